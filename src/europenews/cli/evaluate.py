@@ -1,0 +1,84 @@
+"""``europenews eval``: score the project on the evaluation sets and print JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from europenews.cli.main import cli
+from europenews.cli.options import model_option
+from europenews.config import settings_from_env
+from europenews.errors import InputError
+
+
+def _emit(result: dict[str, Any]) -> None:
+    click.echo(json.dumps(result, indent=2))
+
+
+def _existing(path: str) -> Path:
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{path}: no such file or folder")
+    return p
+
+
+@cli.group(name="eval")
+def eval_group() -> None:
+    """Score EuropeNews on an evaluation data set (formats in ../shared/data/*/README.md)."""
+
+
+@eval_group.command(name="ner")
+@click.argument("data")
+@click.option("--limit", type=int, default=None, help="Score only the first N documents.")
+@model_option
+def eval_ner(data: str, limit: int | None, model: str | None) -> None:
+    """Entity P/R/F1 on a CoNLL-2003 file."""
+    from europenews.evaluate.ner import evaluate_ner
+
+    _emit(evaluate_ner(_existing(data), settings_from_env(model=model), limit=limit))
+
+
+@eval_group.command(name="quotes")
+@click.argument("data")
+@click.option("--limit", type=int, default=None, help="Score only the first N articles.")
+@model_option
+def eval_quotes(data: str, limit: int | None, model: str | None) -> None:
+    """Quote, quote+speaker, +cue P/R/F1 on a PolNeAR-format folder."""
+    from europenews.evaluate.quotes import evaluate_quotes
+
+    _emit(evaluate_quotes(_existing(data), settings_from_env(model=model), limit=limit))
+
+
+@eval_group.command(name="geo")
+@click.argument("data")
+@click.option("--limit", type=int, default=None, help="Score only the first N articles.")
+@model_option
+def eval_geo(data: str, limit: int | None, model: str | None) -> None:
+    """Toponym P/R and A@161 on a TR-News XML file."""
+    from europenews.evaluate.geo import evaluate_geo
+
+    _emit(evaluate_geo(_existing(data), settings_from_env(model=model), limit=limit))
+
+
+@eval_group.command(name="events")
+@click.argument("data")
+@click.option("--limit", type=int, default=None, help="Score only the first N articles.")
+@model_option
+def eval_events(data: str, limit: int | None, model: str | None) -> None:
+    """Killed/injured exact and ±1 accuracy on the casualty data."""
+    from europenews.evaluate.events import evaluate_events
+
+    _emit(evaluate_events(_existing(data), settings_from_env(model=model), limit=limit))
+
+
+@eval_group.command(name="stories")
+@click.argument("data")
+@click.option("--limit", type=int, default=None, help="Use only the first N articles of each set.")
+def eval_stories(data: str, limit: int | None) -> None:
+    """Pairwise and BCubed P/R/F1 on the clustering sets."""
+    from europenews.evaluate.stories import evaluate_stories
+
+    _emit(evaluate_stories(_existing(data), limit=limit))

@@ -1,0 +1,68 @@
+"""The ``europenews`` command: a click group whose commands live in sibling modules."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from typing import Any
+
+import click
+
+from europenews import __version__
+from europenews.errors import EuropeNewsError
+
+
+class UserFacingError(click.ClickException):
+    """An error shown as one ``error: ...`` line."""
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"error: {self.format_message()}", err=True)
+
+
+class Cli(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except EuropeNewsError as exc:  # the one place where errors meet the user
+            raise UserFacingError(str(exc)) from exc
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("error: interrupted", err=True)
+            sys.exit(130)
+        except BrokenPipeError:
+            sys.exit(141)
+        except Exception as exc:
+            if os.environ.get("EUROPENEWS_DEBUG"):
+                traceback.print_exc()
+            raise UserFacingError(f"internal error: {type(exc).__name__}: {exc}") from exc
+
+
+@click.group(cls=Cli)
+@click.version_option(__version__, prog_name="europenews")
+def cli() -> None:
+    """EuropeNews: gather, understand and group the news."""
+
+
+def _register() -> None:
+    # Each command lives in its own module; importing registers it on the group.
+    from europenews.cli import analyze, evaluate  # noqa: F401
+
+    for module in ("ingest", "cluster", "serve", "run", "search", "export", "reanalyze"):
+        try:
+            __import__(f"europenews.cli.{module}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"europenews.cli.{module}":
+                raise
+
+
+_register()
+
+
+def main() -> None:
+    cli(prog_name="europenews")
+
+
+if __name__ == "__main__":
+    main()

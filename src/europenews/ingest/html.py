@@ -1,0 +1,43 @@
+"""Main-text extraction from HTML pages (trafilatura)."""
+
+from __future__ import annotations
+
+import trafilatura
+
+from europenews.errors import InputError
+from europenews.model import Article
+
+
+def extract_html(
+    data: bytes | str,
+    where: str,
+    url: str | None = None,
+    article_id: str | None = None,
+) -> Article:
+    """The article in an HTML page: main text, title, date, author, language."""
+    if isinstance(data, bytes) and b"\x00" in data[:8192]:
+        raise InputError(f"{where}: binary file, not HTML")
+    try:
+        doc = trafilatura.bare_extraction(
+            data,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
+        )
+    except (ValueError, TypeError, LookupError) as exc:  # trafilatura's parse failures
+        raise InputError(f"{where}: cannot parse HTML ({exc})") from exc
+    if doc is None or not (doc.text or "").strip():
+        raise InputError(f"{where}: no article text found in the page")
+    published = doc.date or None
+    return Article(
+        text=doc.text,
+        id=article_id,
+        title=doc.title or None,
+        url=url or doc.url or None,
+        published=published,
+        source=doc.sitename or doc.hostname or None,
+        language=doc.language or "en",
+        author=doc.author or None,
+    )

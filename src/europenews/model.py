@@ -1,0 +1,148 @@
+"""The data model: plain frozen dataclasses that flow source → article → analysis → store.
+
+Offsets are 0-based, end-exclusive character offsets into ``Article.text``.
+"Unknown" is ``None``; "none found" is an empty tuple.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SCHEMA = "europenews.analysis/1"
+
+ENTITY_TYPES = ("person", "organization", "place", "misc")
+QUOTE_KINDS = ("direct", "indirect", "mixed")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as read from a file, a feed or a page."""
+
+    text: str
+    id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO 8601, e.g. "2024-12-01T10:00:00Z"
+    source: str | None = None
+    language: str | None = "en"
+    author: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of the article text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world person, organisation, place or other named thing in an article."""
+
+    id: str
+    name: str
+    type: str  # one of ENTITY_TYPES
+    roles: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    label: str | None = None  # the spaCy label it came from (PERSON, ORG, GPE, ...)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who made a statement: the in-text mention, and the entity it resolves to."""
+
+    entity: str | None = None
+    name: str | None = None
+    mention: Mention | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A statement attributed to a speaker."""
+
+    text: str
+    start: int
+    end: int
+    spans: tuple[tuple[int, int], ...]
+    kind: str  # one of QUOTE_KINDS
+    speaker: Speaker | None = None
+    cue: Mention | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    """A geocoded place as attached to an event."""
+
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One distinct place mentioned in an article, geocoded."""
+
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    geonames_id: int | None = None
+    mentions: tuple[Mention, ...] = ()
+    feature: str | None = None  # "country", "region", "city", ...
+
+
+@dataclass(frozen=True, slots=True)
+class EventSource:
+    """Who gave an event's figures."""
+
+    entity: str | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A violent or disaster event reported in an article."""
+
+    type: str
+    start: int
+    end: int
+    text: str
+    killed: int | None = None
+    injured: int | None = None
+    missing: int | None = None
+    kidnapped: int | None = None
+    arrested: int | None = None
+    killed_text: str | None = None  # the phrase behind the figure ("dozens")
+    injured_text: str | None = None
+    weapon: str | None = None
+    place: PlaceRef | None = None
+    actor: str | None = None
+    date: str | None = None
+    source: EventSource | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything `analyze` found in one article."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    places: tuple[Place, ...] = ()
+    schema: str = field(default=SCHEMA)
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A group of articles about the same real event."""
+
+    id: str
+    headline: str
+    article_ids: tuple[str, ...] = ()
+    first_seen: str | None = None
+    last_seen: str | None = None
