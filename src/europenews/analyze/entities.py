@@ -1,15 +1,33 @@
-"""Canonical entities within one article (baseline: one entity per distinct entity text).
+"""Canonical entities within one article: one entity per real-world thing, with roles.
 
-To be replaced by the full canonicaliser (aliases, titles, roles) — issue 2.
+``europenews_gazetteer`` (see ``gazetteer.py``) corrects the model's spans; then
+``europenews_entities`` cleans and harmonises them (``canonical.py``), groups the mentions
+of each person, organisation, place or other name into one entity (full name, surname and
+transliteration variants; "EU" and "European Union"), reads people's roles
+(``roles.py``) and links descriptions ("the president", "the bloc") to the entity they
+refer to. Descriptions are mentions of the entity but not ``doc.ents``.
 """
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from dataclasses import dataclass, field
 
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from europenews.analyze.canonical import NAME_LABELS, clean_entities, harmonise
 from europenews.analyze.extensions import register_extensions
+from europenews.analyze.gazetteer import (
+    Gazetteer,
+    build_matchers,
+    load_lexicon,
+    read_pairs,
+    read_words,
+)
+from europenews.analyze.roles import TitleWords, find_roles, merge_roles
 from europenews.model import Entity, Mention
+from europenews.names import name_key, word_key
 
 LABEL_TYPES = {
     "PERSON": "person",
@@ -24,61 +42,237 @@ LABEL_TYPES = {
     "PRODUCT": "misc",
     "LANGUAGE": "misc",
 }
+FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&", "de"})
+# How far back a description may point to the person it names (tokens).
+DESCRIPTION_REACH = 400
 
 
-def find_entities(doc: Doc) -> tuple[list[Entity], dict[int, str]]:
-    """Group the doc's named entities by text; return the entities and token → entity id."""
-    groups: dict[tuple[str, str], list[Mention]] = {}
-    tokens: dict[tuple[str, str], list[int]] = {}
-    labels: dict[tuple[str, str], str] = {}
-    for ent in doc.ents:
-        etype = LABEL_TYPES.get(ent.label_)
-        if etype is None:
+@dataclass(frozen=True, slots=True)
+class EntityLexicon:
+    """Package data the canonicaliser reads (see ``data/entities``)."""
+
+    titles: TitleWords
+    canonical: dict[str, str]  # organisation name → canonical name ("EU" → "European Union")
+    descriptions: dict[str, str]  # "bloc" → "European Union"
+
+
+def load_entity_lexicon() -> EntityLexicon:
+    """Read the title words, organisation names and descriptions."""
+    titles = TitleWords(
+        heads=read_words("titles.txt"),
+        modifiers=read_words("modifiers.txt"),
+        demonyms=read_words("demonyms.txt"),
+    )
+    orgs = read_pairs("organizations.tsv")
+    return EntityLexicon(titles, orgs, read_pairs("descriptions.tsv"))
+
+
+@dataclass(slots=True)
+class _Group:
+    """Mentions gathered for one entity while reading the document."""
+
+    type: str
+    label: str
+    names: list[Span] = field(default_factory=list)
+    extra: list[tuple[int, int]] = field(default_factory=list)  # description token ranges
+    roles: list[str] = field(default_factory=list)
+    canonical: str | None = None
+
+    @property
+    def surname(self) -> str:
+        longest = max(self.names, key=len)
+        return word_key(longest[-1].text)
+
+    def last_before(self, i: int) -> int:
+        return max((s.start for s in self.names if s.start < i), default=-1)
+
+
+def _initials(span: Span) -> str:
+    return "".join(t.text[0] for t in span if t.lower_ not in FUNCTION_WORDS and t.text[:1].isupper())
+
+
+def _person_group(span: Span, groups: list[_Group]) -> _Group | None:
+    persons = [g for g in groups if g.type == "person"]
+    key = name_key(span.text)
+    for group in persons:
+        if any(name_key(n.text) == key for n in group.names):
+            return group
+    last = word_key(span[-1].text)
+    if len(span) == 1:
+        candidates = [g for g in persons if g.surname == last]
+        if not candidates:  # a first name alone, as in sports reports and profiles
+            candidates = [g for g in persons if word_key(max(g.names, key=len)[0].text) == last]
+        return max(candidates, key=lambda g: g.last_before(span.start), default=None)
+    first = span[0].text.rstrip(".")
+    for group in persons:
+        full = max(group.names, key=len)
+        if len(full) > 1 and group.surname == last and full[0].text.startswith(first):
+            return group
+    return None
+
+
+def _org_group(span: Span, groups: list[_Group], canon: str | None) -> _Group | None:
+    for group in groups:
+        if group.type != "organization":
             continue
-        key = (etype, ent.text)
-        groups.setdefault(key, []).append(Mention(ent.start_char, ent.end_char, ent.text))
-        tokens.setdefault(key, []).extend(range(ent.start, ent.end))
-        labels.setdefault(key, ent.label_)
+        if canon is not None and group.canonical == canon:
+            return group
+        if any(n.text.lower() == span.text.lower() for n in group.names):
+            return group
+        if span.text.isupper() and len(span) == 1 and any(_initials(n) == span.text for n in group.names):
+            return group
+        if any(len(n) == 1 and n.text.isupper() and _initials(span) == n.text for n in group.names):
+            return group
+    return None
+
+
+def _group_names(doc: Doc, lexicon: EntityLexicon, role_tokens: set[int]) -> list[_Group]:
+    groups: list[_Group] = []
+    ents = list(doc.ents)
+    # Full names first, so that a surname before the full name still finds its person.
+    order = sorted(
+        (e for e in ents if e.label_ in NAME_LABELS),
+        key=lambda e: (e.label_ != "PERSON" or len(e) == 1, e.start),
+    )
+    for ent in order:
+        etype = LABEL_TYPES[ent.label_]
+        if etype == "misc" and any(i in role_tokens for i in range(ent.start, ent.end)):
+            continue  # "German" in "German Foreign Minister ...": part of the role
+        group: _Group | None
+        canon = None
+        if etype == "person":
+            group = _person_group(ent, groups)
+        elif etype == "organization":
+            canon = lexicon.canonical.get(ent.text)
+            group = _org_group(ent, groups, canon)
+        else:
+            key = name_key(ent.text)
+            group = next(
+                (g for g in groups if g.type == etype and name_key(g.names[0].text) == key), None
+            )
+        if group is None:
+            group = _Group(etype, ent.label_, canonical=canon)
+            groups.append(group)
+        group.names.append(ent)
+    return groups
+
+
+def _role_tokens(doc: Doc, lexicon: EntityLexicon) -> tuple[dict[int, list[str]], set[int]]:
+    """Roles per person mention (by start token) and the tokens roles cover."""
+    ents = list(doc.ents)
+    by_mention: dict[int, list[str]] = {}
+    covered: set[int] = set()
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            continue
+        for role in find_roles(doc, ent, ents, lexicon.titles):
+            by_mention.setdefault(ent.start, []).append(role.text)
+            covered.update(range(role.start, role.end))
+    return by_mention, covered
+
+
+def _descriptions(doc: Doc, groups: list[_Group], lexicon: EntityLexicon, taken: set[int]) -> None:
+    """Attach "the president", "the bloc" to the entity they refer to."""
+    heads, mods = lexicon.titles.heads, lexicon.titles.modifiers | lexicon.titles.demonyms
+    for token in doc:
+        lower = token.lower_
+        if token.i in taken or (lower not in heads and lower not in lexicon.descriptions):
+            continue
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if nxt is not None and nxt.tag_ in ("NNP", "NNPS"):
+            continue  # a title before a name, not a description
+        start = token.i
+        while start > 0 and (doc[start - 1].lower_ in mods or doc[start - 1].text in mods):
+            start -= 1
+        if start == 0 or doc[start - 1].lower_ != "the" or (start - 1) in taken:
+            continue
+        start -= 1
+        group = _refers_to(token.i, lower, groups, lexicon)
+        if group is not None:
+            group.extra.append((start, token.i + 1))
+            taken.update(range(start, token.i + 1))
+
+
+def _refers_to(i: int, head: str, groups: list[_Group], lexicon: EntityLexicon) -> _Group | None:
+    if head in lexicon.descriptions:
+        canon = lexicon.descriptions[head]
+        return next((g for g in groups if g.canonical == canon), None)
+    candidates = [
+        g for g in groups
+        if g.type == "person" and any(head in r.lower().split() for r in g.roles)
+        and 0 <= i - g.last_before(i) <= DESCRIPTION_REACH and g.last_before(i) >= 0
+    ]
+    return max(candidates, key=lambda g: g.last_before(i), default=None)
+
+
+def _name_of(group: _Group) -> str:
+    if group.canonical:
+        return group.canonical
+    if group.type in ("person", "organization"):
+        return max(group.names, key=len).text  # the first of the longest
+    return group.names[0].text
+
+
+def find_entities(doc: Doc, lexicon: EntityLexicon) -> tuple[list[Entity], dict[int, str]]:
+    """Group the doc's names and descriptions into entities; also token index → entity id."""
+    roles_at, role_tokens = _role_tokens(doc, lexicon)
+    groups = _group_names(doc, lexicon, role_tokens)
+    for group in groups:
+        group.names.sort(key=lambda s: s.start)
+        for span in group.names:
+            group.roles.extend(roles_at.get(span.start, ()))
+    taken = role_tokens | {i for g in groups for s in g.names for i in range(s.start, s.end)}
+    _descriptions(doc, groups, lexicon, taken)
+    groups.sort(key=lambda g: min([s.start for s in g.names] + [s for s, _ in g.extra]))
     entities: list[Entity] = []
     entity_of_token: dict[int, str] = {}
-    for n, (key, mentions) in enumerate(groups.items(), start=1):
+    for n, group in enumerate(groups, start=1):
         eid = f"e{n}"
-        entities.append(Entity(eid, key[1], key[0], (), tuple(mentions), labels[key]))
-        for i in tokens[key]:
-            entity_of_token[i] = eid
+        ranges = sorted({(s.start, s.end) for s in group.names} | set(group.extra))
+        mentions = tuple(
+            Mention(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc[s:e].text) for s, e in ranges
+        )
+        for s, e in ranges:
+            entity_of_token.update(dict.fromkeys(range(s, e), eid))
+        roles = merge_roles(group.roles)
+        entities.append(Entity(eid, _name_of(group), group.type, roles, mentions, group.label))
     return entities, entity_of_token
 
 
+def resolve_names(doc: Doc, lexicon: EntityLexicon) -> list[Span]:
+    """The doc's entities, cleaned and harmonised across the document (numbers, dates kept)."""
+    names = harmonise(doc, clean_entities(doc.ents, lexicon.titles.heads))
+    taken = {i for span in names for i in range(span.start, span.end)}
+    others = [
+        e for e in doc.ents
+        if e.label_ not in NAME_LABELS and not any(i in taken for i in range(e.start, e.end))
+    ]
+    return filter_spans(names + others)
+
+
 class EntityCanonicaliser:
-    def __init__(self, name: str) -> None:
-        self.name = name
+    """spaCy component: ``doc.ents`` cleaned; ``doc._.entities``; ``doc._.entity_of_token``."""
+
+    def __init__(self, name: str, lexicon: EntityLexicon) -> None:
+        self.name, self.lexicon = name, lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.entities, doc._.entity_of_token = find_entities(doc)
-        return doc
-
-
-class Gazetteer:
-    """Placeholder: gazetteer-backed place/organisation recognition."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def __call__(self, doc: Doc) -> Doc:
+        doc.ents = resolve_names(doc, self.lexicon)
+        doc._.entities, doc._.entity_of_token = find_entities(doc, self.lexicon)
         return doc
 
 
 @Language.factory("europenews_gazetteer", requires=["doc.ents"], assigns=["doc.ents"])
 def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
     register_extensions()
-    return Gazetteer(name)
+    return Gazetteer(name, *build_matchers(nlp, load_lexicon()))
 
 
 @Language.factory(
     "europenews_entities",
     requires=["doc.ents"],
-    assigns=["doc._.entities", "doc._.entity_of_token"],
+    assigns=["doc.ents", "doc._.entities", "doc._.entity_of_token"],
 )
 def make_entity_canonicaliser(nlp: Language, name: str) -> EntityCanonicaliser:
     register_extensions()
-    return EntityCanonicaliser(name)
+    return EntityCanonicaliser(name, load_entity_lexicon())

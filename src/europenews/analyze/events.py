@@ -1,29 +1,315 @@
-"""Events (placeholder component: finds nothing yet)."""
+"""Violent and disaster events with their casualty figures (component ``europenews_events``).
+
+Steps: find event triggers ("drone strike", "shooting", "earthquake") and casualty figures
+(analyze/casualties.py) sentence by sentence; group sentences into events (a new event starts
+at a trigger of another kind or one marked "separate"/"another"); merge each group's figures
+(the headline, the lead and a recap of one strike repeat the same victims, so figures of one
+kind are merged by maximum, not summed); then attach type, weapon, place, actor, date and the
+source of the figures. Only events with a casualty figure are reported; ``events[0]`` is the
+main one, the event the article reports most.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
+from europenews.analyze.casualties import Casualty, Lexicon, casualties_in, load_lexicon
 from europenews.analyze.extensions import register_extensions
-from europenews.model import Event
+from europenews.model import Event, EventSource, Place, PlaceRef
+
+# Generic triggers take the type of a more specific trigger of the same event.
+GENERIC_TYPES = frozenset({"attack", "raid", "assault", "accident"})
+# Kinds of event that may be reported as one another ("shooting" recapped as "the attack").
+_FAMILIES = {
+    "shooting": "violence", "stabbing": "violence", "attack": "violence", "raid": "violence",
+    "massacre": "violence", "clash": "violence", "riot": "violence",
+    "terrorist attack": "violence", "vehicle attack": "violence",
+    "drone strike": "strike", "airstrike": "strike", "missile strike": "strike",
+    "rocket attack": "strike", "shelling": "strike",
+    "bombing": "blast", "car bombing": "blast", "suicide bombing": "blast", "explosion": "blast",
+    "crash": "crash", "plane crash": "crash", "accident": "crash", "shipwreck": "crash",
+}  # fmt: skip
+_NEW_EVENT_WORDS = frozenset({"separate", "another", "unrelated", "second", "earlier", "previous"})
+_SAY_VERBS = frozenset({"say", "tell", "report", "confirm", "announce", "state", "add"})
+WEAPONS = {
+    "gun": "firearm", "handgun": "handgun", "pistol": "handgun", "rifle": "rifle",
+    "shotgun": "shotgun", "revolver": "handgun", "knife": "knife", "machete": "machete",
+    "drone": "drone", "missile": "missile", "rocket": "rocket", "grenade": "grenade",
+    "artillery": "artillery", "mortar": "mortar", "bomb": "bomb", "ied": "IED",
+    "car bomb": "car bomb",
+}  # fmt: skip
 
 
-def find_events(doc: Doc) -> list[Event]:
-    """Pure: read the parse, return what was found."""
-    return []
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """An event word in the text and what it says about the event."""
+
+    token: int
+    type: str
+    weapon: str | None
+    new: bool  # marked as a different event ("a separate shooting")
+    plural: bool
+
+
+@dataclass(slots=True)
+class _Group:
+    """Sentences reporting one event, as they are collected."""
+
+    sents: list[Span] = field(default_factory=list)
+    triggers: list[Trigger] = field(default_factory=list)
+    figures: list[Casualty] = field(default_factory=list)
+
+    @property
+    def type(self) -> str | None:
+        specific = [t.type for t in self.triggers if t.type not in GENERIC_TYPES]
+        return specific[0] if specific else (self.triggers[0].type if self.triggers else None)
+
+
+def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
+    """Event words in a sentence, the longest lexicon phrase per head word."""
+    found = []
+    for tok in sent:
+        if tok.pos_ not in ("NOUN", "VERB", "PROPN"):
+            continue
+        lemma = tok.lemma_.lower()
+        compounds = [c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")]
+        hit = None
+        for comp in compounds:
+            hit = lex.triggers.get(f"{comp} {lemma}")
+            if hit:
+                break
+        if hit is None and tok.dep_ == "compound":
+            continue  # "shooting suspect", "bomb squad": the head noun decides
+        if hit is None:
+            if lemma == "fire" and tok.head.lemma_.lower() == "open":
+                hit = ("shooting", "firearm")
+            elif lemma == "strike" and compounds:
+                hit = None
+            else:
+                hit = lex.triggers.get(lemma)
+        if hit is None:
+            continue
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "det")}
+        plural = tok.tag_ in ("NNS", "NNPS")
+        found.append(Trigger(tok.i, hit[0], hit[1], bool(mods & _NEW_EVENT_WORDS), plural))
+    return found
+
+
+def _compatible(kind: str | None, other: str) -> bool:
+    if kind is None or kind == other or other in GENERIC_TYPES or kind in GENERIC_TYPES:
+        return True
+    family = _FAMILIES.get(kind)
+    return family is not None and family == _FAMILIES.get(other)
+
+
+def group_sentences(doc: Doc, lex: Lexicon) -> list[_Group]:
+    """Split the article into events: runs of sentences that report the same one."""
+    groups: list[_Group] = []
+    current: _Group | None = None
+    for sent in doc.sents:
+        triggers = find_triggers(sent, lex)
+        figures = casualties_in(sent, lex)
+        if not triggers and not figures:
+            continue
+        first = next((t for t in triggers if not t.plural), triggers[0] if triggers else None)
+        if first is not None and (
+            current is None or first.new or not _compatible(current.type, first.type)
+        ):
+            current = _Group()
+            groups.append(current)
+        if current is None:
+            current = _Group()
+            groups.append(current)
+        current.sents.append(sent)
+        current.triggers += triggers
+        current.figures += figures
+    return groups
+
+
+def merge_counts(figures: list[Casualty], kind: str) -> tuple[int | None, str | None]:
+    """One event's count of ``kind``: the largest restatement plus people said to be others."""
+    same = [f for f in figures if f.kind == kind]
+    if not same:
+        return None, None
+    known = [f for f in same if f.count is not None]
+    if not known:
+        return None, same[0].text
+    base = [f for f in known if not f.additive]
+    extra = [f for f in known if f.additive]
+    top = max(base, key=lambda f: f.count or 0) if base else None
+    total = (top.count or 0 if top else 0) + sum(f.count or 0 for f in extra)
+    return total, (top or extra[0]).text
+
+
+def _separate_hits(figures: list[Casualty]) -> list[Casualty]:
+    """Hits of someone other than the dead: the victims' genders differ ("a man died, a woman
+    was shot")."""
+    dead = {f.gender for f in figures if f.kind == "killed" and not f.perpetrator}
+    if len(dead) != 1 or None in dead:
+        return figures
+    out = []
+    for f in figures:
+        if f.kind == "hit" and f.gender is not None and f.gender not in dead:
+            out.append(Casualty("injured", f.count, f.text, f.start, f.end, f.token, True, f.gender))
+        else:
+            out.append(f)
+    return out
+
+
+def event_counts(group: _Group, lex: Lexicon) -> dict[str, tuple[int | None, str | None]]:
+    """killed/injured/missing/kidnapped/arrested with the phrase each figure comes from."""
+    figures = _separate_hits(group.figures)
+    counts = {k: merge_counts(figures, k) for k in ("killed", "injured", "missing", "kidnapped", "arrested")}
+    hit, hit_text = merge_counts(figures, "hit")
+    killed = counts["killed"][0]
+    if killed is None and _fatal_event(group, lex):
+        killed = 1
+        counts["killed"] = (1, None)
+    if hit is not None:
+        injured = counts["injured"][0]
+        rest = hit - (killed or 0)
+        if rest > 0 and (injured is None or rest > injured):
+            counts["injured"] = (rest, hit_text)
+    return counts
+
+
+def _fatal_event(group: _Group, lex: Lexicon) -> bool:
+    """'a fatal shooting', 'the homicide': someone died though no figure says how many."""
+    for sent in group.sents:
+        for tok in sent:
+            if tok.lemma_.lower() in lex.words["fatal_markers"]:
+                return True
+    return False
+
+
+def _source(sent: Span, doc: Doc) -> EventSource | None:
+    """Who gave the figures: 'according to X' or 'X said' in the sentence."""
+    for tok in sent:
+        if tok.lower_ == "according":
+            for to in tok.children:
+                objs = [c for c in to.children if c.dep_ == "pobj"]
+                if objs:
+                    return _source_of(objs[0], doc)
+        if tok.lemma_.lower() in _SAY_VERBS and tok.pos_ == "VERB":
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ != "PRON":
+                return _source_of(subj, doc)
+    return None
+
+
+def _source_of(tok: Token, doc: Doc) -> EventSource:
+    ids = doc._.entity_of_token or {}
+    by_id = {e.id: e for e in doc._.entities or ()}
+    for t in [tok, *tok.subtree]:
+        ent_id = ids.get(t.i)
+        if ent_id is not None and ent_id in by_id:
+            return EventSource(ent_id, by_id[ent_id].name)
+    return EventSource(None, doc[tok.left_edge.i : tok.i + 1].text)
+
+
+def _place(group: _Group, doc: Doc) -> PlaceRef | None:
+    from europenews.analyze.places import place_at, place_ref
+
+    places: list[Place] = list(doc._.places or ())
+    if not places:
+        return None
+    start, end = group.sents[0].start_char, group.sents[-1].end_char
+    found = place_at(places, start, end)
+    return place_ref(found) if found is not None else None
+
+
+def _weapon(group: _Group, doc: Doc) -> str | None:
+    for trig in group.triggers:
+        if trig.weapon and trig.type not in ("shooting",):
+            return trig.weapon
+    for sent in group.sents:
+        for tok in sent:
+            weapon = WEAPONS.get(tok.lemma_.lower())
+            if weapon:
+                return weapon
+    return next((t.weapon for t in group.triggers if t.weapon), None)
+
+
+def _actor(group: _Group, doc: Doc) -> str | None:
+    for trig in group.triggers:
+        tok = doc[trig.token]
+        for child in tok.children:
+            if child.ent_type_ in ("NORP", "GPE", "ORG") and child.dep_ in ("amod", "compound", "poss"):
+                return child.text
+            if child.dep_ in ("agent", "prep") and child.lower_ == "by":
+                for obj in child.children:
+                    if obj.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
+                        return doc[obj.left_edge.i : obj.i + 1].text
+    return None
+
+
+def _date(sent: Span) -> str | None:
+    return next((e.text for e in sent.ents if e.label_ == "DATE"), None)
+
+
+def build_event(group: _Group, doc: Doc, lex: Lexicon) -> Event | None:
+    """The Event a group of sentences reports, or None when it carries no casualty figure."""
+    counts = event_counts(group, lex)
+    if all(value is None and text is None for value, text in counts.values()):
+        return None
+    figure_sent = next(
+        (s for s in group.sents if any(s.start_char <= f.start < s.end_char for f in group.figures)),
+        group.sents[0],
+    )
+    return Event(
+        type=group.type or "attack",
+        start=figure_sent.start_char,
+        end=figure_sent.end_char,
+        text=figure_sent.text,
+        killed=counts["killed"][0],
+        injured=counts["injured"][0],
+        missing=counts["missing"][0],
+        kidnapped=counts["kidnapped"][0],
+        arrested=counts["arrested"][0],
+        killed_text=counts["killed"][1],
+        injured_text=counts["injured"][1],
+        weapon=_weapon(group, doc),
+        place=_place(group, doc),
+        actor=_actor(group, doc),
+        date=_date(figure_sent),
+        source=_source(figure_sent, doc),
+    )
+
+
+def find_events(doc: Doc, lex: Lexicon) -> list[Event]:
+    """Pure: the events the article reports, the main one first, then in text order."""
+    groups = group_sentences(doc, lex)
+    built = [(g, build_event(g, doc, lex)) for g in groups]
+    events = [(g, e) for g, e in built if e is not None]
+    if not events:
+        return []
+    main = max(range(len(events)), key=lambda i: (_weight(events[i][0]), -i))
+    return [events[main][1], *[e for i, (_, e) in enumerate(events) if i != main]]
+
+
+def _weight(group: _Group) -> int:
+    """How much of the article reports this event (its sentences with a trigger or figure)."""
+    return len(group.sents)
 
 
 class EventFinder:
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, lexicon: Lexicon) -> None:
         self.name = name
+        self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = find_events(doc)
+        doc._.events = find_events(doc, self.lexicon)
         return doc
 
 
-@Language.factory("europenews_events", assigns=["doc._.events"])
+@Language.factory(
+    "europenews_events",
+    requires=["token.dep", "token.lemma", "token.pos"],
+    assigns=["doc._.events"],
+)
 def make_events_finder(nlp: Language, name: str) -> EventFinder:
     register_extensions()
-    return EventFinder(name)
+    return EventFinder(name, load_lexicon())

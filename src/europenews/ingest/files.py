@@ -104,7 +104,9 @@ def read_file(path: Path) -> Iterator[Article | InputError]:
     """The articles in one file; a whole-file problem is raised, a per-line one yielded."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise InputError(f"{path}: unsupported file type {suffix!r} (use .txt, .html, .json, .jsonl)")
+        raise InputError(
+            f"{path}: unsupported file type {suffix!r} (use .txt, .html, .json, .jsonl)"
+        )
     data = read_bytes(path)
     where = str(path)
     if suffix in HTML_SUFFIXES:

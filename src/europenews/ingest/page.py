@@ -2,27 +2,57 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 
 from europenews.errors import FetchError, InputError
-from europenews.ingest.fetch import fetch_bytes
+from europenews.ingest.fetch import Fetcher, FetchSettings, fetch_bytes
 from europenews.ingest.files import article_from_json, article_from_text, decode_text
 from europenews.ingest.html import extract_html
 from europenews.model import Article
 
 
-def read_url(url: str) -> Article:
-    """Fetch ``url`` and read the article in it (HTML via main-text extraction)."""
-    body, content_type = fetch_bytes(url)
+def _charset(content_type: str) -> str | None:
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            name = value.strip().strip("\"'")
+            try:
+                return codecs.lookup(name).name
+            except LookupError:
+                return None
+    return None
+
+
+def article_from_body(body: bytes, content_type: str, url: str) -> Article:
+    """Read the article in a fetched body, by its content type (HTML via main-text extraction)."""
     ctype = content_type.split(";")[0].strip().lower()
+    charset = _charset(content_type)
     try:
         if ctype in ("text/plain",):
-            return article_from_text(decode_text(body, url), url, url)
+            text = body.decode(charset, "replace") if charset else decode_text(body, url)
+            return article_from_text(text, url, url)
         if ctype in ("application/json",):
             return article_from_json(json.loads(decode_text(body, url)), url, url)
         if ctype and "html" not in ctype and "xml" not in ctype:
             raise FetchError(f"{url}: unsupported content type {ctype!r}", url=url)
-        article = extract_html(body, where=url, url=url, article_id=url)
+        if b"\x00" in body[:8192]:
+            raise InputError(f"{url}: binary content, not HTML")
+        # The HTTP header's charset wins over guessing (pages in windows-1252, koi8-r, ...).
+        data: bytes | str = body.decode(charset, "replace") if charset else body
+        article = extract_html(data, where=url, url=url, article_id=url)
     except json.JSONDecodeError as exc:
         raise InputError(f"{url}: malformed JSON ({exc.msg})") from exc
     return article
+
+
+def read_url(url: str, fetcher: Fetcher | None = None) -> Article:
+    """Fetch ``url`` and read the article in it."""
+    if fetcher is None:
+        body, content_type = fetch_bytes(url)
+        return article_from_body(body, content_type, url)
+    result = fetcher.fetch(url)
+    return article_from_body(result.body, result.content_type, result.url)
+
+
+__all__ = ["FetchSettings", "article_from_body", "read_url"]

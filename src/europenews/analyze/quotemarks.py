@@ -1,0 +1,119 @@
+"""Find quotation-mark spans in raw text (pure string work, no parse).
+
+Handles straight and curly double quotes, „German“ openers, single-quote quotations outside
+double quotes, and the news convention for quotes that run over several paragraphs: the mark is
+re-opened at the start of each paragraph and closed only once at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPEN_DOUBLE = "“„«"
+CLOSE_DOUBLE = "”»"
+STRAIGHT_DOUBLE = '"'
+PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class MarkedQuote:
+    """Text inside quotation marks: content fragments (marks excluded), one per paragraph."""
+
+    fragments: tuple[tuple[int, int], ...]
+    closed: bool  # the last fragment ended on a closing mark
+
+    @property
+    def start(self) -> int:
+        return self.fragments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.fragments[-1][1]
+
+
+def _opens(text: str, i: int) -> bool:
+    """Whether the double mark at ``i`` opens a quotation (for straight marks: by context)."""
+    ch = text[i]
+    if ch in OPEN_DOUBLE:
+        return True
+    if ch in CLOSE_DOUBLE:
+        return False
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not after.isspace() and (before.isspace() or before in "([{—–-/")
+
+
+def _paragraph_starts_quote(text: str, start: int) -> bool:
+    stripped = text[start:].lstrip(" \t")
+    return bool(stripped) and (stripped[0] in OPEN_DOUBLE or stripped[0] == STRAIGHT_DOUBLE)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_double_quotes(text: str) -> list[MarkedQuote]:
+    """Double-quoted spans, with multi-paragraph quotations joined into one."""
+    paragraphs = [(m.start(), m.end()) for m in PARAGRAPH.finditer(text)]
+    quotes: list[MarkedQuote] = []
+    carried: list[tuple[int, int]] = []  # fragments of a quote still open at a paragraph end
+    for n, (p_start, p_end) in enumerate(paragraphs):
+        open_at: int | None = None
+        i = p_start
+        if carried:
+            # The continuing quote re-opens its mark at this paragraph's start.
+            stripped = p_start + len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip())
+            open_at = stripped + 1
+            i = open_at
+        while i < p_end:
+            ch = text[i]
+            if ch in OPEN_DOUBLE or ch in CLOSE_DOUBLE or ch == STRAIGHT_DOUBLE:
+                if open_at is None:
+                    if _opens(text, i) or ch == STRAIGHT_DOUBLE:
+                        open_at = i + 1
+                elif ch not in OPEN_DOUBLE or ch in CLOSE_DOUBLE:
+                    frag = _trim(text, open_at, i)
+                    if frag[1] > frag[0]:
+                        quotes.append(MarkedQuote((*carried, frag), True))
+                    carried, open_at = [], None
+                elif ch in OPEN_DOUBLE and not carried:
+                    open_at = i + 1  # a stray opener: restart from the newer mark
+            i += 1
+        if open_at is not None:
+            frag = _trim(text, open_at, p_end)
+            following = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else None
+            if following is not None and _paragraph_starts_quote(text, following):
+                carried = [*carried, frag]
+            else:
+                if frag[1] > frag[0]:
+                    quotes.append(MarkedQuote((*carried, frag), False))
+                carried = []
+    if carried:
+        quotes.append(MarkedQuote(tuple(carried), False))
+    return quotes
+
+
+SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=\S)(?P<body>[^‘’'\n]*?[^\s‘’'])[’'](?=$|[\s.,;:!?)\]—–-])")
+
+
+def find_single_quotes(text: str, doubles: list[MarkedQuote]) -> list[MarkedQuote]:
+    """Single-quoted spans that lie outside every double-quoted span."""
+    taken = [frag for q in doubles for frag in q.fragments]
+    found = []
+    for m in SINGLE.finditer(text):
+        start, end = m.start("body"), m.end("body")
+        if any(s - 1 <= start and end <= e + 1 for s, e in taken):
+            continue
+        found.append(MarkedQuote(((start, end),), True))
+    return found
+
+
+def find_marked_quotes(text: str) -> list[MarkedQuote]:
+    """All quotation-mark spans in text order."""
+    doubles = find_double_quotes(text)
+    return sorted([*doubles, *find_single_quotes(text, doubles)], key=lambda q: q.start)

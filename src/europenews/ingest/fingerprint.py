@@ -1,0 +1,77 @@
+"""Deterministic article identity: canonical URLs, content hashes and article ids.
+
+The same URL (up to tracking parameters, fragments, host case, default ports) or the same
+text (up to whitespace, case and Unicode form) gives the same keys, so re-runs store nothing
+twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from europenews.model import Article
+
+# Query parameters that track the reader, not the article.
+_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ocid|cmpid"
+                       r"|ns_\w+|at_\w+|__twitter_impression|smid|ref_src|rss|track)$", re.I)
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def canonical_url(url: str) -> str:
+    """``HTTPS://Example.com:443/a/?utm_source=x&b=2#top`` → ``https://example.com/a/?b=2``."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower().rstrip(".")
+    try:
+        port = parts.port
+    except ValueError:  # a port that is not a number: keep the URL recognisable, drop the port
+        port = None
+    if ":" in host:  # IPv6 literal
+        host = f"[{host}]"
+    netloc = host if port is None or _DEFAULT_PORTS.get(scheme) == port else f"{host}:{port}"
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if not _TRACKING.match(k)]
+    path = parts.path or "/"
+    return urlunsplit((scheme, netloc, path, urlencode(sorted(query)), ""))
+
+
+def normalise_text(text: str) -> str:
+    """Text reduced to what makes two copies the same article."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(text.split())
+
+
+def _digest(value: str) -> str:
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()
+
+
+def content_hash(text: str) -> str:
+    return _digest(normalise_text(text))
+
+
+def url_key(url: str) -> str:
+    return _digest(canonical_url(url))
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleKeys:
+    """What the store deduplicates on."""
+
+    id: str  # public article id: "a" + 20 hex digits
+    url: str | None  # canonical URL
+    url_key: str | None
+    content_hash: str
+
+
+def article_keys(article: Article) -> ArticleKeys:
+    """Keys from the canonical URL when there is one, else from the normalised text."""
+    text_hash = content_hash(article.text)
+    if article.url and article.url.lower().startswith(("http://", "https://")):
+        curl = canonical_url(article.url)
+        ukey = _digest(curl)
+        return ArticleKeys("a" + ukey[:20], curl, ukey, text_hash)
+    return ArticleKeys("a" + text_hash[:20], None, None, text_hash)

@@ -1,0 +1,40 @@
+"""OPML feed lists: the feed URLs (``xmlUrl``) in an OPML document, in document order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from europenews.errors import InputError
+
+
+@dataclass(frozen=True, slots=True)
+class OpmlFeed:
+    url: str
+    title: str | None
+
+
+def looks_like_opml(body: bytes) -> bool:
+    return b"<opml" in body[:4096].lower()
+
+
+def parse_opml(body: bytes, where: str) -> list[OpmlFeed]:
+    """The feeds listed in an OPML document (nested outlines included, duplicates dropped)."""
+    # No entities, no network, no DTDs: an OPML file is untrusted input.
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                             recover=True, huge_tree=False)
+    try:
+        root = etree.fromstring(body, parser=parser)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{where}: not an OPML document ({exc})") from exc
+    if root is None or etree.QName(root).localname.lower() != "opml":
+        raise InputError(f"{where}: not an OPML document")
+    seen: set[str] = set()
+    feeds = []
+    for outline in root.iter("{*}outline", "outline"):
+        url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
+        if url and url not in seen:
+            seen.add(url)
+            feeds.append(OpmlFeed(url, outline.get("title") or outline.get("text")))
+    return feeds

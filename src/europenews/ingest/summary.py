@@ -1,0 +1,53 @@
+"""What an ingest run reports: counts, failures with reasons, and a progress protocol."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Protocol
+
+
+@dataclass
+class IngestSummary:
+    """Counts for one run; ``failures`` holds (where, reason) in the order they happened."""
+
+    fetched: int = 0  # articles read from files, pages and feed items
+    new: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    analysed: int = 0
+    clustered: int = 0
+    not_modified: int = 0  # feeds that answered 304 Not Modified
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    def fail(self, where: str, reason: str) -> None:
+        self.failed += 1
+        self.failures.append((where, reason))
+
+    def merge(self, other: IngestSummary) -> None:
+        for name in ("fetched", "new", "duplicates", "failed", "analysed", "clustered",
+                     "not_modified"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.failures.extend(other.failures)
+
+    def as_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["failures"] = [{"source": w, "error": r} for w, r in self.failures]
+        return out
+
+
+class Progress(Protocol):
+    """Where long runs report progress (the CLI draws rich bars; a library caller may ignore)."""
+
+    def stage(self, name: str, total: int | None) -> None:
+        """A new stage begins (``total`` None when unknown)."""
+
+    def advance(self, n: int = 1) -> None:
+        """``n`` more items of the current stage are done."""
+
+
+class NullProgress:
+    def stage(self, name: str, total: int | None) -> None:
+        pass
+
+    def advance(self, n: int = 1) -> None:
+        pass

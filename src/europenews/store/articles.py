@@ -1,0 +1,323 @@
+"""Articles and their analyses: add (idempotent), status, read back, and the normalised rows.
+
+Every function takes a ``Connection``; the caller owns the transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from europenews.model import Analysis, Article
+from europenews.store.schema import (
+    STATUS_ANALYSED,
+    STATUS_CLUSTERED,
+    STATUS_FAILED,
+    STATUS_FETCHED,
+    analyses,
+    article_entities,
+    articles,
+    events,
+    mentions,
+    places,
+    quotes,
+    story_members,
+)
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def insert_new_only(conn: Connection, table: Any, keys: Sequence[str]) -> Any:
+    """An INSERT that silently skips rows whose unique ``keys`` already exist (both backends)."""
+    if conn.dialect.name == "postgresql":
+        return pg_insert(table).on_conflict_do_nothing()
+    return sqlite_insert(table).on_conflict_do_nothing()
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What happened to an article handed to :func:`add_article`."""
+
+    article_id: str  # the stored id (the existing one for a duplicate)
+    new: bool
+
+
+def find_duplicate(conn: Connection, url_key: str | None, content_hash: str) -> str | None:
+    """The id of a stored article with the same canonical URL or the same text, if any."""
+    cond = articles.c.content_hash == content_hash
+    if url_key is not None:
+        cond = or_(cond, articles.c.url_key == url_key)
+    return conn.execute(select(articles.c.id).where(cond).limit(1)).scalar()
+
+
+def add_article(
+    conn: Connection,
+    article: Article,
+    *,
+    article_id: str,
+    url: str | None,
+    url_key: str | None,
+    content_hash: str,
+    source_id: int | None = None,
+) -> AddResult:
+    """Store the article unless its URL or text is known; ``new`` is False for a duplicate."""
+    existing = find_duplicate(conn, url_key, content_hash)
+    if existing is not None:
+        return AddResult(existing, False)
+    row = {
+        "id": article_id,
+        "external_id": article.id,
+        "url": url,
+        "url_key": url_key,
+        "content_hash": content_hash,
+        "title": article.title,
+        "text": article.text,
+        "published": article.published,
+        "source": article.source,
+        "source_id": source_id,
+        "language": article.language,
+        "author": article.author,
+        "fetched_at": utc_now(),
+        "status": STATUS_FETCHED,
+    }
+    result = conn.execute(insert_new_only(conn, articles, ["id"]).values(**row))
+    if result.rowcount == 1:
+        return AddResult(article_id, True)
+    # Lost a race with another writer (or an id collision): report the stored one.
+    return AddResult(find_duplicate(conn, url_key, content_hash) or article_id, False)
+
+
+def _article_from_row(row: Any) -> Article:
+    return Article(
+        text=row.text,
+        id=row.id,
+        title=row.title,
+        url=row.url,
+        published=row.published,
+        source=row.source,
+        language=row.language,
+        author=row.author,
+    )
+
+
+def get_article(conn: Connection, article_id: str) -> Article | None:
+    row = conn.execute(select(articles).where(articles.c.id == article_id)).first()
+    return None if row is None else _article_from_row(row)
+
+
+def has_url(conn: Connection, url_key: str) -> bool:
+    """True when an article with this canonical URL is stored (skip fetching it again)."""
+    found = conn.execute(select(articles.c.pk).where(articles.c.url_key == url_key).limit(1))
+    return found.first() is not None
+
+
+def count_articles(conn: Connection, status: str | None = None) -> int:
+    stmt = select(func.count()).select_from(articles)
+    if status is not None:
+        stmt = stmt.where(articles.c.status == status)
+    return int(conn.execute(stmt).scalar_one())
+
+
+def status_counts(conn: Connection) -> dict[str, int]:
+    rows = conn.execute(select(articles.c.status, func.count()).group_by(articles.c.status))
+    return {status: int(n) for status, n in rows}
+
+
+def articles_with_status(
+    conn: Connection, statuses: Sequence[str], limit: int | None = None
+) -> list[Article]:
+    """Articles at these stages in publication order (unknown dates last, then stored order)."""
+    stmt = (
+        select(articles)
+        .where(articles.c.status.in_(list(statuses)))
+        .order_by(articles.c.published.is_(None), articles.c.published, articles.c.pk)
+    )
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [_article_from_row(r) for r in conn.execute(stmt)]
+
+
+def iter_article_ids(conn: Connection, batch: int = 500) -> Iterator[list[str]]:
+    """All stored article ids in stored order, in lists of ``batch`` (for re-analysis)."""
+    last = 0
+    while True:
+        rows = conn.execute(
+            select(articles.c.pk, articles.c.id)
+            .where(articles.c.pk > last)
+            .order_by(articles.c.pk)
+            .limit(batch)
+        ).all()
+        if not rows:
+            return
+        last = rows[-1].pk
+        yield [r.id for r in rows]
+
+
+def get_articles(conn: Connection, ids: Sequence[str]) -> list[Article]:
+    """The articles with these ids, in the order given (unknown ids are left out)."""
+    rows = {r.id: r for r in conn.execute(select(articles).where(articles.c.id.in_(list(ids))))}
+    return [_article_from_row(rows[i]) for i in ids if i in rows]
+
+
+def set_status(conn: Connection, article_id: str, status: str, error: str | None = None) -> None:
+    conn.execute(
+        update(articles).where(articles.c.id == article_id).values(status=status, error=error)
+    )
+
+
+def mark_failed(conn: Connection, article_id: str, error: str) -> None:
+    set_status(conn, article_id, STATUS_FAILED, error)
+
+
+def reset_status(conn: Connection, status: str = STATUS_FETCHED) -> int:
+    """Put every article back to ``status`` (re-analysis); returns how many rows changed."""
+    return int(conn.execute(update(articles).values(status=status, error=None)).rowcount)
+
+
+# --- analyses ---------------------------------------------------------------------------------
+
+
+def _delete_analysis_rows(conn: Connection, article_id: str) -> None:
+    for table in (quotes, events, places, mentions, article_entities):
+        conn.execute(delete(table).where(table.c.article_id == article_id))
+
+
+def save_analysis(
+    conn: Connection,
+    article_id: str,
+    payload: dict[str, Any],
+    analysis: Analysis,
+    entity_ids: dict[str, int],
+    model: str | None = None,
+) -> None:
+    """Store an analysis: the contract JSON (without the text) and the normalised rows.
+
+    ``entity_ids`` maps the article's local entity ids (``e1``) to canonical entity ids
+    (from :func:`europenews.store.entities.link_entities`). Replaces any earlier analysis.
+    """
+    _delete_analysis_rows(conn, article_id)
+    conn.execute(delete(analyses).where(analyses.c.article_id == article_id))
+    body = {k: v for k, v in payload.items() if k != "text"}
+    conn.execute(
+        insert(analyses).values(
+            article_id=article_id,
+            payload=json.dumps(body, ensure_ascii=False),
+            model=model,
+            analysed_at=utc_now(),
+        )
+    )
+    published = analysis.article.published
+    ent_rows = [
+        {"article_id": article_id, "local_id": e.id, "entity_id": entity_ids[e.id],
+         "name": e.name, "type": e.type, "mention_count": len(e.mentions)}
+        for e in analysis.entities if e.id in entity_ids
+    ]
+    if ent_rows:
+        conn.execute(insert(article_entities), ent_rows)
+    men_rows = [
+        {"article_id": article_id, "local_id": e.id, "start": m.start, "end": m.end,
+         "text": m.text}
+        for e in analysis.entities for m in e.mentions
+    ]
+    if men_rows:
+        conn.execute(insert(mentions), men_rows)
+    q_rows = [
+        {"article_id": article_id, "position": i, "text": q.text, "start": q.start,
+         "end": q.end, "kind": q.kind,
+         "speaker_entity_id": entity_ids.get(q.speaker.entity or "") if q.speaker else None,
+         "speaker_name": q.speaker.name if q.speaker else None,
+         "speaker_mention": q.speaker.mention.text if q.speaker and q.speaker.mention else None,
+         "cue": q.cue.text if q.cue else None, "published": published}
+        for i, q in enumerate(analysis.quotes)
+    ]
+    if q_rows:
+        conn.execute(insert(quotes), q_rows)
+    ev_rows = [
+        {"article_id": article_id, "position": i, "type": ev.type, "killed": ev.killed,
+         "injured": ev.injured, "missing": ev.missing, "kidnapped": ev.kidnapped,
+         "arrested": ev.arrested, "weapon": ev.weapon, "actor": ev.actor, "date": ev.date,
+         "place_name": ev.place.name if ev.place else None,
+         "country": ev.place.country if ev.place else None,
+         "lat": ev.place.lat if ev.place else None, "lon": ev.place.lon if ev.place else None,
+         "source_name": ev.source.name if ev.source else None, "start": ev.start,
+         "end": ev.end, "text": ev.text, "published": published}
+        for i, ev in enumerate(analysis.events)
+    ]
+    if ev_rows:
+        conn.execute(insert(events), ev_rows)
+    p_rows = [
+        {"article_id": article_id, "name": p.name, "country": p.country, "lat": p.lat,
+         "lon": p.lon, "geonames_id": p.geonames_id, "feature": p.feature,
+         "mention_count": len(p.mentions), "published": published}
+        for p in analysis.places
+    ]
+    if p_rows:
+        conn.execute(insert(places), p_rows)
+    set_status(conn, article_id, STATUS_ANALYSED)
+
+
+def get_analysis_payload(conn: Connection, article_id: str) -> dict[str, Any] | None:
+    """The contract JSON of an article's analysis (with its text), or None if not analysed."""
+    row = conn.execute(
+        select(analyses.c.payload, articles.c.text)
+        .join(articles, articles.c.id == analyses.c.article_id)
+        .where(analyses.c.article_id == article_id)
+    ).first()
+    if row is None:
+        return None
+    payload: dict[str, Any] = json.loads(row.payload)
+    payload["text"] = row.text
+    return payload
+
+
+def get_analysis_payloads(conn: Connection, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Analyses of several articles at once, by article id."""
+    out: dict[str, dict[str, Any]] = {}
+    rows = conn.execute(
+        select(analyses.c.article_id, analyses.c.payload, articles.c.text)
+        .join(articles, articles.c.id == analyses.c.article_id)
+        .where(analyses.c.article_id.in_(list(ids)))
+    )
+    for r in rows:
+        payload = json.loads(r.payload)
+        payload["text"] = r.text
+        out[r.article_id] = payload
+    return out
+
+
+def is_clustered(conn: Connection, article_id: str) -> bool:
+    found = conn.execute(
+        select(story_members.c.article_id).where(story_members.c.article_id == article_id)
+    )
+    return found.first() is not None
+
+
+__all__ = [
+    "STATUS_ANALYSED",
+    "STATUS_CLUSTERED",
+    "STATUS_FAILED",
+    "STATUS_FETCHED",
+    "AddResult",
+    "add_article",
+    "articles_with_status",
+    "count_articles",
+    "get_analysis_payload",
+    "get_analysis_payloads",
+    "get_article",
+    "get_articles",
+    "has_url",
+    "mark_failed",
+    "save_analysis",
+    "set_status",
+    "status_counts",
+    "utc_now",
+]

@@ -1,0 +1,97 @@
+"""Open the database: URL normalisation, SQLite pragmas (WAL, foreign keys), migrations."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from europenews.errors import StoreError
+
+
+def normalise_url(url: str) -> str:
+    """``postgresql://`` → ``postgresql+psycopg://`` (the driver we ship); a bare path → SQLite."""
+    if "://" not in url:
+        return f"sqlite:///{url}"
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    # WAL lets the web site read while ingestion writes; NORMAL is safe with WAL.
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def check_fts5() -> None:
+    """Refuse to start on an SQLite built without FTS5 (search depends on it)."""
+    con = sqlite3.connect(":memory:")
+    try:
+        con.execute("CREATE VIRTUAL TABLE t USING fts5(x)")
+    except sqlite3.OperationalError as exc:
+        raise StoreError("sqlite: this Python's SQLite has no FTS5 module") from exc
+    finally:
+        con.close()
+
+
+def create_store_engine(url: str) -> Engine:
+    """An engine for ``url`` without touching the schema."""
+    url = normalise_url(url)
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StoreError(f"{url}: not a database URL") from exc
+    if parsed.get_backend_name() == "sqlite":
+        check_fts5()
+        if parsed.database and parsed.database != ":memory:":
+            folder = Path(parsed.database).expanduser().resolve().parent
+            if not folder.is_dir():
+                raise StoreError(f"{parsed.database}: folder {folder} does not exist")
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    if parsed.get_backend_name() == "postgresql":
+        return create_engine(url, pool_pre_ping=True)
+    backend = parsed.get_backend_name()
+    raise StoreError(f"{backend}: unsupported database (use sqlite or postgresql)")
+
+
+def open_store(url: str, migrate: bool = True) -> Engine:
+    """An engine with the schema brought up to date (migrations run on open)."""
+    from europenews.store.migrations import upgrade
+
+    engine = create_store_engine(url)
+    if migrate:
+        try:
+            upgrade(engine)
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            raise StoreError(f"{safe_url(url)}: cannot open database ({exc.__class__.__name__}: "
+                             f"{str(exc).splitlines()[0]})") from exc
+    return engine
+
+
+def safe_url(url: str) -> str:
+    """The URL without its password, for messages."""
+    try:
+        return make_url(normalise_url(url)).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def is_sqlite(engine_or_conn: Any) -> bool:
+    return bool(engine_or_conn.dialect.name == "sqlite")
+
+
+def default_db_url() -> str:
+    return os.environ.get("EUROPENEWS_DB", "sqlite:///europenews.db")

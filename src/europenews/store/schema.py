@@ -1,0 +1,260 @@
+"""The database schema, as SQLAlchemy Core tables (the same code for SQLite and PostgreSQL).
+
+Reading guide (the web site and the API read these tables through the functions in
+``store/articles.py``, ``store/entities.py``, ``store/stories.py`` and ``store/search.py``):
+
+::
+
+    sources          one row per feed / page / file source: conditional-GET state, failures
+    articles         one row per stored article; ``id`` is the public id, ``status`` the stage
+    analyses         the contract JSON of each article's analysis (``europenews.analysis/1``)
+    entities         canonical entities across articles (Zelensky / Zelenskyy → one row)
+    entity_aliases   every spelling an entity was seen under
+    entity_roles     roles ("President of Ukraine") with the article and date they were given
+    article_entities an article's entity (its local id ``e1``) → canonical entity
+    mentions         each mention of an article entity (character offsets into the text)
+    quotes           quotes with speaker (canonical entity when known) and cue
+    events           violent / disaster events with casualty counts and coordinates
+    places           the geocoded places an article mentions
+    stories          groups of articles about one real event, with summary columns
+    story_members    article → story; ``duplicate_of`` marks a near-duplicate (wire) copy
+
+Full-text search is not in these tables: on SQLite an FTS5 table ``articles_fts`` (external
+content over ``articles``, kept in sync by triggers), on PostgreSQL a generated ``tsvector``
+column ``articles.search_vector`` with a GIN index. Both are created by the migrations.
+
+Dates are ISO 8601 strings (``published`` as given by the source, ``*_at`` in UTC with ``Z``),
+so they sort correctly as text on both backends.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+# Processing stages of an article, in order; ``failed`` keeps ``articles.error``.
+STATUS_FETCHED = "fetched"
+STATUS_ANALYSED = "analysed"
+STATUS_CLUSTERED = "clustered"
+STATUS_FAILED = "failed"
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("url", Text, nullable=False, unique=True),  # a URL, or a file path
+    Column("kind", String(16), nullable=False),  # feed | page | opml | file
+    Column("title", Text),
+    Column("etag", Text),
+    Column("last_modified", Text),  # the server's Last-Modified header, verbatim
+    Column("last_fetched_at", String(32)),
+    Column("last_status", Integer),  # HTTP status of the last fetch (304 = not modified)
+    Column("last_error", Text),
+    Column("failure_count", Integer, nullable=False, default=0),
+    Column("next_due_at", String(32)),  # when a poller should fetch it again
+    Column("created_at", String(32), nullable=False),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    # An integer key so SQLite's FTS5 external-content table has a stable rowid.
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(64), nullable=False, unique=True),  # deterministic fingerprint id
+    Column("external_id", Text),  # the id the input gave, if any
+    Column("url", Text),  # canonical URL
+    Column("url_key", String(64), unique=True),  # hash of the canonical URL (NULL if no URL)
+    Column("content_hash", String(64), nullable=False, unique=True),  # normalised text hash
+    Column("title", Text),
+    Column("text", Text, nullable=False),
+    Column("published", String(40)),
+    Column("source", Text),  # publisher name / hostname
+    Column("source_id", Integer, ForeignKey("sources.id", ondelete="SET NULL")),
+    Column("language", String(16)),
+    Column("author", Text),
+    Column("fetched_at", String(32), nullable=False),
+    Column("status", String(16), nullable=False, default=STATUS_FETCHED),
+    Column("error", Text),  # why the last stage failed (status = failed)
+    Index("ix_articles_published", "published"),
+    Index("ix_articles_status", "status"),
+    Index("ix_articles_source", "source"),
+)
+
+analyses = Table(
+    "analyses",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("payload", Text, nullable=False),  # contract JSON (analysis_to_dict), without text
+    Column("model", Text),
+    Column("analysed_at", String(32), nullable=False),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),  # the longest / most complete name seen
+    Column("type", String(16), nullable=False),  # person | organization | place | misc
+    Column("key", Text, nullable=False),  # names.name_key(name)
+    Column("surname_key", Text),  # persons: key of the last word, for surname-only mentions
+    Column("first_seen", String(40)),
+    Column("last_seen", String(40)),
+    Column("article_count", Integer, nullable=False, default=0),
+    Index("ix_entities_key", "type", "key"),
+    Index("ix_entities_surname", "type", "surname_key"),
+)
+
+entity_aliases = Table(
+    "entity_aliases",
+    metadata,
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    Column("alias", Text, nullable=False),
+    Column("alias_key", Text, nullable=False),
+    UniqueConstraint("entity_id", "alias", name="uq_entity_aliases"),
+    Index("ix_entity_aliases_key", "alias_key"),
+)
+
+entity_roles = Table(
+    "entity_roles",
+    metadata,
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    Column("role", Text, nullable=False),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("published", String(40)),  # the article's date: roles change over time
+    UniqueConstraint("entity_id", "role", "article_id", name="uq_entity_roles"),
+)
+
+article_entities = Table(
+    "article_entities",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("local_id", String(32), nullable=False),  # "e1" in the analysis JSON
+    Column("entity_id", Integer, ForeignKey("entities.id"), nullable=False),
+    Column("name", Text, nullable=False),  # the name as this article gave it
+    Column("type", String(16), nullable=False),
+    Column("mention_count", Integer, nullable=False, default=0),
+    UniqueConstraint("article_id", "local_id", name="uq_article_entities"),
+    Index("ix_article_entities_entity", "entity_id"),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("local_id", String(32), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Index("ix_mentions_article", "article_id"),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("position", Integer, nullable=False),  # index in the analysis' quote list
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("speaker_entity_id", Integer, ForeignKey("entities.id")),  # canonical, or NULL
+    Column("speaker_name", Text),
+    Column("speaker_mention", Text),
+    Column("cue", Text),
+    Column("published", String(40)),
+    Index("ix_quotes_article", "article_id"),
+    Index("ix_quotes_speaker", "speaker_entity_id"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("position", Integer, nullable=False),  # 0 = the article's main event
+    Column("type", Text, nullable=False),
+    Column("killed", Integer),
+    Column("injured", Integer),
+    Column("missing", Integer),
+    Column("kidnapped", Integer),
+    Column("arrested", Integer),
+    Column("weapon", Text),
+    Column("actor", Text),
+    Column("date", String(40)),
+    Column("place_name", Text),
+    Column("country", String(8)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("source_name", Text),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("published", String(40)),
+    Index("ix_events_article", "article_id"),
+)
+
+places = Table(
+    "places",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("name", Text, nullable=False),
+    Column("country", String(8)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("geonames_id", Integer),
+    Column("feature", String(32)),
+    Column("mention_count", Integer, nullable=False, default=0),
+    Column("published", String(40)),
+    Index("ix_places_article", "article_id"),
+    Index("ix_places_name", "name"),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(64), primary_key=True),  # the clusterer's story id
+    Column("headline", Text),
+    Column("first_seen", String(40)),  # earliest member publication date
+    Column("last_seen", String(40)),
+    Column("article_count", Integer, nullable=False, default=0),
+    Column("source_count", Integer, nullable=False, default=0),  # distinct sources
+    Column("key_entities", Text),  # JSON list of canonical names, most mentioned first
+    Column("key_places", Text),  # JSON list of place names
+    Column("growth", Float),  # members in the last 24 h of the story / all members
+    Column("breaking", Boolean, nullable=False, default=False),
+    Column("updated_at", String(32)),
+    Index("ix_stories_last_seen", "last_seen"),
+)
+
+story_members = Table(
+    "story_members",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("story_id", String(64), ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+    Column("duplicate_of", String(64)),  # article id of the original when this is a copy
+    Column("assigned_at", String(32), nullable=False),
+    Index("ix_story_members_story", "story_id"),
+)

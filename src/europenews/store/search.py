@@ -1,0 +1,170 @@
+"""Full-text search over stored articles: FTS5 + bm25 on SQLite, tsvector + GIN on PostgreSQL.
+
+One function, :func:`search_articles`, hides the two backends. Queries are plain words and
+"quoted phrases" (all must match); ``OR`` between terms widens, a trailing ``*`` matches a
+prefix. Filters narrow by date, source, canonical entity and place name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, text
+
+from europenews.store.entities import entity_ids_for_name
+
+_TERM = re.compile(r'"([^"]*)"|(\S+)')
+
+
+@dataclass(frozen=True, slots=True)
+class SearchFilters:
+    """Optional narrowing of a search; dates are ISO strings compared as text."""
+
+    since: str | None = None  # published >= since
+    until: str | None = None  # published < until (a date "2024-12-02" means before that day)
+    source: str | None = None  # exact publisher name / hostname
+    entity: str | None = None  # a name, linked through the canonical entity table
+    place: str | None = None  # a place name (case-insensitive)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result; ``score`` is higher for better matches."""
+
+    id: str
+    title: str | None
+    url: str | None
+    published: str | None
+    source: str | None
+    snippet: str
+    score: float
+
+
+def fts5_query(query: str) -> str:
+    """A user query as a safe FTS5 expression: each term quoted, so no syntax error leaks."""
+    parts: list[str] = []
+    for phrase, word in _TERM.findall(query):
+        if word == "OR" and parts and parts[-1] != "OR":
+            parts.append("OR")
+            continue
+        term = phrase if phrase else word
+        tokens = re.findall(r"\w+", term)
+        if not tokens:
+            continue
+        prefix = "*" if (word and word.endswith("*")) else ""
+        parts.append('"' + " ".join(tokens) + '"' + prefix)
+    while parts and parts[-1] == "OR":
+        parts.pop()
+    return " ".join(parts)
+
+
+def pg_query(query: str) -> str:
+    """A user query for ``websearch_to_tsquery`` (which already accepts quotes and OR)."""
+    return " ".join(query.replace("*", " ").split())
+
+
+def _filters_sql(
+    conn: Connection, filters: SearchFilters | None, params: dict[str, Any]
+) -> tuple[list[str], bool]:
+    """SQL conditions on alias ``a`` for the filters; False when a filter can match nothing."""
+    conds: list[str] = []
+    if filters is None:
+        return conds, True
+    if filters.since:
+        conds.append("a.published >= :since")
+        params["since"] = filters.since
+    if filters.until:
+        conds.append("a.published < :until")
+        params["until"] = filters.until
+    if filters.source:
+        conds.append("a.source = :source")
+        params["source"] = filters.source
+    if filters.entity:
+        ids = entity_ids_for_name(conn, filters.entity)
+        if not ids:
+            return conds, False
+        conds.append("a.id IN (SELECT article_id FROM article_entities WHERE entity_id IN :eids)")
+        params["eids"] = ids
+    if filters.place:
+        conds.append("a.id IN (SELECT article_id FROM places WHERE lower(name) = :place)")
+        params["place"] = filters.place.lower()
+    return conds, True
+
+
+def _bind(sql: str, params: dict[str, Any]) -> Any:
+    stmt = text(sql)
+    if "eids" in params:
+        stmt = stmt.bindparams(bindparam("eids", expanding=True))
+    return stmt
+
+
+def search_articles(
+    conn: Connection, query: str, limit: int = 20, filters: SearchFilters | None = None
+) -> list[SearchHit]:
+    """The best-matching articles for ``query``, best first (newest first without a query)."""
+    params: dict[str, Any] = {"limit": limit}
+    conds, possible = _filters_sql(conn, filters, params)
+    if not possible:
+        return []
+    if not query.strip():
+        return _recent(conn, conds, params)
+    if conn.dialect.name == "postgresql":
+        return _search_pg(conn, query, conds, params)
+    return _search_sqlite(conn, query, conds, params)
+
+
+def _recent(conn: Connection, conds: list[str], params: dict[str, Any]) -> list[SearchHit]:
+    where = f"WHERE {' AND '.join(conds)}" if conds else ""
+    sql = (
+        "SELECT a.id, a.title, a.url, a.published, a.source, substr(a.text, 1, 200) AS snippet "
+        f"FROM articles a {where} ORDER BY a.published DESC, a.pk DESC LIMIT :limit"
+    )
+    return [SearchHit(r.id, r.title, r.url, r.published, r.source, r.snippet, 0.0)
+            for r in conn.execute(_bind(sql, params), params)]
+
+
+def _search_sqlite(
+    conn: Connection, query: str, conds: list[str], params: dict[str, Any]
+) -> list[SearchHit]:
+    match = fts5_query(query)
+    if not match:
+        return []
+    params["match"] = match
+    extra = "".join(f" AND {c}" for c in conds)
+    # Title matches weigh more than body matches (bm25 column weights).
+    sql = (
+        "SELECT a.id, a.title, a.url, a.published, a.source, "
+        "snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet, "
+        "bm25(articles_fts, 5.0, 1.0) AS score "
+        "FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
+        f"WHERE articles_fts MATCH :match{extra} ORDER BY score LIMIT :limit"
+    )
+    return [SearchHit(r.id, r.title, r.url, r.published, r.source, r.snippet or "", -r.score)
+            for r in conn.execute(_bind(sql, params), params)]
+
+
+def _search_pg(
+    conn: Connection, query: str, conds: list[str], params: dict[str, Any]
+) -> list[SearchHit]:
+    q = pg_query(query)
+    if not q:
+        return []
+    params["q"] = q
+    extra = "".join(f" AND {c}" for c in conds)
+    # Rank in the inner query; build snippets (slow) only for the rows returned.
+    sql = (
+        "SELECT h.id, h.title, h.url, h.published, h.source, h.score, "
+        "ts_headline('english', left(coalesce(nullif(h.text, ''), h.title, ''), 20000), h.tq, "
+        "'StartSel=[, StopSel=], MaxWords=24, MinWords=8, MaxFragments=1, "
+        "FragmentDelimiter=…') AS snippet FROM ("
+        "SELECT a.id, a.title, a.url, a.published, a.source, a.text, tq, "
+        "ts_rank(a.search_vector, tq) AS score "
+        "FROM articles a, websearch_to_tsquery('english', :q) AS tq "
+        f"WHERE a.search_vector @@ tq{extra} ORDER BY score DESC, a.pk LIMIT :limit) AS h "
+        "ORDER BY h.score DESC"
+    )
+    return [SearchHit(r.id, r.title, r.url, r.published, r.source, r.snippet or "",
+                      float(r.score))
+            for r in conn.execute(_bind(sql, params), params)]

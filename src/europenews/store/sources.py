@@ -1,0 +1,112 @@
+"""Sources (feeds, pages, OPML lists, files): conditional-GET state and failure bookkeeping.
+
+A source that fails keeps its error, counts the failure and gets a later ``next_due_at``
+(exponential back-off chosen by the caller), so a poller retries it without stopping others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from europenews.store.articles import utc_now
+from europenews.store.schema import sources
+
+
+@dataclass(frozen=True, slots=True)
+class SourceState:
+    id: int
+    url: str
+    kind: str
+    title: str | None
+    etag: str | None
+    last_modified: str | None
+    last_fetched_at: str | None
+    last_status: int | None
+    last_error: str | None
+    failure_count: int
+    next_due_at: str | None
+
+
+def _state(row: Any) -> SourceState:
+    return SourceState(row.id, row.url, row.kind, row.title, row.etag, row.last_modified,
+                       row.last_fetched_at, row.last_status, row.last_error,
+                       int(row.failure_count or 0), row.next_due_at)
+
+
+def get_source(conn: Connection, url: str) -> SourceState | None:
+    row = conn.execute(select(sources).where(sources.c.url == url)).first()
+    return None if row is None else _state(row)
+
+
+def ensure_source(conn: Connection, url: str, kind: str) -> SourceState:
+    """The source row for ``url``, created if new (its ``kind`` is updated if it changed)."""
+    state = get_source(conn, url)
+    if state is None:
+        conn.execute(insert(sources).values(url=url, kind=kind, failure_count=0,
+                                            created_at=utc_now()))
+        state = get_source(conn, url)
+        assert state is not None
+    elif state.kind != kind:
+        conn.execute(update(sources).where(sources.c.id == state.id).values(kind=kind))
+        state = get_source(conn, url)
+        assert state is not None
+    return state
+
+
+def record_success(
+    conn: Connection,
+    source_id: int,
+    *,
+    status: int | None,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    title: str | None = None,
+    next_due_at: str | None = None,
+) -> None:
+    """A fetch that worked (200, or 304 not modified): keep the validators, clear the error."""
+    values: dict[str, Any] = {"last_fetched_at": utc_now(), "last_status": status,
+                              "last_error": None, "failure_count": 0, "next_due_at": next_due_at}
+    if status != 304:  # a 304 carries no new validators worth replacing the stored ones
+        values.update(etag=etag, last_modified=last_modified)
+    if title:
+        values["title"] = title
+    conn.execute(update(sources).where(sources.c.id == source_id).values(**values))
+
+
+def record_failure(
+    conn: Connection, source_id: int, error: str, *, status: int | None = None,
+    next_due_at: str | None = None,
+) -> int:
+    """A fetch that failed: keep the reason, count it; returns the new failure count."""
+    row = conn.execute(select(sources.c.failure_count).where(sources.c.id == source_id)).first()
+    count = (int(row.failure_count or 0) if row else 0) + 1
+    conn.execute(
+        update(sources).where(sources.c.id == source_id).values(
+            last_fetched_at=utc_now(), last_status=status, last_error=error,
+            failure_count=count, next_due_at=next_due_at,
+        )
+    )
+    return count
+
+
+def list_sources(conn: Connection, kind: str | None = None) -> list[SourceState]:
+    stmt = select(sources).order_by(sources.c.id)
+    if kind is not None:
+        stmt = stmt.where(sources.c.kind == kind)
+    return [_state(r) for r in conn.execute(stmt)]
+
+
+def due_sources(
+    conn: Connection, now: str, kinds: tuple[str, ...] = ("feed",)
+) -> list[SourceState]:
+    """Sources a poller should fetch now (never fetched, or due)."""
+    stmt = (
+        select(sources)
+        .where(sources.c.kind.in_(kinds))
+        .where((sources.c.next_due_at.is_(None)) | (sources.c.next_due_at <= now))
+        .order_by(sources.c.next_due_at.is_not(None), sources.c.next_due_at, sources.c.id)
+    )
+    return [_state(r) for r in conn.execute(stmt)]

@@ -1,0 +1,189 @@
+"""Stories: membership as the clusterer assigns it, and the summary columns pages show.
+
+``assign_to_story`` records one assignment; ``refresh_story`` recomputes a story's headline,
+first/last seen, counts, key entities and places, growth and the breaking flag from its
+members. ``story_members_for_restore`` gives back recent stories so a restarted clusterer
+continues them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from europenews.store.articles import insert_new_only, utc_now
+from europenews.store.schema import (
+    STATUS_CLUSTERED,
+    article_entities,
+    articles,
+    entities,
+    places,
+    stories,
+    story_members,
+)
+
+GROWTH_WINDOW = timedelta(hours=24)
+BREAKING_WINDOW = timedelta(hours=6)
+BREAKING_MIN_SOURCES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    """A story as listed on a page."""
+
+    id: str
+    headline: str | None
+    first_seen: str | None
+    last_seen: str | None
+    article_count: int
+    source_count: int
+    key_entities: tuple[str, ...]
+    key_places: tuple[str, ...]
+    growth: float | None
+    breaking: bool
+
+
+def assign_to_story(
+    conn: Connection, article_id: str, story_id: str, duplicate_of: str | None = None
+) -> None:
+    """Record that the article belongs to the story (replacing an earlier assignment)."""
+    conn.execute(insert_new_only(conn, stories, ["id"]).values(
+        id=story_id, article_count=0, source_count=0, breaking=False, updated_at=utc_now()))
+    exists = conn.execute(
+        select(story_members.c.article_id).where(story_members.c.article_id == article_id)
+    ).first()
+    values = {"story_id": story_id, "duplicate_of": duplicate_of, "assigned_at": utc_now()}
+    if exists is None:
+        conn.execute(insert(story_members).values(article_id=article_id, **values))
+    else:
+        conn.execute(
+            update(story_members).where(story_members.c.article_id == article_id).values(**values)
+        )
+    conn.execute(
+        update(articles).where(articles.c.id == article_id).values(status=STATUS_CLUSTERED)
+    )
+
+
+def _parse(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed.replace(tzinfo=None)
+
+
+def refresh_story(conn: Connection, story_id: str) -> None:
+    """Recompute the story's summary columns from its members."""
+    rows = conn.execute(
+        select(articles.c.id, articles.c.title, articles.c.published, articles.c.source,
+               story_members.c.duplicate_of)
+        .join(story_members, story_members.c.article_id == articles.c.id)
+        .where(story_members.c.story_id == story_id)
+        .order_by(articles.c.published.is_(None), articles.c.published, articles.c.pk)
+    ).all()
+    if not rows:
+        return
+    dates = [r.published for r in rows if r.published]
+    headline = next((r.title for r in rows if r.title and r.duplicate_of is None),
+                    next((r.title for r in rows if r.title), None))
+    ids = [r.id for r in rows]
+    ent = conn.execute(
+        select(entities.c.name, func.count(func.distinct(article_entities.c.article_id)).label("n"))
+        .join(entities, entities.c.id == article_entities.c.entity_id)
+        .where(article_entities.c.article_id.in_(ids), entities.c.type != "place")
+        .group_by(entities.c.id, entities.c.name)
+        .order_by(func.count(func.distinct(article_entities.c.article_id)).desc(), entities.c.name)
+        .limit(5)
+    ).all()
+    place_counts = Counter(
+        r.name for r in conn.execute(
+            select(places.c.name, places.c.article_id).where(places.c.article_id.in_(ids))
+            .distinct()
+        )
+    )
+    parsed = [d for d in (_parse(r.published) for r in rows) if d is not None]
+    growth: float | None = None
+    breaking = False
+    if parsed:
+        last = max(parsed)
+        growth = sum(1 for d in parsed if last - d <= GROWTH_WINDOW) / len(parsed)
+        recent_sources = {r.source for r in rows
+                          if (d := _parse(r.published)) and last - d <= BREAKING_WINDOW}
+        # Breaking: several outlets picked it up within hours of its newest article.
+        breaking = len(recent_sources - {None}) >= BREAKING_MIN_SOURCES
+    conn.execute(
+        update(stories).where(stories.c.id == story_id).values(
+            headline=headline,
+            first_seen=min(dates) if dates else None,
+            last_seen=max(dates) if dates else None,
+            article_count=len(rows),
+            source_count=len({r.source for r in rows if r.source}),
+            key_entities=json.dumps([r.name for r in ent], ensure_ascii=False),
+            key_places=json.dumps([n for n, _ in place_counts.most_common(5)], ensure_ascii=False),
+            growth=growth,
+            breaking=breaking,
+            updated_at=utc_now(),
+        )
+    )
+
+
+def _summary(row: Any) -> StorySummary:
+    return StorySummary(
+        row.id, row.headline, row.first_seen, row.last_seen, int(row.article_count),
+        int(row.source_count), tuple(json.loads(row.key_entities or "[]")),
+        tuple(json.loads(row.key_places or "[]")), row.growth, bool(row.breaking),
+    )
+
+
+def get_story(conn: Connection, story_id: str) -> StorySummary | None:
+    row = conn.execute(select(stories).where(stories.c.id == story_id)).first()
+    return None if row is None else _summary(row)
+
+
+def list_stories(
+    conn: Connection, limit: int = 50, since: str | None = None, min_articles: int = 1
+) -> list[StorySummary]:
+    """Stories, most recently active first."""
+    stmt = (
+        select(stories)
+        .where(stories.c.article_count >= min_articles)
+        .order_by(stories.c.last_seen.is_(None), stories.c.last_seen.desc(), stories.c.id)
+        .limit(limit)
+    )
+    if since is not None:
+        stmt = stmt.where(stories.c.last_seen >= since)
+    return [_summary(r) for r in conn.execute(stmt)]
+
+
+def story_article_ids(conn: Connection, story_id: str) -> list[tuple[str, str | None]]:
+    """(article id, duplicate_of) of a story's members in publication order."""
+    rows = conn.execute(
+        select(story_members.c.article_id, story_members.c.duplicate_of)
+        .join(articles, articles.c.id == story_members.c.article_id)
+        .where(story_members.c.story_id == story_id)
+        .order_by(articles.c.published.is_(None), articles.c.published, articles.c.pk)
+    )
+    return [(r.article_id, r.duplicate_of) for r in rows]
+
+
+def story_of_article(conn: Connection, article_id: str) -> str | None:
+    return conn.execute(
+        select(story_members.c.story_id).where(story_members.c.article_id == article_id)
+    ).scalar()
+
+
+def story_members_for_restore(conn: Connection, max_stories: int = 2000) -> dict[str, list[str]]:
+    """The most recently active stories → their member article ids (publication order)."""
+    recent = list(conn.execute(
+        select(stories.c.id)
+        .order_by(stories.c.last_seen.is_(None), stories.c.last_seen.desc())
+        .limit(max_stories)
+    ).scalars())
+    return {story_id: [a for a, _ in story_article_ids(conn, story_id)] for story_id in recent}

@@ -1,0 +1,290 @@
+"""Online story clustering: each article joins the best earlier story or starts a new one.
+
+Per article: (1) near-duplicate check (MinHash LSH): a republished copy joins its original's
+story; (2) candidate stories come from an inverted index over the salient terms of *active*
+stories only (a story leaves the index when idle for ``window_days`` days or
+``window_articles`` articles), so the cost per article stays flat as the stream grows; (3) for
+each candidate a small logistic model (``data/decision.json``, trained by ``stories/train.py``
+on the shared clustering data) turns several similarities (title, body, names/places, whole
+text, day gap, story size) into a probability of "same story"; the article joins the most likely
+candidate when that probability clears the model's threshold.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import math
+from collections import OrderedDict, deque
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from europenews.stories.dedup import NearDuplicateIndex
+from europenews.stories.items import StoryItem, day_number
+from europenews.stories.metadata import StoryMetadata
+from europenews.stories.similarity import (
+    Centroid,
+    DocumentFrequencies,
+    ItemVectors,
+    item_terms,
+    item_vectors,
+)
+
+FEATURES = ("title", "body", "keys", "text", "gap_days", "no_time", "log_size")
+QUERY_TERMS = 8  # per bag; the highest-weighted terms of the article
+POSTINGS_SCAN = 64  # most recently updated stories looked at per term
+POSTINGS_KEEP = 256
+MAX_CANDIDATES = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Where an article went."""
+
+    story_id: str
+    duplicate_of: str | None = None  # article id of the original when the item is a copy
+    is_new_story: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionModel:
+    """Logistic weights over FEATURES, one set for headline-only items and one for full texts."""
+
+    headline: tuple[float, ...]
+    full: tuple[float, ...]
+    threshold_headline: float = 0.5
+    threshold_full: float = 0.5
+
+    @staticmethod
+    def from_dict(data: dict[str, Any]) -> DecisionModel:
+        if list(data["features"]) != list(FEATURES):
+            raise ValueError(f"decision model features {data['features']} != {list(FEATURES)}")
+        return DecisionModel(
+            headline=tuple(float(w) for w in data["headline"]["weights"]),
+            full=tuple(float(w) for w in data["full"]["weights"]),
+            threshold_headline=float(data["headline"]["threshold"]),
+            threshold_full=float(data["full"]["threshold"]),
+        )
+
+    def probability(self, features: list[float], headline_only: bool) -> float:
+        weights = self.headline if headline_only else self.full
+        z = weights[-1] + sum(w * x for w, x in zip(weights, features, strict=False))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def threshold(self, headline_only: bool) -> float:
+        return self.threshold_headline if headline_only else self.threshold_full
+
+
+def load_decision_model() -> DecisionModel:
+    """The shipped decision model (package data)."""
+    path = resources.files("europenews.stories") / "data" / "decision.json"
+    return DecisionModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+def story_id_for(item_id: str) -> str:
+    """A deterministic story id from the id of the story's first article."""
+    return "s" + hashlib.sha1(item_id.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(slots=True)
+class _Story:
+    id: str
+    title: Centroid = field(default_factory=Centroid)
+    body: Centroid = field(default_factory=Centroid)
+    keys: Centroid = field(default_factory=Centroid)
+    text: Centroid = field(default_factory=Centroid)
+    size: int = 0
+    last_day: int | None = None
+    last_index: int = 0
+    indexed: set[str] = field(default_factory=set)
+    meta: StoryMetadata | None = None
+
+
+@dataclass(slots=True)
+class Prepared:
+    """An item with its vectors, ready to be compared with stories."""
+
+    item: StoryItem
+    vectors: ItemVectors
+    day: int | None
+    headline_only: bool
+
+
+class OnlineClusterer:
+    """Assigns each article to a story using only the articles that came before it."""
+
+    def __init__(
+        self,
+        model: DecisionModel | None = None,
+        window_days: int = 30,
+        window_articles: int = 100_000,
+        dedup: bool = True,
+    ) -> None:
+        self.model = model if model is not None else load_decision_model()
+        self.window_days = window_days
+        self.window_articles = window_articles
+        self.dfs = DocumentFrequencies()
+        self.dedup = NearDuplicateIndex(window=window_articles) if dedup else None
+        self._stories: dict[str, _Story] = {}
+        self._recency: OrderedDict[str, None] = OrderedDict()
+        self._postings: dict[str, OrderedDict[str, None]] = {}
+        self._story_of: dict[str, str] = {}
+        self._story_of_order: deque[str] = deque()
+        self._index = 0
+        self._today: int | None = None
+
+    # -- public API -------------------------------------------------------------------------
+
+    def assign(self, item: StoryItem) -> Assignment:
+        """Place one article: join an active story or start a new one."""
+        prepared = self.prepare(item)
+        duplicate_of = self.dedup.find_and_add(item) if self.dedup is not None else None
+        story: _Story | None = None
+        if duplicate_of is not None:
+            story = self._stories.get(self._story_of.get(duplicate_of, ""))
+        if story is None:
+            best, best_p = None, 0.0
+            for candidate, features in self.candidate_features(prepared):
+                p = self.model.probability(features, prepared.headline_only)
+                if p > best_p:
+                    best, best_p = candidate, p
+            if best is not None and best_p >= self.model.threshold(prepared.headline_only):
+                story = best
+        is_new = story is None
+        if story is None:
+            story = self._new_story(story_id_for(item.id) if item.id else f"s{self._index}")
+        self.add(prepared, story.id, duplicate_of)
+        return Assignment(story_id=story.id, duplicate_of=duplicate_of, is_new_story=is_new)
+
+    def restore(self, story_id: str, items: list[StoryItem]) -> None:
+        """Seed an existing story (e.g. from the store after a restart) with its articles, in order."""
+        if story_id not in self._stories:
+            self._new_story(story_id)
+        for item in items:
+            self.add(self.prepare(item), story_id, None)
+
+    def metadata(self, story_id: str) -> StoryMetadata | None:
+        """Current metadata of an active story (None once it left the window)."""
+        story = self._stories.get(story_id)
+        return story.meta if story is not None else None
+
+    @property
+    def active_stories(self) -> int:
+        return len(self._stories)
+
+    # -- steps (also used by the training script) -------------------------------------------
+
+    def prepare(self, item: StoryItem) -> Prepared:
+        """Count terms, update running IDF, weigh the vectors; expire idle stories."""
+        terms = item_terms(item)
+        self.dfs.add(terms)
+        self._index += 1
+        day = day_number(item.published)
+        if day is not None and (self._today is None or day > self._today):
+            self._today = day
+        self._expire()
+        vectors = item_vectors(terms, self.dfs)
+        return Prepared(item, vectors, day, headline_only=not vectors.body)
+
+    def candidate_features(self, prepared: Prepared) -> list[tuple[_Story, list[float]]]:
+        """Active stories sharing salient terms with the item, with the decision features."""
+        scores: dict[str, float] = {}
+        for term, weight in self._query(prepared.vectors):
+            postings = self._postings.get(term)
+            if not postings:
+                continue
+            for sid in itertools.islice(reversed(postings), POSTINGS_SCAN):
+                scores[sid] = scores.get(sid, 0.0) + weight
+        best = sorted(scores, key=scores.__getitem__, reverse=True)[:MAX_CANDIDATES]
+        return [(self._stories[sid], self.features(prepared, self._stories[sid])) for sid in best]
+
+    def features(self, prepared: Prepared, story: _Story) -> list[float]:
+        v = prepared.vectors
+        if prepared.day is not None and story.last_day is not None:
+            gap, no_time = math.log1p(abs(prepared.day - story.last_day)), 0.0
+        else:
+            gap, no_time = 0.0, 1.0
+        return [
+            story.title.cosine(v.title),
+            story.body.cosine(v.body),
+            story.keys.cosine(v.keys),
+            story.text.cosine(v.text),
+            gap,
+            no_time,
+            math.log1p(story.size),
+        ]
+
+    def add(self, prepared: Prepared, story_id: str, duplicate_of: str | None) -> None:
+        """Add a prepared item to a story (created when unknown) and index the story's new terms."""
+        story = self._stories.get(story_id) or self._new_story(story_id)
+        v = prepared.vectors
+        centrality = story.text.cosine(v.text) if story.size else 0.0
+        story.title.add(v.title)
+        story.body.add(v.body)
+        story.keys.add(v.keys)
+        story.text.add(v.text)
+        story.size += 1
+        if prepared.day is not None:
+            story.last_day = max(story.last_day or prepared.day, prepared.day)
+        story.last_index = self._index
+        self._recency.pop(story_id, None)
+        self._recency[story_id] = None
+        for term, _ in self._query(v):
+            postings = self._postings.setdefault(term, OrderedDict())
+            postings.pop(story_id, None)
+            postings[story_id] = None
+            story.indexed.add(term)
+            if len(postings) > POSTINGS_KEEP:
+                postings.popitem(last=False)
+        assert story.meta is not None
+        story.meta.add(prepared.item, centrality, duplicate_of)
+        if prepared.item.id:
+            self._story_of[prepared.item.id] = story_id
+            self._story_of_order.append(prepared.item.id)
+            while len(self._story_of_order) > self.window_articles:
+                self._story_of.pop(self._story_of_order.popleft(), None)
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _new_story(self, story_id: str) -> _Story:
+        story = _Story(id=story_id, last_index=self._index, meta=StoryMetadata(story_id))
+        self._stories[story_id] = story
+        self._recency[story_id] = None
+        return story
+
+    @staticmethod
+    def _query(v: ItemVectors) -> list[tuple[str, float]]:
+        """The item's most salient terms, prefixed by bag so title words and names stay apart."""
+        terms: list[tuple[str, float]] = []
+        for prefix, vec in (("t:", v.title), ("b:", v.body), ("k:", v.keys)):
+            top = sorted(vec.items(), key=lambda kv: kv[1], reverse=True)[:QUERY_TERMS]
+            terms.extend((prefix + t, w) for t, w in top)
+        return terms
+
+    def _expired(self, story: _Story) -> bool:
+        if self._index - story.last_index > self.window_articles:
+            return True
+        return (
+            self._today is not None
+            and story.last_day is not None
+            and self._today - story.last_day > self.window_days
+        )
+
+    def _expire(self) -> None:
+        while self._recency:
+            sid = next(iter(self._recency))
+            story = self._stories[sid]
+            if not self._expired(story):
+                # Stories in recency order: the first live one means the rest are live too
+                # (up to out-of-order dates, which only delay an expiry).
+                break
+            del self._recency[sid]
+            del self._stories[sid]
+            for term in story.indexed:
+                postings = self._postings.get(term)
+                if postings is not None:
+                    postings.pop(sid, None)
+                    if not postings:
+                        del self._postings[term]

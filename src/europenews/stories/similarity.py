@@ -1,0 +1,160 @@
+"""Article representation for story clustering: terms, running IDF, sparse vectors, cosines.
+
+An article is three sparse bags: title words, body words and "keys" (names of people, places,
+streets: canonical entities from the analysis when present, otherwise capitalised words of the
+text). Each bag is weighted with sublinear TF times a running IDF (document frequencies of the
+articles seen so far, so the representation never looks ahead) and L2-normalised.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from europenews.stories.items import StoryItem
+
+SparseVec = dict[str, float]
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+_CAPITALISED = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:['’][a-z]+)?|[A-Z]{2,6})(?![\w])")
+# Capitalised words that name no particular thing (sentence starts, titles, days, agencies).
+_NOT_KEYS = frozenset(
+    """the a an and but or he she it they we you i his her their its this that these those there
+    police officers officer authorities officials man woman people reports report news says said
+    mr mrs ms dr sgt lt capt chief det st ave rd blvd dept inc co corp ltd llc am pm et ct pt
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    update updated breaking video photos photo watch read more copyright all rights reserved ap afp
+    reuters cnn abc nbc cbs fox associated press click here share tweet email print comments""".split()
+)
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "year", "old", "s", "t"}
+BODY_CHARS = 4000  # the lead carries the story; page boilerplate tends to sit further down
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased content words (no stop words, no single characters, no pure numbers)."""
+    return [
+        w
+        for w in (m.group(0).lower().replace("’", "'") for m in _WORD.finditer(text))
+        if len(w) > 1 and w not in STOP_WORDS and not w.isdigit()
+    ]
+
+
+def capitalised_keys(text: str) -> list[str]:
+    """Capitalised words that are not sentence-initial function words: a cheap stand-in for names."""
+    keys = []
+    for match in _CAPITALISED.finditer(text):
+        key = match.group(1).lower().replace("’", "'")
+        if key not in _NOT_KEYS and key not in STOP_WORDS:
+            keys.append(key)
+    return keys
+
+
+@dataclass(slots=True)
+class ItemTerms:
+    """Raw term counts of one article, before weighting."""
+
+    title: Counter[str]
+    body: Counter[str]
+    keys: Counter[str]
+
+    def all_words(self) -> set[str]:
+        return set(self.title) | set(self.body)
+
+
+def item_terms(item: StoryItem) -> ItemTerms:
+    """Count title words, body words and keys of an item."""
+    body = item.text[:BODY_CHARS]
+    keys: Counter[str] = Counter(capitalised_keys(item.title))
+    keys.update(capitalised_keys(body))
+    # Canonical entities and places from the analysis are stronger evidence than capitals.
+    for name in item.entities:
+        keys[f"ent:{name}"] += 2
+    for place in item.places:
+        keys[place] += 2
+    return ItemTerms(title=Counter(words(item.title)), body=Counter(words(body)), keys=keys)
+
+
+@dataclass(slots=True)
+class DocumentFrequencies:
+    """Running document frequencies: IDF from the articles seen so far only."""
+
+    n_docs: int = 0
+    words: dict[str, int] = field(default_factory=dict)
+    keys: dict[str, int] = field(default_factory=dict)
+
+    def add(self, terms: ItemTerms) -> None:
+        self.n_docs += 1
+        for w in terms.all_words():
+            self.words[w] = self.words.get(w, 0) + 1
+        for k in terms.keys:
+            self.keys[k] = self.keys.get(k, 0) + 1
+
+    def idf(self, df: int) -> float:
+        return math.log((self.n_docs + 1) / (df + 1)) + 1.0
+
+    def word_idf(self, word: str) -> float:
+        return self.idf(self.words.get(word, 0))
+
+    def key_idf(self, key: str) -> float:
+        return self.idf(self.keys.get(key, 0))
+
+
+def weigh(counts: Counter[str], table: dict[str, int], dfs: DocumentFrequencies) -> SparseVec:
+    """Sublinear-TF × running-IDF vector, L2-normalised (empty when there are no terms)."""
+    vec = {t: (1.0 + math.log(c)) * dfs.idf(table.get(t, 0)) for t, c in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {t: v / norm for t, v in vec.items()} if norm > 0 else {}
+
+
+@dataclass(slots=True)
+class ItemVectors:
+    """The weighted vectors of one article."""
+
+    title: SparseVec
+    body: SparseVec
+    keys: SparseVec
+    text: SparseVec  # title and body together
+
+
+def item_vectors(terms: ItemTerms, dfs: DocumentFrequencies) -> ItemVectors:
+    combined = terms.title + terms.body
+    return ItemVectors(
+        title=weigh(terms.title, dfs.words, dfs),
+        body=weigh(terms.body, dfs.words, dfs),
+        keys=weigh(terms.keys, dfs.keys, dfs),
+        text=weigh(combined, dfs.words, dfs),
+    )
+
+
+@dataclass(slots=True)
+class Centroid:
+    """Sum of unit member vectors, with its squared norm kept up to date in O(|vector|)."""
+
+    total: SparseVec = field(default_factory=dict)
+    sq_norm: float = 0.0
+
+    def add(self, vec: SparseVec) -> None:
+        total = self.total
+        cross = sum(total.get(t, 0.0) * v for t, v in vec.items())
+        self.sq_norm += 2.0 * cross + sum(v * v for v in vec.values())
+        for t, v in vec.items():
+            total[t] = total.get(t, 0.0) + v
+
+    def cosine(self, vec: SparseVec) -> float:
+        if not vec or self.sq_norm <= 1e-12:
+            return 0.0
+        total = self.total
+        dot = sum(total.get(t, 0.0) * v for t, v in vec.items())
+        return max(0.0, min(1.0, dot / math.sqrt(self.sq_norm)))
+
+
+def cosine(a: SparseVec, b: SparseVec) -> float:
+    """Cosine of two unit vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
