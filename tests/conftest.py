@@ -39,3 +39,82 @@ def shared_data() -> Path:
     if not SHARED_DATA.exists():
         pytest.skip("../shared/data is not beside the checkout")
     return SHARED_DATA
+
+
+# --- store fixtures (ingestion/store work): a fresh database per test, SQLite always and
+# PostgreSQL when EUROPENEWS_TEST_PG names a server (as .ci/run does).
+def _db_params() -> list:
+    import os
+
+    params = [pytest.param("sqlite", id="sqlite")]
+    if os.environ.get("EUROPENEWS_TEST_PG"):
+        params.append(pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgres))
+    return params
+
+
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An SQLite file migrated once per run; each test gets a copy (migrations take ~0.4 s)."""
+    from europenews.store.engine import open_store
+
+    path = tmp_path_factory.mktemp("db") / "template.db"
+    open_store(f"sqlite:///{path}").dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def _pg_url():
+    """A schema on the PostgreSQL server for this run, migrated once, dropped at the end."""
+    import os
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    from europenews.store.engine import open_store
+
+    base = os.environ["EUROPENEWS_TEST_PG"]
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    sep = "&" if "?" in base else "?"
+    url = f"{base}{sep}options=-csearch_path%3D{schema}"
+    open_store(url).dispose()
+    yield url
+    with admin.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    admin.dispose()
+
+
+@pytest.fixture(params=_db_params())
+def db_url(request: pytest.FixtureRequest, tmp_path: Path):
+    """A database URL for one test, with the schema in place and no rows: a copy of a
+    migrated SQLite file, or the run's PostgreSQL schema with every table emptied."""
+    import shutil
+
+    if request.param == "sqlite":
+        path = tmp_path / "test.db"
+        shutil.copyfile(request.getfixturevalue("_sqlite_template"), path)
+        yield f"sqlite:///{path}"
+        return
+    from sqlalchemy import create_engine, text
+
+    from europenews.store.schema import metadata
+
+    url = request.getfixturevalue("_pg_url")
+    eng = create_engine(url)
+    with eng.begin() as conn:
+        names = ", ".join(t.name for t in metadata.sorted_tables)
+        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    eng.dispose()
+    yield url
+
+
+@pytest.fixture
+def engine(db_url: str):
+    """An open store (migrated) on ``db_url``."""
+    from europenews.store.engine import open_store
+
+    eng = open_store(db_url)
+    yield eng
+    eng.dispose()

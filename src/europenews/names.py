@@ -9,13 +9,24 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Transliteration variants of Slavic surnames: Zelenskyy / Zelensky / Zelenskiy / Zelenskyi.
-_ENDINGS = ((r"(?:yy|iy|yi|ij|ii)$", "y"),)
-_FOLD = ((r"kh", "h"), (r"ck", "k"), (r"ph", "f"), (r"w", "v"), (r"j", "y"), (r"(.)\1+", r"\1"))
+# Transliteration variants of Slavic surnames: Zelenskyy / Zelensky / Zelenskiy / Zelenskyi,
+# Kyiv / Kiev-style vowel pairs, Kharkiv / Charkiw, Olexandr / Oleksandr.
+_ENDINGS = re.compile(r"(?:yy|iy|yi|ij|ii|yj)$")
+_FOLDS = (
+    (re.compile(r"kh|ch(?=[aeiouy])"), "h"),
+    (re.compile(r"ck|ks|x"), "k"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"j"), "y"),
+    (re.compile(r"(.)\1+"), r"\1"),
+)
+_WORDS = re.compile(r"[\w’'-]+")
 
 
 def strip_accents(text: str) -> str:
     """'Zelenskyy' stays; 'Rutté' → 'Rutte'."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -23,14 +34,14 @@ def strip_accents(text: str) -> str:
 def word_key(word: str) -> str:
     """A spelling-tolerant key for one word of a name."""
     w = strip_accents(word).lower().strip(".'’")
-    for pattern, repl in _ENDINGS:
-        w = re.sub(pattern, repl, w)
-    for pattern, repl in _FOLD:
-        w = re.sub(pattern, repl, w)
+    if w.endswith(("’s", "'s")):
+        w = w[:-2]
+    w = _ENDINGS.sub("y", w)
+    for pattern, repl in _FOLDS:
+        w = pattern.sub(repl, w)
     return w
 
 
 def name_key(name: str) -> str:
     """A spelling-tolerant key for a whole name: 'Volodymyr Zelenskyy' == 'Volodymyr Zelensky'."""
-    words = re.findall(r"[\w’'-]+", name)
-    return " ".join(word_key(w) for w in words if w)
+    return " ".join(word_key(w) for w in _WORDS.findall(name) if w)

@@ -30,6 +30,38 @@ def _is_caps_line(token: Token) -> bool:
     return bool(letters) and sum(t.is_upper for t in letters) >= 0.8 * len(letters)
 
 
+BREAKS = frozenset({"(", ")", ":", ";", "[", "]", '"', "|", "/"})
+
+
+def _breaks_at(token: Token) -> bool:
+    """Whether a name cannot run through this token (line break, bracket, spaced dash)."""
+    if token.is_space or "\n" in token.whitespace_ or token.text in BREAKS:
+        return True
+    return token.text in ("-", "--") and bool(token.whitespace_) and token.i > 0 and bool(
+        token.doc[token.i - 1].whitespace_
+    )
+
+
+def split_span(span: Span) -> list[Span]:
+    """The span cut at line breaks, brackets and spaced dashes ("Romania - Cosmin Contra")."""
+    parts: list[Span] = []
+    start = span.start
+    for token in span:
+        ends_line = "\n" in token.whitespace_
+        if _breaks_at(token) and not ends_line:
+            if start < token.i:
+                parts.append(Span(span.doc, start, token.i, label=span.label_))
+            start = token.i + 1
+        elif ends_line:
+            parts.append(Span(span.doc, start, token.i + 1, label=span.label_))
+            start = token.i + 1
+    if start < span.end:
+        parts.append(Span(span.doc, start, span.end, label=span.label_))
+    if len(parts) == 1 and (parts[0].start, parts[0].end) == (span.start, span.end):
+        return [span]
+    return [p for p in parts if any(t.is_alpha for t in p)]
+
+
 def clean_span(span: Span, titles: frozenset[str]) -> Span | None:
     """The span without leading articles, honorifics/titles (for people) and trailing junk.
 
@@ -37,12 +69,17 @@ def clean_span(span: Span, titles: frozenset[str]) -> Span | None:
     ("the National Security Adviser").
     """
     doc, start, end, label = span.doc, span.start, span.end, span.label_
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+    while start < end and (
+        doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or not doc[start].is_alpha
+        and not doc[start].text[:1].isupper()
+    ):
         start += 1
     while end > start and (
         doc[end - 1].is_punct
         or doc[end - 1].tag_ == "POS"
         or (doc[end - 1].is_lower and doc[end - 1].is_stop)
+        or doc[end - 1].like_num
+        or not any(c.isalpha() for c in doc[end - 1].text)
     ):
         end -= 1
     if label == "PERSON":

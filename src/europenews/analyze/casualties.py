@@ -48,7 +48,7 @@ def load_lexicon() -> Lexicon:
     for line in (base / "triggers.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        phrase, kind, weapon = (line.split("\t") + ["", ""])[:3]
+        phrase, kind, weapon = [*line.split("\t"), "", ""][:3]
         triggers[phrase.strip()] = (kind.strip(), weapon.strip() or None)
     return Lexicon(words, triggers)
 
@@ -183,7 +183,9 @@ def _inherited(pred: Token) -> Token | None:
     if pred.dep_ in ("conj", "xcomp", "advcl") and pred.head.i != pred.i:
         head = pred.head
         subj = _subject(head)
-        if subj is not None and (head.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in head.children)):
+        if subj is not None and (
+            head.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in head.children)
+        ):
             return subj
         if pred.dep_ == "conj":
             return _inherited(head)
@@ -236,11 +238,17 @@ def _fatal(pred: Token, lex: Lexicon) -> bool:
     """A 'hit' predicate that says the victim died ("fatally shot", "shot dead", "to death")."""
     for child in pred.children:
         low = child.lower_
-        if child.dep_ in ("advmod", "acomp", "oprd", "xcomp", "dobj") and low in lex.words["fatal_advs"]:
+        if (
+            child.dep_ in ("advmod", "acomp", "oprd", "xcomp", "dobj")
+            and low in lex.words["fatal_advs"]
+        ):
             return True
-        if child.dep_ == "prep" and low == "to":
-            if any(g.lower_ == "death" for g in child.children):
-                return True
+        if (
+            child.dep_ == "prep"
+            and low == "to"
+            and any(g.lower_ == "death" for g in child.children)
+        ):
+            return True
     return False
 
 
@@ -296,7 +304,9 @@ def casualties_in(sent: Span, lex: Lexicon) -> list[Casualty]:
                 value, known = count_victims(tok, lex)
                 if known:
                     start, end = _phrase(tok)
-                    found.append(Casualty("killed", value, tok.doc.text[start:end], start, end, tok.i))
+                    found.append(
+                        Casualty("killed", value, tok.doc.text[start:end], start, end, tok.i)
+                    )
             continue
         if lemma == "condition" or (lemma == "turn" and tok.pos_ == "VERB"):
             special = _condition(tok, lex) if lemma == "condition" else _suicide(tok)
@@ -335,15 +345,16 @@ def _casualty(pred: Token, kind: str, lex: Lexicon) -> Casualty | None:
         count, known = 0, True
     start, end = _phrase(victim)
     text = pred.doc.text[start:end]
-    if not known and not is_vague(victim.lower_):
-        if victim.tag_ not in ("NNS", "NNPS"):
-            return None
+    if not known and not is_vague(victim.lower_) and victim.tag_ not in ("NNS", "NNPS"):
+        return None
     low = victim.lemma_.lower()
     reflexive = victim.lower_ in _REFLEXIVES
     perpetrator = reflexive or low in lex.words["perpetrators"]
-    additive = perpetrator or any(
-        c.lower_ in ("another", "second", "third", "other") for c in victim.children
-    ) or any(c.lower_ == "also" for c in pred.children)
+    additive = (
+        perpetrator
+        or any(c.lower_ in ("another", "second", "third", "other") for c in victim.children)
+        or any(c.lower_ == "also" for c in pred.children)
+    )
     return Casualty(
         kind, count if known else None, text, start, end, pred.i,
         additive=additive, gender=_gender(victim), perpetrator=perpetrator,
@@ -365,13 +376,18 @@ def _condition(tok: Token, lex: Lexicon) -> Casualty | None:
     if not known:
         return None
     start, end = _phrase(victim)
-    return Casualty("injured", count, tok.doc.text[start:end], start, end, tok.i, gender=_gender(victim))
+    return Casualty(
+        "injured", count, tok.doc.text[start:end], start, end, tok.i, gender=_gender(victim)
+    )
 
 
 def _suicide(tok: Token) -> Casualty | None:
     """'the gunman turned the gun on himself': a perpetrator killed, on top of the victims."""
-    has_weapon = any(c.dep_ == "dobj" and c.lemma_.lower() in ("gun", "weapon", "rifle", "pistol",
-                                                                 "handgun", "shotgun") for c in tok.children)
+    has_weapon = any(
+        c.dep_ == "dobj"
+        and c.lemma_.lower() in ("gun", "weapon", "rifle", "pistol", "handgun", "shotgun")
+        for c in tok.children
+    )
     for prep in tok.children:
         if has_weapon and prep.dep_ == "prep" and prep.lower_ == "on":
             for obj in prep.children:
@@ -390,7 +406,9 @@ def _split_outcomes(pred: Token, lex: Lexicon) -> list[Casualty]:
             if any(a in lex.words["fatal_advs"] for a in advs):
                 value = _number_at(child)
                 out.append(
-                    Casualty("killed", value, child.text, child.idx, child.idx + len(child.text), pred.i)
+                    Casualty(
+                        "killed", value, child.text, child.idx, child.idx + len(child.text), pred.i
+                    )
                 )
     return out
 

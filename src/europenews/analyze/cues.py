@@ -64,6 +64,7 @@ class Cue:
     subject: int | None  # head token of the speaker's mention
     content: tuple[tuple[int, int], ...]  # token ranges of what was said; () when not found
     colon: bool = False  # the cue is followed by a colon: what was said comes after it
+    speech: bool = True  # a speech cue (not a belief verb): it may introduce a direct quote
 
 
 def mention_range(head: Token) -> tuple[int, int]:
@@ -105,6 +106,12 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return _speaker_head(pobj)
+    for child in verb.children:
+        # Inverted or misparsed order ("...,” Baerbock stated"): a person right beside the verb.
+        if abs(child.i - verb.i) <= 2 and child.ent_type_ in ("PERSON", "ORG") and child.dep_ in (
+            "advmod", "npadvmod", "dep", "attr", "dobj", "appos", "compound"
+        ) and verb.lemma_ != "tell":
+            return _speaker_head(child)
     if depth >= 3 or verb.head is verb:
         return None
     if verb.dep_ in ("acl",) and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -145,7 +152,7 @@ def verb_content(verb: Token, lex: Lexicon) -> tuple[tuple[int, int], ...]:
         if c.dep_ == "prep" and c.lower_ not in preps:
             continue
         if c.dep_ in ("dobj", "obj") and not (
-            lemma in lex.object_verbs or preps or any(k.dep_ == "xcomp" for k in kids)
+            lemma in lex.object_verbs or preps or any(k.dep_ in ("xcomp", "oprd") for k in kids)
         ):
             continue
         if c.dep_ in ("dobj", "obj", "xcomp", "prep", "dep", "oprd", "pcomp"):
@@ -156,17 +163,26 @@ def verb_content(verb: Token, lex: Lexicon) -> tuple[tuple[int, int], ...]:
     return (found,) if found else ()
 
 
+def _that_clause(verb: Token) -> bool:
+    """Any verb with a subject and a that-clause reports something ("the court ruled that")."""
+    return any(c.dep_ in SUBJECTS for c in verb.children) and any(
+        c.dep_ == "ccomp" and any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children)
+        for c in verb.children
+    )
+
+
 def _verb_cue(verb: Token, lex: Lexicon, beliefs: bool) -> Cue | None:
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB":
         return None
     if lemma not in lex.speech_verbs and not (beliefs and lemma in lex.belief_verbs):
-        return None
+        if not (beliefs and _that_clause(verb)):
+            return None
     kids = list(verb.children)
     prt = [c for c in kids if c.dep_ == "prt"]
     if lemma == "point" and not any(p.lower_ == "out" for p in prt):
         return None
-    if lemma in ("continue", "call") and any(c.dep_ in ("xcomp", "oprd") for c in kids):
+    if lemma == "continue" and any(c.dep_ == "xcomp" for c in kids):
         return None
     if any(c.dep_ in ("nsubjpass",) for c in kids) and not any(c.dep_ == "agent" for c in kids):
         return None  # "was told", "is expected to": the grammatical subject did not speak
@@ -174,7 +190,9 @@ def _verb_cue(verb: Token, lex: Lexicon, beliefs: bool) -> Cue | None:
     content = verb_content(verb, lex)
     nxt = verb.doc[end] if end < len(verb.doc) else None
     colon = nxt is not None and nxt.text == ":"
-    return Cue((verb.i, end), subject_of(verb), content, colon)
+    speaker = subject_of(verb)
+    speech = lemma in lex.speech_verbs
+    return Cue((verb.i, end), speaker.i if speaker is not None else None, content, colon, speech)
 
 
 def _according_cue(token: Token) -> Cue | None:
@@ -191,7 +209,7 @@ def _according_cue(token: Token) -> Cue | None:
         span = _trim_span(token.doc[start:end])
         if span is not None:
             parts.append(span)
-    return Cue((token.i, to.i + 1), _speaker_head(pobj), tuple(parts))
+    return Cue((token.i, to.i + 1), _speaker_head(pobj).i, tuple(parts))
 
 
 def _trim_span(span: Span) -> tuple[int, int] | None:
@@ -219,7 +237,7 @@ def _noun_cue(noun: Token, lex: Lexicon) -> Cue | None:
     found = _range(clause)
     if found is None:
         return None
-    return Cue((noun.i, noun.i + 1), speaker.i if isinstance(speaker, Token) else None, (found,))
+    return Cue((noun.i, noun.i + 1), speaker.i if speaker is not None else None, (found,))
 
 
 def _colon_cue(sent: Span) -> Cue | None:
@@ -231,6 +249,11 @@ def _colon_cue(sent: Span) -> Cue | None:
     if any(t.pos_ in ("VERB", "AUX") for t in before):
         return None
     head = next((t for t in reversed(before) if t.ent_type_ in ("PERSON", "ORG")), None)
+    if head is None and colon.i - sent.start <= 2 and (sent.start == 0 or "\n" in sent.doc[
+        sent.start - 1
+    ].text_with_ws):
+        # A paragraph that opens "Poll: ..." or "PENCE: ..." (headlines, transcripts).
+        head = next((t for t in reversed(before) if t.pos_ in ("NOUN", "PROPN")), None)
     if head is None:
         return None
     rest = _trim_span(sent.doc[colon.i + 1 : sent.end])
@@ -245,8 +268,6 @@ def find_cues(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Cue]:
     for token in doc:
         cue = _verb_cue(token, lex, beliefs) or _according_cue(token) or _noun_cue(token, lex)
         if cue is not None:
-            if isinstance(cue.subject, Token):
-                cue = Cue(cue.cue, cue.subject.i, cue.content, cue.colon)
             cues.append(cue)
     for sent in doc.sents:
         cue = _colon_cue(sent)

@@ -74,41 +74,56 @@ class _Group:
     type: str
     label: str
     names: list[Span] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)  # name keys of the names
     extra: list[tuple[int, int]] = field(default_factory=list)  # description token ranges
     roles: list[str] = field(default_factory=list)
     canonical: str | None = None
+    full: Span | None = None  # the first of the longest names
 
-    @property
-    def surname(self) -> str:
-        longest = max(self.names, key=len)
-        return word_key(longest[-1].text)
+    def add(self, span: Span, key: str) -> None:
+        self.names.append(span)
+        self.keys.add(key)
+        if self.full is None or len(span) > len(self.full):
+            self.full = span
 
     def last_before(self, i: int) -> int:
         return max((s.start for s in self.names if s.start < i), default=-1)
 
 
 def _initials(span: Span) -> str:
-    return "".join(t.text[0] for t in span if t.lower_ not in FUNCTION_WORDS and t.text[:1].isupper())
+    return "".join(
+        t.text[0] for t in span if t.lower_ not in FUNCTION_WORDS and t.text[:1].isupper()
+    )
 
 
-def _person_group(span: Span, groups: list[_Group]) -> _Group | None:
-    persons = [g for g in groups if g.type == "person"]
-    key = name_key(span.text)
+def _person_group(span: Span, key: str, persons: list[_Group]) -> _Group | None:
     for group in persons:
-        if any(name_key(n.text) == key for n in group.names):
+        if key in group.keys:
             return group
-    last = word_key(span[-1].text)
+    words = key.split()
+    if not words:
+        return None
+    last = words[-1]
     if len(span) == 1:
-        candidates = [g for g in persons if g.surname == last]
+        candidates = [g for g in persons if g.keys and _surname(g) == last]
         if not candidates:  # a first name alone, as in sports reports and profiles
-            candidates = [g for g in persons if word_key(max(g.names, key=len)[0].text) == last]
+            candidates = [g for g in persons if _full_key(g).split()[0] == last]
         return max(candidates, key=lambda g: g.last_before(span.start), default=None)
     first = span[0].text.rstrip(".")
     for group in persons:
-        full = max(group.names, key=len)
-        if len(full) > 1 and group.surname == last and full[0].text.startswith(first):
+        full = group.full
+        if full is not None and len(full) > 1 and _surname(group) == last and full[0].text.startswith(first):
             return group
     return None
+
+
+def _full_key(group: _Group) -> str:
+    assert group.full is not None
+    return name_key(group.full.text) or group.full.text.lower()
+
+
+def _surname(group: _Group) -> str:
+    return _full_key(group).split()[-1]
 
 
 def _org_group(span: Span, groups: list[_Group], canon: str | None) -> _Group | None:
@@ -119,7 +134,11 @@ def _org_group(span: Span, groups: list[_Group], canon: str | None) -> _Group | 
             return group
         if any(n.text.lower() == span.text.lower() for n in group.names):
             return group
-        if span.text.isupper() and len(span) == 1 and any(_initials(n) == span.text for n in group.names):
+        if (
+            span.text.isupper()
+            and len(span) == 1
+            and any(_initials(n) == span.text for n in group.names)
+        ):
             return group
         if any(len(n) == 1 and n.text.isupper() and _initials(span) == n.text for n in group.names):
             return group
@@ -128,6 +147,7 @@ def _org_group(span: Span, groups: list[_Group], canon: str | None) -> _Group | 
 
 def _group_names(doc: Doc, lexicon: EntityLexicon, role_tokens: set[int]) -> list[_Group]:
     groups: list[_Group] = []
+    persons: list[_Group] = []
     ents = list(doc.ents)
     # Full names first, so that a surname before the full name still finds its person.
     order = sorted(
@@ -140,20 +160,20 @@ def _group_names(doc: Doc, lexicon: EntityLexicon, role_tokens: set[int]) -> lis
             continue  # "German" in "German Foreign Minister ...": part of the role
         group: _Group | None
         canon = None
+        key = name_key(ent.text)
         if etype == "person":
-            group = _person_group(ent, groups)
+            group = _person_group(ent, key, persons)
         elif etype == "organization":
             canon = lexicon.canonical.get(ent.text)
             group = _org_group(ent, groups, canon)
         else:
-            key = name_key(ent.text)
-            group = next(
-                (g for g in groups if g.type == etype and name_key(g.names[0].text) == key), None
-            )
+            group = next((g for g in groups if g.type == etype and key in g.keys), None)
         if group is None:
             group = _Group(etype, ent.label_, canonical=canon)
             groups.append(group)
-        group.names.append(ent)
+            if etype == "person":
+                persons.append(group)
+        group.add(ent, key)
     return groups
 
 
@@ -208,8 +228,8 @@ def _refers_to(i: int, head: str, groups: list[_Group], lexicon: EntityLexicon) 
 def _name_of(group: _Group) -> str:
     if group.canonical:
         return group.canonical
-    if group.type in ("person", "organization"):
-        return max(group.names, key=len).text  # the first of the longest
+    if group.type in ("person", "organization") and group.full is not None:
+        return group.full.text
     return group.names[0].text
 
 

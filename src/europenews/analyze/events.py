@@ -153,7 +153,9 @@ def _separate_hits(figures: list[Casualty]) -> list[Casualty]:
     out = []
     for f in figures:
         if f.kind == "hit" and f.gender is not None and f.gender not in dead:
-            out.append(Casualty("injured", f.count, f.text, f.start, f.end, f.token, True, f.gender))
+            out.append(
+                Casualty("injured", f.count, f.text, f.start, f.end, f.token, True, f.gender)
+            )
         else:
             out.append(f)
     return out
@@ -162,7 +164,10 @@ def _separate_hits(figures: list[Casualty]) -> list[Casualty]:
 def event_counts(group: _Group, lex: Lexicon) -> dict[str, tuple[int | None, str | None]]:
     """killed/injured/missing/kidnapped/arrested with the phrase each figure comes from."""
     figures = _separate_hits(group.figures)
-    counts = {k: merge_counts(figures, k) for k in ("killed", "injured", "missing", "kidnapped", "arrested")}
+    counts = {
+        k: merge_counts(figures, k)
+        for k in ("killed", "injured", "missing", "kidnapped", "arrested")
+    }
     hit, hit_text = merge_counts(figures, "hit")
     killed = counts["killed"][0]
     if killed is None and _fatal_event(group, lex):
@@ -237,7 +242,11 @@ def _actor(group: _Group, doc: Doc) -> str | None:
     for trig in group.triggers:
         tok = doc[trig.token]
         for child in tok.children:
-            if child.ent_type_ in ("NORP", "GPE", "ORG") and child.dep_ in ("amod", "compound", "poss"):
+            if child.ent_type_ in ("NORP", "GPE", "ORG") and child.dep_ in (
+                "amod",
+                "compound",
+                "poss",
+            ):
                 return child.text
             if child.dep_ in ("agent", "prep") and child.lower_ == "by":
                 for obj in child.children:
@@ -256,7 +265,11 @@ def build_event(group: _Group, doc: Doc, lex: Lexicon) -> Event | None:
     if all(value is None and text is None for value, text in counts.values()):
         return None
     figure_sent = next(
-        (s for s in group.sents if any(s.start_char <= f.start < s.end_char for f in group.figures)),
+        (
+            s
+            for s in group.sents
+            if any(s.start_char <= f.start < s.end_char for f in group.figures)
+        ),
         group.sents[0],
     )
     return Event(

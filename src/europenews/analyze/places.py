@@ -6,7 +6,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from europenews.analyze.extensions import register_extensions
-from europenews.model import Place, PlaceRef
+from europenews.analyze.geocode import Resolved, resolve_toponyms
+from europenews.analyze.geonames import Gazetteer, load_gazetteer
+from europenews.analyze.toponyms import find_toponyms
+from europenews.model import Mention, Place, PlaceRef
 
 
 def place_ref(place: Place) -> PlaceRef:
@@ -41,21 +44,65 @@ def place_at(places: list[Place], start: int, end: int) -> Place | None:
     return best[1] if best else None
 
 
-def find_places(doc: Doc) -> list[Place]:
-    """Pure: read the parse, return what was found."""
-    return []
+def places_from(resolved: list[Resolved]) -> list[Place]:
+    """Group resolved toponyms into one Place per record, in order of first mention."""
+    groups: dict[tuple[object, ...], list[Resolved]] = {}
+    for r in resolved:
+        e = r.entry
+        key = (e.geonames_id,) if e.geonames_id else (e.feature, e.name, e.country)
+        groups.setdefault(key, []).append(r)
+    places = []
+    for members in groups.values():
+        e = members[0].entry
+        mentions = tuple(
+            Mention(r.toponym.start, r.toponym.end, r.toponym.text)
+            for r in sorted(members, key=lambda r: r.toponym.start)
+        )
+        places.append(
+            Place(
+                name=e.name,
+                country=e.country or None,
+                lat=round(e.lat, 5),
+                lon=round(e.lon, 5),
+                geonames_id=e.geonames_id,
+                mentions=mentions,
+                feature=e.feature,
+            )
+        )
+    places.sort(key=lambda p: p.mentions[0].start)
+    return places
+
+
+def find_places(doc: Doc, gaz: Gazetteer, add_missed: bool = True) -> list[Place]:
+    """Pure: recognise the toponyms of ``doc``, resolve them, return one Place per place."""
+    toponyms = find_toponyms(doc, gaz, add_missed=add_missed)
+    return places_from(resolve_toponyms(gaz, toponyms, doc.text))
 
 
 class PlaceFinder:
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, add_missed: bool) -> None:
         self.name = name
+        self.add_missed = add_missed
+        self._gazetteer: Gazetteer | None = None
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        # Loaded on first use, once per pipeline: building a pipeline stays cheap.
+        if self._gazetteer is None:
+            self._gazetteer = load_gazetteer()
+        return self._gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.places = find_places(doc)
+        doc._.places = find_places(doc, self.gazetteer, add_missed=self.add_missed)
         return doc
 
 
-@Language.factory("europenews_places", assigns=["doc._.places"])
-def make_places_finder(nlp: Language, name: str) -> PlaceFinder:
+@Language.factory(
+    "europenews_places",
+    default_config={"add_missed": True},
+    requires=["doc.ents"],
+    assigns=["doc._.places"],
+)
+def make_places_finder(nlp: Language, name: str, add_missed: bool) -> PlaceFinder:
     register_extensions()
-    return PlaceFinder(name)
+    return PlaceFinder(name, add_missed)

@@ -113,7 +113,13 @@ def find_single_quotes(text: str, doubles: list[MarkedQuote]) -> list[MarkedQuot
     return found
 
 
+def normalise_marks(text: str) -> str:
+    """Same-length copy where ``''`` and ````` (typewriter double quotes) read as ``"``."""
+    return text.replace("''", '" ').replace("``", '" ')
+
+
 def find_marked_quotes(text: str) -> list[MarkedQuote]:
     """All quotation-mark spans in text order."""
+    text = normalise_marks(text)
     doubles = find_double_quotes(text)
     return sorted([*doubles, *find_single_quotes(text, doubles)], key=lambda q: q.start)

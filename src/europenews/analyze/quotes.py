@@ -27,7 +27,7 @@ from europenews.model import Mention, Quote, Speaker
 WORD = re.compile(r"\w+")
 MIN_STATEMENT_WORDS = 4  # shorter quoted phrases are statements only when a cue claims them
 LONG_STATEMENT_WORDS = 8  # this long, a quoted passage is a statement even without a verb
-CUE_AFTER_CHARS = 50  # "...,” Kallas said": how far after the closing mark a bare cue may sit
+CUE_AFTER_CHARS = 120  # "...,” Kallas said": how far after the closing mark a bare cue may sit
 CUE_BEFORE_CHARS = 80  # "Kallas said: “...”"
 COLON_BEFORE_CHARS = 250  # "He told reporters:" then the quote, possibly in the next paragraph
 MAX_OUTSIDE_WORDS = 2  # words of a cue's content outside the marks that still make it direct
@@ -146,7 +146,7 @@ def _nearest_bare(doc: Doc, mark: MarkedQuote, bare: list[Cue], layout: _Layout)
     best: tuple[int, Cue] | None = None
     for cue in bare:
         pos = doc[cue.cue[0]].idx
-        if layout.mark_at(pos) is not None and doc[cue.cue[0]].text != ":":
+        if not cue.speech or (layout.mark_at(pos) is not None and doc[cue.cue[0]].text != ":"):
             continue
         if pos >= mark.end:
             gap = pos - mark.end
@@ -155,7 +155,8 @@ def _nearest_bare(doc: Doc, mark: MarkedQuote, bare: list[Cue], layout: _Layout)
             gap = mark.start - pos
             limit = COLON_BEFORE_CHARS if cue.colon else CUE_BEFORE_CHARS
             same = layout.paragraph(pos) == layout.paragraph(mark.start)
-            ok = gap <= limit and (same or cue.colon)
+            between = len(WORD.findall(doc.text[doc[cue.cue[1] - 1].idx : mark.start])) - 1
+            ok = gap <= limit and (same or cue.colon) and (cue.colon or between <= 4)
         if ok and not layout.mark_between(min(pos, mark.end), max(pos, mark.start)):
             if best is None or gap < best[0]:
                 best = (gap, cue)
@@ -180,31 +181,47 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
     index = build_index(doc)
     for draft in drafts:
         draft.speaker = _speaker_of(draft, doc, index, lex)
+    drafts = _drop_nested(doc, drafts)
     for k, mark in enumerate(marks):
-        if k in bound or not statement[k]:
+        if k in bound:
             continue
-        bound.add(k)
-        cue = _nearest_bare(doc, mark, bare, layout)
+        cue = _nearest_bare(doc, mark, bare, layout) if statement[k] else None
         if cue is not None:
             bare.remove(cue)
             draft = Draft(list(mark.fragments), "direct", cue, marks=[k])
             draft.speaker = _speaker_of(draft, doc, index, lex)
             drafts.append(draft)
+            bound.add(k)
             continue
         before = [d for d in drafts if d.spans[-1][1] <= mark.start]
         prev = max(before, key=lambda d: d.spans[-1][1], default=None)
         if prev is not None and prev.kind != "indirect":
             same = layout.paragraph(prev.spans[-1][1]) == layout.paragraph(mark.start)
             gap = text[prev.spans[-1][1] : mark.start]
-            if same and not WORD.search(_strip_cue(gap, prev, doc)):
+            # "...,” he said. “...”: PolNeAR (and readers) take it as one continuing quote.
+            if same and (statement[k] or not WORD.search(_strip_cue(gap, prev, doc))):
                 prev.spans = prev.spans + list(mark.fragments)
                 prev.marks.append(k)
+                bound.add(k)
                 continue
-            if layout.starts_paragraph(mark.start) and prev.speaker is not None:
+            if statement[k] and layout.starts_paragraph(mark.start) and prev.speaker is not None:
                 drafts.append(Draft(list(mark.fragments), "direct", None, prev.speaker, [k]))
+                bound.add(k)
                 continue
-        drafts.append(Draft(list(mark.fragments), "direct", None, None, [k]))
+        if statement[k]:
+            drafts.append(Draft(list(mark.fragments), "direct", None, None, [k]))
+            bound.add(k)
     return [_to_quote(doc, d) for d in sorted(drafts, key=lambda d: d.spans[0])]
+
+
+def _drop_nested(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """Drop reports whose cue lies inside another report's content ("He said she thinks ...")."""
+    kept = []
+    for draft in drafts:
+        pos = doc[draft.cue.cue[0]].idx if draft.cue else -1
+        if not any(o is not draft and any(s <= pos < e for s, e in o.spans) for o in drafts):
+            kept.append(draft)
+    return kept
 
 
 def _strip_cue(gap: str, prev: Draft, doc: Doc) -> str:

@@ -36,8 +36,8 @@ def utc_now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def insert_new_only(conn: Connection, table: Any, keys: Sequence[str]) -> Any:
-    """An INSERT that silently skips rows whose unique ``keys`` already exist (both backends)."""
+def insert_new_only(conn: Connection, table: Any) -> Any:
+    """An INSERT that skips a row clashing with any unique key (ON CONFLICT DO NOTHING)."""
     if conn.dialect.name == "postgresql":
         return pg_insert(table).on_conflict_do_nothing()
     return sqlite_insert(table).on_conflict_do_nothing()
@@ -89,8 +89,8 @@ def add_article(
         "fetched_at": utc_now(),
         "status": STATUS_FETCHED,
     }
-    result = conn.execute(insert_new_only(conn, articles, ["id"]).values(**row))
-    if result.rowcount == 1:
+    stmt = insert_new_only(conn, articles).values(**row).returning(articles.c.pk)
+    if conn.execute(stmt).first() is not None:
         return AddResult(article_id, True)
     # Lost a race with another writer (or an id collision): report the stored one.
     return AddResult(find_duplicate(conn, url_key, content_hash) or article_id, False)

@@ -52,7 +52,7 @@ def assign_to_story(
     conn: Connection, article_id: str, story_id: str, duplicate_of: str | None = None
 ) -> None:
     """Record that the article belongs to the story (replacing an earlier assignment)."""
-    conn.execute(insert_new_only(conn, stories, ["id"]).values(
+    conn.execute(insert_new_only(conn, stories).values(
         id=story_id, article_count=0, source_count=0, breaking=False, updated_at=utc_now()))
     exists = conn.execute(
         select(story_members.c.article_id).where(story_members.c.article_id == article_id)

@@ -1,0 +1,158 @@
+"""Toponym recognition: the stretches of text that name a place (or a country, by demonym).
+
+Reads the named entities (GPE/LOC/FAC, and NORP for demonyms), splits "Louisville, Ky."
+into its parts, trims "the" and possessives, and adds country and region names the model
+missed when the gazetteer knows them unambiguously.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from europenews.analyze.geonames import Gazetteer
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels whose spans may hide a demonym ("Ukrainian President" → Ukraine).
+DEMONYM_LABELS = frozenset({"NORP", "GPE", "LOC", "MISC"})
+# Words in front of a name that are not part of it.
+_LEAD = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+# Names the model misses sit in these tokens' shapes: a capitalised word or an abbreviation.
+_CAPITALISED = re.compile(r"^[A-Z][\w.’'\-]*$")
+MAX_TOKENS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """One place name (or demonym) in the text, with character offsets."""
+
+    start: int
+    end: int
+    text: str
+    demonym: bool = False  # "Ukrainian": names the country, not a place of its own
+
+
+def _trimmed(text: str, start: int) -> tuple[str, int, int]:
+    """Drop a leading "the" and a trailing possessive; return text, start, end."""
+    lead = _LEAD.match(text)
+    if lead:
+        text, start = text[lead.end() :], start + lead.end()
+    text = _POSSESSIVE.sub("", text).rstrip(" ,;:")
+    return text, start, start + len(text)
+
+
+def _parts(text: str, start: int) -> list[tuple[str, int, int]]:
+    """Split "Louisville, Ky." and "Paris, France" into the names they list."""
+    out = []
+    offset = 0
+    for piece in text.split(","):
+        stripped = piece.strip()
+        if stripped:
+            begin = start + offset + piece.index(stripped)
+            out.append(_trimmed(stripped, begin))
+        offset += len(piece) + 1
+    return out
+
+
+def _known(gaz: Gazetteer, text: str) -> bool:
+    return bool(gaz.candidates(text)) or gaz.demonym(text) is not None or _is_county(text)
+
+
+def _is_county(text: str) -> bool:
+    return bool(re.search(r"\b(?:County|Co\.|COUNTY|CO\.)$", text)) and len(text.split()) > 1
+
+
+def _entity_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
+    found: list[Toponym] = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS and ent.label_ not in DEMONYM_LABELS:
+            continue
+        for text, start, end in _parts(ent.text, ent.start_char):
+            if not text:
+                continue
+            if ent.label_ in PLACE_LABELS and (gaz.candidates(text) or _is_county(text)):
+                found.append(Toponym(start, end, text))
+                continue
+            demonym = _demonym_prefix(gaz, text)
+            if demonym:
+                found.append(Toponym(start, start + len(demonym), demonym, demonym=True))
+            elif ent.label_ in PLACE_LABELS and _known(gaz, _strip_kind(text)):
+                found.append(Toponym(start, end, text))
+    return found
+
+
+def _demonym_prefix(gaz: Gazetteer, text: str) -> str | None:
+    """The demonym a span starts with ("Ukrainian" in "Ukrainian President"), if any."""
+    words = text.split()
+    for n in range(min(2, len(words)), 0, -1):
+        head = " ".join(words[:n])
+        if gaz.demonym(head) is not None:
+            return head
+    return None
+
+
+_KIND = re.compile(
+    r"\s+(?:region|province|Province|Region|oblast|Oblast|governorate|Governorate|state|"
+    r"State|district|District|prefecture|Prefecture|city|City)$"
+)
+
+
+def _strip_kind(text: str) -> str:
+    """ "Kherson region" → "Kherson"; "Fars Province" → "Fars"."""
+    return _KIND.sub("", text)
+
+
+def _missed_toponyms(doc: Doc, gaz: Gazetteer, taken: list[Toponym]) -> list[Toponym]:
+    """Country, region and continent names, and demonyms, that the model did not tag.
+
+    Only inside no other entity (an organisation's name is not a place mention), not at a
+    sentence start for demonyms, and only names whose every reading is a country, region
+    or continent: a city name alone is too often a surname or a word.
+    """
+    covered = {i for t in taken for i in range(t.start, t.end)}
+    in_ent = set()
+    for ent in doc.ents:
+        in_ent.update(range(ent.start, ent.end))
+    found: list[Toponym] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if i in in_ent or token.idx in covered or not _CAPITALISED.match(token.text):
+            i += 1
+            continue
+        match = None
+        for n in range(min(MAX_TOKENS, len(doc) - i), 0, -1):
+            span = doc[i : i + n]
+            if any(j in in_ent for j in range(i, i + n)):
+                continue
+            cands = gaz.candidates(span.text)
+            if cands and all(c.feature in ("country", "region", "continent") for c in cands):
+                if len(span.text) > 3 or span.text.isupper() or "." in span.text:
+                    match = Toponym(span.start_char, span.end_char, span.text)
+                    break
+            if n == 1 and not token.is_sent_start and gaz.demonym(token.text) is not None:
+                match = Toponym(token.idx, token.idx + len(token), token.text, demonym=True)
+                break
+        if match:
+            found.append(match)
+            i += len(doc.char_span(match.start, match.end) or [token])
+        else:
+            i += 1
+    return found
+
+
+def find_toponyms(doc: Doc, gaz: Gazetteer, add_missed: bool = True) -> list[Toponym]:
+    """Return the place names and demonyms in the text, in order, without overlaps."""
+    found = _entity_toponyms(doc, gaz)
+    if add_missed:
+        found += _missed_toponyms(doc, gaz, found)
+    found.sort(key=lambda t: (t.start, -t.end))
+    out: list[Toponym] = []
+    for t in found:
+        if out and t.start < out[-1].end:
+            continue
+        out.append(t)
+    return out

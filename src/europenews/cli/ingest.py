@@ -1,0 +1,75 @@
+"""``europenews ingest SOURCE...``: fetch/read, store, analyse and cluster articles."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from europenews.cli.main import cli
+from europenews.cli.options import db_option, model_option
+from europenews.cli.progress import RichProgress
+from europenews.config import settings_from_env
+from europenews.ingest.fetch import FetchSettings
+from europenews.ingest.summary import IngestSummary
+
+
+def render_summary(summary: IngestSummary) -> str:
+    """The end-of-run summary for people (failures with their reasons)."""
+    lines = [
+        f"fetched {summary.fetched}, new {summary.new}, duplicates {summary.duplicates}, "
+        f"failed {summary.failed}, analysed {summary.analysed}, clustered {summary.clustered}"
+        + (f", feeds not modified {summary.not_modified}" if summary.not_modified else "")
+    ]
+    for _where, reason in summary.failures:
+        lines.append(f"  failed: {reason}")
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@db_option
+@model_option
+@click.option("--no-analyse", "no_analyse", is_flag=True,
+              help="Only fetch and store; analyse later with another ingest or reanalyze.")
+@click.option("--allow-private", is_flag=True, envvar="EUROPENEWS_ALLOW_PRIVATE",
+              help="Allow fetching from loopback/private addresses (off by default).")
+@click.option("--delay", type=float, default=1.0, show_default=True,
+              help="Seconds between two requests to the same host.")
+@click.option("--timeout", type=float, default=20.0, show_default=True,
+              help="Seconds before a request is given up.")
+@click.option("--no-robots", is_flag=True, help="Do not read robots.txt (your own sites only).")
+@click.option("--summary-format", "summary_format", type=click.Choice(["text", "json"]),
+              default="text", show_default=True, help="How the summary is printed (stdout).")
+def ingest(sources: tuple[str, ...], db: str, model: str | None, no_analyse: bool,
+           allow_private: bool, delay: float, timeout: float, no_robots: bool,
+           summary_format: str) -> None:
+    """Store articles from files, folders, URLs, RSS/Atom feeds and OPML lists (re-runs are
+    safe: nothing is stored twice). Exits 1 when any source failed."""
+    from europenews.ingest.pipeline import IngestSettings, ingest_sources
+    from europenews.store.engine import open_store
+
+    settings = settings_from_env(model=model, db=db)
+    fetch = FetchSettings.from_env(allow_private=allow_private or None, delay=delay,
+                                   timeout=timeout, respect_robots=not no_robots)
+    engine = open_store(settings.db)
+    nlp = None
+    if not no_analyse:
+        from europenews.analyze.pipeline import build_pipeline
+
+        nlp = build_pipeline(settings)
+    try:
+        with RichProgress() as progress:
+            summary = ingest_sources(
+                sources, engine, nlp,
+                IngestSettings(fetch=fetch, batch_size=settings.batch_size, model=settings.model),
+                progress,
+            )
+    finally:
+        engine.dispose()
+    if summary_format == "json":
+        click.echo(json.dumps(summary.as_dict(), ensure_ascii=False))
+    else:
+        click.echo(render_summary(summary), err=True)
+    if summary.failed:
+        raise SystemExit(1)

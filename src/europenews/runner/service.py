@@ -1,0 +1,351 @@
+"""The ``run`` process: a scheduler, fetch workers, one analysis writer and the web server.
+
+Threads, all in one process:
+
+- the scheduler thread starts due polls (``ingest.scheduler``) on a small pool of fetch
+  workers; each poll stores the articles it finds, one transaction per article;
+- one analysis thread loads the spaCy pipeline once, then analyses and clusters whatever is
+  pending in the store (``ingest.pipeline.process_pending``). It is the only thread that
+  clusters: story assignment is order-dependent and its state lives in memory;
+- uvicorn serves the site (``web.app.create_app``) from a socket bound before anything starts,
+  so a busy port fails at once with a clear message;
+- the main thread shows the status line and waits for SIGINT/SIGTERM.
+
+Everything durable is in the store: an article is visible once its transaction commits, and
+its stage (fetched → analysed → clustered) says what is left to do, so a restart after a
+crash resumes where the store stands and the stores' unique keys drop what comes again.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.engine import Engine
+
+from europenews.configfile import RunConfig
+from europenews.errors import ConfigError, EuropeNewsError, FetchError, InputError
+from europenews.ingest.fetch import Fetcher
+from europenews.ingest.opml import OpmlFeed
+from europenews.ingest.pipeline import IngestSettings, process_pending
+from europenews.ingest.scheduler import Job, Scheduler, host_of
+from europenews.ingest.summary import IngestSummary
+from europenews.runner.jobs import FolderScanner, Stopping, poll_url, read_opml, register_source
+from europenews.runner.state import RunState
+from europenews.store.engine import open_store
+from europenews.store.sources import list_sources
+
+log = logging.getLogger("europenews.run")
+FEED, FOLDER, OPML = "feed", "folder", "opml"
+OPML_INTERVAL = 3600.0
+STORE_CHECK_INTERVAL = 60.0  # how often the store is checked for feeds added meanwhile
+
+
+class StopProgress:
+    """A ``Progress`` that ends the analysis loop between two articles once ``stop`` is set."""
+
+    def __init__(self, stop: threading.Event) -> None:
+        self.stop = stop
+
+    def stage(self, name: str, total: int | None) -> None:
+        if self.stop.is_set():
+            raise Stopping
+
+    def advance(self, n: int = 1) -> None:
+        if self.stop.is_set():  # the article in hand is stored: a good place to stop
+            raise Stopping
+
+
+def bind_socket(host: str, port: int) -> socket.socket:
+    """A listening socket for the web server (port 0: any free port)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise ConfigError(f"{host}:{port}: cannot serve there ({exc.strerror or exc}); "
+                          "choose another with --port or PORT") from exc
+    sock.listen(128)
+    sock.set_inheritable(True)
+    return sock
+
+
+@dataclass
+class Service:
+    """One ``europenews run``: call :meth:`start`, then :meth:`wait`, then :meth:`shutdown`."""
+
+    config: RunConfig
+    once: bool = False  # poll every source once, drain the analysis queue, then stop
+    serve: bool = True
+    state: RunState = field(default_factory=RunState)
+    stop: threading.Event = field(default_factory=threading.Event)
+    finished: threading.Event = field(default_factory=threading.Event)
+    engine: Engine | None = None
+    url: str | None = None  # where the site is served, once started
+    _work: threading.Event = field(default_factory=threading.Event)  # new articles stored
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _scheduler: Scheduler | None = None
+    _scanners: dict[str, FolderScanner] = field(default_factory=dict)
+    _fetchers: dict[str, Fetcher] = field(default_factory=dict)
+    _threads: list[threading.Thread] = field(default_factory=list)
+    _pool: ThreadPoolExecutor | None = None
+    _server: Any = None
+    _fetch_idle: threading.Event = field(default_factory=threading.Event)
+
+    # --- start ------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        cfg = self.config
+        sock = bind_socket(cfg.host, cfg.port) if self.serve else None
+        try:
+            self.engine = open_store(cfg.settings.db)
+        except BaseException:
+            if sock is not None:
+                sock.close()
+            raise
+        p = cfg.polling
+        self._scheduler = Scheduler(max_backoff=p.max_backoff, jitter=p.jitter,
+                                    concurrency=p.concurrency, per_host=p.per_host)
+        self._register_sources()
+        if sock is not None:
+            self._start_server(sock)
+        self._pool = ThreadPoolExecutor(max_workers=p.concurrency, thread_name_prefix="fetch")
+        self._spawn(self._schedule_loop, "scheduler")
+        self._spawn(self._analysis_loop, "analysis")
+        self.state.set(phase="loading model")
+
+    def _spawn(self, target: Any, name: str) -> None:
+        thread = threading.Thread(target=target, name=name, daemon=True)
+        thread.start()
+        self._threads.append(thread)
+
+    def _register_sources(self) -> None:
+        cfg, engine, sched = self.config, self.engine, self._scheduler
+        assert engine is not None and sched is not None
+        for folder in cfg.folders:
+            scanner = FolderScanner(folder.path, folder.required)
+            if not folder.path.is_dir() and not folder.required:
+                log.info("folder %s not found: skipped", folder.path)
+                continue
+            self._scanners[scanner.key] = scanner
+            self.state.add_source(scanner.key, folder.name or str(folder.path), "file")
+            sched.add(scanner.key, FOLDER, folder.interval or cfg.polling.folder_interval, host="")
+        for feed in cfg.feeds:
+            self._add_feed(feed.url, feed.name, feed.interval)
+        self._add_stored_feeds()
+        for opml in cfg.opml:
+            self.state.add_source(opml.location, opml.name, OPML)
+            if "://" in opml.location:
+                register_source(engine, opml.location, OPML)
+            sched.add(opml.location, OPML, opml.interval or OPML_INTERVAL)
+
+    def _add_feed(self, url: str, name: str | None, interval: float | None) -> None:
+        assert self.engine is not None and self._scheduler is not None
+        register_source(self.engine, url, FEED)
+        self.state.add_source(url, name, FEED)
+        with self._lock:
+            self._scheduler.add(url, FEED, interval or self.config.polling.interval)
+
+    def _add_opml_feeds(self, feeds: list[OpmlFeed], interval: float | None) -> None:
+        for feed in feeds:
+            self._add_feed(feed.url, feed.title, interval)
+
+    def _start_server(self, sock: socket.socket) -> None:
+        import uvicorn
+
+        from europenews.web.status import build_app
+
+        assert self.engine is not None
+        app = build_app(self.config.settings, self.engine, self.state)
+        config = uvicorn.Config(app, log_config=None, access_log=False, lifespan="on",
+                                log_level="warning")
+        self._server = uvicorn.Server(config)
+        host, port = sock.getsockname()[:2]
+        shown = f"[{host}]" if ":" in host else host
+        self.url = f"http://{shown}:{port}"
+        self._spawn(lambda: self._server.run(sockets=[sock]), "web")
+
+    # --- fetching ---------------------------------------------------------------------------
+
+    def _ingest_settings(self, interval: float) -> IngestSettings:
+        cfg = self.config
+        return IngestSettings(fetch=cfg.fetch, batch_size=min(cfg.settings.batch_size, 4),
+                              poll_interval=interval, max_backoff=cfg.polling.max_backoff,
+                              max_feed_items=cfg.polling.max_feed_items,
+                              model=cfg.settings.model)
+
+    def _fetcher(self, host: str) -> Fetcher:
+        # One client per host: its politeness clock and robots.txt are kept between polls.
+        with self._lock:
+            if host not in self._fetchers:
+                self._fetchers[host] = Fetcher(self.config.fetch)
+            return self._fetchers[host]
+
+    def _schedule_loop(self) -> None:
+        sched, pool = self._scheduler, self._pool
+        assert sched is not None and pool is not None
+        first_round_logged = False
+        next_store_check = time.monotonic() + STORE_CHECK_INTERVAL
+        while not self.stop.is_set():
+            with self._lock:
+                jobs = sched.take_due()
+                self.state.set(fetching=sched.running_count(), waiting=sched.due_count())
+                idle = self.once and sched.running_count() == 0 and all(
+                    j.polls > 0 for j in sched.jobs.values())
+            for job in jobs:
+                pool.submit(self._run_job, job)
+            if idle:
+                self._fetch_idle.set()
+                self._work.set()
+            if not first_round_logged and all(j.polls for j in sched.jobs.values()):
+                first_round_logged = True
+                self._log_first_round()
+            if time.monotonic() >= next_store_check:  # feeds added by `ingest` or the admin API
+                next_store_check = time.monotonic() + STORE_CHECK_INTERVAL
+                self._add_stored_feeds()
+            with self._lock:
+                wait = sched.seconds_until_due()
+            self.stop.wait(min(1.0, 1.0 if wait is None else max(wait, 0.05)))
+
+    def _log_first_round(self) -> None:
+        assert self.engine is not None
+        with self.engine.connect() as conn:
+            failing = [s for s in list_sources(conn) if s.url in self.state.sources
+                       and s.last_error]
+        if failing:
+            log.warning("%d of %d sources failed on their first poll (e.g. %s); they are "
+                        "retried with back-off, and the status page lists every error",
+                        len(failing), len(self.state.sources), failing[0].last_error)
+        else:
+            log.info("every source answered its first poll")
+
+    def _add_stored_feeds(self) -> None:
+        assert self.engine is not None and self._scheduler is not None
+        if self.once:
+            return
+        with self.engine.connect() as conn:
+            stored = list_sources(conn, kind=FEED)
+        for source in stored:
+            if source.url not in self._scheduler.jobs:
+                self._add_feed(source.url, source.title, None)
+
+    def _run_job(self, job: Job) -> None:
+        summary = IngestSummary()
+        self.state.begin(summary)
+        ok = False
+        try:
+            ok = self._poll(job, summary)
+        except Stopping:
+            pass
+        except Exception as exc:  # a bug in one poll must not stop the others: log, count
+            log.exception("%s: poll failed", job.key)
+            summary.fail(job.key, f"internal error: {type(exc).__name__}: {exc}")
+        finally:
+            with self._lock:
+                assert self._scheduler is not None
+                done = self._scheduler.done(job.key, ok)
+                if self.once:
+                    done.due = float("inf")
+            self.state.end(summary, polled=True)
+            if summary.new:
+                self._work.set()
+            for where, reason in summary.failures[:5]:
+                log.debug("%s: %s", where, reason)
+            self.state.set_next_poll(job.key, done.due - self._scheduler.clock())
+            # Quietly: the status page lists every error; the log only notes persistent ones.
+            if not ok and done.failures in (3, 10, 30):
+                log.warning("%s: failing (%d in a row): %s", job.key, done.failures,
+                            summary.failures[-1][1] if summary.failures else "see status")
+
+    def _poll(self, job: Job, summary: IngestSummary) -> bool:
+        assert self.engine is not None
+        settings = self._ingest_settings(job.interval)
+        if job.kind == FEED:
+            return poll_url(self.engine, self._fetcher(job.host), settings, job.key, summary,
+                            self.stop)
+        if job.kind == FOLDER:
+            ok, feeds = self._scanners[job.key].scan(self.engine, settings,
+                                                     self._fetcher(""), summary, self.stop)
+            self._add_opml_feeds(feeds, None)
+            return ok
+        try:
+            feeds = read_opml(self._fetcher(host_of(job.key)), job.key)
+        except (FetchError, InputError) as exc:
+            summary.fail(job.key, str(exc))
+            return False
+        self._add_opml_feeds(feeds, None)
+        return True
+
+    # --- analysis ---------------------------------------------------------------------------
+
+    def _analysis_loop(self) -> None:
+        assert self.engine is not None
+        nlp = None
+        try:
+            from europenews.analyze.pipeline import build_pipeline
+
+            nlp = build_pipeline(self.config.settings)
+        except (EuropeNewsError, OSError, ImportError, ValueError) as exc:
+            # Articles keep arriving and stay "fetched"; the status shows why nothing is analysed.
+            self.state.set(pipeline_error=f"{type(exc).__name__}: {exc}")
+            log.error("analysis pipeline not available: %s", exc)
+        self.state.set(phase="running")
+        settings = self._ingest_settings(self.config.polling.interval)
+        clusterer = None
+        self._work.set()  # whatever an earlier run left pending
+        while not self.stop.is_set():
+            self._work.wait(2.0)
+            self._work.clear()
+            if self.stop.is_set():
+                break
+            drained = self._fetch_idle.is_set()  # read before the pass: no race with fetchers
+            summary = IngestSummary()
+            self.state.begin(summary)
+            try:
+                clusterer = process_pending(self.engine, nlp, settings, summary,
+                                            StopProgress(self.stop), clusterer)
+            except Stopping:
+                break
+            except EuropeNewsError as exc:
+                log.error("analysis: %s", exc)
+                self.stop.wait(5.0)
+            finally:
+                self.state.end(summary)
+            if self.once and drained:
+                self.finished.set()
+                break
+
+    # --- stop -------------------------------------------------------------------------------
+
+    def wait(self) -> bool:
+        """Block until stopped or (``once``) finished; True when it ended by itself."""
+        # Short waits keep the main thread responsive to signals.
+        while not (self.stop.is_set() or self.finished.is_set()):
+            self.stop.wait(0.25)
+        return self.finished.is_set()
+
+    def shutdown(self, timeout: float = 30.0) -> None:
+        """Stop polling, let workers finish the article in hand, stop the server."""
+        self.state.set(phase="stopping")
+        self.stop.set()
+        self._work.set()
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._server is not None:
+            self._server.should_exit = True
+        for thread in self._threads:
+            thread.join(timeout)
+        with self._lock:
+            for fetcher in self._fetchers.values():
+                fetcher.close()
+            self._fetchers.clear()
+        if self.engine is not None:
+            self.engine.dispose()
+        self.state.set(phase="stopped")

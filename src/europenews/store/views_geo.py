@@ -1,0 +1,111 @@
+"""Read-only queries about places and events (the map, place pages and their API).
+
+Plain dicts out, bounded lists (see ``store/views.py``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from europenews.store.schema import articles, events, places, stories, story_members
+from europenews.store.views import row_dict
+
+
+def story_places(conn: Connection, members: Any) -> list[dict[str, Any]]:
+    """Geocoded places of a story's articles, with how many articles name each."""
+    n = func.count(func.distinct(places.c.article_id)).label("articles")
+    return [row_dict(r) for r in conn.execute(
+        select(places.c.name, places.c.country, func.avg(places.c.lat).label("lat"),
+               func.avg(places.c.lon).label("lon"), n)
+        .where(places.c.article_id.in_(members))
+        .group_by(places.c.name, places.c.country)
+        .order_by(n.desc(), places.c.name)
+        .limit(60))]
+
+
+def map_places(conn: Connection, limit: int = 400, since: str | None = None
+               ) -> list[dict[str, Any]]:
+    """Geocoded places with how many articles mention them, most mentioned first."""
+    n = func.count(func.distinct(places.c.article_id)).label("articles")
+    stmt = (select(places.c.name, places.c.country, func.avg(places.c.lat).label("lat"),
+                   func.avg(places.c.lon).label("lon"), n)
+            .where(places.c.lat.is_not(None), places.c.lon.is_not(None)))
+    if since:
+        stmt = stmt.where(places.c.published >= since)
+    stmt = stmt.group_by(places.c.name, places.c.country).order_by(n.desc(), places.c.name)
+    return [row_dict(r) for r in conn.execute(stmt.limit(limit))]
+
+
+def map_events(conn: Connection, limit: int = 400, place: str | None = None,
+               story: str | None = None) -> list[dict[str, Any]]:
+    """Geocoded events grouped by place, with summed casualties, deadliest first."""
+    killed = func.sum(func.coalesce(events.c.killed, 0)).label("killed")
+    stmt = (select(events.c.place_name.label("name"), events.c.country,
+                   func.avg(events.c.lat).label("lat"), func.avg(events.c.lon).label("lon"),
+                   func.count().label("events"), killed,
+                   func.sum(func.coalesce(events.c.injured, 0)).label("injured"))
+            .where(events.c.lat.is_not(None), events.c.lon.is_not(None)))
+    if place:
+        stmt = stmt.where(events.c.place_name == place)
+    if story:
+        stmt = stmt.where(events.c.article_id.in_(
+            select(story_members.c.article_id).where(story_members.c.story_id == story)))
+    stmt = (stmt.group_by(events.c.place_name, events.c.country)
+            .order_by(killed.desc(), func.count().desc(), events.c.place_name))
+    return [row_dict(r) for r in conn.execute(stmt.limit(limit))]
+
+
+def list_events(conn: Connection, limit: int = 50, offset: int = 0, place: str | None = None,
+                country: str | None = None, story: str | None = None) -> list[dict[str, Any]]:
+    """Events, newest first, with their article's title and source."""
+    stmt = (select(events.c.id, events.c.article_id, events.c.position, events.c.type,
+                   events.c.killed, events.c.injured, events.c.missing, events.c.kidnapped,
+                   events.c.arrested, events.c.weapon, events.c.actor, events.c.date,
+                   events.c.place_name, events.c.country, events.c.lat, events.c.lon,
+                   events.c.source_name, events.c.text, events.c.published,
+                   articles.c.title.label("article_title"), articles.c.source)
+            .join(articles, articles.c.id == events.c.article_id))
+    if place:
+        stmt = stmt.where(events.c.place_name == place)
+    if country:
+        stmt = stmt.where(events.c.country == country.upper())
+    if story:
+        stmt = stmt.where(events.c.article_id.in_(
+            select(story_members.c.article_id).where(story_members.c.story_id == story)))
+    stmt = stmt.order_by(events.c.published.is_(None), events.c.published.desc(),
+                         events.c.id.desc())
+    return [row_dict(r) for r in conn.execute(stmt.limit(limit).offset(offset))]
+
+
+def place_detail(conn: Connection, name: str, limit: int = 30) -> dict[str, Any] | None:
+    """A place by name: where it is, the articles and stories that name it, events there."""
+    where = select(places.c.country, func.avg(places.c.lat).label("lat"),
+                   func.avg(places.c.lon).label("lon"),
+                   func.count(func.distinct(places.c.article_id)).label("articles"),
+                   func.max(places.c.geonames_id).label("geonames_id"),
+                   func.max(places.c.feature).label("feature")
+                   ).where(places.c.name == name).group_by(places.c.country)
+    found = conn.execute(where.order_by(func.count().desc())).first()
+    event_rows = list_events(conn, limit=limit, place=name)
+    if found is None and not event_rows:
+        return None
+    out: dict[str, Any] = {"name": name, **(row_dict(found) if found else
+                                            {"country": None, "lat": None, "lon": None,
+                                             "articles": 0, "geonames_id": None,
+                                             "feature": None})}
+    if out["lat"] is None and event_rows:
+        out["lat"], out["lon"] = event_rows[0]["lat"], event_rows[0]["lon"]
+    ids = select(places.c.article_id).where(places.c.name == name)
+    out["recent_articles"] = [row_dict(r) for r in conn.execute(
+        select(articles.c.id, articles.c.title, articles.c.source, articles.c.published)
+        .where(articles.c.id.in_(ids))
+        .order_by(articles.c.published.desc()).limit(limit))]
+    out["stories"] = [row_dict(r) for r in conn.execute(
+        select(stories.c.id, stories.c.headline, stories.c.last_seen, stories.c.article_count)
+        .where(stories.c.id.in_(
+            select(story_members.c.story_id).where(story_members.c.article_id.in_(ids))))
+        .order_by(stories.c.last_seen.desc()).limit(limit))]
+    out["events"] = event_rows
+    return out

@@ -1,0 +1,195 @@
+"""Read-only queries about people and organisations and what they said (web pages and API).
+
+Plain dicts out, bounded lists, indexed filters first (see ``store/views.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, and_, func, or_, select
+
+from europenews.names import name_key
+from europenews.store.entities import entity_ids_for_name, get_entity
+from europenews.store.schema import (
+    article_entities,
+    articles,
+    entities,
+    entity_roles,
+    mentions,
+    quotes,
+    stories,
+    story_members,
+)
+from europenews.store.views import row_dict
+
+
+def list_entities(
+    conn: Connection, type_: str | None = None, name: str | None = None,
+    limit: int = 50, offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Entities, most written-about first; ``name`` narrows by name key prefix or alias."""
+    stmt = select(entities.c.id, entities.c.name, entities.c.type, entities.c.article_count,
+                  entities.c.first_seen, entities.c.last_seen)
+    if type_:
+        stmt = stmt.where(entities.c.type == type_)
+    if name:
+        key = name_key(name)
+        ids = entity_ids_for_name(conn, name)
+        stmt = stmt.where(or_(entities.c.id.in_(ids), entities.c.key.like(f"{key}%")))
+    stmt = stmt.order_by(entities.c.article_count.desc(), entities.c.name, entities.c.id)
+    return [row_dict(r) for r in conn.execute(stmt.limit(limit).offset(offset))]
+
+
+def entity_detail(conn: Connection, entity_id: int, quotes_limit: int = 30,
+                  quotes_offset: int = 0) -> dict[str, Any] | None:
+    """An entity: names, roles over time, quotes by and about it, stories, companions, timeline."""
+    entity = get_entity(conn, entity_id)
+    if entity is None:
+        return None
+    out: dict[str, Any] = {
+        "id": entity.id, "name": entity.name, "type": entity.type,
+        "article_count": entity.article_count, "first_seen": entity.first_seen,
+        "last_seen": entity.last_seen,
+        "aliases": [a for a in entity.aliases if a != entity.name],
+        "roles": [{"role": role, "since": since} for role, since in entity.roles],
+    }
+    out["quotes"] = quotes_by(conn, entity_id, quotes_limit, quotes_offset)
+    out["quotes_about"] = quotes_about(conn, entity_id)
+    out["stories"] = entity_stories(conn, entity_id)
+    out["companions"] = companions(conn, entity_id)
+    out["timeline"] = mention_timeline(conn, entity_id)
+    out["articles"] = [row_dict(r) for r in conn.execute(
+        select(articles.c.id, articles.c.title, articles.c.source, articles.c.published)
+        .join(article_entities, article_entities.c.article_id == articles.c.id)
+        .where(article_entities.c.entity_id == entity_id)
+        .order_by(articles.c.published.desc())
+        .limit(20))]
+    return out
+
+
+def _quote_columns() -> list[Any]:
+    return [quotes.c.id, quotes.c.text, quotes.c.kind, quotes.c.speaker_entity_id,
+            quotes.c.speaker_name, quotes.c.speaker_mention, quotes.c.cue,
+            quotes.c.article_id, quotes.c.published, articles.c.title.label("article_title"),
+            articles.c.source]
+
+
+def quotes_by(conn: Connection, entity_id: int, limit: int = 30,
+              offset: int = 0) -> list[dict[str, Any]]:
+    """What the entity said, newest first."""
+    return [row_dict(r) for r in conn.execute(
+        select(*_quote_columns())
+        .join(articles, articles.c.id == quotes.c.article_id)
+        .where(quotes.c.speaker_entity_id == entity_id)
+        .order_by(quotes.c.published.is_(None), quotes.c.published.desc(), quotes.c.id.desc())
+        .limit(limit).offset(offset))]
+
+
+def quotes_about(conn: Connection, entity_id: int, limit: int = 20) -> list[dict[str, Any]]:
+    """Quotes by others whose words mention the entity, newest first."""
+    return [row_dict(r) for r in conn.execute(
+        select(*_quote_columns()).distinct()
+        .join(articles, articles.c.id == quotes.c.article_id)
+        .join(article_entities, and_(article_entities.c.article_id == quotes.c.article_id,
+                                     article_entities.c.entity_id == entity_id))
+        .join(mentions, and_(mentions.c.article_id == quotes.c.article_id,
+                             mentions.c.local_id == article_entities.c.local_id,
+                             mentions.c.start >= quotes.c.start,
+                             mentions.c.end <= quotes.c.end))
+        .where(or_(quotes.c.speaker_entity_id.is_(None),
+                   quotes.c.speaker_entity_id != entity_id))
+        .order_by(quotes.c.published.is_(None), quotes.c.published.desc(), quotes.c.id.desc())
+        .limit(limit))]
+
+
+def entity_stories(conn: Connection, entity_id: int, limit: int = 20) -> list[dict[str, Any]]:
+    """Stories the entity appears in, most recent first."""
+    n = func.count(func.distinct(article_entities.c.article_id)).label("articles")
+    return [row_dict(r) for r in conn.execute(
+        select(stories.c.id, stories.c.headline, stories.c.last_seen, stories.c.article_count, n)
+        .join(story_members, story_members.c.story_id == stories.c.id)
+        .join(article_entities, article_entities.c.article_id == story_members.c.article_id)
+        .where(article_entities.c.entity_id == entity_id)
+        .group_by(stories.c.id, stories.c.headline, stories.c.last_seen,
+                  stories.c.article_count)
+        .order_by(stories.c.last_seen.desc())
+        .limit(limit))]
+
+
+def companions(conn: Connection, entity_id: int, limit: int = 20) -> list[dict[str, Any]]:
+    """Who appears in the same articles, most shared articles first."""
+    other = article_entities.alias("other")
+    n = func.count(func.distinct(other.c.article_id)).label("articles")
+    return [row_dict(r) for r in conn.execute(
+        select(entities.c.id, entities.c.name, entities.c.type, n)
+        .select_from(article_entities)
+        .join(other, and_(other.c.article_id == article_entities.c.article_id,
+                          other.c.entity_id != entity_id))
+        .join(entities, entities.c.id == other.c.entity_id)
+        .where(article_entities.c.entity_id == entity_id, entities.c.type != "misc")
+        .group_by(entities.c.id, entities.c.name, entities.c.type)
+        .order_by(n.desc(), entities.c.name)
+        .limit(limit))]
+
+
+def mention_timeline(conn: Connection, entity_id: int) -> list[dict[str, Any]]:
+    """Articles mentioning the entity per day (per month when the span is long)."""
+    day = func.substr(articles.c.published, 1, 10).label("day")
+    rows = conn.execute(
+        select(day, func.count(func.distinct(articles.c.id)).label("articles"))
+        .join(article_entities, article_entities.c.article_id == articles.c.id)
+        .where(article_entities.c.entity_id == entity_id, articles.c.published.is_not(None))
+        .group_by(day).order_by(day)
+    ).all()
+    points = [{"period": r.day, "articles": int(r.articles)} for r in rows]
+    if len(points) > 90:
+        months: dict[str, int] = {}
+        for p in points:
+            months[p["period"][:7]] = months.get(p["period"][:7], 0) + p["articles"]
+        points = [{"period": k, "articles": v} for k, v in months.items()]
+    return points
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFilters:
+    """Narrowing of the quote search; dates compare as ISO text."""
+
+    text: str | None = None
+    speaker: str | None = None
+    organization: str | None = None
+    since: str | None = None
+    until: str | None = None
+    story: str | None = None
+
+
+def search_quotes(conn: Connection, filters: QuoteFilters, limit: int = 30,
+                  offset: int = 0) -> list[dict[str, Any]]:
+    """Quotes matching the filters, newest first."""
+    stmt = select(*_quote_columns()).join(articles, articles.c.id == quotes.c.article_id)
+    if filters.text:
+        for word in filters.text.split()[:8]:
+            stmt = stmt.where(func.lower(quotes.c.text).contains(word.lower(), autoescape=True))
+    if filters.speaker:
+        ids = entity_ids_for_name(conn, filters.speaker)
+        stmt = stmt.where(or_(
+            quotes.c.speaker_entity_id.in_(ids),
+            func.lower(quotes.c.speaker_name).contains(filters.speaker.lower(), autoescape=True)))
+    if filters.organization:
+        org = filters.organization
+        org_ids = [i for i in entity_ids_for_name(conn, org)]
+        by_role = select(entity_roles.c.entity_id).where(
+            func.lower(entity_roles.c.role).contains(org.lower(), autoescape=True))
+        stmt = stmt.where(or_(quotes.c.speaker_entity_id.in_(org_ids),
+                              quotes.c.speaker_entity_id.in_(by_role)))
+    if filters.since:
+        stmt = stmt.where(quotes.c.published >= filters.since)
+    if filters.until:
+        stmt = stmt.where(quotes.c.published < filters.until)
+    if filters.story:
+        stmt = stmt.where(quotes.c.article_id.in_(
+            select(story_members.c.article_id).where(story_members.c.story_id == filters.story)))
+    stmt = stmt.order_by(quotes.c.published.is_(None), quotes.c.published.desc(),
+                         quotes.c.id.desc())
+    return [row_dict(r) for r in conn.execute(stmt.limit(limit).offset(offset))]

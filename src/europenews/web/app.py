@@ -1,0 +1,185 @@
+"""The web application: ``create_app(settings) -> FastAPI`` (no app is built at import).
+
+Pages (``web/pages.py``) and the JSON API (``web/api.py``) read the store through
+``store/views*.py``. The site is read-only: no route changes data unless the app is created
+with an ``admin_token`` (``europenews serve --admin``), and then only with that token.
+One exception handler renders every error: ``{"error": ..., "status": ...}`` under ``/api/``,
+an HTML page elsewhere.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from datetime import datetime
+from importlib import resources
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, PackageLoader
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from europenews import __version__
+from europenews.config import Settings
+from europenews.errors import EuropeNewsError
+
+log = logging.getLogger(__name__)
+
+# Everything is served from this origin: no CDN, no inline script, no outside request.
+CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+def short_date(value: str | None) -> str:
+    """'2024-12-01T10:00:00Z' → '2024-12-01 10:00' (dates are stored as ISO text)."""
+    if not value:
+        return "—"
+    text = str(value).replace("T", " ").rstrip("Z")
+    return text[:16] if len(text) > 10 else text
+
+
+def query_with(params: dict[str, str], **changes: str) -> str:
+    """A query string: ``params`` with ``changes`` applied (and paging reset)."""
+    merged = {k: v for k, v in params.items() if k != "page"}
+    merged.update(changes)
+    return urlencode(merged)
+
+
+def schema_type(schema: dict[str, Any] | None) -> str:
+    """'integer', 'string | null', or the allowed values, for the /docs page."""
+    if not schema:
+        return ""
+    if "enum" in schema:
+        return " | ".join(str(v) for v in schema["enum"])
+    if "anyOf" in schema:
+        return " | ".join(schema_type(s) for s in schema["anyOf"])
+    return str(schema.get("type", ""))
+
+
+def make_templates() -> Jinja2Templates:
+    env = Environment(loader=PackageLoader("europenews.web", "templates"), autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["short_date"] = short_date
+    env.filters["query_with"] = query_with
+    env.filters["schema_type"] = schema_type
+    env.globals["version"] = __version__
+    return Jinja2Templates(env=env)
+
+
+def error_response(request: Request, status: int, message: str) -> Response:
+    """The one error shape: JSON under /api/, an HTML page elsewhere."""
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": message, "status": status}, status_code=status)
+    templates: Jinja2Templates = request.app.state.templates
+    return templates.TemplateResponse(request, "error.html",
+                                      {"status": status, "message": message},
+                                      status_code=status)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StarletteHTTPException)
+        response = error_response(request, exc.status_code, str(exc.detail))
+        for key, value in (exc.headers or {}).items():
+            response.headers[key] = value
+        return response
+
+    async def invalid(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err.get('loc', ())[1:]) or 'request'}: {err.get('msg')}"
+            for err in exc.errors())
+        return error_response(request, 400, f"invalid request: {problems}")
+
+    async def store_error(request: Request, exc: Exception) -> Response:
+        log.error("store error on %s: %s", request.url.path, exc)
+        return error_response(request, 503, f"database unavailable: {exc}")
+
+    async def internal(request: Request, exc: Exception) -> Response:
+        log.exception("internal error on %s", request.url.path)
+        return error_response(request, 500, "internal error")
+
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, invalid)
+    app.add_exception_handler(EuropeNewsError, store_error)
+    app.add_exception_handler(Exception, internal)
+
+
+def create_app(settings: Settings, admin_token: str | None = None) -> FastAPI:
+    """The site and API over ``settings.db``; ``admin_token`` enables the admin endpoints."""
+    from europenews.store.engine import open_store
+    from europenews.web import api, pages
+    from europenews.web.geo import world_svg
+
+    engine = open_store(settings.db)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(title="EuropeNews", version=__version__, lifespan=lifespan,
+                  docs_url=None, redoc_url=None,  # /docs is our own page: Swagger needs a CDN
+                  description="Stories, people, quotes, events and places from the news. "
+                              "Read-only JSON; every list is paged with `page`/`per_page`.")
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.templates = make_templates()
+    app.state.world_svg = world_svg()
+    app.state.admin_token = admin_token
+    app.state.started = datetime.now()
+
+    @app.middleware("http")
+    async def security_headers(request: Request,
+                               call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    _install_error_handlers(app)
+    static = resources.files("europenews.web").joinpath("static")
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.include_router(api.router)
+    if admin_token:
+        app.include_router(api.admin_router)
+    app.include_router(pages.router)
+
+    @app.get("/world.svg", include_in_schema=False)
+    def world() -> Response:
+        return Response(app.state.world_svg, media_type="image/svg+xml",
+                        headers={"Cache-Control": "public, max-age=86400"})
+
+    @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
+    def docs(request: Request) -> Response:
+        return request.app.state.templates.TemplateResponse(
+            request, "docs.html", {"spec": app.openapi()})
+
+    return app
+
+
+def serve_app(settings: Settings, host: str = "127.0.0.1", port: int = 8000,
+              admin_token: str | None = None, log_level: str = "info") -> None:
+    """Serve the site with uvicorn until stopped (what ``serve`` and ``run`` call)."""
+    import uvicorn
+
+    app = create_app(settings, admin_token=admin_token)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
+
+
+def app_from_env() -> FastAPI:
+    """For ``uvicorn --factory europenews.web.app:app_from_env``."""
+    from europenews.config import settings_from_env
+
+    return create_app(settings_from_env())
+
+
+__all__ = ["app_from_env", "create_app", "error_response", "serve_app"]

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import pytest
+
+from europenews.analyze.casualties import Casualty, load_lexicon
+from europenews.analyze.events import merge_counts
+
+
+def _events(nlp, text):
+    return nlp(text)._.events
+
+
+def test_events_seed_has_one_kherson_drone_strike(seed_analysis):
+    [event] = seed_analysis.events
+    assert (event.type, event.killed, event.injured) == ("drone strike", 3, 7)
+    assert event.weapon == "drone"
+    assert event.source is not None and event.source.name == "Oleksandr Prokudin"
+    assert "Kherson" in event.text
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("At least four people were killed and nine wounded in a bombing in the city.", 4, 9),
+        ("Two men and a woman were wounded in the attack. No one was killed.", 0, 3),
+        ("Three people were shot, one fatally, on Tuesday night.", 1, 2),
+        ("A 17-year-old was shot on Friday and is in stable condition.", None, 1),
+        ("A man was shot and killed on Sunday, police said.", 1, None),
+        ("Eleven people died in the earthquake, which also injured 40.", 11, 40),
+    ],
+    ids=["numbers", "conjoined-and-none", "one-fatally", "condition", "shot-and-killed", "toll"],
+)
+def test_events_counts_casualties(nlp, text, killed, injured):
+    event = _events(nlp, text)[0]
+    assert (event.killed, event.injured) == (killed, injured)
+
+
+def test_events_vague_count_keeps_phrase(nlp):
+    event = _events(nlp, "Dozens of people were injured in the explosion at the market.")[0]
+    assert event.injured is None
+    assert event.injured_text is not None and event.injured_text.lower().startswith("dozens")
+
+
+def test_events_death_toll_update_wins(nlp):
+    text = (
+        "Five people were killed when a fire swept through the building on Monday. "
+        "The death toll rose to 12 on Tuesday."
+    )
+    [event] = _events(nlp, text)
+    assert event.killed == 12
+
+
+def test_events_recap_is_merged_not_summed(nlp):
+    text = (
+        "Two killed in missile strike on Odesa. "
+        "Two people were killed when a missile hit a port building in Odesa on Monday. "
+        "The attack also injured five."
+    )
+    [event] = _events(nlp, text)
+    assert (event.killed, event.injured) == (2, 5)
+
+
+def test_events_separate_event_is_split(nlp):
+    text = (
+        "A man was shot and killed on the South Side on Saturday. "
+        "In a separate shooting, two women were wounded on the West Side."
+    )
+    events = _events(nlp, text)
+    assert [(e.killed, e.injured) for e in events] == [(1, None), (None, 2)]
+
+
+def test_events_no_casualties_no_event(nlp):
+    assert _events(nlp, "The minister discussed the war and weapons deliveries.") == []
+
+
+def test_events_merge_counts_adds_other_victims():
+    lex = load_lexicon()
+    assert lex.triggers["drone strike"] == ("drone strike", "drone")
+    figures = [
+        Casualty("killed", 1, "a man", 0, 5, 1),
+        Casualty("killed", 1, "the man", 10, 17, 12),
+        Casualty("killed", 1, "another man", 20, 31, 22, additive=True),
+    ]
+    assert merge_counts(figures, "killed") == (2, "a man")

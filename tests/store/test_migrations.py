@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import inspect
+
+from europenews.ingest.fingerprint import article_keys
+from europenews.model import Article
+from europenews.store.articles import add_article
+from europenews.store.engine import open_store
+from europenews.store.migrations import downgrade, upgrade
+from europenews.store.search import search_articles
+
+
+def test_migrations_reopen_is_idempotent(db_url: str) -> None:
+    open_store(db_url).dispose()
+    engine = open_store(db_url)
+    assert "articles" in inspect(engine).get_table_names()
+    engine.dispose()
+
+
+def test_migrations_search_works_after_downgrade_and_upgrade(db_url: str) -> None:
+    engine = open_store(db_url)
+    downgrade(engine, "base")
+    upgrade(engine)
+    article = Article(text="Lawmakers approved the ceasefire plan.", title="Vote")
+    keys = article_keys(article)
+    with engine.begin() as conn:
+        add_article(conn, article, article_id=keys.id, url=None, url_key=None,
+                    content_hash=keys.content_hash)
+    with engine.connect() as conn:
+        assert [h.id for h in search_articles(conn, "ceasefire")] == [keys.id]
+    engine.dispose()
+
+
+def test_migrations_sqlite_uses_wal(tmp_path: Path) -> None:
+    engine = open_store(f"sqlite:///{tmp_path / 'w.db'}")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    engine.dispose()

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from sqlalchemy.engine import Engine
+
+from europenews.ingest.fingerprint import article_keys
+from europenews.model import Article
+from europenews.store.articles import STATUS_CLUSTERED, add_article, status_counts
+from europenews.store.stories import (
+    assign_to_story,
+    get_story,
+    list_stories,
+    refresh_story,
+    story_article_ids,
+    story_members_for_restore,
+)
+
+
+def _add(engine: Engine, text: str, title: str, published: str, source: str) -> str:
+    article = Article(text=text, title=title, published=published, source=source)
+    keys = article_keys(article)
+    with engine.begin() as conn:
+        add_article(conn, article, article_id=keys.id, url=None, url_key=None,
+                    content_hash=keys.content_hash)
+    return keys.id
+
+
+def test_stories_summary_columns(engine: Engine) -> None:
+    a = _add(engine, "first report", "Quake hits town", "2024-01-01T08:00:00Z", "A")
+    b = _add(engine, "second report", "Quake toll rises", "2024-01-01T10:00:00Z", "B")
+    c = _add(engine, "copy of first", "Quake hits town", "2024-01-01T11:00:00Z", "C")
+    with engine.begin() as conn:
+        assign_to_story(conn, a, "s1")
+        assign_to_story(conn, b, "s1")
+        assign_to_story(conn, c, "s1", duplicate_of=a)
+        refresh_story(conn, "s1")
+    with engine.connect() as conn:
+        story = get_story(conn, "s1")
+        members = story_article_ids(conn, "s1")
+        assert status_counts(conn) == {STATUS_CLUSTERED: 3}
+        assert [s.id for s in list_stories(conn)] == ["s1"]
+        assert story_members_for_restore(conn) == {"s1": [a, b, c]}
+    assert story is not None
+    assert (story.headline, story.article_count, story.source_count) == ("Quake hits town", 3, 3)
+    assert (story.first_seen, story.last_seen) == ("2024-01-01T08:00:00Z", "2024-01-01T11:00:00Z")
+    assert story.breaking and story.growth == 1.0
+    assert members[2] == (c, a)
+
+
+def test_stories_reassignment_moves_article(engine: Engine) -> None:
+    a = _add(engine, "x", "X", "2024-01-01", "A")
+    with engine.begin() as conn:
+        assign_to_story(conn, a, "s1")
+        assign_to_story(conn, a, "s2")
+    with engine.connect() as conn:
+        assert story_article_ids(conn, "s1") == []
+        assert story_article_ids(conn, "s2") == [(a, None)]
