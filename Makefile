@@ -1,14 +1,13 @@
 # The two commands: `make run` and `make test`. Everything else is a helper for them.
 PYTHON ?= python3
 VENV ?= .venv
-PORT ?= 8000
 BIN := $(VENV)/bin
 
 .PHONY: run test install lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
+	-$(BIN)/python -m pip install -q --upgrade pip  # optional: fails harmlessly offline
 
 # Re-install when the project's dependencies change.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
@@ -17,8 +16,16 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed
 
-run: install
-	PORT=$(PORT) $(BIN)/europenews run --port $(PORT)
+# `run` needs only the package itself (no test tools), so a fresh clone starts sooner.
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
+	@if [ $(VENV)/.installed -nt pyproject.toml ]; then :; else \
+		$(BIN)/python -m pip install -q -e .; fi
+	touch $@
+
+# Serves http://127.0.0.1:8000 (PORT=9000 make run for another port; the rest comes from
+# europenews.toml, EUROPENEWS_CONFIG or the built-in configuration).
+run: $(VENV)/.installed-run
+	$(BIN)/europenews run $(if $(PORT),--port $(PORT))
 
 lint: install
 	$(BIN)/ruff check src tests bench

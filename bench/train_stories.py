@@ -31,7 +31,7 @@ from europenews.stories.cluster import FEATURES, DecisionModel, OnlineClusterer
 from europenews.stories.items import story_item_from_dict
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "src/europenews/stories/data/decision.json"
-THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
+THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6)
 
 
 def in_half(story: str, half: str) -> bool:
@@ -91,6 +91,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/data/clustering"))
     parser.add_argument("--half", choices=["A", "B", "all"], default="all")
     parser.add_argument("--uci-limit", type=int, default=60_000)
+    parser.add_argument("--kinds", default="full,headline", help="Which models to train.")
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
     other = {"A": "B", "B": "A", "all": "all"}[args.half]
@@ -98,6 +99,7 @@ def main() -> None:
         "full": ["gva-incidents", "ecbplus"],
         "headline": ["uci-news-aggregator"],
     }
+    sets = {kind: names for kind, names in sets.items() if kind in args.kinds.split(",")}
     train = {
         name: load(args.data / name, args.half, args.uci_limit if "uci" in name else None)
         for names in sets.values()
@@ -113,7 +115,8 @@ def main() -> None:
             ys += y
         weights[kind] = fit(xs, ys)
         print(f"{kind}: {len(ys)} pairs, {sum(ys)} positive, weights {weights[kind]}", file=sys.stderr)
-    model = DecisionModel(headline=tuple(weights["headline"]), full=tuple(weights["full"]))
+    zero = (0.0,) * (len(FEATURES) + 1)
+    model = DecisionModel(headline=tuple(weights.get("headline", zero)), full=tuple(weights.get("full", zero)))
     for kind, names in sets.items():
         best = (-1.0, 0.5)
         for threshold in THRESHOLDS:

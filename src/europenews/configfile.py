@@ -148,10 +148,11 @@ def parse_config(text: str, where: str, base: Path | None) -> RunConfig:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{where}: not valid TOML ({exc})") from exc
     known = {"database", "server", "analysis", "polling", "politeness", "feeds", "folders",
-             "opml"}
+             "opml", "sources"}
     if unknown := sorted(set(data) - known):
         raise ConfigError(f"{where}: unknown section {unknown[0]!r} "
                           f"(known: {', '.join(sorted(known))})")
+    data = _sort_sources(data, where)
     database = _table(data, "database", where)
     server = _table(data, "server", where)
     analysis = _table(data, "analysis", where)
@@ -255,10 +256,33 @@ def _table(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:
 
 
 def _array(data: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
+    """An array of tables; plain strings stand for ``{url = ...}`` / ``{path = ...}``."""
     value = data.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+    if not isinstance(value, list) or not all(isinstance(v, dict | str) for v in value):
         raise ConfigError(f"{where}: {key} must be an array of tables ([[{key}]])")
-    return value
+    field_name = {"feeds": "url", "folders": "path", "opml": "location"}.get(key, "url")
+    return [v if isinstance(v, dict) else {field_name: v} for v in value]
+
+
+def _sort_sources(data: dict[str, Any], where: str) -> dict[str, Any]:
+    """``sources = [...]`` (URLs, folders, .opml files, mixed) sorted into feeds/folders/opml."""
+    if "sources" not in data:
+        return data
+    data = dict(data)
+    for item in _array(data, "sources", where):
+        location = str(item.get("url") or item.get("path") or item.get("location") or "")
+        if location.lower().endswith(".opml"):
+            key, entry = "opml", {**item, "location": location}
+        elif "://" in location:
+            key, entry = "feeds", {**item, "url": location}
+        else:
+            key, entry = "folders", {**item, "path": location}
+        for name in ("url", "path", "location"):
+            if name != {"opml": "location", "feeds": "url", "folders": "path"}[key]:
+                entry.pop(name, None)
+        data[key] = [*_array(data, key, where), entry]
+    del data["sources"]
+    return data
 
 
 def _str(value: object, where: str) -> str:

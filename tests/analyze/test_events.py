@@ -16,6 +16,7 @@ def test_events_seed_has_one_kherson_drone_strike(seed_analysis):
     assert event.weapon == "drone"
     assert event.source is not None and event.source.name == "Oleksandr Prokudin"
     assert "Kherson" in event.text
+    assert event.place is not None and event.place.name == "Kherson"
 
 
 @pytest.mark.parametrize(

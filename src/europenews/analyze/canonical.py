@@ -8,26 +8,52 @@ everywhere, and an untagged repetition of a tagged name is a mention too.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterable
 
+from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, ORTH
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
+
+from europenews.names import word_key
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"})
 # Labels whose spans we keep; numbers, dates and the like are not entities here.
 NAME_LABELS = frozenset(
-    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT",
-     "LANGUAGE"}
+    {
+        "PERSON",
+        "ORG",
+        "GPE",
+        "LOC",
+        "FAC",
+        "NORP",
+        "EVENT",
+        "WORK_OF_ART",
+        "LAW",
+        "PRODUCT",
+        "LANGUAGE",
+    }
 )
 MAX_NAME_TOKENS = 5
 
 
-def _is_caps_line(token: Token) -> bool:
-    """Whether the token sits in an ALL-CAPS stretch (headline, table), where tags are poor."""
-    sent = token.sent
-    letters = [t for t in sent if t.is_alpha]
-    return bool(letters) and sum(t.is_upper for t in letters) >= 0.8 * len(letters)
+def caps_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of ALL-CAPS lines (headlines, tables), where tags are poor."""
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        upper = sum(c.isupper() for c in line)
+        lower = sum(c.islower() for c in line)
+        if upper and upper >= 4 * lower:
+            ranges.append((start, start + len(line)))
+        start += len(line) + 1
+    return ranges
+
+
+def _in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    k = bisect.bisect_right(ranges, (pos, len(ranges) + pos + 1)) - 1
+    return k >= 0 and ranges[k][0] <= pos < ranges[k][1]
 
 
 BREAKS = frozenset({"(", ")", ":", ";", "[", "]", '"', "|", "/"})
@@ -37,8 +63,11 @@ def _breaks_at(token: Token) -> bool:
     """Whether a name cannot run through this token (line break, bracket, spaced dash)."""
     if token.is_space or "\n" in token.whitespace_ or token.text in BREAKS:
         return True
-    return token.text in ("-", "--") and bool(token.whitespace_) and token.i > 0 and bool(
-        token.doc[token.i - 1].whitespace_
+    return (
+        token.text in ("-", "--")
+        and bool(token.whitespace_)
+        and token.i > 0
+        and bool(token.doc[token.i - 1].whitespace_)
     )
 
 
@@ -70,8 +99,9 @@ def clean_span(span: Span, titles: frozenset[str]) -> Span | None:
     """
     doc, start, end, label = span.doc, span.start, span.end, span.label_
     while start < end and (
-        doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or not doc[start].is_alpha
-        and not doc[start].text[:1].isupper()
+        doc[start].lower_ in ("the", "a", "an")
+        or doc[start].is_punct
+        or (not doc[start].is_alpha and not doc[start].text[:1].isupper())
     ):
         start += 1
     while end > start and (
@@ -97,15 +127,17 @@ def clean_span(span: Span, titles: frozenset[str]) -> Span | None:
 
 
 def name_key(span: Span | Iterable[Token]) -> tuple[str, ...]:
-    """Case-insensitive key of a name's words (ALL-CAPS lines match running text)."""
-    return tuple(t.lower_ for t in span if not t.is_punct or t.text in ".&-")
+    """Spelling-tolerant key of a name's words (ALL-CAPS lines match running text)."""
+    return tuple(word_key(t.text) for t in span if not t.is_punct or t.text in ".&-")
 
 
-def _votes(ents: list[Span]) -> dict[tuple[str, ...], Counter[str]]:
+def _votes(
+    ents: list[Span], caps: list[tuple[int, int]]
+) -> dict[tuple[str, ...], Counter[str]]:
     """Label votes per name key, from mentions outside ALL-CAPS lines."""
     votes: dict[tuple[str, ...], Counter[str]] = {}
     for ent in ents:
-        if _is_caps_line(ent[0]):
+        if caps and _in_ranges(ent.start_char, caps):
             continue
         votes.setdefault(name_key(ent), Counter())[ent.label_] += 2
         if ent.label_ == "PERSON" and len(ent) > 1:
@@ -126,7 +158,7 @@ def harmonise(doc: Doc, ents: list[Span], protected: frozenset[str] = frozenset(
 
     ``protected`` labels are never overruled (they came from the gazetteer).
     """
-    votes = _votes(ents)
+    votes = _votes(ents, caps_lines(doc.text))
     result: list[Span] = []
     for ent in ents:
         label = ent.label_
@@ -141,13 +173,20 @@ def harmonise(doc: Doc, ents: list[Span], protected: frozenset[str] = frozenset(
     for options in by_first.values():
         options.sort(key=lambda kv: -len(kv[0]))
     added: list[Span] = []
+    # Candidate starts from the attribute arrays: creating a Token per word is what costs.
+    attrs = doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA, ORTH])
+    strings = doc.vocab.strings
+    keys: dict[int, str] = {}  # word keys by ORTH, for this document only
     i = 0
     while i < len(doc):
-        token = doc[i]
-        if i in covered or not (token.is_title or token.is_upper) or not token.is_alpha:
+        is_title, is_upper, is_alpha, orth = attrs[i]
+        if i in covered or not (is_title or is_upper) or not is_alpha:
             i += 1
             continue
-        for key, label in by_first.get(token.lower_, ()):
+        orth = int(orth)
+        if orth not in keys:
+            keys[orth] = word_key(strings[orth])
+        for key, label in by_first.get(keys[orth], ()):
             j = i + len(key)
             if j > len(doc) or any(k in covered for k in range(i, j)):
                 continue
@@ -177,7 +216,8 @@ def clean_entities(ents: Iterable[Span], titles: frozenset[str]) -> list[Span]:
     for ent in ents:
         if ent.label_ not in NAME_LABELS:
             continue
-        span = clean_span(ent, titles)
-        if span is not None:
-            cleaned.append(span)
+        for part in split_span(ent):
+            span = clean_span(part, titles)
+            if span is not None:
+                cleaned.append(span)
     return filter_spans(cleaned)

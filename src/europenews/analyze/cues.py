@@ -116,9 +116,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return None
     if verb.dep_ in ("acl",) and verb.head.pos_ in ("NOUN", "PROPN"):
         return _speaker_head(verb.head)
-    if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp") and verb.tag_ in ("VBG", "VBN") or (
-        verb.dep_ in ("conj", "xcomp")
-    ):
+    participle = verb.dep_ in ("advcl", "ccomp") and verb.tag_ in ("VBG", "VBN")
+    if participle or verb.dep_ in ("conj", "xcomp"):
         return subject_of(verb.head, depth + 1)
     return None
 
@@ -175,9 +174,9 @@ def _verb_cue(verb: Token, lex: Lexicon, beliefs: bool) -> Cue | None:
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB":
         return None
-    if lemma not in lex.speech_verbs and not (beliefs and lemma in lex.belief_verbs):
-        if not (beliefs and _that_clause(verb)):
-            return None
+    listed = lemma in lex.speech_verbs or (beliefs and lemma in lex.belief_verbs)
+    if not listed and not (beliefs and _that_clause(verb)):
+        return None
     kids = list(verb.children)
     prt = [c for c in kids if c.dep_ == "prt"]
     if lemma == "point" and not any(p.lower_ == "out" for p in prt):
@@ -240,6 +239,11 @@ def _noun_cue(noun: Token, lex: Lexicon) -> Cue | None:
     return Cue((noun.i, noun.i + 1), speaker.i if speaker is not None else None, (found,))
 
 
+def _opens_paragraph(sent: Span) -> bool:
+    before = sent.doc.text[: sent.start_char].rstrip(" \t")
+    return not before or before.endswith("\n")
+
+
 def _colon_cue(sent: Span) -> Cue | None:
     """``Name: what they said`` — a short name, a colon, then at least three words."""
     colon = next((t for t in sent if t.text == ":"), None)
@@ -249,9 +253,7 @@ def _colon_cue(sent: Span) -> Cue | None:
     if any(t.pos_ in ("VERB", "AUX") for t in before):
         return None
     head = next((t for t in reversed(before) if t.ent_type_ in ("PERSON", "ORG")), None)
-    if head is None and colon.i - sent.start <= 2 and (sent.start == 0 or "\n" in sent.doc[
-        sent.start - 1
-    ].text_with_ws):
+    if head is None and colon.i - sent.start <= 2 and _opens_paragraph(sent):
         # A paragraph that opens "Poll: ..." or "PENCE: ..." (headlines, transcripts).
         head = next((t for t in reversed(before) if t.pos_ in ("NOUN", "PROPN")), None)
     if head is None:

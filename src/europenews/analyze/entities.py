@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -21,13 +22,15 @@ from europenews.analyze.extensions import register_extensions
 from europenews.analyze.gazetteer import (
     Gazetteer,
     build_matchers,
+    country_names,
     load_lexicon,
     read_pairs,
     read_words,
 )
+from europenews.analyze.namecues import cue_persons, overlay, team_names
 from europenews.analyze.roles import TitleWords, find_roles, merge_roles
 from europenews.model import Entity, Mention
-from europenews.names import name_key, word_key
+from europenews.names import name_key
 
 LABEL_TYPES = {
     "PERSON": "person",
@@ -54,6 +57,7 @@ class EntityLexicon:
     titles: TitleWords
     canonical: dict[str, str]  # organisation name → canonical name ("EU" → "European Union")
     descriptions: dict[str, str]  # "bloc" → "European Union"
+    countries: frozenset[str] = frozenset()  # country names, title case
 
 
 def load_entity_lexicon() -> EntityLexicon:
@@ -64,7 +68,7 @@ def load_entity_lexicon() -> EntityLexicon:
         demonyms=read_words("demonyms.txt"),
     )
     orgs = read_pairs("organizations.tsv")
-    return EntityLexicon(titles, orgs, read_pairs("descriptions.tsv"))
+    return EntityLexicon(titles, orgs, read_pairs("descriptions.tsv"), country_names())
 
 
 @dataclass(slots=True)
@@ -112,7 +116,12 @@ def _person_group(span: Span, key: str, persons: list[_Group]) -> _Group | None:
     first = span[0].text.rstrip(".")
     for group in persons:
         full = group.full
-        if full is not None and len(full) > 1 and _surname(group) == last and full[0].text.startswith(first):
+        if (
+            full is not None
+            and len(full) > 1
+            and _surname(group) == last
+            and full[0].text.startswith(first)
+        ):
             return group
     return None
 
@@ -194,10 +203,14 @@ def _role_tokens(doc: Doc, lexicon: EntityLexicon) -> tuple[dict[int, list[str]]
 def _descriptions(doc: Doc, groups: list[_Group], lexicon: EntityLexicon, taken: set[int]) -> None:
     """Attach "the president", "the bloc" to the entity they refer to."""
     heads, mods = lexicon.titles.heads, lexicon.titles.modifiers | lexicon.titles.demonyms
-    for token in doc:
-        lower = token.lower_
-        if token.i in taken or (lower not in heads and lower not in lexicon.descriptions):
+    strings = doc.vocab.strings
+    wanted = {strings.add(w) for w in heads | set(lexicon.descriptions)}
+    # Candidates from the LOWER array: creating a Token per word is what costs.
+    for i, lower_id in enumerate(doc.to_array(LOWER).tolist()):
+        if lower_id not in wanted or i in taken:
             continue
+        token = doc[i]
+        lower = token.lower_
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if nxt is not None and nxt.tag_ in ("NNP", "NNPS"):
             continue  # a title before a name, not a description
@@ -218,9 +231,12 @@ def _refers_to(i: int, head: str, groups: list[_Group], lexicon: EntityLexicon) 
         canon = lexicon.descriptions[head]
         return next((g for g in groups if g.canonical == canon), None)
     candidates = [
-        g for g in groups
-        if g.type == "person" and any(head in r.lower().split() for r in g.roles)
-        and 0 <= i - g.last_before(i) <= DESCRIPTION_REACH and g.last_before(i) >= 0
+        g
+        for g in groups
+        if g.type == "person"
+        and any(head in r.lower().split() for r in g.roles)
+        and 0 <= i - g.last_before(i) <= DESCRIPTION_REACH
+        and g.last_before(i) >= 0
     ]
     return max(candidates, key=lambda g: g.last_before(i), default=None)
 
@@ -261,10 +277,19 @@ def find_entities(doc: Doc, lexicon: EntityLexicon) -> tuple[list[Entity], dict[
 
 def resolve_names(doc: Doc, lexicon: EntityLexicon) -> list[Span]:
     """The doc's entities, cleaned and harmonised across the document (numbers, dates kept)."""
-    names = harmonise(doc, clean_entities(doc.ents, lexicon.titles.heads))
+    names = [
+        # "Ukrainian cities": a nationality adjective the model read as a place.
+        Span(doc, e.start, e.end, label="NORP")
+        if e.label_ in ("GPE", "LOC", "ORG") and e.text in lexicon.titles.demonyms
+        else e
+        for e in clean_entities(doc.ents, lexicon.titles.heads)
+    ]
+    names = overlay(names, filter_spans(cue_persons(doc, names)))
+    names = harmonise(doc, overlay(names, team_names(doc, names, lexicon.countries)))
     taken = {i for span in names for i in range(span.start, span.end)}
     others = [
-        e for e in doc.ents
+        e
+        for e in doc.ents
         if e.label_ not in NAME_LABELS and not any(i in taken for i in range(e.start, e.end))
     ]
     return filter_spans(names + others)
@@ -285,7 +310,9 @@ class EntityCanonicaliser:
 @Language.factory("europenews_gazetteer", requires=["doc.ents"], assigns=["doc.ents"])
 def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
     register_extensions()
-    return Gazetteer(name, *build_matchers(nlp, load_lexicon()))
+    lexicon = load_lexicon()
+    famous = frozenset(n.lower() for n in lexicon.caps)
+    return Gazetteer(name, *build_matchers(nlp, lexicon), famous)
 
 
 @Language.factory(

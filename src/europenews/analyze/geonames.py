@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-FEATURES = ("country", "region", "city", "continent")
+FEATURES = ("country", "region", "county", "city", "continent")
 _DATA = ("europenews.analyze", "data/geo/gazetteer.tsv.gz")
 
 
@@ -48,8 +48,9 @@ class Gazetteer:
 
     def entry(self, index: int) -> GeoEntry:
         feature, gid, name, cc, lat, lon, pop, region = self.rows[index].split("\t")
-        return GeoEntry(feature, int(gid) if gid else None, name, cc, float(lat), float(lon),
-                        int(pop), region)
+        return GeoEntry(
+            feature, int(gid) if gid else None, name, cc, float(lat), float(lon), int(pop), region
+        )
 
     def candidates(self, text: str) -> list[GeoEntry]:
         """Return the records a place name may refer to (no demonyms)."""
@@ -57,8 +58,10 @@ class Gazetteer:
 
     def demonym(self, text: str) -> GeoEntry | None:
         """Return the country or continent a demonym ("Ukrainian") refers to, if any."""
-        hits = self.by_demonym.get(name_key(text))
-        return self.entry(hits[0]) if hits else None
+        hits = self.by_demonym.get(name_key(text), ())
+        # "American" is also the demonym of US territories: the most populous reading wins.
+        entries = [self.entry(i) for i in hits]
+        return max(entries, key=lambda e: e.population) if entries else None
 
     def country(self, iso: str) -> GeoEntry | None:
         i = self.countries.get(iso)
@@ -95,7 +98,7 @@ def parse_gazetteer(lines: list[str]) -> Gazetteer:
     by_name, by_demonym = gaz.by_name, gaz.by_demonym
     for line in lines:
         head, _, names = line.rstrip("\n").rpartition("\t")
-        feature, _, rest = head.partition("\t")
+        feature = head.partition("\t")[0]
         if not feature:
             continue
         index = len(gaz.rows)

@@ -98,7 +98,12 @@ def find_double_quotes(text: str) -> list[MarkedQuote]:
     return quotes
 
 
-SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=\S)(?P<body>[^‘’'\n]*?[^\s‘’'])[’'](?=$|[\s.,;:!?)\]—–-])")
+# An opening single mark after a space, a closing one before a space or punctuation: this
+# keeps apostrophes ("it's", "Jones' dog") out.
+SINGLE = re.compile(
+    r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=\S)(?P<body>[^‘’'\n]*?[^\s‘’'])[’']"
+    r"(?=$|[\s.,;:!?)\]—–-])"
+)
 
 
 def find_single_quotes(text: str, doubles: list[MarkedQuote]) -> list[MarkedQuote]:

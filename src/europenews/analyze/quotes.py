@@ -13,13 +13,20 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from europenews.analyze.attribution import build_index, resolve_speaker
-from europenews.analyze.cues import Cue, Lexicon, find_cues, load_lexicon
+from europenews.analyze.cues import (
+    Cue,
+    Lexicon,
+    find_cues,
+    load_lexicon,
+    mention_range,
+    subject_of,
+)
 from europenews.analyze.extensions import register_extensions
 from europenews.analyze.quotemarks import MarkedQuote, find_marked_quotes
 from europenews.model import Mention, Quote, Speaker
@@ -61,7 +68,17 @@ def _is_statement(doc: Doc, mark: MarkedQuote) -> bool:
 
 
 def _chars(doc: Doc, ranges: tuple[tuple[int, int], ...]) -> Spans:
-    return [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in ranges]
+    """Character spans of token ranges, cut at the first line break (content stays in its
+    paragraph even when the parser's sentence runs on into the next one)."""
+    out: Spans = []
+    for s, e in ranges:
+        start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+        cut = doc.text.find("\n", start, end)
+        if cut != -1:
+            end = len(doc.text[start:cut].rstrip())+ start
+        if end > start:
+            out.append((start, end))
+    return out
 
 
 def _overlaps(a: tuple[int, int], spans: Spans) -> bool:
@@ -127,11 +144,14 @@ def _cue_drafts(doc: Doc, cues: list[Cue], layout: _Layout, statement: list[bool
             bare.append(cue)
             continue
         spans = _chars(doc, cue.content)
+        if not spans:
+            continue
         over = [k for k, m in enumerate(layout.marks) if _overlaps((m.start, m.end), spans)]
         if any(k in bound for k in over):
             continue  # another cue already reported this quotation
         frags = [f for k in over for f in layout.marks[k].fragments]
-        if over and _outside_words(text, spans, frags) <= MAX_OUTSIDE_WORDS:
+        ignore = frags + _cue_and_speaker(doc, cue)
+        if over and _outside_words(text, spans, ignore) <= MAX_OUTSIDE_WORDS:
             drafts.append(Draft(_merge(frags), "direct", cue, marks=over))
         elif over:
             drafts.append(Draft(_merge(spans + frags), "mixed", cue, marks=over))
@@ -139,6 +159,15 @@ def _cue_drafts(doc: Doc, cues: list[Cue], layout: _Layout, statement: list[bool
             drafts.append(Draft(spans, "indirect", cue))
         bound.update(over)
     return drafts, bound, bare
+
+
+def _cue_and_speaker(doc: Doc, cue: Cue) -> Spans:
+    """Character spans of the cue words and the speaker's mention (they are not content)."""
+    spans = [(doc[cue.cue[0]].idx, doc[cue.cue[1] - 1].idx + len(doc[cue.cue[1] - 1]))]
+    if cue.subject is not None:
+        start, end = mention_range(doc[cue.subject])
+        spans.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
+    return spans
 
 
 def _nearest_bare(doc: Doc, mark: MarkedQuote, bare: list[Cue], layout: _Layout) -> Cue | None:
@@ -157,10 +186,66 @@ def _nearest_bare(doc: Doc, mark: MarkedQuote, bare: list[Cue], layout: _Layout)
             same = layout.paragraph(pos) == layout.paragraph(mark.start)
             between = len(WORD.findall(doc.text[doc[cue.cue[1] - 1].idx : mark.start])) - 1
             ok = gap <= limit and (same or cue.colon) and (cue.colon or between <= 4)
-        if ok and not layout.mark_between(min(pos, mark.end), max(pos, mark.start)):
-            if best is None or gap < best[0]:
-                best = (gap, cue)
+        clear = ok and not layout.mark_between(min(pos, mark.end), max(pos, mark.start))
+        if clear and (best is None or gap < best[0]):
+            best = (gap, cue)
     return best[1] if best else None
+
+
+DASH_NAME = re.compile(
+    r"[”\"’'\s]*(?P<dash>[―—–]|--?)[ \t\u00a0]*(?P<name>[A-Z][\w.'’ -]{1,50}?)[.,]?[ \t]*$", re.M
+)
+
+
+def _dash_cue(doc: Doc, mark: MarkedQuote) -> Cue | None:
+    """``“...” ― Jane Doe``: a name after a dash closes the quoted line."""
+    m = DASH_NAME.match(doc.text, mark.end)
+    if m is None or len(m.group("name").split()) > 5:
+        return None
+    dash = doc.char_span(m.start("dash"), m.end("dash"), alignment_mode="expand")
+    name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
+    if dash is None or name is None or len(name) == 0:
+        return None
+    return Cue((dash.start, dash.end), name.end - 1, ())
+
+
+def _colon_intro(doc: Doc, mark: MarkedQuote) -> Cue | None:
+    """``Article 33 affirms: “...”`` — the sentence that a colon hands over to the quotation."""
+    before = doc.text[: mark.start].rstrip(" \t\n“\"‘'„«")
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None:
+        return None
+    sent = colon[0].sent
+    root = sent.root
+    if root.pos_ in ("VERB", "AUX") and root.i < colon.start:
+        subject = subject_of(root)
+        return Cue((root.i, root.i + 1), subject.i if subject is not None else None, (), True)
+    head = next(
+        (t for t in reversed(doc[sent.start : colon.start]) if t.pos_ in ("NOUN", "PROPN")), None
+    )
+    if head is None or colon.start - sent.start > 8:
+        return None
+    return Cue((colon.start, colon.end), head.i, (), True)
+
+
+def _outside_subject(doc: Doc, cue: Cue, layout: _Layout, statement: list[bool]) -> Cue:
+    """A speaker found inside a quotation is what was said; look beside the cue instead."""
+    if cue.subject is None:
+        return cue
+    at = layout.mark_at(doc[cue.subject].idx)
+    if at is None or not statement[at] or layout.mark_at(doc[cue.cue[0]].idx) == at:
+        return cue
+    for i in range(cue.cue[1], min(cue.cue[1] + 4, len(doc))):
+        tok = doc[i]
+        if (tok.ent_type_ in ("PERSON", "ORG") or tok.pos_ == "PRON") and layout.mark_at(
+            tok.idx
+        ) is None:
+            while i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I":
+                i += 1
+            return replace(cue, subject=i)
+    return replace(cue, subject=None)
 
 
 def _speaker_of(draft: Draft, doc: Doc, index, lex: Lexicon) -> Speaker | None:
@@ -177,7 +262,8 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
     marks = find_marked_quotes(text)
     statement = [_is_statement(doc, m) for m in marks]
     layout = _Layout(text, marks)
-    drafts, bound, bare = _cue_drafts(doc, find_cues(doc, lex, beliefs), layout, statement)
+    cues = [_outside_subject(doc, c, layout, statement) for c in find_cues(doc, lex, beliefs)]
+    drafts, bound, bare = _cue_drafts(doc, cues, layout, statement)
     index = build_index(doc)
     for draft in drafts:
         draft.speaker = _speaker_of(draft, doc, index, lex)
@@ -186,8 +272,10 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
         if k in bound:
             continue
         cue = _nearest_bare(doc, mark, bare, layout) if statement[k] else None
+        cue = cue or (_dash_cue(doc, mark) or _colon_intro(doc, mark) if statement[k] else None)
         if cue is not None:
-            bare.remove(cue)
+            if cue in bare:
+                bare.remove(cue)
             draft = Draft(list(mark.fragments), "direct", cue, marks=[k])
             draft.speaker = _speaker_of(draft, doc, index, lex)
             drafts.append(draft)
@@ -195,6 +283,15 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
             continue
         before = [d for d in drafts if d.spans[-1][1] <= mark.start]
         prev = max(before, key=lambda d: d.spans[-1][1], default=None)
+        if prev is not None and prev.kind == "indirect" and statement[k]:
+            gap = text[prev.spans[-1][1] : mark.start]
+            if "\n" not in gap and len(WORD.findall(gap)) <= 2:
+                # "X said that ..., but “...”": the quotation continues the reported speech.
+                prev.spans = _merge(prev.spans + [(prev.spans[-1][1], mark.end)])
+                prev.kind = "mixed"
+                prev.marks.append(k)
+                bound.add(k)
+                continue
         if prev is not None and prev.kind != "indirect":
             same = layout.paragraph(prev.spans[-1][1]) == layout.paragraph(mark.start)
             gap = text[prev.spans[-1][1] : mark.start]
@@ -211,7 +308,41 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
         if statement[k]:
             drafts.append(Draft(list(mark.fragments), "direct", None, None, [k]))
             bound.add(k)
+    for cue in bare:
+        draft = _parenthetical(doc, cue, layout)
+        if draft is not None:
+            draft.speaker = _speaker_of(draft, doc, index, lex)
+            drafts.append(draft)
     return [_to_quote(doc, d) for d in sorted(drafts, key=lambda d: d.spans[0])]
+
+
+def _parenthetical(doc: Doc, cue: Cue, layout: _Layout) -> Draft | None:
+    """``Many of the closures, he said, involved ...``: the sentence around a bare cue."""
+    verb = doc[cue.cue[0]]
+    if not cue.speech or cue.subject is None or verb.pos_ != "VERB":
+        return None
+    sent = verb.sent
+    lo, hi = verb.left_edge.i, verb.right_edge.i + 1
+    if verb.dep_ not in ("parataxis", "ROOT") or hi - lo > 8:
+        return None
+    parts = [(sent.start, lo), (hi, sent.end)]
+    ranges = tuple((s, e) for s, e in parts if sum(not t.is_punct for t in doc[s:e]) >= 1)
+    spans = _chars(doc, ranges)
+    spans = [_strip_punct(doc.text, s, e) for s, e in spans]
+    spans = [(s, e) for s, e in spans if e > s]
+    if _words(doc.text, spans) < 4 or any(
+        _overlaps((m.start, m.end), spans) for m in layout.marks
+    ):
+        return None
+    return Draft(spans, "indirect", cue)
+
+
+def _strip_punct(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-."):
+        end -= 1
+    return start, end
 
 
 def _drop_nested(doc: Doc, drafts: list[Draft]) -> list[Draft]:

@@ -122,6 +122,7 @@ def merge_roles(roles: list[str]) -> tuple[str, ...]:
         if role.lower() not in (r.lower() for r in ordered):
             ordered.append(role)
     return tuple(
-        r for r in ordered
+        r
+        for r in ordered
         if not any(r.lower() != o.lower() and r.lower() in o.lower() for o in ordered)
     )

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from europenews.analyze.geonames import Gazetteer
+from europenews.analyze.geonames import Gazetteer, name_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels whose spans may hide a demonym ("Ukrainian President" → Ukraine).
@@ -23,6 +23,24 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Names the model misses sit in these tokens' shapes: a capitalised word or an abbreviation.
 _CAPITALISED = re.compile(r"^[A-Z][\w.’'\-]*$")
 MAX_TOKENS = 4
+# Direction words that the model tags as places ("the West") but that name no one place.
+VAGUE = frozenset(
+    {
+        "west",
+        "east",
+        "north",
+        "south",
+        "western",
+        "eastern",
+        "northern",
+        "southern",
+        "central",
+        "midwest",
+        "middle",
+        "centre",
+        "center",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +51,7 @@ class Toponym:
     end: int
     text: str
     demonym: bool = False  # "Ukrainian": names the country, not a place of its own
+    weak: bool = False  # inside an organisation's or person's name: kept only with context
 
 
 def _trimmed(text: str, start: int) -> tuple[str, int, int]:
@@ -65,13 +84,46 @@ def _is_county(text: str) -> bool:
     return bool(re.search(r"\b(?:County|Co\.|COUNTY|CO\.)$", text)) and len(text.split()) > 1
 
 
+def _inner_toponyms(ent: Span, gaz: Gazetteer) -> list[Toponym]:
+    """Place names inside an organisation's name ("Queensland Police Service"): weak."""
+    found: list[Toponym] = []
+    i = ent.start
+    while i < ent.end:
+        for n in range(min(MAX_TOKENS, ent.end - i), 0, -1):
+            span = ent.doc[i : i + n]
+            if not _CAPITALISED.match(span[0].text) or span[-1].is_punct:
+                continue
+            after_name = bool(found) and found[-1].end >= span.start_char - 1
+            if gaz.candidates(span.text) and not after_name:
+                # After a place or demonym, a word is the organisation's head ("European Union").
+                found.append(Toponym(span.start_char, span.end_char, span.text, weak=True))
+                i += n - 1
+                break
+            if n == 1 and gaz.demonym(span.text) is not None:
+                found.append(
+                    Toponym(span.start_char, span.end_char, span.text, demonym=True, weak=True)
+                )
+                break
+        i += 1
+    return found
+
+
 def _entity_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     found: list[Toponym] = []
     for ent in doc.ents:
+        if ent.label_ == "ORG":
+            found += _inner_toponyms(ent, gaz)
+            continue
+        if ent.label_ == "PERSON":
+            # Only the whole name: a first name such as "Georgia" is no place mention.
+            text, start, end = _trimmed(ent.text, ent.start_char)
+            if len(ent) == 1 and gaz.candidates(text):
+                found.append(Toponym(start, end, text, weak=True))
+            continue
         if ent.label_ not in PLACE_LABELS and ent.label_ not in DEMONYM_LABELS:
             continue
         for text, start, end in _parts(ent.text, ent.start_char):
-            if not text:
+            if not text or not text[0].isupper() or name_key(text) in VAGUE:
                 continue
             if ent.label_ in PLACE_LABELS and (gaz.candidates(text) or _is_county(text)):
                 found.append(Toponym(start, end, text))
@@ -128,11 +180,9 @@ def _missed_toponyms(doc: Doc, gaz: Gazetteer, taken: list[Toponym]) -> list[Top
             span = doc[i : i + n]
             if any(j in in_ent for j in range(i, i + n)):
                 continue
-            cands = gaz.candidates(span.text)
-            if cands and all(c.feature in ("country", "region", "continent") for c in cands):
-                if len(span.text) > 3 or span.text.isupper() or "." in span.text:
-                    match = Toponym(span.start_char, span.end_char, span.text)
-                    break
+            if _unmistakable(gaz, span, after_comma=_after_place(doc, i, taken, found)):
+                match = Toponym(span.start_char, span.end_char, span.text)
+                break
             if n == 1 and not token.is_sent_start and gaz.demonym(token.text) is not None:
                 match = Toponym(token.idx, token.idx + len(token), token.text, demonym=True)
                 break
@@ -142,6 +192,40 @@ def _missed_toponyms(doc: Doc, gaz: Gazetteer, taken: list[Toponym]) -> list[Top
         else:
             i += 1
     return found
+
+
+def _after_place(doc: Doc, i: int, taken: list[Toponym], found: list[Toponym]) -> bool:
+    """Whether token i follows "<place>, " (as "Man." in "Churchill, Man.")."""
+    if i < 2 or doc[i - 1].text != ",":
+        return False
+    end = doc[i - 2].idx + len(doc[i - 2])
+    return any(t.end == end for t in (*taken, *found)) or doc[i - 2].ent_type_ in (
+        "GPE",
+        "LOC",
+        "ORG",
+        "PERSON",
+    )
+
+
+def _unmistakable(gaz: Gazetteer, span: Span, after_comma: bool) -> bool:
+    """A name the model missed that can only be a country, continent or first-level region,
+    written as the record's own name (not an alias) or as a qualifier after a place."""
+    if span[0].lower_ == "the" or not all(
+        _CAPITALISED.match(t.text) or t.lower_ in ("of", "and") for t in span
+    ):
+        return False
+    cands = gaz.candidates(span.text)
+    if not cands or name_key(span.text) in VAGUE:
+        return False
+    if after_comma and any(c.feature in ("region", "country") for c in cands):
+        return True
+    if not all(c.feature in ("country", "region", "continent") for c in cands):
+        return False
+    if len(span.text) <= 3 and not span.text.isupper() and "." not in span.text:
+        return False
+    key = name_key(span.text)
+    own_name = any(name_key(c.name) == key for c in cands)
+    return own_name and (not span[0].is_sent_start or cands[0].feature == "country")
 
 
 def find_toponyms(doc: Doc, gaz: Gazetteer, add_missed: bool = True) -> list[Toponym]:

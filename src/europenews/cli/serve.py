@@ -31,5 +31,5 @@ def serve(host: str, port: int, db: str, admin: bool) -> None:
         token = os.environ.get("EUROPENEWS_ADMIN_TOKEN") or secrets.token_urlsafe(24)
         if "EUROPENEWS_ADMIN_TOKEN" not in os.environ:
             click.echo(f"admin token: {token}", err=True)
-    click.echo(f"serving http://{host}:{port}/ (database {settings.db})", err=True)
-    serve_app(settings, host=host, port=port, admin_token=token)
+    serve_app(settings, host=host, port=port, admin_token=token,
+              announce=lambda line: click.echo(line, err=True))

@@ -132,6 +132,7 @@ def report(c: Counts) -> dict[str, Any]:
         "cue_accuracy": _ratio(c.cue, c.matched),
         "direct_recall": _ratio(c.direct_matched, c.direct_gold),
         "direct_recall_with_speaker": _ratio(c.direct_speaker, c.direct_gold),
+        "direct_speaker_accuracy": _ratio(c.direct_speaker, c.direct_matched),
         "predicted": c.predicted,
         "gold": c.gold,
         "direct_gold": c.direct_gold,

@@ -28,6 +28,7 @@ USER_AGENT = f"EuropeNews/{__version__} (+https://github.com/europenews/europene
 MAX_BYTES = 10 * 1024 * 1024
 
 PAGE_TYPES = ("html", "xml", "text/plain", "json")
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
 FEED_TYPES = ("xml", "rss", "atom", "rdf", "html", "text/plain", "opml")
 
 
@@ -199,10 +200,8 @@ class Fetcher:
         deadline = time.monotonic() + 3 * self.settings.timeout
         try:
             with self.client.stream("GET", url, headers=headers) as response:
-                if response.is_redirect:
-                    location = response.headers.get("location")
-                    if not location:
-                        raise FetchError(f"{url}: redirect without a location", url=url)
+                location = response.headers.get("location")
+                if response.status_code in _REDIRECTS and location:
                     return urljoin(url, location)
                 declared = response.headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > max_bytes:

@@ -80,6 +80,7 @@ class Ingestor:
     fetcher: Fetcher
     summary: IngestSummary = field(default_factory=IngestSummary)
     progress: Progress = field(default_factory=NullProgress)
+    _file_sources: dict[str, int] = field(default_factory=dict)  # origin → source id
 
     # --- storing ------------------------------------------------------------------------
 
@@ -114,7 +115,7 @@ class Ingestor:
 
     def ingest_spec(self, spec: SourceSpec | InputError) -> None:
         if isinstance(spec, InputError):
-            self.summary.fail(str(spec).split(":")[0], str(spec))
+            self.summary.fail(str(spec).split(": ", 1)[0], str(spec))
             return
         if spec.kind == "file":
             self.ingest_file(Path(spec.location), spec.origin)
@@ -131,13 +132,15 @@ class Ingestor:
         self.progress.advance()
 
     def ingest_file(self, path: Path, origin: str) -> None:
-        source = self._source(str(Path(origin).resolve()), "file")
+        origin = str(Path(origin).resolve())
+        if origin not in self._file_sources:
+            self._file_sources[origin] = self._source(origin, "file").id
         try:
             for item in read_file(path):
                 if isinstance(item, InputError):
                     self.summary.fail(str(path), str(item))
                 else:
-                    self.store(item, source.id)
+                    self.store(item, self._file_sources[origin])
         except InputError as exc:
             self.summary.fail(str(path), str(exc))
 
@@ -223,7 +226,7 @@ class Ingestor:
         host = urlsplit(item.url).hostname
         article = _with_defaults(article, url=item.url, title=item.title,
                                  published=item.published, author=item.author,
-                                 source=feed.title or host, prefer_feed_date=True)
+                                 source=feed.title or host, prefer=("published", "source"))
         self.store(article, source.id)
         return True
 
@@ -246,16 +249,17 @@ def has_url_stored(engine: Engine, url: str) -> bool:
         return has_url(conn, url_key(url))
 
 
-def _with_defaults(article: Article, *, url: str, prefer_feed_date: bool = False,
+def _with_defaults(article: Article, *, url: str, prefer: tuple[str, ...] = (),
                    **feed_values: str | None) -> Article:
-    """Fill what page extraction left empty from the feed item (the feed's date wins when
-    asked: it is structured, while a page's date is guessed)."""
+    """Fill what page extraction left empty from the feed item; the fields in ``prefer`` take
+    the feed's value even when the page had one (a feed's date is structured, a page's date is
+    guessed; the feed's title names the outlet better than a host name)."""
     from dataclasses import replace
 
     values: dict[str, Any] = {"url": url, "id": None}
     for key, value in feed_values.items():
         current = getattr(article, key)
-        if value and (current is None or (key == "published" and prefer_feed_date)):
+        if value and (current is None or key in prefer):
             values[key] = value
     return replace(article, **values)
 

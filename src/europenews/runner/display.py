@@ -59,7 +59,8 @@ def setup_logging(fmt: str, console: Console, level: int = logging.INFO) -> None
         logger.propagate = False
     # The library notes every failed fetch; `run` retries quietly and the status page lists
     # every error, so only its warnings are shown unless asked for more.
-    logging.getLogger("europenews.ingest").setLevel(logging.WARNING if level > logging.DEBUG else level)
+    quiet = logging.WARNING if level > logging.DEBUG else level
+    logging.getLogger("europenews.ingest").setLevel(quiet)
 
 
 def status_text(status: dict[str, Any]) -> str:
@@ -94,8 +95,8 @@ class StatusDisplay:
 
     def _render(self) -> Text:
         try:
-            return Text(status_text(self.snapshot()), style="dim", overflow="ellipsis",
-                        no_wrap=True)
+            # Wraps on narrow terminals rather than hiding the failure counts at the end.
+            return Text(status_text(self.snapshot()), style="dim")
         except Exception as exc:  # a busy database must not kill the display
             return Text(f"status unavailable: {exc}", style="dim")
 

@@ -33,6 +33,7 @@ from europenews.errors import ConfigError, EuropeNewsError, FetchError, InputErr
 from europenews.ingest.fetch import Fetcher
 from europenews.ingest.opml import OpmlFeed
 from europenews.ingest.pipeline import IngestSettings, process_pending
+from europenews.ingest.process import load_clusterer, restore_clusterer
 from europenews.ingest.scheduler import Job, Scheduler, host_of
 from europenews.ingest.summary import IngestSummary
 from europenews.runner.jobs import FolderScanner, Stopping, poll_url, read_opml, register_source
@@ -288,17 +289,26 @@ class Service:
     def _analysis_loop(self) -> None:
         assert self.engine is not None
         nlp = None
+        began = time.monotonic()
+        # The story clusterer loads (and is restored from the store) while spaCy loads.
+        clusterer_box: list[Any] = []
+        warm = threading.Thread(target=self._load_clusterer, args=(clusterer_box,),
+                                name="clusterer", daemon=True)
+        warm.start()
         try:
             from europenews.analyze.pipeline import build_pipeline
 
             nlp = build_pipeline(self.config.settings)
+            log.info("analysis pipeline ready (%s, %.1f s)", self.config.settings.model,
+                     time.monotonic() - began)
         except (EuropeNewsError, OSError, ImportError, ValueError) as exc:
             # Articles keep arriving and stay "fetched"; the status shows why nothing is analysed.
             self.state.set(pipeline_error=f"{type(exc).__name__}: {exc}")
             log.error("analysis pipeline not available: %s", exc)
         self.state.set(phase="running")
         settings = self._ingest_settings(self.config.polling.interval)
-        clusterer = None
+        warm.join()
+        clusterer = clusterer_box[0] if clusterer_box else None
         self._work.set()  # whatever an earlier run left pending
         while not self.stop.is_set():
             self._work.wait(2.0)
@@ -321,6 +331,17 @@ class Service:
             if self.once and drained:
                 self.finished.set()
                 break
+
+    def _load_clusterer(self, box: list[Any]) -> None:
+        assert self.engine is not None
+        try:
+            clusterer = load_clusterer()
+            if clusterer is not None:
+                restore_clusterer(self.engine, clusterer)
+                box.append(clusterer)
+        except (EuropeNewsError, OSError, ImportError, ValueError) as exc:
+            # process_pending tries again when there is something to cluster.
+            log.warning("story clustering not ready: %s", exc)
 
     # --- stop -------------------------------------------------------------------------------
 

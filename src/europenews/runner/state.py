@@ -74,9 +74,10 @@ class RunState:
         """A job finished: fold its summary into the totals."""
         stamp = _utc()
         with self._lock:
-            if summary in self._live:
-                self._live.remove(summary)
+            # By identity: summaries are dataclasses, and two may compare equal.
+            self._live = [s for s in self._live if s is not summary]
             self._totals.merge(summary)
+            self._totals.failures.clear()  # a long run keeps only the recent ones (below)
             self.polls += int(polled)
             for where, reason in summary.failures:
                 self._recent.append((stamp, where, reason))

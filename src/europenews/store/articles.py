@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -51,12 +51,21 @@ class AddResult:
     new: bool
 
 
+# Statements built once with bound parameters: SQLAlchemy then reuses their compiled form,
+# which matters when loading hundreds of thousands of rows.
+_BY_URL = select(articles.c.id).where(articles.c.url_key == bindparam("key"))
+_BY_HASH = select(articles.c.id).where(articles.c.content_hash == bindparam("key"))
+
+
 def find_duplicate(conn: Connection, url_key: str | None, content_hash: str) -> str | None:
     """The id of a stored article with the same canonical URL or the same text, if any."""
-    cond = articles.c.content_hash == content_hash
+    # Two indexed look-ups: SQLite would scan the table for one query with OR.
     if url_key is not None:
-        cond = or_(cond, articles.c.url_key == url_key)
-    return conn.execute(select(articles.c.id).where(cond).limit(1)).scalar()
+        found = conn.execute(_BY_URL, {"key": url_key}).scalar()
+        if found is not None:
+            return str(found)
+    found = conn.execute(_BY_HASH, {"key": content_hash}).scalar()
+    return None if found is None else str(found)
 
 
 def add_article(
@@ -89,8 +98,8 @@ def add_article(
         "fetched_at": utc_now(),
         "status": STATUS_FETCHED,
     }
-    stmt = insert_new_only(conn, articles).values(**row).returning(articles.c.pk)
-    if conn.execute(stmt).first() is not None:
+    stmt = insert_new_only(conn, articles).returning(articles.c.pk)
+    if conn.execute(stmt, row).first() is not None:
         return AddResult(article_id, True)
     # Lost a race with another writer (or an id collision): report the stored one.
     return AddResult(find_duplicate(conn, url_key, content_hash) or article_id, False)

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, case, func, select
 
+from europenews.names import name_key
 from europenews.store.schema import (
     article_entities,
     articles,
@@ -145,11 +146,26 @@ def casualty_figures(conn: Connection, story_ids: Sequence[str]) -> dict[str, li
         out[story_id].append({
             "kind": g["kind"], "value": g["value"], "outlets": len(g["outlets"]),
             "articles": g["articles"],
-            "given_by": [name for name, _ in g["given_by"].most_common(3)],
+            "given_by": _merge_names(g["given_by"])[:3],
         })
     for figs in out.values():
         figs.sort(key=lambda f: (f["kind"] != "killed", -f["outlets"], -f["value"]))
     return dict(out)
+
+
+def _merge_names(counts: Counter[str]) -> list[str]:
+    """Names most cited first, a surname folded into the full name ("Prokudin" into
+    "Oleksandr Prokudin") so one source is not listed twice."""
+    kept: list[tuple[str, set[str], int]] = []
+    for name in sorted(counts, key=lambda n: (-len(name_key(n).split()), n)):
+        words = set(name_key(name).split())
+        for i, (full, full_words, n) in enumerate(kept):
+            if words and words <= full_words:
+                kept[i] = (full, full_words, n + counts[name])
+                break
+        else:
+            kept.append((name, words, counts[name]))
+    return [name for name, _, _ in sorted(kept, key=lambda k: -k[2])]
 
 
 def story_detail(conn: Connection, story_id: str) -> dict[str, Any] | None:
@@ -191,9 +207,11 @@ def story_detail(conn: Connection, story_id: str) -> dict[str, Any] | None:
 def _quotes_by_speaker(conn: Connection, members: Any) -> list[dict[str, Any]]:
     rows = conn.execute(
         select(quotes.c.id, quotes.c.text, quotes.c.kind, quotes.c.speaker_entity_id,
-               quotes.c.speaker_name, quotes.c.speaker_mention, quotes.c.article_id,
+               func.coalesce(entities.c.name, quotes.c.speaker_name).label("speaker_name"),
+               quotes.c.speaker_mention, quotes.c.article_id,
                quotes.c.published, articles.c.source)
         .join(articles, articles.c.id == quotes.c.article_id)
+        .outerjoin(entities, entities.c.id == quotes.c.speaker_entity_id)
         .where(quotes.c.article_id.in_(members))
         .order_by(quotes.c.published, quotes.c.article_id, quotes.c.position)
         .limit(600)

@@ -9,7 +9,15 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from europenews.store.schema import articles, events, places, stories, story_members
+from europenews.store.schema import (
+    article_entities,
+    articles,
+    entities,
+    events,
+    places,
+    stories,
+    story_members,
+)
 from europenews.store.views import row_dict
 
 
@@ -40,20 +48,30 @@ def map_places(conn: Connection, limit: int = 400, since: str | None = None
 
 def map_events(conn: Connection, limit: int = 400, place: str | None = None,
                story: str | None = None) -> list[dict[str, Any]]:
-    """Geocoded events grouped by place, with summed casualties, deadliest first."""
-    killed = func.sum(func.coalesce(events.c.killed, 0)).label("killed")
-    stmt = (select(events.c.place_name.label("name"), events.c.country,
-                   func.avg(events.c.lat).label("lat"), func.avg(events.c.lon).label("lon"),
-                   func.count().label("events"), killed,
-                   func.sum(func.coalesce(events.c.injured, 0)).label("injured"))
-            .where(events.c.lat.is_not(None), events.c.lon.is_not(None)))
+    """Geocoded events grouped by place, deadliest first.
+
+    Several outlets reporting one event must not multiply its toll: figures are first
+    reduced per story (the highest figure reported), then summed over the place's stories.
+    ``events`` counts those distinct incidents (an unclustered article counts alone).
+    """
+    incident = func.coalesce(story_members.c.story_id, events.c.article_id).label("incident")
+    inner = (select(events.c.place_name.label("name"), events.c.country, incident,
+                    func.avg(events.c.lat).label("lat"), func.avg(events.c.lon).label("lon"),
+                    func.max(func.coalesce(events.c.killed, 0)).label("killed"),
+                    func.max(func.coalesce(events.c.injured, 0)).label("injured"))
+             .outerjoin(story_members, story_members.c.article_id == events.c.article_id)
+             .where(events.c.lat.is_not(None), events.c.lon.is_not(None)))
     if place:
-        stmt = stmt.where(events.c.place_name == place)
+        inner = inner.where(events.c.place_name == place)
     if story:
-        stmt = stmt.where(events.c.article_id.in_(
-            select(story_members.c.article_id).where(story_members.c.story_id == story)))
-    stmt = (stmt.group_by(events.c.place_name, events.c.country)
-            .order_by(killed.desc(), func.count().desc(), events.c.place_name))
+        inner = inner.where(story_members.c.story_id == story)
+    sub = inner.group_by(events.c.place_name, events.c.country, incident).subquery()
+    killed = func.sum(sub.c.killed).label("killed")
+    stmt = (select(sub.c.name, sub.c.country, func.avg(sub.c.lat).label("lat"),
+                   func.avg(sub.c.lon).label("lon"), func.count().label("events"), killed,
+                   func.sum(sub.c.injured).label("injured"))
+            .group_by(sub.c.name, sub.c.country)
+            .order_by(killed.desc(), func.count().desc(), sub.c.name))
     return [row_dict(r) for r in conn.execute(stmt.limit(limit))]
 
 
@@ -89,19 +107,27 @@ def place_detail(conn: Connection, name: str, limit: int = 30) -> dict[str, Any]
                    ).where(places.c.name == name).group_by(places.c.country)
     found = conn.execute(where.order_by(func.count().desc())).first()
     event_rows = list_events(conn, limit=limit, place=name)
+    ids: Any = select(places.c.article_id).where(places.c.name == name)
     if found is None and not event_rows:
-        return None
+        # Not geocoded, but a place the entity linker knows: show its articles anyway.
+        entity_ids = select(entities.c.id).where(entities.c.type == "place",
+                                                 entities.c.name == name)
+        ids = select(article_entities.c.article_id).where(
+            article_entities.c.entity_id.in_(entity_ids))
+        if conn.execute(ids.limit(1)).first() is None:
+            return None
     out: dict[str, Any] = {"name": name, **(row_dict(found) if found else
                                             {"country": None, "lat": None, "lon": None,
-                                             "articles": 0, "geonames_id": None,
+                                             "articles": None, "geonames_id": None,
                                              "feature": None})}
     if out["lat"] is None and event_rows:
         out["lat"], out["lon"] = event_rows[0]["lat"], event_rows[0]["lon"]
-    ids = select(places.c.article_id).where(places.c.name == name)
     out["recent_articles"] = [row_dict(r) for r in conn.execute(
         select(articles.c.id, articles.c.title, articles.c.source, articles.c.published)
         .where(articles.c.id.in_(ids))
         .order_by(articles.c.published.desc()).limit(limit))]
+    if out["articles"] is None:
+        out["articles"] = len(out["recent_articles"])
     out["stories"] = [row_dict(r) for r in conn.execute(
         select(stories.c.id, stories.c.headline, stories.c.last_seen, stories.c.article_count)
         .where(stories.c.id.in_(

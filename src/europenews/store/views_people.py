@@ -70,8 +70,12 @@ def entity_detail(conn: Connection, entity_id: int, quotes_limit: int = 30,
 
 
 def _quote_columns() -> list[Any]:
+    # The canonical name when the speaker is linked ("Prokudin" → "Oleksandr Prokudin").
+    speaker = entities.alias("speaker")
     return [quotes.c.id, quotes.c.text, quotes.c.kind, quotes.c.speaker_entity_id,
-            quotes.c.speaker_name, quotes.c.speaker_mention, quotes.c.cue,
+            func.coalesce(select(speaker.c.name).where(speaker.c.id == quotes.c.speaker_entity_id)
+                          .scalar_subquery(), quotes.c.speaker_name).label("speaker_name"),
+            quotes.c.speaker_mention, quotes.c.cue,
             quotes.c.article_id, quotes.c.published, articles.c.title.label("article_title"),
             articles.c.source]
 

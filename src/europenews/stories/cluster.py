@@ -36,7 +36,7 @@ FEATURES = ("title", "body", "keys", "text", "gap_days", "no_time", "log_size")
 QUERY_TERMS = 8  # per bag; the highest-weighted terms of the article
 POSTINGS_SCAN = 64  # most recently updated stories looked at per term
 POSTINGS_KEEP = 256
-MAX_CANDIDATES = 10
+MAX_CANDIDATES = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +118,7 @@ class OnlineClusterer:
     def __init__(
         self,
         model: DecisionModel | None = None,
-        window_days: int = 30,
+        window_days: int = 90,
         window_articles: int = 100_000,
         dedup: bool = True,
     ) -> None:
@@ -154,7 +154,10 @@ class OnlineClusterer:
                 story = best
         is_new = story is None
         if story is None:
-            story = self._new_story(story_id_for(item.id) if item.id else f"s{self._index}")
+            new_id = story_id_for(item.id or str(self._index))
+            if new_id in self._stories:  # a repeated article id must not reopen another story
+                new_id = story_id_for(f"{item.id}#{self._index}")
+            story = self._new_story(new_id)
         self.add(prepared, story.id, duplicate_of)
         return Assignment(story_id=story.id, duplicate_of=duplicate_of, is_new_story=is_new)
 

@@ -18,6 +18,7 @@ from europenews.stories.items import StoryItem
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 MIN_BODY_WORDS = 40
+DEDUP_CHARS = 6000  # a copy shares its lead; page footers differ anyway
 
 
 def shingles(text: str, size: int = 5) -> set[bytes]:
@@ -51,13 +52,13 @@ class NearDuplicateIndex:
         """The id of the earlier item this one duplicates (or None); then index this item."""
         if self._lsh is None:
             self._lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
-        body_tokens = _TOKEN.findall(item.text[:20_000])
+        body_tokens = _TOKEN.findall(item.text[:DEDUP_CHARS])
         original: str | None = None
         self._count += 1
         key = f"{self._count}:{item.id}"
         headline: str | None = None
         if len(body_tokens) >= MIN_BODY_WORDS:
-            signature = self._signature(shingles(item.text[:20_000]))
+            signature = self._signature(shingles(item.text[:DEDUP_CHARS]))
             best = 0.0
             for other in self._lsh.query(signature):
                 score = signature.jaccard(self._signatures[other])

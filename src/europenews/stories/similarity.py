@@ -31,6 +31,9 @@ _NOT_KEYS = frozenset(
     update updated breaking video photos photo watch read more copyright all rights reserved ap afp
     reuters cnn abc nbc cbs fox associated press click here share tweet email print comments""".split()
 )
+# Numbers that tell incidents apart: ages ("23-year-old"), house and block numbers, counts.
+# Years are left out: they say when, which the day gap already covers.
+_NUMBER = re.compile(r"(?<![\d:.,$])(\d{2,5})(?![\d:.,%])")
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "year", "old", "s", "t"}
 BODY_CHARS = 4000  # the lead carries the story; page boilerplate tends to sit further down
 
@@ -42,6 +45,11 @@ def words(text: str) -> list[str]:
         for w in (m.group(0).lower().replace("’", "'") for m in _WORD.finditer(text))
         if len(w) > 1 and w not in STOP_WORDS and not w.isdigit()
     ]
+
+
+def number_keys(text: str) -> list[str]:
+    """Two- to five-digit numbers other than years, as keys ("#23")."""
+    return [f"#{n}" for n in _NUMBER.findall(text) if not (len(n) == 4 and n[:2] in ("19", "20"))]
 
 
 def capitalised_keys(text: str) -> list[str]:
@@ -71,6 +79,8 @@ def item_terms(item: StoryItem) -> ItemTerms:
     body = item.text[:BODY_CHARS]
     keys: Counter[str] = Counter(capitalised_keys(item.title))
     keys.update(capitalised_keys(body))
+    keys.update(number_keys(item.title))
+    keys.update(number_keys(body))
     # Canonical entities and places from the analysis are stronger evidence than capitals.
     for name in item.entities:
         keys[f"ent:{name}"] += 2

@@ -34,8 +34,16 @@ from europenews.store.views_search import search_page
 router = APIRouter(prefix="/api", tags=["api"])
 admin_router = APIRouter(prefix="/api/admin", tags=["admin"])
 
-Page = Query(1, ge=1, le=10_000, description="Page number, from 1.")
-PerPage = Query(50, ge=1, le=500, description="Items per page.")
+
+
+# A fresh Query per parameter: FastAPI binds a shared Query object to the first name it sees.
+def page_q() -> Any:
+    return Query(1, ge=1, le=10_000, description="Page number, from 1.")
+
+
+def per_page_q() -> Any:
+    return Query(50, ge=1, le=500, description="Items per page.")
+
 
 
 def paged(request: Request, items: list[Any], page: int, per_page: int,
@@ -83,7 +91,8 @@ def geojson(rows: list[dict[str, Any]], props: list[str]) -> JSONResponse:
 
 
 @router.get("/stories", summary="Top stories now (ranked by growth, sources and size)")
-def api_stories(request: Request, page: int = Page, per_page: int = PerPage) -> dict[str, Any]:
+def api_stories(request: Request, page: int = page_q(),
+                per_page: int = per_page_q()) -> dict[str, Any]:
     with conn_of(request) as conn:
         items = front_stories(conn, limit=per_page + 1, offset=(page - 1) * per_page)
     return paged(request, items, page, per_page)
@@ -101,14 +110,14 @@ def api_story(request: Request, story_id: str) -> dict[str, Any]:
 @router.get("/entities", summary="People, organisations, places, most written-about first")
 def api_entities(request: Request, type: Literal["person", "organization", "place", "misc"]
                  | None = None, q: str | None = Query(None, max_length=200),
-                 page: int = Page, per_page: int = PerPage) -> dict[str, Any]:
+                 page: int = page_q(), per_page: int = per_page_q()) -> dict[str, Any]:
     with conn_of(request) as conn:
         items = list_entities(conn, type, q, limit=per_page + 1, offset=(page - 1) * per_page)
     return paged(request, items, page, per_page)
 
 
 @router.get("/entities/{entity_id}", summary="One entity: roles, quotes by/about, stories")
-def api_entity(request: Request, entity_id: int, page: int = Page,
+def api_entity(request: Request, entity_id: int, page: int = page_q(),
                per_page: int = Query(30, ge=1, le=200)) -> dict[str, Any]:
     with conn_of(request) as conn:
         entity = entity_detail(conn, entity_id, per_page, (page - 1) * per_page)
@@ -123,8 +132,8 @@ def api_quotes(request: Request, q: str | None = Query(None, max_length=300),
                organization: str | None = Query(None, max_length=200),
                since: str | None = Query(None, max_length=40),
                until: str | None = Query(None, max_length=40),
-               story: str | None = Query(None, max_length=64), page: int = Page,
-               per_page: int = PerPage,
+               story: str | None = Query(None, max_length=64), page: int = page_q(),
+               per_page: int = per_page_q(),
                format: Literal["json", "csv", "jsonl"] = "json") -> Any:
     filters = QuoteFilters(q, speaker, organization, since, until, story)
     with conn_of(request) as conn:
@@ -137,8 +146,8 @@ def api_quotes(request: Request, q: str | None = Query(None, max_length=300),
 @router.get("/events", summary="Violent and disaster events with casualties and coordinates")
 def api_events(request: Request, place: str | None = Query(None, max_length=200),
                country: str | None = Query(None, max_length=8),
-               story: str | None = Query(None, max_length=64), page: int = Page,
-               per_page: int = PerPage,
+               story: str | None = Query(None, max_length=64), page: int = page_q(),
+               per_page: int = per_page_q(),
                format: Literal["json", "csv", "jsonl", "geojson"] = "json") -> Any:
     with conn_of(request) as conn:
         items = list_events(conn, per_page + 1, (page - 1) * per_page, place, country, story)
@@ -183,7 +192,7 @@ def api_search(request: Request, q: str = Query("", max_length=300),
                person: str | None = Query(None, max_length=200),
                place: str | None = Query(None, max_length=200),
                language: str | None = Query(None, max_length=16),
-               page: int = Page, per_page: int = Query(20, ge=1, le=100)) -> dict[str, Any]:
+               page: int = page_q(), per_page: int = Query(20, ge=1, le=100)) -> dict[str, Any]:
     filters = SearchFilters(since or None, until or None, source or None, person or None,
                             place or None)
     with conn_of(request) as conn:
@@ -196,7 +205,7 @@ def api_search(request: Request, q: str = Query("", max_length=300),
 
 @router.get("/articles", summary="Stored articles, newest first")
 def api_articles(request: Request, source: str | None = Query(None, max_length=200),
-                 page: int = Page, per_page: int = PerPage,
+                 page: int = page_q(), per_page: int = per_page_q(),
                  format: Literal["json", "csv", "jsonl"] = "json") -> Any:
     with conn_of(request) as conn:
         items = list_articles(conn, per_page + 1, (page - 1) * per_page, source)

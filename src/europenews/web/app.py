@@ -167,11 +167,19 @@ def create_app(settings: Settings, admin_token: str | None = None) -> FastAPI:
 
 
 def serve_app(settings: Settings, host: str = "127.0.0.1", port: int = 8000,
-              admin_token: str | None = None, log_level: str = "info") -> None:
-    """Serve the site with uvicorn until stopped (what ``serve`` and ``run`` call)."""
+              admin_token: str | None = None, log_level: str = "info",
+              announce: Callable[[str], None] | None = None) -> None:
+    """Serve the site with uvicorn until stopped (what ``serve`` and ``run`` call).
+
+    ``announce`` gets one line once the app is built (the database opened), before serving.
+    """
     import uvicorn
 
     app = create_app(settings, admin_token=admin_token)
+    if announce is not None:
+        from europenews.store.engine import safe_url
+
+        announce(f"serving http://{host}:{port}/ (database {safe_url(settings.db)})")
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
 
 

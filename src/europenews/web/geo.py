@@ -8,6 +8,7 @@ plate carrée: x = lon + 180, y = 90 - lat in a 360 × 180 viewBox, so markers n
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from importlib import resources
@@ -40,6 +41,22 @@ def _ring(arcs: list[list[tuple[float, float]]], indexes: list[int]) -> list[tup
 
 
 def _path(ring: list[tuple[float, float]]) -> str:
+    """SVG path data of a ring; a ring cut by the antimeridian (Russia, Fiji) is made
+    continuous and drawn twice, 360° apart, so no stripe crosses the whole map."""
+    jumps = sum(1 for a, b in itertools.pairwise(ring) if abs(a[0] - b[0]) > 180)
+    # One jump is a ring around a pole (Antarctica): it is already right as it is.
+    if jumps == 0 or jumps % 2:
+        return _coords(ring)
+    unwrapped = [ring[0]]
+    for lon, lat in ring[1:]:
+        prev = unwrapped[-1][0]
+        lon += 360 * round((prev - lon) / 360)
+        unwrapped.append((lon, lat))
+    shift = -360 if max(p[0] for p in unwrapped) > 180 else 360
+    return _coords(unwrapped) + _coords([(lon + shift, lat) for lon, lat in unwrapped])
+
+
+def _coords(ring: list[tuple[float, float]]) -> str:
     coords = " ".join(f"{lon + 180:.2f},{90 - lat:.2f}" for lon, lat in ring)
     return f"M{coords}Z"
 
@@ -62,8 +79,8 @@ def world_svg() -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:g} {HEIGHT:g}" '
         f'width="{WIDTH:g}" height="{HEIGHT:g}">'
-        '<rect width="360" height="180" fill="#dfeaf3"/>'
-        '<g fill="#f7f5ef" stroke="#9aa5ad" stroke-width="0.15" fill-rule="evenodd">'
+        '<rect width="360" height="180" fill="#cddff0"/>'
+        '<g fill="#f7f5ef" stroke="#8593a0" stroke-width="0.2" fill-rule="evenodd">'
         + "".join(paths) + "</g></svg>"
     )
 

@@ -31,8 +31,17 @@ from europenews.web.markup import article_spans, highlight
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 
 PER_PAGE = 25
-PageNo = Query(1, ge=1, le=10_000)
-Text = Query(None, max_length=300)
+
+
+# A fresh Query per parameter: FastAPI binds a shared Query object to the first name it sees.
+def page_no() -> Any:
+    return Query(1, ge=1, le=10_000)
+
+
+def text() -> Any:
+    return Query(None, max_length=300)
+
+
 _MARK = re.compile(r"\[([^\[\]]*)\]")
 
 
@@ -74,7 +83,7 @@ def map_context(places: list[dict[str, Any]], events: list[dict[str, Any]],
 
 
 @router.get("/")
-def front(request: Request, page: int = PageNo) -> Response:
+def front(request: Request, page: int = page_no()) -> Response:
     with request.app.state.engine.connect() as conn:
         items = front_stories(conn, limit=PER_PAGE + 1, offset=(page - 1) * PER_PAGE)
         totals = counts(conn)
@@ -95,7 +104,7 @@ def story(request: Request, story_id: str) -> Response:
 
 @router.get("/entities")
 def entities_index(request: Request, type: str | None = Query(None, max_length=16),
-                   q: str | None = Text, page: int = PageNo) -> Response:
+                   q: str | None = text(), page: int = page_no()) -> Response:
     kind = type if type in ("person", "organization", "place", "misc") else None
     with request.app.state.engine.connect() as conn:
         items = list_entities(conn, kind, q, limit=50 + 1, offset=(page - 1) * 50)
@@ -104,7 +113,7 @@ def entities_index(request: Request, type: str | None = Query(None, max_length=1
 
 
 @router.get("/entities/{entity_id}")
-def entity(request: Request, entity_id: int, page: int = PageNo) -> Response:
+def entity(request: Request, entity_id: int, page: int = page_no()) -> Response:
     with request.app.state.engine.connect() as conn:
         found = entity_detail(conn, entity_id, PER_PAGE + 1, (page - 1) * PER_PAGE)
     if found is None:
@@ -138,10 +147,10 @@ def place(request: Request, name: str) -> Response:
 
 
 @router.get("/quotes")
-def quotes(request: Request, q: str | None = Text, speaker: str | None = Text,
-           organization: str | None = Text, since: str | None = Query(None, max_length=40),
+def quotes(request: Request, q: str | None = text(), speaker: str | None = text(),
+           organization: str | None = text(), since: str | None = Query(None, max_length=40),
            until: str | None = Query(None, max_length=40),
-           story: str | None = Query(None, max_length=64), page: int = PageNo) -> Response:
+           story: str | None = Query(None, max_length=64), page: int = page_no()) -> Response:
     filters = QuoteFilters(q or None, speaker or None, organization or None, since or None,
                            until or None, story or None)
     with request.app.state.engine.connect() as conn:
@@ -154,8 +163,8 @@ def quotes(request: Request, q: str | None = Text, speaker: str | None = Text,
 def search(request: Request, q: str = Query("", max_length=300),
            since: str | None = Query(None, max_length=40),
            until: str | None = Query(None, max_length=40),
-           source: str | None = Text, person: str | None = Text, place: str | None = Text,
-           language: str | None = Query(None, max_length=16), page: int = PageNo) -> Response:
+           source: str | None = text(), person: str | None = text(), place: str | None = text(),
+           language: str | None = Query(None, max_length=16), page: int = page_no()) -> Response:
     filters = SearchFilters(since or None, until or None, source or None, person or None,
                             place or None)
     with request.app.state.engine.connect() as conn:
@@ -169,8 +178,8 @@ def search(request: Request, q: str = Query("", max_length=300),
 
 
 @router.get("/articles")
-def articles_index(request: Request, source: str | None = Text,
-                   page: int = PageNo) -> Response:
+def articles_index(request: Request, source: str | None = text(),
+                   page: int = page_no()) -> Response:
     with request.app.state.engine.connect() as conn:
         items = list_articles(conn, 50 + 1, (page - 1) * 50, source or None)
     return render(request, "articles.html", articles=items[:50], source=source or "",

@@ -5,8 +5,10 @@
 put on ``app.state.run_state`` and a status provider on ``app.state.status_snapshot``
 (a no-argument callable returning the JSON of :func:`europenews.runner.state.status_snapshot`),
 so the site's sources/status page can show the live figures. When the site has no
-``/api/status`` of its own, the route below is added; while the site module is missing, a
-minimal status page stands in for it so ``run`` always serves something useful.
+``/api/status`` of its own, the route below is added (the site may include
+``status_router()`` itself: without a running job it answers from the store alone); while
+the site module is missing, a minimal status page stands in for it, so ``run`` always
+serves something useful.
 """
 
 from __future__ import annotations
@@ -26,9 +28,13 @@ from europenews.runner.state import RunState, status_snapshot
 def status_router() -> APIRouter:
     router = APIRouter()
 
-    @router.get("/api/status")
+    @router.get("/api/status", summary="Articles per stage, queues, every source with its "
+                "last error; live counters while `run` serves the site")
     def api_status(request: Request) -> JSONResponse:
-        provider: Callable[[], dict[str, Any]] = request.app.state.status_snapshot
+        provider: Callable[[], dict[str, Any]] | None = getattr(
+            request.app.state, "status_snapshot", None)
+        if provider is None:  # `serve`: what the store knows, without a running job
+            return JSONResponse(status_snapshot(request.app.state.engine))
         return JSONResponse(provider())
 
     return router

@@ -1,0 +1,181 @@
+"""Ingestion and search benchmark.
+
+1. End-to-end ingest (read → store → analyse → cluster) of the GVA incidents set into a new
+   SQLite database: articles/s.
+2. Search latency (p50/p95) over the UCI headline set (~300k rows) stored in SQLite
+   (headlines stored as articles without analysis), with queries drawn from the headlines.
+
+Prints one JSON object. Example::
+
+    .venv/bin/python bench/ingest.py                      # both parts, full sets
+    .venv/bin/python bench/ingest.py --limit 500 --uci-limit 50000   # quick run
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import random
+import re
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO.parent / "shared" / "data" / "clustering"
+STOP = frozenset(re.findall(r"\w+", "the a an and or of to in on for with at by from as is are was "
+                            "were be has have after over into new says said will its it this "
+                            "that than up out not"))
+
+
+def bench_ingest(path: Path, limit: int | None, workdir: Path) -> dict[str, object]:
+    from europenews.analyze.pipeline import build_pipeline
+    from europenews.config import Settings
+    from europenews.ingest.pipeline import IngestSettings, ingest_sources
+    from europenews.store.engine import open_store
+
+    source = path
+    if limit is not None:
+        source = workdir / "gva-subset.jsonl"
+        with path.open(encoding="utf-8") as src, source.open("w", encoding="utf-8") as dst:
+            for n, line in enumerate(src):
+                if n >= limit:
+                    break
+                dst.write(line)
+    db = workdir / "gva.db"
+    engine = open_store(f"sqlite:///{db}")
+    settings = Settings()
+    t0 = time.perf_counter()
+    nlp = build_pipeline(settings)
+    load_s = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    summary = ingest_sources([str(source)], engine, nlp, IngestSettings(model=settings.model))
+    elapsed = time.perf_counter() - t1
+    t2 = time.perf_counter()
+    again = ingest_sources([str(source)], engine, nlp, IngestSettings(model=settings.model))
+    rerun_s = time.perf_counter() - t2
+    engine.dispose()
+    return {
+        "data": str(path), "articles": summary.fetched, "new": summary.new,
+        "duplicates": summary.duplicates, "failed": summary.failed,
+        "analysed": summary.analysed, "clustered": summary.clustered,
+        "seconds": round(elapsed, 1), "articles_per_s": round(summary.fetched / elapsed, 2),
+        "model_load_s": round(load_s, 1), "rerun_new": again.new,
+        "rerun_duplicates": again.duplicates, "rerun_seconds": round(rerun_s, 1),
+        "db_mb": round(db.stat().st_size / 1e6, 1),
+    }
+
+
+def _headlines(path: Path, limit: int | None) -> list[dict[str, str]]:
+    rows = []
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for n, line in enumerate(handle):
+            if limit is not None and n >= limit:
+                break
+            rows.append(json.loads(line))
+    return rows
+
+
+def _queries(rows: list[dict[str, str]], n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    while len(out) < n:
+        words = [w for w in re.findall(r"[A-Za-z]{4,}", rng.choice(rows)["title"])
+                 if w.lower() not in STOP]
+        if not words:
+            continue
+        k = rng.choice((1, 1, 2, 2, 3))
+        start = rng.randrange(max(1, len(words) - k + 1))
+        picked = words[start:start + k]
+        out.append(f'"{" ".join(picked)}"' if k == 3 else " ".join(picked))
+    return out
+
+
+def bench_search(path: Path, limit: int | None, queries: int, workdir: Path,
+                 db_url: str | None, seed: int) -> dict[str, object]:
+    from sqlalchemy import func, select
+
+    from europenews.ingest.fingerprint import article_keys
+    from europenews.model import Article
+    from europenews.store.articles import add_article
+    from europenews.store.engine import open_store
+    from europenews.store.schema import articles
+    from europenews.store.search import search_articles
+
+    rows = _headlines(path, limit)
+    engine = open_store(db_url or f"sqlite:///{workdir / 'uci.db'}")
+    t0 = time.perf_counter()
+    for start in range(0, len(rows), 5000):
+        with engine.begin() as conn:
+            for r in rows[start:start + 5000]:
+                # UCI has headlines only: the headline is the text to search.
+                art = Article(text=r["title"], id=r["id"], title=r["title"], url=r.get("url"),
+                              published=r.get("published"), source=r.get("source"))
+                keys = article_keys(art)
+                add_article(conn, art, article_id=keys.id, url=keys.url, url_key=keys.url_key,
+                            content_hash=keys.content_hash)
+    load_s = time.perf_counter() - t0
+    with engine.connect() as conn:
+        stored = conn.execute(select(func.count()).select_from(articles)).scalar_one()
+    qs = _queries(rows, queries, seed)
+    timings, hits = [], []
+    with engine.connect() as conn:
+        search_articles(conn, qs[0])  # warm the page cache once
+        for q in qs:
+            t = time.perf_counter()
+            found = search_articles(conn, q, limit=20)
+            timings.append((time.perf_counter() - t) * 1000)
+            hits.append(len(found))
+    engine.dispose()
+    timings.sort()
+    return {
+        "data": str(path), "rows": len(rows), "stored": stored, "load_s": round(load_s, 1),
+        "backend": engine.dialect.name, "queries": len(qs), "seed": seed,
+        "p50_ms": round(statistics.median(timings), 2),
+        "p95_ms": round(timings[int(0.95 * (len(timings) - 1))], 2),
+        "max_ms": round(timings[-1], 2),
+        "mean_hits": round(sum(hits) / len(hits), 1),
+        "example_queries": qs[:5],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gva", type=Path, default=DATA / "gva-incidents" / "articles.jsonl")
+    parser.add_argument("--uci", type=Path,
+                        default=DATA / "uci-news-aggregator" / "articles.jsonl.gz")
+    parser.add_argument("--limit", type=int, default=None, help="GVA articles to ingest")
+    parser.add_argument("--uci-limit", type=int, default=None, help="UCI rows to load")
+    parser.add_argument("--queries", type=int, default=500)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--skip-ingest", action="store_true")
+    parser.add_argument("--skip-search", action="store_true")
+    parser.add_argument("--search-db", default=None,
+                        help="database URL for the search part (default: a new SQLite file)")
+    parser.add_argument("--workdir", type=Path, default=None)
+    args = parser.parse_args()
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="europenews-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    out: dict[str, object] = {
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                    "platform": platform.platform()},
+        "workdir": str(workdir),
+    }
+    if not args.skip_ingest:
+        out["ingest"] = bench_ingest(args.gva, args.limit, workdir)
+        print(json.dumps(out["ingest"]), file=sys.stderr, flush=True)
+    if not args.skip_search:
+        out["search"] = bench_search(args.uci, args.uci_limit, args.queries, workdir,
+                                     args.search_db, args.seed)
+    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    print(json.dumps(out, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""People's roles from titles before the name and appositions (roles.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from europenews.analyze.roles import merge_roles
+
+
+def _person(doc, name):
+    return next(e for e in doc._.entities if e.type == "person" and e.name == name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "German Foreign Minister Annalena Baerbock visited Beijing on Monday.",
+            "Annalena Baerbock",
+            "German Foreign Minister",
+        ),
+        (
+            "Jake Sullivan, the National Security Adviser, dismissed the idea.",
+            "Jake Sullivan",
+            "National Security Adviser",
+        ),
+        (
+            "Three people died, according to regional governor Oleksandr Prokudin.",
+            "Oleksandr Prokudin",
+            "regional governor",
+        ),
+        (
+            "He met the EU's new top diplomat Kaja Kallas in Kyiv.",
+            "Kaja Kallas",
+            "EU's new top diplomat",
+        ),
+        ("EU Council Chief Antonio Costa arrived in Kyiv.", "Antonio Costa", "EU Council Chief"),
+    ],
+    ids=["demonym-title", "apposition", "lowercase-title", "possessive-title", "org-title"],
+)
+def test_roles_found_for_person(nlp, text, name, role):
+    person = _person(nlp(text), name)
+    assert role in person.roles
+
+
+def test_roles_demonym_is_not_a_separate_entity(nlp):
+    doc = nlp("German Foreign Minister Annalena Baerbock visited Beijing on Monday.")
+    assert not [e for e in doc._.entities if e.name == "German"]
+
+
+def test_roles_merge_drops_contained_roles():
+    assert merge_roles(["President", "Ukrainian President", "president"]) == (
+        "Ukrainian President",
+    )

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from europenews.cli.main import cli
+
+TEXT = ("Shelling in Kherson\n\nRussian shelling killed two people in Kherson on Wednesday, "
+        "regional governor Oleksandr Prokudin said. \"We will rebuild,\" Prokudin said.")
+
+
+@pytest.fixture(autouse=True)
+def shared_pipeline(monkeypatch: pytest.MonkeyPatch, nlp) -> None:
+    monkeypatch.setattr("europenews.analyze.pipeline.build_pipeline", lambda settings=None: nlp)
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+@pytest.fixture
+def filled(db_url: str, tmp_path: Path) -> str:
+    path = tmp_path / "kherson.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    result = run("ingest", str(path), "--db", db_url)
+    assert result.exit_code == 0, result.output
+    return db_url
+
+
+def test_export_articles_jsonl_carries_analysis(filled: str) -> None:
+    result = run("export", "--format", "jsonl", "--db", filled)
+    [row] = [json.loads(x) for x in result.stdout.splitlines()]
+    assert row["text"] == TEXT and row["title"] == "Shelling in Kherson"
+    assert {"entities", "quotes", "events", "places"} <= set(row)
+
+
+def test_export_places_geojson_has_coordinates(filled: str) -> None:
+    result = run("export", "--format", "geojson", "--what", "places", "--db", filled)
+    collection = json.loads(result.stdout)
+    assert collection["type"] == "FeatureCollection"
+    names = {f["properties"]["name"] for f in collection["features"]}
+    assert "Kherson" in names
+    lon, lat = next(f["geometry"]["coordinates"] for f in collection["features"]
+                    if f["properties"]["name"] == "Kherson")
+    assert 46 < lat < 47.5 and 32 < lon < 33.5
+
+
+def test_export_quotes_csv(filled: str) -> None:
+    result = run("export", "--format", "csv", "--what", "quotes", "--db", filled)
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert any(r["text"].startswith("We will rebuild") for r in rows)
+
+
+def test_export_geojson_of_articles_is_refused(filled: str) -> None:
+    result = run("export", "--format", "geojson", "--what", "articles", "--db", filled)
+    assert result.exit_code == 1 and "needs --what events or places" in result.stderr

@@ -1,0 +1,1 @@
+"""Tests of europenews.evaluate (a package, so module names may repeat those in tests/analyze)."""

@@ -1,0 +1,7 @@
+"""Fixtures for ingestion tests: the local HTTP site and fetch settings allowing it."""
+
+from __future__ import annotations
+
+from ingest_site import fetch_settings, site
+
+__all__ = ["fetch_settings", "site"]

@@ -1,0 +1,198 @@
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from ingest_site import Site, page, rss
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+
+from europenews.ingest.fetch import FetchSettings
+from europenews.ingest.pipeline import IngestSettings, ingest_sources
+from europenews.ingest.summary import IngestSummary
+from europenews.store.articles import count_articles, get_article
+from europenews.store.schema import articles
+from europenews.store.sources import get_source
+
+FEED = "application/rss+xml"
+
+
+def _run(engine: Engine, sources: list[str], fs: FetchSettings, **kw: object) -> IngestSummary:
+    settings = IngestSettings(fetch=fs, cluster=False, **kw)  # type: ignore[arg-type]
+    return ingest_sources(sources, engine, None, settings)
+
+
+def _reasons(summary: IngestSummary) -> str:
+    return "\n".join(r for _, r in summary.failures)
+
+
+def _good_feed(site: Site) -> str:
+    site.add("/a1.html", page("Council agrees budget", "The council agreed the budget."))
+    site.add("/a2.html", page("Storm closes port", "A storm closed the port."))
+    return site.add("/feed.xml", rss([("Council agrees budget", site.url("/a1.html")),
+                                       ("Storm closes port", site.url("/a2.html")),
+                                       ("Missing page", site.url("/gone.html"))]),
+                    content_type=FEED)
+
+
+def test_pipeline_feed_stores_good_items_once_and_reports_bad(
+        engine: Engine, site: Site, fetch_settings: FetchSettings) -> None:
+    feed = _good_feed(site)
+    first = _run(engine, [feed], fetch_settings)
+    assert (first.new, first.duplicates, first.failed) == (2, 0, 1)
+    assert "HTTP 404" in _reasons(first)
+    second = _run(engine, [feed], fetch_settings)
+    assert (second.new, second.duplicates, second.failed) == (0, 2, 1)
+    assert site.hits["/a1.html"] == 1  # stored pages are not fetched again
+    assert site.hits["/gone.html"] == 2  # a failed item is retried on the next run
+    with engine.connect() as conn:
+        assert count_articles(conn) == 2
+        stored = conn.execute(select(articles.c.title, articles.c.published, articles.c.source)
+                              .order_by(articles.c.published)).all()
+    assert stored[0] == ("Council agrees budget", "2024-04-01T10:00:00Z", "Example News")
+
+
+def test_pipeline_conditional_get_skips_unchanged_feed(
+        engine: Engine, site: Site, fetch_settings: FetchSettings) -> None:
+    site.add("/a1.html", page("Council agrees budget", "The council agreed the budget."))
+    feed = site.add("/feed.xml", rss([("Council", site.url("/a1.html"))]),
+                    content_type=FEED, ETag='"v1"')
+    _run(engine, [feed], fetch_settings)
+    again = _run(engine, [feed], fetch_settings)
+    assert again.not_modified == 1 and again.fetched == 0
+    assert site.seen_headers["/feed.xml"]["if-none-match"] == '"v1"'
+
+
+def test_pipeline_bad_sources_never_stop_good_ones(
+        engine: Engine, site: Site, fetch_settings: FetchSettings) -> None:
+    def huge():
+        for _ in range(50):
+            yield b"<p>" + b"x" * (1024 * 1024)
+
+    site.add("/big.html", huge)
+    site.add("/loop", status=302, Location="/loop")
+    site.add("/slow.html", page("Slow", "Late."))
+    site.routes["/slow.html"].delay = 2.0
+    site.add("/notfeed.xml", "<<<this is not xml at all", content_type="application/xml")
+    broken = site.add("/broken.xml", rss([("Storm", site.url("/a2.html"))])[:-20] + "<item><ti",
+                      content_type=FEED)
+    site.add("/a2.html", page("Storm closes port", "A storm closed the port."))
+    soup = site.add("/soup.html", "<html><body><div><p>Unclosed <b>tags everywhere<p>The mayor "
+                    "said the bridge would reopen next week after repairs.<div><p>Engineers "
+                    "inspected cables and the deck for two days, officials said.<td>stray cell"
+                    "<p>Traffic will be diverted until the work is done, the city added.")
+    urls = [site.url(p) for p in ("/big.html", "/loop", "/slow.html", "/notfeed.xml")]
+    summary = _run(engine, [*urls, broken, soup, "/no/such/file.txt", "ftp://example.org/x"],
+                   replace(fetch_settings, timeout=0.5))
+    reasons = _reasons(summary)
+    for expected in ("body too large", "too many redirects", "timed out", "no such file",
+                     "only http and https"):
+        assert expected in reasons
+    assert summary.new == 2  # the broken feed's readable item and the soup page
+    assert summary.failed == 7, summary.failures  # + the broken feed's cut-off item
+    with engine.connect() as conn:
+        source = get_source(conn, site.url("/loop"))
+    assert source is not None and source.failure_count == 1 and "redirects" in source.last_error
+
+
+def test_pipeline_non_utf8_pages_decode(engine: Engine, site: Site,
+                                        fetch_settings: FetchSettings) -> None:
+    body = page("Café crème", "Le café à Málaga était fermé.", charset="windows-1252")
+    header = site.add("/cp1252.html", body.encode("cp1252"),
+                      content_type="text/html; charset=windows-1252")
+    meta_only = site.add("/latin1.html", body.replace("Málaga", "Sevilla").encode("latin-1"),
+                         content_type="text/html")
+    summary = _run(engine, [header, meta_only], fetch_settings)
+    assert summary.new == 2, _reasons(summary)
+    with engine.connect() as conn:
+        texts = [r.text for r in conn.execute(select(articles.c.text))]
+    assert any("café à Málaga" in t for t in texts)
+    assert any("café à Sevilla" in t for t in texts)
+
+
+def test_pipeline_feed_that_disappears_is_recorded(
+        engine: Engine, site: Site, fetch_settings: FetchSettings) -> None:
+    feed = _good_feed(site)
+    _run(engine, [feed], fetch_settings)
+    site.routes["/feed.xml"].status = 410
+    later = _run(engine, [feed], fetch_settings)
+    assert "HTTP 410" in _reasons(later)
+    with engine.connect() as conn:
+        source = get_source(conn, feed)
+        assert count_articles(conn) == 2  # what was stored stays
+    assert source is not None and source.failure_count == 1 and source.next_due_at
+
+
+def test_pipeline_opml_file_and_url(engine: Engine, site: Site, fetch_settings: FetchSettings,
+                                    tmp_path: Path) -> None:
+    feed = _good_feed(site)
+    opml = (f'<?xml version="1.0"?><opml version="2.0"><body><outline text="News">'
+            f'<outline type="rss" text="Example" xmlUrl="{feed}"/></outline></body></opml>')
+    path = tmp_path / "feeds.opml"
+    path.write_text(opml, encoding="utf-8")
+    from_file = _run(engine, [str(path)], fetch_settings)
+    assert from_file.new == 2
+    url = site.add("/feeds.opml", opml, content_type="text/x-opml")
+    from_url = _run(engine, [url], fetch_settings)
+    assert from_url.new == 0 and from_url.duplicates == 2
+
+
+def test_pipeline_files_and_folders(engine: Engine, fetch_settings: FetchSettings,
+                                    tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Ministers meet\n\nThe ministers met in Riga.", "utf-8")
+    (tmp_path / "b.json").write_text(json.dumps({"text": "Port reopens after storm.",
+                                                 "url": "https://example.org/port"}), "utf-8")
+    (tmp_path / "c.jsonl").write_text('{"text": "Line one story."}\nnot json\n', "utf-8")
+    (tmp_path / "copy.txt").write_text("Ministers meet\n\nThe ministers met in Riga.", "utf-8")
+    summary = _run(engine, [str(tmp_path)], fetch_settings)
+    assert (summary.new, summary.duplicates, summary.failed) == (3, 1, 1)
+    assert "malformed JSON" in _reasons(summary)
+    again = _run(engine, [str(tmp_path)], fetch_settings)
+    assert (again.new, again.duplicates) == (0, 4)
+
+
+def test_pipeline_interrupted_run_resumes_without_loss(
+        engine: Engine, fetch_settings: FetchSettings, tmp_path: Path) -> None:
+    for i in range(6):
+        (tmp_path / f"{i}.txt").write_text(f"Report {i}\n\nItem number {i} happened.", "utf-8")
+
+    class Interrupt:
+        def __init__(self) -> None:
+            self.done = 0
+
+        def stage(self, name: str, total: int | None) -> None:
+            pass
+
+        def advance(self, n: int = 1) -> None:
+            self.done += n
+            if self.done == 3:
+                raise KeyboardInterrupt
+
+    settings = IngestSettings(fetch=fetch_settings, cluster=False)
+    with pytest.raises(KeyboardInterrupt):
+        ingest_sources([str(tmp_path)], engine, None, settings, Interrupt())
+    with engine.connect() as conn:
+        assert count_articles(conn) == 3
+    resumed = ingest_sources([str(tmp_path)], engine, None, settings)
+    assert (resumed.new, resumed.duplicates) == (3, 3)
+    with engine.connect() as conn:
+        assert count_articles(conn) == 6
+
+
+def test_pipeline_page_metadata(engine: Engine, site: Site,
+                                fetch_settings: FetchSettings) -> None:
+    html = page("Bridge reopens", "The bridge reopened on Tuesday.").replace(
+        "<head>", '<head><meta name="author" content="Ana Novak">'
+                  '<meta property="article:published_time" content="2024-03-05T09:00:00Z">')
+    url = site.add("/bridge.html", html)
+    summary = _run(engine, [url], fetch_settings)
+    assert summary.new == 1
+    with engine.connect() as conn:
+        aid = conn.execute(select(articles.c.id)).scalar_one()
+        article = get_article(conn, aid)
+    assert article is not None
+    assert (article.title, article.author, article.language) == ("Bridge reopens", "Ana Novak",
+                                                                "en")
+    assert article.published and article.published.startswith("2024-03-05")

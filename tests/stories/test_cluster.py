@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from europenews.stories.cluster import FEATURES, DecisionModel, OnlineClusterer, load_decision_model
+from europenews.stories.items import StoryItem
+
+SHOOTING_A = (
+    "Two men were wounded in a shooting early Sunday in the 4500 block of Marlow Street in Fairhaven, "
+    "police said. Darnell Whitby, 24, and Jerome Okafor, 31, were taken to Fairhaven General Hospital. "
+    "Detective Laura Kim said a gunman fired from a silver sedan outside the Blue Anchor bar."
+)
+SHOOTING_A2 = (
+    "Police in Fairhaven are looking for a silver sedan after Darnell Whitby, 24, and Jerome Okafor, 31, "
+    "were shot outside the Blue Anchor bar on Marlow Street early Sunday. Detective Laura Kim asked "
+    "witnesses to call the Fairhaven police tip line."
+)
+SHOOTING_B = (
+    "A woman was wounded in a shooting late Saturday in the 800 block of Quarry Road in Lindenport, "
+    "police said. Tamika Ruiz, 19, was taken to St. Brendan Medical Center. Sergeant Paul Novak said "
+    "officers found shell casings near the Quarry Road laundromat."
+)
+
+
+def _item(item_id: str, text: str, day: str = "2016-05-01", title: str = "Shooting") -> StoryItem:
+    return StoryItem(id=item_id, title=title, text=text, published=day, source=f"{item_id}.example")
+
+
+def test_cluster_shipped_model_loads_with_all_features():
+    model = load_decision_model()
+    assert len(model.full) == len(FEATURES) + 1
+    assert len(model.headline) == len(FEATURES) + 1
+
+
+def test_cluster_joins_reports_of_the_same_incident():
+    clusterer = OnlineClusterer()
+    first = clusterer.assign(_item("a", SHOOTING_A, title="Two men shot in Fairhaven"))
+    second = clusterer.assign(_item("b", SHOOTING_A2, "2016-05-02", title="Fairhaven police seek sedan"))
+    assert first.is_new_story
+    assert second.story_id == first.story_id
+    assert not second.is_new_story
+
+
+def test_cluster_keeps_look_alike_incidents_in_different_cities_apart():
+    clusterer = OnlineClusterer()
+    first = clusterer.assign(_item("a", SHOOTING_A, title="Two men shot in Fairhaven"))
+    other = clusterer.assign(_item("b", SHOOTING_B, title="Woman shot in Lindenport"))
+    assert other.story_id != first.story_id
+    assert other.is_new_story
+
+
+def test_cluster_links_copy_to_original_and_its_story():
+    clusterer = OnlineClusterer()
+    original = clusterer.assign(_item("a", SHOOTING_A))
+    clusterer.assign(_item("b", SHOOTING_B))
+    copy = clusterer.assign(_item("c", SHOOTING_A + " Copyright 2016 Wire Service."))
+    assert copy.duplicate_of == "a"
+    assert copy.story_id == original.story_id
+    meta = clusterer.metadata(original.story_id)
+    assert meta is not None and meta.copy_count == 1 and meta.distinct_sources == 1
+
+
+def test_cluster_restore_seeds_an_existing_story():
+    clusterer = OnlineClusterer()
+    clusterer.restore("stored-story", [_item("a", SHOOTING_A, title="Two men shot in Fairhaven")])
+    assignment = clusterer.assign(_item("b", SHOOTING_A2, title="Fairhaven police seek sedan"))
+    assert assignment.story_id == "stored-story"
+
+
+@pytest.mark.parametrize("days", [3], ids=["three-days"])
+def test_cluster_forgets_stories_outside_the_time_window(days):
+    always = DecisionModel(headline=(0.0,) * 7 + (10.0,), full=(0.0,) * 7 + (10.0,))
+    clusterer = OnlineClusterer(model=always, window_days=days, dedup=False)
+    first = clusterer.assign(_item("a", SHOOTING_A, "2016-05-01"))
+    later = clusterer.assign(_item("b", SHOOTING_A2, "2016-05-09"))
+    assert later.story_id != first.story_id
+    assert clusterer.active_stories == 1
+    assert all(first.story_id not in postings for postings in clusterer._postings.values())
+
+
+def test_cluster_state_is_picklable():
+    clusterer = OnlineClusterer()
+    clusterer.assign(_item("a", SHOOTING_A))
+    restored = pickle.loads(pickle.dumps(clusterer))
+    assert restored.assign(_item("b", SHOOTING_A2)).story_id == clusterer.assign(_item("b", SHOOTING_A2)).story_id
+
+
+def test_cluster_repeated_article_id_does_not_reopen_a_story():
+    never = DecisionModel(headline=(0.0,) * 7 + (-10.0,), full=(0.0,) * 7 + (-10.0,))
+    clusterer = OnlineClusterer(model=never, dedup=False)
+    first = clusterer.assign(_item("a", SHOOTING_A))
+    again = clusterer.assign(_item("a", SHOOTING_B))
+    assert again.story_id != first.story_id

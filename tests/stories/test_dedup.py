@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from europenews.stories.dedup import NearDuplicateIndex
+from europenews.stories.items import StoryItem
+
+WIRE = (
+    "Firefighters in the northern port town battled a warehouse blaze for six hours on Sunday "
+    "before bringing it under control, the regional fire service said. Nobody was hurt, but the "
+    "smoke forced the closure of two schools and the ring road for most of the afternoon. The "
+    "cause of the fire is not yet known and investigators will inspect the site on Monday, a "
+    "spokesperson for the service told reporters outside the damaged building."
+)
+OTHER = (
+    "The city council approved a new budget for public libraries on Thursday after a long debate "
+    "about opening hours, staffing and the cost of digital lending. Three branches will open on "
+    "Sundays from next spring, and the mobile library will add two rural routes. Opposition "
+    "members said the plan did not go far enough to reverse a decade of cuts to the service."
+)
+
+
+def test_dedup_links_republished_copy_to_original():
+    index = NearDuplicateIndex()
+    assert index.find_and_add(StoryItem(id="orig", title="Blaze", text=WIRE)) is None
+    copy = StoryItem(id="copy", title="Warehouse fire", text=WIRE + " Copyright 2024 Agency.")
+    assert index.find_and_add(copy) == "orig"
+
+
+def test_dedup_keeps_different_texts_apart():
+    index = NearDuplicateIndex()
+    index.find_and_add(StoryItem(id="a", text=WIRE))
+    assert index.find_and_add(StoryItem(id="b", text=OTHER)) is None
+
+
+def test_dedup_headline_only_items_match_on_exact_headline():
+    index = NearDuplicateIndex()
+    index.find_and_add(StoryItem(id="a", title="Apple unveils a bigger iPhone"))
+    assert index.find_and_add(StoryItem(id="b", title="Apple unveils a bigger iPhone!")) == "a"
+    assert index.find_and_add(StoryItem(id="c", title="Apple unveils a smaller iPad")) is None
+
+
+def test_dedup_forgets_items_outside_the_window():
+    index = NearDuplicateIndex(window=2)
+    index.find_and_add(StoryItem(id="a", text=WIRE))
+    index.find_and_add(StoryItem(id="b", text=OTHER))
+    index.find_and_add(StoryItem(id="c", text=OTHER + " More."))
+    assert index.find_and_add(StoryItem(id="d", text=WIRE)) is None

@@ -1,0 +1,53 @@
+"""The docs describe what ships: every command, factory and API route is documented."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+DOCS = REPO / "docs"
+
+
+def load_script(name: str):
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_docs_cli_reference_is_current() -> None:
+    generated = load_script("gen_cli_docs").render()
+    assert (DOCS / "cli.md").read_text(encoding="utf-8") == generated, (
+        "docs/cli.md is stale: run .venv/bin/python scripts/gen_cli_docs.py"
+    )
+
+
+def test_docs_components_lists_every_factory() -> None:
+    import tomllib
+
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    factories = pyproject["project"]["entry-points"]["spacy_factories"]
+    text = (DOCS / "components.md").read_text(encoding="utf-8")
+    missing = [name for name in factories if f"`{name}`" not in text]
+    assert not missing, f"undocumented factories: {missing}"
+
+
+def test_docs_api_lists_every_route() -> None:
+    pytest.importorskip("fastapi")
+    from europenews.config import Settings
+    from europenews.web.app import create_app
+
+    app = create_app(Settings(db="sqlite://"))
+    routes = sorted({r.path for r in app.routes if getattr(r, "path", "").startswith("/api")})
+    text = (DOCS / "api.md").read_text(encoding="utf-8")
+    missing = [path for path in routes if f"`{path}`" not in text]
+    assert not missing, f"undocumented API routes: {missing}"
+
+
+def test_docs_readme_opens_with_the_two_commands() -> None:
+    head = (REPO / "README.md").read_text(encoding="utf-8")[:600]
+    assert "make run" in head and "make test" in head
