@@ -34,6 +34,41 @@ STOP = frozenset(re.findall(r"\w+", "the a an and or of to in on for with at by 
                             "that than up out not"))
 
 
+class StageClock:
+    """A Progress that records wall and CPU time per stage and logs every 100 items."""
+
+    def __init__(self) -> None:
+        self.stages: dict[str, dict[str, float]] = {}
+        self.current: str | None = None
+
+    def _close(self) -> None:
+        if self.current is not None:
+            st = self.stages[self.current]
+            st["wall_s"] = round(time.perf_counter() - st.pop("_t0"), 1)
+            st["cpu_s"] = round(time.process_time() - st.pop("_c0"), 1)
+
+    def stage(self, name: str, total: int | None) -> None:
+        self._close()
+        self.current = name
+        self.stages[name] = {"total": total or 0, "done": 0,
+                             "_t0": time.perf_counter(), "_c0": time.process_time()}
+
+    def advance(self, n: int = 1) -> None:
+        st = self.stages[self.current or ""]
+        st["done"] += n
+        if st["done"] % 100 == 0:
+            elapsed = time.perf_counter() - st["_t0"]
+            print(json.dumps({"stage": self.current, "done": st["done"], "total": st["total"],
+                              "wall_s": round(elapsed, 1),
+                              "cpu_s": round(time.process_time() - st["_c0"], 1)}),
+                  file=sys.stderr, flush=True)
+
+    def finish(self) -> dict[str, dict[str, float]]:
+        self._close()
+        self.current = None
+        return self.stages
+
+
 def bench_ingest(path: Path, limit: int | None, workdir: Path) -> dict[str, object]:
     from europenews.analyze.pipeline import build_pipeline
     from europenews.config import Settings
@@ -54,9 +89,12 @@ def bench_ingest(path: Path, limit: int | None, workdir: Path) -> dict[str, obje
     t0 = time.perf_counter()
     nlp = build_pipeline(settings)
     load_s = time.perf_counter() - t0
-    t1 = time.perf_counter()
-    summary = ingest_sources([str(source)], engine, nlp, IngestSettings(model=settings.model))
-    elapsed = time.perf_counter() - t1
+    clock = StageClock()
+    t1, c1 = time.perf_counter(), time.process_time()
+    summary = ingest_sources([str(source)], engine, nlp, IngestSettings(model=settings.model),
+                             clock)
+    elapsed, cpu = time.perf_counter() - t1, time.process_time() - c1
+    stages = clock.finish()
     t2 = time.perf_counter()
     again = ingest_sources([str(source)], engine, nlp, IngestSettings(model=settings.model))
     rerun_s = time.perf_counter() - t2
@@ -64,9 +102,12 @@ def bench_ingest(path: Path, limit: int | None, workdir: Path) -> dict[str, obje
     return {
         "data": str(path), "articles": summary.fetched, "new": summary.new,
         "duplicates": summary.duplicates, "failed": summary.failed,
+        "failure_examples": [r for _, r in summary.failures[:3]],
         "analysed": summary.analysed, "clustered": summary.clustered,
-        "seconds": round(elapsed, 1), "articles_per_s": round(summary.fetched / elapsed, 2),
-        "model_load_s": round(load_s, 1), "rerun_new": again.new,
+        "seconds": round(elapsed, 1), "cpu_seconds": round(cpu, 1),
+        "articles_per_s": round(summary.fetched / elapsed, 2),
+        "articles_per_cpu_s": round(summary.fetched / cpu, 2),
+        "stages": stages, "model_load_s": round(load_s, 1), "rerun_new": again.new,
         "rerun_duplicates": again.duplicates, "rerun_seconds": round(rerun_s, 1),
         "db_mb": round(db.stat().st_size / 1e6, 1),
     }

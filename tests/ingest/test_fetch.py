@@ -19,8 +19,9 @@ def _fetch(settings: FetchSettings, url: str, **kw: object):
 @pytest.mark.parametrize("url", [
     "http://127.0.0.1/", "http://localhost/", "http://10.1.2.3/", "http://192.168.0.1/",
     "http://169.254.169.254/latest/meta-data/", "http://[::1]/", "http://0.0.0.0/",
+    "http://[::ffff:127.0.0.1]/", "http://2130706433/",
 ], ids=["loopback", "localhost", "private-10", "private-192", "link-local", "ipv6-loopback",
-        "unspecified"])
+        "unspecified", "ipv4-mapped", "decimal-ip"])
 def test_fetch_refuses_non_public_addresses_by_default(url: str) -> None:
     with pytest.raises(FetchError, match="non-public"):
         check_url(url, FetchSettings())

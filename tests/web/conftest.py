@@ -126,7 +126,9 @@ def empty_url(tmp_path: Path) -> Iterator[str]:
         yield server.url
 
 
-@pytest.fixture(scope="session")
+# Module scope: Playwright's sync API keeps an event loop running in this thread while it is
+# open, which would break later tests that call asyncio.run().
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:

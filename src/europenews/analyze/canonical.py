@@ -9,6 +9,8 @@ everywhere, and an untagged repetition of a tagged name is a mention too.
 from __future__ import annotations
 
 import bisect
+import re
+import sys
 from collections import Counter
 from collections.abc import Iterable
 
@@ -36,6 +38,10 @@ NAME_LABELS = frozenset(
     }
 )
 MAX_NAME_TOKENS = 5
+LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
+# A full name is strong evidence: its surname alone names that person elsewhere in the
+# document even when the model tagged the surname as something else a few times.
+SURNAME_WEIGHT = 20
 
 
 def caps_lines(text: str) -> list[tuple[int, int]]:
@@ -52,8 +58,49 @@ def caps_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
-    k = bisect.bisect_right(ranges, (pos, len(ranges) + pos + 1)) - 1
+    k = bisect.bisect_right(ranges, (pos, sys.maxsize)) - 1
     return k >= 0 and ranges[k][0] <= pos < ranges[k][1]
+
+
+def headline_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of Title Case lines (headlines), where every word looks like a name."""
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+        titled = sum(w[0].isupper() and not w.isupper() for w in words)
+        numbers = sum(any(c.isdigit() for c in w) for w in line.split())
+        # Results tables look like headlines too; they are full of numbers and brackets.
+        if len(words) >= 3 and titled >= 0.7 * len(words) and numbers < 2 and "(" not in line:
+            ranges.append((start, start + len(line)))
+        start += len(line) + 1
+    return ranges
+
+
+def trim_headline_words(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Entities on headline lines without the words the article writes in lower case.
+
+    "Ukraine Presses NATO for Security Guarantees": the body says "security guarantees",
+    so "Security Guarantees" is no name.
+    """
+    lines = headline_lines(doc.text)
+    if not lines:
+        return ents
+    lower = set(LOWER_WORD.findall(doc.text))
+    result = []
+    for ent in ents:
+        if ent.label_ in ("PERSON", "GPE", "LOC", "NORP") or not _in_ranges(ent.start_char, lines):
+            result.append(ent)  # names of people and places are rarely common words
+            continue
+        start, end = ent.start, ent.end
+        while start < end and doc[start].lower_ in lower and doc[start].is_title:
+            start += 1
+        while end > start and doc[end - 1].lower_ in lower and doc[end - 1].is_title:
+            end -= 1
+        if start < end:
+            same = (start, end) == (ent.start, ent.end)
+            result.append(ent if same else Span(doc, start, end, label=ent.label_))
+    return result
 
 
 BREAKS = frozenset({"(", ")", ":", ";", "[", "]", '"', "|", "/"})
@@ -142,7 +189,7 @@ def _votes(
         votes.setdefault(name_key(ent), Counter())[ent.label_] += 2
         if ent.label_ == "PERSON" and len(ent) > 1:
             # A full name makes its surname a person's name elsewhere in the document.
-            votes.setdefault(name_key(ent[-1:]), Counter())["PERSON"] += 1
+            votes.setdefault(name_key(ent[-1:]), Counter())["PERSON"] += SURNAME_WEIGHT
     return votes
 
 

@@ -22,6 +22,8 @@ _REFLEXIVES = frozenset({"himself", "herself"})
 _NONE_WORDS = frozenset({"nobody", "none", "noone"})
 _SINGULAR_DETS = frozenset({"a", "an", "one", "another", "the", "this", "that", "each", "every"})
 _RELATIVES = frozenset({"who", "that", "which", "whom"})
+_AGE_UNITS = frozenset({"year", "yr", "month", "week", "day", "old"})
+MAX_COUNT = 100_000  # larger "counts" are phone numbers, addresses or years
 _COUNT_NOUNS = frozenset({"total", "number", "toll", "count"})
 _MALE = frozenset({"man", "boy", "he", "him", "himself", "father", "son", "husband", "brother"})
 _FEMALE = frozenset({"woman", "girl", "she", "her", "herself", "mother", "daughter", "wife"})
@@ -73,7 +75,10 @@ def _number_at(tok: Token) -> int | None:
     parts = [c for c in tok.children if c.dep_ in ("compound", "quantmod") and c.like_num]
     words = [t.text for t in sorted([*parts, tok], key=lambda t: t.i)]
     value = parse_number(words)
-    return value if value is not None else word_value(tok.text)
+    value = value if value is not None else word_value(tok.text)
+    if value is None or value > MAX_COUNT or (1900 <= value <= 2100 and tok.text.isdigit()):
+        return None
+    return value
 
 
 def _conjuncts(tok: Token) -> list[Token]:
@@ -96,6 +101,8 @@ def _count_one(tok: Token, lex: Lexicon) -> tuple[int | None, bool]:
         if low in _SINGULAR_PRONOUNS or low in _REFLEXIVES or low in ("someone", "somebody"):
             return 1, True
         return None, False
+    if tok.lemma_.lower() in _AGE_UNITS:
+        return 1, True  # "a 2 yr old", "a 15-year-old": the number is an age
     for child in tok.children:
         if child.dep_ == "nummod":
             if is_vague(child.lower_):
@@ -158,8 +165,9 @@ def find_victim(pred: Token, lex: Lexicon) -> Token | None:
         for child in pred.children:
             if child.dep_ in ("nummod", "nsubj", "npadvmod") and child.i < pred.i:
                 return child
-        if dep in ("acomp", "oprd", "xcomp", "attr"):
-            return _subject(pred.head) or _inherited(pred.head)
+        if dep in ("acomp", "oprd", "xcomp", "attr", "ccomp"):
+            # "left two women dead": the object of the verb; "he was found dead": its subject
+            return _object(pred.head) or _subject(pred.head) or _inherited(pred.head)
         return None
     obj = _object(pred)
     passive = any(c.dep_ == "auxpass" for c in pred.children)
@@ -171,8 +179,8 @@ def find_victim(pred: Token, lex: Lexicon) -> Token | None:
     if subj is not None and obj is None and pred.lemma_.lower() not in lex.words["hit"]:
         # "seven others wounded", "two died": no object, so the subject is who suffered.
         return subj
-    if dep in ("acl", "amod") and pred.head.i != pred.i:
-        return pred.head
+    if dep in ("acl", "amod") and pred.head.i != pred.i and pred.tag_ != "VBG":
+        return pred.head  # "8 wounded", "the man killed"; not "a shooting suspect"
     if subj is None:
         return _inherited(pred)
     return None
@@ -231,7 +239,11 @@ def _is_hypothetical(pred: Token, lex: Lexicon) -> bool:
         if child.dep_ == "aux" and child.lower_ in lex.words["modal_blockers"]:
             return True
     head = pred.head
-    return pred.dep_ in ("xcomp", "pcomp") and head.lemma_.lower() in lex.words["intent_heads"]
+    if pred.dep_ in ("ccomp", "xcomp") and any(c.dep_ == "neg" for c in head.children):
+        return True  # "don't let my baby die"
+    return pred.dep_ in ("xcomp", "pcomp", "ccomp") and head.lemma_.lower() in lex.words[
+        "intent_heads"
+    ]
 
 
 def _fatal(pred: Token, lex: Lexicon) -> bool:
@@ -308,6 +320,11 @@ def casualties_in(sent: Span, lex: Lexicon) -> list[Casualty]:
                         Casualty("killed", value, tok.doc.text[start:end], start, end, tok.i)
                     )
             continue
+        if lemma == "wound" and tok.pos_ == "NOUN":
+            wound = _gunshot_wound(tok, lex)
+            if wound is not None:
+                found.append(wound)
+            continue
         if lemma == "condition" or (lemma == "turn" and tok.pos_ == "VERB"):
             special = _condition(tok, lex) if lemma == "condition" else _suicide(tok)
             if special is not None:
@@ -340,6 +357,8 @@ def _casualty(pred: Token, kind: str, lex: Lexicon) -> Casualty | None:
         victim.pos_ == "ADJ" and not victim.dep_.startswith("nsubj")
     ):
         return None
+    if pred.lemma_.lower() in lex.words["hit_people_only"] and not _person_like(victim, lex):
+        return None  # "the storm hit the city", "a bullet struck the car"
     count, known = count_victims(victim, lex)
     if any(c.dep_ == "neg" for c in pred.children):
         count, known = 0, True
@@ -350,10 +369,14 @@ def _casualty(pred: Token, kind: str, lex: Lexicon) -> Casualty | None:
     low = victim.lemma_.lower()
     reflexive = victim.lower_ in _REFLEXIVES
     perpetrator = reflexive or low in lex.words["perpetrators"]
-    additive = (
-        perpetrator
-        or any(c.lower_ in ("another", "second", "third", "other") for c in victim.children)
-        or any(c.lower_ == "also" for c in pred.children)
+    # "Another man was shot": someone besides the dead. Only hits need telling apart (the
+    # dead are taken off them); "three other people wounded" are other than the dead only.
+    additive = (perpetrator and kind in ("killed", "injured", "hit")) or (
+        kind == "hit"
+        and (
+            any(c.lower_ in ("another", "second", "third", "other") for c in victim.children)
+            or any(c.lower_ == "also" for c in pred.children)
+        )
     )
     return Casualty(
         kind, count if known else None, text, start, end, pred.i,
@@ -376,9 +399,45 @@ def _condition(tok: Token, lex: Lexicon) -> Casualty | None:
     if not known:
         return None
     start, end = _phrase(victim)
-    return Casualty(
-        "injured", count, tok.doc.text[start:end], start, end, tok.i, gender=_gender(victim)
-    )
+    # A hospital condition says the victim was hurt, not that they survived (many die later),
+    # so it counts like a hit: the dead are taken off it.
+    text = tok.doc.text[start:end]
+    return Casualty("hit", count, text, start, end, tok.i, gender=_gender(victim))
+
+
+def _gunshot_wound(tok: Token, lex: Lexicon) -> Casualty | None:
+    """'suffered a gunshot wound', 'the man, with gunshot wounds' → hit (outcome unknown)."""
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
+    if not mods & {"gunshot", "gun", "bullet", "stab", "shotgun", "knife"}:
+        return None
+    head = tok.head
+    victim: Token | None = None
+    if tok.dep_ == "dobj":
+        victim = _subject(head) or _inherited(head)
+    elif tok.dep_ == "pobj" and head.lower_ == "with":
+        owner = head.head
+        if owner.pos_ in ("NOUN", "PROPN", "PRON"):
+            victim = owner
+        elif owner.pos_ in ("VERB", "AUX"):
+            passive = any(c.dep_ == "auxpass" for c in owner.children)
+            victim = _subject(owner) if passive else (_object(owner) or _subject(owner))
+    if victim is None or victim.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+        return None
+    victim = _resolve_relative(victim)
+    count, known = count_victims(victim, lex)
+    if not known or not _person_like(victim, lex):
+        return None
+    start, end = _phrase(victim)
+    text = tok.doc.text[start:end]
+    return Casualty("hit", count, text, start, end, tok.i, gender=_gender(victim))
+
+
+def _person_like(tok: Token, lex: Lexicon) -> bool:
+    """A victim phrase that can name people (not "the car", "a building")."""
+    if tok.pos_ in ("PRON", "NUM") or tok.ent_type_ == "PERSON":
+        return True
+    lemma = tok.lemma_.lower()
+    return lemma in lex.words["people"] or lemma.endswith("-old") or lemma in _AGE_UNITS
 
 
 def _suicide(tok: Token) -> Casualty | None:

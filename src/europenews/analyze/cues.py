@@ -13,9 +13,11 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 SUBJECTS = ("nsubj", "csubj")
+MAX_MENTION = 6  # tokens: a speaker's mention is a few words, never a clause
 # Modifiers that belong to a speaker's mention ("German Foreign Minister Annalena Baerbock").
 MENTION_LEFT = ("det", "compound", "amod", "poss", "case", "nummod", "nmod", "quantmod", "flat")
 MENTION_RIGHT = ("compound", "flat", "case")
+STATEMENT_NOUNS = frozenset({"statement", "tweet", "post", "release", "letter", "interview"})
 # Dependents of a cue verb that never belong to its content.
 NOT_CONTENT = ("punct", "advcl", "advmod", "npadvmod", "cc", "conj", "aux", "auxpass", "neg",
                "mark", "prt", "dative", "agent", "nsubj", "nsubjpass", "csubj", "expl", "parataxis")
@@ -80,8 +82,11 @@ def mention_range(head: Token) -> tuple[int, int]:
             end = child.right_edge.i + 1
     if head.ent_type_ and head.ent_iob_ != "O":
         ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
-        if ent is not None:
+        if ent is not None and len(ent) <= MAX_MENTION:
             start, end = min(start, ent.start), max(end, ent.end)
+    if end - start > MAX_MENTION:  # a run-on title-case headline, not a name
+        start = max(start, head.i - 2)
+        end = min(end, head.i + 1)
     return start, end
 
 
@@ -109,16 +114,21 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     for child in verb.children:
         # Inverted or misparsed order ("...,” Baerbock stated"): a person right beside the verb.
         if abs(child.i - verb.i) <= 2 and child.ent_type_ in ("PERSON", "ORG") and child.dep_ in (
-            "advmod", "npadvmod", "dep", "attr", "dobj", "appos", "compound"
-        ) and verb.lemma_ != "tell":
+            "advmod", "npadvmod", "dep", "attr", "appos", "compound"
+        ):
             return _speaker_head(child)
     if depth >= 3 or verb.head is verb:
         return None
-    if verb.dep_ in ("acl",) and verb.head.pos_ in ("NOUN", "PROPN"):
-        return _speaker_head(verb.head)
-    participle = verb.dep_ in ("advcl", "ccomp") and verb.tag_ in ("VBG", "VBN")
+    head = verb.head
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        if head.lemma_.lower() in STATEMENT_NOUNS and head.head is not head:
+            return subject_of(head.head, depth + 1)  # "His office put out a statement saying"
+        return _speaker_head(head)
+    participle = verb.dep_ in ("advcl", "ccomp", "pcomp", "dep") and verb.tag_ in ("VBG", "VBN")
     if participle or verb.dep_ in ("conj", "xcomp"):
-        return subject_of(verb.head, depth + 1)
+        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+            head = head.head  # "for arguing ...": up through the preposition
+        return subject_of(head, depth + 1)
     return None
 
 

@@ -17,7 +17,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from europenews.analyze.canonical import NAME_LABELS, clean_entities, harmonise
+from europenews.analyze.canonical import (
+    NAME_LABELS,
+    clean_entities,
+    harmonise,
+    trim_headline_words,
+)
 from europenews.analyze.extensions import register_extensions
 from europenews.analyze.gazetteer import (
     Gazetteer,
@@ -282,7 +287,7 @@ def resolve_names(doc: Doc, lexicon: EntityLexicon) -> list[Span]:
         Span(doc, e.start, e.end, label="NORP")
         if e.label_ in ("GPE", "LOC", "ORG") and e.text in lexicon.titles.demonyms
         else e
-        for e in clean_entities(doc.ents, lexicon.titles.heads)
+        for e in trim_headline_words(doc, clean_entities(doc.ents, lexicon.titles.heads))
     ]
     names = overlay(names, filter_spans(cue_persons(doc, names)))
     names = harmonise(doc, overlay(names, team_names(doc, names, lexicon.countries)))

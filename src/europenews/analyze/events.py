@@ -33,6 +33,7 @@ _FAMILIES = {
     "crash": "crash", "plane crash": "crash", "accident": "crash", "shipwreck": "crash",
 }  # fmt: skip
 _NEW_EVENT_WORDS = frozenset({"separate", "another", "unrelated", "second", "earlier", "previous"})
+_GUNFIRE = frozenset({"open", "return", "exchange", "trade", "exchange"})
 _SAY_VERBS = frozenset({"say", "tell", "report", "confirm", "announce", "state", "add"})
 WEAPONS = {
     "gun": "firearm", "handgun": "handgun", "pistol": "handgun", "rifle": "rifle",
@@ -84,8 +85,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         if hit is None and tok.dep_ == "compound":
             continue  # "shooting suspect", "bomb squad": the head noun decides
         if hit is None:
-            if lemma == "fire" and tok.head.lemma_.lower() == "open":
-                hit = ("shooting", "firearm")
+            if lemma == "fire" and (tok.pos_ == "VERB" or tok.head.lemma_.lower() in _GUNFIRE):
+                hit = ("shooting", "firearm")  # "fired shots", "opened fire"
             elif lemma == "strike" and compounds:
                 hit = None
             else:
@@ -115,8 +116,12 @@ def group_sentences(doc: Doc, lex: Lexicon) -> list[_Group]:
         if not triggers and not figures:
             continue
         first = next((t for t in triggers if not t.plural), triggers[0] if triggers else None)
+        # Another kind of event starts a new one only where it comes with figures of its own:
+        # "the fire department", "a crash course" in a shooting report change nothing.
         if first is not None and (
-            current is None or first.new or not _compatible(current.type, first.type)
+            current is None
+            or first.new
+            or (figures and not _compatible(current.type, first.type))
         ):
             current = _Group()
             groups.append(current)
@@ -174,8 +179,12 @@ def event_counts(group: _Group, lex: Lexicon) -> dict[str, tuple[int | None, str
         killed = 1
         counts["killed"] = (1, None)
     if hit is not None:
+        # Hits of people said to be others ("another man was shot") survived as far as we
+        # know; the other hits include the dead ("12 were shot, one died": 11 injured).
+        others = sum(f.count or 0 for f in figures if f.kind == "hit" and f.additive)
+        hit -= others
         injured = counts["injured"][0]
-        rest = hit - (killed or 0)
+        rest = max(hit - (killed or 0), 0) + others
         if rest > 0 and (injured is None or rest > injured):
             counts["injured"] = (rest, hit_text)
     return counts
@@ -299,13 +308,15 @@ def find_events(doc: Doc, lex: Lexicon) -> list[Event]:
     events = [(g, e) for g, e in built if e is not None]
     if not events:
         return []
-    main = max(range(len(events)), key=lambda i: (_weight(events[i][0]), -i))
+    main = max(range(len(events)), key=lambda i: (_weight(events[i]), -i))
     return [events[main][1], *[e for i, (_, e) in enumerate(events) if i != main]]
 
 
-def _weight(group: _Group) -> int:
-    """How much of the article reports this event (its sentences with a trigger or figure)."""
-    return len(group.sents)
+def _weight(item: tuple[_Group, Event]) -> tuple[int, int]:
+    """Rank for the main event: one with killed/injured figures, then the most reported."""
+    group, event = item
+    has_figures = event.killed is not None or event.injured is not None
+    return (int(has_figures), 0)
 
 
 class EventFinder:

@@ -8,7 +8,9 @@ in brackets ("Petr Korda ( Czech Republic )", "Jansher Khan (Pakistan)").
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 
 from spacy.tokens import Doc, Span, Token
 
@@ -75,21 +77,68 @@ def overlay(ents: list[Span], preferred: list[Span]) -> list[Span]:
     return sorted(kept + preferred, key=lambda s: s.start)
 
 
+CALENDAR = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "week",
+        "day",
+    }
+)
 SCORE = re.compile(r"^\d{1,3}(?:-\d{1,3})?$")
 SCORE_IN_TEXT = re.compile(r"(?<![^\s])\d{1,3}(?:-\d{1,3})?(?![^\s])")
 
 
-def _results_line(text: str, pos: int) -> bool:
-    """Whether the line around ``pos`` holds at least two scores."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    line = text[start : end if end >= 0 else len(text)]
-    return sum(bool(SCORE.match(w)) for w in line.split()) >= 2
+def results_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of lines holding at least two scores (results, standings)."""
+    ranges = []
+    start = 0
+    for line in text.split("\n"):
+        if sum(bool(SCORE.match(w)) for w in line.split()) >= 2:
+            ranges.append((start, start + len(line)))
+        start += len(line) + 1
+    return ranges
+
+
+def _within(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    k = bisect.bisect_right(ranges, (pos, sys.maxsize)) - 1
+    return k >= 0 and ranges[k][0] <= pos < ranges[k][1]
 
 
 def _untagged_team(doc: Doc, score_at: int, covered: set[int]) -> Span | None:
     """A capitalised run right before a score, opening a line or after another score."""
-    if score_at + 3 < len(doc) and all(SCORE.match(doc[k].text) for k in range(score_at, score_at + 3)):
+    if score_at + 3 < len(doc) and all(
+        SCORE.match(doc[k].text) for k in range(score_at, score_at + 3)
+    ):
         return None  # a player's rounds ("Ian Woosnam 70 76 71 70"), not a team's score
     start = score_at
     while start > 0 and score_at - start < 3:
@@ -97,7 +146,7 @@ def _untagged_team(doc: Doc, score_at: int, covered: set[int]) -> Span | None:
         if prev.i in covered or not prev.is_alpha or not (prev.is_title or prev.is_upper):
             break
         start -= 1
-    if start == score_at or doc[start].is_stop:
+    if start == score_at or doc[start].is_stop or doc[start].lower_ in CALENDAR:
         return None
     before = doc[start - 1] if start > 0 else None
     if before is None or before.is_space or "\n" in before.whitespace_ or SCORE.match(before.text):
@@ -111,20 +160,24 @@ def team_names(doc: Doc, ents: list[Span], countries: frozenset[str]) -> list[Sp
     National teams are left as places (as CoNLL-2003 annotates them), and only lines
     with at least two scores count, so "in Kent 10 people died" stays a place.
     """
+    lines = results_lines(doc.text)
+    if not lines:
+        return []
     spans = []
     for ent in ents:
         if ent.label_ not in PLACE_LABELS or ent.end >= len(doc):
             continue
         if ent.text.title() in countries or not SCORE.match(doc[ent.end].text):
             continue
-        if _results_line(doc.text, ent.start_char):
+        if _within(ent.start_char, lines):
             spans.append(Span(doc, ent.start, ent.end, label="ORG"))
     covered = {i for e in ents for i in range(e.start, e.end)}
-    for match in SCORE_IN_TEXT.finditer(doc.text):
-        score = doc.char_span(match.start(), match.end())
-        if score is None or not _results_line(doc.text, match.start()):
-            continue
-        team = _untagged_team(doc, score.start, covered)
-        if team is not None and team.text.title() not in countries:
-            spans.append(team)
+    for start, end in lines:
+        for match in SCORE_IN_TEXT.finditer(doc.text, start, end):
+            score = doc.char_span(match.start(), match.end())
+            if score is None:
+                continue
+            team = _untagged_team(doc, score.start, covered)
+            if team is not None and team.text.title() not in countries:
+                spans.append(team)
     return spans

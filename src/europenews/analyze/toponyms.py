@@ -23,6 +23,9 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Names the model misses sit in these tokens' shapes: a capitalised word or an abbreviation.
 _CAPITALISED = re.compile(r"^[A-Z][\w.’'\-]*$")
 MAX_TOKENS = 4
+# Labels of longer names that may contain a place name used as a modifier ("CTV Edmonton",
+# "Venice International Film Festival"): the places inside are weak evidence.
+INNER_LABELS = frozenset({"ORG", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE"})
 # Direction words that the model tags as places ("the West") but that name no one place.
 VAGUE = frozenset(
     {
@@ -36,6 +39,12 @@ VAGUE = frozenset(
         "southern",
         "central",
         "midwest",
+        "far north",
+        "far south",
+        "northwest",
+        "northeast",
+        "southwest",
+        "southeast",
         "middle",
         "centre",
         "center",
@@ -84,39 +93,52 @@ def _is_county(text: str) -> bool:
     return bool(re.search(r"\b(?:County|Co\.|COUNTY|CO\.)$", text)) and len(text.split()) > 1
 
 
-def _inner_toponyms(ent: Span, gaz: Gazetteer) -> list[Toponym]:
-    """Place names inside an organisation's name ("Queensland Police Service"): weak."""
+_WORD = re.compile(r"[A-Z][\w.’']*")
+
+
+def _inner_toponyms(text: str, offset: int, gaz: Gazetteer, weak: bool) -> list[Toponym]:
+    """Place names and demonyms inside a longer name: "Queensland Police Service",
+    "Turkish-Russian relations", "U.S.-led", "Western Canada". Greedy, longest first."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     found: list[Toponym] = []
-    i = ent.start
-    while i < ent.end:
-        for n in range(min(MAX_TOKENS, ent.end - i), 0, -1):
-            span = ent.doc[i : i + n]
-            if not _CAPITALISED.match(span[0].text) or span[-1].is_punct:
-                continue
-            after_name = bool(found) and found[-1].end >= span.start_char - 1
-            if gaz.candidates(span.text) and not after_name:
-                # After a place or demonym, a word is the organisation's head ("European Union").
-                found.append(Toponym(span.start_char, span.end_char, span.text, weak=True))
-                i += n - 1
+    i = 0
+    while i < len(words):
+        hit = None
+        for n in range(min(MAX_TOKENS, len(words) - i), 0, -1):
+            start, end = words[i][0], words[i + n - 1][1]
+            piece = text[start:end].rstrip(".") if n > 1 else text[start:end]
+            if n > 1 and not re.fullmatch(r"[\w.’']+(?: (?:of |and )?[\w.’']+)*", piece):
+                continue  # only words joined by single spaces form one name
+            # After a place or demonym, a word is the organisation's head ("European Union").
+            after_name = weak and bool(found) and found[-1].end >= offset + start - 1
+            if gaz.candidates(piece) and not after_name and name_key(piece) not in VAGUE:
+                hit = Toponym(offset + start, offset + start + len(piece), piece, weak=weak)
+            elif n == 1 and gaz.demonym(piece.rstrip(".")) is not None:
+                piece = piece.rstrip(".")
+                hit = Toponym(offset + start, offset + start + len(piece), piece, True, weak)
+            if hit:
+                i += n
                 break
-            if n == 1 and gaz.demonym(span.text) is not None:
-                found.append(
-                    Toponym(span.start_char, span.end_char, span.text, demonym=True, weak=True)
-                )
-                break
-        i += 1
+        if hit:
+            found.append(hit)
+        else:
+            i += 1
     return found
 
 
 def _entity_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     found: list[Toponym] = []
     for ent in doc.ents:
-        if ent.label_ == "ORG":
-            found += _inner_toponyms(ent, gaz)
+        if ent.label_ in INNER_LABELS:
+            found += _inner_toponyms(ent.text, ent.start_char, gaz, weak=True)
             continue
         if ent.label_ == "PERSON":
-            # Only the whole name: a first name such as "Georgia" is no place mention.
             text, start, end = _trimmed(ent.text, ent.start_char)
+            demonym = _demonym_prefix(gaz, text) if len(ent) > 1 else None
+            if demonym:  # "Turkish President Erdogan": a nationality, then the name
+                found.append(Toponym(start, start + len(demonym), demonym, demonym=True))
+                continue
+            # Otherwise only the whole name: a first name such as "Georgia" is no place mention.
             if len(ent) == 1 and gaz.candidates(text):
                 found.append(Toponym(start, end, text, weak=True))
             continue
@@ -129,10 +151,15 @@ def _entity_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
                 found.append(Toponym(start, end, text))
                 continue
             demonym = _demonym_prefix(gaz, text)
-            if demonym:
+            if demonym and "-" not in demonym:
                 found.append(Toponym(start, start + len(demonym), demonym, demonym=True))
             elif ent.label_ in PLACE_LABELS and _known(gaz, _strip_kind(text)):
                 found.append(Toponym(start, end, text))
+            else:
+                # "Western Canada", "Turkish-Russian": the names inside count; a place label
+                # vouches for them, a demonym label only for demonyms.
+                inner = _inner_toponyms(text, start, gaz, weak=False)
+                found += [t for t in inner if ent.label_ in PLACE_LABELS or t.demonym]
     return found
 
 
@@ -183,7 +210,7 @@ def _missed_toponyms(doc: Doc, gaz: Gazetteer, taken: list[Toponym]) -> list[Top
             if _unmistakable(gaz, span, after_comma=_after_place(doc, i, taken, found)):
                 match = Toponym(span.start_char, span.end_char, span.text)
                 break
-            if n == 1 and not token.is_sent_start and gaz.demonym(token.text) is not None:
+            if n == 1 and gaz.demonym(token.text) is not None:
                 match = Toponym(token.idx, token.idx + len(token), token.text, demonym=True)
                 break
         if match:

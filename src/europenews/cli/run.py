@@ -79,18 +79,19 @@ def run(config_path: str | None, db: str | None, host: str | None, port: int | N
     console = Console(stderr=True)
     setup_logging(log_format, console, logging.DEBUG if verbose else logging.INFO)
     service = Service(config, once=once, serve=(not once) if serve is None else serve)
-    service.start()
+    # Handlers first: a Ctrl-C while starting up takes the same clean way out.
     _install_signal_handlers(service.stop)
-    where = str(config.path) if config.path else "built-in default"
-    log.info("EuropeNews %s — %d feeds, %d folders; configuration: %s; database: %s",
-             f"serving {service.url}" if service.url else "running (no web server)",
-             len(config.feeds), len(config.folders), where, safe_url(config.settings.db),
-             extra={"url": service.url})
-    if service.url:
-        click.echo(f"EuropeNews is running on {service.url}  (Ctrl-C to stop)", err=True)
-    engine = service.engine
-    assert engine is not None
     try:
+        service.start()
+        where = str(config.path) if config.path else "built-in default"
+        log.info("EuropeNews %s — %d feeds, %d folders; configuration: %s; database: %s",
+                 f"serving {service.url}" if service.url else "running (no web server)",
+                 len(config.feeds), len(config.folders), where, safe_url(config.settings.db),
+                 extra={"url": service.url})
+        if service.url:
+            click.echo(f"EuropeNews is running on {service.url}  (Ctrl-C to stop)", err=True)
+        engine = service.engine
+        assert engine is not None
         with StatusDisplay(lambda: status_snapshot(engine, service.state), console, log_format):
             service.wait()
     finally:

@@ -86,6 +86,8 @@ def check_url(url: str, settings: FetchSettings) -> None:
         raise FetchError(f"{url}: cannot resolve host {host!r}", url=url) from exc
     for info in infos:
         address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+            address = address.ipv4_mapped  # ::ffff:127.0.0.1 is loopback too
         if str(address) in settings.allow_hosts:
             continue
         if not address.is_global or address.is_multicast:

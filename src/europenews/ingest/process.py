@@ -66,18 +66,22 @@ def store_analysis(engine: Engine, article_id: str, analysis: Analysis,
 
 def _analyse(nlp: Language, batch: Sequence[Article],
              batch_size: int) -> Iterator[tuple[Article, Analysis | Exception]]:
-    """Each article with its analysis, or the exception that stopped it (batch isolation:
-    a failing article is retried alone so it cannot take the rest of the batch down)."""
+    """Each article with its analysis as soon as it is ready, or the exception that stopped
+    it (batch isolation: after a failure the rest are analysed one by one, so one bad article
+    cannot take the others down)."""
+    done = 0
     try:
-        results: list[Analysis] = list(analyze_articles(nlp, batch, batch_size=batch_size))
-    except Exception:  # any component bug: retry one by one to find the culprit
-        for article in batch:
-            try:
-                yield article, analyze_article(nlp, article)
-            except Exception as exc:  # recorded on the article; the run continues
-                yield article, exc
+        for analysis in analyze_articles(nlp, batch, batch_size=batch_size):
+            yield batch[done], analysis
+            done += 1
         return
-    yield from zip(batch, results, strict=True)
+    except Exception:  # any component bug: go on one by one to find the culprit
+        pass
+    for article in batch[done:]:
+        try:
+            yield article, analyze_article(nlp, article)
+        except Exception as exc:  # recorded on the article; the run continues
+            yield article, exc
 
 
 def analyse_pending(

@@ -98,19 +98,15 @@ class Service:
     _threads: list[threading.Thread] = field(default_factory=list)
     _pool: ThreadPoolExecutor | None = None
     _server: Any = None
+    _socket: socket.socket | None = None
     _fetch_idle: threading.Event = field(default_factory=threading.Event)
 
     # --- start ------------------------------------------------------------------------------
 
     def start(self) -> None:
         cfg = self.config
-        sock = bind_socket(cfg.host, cfg.port) if self.serve else None
-        try:
-            self.engine = open_store(cfg.settings.db)
-        except BaseException:
-            if sock is not None:
-                sock.close()
-            raise
+        sock = self._socket = bind_socket(cfg.host, cfg.port) if self.serve else None
+        self.engine = open_store(cfg.settings.db)  # on failure, shutdown() closes the socket
         p = cfg.polling
         self._scheduler = Scheduler(max_backoff=p.max_backoff, jitter=p.jitter,
                                     concurrency=p.concurrency, per_host=p.per_host)
@@ -358,11 +354,14 @@ class Service:
         self.stop.set()
         self._work.set()
         if self._pool is not None:
+            # Idle workers end at once; a busy one stops after the article in hand.
             self._pool.shutdown(wait=True, cancel_futures=True)
         if self._server is not None:
             self._server.should_exit = True
         for thread in self._threads:
             thread.join(timeout)
+        if self._socket is not None:
+            self._socket.close()
         with self._lock:
             for fetcher in self._fetchers.values():
                 fetcher.close()

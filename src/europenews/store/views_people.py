@@ -83,19 +83,17 @@ def _quote_columns() -> list[Any]:
 def quotes_by(conn: Connection, entity_id: int, limit: int = 30,
               offset: int = 0) -> list[dict[str, Any]]:
     """What the entity said, newest first."""
-    return [row_dict(r) for r in conn.execute(
-        select(*_quote_columns())
-        .join(articles, articles.c.id == quotes.c.article_id)
+    return quote_rows(conn, list(conn.execute(
+        select(quotes.c.id)
         .where(quotes.c.speaker_entity_id == entity_id)
         .order_by(quotes.c.published.is_(None), quotes.c.published.desc(), quotes.c.id.desc())
-        .limit(limit).offset(offset))]
+        .limit(limit).offset(offset)).scalars()))
 
 
 def quotes_about(conn: Connection, entity_id: int, limit: int = 20) -> list[dict[str, Any]]:
     """Quotes by others whose words mention the entity, newest first."""
-    return [row_dict(r) for r in conn.execute(
-        select(*_quote_columns()).distinct()
-        .join(articles, articles.c.id == quotes.c.article_id)
+    return quote_rows(conn, list(conn.execute(
+        select(quotes.c.id, quotes.c.published).distinct()
         .join(article_entities, and_(article_entities.c.article_id == quotes.c.article_id,
                                      article_entities.c.entity_id == entity_id))
         .join(mentions, and_(mentions.c.article_id == quotes.c.article_id,
@@ -105,7 +103,7 @@ def quotes_about(conn: Connection, entity_id: int, limit: int = 20) -> list[dict
         .where(or_(quotes.c.speaker_entity_id.is_(None),
                    quotes.c.speaker_entity_id != entity_id))
         .order_by(quotes.c.published.is_(None), quotes.c.published.desc(), quotes.c.id.desc())
-        .limit(limit))]
+        .limit(limit)).scalars()))
 
 
 def entity_stories(conn: Connection, entity_id: int, limit: int = 20) -> list[dict[str, Any]]:
@@ -168,10 +166,22 @@ class QuoteFilters:
     story: str | None = None
 
 
+def quote_rows(conn: Connection, quote_ids: list[int]) -> list[dict[str, Any]]:
+    """Display rows (with article title, source and canonical speaker) for ``quote_ids``,
+    in that order. Pick ids first, then call this: the per-row speaker lookup and the join
+    then run for one page of quotes, not for every candidate of the sort."""
+    if not quote_ids:
+        return []
+    rows = {r.id: row_dict(r) for r in conn.execute(
+        select(*_quote_columns()).join(articles, articles.c.id == quotes.c.article_id)
+        .where(quotes.c.id.in_(quote_ids)))}
+    return [rows[i] for i in quote_ids if i in rows]
+
+
 def search_quotes(conn: Connection, filters: QuoteFilters, limit: int = 30,
                   offset: int = 0) -> list[dict[str, Any]]:
     """Quotes matching the filters, newest first."""
-    stmt = select(*_quote_columns()).join(articles, articles.c.id == quotes.c.article_id)
+    stmt = select(quotes.c.id)
     if filters.text:
         for word in filters.text.split()[:8]:
             stmt = stmt.where(func.lower(quotes.c.text).contains(word.lower(), autoescape=True))
@@ -196,4 +206,4 @@ def search_quotes(conn: Connection, filters: QuoteFilters, limit: int = 30,
             select(story_members.c.article_id).where(story_members.c.story_id == filters.story)))
     stmt = stmt.order_by(quotes.c.published.is_(None), quotes.c.published.desc(),
                          quotes.c.id.desc())
-    return [row_dict(r) for r in conn.execute(stmt.limit(limit).offset(offset))]
+    return quote_rows(conn, list(conn.execute(stmt.limit(limit).offset(offset)).scalars()))

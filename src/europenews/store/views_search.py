@@ -10,39 +10,93 @@ from collections import Counter
 from dataclasses import asdict, replace
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, bindparam, select, text
 
 from europenews.store.schema import article_entities, articles, entities, places
-from europenews.store.search import SearchFilters, search_articles
+
+# The query translation and filters are the store's own (one definition of search syntax).
+from europenews.store.search import (
+    SearchFilters,
+    _bind,
+    _filters_sql,
+    fts5_query,
+    search_articles,
+)
+from europenews.store.views import row_dict
 
 FACET_DEPTH = 300
-# With a language filter (applied after ranking) look deeper so pages still fill up.
-LANGUAGE_DEPTH = 2000
+SNIPPET = "snippet(articles_fts, -1, '[', ']', '…', 16)"
 
 
 def search_page(conn: Connection, query: str, filters: SearchFilters | None = None,
                 language: str | None = None, limit: int = 20, offset: int = 0
                 ) -> dict[str, Any]:
-    """One page of hits (best first) with ``has_more`` and facet counts."""
+    """One page of hits (best first; newest first without a query) with ``has_more`` and
+    facet counts over the best :data:`FACET_DEPTH` hits."""
     filters = filters or SearchFilters()
     depth = max(offset + limit + 1, FACET_DEPTH)
-    if language:
-        depth = max(depth, LANGUAGE_DEPTH)
-    hits = [asdict(h) for h in search_articles(conn, query, limit=depth, filters=filters)]
-    ids = [h["id"] for h in hits]
-    langs = _languages(conn, ids)
-    for h in hits:
-        h["language"] = langs.get(h["id"])
-    if language:
-        hits = [h for h in hits if (h["language"] or "").lower() == language.lower()]
-    page = hits[offset:offset + limit]
+    if conn.dialect.name == "sqlite":
+        ranked = _ranked_sqlite(conn, query, filters, language, depth)
+        page = _hits_sqlite(conn, query, [r["id"] for r in ranked[offset:offset + limit]])
+    else:  # PostgreSQL: the store's search (ts_headline only runs on returned rows there)
+        hits = [asdict(h) for h in search_articles(conn, query, depth, filters)]
+        langs = _languages(conn, [h["id"] for h in hits])
+        for h in hits:
+            h["language"] = langs.get(h["id"])
+        ranked = [h for h in hits if not language
+                  or (h["language"] or "").lower() == language.lower()]
+        page = ranked[offset:offset + limit]
     return {
         "query": query,
         "hits": page,
-        "has_more": len(hits) > offset + limit,
-        "facets": facets(conn, hits[:FACET_DEPTH]),
+        "has_more": len(ranked) > offset + limit,
+        "facets": facets(conn, ranked[:FACET_DEPTH]),
         "facet_depth": FACET_DEPTH,
     }
+
+
+def _ranked_sqlite(conn: Connection, query: str, filters: SearchFilters,
+                   language: str | None, depth: int) -> list[dict[str, Any]]:
+    """The best ``depth`` matches without snippets (snippets cost; only one page needs them)."""
+    params: dict[str, Any] = {"depth": depth}
+    conds, possible = _filters_sql(conn, filters, params)
+    if not possible:
+        return []
+    if language:
+        conds.append("lower(a.language) = :language")
+        params["language"] = language.lower()
+    cols = "a.id, a.source, a.published, a.language"
+    if not query.strip():
+        where = f"WHERE {' AND '.join(conds)}" if conds else ""
+        sql = (f"SELECT {cols} FROM articles a {where} "
+               "ORDER BY a.published DESC, a.pk DESC LIMIT :depth")
+    else:
+        params["match"] = fts5_query(query)
+        if not params["match"]:
+            return []
+        extra = "".join(f" AND {c}" for c in conds)
+        sql = (f"SELECT {cols} FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
+               f"WHERE articles_fts MATCH :match{extra} "
+               "ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT :depth")
+    return [row_dict(r) for r in conn.execute(_bind(sql, params), params)]
+
+
+def _hits_sqlite(conn: Connection, query: str, ids: list[str]) -> list[dict[str, Any]]:
+    """Display rows with snippets (``[match]`` marked) for ``ids``, in that order."""
+    if not ids:
+        return []
+    params: dict[str, Any] = {"ids": ids}
+    cols = "a.id, a.title, a.url, a.published, a.source, a.language"
+    if query.strip():
+        params["match"] = fts5_query(query)
+        sql = (f"SELECT {cols}, {SNIPPET} AS snippet FROM articles_fts "
+               "JOIN articles a ON a.pk = articles_fts.rowid "
+               "WHERE articles_fts MATCH :match AND a.id IN :ids")
+    else:
+        sql = f"SELECT {cols}, substr(a.text, 1, 200) AS snippet FROM articles a WHERE a.id IN :ids"
+    stmt = text(sql).bindparams(bindparam("ids", expanding=True))
+    rows = {r.id: row_dict(r) for r in conn.execute(stmt, params)}
+    return [rows[i] for i in ids if i in rows]
 
 
 def _languages(conn: Connection, ids: list[str]) -> dict[str, str | None]:
@@ -58,29 +112,33 @@ def facets(conn: Connection, hits: list[dict[str, Any]]) -> dict[str, list[dict[
     """Counts per source, language, month, person and place among ``hits``."""
     ids = [h["id"] for h in hits]
 
-    def top(counter: Counter[str], n: int = 10) -> list[dict[str, Any]]:
+    def top(counter: Counter[Any], n: int = 10) -> list[dict[str, Any]]:
         return [{"value": k, "count": v} for k, v in counter.most_common(n) if k]
 
+    months = top(Counter((h["published"] or "")[:7] for h in hits), 24)
     out = {
         "source": top(Counter(h["source"] for h in hits)),
         "language": top(Counter(h.get("language") for h in hits)),
-        "month": sorted(top(Counter((h["published"] or "")[:7] for h in hits), 24),
-                        key=lambda f: f["value"], reverse=True),
+        "month": sorted(months, key=lambda f: f["value"], reverse=True),
         "person": [],
         "place": [],
     }
     if not ids:
         return out
-    n = func.count(func.distinct(article_entities.c.article_id)).label("n")
-    out["person"] = [{"value": r.name, "count": int(r.n)} for r in conn.execute(
-        select(entities.c.name, n)
-        .join(article_entities, article_entities.c.entity_id == entities.c.id)
-        .where(article_entities.c.article_id.in_(ids), entities.c.type == "person")
-        .group_by(entities.c.id, entities.c.name).order_by(n.desc(), entities.c.name).limit(10))]
-    pn = func.count(func.distinct(places.c.article_id)).label("n")
-    out["place"] = [{"value": r.name, "count": int(r.n)} for r in conn.execute(
-        select(places.c.name, pn).where(places.c.article_id.in_(ids))
-        .group_by(places.c.name).order_by(pn.desc(), places.c.name).limit(10))]
+    # Counted here from rows found by article id (an index): joined in SQL, SQLite would
+    # walk every person in the entity table instead.
+    pairs = {(r.article_id, r.entity_id) for r in conn.execute(
+        select(article_entities.c.article_id, article_entities.c.entity_id)
+        .where(article_entities.c.article_id.in_(ids)))}
+    per_entity = Counter(entity for _, entity in pairs)
+    people = {r.id: r.name for r in conn.execute(
+        select(entities.c.id, entities.c.name)
+        .where(entities.c.id.in_(list(per_entity)), entities.c.type == "person"))}
+    out["person"] = top(Counter({people[e]: n for e, n in per_entity.items() if e in people}))
+    per_place = Counter(r.name for r in conn.execute(
+        select(places.c.article_id, places.c.name).where(places.c.article_id.in_(ids))
+        .distinct()))
+    out["place"] = top(per_place)
     return out
 
 

@@ -1,0 +1,1 @@
+"""CLI tests (a package, so their module names do not clash with tests elsewhere)."""
