@@ -61,7 +61,7 @@ class OpmlSource:
 class PollingConfig:
     """The scheduler's knobs (seconds)."""
 
-    interval: float = 900.0  # a healthy feed is polled this often
+    interval: float = 300.0  # a healthy feed is polled this often
     folder_interval: float = 30.0  # folders are rescanned this often
     max_backoff: float = 3600.0  # the longest wait after repeated failures
     jitter: float = 0.1  # ± this fraction of every wait, so sources do not poll in lockstep

@@ -20,7 +20,12 @@ def gazetteer() -> Gazetteer:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("Québec", "quebec"), ("U.S.", "US"), ("St. Louis", "Saint Louis"), ("Ivano-Frankivsk", "ivano frankivsk")],
+    [
+        ("Québec", "quebec"),
+        ("U.S.", "US"),
+        ("St. Louis", "Saint Louis"),
+        ("Ivano-Frankivsk", "ivano frankivsk"),
+    ],
     ids=["accents", "dots", "saint", "hyphen"],
 )
 def test_geonames_name_key_matches_variants(a, b):
@@ -55,7 +60,9 @@ def test_geonames_distance_km_one_degree_of_latitude():
     ids=["kiev", "odessa", "ky", "bc", "us"],
 )
 def test_geonames_packaged_gazetteer_knows_variants(gazetteer, name, feature, country, same_as):
-    variant = [e for e in gazetteer.candidates(name) if e.feature == feature and e.country == country]
+    variant = [
+        e for e in gazetteer.candidates(name) if e.feature == feature and e.country == country
+    ]
     canonical = [e for e in gazetteer.candidates(same_as) if e.feature == feature]
     assert variant and variant[0] in canonical
 

@@ -76,8 +76,11 @@ def test_places_groups_mentions_of_one_place():
 
 def test_places_seed_article_cities_and_countries(seed_analysis):
     places = {p.name: p for p in seed_analysis.places}
-    expected = {"Kyiv": (50.45, 30.52, "UA"), "Kherson": (46.64, 32.61, "UA"),
-                "Beijing": (39.91, 116.40, "CN")}
+    expected = {
+        "Kyiv": (50.45, 30.52, "UA"),
+        "Kherson": (46.64, 32.61, "UA"),
+        "Beijing": (39.91, 116.40, "CN"),
+    }
     for name, (lat, lon, country) in expected.items():
         place = places[name]
         assert place.country == country
@@ -89,15 +92,35 @@ def test_places_seed_article_cities_and_countries(seed_analysis):
 @pytest.mark.parametrize(
     ("text", "mention", "name", "country", "feature"),
     [
-        ("Shelling hit Kherson on Monday, officials in Ukraine said.", "Kherson", "Kherson", "UA",
-         "city"),
-        ("The crash happened near Louisville, Ky., police said.", "Ky.", "Kentucky", "US",
-         "region"),
+        (
+            "Shelling hit Kherson on Monday, officials in Ukraine said.",
+            "Kherson",
+            "Kherson",
+            "UA",
+            "city",
+        ),
+        (
+            "The crash happened near Louisville, Ky., police said.",
+            "Ky.",
+            "Kentucky",
+            "US",
+            "region",
+        ),
         ("The Ukrainian President spoke on Monday.", "Ukrainian", "Ukraine", "UA", "country"),
-        ("Farmers in Laurel County, Kentucky, counted the losses.", "Laurel County",
-         "Laurel County", "US", "county"),
-        ("Officials in Atlanta, Georgia, said the storm had passed.", "Georgia", "Georgia", "US",
-         "region"),
+        (
+            "Farmers in Laurel County, Kentucky, counted the losses.",
+            "Laurel County",
+            "Laurel County",
+            "US",
+            "county",
+        ),
+        (
+            "Officials in Atlanta, Georgia, said the storm had passed.",
+            "Georgia",
+            "Georgia",
+            "US",
+            "region",
+        ),
         ("Tbilisi, Georgia, hosted talks with Armenia.", "Georgia", "Georgia", "GE", "country"),
     ],
     ids=["kherson-ukraine", "ky-abbreviation", "demonym", "county", "us-state", "country"],

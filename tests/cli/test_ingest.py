@@ -75,7 +75,7 @@ def test_ingest_bad_database_url_is_one_line_error(folder: Path) -> None:
 def test_ingest_killed_mid_run_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     folder = tmp_path / "many"
     folder.mkdir()
-    for i in range(400):
+    for i in range(200):
         (folder / f"{i:04d}.txt").write_text(f"Report {i}\n\nCouncil item {i} was approved.",
                                              encoding="utf-8")
     db = f"sqlite:///{tmp_path / 'kill.db'}"
@@ -89,7 +89,7 @@ def test_ingest_killed_mid_run_loses_and_duplicates_nothing(tmp_path: Path) -> N
     while time.monotonic() < deadline and proc.poll() is None:
         with engine.connect() as conn:
             stored = conn.execute(select(func.count()).select_from(articles)).scalar_one()
-        if stored >= 30:
+        if stored >= 20:
             break
         time.sleep(0.05)
     if proc.poll() is None:
@@ -99,7 +99,7 @@ def test_ingest_killed_mid_run_loses_and_duplicates_nothing(tmp_path: Path) -> N
                              timeout=300, check=False)
     assert resumed.returncode == 0, resumed.stderr
     summary = json.loads(resumed.stdout)
-    assert summary["new"] + summary["duplicates"] == 400
+    assert summary["new"] + summary["duplicates"] == 200
     with engine.connect() as conn:
-        assert conn.execute(select(func.count()).select_from(articles)).scalar_one() == 400
+        assert conn.execute(select(func.count()).select_from(articles)).scalar_one() == 200
     engine.dispose()

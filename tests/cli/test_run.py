@@ -295,9 +295,11 @@ def test_run_sigkill_mid_ingest_loses_and_duplicates_nothing(tmp_path: Path,
     assert len(before) == len(set(before)) and before
 
     site.page_delay = 0.0
-    restart = start(config, "--once")
+    restart = start(config, "--once", "--log-format", "json")
     out, err = restart.communicate(timeout=240)
     assert restart.returncode == 0, err
+    logs = [json.loads(line) for line in err.splitlines() if line.strip()]  # JSON lines only
+    assert logs and all({"ts", "level", "msg"} <= set(entry) for entry in logs)
     counters = json.loads(out.strip().splitlines()[-1])  # --once prints its counts
     assert counters["new"] == total - len(before) and counters["failed"] == 0
     rows = stored(tmp_path / "news.db")

@@ -196,3 +196,23 @@ def test_pipeline_page_metadata(engine: Engine, site: Site,
     assert (article.title, article.author, article.language) == ("Bridge reopens", "Ana Novak",
                                                                 "en")
     assert article.published and article.published.startswith("2024-03-05")
+
+
+def test_pipeline_poll_due_feeds_fetches_only_due_ones(
+        engine: Engine, site: Site, fetch_settings: FetchSettings) -> None:
+    from sqlalchemy import update
+
+    from europenews.ingest.fetch import Fetcher
+    from europenews.ingest.pipeline import Ingestor
+    from europenews.store.schema import sources
+
+    feed = _good_feed(site)
+    _run(engine, [feed], fetch_settings)
+    with Fetcher(fetch_settings) as fetcher:
+        ingestor = Ingestor(engine, IngestSettings(fetch=fetch_settings), fetcher)
+        assert ingestor.poll_due_feeds() == 0  # just polled: not due yet
+        with engine.begin() as conn:
+            conn.execute(update(sources).values(next_due_at="2000-01-01T00:00:00Z"))
+        assert ingestor.poll_due_feeds() == 1
+    assert site.hits["/feed.xml"] == 2
+    assert (ingestor.summary.new, ingestor.summary.duplicates) == (0, 2)

@@ -81,6 +81,15 @@ def _number_at(tok: Token) -> int | None:
     return value
 
 
+def _is_age(num: Token) -> bool:
+    """'5-year-old', '2 yr old': the number is an age, not a head count."""
+    doc = num.doc
+    for i in range(num.i + 1, min(num.i + 3, len(doc))):
+        if doc[i].lemma_.lower() in _AGE_UNITS:
+            return True
+    return False
+
+
 def _conjuncts(tok: Token) -> list[Token]:
     return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
 
@@ -104,7 +113,7 @@ def _count_one(tok: Token, lex: Lexicon) -> tuple[int | None, bool]:
     if tok.lemma_.lower() in _AGE_UNITS:
         return 1, True  # "a 2 yr old", "a 15-year-old": the number is an age
     for child in tok.children:
-        if child.dep_ == "nummod":
+        if child.dep_ == "nummod" and not _is_age(child):
             if is_vague(child.lower_):
                 return None, False
             value = _number_at(child)
@@ -202,9 +211,15 @@ def _inherited(pred: Token) -> Token | None:
     return None
 
 
+_PREMODS = frozenset({"det", "nummod", "amod", "compound", "quantmod", "poss", "nmod"})
+
+
 def _phrase(victim: Token) -> tuple[int, int]:
     """Character span of the victim phrase, its modifiers and conjuncts."""
-    left = victim.left_edge
+    left = victim
+    for child in victim.children:
+        if child.i < victim.i and child.dep_ in _PREMODS and child.left_edge.i < left.i:
+            left = child.left_edge
     right = _conjuncts(victim)[-1]
     return left.idx, right.idx + len(right.text)
 
@@ -267,7 +282,14 @@ def _fatal(pred: Token, lex: Lexicon) -> bool:
 def _tied_to_kill(pred: Token, lex: Lexicon) -> bool:
     """True when a hit predicate is conjoined with a kill predicate ("shot and killed")."""
     linked = [*pred.conjuncts]
-    return any(_kind_of(t, lex) == "killed" for t in linked)
+    if any(_kind_of(t, lex) == "killed" for t in linked):
+        return True
+    # "shot in the head and pronounced dead": the kill word hangs on the conjoined verb
+    return any(
+        c.dep_ in ("oprd", "acomp", "xcomp") and _kind_of(c, lex) == "killed"
+        for t in linked
+        for c in t.children
+    )
 
 
 def _death_toll(tok: Token, lex: Lexicon) -> Casualty | None:
@@ -310,6 +332,11 @@ def casualties_in(sent: Span, lex: Lexicon) -> list[Casualty]:
             if toll is not None:
                 found.append(toll)
             continue
+        if lemma == "death" and tok.pos_ == "NOUN":
+            death = _death_of(tok, lex)
+            if death is not None:
+                found.append(death)
+                continue
         if tok.pos_ == "NOUN" and lemma in lex.words["killed_nouns"] and lemma != "dead":
             numbers = [c for c in tok.children if c.dep_ == "nummod"]
             if numbers:
@@ -367,15 +394,17 @@ def _casualty(pred: Token, kind: str, lex: Lexicon) -> Casualty | None:
     if not known and not is_vague(victim.lower_) and victim.tag_ not in ("NNS", "NNPS"):
         return None
     low = victim.lemma_.lower()
-    reflexive = victim.lower_ in _REFLEXIVES
+    if low in ("body", "remains") and kind in ("injured", "hit"):
+        kind = "killed"  # "the body was found burned"
+    reflexive = victim.lower_ in _REFLEXIVES and len(_conjuncts(victim)) == 1
     perpetrator = reflexive or low in lex.words["perpetrators"]
     # "Another man was shot": someone besides the dead. Only hits need telling apart (the
     # dead are taken off them); "three other people wounded" are other than the dead only.
     additive = (perpetrator and kind in ("killed", "injured", "hit")) or (
         kind == "hit"
         and (
-            any(c.lower_ in ("another", "second", "third", "other") for c in victim.children)
-            or any(c.lower_ == "also" for c in pred.children)
+            any(c.lower_ in ("second", "third") for c in victim.children)
+            or any(c.lower_ == "alsoX" for c in pred.children)
         )
     )
     return Casualty(
@@ -405,6 +434,22 @@ def _condition(tok: Token, lex: Lexicon) -> Casualty | None:
     return Casualty("hit", count, text, start, end, tok.i, gender=_gender(victim))
 
 
+def _death_of(tok: Token, lex: Lexicon) -> Casualty | None:
+    """'the (shooting) death of a 15-year-old', 'the teen's death' → killed."""
+    victim = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if victim is None:
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if prep is not None:
+            victim = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if victim is None or not _person_like(victim, lex):
+        return None
+    count, known = count_victims(victim, lex)
+    if not known:
+        return None
+    start, end = _phrase(victim)
+    return Casualty("killed", count, tok.doc.text[start:end], start, end, tok.i)
+
+
 def _gunshot_wound(tok: Token, lex: Lexicon) -> Casualty | None:
     """'suffered a gunshot wound', 'the man, with gunshot wounds' → hit (outcome unknown)."""
     mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
@@ -421,7 +466,7 @@ def _gunshot_wound(tok: Token, lex: Lexicon) -> Casualty | None:
         elif owner.pos_ in ("VERB", "AUX"):
             passive = any(c.dep_ == "auxpass" for c in owner.children)
             victim = _subject(owner) if passive else (_object(owner) or _subject(owner))
-    if victim is None or victim.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+    if victim is None or victim.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
         return None
     victim = _resolve_relative(victim)
     count, known = count_victims(victim, lex)

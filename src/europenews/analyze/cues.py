@@ -117,16 +117,16 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             "advmod", "npadvmod", "dep", "attr", "appos", "compound"
         ):
             return _speaker_head(child)
-    if depth >= 3 or verb.head is verb:
+    if depth >= 3 or verb.head.i == verb.i:
         return None
     head = verb.head
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
-        if head.lemma_.lower() in STATEMENT_NOUNS and head.head is not head:
+        if head.lemma_.lower() in STATEMENT_NOUNS and head.head.i != head.i:
             return subject_of(head.head, depth + 1)  # "His office put out a statement saying"
         return _speaker_head(head)
     participle = verb.dep_ in ("advcl", "ccomp", "pcomp", "dep") and verb.tag_ in ("VBG", "VBN")
     if participle or verb.dep_ in ("conj", "xcomp"):
-        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head  # "for arguing ...": up through the preposition
         return subject_of(head, depth + 1)
     return None

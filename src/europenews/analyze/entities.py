@@ -63,6 +63,7 @@ class EntityLexicon:
     canonical: dict[str, str]  # organisation name → canonical name ("EU" → "European Union")
     descriptions: dict[str, str]  # "bloc" → "European Union"
     countries: frozenset[str] = frozenset()  # country names, title case
+    not_names: frozenset[str] = frozenset()  # "men", "soccer": never a name on their own
 
 
 def load_entity_lexicon() -> EntityLexicon:
@@ -73,7 +74,9 @@ def load_entity_lexicon() -> EntityLexicon:
         demonyms=read_words("demonyms.txt"),
     )
     orgs = read_pairs("organizations.tsv")
-    return EntityLexicon(titles, orgs, read_pairs("descriptions.tsv"), country_names())
+    return EntityLexicon(
+        titles, orgs, read_pairs("descriptions.tsv"), country_names(), read_words("not_names.txt")
+    )
 
 
 @dataclass(slots=True)
@@ -88,10 +91,18 @@ class _Group:
     roles: list[str] = field(default_factory=list)
     canonical: str | None = None
     full: Span | None = None  # the first of the longest names
+    lowers: set[str] = field(default_factory=set)  # lower-cased names
+    lowers_upper: set[str] = field(default_factory=set)  # one-word ALL-CAPS names (acronyms)
+    initials: set[str] = field(default_factory=set)  # initials of multi-word names
 
     def add(self, span: Span, key: str) -> None:
         self.names.append(span)
         self.keys.add(key)
+        self.lowers.add(span.text.lower())
+        if len(span) == 1 and span.text.isupper():
+            self.lowers_upper.add(span.text)
+        elif len(span) > 1:
+            self.initials.add(_initials(span))
         if self.full is None or len(span) > len(self.full):
             self.full = span
 
@@ -141,28 +152,25 @@ def _surname(group: _Group) -> str:
 
 
 def _org_group(span: Span, groups: list[_Group], canon: str | None) -> _Group | None:
+    text = span.text
+    initials = _initials(span) if len(span) > 1 else ""
     for group in groups:
         if group.type != "organization":
             continue
         if canon is not None and group.canonical == canon:
             return group
-        if any(n.text.lower() == span.text.lower() for n in group.names):
+        if text.lower() in group.lowers:
             return group
-        if (
-            span.text.isupper()
-            and len(span) == 1
-            and any(_initials(n) == span.text for n in group.names)
-        ):
-            return group
-        if any(len(n) == 1 and n.text.isupper() and _initials(span) == n.text for n in group.names):
-            return group
+        if len(span) == 1 and text.isupper() and text in group.initials:
+            return group  # "ECB" after "European Central Bank"
+        if initials and initials in group.lowers_upper:
+            return group  # "European Central Bank" after "ECB"
     return None
 
 
-def _group_names(doc: Doc, lexicon: EntityLexicon, role_tokens: set[int]) -> list[_Group]:
+def _group_names(ents: list[Span], lexicon: EntityLexicon, role_tokens: set[int]) -> list[_Group]:
     groups: list[_Group] = []
     persons: list[_Group] = []
-    ents = list(doc.ents)
     # Full names first, so that a surname before the full name still finds its person.
     order = sorted(
         (e for e in ents if e.label_ in NAME_LABELS),
@@ -191,9 +199,10 @@ def _group_names(doc: Doc, lexicon: EntityLexicon, role_tokens: set[int]) -> lis
     return groups
 
 
-def _role_tokens(doc: Doc, lexicon: EntityLexicon) -> tuple[dict[int, list[str]], set[int]]:
+def _role_tokens(
+    doc: Doc, ents: list[Span], lexicon: EntityLexicon
+) -> tuple[dict[int, list[str]], set[int]]:
     """Roles per person mention (by start token) and the tokens roles cover."""
-    ents = list(doc.ents)
     by_mention: dict[int, list[str]] = {}
     covered: set[int] = set()
     for ent in ents:
@@ -256,8 +265,9 @@ def _name_of(group: _Group) -> str:
 
 def find_entities(doc: Doc, lexicon: EntityLexicon) -> tuple[list[Entity], dict[int, str]]:
     """Group the doc's names and descriptions into entities; also token index → entity id."""
-    roles_at, role_tokens = _role_tokens(doc, lexicon)
-    groups = _group_names(doc, lexicon, role_tokens)
+    ents = list(doc.ents)  # built anew on every access: read once
+    roles_at, role_tokens = _role_tokens(doc, ents, lexicon)
+    groups = _group_names(ents, lexicon, role_tokens)
     for group in groups:
         group.names.sort(key=lambda s: s.start)
         for span in group.names:
@@ -282,19 +292,21 @@ def find_entities(doc: Doc, lexicon: EntityLexicon) -> tuple[list[Entity], dict[
 
 def resolve_names(doc: Doc, lexicon: EntityLexicon) -> list[Span]:
     """The doc's entities, cleaned and harmonised across the document (numbers, dates kept)."""
+    model = list(doc.ents)  # built anew on every access: read once
     names = [
         # "Ukrainian cities": a nationality adjective the model read as a place.
         Span(doc, e.start, e.end, label="NORP")
         if e.label_ in ("GPE", "LOC", "ORG") and e.text in lexicon.titles.demonyms
         else e
-        for e in trim_headline_words(doc, clean_entities(doc.ents, lexicon.titles.heads))
+        for e in trim_headline_words(doc, clean_entities(model, lexicon.titles.heads))
+        if not all(t.lower_ in lexicon.not_names or not t.is_alpha for t in e)
     ]
     names = overlay(names, filter_spans(cue_persons(doc, names)))
     names = harmonise(doc, overlay(names, team_names(doc, names, lexicon.countries)))
     taken = {i for span in names for i in range(span.start, span.end)}
     others = [
         e
-        for e in doc.ents
+        for e in model
         if e.label_ not in NAME_LABELS and not any(i in taken for i in range(e.start, e.end))
     ]
     return filter_spans(names + others)

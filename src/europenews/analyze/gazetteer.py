@@ -125,15 +125,30 @@ def build_matchers(nlp: Language, lexicon: Lexicon) -> tuple[PhraseMatcher, Phra
         exact.add(label, _name_docs(nlp, ordered))
         # Short all-caps forms (EU, UN, US, WHO) already match exactly; lower-casing them
         # would make "us" or "who" match in ALL-CAPS headlines.
-        caps.add(label, _name_docs(nlp, [n for n in ordered if n in lexicon.caps]))
+        caps.add(label, _name_docs(nlp, [n for n in ordered if not n.isupper()]))
     return exact, caps
 
 
-def find_gazetteer_spans(doc: Doc, exact: PhraseMatcher, caps: PhraseMatcher) -> list[Span]:
-    """Longest non-overlapping gazetteer matches in the doc."""
+def _opens_line(span: Span) -> bool:
+    """Whether the span starts a line: a dateline ("BONN 1996-08-22", "KYIV, Dec 2")."""
+    if span.start == 0:
+        return True
+    before = span.doc[span.start - 1]
+    return "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
+
+
+def find_gazetteer_spans(
+    doc: Doc, exact: PhraseMatcher, caps: PhraseMatcher, famous: frozenset[str] = frozenset()
+) -> list[Span]:
+    """Longest non-overlapping gazetteer matches in the doc.
+
+    In ALL-CAPS text only ``famous`` names (lower case) count, or any place opening a line.
+    """
     spans = list(exact(doc, as_spans=True))
     for span in caps(doc, as_spans=True):
-        if all(t.is_upper or not t.is_alpha for t in span) and any(t.is_alpha for t in span):
+        if not all(t.is_upper or not t.is_alpha for t in span):
+            continue
+        if any(t.is_alpha for t in span) and (span.text.lower() in famous or _opens_line(span)):
             spans.append(span)
     return filter_spans(spans)
 
@@ -247,7 +262,7 @@ class Gazetteer:
         self.name, self.exact, self.caps, self.famous = name, exact, caps, famous
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = find_gazetteer_spans(doc, self.exact, self.caps)
+        matches = find_gazetteer_spans(doc, self.exact, self.caps, self.famous)
         ents: list[Span] = []
         weak: set[tuple[int, int]] = set()
         for ent in doc.ents:

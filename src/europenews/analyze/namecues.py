@@ -123,7 +123,7 @@ def results_lines(text: str) -> list[tuple[int, int]]:
     ranges = []
     start = 0
     for line in text.split("\n"):
-        if sum(bool(SCORE.match(w)) for w in line.split()) >= 2:
+        if len(SCORE_IN_TEXT.findall(line)) >= 2:
             ranges.append((start, start + len(line)))
         start += len(line) + 1
     return ranges

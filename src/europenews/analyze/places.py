@@ -44,8 +44,10 @@ def place_at(places: list[Place], start: int, end: int) -> Place | None:
     return best[1] if best else None
 
 
-def places_from(resolved: list[Resolved]) -> list[Place]:
-    """Group resolved toponyms into one Place per record, in order of first mention."""
+def places_from(resolved: list[Resolved], text: str | None = None) -> list[Place]:
+    """Group resolved toponyms into one Place per record, in order of first mention.
+
+    Mention texts are taken from ``text`` when given, so they match the offsets exactly."""
     groups: dict[tuple[object, ...], list[Resolved]] = {}
     for r in resolved:
         e = r.entry
@@ -55,7 +57,11 @@ def places_from(resolved: list[Resolved]) -> list[Place]:
     for members in groups.values():
         e = members[0].entry
         mentions = tuple(
-            Mention(r.toponym.start, r.toponym.end, r.toponym.text)
+            Mention(
+                r.toponym.start,
+                r.toponym.end,
+                text[r.toponym.start : r.toponym.end] if text is not None else r.toponym.text,
+            )
             for r in sorted(members, key=lambda r: r.toponym.start)
         )
         places.append(
@@ -76,7 +82,7 @@ def places_from(resolved: list[Resolved]) -> list[Place]:
 def find_places(doc: Doc, gaz: Gazetteer, add_missed: bool = True) -> list[Place]:
     """Pure: recognise the toponyms of ``doc``, resolve them, return one Place per place."""
     toponyms = find_toponyms(doc, gaz, add_missed=add_missed)
-    return places_from(resolve_toponyms(gaz, toponyms, doc.text))
+    return places_from(resolve_toponyms(gaz, toponyms, doc.text), doc.text)
 
 
 class PlaceFinder:

@@ -37,7 +37,9 @@ LONG_STATEMENT_WORDS = 8  # this long, a quoted passage is a statement even with
 CUE_AFTER_CHARS = 120  # "...,” Kallas said": how far after the closing mark a bare cue may sit
 CUE_BEFORE_CHARS = 80  # "Kallas said: “...”"
 COLON_BEFORE_CHARS = 250  # "He told reporters:" then the quote, possibly in the next paragraph
-MAX_OUTSIDE_WORDS = 2  # words of a cue's content outside the marks that still make it direct
+NEAR_PARAGRAPHS = 2  # line breaks: a blank line between paragraphs counts as one more
+MAX_OUTSIDE_WORDS = 2
+MIN_INDIRECT_WORDS = 2  # "backing Clinton", "asked a question": too little to be a statement  # words of a cue's content outside the marks that still make it direct
 
 Spans = list[tuple[int, int]]
 
@@ -155,7 +157,7 @@ def _cue_drafts(doc: Doc, cues: list[Cue], layout: _Layout, statement: list[bool
             drafts.append(Draft(_merge(frags), "direct", cue, marks=over))
         elif over:
             drafts.append(Draft(_merge(spans + frags), "mixed", cue, marks=over))
-        else:
+        elif _words(text, spans) >= MIN_INDIRECT_WORDS:
             drafts.append(Draft(spans, "indirect", cue))
         bound.update(over)
     return drafts, bound, bare
@@ -306,7 +308,12 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
                 bound.add(k)
                 continue
         if statement[k]:
-            drafts.append(Draft(list(mark.fragments), "direct", None, None, [k]))
+            # No cue at all: the latest speaker of this or the previous paragraph, if any.
+            near = prev is not None and layout.paragraph(mark.start) - layout.paragraph(
+                prev.spans[-1][1]
+            ) <= NEAR_PARAGRAPHS
+            speaker = prev.speaker if near and prev is not None else None
+            drafts.append(Draft(list(mark.fragments), "direct", None, speaker, [k]))
             bound.add(k)
     for cue in bare:
         draft = _parenthetical(doc, cue, layout)

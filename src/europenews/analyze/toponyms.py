@@ -164,12 +164,12 @@ def _entity_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
 
 
 def _demonym_prefix(gaz: Gazetteer, text: str) -> str | None:
-    """The demonym a span starts with ("Ukrainian" in "Ukrainian President"), if any."""
-    words = text.split()
-    for n in range(min(2, len(words)), 0, -1):
-        head = " ".join(words[:n])
-        if gaz.demonym(head) is not None:
-            return head
+    """The demonym a span starts with ("Ukrainian" in "Ukrainian President"), if any,
+    exactly as written."""
+    for n in (2, 1):
+        head = re.match(r"\S+" + r"\s+\S+" * (n - 1), text)
+        if head and gaz.demonym(head.group(0)) is not None:
+            return head.group(0)
     return None
 
 

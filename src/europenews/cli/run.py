@@ -12,7 +12,12 @@ from types import FrameType
 import click
 
 from europenews.cli.main import cli
-from europenews.configfile import FeedSource, default_config_text, load_config
+from europenews.configfile import (
+    FeedSource,
+    default_config_text,
+    load_config,
+    parse_duration,
+)
 from europenews.store.engine import safe_url
 
 log = logging.getLogger("europenews.run")
@@ -45,6 +50,8 @@ def _install_signal_handlers(stop: object) -> None:
               help="Port to serve on (configuration: 8000; 0 picks a free one).")
 @click.option("--feed", "feeds", multiple=True, metavar="URL",
               help="Also poll this feed (repeatable).")
+@click.option("--interval", default=None, metavar="DURATION",
+              help="Poll every feed this often, e.g. 30s or 5m (overrides the configuration).")
 @click.option("--log-format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Logs on stderr as text or as JSON lines.")
 @click.option("--once", is_flag=True,
@@ -58,8 +65,8 @@ def _install_signal_handlers(stop: object) -> None:
 @click.option("--print-config", is_flag=True,
               help="Print the built-in configuration (a starting point for your own) and exit.")
 def run(config_path: str | None, db: str | None, host: str | None, port: int | None,
-        feeds: tuple[str, ...], log_format: str, once: bool, serve: bool | None,
-        allow_private: bool, verbose: bool, print_config: bool) -> None:
+        feeds: tuple[str, ...], interval: str | None, log_format: str, once: bool,
+        serve: bool | None, allow_private: bool, verbose: bool, print_config: bool) -> None:
     """The main job: keep the configured sources polled, analyse and cluster what arrives,
     and serve the site, until stopped (Ctrl-C / SIGTERM finish the article in hand)."""
     if print_config:
@@ -74,6 +81,10 @@ def run(config_path: str | None, db: str | None, host: str | None, port: int | N
     config = load_config(config_path).with_overrides(db=db, host=host, port=port)
     if feeds:
         config = replace(config, feeds=config.feeds + tuple(FeedSource(url=f) for f in feeds))
+    if interval is not None:
+        seconds = parse_duration(interval, "--interval")
+        config = replace(config, polling=replace(config.polling, interval=seconds),
+                         feeds=tuple(replace(f, interval=None) for f in config.feeds))
     if allow_private:
         config = replace(config, fetch=replace(config.fetch, allow_private=True))
     console = Console(stderr=True)

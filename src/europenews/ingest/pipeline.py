@@ -99,6 +99,7 @@ class Ingestor:
             self.summary.new += 1
         else:
             self.summary.duplicates += 1
+        self.progress.advance()
 
     def _source(self, url: str, kind: str) -> SourceState:
         with self.engine.begin() as conn:
@@ -129,7 +130,6 @@ class Ingestor:
                 self.ingest_url(feed.url, from_opml=True)
         else:
             self.ingest_url(spec.location)
-        self.progress.advance()
 
     def ingest_file(self, path: Path, origin: str) -> None:
         origin = str(Path(origin).resolve())
@@ -237,10 +237,9 @@ class Ingestor:
         now = _due(0)
         with self.engine.connect() as conn:
             due = due_sources(conn, now)
-        self.progress.stage("poll", len(due))
+        self.progress.stage("poll", None)  # counts articles stored, as in ``ingest_sources``
         for source in due:
             self.ingest_url(source.url)
-            self.progress.advance()
         return len(due)
 
 
@@ -279,7 +278,7 @@ def ingest_sources(
     specs = expand_sources(list(sources))
     with Fetcher(settings.fetch) as fetcher:
         ingestor = Ingestor(engine, settings, fetcher, progress=progress)
-        progress.stage("fetch", len(specs))
+        progress.stage("fetch", None)  # articles stored so far (their number is not known)
         for spec in specs:
             try:
                 ingestor.ingest_spec(spec)

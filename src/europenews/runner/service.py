@@ -100,6 +100,7 @@ class Service:
     _server: Any = None
     _socket: socket.socket | None = None
     _fetch_idle: threading.Event = field(default_factory=threading.Event)
+    _loading: threading.Event = field(default_factory=threading.Event)  # spaCy is loading
 
     # --- start ------------------------------------------------------------------------------
 
@@ -114,9 +115,9 @@ class Service:
         if sock is not None:
             self._start_server(sock)
         self._pool = ThreadPoolExecutor(max_workers=p.concurrency, thread_name_prefix="fetch")
+        self.state.set(phase="loading model")  # before the thread that ends this phase
         self._spawn(self._schedule_loop, "scheduler")
         self._spawn(self._analysis_loop, "analysis")
-        self.state.set(phase="loading model")
 
     def _spawn(self, target: Any, name: str) -> None:
         thread = threading.Thread(target=target, name=name, daemon=True)
@@ -291,6 +292,7 @@ class Service:
         warm = threading.Thread(target=self._load_clusterer, args=(clusterer_box,),
                                 name="clusterer", daemon=True)
         warm.start()
+        self._loading.set()
         try:
             from europenews.analyze.pipeline import build_pipeline
 
@@ -301,6 +303,10 @@ class Service:
             # Articles keep arriving and stay "fetched"; the status shows why nothing is analysed.
             self.state.set(pipeline_error=f"{type(exc).__name__}: {exc}")
             log.error("analysis pipeline not available: %s", exc)
+        finally:
+            self._loading.clear()
+        if self.stop.is_set():
+            return
         self.state.set(phase="running")
         settings = self._ingest_settings(self.config.polling.interval)
         warm.join()
@@ -358,8 +364,10 @@ class Service:
             self._pool.shutdown(wait=True, cancel_futures=True)
         if self._server is not None:
             self._server.should_exit = True
+        loading = self._loading.is_set()
         for thread in self._threads:
-            thread.join(timeout)
+            # A pipeline still loading holds nothing worth waiting for (daemon thread).
+            thread.join(0.5 if loading and thread.name == "analysis" else timeout)
         if self._socket is not None:
             self._socket.close()
         with self._lock:

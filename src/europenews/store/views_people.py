@@ -187,9 +187,10 @@ def search_quotes(conn: Connection, filters: QuoteFilters, limit: int = 30,
             stmt = stmt.where(func.lower(quotes.c.text).contains(word.lower(), autoescape=True))
     if filters.speaker:
         ids = entity_ids_for_name(conn, filters.speaker)
-        stmt = stmt.where(or_(
-            quotes.c.speaker_entity_id.in_(ids),
-            func.lower(quotes.c.speaker_name).contains(filters.speaker.lower(), autoescape=True)))
+        # A known name uses the speaker index; otherwise match the names as quoted.
+        stmt = stmt.where(quotes.c.speaker_entity_id.in_(ids) if ids else
+                          func.lower(quotes.c.speaker_name).contains(filters.speaker.lower(),
+                                                                     autoescape=True))
     if filters.organization:
         org = filters.organization
         org_ids = [i for i in entity_ids_for_name(conn, org)]

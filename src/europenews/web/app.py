@@ -149,6 +149,7 @@ def create_app(settings: Settings, admin_token: str | None = None) -> FastAPI:
     static = resources.files("europenews.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(api.router)
+    _include_status(app)
     if admin_token:
         app.include_router(api.admin_router)
     app.include_router(pages.router)
@@ -164,6 +165,18 @@ def create_app(settings: Settings, admin_token: str | None = None) -> FastAPI:
             request, "docs.html", {"spec": app.openapi()})
 
     return app
+
+
+def _include_status(app: FastAPI) -> None:
+    """``/api/status`` (``web/status.py``, owned by ``run``): live counters under ``run``,
+    the store's figures under ``serve``."""
+    try:
+        from europenews.web.status import status_router
+    except ModuleNotFoundError as exc:  # the runner is optional for the site
+        if not (exc.name or "").startswith("europenews."):
+            raise
+        return
+    app.include_router(status_router())
 
 
 def serve_app(settings: Settings, host: str = "127.0.0.1", port: int = 8000,

@@ -75,12 +75,14 @@ def world_svg() -> str:
         if d:
             name = str(geom.get("properties", {}).get("name", ""))
             name = name.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
-            paths.append(f'<path d="{d}"><title>{name}</title></path>')
+            # Hairline borders at any zoom (the story and place maps zoom in on this file).
+            paths.append(f'<path d="{d}" vector-effect="non-scaling-stroke">'
+                         f'<title>{name}</title></path>')
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:g} {HEIGHT:g}" '
         f'width="{WIDTH:g}" height="{HEIGHT:g}">'
         '<rect width="360" height="180" fill="#cddff0"/>'
-        '<g fill="#f7f5ef" stroke="#8593a0" stroke-width="0.2" fill-rule="evenodd">'
+        '<g id="world" fill="#f7f5ef" stroke="#8593a0" stroke-width="0.6" fill-rule="evenodd">'
         + "".join(paths) + "</g></svg>"
     )
 

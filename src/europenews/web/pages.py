@@ -75,9 +75,11 @@ def map_context(places: list[dict[str, Any]], events: list[dict[str, Any]],
     event_marks = markers(events, "killed", "event")
     points = [(m["x"], m["y"]) for m in place_marks + event_marks]
     box = view_box(points) if zoom else view_box([])
-    scale = float(box.split()[2]) / 360.0  # keep markers the same size on screen when zoomed
+    # Keep markers about the same size on screen when zoomed (doubled: zoomed maps are small).
+    scale = float(box.split()[2]) / 360.0
+    scale = scale * 2 if zoom else scale
     for m in place_marks + event_marks:
-        m["r"] = round(max(m["r"] * scale, 0.25), 3)
+        m["r"] = round(m["r"] * scale, 3)
     return {"view_box": box, "places": place_marks, "events": event_marks,
             "stroke": round(0.15 * scale, 3)}
 
