@@ -161,6 +161,10 @@ def bench_search(path: Path, limit: int | None, queries: int, workdir: Path,
                 keys = article_keys(art)
                 add_article(conn, art, article_id=keys.id, url=keys.url, url_key=keys.url_key,
                             content_hash=keys.content_hash)
+        if start % 50000 == 0:
+            print(json.dumps({"loaded": start + 5000, "s": round(time.perf_counter() - t0)}),
+                  file=sys.stderr, flush=True)
+    # Re-running on the same --workdir resumes the load: stored rows are skipped as duplicates.
     load_s = time.perf_counter() - t0
     with engine.connect() as conn:
         stored = conn.execute(select(func.count()).select_from(articles)).scalar_one()

@@ -140,3 +140,17 @@ def test_places_demonym_creates_no_place_of_its_own(nlp):
 def test_places_vague_direction_is_no_place(nlp):
     places = nlp("Leaders in the West promised more help to Poland.")._.places
     assert [p.name for p in places] == ["Poland"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Trade grew in Western Canada last year.", ["Canada"]),
+        ("Arsenals were given up after the collapse of the Soviet Union.", []),
+        ("Leaders discussed security in the Indo-Pacific region.", []),
+        ("Turkish-Russian relations improved, officials said.", ["Turkey", "Russia"]),
+    ],
+    ids=["compass-prefix", "demonym-head", "hyphenated-region", "hyphenated-demonyms"],
+)
+def test_places_names_inside_longer_names(nlp, text, names):
+    assert [p.name for p in nlp(text)._.places] == names

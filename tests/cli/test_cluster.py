@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (long sample texts read better unwrapped)
 from __future__ import annotations
 
 import gzip
@@ -12,14 +13,30 @@ from click.testing import CliRunner
 from europenews.cli.main import cli
 
 ARTICLES = [
-    {"id": "a1", "title": "Harbour crane collapses in Port Elland", "text": "A crane collapsed at the Port Elland "
-     "container terminal on Monday, injuring two dock workers, the harbour authority said.",
-     "published": "2024-03-04", "source": "one.example"},
-    {"id": "a2", "title": "Port Elland crane collapse injures two dock workers", "text": "Two dock workers were "
-     "injured when a crane collapsed at the Port Elland container terminal, the harbour authority said.",
-     "published": "2024-03-04", "source": "two.example"},
-    {"id": "a3", "title": "Orchestra names new conductor", "text": "The Vellmar Symphony Orchestra named Ines "
-     "Okonkwo as its principal conductor from next season.", "published": "2024-03-05", "source": "one.example"},
+    {
+        "id": "a1",
+        "title": "Harbour crane collapses in Port Elland",
+        "text": "A crane collapsed at the Port Elland "
+        "container terminal on Monday, injuring two dock workers, the harbour authority said.",
+        "published": "2024-03-04",
+        "source": "one.example",
+    },
+    {
+        "id": "a2",
+        "title": "Port Elland crane collapse injures two dock workers",
+        "text": "Two dock workers were "
+        "injured when a crane collapsed at the Port Elland container terminal, the harbour authority said.",
+        "published": "2024-03-04",
+        "source": "two.example",
+    },
+    {
+        "id": "a3",
+        "title": "Orchestra names new conductor",
+        "text": "The Vellmar Symphony Orchestra named Ines "
+        "Okonkwo as its principal conductor from next season.",
+        "published": "2024-03-05",
+        "source": "one.example",
+    },
 ]
 
 
@@ -43,14 +60,19 @@ def test_cluster_prints_one_story_per_article_in_order(tmp_path, name):
 
 
 def test_cluster_details_flag_adds_duplicate_fields(tmp_path):
-    result = CliRunner().invoke(cli, ["cluster", str(_write(tmp_path / "a.jsonl", ARTICLES[:1])), "--details"])
+    result = CliRunner().invoke(
+        cli, ["cluster", str(_write(tmp_path / "a.jsonl", ARTICLES[:1])), "--details"]
+    )
     row = json.loads(result.output)
     assert row["is_new_story"] is True and row["duplicate_of"] is None
 
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [('{"id": "x", "text": "fine"}\n{broken\n', ":2: malformed JSON"), ("[1, 2]\n", ":1: not a JSON object")],
+    [
+        ('{"id": "x", "text": "fine"}\n{broken\n', ":2: malformed JSON"),
+        ("[1, 2]\n", ":1: not a JSON object"),
+    ],
     ids=["malformed", "not-object"],
 )
 def test_cluster_bad_input_is_one_error_line(tmp_path, content, message):
@@ -68,6 +90,7 @@ def test_cluster_missing_file_is_an_error(tmp_path):
     assert result.stderr.strip() == f"error: {tmp_path / 'nope.jsonl'}: no such file"
 
 
+@pytest.mark.timeout(60)
 def test_cluster_streams_output_before_input_ends(tmp_path):
     # Read from a FIFO: the first assignment must appear while the writer still holds the pipe open.
     fifo = tmp_path / "in.jsonl"

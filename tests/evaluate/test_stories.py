@@ -21,7 +21,9 @@ def test_stories_scores_match_hand_computed_values():
 
 
 def test_stories_uci_order_is_by_day_then_shuffled():
-    records = [{"id": str(i), "published": f"2014-03-{10 + i % 2}T00:00:{i:02d}Z"} for i in range(20)]
+    records = [
+        {"id": str(i), "published": f"2014-03-{10 + i % 2}T00:00:{i:02d}Z"} for i in range(20)
+    ]
     ordered = prescribed_order("uci-news-aggregator", records, seed=1)
     days = [r["published"][:10] for r in ordered]
     assert days == sorted(days)
@@ -32,11 +34,28 @@ def test_stories_evaluate_one_set_folder(tmp_path):
     folder = tmp_path / "ecbplus"
     folder.mkdir()
     rows = [
-        {"id": "1", "title": "Quake hits Norland", "text": "A strong earthquake hit Norland.", "story": "q"},
-        {"id": "2", "title": "Norland quake", "text": "An earthquake struck Norland on Monday.", "story": "q"},
-        {"id": "3", "title": "Bank raises rates", "text": "The central bank raised rates.", "story": "r"},
+        {
+            "id": "1",
+            "title": "Quake hits Norland",
+            "text": "A strong earthquake hit Norland.",
+            "story": "q",
+        },
+        {
+            "id": "2",
+            "title": "Norland quake",
+            "text": "An earthquake struck Norland on Monday.",
+            "story": "q",
+        },
+        {
+            "id": "3",
+            "title": "Bank raises rates",
+            "text": "The central bank raised rates.",
+            "story": "r",
+        },
     ]
-    (folder / "articles.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (folder / "articles.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8"
+    )
     result = evaluate_stories(folder, limit=None)
     scores = result["sets"]["ecbplus"]
     assert scores["articles"] == 3 and scores["gold_stories"] == 2

@@ -76,3 +76,16 @@ def test_search_odd_syntax_never_errors(engine: Engine, query: str) -> None:
 
 def test_search_fts5_query_quotes_terms() -> None:
     assert fts5_query('kherson "drone strike" OR kyiv*') == '"kherson" "drone strike" OR "kyiv"*'
+
+
+def test_search_broad_query_ranks_recent_window(engine: Engine,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from europenews.store import search
+
+    _fill(engine)
+    monkeypatch.setattr(search, "RANK_WINDOW", 1)
+    with engine.connect() as conn:
+        windowed = search_articles(conn, "drone")
+        filtered = search_articles(conn, "drone", filters=SearchFilters(since="2024-01-01"))
+    assert [h.title for h in windowed] == ["Floods in Valencia"]  # the latest stored match
+    assert len(filtered) == 2  # filters lift the bound

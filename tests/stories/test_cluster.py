@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (long sample texts read better unwrapped)
 from __future__ import annotations
 
 import pickle
@@ -37,7 +38,9 @@ def test_cluster_shipped_model_loads_with_all_features():
 def test_cluster_joins_reports_of_the_same_incident():
     clusterer = OnlineClusterer()
     first = clusterer.assign(_item("a", SHOOTING_A, title="Two men shot in Fairhaven"))
-    second = clusterer.assign(_item("b", SHOOTING_A2, "2016-05-02", title="Fairhaven police seek sedan"))
+    second = clusterer.assign(
+        _item("b", SHOOTING_A2, "2016-05-02", title="Fairhaven police seek sedan")
+    )
     assert first.is_new_story
     assert second.story_id == first.story_id
     assert not second.is_new_story
@@ -84,7 +87,10 @@ def test_cluster_state_is_picklable():
     clusterer = OnlineClusterer()
     clusterer.assign(_item("a", SHOOTING_A))
     restored = pickle.loads(pickle.dumps(clusterer))
-    assert restored.assign(_item("b", SHOOTING_A2)).story_id == clusterer.assign(_item("b", SHOOTING_A2)).story_id
+    assert (
+        restored.assign(_item("b", SHOOTING_A2)).story_id
+        == clusterer.assign(_item("b", SHOOTING_A2)).story_id
+    )
 
 
 def test_cluster_repeated_article_id_does_not_reopen_a_story():

@@ -9,8 +9,13 @@ from europenews.stories.items import day_number, story_item_from_analysis, story
 
 def test_items_from_analysis_keeps_people_and_geocoded_places():
     analysis = Analysis(
-        article=Article(text="Olaf Scholz visited Kyiv.", id="x", title="Visit", published="2024-12-01"),
-        entities=(Entity(id="e1", name="Olaf Scholz", type="person"), Entity(id="e2", name="Kyiv", type="place")),
+        article=Article(
+            text="Olaf Scholz visited Kyiv.", id="x", title="Visit", published="2024-12-01"
+        ),
+        entities=(
+            Entity(id="e1", name="Olaf Scholz", type="person"),
+            Entity(id="e2", name="Kyiv", type="place"),
+        ),
         places=(Place(name="Kyiv", country="UA", lat=50.45, lon=30.52, geonames_id=703448),),
     )
     item = story_item_from_analysis(analysis)

@@ -6,7 +6,11 @@ from europenews.stories.metadata import StoryMetadata
 
 def _item(i: int, source: str, hour: int, killed: int | None = None) -> StoryItem:
     return StoryItem(
-        id=str(i), title=f"headline {i}", published=f"2024-12-01T{hour:02d}:00:00Z", source=source, killed=killed
+        id=str(i),
+        title=f"headline {i}",
+        published=f"2024-12-01T{hour:02d}:00:00Z",
+        source=source,
+        killed=killed,
     )
 
 

@@ -43,7 +43,9 @@ def test_similarity_centroid_norm_matches_direct_computation():
     centroid.add(b)
     direct = math.sqrt(sum(v * v for v in centroid.total.values()))
     assert centroid.sq_norm == pytest.approx(direct**2)
-    assert centroid.cosine(a) == pytest.approx(sum(centroid.total[t] * v for t, v in a.items()) / direct)
+    assert centroid.cosine(a) == pytest.approx(
+        sum(centroid.total[t] * v for t, v in a.items()) / direct
+    )
 
 
 def test_similarity_running_idf_favours_rare_terms():
@@ -56,6 +58,8 @@ def test_similarity_running_idf_favours_rare_terms():
 
 
 def test_similarity_item_terms_use_analysis_entities():
-    terms = item_terms(StoryItem(id="1", text="he spoke", entities=("olaf scholz",), places=("geo:2950159",)))
+    terms = item_terms(
+        StoryItem(id="1", text="he spoke", entities=("olaf scholz",), places=("geo:2950159",))
+    )
     assert terms.keys["ent:olaf scholz"] == 2
     assert terms.keys["geo:2950159"] == 2

@@ -96,6 +96,9 @@ def resolve_speaker(doc: Doc, head_i: int, index: EntityIndex, titles: frozenset
     span = doc[start:end]
     mention = Mention(span.start_char, span.end_char, span.text)
     eid = _entity_in(index, start, end, head_i)
+    if eid is None and head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
+        antecedent = head.head.head  # "Kallas, who said ...": the noun the clause hangs from
+        eid = _entity_in(index, *mention_range(antecedent), antecedent.i)
     if eid is None and head.lower_ in PERSONAL:
         eid = _pronoun_antecedent(doc, head, index)
         if eid is not None and head.lower_ in GENDER:

@@ -398,15 +398,10 @@ def _casualty(pred: Token, kind: str, lex: Lexicon) -> Casualty | None:
         kind = "killed"  # "the body was found burned"
     reflexive = victim.lower_ in _REFLEXIVES and len(_conjuncts(victim)) == 1
     perpetrator = reflexive or low in lex.words["perpetrators"]
-    # "Another man was shot": someone besides the dead. Only hits need telling apart (the
-    # dead are taken off them); "three other people wounded" are other than the dead only.
-    additive = (perpetrator and kind in ("killed", "injured", "hit")) or (
-        kind == "hit"
-        and (
-            any(c.lower_ in ("second", "third") for c in victim.children)
-            or any(c.lower_ == "alsoX" for c in pred.children)
-        )
-    )
+    # Only "a second/third man was shot" marks one more victim. Counting perpetrators
+    # ("the gunman shot himself") or "another"/"also" as extra people was tried on the dev half
+    # of the GVA data and lost accuracy: articles mostly restate the same victims.
+    additive = kind == "hit" and any(c.lower_ in ("second", "third") for c in victim.children)
     return Casualty(
         kind, count if known else None, text, start, end, pred.i,
         additive=additive, gender=_gender(victim), perpetrator=perpetrator,

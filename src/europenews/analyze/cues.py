@@ -104,8 +104,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The speaker's head token: the verb's subject, or that of the verb it hangs from."""
     for child in verb.children:
         if child.dep_ in SUBJECTS:
-            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                return _speaker_head(verb.head)
+            if child.tag_ in ("WP", "WDT"):
+                return child  # "who said ...": the mention is "who"; attribution resolves it
             return _speaker_head(child)
         if child.dep_ == "agent":  # "was told by X"
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -157,8 +157,11 @@ def verb_content(verb: Token, lex: Lexicon) -> tuple[tuple[int, int], ...]:
     lemma = verb.lemma_.lower()
     preps = lex.prep_verbs.get(lemma, frozenset())
     chosen: list[Token] = []
+    obj = next((c for c in after if c.dep_ in ("dobj", "obj")), None)
     for c in after:
-        if c.dep_ == "prep" and c.lower_ not in preps:
+        # A phrase right after the object usually belongs to it ("his support as a delegate").
+        attached = obj is not None and lemma in lex.object_verbs and c.i == obj.right_edge.i + 1
+        if c.dep_ == "prep" and c.lower_ not in preps and not attached:
             continue
         if c.dep_ in ("dobj", "obj") and not (
             lemma in lex.object_verbs or preps or any(k.dep_ in ("xcomp", "oprd") for k in kids)

@@ -15,25 +15,13 @@ from dataclasses import dataclass, field
 from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
-from europenews.analyze.canonical import (
-    NAME_LABELS,
-    clean_entities,
-    harmonise,
-    trim_headline_words,
-)
+from europenews.analyze.canonical import NAME_LABELS
+from europenews.analyze.entity_lexicon import EntityLexicon, load_entity_lexicon
 from europenews.analyze.extensions import register_extensions
-from europenews.analyze.gazetteer import (
-    Gazetteer,
-    build_matchers,
-    country_names,
-    load_lexicon,
-    read_pairs,
-    read_words,
-)
-from europenews.analyze.namecues import cue_persons, overlay, team_names
-from europenews.analyze.roles import TitleWords, find_roles, merge_roles
+from europenews.analyze.gazetteer import Gazetteer, build_matchers, load_lexicon
+from europenews.analyze.resolve import resolve_names
+from europenews.analyze.roles import find_roles, merge_roles
 from europenews.model import Entity, Mention
 from europenews.names import name_key
 
@@ -53,30 +41,6 @@ LABEL_TYPES = {
 FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&", "de"})
 # How far back a description may point to the person it names (tokens).
 DESCRIPTION_REACH = 400
-
-
-@dataclass(frozen=True, slots=True)
-class EntityLexicon:
-    """Package data the canonicaliser reads (see ``data/entities``)."""
-
-    titles: TitleWords
-    canonical: dict[str, str]  # organisation name → canonical name ("EU" → "European Union")
-    descriptions: dict[str, str]  # "bloc" → "European Union"
-    countries: frozenset[str] = frozenset()  # country names, title case
-    not_names: frozenset[str] = frozenset()  # "men", "soccer": never a name on their own
-
-
-def load_entity_lexicon() -> EntityLexicon:
-    """Read the title words, organisation names and descriptions."""
-    titles = TitleWords(
-        heads=read_words("titles.txt"),
-        modifiers=read_words("modifiers.txt"),
-        demonyms=read_words("demonyms.txt"),
-    )
-    orgs = read_pairs("organizations.tsv")
-    return EntityLexicon(
-        titles, orgs, read_pairs("descriptions.tsv"), country_names(), read_words("not_names.txt")
-    )
 
 
 @dataclass(slots=True)
@@ -288,28 +252,6 @@ def find_entities(doc: Doc, lexicon: EntityLexicon) -> tuple[list[Entity], dict[
         roles = merge_roles(group.roles)
         entities.append(Entity(eid, _name_of(group), group.type, roles, mentions, group.label))
     return entities, entity_of_token
-
-
-def resolve_names(doc: Doc, lexicon: EntityLexicon) -> list[Span]:
-    """The doc's entities, cleaned and harmonised across the document (numbers, dates kept)."""
-    model = list(doc.ents)  # built anew on every access: read once
-    names = [
-        # "Ukrainian cities": a nationality adjective the model read as a place.
-        Span(doc, e.start, e.end, label="NORP")
-        if e.label_ in ("GPE", "LOC", "ORG") and e.text in lexicon.titles.demonyms
-        else e
-        for e in trim_headline_words(doc, clean_entities(model, lexicon.titles.heads))
-        if not all(t.lower_ in lexicon.not_names or not t.is_alpha for t in e)
-    ]
-    names = overlay(names, filter_spans(cue_persons(doc, names)))
-    names = harmonise(doc, overlay(names, team_names(doc, names, lexicon.countries)))
-    taken = {i for span in names for i in range(span.start, span.end)}
-    others = [
-        e
-        for e in model
-        if e.label_ not in NAME_LABELS and not any(i in taken for i in range(e.start, e.end))
-    ]
-    return filter_spans(names + others)
 
 
 class EntityCanonicaliser:

@@ -165,7 +165,10 @@ def team_names(doc: Doc, ents: list[Span], countries: frozenset[str]) -> list[Sp
         return []
     spans = []
     for ent in ents:
-        if ent.label_ not in PLACE_LABELS or ent.end >= len(doc):
+        if ent.end >= len(doc):
+            continue
+        # One-word "people" before a score are teams as well ("Surrey 429-7").
+        if ent.label_ not in PLACE_LABELS and not (ent.label_ == "PERSON" and len(ent) == 1):
             continue
         if ent.text.title() in countries or not SCORE.match(doc[ent.end].text):
             continue

@@ -273,7 +273,9 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
     for k, mark in enumerate(marks):
         if k in bound:
             continue
-        cue = _nearest_bare(doc, mark, bare, layout) if statement[k] else None
+        # A short quotation that ends a clause ("“Not even one,” he said") may still be speech.
+        spoken = statement[k] or text[mark.end - 1 : mark.end] in (",", ".", "!", "?")
+        cue = _nearest_bare(doc, mark, bare, layout) if spoken else None
         cue = cue or (_dash_cue(doc, mark) or _colon_intro(doc, mark) if statement[k] else None)
         if cue is not None:
             if cue in bare:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from europenews.analyze.geonames import Gazetteer, name_key
+from europenews.analyze.geonames import Gazetteer, GeoEntry, name_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels whose spans may hide a demonym ("Ukrainian President" → Ukraine).
@@ -23,9 +23,13 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Names the model misses sit in these tokens' shapes: a capitalised word or an abbreviation.
 _CAPITALISED = re.compile(r"^[A-Z][\w.’'\-]*$")
 MAX_TOKENS = 4
+# Words after which a mislabelled name is a place ("born in Churchill").
+LOCATIVE = frozenset({"in", "near", "from", "outside", "at", "to", "of"})
 # Labels of longer names that may contain a place name used as a modifier ("CTV Edmonton",
 # "Venice International Film Festival"): the places inside are weak evidence.
 INNER_LABELS = frozenset({"ORG", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE"})
+# Labels whose one-word names are rarely places even when a place has that name ("Olympic").
+NOT_WHOLE = frozenset({"EVENT", "WORK_OF_ART", "PRODUCT"})
 # Direction words that the model tags as places ("the West") but that name no one place.
 VAGUE = frozenset(
     {
@@ -110,7 +114,9 @@ def _inner_toponyms(text: str, offset: int, gaz: Gazetteer, weak: bool) -> list[
             if n > 1 and not re.fullmatch(r"[\w.’']+(?: (?:of |and )?[\w.’']+)*", piece):
                 continue  # only words joined by single spaces form one name
             # After a place or demonym, a word is the organisation's head ("European Union").
-            after_name = weak and bool(found) and found[-1].end >= offset + start - 1
+            after_name = (
+                bool(found) and (weak or found[-1].demonym) and found[-1].end >= offset + start - 1
+            )
             if gaz.candidates(piece) and not after_name and name_key(piece) not in VAGUE:
                 hit = Toponym(offset + start, offset + start + len(piece), piece, weak=weak)
             elif n == 1 and gaz.demonym(piece.rstrip(".")) is not None:
@@ -126,10 +132,26 @@ def _inner_toponyms(text: str, offset: int, gaz: Gazetteer, weak: bool) -> list[
     return found
 
 
+def _broad(candidates: list[GeoEntry]) -> bool:
+    """Whether a name inside a longer place name can be a country, region or continent
+    ("Western Canada"); a town's name there is usually part of another name ("Indo-Pacific")."""
+    return any(c.feature in ("country", "region", "continent") for c in candidates)
+
+
 def _entity_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     found: list[Toponym] = []
+    person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     for ent in doc.ents:
         if ent.label_ in INNER_LABELS:
+            text, start, end = _trimmed(ent.text, ent.start_char)
+            acronym = text.isupper() and len(text) <= 4  # "BA" is British Airways
+            whole = len(ent) <= 3 and text and not acronym and ent.label_ not in NOT_WHOLE
+            if whole and gaz.candidates(text):
+                # The whole name is a place ("Rhineland-Palatinate", "in Churchill"): the model
+                # mislabelled it; after "in", "from", "near" it is surely a place.
+                strong = ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVE
+                found.append(Toponym(start, end, text, weak=not strong))
+                continue
             found += _inner_toponyms(ent.text, ent.start_char, gaz, weak=True)
             continue
         if ent.label_ == "PERSON":
@@ -138,8 +160,9 @@ def _entity_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             if demonym:  # "Turkish President Erdogan": a nationality, then the name
                 found.append(Toponym(start, start + len(demonym), demonym, demonym=True))
                 continue
-            # Otherwise only the whole name: a first name such as "Georgia" is no place mention.
-            if len(ent) == 1 and gaz.candidates(text):
+            # Otherwise only a one-word name that is not the surname or first name of a person
+            # named in full ("Brooke Henderson" … "Henderson"): weak evidence.
+            if len(ent) == 1 and text not in person_words and gaz.candidates(text):
                 found.append(Toponym(start, end, text, weak=True))
             continue
         if ent.label_ not in PLACE_LABELS and ent.label_ not in DEMONYM_LABELS:
@@ -159,7 +182,11 @@ def _entity_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
                 # "Western Canada", "Turkish-Russian": the names inside count; a place label
                 # vouches for them, a demonym label only for demonyms.
                 inner = _inner_toponyms(text, start, gaz, weak=False)
-                found += [t for t in inner if ent.label_ in PLACE_LABELS or t.demonym]
+                found += [
+                    t
+                    for t in inner
+                    if t.demonym or (ent.label_ in PLACE_LABELS and _broad(gaz.candidates(t.text)))
+                ]
     return found
 
 
@@ -216,8 +243,14 @@ def _missed_toponyms(doc: Doc, gaz: Gazetteer, taken: list[Toponym]) -> list[Top
         if match:
             found.append(match)
             i += len(doc.char_span(match.start, match.end) or [token])
-        else:
-            i += 1
+            continue
+        if "-" in token.text:  # "U.S.-based", "Turkish-backed"
+            found += [
+                t
+                for t in _inner_toponyms(token.text, token.idx, gaz, weak=True)
+                if t.demonym or all(c.feature == "country" for c in gaz.candidates(t.text))
+            ]
+        i += 1
     return found
 
 

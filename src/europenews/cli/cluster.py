@@ -19,17 +19,17 @@ from europenews.errors import InputError
     type=click.Choice(["jsonl"]),
     default="jsonl",
     show_default=True,
-    help="One {\"id\", \"story\"} object per article, printed as soon as it is assigned.",
+    help='One {"id", "story"} object per article, printed as soon as it is assigned.',
 )
 @click.option("--details", is_flag=True, help="Also print duplicate_of and is_new_story.")
 def cluster(input_path: str, fmt: str, details: bool) -> None:
-    """Assign each article of INPUT.jsonl(.gz) to a story, in input order, using only earlier articles."""
+    """Assign each article of INPUT.jsonl(.gz) to a story, in order, using only earlier ones."""
     from europenews.evaluate.stories import read_records
     from europenews.stories.cluster import OnlineClusterer
     from europenews.stories.items import story_item_from_dict
 
     path = Path(input_path)
-    if not path.is_file():
+    if not path.exists() or path.is_dir():
         raise InputError(f"{input_path}: no such file")
     clusterer = OnlineClusterer()
     for number, record in enumerate(read_records(path), 1):

@@ -54,15 +54,21 @@ def articles_file(folder: Path) -> Path:
     raise InputError(f"{folder}: no articles.jsonl(.gz)")
 
 
-def prescribed_order(name: str, records: list[dict[str, Any]], seed: int = SEED) -> list[dict[str, Any]]:
+def prescribed_order(
+    name: str, records: list[dict[str, Any]], seed: int = SEED
+) -> list[dict[str, Any]]:
     """The articles in the streaming order the set's README prescribes."""
     rng = random.Random(seed)
     keyed = [(rng.random(), r) for r in records]
     if "ecb" in name or all(not r.get("published") for r in records):
         return [r for _, r in sorted(keyed, key=lambda kr: kr[0])]
     if "uci" in name:
-        return [r for _, r in sorted(keyed, key=lambda kr: (str(kr[1].get("published"))[:10], kr[0]))]
-    return sorted(records, key=lambda r: str(r.get("published") or ""))  # stable: file order within a day
+        return [
+            r for _, r in sorted(keyed, key=lambda kr: (str(kr[1].get("published"))[:10], kr[0]))
+        ]
+    return sorted(
+        records, key=lambda r: str(r.get("published") or "")
+    )  # stable: file order within a day
 
 
 def cluster_scores(gold: list[str], predicted: list[str]) -> dict[str, Any]:
@@ -80,7 +86,9 @@ def cluster_scores(gold: list[str], predicted: list[str]) -> dict[str, Any]:
     bp = sum(c * c / pred_sizes[p] for (_, p), c in joint.items()) / n if n else 0.0
     br = sum(c * c / gold_sizes[g] for (g, _), c in joint.items()) / n if n else 0.0
     return {
-        "pairwise": _prf(tp / pred_pairs if pred_pairs else 0.0, tp / gold_pairs if gold_pairs else 0.0),
+        "pairwise": _prf(
+            tp / pred_pairs if pred_pairs else 0.0, tp / gold_pairs if gold_pairs else 0.0
+        ),
         "bcubed": _prf(bp, br),
         "predicted_stories": len(pred_sizes),
         "gold_stories": len(gold_sizes),
@@ -110,7 +118,7 @@ def evaluate_set(folder: Path, limit: int | None = None, seed: int = SEED) -> di
 
 
 def evaluate_stories(path: Path, limit: int | None = None) -> dict[str, Any]:
-    """Scores for every set under ``path`` (the clustering folder) or for ``path`` itself (one set)."""
+    """Scores for every set under ``path`` (the clustering folder), or for ``path`` (one set)."""
     if any((path / name).exists() for name in ("articles.jsonl", "articles.jsonl.gz")):
         folders = [path]
     else:

@@ -17,6 +17,11 @@ from europenews.store.entities import entity_ids_for_name
 
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
 
+# A query matching more articles than this ranks only the most recently stored matches:
+# ranking costs time per match, and a news search favours recent articles. Filters (dates,
+# source, entity, place) lift the bound, since they narrow the matches themselves.
+RANK_WINDOW = 1000
+
 
 @dataclass(frozen=True, slots=True)
 class SearchFilters:
@@ -133,6 +138,11 @@ def _search_sqlite(
         return []
     params["match"] = match
     extra = "".join(f" AND {c}" for c in conds)
+    if not conds:
+        params["window"] = RANK_WINDOW
+        extra = (" AND articles_fts.rowid >= (SELECT coalesce(min(r), 0) FROM (SELECT rowid AS r"
+                 " FROM articles_fts WHERE articles_fts MATCH :match ORDER BY rowid DESC"
+                 " LIMIT :window))")
     # Title matches weigh more than body matches (bm25 column weights).
     sql = (
         "SELECT a.id, a.title, a.url, a.published, a.source, "
@@ -153,6 +163,11 @@ def _search_pg(
         return []
     params["q"] = q
     extra = "".join(f" AND {c}" for c in conds)
+    if not conds:
+        params["window"] = RANK_WINDOW
+        extra = (" AND a.pk >= (SELECT coalesce(min(w.pk), 0) FROM (SELECT pk FROM articles"
+                 " WHERE search_vector @@ websearch_to_tsquery('english', :q)"
+                 " ORDER BY pk DESC LIMIT :window) AS w)")
     # Rank in the inner query; build snippets (slow) only for the rows returned.
     sql = (
         "SELECT h.id, h.title, h.url, h.published, h.source, h.score, "

@@ -41,6 +41,12 @@ def row_dict(row: Any) -> dict[str, Any]:
     return dict(row._mapping)
 
 
+def newest_first(conn: Connection, column: Any) -> Any:
+    """``column DESC`` with unknown (NULL) dates last on both backends. SQLite already sorts
+    NULLs last in DESC, and a bare DESC lets it walk the column's index and stop early."""
+    return column.desc() if conn.dialect.name == "sqlite" else column.desc().nulls_last()
+
+
 def _parse_date(value: str | None) -> datetime | None:
     if not value:
         return None
@@ -73,29 +79,32 @@ def _score(story: dict[str, Any], newest: datetime | None) -> float:
 
 def front_stories(conn: Connection, limit: int = 30, offset: int = 0) -> list[dict[str, Any]]:
     """The top stories now, best first, each with its casualty figures."""
-    rows = conn.execute(
-        select(stories)
+    candidates = [row_dict(r) for r in conn.execute(
+        select(stories.c.id, stories.c.last_seen, stories.c.article_count,
+               stories.c.source_count, stories.c.growth)
         .where(stories.c.article_count > 0)
-        .order_by(stories.c.last_seen.is_(None), stories.c.last_seen.desc())
+        .order_by(newest_first(conn, stories.c.last_seen))
         .limit(FRONT_CANDIDATES)
-    ).all()
-    found = []
-    for r in rows:
-        s = row_dict(r)
-        s["key_entities"] = _json_list(s.pop("key_entities"))
-        s["key_places"] = _json_list(s.pop("key_places"))
-        s["breaking"] = bool(s["breaking"])
-        s.pop("updated_at", None)
-        found.append(s)
-    newest = max((d for s in found if (d := _parse_date(s["last_seen"]))), default=None)
-    for s in found:
-        s["score"] = round(_score(s, newest), 4)
-    found.sort(key=lambda s: (-s["score"], s["id"]))
-    page = found[offset:offset + limit]
-    figures = casualty_figures(conn, [s["id"] for s in page])
+    )]
+    newest = max((d for s in candidates if (d := _parse_date(s["last_seen"]))), default=None)
+    scores = {s["id"]: round(_score(s, newest), 4) for s in candidates}
+    ranked = sorted(scores, key=lambda i: (-scores[i], i))[offset:offset + limit]
+    rows = {r.id: r for r in conn.execute(select(stories).where(stories.c.id.in_(ranked)))}
+    page = []
+    for story_id in ranked:
+        s = _story_dict(_summary_of(rows[story_id]))
+        s["score"] = scores[story_id]
+        page.append(s)
+    figures = casualty_figures(conn, ranked)
     for s in page:
         s["casualties"] = figures.get(s["id"], [])
     return page
+
+
+def _summary_of(row: Any) -> Any:
+    from europenews.store.stories import _summary  # the store's own row → StorySummary
+
+    return _summary(row)
 
 
 def _json_list(value: str | None) -> list[str]:
@@ -238,8 +247,7 @@ def list_articles(
                   articles.c.source, articles.c.language, articles.c.status)
     if source:
         stmt = stmt.where(articles.c.source == source)
-    stmt = stmt.order_by(articles.c.published.is_(None), articles.c.published.desc(),
-                         articles.c.pk.desc())
+    stmt = stmt.order_by(newest_first(conn, articles.c.published), articles.c.pk.desc())
     return [row_dict(r) for r in conn.execute(stmt.limit(limit).offset(offset))]
 
 
@@ -300,6 +308,16 @@ def source_status(conn: Connection, today: str) -> dict[str, Any]:
         select(func.count()).select_from(articles).where(articles.c.status == "failed")
     ).scalar_one()
     return {"sources": feeds, "publishers": publishers, "failed_articles": int(failed)}
+
+
+def store_version(conn: Connection) -> tuple[Any, ...]:
+    """A cheap fingerprint of the store's content (newest article, articles per stage, last
+    story update): equal fingerprints mean aggregates computed earlier are still good."""
+    newest = conn.execute(select(func.max(articles.c.pk))).scalar()
+    stages = tuple(sorted(conn.execute(
+        select(articles.c.status, func.count()).group_by(articles.c.status)).tuples()))
+    updated = conn.execute(select(func.max(stories.c.updated_at))).scalar()
+    return (newest, stages, updated)
 
 
 def counts(conn: Connection) -> dict[str, int]:

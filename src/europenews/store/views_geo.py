@@ -18,7 +18,7 @@ from europenews.store.schema import (
     stories,
     story_members,
 )
-from europenews.store.views import row_dict
+from europenews.store.views import newest_first, row_dict
 
 
 def story_places(conn: Connection, members: Any) -> list[dict[str, Any]]:
@@ -93,8 +93,7 @@ def list_events(conn: Connection, limit: int = 50, offset: int = 0, place: str |
     if story:
         stmt = stmt.where(events.c.article_id.in_(
             select(story_members.c.article_id).where(story_members.c.story_id == story)))
-    stmt = stmt.order_by(events.c.published.is_(None), events.c.published.desc(),
-                         events.c.id.desc())
+    stmt = stmt.order_by(newest_first(conn, events.c.published), events.c.id.desc())
     return [row_dict(r) for r in conn.execute(stmt.limit(limit).offset(offset))]
 
 

@@ -22,7 +22,7 @@ from europenews.store.schema import (
     stories,
     story_members,
 )
-from europenews.store.views import row_dict
+from europenews.store.views import newest_first, row_dict
 
 
 def list_entities(
@@ -86,24 +86,42 @@ def quotes_by(conn: Connection, entity_id: int, limit: int = 30,
     return quote_rows(conn, list(conn.execute(
         select(quotes.c.id)
         .where(quotes.c.speaker_entity_id == entity_id)
-        .order_by(quotes.c.published.is_(None), quotes.c.published.desc(), quotes.c.id.desc())
+        .order_by(newest_first(conn, quotes.c.published), quotes.c.id.desc())
         .limit(limit).offset(offset)).scalars()))
 
 
-def quotes_about(conn: Connection, entity_id: int, limit: int = 20) -> list[dict[str, Any]]:
-    """Quotes by others whose words mention the entity, newest first."""
-    return quote_rows(conn, list(conn.execute(
-        select(quotes.c.id, quotes.c.published).distinct()
-        .join(article_entities, and_(article_entities.c.article_id == quotes.c.article_id,
-                                     article_entities.c.entity_id == entity_id))
-        .join(mentions, and_(mentions.c.article_id == quotes.c.article_id,
-                             mentions.c.local_id == article_entities.c.local_id,
-                             mentions.c.start >= quotes.c.start,
-                             mentions.c.end <= quotes.c.end))
-        .where(or_(quotes.c.speaker_entity_id.is_(None),
-                   quotes.c.speaker_entity_id != entity_id))
-        .order_by(quotes.c.published.is_(None), quotes.c.published.desc(), quotes.c.id.desc())
-        .limit(limit)).scalars()))
+def quotes_about(conn: Connection, entity_id: int, limit: int = 20,
+                 articles_back: int = 300) -> list[dict[str, Any]]:
+    """Quotes by others whose words mention the entity, newest first (looking through the
+    ``articles_back`` latest articles that mention it).
+
+    Matched here rather than in one join: per article, its few mentions of the entity are
+    compared with its quotes, instead of every mention with every quote."""
+    recent = (select(article_entities.c.article_id, article_entities.c.local_id)
+              .join(articles, articles.c.id == article_entities.c.article_id)
+              .where(article_entities.c.entity_id == entity_id)
+              .order_by(articles.c.published.desc()).limit(articles_back).subquery())
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for r in conn.execute(
+        select(mentions.c.article_id, mentions.c.start, mentions.c.end)
+        .join(recent, and_(recent.c.article_id == mentions.c.article_id,
+                           recent.c.local_id == mentions.c.local_id))
+    ):
+        spans.setdefault(r.article_id, []).append((r.start, r.end))
+    if not spans:
+        return []
+    found = []
+    for q in conn.execute(
+        select(quotes.c.id, quotes.c.article_id, quotes.c.start, quotes.c.end,
+               quotes.c.published, quotes.c.speaker_entity_id)
+        .where(quotes.c.article_id.in_(list(spans)))
+    ):
+        if q.speaker_entity_id == entity_id:
+            continue
+        if any(q.start <= a and b <= q.end for a, b in spans[q.article_id]):
+            found.append(q)
+    found.sort(key=lambda q: (q.published is not None, q.published or "", q.id), reverse=True)
+    return quote_rows(conn, [q.id for q in found[:limit]])
 
 
 def entity_stories(conn: Connection, entity_id: int, limit: int = 20) -> list[dict[str, Any]]:
@@ -205,6 +223,5 @@ def search_quotes(conn: Connection, filters: QuoteFilters, limit: int = 30,
     if filters.story:
         stmt = stmt.where(quotes.c.article_id.in_(
             select(story_members.c.article_id).where(story_members.c.story_id == filters.story)))
-    stmt = stmt.order_by(quotes.c.published.is_(None), quotes.c.published.desc(),
-                         quotes.c.id.desc())
+    stmt = stmt.order_by(newest_first(conn, quotes.c.published), quotes.c.id.desc())
     return quote_rows(conn, list(conn.execute(stmt.limit(limit).offset(offset)).scalars()))

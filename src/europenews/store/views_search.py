@@ -16,6 +16,7 @@ from europenews.store.schema import article_entities, articles, entities, places
 
 # The query translation and filters are the store's own (one definition of search syntax).
 from europenews.store.search import (
+    RANK_WINDOW,
     SearchFilters,
     _bind,
     _filters_sql,
@@ -24,7 +25,7 @@ from europenews.store.search import (
 )
 from europenews.store.views import row_dict
 
-FACET_DEPTH = 300
+FACET_DEPTH = 100
 SNIPPET = "snippet(articles_fts, -1, '[', ']', '…', 16)"
 
 
@@ -75,6 +76,11 @@ def _ranked_sqlite(conn: Connection, query: str, filters: SearchFilters,
         if not params["match"]:
             return []
         extra = "".join(f" AND {c}" for c in conds)
+        if not conds:  # as search_articles: rank only the latest RANK_WINDOW matches
+            params["window"] = RANK_WINDOW
+            extra = (" AND articles_fts.rowid >= (SELECT coalesce(min(r), 0) FROM (SELECT rowid"
+                     " AS r FROM articles_fts WHERE articles_fts MATCH :match"
+                     " ORDER BY rowid DESC LIMIT :window))")
         sql = (f"SELECT {cols} FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
                f"WHERE articles_fts MATCH :match{extra} "
                "ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT :depth")

@@ -144,6 +144,14 @@ class OnlineClusterer:
         story: _Story | None = None
         if duplicate_of is not None:
             story = self._stories.get(self._story_of.get(duplicate_of, ""))
+            if (
+                story is not None
+                and prepared.vectors.title
+                and story.title.cosine(prepared.vectors.title) < 0.1
+            ):
+                # Same page text under an unrelated headline: a scraped front page or consent
+                # notice, not a republished copy.
+                story, duplicate_of = None, None
         if story is None:
             best, best_p = None, 0.0
             for candidate, features in self.candidate_features(prepared):
@@ -162,7 +170,7 @@ class OnlineClusterer:
         return Assignment(story_id=story.id, duplicate_of=duplicate_of, is_new_story=is_new)
 
     def restore(self, story_id: str, items: list[StoryItem]) -> None:
-        """Seed an existing story (e.g. from the store after a restart) with its articles, in order."""
+        """Seed an existing story (e.g. from the store after a restart) with its articles."""
         if story_id not in self._stories:
             self._new_story(story_id)
         for item in items:

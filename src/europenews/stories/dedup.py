@@ -82,7 +82,9 @@ class NearDuplicateIndex:
             # Fixed seed: the same text always gets the same signature.
             seed_hash = MinHash(num_perm=self.num_perm, seed=1)
             self._permutations, self._scheme = seed_hash.permutations, seed_hash.scheme
-        minhash = MinHash(num_perm=self.num_perm, permutations=self._permutations, scheme=self._scheme)
+        minhash = MinHash(
+            num_perm=self.num_perm, permutations=self._permutations, scheme=self._scheme
+        )
         minhash.update_batch(list(grams))
         return minhash
 

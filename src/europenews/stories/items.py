@@ -33,7 +33,9 @@ def story_item_from_analysis(analysis: Analysis) -> StoryItem:
     """A StoryItem carrying the analysis' canonical entities, geocoded places and main event."""
     article = analysis.article
     entities = tuple(
-        dict.fromkeys(name_key(e.name) for e in analysis.entities if e.type in ("person", "organization"))
+        dict.fromkeys(
+            name_key(e.name) for e in analysis.entities if e.type in ("person", "organization")
+        )
     )
     places = tuple(
         dict.fromkeys(
@@ -56,7 +58,7 @@ def story_item_from_analysis(analysis: Analysis) -> StoryItem:
 
 
 def story_item_from_dict(obj: dict[str, object], default_id: str) -> StoryItem:
-    """A StoryItem from a contract input line (``id``, ``title``, ``text``, ``published``, ``source``)."""
+    """A StoryItem from a contract input line (id, title, text, published, source)."""
 
     def text_field(name: str) -> str:
         value = obj.get(name)

@@ -55,14 +55,14 @@ class StoryMetadata:
         return len(self._recent) / GROWTH_HOURS
 
     def is_breaking(self) -> bool:
-        """Young (first seen within BREAKING_HOURS of the latest article) and already several sources."""
+        """Young (first seen within BREAKING_HOURS of the latest article) with several sources."""
         if self._first_ts is None or self._last_ts is None:
             return False
         young = self._last_ts - self._first_ts <= BREAKING_HOURS * 3600
         return young and self.distinct_sources >= BREAKING_SOURCES
 
     def add(self, item: StoryItem, centrality: float, duplicate_of: str | None) -> None:
-        """Account for one more article; ``centrality`` (its similarity to the story) picks the headline."""
+        """Count one more article; ``centrality`` (similarity to the story) picks the headline."""
         self.article_count += 1
         if item.title and centrality > self.headline_score:
             self.headline, self.headline_score = item.title, centrality

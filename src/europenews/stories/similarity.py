@@ -23,13 +23,14 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _CAPITALISED = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:['’][a-z]+)?|[A-Z]{2,6})(?![\w])")
 # Capitalised words that name no particular thing (sentence starts, titles, days, agencies).
 _NOT_KEYS = frozenset(
-    """the a an and but or he she it they we you i his her their its this that these those there
-    police officers officer authorities officials man woman people reports report news says said
-    mr mrs ms dr sgt lt capt chief det st ave rd blvd dept inc co corp ltd llc am pm et ct pt
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-    update updated breaking video photos photo watch read more copyright all rights reserved ap afp
-    reuters cnn abc nbc cbs fox associated press click here share tweet email print comments""".split()
+    """the a an and but or he she it they we you i his her their its this that these those
+    there police officers officer authorities officials man woman people reports report news
+    says said mr mrs ms dr sgt lt capt chief det st ave rd blvd dept inc co corp ltd llc am
+    pm et ct pt monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december jan feb mar apr jun
+    jul aug sep sept oct nov dec update updated breaking video photos photo watch read more
+    copyright all rights reserved ap afp reuters cnn abc nbc cbs fox associated press click
+    here share tweet email print comments""".split()  # noqa: SIM905
 )
 # Numbers that tell incidents apart: ages ("23-year-old"), house and block numbers, counts.
 # Years are left out: they say when, which the day gap already covers.
@@ -53,7 +54,7 @@ def number_keys(text: str) -> list[str]:
 
 
 def capitalised_keys(text: str) -> list[str]:
-    """Capitalised words that are not sentence-initial function words: a cheap stand-in for names."""
+    """Capitalised words other than function words and titles: a cheap stand-in for names."""
     keys = []
     for match in _CAPITALISED.finditer(text):
         key = match.group(1).lower().replace("’", "'")

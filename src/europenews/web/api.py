@@ -25,6 +25,7 @@ from europenews.store.views import (
     front_stories,
     list_articles,
     source_status,
+    store_version,
     story_detail,
 )
 from europenews.store.views_geo import list_events, map_events, map_places, place_detail
@@ -94,7 +95,9 @@ def geojson(rows: list[dict[str, Any]], props: list[str]) -> JSONResponse:
 def api_stories(request: Request, page: int = page_q(),
                 per_page: int = per_page_q()) -> dict[str, Any]:
     with conn_of(request) as conn:
-        items = front_stories(conn, limit=per_page + 1, offset=(page - 1) * per_page)
+        items = request.app.state.memo.get(
+            ("api-stories", page, per_page), store_version(conn),
+            lambda: front_stories(conn, limit=per_page + 1, offset=(page - 1) * per_page))
     return paged(request, items, page, per_page)
 
 
@@ -163,8 +166,11 @@ def api_events(request: Request, place: str | None = Query(None, max_length=200)
 def api_places(request: Request, limit: int = Query(400, ge=1, le=2000),
                format: Literal["json", "geojson"] = "json") -> Any:
     with conn_of(request) as conn:
-        places = map_places(conn, limit)
-        events = map_events(conn, limit)
+        places, events = request.app.state.memo.get(
+            ("api-places", limit), store_version(conn),
+            lambda: (map_places(conn, limit), map_events(conn, limit)))
+        # Copies: the geojson branch below adds keys, and the memo must stay as computed.
+        places, events = [dict(p) for p in places], [dict(e) for e in events]
     if format == "geojson":
         for p in places:
             p["kind"] = "place"

@@ -28,6 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from europenews import __version__
 from europenews.config import Settings
 from europenews.errors import EuropeNewsError
+from europenews.web.memo import StoreMemo
 
 log = logging.getLogger(__name__)
 
@@ -133,6 +134,7 @@ def create_app(settings: Settings, admin_token: str | None = None) -> FastAPI:
     app.state.templates = make_templates()
     app.state.world_svg = world_svg()
     app.state.admin_token = admin_token
+    app.state.memo = StoreMemo()
     app.state.started = datetime.now()
 
     @app.middleware("http")

@@ -20,6 +20,7 @@ from europenews.store.views import (
     front_stories,
     list_articles,
     source_status,
+    store_version,
     story_detail,
 )
 from europenews.store.views_geo import map_events, map_places, place_detail
@@ -84,11 +85,17 @@ def map_context(places: list[dict[str, Any]], events: list[dict[str, Any]],
             "stroke": round(0.15 * scale, 3)}
 
 
+def memoised(request: Request, conn: Any, key: Any, compute: Any) -> Any:
+    """``compute()`` reused while the store is unchanged (``web/memo.py``)."""
+    return request.app.state.memo.get(key, store_version(conn), compute)
+
+
 @router.get("/")
 def front(request: Request, page: int = page_no()) -> Response:
     with request.app.state.engine.connect() as conn:
-        items = front_stories(conn, limit=PER_PAGE + 1, offset=(page - 1) * PER_PAGE)
-        totals = counts(conn)
+        items, totals = memoised(request, conn, ("front", page), lambda: (
+            front_stories(conn, limit=PER_PAGE + 1, offset=(page - 1) * PER_PAGE),
+            counts(conn)))
     return render(request, "index.html", stories=items[:PER_PAGE], totals=totals,
                   pager=pager(request, page, len(items) > PER_PAGE))
 
@@ -130,8 +137,8 @@ def entity(request: Request, entity_id: int, page: int = page_no()) -> Response:
 @router.get("/places")
 def places_map(request: Request) -> Response:
     with request.app.state.engine.connect() as conn:
-        places = map_places(conn, 300)
-        events = map_events(conn, 300)
+        places, events = memoised(request, conn, "map", lambda: (
+            map_places(conn, 300), map_events(conn, 300)))
     return render(request, "map.html", places=places, events=events,
                   map=map_context(places, events))
 

@@ -1,0 +1,76 @@
+"""Resolve the doc's entity spans: clean, relabel and harmonise them across the document.
+
+Runs before grouping (``entities.find_entities``); numbers, dates and other non-name spans
+are kept as the model found them, since later components (events) read them.
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import ORTH
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from europenews.analyze.canonical import (
+    NAME_LABELS,
+    clean_entities,
+    harmonise,
+    trim_headline_words,
+)
+from europenews.analyze.entity_lexicon import EntityLexicon
+from europenews.analyze.namecues import cue_persons, overlay, team_names
+
+
+def _relabel(span: Span, lexicon: EntityLexicon) -> Span:
+    """Nationalities the model read as places or people ("Ukrainian cities", "Tajik"), and
+    events it read as organisations or places ("Hong Kong Open", "Fed Cup")."""
+    label = span.label_
+    if label in ("GPE", "LOC", "ORG", "PERSON") and _demonym(span.text, lexicon.titles.demonyms):
+        label = "NORP"
+    elif (
+        label in ("ORG", "GPE", "LOC", "FAC")
+        and len(span) > 1
+        and (span[-1].text in lexicon.event_heads or span[-2:].text in lexicon.event_heads)
+    ):
+        label = "EVENT"
+    return span if label == span.label_ else Span(span.doc, span.start, span.end, label=label)
+
+
+def _demonym(text: str, demonyms: frozenset[str]) -> bool:
+    return text in demonyms or (text.endswith("s") and text[:-1] in demonyms)
+
+
+def _demonyms(doc: Doc, names: list[Span], demonyms: frozenset[str]) -> list[Span]:
+    """Untagged nationality words ("French", "Britons") as NORP."""
+    covered = {i for span in names for i in range(span.start, span.end)}
+    strings = doc.vocab.strings
+    found = []
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        if i not in covered and _demonym(strings[orth], demonyms):
+            found.append(Span(doc, i, i + 1, label="NORP"))
+    return found
+
+
+def _common_words(span: Span, not_names: frozenset[str]) -> bool:
+    """Whether the span's words are all words that are never a name ("Men", "SOCCER")."""
+    words = [t.lower_ for t in span if t.is_alpha]
+    return bool(words) and all(w in not_names for w in words)
+
+
+def resolve_names(doc: Doc, lexicon: EntityLexicon) -> list[Span]:
+    """The doc's entities, cleaned and harmonised across the document (numbers, dates kept)."""
+    model = list(doc.ents)  # built anew on every access: read once
+    names = [
+        _relabel(e, lexicon)
+        for e in trim_headline_words(doc, clean_entities(model, lexicon.titles.heads))
+        if not _common_words(e, lexicon.not_names)
+    ]
+    names = overlay(names, _demonyms(doc, names, lexicon.titles.demonyms))
+    names = overlay(names, filter_spans(cue_persons(doc, names)))
+    names = harmonise(doc, overlay(names, team_names(doc, names, lexicon.countries)))
+    taken = {i for span in names for i in range(span.start, span.end)}
+    others = [
+        e
+        for e in model
+        if e.label_ not in NAME_LABELS and not any(i in taken for i in range(e.start, e.end))
+    ]
+    return filter_spans(names + others)

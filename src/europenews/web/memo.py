@@ -1,0 +1,38 @@
+"""A small per-app memo for the few aggregate queries that read the whole store (the front
+page ranking, the world map), reused while the store is unchanged.
+
+Lives on ``app.state`` (never at module level), keyed by name and checked against
+``store_version`` (a cheap query: newest article, articles per stage, last story update);
+entries also expire after ``ttl`` seconds, so a re-analysis that keeps those figures equal
+is picked up soon anyway.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Hashable
+from typing import Any
+
+MAX_ENTRIES = 64
+
+
+class StoreMemo:
+    def __init__(self, ttl: float = 60.0) -> None:
+        self.ttl = ttl
+        self._entries: dict[Hashable, tuple[Hashable, float, Any]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, version: Hashable, compute: Callable[[], Any]) -> Any:
+        """The memoised value for ``key`` at ``version``, computing it when stale."""
+        now = time.monotonic()
+        with self._lock:
+            hit = self._entries.get(key)
+        if hit is not None and hit[0] == version and now - hit[1] < self.ttl:
+            return hit[2]
+        value = compute()
+        with self._lock:
+            if len(self._entries) >= MAX_ENTRIES:
+                self._entries.clear()  # bounded: a handful of keys in practice
+            self._entries[key] = (version, now, value)
+        return value

@@ -1,0 +1,73 @@
+"""Read-only queries behind the web pages (store/views*.py) on a small hand-built store."""
+
+from __future__ import annotations
+
+import pytest
+
+from europenews.model import Analysis, Article, Entity, Event, Mention, PlaceRef, Quote, Speaker
+from europenews.store.articles import add_article, save_analysis
+from europenews.store.engine import open_store
+from europenews.store.entities import link_entities
+from europenews.store.stories import assign_to_story, refresh_story
+from europenews.store.views import casualty_figures, front_stories, store_version
+from europenews.store.views_geo import map_events
+from europenews.store.views_people import QuoteFilters, search_quotes
+
+TEXT = "Three people were killed in Kherson, governor Oleksandr Prokudin said."
+
+
+def _store(conn, n: int, killed: int, source: str, story: str = "s1") -> str:
+    article = Article(text=TEXT + f" ({n})", id=f"a{n}", title=f"Kherson strike {n}",
+                      source=source, published=f"2026-11-20T0{n}:00:00Z")
+    person = Entity("e1", "Oleksandr Prokudin", "person",
+                    mentions=(Mention(46, 64, "Oleksandr Prokudin"),))
+    quote = Quote("Three people were killed in Kherson", 0, 35, ((0, 35),), "indirect",
+                  Speaker("e1", "Oleksandr Prokudin"), Mention(65, 69, "said"))
+    event = Event("drone strike", 0, 35, "Three people were killed in Kherson", killed=killed,
+                  place=PlaceRef("Kherson", "UA", 46.6, 32.6))
+    analysis = Analysis(article, (person,), (quote,), (event,), ())
+    add_article(conn, article, article_id=f"a{n}", url=None, url_key=None,
+                content_hash=f"h{n}")
+    ids = link_entities(conn, analysis, f"a{n}")
+    save_analysis(conn, f"a{n}", {}, analysis, ids)
+    assign_to_story(conn, f"a{n}", story)
+    refresh_story(conn, story)
+    return f"a{n}"
+
+
+@pytest.fixture
+def conn(tmp_path):
+    engine = open_store(f"sqlite:///{tmp_path / 'views.db'}")
+    with engine.begin() as c:
+        yield c
+    engine.dispose()
+
+
+def test_views_casualty_figures_keep_the_spread_between_outlets(conn):
+    _store(conn, 1, 3, "Herald")
+    _store(conn, 2, 3, "Daily")
+    _store(conn, 3, 4, "Wire")
+    figures = {(f["value"], f["outlets"]) for f in casualty_figures(conn, ["s1"])["s1"]}
+    assert figures == {(3, 2), (4, 1)}
+
+
+def test_views_map_events_do_not_multiply_one_story_by_its_outlets(conn):
+    _store(conn, 1, 3, "Herald")
+    _store(conn, 2, 4, "Wire")
+    [kherson] = map_events(conn)
+    assert (kherson["events"], kherson["killed"]) == (1, 4)
+
+
+def test_views_front_stories_and_quotes_read_the_store(conn):
+    _store(conn, 1, 3, "Herald")
+    [story] = front_stories(conn)
+    assert story["id"] == "s1" and story["casualties"]
+    [quote] = search_quotes(conn, QuoteFilters(speaker="Prokudin"))
+    assert quote["speaker_name"] == "Oleksandr Prokudin"
+    assert search_quotes(conn, QuoteFilters(text="nobody said this")) == []
+
+
+def test_views_store_version_changes_with_new_articles(conn):
+    before = store_version(conn)
+    _store(conn, 1, 3, "Herald")
+    assert store_version(conn) != before
