@@ -44,7 +44,8 @@ def main() -> None:
         "quotes_s": round(own, 3),
         "overhead_percent": round(100 * own / rest, 2),
         "quotes_found": sum(len(d._.quotes) for d in docs),
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}",
     }, indent=2))
 
 

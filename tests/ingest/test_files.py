@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from europenews.errors import InputError
-from europenews.ingest.files import decode_text, read_file, read_stdin
+from europenews.ingest.files import decode_text, guess_title, read_file, read_stdin
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -29,6 +29,19 @@ def test_files_txt_first_line_is_title(tmp_path: Path) -> None:
 def test_files_decode_refuses_bad_bytes(data: bytes, message: str) -> None:
     with pytest.raises(InputError, match=message):
         decode_text(data, "x.txt")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("EuropeNews\n\nUkraine Presses NATO Hard\n\nBody.", "Ukraine Presses NATO Hard"),
+        ("Storm hits the coast\n\nBody text here.", "Storm hits the coast"),
+        ("Short\n\nA long first paragraph that ends like a sentence.", "Short"),
+    ],
+    ids=["masthead-skipped", "headline-first", "no-headline-below"],
+)
+def test_files_guess_title(text: str, title: str) -> None:
+    assert guess_title(text) == title
 
 
 def test_files_decode_drops_bom() -> None:
@@ -54,7 +67,7 @@ def test_files_bad_file_raises_input_error(
 
 
 def test_files_missing_file_names_it(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="nope.txt: no such file"):
+    with pytest.raises(InputError, match=r"nope\.txt: no such file"):
         list(read_file(tmp_path / "nope.txt"))
 
 

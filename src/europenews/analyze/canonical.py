@@ -189,8 +189,13 @@ def _votes(ents: list[Span], caps: list[tuple[int, int]]) -> dict[tuple[str, ...
             continue
         votes.setdefault(name_key(ent), Counter())[ent.label_] += 2
         if ent.label_ == "PERSON" and len(ent) > 1:
-            # A full name makes its surname a person's name elsewhere in the document.
+            # A full name makes its surname a person's name elsewhere in the document
+            # ("von der Leyen" with its particles, as well as "Leyen").
             votes.setdefault(name_key(ent[-1:]), Counter())["PERSON"] += SURNAME_WEIGHT
+            particle = next((t.i for t in ent[1:-1] if t.is_lower), None)
+            if particle is not None:
+                surname = name_key(ent.doc[particle : ent.end])
+                votes.setdefault(surname, Counter())["PERSON"] += SURNAME_WEIGHT
     return votes
 
 

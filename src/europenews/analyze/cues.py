@@ -80,10 +80,15 @@ def mention_range(head: Token) -> tuple[int, int]:
     for child in head.rights:
         if child.dep_ in MENTION_RIGHT and child.i == end:
             end = child.right_edge.i + 1
-    if head.ent_type_ and head.ent_iob_ != "O":
-        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
-        if ent is not None and len(ent) <= MAX_MENTION:
-            start, end = min(start, ent.start), max(end, ent.end)
+    if head.ent_iob_ in ("B", "I"):
+        doc = head.doc
+        ent_start, ent_end = head.i, head.i + 1
+        while ent_start > 0 and doc[ent_start].ent_iob_ == "I":
+            ent_start -= 1
+        while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
+            ent_end += 1
+        if ent_end - ent_start <= MAX_MENTION:
+            start, end = min(start, ent_start), max(end, ent_end)
     if end - start > MAX_MENTION:  # a run-on title-case headline, not a name
         start = max(start, head.i - 2)
         end = min(end, head.i + 1)
@@ -253,8 +258,10 @@ def _noun_cue(noun: Token, lex: Lexicon) -> Cue | None:
 
 
 def _opens_paragraph(sent: Span) -> bool:
-    before = sent.doc.text[: sent.start_char].rstrip(" \t")
-    return not before or before.endswith("\n")
+    if sent.start == 0:
+        return True
+    prev = sent.doc[sent.start - 1]  # line breaks are whitespace tokens of their own
+    return prev.is_space and "\n" in prev.text
 
 
 def _colon_cue(sent: Span) -> Cue | None:

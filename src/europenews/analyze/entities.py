@@ -58,6 +58,7 @@ class _Group:
     lowers: set[str] = field(default_factory=set)  # lower-cased names
     lowers_upper: set[str] = field(default_factory=set)  # one-word ALL-CAPS names (acronyms)
     initials: set[str] = field(default_factory=set)  # initials of multi-word names
+    last_words: set[str] = field(default_factory=set)  # last words of multi-word names
 
     def add(self, span: Span, key: str) -> None:
         self.names.append(span)
@@ -67,6 +68,7 @@ class _Group:
             self.lowers_upper.add(span.text)
         elif len(span) > 1:
             self.initials.add(_initials(span))
+            self.last_words.add(span[-1].lower_)
         if self.full is None or len(span) > len(self.full):
             self.full = span
 
@@ -93,6 +95,10 @@ def _person_group(span: Span, key: str, persons: list[_Group]) -> _Group | None:
         if not candidates:  # a first name alone, as in sports reports and profiles
             candidates = [g for g in persons if _full_key(g).split()[0] == last]
         return max(candidates, key=lambda g: g.last_before(span.start), default=None)
+    for group in persons:
+        full_words = _full_key(group).split()
+        if len(words) < len(full_words) and full_words[-len(words) :] == words:
+            return group  # "von der Leyen" after "Ursula von der Leyen"
     first = span[0].text.rstrip(".")
     for group in persons:
         full = group.full
@@ -129,6 +135,8 @@ def _org_group(span: Span, groups: list[_Group], canon: str | None) -> _Group | 
             return group  # "ECB" after "European Central Bank"
         if initials and initials in group.lowers_upper:
             return group  # "European Central Bank" after "ECB"
+        if len(span) == 1 and text.lower() in group.last_words:
+            return group  # "the Commission" after "European Commission"
     return None
 
 

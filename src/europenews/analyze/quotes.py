@@ -38,8 +38,8 @@ CUE_AFTER_CHARS = 120  # "...,” Kallas said": how far after the closing mark a
 CUE_BEFORE_CHARS = 80  # "Kallas said: “...”"
 COLON_BEFORE_CHARS = 250  # "He told reporters:" then the quote, possibly in the next paragraph
 NEAR_PARAGRAPHS = 2  # line breaks: a blank line between paragraphs counts as one more
-MAX_OUTSIDE_WORDS = 2
-MIN_INDIRECT_WORDS = 2  # "backing Clinton", "asked a question": too little to be a statement  # words of a cue's content outside the marks that still make it direct
+MAX_OUTSIDE_WORDS = 2  # words of a cue's content outside the marks that still make it direct
+MIN_INDIRECT_WORDS = 2  # a one-word report ("backing Clinton") is too little to be a statement
 
 Spans = list[tuple[int, int]]
 
@@ -59,8 +59,8 @@ def _words(text: str, spans: Spans) -> int:
     return sum(len(WORD.findall(text[s:e])) for s, e in spans)
 
 
-def _is_statement(doc: Doc, mark: MarkedQuote) -> bool:
-    words = _words(doc.text, list(mark.fragments))
+def _is_statement(doc: Doc, text: str, mark: MarkedQuote) -> bool:
+    words = _words(text, list(mark.fragments))
     if words >= LONG_STATEMENT_WORDS or len(mark.fragments) > 1:
         return True
     if words < MIN_STATEMENT_WORDS:
@@ -69,15 +69,15 @@ def _is_statement(doc: Doc, mark: MarkedQuote) -> bool:
     return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
-def _chars(doc: Doc, ranges: tuple[tuple[int, int], ...]) -> Spans:
+def _chars(doc: Doc, text: str, ranges: tuple[tuple[int, int], ...]) -> Spans:
     """Character spans of token ranges, cut at the first line break (content stays in its
     paragraph even when the parser's sentence runs on into the next one)."""
     out: Spans = []
     for s, e in ranges:
         start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
-        cut = doc.text.find("\n", start, end)
+        cut = text.find("\n", start, end)
         if cut != -1:
-            end = len(doc.text[start:cut].rstrip())+ start
+            end = len(text[start:cut].rstrip()) + start
         if end > start:
             out.append((start, end))
     return out
@@ -145,7 +145,7 @@ def _cue_drafts(doc: Doc, cues: list[Cue], layout: _Layout, statement: list[bool
         if not cue.content:
             bare.append(cue)
             continue
-        spans = _chars(doc, cue.content)
+        spans = _chars(doc, text, cue.content)
         if not spans:
             continue
         over = [k for k, m in enumerate(layout.marks) if _overlaps((m.start, m.end), spans)]
@@ -186,7 +186,7 @@ def _nearest_bare(doc: Doc, mark: MarkedQuote, bare: list[Cue], layout: _Layout)
             gap = mark.start - pos
             limit = COLON_BEFORE_CHARS if cue.colon else CUE_BEFORE_CHARS
             same = layout.paragraph(pos) == layout.paragraph(mark.start)
-            between = len(WORD.findall(doc.text[doc[cue.cue[1] - 1].idx : mark.start])) - 1
+            between = len(WORD.findall(layout.text[doc[cue.cue[1] - 1].idx : mark.start])) - 1
             ok = gap <= limit and (same or cue.colon) and (cue.colon or between <= 4)
         clear = ok and not layout.mark_between(min(pos, mark.end), max(pos, mark.start))
         if clear and (best is None or gap < best[0]):
@@ -199,9 +199,9 @@ DASH_NAME = re.compile(
 )
 
 
-def _dash_cue(doc: Doc, mark: MarkedQuote) -> Cue | None:
+def _dash_cue(doc: Doc, text: str, mark: MarkedQuote) -> Cue | None:
     """``“...” ― Jane Doe``: a name after a dash closes the quoted line."""
-    m = DASH_NAME.match(doc.text, mark.end)
+    m = DASH_NAME.match(text, mark.end)
     if m is None or len(m.group("name").split()) > 5:
         return None
     dash = doc.char_span(m.start("dash"), m.end("dash"), alignment_mode="expand")
@@ -211,9 +211,12 @@ def _dash_cue(doc: Doc, mark: MarkedQuote) -> Cue | None:
     return Cue((dash.start, dash.end), name.end - 1, ())
 
 
-def _colon_intro(doc: Doc, mark: MarkedQuote) -> Cue | None:
+def _colon_intro(doc: Doc, text: str, mark: MarkedQuote) -> Cue | None:
     """``Article 33 affirms: “...”`` — the sentence that a colon hands over to the quotation."""
-    before = doc.text[: mark.start].rstrip(" \t\n“\"‘'„«")
+    before = text[max(0, mark.start - 20) : mark.start].rstrip(" \t\n“\"‘'„«")
+    if not before.endswith(":"):
+        return None
+    before = text[: mark.start].rstrip(" \t\n“\"‘'„«")
     if not before.endswith(":"):
         return None
     colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
@@ -262,7 +265,7 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
     """Pure: read the marks and the parse, return the quotes in text order."""
     text = doc.text
     marks = find_marked_quotes(text)
-    statement = [_is_statement(doc, m) for m in marks]
+    statement = [_is_statement(doc, text, m) for m in marks]
     layout = _Layout(text, marks)
     cues = [_outside_subject(doc, c, layout, statement) for c in find_cues(doc, lex, beliefs)]
     drafts, bound, bare = _cue_drafts(doc, cues, layout, statement)
@@ -276,7 +279,8 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
         # A short quotation that ends a clause ("“Not even one,” he said") may still be speech.
         spoken = statement[k] or text[mark.end - 1 : mark.end] in (",", ".", "!", "?")
         cue = _nearest_bare(doc, mark, bare, layout) if spoken else None
-        cue = cue or (_dash_cue(doc, mark) or _colon_intro(doc, mark) if statement[k] else None)
+        if cue is None and statement[k]:
+            cue = _dash_cue(doc, text, mark) or _colon_intro(doc, text, mark)
         if cue is not None:
             if cue in bare:
                 bare.remove(cue)
@@ -291,7 +295,7 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
             gap = text[prev.spans[-1][1] : mark.start]
             if "\n" not in gap and len(WORD.findall(gap)) <= 2:
                 # "X said that ..., but “...”": the quotation continues the reported speech.
-                prev.spans = _merge(prev.spans + [(prev.spans[-1][1], mark.end)])
+                prev.spans = _merge([*prev.spans, (prev.spans[-1][1], mark.end)])
                 prev.kind = "mixed"
                 prev.marks.append(k)
                 bound.add(k)
@@ -322,7 +326,7 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
         if draft is not None:
             draft.speaker = _speaker_of(draft, doc, index, lex)
             drafts.append(draft)
-    return [_to_quote(doc, d) for d in sorted(drafts, key=lambda d: d.spans[0])]
+    return [_to_quote(doc, text, d) for d in sorted(drafts, key=lambda d: d.spans[0])]
 
 
 def _parenthetical(doc: Doc, cue: Cue, layout: _Layout) -> Draft | None:
@@ -336,10 +340,10 @@ def _parenthetical(doc: Doc, cue: Cue, layout: _Layout) -> Draft | None:
         return None
     parts = [(sent.start, lo), (hi, sent.end)]
     ranges = tuple((s, e) for s, e in parts if sum(not t.is_punct for t in doc[s:e]) >= 1)
-    spans = _chars(doc, ranges)
-    spans = [_strip_punct(doc.text, s, e) for s, e in spans]
+    spans = _chars(doc, layout.text, ranges)
+    spans = [_strip_punct(layout.text, s, e) for s, e in spans]
     spans = [(s, e) for s, e in spans if e > s]
-    if _words(doc.text, spans) < 4 or any(
+    if _words(layout.text, spans) < 4 or any(
         _overlaps((m.start, m.end), spans) for m in layout.marks
     ):
         return None
@@ -374,9 +378,9 @@ def _strip_cue(gap: str, prev: Draft, doc: Doc) -> str:
     return " ".join(w for w in WORD.findall(gap) if w not in words)
 
 
-def _to_quote(doc: Doc, draft: Draft) -> Quote:
+def _to_quote(doc: Doc, full: str, draft: Draft) -> Quote:
     spans = tuple(draft.spans)
-    text = " ".join(doc.text[s:e] for s, e in spans)
+    text = " ".join(full[s:e] for s, e in spans)
     cue = None
     if draft.cue is not None:
         span = doc[draft.cue.cue[0] : draft.cue.cue[1]]

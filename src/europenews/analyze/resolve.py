@@ -18,6 +18,7 @@ from europenews.analyze.canonical import (
 )
 from europenews.analyze.entity_lexicon import EntityLexicon
 from europenews.analyze.namecues import cue_persons, overlay, team_names
+from europenews.analyze.roles import find_roles
 
 
 def _relabel(span: Span, lexicon: EntityLexicon) -> Span:
@@ -56,6 +57,36 @@ def _common_words(span: Span, not_names: frozenset[str]) -> bool:
     return bool(words) and all(w in not_names for w in words)
 
 
+PARTICLES = frozenset(
+    {"von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "bin", "al"}
+)
+
+
+def _titled(doc: Doc, names: list[Span], lexicon: EntityLexicon) -> list[Span]:
+    """Multi-word names with a person's title are people ("Olaf Scholz, the German chancellor")."""
+    return [
+        Span(doc, e.start, e.end, label="PERSON")
+        for e in names
+        if e.label_ in ("ORG", "GPE", "LOC", "NORP", "FAC")
+        and len(e) > 1
+        and find_roles(doc, e, names, lexicon.titles)
+    ]
+
+
+def _with_particles(doc: Doc, names: list[Span]) -> list[Span]:
+    """People's names that run on through "von der", "van", "de" ("Ursula von der Leyen")."""
+    longer = []
+    for e in names:
+        if e.label_ != "PERSON":
+            continue
+        end = e.end
+        while end < len(doc) and doc[end].text in PARTICLES:
+            end += 1
+        if end > e.end and end < len(doc) and doc[end].is_title and doc[end].is_alpha:
+            longer.append(Span(doc, e.start, end + 1, label="PERSON"))
+    return longer
+
+
 def resolve_names(doc: Doc, lexicon: EntityLexicon) -> list[Span]:
     """The doc's entities, cleaned and harmonised across the document (numbers, dates kept)."""
     model = list(doc.ents)  # built anew on every access: read once
@@ -65,7 +96,8 @@ def resolve_names(doc: Doc, lexicon: EntityLexicon) -> list[Span]:
         if not _common_words(e, lexicon.not_names)
     ]
     names = overlay(names, _demonyms(doc, names, lexicon.titles.demonyms))
-    names = overlay(names, filter_spans(cue_persons(doc, names)))
+    names = overlay(names, filter_spans(cue_persons(doc, names) + _titled(doc, names, lexicon)))
+    names = overlay(names, _with_particles(doc, names))
     names = harmonise(doc, overlay(names, team_names(doc, names, lexicon.countries)))
     taken = {i for span in names for i in range(span.start, span.end)}
     others = [

@@ -117,7 +117,17 @@ def _inner_toponyms(text: str, offset: int, gaz: Gazetteer, weak: bool) -> list[
             after_name = (
                 bool(found) and (weak or found[-1].demonym) and found[-1].end >= offset + start - 1
             )
-            if gaz.candidates(piece) and not after_name and name_key(piece) not in VAGUE:
+            # "Indo-Pacific": the second half of a compound is no town of its own.
+            compound = start > 0 and text[start - 1] == "-" and not after_name
+            cands = gaz.candidates(piece)
+            if compound and not _broad(cands):
+                cands = []
+            # Inside a longer place name, a town's name must open it or follow a direction
+            # word ("Calgary-North West", "Downtown Toronto"); "Soviet Union" is no town.
+            prev = text[:start].split()[-1:] if start else []
+            if not weak and prev and name_key(prev[0]) not in _OPENERS and not _broad(cands):
+                cands = []
+            if cands and not after_name and name_key(piece) not in VAGUE:
                 hit = Toponym(offset + start, offset + start + len(piece), piece, weak=weak)
             elif n == 1 and gaz.demonym(piece.rstrip(".")) is not None:
                 piece = piece.rstrip(".")
@@ -130,6 +140,9 @@ def _inner_toponyms(text: str, offset: int, gaz: Gazetteer, weak: bool) -> list[
         else:
             i += 1
     return found
+
+
+_OPENERS = VAGUE | {"greater", "metro", "downtown", "upper", "lower", "old", "new"}
 
 
 def _broad(candidates: list[GeoEntry]) -> bool:
@@ -182,11 +195,7 @@ def _entity_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
                 # "Western Canada", "Turkish-Russian": the names inside count; a place label
                 # vouches for them, a demonym label only for demonyms.
                 inner = _inner_toponyms(text, start, gaz, weak=False)
-                found += [
-                    t
-                    for t in inner
-                    if t.demonym or (ent.label_ in PLACE_LABELS and _broad(gaz.candidates(t.text)))
-                ]
+                found += [t for t in inner if ent.label_ in PLACE_LABELS or t.demonym]
     return found
 
 
@@ -248,7 +257,7 @@ def _missed_toponyms(doc: Doc, gaz: Gazetteer, taken: list[Toponym]) -> list[Top
             found += [
                 t
                 for t in _inner_toponyms(token.text, token.idx, gaz, weak=True)
-                if t.demonym or all(c.feature == "country" for c in gaz.candidates(t.text))
+                if t.demonym or any(c.feature == "country" for c in gaz.candidates(t.text))
             ]
         i += 1
     return found

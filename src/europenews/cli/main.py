@@ -46,18 +46,25 @@ def cli() -> None:
 
 
 def _register() -> None:
-    # Each command lives in its own module; importing registers it on the group.
-    from europenews.cli import analyze, evaluate  # noqa: F401
+    # Each command lives in its own module; importing it registers it on the group.
+    from europenews.cli import (  # noqa: F401
+        analyze,
+        cluster,
+        evaluate,
+        export,
+        ingest,
+        reanalyze,
+        run,
+        search,
+        serve,
+    )
 
-    for module in ("ingest", "cluster", "serve", "run", "search", "export", "reanalyze"):
-        try:
-            __import__(f"europenews.cli.{module}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"europenews.cli.{module}":
-                raise
 
-
-_register()
+try:
+    _register()
+except KeyboardInterrupt:  # Ctrl-C while the command modules (spaCy, FastAPI) still import
+    click.echo("error: interrupted", err=True)
+    sys.exit(130)
 
 
 def main() -> None:

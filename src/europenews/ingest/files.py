@@ -55,12 +55,26 @@ def decode_text(data: bytes, where: str) -> str:
     return text.removeprefix("\ufeff")
 
 
+def _reads_like_headline(line: str) -> bool:
+    return 3 <= len(line.split()) <= 25 and len(line) <= 200 and not line.endswith((".", ":"))
+
+
+def guess_title(text: str) -> str | None:
+    """The first non-empty line, unless it is a one- or two-word masthead or desk name
+    ("EuropeNews", "World news") standing above a line that reads like the headline."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        return None
+    if len(lines) > 1 and len(lines[0].split()) <= 2 and _reads_like_headline(lines[1]):
+        return lines[1]
+    return lines[0]
+
+
 def article_from_text(text: str, where: str, article_id: str | None) -> Article:
-    """A plain-text article; its first non-empty line is taken as the title."""
+    """A plain-text article; its first line (past a masthead) is taken as the title."""
     if not text.strip():
         raise InputError(f"{where}: empty text")
-    first_line = next((line.strip() for line in text.splitlines() if line.strip()), None)
-    return Article(text=text, id=article_id, title=first_line)
+    return Article(text=text, id=article_id, title=guess_title(text))
 
 
 def article_from_json(obj: Any, where: str, default_id: str | None) -> Article:

@@ -311,13 +311,14 @@ def source_status(conn: Connection, today: str) -> dict[str, Any]:
 
 
 def store_version(conn: Connection) -> tuple[Any, ...]:
-    """A cheap fingerprint of the store's content (newest article, articles per stage, last
-    story update): equal fingerprints mean aggregates computed earlier are still good."""
+    """A cheap fingerprint of the store (newest article, articles per stage, last story
+    update, last source fetch): while it is equal, aggregates computed earlier still hold."""
     newest = conn.execute(select(func.max(articles.c.pk))).scalar()
     stages = tuple(sorted(conn.execute(
         select(articles.c.status, func.count()).group_by(articles.c.status)).tuples()))
     updated = conn.execute(select(func.max(stories.c.updated_at))).scalar()
-    return (newest, stages, updated)
+    fetched = conn.execute(select(func.max(sources.c.last_fetched_at))).scalar()
+    return (newest, stages, updated, fetched)
 
 
 def counts(conn: Connection) -> dict[str, int]:

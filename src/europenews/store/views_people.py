@@ -91,7 +91,7 @@ def quotes_by(conn: Connection, entity_id: int, limit: int = 30,
 
 
 def quotes_about(conn: Connection, entity_id: int, limit: int = 20,
-                 articles_back: int = 300) -> list[dict[str, Any]]:
+                 articles_back: int = 100) -> list[dict[str, Any]]:
     """Quotes by others whose words mention the entity, newest first (looking through the
     ``articles_back`` latest articles that mention it).
 

@@ -32,6 +32,8 @@ from europenews.web.markup import article_spans, highlight
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 
 PER_PAGE = 25
+# Markers per kind on the world map (the rest are in /api/places): keeps the page light.
+MAP_MARKERS = 200
 
 
 # A fresh Query per parameter: FastAPI binds a shared Query object to the first name it sees.
@@ -138,7 +140,7 @@ def entity(request: Request, entity_id: int, page: int = page_no()) -> Response:
 def places_map(request: Request) -> Response:
     with request.app.state.engine.connect() as conn:
         places, events = memoised(request, conn, "map", lambda: (
-            map_places(conn, 300), map_events(conn, 300)))
+            map_places(conn, MAP_MARKERS), map_events(conn, MAP_MARKERS)))
     return render(request, "map.html", places=places, events=events,
                   map=map_context(places, events))
 
@@ -215,6 +217,6 @@ def article(request: Request, article_id: str) -> Response:
 def sources_page(request: Request) -> Response:
     today = datetime.now(UTC).strftime("%Y-%m-%d")
     with request.app.state.engine.connect() as conn:
-        status = source_status(conn, today)
-        totals = counts(conn)
+        status, totals = memoised(request, conn, ("sources", today), lambda: (
+            source_status(conn, today), counts(conn)))
     return render(request, "sources.html", status=status, totals=totals, today=today)
