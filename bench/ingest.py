@@ -139,7 +139,7 @@ def _queries(rows: list[dict[str, str]], n: int, seed: int) -> list[str]:
 
 
 def bench_search(path: Path, limit: int | None, queries: int, workdir: Path,
-                 db_url: str | None, seed: int) -> dict[str, object]:
+                 db_url: str | None, seed: int, load: bool = True) -> dict[str, object]:
     from sqlalchemy import func, select
 
     from europenews.ingest.fingerprint import article_keys
@@ -152,7 +152,7 @@ def bench_search(path: Path, limit: int | None, queries: int, workdir: Path,
     rows = _headlines(path, limit)
     engine = open_store(db_url or f"sqlite:///{workdir / 'uci.db'}")
     t0 = time.perf_counter()
-    for start in range(0, len(rows), 5000):
+    for start in range(0, len(rows) if load else 0, 5000):
         with engine.begin() as conn:
             for r in rows[start:start + 5000]:
                 # UCI has headlines only: the headline is the text to search.
@@ -204,6 +204,8 @@ def main() -> None:
     parser.add_argument("--search-db", default=None,
                         help="database URL for the search part (default: a new SQLite file)")
     parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--no-load", action="store_true",
+                        help="search the headlines already stored in --workdir / --search-db")
     args = parser.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="europenews-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -217,7 +219,7 @@ def main() -> None:
         print(json.dumps(out["ingest"]), file=sys.stderr, flush=True)
     if not args.skip_search:
         out["search"] = bench_search(args.uci, args.uci_limit, args.queries, workdir,
-                                     args.search_db, args.seed)
+                                     args.search_db, args.seed, load=not args.no_load)
     out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     print(json.dumps(out, indent=2))
 

@@ -6,7 +6,8 @@
 Streams the set in its prescribed order (UTC day, seeded shuffle within the day) through one
 OnlineClusterer and prints JSON: mean clustering time per article for the first and the last
 10,000 articles, their ratio (flat cost means ~1), overall articles/s, active stories at the
-end and peak memory. Reading and JSON parsing are excluded from the per-article times.
+end, peak memory and (as a by-product) the pairwise/BCubed scores. Reading and JSON
+parsing are excluded from the per-article times.
 """
 
 from __future__ import annotations
@@ -19,7 +20,13 @@ import resource
 import time
 from pathlib import Path
 
-from europenews.evaluate.stories import SEED, articles_file, prescribed_order, read_records
+from europenews.evaluate.stories import (
+    SEED,
+    articles_file,
+    cluster_scores,
+    prescribed_order,
+    read_records,
+)
 from europenews.stories.cluster import OnlineClusterer
 from europenews.stories.items import story_item_from_dict
 
@@ -37,13 +44,15 @@ def main() -> None:
         args.data.name, list(read_records(articles_file(args.data), args.limit))
     )
     items = [story_item_from_dict(r, default_id=str(i)) for i, r in enumerate(records)]
+    gold = [str(r.get("story")) for r in records]
     del records
     clusterer = OnlineClusterer()
     times = []
+    predicted = []
     started = time.perf_counter()
     for item in items:
         t0 = time.perf_counter()
-        clusterer.assign(item)
+        predicted.append(clusterer.assign(item).story_id)
         times.append(time.perf_counter() - t0)
     total = time.perf_counter() - started
     window = min(WINDOW, len(times) // 2)
@@ -61,6 +70,7 @@ def main() -> None:
                 "last_over_first": round(last / first, 3),
                 "articles_per_s": round(len(items) / total, 1),
                 "active_stories_at_end": clusterer.active_stories,
+                "scores": cluster_scores(gold, predicted),
                 "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
                 "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
                 f"Python {platform.python_version()}",

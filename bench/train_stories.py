@@ -36,7 +36,7 @@ from europenews.stories.cluster import FEATURES, DecisionModel, OnlineClusterer
 from europenews.stories.items import story_item_from_dict
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "src/europenews/stories/data/decision.json"
-THRESHOLDS = (0.2, 0.3, 0.4, 0.5)
+THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5)
 
 
 def in_half(story: str, half: str) -> bool:

@@ -21,7 +21,6 @@ import gzip
 import json
 import math
 import os
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -180,13 +179,6 @@ REGION_SUFFIXES = (
 def _read_json(path: Path) -> list[dict]:
     with open(path, encoding="utf-8") as f:
         return json.load(f)
-
-
-def fold(text: str) -> str:
-    """ASCII-fold ("Québec" → "Quebec")."""
-    return "".join(
-        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
-    )
 
 
 def latin(text: str) -> bool:

@@ -96,3 +96,29 @@ def test_entities_no_entity_for_numbers(nlp):
     doc = nlp("At least three people were killed on Monday.")
     assert doc._.entities == []
     assert any(e.label_ == "CARDINAL" for e in doc.ents)  # kept for the events component
+
+
+def test_entities_name_with_particles_is_one_person(nlp):
+    doc = nlp(
+        "Leaders met Ursula von der Leyen, the European Commission President, in Brussels. "
+        "Later, Von der Leyen said the Commission would act."
+    )
+    [person] = [e for e in doc._.entities if e.type == "person"]
+    assert person.name == "Ursula von der Leyen"
+    assert "Von der Leyen" in {m.text for m in person.mentions}
+
+
+def test_entities_short_organisation_name_joins_full_name(nlp):
+    doc = nlp("The European Commission proposed sanctions. The Commission will vote on Friday.")
+    [org] = [e for e in doc._.entities if e.type == "organization"]
+    assert {m.text for m in org.mentions} == {"European Commission", "Commission"}
+
+
+def test_entities_person_description_follows_role(nlp):
+    doc = nlp(
+        "Olaf Scholz, the German chancellor, spoke in Paris on Monday. "
+        "The chancellor said more help would come."
+    )
+    [person] = [e for e in doc._.entities if e.type == "person"]
+    assert person.name == "Olaf Scholz"
+    assert "The chancellor" in {m.text for m in person.mentions}

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from ingest_site import fetch_settings, site
+from tests.ingest.ingest_site import fetch_settings, site
 
 __all__ = ["fetch_settings", "site"]

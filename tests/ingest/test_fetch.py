@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
-from ingest_site import Site, page
+from tests.ingest.ingest_site import Site, page
 
 from europenews.errors import FetchError
 from europenews.ingest.fetch import Fetcher, FetchSettings, check_url

@@ -5,7 +5,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from ingest_site import Site, page, rss
+from tests.ingest.ingest_site import Site, page, rss
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 

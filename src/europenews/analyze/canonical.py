@@ -73,7 +73,9 @@ def headline_lines(text: str) -> list[tuple[int, int]]:
         titled = sum(w[0].isupper() and not w.isupper() for w in words)
         numbers = sum(any(c.isdigit() for c in w) for w in line.split())
         # Results tables look like headlines too; they are full of numbers and brackets.
-        if len(words) >= 3 and titled >= 0.7 * len(words) and numbers < 2 and "(" not in line:
+        numbers += 2 * line.count("(")
+        headline = not line.rstrip().endswith(".") and len(line.split()) <= 20
+        if headline and len(words) >= 3 and titled >= 0.7 * len(words) and numbers < 2:
             ranges.append((start, start + len(line)))
         start += len(line) + 1
     return ranges

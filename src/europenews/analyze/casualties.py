@@ -8,51 +8,30 @@ or number word (nummod/quantmod), an article or pronoun ("a man", "he" → 1), c
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from europenews.analyze.numbers import is_vague, parse_number, word_value
+from europenews.analyze.event_lexicon import Lexicon, load_lexicon
+from europenews.analyze.numbers import is_vague
+from europenews.analyze.victims import (
+    REFLEXIVES,
+    conjuncts,
+    count_victims,
+    find_victim,
+    gender_of,
+    inherited_subject,
+    number_at,
+    object_of,
+    person_like,
+    resolve_relative,
+    subject_of,
+    victim_span,
+)
+
+__all__ = ["KINDS", "Casualty", "Lexicon", "casualties_in", "find_casualties", "load_lexicon"]
 
 KINDS = ("killed", "injured", "hit", "missing", "kidnapped", "arrested")
-_SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me"})
-_REFLEXIVES = frozenset({"himself", "herself"})
-_NONE_WORDS = frozenset({"nobody", "none", "noone"})
-_SINGULAR_DETS = frozenset({"a", "an", "one", "another", "the", "this", "that", "each", "every"})
-_RELATIVES = frozenset({"who", "that", "which", "whom"})
-_AGE_UNITS = frozenset({"year", "yr", "month", "week", "day", "old"})
-MAX_COUNT = 100_000  # larger "counts" are phone numbers, addresses or years
-_COUNT_NOUNS = frozenset({"total", "number", "toll", "count"})
-_MALE = frozenset({"man", "boy", "he", "him", "himself", "father", "son", "husband", "brother"})
-_FEMALE = frozenset({"woman", "girl", "she", "her", "herself", "mother", "daughter", "wife"})
-_QUANT_WORDS = frozenset({"at", "least", "more", "than", "over", "about", "around", "nearly"})
-
-
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    """The word lists casualty and event extraction read (package data, loaded by the factory)."""
-
-    words: dict[str, frozenset[str]]
-    triggers: dict[str, tuple[str, str | None]]  # lemma phrase → (event type, weapon)
-
-    def has(self, key: str, word: str) -> bool:
-        return word in self.words[key]
-
-
-def load_lexicon() -> Lexicon:
-    """Read ``data/events/casualty_words.json`` and ``triggers.tsv`` from the package."""
-    base = resources.files("europenews.analyze") / "data" / "events"
-    raw = json.loads((base / "casualty_words.json").read_text(encoding="utf-8"))
-    words = {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
-    triggers: dict[str, tuple[str, str | None]] = {}
-    for line in (base / "triggers.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        phrase, kind, weapon = [*line.split("\t"), "", ""][:3]
-        triggers[phrase.strip()] = (kind.strip(), weapon.strip() or None)
-    return Lexicon(words, triggers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,175 +47,6 @@ class Casualty:
     additive: bool = False  # a different person from those counted before ("another man")
     gender: str | None = None  # "m"/"f" when the victim phrase says so (tells victims apart)
     perpetrator: bool = False  # the victim is the suspect/gunman (GVA counts them too)
-
-
-def _number_at(tok: Token) -> int | None:
-    """The value of a number token with its compound number parts ("twenty - one", "1,200")."""
-    parts = [c for c in tok.children if c.dep_ in ("compound", "quantmod") and c.like_num]
-    words = [t.text for t in sorted([*parts, tok], key=lambda t: t.i)]
-    value = parse_number(words)
-    value = value if value is not None else word_value(tok.text)
-    if value is None or value > MAX_COUNT or (1900 <= value <= 2100 and tok.text.isdigit()):
-        return None
-    return value
-
-
-def _is_age(num: Token) -> bool:
-    """'5-year-old', '2 yr old': the number is an age, not a head count."""
-    doc = num.doc
-    for i in range(num.i + 1, min(num.i + 3, len(doc))):
-        if doc[i].lemma_.lower() in _AGE_UNITS:
-            return True
-    return False
-
-
-def _conjuncts(tok: Token) -> list[Token]:
-    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
-
-
-def _count_one(tok: Token, lex: Lexicon) -> tuple[int | None, bool]:
-    """(count, known) for one victim head, ignoring its conjuncts."""
-    low = tok.lower_
-    if tok.like_num or tok.pos_ == "NUM":
-        if low == "one" and any(c.lower_ == "no" for c in tok.children):
-            return 0, True
-        value = _number_at(tok)
-        return value, value is not None
-    if is_vague(low):
-        return None, False
-    if tok.pos_ == "PRON":
-        if low in _NONE_WORDS:
-            return 0, True
-        if low in _SINGULAR_PRONOUNS or low in _REFLEXIVES or low in ("someone", "somebody"):
-            return 1, True
-        return None, False
-    if tok.lemma_.lower() in _AGE_UNITS:
-        return 1, True  # "a 2 yr old", "a 15-year-old": the number is an age
-    for child in tok.children:
-        if child.dep_ == "nummod" and not _is_age(child):
-            if is_vague(child.lower_):
-                return None, False
-            value = _number_at(child)
-            if value is not None:
-                return value, True
-    for child in tok.children:
-        if child.dep_ == "det" or (child.dep_ == "amod" and child.lower_ == "both"):
-            if child.lower_ == "no":
-                return 0, True
-            if child.lower_ == "both":
-                return 2, True
-            if child.lower_ in ("a", "an", "another", "one"):
-                return 1, True  # "a 17-year-old" is parsed with an adjective head
-    if tok.pos_ == "PROPN":
-        return 1, True
-    if tok.tag_ in ("NN", "NNP") or "Sing" in tok.morph.get("Number"):
-        return 1, True
-    return None, False
-
-
-def count_victims(tok: Token, lex: Lexicon) -> tuple[int | None, bool]:
-    """(count, known) for a victim head and its conjuncts ("two men and a woman" → 3)."""
-    if tok.lemma_.lower() in _COUNT_NOUNS:
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                objs = [c for c in child.children if c.dep_ == "pobj"]
-                if objs:
-                    return count_victims(objs[0], lex)
-    total = 0
-    for part in _conjuncts(tok):
-        value, known = _count_one(part, lex)
-        if not known or value is None:
-            return None, False
-        total += value
-    return total, True
-
-
-def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubjpass", "nsubj"):
-            return child
-    return None
-
-
-def _object(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "dobj":
-            return child
-    return None
-
-
-def find_victim(pred: Token, lex: Lexicon) -> Token | None:
-    """The head of the phrase naming who suffered what ``pred`` reports, or None."""
-    dep = pred.dep_
-    if pred.pos_ in ("ADJ", "NOUN") or pred.tag_ == "JJ":
-        if dep in ("amod", "acl") and pred.head.i != pred.i:
-            return pred.head
-        for child in pred.children:
-            if child.dep_ in ("nummod", "nsubj", "npadvmod") and child.i < pred.i:
-                return child
-        if dep in ("acomp", "oprd", "xcomp", "attr", "ccomp"):
-            # "left two women dead": the object of the verb; "he was found dead": its subject
-            return _object(pred.head) or _subject(pred.head) or _inherited(pred.head)
-        return None
-    obj = _object(pred)
-    passive = any(c.dep_ == "auxpass" for c in pred.children)
-    subj = _subject(pred)
-    if obj is not None and not passive:
-        return obj
-    if subj is not None and (passive or pred.tag_ == "VBN" or pred.lemma_.lower() == "die"):
-        return subj
-    if subj is not None and obj is None and pred.lemma_.lower() not in lex.words["hit"]:
-        # "seven others wounded", "two died": no object, so the subject is who suffered.
-        return subj
-    if dep in ("acl", "amod") and pred.head.i != pred.i and pred.tag_ != "VBG":
-        return pred.head  # "8 wounded", "the man killed"; not "a shooting suspect"
-    if subj is None:
-        return _inherited(pred)
-    return None
-
-
-def _inherited(pred: Token) -> Token | None:
-    """The subject a predicate shares with the verb it is conjoined to ("shot and killed")."""
-    if pred.dep_ in ("conj", "xcomp", "advcl") and pred.head.i != pred.i:
-        head = pred.head
-        subj = _subject(head)
-        if subj is not None and (
-            head.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in head.children)
-        ):
-            return subj
-        if pred.dep_ == "conj":
-            return _inherited(head)
-    if pred.dep_ == "relcl":
-        return pred.head
-    return None
-
-
-_PREMODS = frozenset({"det", "nummod", "amod", "compound", "quantmod", "poss", "nmod"})
-
-
-def _phrase(victim: Token) -> tuple[int, int]:
-    """Character span of the victim phrase, its modifiers and conjuncts."""
-    left = victim
-    for child in victim.children:
-        if child.i < victim.i and child.dep_ in _PREMODS and child.left_edge.i < left.i:
-            left = child.left_edge
-    right = _conjuncts(victim)[-1]
-    return left.idx, right.idx + len(right.text)
-
-
-def _gender(victim: Token) -> str | None:
-    low = victim.lemma_.lower()
-    if low in _MALE or victim.lower_ in _MALE:
-        return "m"
-    if low in _FEMALE or victim.lower_ in _FEMALE:
-        return "f"
-    return None
-
-
-def _resolve_relative(tok: Token) -> Token:
-    if tok.lower_ in _RELATIVES and tok.head.dep_ == "relcl":
-        return tok.head.head
-    return tok
 
 
 def _kind_of(tok: Token, lex: Lexicon) -> str | None:
@@ -256,9 +66,10 @@ def _is_hypothetical(pred: Token, lex: Lexicon) -> bool:
     head = pred.head
     if pred.dep_ in ("ccomp", "xcomp") and any(c.dep_ == "neg" for c in head.children):
         return True  # "don't let my baby die"
-    return pred.dep_ in ("xcomp", "pcomp", "ccomp") and head.lemma_.lower() in lex.words[
-        "intent_heads"
-    ]
+    return (
+        pred.dep_ in ("xcomp", "pcomp", "ccomp")
+        and head.lemma_.lower() in lex.words["intent_heads"]
+    )
 
 
 def _fatal(pred: Token, lex: Lexicon) -> bool:
@@ -310,7 +121,7 @@ def _death_toll(tok: Token, lex: Lexicon) -> Casualty | None:
     for cand in candidates:
         value, known = count_victims(cand, lex)
         if known and value is not None:
-            start, end = _phrase(cand)
+            start, end = victim_span(cand)
             return Casualty("killed", value, tok.doc.text[start:end], start, end, tok.i)
     return None
 
@@ -342,7 +153,7 @@ def casualties_in(sent: Span, lex: Lexicon) -> list[Casualty]:
             if numbers:
                 value, known = count_victims(tok, lex)
                 if known:
-                    start, end = _phrase(tok)
+                    start, end = victim_span(tok)
                     found.append(
                         Casualty("killed", value, tok.doc.text[start:end], start, end, tok.i)
                     )
@@ -379,24 +190,24 @@ def _casualty(pred: Token, kind: str, lex: Lexicon) -> Casualty | None:
     victim = find_victim(pred, lex)
     if victim is None:
         return None
-    victim = _resolve_relative(victim)
+    victim = resolve_relative(victim)
     if victim.pos_ in ("VERB", "AUX", "ADP", "PUNCT", "ADV") or (
         victim.pos_ == "ADJ" and not victim.dep_.startswith("nsubj")
     ):
         return None
-    if pred.lemma_.lower() in lex.words["hit_people_only"] and not _person_like(victim, lex):
+    if pred.lemma_.lower() in lex.words["hit_people_only"] and not person_like(victim, lex):
         return None  # "the storm hit the city", "a bullet struck the car"
     count, known = count_victims(victim, lex)
     if any(c.dep_ == "neg" for c in pred.children):
         count, known = 0, True
-    start, end = _phrase(victim)
+    start, end = victim_span(victim)
     text = pred.doc.text[start:end]
     if not known and not is_vague(victim.lower_) and victim.tag_ not in ("NNS", "NNPS"):
         return None
     low = victim.lemma_.lower()
     if low in ("body", "remains") and kind in ("injured", "hit"):
         kind = "killed"  # "the body was found burned"
-    reflexive = victim.lower_ in _REFLEXIVES and len(_conjuncts(victim)) == 1
+    reflexive = victim.lower_ in REFLEXIVES and len(conjuncts(victim)) == 1
     perpetrator = reflexive or low in lex.words["perpetrators"]
     # Only "a second/third man was shot" marks one more victim. Counting perpetrators
     # ("the gunman shot himself") or "another"/"also" as extra people was tried on the dev half
@@ -404,7 +215,7 @@ def _casualty(pred: Token, kind: str, lex: Lexicon) -> Casualty | None:
     additive = kind == "hit" and any(c.lower_ in ("second", "third") for c in victim.children)
     return Casualty(
         kind, count if known else None, text, start, end, pred.i,
-        additive=additive, gender=_gender(victim), perpetrator=perpetrator,
+        additive=additive, gender=gender_of(victim), perpetrator=perpetrator,
     )  # fmt: skip
 
 
@@ -415,18 +226,18 @@ def _condition(tok: Token, lex: Lexicon) -> Casualty | None:
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
     if verb.pos_ not in ("VERB", "AUX") or _tied_to_kill(verb, lex):
         return None  # "was in critical condition and died": counted as killed
-    victim = _subject(verb) or _inherited(verb)
+    victim = subject_of(verb) or inherited_subject(verb)
     if victim is None:
         return None
-    victim = _resolve_relative(victim)
+    victim = resolve_relative(victim)
     count, known = count_victims(victim, lex)
     if not known:
         return None
-    start, end = _phrase(victim)
+    start, end = victim_span(victim)
     # A hospital condition says the victim was hurt, not that they survived (many die later),
     # so it counts like a hit: the dead are taken off it.
     text = tok.doc.text[start:end]
-    return Casualty("hit", count, text, start, end, tok.i, gender=_gender(victim))
+    return Casualty("hit", count, text, start, end, tok.i, gender=gender_of(victim))
 
 
 def _death_of(tok: Token, lex: Lexicon) -> Casualty | None:
@@ -436,12 +247,12 @@ def _death_of(tok: Token, lex: Lexicon) -> Casualty | None:
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if prep is not None:
             victim = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if victim is None or not _person_like(victim, lex):
+    if victim is None or not person_like(victim, lex):
         return None
     count, known = count_victims(victim, lex)
     if not known:
         return None
-    start, end = _phrase(victim)
+    start, end = victim_span(victim)
     return Casualty("killed", count, tok.doc.text[start:end], start, end, tok.i)
 
 
@@ -453,31 +264,23 @@ def _gunshot_wound(tok: Token, lex: Lexicon) -> Casualty | None:
     head = tok.head
     victim: Token | None = None
     if tok.dep_ == "dobj":
-        victim = _subject(head) or _inherited(head)
+        victim = subject_of(head) or inherited_subject(head)
     elif tok.dep_ == "pobj" and head.lower_ == "with":
         owner = head.head
         if owner.pos_ in ("NOUN", "PROPN", "PRON"):
             victim = owner
         elif owner.pos_ in ("VERB", "AUX"):
             passive = any(c.dep_ == "auxpass" for c in owner.children)
-            victim = _subject(owner) if passive else (_object(owner) or _subject(owner))
+            victim = subject_of(owner) if passive else (object_of(owner) or subject_of(owner))
     if victim is None or victim.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
         return None
-    victim = _resolve_relative(victim)
+    victim = resolve_relative(victim)
     count, known = count_victims(victim, lex)
-    if not known or not _person_like(victim, lex):
+    if not known or not person_like(victim, lex):
         return None
-    start, end = _phrase(victim)
+    start, end = victim_span(victim)
     text = tok.doc.text[start:end]
-    return Casualty("hit", count, text, start, end, tok.i, gender=_gender(victim))
-
-
-def _person_like(tok: Token, lex: Lexicon) -> bool:
-    """A victim phrase that can name people (not "the car", "a building")."""
-    if tok.pos_ in ("PRON", "NUM") or tok.ent_type_ == "PERSON":
-        return True
-    lemma = tok.lemma_.lower()
-    return lemma in lex.words["people"] or lemma.endswith("-old") or lemma in _AGE_UNITS
+    return Casualty("hit", count, text, start, end, tok.i, gender=gender_of(victim))
 
 
 def _suicide(tok: Token) -> Casualty | None:
@@ -490,7 +293,7 @@ def _suicide(tok: Token) -> Casualty | None:
     for prep in tok.children:
         if has_weapon and prep.dep_ == "prep" and prep.lower_ == "on":
             for obj in prep.children:
-                if obj.lower_ in _REFLEXIVES:
+                if obj.lower_ in REFLEXIVES:
                     end = obj.idx + len(obj.text)
                     return Casualty("killed", 1, obj.text, obj.idx, end, tok.i, True, None, True)
     return None
@@ -503,7 +306,7 @@ def _split_outcomes(pred: Token, lex: Lexicon) -> list[Casualty]:
         if child.like_num and child.dep_ in ("npadvmod", "appos", "conj", "advmod", "nsubj"):
             advs = [g.lower_ for g in child.children]
             if any(a in lex.words["fatal_advs"] for a in advs):
-                value = _number_at(child)
+                value = number_at(child)
                 out.append(
                     Casualty(
                         "killed", value, child.text, child.idx, child.idx + len(child.text), pred.i

@@ -1,11 +1,12 @@
 """Canonical entities within one article: one entity per real-world thing, with roles.
 
-``europenews_gazetteer`` (see ``gazetteer.py``) corrects the model's spans; then
-``europenews_entities`` cleans and harmonises them (``canonical.py``), groups the mentions
+``europenews_gazetteer`` (``gazetteer.py``) corrects the model's spans with known places and
+organisations; ``europenews_entities`` then resolves the spans across the document
+(``resolve.py``: cleaning, layout cues, document-wide label agreement), groups the mentions
 of each person, organisation, place or other name into one entity (full name, surname and
-transliteration variants; "EU" and "European Union"), reads people's roles
-(``roles.py``) and links descriptions ("the president", "the bloc") to the entity they
-refer to. Descriptions are mentions of the entity but not ``doc.ents``.
+transliteration variants; "EU" and "European Union"), reads people's roles (``roles.py``)
+and links descriptions ("the president", "the bloc") to the entity they refer to.
+Descriptions are mentions of the entity but not ``doc.ents``.
 """
 
 from __future__ import annotations

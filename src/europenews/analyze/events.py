@@ -33,7 +33,7 @@ _FAMILIES = {
     "crash": "crash", "plane crash": "crash", "accident": "crash", "shipwreck": "crash",
 }  # fmt: skip
 _NEW_EVENT_WORDS = frozenset({"separate", "another", "unrelated", "second", "earlier", "previous"})
-_GUNFIRE = frozenset({"open", "return", "exchange", "trade", "exchange"})
+_GUNFIRE = frozenset({"open", "return", "exchange", "trade"})
 _SAY_VERBS = frozenset({"say", "tell", "report", "confirm", "announce", "state", "add"})
 WEAPONS = {
     "gun": "firearm", "handgun": "handgun", "pistol": "handgun", "rifle": "rifle",
@@ -119,9 +119,7 @@ def group_sentences(doc: Doc, lex: Lexicon) -> list[_Group]:
         # Another kind of event starts a new one only where it comes with figures of its own:
         # "the fire department", "a crash course" in a shooting report change nothing.
         if first is not None and (
-            current is None
-            or first.new
-            or (figures and not _compatible(current.type, first.type))
+            current is None or first.new or (figures and not _compatible(current.type, first.type))
         ):
             current = _Group()
             groups.append(current)

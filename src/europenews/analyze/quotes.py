@@ -32,6 +32,7 @@ from europenews.analyze.quotemarks import MarkedQuote, find_marked_quotes
 from europenews.model import Mention, Quote, Speaker
 
 WORD = re.compile(r"\w+")
+SENTENCE_END = re.compile(r"[.!?][\s”\"’']")
 MIN_STATEMENT_WORDS = 4  # shorter quoted phrases are statements only when a cue claims them
 LONG_STATEMENT_WORDS = 8  # this long, a quoted passage is a statement even without a verb
 CUE_AFTER_CHARS = 120  # "...,” Kallas said": how far after the closing mark a bare cue may sit
@@ -146,6 +147,8 @@ def _cue_drafts(doc: Doc, cues: list[Cue], layout: _Layout, statement: list[bool
             bare.append(cue)
             continue
         spans = _chars(doc, text, cue.content)
+        here = layout.paragraph(doc[cue.cue[0]].idx)
+        spans = [s for s in spans if layout.paragraph(s[0]) == here]  # not across a heading
         if not spans:
             continue
         over = [k for k, m in enumerate(layout.marks) if _overlaps((m.start, m.end), spans)]
@@ -293,7 +296,7 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
         prev = max(before, key=lambda d: d.spans[-1][1], default=None)
         if prev is not None and prev.kind == "indirect" and statement[k]:
             gap = text[prev.spans[-1][1] : mark.start]
-            if "\n" not in gap and len(WORD.findall(gap)) <= 2:
+            if "\n" not in gap and not SENTENCE_END.search(gap):
                 # "X said that ..., but “...”": the quotation continues the reported speech.
                 prev.spans = _merge([*prev.spans, (prev.spans[-1][1], mark.end)])
                 prev.kind = "mixed"

@@ -1,8 +1,11 @@
 """Toponym recognition: the stretches of text that name a place (or a country, by demonym).
 
 Reads the named entities (GPE/LOC/FAC, and NORP for demonyms), splits "Louisville, Ky."
-into its parts, trims "the" and possessives, and adds country and region names the model
-missed when the gazetteer knows them unambiguously.
+into its parts, trims "the" and possessives, finds names inside longer names ("Western
+Canada", "Turkish-Russian", "Queensland Police Service"), and adds country and region names
+the model missed when the gazetteer knows them unambiguously. Names found inside an
+organisation's or a person's name are marked weak: geocode.py keeps them only when the
+article's other places support them.
 """
 
 from __future__ import annotations
@@ -223,9 +226,9 @@ def _strip_kind(text: str) -> str:
 def _missed_toponyms(doc: Doc, gaz: Gazetteer, taken: list[Toponym]) -> list[Toponym]:
     """Country, region and continent names, and demonyms, that the model did not tag.
 
-    Only inside no other entity (an organisation's name is not a place mention), not at a
-    sentence start for demonyms, and only names whose every reading is a country, region
-    or continent: a city name alone is too often a surname or a word.
+    Only outside every entity, and only names whose every reading is a country, region or
+    continent (or a region written after "<place>, "): a city name alone is too often a
+    surname or a word. Hyphenated words ("U.S.-based") give their country or demonym.
     """
     covered = {i for t in taken for i in range(t.start, t.end)}
     in_ent = set()

@@ -1,0 +1,199 @@
+"""Victim phrases: who a casualty predicate is about, and how many people that phrase counts.
+
+"three people were killed" → "people" (3); "8 wounded" → "8"; "a man was shot and killed" →
+"man" (1, shared by the conjoined verbs); "two men and a woman" → 3; "dozens" → unknown.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from europenews.analyze.event_lexicon import Lexicon
+from europenews.analyze.numbers import is_vague, parse_number, word_value
+
+_SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me"})
+REFLEXIVES = frozenset({"himself", "herself"})
+_NONE_WORDS = frozenset({"nobody", "none", "noone"})
+_RELATIVES = frozenset({"who", "that", "which", "whom"})
+_AGE_UNITS = frozenset({"year", "yr", "month", "week", "day", "old"})
+MAX_COUNT = 100_000  # larger "counts" are phone numbers, addresses or years
+_COUNT_NOUNS = frozenset({"total", "number", "toll", "count"})
+_MALE = frozenset({"man", "boy", "he", "him", "himself", "father", "son", "husband", "brother"})
+_FEMALE = frozenset({"woman", "girl", "she", "her", "herself", "mother", "daughter", "wife"})
+
+
+def number_at(tok: Token) -> int | None:
+    """The value of a number token with its compound number parts ("twenty - one", "1,200")."""
+    parts = [c for c in tok.children if c.dep_ in ("compound", "quantmod") and c.like_num]
+    words = [t.text for t in sorted([*parts, tok], key=lambda t: t.i)]
+    value = parse_number(words)
+    value = value if value is not None else word_value(tok.text)
+    if value is None or value > MAX_COUNT or (1900 <= value <= 2100 and tok.text.isdigit()):
+        return None
+    return value
+
+
+def is_age(num: Token) -> bool:
+    """'5-year-old', '2 yr old': the number is an age, not a head count."""
+    doc = num.doc
+    for i in range(num.i + 1, min(num.i + 3, len(doc))):
+        if doc[i].lemma_.lower() in _AGE_UNITS:
+            return True
+    return False
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+
+
+def _count_one(tok: Token, lex: Lexicon) -> tuple[int | None, bool]:
+    """(count, known) for one victim head, ignoring its conjuncts."""
+    low = tok.lower_
+    if tok.like_num or tok.pos_ == "NUM":
+        if low == "one" and any(c.lower_ == "no" for c in tok.children):
+            return 0, True
+        value = number_at(tok)
+        return value, value is not None
+    if is_vague(low):
+        return None, False
+    if tok.pos_ == "PRON":
+        if low in _NONE_WORDS:
+            return 0, True
+        if low in _SINGULAR_PRONOUNS or low in REFLEXIVES or low in ("someone", "somebody"):
+            return 1, True
+        return None, False
+    if tok.lemma_.lower() in _AGE_UNITS:
+        return 1, True  # "a 2 yr old", "a 15-year-old": the number is an age
+    for child in tok.children:
+        if child.dep_ == "nummod" and not is_age(child):
+            if is_vague(child.lower_):
+                return None, False
+            value = number_at(child)
+            if value is not None:
+                return value, True
+    for child in tok.children:
+        if child.dep_ == "det" or (child.dep_ == "amod" and child.lower_ == "both"):
+            if child.lower_ == "no":
+                return 0, True
+            if child.lower_ == "both":
+                return 2, True
+            if child.lower_ in ("a", "an", "another", "one"):
+                return 1, True  # "a 17-year-old" is parsed with an adjective head
+    if tok.pos_ == "PROPN":
+        return 1, True
+    if tok.tag_ in ("NN", "NNP") or "Sing" in tok.morph.get("Number"):
+        return 1, True
+    return None, False
+
+
+def count_victims(tok: Token, lex: Lexicon) -> tuple[int | None, bool]:
+    """(count, known) for a victim head and its conjuncts ("two men and a woman" → 3)."""
+    if tok.lemma_.lower() in _COUNT_NOUNS:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return count_victims(objs[0], lex)
+    total = 0
+    for part in conjuncts(tok):
+        value, known = _count_one(part, lex)
+        if not known or value is None:
+            return None, False
+        total += value
+    return total, True
+
+
+def subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubjpass", "nsubj"):
+            return child
+    return None
+
+
+def object_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            return child
+    return None
+
+
+def find_victim(pred: Token, lex: Lexicon) -> Token | None:
+    """The head of the phrase naming who suffered what ``pred`` reports, or None."""
+    dep = pred.dep_
+    if pred.pos_ in ("ADJ", "NOUN") or pred.tag_ == "JJ":
+        if dep in ("amod", "acl") and pred.head.i != pred.i:
+            return pred.head
+        for child in pred.children:
+            if child.dep_ in ("nummod", "nsubj", "npadvmod") and child.i < pred.i:
+                return child
+        if dep in ("acomp", "oprd", "xcomp", "attr", "ccomp"):
+            # "left two women dead": the object of the verb; "he was found dead": its subject
+            return object_of(pred.head) or subject_of(pred.head) or inherited_subject(pred.head)
+        return None
+    obj = object_of(pred)
+    passive = any(c.dep_ == "auxpass" for c in pred.children)
+    subj = subject_of(pred)
+    if obj is not None and not passive:
+        return obj
+    if subj is not None and (passive or pred.tag_ == "VBN" or pred.lemma_.lower() == "die"):
+        return subj
+    if subj is not None and obj is None and pred.lemma_.lower() not in lex.words["hit"]:
+        # "seven others wounded", "two died": no object, so the subject is who suffered.
+        return subj
+    if dep in ("acl", "amod") and pred.head.i != pred.i and pred.tag_ != "VBG":
+        return pred.head  # "8 wounded", "the man killed"; not "a shooting suspect"
+    if subj is None:
+        return inherited_subject(pred)
+    return None
+
+
+def inherited_subject(pred: Token) -> Token | None:
+    """The subject a predicate shares with the verb it is conjoined to ("shot and killed")."""
+    if pred.dep_ in ("conj", "xcomp", "advcl") and pred.head.i != pred.i:
+        head = pred.head
+        subj = subject_of(head)
+        if subj is not None and (
+            head.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in head.children)
+        ):
+            return subj
+        if pred.dep_ == "conj":
+            return inherited_subject(head)
+    if pred.dep_ == "relcl":
+        return pred.head
+    return None
+
+
+_PREMODS = frozenset({"det", "nummod", "amod", "compound", "quantmod", "poss", "nmod"})
+
+
+def victim_span(victim: Token) -> tuple[int, int]:
+    """Character span of the victim phrase, its modifiers and conjuncts."""
+    left = victim
+    for child in victim.children:
+        if child.i < victim.i and child.dep_ in _PREMODS and child.left_edge.i < left.i:
+            left = child.left_edge
+    right = conjuncts(victim)[-1]
+    return left.idx, right.idx + len(right.text)
+
+
+def gender_of(victim: Token) -> str | None:
+    low = victim.lemma_.lower()
+    if low in _MALE or victim.lower_ in _MALE:
+        return "m"
+    if low in _FEMALE or victim.lower_ in _FEMALE:
+        return "f"
+    return None
+
+
+def resolve_relative(tok: Token) -> Token:
+    if tok.lower_ in _RELATIVES and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def person_like(tok: Token, lex: Lexicon) -> bool:
+    """A victim phrase that can name people (not "the car", "a building")."""
+    if tok.pos_ in ("PRON", "NUM") or tok.ent_type_ == "PERSON":
+        return True
+    lemma = tok.lemma_.lower()
+    return lemma in lex.words["people"] or lemma.endswith("-old") or lemma in _AGE_UNITS
