@@ -118,3 +118,14 @@ def engine(db_url: str):
     eng = open_store(db_url)
     yield eng
     eng.dispose()
+
+
+@pytest.fixture(scope="session")
+def dask_client():
+    """A real Dask LocalCluster: 2 worker processes, 1 thread each, on loopback."""
+    pytest.importorskip("distributed")
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      host="127.0.0.1", dashboard_address=None) as lc, Client(lc) as client:
+        yield client

@@ -25,14 +25,21 @@ class Settings:
         )
     )
     batch_size: int = 32
+    engine: str = "local"  # where analysis runs: "local" (this process) or "dask"
+    scheduler: str | None = None  # the Dask scheduler address, tcp://host:8786
 
 
 def settings_from_env(**overrides: object) -> Settings:
-    """Settings from the environment (EUROPENEWS_MODEL, EUROPENEWS_DB), then explicit overrides."""
+    """Settings from the environment (EUROPENEWS_MODEL, _DB, _ENGINE, _SCHEDULER), then
+    explicit overrides."""
     values: dict[str, object] = {}
     if model := os.environ.get("EUROPENEWS_MODEL"):
         values["model"] = model
     if db := os.environ.get("EUROPENEWS_DB"):
         values["db"] = db
+    if engine := os.environ.get("EUROPENEWS_ENGINE"):
+        values["engine"] = engine
+    if scheduler := os.environ.get("EUROPENEWS_SCHEDULER"):
+        values["scheduler"] = scheduler
     values.update({k: v for k, v in overrides.items() if v is not None})
     return Settings(**values)  # type: ignore[arg-type]

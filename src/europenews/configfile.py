@@ -90,9 +90,10 @@ class RunConfig:
         values = {k: v for k, v in values.items() if v is not None}
         if "db" in values:
             values["settings"] = replace(self.settings, db=values.pop("db"))
-        if "model" in values:
-            values["settings"] = replace(values.get("settings", self.settings),
-                                         model=values.pop("model"))
+        for key in ("model", "engine", "scheduler"):
+            if key in values:
+                values["settings"] = replace(values.get("settings", self.settings),
+                                             **{key: values.pop(key)})
         return replace(self, **values)
 
 
@@ -164,6 +165,10 @@ def parse_config(text: str, where: str, base: Path | None) -> RunConfig:
     if "batch_size" in analysis:
         settings = replace(settings, batch_size=_int(analysis["batch_size"],
                                                      f"{where}: analysis.batch_size"))
+    if engine := analysis.get("engine"):
+        settings = replace(settings, engine=_str(engine, f"{where}: analysis.engine"))
+    if scheduler := analysis.get("scheduler"):
+        settings = replace(settings, scheduler=_str(scheduler, f"{where}: analysis.scheduler"))
     languages = tuple(str(x).lower() for x in analysis.get("languages", ["en"]))
     polling = _polling(_table(data, "polling", where), where)
     feeds = tuple(

@@ -20,6 +20,7 @@ pytestmark = pytest.mark.slow
 
 
 def gva_articles(shared_data: Path, n: int) -> list[Article]:
+    """The first ``n`` GVA articles with some text (cut to 3,000 characters, for speed)."""
     out: list[Article] = []
     with (shared_data / "clustering/gva-incidents/articles.jsonl").open(encoding="utf-8") as fh:
         for line in fh:
@@ -31,36 +32,27 @@ def gva_articles(shared_data: Path, n: int) -> list[Article]:
     return out
 
 
-@pytest.fixture(scope="module")
-def cluster():
-    from distributed import Client, LocalCluster
-
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      host="127.0.0.1", dashboard_address=None) as lc, Client(lc) as client:
-        yield client
-
-
-def test_distributed_results_equal_in_process(cluster, nlp, shared_data: Path) -> None:
+def test_distributed_results_equal_in_process(dask_client, nlp, shared_data: Path) -> None:
     from europenews.analyze.engine import DaskEngine
 
     articles = gva_articles(shared_data, 24)
-    engine = DaskEngine(Settings(batch_size=4), client=cluster)
+    engine = DaskEngine(Settings(batch_size=4), client=dask_client)
     remote = [analysis_to_dict(a) for a in engine.analyze(articles)]
     local = [analysis_to_dict(a) for a in analyze_articles(nlp, articles)]
     assert [r["id"] for r in remote] == [a.id for a in articles]
     assert remote == local
 
 
-def test_distributed_worker_killed_mid_run_loses_nothing(cluster, shared_data: Path) -> None:
+def test_distributed_worker_killed_mid_run_loses_nothing(dask_client, shared_data: Path) -> None:
     from europenews.analyze.distributed import analyze_many, register
 
-    register(cluster, Settings())
+    register(dask_client, Settings())
     articles = gva_articles(shared_data, 40)
-    results = analyze_many(cluster, articles, batch_size=4, max_in_flight=4)
+    results = analyze_many(dask_client, articles, batch_size=4, max_in_flight=4)
     seen = [next(results).article.id]
     # Kill one worker process outright (as a crash would); its nanny starts a new one,
     # the scheduler reruns the lost batches elsewhere.
-    pids = cluster.run(os.getpid)
+    pids = dask_client.run(os.getpid)
     os.kill(next(iter(pids.values())), signal.SIGKILL)
     seen += [a.article.id for a in results]
     assert seen == [a.id for a in articles]

@@ -5,10 +5,10 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
-from tests.ingest.ingest_site import Site, page
 
 from europenews.errors import FetchError
 from europenews.ingest.fetch import Fetcher, FetchSettings, check_url
+from tests.ingest.ingest_site import Site, page
 
 
 def _fetch(settings: FetchSettings, url: str, **kw: object):

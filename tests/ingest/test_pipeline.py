@@ -5,7 +5,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from tests.ingest.ingest_site import Site, page, rss
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
@@ -15,6 +14,7 @@ from europenews.ingest.summary import IngestSummary
 from europenews.store.articles import count_articles, get_article
 from europenews.store.schema import articles
 from europenews.store.sources import get_source
+from tests.ingest.ingest_site import Site, page, rss
 
 FEED = "application/rss+xml"
 

@@ -56,9 +56,11 @@ def test_cluster_keeps_look_alike_incidents_in_different_cities_apart():
 
 def test_cluster_links_copy_to_original_and_its_story():
     clusterer = OnlineClusterer()
-    original = clusterer.assign(_item("a", SHOOTING_A))
-    clusterer.assign(_item("b", SHOOTING_B))
-    copy = clusterer.assign(_item("c", SHOOTING_A + " Copyright 2016 Wire Service."))
+    original = clusterer.assign(_item("a", SHOOTING_A, title="Two men shot in Fairhaven"))
+    clusterer.assign(_item("b", SHOOTING_B, title="Woman shot in Lindenport"))
+    copy = clusterer.assign(
+        _item("c", SHOOTING_A + " Copyright 2016 Wire Service.", title="Two shot in Fairhaven")
+    )
     assert copy.duplicate_of == "a"
     assert copy.story_id == original.story_id
     meta = clusterer.metadata(original.story_id)

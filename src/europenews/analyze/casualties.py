@@ -53,9 +53,7 @@ def _kind_of(tok: Token, lex: Lexicon) -> str | None:
     lemma = tok.lemma_.lower()
     pos = tok.pos_
     if pos in ("VERB", "ADJ", "AUX") or (pos == "NOUN" and lemma == "dead"):
-        for kind in ("killed", "injured", "hit", "missing", "kidnapped", "arrested"):
-            if lemma in lex.words[kind] or tok.lower_ in lex.words[kind]:
-                return kind
+        return lex.kinds.get(lemma) or lex.kinds.get(tok.lower_)
     return None
 
 
@@ -133,8 +131,8 @@ def _statistical(sent: Span, lex: Lexicon) -> bool:
 
 def casualties_in(sent: Span, lex: Lexicon) -> list[Casualty]:
     """All casualty figures reported in one sentence."""
-    if _statistical(sent, lex):
-        return []
+    if not any(t.lemma_.lower() in lex.cues or t.lower_ in lex.cues for t in sent):
+        return []  # most sentences report nothing: skip them cheaply
     found: list[Casualty] = []
     for tok in sent:
         lemma = tok.lemma_.lower()
@@ -183,6 +181,8 @@ def casualties_in(sent: Span, lex: Lexicon) -> list[Casualty]:
             found.append(casualty)
         if kind == "hit":
             found += _split_outcomes(tok, lex)
+    if found and _statistical(sent, lex):
+        return []  # "more than 500 people have been shot this year"
     return found
 
 
@@ -224,7 +224,7 @@ def _condition(tok: Token, lex: Lexicon) -> Casualty | None:
     if not any(c.dep_ == "amod" and c.lower_ in lex.words["conditions"] for c in tok.children):
         return None
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-    if verb.pos_ not in ("VERB", "AUX") or _tied_to_kill(verb, lex):
+    if verb.pos_ not in ("VERB", "AUX") or (subject_of(verb) is None and _tied_to_kill(verb, lex)):
         return None  # "was in critical condition and died": counted as killed
     victim = subject_of(verb) or inherited_subject(verb)
     if victim is None:

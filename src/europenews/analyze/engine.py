@@ -1,13 +1,13 @@
 """Where analysis runs: in this process (the default) or on Dask workers.
 
-Both engines take ``Article`` objects and yield ``Analysis`` objects in input order, so the
-ingestion side does not care which one it was given.
+Ingestion holds an *analyser*: the spaCy pipeline itself, or an engine object with
+``analyze(articles)``. Both take ``Article`` objects and give ``Analysis`` objects in input
+order (``analyse_with``), so the side that owns the store does not care which it was given.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
 from spacy.language import Language
@@ -19,38 +19,12 @@ from europenews.model import Analysis, Article
 ENGINES = ("local", "dask")
 
 
-class Engine(Protocol):
+class AnalysisEngine(Protocol):
     name: str
 
     def analyze(self, articles: Iterable[Article]) -> Iterator[Analysis]: ...
 
     def close(self) -> None: ...
-
-
-class LocalEngine:
-    """Analysis in this process, with one pipeline built on first use."""
-
-    name = "local"
-
-    def __init__(self, settings: Settings, nlp: Language | None = None) -> None:
-        self.settings = settings
-        self._nlp = nlp
-
-    @property
-    def nlp(self) -> Language:
-        if self._nlp is None:
-            from europenews.analyze.pipeline import build_pipeline
-
-            self._nlp = build_pipeline(self.settings)
-        return self._nlp
-
-    def analyze(self, articles: Iterable[Article]) -> Iterator[Analysis]:
-        from europenews.analyze.pipeline import analyze_articles
-
-        return analyze_articles(self.nlp, articles, batch_size=self.settings.batch_size)
-
-    def close(self) -> None:
-        pass
 
 
 class DaskEngine:
@@ -82,14 +56,24 @@ class DaskEngine:
             self.client.close()
 
 
-def make_engine(
-    settings: Settings, engine: str | None = None, scheduler: str | None = None
-) -> LocalEngine | DaskEngine:
-    """The engine named by the option or ``EUROPENEWS_ENGINE`` (default: in-process)."""
-    engine = engine or os.environ.get("EUROPENEWS_ENGINE") or "local"
-    scheduler = scheduler or os.environ.get("EUROPENEWS_SCHEDULER")
-    if engine in ("local", "inprocess", "in-process"):
-        return LocalEngine(settings)
-    if engine == "dask":
-        return DaskEngine(settings, scheduler=scheduler)
-    raise ConfigError(f"engine {engine!r}: unknown (use one of {', '.join(ENGINES)})")
+def make_analyser(settings: Settings) -> Language | DaskEngine:
+    """What ingestion analyses with: the pipeline itself in-process (the default), or a
+    Dask engine when ``settings.engine`` is ``dask``."""
+    if settings.engine == "local":
+        from europenews.analyze.pipeline import build_pipeline
+
+        return build_pipeline(settings)
+    if settings.engine == "dask":
+        return DaskEngine(settings, scheduler=settings.scheduler)
+    raise ConfigError(f"engine {settings.engine!r}: unknown (use one of {', '.join(ENGINES)})")
+
+
+def analyse_with(
+    analyser: Language | AnalysisEngine, articles: Sequence[Article], batch_size: int
+) -> Iterator[Analysis]:
+    """Analyses of ``articles`` in input order, by a pipeline or an engine."""
+    if isinstance(analyser, Language):
+        from europenews.analyze.pipeline import analyze_articles
+
+        return analyze_articles(analyser, articles, batch_size=batch_size)
+    return analyser.analyze(articles)

@@ -11,6 +11,11 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 
+# The lists of casualty_words.json that name a kind of casualty, in precedence order.
+CASUALTY_KINDS = ("killed", "injured", "hit", "missing", "kidnapped", "arrested")
+# Words handled by special patterns in analyze/casualties.py.
+SPECIAL_CUES = frozenset({"toll", "condition", "turn", "wound", "death", "fire", "killed"})
+
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
@@ -18,6 +23,8 @@ class Lexicon:
 
     words: dict[str, frozenset[str]]
     triggers: dict[str, tuple[str, str | None]]  # lemma phrase → (event type, weapon)
+    kinds: dict[str, str]  # word → casualty kind (killed, injured, hit, …), first list wins
+    cues: frozenset[str]  # every word that can start a figure or an event: a fast sentence filter
 
     def has(self, key: str, word: str) -> bool:
         return word in self.words[key]
@@ -34,4 +41,11 @@ def load_lexicon() -> Lexicon:
             continue
         phrase, kind, weapon = [*line.split("\t"), "", ""][:3]
         triggers[phrase.strip()] = (kind.strip(), weapon.strip() or None)
-    return Lexicon(words, triggers)
+    kinds: dict[str, str] = {}
+    for kind in CASUALTY_KINDS:
+        for word in words[kind]:
+            kinds.setdefault(word, kind)
+    cues = frozenset(
+        {*kinds, *words["killed_nouns"], *(p.split()[-1] for p in triggers), *SPECIAL_CUES}
+    )
+    return Lexicon(words, triggers, kinds, cues)

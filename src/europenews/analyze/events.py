@@ -6,7 +6,7 @@ at a trigger of another kind or one marked "separate"/"another"); merge each gro
 (the headline, the lead and a recap of one strike repeat the same victims, so figures of one
 kind are merged by maximum, not summed); then attach type, weapon, place, actor, date and the
 source of the figures. Only events with a casualty figure are reported; ``events[0]`` is the
-main one, the event the article reports most.
+main one: the first with killed/injured figures (the headline and lead come first).
 """
 
 from __future__ import annotations
@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from europenews.analyze.casualties import Casualty, Lexicon, casualties_in, load_lexicon
+from europenews.analyze.casualties import Casualty, casualties_in
+from europenews.analyze.event_lexicon import Lexicon, load_lexicon
 from europenews.analyze.extensions import register_extensions
+from europenews.analyze.places import place_at, place_ref
 from europenews.model import Event, EventSource, Place, PlaceRef
 
 # Generic triggers take the type of a more specific trigger of the same event.
@@ -76,6 +78,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         if tok.pos_ not in ("NOUN", "VERB", "PROPN"):
             continue
         lemma = tok.lemma_.lower()
+        if lemma not in lex.cues:
+            continue  # every trigger phrase ends in a cue word
         compounds = [c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")]
         hit = None
         for comp in compounds:
@@ -223,8 +227,6 @@ def _source_of(tok: Token, doc: Doc) -> EventSource:
 
 
 def _place(group: _Group, doc: Doc) -> PlaceRef | None:
-    from europenews.analyze.places import place_at, place_ref
-
     places: list[Place] = list(doc._.places or ())
     if not places:
         return None

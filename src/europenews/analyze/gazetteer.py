@@ -24,8 +24,8 @@ from europenews.analyze.canonical import split_span
 # Cities smaller than this are left to the statistical model (or to places.tsv): small
 # towns share names with people and common words far more often than big cities do.
 MIN_CITY_POPULATION = 100_000
-# In ALL-CAPS lines only well-known places are matched: sports tables there list teams
-# named after their towns.
+# In ALL-CAPS lines well-known places match anywhere, other places only where they open a
+# line (a dateline): sports tables there list teams named after their towns.
 MIN_CAPS_POPULATION = 1_000_000
 # What a gazetteer place may overrule: the model's guess for a known place name.
 PLACE_OVERRULES = frozenset({"PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC"})
@@ -38,7 +38,7 @@ class Lexicon:
 
     names: dict[str, frozenset[str]]  # label → surface names
     canonical: dict[str, str]  # organisation surface name → canonical name
-    caps: frozenset[str]  # names also matched case-insensitively in ALL-CAPS lines
+    caps: frozenset[str]  # well-known names: matched anywhere in ALL-CAPS lines
 
 
 def _data_lines(filename: str) -> Iterator[list[str]]:

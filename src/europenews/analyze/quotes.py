@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from europenews.analyze.attribution import build_index, resolve_speaker
+from europenews.analyze.attribution import EntityIndex, build_index, resolve_speaker
 from europenews.analyze.cues import (
     Cue,
     Lexicon,
@@ -133,7 +133,9 @@ class _Layout:
         return not self.text[line_start:char].strip(" \t“”\"‘'„«")
 
 
-def _cue_drafts(doc: Doc, cues: list[Cue], layout: _Layout, statement: list[bool]):
+def _cue_drafts(
+    doc: Doc, cues: list[Cue], layout: _Layout, statement: list[bool]
+) -> tuple[list[Draft], set[int], list[Cue]]:
     """Quotes read off cues with content; returns drafts, bound marks and cues left bare."""
     text = doc.text
     bound: set[int] = set()
@@ -256,7 +258,7 @@ def _outside_subject(doc: Doc, cue: Cue, layout: _Layout, statement: list[bool])
     return replace(cue, subject=None)
 
 
-def _speaker_of(draft: Draft, doc: Doc, index, lex: Lexicon) -> Speaker | None:
+def _speaker_of(draft: Draft, doc: Doc, index: EntityIndex, lex: Lexicon) -> Speaker | None:
     if draft.speaker is not None:
         return draft.speaker
     if draft.cue is None or draft.cue.subject is None:
@@ -275,7 +277,9 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
     index = build_index(doc)
     for draft in drafts:
         draft.speaker = _speaker_of(draft, doc, index, lex)
-    drafts = _drop_nested(doc, drafts)
+    # A report with neither speaker nor quotation marks is mostly a misread headline ("Calls
+    # for ..."); a quoted statement is kept even when nobody can be named.
+    drafts = [d for d in _drop_nested(doc, drafts) if d.speaker is not None or d.marks]
     for k, mark in enumerate(marks):
         if k in bound:
             continue

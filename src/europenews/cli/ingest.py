@@ -7,7 +7,7 @@ import json
 import click
 
 from europenews.cli.main import cli
-from europenews.cli.options import db_option, model_option
+from europenews.cli.options import db_option, engine_options, model_option
 from europenews.cli.progress import RichProgress
 from europenews.config import settings_from_env
 from europenews.ingest.fetch import FetchSettings
@@ -30,6 +30,7 @@ def render_summary(summary: IngestSummary) -> str:
 @click.argument("sources", nargs=-1, required=True)
 @db_option
 @model_option
+@engine_options
 @click.option("--no-analyse", "no_analyse", is_flag=True,
               help="Only fetch and store; analyse later with another ingest or reanalyze.")
 @click.option("--allow-private", is_flag=True, envvar="EUROPENEWS_ALLOW_PRIVATE",
@@ -41,7 +42,8 @@ def render_summary(summary: IngestSummary) -> str:
 @click.option("--no-robots", is_flag=True, help="Do not read robots.txt (your own sites only).")
 @click.option("--summary-format", "summary_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True, help="How the summary is printed (stdout).")
-def ingest(sources: tuple[str, ...], db: str, model: str | None, no_analyse: bool,
+def ingest(sources: tuple[str, ...], db: str, model: str | None, engine: str | None,
+           scheduler: str | None, no_analyse: bool,
            allow_private: bool, delay: float, timeout: float, no_robots: bool,
            summary_format: str) -> None:
     """Store articles from files, folders, URLs, RSS/Atom feeds and OPML lists (re-runs are
@@ -49,24 +51,26 @@ def ingest(sources: tuple[str, ...], db: str, model: str | None, no_analyse: boo
     from europenews.ingest.pipeline import IngestSettings, ingest_sources
     from europenews.store.engine import open_store
 
-    settings = settings_from_env(model=model, db=db)
+    settings = settings_from_env(model=model, db=db, engine=engine, scheduler=scheduler)
     fetch = FetchSettings.from_env(allow_private=allow_private or None, delay=delay,
                                    timeout=timeout, respect_robots=not no_robots)
-    engine = open_store(settings.db)
+    store = open_store(settings.db)
     nlp = None
     if not no_analyse:
-        from europenews.analyze.pipeline import build_pipeline
+        from europenews.analyze.engine import make_analyser
 
-        nlp = build_pipeline(settings)
+        nlp = make_analyser(settings)
     try:
         with RichProgress() as progress:
             summary = ingest_sources(
-                sources, engine, nlp,
+                sources, store, nlp,
                 IngestSettings(fetch=fetch, batch_size=settings.batch_size, model=settings.model),
                 progress,
             )
     finally:
-        engine.dispose()
+        store.dispose()
+        if nlp is not None and hasattr(nlp, "close"):
+            nlp.close()
     if summary_format == "json":
         click.echo(json.dumps(summary.as_dict(), ensure_ascii=False))
     else:

@@ -23,6 +23,25 @@ def db_option(func: F) -> F:
     )(func)
 
 
+def engine_options(func: F) -> F:
+    """``--engine local|dask`` and ``--scheduler tcp://host:8786`` (``EUROPENEWS_ENGINE``,
+    ``EUROPENEWS_SCHEDULER``): where analysis runs."""
+    func = click.option(
+        "--scheduler",
+        envvar="EUROPENEWS_SCHEDULER",
+        default=None,
+        metavar="ADDRESS",
+        help="Dask scheduler for --engine dask, e.g. tcp://10.0.0.5:8786.",
+    )(func)
+    return click.option(
+        "--engine",
+        envvar="EUROPENEWS_ENGINE",
+        type=click.Choice(["local", "dask"]),
+        default=None,
+        help="Where analysis runs: in this process (local, the default) or on Dask workers.",
+    )(func)
+
+
 def model_option(func: F) -> F:
     """``--model NAME``, with ``EUROPENEWS_MODEL`` as fallback."""
     return click.option(

@@ -7,7 +7,7 @@ import json
 import click
 
 from europenews.cli.main import cli
-from europenews.cli.options import db_option, model_option
+from europenews.cli.options import db_option, engine_options, model_option
 from europenews.cli.progress import RichProgress
 from europenews.config import settings_from_env
 from europenews.ingest.process import STAGES
@@ -20,21 +20,25 @@ from europenews.ingest.process import STAGES
               default="text", show_default=True)
 @db_option
 @model_option
-def reanalyze(stage: str | None, summary_format: str, db: str, model: str | None) -> None:
+@engine_options
+def reanalyze(stage: str | None, summary_format: str, db: str, model: str | None,
+              engine: str | None, scheduler: str | None) -> None:
     """Re-run the analysis (or one stage of it) on every stored article."""
-    from europenews.analyze.pipeline import build_pipeline
+    from europenews.analyze.engine import make_analyser
     from europenews.ingest.process import reanalyse_stored
     from europenews.store.engine import open_store
 
-    settings = settings_from_env(model=model, db=db)
-    engine = open_store(settings.db)
-    nlp = build_pipeline(settings)
+    settings = settings_from_env(model=model, db=db, engine=engine, scheduler=scheduler)
+    store = open_store(settings.db)
+    nlp = make_analyser(settings)
     try:
         with RichProgress() as progress:
-            summary = reanalyse_stored(engine, nlp, stage, progress, settings.batch_size,
+            summary = reanalyse_stored(store, nlp, stage, progress, settings.batch_size,
                                        settings.model)
     finally:
-        engine.dispose()
+        store.dispose()
+        if hasattr(nlp, "close"):
+            nlp.close()
     if summary_format == "json":
         click.echo(json.dumps(summary.as_dict(), ensure_ascii=False))
     else:

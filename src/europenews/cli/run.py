@@ -12,6 +12,7 @@ from types import FrameType
 import click
 
 from europenews.cli.main import cli
+from europenews.cli.options import engine_options
 from europenews.configfile import (
     FeedSource,
     default_config_text,
@@ -61,12 +62,14 @@ def _install_signal_handlers(stop: object) -> None:
               help="Serve the site (default: yes, except with --once).")
 @click.option("--allow-private", is_flag=True, envvar="EUROPENEWS_ALLOW_PRIVATE",
               help="Allow feeds on loopback/private addresses (off by default).")
+@engine_options
 @click.option("-v", "--verbose", is_flag=True, help="Log every fetch failure and debug details.")
 @click.option("--print-config", is_flag=True,
               help="Print the built-in configuration (a starting point for your own) and exit.")
 def run(config_path: str | None, db: str | None, host: str | None, port: int | None,
         feeds: tuple[str, ...], interval: str | None, log_format: str, once: bool,
-        serve: bool | None, allow_private: bool, verbose: bool, print_config: bool) -> None:
+        serve: bool | None, allow_private: bool, engine: str | None, scheduler: str | None,
+        verbose: bool, print_config: bool) -> None:
     """The main job: keep the configured sources polled, analyse and cluster what arrives,
     and serve the site, until stopped (Ctrl-C / SIGTERM finish the article in hand)."""
     if print_config:
@@ -78,7 +81,8 @@ def run(config_path: str | None, db: str | None, host: str | None, port: int | N
     from europenews.runner.service import Service
     from europenews.runner.state import status_snapshot
 
-    config = load_config(config_path).with_overrides(db=db, host=host, port=port)
+    config = load_config(config_path).with_overrides(db=db, host=host, port=port,
+                                                     engine=engine, scheduler=scheduler)
     if feeds:
         config = replace(config, feeds=config.feeds + tuple(FeedSource(url=f) for f in feeds))
     if interval is not None:

@@ -21,6 +21,7 @@ from spacy.language import Language
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from europenews.analyze.engine import AnalysisEngine
 from europenews.errors import EuropeNewsError, FetchError, InputError, StoreError
 from europenews.ingest.feeds import Feed, FeedItem, looks_like_feed, parse_feed
 from europenews.ingest.fetch import FEED_TYPES, Fetcher, FetchResult, FetchSettings
@@ -266,7 +267,7 @@ def _with_defaults(article: Article, *, url: str, prefer: tuple[str, ...] = (),
 def ingest_sources(
     sources: Sequence[str],
     engine: Engine,
-    nlp: Language | None,
+    nlp: Language | AnalysisEngine | None,
     settings: IngestSettings | None = None,
     progress: Progress | None = None,
     clusterer: Any | None = None,
@@ -294,7 +295,7 @@ def ingest_sources(
 
 def process_pending(
     engine: Engine,
-    nlp: Language | None,
+    nlp: Language | AnalysisEngine | None,
     settings: IngestSettings,
     summary: IngestSummary,
     progress: Progress | None = None,

@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine as DbEngine
 
+from europenews.analyze.engine import AnalysisEngine, analyse_with
 from europenews.analyze.export import analysis_from_dict, analysis_to_dict
-from europenews.analyze.pipeline import analyze_article, analyze_articles
 from europenews.ingest.summary import IngestSummary, NullProgress, Progress
 from europenews.model import Analysis, Article
 from europenews.store.articles import (
@@ -53,7 +54,7 @@ _FIELD_COMPONENT = {
 }
 
 
-def store_analysis(engine: Engine, article_id: str, analysis: Analysis,
+def store_analysis(engine: DbEngine, article_id: str, analysis: Analysis,
                    model: str | None = None) -> None:
     """Link entities and save the analysis of one article, in one transaction."""
     with engine.begin() as conn:
@@ -64,14 +65,14 @@ def store_analysis(engine: Engine, article_id: str, analysis: Analysis,
             set_status(conn, article_id, STATUS_CLUSTERED)
 
 
-def _analyse(nlp: Language, batch: Sequence[Article],
+def _analyse(nlp: Language | AnalysisEngine, batch: Sequence[Article],
              batch_size: int) -> Iterator[tuple[Article, Analysis | Exception]]:
     """Each article with its analysis as soon as it is ready, or the exception that stopped
     it (batch isolation: after a failure the rest are analysed one by one, so one bad article
     cannot take the others down)."""
     done = 0
     try:
-        for analysis in analyze_articles(nlp, batch, batch_size=batch_size):
+        for analysis in analyse_with(nlp, batch, batch_size):
             yield batch[done], analysis
             done += 1
         return
@@ -79,14 +80,15 @@ def _analyse(nlp: Language, batch: Sequence[Article],
         pass
     for article in batch[done:]:
         try:
-            yield article, analyze_article(nlp, article)
+            [analysis] = analyse_with(nlp, [article], 1)
+            yield article, analysis
         except Exception as exc:  # recorded on the article; the run continues
             yield article, exc
 
 
 def analyse_pending(
-    engine: Engine,
-    nlp: Language,
+    engine: DbEngine,
+    nlp: Language | AnalysisEngine,
     summary: IngestSummary,
     progress: Progress | None = None,
     batch_size: int = 32,
@@ -118,8 +120,8 @@ def analyse_pending(
 
 
 def reanalyse_stored(
-    engine: Engine,
-    nlp: Language,
+    engine: DbEngine,
+    nlp: Language | AnalysisEngine,
     stage: str | None = None,
     progress: Progress | None = None,
     batch_size: int = 32,
@@ -136,7 +138,7 @@ def reanalyse_stored(
         total = count_articles(conn)
     progress.stage("reanalyse", total)
     disable: list[str] = []
-    if stage is not None:
+    if stage is not None and isinstance(nlp, Language):  # on Dask, workers run every stage
         names = list(nlp.pipe_names)
         needed = [names.index(_FIELD_COMPONENT[f]) for f in STAGES[stage]
                   if _FIELD_COMPONENT[f] in names]
@@ -144,7 +146,8 @@ def reanalyse_stored(
             disable = [n for n in names[max(needed) + 1:] if n.startswith("europenews_")]
     with engine.connect() as conn:
         id_batches = list(iter_article_ids(conn, batch_size * 4))
-    with nlp.select_pipes(disable=disable):
+    skipping = nlp.select_pipes(disable=disable) if isinstance(nlp, Language) else nullcontext()
+    with skipping:
         for ids in id_batches:
             with engine.connect() as conn:
                 batch = get_articles(conn, ids)
@@ -187,7 +190,7 @@ def _story_item(payload: dict[str, Any]) -> Any:
     return story_item_from_analysis(analysis_from_dict(payload))
 
 
-def restore_clusterer(engine: Engine, clusterer: Any, max_stories: int = 2000) -> int:
+def restore_clusterer(engine: DbEngine, clusterer: Any, max_stories: int = 2000) -> int:
     """Seed the clusterer with the stored recent stories; returns how many were restored."""
     with engine.connect() as conn:
         members = story_members_for_restore(conn, max_stories)
@@ -200,7 +203,7 @@ def restore_clusterer(engine: Engine, clusterer: Any, max_stories: int = 2000) -
 
 
 def cluster_pending(
-    engine: Engine,
+    engine: DbEngine,
     clusterer: Any,
     summary: IngestSummary,
     progress: Progress | None = None,

@@ -294,9 +294,13 @@ class Service:
         warm.start()
         self._loading.set()
         try:
-            from europenews.analyze.pipeline import build_pipeline
+            from europenews.analyze.engine import make_analyser
 
-            nlp = build_pipeline(self.config.settings)
+            nlp = make_analyser(self.config.settings)
+            if dashboard := getattr(nlp, "dashboard_link", None):
+                self.state.set(dask_dashboard=dashboard)
+                log.info("analysis on Dask workers at %s (dashboard %s)",
+                         self.config.settings.scheduler, dashboard)
             log.info("analysis pipeline ready (%s, %.1f s)", self.config.settings.model,
                      time.monotonic() - began)
         except (EuropeNewsError, OSError, ImportError, ValueError) as exc:

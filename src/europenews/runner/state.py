@@ -42,6 +42,7 @@ class RunState:
     started: float = field(default_factory=time.time)
     phase: str = "starting"  # starting | loading model | running | stopping | stopped
     pipeline_error: str | None = None
+    dask_dashboard: str | None = None  # Dask's own dashboard, when analysis runs there
     sources: dict[str, SourceInfo] = field(default_factory=dict)
     polls: int = 0
     fetching: int = 0  # sources being fetched right now
@@ -166,6 +167,7 @@ def status_snapshot(engine: Engine, state: RunState | None = None) -> dict[str, 
             started_at=_utc(state.started),
             uptime_seconds=round(time.time() - state.started, 1),
             pipeline_error=state.pipeline_error,
+            dask_dashboard=state.dask_dashboard,
             run=state.counters(),
             recent_failures=state.recent_failures(),
         )

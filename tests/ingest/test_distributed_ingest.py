@@ -1,0 +1,75 @@
+"""`ingest` with analysis on Dask workers stores what in-process analysis gives (issue 9)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from europenews.analyze.export import analysis_to_dict
+from europenews.analyze.pipeline import analyze_articles
+from europenews.config import Settings
+from europenews.model import Article
+
+pytestmark = pytest.mark.slow
+
+N_ARTICLES = 200
+
+
+@pytest.fixture
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """PostgreSQL when the run has one (CI does), else an SQLite file."""
+    if os.environ.get("EUROPENEWS_TEST_PG"):
+        return request.getfixturevalue("_pg_url")
+    return f"sqlite:///{tmp_path / 'dask.db'}"
+
+
+def write_batch(shared_data: Path, path: Path) -> list[Article]:
+    rows = []
+    with (shared_data / "clustering/gva-incidents/articles.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            if len(row["text"]) >= 200:
+                rows.append({k: row[k] for k in ("id", "title", "text", "published", "source")})
+            if len(rows) == N_ARTICLES:
+                break
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return [Article(text=r["text"], id=r["id"], title=r["title"]) for r in rows]
+
+
+def comparable(payload: dict) -> tuple:
+    return tuple(json.dumps(payload[k], sort_keys=True)
+                 for k in ("entities", "quotes", "events", "places"))
+
+
+def test_distributed_ingest_stores_the_in_process_analyses(
+    dask_client, nlp, shared_data: Path, tmp_path: Path, store_url: str
+) -> None:
+    from sqlalchemy import select
+
+    from europenews.analyze.engine import DaskEngine
+    from europenews.ingest.pipeline import IngestSettings, ingest_sources
+    from europenews.store.articles import get_analysis_payloads
+    from europenews.store.engine import open_store
+    from europenews.store.schema import articles
+
+    batch = tmp_path / "gva.jsonl"
+    originals = write_batch(shared_data, batch)
+    store = open_store(store_url)
+    engine = DaskEngine(Settings(batch_size=8), client=dask_client)
+    try:
+        summary = ingest_sources([str(batch)], store, engine, IngestSettings(batch_size=8))
+        with store.connect() as conn:
+            ids = [r.id for r in conn.execute(select(articles.c.id))]
+            stored = get_analysis_payloads(conn, ids)
+    finally:
+        store.dispose()
+    assert summary.failed == 0
+    assert summary.analysed == len(ids) == len(stored)
+    assert len(ids) >= N_ARTICLES * 0.95  # only exact duplicates are dropped
+    local = {a.article.text: comparable(analysis_to_dict(a))
+             for a in analyze_articles(nlp, originals)}
+    for payload in stored.values():
+        assert comparable(payload) == local[payload["text"]]
