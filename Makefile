@@ -28,7 +28,7 @@ run: $(VENV)/.installed-run
 	$(BIN)/europenews run $(if $(PORT),--port $(PORT))
 
 lint: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts
 
 test: install lint
 	$(BIN)/python -m pytest

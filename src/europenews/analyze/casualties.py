@@ -161,6 +161,14 @@ def casualties_in(sent: Span, lex: Lexicon) -> list[Casualty]:
             if wound is not None:
                 found.append(wound)
             continue
+        if lemma == "victim" and tok.pos_ == "NOUN":
+            # "they found seven shooting victims": everyone hit, dead or alive
+            numbers = [c for c in tok.children if c.dep_ == "nummod"]
+            value, known = count_victims(tok, lex) if numbers else (None, False)
+            if known and value:
+                start, end = victim_span(tok)
+                found.append(Casualty("hit", value, tok.doc.text[start:end], start, end, tok.i))
+            continue
         if lemma == "condition" or (lemma == "turn" and tok.pos_ == "VERB"):
             special = _condition(tok, lex) if lemma == "condition" else _suicide(tok)
             if special is not None:

@@ -14,7 +14,9 @@ from importlib import resources
 # The lists of casualty_words.json that name a kind of casualty, in precedence order.
 CASUALTY_KINDS = ("killed", "injured", "hit", "missing", "kidnapped", "arrested")
 # Words handled by special patterns in analyze/casualties.py.
-SPECIAL_CUES = frozenset({"toll", "condition", "turn", "wound", "death", "fire", "killed"})
+SPECIAL_CUES = frozenset(
+    {"toll", "condition", "turn", "wound", "death", "fire", "killed", "victim"}
+)
 
 
 @dataclass(frozen=True, slots=True)
