@@ -102,11 +102,7 @@ def test_process_failing_article_is_recorded_and_others_stored(
                 raise ValueError("component bug")
             yield Analysis(article=article)
 
-    def one(nlp, article):
-        return next(pipe(nlp, [article]))
-
-    monkeypatch.setattr(process, "analyze_articles", pipe)
-    monkeypatch.setattr(process, "analyze_article", one)
+    monkeypatch.setattr(process, "analyse_with", pipe)
     summary = ingest_sources([str(folder)], engine, object(), IngestSettings(cluster=False))
     assert (summary.analysed, summary.failed) == (3, 1)
     assert "component bug" in summary.failures[0][1]

@@ -223,7 +223,7 @@ def harmonise(doc: Doc, ents: list[Span], protected: frozenset[str] = frozenset(
     covered = {i for ent in result for i in range(ent.start, ent.end)}
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for key, counter in votes.items():
-        if len(key) <= MAX_NAME_TOKENS:
+        if key and len(key) <= MAX_NAME_TOKENS:  # a mention of punctuation only has no key
             by_first.setdefault(key[0], []).append((key, _majority(counter, "")))
     for options in by_first.values():
         options.sort(key=lambda kv: -len(kv[0]))

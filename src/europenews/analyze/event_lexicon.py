@@ -28,9 +28,6 @@ class Lexicon:
     kinds: dict[str, str]  # word → casualty kind (killed, injured, hit, …), first list wins
     cues: frozenset[str]  # every word that can start a figure or an event: a fast sentence filter
 
-    def has(self, key: str, word: str) -> bool:
-        return word in self.words[key]
-
 
 def load_lexicon() -> Lexicon:
     """Read ``data/events/casualty_words.json`` and ``triggers.tsv`` from the package."""

@@ -330,7 +330,7 @@ class EventFinder:
 
 @Language.factory(
     "europenews_events",
-    requires=["token.dep", "token.lemma", "token.pos"],
+    requires=["token.dep", "token.lemma"],  # token.pos: set by attribute_ruler, undeclared
     assigns=["doc._.events"],
 )
 def make_events_finder(nlp: Language, name: str) -> EventFinder:

@@ -406,7 +406,7 @@ class QuoteFinder:
 
 @Language.factory(
     "europenews_quotes",
-    requires=["token.dep", "token.lemma", "token.pos"],
+    requires=["token.dep", "token.lemma", "token.tag"],
     assigns=["doc._.quotes"],
     default_config={"beliefs": True},
 )

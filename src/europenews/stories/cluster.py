@@ -28,6 +28,8 @@ from europenews.stories.similarity import (
     Centroid,
     DocumentFrequencies,
     ItemVectors,
+    SparseVec,
+    cosine,
     item_terms,
     item_vectors,
 )
@@ -37,6 +39,8 @@ QUERY_TERMS = 8  # per bag; the highest-weighted terms of the article
 POSTINGS_SCAN = 64  # most recently updated stories looked at per term
 POSTINGS_KEEP = 256
 MAX_CANDIDATES = 6
+MEMBER_TITLES = 16  # recent member headlines kept per story for the best-member similarity
+HEADLINE_COPY_DAYS = 1  # an identical headline counts as a copy only within this many days
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +103,7 @@ class _Story:
     last_day: int | None = None
     last_index: int = 0
     indexed: set[str] = field(default_factory=set)
+    member_titles: deque[SparseVec] = field(default_factory=lambda: deque(maxlen=MEMBER_TITLES))
     meta: StoryMetadata | None = None
 
 
@@ -151,6 +156,14 @@ class OnlineClusterer:
             ):
                 # Same page text under an unrelated headline: a scraped front page or consent
                 # notice, not a republished copy.
+                story, duplicate_of = None, None
+            elif (
+                story is not None
+                and prepared.headline_only
+                and self._gap(prepared, story) > HEADLINE_COPY_DAYS
+            ):
+                # A headline alone repeated days later ("Stocks rise") is a recurring phrase,
+                # not a copy of the old article: let the decision model place it.
                 story, duplicate_of = None, None
         if story is None:
             best, best_p = None, 0.0
@@ -208,6 +221,13 @@ class OnlineClusterer:
                 continue
             for sid in itertools.islice(reversed(postings), POSTINGS_SCAN):
                 scores[sid] = scores.get(sid, 0.0) + weight
+        if prepared.day is not None:
+            # Recent stories first: an old story sharing the same words is rarely the one an
+            # article continues, and must not crowd today's story out of the few scored slots.
+            for sid in scores:
+                last_day = self._stories[sid].last_day
+                if last_day is not None:
+                    scores[sid] /= 1.0 + abs(prepared.day - last_day)
         best = sorted(scores, key=scores.__getitem__, reverse=True)[:MAX_CANDIDATES]
         return [(self._stories[sid], self.features(prepared, self._stories[sid])) for sid in best]
 
@@ -217,8 +237,13 @@ class OnlineClusterer:
             gap, no_time = math.log1p(abs(prepared.day - story.last_day)), 0.0
         else:
             gap, no_time = 0.0, 1.0
+        # A big story's centroid is diffuse (many angles of one news item); an article close to
+        # one of its recent members belongs as much as one close to the average.
+        title = story.title.cosine(v.title)
+        for member in story.member_titles:
+            title = max(title, cosine(member, v.title))
         return [
-            story.title.cosine(v.title),
+            title,
             story.body.cosine(v.body),
             story.keys.cosine(v.keys),
             story.text.cosine(v.text),
@@ -233,6 +258,8 @@ class OnlineClusterer:
         v = prepared.vectors
         centrality = story.text.cosine(v.text) if story.size else 0.0
         story.title.add(v.title)
+        if v.title:
+            story.member_titles.append(v.title)
         story.body.add(v.body)
         story.keys.add(v.keys)
         story.text.add(v.text)
@@ -273,6 +300,13 @@ class OnlineClusterer:
             top = sorted(vec.items(), key=lambda kv: kv[1], reverse=True)[:QUERY_TERMS]
             terms.extend((prefix + t, w) for t, w in top)
         return terms
+
+    @staticmethod
+    def _gap(prepared: Prepared, story: _Story) -> int:
+        """Whole days between the item and the story's latest article (0 when undated)."""
+        if prepared.day is None or story.last_day is None:
+            return 0
+        return abs(prepared.day - story.last_day)
 
     def _expired(self, story: _Story) -> bool:
         if self._index - story.last_index > self.window_articles:
