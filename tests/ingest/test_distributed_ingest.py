@@ -32,6 +32,7 @@ def write_batch(shared_data: Path, path: Path) -> list[Article]:
         for line in fh:
             row = json.loads(line)
             if len(row["text"]) >= 200:
+                row["text"] = row["text"][:1500]  # shorter texts: the same test, faster
                 rows.append({k: row[k] for k in ("id", "title", "text", "published", "source")})
             if len(rows) == N_ARTICLES:
                 break

@@ -41,6 +41,7 @@ POSTINGS_KEEP = 256
 MAX_CANDIDATES = 6
 MEMBER_TITLES = 16  # recent member headlines kept per story for the best-member similarity
 HEADLINE_COPY_DAYS = 1  # an identical headline counts as a copy only within this many days
+HEADLINE_MAX_GAP_DAYS = 3  # headline-only items join stories updated at most this long ago
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +222,14 @@ class OnlineClusterer:
                 continue
             for sid in itertools.islice(reversed(postings), POSTINGS_SCAN):
                 scores[sid] = scores.get(sid, 0.0) + weight
+        if prepared.headline_only and prepared.day is not None:
+            # A headline alone is thin evidence: across more than a few days, shared words
+            # are more often a recurring topic ("shares rise") than the same story going on.
+            scores = {
+                sid: score
+                for sid, score in scores.items()
+                if self._gap(prepared, self._stories[sid]) <= HEADLINE_MAX_GAP_DAYS
+            }
         if prepared.day is not None:
             # Recent stories first: an old story sharing the same words is rarely the one an
             # article continues, and must not crowd today's story out of the few scored slots.
