@@ -86,6 +86,19 @@ def _pg_url():
     admin.dispose()
 
 
+def empty_pg_tables(url: str) -> None:
+    """Delete every row of the run's PostgreSQL schema (the tables stay)."""
+    from sqlalchemy import create_engine, text
+
+    from europenews.store.schema import metadata
+
+    eng = create_engine(url)
+    with eng.begin() as conn:
+        names = ", ".join(t.name for t in metadata.sorted_tables)
+        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    eng.dispose()
+
+
 @pytest.fixture(params=_db_params())
 def db_url(request: pytest.FixtureRequest, tmp_path: Path):
     """A database URL for one test, with the schema in place and no rows: a copy of a
@@ -97,16 +110,8 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path):
         shutil.copyfile(request.getfixturevalue("_sqlite_template"), path)
         yield f"sqlite:///{path}"
         return
-    from sqlalchemy import create_engine, text
-
-    from europenews.store.schema import metadata
-
     url = request.getfixturevalue("_pg_url")
-    eng = create_engine(url)
-    with eng.begin() as conn:
-        names = ", ".join(t.name for t in metadata.sorted_tables)
-        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-    eng.dispose()
+    empty_pg_tables(url)
     yield url
 
 

@@ -22,7 +22,11 @@ N_ARTICLES = 200
 def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """PostgreSQL when the run has one (CI does), else an SQLite file."""
     if os.environ.get("EUROPENEWS_TEST_PG"):
-        return request.getfixturevalue("_pg_url")
+        from tests.conftest import empty_pg_tables
+
+        url = request.getfixturevalue("_pg_url")
+        empty_pg_tables(url)  # the run's schema is shared with the other store tests
+        return url
     return f"sqlite:///{tmp_path / 'dask.db'}"
 
 

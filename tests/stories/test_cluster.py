@@ -101,3 +101,39 @@ def test_cluster_repeated_article_id_does_not_reopen_a_story():
     first = clusterer.assign(_item("a", SHOOTING_A))
     again = clusterer.assign(_item("a", SHOOTING_B))
     assert again.story_id != first.story_id
+
+
+def _headline(item_id: str, title: str, day: str) -> StoryItem:
+    return StoryItem(id=item_id, title=title, text="", published=day, source=f"{item_id}.example")
+
+
+def test_cluster_repeated_headline_is_a_copy_only_within_a_day():
+    clusterer = OnlineClusterer()
+    first = clusterer.assign(
+        _headline("a", "Zorvex shares rise after quarterly results", "2014-05-01")
+    )
+    same_day = clusterer.assign(
+        _headline("b", "Zorvex shares rise after quarterly results", "2014-05-01")
+    )
+    week_later = clusterer.assign(
+        _headline("c", "Zorvex shares rise after quarterly results", "2014-05-09")
+    )
+    assert same_day.duplicate_of == "a" and same_day.story_id == first.story_id
+    # A week later the same words are a recurring phrase, not the old story going on.
+    assert week_later.duplicate_of is None
+    assert week_later.story_id != first.story_id
+
+
+def test_cluster_best_member_similarity_sees_past_a_diffuse_centroid():
+    clusterer = OnlineClusterer()
+    story = clusterer.assign(_headline("a", "Quillon unveils Meridian phone", "2014-05-01"))
+    for i, title in enumerate(
+        ("Meridian phone battery tested", "Quillon Meridian price leaks", "Meridian review roundup")
+    ):
+        clusterer.assign(_headline(f"m{i}", title, "2014-05-01"))
+    prepared = clusterer.prepare(
+        _headline("x", "Quillon unveils Meridian phone today", "2014-05-01")
+    )
+    stored = clusterer._stories[story.story_id]
+    features = clusterer.features(prepared, stored)
+    assert features[FEATURES.index("title")] > stored.title.cosine(prepared.vectors.title)

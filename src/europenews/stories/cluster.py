@@ -41,7 +41,7 @@ POSTINGS_KEEP = 256
 MAX_CANDIDATES = 6
 MEMBER_TITLES = 16  # recent member headlines kept per story for the best-member similarity
 HEADLINE_COPY_DAYS = 1  # an identical headline counts as a copy only within this many days
-HEADLINE_MAX_GAP_DAYS = 3  # headline-only items join stories updated at most this long ago
+HEADLINE_MAX_GAP_DAYS = 1  # headline-only items join stories updated at most this long ago
 
 
 @dataclass(frozen=True, slots=True)
