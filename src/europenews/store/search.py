@@ -70,7 +70,7 @@ def pg_query(query: str) -> str:
     return " ".join(query.replace("*", " ").split())
 
 
-def _filters_sql(
+def filters_sql(
     conn: Connection, filters: SearchFilters | None, params: dict[str, Any]
 ) -> tuple[list[str], bool]:
     """SQL conditions on alias ``a`` for the filters; False when a filter can match nothing."""
@@ -98,7 +98,8 @@ def _filters_sql(
     return conds, True
 
 
-def _bind(sql: str, params: dict[str, Any]) -> Any:
+def bind_sql(sql: str, params: dict[str, Any]) -> Any:
+    """A text statement for ``sql``; the entity-id list binds as an expanding IN."""
     stmt = text(sql)
     if "eids" in params:
         stmt = stmt.bindparams(bindparam("eids", expanding=True))
@@ -110,7 +111,7 @@ def search_articles(
 ) -> list[SearchHit]:
     """The best-matching articles for ``query``, best first (newest first without a query)."""
     params: dict[str, Any] = {"limit": limit}
-    conds, possible = _filters_sql(conn, filters, params)
+    conds, possible = filters_sql(conn, filters, params)
     if not possible:
         return []
     if not query.strip():
@@ -127,7 +128,7 @@ def _recent(conn: Connection, conds: list[str], params: dict[str, Any]) -> list[
         f"FROM articles a {where} ORDER BY a.published DESC, a.pk DESC LIMIT :limit"
     )
     return [SearchHit(r.id, r.title, r.url, r.published, r.source, r.snippet, 0.0)
-            for r in conn.execute(_bind(sql, params), params)]
+            for r in conn.execute(bind_sql(sql, params), params)]
 
 
 def _search_sqlite(
@@ -152,7 +153,7 @@ def _search_sqlite(
         f"WHERE articles_fts MATCH :match{extra} ORDER BY score LIMIT :limit"
     )
     return [SearchHit(r.id, r.title, r.url, r.published, r.source, r.snippet or "", -r.score)
-            for r in conn.execute(_bind(sql, params), params)]
+            for r in conn.execute(bind_sql(sql, params), params)]
 
 
 def _search_pg(
@@ -182,4 +183,4 @@ def _search_pg(
     )
     return [SearchHit(r.id, r.title, r.url, r.published, r.source, r.snippet or "",
                       float(r.score))
-            for r in conn.execute(_bind(sql, params), params)]
+            for r in conn.execute(bind_sql(sql, params), params)]

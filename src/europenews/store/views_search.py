@@ -18,8 +18,8 @@ from europenews.store.schema import article_entities, articles, entities, places
 from europenews.store.search import (
     RANK_WINDOW,
     SearchFilters,
-    _bind,
-    _filters_sql,
+    bind_sql,
+    filters_sql,
     fts5_query,
     search_articles,
 )
@@ -60,7 +60,7 @@ def _ranked_sqlite(conn: Connection, query: str, filters: SearchFilters,
                    language: str | None, depth: int) -> list[dict[str, Any]]:
     """The best ``depth`` matches without snippets (snippets cost; only one page needs them)."""
     params: dict[str, Any] = {"depth": depth}
-    conds, possible = _filters_sql(conn, filters, params)
+    conds, possible = filters_sql(conn, filters, params)
     if not possible:
         return []
     if language:
@@ -84,7 +84,7 @@ def _ranked_sqlite(conn: Connection, query: str, filters: SearchFilters,
         sql = (f"SELECT {cols} FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
                f"WHERE articles_fts MATCH :match{extra} "
                "ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT :depth")
-    return [row_dict(r) for r in conn.execute(_bind(sql, params), params)]
+    return [row_dict(r) for r in conn.execute(bind_sql(sql, params), params)]
 
 
 def _hits_sqlite(conn: Connection, query: str, ids: list[str]) -> list[dict[str, Any]]:
