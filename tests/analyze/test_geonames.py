@@ -83,3 +83,44 @@ def test_geonames_country_point_is_not_a_city(gazetteer):
     ukraine = gazetteer.country("UA")
     [kyiv] = [e for e in gazetteer.candidates("Kyiv") if e.feature == "city"]
     assert distance_km(ukraine.lat, ukraine.lon, kyiv.lat, kyiv.lon) > 50
+
+
+def test_geonames_county_stands_among_its_towns(gazetteer):
+    [county] = [e for e in gazetteer.candidates("Plymouth County") if e.region == "US.IA"]
+    [seat] = [e for e in gazetteer.candidates("Le Mars") if e.region == "US.IA"]
+    assert distance_km(county.lat, county.lon, seat.lat, seat.lon) < 40
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("KY", ["Kentucky"]), ("ON", ["Ontario"]), ("Ms", []), ("In", [])],
+    ids=["state", "province", "title-is-no-code", "word-is-no-code"],
+)
+def test_geonames_postal_codes_only_in_capitals(gazetteer, text, expected):
+    assert [e.name for e in gazetteer.candidates(text) if e.feature == "region"] == expected
+
+
+def test_geonames_region_point_is_not_a_city_named_after_it(gazetteer):
+    [state] = [e for e in gazetteer.candidates("New York") if e.feature == "region"]
+    nyc = gazetteer.candidates("New York City")[0]
+    assert distance_km(state.lat, state.lon, nyc.lat, nyc.lon) > 100
+
+
+def test_geonames_small_towns_are_known(gazetteer):
+    # GeoNames towns of 500+ people: local news names them ("Churchill, Man.").
+    assert any(e.region == "CA.03" for e in gazetteer.candidates("Churchill"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Man.", ["Manitoba"]),
+        ("Man", []),
+        ("Ill.", ["Illinois"]),
+        ("Ill", []),
+        ("B.C.", ["British Columbia"]),
+    ],
+    ids=["man-dot", "man-word", "ill-dot", "ill-word", "inner-dots"],
+)
+def test_geonames_word_abbreviations_need_their_period(gazetteer, text, expected):
+    assert [e.name for e in gazetteer.candidates(text) if e.feature == "region"] == expected

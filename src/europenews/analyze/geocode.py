@@ -4,10 +4,15 @@ A score per candidate adds up evidence, in log-population units:
 - the prior: log10 of the population (regions get a stand-in), plus a bonus for countries
   and continents, whose names are rarely used for anything else;
 - the article's other places: a candidate in a country that other toponyms name or lie in
-  ("Kherson" with "Ukraine" nearby), or in a region the article names;
-- a qualifier written next to it ("Louisville, Ky.", "Paris, France");
-- nearness to the cities that the prior alone resolves with confidence.
-All mentions of one name get one reading (one sense per discourse).
+  ("Kherson" with "Ukraine" nearby), or in a region the article names, a little more the
+  more often they are mentioned; a region that holds the article's towns;
+- a qualifier written next to it ("Louisville, Ky.", "Paris, France"), and for a region or
+  country the town it qualifies ("Bronx, New York") or a state word after it ("New York
+  Gov."); names listed with it ("New South Wales and Queensland": one kind, one country);
+- nearness to the cities that the prior alone resolves with confidence, and to a reading
+  of another name of the article ("Edmonton" and "Enfield": both in north London).
+A town named alone in a dateline ("WASHINGTON —") is a well-known one. All mentions of one
+name get one reading (one sense per discourse).
 """
 
 from __future__ import annotations
@@ -15,10 +20,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from europenews.analyze.geonames import Gazetteer, GeoEntry, distance_km, name_key
-from europenews.analyze.toponyms import Toponym
+from europenews.analyze.toponyms import Toponym, dateline
 
 FEATURE_BONUS = {"country": 1.5, "continent": 1.5, "region": 0.0, "city": 0.0, "county": 0.0}
 COUNTRY_CONTEXT = 2.5  # the candidate's country is named or implied elsewhere in the article
@@ -26,6 +31,27 @@ REGION_CONTEXT = 2.0  # the candidate city's region is named in the article
 QUALIFIER = 4.0  # "City, Region" / "City, Country" written together
 NEAR = 1.0  # within NEAR_KM of a confidently resolved place
 NEAR_KM = 300.0
+# How often the article mentions a candidate's country or region breaks ties between readings
+# that both have context ("Monroe County" with "Missouri" eleven times and "Indiana" twice).
+MENTION_SHARE = 0.3
+# Two names of the article that can be read as towns next to each other (within one grid
+# cell, about 50 km) are rarely so by chance ("Edmonton" and "Enfield" in north London).
+NEIGHBOUR = 1.5
+CELL_DEGREES = 0.5
+NEIGHBOUR_MAX_READINGS = 20  # names with more readings are everywhere: no evidence
+NEIGHBOUR_PRIOR_GAP = 1.5
+DATELINE_TOWN = 100000  # a town named alone in a dateline is at least this big
+# Names listed together ("New South Wales, Western Australia and Queensland") are usually
+# places of one kind in one country.
+SIBLING = 2.0
+# Words after a name that make it a state or province ("New York Gov. Andrew Cuomo",
+# "Washington state", "the Alberta legislature").
+_REGION_CUE = re.compile(
+    r"\s+(?:Gov\.|Governor|Lt\.? Gov|Lieutenant Governor|Premier|state\b|[Ss]tate "
+    r"(?:Senate|House|Assembly|[Ll]egislature|Capitol|Police|Patrol)|[Ll]egislature|"
+    r"Legislative Assembly|Attorney General|Secretary of State|Supreme Court)"
+)
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|,?\s*(?:and|or|&))\s*")
 CONFIDENT_MARGIN = 1.0
 # A town named inside an organisation's or person's name must be this big to count
 # ("CTV Edmonton" yes; "University" of Texas, a hamlet in the gazetteer, no).
@@ -48,27 +74,30 @@ class Resolved:
 
 
 def candidates_for(gaz: Gazetteer, toponym: Toponym) -> list[GeoEntry]:
-    """Return the records a toponym may name; "… County" reads as the county's namesake town."""
+    """Return the records a toponym may name ("… County" and "… Co." name US counties)."""
     if toponym.demonym:
         entry = gaz.demonym(toponym.text)
         return [entry] if entry else []
     base = _COUNTY.sub("", toponym.text)
     if base != toponym.text:
-        # A county's namesake town in the same state is nearer to it than the state's point.
+        # Counties stand at the mean point of their towns: nearer than a namesake town, which
+        # often lies in another county ("Plymouth" is not in Plymouth County, Iowa).
         counties = [c for c in gaz.candidates(base + " County") if c.feature == "county"]
         if counties:
-            named = {c.region: c.name for c in counties}
-            return counties + [
-                replace(e, feature="county", name=named[e.region], geonames_id=None)
-                for e in gaz.candidates(base)
-                if e.feature == "city" and e.region in named
-            ]
+            return counties
     key = name_key(toponym.text)
     found = [
         e
         for e in gaz.candidates(toponym.text)
         if e.feature != "city" or e.population >= ALIAS_MIN_POPULATION or name_key(e.name) == key
     ]
+    if any(
+        e.feature == "city" and name_key(e.name) == key and e.population >= ALIAS_MIN_POPULATION
+        for e in found
+    ):
+        # A big town called by its own name beats one whose old or foreign name it is
+        # ("Philadelphia" is not Amman), not one it is a short form of ("Newcastle").
+        found = [e for e in found if e.feature != "city" or key in name_key(e.name)]
     if found:
         return found
     kind = _KIND.sub("", toponym.text)
@@ -97,13 +126,41 @@ def _qualifiers(toponyms: list[Toponym], text: str) -> dict[int, int]:
     return out
 
 
+def _siblings(toponyms: list[Toponym], text: str) -> dict[int, list[int]]:
+    """Index of a toponym → the indices of the toponyms listed with it ("A, B and C").
+
+    A run joined by commas only is no list ("Louisville, Ky."): it needs an "and"/"or"."""
+    out: dict[int, list[int]] = {}
+    run: list[int] = []
+    joined = False
+    for i in range(len(toponyms) + 1):
+        between = ""
+        if 0 < i < len(toponyms):
+            between = text[toponyms[i - 1].end : toponyms[i].start]
+        if run and i < len(toponyms) and _LIST_SEPARATOR.fullmatch(between):
+            run.append(i)
+            joined = joined or between.strip() != ","
+            continue
+        if len(run) > 1 and joined:
+            for j in run:
+                out[j] = [m for m in run if m != j]
+        run, joined = ([i] if i < len(toponyms) else []), False
+    return out
+
+
 @dataclass(slots=True)
 class _Context:
     """What the other names of the article say: country and region votes, anchor cities."""
 
     country_votes: Counter[str] = field(default_factory=Counter)
     region_votes: Counter[str] = field(default_factory=Counter)
+    country_mentions: Counter[str] = field(default_factory=Counter)
+    weak_country_votes: Counter[str] = field(default_factory=Counter)
+    weak_voters: dict[str, str] = field(default_factory=dict)  # name key → country it hints
+    region_mentions: Counter[str] = field(default_factory=Counter)
     anchors: dict[str, GeoEntry] = field(default_factory=dict)  # confident cities by name key
+    # Grid cell → name keys with a town reading there (names with few readings only).
+    cells: dict[tuple[int, int], set[str]] = field(default_factory=dict)
 
 
 def _score(
@@ -112,30 +169,80 @@ def _score(
     own: tuple[GeoEntry, float] | None,
     qualifiers: list[GeoEntry],
     ctx: _Context,
+    mentions: int = 1,
+    siblings: list[GeoEntry] | None = None,
+    container: bool = False,
 ) -> float:
-    """The evidence for reading ``key`` as ``e``; ``own`` is the name's own vote, not counted."""
+    """The evidence for reading ``key`` as ``e``; ``own`` is the name's own vote and
+    ``mentions`` how often the name occurs, neither counted; ``siblings`` the readings of
+    the names listed with it; ``container`` whether ``e`` is a region or country that the
+    text writes as one (a state word after the name, or a town it qualifies)."""
     s = prior(e)
     own_entry, weight = own if own else (None, 0.0)
     votes = ctx.country_votes[e.country]
     if own_entry is not None and own_entry.country == e.country:
         votes -= weight
+    votes += ctx.weak_country_votes[e.country] - (ctx.weak_voters.get(key) == e.country)
     if e.country and votes > 0:
         s += COUNTRY_CONTEXT
+        others = ctx.country_mentions[e.country]
+        if own_entry is not None and own_entry.country == e.country:
+            others -= mentions
+        s += MENTION_SHARE * math.log1p(max(0, others))
     if e.feature in ("city", "county"):
         rvotes = ctx.region_votes[e.region]
+        others = ctx.region_mentions[e.region]
         if own_entry is not None and own_entry.feature == "region" and own_entry.region == e.region:
             rvotes -= weight
+            others -= mentions
         if rvotes > 0:
-            s += REGION_CONTEXT
-    if _qualified(e, qualifiers):
+            s += REGION_CONTEXT + MENTION_SHARE * math.log1p(max(0, others))
+    elif e.feature == "region" and any(
+        a.region == e.region for k, a in ctx.anchors.items() if k != key
+    ):
+        s += NEAR  # a region that holds the article's confidently read towns ("Quebec")
+    if _qualified(e, qualifiers) or container:
         s += QUALIFIER
+    if siblings and any(f.feature == e.feature and f.country == e.country for f in siblings):
+        s += SIBLING
     if e.feature in ("city", "county") and any(
         distance_km(e.lat, e.lon, a.lat, a.lon) < NEAR_KM
         for k, a in ctx.anchors.items()
         if k != key
     ):
         s += NEAR
+    if e.feature in ("city", "county") and _neighbour(e, key, ctx.cells):
+        s += NEIGHBOUR
     return s
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat / CELL_DEGREES), math.floor(lon / CELL_DEGREES)
+
+
+def _neighbour(e: GeoEntry, key: str, cells: dict[tuple[int, int], set[str]]) -> bool:
+    """Whether another name of the article can be read as a town right next to ``e``."""
+    la, lo = _cell(e.lat, e.lon)
+    return any(
+        keys - {key}
+        for dy in (-1, 0, 1)
+        for dx in (-1, 0, 1)
+        if (keys := cells.get((la + dy, lo + dx)))
+    )
+
+
+def _town_cells(cands: dict[str, list[GeoEntry]]) -> dict[tuple[int, int], set[str]]:
+    """Where each name's plausible town readings lie: those not far below its best reading
+    by the prior ("Lexington" is Lexington, Kentucky, or a town of similar size)."""
+    cells: dict[tuple[int, int], set[str]] = {}
+    for k, options in cands.items():
+        if not options or len(options) > NEIGHBOUR_MAX_READINGS:
+            continue
+        best = max(prior(e) for e in options)
+        for e in options:
+            if e.feature in ("city", "county") and prior(e) >= best - NEIGHBOUR_PRIOR_GAP:
+                cells.setdefault(_cell(e.lat, e.lon), set()).add(k)
+    return cells
 
 
 def resolve_toponyms(gaz: Gazetteer, toponyms: list[Toponym], text: str) -> list[Resolved]:
@@ -146,8 +253,14 @@ def resolve_toponyms(gaz: Gazetteer, toponyms: list[Toponym], text: str) -> list
         if k not in cands:
             cands[k] = candidates_for(gaz, t)
     quals: dict[str, set[str]] = {}
+    qualifies: dict[str, set[str]] = {}
     for i, j in _qualifiers(toponyms, text).items():
         quals.setdefault(keys[i], set()).add(keys[j])
+        qualifies.setdefault(keys[j], set()).add(keys[i])
+    cued = {k for k, t in zip(keys, toponyms, strict=True) if _REGION_CUE.match(text, t.end)}
+    listed: dict[str, set[str]] = {}
+    for i, others in _siblings(toponyms, text).items():
+        listed.setdefault(keys[i], set()).update(keys[j] for j in others if keys[j] != keys[i])
 
     # Pass 1: the prior alone; confident readings become the article's context.
     first: dict[str, GeoEntry] = {}
@@ -165,25 +278,57 @@ def resolve_toponyms(gaz: Gazetteer, toponyms: list[Toponym], text: str) -> list
             confident.add(k)
     # Names seen only inside organisations' or people's names give no context of their own.
     strong = {k for k, t in zip(keys, toponyms, strict=True) if not t.weak}
-    ctx = _Context(anchors={k: first[k] for k in confident if first[k].feature == "city"})
+    counts = Counter(k for k, t in zip(keys, toponyms, strict=True) if not t.weak)
+    ctx = _Context(
+        anchors={k: first[k] for k in confident if first[k].feature == "city"},
+        cells=_town_cells(cands),
+    )
     own: dict[str, tuple[GeoEntry, float]] = {}
     for k, e in first.items():
         if k not in strong:
+            if k in confident and e.feature == "city" and e.population >= WEAK_MIN_POPULATION:
+                # A sizeable town read with confidence inside an organisation's name ("Cairns
+                # Police") hints at the country, for the other names only.
+                ctx.weak_country_votes[e.country] += 1
+                ctx.weak_voters[k] = e.country
             continue
         own[k] = (e, 1.0 if k in confident else 0.5)
         if e.country:
             ctx.country_votes[e.country] += own[k][1]
+            ctx.country_mentions[e.country] += counts[k]
         if e.feature == "region":
             ctx.region_votes[e.region] += own[k][1]
+            ctx.region_mentions[e.region] += counts[k]
 
     # Pass 2: rescore with the context that the other names give.
     chosen: dict[str, GeoEntry] = {}
     qualified: set[str] = set()  # names written with a qualifier that fits their reading
+    datelines = {k for k, t in zip(keys, toponyms, strict=True) if dateline(text, t.start, t.end)}
     for k, options in cands.items():
         if not options:
             continue
+        if k in datelines and k not in quals:
+            # A dateline names a town without its state only when the town is well known
+            # ("WASHINGTON —" is the capital, whatever the story is about).
+            known = [e for e in options if e.feature == "city" and e.population >= DATELINE_TOWN]
+            options = known or options
         qualifiers = [e for q in quals.get(k, ()) for e in cands.get(q, ())]
-        chosen[k] = max(options, key=lambda e, k=k, q=qualifiers: _score(e, k, own.get(k), q, ctx))
+        siblings = [first[j] for j in listed.get(k, ()) if j in first]
+        # Written as the qualifier of a town ("Bronx, New York"): the state or country.
+        held = [e for j in qualifies.get(k, ()) for e in cands.get(j, ())]
+        chosen[k] = max(
+            options,
+            key=lambda e, k=k, q=qualifiers, b=siblings, h=held: _score(
+                e,
+                k,
+                own.get(k),
+                q,
+                ctx,
+                counts[k],
+                b,
+                (k in cued and e.feature == "region") or _holds(e, h),
+            ),
+        )
         if _qualified(chosen[k], qualifiers):
             qualified.add(k)
 
@@ -198,6 +343,12 @@ def resolve_toponyms(gaz: Gazetteer, toponyms: list[Toponym], text: str) -> list
     return out
 
 
+def _holds(entry: GeoEntry, towns: list[GeoEntry]) -> bool:
+    """Whether a region or country reading contains one of the readings of the name it
+    qualifies."""
+    return entry.feature in ("region", "country") and any(_qualified(t, [entry]) for t in towns)
+
+
 def _qualified(entry: GeoEntry, qualifiers: list[GeoEntry]) -> bool:
     """Whether a qualifier written next to the name ("…, Ky.") contains this reading."""
     for q in qualifiers:
@@ -210,12 +361,13 @@ def _qualified(entry: GeoEntry, qualifiers: list[GeoEntry]) -> bool:
 
 def _supported(entry: GeoEntry, toponym: Toponym, country_votes: Counter[str]) -> bool:
     """Whether a weak toponym's reading fits the article: a country, or a region or sizeable
-    town, called by its own name, in a country that the article's place names point to."""
+    town, called by its own name, in a country that the article's place names point to
+    (a county too: "Los Angeles County Sheriff's Department")."""
     if entry.feature in ("country", "continent"):
         return True
     if country_votes[entry.country] <= 0:
         return False
-    if entry.feature == "region":
+    if entry.feature in ("region", "county"):
         return True
     return entry.population >= WEAK_MIN_POPULATION and name_key(entry.name) == name_key(
         toponym.text

@@ -16,6 +16,9 @@ from importlib import resources
 from pathlib import Path
 
 FEATURES = ("country", "region", "county", "city", "continent")
+# Prefix of the name keys of abbreviations that are also words: postal codes ("=ky", found
+# only as "KY") and one-word abbreviations ("=man", found only as "Man.").
+POSTAL_MARK = "="
 _DATA = ("europenews.analyze", "data/geo/gazetteer.tsv.gz")
 
 
@@ -57,8 +60,14 @@ class Gazetteer:
         )
 
     def candidates(self, text: str) -> list[GeoEntry]:
-        """Return the records a place name may refer to (no demonyms)."""
-        return [self.entry(i) for i in _lookup(self.keys, self.postings, name_key(text))]
+        """Return the records a place name may refer to (no demonyms). Marked names are
+        abbreviations that are also words: two capitals may be a state's postal code ("KY",
+        not "Ms"), a word with its period a state's abbreviation ("Man.", not "Man")."""
+        key = name_key(text)
+        hits = _lookup(self.keys, self.postings, key)
+        if (len(text) == 2 and text.isupper() and text.isalpha()) or text.endswith("."):
+            hits += _lookup(self.keys, self.postings, POSTAL_MARK + key)
+        return [self.entry(i) for i in dict.fromkeys(hits)]
 
     def demonym(self, text: str) -> GeoEntry | None:
         """Return the country or continent a demonym ("Ukrainian") refers to, if any."""

@@ -16,6 +16,17 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from europenews.analyze.geonames import Gazetteer, GeoEntry, name_key
+from europenews.analyze.toponym_forms import (
+    FACILITY_WORDS,
+    POST_NOMINALS,
+    STREET_WORDS,
+    VAGUE,
+    abbreviation,
+    code_only,
+    dateline,
+    facility,
+    plain,
+)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels whose spans may hide a demonym ("Ukrainian President" → Ukraine).
@@ -33,30 +44,6 @@ LOCATIVE = frozenset({"in", "near", "from", "outside", "at", "to", "of"})
 INNER_LABELS = frozenset({"ORG", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE"})
 # Labels whose one-word names are rarely places even when a place has that name ("Olympic").
 NOT_WHOLE = frozenset({"EVENT", "WORK_OF_ART", "PRODUCT"})
-# Direction words that the model tags as places ("the West") but that name no one place.
-VAGUE = frozenset(
-    {
-        "west",
-        "east",
-        "north",
-        "south",
-        "western",
-        "eastern",
-        "northern",
-        "southern",
-        "central",
-        "midwest",
-        "far north",
-        "far south",
-        "northwest",
-        "northeast",
-        "southwest",
-        "southeast",
-        "middle",
-        "centre",
-        "center",
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,9 +90,12 @@ def _is_county(text: str) -> bool:
 _WORD = re.compile(r"[A-Z][\w.’']*")
 
 
-def _inner_toponyms(text: str, offset: int, gaz: Gazetteer, weak: bool) -> list[Toponym]:
+def _inner_toponyms(
+    text: str, offset: int, gaz: Gazetteer, weak: bool, codes: bool = False
+) -> list[Toponym]:
     """Place names and demonyms inside a longer name: "Queensland Police Service",
-    "Turkish-Russian relations", "U.S.-led", "Western Canada". Greedy, longest first."""
+    "Turkish-Russian relations", "U.S.-led", "Western Canada". Greedy, longest first.
+    A state's postal code counts only with ``codes`` ("IN TEXAS" is no Indiana)."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     found: list[Toponym] = []
     i = 0
@@ -114,6 +104,8 @@ def _inner_toponyms(text: str, offset: int, gaz: Gazetteer, weak: bool) -> list[
         for n in range(min(MAX_TOKENS, len(words) - i), 0, -1):
             start, end = words[i][0], words[i + n - 1][1]
             piece = text[start:end].rstrip(".") if n > 1 else text[start:end]
+            if n == 1 and piece.endswith(".") and plain(gaz, piece):
+                piece = piece[:-1]  # "Pittsburgh." ends a sentence; "Alta." is Alberta
             if n > 1 and not re.fullmatch(r"[\w.’']+(?: (?:of |and )?[\w.’']+)*", piece):
                 continue  # only words joined by single spaces form one name
             # After a place or demonym, a word is the organisation's head ("European Union").
@@ -123,13 +115,28 @@ def _inner_toponyms(text: str, offset: int, gaz: Gazetteer, weak: bool) -> list[
             # "Indo-Pacific": the second half of a compound is no town of its own.
             compound = start > 0 and text[start - 1] == "-" and not after_name
             cands = gaz.candidates(piece)
+            if not codes and len(piece) == 2 and piece.isupper():
+                cands = [c for c in cands if c.feature != "region"]
             if compound and not _broad(cands):
                 cands = []
+            if n == 1 and not _broad(cands) and gaz.demonym(piece.rstrip(".")) is not None:
+                cands = []  # "Canadian Press": the demonym, not Canadian, Texas
+            if weak and n > 1 and not _broad(cands):
+                # "University of Michigan Center": the state, not Michigan Center (a village)
+                cands = [c for c in cands if c.population >= SIZEABLE_TOWN or c.feature == "county"]
             # Inside a longer place name, a town's name must open it or follow a direction
             # word ("Calgary-North West", "Downtown Toronto"); "Soviet Union" is no town.
             prev = text[:start].split()[-1:] if start else []
-            if not weak and prev and name_key(prev[0]) not in _OPENERS and not _broad(cands):
-                cands = []
+            if not weak and prev and not _broad(cands):
+                if name_key(prev[0]) not in _OPENERS:
+                    cands = []
+                else:  # "Downtown Toronto", not "South Pacific" (Pacific, Missouri)
+                    key = name_key(piece)
+                    cands = [
+                        c
+                        for c in cands
+                        if c.population >= SIZEABLE_TOWN and name_key(c.name) == key
+                    ]
             if cands and not after_name and name_key(piece) not in VAGUE:
                 hit = Toponym(offset + start, offset + start + len(piece), piece, weak=weak)
             elif n == 1 and gaz.demonym(piece.rstrip(".")) is not None:
@@ -145,7 +152,9 @@ def _inner_toponyms(text: str, offset: int, gaz: Gazetteer, weak: bool) -> list[
     return found
 
 
-_OPENERS = VAGUE | {"greater", "metro", "downtown", "upper", "lower", "old", "new"}
+# A town's name after a direction word inside a longer place name must be this big.
+SIZEABLE_TOWN = 50000
+_OPENERS = VAGUE | {"greater", "metro", "downtown", "upper", "lower", "old", "new", "of"}
 
 
 def _broad(candidates: list[GeoEntry]) -> bool:
@@ -156,7 +165,10 @@ def _broad(candidates: list[GeoEntry]) -> bool:
 
 def _entity_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     found: list[Toponym] = []
+    full = doc.text  # built anew on each access
     person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    # "Georgia Stevens" … "Georgia began skating": a first name, whatever the model says.
+    first_names = {e[0].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for ent in doc.ents:
         if ent.label_ in INNER_LABELS:
             text, start, end = _trimmed(ent.text, ent.start_char)
@@ -165,10 +177,14 @@ def _entity_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             if whole and gaz.candidates(text):
                 # The whole name is a place ("Rhineland-Palatinate", "in Churchill"): the model
                 # mislabelled it; after "in", "from", "near" it is surely a place.
-                strong = ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVE
+                strong = _after_locative(doc, ent.start) or dateline(full, start, end, dash=True)
                 found.append(Toponym(start, end, text, weak=not strong))
                 continue
-            found += _inner_toponyms(ent.text, ent.start_char, gaz, weak=True)
+            # "Louisville, KY": a state code after a town, whatever the model made of it.
+            after_town = ent.start > 1 and doc[ent.start - 1].text == ","
+            after_town = after_town and doc[ent.start - 2].ent_type_ in ("GPE", "LOC")
+            inner = ent.text + "." if full[ent.end_char : ent.end_char + 1] == "." else ent.text
+            found += _inner_toponyms(inner, ent.start_char, gaz, weak=True, codes=after_town)
             continue
         if ent.label_ == "PERSON":
             text, start, end = _trimmed(ent.text, ent.start_char)
@@ -178,13 +194,28 @@ def _entity_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
                 continue
             # Otherwise only a one-word name that is not the surname or first name of a person
             # named in full ("Brooke Henderson" … "Henderson"): weak evidence.
+            text, end = abbreviation(gaz, full, text, end)  # "Gatineau, Que."
             if len(ent) == 1 and text not in person_words and gaz.candidates(text):
                 found.append(Toponym(start, end, text, weak=True))
             continue
         if ent.label_ not in PLACE_LABELS and ent.label_ not in DEMONYM_LABELS:
             continue
-        for text, start, end in _parts(ent.text, ent.start_char):
-            if not text or not text[0].isupper() or name_key(text) in VAGUE:
+        longer = _extended(doc, ent, gaz) if ent.label_ in PLACE_LABELS else None
+        if longer is not None:
+            found.append(longer)
+            continue
+        if len(ent) == 1 and ent.text in first_names:
+            continue
+        for part, (text, start, end) in enumerate(_parts(ent.text, ent.start_char)):
+            if not text or not text[0].isupper() or name_key(text) in VAGUE | FACILITY_WORDS:
+                continue
+            if part == 0 and code_only(gaz, text) and not full[:start].rstrip().endswith(","):
+                continue  # "LA" alone is Los Angeles more often than Louisiana
+            text, end = abbreviation(gaz, full, text, end)
+            if facility(text) and not gaz.candidates(text):
+                # "Kabul Airport" says where; "Penn Avenue" and "Francis Street" do not.
+                if name_key(text.split()[-1]) not in STREET_WORDS:
+                    found += _inner_toponyms(text, start, gaz, weak=True)
                 continue
             if ent.label_ in PLACE_LABELS and (gaz.candidates(text) or _is_county(text)):
                 found.append(Toponym(start, end, text))
@@ -200,6 +231,31 @@ def _entity_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
                 inner = _inner_toponyms(text, start, gaz, weak=False)
                 found += [t for t in inner if ent.label_ in PLACE_LABELS or t.demonym]
     return found
+
+
+def _extended(doc: Doc, ent: Span, gaz: Gazetteer) -> Toponym | None:
+    """A place name the model cut short ("Fort St." + "John"): the entity and the capitalised
+    words after it, when only the longer name is in the gazetteer."""
+    if gaz.candidates(ent.text) or "," in ent.text:
+        return None
+    for n in (2, 1):
+        if ent.end + n > len(doc):
+            continue
+        span = doc[ent.start : ent.end + n]
+        tail = doc[ent.end : ent.end + n]
+        if all(_CAPITALISED.match(t.text) and not t.is_sent_start for t in tail) and (
+            gaz.candidates(span.text)
+        ):
+            text, start, end = _trimmed(span.text, span.start_char)
+            return Toponym(start, end, text)
+    return None
+
+
+def _after_locative(doc: Doc, i: int) -> bool:
+    """Whether token i follows "in", "from", "near" … ("according to Xinhua" is a source)."""
+    if i == 0 or doc[i - 1].lower_ not in LOCATIVE:
+        return False
+    return not (i > 1 and doc[i - 1].lower_ == "to" and doc[i - 2].lower_ == "according")
 
 
 def _demonym_prefix(gaz: Gazetteer, text: str) -> str | None:
@@ -224,13 +280,15 @@ def _strip_kind(text: str) -> str:
 
 
 def _missed_toponyms(doc: Doc, gaz: Gazetteer, taken: list[Toponym]) -> list[Toponym]:
-    """Country, region and continent names, and demonyms, that the model did not tag.
+    """Country, region and continent names, demonyms and datelines' towns that the model did
+    not tag.
 
     Only outside every entity, and only names whose every reading is a country, region or
     continent (or a region written after "<place>, "): a city name alone is too often a
     surname or a word. Hyphenated words ("U.S.-based") give their country or demonym.
     """
     covered = {i for t in taken for i in range(t.start, t.end)}
+    full = doc.text  # built anew on each access
     in_ent = set()
     for ent in doc.ents:
         in_ent.update(range(ent.start, ent.end))
@@ -238,7 +296,12 @@ def _missed_toponyms(doc: Doc, gaz: Gazetteer, taken: list[Toponym]) -> list[Top
     i = 0
     while i < len(doc):
         token = doc[i]
-        if i in in_ent or token.idx in covered or not _CAPITALISED.match(token.text):
+        if i in in_ent or token.idx in covered:
+            i += 1
+            continue
+        if not _CAPITALISED.match(token.text):
+            if "-" in token.text[1:] and token.text[0].isupper():  # "KY--(Marketwire"
+                found += _hyphenated(doc, i, gaz, taken, found)
             i += 1
             continue
         match = None
@@ -246,7 +309,10 @@ def _missed_toponyms(doc: Doc, gaz: Gazetteer, taken: list[Toponym]) -> list[Top
             span = doc[i : i + n]
             if any(j in in_ent for j in range(i, i + n)):
                 continue
-            if _unmistakable(gaz, span, after_comma=_after_place(doc, i, taken, found)):
+            opens = dateline(full, span.start_char, span.end_char, dash=True)
+            if (opens and gaz.candidates(span.text)) or _unmistakable(
+                gaz, span, after_comma=_after_place(doc, i, taken, found)
+            ):
                 match = Toponym(span.start_char, span.end_char, span.text)
                 break
             if n == 1 and gaz.demonym(token.text) is not None:
@@ -256,14 +322,28 @@ def _missed_toponyms(doc: Doc, gaz: Gazetteer, taken: list[Toponym]) -> list[Top
             found.append(match)
             i += len(doc.char_span(match.start, match.end) or [token])
             continue
-        if "-" in token.text:  # "U.S.-based", "Turkish-backed"
-            found += [
-                t
-                for t in _inner_toponyms(token.text, token.idx, gaz, weak=True)
-                if t.demonym or any(c.feature == "country" for c in gaz.candidates(t.text))
-            ]
+        if "-" in token.text:
+            found += _hyphenated(doc, i, gaz, taken, found)
         i += 1
     return found
+
+
+def _hyphenated(
+    doc: Doc, i: int, gaz: Gazetteer, taken: list[Toponym], found: list[Toponym]
+) -> list[Toponym]:
+    """Countries and demonyms in a hyphenated word ("U.S.-based", "Turkish-backed"), and a
+    state code glued to the next word after a town ("LOUISVILLE, KY--(Wire")."""
+    token = doc[i]
+    qualifier = _after_place(doc, i, taken, found)
+    return [
+        t
+        for t in _inner_toponyms(token.text, token.idx, gaz, weak=True, codes=qualifier)
+        if t.demonym
+        or any(
+            c.feature == "country" or (qualifier and t.start == token.idx and c.feature == "region")
+            for c in gaz.candidates(t.text)
+        )
+    ]
 
 
 def _after_place(doc: Doc, i: int, taken: list[Toponym], found: list[Toponym]) -> bool:
@@ -283,7 +363,10 @@ def _unmistakable(gaz: Gazetteer, span: Span, after_comma: bool) -> bool:
     """A name the model missed that can only be a country, continent or first-level region,
     written as the record's own name (not an alias) or as a qualifier after a place."""
     if span[0].lower_ == "the" or not all(
-        _CAPITALISED.match(t.text) or t.lower_ in ("of", "and") for t in span
+        _CAPITALISED.match(t.text)
+        or t.lower_ in ("of", "and")
+        or (t.text == "." and t.i > span.start)
+        for t in span
     ):
         return False
     cands = gaz.candidates(span.text)
@@ -308,7 +391,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, add_missed: bool = True) -> list[Top
     found.sort(key=lambda t: (t.start, -t.end))
     out: list[Toponym] = []
     for t in found:
-        if out and t.start < out[-1].end:
+        if (out and t.start < out[-1].end) or t.text.upper() in POST_NOMINALS:
             continue
         out.append(t)
     return out

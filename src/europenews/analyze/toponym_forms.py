@@ -1,0 +1,139 @@
+"""Forms of place names in news text that need rules of their own: direction words, datelines,
+abbreviations that are also words ("Man."), postal codes ("KY"), facilities ("Penn Avenue")
+and degrees after names ("M.D."). Used by analyze/toponyms.py."""
+
+from __future__ import annotations
+
+import re
+
+from europenews.analyze.geonames import Gazetteer, name_key
+
+# Direction words that the model tags as places ("the West") but that name no one place.
+VAGUE = frozenset(
+    {
+        "west",
+        "east",
+        "north",
+        "south",
+        "western",
+        "eastern",
+        "northern",
+        "southern",
+        "central",
+        "midwest",
+        "far north",
+        "far south",
+        "northwest",
+        "northeast",
+        "southwest",
+        "southeast",
+        "middle",
+        "centre",
+        "center",
+        "north side",
+        "south side",
+        "east side",
+        "west side",
+        "downtown",
+        "uptown",
+        "midtown",
+    }
+)
+# Words that make a name a facility ("Penn Avenue", "Children's Hospital"): they are never a
+# place of their own, and the names inside the facility's name are weak evidence.
+FACILITY_WORDS = frozenset(
+    {
+        "street",
+        "st",
+        "avenue",
+        "ave",
+        "road",
+        "rd",
+        "lane",
+        "drive",
+        "boulevard",
+        "blvd",
+        "highway",
+        "hospital",
+        "clinic",
+        "school",
+        "university",
+        "college",
+        "church",
+        "bridge",
+        "station",
+        "airport",
+        "square",
+        "plaza",
+        "mall",
+        "stadium",
+        "arena",
+        "museum",
+        "library",
+        "prison",
+        "jail",
+        "tower",
+        "building",
+        "hall",
+        "center",
+        "centre",
+        "park",
+        "apartments",
+        "manor",
+    }
+)
+
+
+# Degrees after a name that read like state abbreviations ("Jane Roe, M.D." is no Maryland).
+POST_NOMINALS = frozenset({"M.D.", "P.A.", "D.O.", "R.N.", "N.P.", "D.C.M.", "M.A.", "M.S."})
+
+_DATELINE_END = re.compile(r"(?:,[^\n,]{1,20})?\s*(?:—|–|--|-|\()")
+
+
+def dateline(text: str, start: int, end: int, dash: bool = False) -> bool:
+    """Whether text[start:end] is a dateline's town: capitals opening the text, or a line
+    before a dash or an agency's name ("TORRINGTON — Mayor …", "LOUISVILLE, KY--(Wire)");
+    with ``dash``, the dash or agency is required ("GREEN fingered youngsters …" is no town)."""
+    name = text[start:end]
+    line_start = text.rfind("\n", 0, start) + 1
+    return (
+        len(name) > 2
+        and name.isupper()
+        and not text[line_start:start].strip()
+        and (_DATELINE_END.match(text, end) is not None or not (dash or text[:start].strip()))
+    )
+
+
+# Facilities whose names say nothing about where they are ("Penn Avenue", "Francis Street"),
+# unlike "Kabul Airport" or "Kharkiv Railway Station".
+STREET_WORDS = frozenset(
+    {"street", "st", "avenue", "ave", "road", "rd", "lane", "drive", "boulevard", "blvd"}
+)
+
+
+def abbreviation(gaz: Gazetteer, full: str, text: str, end: int) -> tuple[str, int]:
+    """A one-word name and the period after it that the model left out ("Man" + "." in
+    "Churchill, Man."), when the form with the period is an abbreviation."""
+    dotted = full[end : end + 1] == "." and " " not in text and not text.endswith(".")
+    if dotted and len(gaz.candidates(text + ".")) > len(gaz.candidates(text)):
+        return text + ".", end + 1
+    return text, end
+
+
+def code_only(gaz: Gazetteer, text: str) -> bool:
+    """Whether two capitals read only as a state's postal code ("LA", not "US")."""
+    if len(text) != 2 or not text.isupper():
+        return False
+    return all(c.feature == "region" for c in gaz.candidates(text))
+
+
+def plain(gaz: Gazetteer, dotted: str) -> bool:
+    """Whether a word with a period reads the same without it ("Pittsburgh.", not "Alta.")."""
+    bare = gaz.candidates(dotted[:-1])
+    return bool(bare) and len(bare) >= len(gaz.candidates(dotted))
+
+
+def facility(text: str) -> bool:
+    """Whether a name ends in a facility word ("Francis Street", "Children's Hospital")."""
+    words = text.split()
+    return len(words) > 1 and name_key(words[-1]) in FACILITY_WORDS

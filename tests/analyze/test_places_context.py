@@ -1,0 +1,139 @@
+"""Places: the article's context picks the reading (lists, datelines, state cues, neighbours,
+mention counts) on a hand-made gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+from europenews.analyze.geocode import _siblings, resolve_toponyms
+from europenews.analyze.geonames import parse_gazetteer
+from europenews.analyze.toponyms import Toponym
+
+ROWS = [
+    "country\t1\tCanada\tCA\t60.0\t-95.0\t37000000\tCA\tcanada|~canadian",
+    "country\t2\tUnited States\tUS\t39.0\t-98.0\t330000000\tUS\tunited states|us",
+    "country\t3\tAustralia\tAU\t-25.0\t135.0\t25000000\tAU\taustralia",
+    "country\t4\tUnited Kingdom\tGB\t54.0\t-2.0\t66000000\tGB\tunited kingdom|uk",
+    "region\t10\tQueensland\tAU\t-20.0\t145.0\t1500000\tAU.04\tqueensland",
+    "region\t11\tNew South Wales\tAU\t-33.0\t146.0\t1500000\tAU.02\tnew south wales",
+    "region\t12\tAlberta\tCA\t55.0\t-115.0\t1500000\tCA.01\talberta",
+    "region\t13\tQuebec\tCA\t52.0\t-72.0\t1500000\tCA.10\tquebec",
+    "region\t14\tIowa\tUS\t42.0\t-93.5\t1500000\tUS.IA\tiowa|=ia",
+    "region\t15\tWashington\tUS\t47.5\t-120.5\t1500000\tUS.WA\twashington|=wa",
+    "region\t16\tNew York\tUS\t43.0\t-75.5\t1500000\tUS.NY\tnew york|=ny",
+    "region\t17\tMissouri\tUS\t38.5\t-92.5\t1500000\tUS.MO\tmissouri|mo",
+    "region\t18\tIndiana\tUS\t40.0\t-86.0\t1500000\tUS.IN\tindiana|ind",
+    "county\t\tMonroe County\tUS\t39.12\t-86.55\t3000\tUS.IN\tmonroe county",
+    "county\t\tMonroe County\tUS\t39.54\t-91.98\t3000\tUS.MO\tmonroe county",
+    "city\t20\tQueensland\tCA\t50.94\t-114.02\t4585\tCA.01\tqueensland",
+    "city\t21\tCalgary\tCA\t51.05\t-114.07\t1200000\tCA.01\tcalgary",
+    "city\t22\tQuébec\tCA\t46.81\t-71.21\t531902\tCA.10\tquebec",
+    "city\t23\tMontreal\tCA\t45.51\t-73.59\t1600000\tCA.10\tmontreal",
+    "city\t24\tWashington\tUS\t38.90\t-77.04\t3400000\tUS.DC\twashington",
+    "city\t25\tWashington\tUS\t41.30\t-91.69\t7300\tUS.IA\twashington",
+    "city\t26\tNew York City\tUS\t40.71\t-74.01\t8800000\tUS.NY\tnew york city|new york",
+    "city\t27\tEdmonton\tCA\t53.55\t-113.47\t1010899\tCA.01\tedmonton",
+    "city\t28\tEdmonton\tGB\t51.63\t-0.06\t82000\tGB.ENG\tedmonton",
+    "city\t29\tEnfield\tGB\t51.65\t-0.09\t156858\tGB.ENG\tenfield",
+    "city\t31\tDes Moines\tUS\t41.60\t-93.61\t214000\tUS.IA\tdes moines",
+    "city\t40\tAmman\tJO\t31.96\t35.95\t20000000\tJO.16\tamman|philadelphia",
+    "city\t41\tPhiladelphia\tUS\t39.95\t-75.16\t1500000\tUS.PA\tphiladelphia",
+    "city\t42\tNewcastle upon Tyne\tGB\t54.97\t-1.61\t192000\tGB.ENG\t"
+    "newcastle upon tyne|newcastle",
+    "city\t43\tNewcastle\tAU\t-32.93\t151.78\t322000\tAU.02\tnewcastle",
+    "city\t44\tNewcastle\tGB\t54.22\t-5.89\t7000\tGB.NIR\tnewcastle",
+    "city\t30\tEnfield\tUS\t41.98\t-72.59\t45212\tUS.CT\tenfield",
+]
+
+
+def _resolve(text: str, names: list[str], weak: tuple[str, ...] = ()) -> dict[str, tuple]:
+    """Resolve each listed name at its first occurrence after the previous one."""
+    gaz = parse_gazetteer(ROWS)
+    toponyms, at = [], 0
+    for name in names:
+        start = text.index(name, at)
+        toponyms.append(Toponym(start, start + len(name), name, weak=name in weak))
+        at = start + len(name)
+    return {
+        r.toponym.text: (r.entry.feature, r.entry.country, r.entry.region)
+        for r in resolve_toponyms(gaz, toponyms, text)
+    }
+
+
+def test_places_listed_names_share_kind_and_country():
+    alone = "Canada and Calgary can learn from Queensland."
+    assert _resolve(alone, ["Canada", "Calgary", "Queensland"])["Queensland"][0] == "city"
+    # Listed with a region of Australia, "Queensland" is the Australian state.
+    text = "Canada and Calgary can learn from New South Wales and Queensland."
+    names = ["Canada", "Calgary", "New South Wales", "Queensland"]
+    assert _resolve(text, names)["Queensland"] == ("region", "AU", "AU.04")
+
+
+@pytest.mark.parametrize(
+    ("text", "n", "expected"),
+    [
+        ("Louisville, Ky. and Lexington", 3, {0: [1, 2], 1: [0, 2], 2: [0, 1]}),
+        ("Louisville, Ky., is busy", 2, {}),
+        ("Paris or London", 2, {0: [1], 1: [0]}),
+    ],
+    ids=["and-list", "qualifier-is-no-list", "or"],
+)
+def test_places_siblings_need_a_conjunction(text, n, expected):
+    words = [w.strip(",") for w in text.replace(" and ", " , ").replace(" or ", " , ").split()]
+    names = [w for w in words if w and w[0].isupper()][:n]
+    toponyms, at = [], 0
+    for name in names:
+        start = text.index(name, at)
+        toponyms.append(Toponym(start, start + len(name), name))
+        at = start + len(name)
+    assert _siblings(toponyms, text) == expected
+
+
+def test_places_dateline_town_is_the_well_known_one():
+    text = "WASHINGTON (AP) — Farmers in Iowa met in Des Moines."
+    names = ["WASHINGTON", "Iowa", "Des Moines"]
+    assert _resolve(text, names)["WASHINGTON"] == ("city", "US", "US.DC")
+    # Outside a dateline the article's state and towns decide, as before.
+    text = "Farmers in Iowa met in Des Moines and Washington."
+    names = ["Iowa", "Des Moines", "Washington"]
+    assert _resolve(text, names)["Washington"] == ("city", "US", "US.IA")
+    # A dateline's own qualifier wins.
+    text = "WASHINGTON, Iowa (AP) — Farmers met."
+    assert _resolve(text, ["WASHINGTON", "Iowa"])["WASHINGTON"] == ("city", "US", "US.IA")
+
+
+@pytest.mark.parametrize(
+    ("text", "feature"),
+    [
+        ("New York Gov. Andrew Cuomo spoke.", "region"),
+        ("The New York state legislature met.", "region"),
+        ("He flew to New York on Monday.", "city"),
+    ],
+    ids=["governor", "state", "plain"],
+)
+def test_places_state_cue_reads_the_state(text, feature):
+    assert _resolve(text, ["New York"])["New York"][0] == feature
+
+
+def test_places_region_holding_the_article_towns_beats_its_namesake_city():
+    text = "She moved from Montreal and now lives in Quebec again."
+    assert _resolve(text, ["Montreal", "Quebec"])["Quebec"][0] == "region"
+
+
+def test_places_neighbouring_readings_support_each_other():
+    text = "Crews from Edmonton were sent, Enfield Council said."
+    resolved = _resolve(text, ["Edmonton", "Enfield"], weak=("Enfield",))
+    assert resolved["Edmonton"][1] == "GB"
+
+
+def test_places_more_mentioned_state_breaks_ties():
+    text = "Missouri farmers in Monroe County, unlike Indiana ones, say Missouri is dry. Missouri."
+    names = ["Missouri", "Monroe County", "Indiana", "Missouri", "Missouri"]
+    assert _resolve(text, names)["Monroe County"] == ("county", "US", "US.MO")
+
+
+def test_places_own_name_beats_an_old_name_but_not_a_full_name():
+    assert _resolve("Philadelphia police said so.", ["Philadelphia"])["Philadelphia"][1] == "US"
+    text = "Newcastle fans travelled across the United Kingdom."
+    resolved = _resolve(text, ["Newcastle", "United Kingdom"])
+    assert resolved["Newcastle"] == ("city", "GB", "GB.ENG")

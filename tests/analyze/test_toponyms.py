@@ -1,0 +1,151 @@
+"""Toponym recognition on the real model: names the model cuts, hides or glues together."""
+
+from __future__ import annotations
+
+import pytest
+
+from europenews.analyze.geonames import parse_gazetteer
+from europenews.analyze.toponym_forms import dateline
+from europenews.analyze.toponyms import _inner_toponyms
+
+
+def _places(nlp, text: str) -> dict[str, tuple[str | None, str, list[str]]]:
+    doc = nlp(text)
+    return {p.name: (p.country, p.feature, [m.text for m in p.mentions]) for p in doc._.places}
+
+
+def test_toponyms_demonym_inside_an_organisation_names_the_country(nlp):
+    # "Canadian" is also a Texas town; inside "Canadian Press" it is the demonym.
+    places = _places(nlp, "The Canadian Press reported the news on Monday.")
+    assert places.get("Canada") == ("CA", "country", ["Canadian"])
+
+
+def test_toponyms_name_cut_short_by_the_model_is_joined(nlp):
+    places = _places(nlp, "About 30 homes in the valley near Fort St. John will be affected.")
+    assert places.get("Fort St. John", (None,))[0] == "CA"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LOUISVILLE, KY--(Marketwire - December 23, 2010) - The company said sales rose.",
+        "He spoke to Louisville, KY reporters about the race.",
+    ],
+    ids=["glued-dateline", "qualifier"],
+)
+def test_toponyms_state_postal_code_after_a_town(nlp, text):
+    places = _places(nlp, text)
+    assert places.get("Kentucky", (None,))[0] == "US"
+    assert places.get("Louisville", (None,))[0] == "US"
+
+
+def test_toponyms_direction_word_does_not_open_a_small_town(nlp):
+    # "South Pacific" is no Pacific, Missouri.
+    places = _places(nlp, "The film is set in the South Pacific and was shot on an island.")
+    assert "Pacific" not in places
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Plan to fight drugs.\n  TORRINGTON — Mayor Ryan Bingham spoke.", "TORRINGTON", True),
+        ("LOUISVILLE, KY--(Marketwire) - Sales rose.", "LOUISVILLE", True),
+        ("WASHINGTON Barack Obama pardoned a turkey.", "WASHINGTON", True),
+        ("Fans of TORRINGTON — the club — cheered.", "TORRINGTON", False),
+        ("Talks.\nNATO members met on Monday.", "NATO", False),
+        ("Plan.\nTorrington — Mayor Bingham spoke.", "Torrington", False),
+    ],
+    ids=["line-dash", "agency", "text-start", "mid-line", "no-dash", "not-capitals"],
+)
+def test_toponyms_dateline_opens_a_line_in_capitals(text, name, expected):
+    start = text.index(name)
+    assert dateline(text, start, start + len(name)) is expected
+
+
+def test_toponyms_dateline_town_in_an_organisation_label_counts(nlp):
+    text = "Bingham to offer plan to combat drugs.\n  TORRINGTON — Mayor Ryan Bingham will speak."
+    places = _places(nlp, text)
+    assert places.get("Torrington", (None,))[0] == "US"
+
+
+def test_toponyms_dateline_with_dash_only_needs_the_dash():
+    text = "GREEN fingered youngsters from a school worked hard."
+    assert dateline(text, 0, 5)
+    assert not dateline(text, 0, 5, dash=True)
+    assert dateline("TORRINGTON — Mayor spoke.", 0, 10, dash=True)
+
+
+def test_toponyms_first_name_of_a_person_is_no_place(nlp):
+    text = (
+        "Nine-year-old Georgia Stevens is lacing her skates. "
+        "Georgia began skating at the age of four and skates in Red Deer."
+    )
+    places = _places(nlp, text)
+    assert "Georgia" not in places
+    assert "Red Deer" in places
+
+
+def test_toponyms_degree_after_a_name_is_no_state(nlp):
+    places = _places(nlp, "Charles W. Murphy, M.D., has been named chief of surgery in Huntington.")
+    assert "Maryland" not in places
+
+
+def test_toponyms_postal_code_inside_a_name_needs_a_town_before_it():
+    gaz = parse_gazetteer(
+        [
+            "region\t1\tIndiana\tUS\t40.0\t-86.0\t1500000\tUS.IN\tindiana|=in",
+            "region\t2\tTexas\tUS\t31.0\t-99.0\t1500000\tUS.TX\ttexas|=tx",
+        ]
+    )
+    assert [t.text for t in _inner_toponyms("IN TEXAS", 0, gaz, weak=False)] == ["TEXAS"]
+    found = _inner_toponyms("KY--(Wire", 0, gaz, weak=True, codes=True)
+    assert found == []  # no Kentucky in this gazetteer: codes look up the gazetteer only
+    assert [t.text for t in _inner_toponyms("IN--(Wire", 0, gaz, weak=True, codes=True)] == ["IN"]
+
+
+def test_toponyms_inside_an_organisation_a_village_does_not_swallow_the_state():
+    gaz = parse_gazetteer(
+        [
+            "region\t1\tMichigan\tUS\t44.25\t-85.5\t1500000\tUS.MI\tmichigan",
+            "city\t2\tMichigan Center\tUS\t42.23\t-84.33\t4672\tUS.MI\tmichigan center",
+            "county\t\tLaurel County\tUS\t37.1\t-84.1\t3000\tUS.KY\tlaurel county",
+        ]
+    )
+    org = "University of Michigan Center for Computer Security"
+    assert [t.text for t in _inner_toponyms(org, 0, gaz, weak=True)] == ["Michigan"]
+    org = "Laurel County Sheriff's Office"
+    assert [t.text for t in _inner_toponyms(org, 0, gaz, weak=True)] == ["Laurel County"]
+
+
+def test_toponyms_news_agency_after_according_to_is_no_town(nlp):
+    text = "Heavy rain hit Sichuan province in China, according to Xinhua."
+    places = _places(nlp, text)
+    assert "Xinhua" not in places
+    assert places.get("China", (None,))[0] == "CN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A stray bullet hit a car on Penn Avenue in Pittsburgh on Friday.",
+        "Police were called to Francis Street on the North Side of Pittsburgh.",
+    ],
+    ids=["avenue", "street-and-side-of"],
+)
+def test_toponyms_streets_name_no_places_but_their_town_counts(nlp, text):
+    assert set(_places(nlp, text)) == {"Pittsburgh"}
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Lucy was born in Churchill, Man. in March.", {"Churchill", "Manitoba"}, set()),
+        ("Man kills brother in Pittsburgh home.", {"Pittsburgh"}, {"Manitoba"}),
+        ("LA PORTE, Ind. (December 26) — A boy was hurt.", {"Indiana"}, {"Louisiana"}),
+    ],
+    ids=["abbreviation", "word", "capitals-alone"],
+)
+def test_toponyms_abbreviations_and_codes_only_where_they_are_ones(nlp, text, present, absent):
+    places = _places(nlp, text)
+    assert present <= set(places)
+    assert not absent & set(places)
