@@ -12,12 +12,16 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-SUBJECTS = ("nsubj", "csubj")
-MAX_MENTION = 6  # tokens: a speaker's mention is a few words, never a clause
-# Modifiers that belong to a speaker's mention ("German Foreign Minister Annalena Baerbock").
-MENTION_LEFT = ("det", "compound", "amod", "poss", "case", "nummod", "nmod", "quantmod", "flat")
-MENTION_RIGHT = ("compound", "flat", "case")
-STATEMENT_NOUNS = frozenset({"statement", "tweet", "post", "release", "letter", "interview"})
+from europenews.analyze.speakers import (
+    SUBJECTS,
+    inverted_subject,
+    paragraph_opener,
+    preceding_subject,
+    speaker_head,
+    subject_of,
+)
+
+QUOTE_TOKENS = frozenset({"“", "”", '"', "``", "''"})
 # Dependents of a cue verb that never belong to its content.
 NOT_CONTENT = ("punct", "advcl", "advmod", "npadvmod", "cc", "conj", "aux", "auxpass", "neg",
                "mark", "prt", "dative", "agent", "nsubj", "nsubjpass", "csubj", "expl", "parataxis")
@@ -33,6 +37,7 @@ class Lexicon:
     prep_verbs: dict[str, frozenset[str]]
     speech_nouns: frozenset[str]
     titles: frozenset[str]
+    phrasal: dict[str, frozenset[str]]  # speech verbs only with a particle: lemma → particles
 
 
 def _lines(name: str) -> list[str]:
@@ -42,19 +47,25 @@ def _lines(name: str) -> list[str]:
     return [ln.split("#", 1)[0].strip() for ln in text.splitlines() if ln.split("#", 1)[0].strip()]
 
 
+def _word_map(name: str) -> dict[str, frozenset[str]]:
+    """Lines ``lemma word word ...`` → {lemma: words}."""
+    found = {}
+    for line in _lines(name):
+        lemma, *words = line.split()
+        found[lemma] = frozenset(words)
+    return found
+
+
 def load_lexicon() -> Lexicon:
     """Read the cue lexicons shipped with the package."""
-    preps = {}
-    for line in _lines("prep_verbs.txt"):
-        lemma, *words = line.split()
-        preps[lemma] = frozenset(words)
     return Lexicon(
         speech_verbs=frozenset(_lines("speech_verbs.txt")),
         belief_verbs=frozenset(_lines("belief_verbs.txt")),
         object_verbs=frozenset(_lines("object_verbs.txt")),
-        prep_verbs=preps,
+        prep_verbs=_word_map("prep_verbs.txt"),
         speech_nouns=frozenset(_lines("speech_nouns.txt")),
         titles=frozenset(_lines("titles.txt")),
+        phrasal=_word_map("phrasal_verbs.txt"),
     )
 
 
@@ -69,84 +80,51 @@ class Cue:
     speech: bool = True  # a speech cue (not a belief verb): it may introduce a direct quote
 
 
-def mention_range(head: Token) -> tuple[int, int]:
-    """The few tokens that name a speaker: the head with its name/title modifiers."""
-    if head.pos_ == "PRON":
-        return head.i, head.i + 1
-    start, end = head.i, head.i + 1
-    for child in head.lefts:
-        if child.dep_ in MENTION_LEFT:
-            start = min(start, child.left_edge.i)
-    for child in head.rights:
-        if child.dep_ in MENTION_RIGHT and child.i == end:
-            end = child.right_edge.i + 1
-    if head.ent_iob_ in ("B", "I"):
-        doc = head.doc
-        ent_start, ent_end = head.i, head.i + 1
-        while ent_start > 0 and doc[ent_start].ent_iob_ == "I":
-            ent_start -= 1
-        while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
-            ent_end += 1
-        if ent_end - ent_start <= MAX_MENTION:
-            start, end = min(start, ent_start), max(end, ent_end)
-    if end - start > MAX_MENTION:  # a run-on title-case headline, not a name
-        start = max(start, head.i - 2)
-        end = min(end, head.i + 1)
-    return start, end
+# Verbs that name or judge their object ("called her “third-rate”", "declared it ...").
+NAMING_VERBS = frozenset({"call", "declare", "label", "dub", "brand", "deem", "name", "term"})
+TAIL_MARKS = frozenset({"as", "though", "although"})
 
 
-def _speaker_head(token: Token) -> Token:
-    """Prefer the possessor of a non-person subject ("Kallas' stance was ...")."""
-    if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.pos_ in ("PRON", "PROPN"):
-        return token
-    for child in token.children:
-        if child.dep_ == "poss" and (child.ent_type_ in ("PERSON", "ORG") or child.pos_ == "PROPN"):
-            return child
-    return token
+def _tense(verb: Token) -> str:
+    """The tag carrying a verb's tense ("did not suggest" → VBD, like "said")."""
+    aux = next((c for c in verb.children if c.dep_ == "aux" and c.lemma_ == "do"), None)
+    return aux.tag_ if aux is not None else verb.tag_
 
 
-def subject_of(verb: Token, depth: int = 0) -> Token | None:
-    """The speaker's head token: the verb's subject, or that of the verb it hangs from."""
-    for child in verb.children:
-        if child.dep_ in SUBJECTS:
-            if child.tag_ in ("WP", "WDT"):
-                return child  # "who said ...": the mention is "who"; attribution resolves it
-            return _speaker_head(child)
-        if child.dep_ == "agent":  # "was told by X"
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return _speaker_head(pobj)
-    for child in verb.children:
-        # Inverted or misparsed order ("...,” Baerbock stated"): a person right beside the verb.
-        if abs(child.i - verb.i) <= 2 and child.ent_type_ in ("PERSON", "ORG") and child.dep_ in (
-            "advmod", "npadvmod", "dep", "attr", "appos", "compound"
-        ):
-            return _speaker_head(child)
-    if depth >= 3 or verb.head.i == verb.i:
-        return None
-    head = verb.head
-    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
-        if head.lemma_.lower() in STATEMENT_NOUNS and head.head.i != head.i:
-            return subject_of(head.head, depth + 1)  # "His office put out a statement saying"
-        return _speaker_head(head)
-    participle = verb.dep_ in ("advcl", "ccomp", "pcomp", "dep") and verb.tag_ in ("VBG", "VBN")
-    if participle or verb.dep_ in ("conj", "xcomp"):
-        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-            head = head.head  # "for arguing ...": up through the preposition
-        return subject_of(head, depth + 1)
-    return None
+def _outside_tail(child: Token, head: Token, cue: Token) -> bool:
+    """Whether a trailing dependent of a reported clause belongs to the cue's own sentence.
+
+    ``Kasich says he'd ... and tells the crowd ...``: a subjectless verb coordinated with the
+    clause but in the cue's tense; ``... as he faces ...``, ``... though voters ...``: a framing
+    or conceding clause (a "while ..." contrast usually belongs to what was said)."""
+    if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+        own_subject = any(c.dep_ in SUBJECTS for c in child.children)
+        return not own_subject and _tense(child) == _tense(cue) != _tense(head)
+    if child.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in TAIL_MARKS for c in child.children)
+    return False
 
 
-def _range(tokens: list[Token]) -> tuple[int, int] | None:
+def _range(tokens: list[Token], cue: Token | None = None) -> tuple[int, int] | None:
     tokens = [t for t in tokens if not t.is_punct]
     if not tokens:
         return None
     start = min(t.left_edge.i for t in tokens)
     end = max(t.right_edge.i for t in tokens) + 1
+    if cue is not None:
+        for tok in tokens:
+            for child in tok.rights:
+                if _outside_tail(child, tok, cue):
+                    end = min(end, child.left_edge.i)
     doc = tokens[0].doc
-    while start < end and (doc[start].is_punct or doc[start].dep_ == "mark"):
-        start += 1
-    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in "”’\"'":
+    while start < end and (
+        doc[start].is_punct or doc[start].dep_ == "mark"
+        or (cue is not None and doc[start].head.i == cue.i and doc[start] not in tokens)
+    ):
+        start += 1  # "said Tuesday that ...": the cue's own modifiers are not content
+    while end > start and (
+        (doc[end - 1].is_punct and doc[end - 1].text not in "”’\"'") or doc[end - 1].pos_ == "CCONJ"
+    ):
         end -= 1
     return (start, end) if end > start else None
 
@@ -156,28 +134,40 @@ def verb_content(verb: Token, lex: Lexicon) -> tuple[tuple[int, int], ...]:
     kids = list(verb.children)
     ccomps = [c for c in kids if c.dep_ == "ccomp"]
     if ccomps:
-        found = _range(ccomps)
+        found = _range(ccomps, verb)
         return (found,) if found else ()
     after = [c for c in kids if c.i > verb.i and c.dep_ not in NOT_CONTENT]
     lemma = verb.lemma_.lower()
     preps = lex.prep_verbs.get(lemma, frozenset())
     chosen: list[Token] = []
     obj = next((c for c in after if c.dep_ in ("dobj", "obj")), None)
+    complements = ("xcomp", "oprd")
+    if lemma in NAMING_VERBS and obj is not None:
+        # "declaring it “another super Tuesday”": the parser hangs the name on the verb.
+        complements = ("xcomp", "oprd", "npadvmod", "attr", "dep")
+    quoted_prep = any(k.dep_ == "prep" and _has_quote(k) for k in after)
     for c in after:
         # A phrase right after the object usually belongs to it ("his support as a delegate").
         attached = obj is not None and lemma in lex.object_verbs and c.i == obj.right_edge.i + 1
-        if c.dep_ == "prep" and c.lower_ not in preps and not attached:
+        # Words in quotation marks are what was said ("mocked Rubio for “having a tough night”").
+        quoted = _has_quote(c)
+        if c.dep_ == "prep" and c.lower_ not in preps and not attached and not quoted:
             continue
         if c.dep_ in ("dobj", "obj") and not (
-            lemma in lex.object_verbs or preps or any(k.dep_ in ("xcomp", "oprd") for k in kids)
+            lemma in lex.object_verbs or preps or quoted or quoted_prep
+            or any(k.dep_ in complements for k in kids)
         ):
             continue
-        if c.dep_ in ("dobj", "obj", "xcomp", "prep", "dep", "oprd", "pcomp"):
+        if c.dep_ in ("dobj", "obj", "prep", "pcomp", *complements):
             chosen.append(c)
-    if not any(c.dep_ in ("xcomp", "prep", "dep", "dobj", "obj") for c in chosen):
+    if not any(c.dep_ in ("xcomp", "prep", "dep", "dobj", "obj", "oprd") for c in chosen):
         return ()
     found = _range(chosen)
     return (found,) if found else ()
+
+
+def _has_quote(token: Token) -> bool:
+    return any(t.text in QUOTE_TOKENS for t in token.subtree)
 
 
 def _that_clause(verb: Token) -> bool:
@@ -192,23 +182,29 @@ def _verb_cue(verb: Token, lex: Lexicon, beliefs: bool) -> Cue | None:
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB":
         return None
-    listed = lemma in lex.speech_verbs or (beliefs and lemma in lex.belief_verbs)
+    kids = list(verb.children)
+    prt = [c for c in kids if c.dep_ == "prt"
+           or (c.i == verb.i + 1 and c.dep_ == "advmod" and c.pos_ in ("ADV", "ADP"))
+           or (c.i == verb.i + 1 and c.dep_ == "dobj" and c.lower_ == "it")]  # "as X put it"
+    if lemma in lex.phrasal:  # "shot back", "went on", "pointed out": only with the particle
+        if not any(p.lower_ in lex.phrasal[lemma] for p in prt):
+            return None
+        listed = True
+    else:
+        listed = lemma in lex.speech_verbs or (beliefs and lemma in lex.belief_verbs)
     if not listed and not (beliefs and _that_clause(verb)):
         return None
-    kids = list(verb.children)
-    prt = [c for c in kids if c.dep_ == "prt"]
-    if lemma == "point" and not any(p.lower_ == "out" for p in prt):
-        return None
-    if lemma == "continue" and any(c.dep_ == "xcomp" for c in kids):
-        return None
+    if lemma in ("continue", "go") and any(c.dep_ == "xcomp" for c in kids):
+        return None  # "went on to say": the cue is "say"
     if any(c.dep_ in ("nsubjpass",) for c in kids) and not any(c.dep_ == "agent" for c in kids):
         return None  # "was told", "is expected to": the grammatical subject did not speak
     end = max([verb.i + 1, *[p.i + 1 for p in prt if p.i == verb.i + 1]])
     content = verb_content(verb, lex)
     nxt = verb.doc[end] if end < len(verb.doc) else None
     colon = nxt is not None and nxt.text == ":"
-    speaker = subject_of(verb)
-    speech = lemma in lex.speech_verbs
+    speaker = (subject_of(verb) or preceding_subject(verb) or inverted_subject(verb)
+               or paragraph_opener(verb))
+    speech = lemma in lex.speech_verbs or lemma in lex.phrasal
     return Cue((verb.i, end), speaker.i if speaker is not None else None, content, colon, speech)
 
 
@@ -226,7 +222,7 @@ def _according_cue(token: Token) -> Cue | None:
         span = _trim_span(token.doc[start:end])
         if span is not None:
             parts.append(span)
-    return Cue((token.i, to.i + 1), _speaker_head(pobj).i, tuple(parts))
+    return Cue((token.i, to.i + 1), speaker_head(pobj).i, tuple(parts))
 
 
 def _trim_span(span: Span) -> tuple[int, int] | None:
@@ -251,6 +247,8 @@ def _noun_cue(noun: Token, lex: Lexicon) -> Cue | None:
     speaker = poss
     if speaker is None and noun.dep_ in ("dobj", "obj"):
         speaker = subject_of(noun.head)
+    elif speaker is None and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
+        speaker = subject_of(noun.head.head)  # "X said in a statement that ..."
     found = _range(clause)
     if found is None:
         return None

@@ -44,6 +44,12 @@ def _opens(text: str, i: int) -> bool:
     return not after.isspace() and (before.isspace() or before in "([{—–-/")
 
 
+def _misused_opener(text: str, i: int) -> bool:
+    """An opening curly mark typed where a closing one belongs ("... here,“ Jim said")."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return i > 0 and not text[i - 1].isspace() and after.isspace()
+
+
 def _paragraph_starts_quote(text: str, start: int) -> bool:
     stripped = text[start:].lstrip(" \t")
     return bool(stripped) and (stripped[0] in OPEN_DOUBLE or stripped[0] == STRAIGHT_DOUBLE)
@@ -76,7 +82,7 @@ def find_double_quotes(text: str) -> list[MarkedQuote]:
                 if open_at is None:
                     if _opens(text, i) or ch == STRAIGHT_DOUBLE:
                         open_at = i + 1
-                elif ch not in OPEN_DOUBLE or ch in CLOSE_DOUBLE:
+                elif ch not in OPEN_DOUBLE or ch in CLOSE_DOUBLE or _misused_opener(text, i):
                     frag = _trim(text, open_at, i)
                     if frag[1] > frag[0]:
                         quotes.append(MarkedQuote((*carried, frag), True))

@@ -1,0 +1,198 @@
+"""Cues found from the quotation marks' side: a bare cue beside a quotation ("...,” Kallas said),
+a colon or dash that introduces or signs it, and speakers the parse put inside the quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from europenews.analyze.cues import Cue
+from europenews.analyze.quotemarks import MarkedQuote
+from europenews.analyze.quotespans import (
+    CLOSING_PUNCT,
+    WORD,
+    Layout,
+    Spans,
+    chars_in_paragraph,
+    sentence_before,
+)
+from europenews.analyze.speakers import mention_range, preceding_subject, subject_of
+
+CUE_AFTER_CHARS = 120  # "...,” Kallas said": how far after the closing mark a bare cue may sit
+CUE_BEFORE_CHARS = 80  # "Kallas said: “...”"
+COLON_BEFORE_CHARS = 250  # "He told reporters:" then the quote, possibly in the next paragraph
+DASH_NAME = re.compile(
+    r"[”\"’'\s]*(?P<dash>[―—–]|--?)[ \t\u00a0]*(?P<name>[A-Z][\w.'’ -]{1,50}?)[.,]?[ \t]*$", re.M
+)
+
+
+def cue_and_speaker(doc: Doc, cue: Cue) -> Spans:
+    """Character spans of the cue words and the speaker's mention (they are not content)."""
+    spans = [(doc[cue.cue[0]].idx, doc[cue.cue[1] - 1].idx + len(doc[cue.cue[1] - 1]))]
+    if cue.subject is not None:
+        start, end = mention_range(doc[cue.subject])
+        spans.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
+    return spans
+
+
+def nearest_bare(doc: Doc, mark: MarkedQuote, bare: list[Cue], layout: Layout) -> Cue | None:
+    para = layout.paragraph(mark.end)
+    best: tuple[int, Cue] | None = None
+    for cue in bare:
+        pos = doc[cue.cue[0]].idx
+        if not cue.speech or (layout.mark_at(pos) is not None and doc[cue.cue[0]].text != ":"):
+            continue
+        if pos >= mark.end:
+            gap = pos - mark.end
+            ok = gap <= CUE_AFTER_CHARS and layout.paragraph(pos) == para
+            ok = ok and not sentence_before(layout.text, mark, pos)
+        else:
+            gap = mark.start - pos
+            limit = COLON_BEFORE_CHARS if cue.colon else CUE_BEFORE_CHARS
+            same = layout.paragraph(pos) == layout.paragraph(mark.start)
+            between = len(WORD.findall(layout.text[doc[cue.cue[1] - 1].idx : mark.start])) - 1
+            ok = gap <= limit and (same or cue.colon) and (cue.colon or between <= 4)
+        clear = ok and not layout.mark_between(min(pos, mark.end), max(pos, mark.start))
+        if clear and (best is None or gap < best[0]):
+            best = (gap, cue)
+    return best[1] if best else None
+
+
+def dash_cue(doc: Doc, text: str, mark: MarkedQuote) -> Cue | None:
+    """``“...” ― Jane Doe``: a name after a dash closes the quoted line."""
+    m = DASH_NAME.match(text, mark.end)
+    if m is None or len(m.group("name").split()) > 5:
+        return None
+    dash = doc.char_span(m.start("dash"), m.end("dash"), alignment_mode="expand")
+    name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
+    if dash is None or name is None or len(name) == 0:
+        return None
+    return Cue((dash.start, dash.end), name.end - 1, ())
+
+
+def colon_intro(
+    doc: Doc, text: str, mark: MarkedQuote, speech_verbs: frozenset[str]
+) -> Cue | None:
+    """``Article 33 affirms: “...”`` — the sentence that a colon hands over to the quotation."""
+    before = text[max(0, mark.start - 20) : mark.start].rstrip(" \t\n“\"‘'„«")
+    if not before.endswith(":"):
+        return None
+    before = text[: mark.start].rstrip(" \t\n“\"‘'„«")
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None or colon.start == 0:
+        return None
+    # The parser's sentence may run on from the previous paragraph or into the quotation.
+    start = colon.start
+    while start > colon[0].sent.start and "\n" not in doc[start - 1].text:
+        start -= 1
+    last = doc[colon.start - 1]
+    first = last.i
+    while first > start and doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    # "- Philip Bump: “...”", "Continued Stone: “...”": a name that signs the quotation.
+    signed = last.pos_ == "PROPN" and (
+        first == start or doc[first - 1].text in "-–—"
+        or all(t.lemma_.lower() in speech_verbs for t in doc[start:first])
+    )
+    if last.ent_type_ in ("PERSON", "ORG") or signed:
+        return Cue((colon.start, colon.end), last.i, (), True)  # "- Philip Bump: “...”"
+    # Verbs heading the words before the colon (their head lies outside them).
+    verbs = [t for t in doc[start : colon.start] if t.pos_ in ("VERB", "AUX")
+             and (t.head.i == t.i or not start <= t.head.i < colon.start)]
+    speech = [t for t in doc[start : colon.start] if t.lemma_.lower() in speech_verbs
+              and not (t.tag_ == "VBN" and t.dep_ == "advcl")]  # not "Asked ..., he said:"
+    if speech or verbs:
+        verb = (speech or verbs)[-1]  # "as X observed, the winner was ...:" → "observed"
+        subject = subject_of(verb)
+        if subject is not None and not start <= subject.i < colon.start:
+            subject = None
+        return Cue((verb.i, verb.i + 1), subject.i if subject is not None else None, (), True)
+    head = next(
+        (t for t in reversed(doc[start : colon.start]) if t.pos_ in ("NOUN", "PROPN")), None
+    )
+    if head is None or colon.start - start > 8:
+        return None
+    return Cue((colon.start, colon.end), head.i, (), True)
+
+
+def subject_after_mark(doc: Doc, cue: Cue, layout: Layout) -> Cue:
+    """``“...,” Brent Bozell III, founder of ..., tells ...``: when the parser found no subject,
+    the name between the closing mark and the cue verb."""
+    pos = doc[cue.cue[0]].idx
+    mark = next((m for m in reversed(layout.marks) if m.end < pos), None)
+    if mark is None or pos - mark.end > 150 or "\n" in layout.text[mark.end : pos]:
+        return cue
+    first = doc.char_span(mark.end, pos, alignment_mode="expand")
+    if first is None:
+        return cue
+    for tok in first:
+        if tok.idx <= mark.end or tok.is_punct or tok.is_space:
+            continue
+        if tok.ent_type_ in ("PERSON", "ORG") or tok.pos_ in ("PROPN", "PRON", "NOUN"):
+            i = tok.i
+            while i + 1 < cue.cue[0] and (
+                doc[i + 1].ent_iob_ == "I" or doc[i + 1].pos_ in ("PROPN", "NOUN")
+            ):
+                i += 1
+            return replace(cue, subject=i)
+        if tok.pos_ not in ("DET", "ADJ", "NUM"):
+            break
+    return cue
+
+
+def outside_subject(doc: Doc, cue: Cue, layout: Layout, statement: list[bool]) -> Cue:
+    """A speaker found inside a quotation is what was said; look beside the cue instead."""
+    if cue.subject is None:
+        return subject_after_mark(doc, cue, layout) if cue.speech else cue
+    at = layout.mark_at(doc[cue.subject].idx)
+    if at is None or layout.mark_at(doc[cue.cue[0]].idx) == at:
+        return cue
+    closes = layout.text[layout.marks[at].end - 1] in CLOSING_PUNCT  # "“Or Ferguson,” he said"
+    if not statement[at] and not closes:
+        return cue
+    earlier = preceding_subject(doc[cue.cue[0]])
+    if earlier is not None and layout.mark_at(earlier.idx) is None:
+        return replace(cue, subject=earlier.i)  # "..., telling the crowd, “Some people ...”"
+    for i in range(cue.cue[1], min(cue.cue[1] + 4, len(doc))):
+        tok = doc[i]
+        if (tok.ent_type_ in ("PERSON", "ORG") or tok.pos_ == "PRON") and layout.mark_at(
+            tok.idx
+        ) is None:
+            while i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I":
+                i += 1
+            return replace(cue, subject=i)
+    return subject_after_mark(doc, replace(cue, subject=None), layout)  # "“...,” Trump said."
+
+
+NAMED_SUBJECTS = ("PERSON", "ORG")
+OBJECTS = ("dobj", "prep", "xcomp", "attr", "oprd", "dative", "ccomp")
+
+
+def quoting_verb(doc: Doc, mark: MarkedQuote, layout: Layout) -> tuple[Spans, Cue] | None:
+    """``Sanders has pushed his promise of “free college”``: a short quotation in the object of
+    a verb whose subject is a named speaker; the object is what the speaker is reported to say."""
+    span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    child = span.root
+    verb = child.head
+    while verb.pos_ != "VERB" and verb.head.i != verb.i:
+        child, verb = verb, verb.head
+    if verb.pos_ != "VERB" or child.dep_ not in OBJECTS or child.i < verb.i:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > verb.i:
+        return None
+    if subject.ent_type_ not in NAMED_SUBJECTS and subject.lower_ not in ("he", "she"):
+        return None
+    start = doc[child.left_edge.i].idx
+    last = doc[child.right_edge.i]
+    spans = [s for s in chars_in_paragraph(layout, start, last.idx + len(last), mark.start)]
+    if not spans:
+        return None
+    return spans, Cue((verb.i, verb.i + 1), subject.i, ())

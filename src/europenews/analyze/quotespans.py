@@ -1,0 +1,171 @@
+"""Character spans of quotations: paragraphs, quotation marks, and where content starts and ends.
+
+Pure string and offset work shared by the quote finder: which paragraph a character is in, which
+quotation mark span covers it, and the news conventions that bound a quotation's content (a
+quotation that closes its sentence ends the content; a colon hands over to what follows).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc
+
+from europenews.analyze.quotemarks import MarkedQuote
+
+WORD = re.compile(r"\w+")
+PARAGRAPH = re.compile(r"[^\n]+")
+CLOSING_PUNCT = ",.!?"  # a quotation ending on these closes a sentence or clause
+Spans = list[tuple[int, int]]
+TAIL_BREAK = re.compile(r",\s|\s[–—]\s|\s--\s")
+COLON_QUOTE = re.compile(r":\s*[“\"‘'„«]")
+
+
+def count_words(text: str, spans: Spans) -> int:
+    return sum(len(WORD.findall(text[s:e])) for s, e in spans)
+
+
+def chars(doc: Doc, text: str, ranges: tuple[tuple[int, int], ...]) -> Spans:
+    """Character spans of token ranges, cut at the first line break (content stays in its
+    paragraph even when the parser's sentence runs on into the next one)."""
+    out: Spans = []
+    for s, e in ranges:
+        start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+        cut = text.find("\n", start, end)
+        if cut != -1:
+            end = len(text[start:cut].rstrip()) + start
+        if end > start:
+            out.append((start, end))
+    return out
+
+
+def paragraph_chars(
+    doc: Doc, text: str, ranges: tuple[tuple[int, int], ...], layout: Layout, para: int
+) -> Spans:
+    """Character spans of token ranges, keeping only the part inside paragraph ``para`` (the
+    parser's sentence may run across a paragraph break on either side of the cue)."""
+    out: Spans = []
+    for s, e in ranges:
+        start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+        for m in PARAGRAPH.finditer(text, start, end):
+            if layout.paragraph(m.start()) == para:
+                piece = strip_space(text, m.start(), m.end())
+                if piece[1] > piece[0]:
+                    out.append(piece)
+    return out
+
+
+def strip_space(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def overlaps(a: tuple[int, int], spans: Spans) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def merge(spans: Spans) -> Spans:
+    merged: Spans = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def outside_words(text: str, spans: Spans, inside: Spans) -> int:
+    count = 0
+    for s, e in spans:
+        for m in WORD.finditer(text, s, e):
+            if not any(a <= m.start() < b for a, b in inside):
+                count += 1
+    return count
+
+
+class Layout:
+    """Paragraph and quotation-mark positions of a text."""
+
+    def __init__(self, text: str, marks: list[MarkedQuote]) -> None:
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer(r"\n", text)]
+        self.marks = marks
+
+    def paragraph(self, char: int) -> int:
+        """Index of the paragraph holding ``char`` (blank lines count as their own)."""
+        return bisect.bisect_right(self.breaks, char)
+
+    def mark_at(self, char: int) -> int | None:
+        for k, mark in enumerate(self.marks):
+            if any(s - 1 <= char < e + 1 for s, e in mark.fragments):
+                return k
+        return None
+
+    def mark_between(self, a: int, b: int) -> bool:
+        return any(a < m.start and m.end < b for m in self.marks)
+
+    def starts_paragraph(self, char: int) -> bool:
+        line_start = self.text.rfind("\n", 0, char) + 1
+        return not self.text[line_start:char].strip(" \t“”\"‘'„«")
+
+
+def sentence_before(text: str, mark: MarkedQuote, pos: int) -> bool:
+    """Whether a quotation ends its own sentence ("...”) before ``pos`` and a new sentence
+    starts between them."""
+    if mark.end > pos or text[mark.end - 1] != ".":
+        return False
+    return bool(WORD.search(text, mark.end + 1, pos))
+
+
+def cut_at_colon(text: str, spans: Spans, mark: MarkedQuote) -> Spans:
+    """``Rhimes declared the need for ...: “...,” she said``: a report whose own object ends
+    at a colon does not take the quotation the colon opens."""
+    if spans[0][0] >= mark.start:
+        return spans
+    colon = COLON_QUOTE.search(text, spans[0][0], mark.start + 1)
+    if colon is None or count_words(text, [(spans[0][0], colon.start())]) < 2:
+        return spans
+    return [(s, min(e, colon.start())) for s, e in spans if s < colon.start()]
+
+
+def clip(text: str, spans: Spans, cue: tuple[int, int], marks: list[MarkedQuote]) -> Spans:
+    """Keep a quotation's content on the quotation's side of its cue, and end it where a
+    quoted sentence closes ("“We will win,” Rutte said in Brussels on Monday")."""
+    lo, hi = 0, len(text)
+    closing = [m for m in marks if text[m.end - 1] in CLOSING_PUNCT]
+    if marks[0].start >= cue[1]:
+        lo = cue[1]
+    elif marks[0].end <= cue[0]:
+        hi = cue[0]
+        if closing and closing[0].end <= cue[0]:
+            hi = closing[0].end  # the quotation before its cue ends the content
+    if marks[-1].end > cue[1] and text[marks[-1].end - 1] in CLOSING_PUNCT:
+        hi = min(hi, marks[-1].end)
+    tail = TAIL_BREAK.search(text, marks[-1].end + 1, min(hi, spans[-1][1]))
+    if tail is not None:
+        hi = min(hi, tail.start())  # "... “not get beat up” at his rally, a swipe at ..."
+    clipped = [(max(s, lo), min(e, hi)) for s, e in spans]
+    return [strip_punct(text, s, e) if (s, e) not in spans else (s, e)
+            for s, e in clipped if e > s and WORD.search(text, s, e)]
+
+
+def strip_punct(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-."):
+        end -= 1
+    return start, end
+
+
+def chars_in_paragraph(layout: Layout, start: int, end: int, anchor: int) -> Spans:
+    """``[start, end)`` cut to the paragraph holding ``anchor``, without edge punctuation."""
+    para = layout.paragraph(anchor)
+    for m in PARAGRAPH.finditer(layout.text, start, end):
+        if layout.paragraph(m.start()) == para:
+            s, e = strip_punct(layout.text, m.start(), m.end())
+            return [(s, e)] if e > s else []
+    return []

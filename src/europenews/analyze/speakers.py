@@ -1,0 +1,170 @@
+"""Who is speaking: the head token of a cue's speaker, and the few tokens of its mention.
+
+The parse usually hands us the cue verb's subject. When it does not, news style does: a
+participle takes the subject of the clause it hangs from ("..., calling it ..."), an inverted
+cue takes the name after it ("...,” said Jon Doggett"), a dateline is skipped ("LONDON (Reuters)
+- Donald Trump said"), and a name that opens the paragraph stands for a subject the parser lost.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SUBJECTS = ("nsubj", "csubj")
+MAX_MENTION = 6  # tokens: a speaker's mention is a few words, never a clause
+# Modifiers that belong to a speaker's mention ("German Foreign Minister Annalena Baerbock").
+MENTION_LEFT = ("det", "compound", "amod", "poss", "case", "nummod", "nmod", "quantmod", "flat")
+MENTION_RIGHT = ("compound", "flat", "case")
+STATEMENT_NOUNS = frozenset({"statement", "tweet", "post", "release", "letter", "interview"})
+
+
+def mention_range(head: Token) -> tuple[int, int]:
+    """The few tokens that name a speaker: the head with its name/title modifiers."""
+    if head.pos_ == "PRON":
+        return head.i, head.i + 1
+    start, end = head.i, head.i + 1
+    for child in head.lefts:
+        if child.dep_ in MENTION_LEFT and child.pos_ != "VERB":  # not "Continued Stone:"
+            start = min(start, child.left_edge.i)
+    for child in head.rights:
+        if child.dep_ in MENTION_RIGHT and child.i == end:
+            end = child.right_edge.i + 1
+    doc = head.doc
+    if head.ent_iob_ in ("B", "I"):
+        ent_start, ent_end = head.i, head.i + 1
+        while ent_start > 0 and doc[ent_start].ent_iob_ == "I":
+            ent_start -= 1
+        while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
+            ent_end += 1
+        if ent_end - ent_start <= MAX_MENTION:
+            start, end = min(start, ent_start), max(end, ent_end)
+    if end - start > MAX_MENTION:  # a run-on title-case headline, not a name
+        start = max(start, head.i - 2)
+        end = min(end, head.i + 1)
+    # A mention stays in its paragraph ("7:40 p.m.\n\nBernie Sanders" is a dateline + name).
+    for i in range(head.i - 1, start - 1, -1):
+        if "\n" in doc[i].text:
+            start = i + 1
+            break
+    for i in range(head.i + 1, end):
+        if "\n" in doc[i].text:
+            end = i
+            break
+    return start, end
+
+
+def speaker_head(token: Token) -> Token:
+    """Prefer the possessor of a non-person subject ("Kallas' stance was ...")."""
+    if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.pos_ in ("PRON", "PROPN"):
+        return token
+    for child in token.children:
+        if child.dep_ == "poss" and (child.ent_type_ in ("PERSON", "ORG") or child.pos_ == "PROPN"):
+            return child
+    return token
+
+
+def _in_paragraph(subject: Token, verb: Token) -> Token | None:
+    """A subject parsed across a line break ("6:50 p.m.\\n\\nClinton said") is a dateline's
+    word: take the name that opens the verb's own paragraph instead."""
+    lo, hi = sorted((subject.i, verb.i))
+    breaks = [t.i for t in subject.doc[lo:hi] if "\n" in t.text]
+    if not breaks:
+        if subject.ent_type_ in ("GPE", "LOC", "DATE", "TIME") and subject.i < verb.i:
+            # "LONDON (Reuters) - Donald Trump said": a dateline parsed as the subject.
+            person = [t for t in subject.doc[subject.i + 1 : verb.i] if t.ent_type_ == "PERSON"]
+            if person:
+                return person[-1]
+        return subject
+    if subject.i > verb.i:
+        return None
+    doc = subject.doc
+    for i in range(breaks[-1] + 1, verb.i):
+        if doc[i].ent_type_ in ("PERSON", "ORG") or doc[i].pos_ in ("PROPN", "PRON"):
+            while i + 1 < verb.i and doc[i + 1].ent_iob_ == "I":
+                i += 1
+            return doc[i]
+    return None
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The speaker's head token: the verb's subject, or that of the verb it hangs from."""
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            if child.tag_ in ("WP", "WDT"):
+                return child  # "who said ...": the mention is "who"; attribution resolves it
+            return _in_paragraph(speaker_head(child), verb)
+        if child.dep_ == "agent":  # "was told by X"
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return speaker_head(pobj)
+    for child in verb.children:
+        # Inverted or misparsed order ("...,” Baerbock stated"): a person right beside the verb.
+        if abs(child.i - verb.i) <= 2 and child.ent_type_ in ("PERSON", "ORG") and child.dep_ in (
+            "advmod", "npadvmod", "dep", "attr", "appos", "compound"
+        ):
+            return speaker_head(child)
+    if depth >= 3 or verb.head.i == verb.i:
+        return None
+    head = verb.head
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        if head.lemma_.lower() in STATEMENT_NOUNS and head.head.i != head.i:
+            return subject_of(head.head, depth + 1)  # "His office put out a statement saying"
+        return speaker_head(head)
+    if verb.dep_ == "advcl" and (verb.tag_ == "VBN" or verb.i == verb.sent.start):
+        return None  # "Asked whether ..., 75 percent said": the main subject was asked
+    participle = verb.dep_ in ("ccomp", "pcomp", "dep") and verb.tag_ in ("VBG", "VBN")
+    # A clause with no subject of its own ("..., calling it ...", "to release ...") takes the
+    # subject of the clause it hangs from.
+    if participle or verb.dep_ in ("conj", "xcomp", "advcl"):
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head  # "for arguing ...": up through the preposition
+        return subject_of(head, depth + 1)
+    return None
+
+
+def inverted_subject(verb: Token) -> Token | None:
+    """``“...,” said Jon Doggett, ...`` when the parser hung the name elsewhere: the name right
+    after a cue verb that follows the closing mark."""
+    doc = verb.doc
+    if verb.i == 0 or verb.i + 1 >= len(doc) or doc[verb.i - 1].text not in ("”", "\"", "''"):
+        return None
+    nxt = doc[verb.i + 1]
+    if nxt.ent_type_ not in ("PERSON", "ORG") and (nxt.pos_ != "PROPN" or nxt.ent_type_):
+        return None
+    i = nxt.i
+    while i + 1 < len(doc) and (doc[i + 1].ent_iob_ == "I" or doc[i + 1].dep_ == "compound"
+                                or (doc[i + 1].pos_ == "PROPN" and doc[i].dep_ == "compound")):
+        i += 1
+    return doc[i]
+
+
+def paragraph_opener(verb: Token) -> Token | None:
+    """``Trump, in Kentucky, said ...`` parsed without a subject: the name that opens the
+    verb's paragraph, when no other verb stands between them."""
+    doc = verb.doc
+    start = verb.i
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    first = doc[start]
+    if verb.i - start > 12 or first.ent_type_ not in ("PERSON", "ORG"):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[start : verb.i]):
+        return None
+    i = first.i
+    while i + 1 < verb.i and doc[i + 1].ent_iob_ == "I":
+        i += 1
+    return doc[i]
+
+
+def preceding_subject(verb: Token) -> Token | None:
+    """``Romney went after Trump, calling it ...``: for a participle the parser left without
+    a subject, the subject of the nearest earlier verb of its sentence."""
+    if verb.tag_ != "VBG":
+        return None
+    for i in range(verb.i - 1, verb.sent.start - 1, -1):
+        tok = verb.doc[i]
+        if tok.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
+            if subject is not None and subject.i < verb.i:
+                return speaker_head(subject)
+    return None
