@@ -102,3 +102,31 @@ def test_quotes_parenthetical_cue_around_quotation_is_mixed(nlp):
     assert quote.kind == "mixed"
     assert quote.text.startswith("These and other sources of authority")
     assert quote.speaker.mention.text == "the lawyers"
+
+
+def test_quotes_quotation_hung_as_dep_of_cue_is_content(nlp):
+    text = (
+        "She called for concrete “steps forward with the alliance” and a “good number” of "
+        "air defence systems to protect the cities."
+    )
+    quote = _with(nlp(text)._.quotes, "steps forward")
+    assert quote.kind == "mixed"
+    assert "good number" in quote.text
+
+
+def test_quotes_clause_before_prepositional_cue_is_not_content(nlp):
+    text = (
+        "The Road Ahead for Ukraine and NATO\n\n"
+        "As the war in Ukraine approaches its third year, President Zelenskyy’s calls for NATO "
+        "security guarantees and increased weapons support underscore the urgent need."
+    )
+    assert not any(q.text.startswith(("As the war", "The Road")) for q in nlp(text)._.quotes)
+
+
+def test_quotes_content_stops_before_gerund_of_what_came_next(nlp):
+    text = (
+        "The mayor told supporters in Leeds that the paper “never reports my work fairly” "
+        "before raising the idea that it should be sold."
+    )
+    quote = _with(nlp(text)._.quotes, "reports my work")
+    assert "raising" not in quote.text

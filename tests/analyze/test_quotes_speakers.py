@@ -116,3 +116,106 @@ def test_quotes_quoted_object_is_not_continued_by_next_paragraph(nlp):
     assert pushed.speaker.mention.text == "Bernie Sanders"
     last = _with(quotes, "Nobody in this state")
     assert last.speaker is None or last.speaker.name != "Bernie Sanders"
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "mention"),
+    [
+        (
+            "Maria Lopez celebrated in Denver with volunteers, declaring it “another great "
+            "night for our movement” before leaving the hall.",
+            "another great night",
+            "Maria Lopez",
+        ),
+        (
+            "Peter Holm promised on Sunday at a rally in Reno to end “the wasteful detention "
+            "program” within a year.",
+            "wasteful detention",
+            "Peter Holm",
+        ),
+    ],
+    ids=["participle-naming-verb", "infinitive-object"],
+)
+def test_quotes_quoted_object_of_subjectless_verb_takes_governing_subject(
+    nlp, text, said, mention
+):
+    quote = _with(nlp(text)._.quotes, said)
+    assert quote.speaker is not None and quote.speaker.mention.text == mention
+
+
+def test_quotes_inverted_cue_after_quotation_beats_colon_introduction(nlp):
+    text = (
+        "In her speech, Rhonda Miles declared the need for courage and patience: “Change the "
+        "town and when you have done that, change it again,” she said."
+    )
+    quotes = nlp(text)._.quotes
+    quote = _with(quotes, "Change the town")
+    assert quote.kind == "direct"
+    assert quote.speaker.mention.text == "she" and quote.cue.text == "said"
+
+
+def test_quotes_name_after_quotation_with_long_apposition_speaks(nlp):
+    text = (
+        "“A fine writer, a really fine writer this woman,” Halvorsen, the party’s candidate "
+        "for governor and the clear favourite in the northern counties by a large margin after "
+        "taking the spring primary, said when Lund asked her a question."
+    )
+    quote = _with(nlp(text)._.quotes, "fine writer")
+    assert quote.speaker is not None and quote.speaker.mention.text == "Halvorsen"
+
+
+def test_quotes_quotation_interrupted_by_object_cue_is_one_quote(nlp):
+    text = (
+        "Admiral Vance made it plain that he had doubts about the navy's budget.\n\n"
+        "“Now that I am free to speak my mind,” he told the presenter, “it was "
+        "exhausting to work for that ministry.”"
+    )
+    quote = _with(nlp(text)._.quotes, "free to speak")
+    assert "exhausting" in quote.text and len(quote.spans) == 2
+    assert quote.speaker.mention.text == "he" and quote.cue.text == "told"
+
+
+def test_quotes_participle_naming_a_thing_has_no_speaker(nlp):
+    text = (
+        "Rob Calvert, a radio host in Nova Scotia, has set up a website called “Come North If "
+        "The Senator Wins” that pitches the island as a new home."
+    )
+    for quote in nlp(text)._.quotes:
+        if "Come North" in quote.text:
+            assert quote.speaker is None or quote.speaker.mention is None
+
+
+def test_quotes_noun_before_subjectless_cue_speaks(nlp):
+    text = (
+        "In a talk with radio hosts Anna Berg and Tomas Lind, the Green party leader stated "
+        "that the minister’s “reckless” plans do not “match what I expected of him.”"
+    )
+    quote = _with(nlp(text)._.quotes, "reckless")
+    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert "leader" in quote.speaker.mention.text
+
+
+def test_quotes_title_phrase_ending_in_name_gives_the_name(nlp):
+    text = (
+        "Bayside FM Vice President for news and talk Dave Morton called the show “the "
+        "conservative news show of the year.”"
+    )
+    quote = _with(nlp(text)._.quotes, "news show of the year")
+    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert "Morton" in quote.speaker.mention.text and "Bayside" not in quote.speaker.mention.text
+
+
+def test_quotes_comma_participle_hung_on_object_takes_clause_subject(nlp):
+    # The parse seen in news text: ", saying" attached (acl) to the object noun "notion".
+    from spacy.tokens import Doc
+
+    from europenews.analyze.speakers import subject_of
+
+    words = ["Ortega", "rejected", "the", "notion", ",", "saying", "no", "."]
+    doc = Doc(
+        nlp.vocab, words=words, heads=[1, 1, 3, 1, 3, 3, 5, 1],
+        deps=["nsubj", "ROOT", "det", "dobj", "punct", "acl", "dobj", "punct"],
+        tags=["NNP", "VBD", "DT", "NN", ",", "VBG", "DT", "."],
+        pos=["PROPN", "VERB", "DET", "NOUN", "PUNCT", "VERB", "DET", "PUNCT"],
+    )
+    assert subject_of(doc[5]).text == "Ortega"

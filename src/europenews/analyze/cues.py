@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from europenews.analyze.speakers import (
     SUBJECTS,
     inverted_subject,
+    noun_before,
     paragraph_opener,
     preceding_subject,
     speaker_head,
@@ -102,6 +103,10 @@ def _outside_tail(child: Token, head: Token, cue: Token) -> bool:
         return not own_subject and _tense(child) == _tense(cue) != _tense(head)
     if child.dep_ == "advcl":
         return any(c.dep_ == "mark" and c.lower_ in TAIL_MARKS for c in child.children)
+    if child.dep_ == "prep" and child.lower_ in ("before", "after"):
+        # "... that CNN “doesn't treat me properly” before floating the idea ...": what the
+        # speaker did next, in the cue's own narrative.
+        return any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in child.children)
     return False
 
 
@@ -133,12 +138,16 @@ def verb_content(verb: Token, lex: Lexicon) -> tuple[tuple[int, int], ...]:
     """Token range of what a cue verb reports (its complement), or () when it has none."""
     kids = list(verb.children)
     ccomps = [c for c in kids if c.dep_ == "ccomp"]
+    lemma = verb.lemma_.lower()
+    preps = lex.prep_verbs.get(lemma, frozenset())
+    if ccomps and all(c.i < verb.i for c in ccomps) and any(
+        c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i for c in kids
+    ):
+        ccomps = []  # "As the war ... approaches, X calls for ...": the call is what follows
     if ccomps:
         found = _range(ccomps, verb)
         return (found,) if found else ()
     after = [c for c in kids if c.i > verb.i and c.dep_ not in NOT_CONTENT]
-    lemma = verb.lemma_.lower()
-    preps = lex.prep_verbs.get(lemma, frozenset())
     chosen: list[Token] = []
     obj = next((c for c in after if c.dep_ in ("dobj", "obj")), None)
     complements = ("xcomp", "oprd")
@@ -158,7 +167,8 @@ def verb_content(verb: Token, lex: Lexicon) -> tuple[tuple[int, int], ...]:
             or any(k.dep_ in complements for k in kids)
         ):
             continue
-        if c.dep_ in ("dobj", "obj", "prep", "pcomp", *complements):
+        # "called for concrete “steps forward”": the parser hangs the quotation as a dep.
+        if c.dep_ in ("dobj", "obj", "prep", "pcomp", *complements) or (quoted and c.dep_ == "dep"):
             chosen.append(c)
     if not any(c.dep_ in ("xcomp", "prep", "dep", "dobj", "obj", "oprd") for c in chosen):
         return ()
@@ -203,7 +213,7 @@ def _verb_cue(verb: Token, lex: Lexicon, beliefs: bool) -> Cue | None:
     nxt = verb.doc[end] if end < len(verb.doc) else None
     colon = nxt is not None and nxt.text == ":"
     speaker = (subject_of(verb) or preceding_subject(verb) or inverted_subject(verb)
-               or paragraph_opener(verb))
+               or paragraph_opener(verb) or noun_before(verb))
     speech = lemma in lex.speech_verbs or lemma in lex.phrasal
     return Cue((verb.i, end), speaker.i if speaker is not None else None, content, colon, speech)
 

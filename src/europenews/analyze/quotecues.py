@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from europenews.analyze.cues import Cue
+from europenews.analyze.cues import NAMING_VERBS, Cue
 from europenews.analyze.quotemarks import MarkedQuote
 from europenews.analyze.quotespans import (
     CLOSING_PUNCT,
@@ -22,6 +22,7 @@ from europenews.analyze.quotespans import (
 from europenews.analyze.speakers import mention_range, preceding_subject, subject_of
 
 CUE_AFTER_CHARS = 120  # "...,” Kallas said": how far after the closing mark a bare cue may sit
+CUE_AFTER_APPOSITION_CHARS = 250
 CUE_BEFORE_CHARS = 80  # "Kallas said: “...”"
 COLON_BEFORE_CHARS = 250  # "He told reporters:" then the quote, possibly in the next paragraph
 DASH_NAME = re.compile(
@@ -47,7 +48,13 @@ def nearest_bare(doc: Doc, mark: MarkedQuote, bare: list[Cue], layout: Layout) -
             continue
         if pos >= mark.end:
             gap = pos - mark.end
-            ok = gap <= CUE_AFTER_CHARS and layout.paragraph(pos) == para
+            # "“...,” Trump, the frontrunner in ..., said": a long apposition of a named speaker
+            # who stands right after the quotation.
+            named = cue.subject is not None and 0 <= doc[cue.subject].idx - mark.end <= 30 and (
+                doc[cue.subject].ent_type_ in ("PERSON", "ORG")
+            )
+            limit = CUE_AFTER_APPOSITION_CHARS if named else CUE_AFTER_CHARS
+            ok = gap <= limit and layout.paragraph(pos) == para
             ok = ok and not sentence_before(layout.text, mark, pos)
         else:
             gap = mark.start - pos
@@ -125,7 +132,9 @@ def subject_after_mark(doc: Doc, cue: Cue, layout: Layout) -> Cue:
     the name between the closing mark and the cue verb."""
     pos = doc[cue.cue[0]].idx
     mark = next((m for m in reversed(layout.marks) if m.end < pos), None)
-    if mark is None or pos - mark.end > 150 or "\n" in layout.text[mark.end : pos]:
+    if mark is None or pos - mark.end > CUE_AFTER_APPOSITION_CHARS:
+        return cue
+    if "\n" in layout.text[mark.end : pos]:
         return cue
     first = doc.char_span(mark.end, pos, alignment_mode="expand")
     if first is None:
@@ -155,6 +164,9 @@ def outside_subject(doc: Doc, cue: Cue, layout: Layout, statement: list[bool]) -
     closes = layout.text[layout.marks[at].end - 1] in CLOSING_PUNCT  # "“Or Ferguson,” he said"
     if not statement[at] and not closes:
         return cue
+    named = subject_after_mark(doc, replace(cue, subject=None), layout)
+    if named.subject is not None and doc[named.subject].ent_type_ in NAMED_SUBJECTS:
+        return named  # "“...,” Trump, the frontrunner ..., said": the name after the mark
     earlier = preceding_subject(doc[cue.cue[0]])
     if earlier is not None and layout.mark_at(earlier.idx) is None:
         return replace(cue, subject=earlier.i)  # "..., telling the crowd, “Some people ...”"
@@ -183,9 +195,14 @@ def quoting_verb(doc: Doc, mark: MarkedQuote, layout: Layout) -> tuple[Spans, Cu
     verb = child.head
     while verb.pos_ != "VERB" and verb.head.i != verb.i:
         child, verb = verb, verb.head
-    if verb.pos_ != "VERB" or child.dep_ not in OBJECTS or child.i < verb.i:
+    naming = child.dep_ in ("npadvmod", "dep") and verb.lemma_.lower() in NAMING_VERBS
+    if verb.pos_ != "VERB" or (child.dep_ not in OBJECTS and not naming) or child.i < verb.i:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and not any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
+        # "Clinton celebrated ..., declaring it “another super Tuesday”", "promised to end
+        # “...”": a participle or infinitive speaks for the subject of its governing clause.
+        subject = subject_of(verb)
     if subject is None or subject.i > verb.i:
         return None
     if subject.ent_type_ not in NAMED_SUBJECTS and subject.lower_ not in ("he", "she"):

@@ -159,6 +159,7 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
     layout = Layout(text, marks)
     cues = [outside_subject(doc, c, layout, statement) for c in find_cues(doc, lex, beliefs)]
     drafts, bound, bare = _cue_drafts(doc, cues, layout, statement)
+    _own_cue(doc, drafts, bound, layout, statement)
     index = build_index(doc)
     for draft in drafts:
         draft.speaker = _speaker_of(draft, doc, index, lex)
@@ -241,6 +242,42 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
             draft.speaker = _speaker_of(draft, doc, index, lex)
             drafts.append(draft)
     return [_to_quote(doc, text, d) for d in sorted(drafts, key=lambda d: d.spans[0])]
+
+
+def _own_cue(
+    doc: Doc, drafts: list[Draft], bound: set[int], layout: Layout, statement: list[bool]
+) -> None:
+    """``Rhimes declared ...: “Change the world,” she said.``: the parse made the inverted cue
+    after the quotation report the words before it; that cue reports the quotation instead."""
+    text = layout.text
+    for k, mark in enumerate(layout.marks):
+        if k in bound or not statement[k] or text[mark.end - 1 : mark.end] not in (",", "?", "!"):
+            continue
+        for draft in drafts:
+            cue = draft.cue
+            if cue is None or cue.subject is None or not cue.speech:
+                continue
+            pos = doc[cue.cue[0]].idx
+            between = text[mark.end : pos]
+            words = WORD.findall(between)
+            if not mark.end <= pos <= mark.end + 40 or "\n" in between or len(words) > 3 or (
+                words and not mark.end <= doc[cue.subject].idx < pos
+            ):
+                continue
+            if draft.kind == "indirect" and draft.spans[-1][1] <= mark.start:
+                drafts.remove(draft)
+                drafts.append(Draft(list(mark.fragments), "direct", cue, marks=[k]))
+            elif draft.kind == "direct" and draft.spans[0][0] > pos and text[
+                draft.spans[0][0] : draft.spans[0][0] + 1
+            ].islower() and text[mark.end - 1] == ",":
+                # "“Now that I can speak,” he told the host, “it was demoralizing.”": one quote
+                # interrupted by its cue.
+                draft.spans = [*mark.fragments, *draft.spans]
+                draft.marks.insert(0, k)
+            else:
+                continue
+            bound.add(k)
+            break
 
 
 def _parenthetical(doc: Doc, cue: Cue, layout: Layout, marked: bool = False) -> Draft | None:

@@ -63,6 +63,17 @@ def speaker_head(token: Token) -> Token:
     return token
 
 
+def _named_edge(head: Token, verb: Token) -> Token:
+    """``Sirius XM Vice President for news and talk Dave Gorab called ...``: a title whose
+    subject phrase ends, right before the verb, in a person's name; the name speaks."""
+    if head.ent_type_ == "PERSON" or head.pos_ == "PRON" or head.i > verb.i:
+        return head
+    edge = head.right_edge
+    if edge.i == verb.i - 1 and edge.ent_type_ == "PERSON" and edge.i != head.i:
+        return edge
+    return head
+
+
 def _in_paragraph(subject: Token, verb: Token) -> Token | None:
     """A subject parsed across a line break ("6:50 p.m.\\n\\nClinton said") is a dateline's
     word: take the name that opens the verb's own paragraph instead."""
@@ -92,7 +103,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if child.dep_ in SUBJECTS:
             if child.tag_ in ("WP", "WDT"):
                 return child  # "who said ...": the mention is "who"; attribution resolves it
-            return _in_paragraph(speaker_head(child), verb)
+            return _in_paragraph(_named_edge(speaker_head(child), verb), verb)
         if child.dep_ == "agent":  # "was told by X"
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
@@ -106,9 +117,15 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if depth >= 3 or verb.head.i == verb.i:
         return None
     head = verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return None  # "a website called “...”", "the ad, entitled “...”": named, by nobody
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         if head.lemma_.lower() in STATEMENT_NOUNS and head.head.i != head.i:
             return subject_of(head.head, depth + 1)  # "His office put out a statement saying"
+        if _comma_participle(verb, head):
+            # "Carson rejected the notion that ..., saying that ...": set off by a comma, the
+            # participle speaks for the clause's subject, not for the object it hangs from.
+            return subject_of(head.head, depth + 1)
         return speaker_head(head)
     if verb.dep_ == "advcl" and (verb.tag_ == "VBN" or verb.i == verb.sent.start):
         return None  # "Asked whether ..., 75 percent said": the main subject was asked
@@ -120,6 +137,15 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             head = head.head  # "for arguing ...": up through the preposition
         return subject_of(head, depth + 1)
     return None
+
+
+def _comma_participle(verb: Token, noun: Token) -> bool:
+    doc = verb.doc
+    return (
+        verb.tag_ == "VBG" and verb.i > 0 and doc[verb.i - 1].text == ","
+        and noun.pos_ == "NOUN" and noun.ent_type_ not in ("PERSON", "ORG", "NORP")
+        and noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
+    )
 
 
 def inverted_subject(verb: Token) -> Token | None:
@@ -168,3 +194,15 @@ def preceding_subject(verb: Token) -> Token | None:
             if subject is not None and subject.i < verb.i:
                 return speaker_head(subject)
     return None
+
+
+def noun_before(verb: Token) -> Token | None:
+    """``..., the Democratic candidate stated that ...`` with the noun phrase parsed as an
+    apposition of an earlier name: a finite main verb left without a subject speaks for the
+    noun right before it."""
+    if verb.i == 0 or verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.pos_ not in ("NOUN", "PROPN") or prev.dep_ not in ("appos", "conj", "pobj", "dobj"):
+        return None
+    return speaker_head(prev)
