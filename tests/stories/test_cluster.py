@@ -137,3 +137,14 @@ def test_cluster_best_member_similarity_sees_past_a_diffuse_centroid():
     stored = clusterer._stories[story.story_id]
     features = clusterer.features(prepared, stored)
     assert features[FEATURES.index("title")] > stored.title.cosine(prepared.vectors.title)
+
+
+def test_cluster_same_page_template_under_unrelated_headline_is_no_candidate():
+    always = DecisionModel(headline=(0.0,) * 7 + (10.0,), full=(0.0,) * 7 + (10.0,))
+    clusterer = OnlineClusterer(model=always, dedup=False)
+    notice = "Subscribe to the Fairhaven Gazette newsletter for breaking alerts. " * 5
+    first = clusterer.assign(_item("a", notice, title="Mayor opens new library wing"))
+    other = clusterer.assign(_item("b", notice, title="Zorvex recalls kettles"))
+    related = clusterer.assign(_item("c", notice, title="Library wing opening draws crowds"))
+    assert other.story_id != first.story_id
+    assert related.story_id == first.story_id

@@ -11,6 +11,7 @@ from europenews.stories.similarity import (
     DocumentFrequencies,
     capitalised_keys,
     cosine,
+    headline_text,
     item_terms,
     number_keys,
     weigh,
@@ -63,3 +64,48 @@ def test_similarity_item_terms_use_analysis_entities():
     )
     assert terms.keys["ent:olaf scholz"] == 2
     assert terms.keys["geo:2950159"] == 2
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Two men shot outside bar - Fairhaven Daily News", "Two men shot outside bar"),
+        ("Woman wounded on Quarry Road | Local | Lindenport Post", "Woman wounded on Quarry Road"),
+        ("Ana Ruiz « WXYZ Radio", "Ana Ruiz WXYZ Radio"),  # separators go, words stay
+        (
+            "Zorvex - Quillon merger talks collapse after regulators object",
+            "Zorvex Quillon merger talks collapse after regulators object",
+        ),
+    ],
+    ids=["dash-site", "pipe-section-site", "too-short-to-strip", "long-tail-kept"],
+)
+def test_similarity_headline_text_drops_site_labels(title, expected):
+    assert headline_text(title) == expected
+
+
+def test_similarity_site_label_is_not_a_key():
+    terms = item_terms(StoryItem(id="1", title="Man shot on Elm Street - Riverside Gazette"))
+    assert "gazette" not in terms.keys and "gazette" not in terms.title
+    assert "elm" in terms.keys
+
+
+def test_similarity_decayed_frequencies_forget_old_articles():
+    plain, decayed = DocumentFrequencies(), DocumentFrequencies(half_life=10)
+    for dfs in (plain, decayed):
+        for _ in range(50):
+            dfs.add(item_terms(StoryItem(id="x", title="ferry strike")))
+        for _ in range(50):
+            dfs.add(item_terms(StoryItem(id="y", title="harbour fire")))
+    # 50 articles ago "ferry" was everywhere: the running counts still say so, the decayed
+    # counts have forgotten it and treat it as rare again.
+    assert plain.word_idf("ferry") == pytest.approx(plain.word_idf("harbour"))
+    assert decayed.word_idf("ferry") > decayed.word_idf("harbour") + 1.0
+    assert decayed.n_docs == 100
+
+
+def test_similarity_decayed_frequencies_rescale_without_changing_idf():
+    dfs = DocumentFrequencies(half_life=1)
+    for i in range(600):  # 2^600 overflows unless the weights are rescaled
+        dfs.add(item_terms(StoryItem(id=str(i), title="ferry strike" if i % 2 else "harbour")))
+    assert math.isfinite(dfs.word_idf("ferry"))
+    assert dfs.word_idf("ferry") < dfs.word_idf("lighthouse")

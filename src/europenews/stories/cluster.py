@@ -4,7 +4,7 @@ Per article: (1) near-duplicate check (MinHash LSH): a republished copy joins it
 story; (2) candidate stories come from an inverted index over the salient terms of *active*
 stories only (a story leaves the index when idle for ``window_days`` days or
 ``window_articles`` articles), so the cost per article stays flat as the stream grows; (3) for
-each candidate a small logistic model (``data/decision.json``, trained by ``stories/train.py``
+each candidate a small logistic model (``data/decision.json``, trained by ``bench/train_stories.py``
 on the shared clustering data) turns several similarities (title, body, names/places, whole
 text, day gap, story size) into a probability of "same story"; the article joins the most likely
 candidate when that probability clears the model's threshold.
@@ -39,9 +39,13 @@ QUERY_TERMS = 8  # per bag; the highest-weighted terms of the article
 POSTINGS_SCAN = 64  # most recently updated stories looked at per term
 POSTINGS_KEEP = 256
 MAX_CANDIDATES = 6
-MEMBER_TITLES = 16  # recent member headlines kept per story for the best-member similarity
+MEMBER_TITLES = 48  # recent member headlines kept per story for the best-member similarity
 HEADLINE_COPY_DAYS = 1  # an identical headline counts as a copy only within this many days
 HEADLINE_MAX_GAP_DAYS = 1  # headline-only items join stories updated at most this long ago
+# Full texts: follow-ups (arrest, charges, trial) come months after the event. Headline-only
+# streams are bounded by HEADLINE_MAX_GAP_DAYS and by the article window instead.
+WINDOW_DAYS = 400
+WINDOW_ARTICLES = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +84,16 @@ class DecisionModel:
 
     def threshold(self, headline_only: bool) -> float:
         return self.threshold_headline if headline_only else self.threshold_full
+
+
+BOILERPLATE_BODY = 0.8
+BOILERPLATE_TITLE = 0.1
+
+
+def _boilerplate_match(features: list[float]) -> bool:
+    """Near-identical body under an unrelated headline: the same site template (a front page,
+    a consent notice, a feed of other stories), not the same story."""
+    return features[1] >= BOILERPLATE_BODY and features[0] < BOILERPLATE_TITLE
 
 
 def load_decision_model() -> DecisionModel:
@@ -124,15 +138,15 @@ class OnlineClusterer:
     def __init__(
         self,
         model: DecisionModel | None = None,
-        window_days: int = 90,
-        window_articles: int = 100_000,
+        window_days: int | None = None,
+        window_articles: int | None = None,
         dedup: bool = True,
     ) -> None:
         self.model = model if model is not None else load_decision_model()
-        self.window_days = window_days
-        self.window_articles = window_articles
+        self.window_days = window_days if window_days is not None else WINDOW_DAYS
+        self.window_articles = window_articles if window_articles is not None else WINDOW_ARTICLES
         self.dfs = DocumentFrequencies()
-        self.dedup = NearDuplicateIndex(window=window_articles) if dedup else None
+        self.dedup = NearDuplicateIndex(window=self.window_articles) if dedup else None
         self._stories: dict[str, _Story] = {}
         self._recency: OrderedDict[str, None] = OrderedDict()
         self._postings: dict[str, OrderedDict[str, None]] = {}
@@ -216,11 +230,22 @@ class OnlineClusterer:
     def candidate_features(self, prepared: Prepared) -> list[tuple[_Story, list[float]]]:
         """Active stories sharing salient terms with the item, with the decision features."""
         scores: dict[str, float] = {}
+        oldest = None
+        if prepared.headline_only and prepared.day is not None:
+            oldest = prepared.day - HEADLINE_MAX_GAP_DAYS
         for term, weight in self._query(prepared.vectors):
             postings = self._postings.get(term)
             if not postings:
                 continue
             for sid in itertools.islice(reversed(postings), POSTINGS_SCAN):
+                if oldest is not None:
+                    last_day = self._stories[sid].last_day
+                    if last_day is not None and last_day < oldest:
+                        # Postings run from the story most recently indexed under the term
+                        # back, so further ones are (nearly always) older still and a headline
+                        # could not join them. Stopping here keeps the cost per headline flat
+                        # (40k UCI lines: same scores, 0.650 -> 0.651 pairwise F1, 8 % faster).
+                        break
                 scores[sid] = scores.get(sid, 0.0) + weight
         if prepared.headline_only and prepared.day is not None:
             # A headline alone is thin evidence: across more than a few days, shared words
@@ -238,7 +263,8 @@ class OnlineClusterer:
                 if last_day is not None:
                     scores[sid] /= 1.0 + abs(prepared.day - last_day)
         best = sorted(scores, key=scores.__getitem__, reverse=True)[:MAX_CANDIDATES]
-        return [(self._stories[sid], self.features(prepared, self._stories[sid])) for sid in best]
+        found = [(self._stories[sid], self.features(prepared, self._stories[sid])) for sid in best]
+        return [(story, f) for story, f in found if not _boilerplate_match(f)]
 
     def features(self, prepared: Prepared, story: _Story) -> list[float]:
         v = prepared.vectors

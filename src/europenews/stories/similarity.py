@@ -53,13 +53,26 @@ def number_keys(text: str) -> list[str]:
     return [f"#{n}" for n in _NUMBER.findall(text) if not (len(n) == 4 and n[:2] in ("19", "20"))]
 
 
+NAME_BIGRAMS = False
+
+
 def capitalised_keys(text: str) -> list[str]:
-    """Capitalised words other than function words and titles: a cheap stand-in for names."""
+    """Capitalised words other than function words and titles: a cheap stand-in for names.
+
+    Two such words in a row also give a joined key ("jane doe"): a full name or street tells
+    two incidents apart far better than a common first name or city word alone.
+    """
     keys = []
+    previous: tuple[int, str] | None = None
     for match in _CAPITALISED.finditer(text):
         key = match.group(1).lower().replace("’", "'")
-        if key not in _NOT_KEYS and key not in STOP_WORDS:
-            keys.append(key)
+        if key in _NOT_KEYS or key in STOP_WORDS:
+            previous = None
+            continue
+        keys.append(key)
+        if NAME_BIGRAMS and previous is not None and text[previous[0] : match.start()] == " ":
+            keys.append(f"{previous[1]} {key}")
+        previous = (match.end(), key)
     return keys
 
 
@@ -75,47 +88,109 @@ class ItemTerms:
         return set(self.title) | set(self.body)
 
 
+# " - Site Name", " | Section | Site", " « CBS Chicago": the page title's trailing site label.
+_TITLE_SEPARATOR = re.compile(r"\s+[-|–—«»]\s+|\s+[|«»]|[|«»]\s+")
+STRIP_SITE = True
+SITE_LABEL_WORDS = 5  # a trailing segment this short is a site or section label
+HEADLINE_MIN_WORDS = 3  # ...unless stripping it would leave less than this
+
+
+def headline_text(title: str) -> str:
+    """The title without trailing site/section labels, which differ by outlet, not by story
+    (and make two stories from one site look alike)."""
+    if not STRIP_SITE:
+        return title
+    parts = _TITLE_SEPARATOR.split(title)
+    while len(parts) > 1:
+        tail, head = parts[-1], parts[:-1]
+        if len(tail.split()) > SITE_LABEL_WORDS:
+            break
+        if sum(len(p.split()) for p in head) < HEADLINE_MIN_WORDS:
+            break
+        parts = head
+    return " ".join(parts)
+
+
 def item_terms(item: StoryItem) -> ItemTerms:
     """Count title words, body words and keys of an item."""
     body = item.text[:BODY_CHARS]
-    keys: Counter[str] = Counter(capitalised_keys(item.title))
+    title = headline_text(item.title)
+    keys: Counter[str] = Counter(capitalised_keys(title))
     keys.update(capitalised_keys(body))
-    keys.update(number_keys(item.title))
+    keys.update(number_keys(title))
     keys.update(number_keys(body))
     # Canonical entities and places from the analysis are stronger evidence than capitals.
     for name in item.entities:
         keys[f"ent:{name}"] += 2
     for place in item.places:
         keys[place] += 2
-    return ItemTerms(title=Counter(words(item.title)), body=Counter(words(body)), keys=keys)
+    return ItemTerms(title=Counter(words(title)), body=Counter(words(body)), keys=keys)
+
+
+DF_HALF_LIFE = 0  # articles; 0 keeps plain running counts (no forgetting)
+_RESCALE_AT = 1e150  # renormalise the growing weight long before floats overflow
 
 
 @dataclass(slots=True)
 class DocumentFrequencies:
-    """Running document frequencies: IDF from the articles seen so far only."""
+    """Running document frequencies: IDF from the articles seen so far only.
+
+    With ``half_life`` > 0 an article's weight in the counts halves every ``half_life`` later
+    articles, so the IDF reflects the recent stream and stays on the same scale however long
+    the stream grows. Done without touching old counts: each new article is counted with a
+    weight growing as 2^(n / half_life), and lookups divide by the current weight.
+    """
 
     n_docs: int = 0
-    words: dict[str, int] = field(default_factory=dict)
-    keys: dict[str, int] = field(default_factory=dict)
+    words: dict[str, float] = field(default_factory=dict)
+    keys: dict[str, float] = field(default_factory=dict)
+    half_life: float = -1.0
+    _weight: float = 1.0
+    _total: float = 0.0  # weighted number of documents, on the same scale as the counts
+
+    def __post_init__(self) -> None:
+        if self.half_life < 0:
+            self.half_life = DF_HALF_LIFE
 
     def add(self, terms: ItemTerms) -> None:
         self.n_docs += 1
-        for w in terms.all_words():
-            self.words[w] = self.words.get(w, 0) + 1
+        if self.half_life > 0:
+            self._weight *= 2.0 ** (1.0 / self.half_life)
+            if self._weight > _RESCALE_AT:
+                self._rescale()
+        w = self._weight
+        self._total += w
+        for t in terms.all_words():
+            self.words[t] = self.words.get(t, 0.0) + w
         for k in terms.keys:
-            self.keys[k] = self.keys.get(k, 0) + 1
+            self.keys[k] = self.keys.get(k, 0.0) + w
 
-    def idf(self, df: int) -> float:
+    def _rescale(self) -> None:
+        w = self._weight
+        self._total /= w
+        for table in (self.words, self.keys):
+            for t in list(table):
+                value = table[t] / w
+                if value < 1e-3:  # forgotten: drop, so the vocabulary does not grow forever
+                    del table[t]
+                else:
+                    table[t] = value
+        self._weight = 1.0
+
+    def idf(self, df: float) -> float:
+        """IDF of a stored (weighted) count."""
+        if self.half_life > 0:
+            return math.log((self._total / self._weight + 1) / (df / self._weight + 1)) + 1.0
         return math.log((self.n_docs + 1) / (df + 1)) + 1.0
 
     def word_idf(self, word: str) -> float:
-        return self.idf(self.words.get(word, 0))
+        return self.idf(self.words.get(word, 0.0))
 
     def key_idf(self, key: str) -> float:
-        return self.idf(self.keys.get(key, 0))
+        return self.idf(self.keys.get(key, 0.0))
 
 
-def weigh(counts: Counter[str], table: dict[str, int], dfs: DocumentFrequencies) -> SparseVec:
+def weigh(counts: Counter[str], table: dict[str, float], dfs: DocumentFrequencies) -> SparseVec:
     """Sublinear-TF × running-IDF vector, L2-normalised (empty when there are no terms)."""
     vec = {t: (1.0 + math.log(c)) * dfs.idf(table.get(t, 0)) for t, c in counts.items()}
     norm = math.sqrt(sum(v * v for v in vec.values()))
