@@ -11,6 +11,7 @@ from spacy.language import Language
 from europenews.analyze import entities, events, places, quotes  # noqa: F401
 from europenews.analyze.export import doc_to_analysis
 from europenews.analyze.extensions import register_extensions
+from europenews.analyze.tokenizer import split_glued_quotations
 from europenews.config import Settings
 from europenews.errors import ConfigError
 from europenews.model import Analysis, Article
@@ -24,6 +25,7 @@ def build_pipeline(settings: Settings | None = None) -> Language:
         nlp = spacy.load(settings.model)
     except OSError as exc:
         raise ConfigError(f"spaCy model {settings.model!r}: not installed") from exc
+    split_glued_quotations(nlp)
     for name in settings.components:
         nlp.add_pipe(name)
     return nlp
