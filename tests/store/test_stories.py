@@ -3,8 +3,9 @@ from __future__ import annotations
 from sqlalchemy.engine import Engine
 
 from europenews.ingest.fingerprint import article_keys
-from europenews.model import Article
-from europenews.store.articles import STATUS_CLUSTERED, add_article, status_counts
+from europenews.model import Analysis, Article, Entity, Mention
+from europenews.store.articles import STATUS_CLUSTERED, add_article, save_analysis, status_counts
+from europenews.store.entities import link_entities
 from europenews.store.stories import (
     assign_to_story,
     get_story,
@@ -54,3 +55,29 @@ def test_stories_reassignment_moves_article(engine: Engine) -> None:
     with engine.connect() as conn:
         assert story_article_ids(conn, "s1") == []
         assert story_article_ids(conn, "s2") == [(a, None)]
+
+
+def test_stories_key_entities_are_actors_most_mentioned_first(engine: Engine) -> None:
+    text = "Zoe Adler met Acme. Zoe Adler spoke. Adler left. Acme stayed. European talks."
+    a = _add(engine, text, "Talks", "2024-01-01T08:00:00Z", "A")
+
+    def entity(eid: str, name: str, type_: str, n: int) -> Entity:
+        return Entity(eid, name, type_, mentions=tuple(Mention(0, 1, name) for _ in range(n)))
+
+    analysis = Analysis(
+        Article(text=text, title="Talks", id=a),
+        entities=(
+            entity("e1", "Acme", "organization", 2),
+            entity("e2", "European", "misc", 1),
+            entity("e3", "Zoe Adler", "person", 3),
+        ),
+    )
+    with engine.begin() as conn:
+        save_analysis(conn, a, {}, analysis, link_entities(conn, analysis, a))
+        assign_to_story(conn, a, "s1")
+        refresh_story(conn, "s1")
+    with engine.connect() as conn:
+        story = get_story(conn, "s1")
+    assert story is not None
+    # One article: order by mentions (3 > 2), not by name; "misc" names no actor.
+    assert story.key_entities == ("Zoe Adler", "Acme")

@@ -94,12 +94,18 @@ def refresh_story(conn: Connection, story_id: str) -> None:
     headline = next((r.title for r in rows if r.title and r.duplicate_of is None),
                     next((r.title for r in rows if r.title), None))
     ids = [r.id for r in rows]
+    # Key entities: the people and organisations most articles name, then the most mentioned
+    # (a one-article story would otherwise list its names alphabetically); places have their
+    # own list, and "misc" (demonyms, titles of works) names no actor.
+    n_articles = func.count(func.distinct(article_entities.c.article_id))
     ent = conn.execute(
-        select(entities.c.name, func.count(func.distinct(article_entities.c.article_id)).label("n"))
+        select(entities.c.name, n_articles.label("n"))
         .join(entities, entities.c.id == article_entities.c.entity_id)
-        .where(article_entities.c.article_id.in_(ids), entities.c.type != "place")
+        .where(article_entities.c.article_id.in_(ids),
+               entities.c.type.in_(("person", "organization")))
         .group_by(entities.c.id, entities.c.name)
-        .order_by(func.count(func.distinct(article_entities.c.article_id)).desc(), entities.c.name)
+        .order_by(n_articles.desc(), func.sum(article_entities.c.mention_count).desc(),
+                  entities.c.name)
         .limit(5)
     ).all()
     place_counts = Counter(
