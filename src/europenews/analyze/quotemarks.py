@@ -55,7 +55,8 @@ def _paragraph_starts_quote(text: str, start: int) -> bool:
     return bool(stripped) and (stripped[0] in OPEN_DOUBLE or stripped[0] == STRAIGHT_DOUBLE)
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def strip_space(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without the whitespace at either edge."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -83,7 +84,7 @@ def find_double_quotes(text: str) -> list[MarkedQuote]:
                     if _opens(text, i) or ch == STRAIGHT_DOUBLE:
                         open_at = i + 1
                 elif ch not in OPEN_DOUBLE or ch in CLOSE_DOUBLE or _misused_opener(text, i):
-                    frag = _trim(text, open_at, i)
+                    frag = strip_space(text, open_at, i)
                     if frag[1] > frag[0]:
                         quotes.append(MarkedQuote((*carried, frag), True))
                     carried, open_at = [], None
@@ -91,7 +92,7 @@ def find_double_quotes(text: str) -> list[MarkedQuote]:
                     open_at = i + 1  # a stray opener: restart from the newer mark
             i += 1
         if open_at is not None:
-            frag = _trim(text, open_at, p_end)
+            frag = strip_space(text, open_at, p_end)
             following = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else None
             if following is not None and _paragraph_starts_quote(text, following):
                 carried = [*carried, frag]

@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc
 
-from europenews.analyze.quotemarks import MarkedQuote
+from europenews.analyze.quotemarks import MarkedQuote, strip_space
 
 WORD = re.compile(r"\w+")
 PARAGRAPH = re.compile(r"[^\n]+")
@@ -54,14 +54,6 @@ def paragraph_chars(
                 if piece[1] > piece[0]:
                     out.append(piece)
     return out
-
-
-def strip_space(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def overlaps(a: tuple[int, int], spans: Spans) -> bool:

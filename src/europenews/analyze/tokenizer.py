@@ -8,24 +8,20 @@ punctuation and the mark off the following word restores the three tokens.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
-from spacy.util import compile_infix_regex
 
 # Sentence punctuation between a word and a closing mark glued to the next word.
-_GLUED_CLOSE = (
-    r"(?<=[^\W\d_])[,.!?](?=[\"”’][^\W\d_])",
-    r"(?<=[,.!?])[\"”’](?=[^\W\d_])",
-)
+GLUED_CLOSE = r"(?<=[^\W\d_])[,.!?](?=[\"”’][^\W\d_])|(?<=[,.!?])[\"”’](?=[^\W\d_])"
 
 
 def split_glued_quotations(nlp: Language) -> None:
-    """Add the infix rules to ``nlp``'s tokenizer (idempotent)."""
-    infixes = list(nlp.Defaults.infixes or ())
-    current = getattr(nlp.tokenizer, "infix_finditer", None)
-    if current is not None and getattr(current, "__self__", None) is not None:
-        pattern = current.__self__.pattern
-        if all(rule in pattern for rule in _GLUED_CLOSE):
-            return
-    nlp.tokenizer.infix_finditer = compile_infix_regex(
-        [*infixes, *_GLUED_CLOSE]
+    """Add the rules to the infixes ``nlp``'s tokenizer already has (idempotent)."""
+    current = nlp.tokenizer.infix_finditer
+    pattern = current.__self__.pattern if current is not None else ""
+    if GLUED_CLOSE in pattern:
+        return
+    nlp.tokenizer.infix_finditer = re.compile(
+        f"{pattern}|{GLUED_CLOSE}" if pattern else GLUED_CLOSE
     ).finditer

@@ -39,20 +39,15 @@ VAGUE = frozenset(
         "midtown",
     }
 )
+# Facilities whose names say nothing about where they are ("Penn Avenue", "Francis Street"),
+# unlike "Kabul Airport" or "Kharkiv Railway Station".
+STREET_WORDS = frozenset(
+    {"street", "st", "avenue", "ave", "road", "rd", "lane", "drive", "boulevard", "blvd"}
+)
 # Words that make a name a facility ("Penn Avenue", "Children's Hospital"): they are never a
 # place of their own, and the names inside the facility's name are weak evidence.
-FACILITY_WORDS = frozenset(
+FACILITY_WORDS = STREET_WORDS | frozenset(
     {
-        "street",
-        "st",
-        "avenue",
-        "ave",
-        "road",
-        "rd",
-        "lane",
-        "drive",
-        "boulevard",
-        "blvd",
         "highway",
         "hospital",
         "clinic",
@@ -82,6 +77,8 @@ FACILITY_WORDS = frozenset(
         "manor",
     }
 )
+# Words that are never a place name on their own.
+NOT_A_PLACE = VAGUE | FACILITY_WORDS
 
 
 # Degrees after a name that read like state abbreviations ("Jane Roe, M.D." is no Maryland).
@@ -103,12 +100,6 @@ def dateline(text: str, start: int, end: int, dash: bool = False) -> bool:
         and (_DATELINE_END.match(text, end) is not None or not (dash or text[:start].strip()))
     )
 
-
-# Facilities whose names say nothing about where they are ("Penn Avenue", "Francis Street"),
-# unlike "Kabul Airport" or "Kharkiv Railway Station".
-STREET_WORDS = frozenset(
-    {"street", "st", "avenue", "ave", "road", "rd", "lane", "drive", "boulevard", "blvd"}
-)
 
 
 def abbreviation(gaz: Gazetteer, full: str, text: str, end: int) -> tuple[str, int]:

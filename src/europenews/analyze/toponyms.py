@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from europenews.analyze.geonames import Gazetteer, GeoEntry, name_key
 from europenews.analyze.toponym_forms import (
-    FACILITY_WORDS,
+    NOT_A_PLACE,
     POST_NOMINALS,
     STREET_WORDS,
     VAGUE,
@@ -207,7 +207,7 @@ def _entity_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
         if len(ent) == 1 and ent.text in first_names:
             continue
         for part, (text, start, end) in enumerate(_parts(ent.text, ent.start_char)):
-            if not text or not text[0].isupper() or name_key(text) in VAGUE | FACILITY_WORDS:
+            if not text or not text[0].isupper() or name_key(text) in NOT_A_PLACE:
                 continue
             if part == 0 and code_only(gaz, text) and not full[:start].rstrip().endswith(","):
                 continue  # "LA" alone is Los Angeles more often than Louisiana

@@ -53,26 +53,13 @@ def number_keys(text: str) -> list[str]:
     return [f"#{n}" for n in _NUMBER.findall(text) if not (len(n) == 4 and n[:2] in ("19", "20"))]
 
 
-NAME_BIGRAMS = False
-
-
 def capitalised_keys(text: str) -> list[str]:
-    """Capitalised words other than function words and titles: a cheap stand-in for names.
-
-    Two such words in a row also give a joined key ("jane doe"): a full name or street tells
-    two incidents apart far better than a common first name or city word alone.
-    """
+    """Capitalised words other than function words and titles: a cheap stand-in for names."""
     keys = []
-    previous: tuple[int, str] | None = None
     for match in _CAPITALISED.finditer(text):
         key = match.group(1).lower().replace("’", "'")
-        if key in _NOT_KEYS or key in STOP_WORDS:
-            previous = None
-            continue
-        keys.append(key)
-        if NAME_BIGRAMS and previous is not None and text[previous[0] : match.start()] == " ":
-            keys.append(f"{previous[1]} {key}")
-        previous = (match.end(), key)
+        if key not in _NOT_KEYS and key not in STOP_WORDS:
+            keys.append(key)
     return keys
 
 
@@ -90,7 +77,6 @@ class ItemTerms:
 
 # " - Site Name", " | Section | Site", " « CBS Chicago": the page title's trailing site label.
 _TITLE_SEPARATOR = re.compile(r"\s+[-|–—«»]\s+|\s+[|«»]|[|«»]\s+")
-STRIP_SITE = True
 SITE_LABEL_WORDS = 5  # a trailing segment this short is a site or section label
 HEADLINE_MIN_WORDS = 3  # ...unless stripping it would leave less than this
 
@@ -98,8 +84,6 @@ HEADLINE_MIN_WORDS = 3  # ...unless stripping it would leave less than this
 def headline_text(title: str) -> str:
     """The title without trailing site/section labels, which differ by outlet, not by story
     (and make two stories from one site look alike)."""
-    if not STRIP_SITE:
-        return title
     parts = _TITLE_SEPARATOR.split(title)
     while len(parts) > 1:
         tail, head = parts[-1], parts[:-1]
@@ -127,7 +111,6 @@ def item_terms(item: StoryItem) -> ItemTerms:
     return ItemTerms(title=Counter(words(title)), body=Counter(words(body)), keys=keys)
 
 
-DF_HALF_LIFE = 0  # articles; 0 keeps plain running counts (no forgetting)
 _RESCALE_AT = 1e150  # renormalise the growing weight long before floats overflow
 
 
@@ -144,13 +127,9 @@ class DocumentFrequencies:
     n_docs: int = 0
     words: dict[str, float] = field(default_factory=dict)
     keys: dict[str, float] = field(default_factory=dict)
-    half_life: float = -1.0
+    half_life: float = 0.0  # articles; 0 keeps plain running counts (no forgetting)
     _weight: float = 1.0
     _total: float = 0.0  # weighted number of documents, on the same scale as the counts
-
-    def __post_init__(self) -> None:
-        if self.half_life < 0:
-            self.half_life = DF_HALF_LIFE
 
     def add(self, terms: ItemTerms) -> None:
         self.n_docs += 1
