@@ -19,12 +19,13 @@ from europenews.analyze.quotespans import (
     chars_in_paragraph,
     sentence_before,
 )
-from europenews.analyze.speakers import mention_range, preceding_subject, subject_of
+from europenews.analyze.speakers import mention_range, preceding_subject, speaker_head, subject_of
 
 CUE_AFTER_CHARS = 120  # "...,” Kallas said": how far after the closing mark a bare cue may sit
 CUE_AFTER_APPOSITION_CHARS = 250
 CUE_BEFORE_CHARS = 80  # "Kallas said: “...”"
 COLON_BEFORE_CHARS = 250  # "He told reporters:" then the quote, possibly in the next paragraph
+SENTENCE_GAP = re.compile(r"\w[.!?]\s*[“\"‘']?$")  # the quotation opens a new sentence
 DASH_NAME = re.compile(
     r"[”\"’'\s]*(?P<dash>[―—–]|--?)[ \t\u00a0]*(?P<name>[A-Z][\w.'’ -]{1,50}?)[.,]?[ \t]*$", re.M
 )
@@ -60,8 +61,12 @@ def nearest_bare(doc: Doc, mark: MarkedQuote, bare: list[Cue], layout: Layout) -
             gap = mark.start - pos
             limit = COLON_BEFORE_CHARS if cue.colon else CUE_BEFORE_CHARS
             same = layout.paragraph(pos) == layout.paragraph(mark.start)
-            between = len(WORD.findall(layout.text[doc[cue.cue[1] - 1].idx : mark.start])) - 1
+            gap_text = layout.text[doc[cue.cue[1] - 1].idx : mark.start]
+            between = len(WORD.findall(gap_text)) - 1
             ok = gap <= limit and (same or cue.colon) and (cue.colon or between <= 4)
+            # "... that Fields showed to the police. “Would you ...?”": a cue in an earlier
+            # sentence does not introduce the quotation.
+            ok = ok and (cue.colon or not SENTENCE_GAP.search(gap_text))
         clear = ok and not layout.mark_between(min(pos, mark.end), max(pos, mark.start))
         if clear and (best is None or gap < best[0]):
             best = (gap, cue)
@@ -170,6 +175,11 @@ def outside_subject(doc: Doc, cue: Cue, layout: Layout, statement: list[bool]) -
     earlier = preceding_subject(doc[cue.cue[0]])
     if earlier is not None and layout.mark_at(earlier.idx) is None:
         return replace(cue, subject=earlier.i)  # "..., telling the crowd, “Some people ...”"
+    verb = doc[cue.cue[0]]
+    after = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i
+             and layout.mark_at(c.idx) is None]
+    if after:
+        return replace(cue, subject=speaker_head(after[0]).i)  # "“...,” said a person close to"
     for i in range(cue.cue[1], min(cue.cue[1] + 4, len(doc))):
         tok = doc[i]
         if (tok.ent_type_ in ("PERSON", "ORG") or tok.pos_ == "PRON") and layout.mark_at(
@@ -213,3 +223,124 @@ def quoting_verb(doc: Doc, mark: MarkedQuote, layout: Layout) -> tuple[Spans, Cu
     if not spans:
         return None
     return spans, Cue((verb.i, verb.i + 1), subject.i, ())
+
+
+NAMING_HEADS = ("PERSON", "ORG", "NORP")
+PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "we", "i"})
+
+
+def trailing_verb(doc: Doc, mark: MarkedQuote, layout: Layout) -> Cue | None:
+    """``“Would it be negotiable?” Hannity pressed.``, ``“...?” reacted Trump.``: any verb
+    right after a quotation that closes its clause, with a speaker beside it, reports the
+    quotation (news style puts only the attribution there)."""
+    text = layout.text
+    if text[mark.end - 1 : mark.end] not in (",", "?", "!"):
+        return None
+    after = doc.char_span(mark.end, min(len(text), mark.end + 80), alignment_mode="expand")
+    if after is None:
+        return None
+    words = [t for t in after if t.idx >= mark.end + 1 and not t.is_punct]
+    if not words or "\n" in text[mark.end : words[0].idx]:
+        return None
+    first = words[0]
+    if first.pos_ == "VERB" and first.tag_ in ("VBD", "VBZ") and len(words) > 1:
+        name = words[1]  # "..., reacted Trump."
+        if name.ent_type_ in NAMING_HEADS or name.pos_ == "PROPN":
+            i = name.i
+            while i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I":
+                i += 1
+            return Cue((first.i, first.i + 1), i, ())
+        return None
+    for tok in words[:7]:
+        if "\n" in text[mark.end : tok.idx]:
+            return None
+        if tok.pos_ in ("VERB", "AUX") and tok.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            verb = tok if tok.pos_ == "VERB" else tok.head
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+            if verb.pos_ != "VERB" or subject is None or not mark.end < subject.idx < tok.idx:
+                return None
+            if any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+                return None  # "“...,” he said, but he thinks that ...": its own report
+            head = speaker_head(subject)
+            # A capitalised noun after a quotation is a name the tagger missed ("Hannity").
+            named = head.ent_type_ in NAMING_HEADS or head.pos_ == "PROPN" or head.is_title
+            described = head.pos_ == "NOUN" and any(
+                c.dep_ in ("det", "poss") for c in head.children
+            )
+            if named or described or head.lower_ in PRONOUN_SPEAKERS:
+                return Cue((verb.i, verb.i + 1), head.i, ())
+            return None
+        if tok.pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "PART"):
+            return None
+    return None
+
+
+INTRO_END = re.compile(r"(?:,|--|[—–])\s*[“\"‘']?\s*$")
+SENTENCE_START = re.compile(r"(?:^|\n|[.!?][”\"’']?\s)")
+
+
+def _clause_cue(doc: Doc, start: int, end: int, speech_verbs: frozenset[str]) -> Cue | None:
+    """The cue of the clause in tokens ``[start, end)``: its last speech verb, else the verb
+    heading it, with that verb's subject inside the clause."""
+    verbs = [t for t in doc[start:end] if t.pos_ == "VERB"
+             and (t.head.i == t.i or not start <= t.head.i < end)]
+    speech = [t for t in doc[start:end] if t.pos_ == "VERB"
+              and t.lemma_.lower() in speech_verbs and not (t.tag_ == "VBN" and t.dep_ != "ROOT")]
+    if not (speech or verbs):
+        return None
+    verb = (speech or verbs)[-1]
+    subject = subject_of(verb)
+    if subject is None or not start <= subject.i < end:
+        return None
+    return Cue((verb.i, verb.i + 1), subject.i, ())
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Start of the sentence (or paragraph) that ``pos`` is in."""
+    line = text.rfind("\n", 0, pos) + 1
+    found = [m.end() for m in SENTENCE_START.finditer(text, line, pos)]
+    return max([line, *found])
+
+
+def clause_intro(
+    doc: Doc, text: str, mark: MarkedQuote, speech_verbs: frozenset[str]
+) -> Cue | None:
+    """``Clinton shared her anxiety with an audience, “I do not know ...”``, ``Trump also
+    embraced enhanced interrogation -- "I think ..."``: a full quoted sentence after a comma or
+    dash takes the clause before it as its cue, whatever the verb."""
+    opening = text[max(0, mark.start - 12) : mark.start]
+    if not INTRO_END.search(opening) or not text[mark.start : mark.start + 1].isupper():
+        return None
+    before = text[: mark.start].rstrip(" \t“\"‘'")
+    start = _sentence_start(text, len(before) - 1)
+    span = doc.char_span(start, len(before), alignment_mode="contract")
+    if span is None or not 2 <= len(span) <= 40:
+        return None
+    return _clause_cue(doc, span.start, span.end, speech_verbs)
+
+
+def previous_sentence(doc: Doc, text: str, mark: MarkedQuote, layout: Layout) -> Cue | None:
+    """``Clinton touted her credentials. “We need to find ways ...”``: a quoted sentence with no
+    cue of its own speaks for the subject of the sentence right before it in its paragraph."""
+    before = text[: mark.start].rstrip(" \t“\"‘'")
+    if not before.endswith((".", "!", "?")) or "\n" in text[len(before) : mark.start]:
+        return None
+    start = _sentence_start(text, len(before) - 1)
+    if layout.mark_between(start - 1, len(before) + 1) or any(
+        start <= m.end <= len(before) for m in layout.marks
+    ):
+        return None  # a quotation there has its own speaker
+    span = doc.char_span(start, len(before), alignment_mode="contract")
+    if span is None or len(span) < 2:
+        return None
+    root = next((t for t in span if t.dep_ == "ROOT" or not start <= t.head.idx < len(before)),
+                None)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in root.children if c.dep_ in ("nsubj",)), None)
+    if subject is None or subject.i < span.start:
+        return None
+    head = speaker_head(subject)
+    if head.ent_type_ in NAMING_HEADS or head.pos_ == "PROPN" or head.lower_ in PRONOUN_SPEAKERS:
+        return Cue((root.i, root.i + 1), head.i, ())
+    return None

@@ -8,13 +8,12 @@ continue the previous quote of their paragraph ("...," he said, "...") or the pr
 paragraph's speaker. Short quoted phrases nobody is said to have said (scare quotes, titles)
 are not statements. Speakers resolve to entities in ``attribution.py``; content bounds live in
 ``quotespans.py``, cues read from the marks' side in ``quotecues.py``, speaker heads in
-``speakers.py``.
+``speakers.py``, adjustments across drafts in ``quotedrafts.py``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,19 +22,29 @@ from europenews.analyze.attribution import EntityIndex, build_index, resolve_spe
 from europenews.analyze.cues import Cue, Lexicon, find_cues, load_lexicon
 from europenews.analyze.extensions import register_extensions
 from europenews.analyze.quotecues import (
+    clause_intro,
     colon_intro,
     cue_and_speaker,
     dash_cue,
     nearest_bare,
     outside_subject,
+    previous_sentence,
     quoting_verb,
+    trailing_verb,
+)
+from europenews.analyze.quotedrafts import (
+    Draft,
+    drop_nested,
+    interrupted,
+    own_cue,
+    parenthetical,
+    same_sentence,
+    strip_cue,
 )
 from europenews.analyze.quotemarks import MarkedQuote, find_marked_quotes
 from europenews.analyze.quotespans import (
     WORD,
     Layout,
-    Spans,
-    chars,
     clip,
     count_words,
     cut_at_colon,
@@ -44,7 +53,6 @@ from europenews.analyze.quotespans import (
     overlaps,
     paragraph_chars,
     sentence_before,
-    strip_punct,
 )
 from europenews.model import Mention, Quote, Speaker
 
@@ -54,18 +62,6 @@ LONG_STATEMENT_WORDS = 8  # this long, a quoted passage is a statement even with
 NEAR_PARAGRAPHS = 2  # line breaks: a blank line between paragraphs counts as one more
 MAX_OUTSIDE_WORDS = 0  # words of a cue's content outside the marks that still make it direct
 MIN_INDIRECT_WORDS = 2  # a one-word report ("backing Clinton") is too little to be a statement
-
-
-@dataclass
-class Draft:
-    """A quote under construction (character spans)."""
-
-    spans: Spans
-    kind: str
-    cue: Cue | None = None
-    speaker: Speaker | None = None
-    marks: list[int] = field(default_factory=list)
-    guessed: bool = False  # read off a quoted object, not a speech cue: nobody continues it
 
 
 def _is_statement(doc: Doc, text: str, mark: MarkedQuote) -> bool:
@@ -159,20 +155,28 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
     layout = Layout(text, marks)
     cues = [outside_subject(doc, c, layout, statement) for c in find_cues(doc, lex, beliefs)]
     drafts, bound, bare = _cue_drafts(doc, cues, layout, statement)
-    _own_cue(doc, drafts, bound, layout, statement)
+    own_cue(doc, drafts, bound, layout, statement)
     index = build_index(doc)
     for draft in drafts:
         draft.speaker = _speaker_of(draft, doc, index, lex)
     # A report with neither speaker nor quotation marks is mostly a misread headline ("Calls
     # for ..."); a quoted statement is kept even when nobody can be named.
-    drafts = [d for d in _drop_nested(doc, drafts) if d.speaker is not None or d.marks]
+    drafts = [d for d in drop_nested(doc, drafts) if d.speaker is not None or d.marks]
     for k, mark in enumerate(marks):
         if k in bound:
             continue
         # A short quotation that ends a clause ("“Not even one,” he said") may still be speech.
         spoken = statement[k] or text[mark.end - 1 : mark.end] in (",", ".", "!", "?")
+        resumed = interrupted(doc, drafts, mark, layout)
+        if resumed is not None:
+            # "“...,” Thiel wrote, explaining why he is speaking, “but ...”": the quotation
+            # resumes after its own cue; a verb in the aside between does not claim it.
+            resumed.spans = [*resumed.spans, *mark.fragments]
+            resumed.marks.append(k)
+            bound.add(k)
+            continue
         cue = nearest_bare(doc, mark, bare, layout) if spoken else None
-        aside = _parenthetical(doc, cue, layout, marked=True) if cue is not None else None
+        aside = parenthetical(doc, cue, layout, marked=True) if cue is not None else None
         if aside is not None and cue is not None and not bound.intersection(aside.marks):
             bare.remove(cue)
             aside.speaker = _speaker_of(aside, doc, index, lex)
@@ -183,6 +187,12 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
             intro = dash_cue(doc, text, mark) or colon_intro(doc, text, mark, lex.speech_verbs)
             if intro is not None and (cue is None or intro.subject is not None):
                 cue = intro  # "Continued Stone: “...”": the signed name beats a subjectless cue
+        if cue is None and spoken:
+            cue = trailing_verb(doc, mark, layout)
+        if cue is None and statement[k]:
+            cue = clause_intro(
+                doc, text, mark, lex.speech_verbs
+            )
         if cue is not None:
             if cue in bare:
                 bare.remove(cue)
@@ -215,11 +225,23 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
                 prev.marks.append(k)
                 bound.add(k)
                 continue
+            # "“...,” said Francis, as he called for .... “...”": a report in between does not
+            # stop the direct quote of the paragraph from going on.
+            here = layout.paragraph(mark.start)
+            direct = [d for d in before if d.kind != "indirect"
+                      and layout.paragraph(d.spans[-1][1]) == here]
+            latest = max(direct, key=lambda d: d.spans[-1][1], default=None)
+            # The report is an aside of the quote's own sentence ("who said ...", "as he
+            # called for ..."), not the speaker going on ("..., adding that ...").
+            if latest is not None and prev.cue is not None and same_sentence(
+                doc, latest.spans[-1][1], prev.cue.cue[0]
+            ) and doc[prev.cue.cue[0]].tag_ != "VBG":
+                prev = latest
         if prev is not None and prev.kind != "indirect":
             same = layout.paragraph(prev.spans[-1][1]) == layout.paragraph(mark.start)
             gap = text[prev.spans[-1][1] : mark.start]
             # "...,” he said. “...”: PolNeAR (and readers) take it as one continuing quote.
-            if same and (statement[k] or not WORD.search(_strip_cue(gap, prev, doc))):
+            if same and (statement[k] or not WORD.search(strip_cue(gap, prev, doc))):
                 prev.spans = prev.spans + list(mark.fragments)
                 prev.marks.append(k)
                 bound.add(k)
@@ -228,6 +250,13 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
                 drafts.append(Draft(list(mark.fragments), "direct", None, prev.speaker, [k]))
                 bound.add(k)
                 continue
+        intro = previous_sentence(doc, text, mark, layout) if statement[k] else None
+        if intro is not None:
+            draft = Draft(list(mark.fragments), "direct", intro, marks=[k])
+            draft.speaker = _speaker_of(draft, doc, index, lex)
+            drafts.append(draft)
+            bound.add(k)
+            continue
         if statement[k]:
             # No cue at all: the latest speaker of this or the previous paragraph, if any.
             near = prev is not None and layout.paragraph(mark.start) - layout.paragraph(
@@ -237,94 +266,11 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
             drafts.append(Draft(list(mark.fragments), "direct", None, speaker, [k]))
             bound.add(k)
     for cue in bare:
-        draft = _parenthetical(doc, cue, layout)
+        draft = parenthetical(doc, cue, layout)
         if draft is not None:
             draft.speaker = _speaker_of(draft, doc, index, lex)
             drafts.append(draft)
     return [_to_quote(doc, text, d) for d in sorted(drafts, key=lambda d: d.spans[0])]
-
-
-def _own_cue(
-    doc: Doc, drafts: list[Draft], bound: set[int], layout: Layout, statement: list[bool]
-) -> None:
-    """``Rhimes declared ...: “Change the world,” she said.``: the parse made the inverted cue
-    after the quotation report the words before it; that cue reports the quotation instead."""
-    text = layout.text
-    for k, mark in enumerate(layout.marks):
-        if k in bound or not statement[k] or text[mark.end - 1 : mark.end] not in (",", "?", "!"):
-            continue
-        for draft in drafts:
-            cue = draft.cue
-            if cue is None or cue.subject is None or not cue.speech:
-                continue
-            pos = doc[cue.cue[0]].idx
-            between = text[mark.end : pos]
-            words = WORD.findall(between)
-            if not mark.end <= pos <= mark.end + 40 or "\n" in between or len(words) > 3 or (
-                words and not mark.end <= doc[cue.subject].idx < pos
-            ):
-                continue
-            if draft.kind == "indirect" and draft.spans[-1][1] <= mark.start:
-                drafts.remove(draft)
-                drafts.append(Draft(list(mark.fragments), "direct", cue, marks=[k]))
-            elif draft.kind == "direct" and draft.spans[0][0] > pos and text[
-                draft.spans[0][0] : draft.spans[0][0] + 1
-            ].islower() and text[mark.end - 1] == ",":
-                # "“Now that I can speak,” he told the host, “it was demoralizing.”": one quote
-                # interrupted by its cue.
-                draft.spans = [*mark.fragments, *draft.spans]
-                draft.marks.insert(0, k)
-            else:
-                continue
-            bound.add(k)
-            break
-
-
-def _parenthetical(doc: Doc, cue: Cue, layout: Layout, marked: bool = False) -> Draft | None:
-    """``Many of the closures, he said, involved ...``: the sentence around a bare cue (with
-    ``marked``, one that holds a quotation: ``These sources, the lawyers said, “all command
-    the same conclusion” that ...`` is a mixed quote)."""
-    verb = doc[cue.cue[0]]
-    if not cue.speech or cue.subject is None or verb.pos_ != "VERB":
-        return None
-    sent = verb.sent
-    lo, hi = verb.left_edge.i, verb.right_edge.i + 1
-    if verb.dep_ not in ("parataxis", "ROOT") or hi - lo > 8:
-        return None
-    parts = [(sent.start, lo), (hi, sent.end)]
-    ranges = tuple((s, e) for s, e in parts if sum(not t.is_punct for t in doc[s:e]) >= 1)
-    spans = chars(doc, layout.text, ranges)
-    spans = [strip_punct(layout.text, s, e) for s, e in spans]
-    spans = [(s, e) for s, e in spans if e > s]
-    inside = [k for k, m in enumerate(layout.marks) if overlaps((m.start, m.end), spans)]
-    if count_words(layout.text, spans) < 4 or bool(inside) != marked:
-        return None
-    if marked:
-        frags = [f for k in inside for f in layout.marks[k].fragments]
-        if outside_words(layout.text, spans, frags) < 2:
-            return None  # "“...,” he said, “...”": one quotation interrupted by its cue
-        return Draft(spans, "mixed", cue, marks=inside)
-    return Draft(spans, "indirect", cue)
-
-
-def _drop_nested(doc: Doc, drafts: list[Draft]) -> list[Draft]:
-    """Drop reports whose cue lies inside another report's content ("He said she thinks ...")."""
-    kept = []
-    for draft in drafts:
-        pos = doc[draft.cue.cue[0]].idx if draft.cue else -1
-        if not any(o is not draft and any(s <= pos < e for s, e in o.spans) for o in drafts):
-            kept.append(draft)
-    return kept
-
-
-def _strip_cue(gap: str, prev: Draft, doc: Doc) -> str:
-    """The text between two quotations minus the previous quote's own cue and speaker."""
-    if prev.cue is None:
-        return gap
-    words = {doc[i].text for i in range(*prev.cue.cue)}
-    if prev.speaker is not None and prev.speaker.mention is not None:
-        words |= set(WORD.findall(prev.speaker.mention.text))
-    return " ".join(w for w in WORD.findall(gap) if w not in words)
 
 
 def _to_quote(doc: Doc, full: str, draft: Draft) -> Quote:

@@ -36,6 +36,10 @@ def mention_range(head: Token) -> tuple[int, int]:
             ent_start -= 1
         while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
             ent_end += 1
+        # "Trump assured Jones" tagged as one entity: a mention stops at a verb.
+        verbs = [t.i for t in doc[ent_start:ent_end] if t.pos_ == "VERB"]
+        ent_start = max([ent_start, *[i + 1 for i in verbs if i < head.i]])
+        ent_end = min([ent_end, *[i for i in verbs if i > head.i]])
         if ent_end - ent_start <= MAX_MENTION:
             start, end = min(start, ent_start), max(end, ent_end)
     if end - start > MAX_MENTION:  # a run-on title-case headline, not a name
@@ -99,7 +103,9 @@ def _in_paragraph(subject: Token, verb: Token) -> Token | None:
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The speaker's head token: the verb's subject, or that of the verb it hangs from."""
-    for child in verb.children:
+    # The parser may hang a word of the previous paragraph on the verb as a second subject.
+    children = sorted(verb.children, key=lambda c: c.dep_ in SUBJECTS and _crosses_break(c, verb))
+    for child in children:
         if child.dep_ in SUBJECTS:
             if child.tag_ in ("WP", "WDT"):
                 return child  # "who said ...": the mention is "who"; attribution resolves it
@@ -139,6 +145,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+def _crosses_break(token: Token, verb: Token) -> bool:
+    lo, hi = sorted((token.i, verb.i))
+    return any("\n" in t.text for t in token.doc[lo:hi])
+
+
 def _comma_participle(verb: Token, noun: Token) -> bool:
     doc = verb.doc
     return (
@@ -152,11 +163,21 @@ def inverted_subject(verb: Token) -> Token | None:
     """``“...,” said Jon Doggett, ...`` when the parser hung the name elsewhere: the name right
     after a cue verb that follows the closing mark."""
     doc = verb.doc
-    if verb.i == 0 or verb.i + 1 >= len(doc) or doc[verb.i - 1].text not in ("”", "\"", "''"):
+    before = verb.i - 1
+    while before > 0 and doc[before].is_space:
+        before -= 1  # "...,”\xa0added Gowdy"
+    if verb.i == 0 or verb.i + 1 >= len(doc) or doc[before].text not in ("”", "\"", "''"):
         return None
     nxt = doc[verb.i + 1]
     if nxt.ent_type_ not in ("PERSON", "ORG") and (nxt.pos_ != "PROPN" or nxt.ent_type_):
-        return None
+        # "said Oversight ranking Democrat Elijah Cummings": a title before the name.
+        title = [t for t in doc[verb.i + 1 : verb.i + 8] if not t.is_punct]
+        person = next((t for t in title if t.ent_type_ == "PERSON"), None)
+        if person is None:
+            person = next((t for t in title if t.pos_ == "PROPN" and not t.ent_type_), None)
+        if person is None or any(t.is_punct for t in doc[verb.i + 1 : person.i]):
+            return None
+        nxt = person
     i = nxt.i
     while i + 1 < len(doc) and (doc[i + 1].ent_iob_ == "I" or doc[i + 1].dep_ == "compound"
                                 or (doc[i + 1].pos_ == "PROPN" and doc[i].dep_ == "compound")):

@@ -1,0 +1,162 @@
+"""Quote drafts: quotes under construction, and the adjustments that read several of them at
+once — an inverted cue that takes back its own quotation, a quotation resuming after its cue, a
+parenthetical cue inside the sentence it reports, reports nested in other reports.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from europenews.analyze.cues import Cue
+from europenews.analyze.quotemarks import MarkedQuote
+from europenews.analyze.quotespans import (
+    WORD,
+    Layout,
+    Spans,
+    chars,
+    count_words,
+    outside_words,
+    overlaps,
+    strip_punct,
+)
+from europenews.model import Speaker
+
+SENTENCE_END = re.compile(r"[.!?][\s”\"’']")
+
+
+@dataclass
+class Draft:
+    """A quote under construction (character spans)."""
+
+    spans: Spans
+    kind: str
+    cue: Cue | None = None
+    speaker: Speaker | None = None
+    marks: list[int] = field(default_factory=list)
+    guessed: bool = False  # read off a quoted object, not a speech cue: nobody continues it
+
+
+def own_cue(
+    doc: Doc, drafts: list[Draft], bound: set[int], layout: Layout, statement: list[bool]
+) -> None:
+    """``Rhimes declared ...: “Change the world,” she said.``: the parse made the inverted cue
+    after the quotation report the words before it; that cue reports the quotation instead."""
+    text = layout.text
+    for k, mark in enumerate(layout.marks):
+        if k in bound or not statement[k] or text[mark.end - 1 : mark.end] not in (",", "?", "!"):
+            continue
+        for draft in drafts:
+            cue = draft.cue
+            if cue is None or cue.subject is None or not cue.speech:
+                continue
+            pos = doc[cue.cue[0]].idx
+            between = text[mark.end : pos]
+            words = WORD.findall(between)
+            if not mark.end <= pos <= mark.end + 40 or "\n" in between or len(words) > 3 or (
+                words and not mark.end <= doc[cue.subject].idx < pos
+            ):
+                continue
+            if draft.kind == "indirect" and (draft.spans[-1][1] <= mark.start or (
+                draft.spans[0][0] > pos and not has_verb(doc, draft.spans)
+            )):
+                # "“Did you know?” Todd asked the mogul.": the addressee is no report.
+                drafts.remove(draft)
+                drafts.append(Draft(list(mark.fragments), "direct", cue, marks=[k]))
+            elif draft.kind == "direct" and draft.spans[0][0] > pos and text[
+                draft.spans[0][0] : draft.spans[0][0] + 1
+            ].islower() and text[mark.end - 1] == ",":
+                # "“Now that I can speak,” he told the host, “it was demoralizing.”": one quote
+                # interrupted by its cue.
+                draft.spans = [*mark.fragments, *draft.spans]
+                draft.marks.insert(0, k)
+            else:
+                continue
+            bound.add(k)
+            break
+
+
+def same_sentence(doc: Doc, end: int, cue: int) -> bool:
+    """Whether a quotation ending at char ``end`` and the cue token ``cue`` share a sentence
+    (the quotation's own full stop ends it; the parse judges abbreviations like "Capt.")."""
+    if doc.text[end - 1] == ".":
+        return False
+    last = doc.char_span(end - 1, end, alignment_mode="expand")
+    return last is not None and last[0].sent.start == doc[cue].sent.start
+
+
+def has_verb(doc: Doc, spans: Spans) -> bool:
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and any(t.pos_ in ("VERB", "AUX") for t in span):
+            return True
+    return False
+
+
+def parenthetical(doc: Doc, cue: Cue, layout: Layout, marked: bool = False) -> Draft | None:
+    """``Many of the closures, he said, involved ...``: the sentence around a bare cue (with
+    ``marked``, one that holds a quotation: ``These sources, the lawyers said, “all command
+    the same conclusion” that ...`` is a mixed quote)."""
+    verb = doc[cue.cue[0]]
+    if not cue.speech or cue.subject is None or verb.pos_ != "VERB":
+        return None
+    sent = verb.sent
+    lo, hi = verb.left_edge.i, verb.right_edge.i + 1
+    if verb.dep_ not in ("parataxis", "ROOT") or hi - lo > 8:
+        return None
+    parts = [(sent.start, lo), (hi, sent.end)]
+    ranges = tuple((s, e) for s, e in parts if sum(not t.is_punct for t in doc[s:e]) >= 1)
+    spans = chars(doc, layout.text, ranges)
+    spans = [strip_punct(layout.text, s, e) for s, e in spans]
+    spans = [(s, e) for s, e in spans if e > s]
+    inside = [k for k, m in enumerate(layout.marks) if overlaps((m.start, m.end), spans)]
+    if count_words(layout.text, spans) < 4 or bool(inside) != marked:
+        return None
+    if marked:
+        frags = [f for k in inside for f in layout.marks[k].fragments]
+        if outside_words(layout.text, spans, frags) < 2:
+            return None  # "“...,” he said, “...”": one quotation interrupted by its cue
+        return Draft(spans, "mixed", cue, marks=inside)
+    return Draft(spans, "indirect", cue)
+
+
+def interrupted(doc: Doc, drafts: list[Draft], mark: MarkedQuote, layout: Layout) -> Draft | None:
+    """The direct quote that ``mark`` resumes: its quotation closed on a comma just before its
+    own cue, and the same sentence goes on into ``mark``."""
+    text = layout.text
+    before = [d for d in drafts if d.spans[-1][1] <= mark.start and d.marks and not d.guessed]
+    prev = max(before, key=lambda d: d.spans[-1][1], default=None)
+    if prev is None or prev.kind != "direct" or prev.cue is None:
+        return None
+    end = layout.marks[prev.marks[-1]].end
+    pos = doc[prev.cue.cue[0]].idx
+    if text[end - 1] != "," or not end < pos < mark.start:
+        return None
+    gap = text[end : mark.start]
+    if "\n" in gap or SENTENCE_END.search(gap) or len(WORD.findall(gap)) > 25:
+        return None
+    if not gap.rstrip(" “\"‘'").endswith(","):  # "..., as the heckler yelled: “...”"
+        return None
+    return prev
+
+
+def drop_nested(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """Drop reports whose cue lies inside another report's content ("He said she thinks ...")."""
+    kept = []
+    for draft in drafts:
+        pos = doc[draft.cue.cue[0]].idx if draft.cue else -1
+        if not any(o is not draft and any(s <= pos < e for s, e in o.spans) for o in drafts):
+            kept.append(draft)
+    return kept
+
+
+def strip_cue(gap: str, prev: Draft, doc: Doc) -> str:
+    """The text between two quotations minus the previous quote's own cue and speaker."""
+    if prev.cue is None:
+        return gap
+    words = {doc[i].text for i in range(*prev.cue.cue)}
+    if prev.speaker is not None and prev.speaker.mention is not None:
+        words |= set(WORD.findall(prev.speaker.mention.text))
+    return " ".join(w for w in WORD.findall(gap) if w not in words)
