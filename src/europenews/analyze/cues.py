@@ -134,6 +134,28 @@ def _range(tokens: list[Token], cue: Token | None = None) -> tuple[int, int] | N
     return (start, end) if end > start else None
 
 
+def _quoted_conj(verb: Token, found: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
+    """``said Sanders has been “a tremendously important part,” and Democrats would need to
+    ...``: a clause the parser coordinated with the cue, right after a quoted report, goes on
+    with what was said (a clause with a cue of its own does not)."""
+    doc = verb.doc
+    for c in verb.rights:
+        if c.dep_ != "conj" or c.pos_ not in ("VERB", "AUX") or c.i < found[1]:
+            continue
+        between = doc[found[1] : c.left_edge.i]
+        if len(between) > 3 or not any(t.lower_ == "and" for t in between):
+            break
+        if not any(k.dep_ in (*SUBJECTS, "expl") and k.i < c.i for k in c.children) or (
+            c.lemma_.lower() in lex.speech_verbs or c.lemma_.lower() in lex.belief_verbs
+        ) or any(k.dep_ == "ccomp" for k in c.children):
+            break
+        end = c.right_edge.i + 1
+        while end > found[0] and doc[end - 1].is_punct:
+            end -= 1
+        return (found[0], end)
+    return found
+
+
 def verb_content(verb: Token, lex: Lexicon) -> tuple[tuple[int, int], ...]:
     """Token range of what a cue verb reports (its complement), or () when it has none."""
     kids = list(verb.children)
@@ -146,6 +168,8 @@ def verb_content(verb: Token, lex: Lexicon) -> tuple[tuple[int, int], ...]:
         ccomps = []  # "As the war ... approaches, X calls for ...": the call is what follows
     if ccomps:
         found = _range(ccomps, verb)
+        if found and ccomps[-1].i > verb.i and _has_quote(ccomps[-1]):
+            found = _quoted_conj(verb, found, lex)
         return (found,) if found else ()
     after = [c for c in kids if c.i > verb.i and c.dep_ not in NOT_CONTENT]
     chosen: list[Token] = []

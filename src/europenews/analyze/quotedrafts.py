@@ -37,6 +37,7 @@ class Draft:
     speaker: Speaker | None = None
     marks: list[int] = field(default_factory=list)
     guessed: bool = False  # read off a quoted object, not a speech cue: nobody continues it
+    nested: bool = False  # a report inside another report's content that quotes on its own
 
 
 def own_cue(
@@ -147,7 +148,9 @@ def drop_nested(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     kept = []
     for draft in drafts:
         pos = doc[draft.cue.cue[0]].idx if draft.cue else -1
-        if not any(o is not draft and any(s <= pos < e for s, e in o.spans) for o in drafts):
+        if draft.nested or not any(
+            o is not draft and any(s <= pos < e for s, e in o.spans) for o in drafts
+        ):
             kept.append(draft)
     return kept
 

@@ -110,10 +110,16 @@ def _cue_drafts(
                     if overlaps((layout.marks[k].start, layout.marks[k].end), spans)]
         if over:
             marked = [layout.marks[k] for k in over]
-            spans = clip(text, spans, cue_and_speaker(doc, cue)[0], marked)
+            spans = clip(text, spans, cue_and_speaker(doc, cue)[0], marked, doc)
             over = [k for k in over
                     if overlaps((layout.marks[k].start, layout.marks[k].end), spans)]
         taken = [layout.marks[k] for k in over if k in bound]
+        outer = [d for d in drafts if set(d.marks) & set(over)]
+        if taken and inner_report(doc, cue, outer):
+            # "DeSantis said he backs a bill against the bodies, which he called “a cartel”":
+            # the quotation is also the inner report's own (PolNeAR annotates both).
+            drafts.append(Draft(merge(spans), "mixed", cue, marks=over, nested=True))
+            continue
         if taken:
             # Another cue already reported that quotation: keep what lies beyond it
             # ("“...,” Clinton said. “...,” she continued.").
@@ -137,6 +143,22 @@ def _cue_drafts(
             bare.append(cue)  # "“...?” he urged them": the cue may still claim a quotation
         bound.update(over)
     return drafts, bound, bare
+
+
+def inner_report(doc: Doc, cue: Cue, outer: list[Draft]) -> bool:
+    """Whether ``cue`` is a relative report with its own speaker (``..., which he called
+    “...”``) inside the content of the report that took its quotation. Other inner reports
+    ("He said she thinks ...") mostly are not annotated on their own, so they stay dropped."""
+    verb = doc[cue.cue[0]]
+    relative = any(c.lower_ in ("which", "whom", "that") and c.dep_ == "dobj"
+                   for c in verb.children)
+    if not cue.speech or cue.subject is None or not relative or not outer:
+        return False
+    pos = verb.idx
+    return all(
+        d.cue is not None and d.cue.cue[0] < cue.cue[0] and any(s <= pos < e for s, e in d.spans)
+        for d in outer
+    )
 
 
 def _speaker_of(draft: Draft, doc: Doc, index: EntityIndex, lex: Lexicon) -> Speaker | None:

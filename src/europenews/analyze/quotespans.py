@@ -18,7 +18,7 @@ WORD = re.compile(r"\w+")
 PARAGRAPH = re.compile(r"[^\n]+")
 CLOSING_PUNCT = ",.!?"  # a quotation ending on these closes a sentence or clause
 Spans = list[tuple[int, int]]
-TAIL_BREAK = re.compile(r",\s|\s[–—]\s|\s--\s")
+TAIL_BREAK = re.compile(r",\s|\s[–—-]\s|\s--\s")
 COLON_QUOTE = re.compile(r":\s*[“\"‘'„«]")
 
 
@@ -124,7 +124,26 @@ def cut_at_colon(text: str, spans: Spans, mark: MarkedQuote) -> Spans:
     return [(s, min(e, colon.start())) for s, e in spans if s < colon.start()]
 
 
-def clip(text: str, spans: Spans, cue: tuple[int, int], marks: list[MarkedQuote]) -> Spans:
+def goes_on(doc: Doc, text: str, end: int) -> bool:
+    """Whether the clause a quotation closes with a comma goes on after it (``are
+    “negotiable,” but only minor details ...``, ``aren't “monolithic,” with some ...``) rather
+    than handing over to an aside (``..., claiming that ...``, ``..., which ...``, an
+    apposition)."""
+    span = doc.char_span(end, min(len(text), end + 60), alignment_mode="expand")
+    words = [t for t in span[:3] if not t.is_punct] if span is not None else []
+    if len(words) < 2 or "\n" in text[end : words[0].idx]:
+        return False
+    first, second = words[0], words[1]
+    if first.tag_ == "IN" and first.lower_ not in ("as", "because", "while", "although"):
+        return True
+    if first.tag_ == "CC":
+        return not second.tag_.startswith("VB")
+    return first.tag_ == "PRP" and second.tag_.startswith(("VB", "MD"))
+
+
+def clip(
+    text: str, spans: Spans, cue: tuple[int, int], marks: list[MarkedQuote], doc: Doc | None = None
+) -> Spans:
     """Keep a quotation's content on the quotation's side of its cue, and end it where a
     quoted sentence closes ("“We will win,” Rutte said in Brussels on Monday")."""
     lo, hi = 0, len(text)
@@ -135,7 +154,11 @@ def clip(text: str, spans: Spans, cue: tuple[int, int], marks: list[MarkedQuote]
         hi = cue[0]
         if closing and closing[0].end <= cue[0]:
             hi = closing[0].end  # the quotation before its cue ends the content
-    if marks[-1].end > cue[1] and text[marks[-1].end - 1] in CLOSING_PUNCT:
+    last = text[marks[-1].end - 1]
+    # A quotation closing its clause ends the content, unless a comma inside the marks only
+    # pauses a clause that goes on ("are “negotiable,” but only ...").
+    going_on = last == "," and doc is not None and goes_on(doc, text, marks[-1].end)
+    if marks[-1].end > cue[1] and last in CLOSING_PUNCT and not going_on:
         hi = min(hi, marks[-1].end)
     tail = TAIL_BREAK.search(text, marks[-1].end + 1, min(hi, spans[-1][1]))
     if tail is not None:
