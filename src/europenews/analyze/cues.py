@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from europenews.analyze.speakers import (
     SUBJECTS,
+    coordinated_report,
     inverted_subject,
     noun_before,
     paragraph_opener,
@@ -236,7 +237,8 @@ def _verb_cue(verb: Token, lex: Lexicon, beliefs: bool) -> Cue | None:
     content = verb_content(verb, lex)
     nxt = verb.doc[end] if end < len(verb.doc) else None
     colon = nxt is not None and nxt.text == ":"
-    speaker = (subject_of(verb) or preceding_subject(verb) or inverted_subject(verb)
+    report = coordinated_report(verb, lex.speech_verbs) if lemma in lex.speech_verbs else None
+    speaker = (report or subject_of(verb) or preceding_subject(verb) or inverted_subject(verb)
                or paragraph_opener(verb) or noun_before(verb))
     speech = lemma in lex.speech_verbs or lemma in lex.phrasal
     return Cue((verb.i, end), speaker.i if speaker is not None else None, content, colon, speech)

@@ -163,3 +163,22 @@ def strip_cue(gap: str, prev: Draft, doc: Doc) -> str:
     if prev.speaker is not None and prev.speaker.mention is not None:
         words |= set(WORD.findall(prev.speaker.mention.text))
     return " ".join(w for w in WORD.findall(gap) if w not in words)
+
+
+def aside_claims(doc: Doc, drafts: list[Draft], bare: list[Cue], layout: Layout) -> None:
+    """``The Republican nominee, he said, watched the Olympics to see “...”``: a bare aside cue
+    reports its whole sentence, so it takes the quotations a verb inside that sentence claimed
+    (PolNeAR, and readers, name the aside's speaker)."""
+    for cue in list(bare):
+        verb = doc[cue.cue[0]]
+        inside = [d for d in drafts if d.cue is not None and d.marks and not d.nested
+                  and d.cue.cue != cue.cue and doc[d.cue.cue[0]].sent.start == verb.sent.start]
+        if not inside:
+            continue
+        aside = parenthetical(doc, cue, layout, marked=True)
+        if aside is None or set(aside.marks) != {k for d in inside for k in d.marks}:
+            continue
+        for d in inside:
+            drafts.remove(d)
+        drafts.append(aside)
+        bare.remove(cue)

@@ -34,6 +34,7 @@ from europenews.analyze.quotecues import (
 )
 from europenews.analyze.quotedrafts import (
     Draft,
+    aside_claims,
     drop_nested,
     interrupted,
     own_cue,
@@ -120,6 +121,13 @@ def _cue_drafts(
             # the quotation is also the inner report's own (PolNeAR annotates both).
             drafts.append(Draft(merge(spans), "mixed", cue, marks=over, nested=True))
             continue
+        if taken and reports_belief(doc, cue, outer):
+            # "Trump plans to foster “...,” Carson said": the belief or intention is what
+            # the outer speech verb reports, so the quotation is the reporter's.
+            for d in outer:
+                drafts.remove(d)
+                bound.difference_update(d.marks)
+            taken = []
         if taken:
             # Another cue already reported that quotation: keep what lies beyond it
             # ("“...,” Clinton said. “...,” she continued.").
@@ -161,6 +169,16 @@ def inner_report(doc: Doc, cue: Cue, outer: list[Draft]) -> bool:
     )
 
 
+def reports_belief(doc: Doc, cue: Cue, outer: list[Draft]) -> bool:
+    """Whether speech cue ``cue`` reports the belief or intention verbs (not speech verbs: a
+    nested report keeps the person quoted) that took its quotation."""
+    verb = doc[cue.cue[0]]
+    if not cue.speech or cue.subject is None or not outer:
+        return False
+    return all(d.cue is not None and not d.cue.speech and not d.nested
+               and verb in doc[d.cue.cue[0]].ancestors for d in outer)
+
+
 def _speaker_of(draft: Draft, doc: Doc, index: EntityIndex, lex: Lexicon) -> Speaker | None:
     if draft.speaker is not None:
         return draft.speaker
@@ -178,6 +196,7 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
     cues = [outside_subject(doc, c, layout, statement) for c in find_cues(doc, lex, beliefs)]
     drafts, bound, bare = _cue_drafts(doc, cues, layout, statement)
     own_cue(doc, drafts, bound, layout, statement)
+    aside_claims(doc, drafts, bare, layout)
     index = build_index(doc)
     for draft in drafts:
         draft.speaker = _speaker_of(draft, doc, index, lex)

@@ -16,6 +16,12 @@ MAX_MENTION = 6  # tokens: a speaker's mention is a few words, never a clause
 MENTION_LEFT = ("det", "compound", "amod", "poss", "case", "nummod", "nmod", "quantmod", "flat")
 MENTION_RIGHT = ("compound", "flat", "case")
 STATEMENT_NOUNS = frozenset({"statement", "tweet", "post", "release", "letter", "interview"})
+# What a speaker puts out that then "says" or "calls" something: "Trump released an ad calling
+# it ...", "a marketing video that said ..." speak for whoever released them.
+MEDIA_NOUNS = frozenset({"ad", "video", "memo", "commercial", "email", "op-ed", "mailer"})
+# "when protesters interrupted her, shouting ...": clauses of the moment the speaking happened,
+# not "after they came out" or "for her to live in".
+TIME_MARKS = frozenset({"when", "as", "while"})
 
 
 def mention_range(head: Token) -> tuple[int, int]:
@@ -107,6 +113,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     children = sorted(verb.children, key=lambda c: c.dep_ in SUBJECTS and _crosses_break(c, verb))
     for child in children:
         if child.dep_ in SUBJECTS:
+            if child.tag_ == "WDT" and verb.dep_ == "relcl" and _released(verb.head):
+                return subject_of(verb.head.head, depth + 1)  # "an ad that said ..."
             if child.tag_ in ("WP", "WDT"):
                 return child  # "who said ...": the mention is "who"; attribution resolves it
             return _in_paragraph(_named_edge(speaker_head(child), verb), verb)
@@ -128,6 +136,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         if head.lemma_.lower() in STATEMENT_NOUNS and head.head.i != head.i:
             return subject_of(head.head, depth + 1)  # "His office put out a statement saying"
+        if _released(head):
+            return subject_of(head.head, depth + 1)  # "Trump released an ad calling it ..."
         if _comma_participle(verb, head):
             # "Carson rejected the notion that ..., saying that ...": set off by a comma, the
             # participle speaks for the clause's subject, not for the object it hangs from.
@@ -141,8 +151,46 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if participle or verb.dep_ in ("conj", "xcomp", "advcl"):
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head  # "for arguing ...": up through the preposition
-        return subject_of(head, depth + 1)
+        nearer = _nearer_clause(verb, head)
+        return subject_of(nearer if nearer is not None else head, depth + 1)
     return None
+
+
+def _released(noun: Token) -> bool:
+    return (noun.lemma_.lower() in MEDIA_NOUNS and noun.dep_ == "dobj"
+            and noun.head.pos_ == "VERB")
+
+
+def _nearer_clause(verb: Token, head: Token) -> Token | None:
+    """``The first incident came ..., when protesters interrupted her, shouting “...”``: a
+    comma participle the parser hung on the main verb, past an adverbial clause of that verb
+    with its own subject, speaks for the nearer clause."""
+    doc = verb.doc
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or doc[verb.i - 1].text != ",":
+        return None
+    if head.i > verb.i:
+        return None
+    between = [c for c in head.children if c.dep_ == "advcl" and head.i < c.i < verb.i
+               and any(k.dep_ == "nsubj" for k in c.children)
+               and any(k.dep_ in ("mark", "advmod") and k.lower_ in TIME_MARKS for k in c.children)]
+    return between[-1] if between else None
+
+
+def coordinated_report(verb: Token, speech: frozenset[str]) -> Token | None:
+    """``Paul said Rubio's plan would give money to ..., and called him “...”``: a speech verb
+    the parser coordinated into the reported clause, with no subject of its own, is the
+    reporter speaking again, not the reported clause's subject."""
+    if verb.dep_ != "conj" or any(c.dep_ in (*SUBJECTS, "nsubjpass") for c in verb.children):
+        return None
+    head = verb.head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    outer = head.head
+    if head.dep_ != "ccomp" or outer.i > head.i or outer.lemma_.lower() not in speech:
+        return None
+    if _crosses_break(outer, verb):
+        return None  # "...\n\nClinton did not mention Trump but told ...": a misparse across
+    return subject_of(outer)
 
 
 def _crosses_break(token: Token, verb: Token) -> bool:
