@@ -76,7 +76,9 @@ def test_cluster_restore_seeds_an_existing_story():
 
 @pytest.mark.parametrize("days", [3], ids=["three-days"])
 def test_cluster_forgets_stories_outside_the_time_window(days):
-    always = DecisionModel(headline=(0.0,) * 7 + (10.0,), full=(0.0,) * 7 + (10.0,))
+    always = DecisionModel(
+        headline=(0.0,) * len(FEATURES) + (10.0,), full=(0.0,) * len(FEATURES) + (10.0,)
+    )
     clusterer = OnlineClusterer(model=always, window_days=days, dedup=False)
     first = clusterer.assign(_item("a", SHOOTING_A, "2016-05-01"))
     later = clusterer.assign(_item("b", SHOOTING_A2, "2016-05-09"))
@@ -96,7 +98,9 @@ def test_cluster_state_is_picklable():
 
 
 def test_cluster_repeated_article_id_does_not_reopen_a_story():
-    never = DecisionModel(headline=(0.0,) * 7 + (-10.0,), full=(0.0,) * 7 + (-10.0,))
+    never = DecisionModel(
+        headline=(0.0,) * len(FEATURES) + (-10.0,), full=(0.0,) * len(FEATURES) + (-10.0,)
+    )
     clusterer = OnlineClusterer(model=never, dedup=False)
     first = clusterer.assign(_item("a", SHOOTING_A))
     again = clusterer.assign(_item("a", SHOOTING_B))
@@ -140,7 +144,9 @@ def test_cluster_best_member_similarity_sees_past_a_diffuse_centroid():
 
 
 def test_cluster_same_page_template_under_unrelated_headline_is_no_candidate():
-    always = DecisionModel(headline=(0.0,) * 7 + (10.0,), full=(0.0,) * 7 + (10.0,))
+    always = DecisionModel(
+        headline=(0.0,) * len(FEATURES) + (10.0,), full=(0.0,) * len(FEATURES) + (10.0,)
+    )
     clusterer = OnlineClusterer(model=always, dedup=False)
     notice = "Subscribe to the Fairhaven Gazette newsletter for breaking alerts. " * 5
     first = clusterer.assign(_item("a", notice, title="Mayor opens new library wing"))
@@ -148,3 +154,50 @@ def test_cluster_same_page_template_under_unrelated_headline_is_no_candidate():
     related = clusterer.assign(_item("c", notice, title="Library wing opening draws crowds"))
     assert other.story_id != first.story_id
     assert related.story_id == first.story_id
+
+
+FOLLOW_UP = (
+    "Prosecutors charged a Lindenport man on Monday in the shooting of Darnell Whitby and "
+    "Jerome Okafor outside the Blue Anchor bar in Fairhaven, police said."
+)
+
+
+def _look_alike(number: int) -> str:
+    town = ("Ashford", "Brookvale", "Carrow", "Dunmore", "Elmstead", "Farrowby", "Glenmoor", "Hale")
+    return (
+        f"A man was wounded in a shooting in {town[number]} on Saturday, police said. Officers "
+        "found shell casings near a bar and asked witnesses to call the police tip line."
+    )
+
+
+@pytest.mark.parametrize("rare_candidates", [6, 0], ids=["rare-terms-retrieve", "recency-only"])
+def test_cluster_follow_up_naming_the_victim_finds_an_old_story(monkeypatch, rare_candidates):
+    import europenews.stories.cluster as cluster
+
+    monkeypatch.setattr(cluster, "RARE_CANDIDATES", rare_candidates)
+    never = (0.0,) * len(FEATURES) + (-10.0,)  # every article starts its own story
+    clusterer = OnlineClusterer(model=DecisionModel(headline=never, full=never), dedup=False)
+    first = clusterer.assign(_item("a", SHOOTING_A, "2016-05-01", title="Two men shot"))
+    for number in range(8):
+        clusterer.assign(
+            _item(f"x{number}", _look_alike(number), f"2016-06-{20 + number}", title="Man shot")
+        )
+    prepared = clusterer.prepare(_item("f", FOLLOW_UP, "2016-06-30", title="Man charged"))
+    found = {story.id for story, _ in clusterer.candidate_features(prepared)}
+    # Recent look-alikes outrank a two-month-old story on shared words; the victims' names,
+    # which no other article has, bring it back among the scored candidates.
+    assert (first.story_id in found) == (rare_candidates > 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "kind"),
+    [
+        (SHOOTING_A, "2016-05-01", "full"),
+        (SHOOTING_A, None, "undated"),
+        ("", "2016-05-01", "headline"),
+    ],
+    ids=["dated-text", "undated-text", "headline-only"],
+)
+def test_cluster_item_kind_picks_the_decision_weights(text, day, kind):
+    item = StoryItem(id="a", title="Two men shot in Fairhaven", text=text, published=day)
+    assert OnlineClusterer(dedup=False).prepare(item).kind == kind

@@ -14,6 +14,7 @@ from europenews.stories.similarity import (
     headline_text,
     item_terms,
     number_keys,
+    own_terms,
     weigh,
     words,
 )
@@ -109,3 +110,14 @@ def test_similarity_decayed_frequencies_rescale_without_changing_idf():
         dfs.add(item_terms(StoryItem(id=str(i), title="ferry strike" if i % 2 else "harbour")))
     assert math.isfinite(dfs.word_idf("ferry"))
     assert dfs.word_idf("ferry") < dfs.word_idf("lighthouse")
+
+
+@pytest.mark.parametrize(
+    ("df", "expected"),
+    [({"whitby": 3.0, "chicago": 40.0}, 1), ({"whitby": 4.0, "chicago": 40.0}, 0)],
+    ids=["only-story-and-item", "one-more-article-has-it"],
+)
+def test_similarity_own_terms_counts_terms_nobody_outside_the_story_has(df, expected):
+    # Two of the story's articles name Whitby; the item (counted in df) does too.
+    story_docs = {"whitby": 2, "chicago": 2}
+    assert own_terms(["whitby", "chicago", "marlow"], story_docs, df) == expected

@@ -4,41 +4,59 @@ Per article: (1) near-duplicate check (MinHash LSH): a republished copy joins it
 story; (2) candidate stories come from an inverted index over the salient terms of *active*
 stories only (a story leaves the index when idle for ``window_days`` days or
 ``window_articles`` articles), so the cost per article stays flat as the stream grows; (3) for
-each candidate a small logistic model (``data/decision.json``, trained by ``bench/train_stories.py``
-on the shared clustering data) turns several similarities (title, body, names/places, whole
-text, day gap, story size) into a probability of "same story"; the article joins the most likely
-candidate when that probability clears the model's threshold.
+each candidate a small logistic model (``stories/decision.py``, ``data/decision.json``, trained by
+``bench/train_stories.py`` on the shared clustering data) turns several similarities (title,
+body, names/places, whole text, day gap, story size) and incident cues (terms only that story's
+articles share with the item, weekdays, ages, casualty counts: ``stories/incidents.py``) into a
+probability of "same story"; the article joins the most likely candidate when that probability
+clears the threshold of the item's kind (headline-only, dated or undated full text).
 """
 
 from __future__ import annotations
 
 import hashlib
 import itertools
-import json
 import math
-from collections import OrderedDict, deque
+from collections import Counter, OrderedDict, deque
 from dataclasses import dataclass, field
-from importlib import resources
-from typing import Any
 
+from europenews.stories.decision import FEATURES, DecisionModel, load_decision_model
 from europenews.stories.dedup import NearDuplicateIndex
+from europenews.stories.incidents import IncidentCues, agreement, incident_cues
 from europenews.stories.items import StoryItem, day_number
 from europenews.stories.metadata import StoryMetadata
 from europenews.stories.similarity import (
+    BODY_CHARS,
     Centroid,
     DocumentFrequencies,
     ItemVectors,
     SparseVec,
     cosine,
+    headline_text,
     item_terms,
     item_vectors,
+    own_terms,
 )
 
-FEATURES = ("title", "body", "keys", "text", "gap_days", "no_time", "log_size")
+# FEATURES, DecisionModel and load_decision_model live in stories.decision; re-exported here.
+__all__ = [
+    "FEATURES",
+    "Assignment",
+    "DecisionModel",
+    "OnlineClusterer",
+    "load_decision_model",
+    "story_id_for",
+]
+
 QUERY_TERMS = 8  # per bag; the highest-weighted terms of the article
 POSTINGS_SCAN = 64  # most recently updated stories looked at per term
 POSTINGS_KEEP = 256
 MAX_CANDIDATES = 6
+# Full texts: stories sharing a term this rare with the item are scored whatever their rank
+# (a follow-up months later naming the victim loses the recency ranking to this week's
+# look-alikes, but few stories share such a term, so the extra cost is small).
+RARE_TERM_DF = 4
+RARE_CANDIDATES = 6
 MEMBER_TITLES = 48  # recent member headlines kept per story for the best-member similarity
 HEADLINE_COPY_DAYS = 1  # an identical headline counts as a copy only within this many days
 HEADLINE_MAX_GAP_DAYS = 1  # headline-only items join stories updated at most this long ago
@@ -57,35 +75,6 @@ class Assignment:
     is_new_story: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class DecisionModel:
-    """Logistic weights over FEATURES, one set for headline-only items and one for full texts."""
-
-    headline: tuple[float, ...]
-    full: tuple[float, ...]
-    threshold_headline: float = 0.5
-    threshold_full: float = 0.5
-
-    @staticmethod
-    def from_dict(data: dict[str, Any]) -> DecisionModel:
-        if list(data["features"]) != list(FEATURES):
-            raise ValueError(f"decision model features {data['features']} != {list(FEATURES)}")
-        return DecisionModel(
-            headline=tuple(float(w) for w in data["headline"]["weights"]),
-            full=tuple(float(w) for w in data["full"]["weights"]),
-            threshold_headline=float(data["headline"]["threshold"]),
-            threshold_full=float(data["full"]["threshold"]),
-        )
-
-    def probability(self, features: list[float], headline_only: bool) -> float:
-        weights = self.headline if headline_only else self.full
-        z = weights[-1] + sum(w * x for w, x in zip(weights, features, strict=False))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-    def threshold(self, headline_only: bool) -> float:
-        return self.threshold_headline if headline_only else self.threshold_full
-
-
 BOILERPLATE_BODY = 0.8
 BOILERPLATE_TITLE = 0.1
 
@@ -94,12 +83,6 @@ def _boilerplate_match(features: list[float]) -> bool:
     """Near-identical body under an unrelated headline: the same site template (a front page,
     a consent notice, a feed of other stories), not the same story."""
     return features[1] >= BOILERPLATE_BODY and features[0] < BOILERPLATE_TITLE
-
-
-def load_decision_model() -> DecisionModel:
-    """The shipped decision model (package data)."""
-    path = resources.files("europenews.stories") / "data" / "decision.json"
-    return DecisionModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
 
 def story_id_for(item_id: str) -> str:
@@ -119,6 +102,14 @@ class _Story:
     last_index: int = 0
     indexed: set[str] = field(default_factory=set)
     member_titles: deque[SparseVec] = field(default_factory=lambda: deque(maxlen=MEMBER_TITLES))
+    weekdays: set[str] = field(default_factory=set)
+    ages: set[int] = field(default_factory=set)
+    counts: set[int] = field(default_factory=set)
+    # Articles per key, word and name pair: which terms only this story's articles have.
+    key_docs: Counter[str] = field(default_factory=Counter)
+    word_docs: Counter[str] = field(default_factory=Counter)
+    name_docs: Counter[str] = field(default_factory=Counter)
+    sources: set[str] = field(default_factory=set)
     meta: StoryMetadata | None = None
 
 
@@ -130,6 +121,14 @@ class Prepared:
     vectors: ItemVectors
     day: int | None
     headline_only: bool
+    cues: IncidentCues
+
+    @property
+    def kind(self) -> str:
+        """Which weights of the decision model apply: headline, full or undated."""
+        if self.headline_only:
+            return "headline"
+        return "full" if self.day is not None else "undated"
 
 
 class OnlineClusterer:
@@ -183,10 +182,10 @@ class OnlineClusterer:
         if story is None:
             best, best_p = None, 0.0
             for candidate, features in self.candidate_features(prepared):
-                p = self.model.probability(features, prepared.headline_only)
+                p = self.model.probability(features, prepared.kind)
                 if p > best_p:
                     best, best_p = candidate, p
-            if best is not None and best_p >= self.model.threshold(prepared.headline_only):
+            if best is not None and best_p >= self.model.threshold(prepared.kind):
                 story = best
         is_new = story is None
         if story is None:
@@ -225,11 +224,14 @@ class OnlineClusterer:
             self._today = day
         self._expire()
         vectors = item_vectors(terms, self.dfs)
-        return Prepared(item, vectors, day, headline_only=not vectors.body)
+        cues = incident_cues(headline_text(item.title), item.text[:BODY_CHARS])
+        self.dfs.add_names(cues.names)
+        return Prepared(item, vectors, day, headline_only=not vectors.body, cues=cues)
 
     def candidate_features(self, prepared: Prepared) -> list[tuple[_Story, list[float]]]:
         """Active stories sharing salient terms with the item, with the decision features."""
         scores: dict[str, float] = {}
+        rare: list[str] = []
         oldest = None
         if prepared.headline_only and prepared.day is not None:
             oldest = prepared.day - HEADLINE_MAX_GAP_DAYS
@@ -237,6 +239,8 @@ class OnlineClusterer:
             postings = self._postings.get(term)
             if not postings:
                 continue
+            if not prepared.headline_only and self._term_df(term) <= RARE_TERM_DF:
+                rare.extend(postings)
             for sid in itertools.islice(reversed(postings), POSTINGS_SCAN):
                 if oldest is not None:
                     last_day = self._stories[sid].last_day
@@ -263,6 +267,9 @@ class OnlineClusterer:
                 if last_day is not None:
                     scores[sid] /= 1.0 + abs(prepared.day - last_day)
         best = sorted(scores, key=scores.__getitem__, reverse=True)[:MAX_CANDIDATES]
+        if rare:
+            extra = sorted(set(rare) - set(best), key=lambda sid: -scores.get(sid, 0.0))
+            best.extend(extra[:RARE_CANDIDATES])
         found = [(self._stories[sid], self.features(prepared, self._stories[sid])) for sid in best]
         return [(story, f) for story, f in found if not _boilerplate_match(f)]
 
@@ -277,7 +284,7 @@ class OnlineClusterer:
         title = story.title.cosine(v.title)
         for member in story.member_titles:
             title = max(title, cosine(member, v.title))
-        return [
+        base = [
             title,
             story.body.cosine(v.body),
             story.keys.cosine(v.keys),
@@ -285,6 +292,26 @@ class OnlineClusterer:
             gap,
             no_time,
             math.log1p(story.size),
+        ]
+        if prepared.headline_only:
+            # The headline model uses the base features only (BASE_FEATURES); a headline stream
+            # is long and dense, so the incident cues are not worth their cost there.
+            return base + [0.0] * (len(FEATURES) - len(base))
+        key_df = self.dfs.keys
+        shared_idf = [self.dfs.idf(key_df.get(k, 0.0)) for k in v.keys if k in story.keys.total]
+        rare_key = max(shared_idf, default=0.0) / (math.log(self.dfs.n_docs + 1) + 1.0)
+        cues = prepared.cues
+        source = prepared.item.source
+        return [
+            *base,
+            math.log1p(own_terms(v.keys, story.key_docs, key_df)),
+            math.log1p(own_terms(v.text, story.word_docs, self.dfs.words)),
+            rare_key,
+            agreement(cues.weekdays, story.weekdays),
+            1.0 if source and source in story.sources else 0.0,
+            agreement(cues.ages, story.ages),
+            agreement(cues.counts, story.counts),
+            math.log1p(own_terms(cues.names, story.name_docs, self.dfs.names)),
         ]
 
     def add(self, prepared: Prepared, story_id: str, duplicate_of: str | None) -> None:
@@ -299,6 +326,15 @@ class OnlineClusterer:
         story.keys.add(v.keys)
         story.text.add(v.text)
         story.size += 1
+        cues = prepared.cues
+        story.weekdays.update(cues.weekdays)
+        story.ages.update(cues.ages)
+        story.counts.update(cues.counts)
+        story.key_docs.update(v.keys.keys())
+        story.word_docs.update(v.text.keys())
+        story.name_docs.update(cues.names)
+        if prepared.item.source:
+            story.sources.add(prepared.item.source)
         if prepared.day is not None:
             story.last_day = max(story.last_day or prepared.day, prepared.day)
         story.last_index = self._index
@@ -335,6 +371,12 @@ class OnlineClusterer:
             top = sorted(vec.items(), key=lambda kv: kv[1], reverse=True)[:QUERY_TERMS]
             terms.extend((prefix + t, w) for t, w in top)
         return terms
+
+    def _term_df(self, term: str) -> float:
+        """Document frequency of a prefixed query term ("k:" keys, else words)."""
+        if term.startswith("k:"):
+            return self.dfs.keys.get(term[2:], 0.0)
+        return self.dfs.words.get(term[2:], 0.0)
 
     @staticmethod
     def _gap(prepared: Prepared, story: _Story) -> int:

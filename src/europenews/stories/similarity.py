@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -127,6 +128,7 @@ class DocumentFrequencies:
     n_docs: int = 0
     words: dict[str, float] = field(default_factory=dict)
     keys: dict[str, float] = field(default_factory=dict)
+    names: dict[str, float] = field(default_factory=dict)  # capitalised word pairs
     half_life: float = 0.0  # articles; 0 keeps plain running counts (no forgetting)
     _weight: float = 1.0
     _total: float = 0.0  # weighted number of documents, on the same scale as the counts
@@ -144,10 +146,16 @@ class DocumentFrequencies:
         for k in terms.keys:
             self.keys[k] = self.keys.get(k, 0.0) + w
 
+    def add_names(self, names: frozenset[str]) -> None:
+        """Count an article's name pairs (after ``add`` of the same article)."""
+        w = self._weight
+        for name in names:
+            self.names[name] = self.names.get(name, 0.0) + w
+
     def _rescale(self) -> None:
         w = self._weight
         self._total /= w
-        for table in (self.words, self.keys):
+        for table in (self.words, self.keys, self.names):
             for t in list(table):
                 value = table[t] / w
                 if value < 1e-3:  # forgotten: drop, so the vocabulary does not grow forever
@@ -216,6 +224,24 @@ class Centroid:
         total = self.total
         dot = sum(total.get(t, 0.0) * v for t, v in vec.items())
         return max(0.0, min(1.0, dot / math.sqrt(self.sq_norm)))
+
+
+def own_terms(
+    terms: Iterable[str], story_docs: dict[str, int], df: dict[str, float], slack: float = 1.5
+) -> int:
+    """How many of the item's terms the story's articles have and no article outside it has.
+
+    A victim's name, a street or a bar seen only in one story's articles and in this one is
+    what tells one incident from the many look-alikes sharing "shot", "police" and the city.
+    ``story_docs`` counts the story's articles per term; ``df`` counts all articles so far,
+    this item included (hence the slack of one article and a half for rounding).
+    """
+    own = 0
+    for t in terms:
+        inside = story_docs.get(t, 0)
+        if inside and df.get(t, 0.0) - inside <= slack:
+            own += 1
+    return own
 
 
 def cosine(a: SparseVec, b: SparseVec) -> float:

@@ -1,0 +1,118 @@
+"""The join-or-new decision: logistic weights over the clusterer's features, per kind of item.
+
+Three kinds of item get their own weights and threshold (``data/decision.json``, trained by
+``bench/train_stories.py`` on the shared clustering data): ``headline`` (no body: a headline
+feed), ``full`` (a dated full text) and ``undated`` (a full text without a publication date).
+Without dates the evidence weighs differently: no time decay separates two look-alike events,
+and a collection without dates is usually a batch of a few large stories, not a stream.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+FEATURES = (
+    "title",
+    "body",
+    "keys",
+    "text",
+    "gap_days",
+    "no_time",
+    "log_size",
+    # Incident evidence (round 4): terms only this story's articles share with the item, the
+    # rarest shared name, the weekday of the event, the same outlet reporting again, ages and
+    # casualty counts, capitalised word pairs only this story shares.
+    "own_keys",
+    "own_words",
+    "rare_key",
+    "weekday",
+    "same_source",
+    "ages",
+    "counts",
+    "own_names",
+)
+KINDS = ("headline", "full", "undated")
+# The similarities every kind of item has; the rest are the incident cues of full texts
+# (headline-only items get 0 there: the headline model does not use them).
+BASE_FEATURES = FEATURES[:7]
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionModel:
+    """Logistic weights over FEATURES (intercept last) and a threshold, per kind of item.
+
+    ``undated`` None means undated full texts use the ``full`` weights and threshold.
+    """
+
+    headline: tuple[float, ...]
+    full: tuple[float, ...]
+    threshold_headline: float = 0.5
+    threshold_full: float = 0.5
+    undated: tuple[float, ...] | None = None
+    threshold_undated: float = 0.5
+
+    @staticmethod
+    def from_dict(data: dict[str, Any]) -> DecisionModel:
+        """Weights by feature name; a feature the file does not list gets weight 0, so a model
+        trained before a feature was added still loads and behaves as it was trained."""
+        names = list(data["features"])
+        unknown = [name for name in names if name not in FEATURES]
+        if unknown:
+            raise ValueError(f"decision model features {unknown} not in {list(FEATURES)}")
+
+        def weights(kind: str) -> tuple[float, ...]:
+            given = [float(w) for w in data[kind]["weights"]]
+            if len(given) != len(names) + 1:
+                raise ValueError(f"decision model: {kind} needs {len(names) + 1} weights")
+            by_name = dict(zip(names, given, strict=False))
+            return (*(by_name.get(name, 0.0) for name in FEATURES), given[-1])
+
+        undated = "undated" in data
+        return DecisionModel(
+            headline=weights("headline"),
+            full=weights("full"),
+            threshold_headline=float(data["headline"]["threshold"]),
+            threshold_full=float(data["full"]["threshold"]),
+            undated=weights("undated") if undated else None,
+            threshold_undated=float(data["undated"]["threshold"]) if undated else 0.5,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form ``from_dict`` reads."""
+        data: dict[str, Any] = {"features": list(FEATURES)}
+        for kind in KINDS:
+            weights = self.weights(kind)
+            if kind == "undated" and self.undated is None:
+                continue
+            data[kind] = {"weights": list(weights), "threshold": self.threshold(kind)}
+        return data
+
+    def weights(self, kind: str) -> tuple[float, ...]:
+        if kind == "headline":
+            return self.headline
+        if kind == "undated" and self.undated is not None:
+            return self.undated
+        return self.full
+
+    def threshold(self, kind: str) -> float:
+        if kind == "headline":
+            return self.threshold_headline
+        if kind == "undated" and self.undated is not None:
+            return self.threshold_undated
+        return self.threshold_full
+
+    def probability(self, features: list[float], kind: str) -> float:
+        """P(same story) of one candidate for an item of the given kind."""
+        weights = self.weights(kind)
+        z = weights[-1] + sum(w * x for w, x in zip(weights[:-1], features, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def load_decision_model() -> DecisionModel:
+    """The shipped decision model (package data)."""
+    path = resources.files("europenews.stories") / "data" / "decision.json"
+    return DecisionModel.from_dict(json.loads(path.read_text(encoding="utf-8")))

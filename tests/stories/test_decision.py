@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import pytest
+
+from europenews.stories.decision import FEATURES, DecisionModel, load_decision_model
+
+
+def _file(features: list[str], weight: float) -> dict[str, object]:
+    weights = [weight] * len(features) + [-1.0]
+    return {
+        "features": features,
+        "headline": {"weights": weights, "threshold": 0.1},
+        "full": {"weights": weights, "threshold": 0.2},
+    }
+
+
+def test_decision_model_file_without_new_features_gives_them_weight_zero():
+    model = DecisionModel.from_dict(_file(["title", "keys"], 2.0))
+    assert model.full[FEATURES.index("title")] == 2.0
+    assert model.full[FEATURES.index("keys")] == 2.0
+    assert model.full[FEATURES.index("own_keys")] == 0.0
+    assert model.full[-1] == -1.0
+    assert len(model.full) == len(FEATURES) + 1
+
+
+def test_decision_model_rejects_an_unknown_feature():
+    with pytest.raises(ValueError, match="not in"):
+        DecisionModel.from_dict(_file(["title", "colour"], 1.0))
+
+
+def test_decision_undated_items_fall_back_to_full_weights():
+    model = DecisionModel.from_dict(_file(["title"], 1.0))
+    assert model.undated is None
+    assert model.weights("undated") == model.full
+    assert model.threshold("undated") == 0.2
+
+
+def test_decision_undated_weights_and_threshold_apply_to_undated_items():
+    data = _file(["title"], 1.0)
+    data["undated"] = {"weights": [5.0, 0.0], "threshold": 0.3}
+    model = DecisionModel.from_dict(data)
+    features = [1.0] + [0.0] * (len(FEATURES) - 1)
+    assert model.threshold("undated") == 0.3
+    assert model.probability(features, "undated") > model.probability(features, "full")
+
+
+def test_decision_model_round_trips_through_its_dict():
+    model = load_decision_model()
+    assert DecisionModel.from_dict(model.to_dict()) == model
