@@ -137,3 +137,17 @@ def test_quotes_seed_article_speakers(seed_analysis, said, speaker):
 def test_quotes_seed_article_has_no_scare_quote_statements(seed_analysis):
     texts = [q.text for q in seed_analysis.quotes if q.kind == "direct"]
     assert "NATO umbrella" not in texts and "hot war" not in texts
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        ("Han sa: ”Det här är bra.” Sedan gick han.", ["Det här är bra."]),
+        ("”Fear. I am afraid.”\n― Edwin Moreno", ["Fear. I am afraid."]),
+        ("He said “no,” and then ”yes.”", ["no,", "yes."]),
+        ("Er sagte »Nein« und ging.", ["Nein"]),
+    ],
+)
+def test_quotemarks_closing_mark_opens_before_a_word(text, inside):
+    found = [text[a:b] for q in find_marked_quotes(text) for a, b in q.fragments]
+    assert found == inside

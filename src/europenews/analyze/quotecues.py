@@ -28,7 +28,7 @@ COLON_BEFORE_CHARS = 250  # "He told reporters:" then the quote, possibly in the
 SENTENCE_GAP = re.compile(r"\w[.!?]\s*[“\"‘']?$")  # the quotation opens a new sentence
 DASH_NAME = re.compile(
     r"[”\"’'\s]*(?P<dash>[―—–]|--?)[ \t\u00a0]*(?P<name>[A-Z][\w.'’ -]{1,50}?)"
-    r"(?:,[^\n,]{1,80}){0,2}[.,]?[ \t]*$",  # "-Jane Doe, tweeting after the speech."
+    r"(?:,[^\n,]{1,80}){0,2}[.,]?[ \t\u00a0]*$",  # "-Jane Doe, tweeting after the speech."
     re.M,
 )
 

@@ -38,7 +38,7 @@ def _opens(text: str, i: int) -> bool:
     if ch in OPEN_DOUBLE:
         return True
     if ch in CLOSE_DOUBLE:
-        return False
+        return _misused_closer(text, i)
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return not after.isspace() and (before.isspace() or before in "([{—–-/")
@@ -50,9 +50,22 @@ def _misused_opener(text: str, i: int) -> bool:
     return i > 0 and not text[i - 1].isspace() and after.isspace()
 
 
+def _misused_closer(text: str, i: int) -> bool:
+    """A closing mark that opens: Nordic typography writes ”...” with the same mark on both
+    sides, and typists slip (”Fear. I am ...”). It opens after a space or a paragraph start
+    and before a word."""
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before.isspace() and after.isalnum()
+
+
 def _paragraph_starts_quote(text: str, start: int) -> bool:
     stripped = text[start:].lstrip(" \t")
-    return bool(stripped) and (stripped[0] in OPEN_DOUBLE or stripped[0] == STRAIGHT_DOUBLE)
+    if not stripped:
+        return False
+    return stripped[0] in OPEN_DOUBLE or stripped[0] == STRAIGHT_DOUBLE or (
+        stripped[0] in CLOSE_DOUBLE and stripped[1:2].isalnum()
+    )
 
 
 def strip_space(text: str, start: int, end: int) -> tuple[int, int]:
