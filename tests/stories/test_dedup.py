@@ -25,6 +25,13 @@ def test_dedup_links_republished_copy_to_original():
     assert index.find_and_add(copy) == "orig"
 
 
+def test_dedup_equal_copies_link_to_the_earliest():
+    index = NearDuplicateIndex()
+    for n in range(6):
+        found = index.find_and_add(StoryItem(id=f"copy{n}", text=WIRE))
+        assert found == (None if n == 0 else "copy0")
+
+
 def test_dedup_keeps_different_texts_apart():
     index = NearDuplicateIndex()
     index.find_and_add(StoryItem(id="a", text=WIRE))

@@ -268,7 +268,11 @@ class OnlineClusterer:
                     scores[sid] /= 1.0 + abs(prepared.day - last_day)
         best = sorted(scores, key=scores.__getitem__, reverse=True)[:MAX_CANDIDATES]
         if rare:
-            extra = sorted(set(rare) - set(best), key=lambda sid: -scores.get(sid, 0.0))
+            # First-seen order, then a stable sort: equal scores must not fall to the set order
+            # of string hashes, which changes between runs (GVA: 2,811-2,815 stories).
+            taken = set(best)
+            extra = [sid for sid in dict.fromkeys(rare) if sid not in taken]
+            extra.sort(key=lambda sid: -scores.get(sid, 0.0))
             best.extend(extra[:RARE_CANDIDATES])
         found = [(self._stories[sid], self.features(prepared, self._stories[sid])) for sid in best]
         return [(story, f) for story, f in found if not _boilerplate_match(f)]

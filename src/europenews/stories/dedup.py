@@ -60,7 +60,9 @@ class NearDuplicateIndex:
         if len(body_tokens) >= MIN_BODY_WORDS:
             signature = self._signature(shingles(item.text[:DEDUP_CHARS]))
             best = 0.0
-            for other in self._lsh.query(signature):
+            # Oldest first, so that among equal scores the earliest copy is the original
+            # whatever order the LSH's buckets (string-hash sets) give.
+            for other in sorted(self._lsh.query(signature), key=_arrival):
                 score = signature.jaccard(self._signatures[other])
                 if score >= self.threshold and score > best:
                     best, original = score, other.split(":", 1)[1]
@@ -96,3 +98,8 @@ class NearDuplicateIndex:
                 del self._signatures[key]
             if headline is not None and self._headlines.get(headline) == key.split(":", 1)[1]:
                 del self._headlines[headline]
+
+
+def _arrival(key: str) -> int:
+    """Arrival number of an LSH key (``"<count>:<article id>"``)."""
+    return int(key.split(":", 1)[0])
