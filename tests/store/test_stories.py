@@ -6,6 +6,7 @@ from europenews.ingest.fingerprint import article_keys
 from europenews.model import Analysis, Article, Entity, Mention
 from europenews.store.articles import STATUS_CLUSTERED, add_article, save_analysis, status_counts
 from europenews.store.entities import link_entities
+from europenews.store.sources import ensure_source
 from europenews.store.stories import (
     assign_to_story,
     get_story,
@@ -45,6 +46,20 @@ def test_stories_summary_columns(engine: Engine) -> None:
     assert (story.first_seen, story.last_seen) == ("2024-01-01T08:00:00Z", "2024-01-01T11:00:00Z")
     assert story.breaking and story.growth == 1.0
     assert members[2] == (c, a)
+
+
+def test_stories_file_articles_without_a_publisher_count_as_one_source(engine: Engine) -> None:
+    article = Article(text="a local report", title="Local report")
+    keys = article_keys(article)
+    with engine.begin() as conn:
+        folder = ensure_source(conn, "/srv/wire", "file")
+        add_article(conn, article, article_id=keys.id, url=None, url_key=None,
+                    content_hash=keys.content_hash, source_id=folder.id)
+        assign_to_story(conn, keys.id, "s1")
+        refresh_story(conn, "s1")
+    with engine.connect() as conn:
+        story = get_story(conn, "s1")
+    assert story is not None and story.source_count == 1
 
 
 def test_stories_reassignment_moves_article(engine: Engine) -> None:

@@ -83,7 +83,7 @@ def refresh_story(conn: Connection, story_id: str) -> None:
     """Recompute the story's summary columns from its members."""
     rows = conn.execute(
         select(articles.c.id, articles.c.title, articles.c.published, articles.c.source,
-               story_members.c.duplicate_of)
+               articles.c.source_id, story_members.c.duplicate_of)
         .join(story_members, story_members.c.article_id == articles.c.id)
         .where(story_members.c.story_id == story_id)
         .order_by(articles.c.published.is_(None), articles.c.published, articles.c.pk)
@@ -91,6 +91,9 @@ def refresh_story(conn: Connection, story_id: str) -> None:
     if not rows:
         return
     dates = [r.published for r in rows if r.published]
+    # A file or a feed that names no publisher still is one source: its configured row.
+    outlets = {r.source or (f"source #{r.source_id}" if r.source_id is not None else None)
+               for r in rows} - {None}
     headline = next((r.title for r in rows if r.title and r.duplicate_of is None),
                     next((r.title for r in rows if r.title), None))
     ids = [r.id for r in rows]
@@ -130,7 +133,7 @@ def refresh_story(conn: Connection, story_id: str) -> None:
             first_seen=min(dates) if dates else None,
             last_seen=max(dates) if dates else None,
             article_count=len(rows),
-            source_count=len({r.source for r in rows if r.source}),
+            source_count=len(outlets),
             key_entities=json.dumps([r.name for r in ent], ensure_ascii=False),
             key_places=json.dumps([n for n, _ in place_counts.most_common(5)], ensure_ascii=False),
             growth=growth,
