@@ -7,12 +7,7 @@ import pytest
 from spacy.tokens import Doc
 
 from europenews.analyze.speakers import mention_range
-
-
-def _with(quotes, words):
-    found = [q for q in quotes if words in q.text]
-    assert len(found) == 1, quotes
-    return found[0]
+from tests.analyze.quote_helpers import quote_with
 
 
 @pytest.mark.parametrize(
@@ -40,7 +35,7 @@ def _with(quotes, words):
     ids=["name-then-verb", "verb-then-name", "any-verb"],
 )
 def test_quotes_trailing_verb_with_speaker_reports_quotation(nlp, text, said, mention):
-    quote = _with(nlp(text)._.quotes, said)
+    quote = quote_with(nlp(text)._.quotes, said)
     assert quote.speaker is not None and quote.speaker.mention.text == mention
 
 
@@ -49,7 +44,7 @@ def test_quotes_addressee_of_inverted_cue_is_not_content(nlp):
         "Later, Chuck Todd asked the senator about the tweet. “Did you know it was a fake "
         "account?” Todd asked the real estate mogul."
     )
-    quote = _with(nlp(text)._.quotes, "fake account")
+    quote = quote_with(nlp(text)._.quotes, "fake account")
     assert quote.speaker.mention.text == "Todd" and quote.cue.text == "asked"
     assert not any("mogul" in q.text for q in nlp(text)._.quotes)
 
@@ -60,7 +55,7 @@ def test_quotes_cue_in_earlier_sentence_does_not_claim_quotation(nlp):
         "reporters, referring to bruises that Fields showed to the police. “Would you not think "
         "she would have screamed?”"
     )
-    quote = _with(nlp(text)._.quotes, "screamed")
+    quote = quote_with(nlp(text)._.quotes, "screamed")
     assert quote.speaker.mention.text == "Trump"
 
 
@@ -70,7 +65,7 @@ def test_quotes_quotation_resumes_after_aside_of_its_cue(nlp):
         "explaining why he is speaking at the convention, “but most voters agree that the "
         "country is on the wrong track.”"
     )
-    quote = _with(nlp(text)._.quotes, "uncertain")
+    quote = quote_with(nlp(text)._.quotes, "uncertain")
     assert "wrong track" in quote.text and len(quote.spans) == 2
     assert quote.speaker.mention.text == "Thiel"
 
@@ -96,7 +91,7 @@ def test_quotes_quotation_resumes_after_aside_of_its_cue(nlp):
     ids=["relative-clause", "as-clause"],
 )
 def test_quotes_aside_report_does_not_take_next_quotation(nlp, text, said, mention):
-    quote = _with(nlp(text)._.quotes, said)
+    quote = quote_with(nlp(text)._.quotes, said)
     assert quote.speaker is not None and quote.speaker.mention.text.startswith(mention)
 
 
@@ -119,7 +114,7 @@ def test_quotes_aside_report_does_not_take_next_quotation(nlp, text, said, menti
     ids=["comma", "as-clause"],
 )
 def test_quotes_clause_before_comma_introduces_quoted_sentence(nlp, text, said, mention):
-    quote = _with(nlp(text)._.quotes, said)
+    quote = quote_with(nlp(text)._.quotes, said)
     assert quote.speaker is not None and quote.speaker.mention.text == mention
 
 
@@ -129,7 +124,7 @@ def test_quotes_quoted_sentence_takes_subject_of_previous_sentence(nlp):
         "Clinton touted her credentials as an original sponsor of the bill. “We need to find "
         "ways to support workers that want a union in their workplace.”"
     )
-    quote = _with(nlp(text)._.quotes, "support workers")
+    quote = quote_with(nlp(text)._.quotes, "support workers")
     assert quote.speaker.mention.text == "Clinton"
 
 
@@ -158,7 +153,7 @@ def test_quotes_quoted_sentence_takes_subject_of_previous_sentence(nlp):
     ids=["title-before-name", "no-break-space", "subject-after-verb"],
 )
 def test_quotes_inverted_cue_finds_speaker_after_verb(nlp, text, said, mention):
-    quote = _with(nlp(text)._.quotes, said)
+    quote = quote_with(nlp(text)._.quotes, said)
     assert quote.speaker is not None and mention in quote.speaker.mention.text
 
 
@@ -168,7 +163,7 @@ def test_quotes_speaker_of_previous_paragraph_is_not_subject(nlp):
         "Another commenter said, “We all know how she feels about the police, and our "
         "military for that matter.”"
     )
-    quote = _with(nlp(text)._.quotes, "police")
+    quote = quote_with(nlp(text)._.quotes, "police")
     assert quote.speaker is not None and quote.speaker.mention.text == "Another commenter"
 
 

@@ -5,12 +5,7 @@ from __future__ import annotations
 import pytest
 
 from europenews.analyze.quotemarks import find_marked_quotes
-
-
-def _with(quotes, words):
-    found = [q for q in quotes if words in q.text]
-    assert len(found) == 1, quotes
-    return found[0]
+from tests.analyze.quote_helpers import quote_with
 
 
 def test_quotemarks_opening_mark_typed_as_closing_mark():
@@ -36,7 +31,7 @@ def test_quotemarks_opening_mark_typed_as_closing_mark():
     ids=["speaker-after-quote", "cue-modifiers-after-quote"],
 )
 def test_quotes_content_ends_with_closed_quotation(nlp, text, said):
-    quote = _with(nlp(text)._.quotes, said[:20])
+    quote = quote_with(nlp(text)._.quotes, said[:20])
     assert quote.text == said
 
 
@@ -45,7 +40,7 @@ def test_quotes_content_stops_before_trailing_apposition(nlp):
         "The senator said the person would “not get beat up” at his rally, a swipe at the "
         "recent disturbances at other rallies."
     )
-    quote = _with(nlp(text)._.quotes, "not get beat up")
+    quote = quote_with(nlp(text)._.quotes, "not get beat up")
     assert quote.text.endswith("at his rally")
 
 
@@ -54,13 +49,13 @@ def test_quotes_content_leaves_out_verb_coordinated_with_cue(nlp):
         "Kasich says he would stop the deal “right away” and tells the crowd he was the first "
         "one to say it."
     )
-    quote = _with(nlp(text)._.quotes, "right away")
+    quote = quote_with(nlp(text)._.quotes, "right away")
     assert quote.text == "he would stop the deal “right away”"
 
 
 def test_quotes_naming_verb_keeps_its_object(nlp):
     text = "Trump later called her “third-rate” and boycotted one of the debates."
-    quote = _with(nlp(text)._.quotes, "third-rate")
+    quote = quote_with(nlp(text)._.quotes, "third-rate")
     assert quote.kind == "mixed"
     assert quote.text.startswith("her")
     assert quote.speaker.mention.text == "Trump"
@@ -72,7 +67,7 @@ def test_quotes_full_stop_quotation_not_claimed_by_next_sentence(nlp):
         "“We want to use this as soon as possible.” Steve Adler, the owner of the firm, said "
         "the campaign has yet to follow up on the offer."
     )
-    quote = _with(nlp(text)._.quotes, "We want to use this")
+    quote = quote_with(nlp(text)._.quotes, "We want to use this")
     assert quote.text == "We want to use this as soon as possible."
     assert quote.speaker is None or quote.speaker.name != "Steve Adler"
 
@@ -82,7 +77,7 @@ def test_quotes_quoted_object_of_named_subject_is_mixed_quote(nlp):
         "Sanders has consistently pushed his promise of “free college” as a way to appeal to "
         "young voters."
     )
-    quote = _with(nlp(text)._.quotes, "free college")
+    quote = quote_with(nlp(text)._.quotes, "free college")
     assert quote.kind == "mixed"
     assert quote.text.startswith("his promise of")
     assert quote.speaker.mention.text == "Sanders"
@@ -98,7 +93,7 @@ def test_quotes_parenthetical_cue_around_quotation_is_mixed(nlp):
         "These and other sources of authority, the lawyers said, “all command the same "
         "conclusion” that Cruz complies."
     )
-    quote = _with(nlp(text)._.quotes, "same conclusion")
+    quote = quote_with(nlp(text)._.quotes, "same conclusion")
     assert quote.kind == "mixed"
     assert quote.text.startswith("These and other sources of authority")
     assert quote.speaker.mention.text == "the lawyers"
@@ -109,7 +104,7 @@ def test_quotes_quotation_hung_as_dep_of_cue_is_content(nlp):
         "She called for concrete “steps forward with the alliance” and a “good number” of "
         "air defence systems to protect the cities."
     )
-    quote = _with(nlp(text)._.quotes, "steps forward")
+    quote = quote_with(nlp(text)._.quotes, "steps forward")
     assert quote.kind == "mixed"
     assert "good number" in quote.text
 
@@ -128,5 +123,5 @@ def test_quotes_content_stops_before_gerund_of_what_came_next(nlp):
         "The mayor told supporters in Leeds that the paper “never reports my work fairly” "
         "before raising the idea that it should be sold."
     )
-    quote = _with(nlp(text)._.quotes, "reports my work")
+    quote = quote_with(nlp(text)._.quotes, "reports my work")
     assert "raising" not in quote.text

@@ -6,12 +6,7 @@ from __future__ import annotations
 import pytest
 
 from europenews.analyze.quotespans import goes_on
-
-
-def _with(quotes, words):
-    found = [q for q in quotes if words in q.text]
-    assert len(found) == 1, quotes
-    return found[0]
+from tests.analyze.quote_helpers import quote_with
 
 
 @pytest.mark.parametrize(
@@ -33,7 +28,7 @@ def _with(quotes, words):
     ids=["but-phrase", "with-phrase"],
 )
 def test_quotes_bounds_clause_goes_on_after_comma_inside_marks(nlp, text, said, tail):
-    quote = _with(nlp(text)._.quotes, said)
+    quote = quote_with(nlp(text)._.quotes, said)
     assert quote.kind == "mixed" and tail in quote.text
 
 
@@ -56,7 +51,7 @@ def test_quotes_bounds_clause_goes_on_after_comma_inside_marks(nlp, text, said, 
     ids=["participle", "relative"],
 )
 def test_quotes_bounds_aside_after_comma_inside_marks_is_not_content(nlp, text, said, aside):
-    quote = _with(nlp(text)._.quotes, said)
+    quote = quote_with(nlp(text)._.quotes, said)
     assert aside not in quote.text
 
 
@@ -65,7 +60,7 @@ def test_quotes_bounds_spaced_hyphen_ends_mixed_content(nlp):
         "He promises the government will help \"up-skill\" workers - and he makes sure to "
         "include the miners."
     )
-    quote = _with(nlp(text)._.quotes, "up-skill")
+    quote = quote_with(nlp(text)._.quotes, "up-skill")
     assert quote.text.endswith("workers") and "miners" not in quote.text
 
 
@@ -116,7 +111,7 @@ def test_quotes_bounds_clause_coordinated_after_quoted_report_is_content(nlp):
         "Governor Tom Hale said the program had been “a remarkable success,” and the state "
         "would need to “expand it” next year."
     )
-    quote = _with(nlp(text)._.quotes, "remarkable success")
+    quote = quote_with(nlp(text)._.quotes, "remarkable success")
     assert quote.text.endswith("next year") and quote.cue.text == "said"
 
 
@@ -125,5 +120,5 @@ def test_quotes_bounds_coordinated_clause_with_own_report_is_not_content(nlp):
         "Governor Tom Hale said the program had been “a remarkable success,” and reporters "
         "asked him about the budget."
     )
-    quote = _with(nlp(text)._.quotes, "remarkable success")
+    quote = quote_with(nlp(text)._.quotes, "remarkable success")
     assert "reporters" not in quote.text

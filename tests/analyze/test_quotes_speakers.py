@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _with(quotes, words):
-    found = [q for q in quotes if words in q.text]
-    assert len(found) == 1, quotes
-    return found[0]
+from tests.analyze.quote_helpers import quote_with
 
 
 @pytest.mark.parametrize(
@@ -79,7 +75,7 @@ def _with(quotes, words):
          "said-in-a-statement", "as-x-put-it"],
 )
 def test_quotes_speaker_mention(nlp, text, said, mention):
-    quote = _with(nlp(text)._.quotes, said)
+    quote = quote_with(nlp(text)._.quotes, said)
     assert quote.speaker is not None and quote.speaker.mention is not None
     assert quote.speaker.mention.text == mention
 
@@ -91,7 +87,7 @@ def test_quotes_cue_after_earlier_quote_takes_its_own_quotation(nlp):
         "“It is going to be interesting to see what he decides to do,” she continued. “But he "
         "has really been offensive.”"
     )
-    quote = _with(nlp(text)._.quotes, "interesting to see")
+    quote = quote_with(nlp(text)._.quotes, "interesting to see")
     assert quote.speaker.mention.text == "she"
     assert quote.cue is not None and quote.cue.text == "continued"
 
@@ -101,7 +97,7 @@ def test_quotes_asked_participle_gives_no_speaker(nlp):
         "Asked whether Clinton “has the integrity to serve effectively as president,” 75 "
         "percent of Democrats said yes."
     )
-    quote = _with(nlp(text)._.quotes, "integrity")
+    quote = quote_with(nlp(text)._.quotes, "integrity")
     assert quote.speaker is None or quote.speaker.mention is None
 
 
@@ -112,9 +108,9 @@ def test_quotes_quoted_object_is_not_continued_by_next_paragraph(nlp):
         "“Nobody in this state should be left behind by the economy.”"
     )
     quotes = nlp(text)._.quotes
-    pushed = _with(quotes, "free college")
+    pushed = quote_with(quotes, "free college")
     assert pushed.speaker.mention.text == "Bernie Sanders"
-    last = _with(quotes, "Nobody in this state")
+    last = quote_with(quotes, "Nobody in this state")
     assert last.speaker is None or last.speaker.name != "Bernie Sanders"
 
 
@@ -139,7 +135,7 @@ def test_quotes_quoted_object_is_not_continued_by_next_paragraph(nlp):
 def test_quotes_quoted_object_of_subjectless_verb_takes_governing_subject(
     nlp, text, said, mention
 ):
-    quote = _with(nlp(text)._.quotes, said)
+    quote = quote_with(nlp(text)._.quotes, said)
     assert quote.speaker is not None and quote.speaker.mention.text == mention
 
 
@@ -149,7 +145,7 @@ def test_quotes_inverted_cue_after_quotation_beats_colon_introduction(nlp):
         "town and when you have done that, change it again,” she said."
     )
     quotes = nlp(text)._.quotes
-    quote = _with(quotes, "Change the town")
+    quote = quote_with(quotes, "Change the town")
     assert quote.kind == "direct"
     assert quote.speaker.mention.text == "she" and quote.cue.text == "said"
 
@@ -160,7 +156,7 @@ def test_quotes_name_after_quotation_with_long_apposition_speaks(nlp):
         "for governor and the clear favourite in the northern counties by a large margin after "
         "taking the spring primary, said when Lund asked her a question."
     )
-    quote = _with(nlp(text)._.quotes, "fine writer")
+    quote = quote_with(nlp(text)._.quotes, "fine writer")
     assert quote.speaker is not None and quote.speaker.mention.text == "Halvorsen"
 
 
@@ -170,7 +166,7 @@ def test_quotes_quotation_interrupted_by_object_cue_is_one_quote(nlp):
         "“Now that I am free to speak my mind,” he told the presenter, “it was "
         "exhausting to work for that ministry.”"
     )
-    quote = _with(nlp(text)._.quotes, "free to speak")
+    quote = quote_with(nlp(text)._.quotes, "free to speak")
     assert "exhausting" in quote.text and len(quote.spans) == 2
     assert quote.speaker.mention.text == "he" and quote.cue.text == "told"
 
@@ -190,7 +186,7 @@ def test_quotes_noun_before_subjectless_cue_speaks(nlp):
         "In a talk with radio hosts Anna Berg and Tomas Lind, the Green party leader stated "
         "that the minister’s “reckless” plans do not “match what I expected of him.”"
     )
-    quote = _with(nlp(text)._.quotes, "reckless")
+    quote = quote_with(nlp(text)._.quotes, "reckless")
     assert quote.speaker is not None and quote.speaker.mention is not None
     assert "leader" in quote.speaker.mention.text
 
@@ -200,7 +196,7 @@ def test_quotes_title_phrase_ending_in_name_gives_the_name(nlp):
         "Bayside FM Vice President for news and talk Dave Morton called the show “the "
         "conservative news show of the year.”"
     )
-    quote = _with(nlp(text)._.quotes, "news show of the year")
+    quote = quote_with(nlp(text)._.quotes, "news show of the year")
     assert quote.speaker is not None and quote.speaker.mention is not None
     assert "Morton" in quote.speaker.mention.text and "Bayside" not in quote.speaker.mention.text
 

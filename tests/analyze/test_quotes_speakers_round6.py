@@ -5,16 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _with(quotes, words):
-    found = [q for q in quotes if words in q.text]
-    assert len(found) == 1, quotes
-    return found[0]
-
-
-def _speaker(quote):
-    assert quote.speaker is not None and quote.speaker.mention is not None, quote
-    return quote.speaker.mention.text
+from tests.analyze.quote_helpers import quote_with, speaker_text
 
 
 @pytest.mark.parametrize(
@@ -36,14 +27,14 @@ def _speaker(quote):
     ids=["called-him", "insisted-that"],
 )
 def test_quotes_speakers_round6_coordinated_report_keeps_reporter(nlp, text, said, speaker):
-    assert speaker in _speaker(_with(nlp(text)._.quotes, said))
+    assert speaker in speaker_text(quote_with(nlp(text)._.quotes, said))
 
 
 def test_quotes_speakers_round6_coordinated_clause_with_own_reporter_unchanged(nlp):
     # Not a report: "told" is the subject's own second act, not a report's reported clause.
     text = ("Mayor Ana Ruiz visited the harbor on Monday and told dock workers that the city "
             "would \"never abandon the people who keep this port running.\"")
-    assert "Ana Ruiz" in _speaker(_with(nlp(text)._.quotes, "never abandon"))
+    assert "Ana Ruiz" in speaker_text(quote_with(nlp(text)._.quotes, "never abandon"))
 
 
 @pytest.mark.parametrize(
@@ -65,13 +56,13 @@ def test_quotes_speakers_round6_coordinated_clause_with_own_reporter_unchanged(n
     ids=["ad-calling", "video-that-said"],
 )
 def test_quotes_speakers_round6_media_speaks_for_its_publisher(nlp, text, said, speaker):
-    assert speaker in _speaker(_with(nlp(text)._.quotes, said))
+    assert speaker in speaker_text(quote_with(nlp(text)._.quotes, said))
 
 
 def test_quotes_speakers_round6_participle_after_when_clause(nlp):
     text = ("The second protest came during a talk at the city library, when Baker fans "
             "interrupted her talk, shouting \"he wins, we win!\"")
-    assert "Baker fans" in _speaker(_with(nlp(text)._.quotes, "we win"))
+    assert "Baker fans" in speaker_text(quote_with(nlp(text)._.quotes, "we win"))
 
 
 @pytest.mark.parametrize(
@@ -91,17 +82,17 @@ def test_quotes_speakers_round6_participle_after_when_clause(nlp):
     ids=["watched-to-see", "believes-that"],
 )
 def test_quotes_speakers_round6_aside_cue_reports_its_sentence(nlp, text, said):
-    quote = _with(nlp(text)._.quotes, said)
+    quote = quote_with(nlp(text)._.quotes, said)
     assert quote.cue is not None and quote.cue.text == "said"
-    assert _speaker(quote) == "he"
+    assert speaker_text(quote) == "he"
 
 
 def test_quotes_speakers_round6_signature_line_with_context(nlp):
     text = ("The speeches ended late.\n\n\"Great night. She is ready. That is why she should be "
             "our next governor.\"\n\n-Senator Maria Lopez, writing after the debate.\n\n"
             "The hall emptied soon after.")
-    quote = _with(nlp(text)._.quotes, "Great night")
-    assert _speaker(quote).endswith("Maria Lopez") and not _speaker(quote).startswith("-")
+    quote = quote_with(nlp(text)._.quotes, "Great night")
+    assert speaker_text(quote).endswith("Maria Lopez") and not speaker_text(quote).startswith("-")
 
 
 @pytest.mark.parametrize(
@@ -123,12 +114,12 @@ def test_quotes_speakers_round6_signature_line_with_context(nlp):
     ids=["plans", "want"],
 )
 def test_quotes_speakers_round6_speech_verb_reports_inner_belief(nlp, text, said, speaker):
-    quote = _with(nlp(text)._.quotes, said)
-    assert speaker in _speaker(quote) and quote.cue is not None and quote.cue.text == "said"
+    quote = quote_with(nlp(text)._.quotes, said)
+    assert speaker in speaker_text(quote) and quote.cue is not None and quote.cue.text == "said"
 
 
 def test_quotes_speakers_round6_nested_speech_report_keeps_person_quoted(nlp):
     # The convention for nested reports: the person quoted, not the outlet reporting it.
     text = ("Baker admitted that the deal could be called \"a gift to the developers,\" the "
             "Tribune reported in 2010.")
-    assert "Baker" in _speaker(_with(nlp(text)._.quotes, "gift to the developers"))
+    assert "Baker" in speaker_text(quote_with(nlp(text)._.quotes, "gift to the developers"))

@@ -79,6 +79,14 @@ def _parse(value: str | None) -> datetime | None:
     return parsed.replace(tzinfo=None)
 
 
+def _outlet(row: Any) -> str | None:
+    """Who published a member: its named source, else (a file or a feed that names no
+    publisher) its configured source row."""
+    if row.source:
+        return row.source
+    return None if row.source_id is None else f"source #{row.source_id}"
+
+
 def refresh_story(conn: Connection, story_id: str) -> None:
     """Recompute the story's summary columns from its members."""
     rows = conn.execute(
@@ -91,9 +99,6 @@ def refresh_story(conn: Connection, story_id: str) -> None:
     if not rows:
         return
     dates = [r.published for r in rows if r.published]
-    # A file or a feed that names no publisher still is one source: its configured row.
-    outlets = {r.source or (f"source #{r.source_id}" if r.source_id is not None else None)
-               for r in rows} - {None}
     headline = next((r.title for r in rows if r.title and r.duplicate_of is None),
                     next((r.title for r in rows if r.title), None))
     ids = [r.id for r in rows]
@@ -123,7 +128,7 @@ def refresh_story(conn: Connection, story_id: str) -> None:
     if parsed:
         last = max(parsed)
         growth = sum(1 for d in parsed if last - d <= GROWTH_WINDOW) / len(parsed)
-        recent_sources = {r.source for r in rows
+        recent_sources = {_outlet(r) for r in rows
                           if (d := _parse(r.published)) and last - d <= BREAKING_WINDOW}
         # Breaking: several outlets picked it up within hours of its newest article.
         breaking = len(recent_sources - {None}) >= BREAKING_MIN_SOURCES
@@ -133,7 +138,7 @@ def refresh_story(conn: Connection, story_id: str) -> None:
             first_seen=min(dates) if dates else None,
             last_seen=max(dates) if dates else None,
             article_count=len(rows),
-            source_count=len(outlets),
+            source_count=len({_outlet(r) for r in rows} - {None}),
             key_entities=json.dumps([r.name for r in ent], ensure_ascii=False),
             key_places=json.dumps([n for n, _ in place_counts.most_common(5)], ensure_ascii=False),
             growth=growth,
