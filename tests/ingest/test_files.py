@@ -31,6 +31,17 @@ def test_files_decode_refuses_bad_bytes(data: bytes, message: str) -> None:
         decode_text(data, "x.txt")
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_files_decode_reads_utf16_with_byte_order_mark(encoding: str) -> None:
+    data = ("\ufeff" if encoding.endswith("be") else "") + "Zelenskyy met Kallas in Kyiv."
+    assert decode_text(data.encode(encoding), "x.txt") == "Zelenskyy met Kallas in Kyiv."
+
+
+def test_files_decode_refuses_broken_utf16() -> None:
+    with pytest.raises(InputError, match="not valid UTF-16"):
+        decode_text(b"\xff\xfe\x00\xd8", "x.txt")  # a lone high surrogate
+
+
 @pytest.mark.parametrize(
     ("text", "title"),
     [

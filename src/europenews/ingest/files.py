@@ -44,8 +44,17 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
 
 
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def decode_text(data: bytes, where: str) -> str:
-    """Decode UTF-8 text, refusing binary data and other encodings with a clear message."""
+    """Decode UTF-8 text (or UTF-16 that says so with its byte-order mark, as Windows tools
+    save it), refusing binary data and other encodings with a clear message."""
+    if data.startswith(UTF16_BOMS):
+        try:
+            return data.decode("utf-16").removeprefix("\ufeff")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{where}: not valid UTF-16 (byte {exc.start})") from exc
     if b"\x00" in data[:8192]:
         raise InputError(f"{where}: binary file, not text")
     try:
