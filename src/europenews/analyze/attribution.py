@@ -95,7 +95,7 @@ def resolve_speaker(doc: Doc, head_i: int, index: EntityIndex, titles: frozenset
     start, end = mention_range(head)
     span = doc[start:end]
     # "-President Obama, tweeting ...": a signature's dash glued to the name is not the name.
-    lead = len(span.text) - len(span.text.lstrip("-–—―"))
+    lead = len(span.text) - len(span.text.lstrip("-–—― \u00a0"))
     mention = Mention(span.start_char + lead, span.end_char, span.text[lead:])
     eid = _entity_in(index, start, end, head_i)
     if eid is None and head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":

@@ -12,6 +12,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from europenews.analyze.lostsubjects import aside_subject
 from europenews.analyze.speakers import (
     SUBJECTS,
     coordinated_report,
@@ -239,7 +240,7 @@ def _verb_cue(verb: Token, lex: Lexicon, beliefs: bool) -> Cue | None:
     colon = nxt is not None and nxt.text == ":"
     report = coordinated_report(verb, lex.speech_verbs) if lemma in lex.speech_verbs else None
     speaker = (report or subject_of(verb) or preceding_subject(verb) or inverted_subject(verb)
-               or paragraph_opener(verb) or noun_before(verb))
+               or paragraph_opener(verb) or noun_before(verb) or aside_subject(verb))
     speech = lemma in lex.speech_verbs or lemma in lex.phrasal
     return Cue((verb.i, end), speaker.i if speaker is not None else None, content, colon, speech)
 

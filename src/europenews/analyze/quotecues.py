@@ -19,7 +19,13 @@ from europenews.analyze.quotespans import (
     chars_in_paragraph,
     sentence_before,
 )
-from europenews.analyze.speakers import mention_range, preceding_subject, speaker_head, subject_of
+from europenews.analyze.speakers import (
+    inverted_subject,
+    mention_range,
+    preceding_subject,
+    speaker_head,
+    subject_of,
+)
 
 CUE_AFTER_CHARS = 120  # "...,” Kallas said": how far after the closing mark a bare cue may sit
 CUE_AFTER_APPOSITION_CHARS = 250
@@ -190,6 +196,9 @@ def outside_subject(doc: Doc, cue: Cue, layout: Layout, statement: list[bool]) -
             while i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I":
                 i += 1
             return replace(cue, subject=i)
+    inverted = inverted_subject(verb)  # "“...,” tweeted a German user from Hanover"
+    if inverted is not None and layout.mark_at(inverted.idx) is None:
+        return replace(cue, subject=inverted.i)
     return subject_after_mark(doc, replace(cue, subject=None), layout)  # "“...,” Trump said."
 
 

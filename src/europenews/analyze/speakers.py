@@ -4,14 +4,27 @@ The parse usually hands us the cue verb's subject. When it does not, news style 
 participle takes the subject of the clause it hangs from ("..., calling it ..."), an inverted
 cue takes the name after it ("...,” said Jon Doggett"), a dateline is skipped ("LONDON (Reuters)
 - Donald Trump said"), and a name that opens the paragraph stands for a subject the parser lost.
+So does the noun phrase that opens a sentence before an aside ("Sen. Durbin (D-Ill.), noting
+..., said"), the passive subject of hearsay ("Obama is reported to have called ..."), and the
+named object of "prompted X to call ...".
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from europenews.analyze.lostsubjects import (
+    CLOSING_MARKS,
+    described_object,
+    finite_aside,
+    has_contracted,
+    modal_name,
+    two_complements,
+)
+
 SUBJECTS = ("nsubj", "csubj")
 MAX_MENTION = 6  # tokens: a speaker's mention is a few words, never a clause
+MENTION_STOPS = frozenset({"“", "”", "\"", "''", "``", "–", "—"})
 # Modifiers that belong to a speaker's mention ("German Foreign Minister Annalena Baerbock").
 MENTION_LEFT = ("det", "compound", "amod", "poss", "case", "nummod", "nmod", "quantmod", "flat")
 MENTION_RIGHT = ("compound", "flat", "case")
@@ -19,9 +32,20 @@ STATEMENT_NOUNS = frozenset({"statement", "tweet", "post", "release", "letter", 
 # What a speaker puts out that then "says" or "calls" something: "Trump released an ad calling
 # it ...", "a marketing video that said ..." speak for whoever released them.
 MEDIA_NOUNS = frozenset({"ad", "video", "memo", "commercial", "email", "op-ed", "mailer"})
-# "when protesters interrupted her, shouting ...": clauses of the moment the speaking happened,
-# not "after they came out" or "for her to live in".
-TIME_MARKS = frozenset({"when", "as", "while"})
+# "when protesters interrupted her, shouting ...", "where 50 protesters had gathered, chanting":
+# clauses of the moment or place the speaking happened, not "after they came out" or "for her
+# to live in".
+TIME_MARKS = frozenset({"when", "as", "while", "where"})
+PERSONAL = frozenset({"him", "her", "them", "us", "me"})
+SPEAKING_PRONOUNS = frozenset({"he", "she", "i", "we", "they"})
+# What someone prompted to speak goes on to do: "prompted Rubio to call Trump “...”".
+NAMING = frozenset({"say", "call", "declare", "describe", "label", "brand", "dub", "write",
+                    "announce", "proclaim", "tell", "ask", "insist", "claim"})
+PERCEPTION = frozenset({"see", "watch", "look", "feel", "notice", "hear"})
+TIME_NOUNS = frozenset({"point", "time", "moment", "day", "week", "night", "stage"})
+# "Obama is reported to have called ...": passives that pass the speech on to their subject
+# (not "expected to", "authorized to": those subjects have not spoken).
+HEARSAY = frozenset({"report", "say", "hear", "quote", "rumor", "believe", "know", "think"})
 
 
 def mention_range(head: Token) -> tuple[int, int]:
@@ -51,16 +75,32 @@ def mention_range(head: Token) -> tuple[int, int]:
     if end - start > MAX_MENTION:  # a run-on title-case headline, not a name
         start = max(start, head.i - 2)
         end = min(end, head.i + 1)
-    # A mention stays in its paragraph ("7:40 p.m.\n\nBernie Sanders" is a dateline + name).
+    # A mention stays in its paragraph ("7:40 p.m.\n\nBernie Sanders" is a dateline + name),
+    # outside the quotation ("...the most able candidate,” Viguerie says") and after a
+    # dateline's dash ("GREENVILLE, S.C. - Sen. Ted Cruz").
     for i in range(head.i - 1, start - 1, -1):
-        if "\n" in doc[i].text:
+        if "\n" in doc[i].text or _stops_mention(doc[i]):
             start = i + 1
             break
     for i in range(head.i + 1, end):
-        if "\n" in doc[i].text:
+        if "\n" in doc[i].text or _stops_mention(doc[i]):
             end = i
             break
     return start, end
+
+
+def _stops_mention(tok: Token) -> bool:
+    """A quotation mark, or a dateline's spaced dash before a new name ("S.C. - Sen. Ted
+    Cruz"; not "Jean-Pierre", nor a name spelt "Strauss - Kahn")."""
+    if tok.text in MENTION_STOPS:
+        return True
+    doc = tok.doc
+    if tok.text not in ("-", "--") or tok.i == 0 or tok.i + 1 >= len(doc):
+        return False
+    before, after = doc[tok.i - 1], doc[tok.i + 1]
+    return (bool(before.whitespace_) and bool(tok.whitespace_) and not tok.ent_type_
+            and before.ent_type_ not in ("PERSON", "ORG") and after.ent_iob_ != "I"
+            and after.text[:1].isupper())
 
 
 def speaker_head(token: Token) -> Token:
@@ -118,6 +158,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             if child.tag_ in ("WP", "WDT"):
                 return child  # "who said ...": the mention is "who"; attribution resolves it
             return _in_paragraph(_named_edge(speaker_head(child), verb), verb)
+        if child.dep_ == "nsubjpass" and has_contracted(verb) and _personal(child):
+            return speaker_head(child)  # "he's said the same thing": "'s" is "has", not "is"
         if child.dep_ == "agent":  # "was told by X"
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
@@ -128,12 +170,27 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             "advmod", "npadvmod", "dep", "attr", "appos", "compound"
         ):
             return speaker_head(child)
+    name = modal_name(verb)
+    if name is not None:
+        return name
     if depth >= 3 or verb.head.i == verb.i:
         return None
     head = verb.head
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        if two_complements(verb) and head.pos_ in ("NOUN", "PROPN"):
+            return speaker_head(head)  # "one lawmaker called Trump “...”": a finite verb
         return None  # "a website called “...”", "the ad, entitled “...”": named, by nobody
+    if verb.dep_ == "xcomp":
+        controller = _object_controller(verb, head)
+        if controller is not None:
+            return controller  # "That prompted Rubio to make a joke and call Trump “...”"
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in HEARSAY:
+        passive = _passive_subject(head)
+        if passive is not None:
+            return passive  # "Obama is reported to have called ...": the one reported
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        if head.lemma_.lower() in TIME_NOUNS and head.dep_ == "pobj" and head.head.head.i != head.i:
+            return subject_of(head.head.head, depth + 1)  # "he has, at one point calling ..."
         if head.lemma_.lower() in STATEMENT_NOUNS and head.head.i != head.i:
             return subject_of(head.head, depth + 1)  # "His office put out a statement saying"
         if _released(head):
@@ -143,8 +200,15 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             # participle speaks for the clause's subject, not for the object it hangs from.
             return subject_of(head.head, depth + 1)
         return speaker_head(head)
-    if verb.dep_ == "advcl" and (verb.tag_ == "VBN" or verb.i == verb.sent.start):
+    # "Citing ..., X told" speaks for the main subject; "Seeing ..., the skiffs tried" reports
+    # nothing anyone said.
+    opening = verb.i == verb.sent.start and (
+        verb.tag_ != "VBG" or verb.lemma_.lower() in PERCEPTION
+    )
+    if verb.dep_ == "advcl" and (verb.tag_ == "VBN" or opening):
         return None  # "Asked whether ..., 75 percent said": the main subject was asked
+    if verb.dep_ in ("dep", "parataxis") and finite_aside(verb, head):
+        return subject_of(head, depth + 1)  # "Clinton, exasperated, famously responded:"
     participle = verb.dep_ in ("ccomp", "pcomp", "dep") and verb.tag_ in ("VBG", "VBN")
     # A clause with no subject of its own ("..., calling it ...", "to release ...") takes the
     # subject of the clause it hangs from.
@@ -152,8 +216,46 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head  # "for arguing ...": up through the preposition
         nearer = _nearer_clause(verb, head)
-        return subject_of(nearer if nearer is not None else head, depth + 1)
+        found = subject_of(nearer if nearer is not None else head, depth + 1)
+        if found is None and verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "advcl") and (
+            head in (verb.head, verb.head.head)  # not "held on charges of fleeing"
+        ):
+            # "she was suspended after slamming Republicans for ...": the one it happened to
+            found = _passive_subject(nearer if nearer is not None else head)
+            if found is not None and not _personal(found):
+                found = None  # "The biases shown ... shouldn't be read as saying": no speaker
+        return found
     return None
+
+
+
+
+def _object_controller(verb: Token, head: Token) -> Token | None:
+    """``prompted Rubio to call ...``, ``urged her to say``: the named object of the verb an
+    infinitive hangs from is the one who speaks."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    if not any(v.lemma_.lower() in NAMING for v in verbs):
+        return None  # "pushes Democrats to reject the deal": the pusher is the source
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if obj is None or not (obj.ent_type_ in ("PERSON", "ORG", "NORP") or obj.lower_ in PERSONAL):
+        return None
+    return speaker_head(obj)
+
+
+def _personal(token: Token) -> bool:
+    return token.lower_ in SPEAKING_PRONOUNS or token.ent_type_ in ("PERSON", "ORG", "NORP")
+
+
+
+def _passive_subject(head: Token) -> Token | None:
+    """The passive subject of a verb with no active one or agent ("X is said to ...")."""
+    kids = list(head.children)
+    if any(c.dep_ in (*SUBJECTS, "agent") for c in kids):
+        return None
+    subject = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+    return speaker_head(subject) if subject is not None else None
 
 
 def _released(noun: Token) -> bool:
@@ -170,8 +272,9 @@ def _nearer_clause(verb: Token, head: Token) -> Token | None:
         return None
     if head.i > verb.i:
         return None
-    between = [c for c in head.children if c.dep_ == "advcl" and head.i < c.i < verb.i
-               and any(k.dep_ == "nsubj" for k in c.children)
+    # The parser may hang the clause on a noun ("at Purchase, when protesters interrupted").
+    between = [c for c in doc[head.i + 1 : verb.i] if c.dep_ in ("advcl", "relcl")
+               and c.pos_ == "VERB" and any(k.dep_ == "nsubj" for k in c.children)
                and any(k.dep_ in ("mark", "advmod") and k.lower_ in TIME_MARKS for k in c.children)]
     return between[-1] if between else None
 
@@ -214,23 +317,32 @@ def inverted_subject(verb: Token) -> Token | None:
     before = verb.i - 1
     while before > 0 and doc[before].is_space:
         before -= 1  # "...,”\xa0added Gowdy"
-    if verb.i == 0 or verb.i + 1 >= len(doc) or doc[before].text not in ("”", "\"", "''"):
+    if verb.i == 0 or verb.i + 1 >= len(doc):
         return None
     nxt = doc[verb.i + 1]
-    if nxt.ent_type_ not in ("PERSON", "ORG") and (nxt.pos_ != "PROPN" or nxt.ent_type_):
+    # "... but to take the lead, says Evan Tracey, a ...": inverted after a clause, not a mark.
+    after_clause = doc[before].text == "," and verb.tag_ in ("VBZ", "VBD")
+    if after_clause and nxt.ent_type_ != "PERSON":
+        return None
+    if not after_clause and doc[before].text not in CLOSING_MARKS:
+        return None
+    if not after_clause and nxt.ent_type_ not in ("PERSON", "ORG") and (
+        nxt.pos_ != "PROPN" or nxt.ent_type_
+    ):
         # "said Oversight ranking Democrat Elijah Cummings": a title before the name.
         title = [t for t in doc[verb.i + 1 : verb.i + 8] if not t.is_punct]
         person = next((t for t in title if t.ent_type_ == "PERSON"), None)
         if person is None:
             person = next((t for t in title if t.pos_ == "PROPN" and not t.ent_type_), None)
         if person is None or any(t.is_punct for t in doc[verb.i + 1 : person.i]):
-            return None
+            return described_object(verb)
         nxt = person
     i = nxt.i
     while i + 1 < len(doc) and (doc[i + 1].ent_iob_ == "I" or doc[i + 1].dep_ == "compound"
                                 or (doc[i + 1].pos_ == "PROPN" and doc[i].dep_ == "compound")):
         i += 1
     return doc[i]
+
 
 
 def paragraph_opener(verb: Token) -> Token | None:
@@ -274,4 +386,9 @@ def noun_before(verb: Token) -> Token | None:
     prev = verb.doc[verb.i - 1]
     if prev.pos_ not in ("NOUN", "PROPN") or prev.dep_ not in ("appos", "conj", "pobj", "dobj"):
         return None
+    relative = next((a for a in prev.ancestors if a.dep_ == "relcl"), None)
+    if relative is not None and relative.head.pos_ in ("NOUN", "PROPN"):
+        # "a White House official who spoke anonymously to discuss internal strategy said":
+        # the noun before the verb ends a relative clause; the noun it describes speaks.
+        return speaker_head(relative.head)
     return speaker_head(prev)
