@@ -12,6 +12,15 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from europenews.analyze.cuebounds import (
+    aside_content,
+    before_tail,
+    final_content,
+    has_quote,
+    tail_report,
+    tail_speakers,
+    trim_span,
+)
 from europenews.analyze.lostsubjects import aside_subject
 from europenews.analyze.speakers import (
     SUBJECTS,
@@ -24,7 +33,6 @@ from europenews.analyze.speakers import (
     subject_of,
 )
 
-QUOTE_TOKENS = frozenset({"“", "”", '"', "``", "''"})
 # Dependents of a cue verb that never belong to its content.
 NOT_CONTENT = ("punct", "advcl", "advmod", "npadvmod", "cc", "conj", "aux", "auxpass", "neg",
                "mark", "prt", "dative", "agent", "nsubj", "nsubjpass", "csubj", "expl", "parataxis")
@@ -81,6 +89,8 @@ class Cue:
     content: tuple[tuple[int, int], ...]  # token ranges of what was said; () when not found
     colon: bool = False  # the cue is followed by a colon: what was said comes after it
     speech: bool = True  # a speech cue (not a belief verb): it may introduce a direct quote
+    tail: int | None = None  # a report verb the content stops before (the speaker going on)
+    aside: bool = False  # "X, he said, Y": the cue sits inside what was said, on both sides
 
 
 # Verbs that name or judge their object ("called her “third-rate”", "declared it ...").
@@ -119,7 +129,9 @@ def _range(tokens: list[Token], cue: Token | None = None) -> tuple[int, int] | N
     start = min(t.left_edge.i for t in tokens)
     end = max(t.right_edge.i for t in tokens) + 1
     if cue is not None:
-        for tok in tokens:
+        # Before an inverted cue ("... as donors waited ..., he said") the whole clause is
+        # what was said: only a report that follows its cue has tails of the cue's own.
+        for tok in (t for t in tokens if t.i > cue.i):
             for child in tok.rights:
                 if _outside_tail(child, tok, cue):
                     end = min(end, child.left_edge.i)
@@ -139,17 +151,28 @@ def _range(tokens: list[Token], cue: Token | None = None) -> tuple[int, int] | N
 def _quoted_conj(verb: Token, found: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
     """``said Sanders has been “a tremendously important part,” and Democrats would need to
     ...``: a clause the parser coordinated with the cue, right after a quoted report, goes on
-    with what was said (a clause with a cue of its own does not)."""
+    with what was said (a clause with a cue of its own does not); so does a verb without a
+    subject in another tense than the cue (``told Fox that polls could be “way off,” and have
+    been unreliable``)."""
     doc = verb.doc
     for c in verb.rights:
-        if c.dep_ != "conj" or c.pos_ not in ("VERB", "AUX") or c.i < found[1]:
+        if c.dep_ not in ("conj", "advcl") or c.pos_ not in ("VERB", "AUX") or c.i < found[1]:
             continue
         between = doc[found[1] : c.left_edge.i]
-        if len(between) > 3 or not any(t.lower_ == "and" for t in between):
+        if len(between) > 3 or any(not t.is_punct and t.lower_ != "and" for t in between):
             break
-        if not any(k.dep_ in (*SUBJECTS, "expl") and k.i < c.i for k in c.children) or (
-            c.lemma_.lower() in lex.speech_verbs or c.lemma_.lower() in lex.belief_verbs
-        ) or any(k.dep_ == "ccomp" for k in c.children):
+        if (c.lemma_.lower() in lex.speech_verbs or c.lemma_.lower() in lex.belief_verbs
+                or any(k.dep_ == "ccomp" for k in c.children)):
+            break
+        if any(k.dep_ in (*SUBJECTS, "expl") and k.i < c.i for k in c.children):
+            if c.dep_ != "conj" or not any(t.lower_ == "and" for t in between):
+                break
+        elif c.tag_ == "VBG" or _tense(c) == _tense(verb) or any(
+            k.dep_ == "aux" and k.lower_ == "to" for k in c.children
+        ):
+            # "said “...,” and left": the speaker going on; "... is ready to “take on the
+            # cartel,” secure the border ...", "could be “way off,” and have been ...": a verb
+            # in another tense continues what was said.
             break
         end = c.right_edge.i + 1
         while end > found[0] and doc[end - 1].is_punct:
@@ -170,7 +193,7 @@ def verb_content(verb: Token, lex: Lexicon) -> tuple[tuple[int, int], ...]:
         ccomps = []  # "As the war ... approaches, X calls for ...": the call is what follows
     if ccomps:
         found = _range(ccomps, verb)
-        if found and ccomps[-1].i > verb.i and _has_quote(ccomps[-1]):
+        if found and ccomps[-1].i > verb.i and has_quote(ccomps[-1]):
             found = _quoted_conj(verb, found, lex)
         return (found,) if found else ()
     after = [c for c in kids if c.i > verb.i and c.dep_ not in NOT_CONTENT]
@@ -180,12 +203,12 @@ def verb_content(verb: Token, lex: Lexicon) -> tuple[tuple[int, int], ...]:
     if lemma in NAMING_VERBS and obj is not None:
         # "declaring it “another super Tuesday”": the parser hangs the name on the verb.
         complements = ("xcomp", "oprd", "npadvmod", "attr", "dep")
-    quoted_prep = any(k.dep_ == "prep" and _has_quote(k) for k in after)
+    quoted_prep = any(k.dep_ == "prep" and has_quote(k) for k in after)
     for c in after:
         # A phrase right after the object usually belongs to it ("his support as a delegate").
         attached = obj is not None and lemma in lex.object_verbs and c.i == obj.right_edge.i + 1
         # Words in quotation marks are what was said ("mocked Rubio for “having a tough night”").
-        quoted = _has_quote(c)
+        quoted = has_quote(c)
         if c.dep_ == "prep" and c.lower_ not in preps and not attached and not quoted:
             continue
         if c.dep_ in ("dobj", "obj") and not (
@@ -200,10 +223,6 @@ def verb_content(verb: Token, lex: Lexicon) -> tuple[tuple[int, int], ...]:
         return ()
     found = _range(chosen)
     return (found,) if found else ()
-
-
-def _has_quote(token: Token) -> bool:
-    return any(t.text in QUOTE_TOKENS for t in token.subtree)
 
 
 def _that_clause(verb: Token) -> bool:
@@ -236,13 +255,22 @@ def _verb_cue(verb: Token, lex: Lexicon, beliefs: bool) -> Cue | None:
         return None  # "was told", "is expected to": the grammatical subject did not speak
     end = max([verb.i + 1, *[p.i + 1 for p in prt if p.i == verb.i + 1]])
     content = verb_content(verb, lex)
+    tail = tail_report(verb, content[0], lex.speech_verbs) if content else None
+    if tail is not None:
+        content = (before_tail(content[0], tail),)
+    around = aside_content(verb, lex) if lemma in lex.speech_verbs else None
+    if around is not None:
+        content, tail = around, None
+    elif not content and lemma in lex.speech_verbs:
+        content = final_content(verb, lex)
     nxt = verb.doc[end] if end < len(verb.doc) else None
     colon = nxt is not None and nxt.text == ":"
     report = coordinated_report(verb, lex.speech_verbs) if lemma in lex.speech_verbs else None
     speaker = (report or subject_of(verb) or preceding_subject(verb) or inverted_subject(verb)
                or paragraph_opener(verb) or noun_before(verb) or aside_subject(verb))
     speech = lemma in lex.speech_verbs or lemma in lex.phrasal
-    return Cue((verb.i, end), speaker.i if speaker is not None else None, content, colon, speech)
+    return Cue((verb.i, end), speaker.i if speaker is not None else None, content, colon, speech,
+               tail.i if tail is not None else None, around is not None)
 
 
 def _according_cue(token: Token) -> Cue | None:
@@ -256,21 +284,10 @@ def _according_cue(token: Token) -> Cue | None:
     phrase = (token.left_edge.i, token.right_edge.i + 1)
     parts = []
     for start, end in ((sent.start, phrase[0]), (phrase[1], sent.end)):
-        span = _trim_span(token.doc[start:end])
+        span = trim_span(token.doc[start:end])
         if span is not None:
             parts.append(span)
     return Cue((token.i, to.i + 1), speaker_head(pobj).i, tuple(parts))
-
-
-def _trim_span(span: Span) -> tuple[int, int] | None:
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].is_punct and doc[start].text not in "“‘\"'"):
-        start += 1
-    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in "”’\"'":
-        end -= 1
-    words = sum(1 for t in doc[start:end] if not t.is_punct)
-    return (start, end) if words >= 2 else None
 
 
 def _noun_cue(noun: Token, lex: Lexicon) -> Cue | None:
@@ -313,7 +330,7 @@ def _colon_cue(sent: Span) -> Cue | None:
         head = next((t for t in reversed(before) if t.pos_ in ("NOUN", "PROPN")), None)
     if head is None:
         return None
-    rest = _trim_span(sent.doc[colon.i + 1 : sent.end])
+    rest = trim_span(sent.doc[colon.i + 1 : sent.end])
     if rest is None or rest[1] - rest[0] < 3:
         return None
     return Cue((colon.i, colon.i + 1), head.i, (rest,), colon=True)
@@ -326,6 +343,10 @@ def find_cues(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Cue]:
         cue = _verb_cue(token, lex, beliefs) or _according_cue(token) or _noun_cue(token, lex)
         if cue is not None:
             cues.append(cue)
+    cues = tail_speakers(doc, cues)
+    # "He sincerely believes, he said, that ...": the aside reports the verb it interrupts.
+    framed = {doc[c.cue[0]].head.i for c in cues if c.aside}
+    cues = [c for c in cues if c.aside or c.cue[0] not in framed]
     for sent in doc.sents:
         cue = _colon_cue(sent)
         if cue is not None:

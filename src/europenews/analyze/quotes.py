@@ -111,7 +111,7 @@ def _cue_drafts(
                     if overlaps((layout.marks[k].start, layout.marks[k].end), spans)]
         if over:
             marked = [layout.marks[k] for k in over]
-            spans = clip(text, spans, cue_and_speaker(doc, cue)[0], marked, doc)
+            spans = clip(text, spans, cue_and_speaker(doc, cue)[0], marked, doc, cue.aside)
             over = [k for k in over
                     if overlaps((layout.marks[k].start, layout.marks[k].end), spans)]
         taken = [layout.marks[k] for k in over if k in bound]

@@ -136,31 +136,49 @@ def goes_on(doc: Doc, text: str, end: int) -> bool:
     first, second = words[0], words[1]
     if first.tag_ == "IN" and first.lower_ not in ("as", "because", "while", "although"):
         return True
+    # "could be “way off,” and have been unreliable", "is ready to “take on the cartel,”
+    # secure the border ...": a bare verb or a perfect goes on with the reported verb phrase.
+    verb = second if first.tag_ == "CC" else first
+    if (verb.tag_ == "VB" and verb.dep_ in ("conj", "advcl", "ccomp")) or (
+        first.tag_ == "CC" and verb.dep_ == "aux" and verb.lemma_ == "have"
+    ):
+        return True
     if first.tag_ == "CC":
         return not second.tag_.startswith("VB")
     return first.tag_ == "PRP" and second.tag_.startswith(("VB", "MD"))
 
 
 def clip(
-    text: str, spans: Spans, cue: tuple[int, int], marks: list[MarkedQuote], doc: Doc | None = None
+    text: str, spans: Spans, cue: tuple[int, int], marks: list[MarkedQuote], doc: Doc | None = None,
+    aside: bool = False,
 ) -> Spans:
-    """Keep a quotation's content on the quotation's side of its cue, and end it where a
+    """Keep a quotation's content on the quotation's side of its cue (both sides for an
+    ``aside`` cue: "Biden, Rubio said, had been ... “a thousand years”"), and end it where a
     quoted sentence closes ("“We will win,” Rutte said in Brussels on Monday")."""
     lo, hi = 0, len(text)
     closing = [m for m in marks if text[m.end - 1] in CLOSING_PUNCT]
-    if marks[0].start >= cue[1]:
+    if not aside and marks[0].start >= cue[1]:
         lo = cue[1]
-    elif marks[0].end <= cue[0]:
+    elif not aside and marks[0].end <= cue[0]:
         hi = cue[0]
-        if closing and closing[0].end <= cue[0]:
-            hi = closing[0].end  # the quotation before its cue ends the content
+        if closing and closing[0].end <= cue[0] and not (
+            text[closing[0].end - 1] == "," and doc is not None
+            and goes_on(doc, text, closing[0].end)
+        ):
+            # The quotation before its cue ends the content, unless the clause goes on
+            # ("“There's a sense of stability now,” and donations began ..., Gilbert said").
+            hi = closing[0].end
     last = text[marks[-1].end - 1]
     # A quotation closing its clause ends the content, unless a comma inside the marks only
     # pauses a clause that goes on ("are “negotiable,” but only ...").
     going_on = last == "," and doc is not None and goes_on(doc, text, marks[-1].end)
     if marks[-1].end > cue[1] and last in CLOSING_PUNCT and not going_on:
         hi = min(hi, marks[-1].end)
-    tail = TAIL_BREAK.search(text, marks[-1].end + 1, min(hi, spans[-1][1]))
+    # Before an inverted cue the clause runs up to the cue ("was “particularly burdensome” on
+    # ..., which had fewer ..., the lawsuit alleges").
+    before_cue = not aside and marks[-1].end <= cue[0] and spans[-1][1] <= cue[0]
+    tail = None if before_cue else TAIL_BREAK.search(
+        text, marks[-1].end + 1, min(hi, spans[-1][1]))
     if tail is not None:
         hi = min(hi, tail.start())  # "... “not get beat up” at his rally, a swipe at ..."
     clipped = [(max(s, lo), min(e, hi)) for s, e in spans]
