@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from europenews.analyze.cues import NAMING_VERBS, Cue
 from europenews.analyze.quotemarks import MarkedQuote
@@ -31,6 +31,7 @@ CUE_AFTER_CHARS = 120  # "...,” Kallas said": how far after the closing mark a
 CUE_AFTER_APPOSITION_CHARS = 250
 CUE_BEFORE_CHARS = 80  # "Kallas said: “...”"
 COLON_BEFORE_CHARS = 250  # "He told reporters:" then the quote, possibly in the next paragraph
+OPENING = " \t\n\u00a0“\"‘'„«"  # what may stand between a colon and the quotation it opens
 SENTENCE_GAP = re.compile(r"\w[.!?]\s*[“\"‘']?$")  # the quotation opens a new sentence
 DASH_NAME = re.compile(
     r"[”\"’'\s]*(?P<dash>[―—–]|--?)[ \t\u00a0]*(?P<name>[A-Z][\w.'’ -]{1,50}?)"
@@ -55,6 +56,9 @@ def nearest_bare(doc: Doc, mark: MarkedQuote, bare: list[Cue], layout: Layout) -
         pos = doc[cue.cue[0]].idx
         if not cue.speech or (layout.mark_at(pos) is not None and doc[cue.cue[0]].text != ":"):
             continue
+        verb = doc[cue.cue[0]]
+        if pos >= mark.end and verb.tag_ == "VBN" and verb.dep_ == "advcl" and cue.subject is None:
+            continue  # "“...?” when questioned about ...": the one asked did not say it
         if pos >= mark.end:
             gap = pos - mark.end
             # "“...,” Trump, the frontrunner in ..., said": a long apposition of a named speaker
@@ -97,10 +101,10 @@ def colon_intro(
     doc: Doc, text: str, mark: MarkedQuote, speech_verbs: frozenset[str]
 ) -> Cue | None:
     """``Article 33 affirms: “...”`` — the sentence that a colon hands over to the quotation."""
-    before = text[max(0, mark.start - 20) : mark.start].rstrip(" \t\n“\"‘'„«")
+    before = text[max(0, mark.start - 20) : mark.start].rstrip(OPENING)
     if not before.endswith(":"):
         return None
-    before = text[: mark.start].rstrip(" \t\n“\"‘'„«")
+    before = text[: mark.start].rstrip(OPENING)
     if not before.endswith(":"):
         return None
     colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
@@ -240,7 +244,9 @@ NAMING_HEADS = ("PERSON", "ORG", "NORP")
 PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "we", "i"})
 
 
-def trailing_verb(doc: Doc, mark: MarkedQuote, layout: Layout) -> Cue | None:
+def trailing_verb(
+    doc: Doc, mark: MarkedQuote, layout: Layout, speech_verbs: frozenset[str] = frozenset()
+) -> Cue | None:
     """``“Would it be negotiable?” Hannity pressed.``, ``“...?” reacted Trump.``: any verb
     right after a quotation that closes its clause, with a speaker beside it, reports the
     quotation (news style puts only the attribution there)."""
@@ -262,9 +268,13 @@ def trailing_verb(doc: Doc, mark: MarkedQuote, layout: Layout) -> Cue | None:
                 i += 1
             return Cue((first.i, first.i + 1), i, ())
         return None
-    for tok in words[:7]:
+    for n, tok in enumerate(words[:7]):
         if "\n" in text[mark.end : tok.idx]:
             return None
+        if n > 1 and _verb_as_noun(tok, words[n - 2 : n], speech_verbs):
+            # "“...,” the Danes state in the report", "“...,” the editorial read.": the tagger
+            # took the speech verb after its subject for a noun.
+            return Cue((tok.i, tok.i + 1), words[n - 1].i, ())
         if tok.pos_ in ("VERB", "AUX") and tok.tag_ in ("VBD", "VBZ", "VBP", "MD"):
             verb = tok if tok.pos_ == "VERB" else tok.head
             subject = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
@@ -284,6 +294,18 @@ def trailing_verb(doc: Doc, mark: MarkedQuote, layout: Layout) -> Cue | None:
         if tok.pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "PART"):
             return None
     return None
+
+
+def _verb_as_noun(tok: Token, before: list[Token], speech_verbs: frozenset[str]) -> bool:
+    """A speech verb tagged as a noun right after a determiner and a noun subject, with nothing
+    after it but punctuation or a preposition (not "the state argued")."""
+    det, noun = before
+    after = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return (
+        tok.pos_ == "NOUN" and tok.lemma_.lower() in speech_verbs and det.pos_ == "DET"
+        and noun.pos_ in ("NOUN", "PROPN", "ADJ") and det.i + 1 == noun.i == tok.i - 1
+        and (after is None or after.is_punct or after.pos_ == "ADP")
+    )
 
 
 INTRO_END = re.compile(r"(?:,|--|[—–])\s*[“\"‘']?\s*$")
@@ -322,7 +344,7 @@ def clause_intro(
     opening = text[max(0, mark.start - 12) : mark.start]
     if not INTRO_END.search(opening) or not text[mark.start : mark.start + 1].isupper():
         return None
-    before = text[: mark.start].rstrip(" \t“\"‘'")
+    before = text[: mark.start].rstrip(" \t\u00a0“\"‘'")
     start = _sentence_start(text, len(before) - 1)
     span = doc.char_span(start, len(before), alignment_mode="contract")
     if span is None or not 2 <= len(span) <= 40:
@@ -333,7 +355,7 @@ def clause_intro(
 def previous_sentence(doc: Doc, text: str, mark: MarkedQuote, layout: Layout) -> Cue | None:
     """``Clinton touted her credentials. “We need to find ways ...”``: a quoted sentence with no
     cue of its own speaks for the subject of the sentence right before it in its paragraph."""
-    before = text[: mark.start].rstrip(" \t“\"‘'")
+    before = text[: mark.start].rstrip(" \t\u00a0“\"‘'")
     if not before.endswith((".", "!", "?")) or "\n" in text[len(before) : mark.start]:
         return None
     start = _sentence_start(text, len(before) - 1)
@@ -355,3 +377,16 @@ def previous_sentence(doc: Doc, text: str, mark: MarkedQuote, layout: Layout) ->
     if head.ent_type_ in NAMING_HEADS or head.pos_ == "PROPN" or head.lower_ in PRONOUN_SPEAKERS:
         return Cue((root.i, root.i + 1), head.i, ())
     return None
+
+
+def object_of_bare(doc: Doc, mark: MarkedQuote, bare: list[Cue]) -> Cue | None:
+    """``a sign which read “Nurses 4 Porter”``: a short quotation right after a speech verb
+    that left it without content is that verb's object, so it is what was said."""
+    span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
+    if span is None or len(span) == 0 or span.start < 2:
+        return None
+    i = span.start - 1
+    while i > 0 and doc[i].is_punct:
+        i -= 1
+    return next((c for c in bare if c.speech and c.cue[1] - 1 == i and c.subject is not None
+                 and span.root.head.i == doc[c.cue[0]].i), None)

@@ -68,6 +68,21 @@ def _paragraph_starts_quote(text: str, start: int) -> bool:
     )
 
 
+def _nested_curly(text: str, i: int, end: int) -> int | None:
+    """Inside a quotation opened with a straight mark, the closing mark of a curly “...” pair
+    that starts at ``i``: a quotation within the quotation (the outer one closes with a
+    straight mark later in the paragraph, or runs on to its end)."""
+    if text[i] not in OPEN_DOUBLE:
+        return None
+    close = next((j for j in range(i + 1, end) if text[j] in CLOSE_DOUBLE), None)
+    if close is None:
+        return None
+    rest = text[close + 1 : end]
+    if STRAIGHT_DOUBLE in rest or not any(c in rest for c in OPEN_DOUBLE + CLOSE_DOUBLE):
+        return close
+    return None
+
+
 def strip_space(text: str, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` without the whitespace at either edge."""
     while start < end and text[start].isspace():
@@ -84,18 +99,27 @@ def find_double_quotes(text: str) -> list[MarkedQuote]:
     carried: list[tuple[int, int]] = []  # fragments of a quote still open at a paragraph end
     for n, (p_start, p_end) in enumerate(paragraphs):
         open_at: int | None = None
+        straight = False  # the open quotation began with a straight mark
         i = p_start
         if carried:
             # The continuing quote re-opens its mark at this paragraph's start.
             stripped = p_start + len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip())
             open_at = stripped + 1
+            straight = text[stripped] == STRAIGHT_DOUBLE
             i = open_at
         while i < p_end:
             ch = text[i]
             if ch in OPEN_DOUBLE or ch in CLOSE_DOUBLE or ch == STRAIGHT_DOUBLE:
+                inner = None
+                if straight and open_at is not None and text[open_at:i].strip():
+                    inner = _nested_curly(text, i, p_end)  # not `"“...”`: a doubled opener
+                if inner is not None:
+                    i = inner + 1  # "... wrote what they called “a covenant” and signed it"
+                    continue
                 if open_at is None:
                     if _opens(text, i) or ch == STRAIGHT_DOUBLE:
                         open_at = i + 1
+                        straight = ch == STRAIGHT_DOUBLE
                 elif ch not in OPEN_DOUBLE or ch in CLOSE_DOUBLE or _misused_opener(text, i):
                     frag = strip_space(text, open_at, i)
                     if frag[1] > frag[0]:
@@ -138,9 +162,19 @@ def find_single_quotes(text: str, doubles: list[MarkedQuote]) -> list[MarkedQuot
     return found
 
 
+# Markup left in the text (``<tweet author="@x" date="...">``): its attribute values are no
+# quotations.
+TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]{0,300}?)?/?>")
+
+
+def _blank(found: re.Match[str]) -> str:
+    return "".join(c if c == "\n" else " " for c in found.group())
+
+
 def normalise_marks(text: str) -> str:
-    """Same-length copy where ``''`` and ````` (typewriter double quotes) read as ``"``."""
-    return text.replace("''", '" ').replace("``", '" ')
+    """Same-length copy where ``''`` and ````` (typewriter double quotes) read as ``"``, and
+    markup tags are blanked."""
+    return TAG.sub(_blank, text.replace("''", '" ').replace("``", '" '))
 
 
 def find_marked_quotes(text: str) -> list[MarkedQuote]:

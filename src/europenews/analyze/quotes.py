@@ -7,8 +7,9 @@ one. Quoted statements with no cue of their own take the nearest bare cue ("...,
 continue the previous quote of their paragraph ("...," he said, "...") or the previous
 paragraph's speaker. Short quoted phrases nobody is said to have said (scare quotes, titles)
 are not statements. Speakers resolve to entities in ``attribution.py``; content bounds live in
-``quotespans.py``, cues read from the marks' side in ``quotecues.py``, speaker heads in
-``speakers.py``, adjustments across drafts in ``quotedrafts.py``.
+``quotespans.py``, cues read from the marks' side in ``quotecues.py`` (and, for quotations a noun
+or a naming verb attributes, ``quotenames.py``), speaker heads in ``speakers.py``, adjustments
+across drafts in ``quotedrafts.py``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from europenews.analyze.quotecues import (
     cue_and_speaker,
     dash_cue,
     nearest_bare,
+    object_of_bare,
     outside_subject,
     previous_sentence,
     quoting_verb,
@@ -43,6 +45,12 @@ from europenews.analyze.quotedrafts import (
     strip_cue,
 )
 from europenews.analyze.quotemarks import MarkedQuote, find_marked_quotes
+from europenews.analyze.quotenames import (
+    chant_cue,
+    noun_report,
+    passive_naming,
+    remark_cue,
+)
 from europenews.analyze.quotespans import (
     WORD,
     Layout,
@@ -58,6 +66,7 @@ from europenews.analyze.quotespans import (
 from europenews.model import Mention, Quote, Speaker
 
 SENTENCE_END = re.compile(r"[.!?][\s”\"’']")
+LISTED = re.compile(r"[\s,]*(?:and|or)?\s*")  # between quotations listed together
 MIN_STATEMENT_WORDS = 4  # shorter quoted phrases are statements only when a cue claims them
 LONG_STATEMENT_WORDS = 8  # this long, a quoted passage is a statement even without a verb
 NEAR_PARAGRAPHS = 2  # line breaks: a blank line between paragraphs counts as one more
@@ -203,6 +212,15 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
     # A report with neither speaker nor quotation marks is mostly a misread headline ("Calls
     # for ..."); a quoted statement is kept even when nobody can be named.
     drafts = [d for d in drop_nested(doc, drafts) if d.speaker is not None or d.marks]
+    # "The mayor answered the critics by saying: “...”": a quotation whose report was dropped as
+    # nested, and that no kept report covers, is read again from the marks' side.
+    bound = {k for d in drafts for k in d.marks}
+
+    def claim(draft: Draft) -> None:
+        draft.speaker = _speaker_of(draft, doc, index, lex)
+        drafts.append(draft)
+        bound.update(draft.marks)
+
     for k, mark in enumerate(marks):
         if k in bound:
             continue
@@ -216,7 +234,17 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
             resumed.marks.append(k)
             bound.add(k)
             continue
-        cue = nearest_bare(doc, mark, bare, layout) if spoken else None
+        chant = chant_cue(doc, text, mark)
+        if chant is not None:
+            draft = Draft(list(mark.fragments), "direct", chant, marks=[k])
+            for n in range(k + 1, len(marks)):  # "chants of “Lock him up” and “Go home”"
+                if not LISTED.fullmatch(text, marks[n - 1].end + 1, marks[n].start - 1):
+                    break
+                draft.spans.extend(marks[n].fragments)
+                draft.marks.append(n)
+            claim(draft)
+            continue
+        cue = nearest_bare(doc, mark, bare, layout) if spoken else object_of_bare(doc, mark, bare)
         aside = parenthetical(doc, cue, layout, marked=True) if cue is not None else None
         if aside is not None and cue is not None and not bound.intersection(aside.marks):
             bare.remove(cue)
@@ -229,7 +257,7 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
             if intro is not None and (cue is None or intro.subject is not None):
                 cue = intro  # "Continued Stone: “...”": the signed name beats a subjectless cue
         if cue is None and spoken:
-            cue = trailing_verb(doc, mark, layout)
+            cue = trailing_verb(doc, mark, layout, lex.speech_verbs)
         if cue is None and statement[k]:
             cue = clause_intro(
                 doc, text, mark, lex.speech_verbs
@@ -241,6 +269,13 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
             draft.speaker = _speaker_of(draft, doc, index, lex)
             drafts.append(draft)
             bound.add(k)
+            continue
+        named = passive_naming(doc, mark, layout) or noun_report(
+            doc, mark, layout, lex.speech_nouns
+        )
+        if named is not None:
+            claim(Draft(merge([*named[0], *mark.fragments]), "mixed", named[1], marks=[k],
+                        guessed=True))
             continue
         found = None if layout.starts_paragraph(mark.start) else quoting_verb(doc, mark, layout)
         if found is not None and any(d.cue is not None and d.cue.cue == found[1].cue
@@ -254,6 +289,10 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
             draft.speaker = _speaker_of(draft, doc, index, lex)
             drafts.append(draft)
             bound.add(k)
+            continue
+        remark = remark_cue(doc, text, mark)
+        if remark is not None:  # a named remark: no later quotation continues it
+            claim(Draft(list(mark.fragments), "direct", remark, marks=[k], guessed=True))
             continue
         before = [d for d in drafts if d.spans[-1][1] <= mark.start and not d.guessed]
         prev = max(before, key=lambda d: d.spans[-1][1], default=None)
@@ -308,6 +347,14 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
             bound.add(k)
     for cue in bare:
         draft = parenthetical(doc, cue, layout)
+        if draft is None:
+            # "The two cities, Mayor Ruiz said, now have a “historic chance” to ...": an aside cue
+            # reports its sentence with the short quoted phrase no other cue took.
+            draft = parenthetical(doc, cue, layout, marked=True)
+            if draft is not None and bound.intersection(draft.marks):
+                draft = None
+            elif draft is not None:
+                bound.update(draft.marks)
         if draft is not None:
             draft.speaker = _speaker_of(draft, doc, index, lex)
             drafts.append(draft)
