@@ -10,13 +10,21 @@ from tests.analyze.quote_helpers import quote_with, speaker_text
 
 
 def test_quotemarks_curly_pair_inside_straight_quotation_is_nested():
-    text = ('As the website explains:\n\n"The founders wrote what they called “a covenant” and '
-            'signed it.\n\n"The covenant still guides the council."')
+    text = ('As the website explains: "The founders wrote what they called “a covenant” and '
+            'signed it," and the council still follows it.')
     [mark] = find_marked_quotes(text)
     assert [text[s:e] for s, e in mark.fragments] == [
-        "The founders wrote what they called “a covenant” and signed it.",
-        "The covenant still guides the council.",
+        "The founders wrote what they called “a covenant” and signed it,",
     ]
+
+
+def test_quotemarks_stray_straight_opener_leaves_curly_pairs_alone():
+    # No straight mark closes the paragraph: the one opening it is a stray, not a quotation
+    # holding the curly pair.
+    text = ('"Smith walked onto the stage, chanting “We win! We win!”\n\n'
+            '“That is right, we do,” Jones said to the crowd.')
+    assert [text[m.start:m.end] for m in find_marked_quotes(text)] == [
+        "We win! We win!", "That is right, we do,"]
 
 
 def test_quotemarks_doubled_opener_is_not_nested():

@@ -70,15 +70,16 @@ def _paragraph_starts_quote(text: str, start: int) -> bool:
 
 def _nested_curly(text: str, i: int, end: int) -> int | None:
     """Inside a quotation opened with a straight mark, the closing mark of a curly “...” pair
-    that starts at ``i``: a quotation within the quotation (the outer one closes with a
-    straight mark later in the paragraph, or runs on to its end)."""
+    that starts at ``i``: a quotation within the quotation, when the outer one closes with a
+    straight mark later in the paragraph. (Without that closing mark, a straight mark opening a
+    paragraph is as often a stray as a block quotation, and the curly pair stands alone.)"""
     if text[i] not in OPEN_DOUBLE:
         return None
     close = next((j for j in range(i + 1, end) if text[j] in CLOSE_DOUBLE), None)
     if close is None:
         return None
     rest = text[close + 1 : end]
-    if STRAIGHT_DOUBLE in rest or not any(c in rest for c in OPEN_DOUBLE + CLOSE_DOUBLE):
+    if STRAIGHT_DOUBLE in rest:
         return close
     return None
 
