@@ -37,12 +37,16 @@ from europenews.analyze.quotecues import (
 from europenews.analyze.quotedrafts import (
     Draft,
     aside_claims,
+    contrasted,
     drop_nested,
     interrupted,
     own_cue,
     parenthetical,
+    reported_report,
     same_sentence,
     strip_cue,
+    subject_claims,
+    trails_quotation,
 )
 from europenews.analyze.quotemarks import MarkedQuote, find_marked_quotes
 from europenews.analyze.quotenames import (
@@ -62,6 +66,7 @@ from europenews.analyze.quotespans import (
     overlaps,
     paragraph_chars,
     sentence_before,
+    strip_punct,
 )
 from europenews.model import Mention, Quote, Speaker
 
@@ -130,9 +135,27 @@ def _cue_drafts(
             # the quotation is also the inner report's own (PolNeAR annotates both).
             drafts.append(Draft(merge(spans), "mixed", cue, marks=over, nested=True))
             continue
-        if taken and reports_belief(doc, cue, outer):
+        if taken and contrasted(doc, cue, outer):
+            # "Rubio suggested that ..., while Cruz said that the “...”": the contrasted
+            # report is no part of the first one's content; its quotation is its own.
+            cut = doc[doc[cue.cue[0]].left_edge.i].idx
+            for d in outer:
+                lost = [k for k in d.marks if layout.marks[k].end > cut]
+                bound.difference_update(lost)
+                d.marks = [k for k in d.marks if k not in lost]
+                d.spans = [strip_punct(text, s, min(e, cut)) for s, e in d.spans if s < cut]
+                d.spans = [(s, e) for s, e in d.spans if WORD.search(text, s, e)]
+                d.kind = d.kind if d.marks else "indirect"
+                if not d.spans:
+                    drafts.remove(d)
+            taken = []
+        if taken and (reports_belief(doc, cue, outer) or all(
+            d.cue is not None and trails_quotation(doc, cue, d.cue, d.marks, layout)
+            for d in outer
+        )):
             # "Trump plans to foster “...,” Carson said": the belief or intention is what
-            # the outer speech verb reports, so the quotation is the reporter's.
+            # the outer speech verb reports, so the quotation is the reporter's (as it is for
+            # "Nothing the mayor said “...,” the senator said": a verb in the subject).
             for d in outer:
                 drafts.remove(d)
                 bound.difference_update(d.marks)
@@ -206,6 +229,7 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
     drafts, bound, bare = _cue_drafts(doc, cues, layout, statement)
     own_cue(doc, drafts, bound, layout, statement)
     aside_claims(doc, drafts, bare, layout)
+    subject_claims(doc, drafts, bare, layout)
     index = build_index(doc)
     for draft in drafts:
         draft.speaker = _speaker_of(draft, doc, index, lex)
@@ -262,6 +286,14 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
             cue = clause_intro(
                 doc, text, mark, lex.speech_verbs
             )
+        host = reported_report(doc, drafts, cue, mark) if cue is not None else None
+        if host is not None:
+            # "Trump said he responded: “...”": the quotation ends the outer report it sits in.
+            host.spans = merge([*host.spans, (host.spans[-1][1], mark.end)])
+            host.kind = "mixed"
+            host.marks.append(k)
+            bound.add(k)
+            continue
         if cue is not None:
             if cue in bare:
                 bare.remove(cue)
@@ -316,6 +348,10 @@ def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
             if latest is not None and prev.cue is not None and same_sentence(
                 doc, latest.spans[-1][1], prev.cue.cue[0]
             ) and doc[prev.cue.cue[0]].tag_ != "VBG":
+                prev = latest
+            elif latest is not None and prev.cue is not None and not prev.cue.speech:
+                # "“...,” said Walker. ..., she plans to vote for Clinton. “...”": a belief or
+                # intention the writer reports is no cue; the quote of the paragraph goes on.
                 prev = latest
         if prev is not None and prev.kind != "indirect":
             same = layout.paragraph(prev.spans[-1][1]) == layout.paragraph(mark.start)
