@@ -15,8 +15,10 @@ from spacy.tokens import Doc, Span, Token
 from europenews.analyze.cuebounds import (
     aside_content,
     before_tail,
+    detached_as,
     final_content,
     has_quote,
+    named_content,
     tail_report,
     tail_speakers,
     trim_span,
@@ -95,6 +97,10 @@ class Cue:
 
 # Verbs that name or judge their object ("called her “third-rate”", "declared it ...").
 NAMING_VERBS = frozenset({"call", "declare", "label", "dub", "brand", "deem", "name", "term"})
+# Verbs that name their object with a quoted word, directly or with "as" ("described it as
+# “reckless”"): the quoted name ends what was said.
+NAME_READERS = NAMING_VERBS | {"describe", "hail", "characterize", "portray", "refer"}
+NAME_DEPS = ("oprd", "xcomp", "attr", "npadvmod", "dep", "prep")
 TAIL_MARKS = frozenset({"as", "though", "although"})
 
 
@@ -181,16 +187,27 @@ def _quoted_conj(verb: Token, found: tuple[int, int], lex: Lexicon) -> tuple[int
     return found
 
 
+def _next_paragraph(verb: Token, clause: Token) -> bool:
+    """A clause the parser ran on into the next paragraph is not the verb's complement
+    (``hailed the vote as “fantastic.”`` ¶ ``Clinton ... did not mention Trump``)."""
+    doc = verb.doc
+    return clause.i > verb.i and any("\n" in t.text for t in doc[verb.i : clause.left_edge.i])
+
+
 def verb_content(verb: Token, lex: Lexicon) -> tuple[tuple[int, int], ...]:
     """Token range of what a cue verb reports (its complement), or () when it has none."""
     kids = list(verb.children)
-    ccomps = [c for c in kids if c.dep_ == "ccomp"]
+    ccomps = [c for c in kids if c.dep_ == "ccomp" and not _next_paragraph(verb, c)]
     lemma = verb.lemma_.lower()
     preps = lex.prep_verbs.get(lemma, frozenset())
     if ccomps and all(c.i < verb.i for c in ccomps) and any(
         c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i for c in kids
     ):
         ccomps = []  # "As the war ... approaches, X calls for ...": the call is what follows
+    if ccomps and all(c.i < verb.i for c in ccomps) and lemma in NAME_READERS and any(
+        c.i > verb.i and c.dep_ in NAME_DEPS and has_quote(c) for c in kids
+    ):
+        ccomps = []  # "She drew his ire - he called her “weak”": the name is what was said
     if ccomps:
         found = _range(ccomps, verb)
         if found and ccomps[-1].i > verb.i and has_quote(ccomps[-1]):
@@ -222,6 +239,12 @@ def verb_content(verb: Token, lex: Lexicon) -> tuple[tuple[int, int], ...]:
     if not any(c.dep_ in ("xcomp", "prep", "dep", "dobj", "obj", "oprd") for c in chosen):
         return ()
     found = _range(chosen)
+    if found and "as" in preps and obj is not None and not any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in chosen
+    ):
+        found = detached_as(verb, found)
+    if found and lemma in NAME_READERS and obj is not None:
+        found = named_content(verb, found)
     return (found,) if found else ()
 
 
