@@ -269,3 +269,29 @@ def contrasted(doc: Doc, cue: Cue, outer: list[Draft]) -> bool:
         return False
     return all(d.cue is not None and d.cue.cue[0] < cue.cue[0] and not d.nested
                and doc[d.cue.cue[0]] in verb.ancestors for d in outer)
+
+
+def inner_report(doc: Doc, cue: Cue, outer: list[Draft]) -> bool:
+    """Whether ``cue`` is a relative report with its own speaker (``..., which he called
+    “...”``) inside the content of the report that took its quotation. Other inner reports
+    ("He said she thinks ...") mostly are not annotated on their own, so they stay dropped."""
+    verb = doc[cue.cue[0]]
+    relative = any(c.lower_ in ("which", "whom", "that") and c.dep_ == "dobj"
+                   for c in verb.children)
+    if not cue.speech or cue.subject is None or not relative or not outer:
+        return False
+    pos = verb.idx
+    return all(
+        d.cue is not None and d.cue.cue[0] < cue.cue[0] and any(s <= pos < e for s, e in d.spans)
+        for d in outer
+    )
+
+
+def reports_belief(doc: Doc, cue: Cue, outer: list[Draft]) -> bool:
+    """Whether speech cue ``cue`` reports the belief or intention verbs (not speech verbs: a
+    nested report keeps the person quoted) that took its quotation."""
+    verb = doc[cue.cue[0]]
+    if not cue.speech or cue.subject is None or not outer:
+        return False
+    return all(d.cue is not None and not d.cue.speech and not d.nested
+               and verb in doc[d.cue.cue[0]].ancestors for d in outer)
