@@ -131,6 +131,8 @@ def dask_client():
     pytest.importorskip("distributed")
     from distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      host="127.0.0.1", dashboard_address=None) as lc, Client(lc) as client:
+    # The scheduler's HTTP server still starts with the dashboard off, on port 8787 by default;
+    # a free port keeps the suite from failing when another Dask (or anything) holds 8787.
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address="127.0.0.1:0") as lc, Client(lc) as client:
         yield client
