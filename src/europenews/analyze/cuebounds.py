@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from europenews.analyze.quotemarks import QUOTE_TOKENS
 from europenews.analyze.speakers import SUBJECTS
 
 if TYPE_CHECKING:  # cues.py imports this module
     from europenews.analyze.cues import Cue, Lexicon
 
-QUOTE_TOKENS = frozenset({"“", "”", '"', "``", "''"})
 OPENING = frozenset({"“", '"', "``", "‘"})
 # "when" was tried too: +1 direct quote on train, but quote+speaker F1 down on the check slice.
 FRAME_MARKS = frozenset({"as", "though", "although", "while"})
@@ -56,7 +56,7 @@ def tail_report(verb: Token, found: tuple[int, int], speech: frozenset[str]) -> 
     for tok in doc[start:end]:
         if "\n" in tok.text or (tok.text in (".", "!", "?") and not inside_marks(tok)):
             return None  # a new sentence the parser ran on: not the speaker going on
-        if start > verb.i and tok.i > quote and _frames(tok) and not inside_marks(tok):
+        if start > verb.i and tok.i > quote and frames(tok) and not inside_marks(tok):
             return tok  # the narrative's frame (before an inverted cue it is what was said)
         if tok.i <= quote or tok.dep_ not in ("conj", "advcl") or tok.pos_ != "VERB":
             continue
@@ -150,12 +150,12 @@ def _reports(verb: Token, lex: Lexicon) -> bool:
         c.dep_ in SUBJECTS for c in verb.children)
 
 
-def _frames(tok: Token) -> bool:
+def frames(tok: Token, marks: frozenset[str] = FRAME_MARKS) -> bool:
     """``... “excited where we stand” as he faces ...``, ``... an “artful smear” while Sanders
-    suggests ...``, ``... “doesn't treat me properly” before floating ...``: after a quotation,
-    a framing or contrasting clause of the narrative, not what was said."""
+    suggests ...``, ``... “doesn't treat me properly” before floating ...``: a framing or
+    contrasting clause of the narrative (or what the speaker did next), not what was said."""
     if tok.dep_ == "advcl":
-        return any(c.dep_ in ("mark", "advmod") and c.lower_ in FRAME_MARKS for c in tok.children)
+        return any(c.dep_ in ("mark", "advmod") and c.lower_ in marks for c in tok.children)
     if tok.dep_ == "prep" and tok.lower_ in ("before", "after"):
         return any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in tok.children)
     return False

@@ -17,6 +17,7 @@ from europenews.analyze.cuebounds import (
     before_tail,
     detached_as,
     final_content,
+    frames,
     has_quote,
     named_content,
     tail_report,
@@ -119,13 +120,7 @@ def _outside_tail(child: Token, head: Token, cue: Token) -> bool:
     if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
         own_subject = any(c.dep_ in SUBJECTS for c in child.children)
         return not own_subject and _tense(child) == _tense(cue) != _tense(head)
-    if child.dep_ == "advcl":
-        return any(c.dep_ == "mark" and c.lower_ in TAIL_MARKS for c in child.children)
-    if child.dep_ == "prep" and child.lower_ in ("before", "after"):
-        # "... that CNN “doesn't treat me properly” before floating the idea ...": what the
-        # speaker did next, in the cue's own narrative.
-        return any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in child.children)
-    return False
+    return frames(child, TAIL_MARKS)
 
 
 def _range(tokens: list[Token], cue: Token | None = None) -> tuple[int, int] | None:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from europenews.analyze.quotemarks import QUOTE_TOKENS
+
 CLOSING_MARKS = ("”", "\"", "''")
-QUOTE_TOKENS = frozenset({"“", "”", "\"", "''", "``"})
 PLACE_OR_TIME = frozenset({"GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL"})
 SENT_ENDS = (".", "!", "?", ";")
 MAX_ASIDE = 40  # tokens back from the cue to the sentence start: an opener and one aside

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
 STRAIGHT_DOUBLE = '"'
+# The tokens the tokenizer makes of double quotation marks (typewriter ones included), for
+# rules that read the parse rather than the text.
+QUOTE_TOKENS = frozenset({"“", "”", '"', "``", "''"})
 PARAGRAPH = re.compile(r"[^\n]+")
 
 

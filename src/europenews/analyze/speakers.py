@@ -21,10 +21,11 @@ from europenews.analyze.lostsubjects import (
     modal_name,
     two_complements,
 )
+from europenews.analyze.quotemarks import QUOTE_TOKENS
 
 SUBJECTS = ("nsubj", "csubj")
 MAX_MENTION = 6  # tokens: a speaker's mention is a few words, never a clause
-MENTION_STOPS = frozenset({"“", "”", "\"", "''", "``", "–", "—"})
+MENTION_STOPS = QUOTE_TOKENS | {"–", "—"}
 # Modifiers that belong to a speaker's mention ("German Foreign Minister Annalena Baerbock").
 MENTION_LEFT = ("det", "compound", "amod", "poss", "case", "nummod", "nmod", "quantmod", "flat")
 MENTION_RIGHT = ("compound", "flat", "case")
