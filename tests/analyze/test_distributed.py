@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from europenews.analyze.export import analysis_to_dict
 from europenews.analyze.pipeline import analyze_articles
 from europenews.config import Settings
+from europenews.contract import analysis_to_dict
 from europenews.model import Article
 
 distributed = pytest.importorskip("distributed")
@@ -33,10 +33,10 @@ def gva_articles(shared_data: Path, n: int) -> list[Article]:
 
 
 def test_distributed_results_equal_in_process(dask_client, nlp, shared_data: Path) -> None:
-    from europenews.analyze.engine import DaskEngine
+    from europenews.analyze.backends import DaskBackend
 
     articles = gva_articles(shared_data, 24)
-    engine = DaskEngine(Settings(batch_size=4), client=dask_client)
+    engine = DaskBackend(Settings(batch_size=4), client=dask_client)
     remote = [analysis_to_dict(a) for a in engine.analyze(articles)]
     local = [analysis_to_dict(a) for a in analyze_articles(nlp, articles)]
     assert [r["id"] for r in remote] == [a.id for a in articles]

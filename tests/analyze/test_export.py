@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 
-from europenews.analyze.export import analysis_from_dict, analysis_to_dict
+from europenews.contract import analysis_from_dict, analysis_to_dict
 from europenews.model import (
     Analysis,
     Article,

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from europenews.analyze.export import analysis_to_dict
 from europenews.analyze.pipeline import analyze_articles
 from europenews.config import Settings
+from europenews.contract import analysis_to_dict
 from europenews.model import Article
 
 pytestmark = pytest.mark.slow
@@ -54,7 +54,7 @@ def test_distributed_ingest_stores_the_in_process_analyses(
 ) -> None:
     from sqlalchemy import select
 
-    from europenews.analyze.engine import DaskEngine
+    from europenews.analyze.backends import DaskBackend
     from europenews.ingest.pipeline import IngestSettings, ingest_sources
     from europenews.store.articles import get_analysis_payloads
     from europenews.store.engine import open_store
@@ -63,7 +63,7 @@ def test_distributed_ingest_stores_the_in_process_analyses(
     batch = tmp_path / "gva.jsonl"
     originals = write_batch(shared_data, batch)
     store = open_store(store_url)
-    engine = DaskEngine(Settings(batch_size=8), client=dask_client)
+    engine = DaskBackend(Settings(batch_size=8), client=dask_client)
     try:
         summary = ingest_sources([str(batch)], store, engine, IngestSettings(batch_size=8))
         with store.connect() as conn:

@@ -102,7 +102,7 @@ def test_process_failing_article_is_recorded_and_others_stored(
                 raise ValueError("component bug")
             yield Analysis(article=article)
 
-    monkeypatch.setattr(process, "analyse_with", pipe)
+    monkeypatch.setattr(process, "analyze_with", pipe)
     summary = ingest_sources([str(folder)], engine, object(), IngestSettings(cluster=False))
     assert (summary.analysed, summary.failed) == (3, 1)
     assert "component bug" in summary.failures[0][1]

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import click
 
-from europenews.analyze.export import analysis_to_dict
 from europenews.cli.main import cli
 from europenews.cli.options import model_option
 from europenews.cli.render import render_text
 from europenews.config import settings_from_env
+from europenews.contract import analysis_to_dict
 from europenews.errors import EuropeNewsError, InputError
 from europenews.ingest.files import is_url, read_file, read_stdin
 from europenews.model import Article

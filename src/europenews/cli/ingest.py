@@ -57,9 +57,9 @@ def ingest(sources: tuple[str, ...], db: str, model: str | None, engine: str | N
     store = open_store(settings.db)
     nlp = None
     if not no_analyse:
-        from europenews.analyze.engine import make_analyser
+        from europenews.analyze.backends import make_analyzer
 
-        nlp = make_analyser(settings)
+        nlp = make_analyzer(settings)
     try:
         with RichProgress() as progress:
             summary = ingest_sources(

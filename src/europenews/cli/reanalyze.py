@@ -24,13 +24,13 @@ from europenews.ingest.process import STAGES
 def reanalyze(stage: str | None, summary_format: str, db: str, model: str | None,
               engine: str | None, scheduler: str | None) -> None:
     """Re-run the analysis (or one stage of it) on every stored article."""
-    from europenews.analyze.engine import make_analyser
+    from europenews.analyze.backends import make_analyzer
     from europenews.ingest.process import reanalyse_stored
     from europenews.store.engine import open_store
 
     settings = settings_from_env(model=model, db=db, engine=engine, scheduler=scheduler)
     store = open_store(settings.db)
-    nlp = make_analyser(settings)
+    nlp = make_analyzer(settings)
     try:
         with RichProgress() as progress:
             summary = reanalyse_stored(store, nlp, stage, progress, settings.batch_size,

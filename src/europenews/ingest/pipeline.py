@@ -21,7 +21,7 @@ from spacy.language import Language
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from europenews.analyze.engine import AnalysisEngine
+from europenews.analyze.backends import AnalysisBackend
 from europenews.errors import EuropeNewsError, FetchError, InputError, StoreError
 from europenews.ingest.feeds import Feed, FeedItem, looks_like_feed, parse_feed
 from europenews.ingest.fetch import FEED_TYPES, Fetcher, FetchResult, FetchSettings
@@ -267,7 +267,7 @@ def _with_defaults(article: Article, *, url: str, prefer: tuple[str, ...] = (),
 def ingest_sources(
     sources: Sequence[str],
     engine: Engine,
-    nlp: Language | AnalysisEngine | None,
+    nlp: Language | AnalysisBackend | None,
     settings: IngestSettings | None = None,
     progress: Progress | None = None,
     clusterer: Any | None = None,
@@ -295,7 +295,7 @@ def ingest_sources(
 
 def process_pending(
     engine: Engine,
-    nlp: Language | AnalysisEngine | None,
+    nlp: Language | AnalysisBackend | None,
     settings: IngestSettings,
     summary: IngestSummary,
     progress: Progress | None = None,

@@ -14,8 +14,8 @@ from typing import Any
 from spacy.language import Language
 from sqlalchemy.engine import Engine as DbEngine
 
-from europenews.analyze.engine import AnalysisEngine, analyse_with
-from europenews.analyze.export import analysis_from_dict, analysis_to_dict
+from europenews.analyze.backends import AnalysisBackend, analyze_with
+from europenews.contract import analysis_from_dict, analysis_to_dict
 from europenews.ingest.summary import IngestSummary, NullProgress, Progress
 from europenews.model import Analysis, Article
 from europenews.store.articles import (
@@ -65,14 +65,14 @@ def store_analysis(engine: DbEngine, article_id: str, analysis: Analysis,
             set_status(conn, article_id, STATUS_CLUSTERED)
 
 
-def _analyse(nlp: Language | AnalysisEngine, batch: Sequence[Article],
+def _analyse(nlp: Language | AnalysisBackend, batch: Sequence[Article],
              batch_size: int) -> Iterator[tuple[Article, Analysis | Exception]]:
     """Each article with its analysis as soon as it is ready, or the exception that stopped
     it (batch isolation: after a failure the rest are analysed one by one, so one bad article
     cannot take the others down)."""
     done = 0
     try:
-        for analysis in analyse_with(nlp, batch, batch_size):
+        for analysis in analyze_with(nlp, batch, batch_size):
             yield batch[done], analysis
             done += 1
         return
@@ -80,7 +80,7 @@ def _analyse(nlp: Language | AnalysisEngine, batch: Sequence[Article],
         pass
     for article in batch[done:]:
         try:
-            [analysis] = analyse_with(nlp, [article], 1)
+            [analysis] = analyze_with(nlp, [article], 1)
             yield article, analysis
         except Exception as exc:  # recorded on the article; the run continues
             yield article, exc
@@ -88,7 +88,7 @@ def _analyse(nlp: Language | AnalysisEngine, batch: Sequence[Article],
 
 def analyse_pending(
     engine: DbEngine,
-    nlp: Language | AnalysisEngine,
+    nlp: Language | AnalysisBackend,
     summary: IngestSummary,
     progress: Progress | None = None,
     batch_size: int = 32,
@@ -121,7 +121,7 @@ def analyse_pending(
 
 def reanalyse_stored(
     engine: DbEngine,
-    nlp: Language | AnalysisEngine,
+    nlp: Language | AnalysisBackend,
     stage: str | None = None,
     progress: Progress | None = None,
     batch_size: int = 32,

@@ -294,9 +294,9 @@ class Service:
         warm.start()
         self._loading.set()
         try:
-            from europenews.analyze.engine import make_analyser
+            from europenews.analyze.backends import make_analyzer
 
-            nlp = make_analyser(self.config.settings)
+            nlp = make_analyzer(self.config.settings)
             if dashboard := getattr(nlp, "dashboard_link", None):
                 self.state.set(dask_dashboard=dashboard)
                 log.info("analysis on Dask workers at %s (dashboard %s)",

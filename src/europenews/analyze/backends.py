@@ -2,7 +2,7 @@
 
 Ingestion holds an *analyser*: the spaCy pipeline itself, or an engine object with
 ``analyze(articles)``. Both take ``Article`` objects and give ``Analysis`` objects in input
-order (``analyse_with``), so the side that owns the store does not care which it was given.
+order (``analyze_with``), so the side that owns the store does not care which it was given.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from europenews.model import Analysis, Article
 ENGINES = ("local", "dask")
 
 
-class AnalysisEngine(Protocol):
+class AnalysisBackend(Protocol):
     name: str
 
     def analyze(self, articles: Iterable[Article]) -> Iterator[Analysis]: ...
@@ -27,7 +27,7 @@ class AnalysisEngine(Protocol):
     def close(self) -> None: ...
 
 
-class DaskEngine:
+class DaskBackend:
     """Analysis on the workers of a Dask distributed cluster."""
 
     name = "dask"
@@ -56,7 +56,7 @@ class DaskEngine:
             self.client.close()
 
 
-def make_analyser(settings: Settings) -> Language | DaskEngine:
+def make_analyzer(settings: Settings) -> Language | DaskBackend:
     """What ingestion analyses with: the pipeline itself in-process (the default), or a
     Dask engine when ``settings.engine`` is ``dask``."""
     if settings.engine == "local":
@@ -64,12 +64,12 @@ def make_analyser(settings: Settings) -> Language | DaskEngine:
 
         return build_pipeline(settings)
     if settings.engine == "dask":
-        return DaskEngine(settings, scheduler=settings.scheduler)
+        return DaskBackend(settings, scheduler=settings.scheduler)
     raise ConfigError(f"engine {settings.engine!r}: unknown (use one of {', '.join(ENGINES)})")
 
 
-def analyse_with(
-    analyser: Language | AnalysisEngine, articles: Sequence[Article], batch_size: int
+def analyze_with(
+    analyser: Language | AnalysisBackend, articles: Sequence[Article], batch_size: int
 ) -> Iterator[Analysis]:
     """Analyses of ``articles`` in input order, by a pipeline or an engine."""
     if isinstance(analyser, Language):

@@ -1,0 +1,206 @@
+"""The ``europenews.analysis/1`` codec: an ``Analysis`` to contract JSON and back.
+
+Core module: the analysis, the store, the stages and the CLI all read and write the contract
+through these two functions (``analysis_to_dict`` and ``analysis_from_dict``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from europenews.model import (
+    SCHEMA,
+    Analysis,
+    Article,
+    Entity,
+    Event,
+    EventSource,
+    Mention,
+    Place,
+    PlaceRef,
+    Quote,
+    Speaker,
+)
+
+
+def _mention(m: Mention | None) -> dict[str, Any] | None:
+    return None if m is None else {"start": m.start, "end": m.end, "text": m.text}
+
+
+def _place_ref(p: PlaceRef | None) -> dict[str, Any] | None:
+    if p is None:
+        return None
+    return {
+        "name": p.name,
+        "country": p.country,
+        "lat": p.lat,
+        "lon": p.lon,
+        "geonames_id": p.geonames_id,
+    }
+
+
+def entity_to_dict(e: Entity) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "name": e.name,
+        "type": e.type,
+        "roles": list(e.roles),
+        "mentions": [_mention(m) for m in e.mentions],
+    }
+
+
+def quote_to_dict(q: Quote) -> dict[str, Any]:
+    speaker = q.speaker or Speaker()
+    return {
+        "text": q.text,
+        "start": q.start,
+        "end": q.end,
+        "spans": [list(s) for s in q.spans],
+        "kind": q.kind,
+        "speaker": {
+            "entity": speaker.entity,
+            "name": speaker.name,
+            "mention": _mention(speaker.mention),
+        },
+        "cue": _mention(q.cue),
+    }
+
+
+def event_to_dict(ev: Event) -> dict[str, Any]:
+    return {
+        "type": ev.type,
+        "killed": ev.killed,
+        "injured": ev.injured,
+        "missing": ev.missing,
+        "kidnapped": ev.kidnapped,
+        "arrested": ev.arrested,
+        "killed_text": ev.killed_text,
+        "injured_text": ev.injured_text,
+        "weapon": ev.weapon,
+        "place": _place_ref(ev.place),
+        "actor": ev.actor,
+        "date": ev.date,
+        "source": None
+        if ev.source is None
+        else {"entity": ev.source.entity, "name": ev.source.name},
+        "start": ev.start,
+        "end": ev.end,
+        "text": ev.text,
+    }
+
+
+def place_to_dict(p: Place) -> dict[str, Any]:
+    return {
+        "name": p.name,
+        "country": p.country,
+        "lat": p.lat,
+        "lon": p.lon,
+        "geonames_id": p.geonames_id,
+        "feature": p.feature,
+        "mentions": [_mention(m) for m in p.mentions],
+    }
+
+
+def analysis_to_dict(a: Analysis) -> dict[str, Any]:
+    """The contract JSON object (``europenews.analysis/1``) for one analysis."""
+    art = a.article
+    out: dict[str, Any] = {
+        "schema": a.schema,
+        "id": art.id,
+        "title": art.title,
+        "language": art.language,
+        "text": art.text,
+    }
+    for key in ("url", "published", "source", "author"):
+        value = getattr(art, key)
+        if value is not None:
+            out[key] = value
+    out["entities"] = [entity_to_dict(e) for e in a.entities]
+    out["quotes"] = [quote_to_dict(q) for q in a.quotes]
+    out["events"] = [event_to_dict(ev) for ev in a.events]
+    out["places"] = [place_to_dict(p) for p in a.places]
+    return out
+
+
+def _mention_from(d: dict[str, Any] | None) -> Mention | None:
+    return None if d is None else Mention(d["start"], d["end"], d["text"])
+
+
+def _place_ref_from(d: dict[str, Any] | None) -> PlaceRef | None:
+    if d is None:
+        return None
+    return PlaceRef(d["name"], d.get("country"), d.get("lat"), d.get("lon"), d.get("geonames_id"))
+
+
+def analysis_from_dict(d: dict[str, Any]) -> Analysis:
+    """Inverse of :func:`analysis_to_dict` (used by the store and the API)."""
+    article = Article(
+        text=d["text"],
+        id=d.get("id"),
+        title=d.get("title"),
+        url=d.get("url"),
+        published=d.get("published"),
+        source=d.get("source"),
+        language=d.get("language"),
+        author=d.get("author"),
+    )
+    entities = tuple(
+        Entity(
+            e["id"],
+            e["name"],
+            e["type"],
+            tuple(e.get("roles", ())),
+            tuple(Mention(m["start"], m["end"], m["text"]) for m in e.get("mentions", ())),
+        )
+        for e in d.get("entities", ())
+    )
+    quotes = []
+    for q in d.get("quotes", ()):
+        sp = q.get("speaker") or {}
+        quotes.append(
+            Quote(
+                q["text"],
+                q["start"],
+                q["end"],
+                tuple(tuple(s) for s in q.get("spans", ())),  # type: ignore[misc]
+                q["kind"],
+                Speaker(sp.get("entity"), sp.get("name"), _mention_from(sp.get("mention"))),
+                _mention_from(q.get("cue")),
+            )
+        )
+    events = tuple(
+        Event(
+            type=ev["type"],
+            start=ev["start"],
+            end=ev["end"],
+            text=ev["text"],
+            killed=ev.get("killed"),
+            injured=ev.get("injured"),
+            missing=ev.get("missing"),
+            kidnapped=ev.get("kidnapped"),
+            arrested=ev.get("arrested"),
+            killed_text=ev.get("killed_text"),
+            injured_text=ev.get("injured_text"),
+            weapon=ev.get("weapon"),
+            place=_place_ref_from(ev.get("place")),
+            actor=ev.get("actor"),
+            date=ev.get("date"),
+            source=None
+            if ev.get("source") is None
+            else EventSource(ev["source"].get("entity"), ev["source"].get("name")),
+        )
+        for ev in d.get("events", ())
+    )
+    places = tuple(
+        Place(
+            p["name"],
+            p.get("country"),
+            p.get("lat"),
+            p.get("lon"),
+            p.get("geonames_id"),
+            tuple(Mention(m["start"], m["end"], m["text"]) for m in p.get("mentions", ())),
+            p.get("feature"),
+        )
+        for p in d.get("places", ())
+    )
+    return Analysis(article, entities, tuple(quotes), events, places, d.get("schema", SCHEMA))
