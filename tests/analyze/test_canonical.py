@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from europenews.analyze.canonical import (
+from europenews.analyze.entities.canonical import (
     caps_lines,
     clean_span,
     harmonise,

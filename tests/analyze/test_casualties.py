@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from europenews.analyze.casualties import find_casualties
-from europenews.analyze.event_lexicon import load_lexicon
+from europenews.analyze.events.casualties import find_casualties
+from europenews.analyze.events.lexicon import load_lexicon
 
 
 @pytest.fixture(scope="module")

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from europenews.analyze.casualties import Casualty, load_lexicon
-from europenews.analyze.events import merge_counts
+from europenews.analyze.events.casualties import Casualty, load_lexicon
+from europenews.analyze.events.finder import merge_counts
 
 
 def _events(nlp, text):

@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from europenews.analyze.gazetteer import merge_entities
+from europenews.analyze.entities.gazetteer import merge_entities
 
 
 @pytest.fixture(scope="module")

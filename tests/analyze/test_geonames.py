@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from europenews.analyze.geonames import (
+from europenews.analyze.places.geonames import (
     Gazetteer,
     distance_km,
     load_gazetteer,

@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from europenews.analyze.namecues import cue_persons, overlay, team_names
+from europenews.analyze.entities.namecues import cue_persons, overlay, team_names
 
 
 @pytest.fixture(scope="module")

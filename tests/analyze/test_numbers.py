@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from europenews.analyze.numbers import is_vague, parse_number, word_value
+from europenews.analyze.events.numbers import is_vague, parse_number, word_value
 
 
 @pytest.mark.parametrize(

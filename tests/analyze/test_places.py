@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from europenews.analyze.geocode import resolve_toponyms
-from europenews.analyze.geonames import distance_km, parse_gazetteer
-from europenews.analyze.places import place_at, place_ref, places_from
-from europenews.analyze.toponyms import Toponym
+from europenews.analyze.places.finder import place_at, place_ref, places_from
+from europenews.analyze.places.geocode import resolve_toponyms
+from europenews.analyze.places.geonames import distance_km, parse_gazetteer
+from europenews.analyze.places.toponyms import Toponym
 from europenews.model import Mention, Place, PlaceRef
 
 KHERSON = Place("Kherson", "UA", 46.63695, 32.61458, 706448, (Mention(50, 57, "Kherson"),), "city")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from europenews.analyze.geocode import _siblings, resolve_toponyms
-from europenews.analyze.geonames import parse_gazetteer
-from europenews.analyze.toponyms import Toponym
+from europenews.analyze.places.geocode import _siblings, resolve_toponyms
+from europenews.analyze.places.geonames import parse_gazetteer
+from europenews.analyze.places.toponyms import Toponym
 
 ROWS = [
     "country\t1\tCanada\tCA\t60.0\t-95.0\t37000000\tCA\tcanada|~canadian",

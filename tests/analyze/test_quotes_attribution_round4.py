@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from europenews.analyze.speakers import mention_range
+from europenews.analyze.quotes.speakers import mention_range
 from tests.analyze.quote_helpers import quote_with
 
 

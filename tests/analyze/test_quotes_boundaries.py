@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from europenews.analyze.quotemarks import find_marked_quotes
+from europenews.analyze.quotes.marks import find_marked_quotes
 from tests.analyze.quote_helpers import quote_with
 
 

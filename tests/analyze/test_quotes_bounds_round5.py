@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from europenews.analyze.quotespans import goes_on
+from europenews.analyze.quotes.spans import goes_on
 from tests.analyze.quote_helpers import quote_with
 
 

@@ -8,7 +8,7 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from europenews.analyze.cuebounds import inside_marks
+from europenews.analyze.quotes.cuebounds import inside_marks
 from tests.analyze.quote_helpers import quote_with, speaker_text
 
 

@@ -205,7 +205,7 @@ def test_quotes_comma_participle_hung_on_object_takes_clause_subject(nlp):
     # The parse seen in news text: ", saying" attached (acl) to the object noun "notion".
     from spacy.tokens import Doc
 
-    from europenews.analyze.speakers import subject_of
+    from europenews.analyze.quotes.speakers import subject_of
 
     words = ["Ortega", "rejected", "the", "notion", ",", "saying", "no", "."]
     doc = Doc(

@@ -8,8 +8,13 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from europenews.analyze.lostsubjects import aside_subject
-from europenews.analyze.speakers import inverted_subject, mention_range, noun_before, subject_of
+from europenews.analyze.quotes.lostsubjects import aside_subject
+from europenews.analyze.quotes.speakers import (
+    inverted_subject,
+    mention_range,
+    noun_before,
+    subject_of,
+)
 from tests.analyze.quote_helpers import quote_with, speaker_text
 
 

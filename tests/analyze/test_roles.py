@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from europenews.analyze.roles import merge_roles
+from europenews.analyze.entities.roles import merge_roles
 
 
 def _person(doc, name):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from europenews.analyze.geonames import parse_gazetteer
-from europenews.analyze.toponym_forms import dateline
-from europenews.analyze.toponyms import _inner_toponyms
+from europenews.analyze.places.geonames import parse_gazetteer
+from europenews.analyze.places.toponym_forms import dateline
+from europenews.analyze.places.toponyms import _inner_toponyms
 
 
 def _places(nlp, text: str) -> dict[str, tuple[str | None, str, list[str]]]:

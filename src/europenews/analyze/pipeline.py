@@ -8,9 +8,12 @@ import spacy
 from spacy.language import Language
 
 # Importing the component modules registers their factories with spaCy.
-from europenews.analyze import entities, events, places, quotes  # noqa: F401
+from europenews.analyze.entities import finder as _entities  # noqa: F401
+from europenews.analyze.events import finder as _events  # noqa: F401
 from europenews.analyze.export import doc_to_analysis
 from europenews.analyze.extensions import register_extensions
+from europenews.analyze.places import finder as _places  # noqa: F401
+from europenews.analyze.quotes import finder as _quotes  # noqa: F401
 from europenews.analyze.tokenizer import split_glued_quotations
 from europenews.config import Settings
 from europenews.errors import ConfigError

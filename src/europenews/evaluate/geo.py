@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from europenews.analyze.geonames import distance_km
 from europenews.analyze.pipeline import build_pipeline
+from europenews.analyze.places.geonames import distance_km
 from europenews.config import Settings
 from europenews.errors import InputError
 from europenews.model import Place

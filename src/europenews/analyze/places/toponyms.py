@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from europenews.analyze.geonames import Gazetteer, GeoEntry, name_key
-from europenews.analyze.toponym_forms import (
+from europenews.analyze.places.geonames import Gazetteer, GeoEntry, name_key
+from europenews.analyze.places.toponym_forms import (
     NOT_A_PLACE,
     POST_NOMINALS,
     STREET_WORDS,

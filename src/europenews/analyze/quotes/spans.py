@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc
 
-from europenews.analyze.quotemarks import MarkedQuote, strip_space
+from europenews.analyze.quotes.marks import MarkedQuote, strip_space
 
 WORD = re.compile(r"\w+")
 PARAGRAPH = re.compile(r"[^\n]+")

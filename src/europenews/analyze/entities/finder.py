@@ -17,12 +17,12 @@ from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from europenews.analyze.canonical import NAME_LABELS
-from europenews.analyze.entity_lexicon import EntityLexicon, load_entity_lexicon
+from europenews.analyze.entities.canonical import NAME_LABELS
+from europenews.analyze.entities.gazetteer import Gazetteer, build_matchers, load_lexicon
+from europenews.analyze.entities.lexicon import EntityLexicon, load_entity_lexicon
+from europenews.analyze.entities.resolve import resolve_names
+from europenews.analyze.entities.roles import find_roles, merge_roles
 from europenews.analyze.extensions import register_extensions
-from europenews.analyze.gazetteer import Gazetteer, build_matchers, load_lexicon
-from europenews.analyze.resolve import resolve_names
-from europenews.analyze.roles import find_roles, merge_roles
 from europenews.model import Entity, Mention
 from europenews.names import name_key
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from europenews.analyze.event_lexicon import Lexicon
-from europenews.analyze.numbers import is_vague, parse_number, word_value
+from europenews.analyze.events.lexicon import Lexicon
+from europenews.analyze.events.numbers import is_vague, parse_number, word_value
 
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me"})
 REFLEXIVES = frozenset({"himself", "herself"})

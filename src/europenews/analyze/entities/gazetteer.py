@@ -19,7 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from europenews.analyze.canonical import split_span
+from europenews.analyze.entities.canonical import split_span
 
 # Cities smaller than this are left to the statistical model (or to places.tsv): small
 # towns share names with people and common words far more often than big cities do.

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from europenews.analyze.event_lexicon import Lexicon, load_lexicon
-from europenews.analyze.numbers import is_vague
-from europenews.analyze.victims import (
+from europenews.analyze.events.lexicon import Lexicon, load_lexicon
+from europenews.analyze.events.numbers import is_vague
+from europenews.analyze.events.victims import (
     REFLEXIVES,
     conjuncts,
     count_victims,

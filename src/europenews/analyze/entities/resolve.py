@@ -10,15 +10,15 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from europenews.analyze.canonical import (
+from europenews.analyze.entities.canonical import (
     NAME_LABELS,
     clean_entities,
     harmonise,
     trim_headline_words,
 )
-from europenews.analyze.entity_lexicon import EntityLexicon
-from europenews.analyze.namecues import cue_persons, overlay, team_names
-from europenews.analyze.roles import find_roles
+from europenews.analyze.entities.lexicon import EntityLexicon
+from europenews.analyze.entities.namecues import cue_persons, overlay, team_names
+from europenews.analyze.entities.roles import find_roles
 
 
 def _relabel(span: Span, lexicon: EntityLexicon) -> Span:

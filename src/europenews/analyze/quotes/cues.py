@@ -12,7 +12,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from europenews.analyze.cuebounds import (
+from europenews.analyze.quotes.cuebounds import (
     aside_content,
     before_tail,
     detached_as,
@@ -24,8 +24,8 @@ from europenews.analyze.cuebounds import (
     tail_speakers,
     trim_span,
 )
-from europenews.analyze.lostsubjects import aside_subject
-from europenews.analyze.speakers import (
+from europenews.analyze.quotes.lostsubjects import aside_subject
+from europenews.analyze.quotes.speakers import (
     SUBJECTS,
     coordinated_report,
     inverted_subject,

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
-from europenews.analyze.cues import Cue
-from europenews.analyze.quotemarks import MarkedQuote
-from europenews.analyze.quotespans import (
+from europenews.analyze.quotes.cues import Cue
+from europenews.analyze.quotes.marks import MarkedQuote
+from europenews.analyze.quotes.spans import (
     WORD,
     Layout,
     Spans,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from europenews.analyze.gazetteer import country_names, read_pairs, read_words
-from europenews.analyze.roles import TitleWords
+from europenews.analyze.entities.gazetteer import country_names, read_pairs, read_words
+from europenews.analyze.entities.roles import TitleWords
 
 
 @dataclass(frozen=True, slots=True)

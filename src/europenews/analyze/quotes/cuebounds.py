@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from europenews.analyze.quotemarks import QUOTE_TOKENS
-from europenews.analyze.speakers import SUBJECTS
+from europenews.analyze.quotes.marks import QUOTE_TOKENS
+from europenews.analyze.quotes.speakers import SUBJECTS
 
 if TYPE_CHECKING:  # cues.py imports this module
-    from europenews.analyze.cues import Cue, Lexicon
+    from europenews.analyze.quotes.cues import Cue, Lexicon
 
 OPENING = frozenset({"“", '"', "``", "‘"})
 # "when" was tried too: +1 direct quote on train, but quote+speaker F1 down on the check slice.

@@ -8,11 +8,11 @@ import re
 
 from spacy.tokens import Doc
 
-from europenews.analyze.cues import NAMING_VERBS, Cue
-from europenews.analyze.quotecues import OPENING
-from europenews.analyze.quotemarks import MarkedQuote
-from europenews.analyze.quotespans import Layout, Spans, chars_in_paragraph
-from europenews.analyze.speakers import speaker_head, subject_of
+from europenews.analyze.quotes.cues import NAMING_VERBS, Cue
+from europenews.analyze.quotes.markcues import OPENING
+from europenews.analyze.quotes.marks import MarkedQuote
+from europenews.analyze.quotes.spans import Layout, Spans, chars_in_paragraph
+from europenews.analyze.quotes.speakers import speaker_head, subject_of
 
 # "their chants of “...”", "joined in a chant of “...”", "were met with cries of “...”": a crowd's
 # words named by a noun for voices raised together.

@@ -6,9 +6,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from europenews.analyze.extensions import register_extensions
-from europenews.analyze.geocode import Resolved, resolve_toponyms
-from europenews.analyze.geonames import Gazetteer, load_gazetteer
-from europenews.analyze.toponyms import find_toponyms
+from europenews.analyze.places.geocode import Resolved, resolve_toponyms
+from europenews.analyze.places.geonames import Gazetteer, load_gazetteer
+from europenews.analyze.places.toponyms import find_toponyms
 from europenews.model import Mention, Place, PlaceRef
 
 

@@ -9,9 +9,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from europenews.analyze.cues import NAMING_VERBS, Cue
-from europenews.analyze.quotemarks import MarkedQuote
-from europenews.analyze.quotespans import (
+from europenews.analyze.quotes.cues import NAMING_VERBS, Cue
+from europenews.analyze.quotes.marks import MarkedQuote
+from europenews.analyze.quotes.spans import (
     CLOSING_PUNCT,
     WORD,
     Layout,
@@ -19,7 +19,7 @@ from europenews.analyze.quotespans import (
     chars_in_paragraph,
     sentence_before,
 )
-from europenews.analyze.speakers import (
+from europenews.analyze.quotes.speakers import (
     inverted_subject,
     mention_range,
     preceding_subject,

@@ -19,22 +19,10 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from europenews.analyze.attribution import EntityIndex, build_index, resolve_speaker
-from europenews.analyze.cues import Cue, Lexicon, find_cues, load_lexicon
 from europenews.analyze.extensions import register_extensions
-from europenews.analyze.quotecues import (
-    clause_intro,
-    colon_intro,
-    cue_and_speaker,
-    dash_cue,
-    nearest_bare,
-    object_of_bare,
-    outside_subject,
-    previous_sentence,
-    quoting_verb,
-    trailing_verb,
-)
-from europenews.analyze.quotedrafts import (
+from europenews.analyze.quotes.attribution import EntityIndex, build_index, resolve_speaker
+from europenews.analyze.quotes.cues import Cue, Lexicon, find_cues, load_lexicon
+from europenews.analyze.quotes.drafts import (
     Draft,
     aside_claims,
     contrasted,
@@ -50,14 +38,26 @@ from europenews.analyze.quotedrafts import (
     subject_claims,
     trails_quotation,
 )
-from europenews.analyze.quotemarks import MarkedQuote, find_marked_quotes
-from europenews.analyze.quotenames import (
+from europenews.analyze.quotes.markcues import (
+    clause_intro,
+    colon_intro,
+    cue_and_speaker,
+    dash_cue,
+    nearest_bare,
+    object_of_bare,
+    outside_subject,
+    previous_sentence,
+    quoting_verb,
+    trailing_verb,
+)
+from europenews.analyze.quotes.marks import MarkedQuote, find_marked_quotes
+from europenews.analyze.quotes.naming import (
     chant_cue,
     noun_report,
     passive_naming,
     remark_cue,
 )
-from europenews.analyze.quotespans import (
+from europenews.analyze.quotes.spans import (
     WORD,
     Layout,
     clip,

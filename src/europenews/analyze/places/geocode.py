@@ -22,8 +22,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from europenews.analyze.geonames import Gazetteer, GeoEntry, distance_km, name_key
-from europenews.analyze.toponyms import Toponym, dateline
+from europenews.analyze.places.geonames import Gazetteer, GeoEntry, distance_km, name_key
+from europenews.analyze.places.toponyms import Toponym, dateline
 
 FEATURE_BONUS = {"country": 1.5, "continent": 1.5, "region": 0.0, "city": 0.0, "county": 0.0}
 COUNTRY_CONTEXT = 2.5  # the candidate's country is named or implied elsewhere in the article

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from europenews.analyze.quotemarks import QUOTE_TOKENS
+from europenews.analyze.quotes.marks import QUOTE_TOKENS
 
 CLOSING_MARKS = ("”", "\"", "''")
 PLACE_OR_TIME = frozenset({"GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL"})

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from europenews.analyze.casualties import Casualty, casualties_in
-from europenews.analyze.event_lexicon import Lexicon, load_lexicon
+from europenews.analyze.events.casualties import Casualty, casualties_in
+from europenews.analyze.events.lexicon import Lexicon, load_lexicon
 from europenews.analyze.extensions import register_extensions
-from europenews.analyze.places import place_at, place_ref
+from europenews.analyze.places.finder import place_at, place_ref
 from europenews.model import Event, EventSource, Place, PlaceRef
 
 # Generic triggers take the type of a more specific trigger of the same event.

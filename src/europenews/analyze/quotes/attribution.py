@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from europenews.analyze.speakers import mention_range
+from europenews.analyze.quotes.speakers import mention_range
 from europenews.model import Entity, Mention, Speaker
 
 GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from europenews.analyze.geonames import Gazetteer, name_key
+from europenews.analyze.places.geonames import Gazetteer, name_key
 
 # Direction words that the model tags as places ("the West") but that name no one place.
 VAGUE = frozenset(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from europenews.analyze.lostsubjects import (
+from europenews.analyze.quotes.lostsubjects import (
     CLOSING_MARKS,
     described_object,
     finite_aside,
@@ -21,7 +21,7 @@ from europenews.analyze.lostsubjects import (
     modal_name,
     two_complements,
 )
-from europenews.analyze.quotemarks import QUOTE_TOKENS
+from europenews.analyze.quotes.marks import QUOTE_TOKENS
 
 SUBJECTS = ("nsubj", "csubj")
 MAX_MENTION = 6  # tokens: a speaker's mention is a few words, never a clause
