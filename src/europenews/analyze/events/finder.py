@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from europenews.analyze.events.casualties import Casualty, casualties_in
-from europenews.analyze.events.lexicon import Lexicon, load_lexicon
+from europenews.analyze.events.lexicon import EventLexicon, load_event_lexicon
 from europenews.analyze.extensions import register_extensions
 from europenews.analyze.places.finder import place_at, place_ref
 from europenews.model import Event, EventSource, Place, PlaceRef
@@ -71,7 +71,7 @@ class _Group:
         return specific[0] if specific else (self.triggers[0].type if self.triggers else None)
 
 
-def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
+def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
     """Event words in a sentence, the longest lexicon phrase per head word."""
     found = []
     for tok in sent:
@@ -110,7 +110,7 @@ def _compatible(kind: str | None, other: str) -> bool:
     return family is not None and family == _FAMILIES.get(other)
 
 
-def group_sentences(doc: Doc, lex: Lexicon) -> list[_Group]:
+def group_sentences(doc: Doc, lex: EventLexicon) -> list[_Group]:
     """Split the article into events: runs of sentences that report the same one."""
     groups: list[_Group] = []
     current: _Group | None = None
@@ -168,7 +168,7 @@ def _separate_hits(figures: list[Casualty]) -> list[Casualty]:
     return out
 
 
-def event_counts(group: _Group, lex: Lexicon) -> dict[str, tuple[int | None, str | None]]:
+def event_counts(group: _Group, lex: EventLexicon) -> dict[str, tuple[int | None, str | None]]:
     """killed/injured/missing/kidnapped/arrested with the phrase each figure comes from."""
     figures = _separate_hits(group.figures)
     counts = {
@@ -192,7 +192,7 @@ def event_counts(group: _Group, lex: Lexicon) -> dict[str, tuple[int | None, str
     return counts
 
 
-def _fatal_event(group: _Group, lex: Lexicon) -> bool:
+def _fatal_event(group: _Group, lex: EventLexicon) -> bool:
     """'a fatal shooting', 'the homicide': someone died though no figure says how many."""
     for sent in group.sents:
         for tok in sent:
@@ -268,7 +268,7 @@ def _date(sent: Span) -> str | None:
     return next((e.text for e in sent.ents if e.label_ == "DATE"), None)
 
 
-def build_event(group: _Group, doc: Doc, lex: Lexicon) -> Event | None:
+def build_event(group: _Group, doc: Doc, lex: EventLexicon) -> Event | None:
     """The Event a group of sentences reports, or None when it carries no casualty figure."""
     counts = event_counts(group, lex)
     if all(value is None and text is None for value, text in counts.values()):
@@ -301,7 +301,7 @@ def build_event(group: _Group, doc: Doc, lex: Lexicon) -> Event | None:
     )
 
 
-def find_events(doc: Doc, lex: Lexicon) -> list[Event]:
+def find_events(doc: Doc, lex: EventLexicon) -> list[Event]:
     """Pure: the events the article reports, the main one first, then in text order."""
     groups = group_sentences(doc, lex)
     built = [(g, build_event(g, doc, lex)) for g in groups]
@@ -319,7 +319,7 @@ def _has_figures(event: Event) -> bool:
 
 
 class EventFinder:
-    def __init__(self, name: str, lexicon: Lexicon) -> None:
+    def __init__(self, name: str, lexicon: EventLexicon) -> None:
         self.name = name
         self.lexicon = lexicon
 
@@ -335,4 +335,4 @@ class EventFinder:
 )
 def make_events_finder(nlp: Language, name: str) -> EventFinder:
     register_extensions()
-    return EventFinder(name, load_lexicon())
+    return EventFinder(name, load_event_lexicon())

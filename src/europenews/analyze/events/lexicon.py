@@ -1,26 +1,31 @@
-"""The word lists that casualty and event extraction read, loaded from package data.
+"""The word lists that casualty and event extraction read, one folder per language.
 
-``data/events/casualty_words.json`` holds lemma lists by role (killed, injured, hit, …);
-``data/events/triggers.tsv`` maps event words ("drone strike", "shooting") to a type and weapon.
-Loaded by the ``europenews_events`` factory, never at import time.
+``events/lexicons/<language>/casualty_words.json`` holds lemma lists by role (killed, injured,
+hit, …); ``triggers.tsv`` maps event words ("drone strike", "shooting") to a type and weapon.
+Loaded by the ``europenews_events`` factory through the registered function
+``europenews.event_lexicon.v1``, never at import time.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
+from europenews.analyze.lexicons import lexicon_folder, read_text
+from europenews.errors import ConfigError
+
+WHAT = "event lexicon"
 # The lists of casualty_words.json that name a kind of casualty, in precedence order.
 CASUALTY_KINDS = ("killed", "injured", "hit", "missing", "kidnapped", "arrested")
-# Words handled by special patterns in analyze/casualties.py.
+# Words handled by special patterns in events/casualties.py.
 SPECIAL_CUES = frozenset(
     {"toll", "condition", "turn", "wound", "death", "fire", "killed", "victim"}
 )
 
 
 @dataclass(frozen=True, slots=True)
-class Lexicon:
+class EventLexicon:
     """The word lists casualty and event extraction read (package data, loaded by the factory)."""
 
     words: dict[str, frozenset[str]]
@@ -29,13 +34,17 @@ class Lexicon:
     cues: frozenset[str]  # every word that can start a figure or an event: a fast sentence filter
 
 
-def load_lexicon() -> Lexicon:
-    """Read ``data/events/casualty_words.json`` and ``triggers.tsv`` from the package."""
-    base = resources.files("europenews.analyze") / "data" / "events"
-    raw = json.loads((base / "casualty_words.json").read_text(encoding="utf-8"))
+def load_event_lexicon(path: str | Path | None = None, language: str = "en") -> EventLexicon:
+    """Read ``casualty_words.json`` and ``triggers.tsv`` from the folder ``path``, or from the
+    one shipped for ``language``."""
+    folder = lexicon_folder("europenews.analyze.events", WHAT, path, language)
+    try:
+        raw = json.loads(read_text(folder, "casualty_words.json", WHAT))
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"{WHAT}: casualty_words.json: malformed JSON ({exc})") from exc
     words = {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
     triggers: dict[str, tuple[str, str | None]] = {}
-    for line in (base / "triggers.tsv").read_text(encoding="utf-8").splitlines():
+    for line in read_text(folder, "triggers.tsv", WHAT).splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         phrase, kind, weapon = [*line.split("\t"), "", ""][:3]
@@ -47,4 +56,4 @@ def load_lexicon() -> Lexicon:
     cues = frozenset(
         {*kinds, *words["killed_nouns"], *(p.split()[-1] for p in triggers), *SPECIAL_CUES}
     )
-    return Lexicon(words, triggers, kinds, cues)
+    return EventLexicon(words, triggers, kinds, cues)

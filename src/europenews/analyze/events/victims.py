@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from europenews.analyze.events.lexicon import Lexicon
+from europenews.analyze.events.lexicon import EventLexicon
 from europenews.analyze.events.numbers import is_vague, parse_number, word_value
 
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me"})
@@ -46,7 +46,7 @@ def conjuncts(tok: Token) -> list[Token]:
     return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
 
 
-def _count_one(tok: Token, lex: Lexicon) -> tuple[int | None, bool]:
+def _count_one(tok: Token, lex: EventLexicon) -> tuple[int | None, bool]:
     """(count, known) for one victim head, ignoring its conjuncts."""
     low = tok.lower_
     if tok.like_num or tok.pos_ == "NUM":
@@ -86,7 +86,7 @@ def _count_one(tok: Token, lex: Lexicon) -> tuple[int | None, bool]:
     return None, False
 
 
-def count_victims(tok: Token, lex: Lexicon) -> tuple[int | None, bool]:
+def count_victims(tok: Token, lex: EventLexicon) -> tuple[int | None, bool]:
     """(count, known) for a victim head and its conjuncts ("two men and a woman" → 3)."""
     if tok.lemma_.lower() in _COUNT_NOUNS:
         for child in tok.children:
@@ -117,7 +117,7 @@ def object_of(verb: Token) -> Token | None:
     return None
 
 
-def find_victim(pred: Token, lex: Lexicon) -> Token | None:
+def find_victim(pred: Token, lex: EventLexicon) -> Token | None:
     """The head of the phrase naming who suffered what ``pred`` reports, or None."""
     dep = pred.dep_
     if pred.pos_ in ("ADJ", "NOUN") or pred.tag_ == "JJ":
@@ -191,7 +191,7 @@ def resolve_relative(tok: Token) -> Token:
     return tok
 
 
-def person_like(tok: Token, lex: Lexicon) -> bool:
+def person_like(tok: Token, lex: EventLexicon) -> bool:
     """A victim phrase that can name people (not "the car", "a building")."""
     if tok.pos_ in ("PRON", "NUM") or tok.ent_type_ == "PERSON":
         return True

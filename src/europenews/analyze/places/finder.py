@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from europenews.analyze.extensions import register_extensions
 from europenews.analyze.places.geocode import Resolved, resolve_toponyms
-from europenews.analyze.places.geonames import Gazetteer, load_gazetteer
+from europenews.analyze.places.geonames import GeoGazetteer, load_gazetteer
 from europenews.analyze.places.toponyms import find_toponyms
 from europenews.model import Mention, Place, PlaceRef
 
@@ -79,7 +79,7 @@ def places_from(resolved: list[Resolved], text: str | None = None) -> list[Place
     return places
 
 
-def find_places(doc: Doc, gaz: Gazetteer, add_missed: bool = True) -> list[Place]:
+def find_places(doc: Doc, gaz: GeoGazetteer, add_missed: bool = True) -> list[Place]:
     """Pure: recognise the toponyms of ``doc``, resolve them, return one Place per place."""
     toponyms = find_toponyms(doc, gaz, add_missed=add_missed)
     return places_from(resolve_toponyms(gaz, toponyms, doc.text), doc.text)
@@ -89,10 +89,10 @@ class PlaceFinder:
     def __init__(self, name: str, add_missed: bool) -> None:
         self.name = name
         self.add_missed = add_missed
-        self._gazetteer: Gazetteer | None = None
+        self._gazetteer: GeoGazetteer | None = None
 
     @property
-    def gazetteer(self) -> Gazetteer:
+    def gazetteer(self) -> GeoGazetteer:
         # Loaded on first use, once per pipeline: building a pipeline stays cheap.
         if self._gazetteer is None:
             self._gazetteer = load_gazetteer()

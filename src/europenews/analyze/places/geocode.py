@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from europenews.analyze.places.geonames import Gazetteer, GeoEntry, distance_km, name_key
+from europenews.analyze.places.geonames import GeoEntry, GeoGazetteer, distance_km, place_key
 from europenews.analyze.places.toponyms import Toponym, dateline
 
 FEATURE_BONUS = {"country": 1.5, "continent": 1.5, "region": 0.0, "city": 0.0, "county": 0.0}
@@ -73,7 +73,7 @@ class Resolved:
     entry: GeoEntry
 
 
-def candidates_for(gaz: Gazetteer, toponym: Toponym) -> list[GeoEntry]:
+def candidates_for(gaz: GeoGazetteer, toponym: Toponym) -> list[GeoEntry]:
     """Return the records a toponym may name ("… County" and "… Co." name US counties)."""
     if toponym.demonym:
         entry = gaz.demonym(toponym.text)
@@ -85,19 +85,19 @@ def candidates_for(gaz: Gazetteer, toponym: Toponym) -> list[GeoEntry]:
         counties = [c for c in gaz.candidates(base + " County") if c.feature == "county"]
         if counties:
             return counties
-    key = name_key(toponym.text)
+    key = place_key(toponym.text)
     found = [
         e
         for e in gaz.candidates(toponym.text)
-        if e.feature != "city" or e.population >= ALIAS_MIN_POPULATION or name_key(e.name) == key
+        if e.feature != "city" or e.population >= ALIAS_MIN_POPULATION or place_key(e.name) == key
     ]
     if any(
-        e.feature == "city" and name_key(e.name) == key and e.population >= ALIAS_MIN_POPULATION
+        e.feature == "city" and place_key(e.name) == key and e.population >= ALIAS_MIN_POPULATION
         for e in found
     ):
         # A big town called by its own name beats one whose old or foreign name it is
         # ("Philadelphia" is not Amman), not one it is a short form of ("Newcastle").
-        found = [e for e in found if e.feature != "city" or key in name_key(e.name)]
+        found = [e for e in found if e.feature != "city" or key in place_key(e.name)]
     if found:
         return found
     kind = _KIND.sub("", toponym.text)
@@ -113,7 +113,7 @@ def prior(entry: GeoEntry) -> float:
 
 
 def _key(toponym: Toponym) -> str:
-    return ("~" if toponym.demonym else "") + name_key(toponym.text)
+    return ("~" if toponym.demonym else "") + place_key(toponym.text)
 
 
 def _qualifiers(toponyms: list[Toponym], text: str) -> dict[int, int]:
@@ -245,7 +245,7 @@ def _town_cells(cands: dict[str, list[GeoEntry]]) -> dict[tuple[int, int], set[s
     return cells
 
 
-def resolve_toponyms(gaz: Gazetteer, toponyms: list[Toponym], text: str) -> list[Resolved]:
+def resolve_toponyms(gaz: GeoGazetteer, toponyms: list[Toponym], text: str) -> list[Resolved]:
     """Return each toponym that could be resolved, with its record."""
     keys = [_key(t) for t in toponyms]
     cands: dict[str, list[GeoEntry]] = {}
@@ -369,6 +369,6 @@ def _supported(entry: GeoEntry, toponym: Toponym, country_votes: Counter[str]) -
         return False
     if entry.feature in ("region", "county"):
         return True
-    return entry.population >= WEAK_MIN_POPULATION and name_key(entry.name) == name_key(
+    return entry.population >= WEAK_MIN_POPULATION and place_key(entry.name) == place_key(
         toponym.text
     )

@@ -12,14 +12,17 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
+
+from europenews.analyze.lexicons import lexicon_folder, read_bytes
+from europenews.errors import ConfigError
 
 FEATURES = ("country", "region", "county", "city", "continent")
 # Prefix of the name keys of abbreviations that are also words: postal codes ("=ky", found
 # only as "KY") and one-word abbreviations ("=man", found only as "Man.").
 POSTAL_MARK = "="
-_DATA = ("europenews.analyze", "data/geo/gazetteer.tsv.gz")
+WHAT = "geo gazetteer"
+FILE = "gazetteer.tsv.gz"  # in the folder of a language: places/lexicons/<language>/
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +40,7 @@ class GeoEntry:
 
 
 @dataclass(slots=True)
-class Gazetteer:
+class GeoGazetteer:
     """Name key → candidate records, plus demonym key → country/continent records.
 
     Everything stays as the lines of the packaged file: the name keys are sorted and looked up
@@ -63,7 +66,7 @@ class Gazetteer:
         """Return the records a place name may refer to (no demonyms). Marked names are
         abbreviations that are also words: two capitals may be a state's postal code ("KY",
         not "Ms"), a word with its period a state's abbreviation ("Man.", not "Man")."""
-        key = name_key(text)
+        key = place_key(text)
         hits = _lookup(self.keys, self.postings, key)
         if (len(text) == 2 and text.isupper() and text.isalpha()) or text.endswith("."):
             hits += _lookup(self.keys, self.postings, POSTAL_MARK + key)
@@ -71,7 +74,7 @@ class Gazetteer:
 
     def demonym(self, text: str) -> GeoEntry | None:
         """Return the country or continent a demonym ("Ukrainian") refers to, if any."""
-        hits = _lookup(self.demonym_keys, self.demonym_postings, name_key(text))
+        hits = _lookup(self.demonym_keys, self.demonym_postings, place_key(text))
         # "American" is also the demonym of US territories: the most populous reading wins.
         entries = [self.entry(i) for i in hits]
         return max(entries, key=lambda e: e.population) if entries else None
@@ -110,7 +113,7 @@ _SPACES = re.compile(r"[\s\-–]+")
 _DROP = re.compile(r"[.’'`,]")
 
 
-def name_key(text: str) -> str:
+def place_key(text: str) -> str:
     """Normalise a place name for lookup: accents, case, dots, hyphens, "Saint"/"St"."""
     text = "".join(
         ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
@@ -150,27 +153,28 @@ def pack_gazetteer(lines: list[str]) -> str:
     return _SECTION.join("\n".join(section) for section in sections)
 
 
-def unpack_gazetteer(text: str) -> Gazetteer:
+def unpack_gazetteer(text: str) -> GeoGazetteer:
     """Read the packaged text written by ``pack_gazetteer``."""
     parts = text.split(_SECTION)
     if len(parts) != 5:
         raise ValueError("gazetteer: not a packed gazetteer file")
     rows, keys, postings, dkeys, dpostings = (p.split("\n") for p in parts)
-    return Gazetteer(rows, keys, postings, dkeys, dpostings)
+    return GeoGazetteer(rows, keys, postings, dkeys, dpostings)
 
 
-def parse_gazetteer(lines: list[str]) -> Gazetteer:
+def parse_gazetteer(lines: list[str]) -> GeoGazetteer:
     """Build a gazetteer from records with their names (see ``pack_gazetteer``)."""
     return unpack_gazetteer(pack_gazetteer(lines))
 
 
-def load_gazetteer(path: Path | None = None) -> Gazetteer:
-    """Load the packaged gazetteer (or the file at ``path``)."""
-    if path is None:
-        raw = resources.files(_DATA[0]).joinpath(_DATA[1]).read_bytes()
-    else:
-        raw = path.read_bytes()
-    return unpack_gazetteer(gzip.decompress(raw).decode("utf-8"))
+def load_gazetteer(path: str | Path | None = None, language: str = "en") -> GeoGazetteer:
+    """Load ``gazetteer.tsv.gz`` from the folder ``path``, or the one shipped for ``language``."""
+    folder = lexicon_folder("europenews.analyze.places", WHAT, path, language)
+    raw = read_bytes(folder, FILE, WHAT)
+    try:
+        return unpack_gazetteer(gzip.decompress(raw).decode("utf-8"))
+    except (OSError, EOFError, UnicodeDecodeError, ValueError) as exc:
+        raise ConfigError(f"{WHAT}: {FILE}: not a packed gazetteer ({exc})") from exc
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from europenews.analyze.places.geonames import Gazetteer, name_key
+from europenews.analyze.places.geonames import GeoGazetteer, place_key
 
 # Direction words that the model tags as places ("the West") but that name no one place.
 VAGUE = frozenset(
@@ -102,7 +102,7 @@ def dateline(text: str, start: int, end: int, dash: bool = False) -> bool:
 
 
 
-def abbreviation(gaz: Gazetteer, full: str, text: str, end: int) -> tuple[str, int]:
+def abbreviation(gaz: GeoGazetteer, full: str, text: str, end: int) -> tuple[str, int]:
     """A one-word name and the period after it that the model left out ("Man" + "." in
     "Churchill, Man."), when the form with the period is an abbreviation."""
     dotted = full[end : end + 1] == "." and " " not in text and not text.endswith(".")
@@ -111,14 +111,14 @@ def abbreviation(gaz: Gazetteer, full: str, text: str, end: int) -> tuple[str, i
     return text, end
 
 
-def code_only(gaz: Gazetteer, text: str) -> bool:
+def code_only(gaz: GeoGazetteer, text: str) -> bool:
     """Whether two capitals read only as a state's postal code ("LA", not "US")."""
     if len(text) != 2 or not text.isupper():
         return False
     return all(c.feature == "region" for c in gaz.candidates(text))
 
 
-def plain(gaz: Gazetteer, dotted: str) -> bool:
+def plain(gaz: GeoGazetteer, dotted: str) -> bool:
     """Whether a word with a period reads the same without it ("Pittsburgh.", not "Alta.")."""
     bare = gaz.candidates(dotted[:-1])
     return bool(bare) and len(bare) >= len(gaz.candidates(dotted))
@@ -127,4 +127,4 @@ def plain(gaz: Gazetteer, dotted: str) -> bool:
 def facility(text: str) -> bool:
     """Whether a name ends in a facility word ("Francis Street", "Children's Hospital")."""
     words = text.split()
-    return len(words) > 1 and name_key(words[-1]) in FACILITY_WORDS
+    return len(words) > 1 and place_key(words[-1]) in FACILITY_WORDS

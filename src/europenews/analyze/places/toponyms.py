@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from europenews.analyze.places.geonames import Gazetteer, GeoEntry, name_key
+from europenews.analyze.places.geonames import GeoEntry, GeoGazetteer, place_key
 from europenews.analyze.places.toponym_forms import (
     NOT_A_PLACE,
     POST_NOMINALS,
@@ -79,7 +79,7 @@ def _parts(text: str, start: int) -> list[tuple[str, int, int]]:
     return out
 
 
-def _known(gaz: Gazetteer, text: str) -> bool:
+def _known(gaz: GeoGazetteer, text: str) -> bool:
     return bool(gaz.candidates(text)) or gaz.demonym(text) is not None or _is_county(text)
 
 
@@ -91,7 +91,7 @@ _WORD = re.compile(r"[A-Z][\w.’']*")
 
 
 def _inner_toponyms(
-    text: str, offset: int, gaz: Gazetteer, weak: bool, codes: bool = False
+    text: str, offset: int, gaz: GeoGazetteer, weak: bool, codes: bool = False
 ) -> list[Toponym]:
     """Place names and demonyms inside a longer name: "Queensland Police Service",
     "Turkish-Russian relations", "U.S.-led", "Western Canada". Greedy, longest first.
@@ -128,16 +128,16 @@ def _inner_toponyms(
             # word ("Calgary-North West", "Downtown Toronto"); "Soviet Union" is no town.
             prev = text[:start].split()[-1:] if start else []
             if not weak and prev and not _broad(cands):
-                if name_key(prev[0]) not in _OPENERS:
+                if place_key(prev[0]) not in _OPENERS:
                     cands = []
                 else:  # "Downtown Toronto", not "South Pacific" (Pacific, Missouri)
-                    key = name_key(piece)
+                    key = place_key(piece)
                     cands = [
                         c
                         for c in cands
-                        if c.population >= SIZEABLE_TOWN and name_key(c.name) == key
+                        if c.population >= SIZEABLE_TOWN and place_key(c.name) == key
                     ]
-            if cands and not after_name and name_key(piece) not in VAGUE:
+            if cands and not after_name and place_key(piece) not in VAGUE:
                 hit = Toponym(offset + start, offset + start + len(piece), piece, weak=weak)
             elif n == 1 and gaz.demonym(piece.rstrip(".")) is not None:
                 piece = piece.rstrip(".")
@@ -163,7 +163,7 @@ def _broad(candidates: list[GeoEntry]) -> bool:
     return any(c.feature in ("country", "region", "continent") for c in candidates)
 
 
-def _entity_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
+def _entity_toponyms(doc: Doc, gaz: GeoGazetteer) -> list[Toponym]:
     found: list[Toponym] = []
     full = doc.text  # built anew on each access
     person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
@@ -207,14 +207,14 @@ def _entity_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
         if len(ent) == 1 and ent.text in first_names:
             continue
         for part, (text, start, end) in enumerate(_parts(ent.text, ent.start_char)):
-            if not text or not text[0].isupper() or name_key(text) in NOT_A_PLACE:
+            if not text or not text[0].isupper() or place_key(text) in NOT_A_PLACE:
                 continue
             if part == 0 and code_only(gaz, text) and not full[:start].rstrip().endswith(","):
                 continue  # "LA" alone is Los Angeles more often than Louisiana
             text, end = abbreviation(gaz, full, text, end)
             if facility(text) and not gaz.candidates(text):
                 # "Kabul Airport" says where; "Penn Avenue" and "Francis Street" do not.
-                if name_key(text.split()[-1]) not in STREET_WORDS:
+                if place_key(text.split()[-1]) not in STREET_WORDS:
                     found += _inner_toponyms(text, start, gaz, weak=True)
                 continue
             if ent.label_ in PLACE_LABELS and (gaz.candidates(text) or _is_county(text)):
@@ -233,7 +233,7 @@ def _entity_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     return found
 
 
-def _extended(doc: Doc, ent: Span, gaz: Gazetteer) -> Toponym | None:
+def _extended(doc: Doc, ent: Span, gaz: GeoGazetteer) -> Toponym | None:
     """A place name the model cut short ("Fort St." + "John"): the entity and the capitalised
     words after it, when only the longer name is in the gazetteer."""
     if gaz.candidates(ent.text) or "," in ent.text:
@@ -258,7 +258,7 @@ def _after_locative(doc: Doc, i: int) -> bool:
     return not (i > 1 and doc[i - 1].lower_ == "to" and doc[i - 2].lower_ == "according")
 
 
-def _demonym_prefix(gaz: Gazetteer, text: str) -> str | None:
+def _demonym_prefix(gaz: GeoGazetteer, text: str) -> str | None:
     """The demonym a span starts with ("Ukrainian" in "Ukrainian President"), if any,
     exactly as written."""
     for n in (2, 1):
@@ -279,7 +279,7 @@ def _strip_kind(text: str) -> str:
     return _KIND.sub("", text)
 
 
-def _missed_toponyms(doc: Doc, gaz: Gazetteer, taken: list[Toponym]) -> list[Toponym]:
+def _missed_toponyms(doc: Doc, gaz: GeoGazetteer, taken: list[Toponym]) -> list[Toponym]:
     """Country, region and continent names, demonyms and datelines' towns that the model did
     not tag.
 
@@ -329,7 +329,7 @@ def _missed_toponyms(doc: Doc, gaz: Gazetteer, taken: list[Toponym]) -> list[Top
 
 
 def _hyphenated(
-    doc: Doc, i: int, gaz: Gazetteer, taken: list[Toponym], found: list[Toponym]
+    doc: Doc, i: int, gaz: GeoGazetteer, taken: list[Toponym], found: list[Toponym]
 ) -> list[Toponym]:
     """Countries and demonyms in a hyphenated word ("U.S.-based", "Turkish-backed"), and a
     state code glued to the next word after a town ("LOUISVILLE, KY--(Wire")."""
@@ -359,7 +359,7 @@ def _after_place(doc: Doc, i: int, taken: list[Toponym], found: list[Toponym]) -
     )
 
 
-def _unmistakable(gaz: Gazetteer, span: Span, after_comma: bool) -> bool:
+def _unmistakable(gaz: GeoGazetteer, span: Span, after_comma: bool) -> bool:
     """A name the model missed that can only be a country, continent or first-level region,
     written as the record's own name (not an alias) or as a qualifier after a place."""
     if span[0].lower_ == "the" or not all(
@@ -370,7 +370,7 @@ def _unmistakable(gaz: Gazetteer, span: Span, after_comma: bool) -> bool:
     ):
         return False
     cands = gaz.candidates(span.text)
-    if not cands or name_key(span.text) in VAGUE:
+    if not cands or place_key(span.text) in VAGUE:
         return False
     if after_comma and any(c.feature in ("region", "country") for c in cands):
         return True
@@ -378,12 +378,12 @@ def _unmistakable(gaz: Gazetteer, span: Span, after_comma: bool) -> bool:
         return False
     if len(span.text) <= 3 and not span.text.isupper() and "." not in span.text:
         return False
-    key = name_key(span.text)
-    own_name = any(name_key(c.name) == key for c in cands)
+    key = place_key(span.text)
+    own_name = any(place_key(c.name) == key for c in cands)
     return own_name and (not span[0].is_sent_start or cands[0].feature == "country")
 
 
-def find_toponyms(doc: Doc, gaz: Gazetteer, add_missed: bool = True) -> list[Toponym]:
+def find_toponyms(doc: Doc, gaz: GeoGazetteer, add_missed: bool = True) -> list[Toponym]:
     """Return the place names and demonyms in the text, in order, without overlaps."""
     found = _entity_toponyms(doc, gaz)
     if add_missed:

@@ -9,15 +9,13 @@ hung on the verb before it ("..., one user commented").
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from europenews.analyze.quotes.cue import Cue
+from europenews.analyze.quotes.lexicon import QuoteLexicon
 from europenews.analyze.quotes.marks import QUOTE_TOKENS
 from europenews.analyze.quotes.speakers import SUBJECTS
-
-if TYPE_CHECKING:  # cues.py imports this module
-    from europenews.analyze.quotes.cues import Cue, Lexicon
 
 OPENING = frozenset({"“", '"', "``", "‘"})
 # "when" was tried too: +1 direct quote on train, but quote+speaker F1 down on the check slice.
@@ -69,7 +67,7 @@ def tail_report(verb: Token, found: tuple[int, int], speech: frozenset[str]) -> 
     return None
 
 
-def aside_content(verb: Token, lex: Lexicon) -> tuple[tuple[int, int], ...] | None:
+def aside_content(verb: Token, lex: QuoteLexicon) -> tuple[tuple[int, int], ...] | None:
     """``Vice President Joe Biden, Rubio said, had been in the Senate for “a thousand years”``,
     ``In the long run, many economists say, this effect could ...``, ``Instead, Trump told CNN,
     his policy would ...``: a subject and its speech verb set off by commas inside a sentence
@@ -112,7 +110,7 @@ def aside_content(verb: Token, lex: Lexicon) -> tuple[tuple[int, int], ...] | No
     return tuple(r for r in parts if r is not None) or None
 
 
-def final_content(verb: Token, lex: Lexicon) -> tuple[tuple[int, int], ...]:
+def final_content(verb: Token, lex: QuoteLexicon) -> tuple[tuple[int, int], ...]:
     """``He would be a better president than Clinton “no matter what,” one user commented.``:
     a speech verb with its subject that closes the sentence after a comma, parsed as a clause
     of the verb before it, reports the sentence up to the comma."""
@@ -143,7 +141,7 @@ def final_content(verb: Token, lex: Lexicon) -> tuple[tuple[int, int], ...]:
     return (found,) if found else ()
 
 
-def _reports(verb: Token, lex: Lexicon) -> bool:
+def _reports(verb: Token, lex: QuoteLexicon) -> bool:
     """A speech or belief verb with a subject of its own."""
     lemma = verb.lemma_.lower()
     return (lemma in lex.speech_verbs or lemma in lex.belief_verbs) and any(

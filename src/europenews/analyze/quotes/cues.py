@@ -7,11 +7,9 @@ The content is read from the verb's complement (ccomp, object + xcomp/prepositio
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from importlib import resources
-
 from spacy.tokens import Doc, Span, Token
 
+from europenews.analyze.quotes.cue import Cue
 from europenews.analyze.quotes.cuebounds import (
     aside_content,
     before_tail,
@@ -24,6 +22,7 @@ from europenews.analyze.quotes.cuebounds import (
     tail_speakers,
     trim_span,
 )
+from europenews.analyze.quotes.lexicon import QuoteLexicon
 from europenews.analyze.quotes.lostsubjects import aside_subject
 from europenews.analyze.quotes.speakers import (
     SUBJECTS,
@@ -39,61 +38,6 @@ from europenews.analyze.quotes.speakers import (
 # Dependents of a cue verb that never belong to its content.
 NOT_CONTENT = ("punct", "advcl", "advmod", "npadvmod", "cc", "conj", "aux", "auxpass", "neg",
                "mark", "prt", "dative", "agent", "nsubj", "nsubjpass", "csubj", "expl", "parataxis")
-
-
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    """Cue word lists (package data under ``analyze/data/quotes``)."""
-
-    speech_verbs: frozenset[str]
-    belief_verbs: frozenset[str]
-    object_verbs: frozenset[str]
-    prep_verbs: dict[str, frozenset[str]]
-    speech_nouns: frozenset[str]
-    titles: frozenset[str]
-    phrasal: dict[str, frozenset[str]]  # speech verbs only with a particle: lemma → particles
-
-
-def _lines(name: str) -> list[str]:
-    text = resources.files("europenews.analyze").joinpath("data", "quotes", name).read_text(
-        encoding="utf-8"
-    )
-    return [ln.split("#", 1)[0].strip() for ln in text.splitlines() if ln.split("#", 1)[0].strip()]
-
-
-def _word_map(name: str) -> dict[str, frozenset[str]]:
-    """Lines ``lemma word word ...`` → {lemma: words}."""
-    found = {}
-    for line in _lines(name):
-        lemma, *words = line.split()
-        found[lemma] = frozenset(words)
-    return found
-
-
-def load_lexicon() -> Lexicon:
-    """Read the cue lexicons shipped with the package."""
-    return Lexicon(
-        speech_verbs=frozenset(_lines("speech_verbs.txt")),
-        belief_verbs=frozenset(_lines("belief_verbs.txt")),
-        object_verbs=frozenset(_lines("object_verbs.txt")),
-        prep_verbs=_word_map("prep_verbs.txt"),
-        speech_nouns=frozenset(_lines("speech_nouns.txt")),
-        titles=frozenset(_lines("titles.txt")),
-        phrasal=_word_map("phrasal_verbs.txt"),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """A reporting expression found in the parse (token indices; end-exclusive ranges)."""
-
-    cue: tuple[int, int]
-    subject: int | None  # head token of the speaker's mention
-    content: tuple[tuple[int, int], ...]  # token ranges of what was said; () when not found
-    colon: bool = False  # the cue is followed by a colon: what was said comes after it
-    speech: bool = True  # a speech cue (not a belief verb): it may introduce a direct quote
-    tail: int | None = None  # a report verb the content stops before (the speaker going on)
-    aside: bool = False  # "X, he said, Y": the cue sits inside what was said, on both sides
 
 
 # Verbs that name or judge their object ("called her “third-rate”", "declared it ...").
@@ -149,7 +93,7 @@ def _range(tokens: list[Token], cue: Token | None = None) -> tuple[int, int] | N
     return (start, end) if end > start else None
 
 
-def _quoted_conj(verb: Token, found: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
+def _quoted_conj(verb: Token, found: tuple[int, int], lex: QuoteLexicon) -> tuple[int, int]:
     """``said Sanders has been “a tremendously important part,” and Democrats would need to
     ...``: a clause the parser coordinated with the cue, right after a quoted report, goes on
     with what was said (a clause with a cue of its own does not); so does a verb without a
@@ -189,7 +133,7 @@ def _next_paragraph(verb: Token, clause: Token) -> bool:
     return clause.i > verb.i and any("\n" in t.text for t in doc[verb.i : clause.left_edge.i])
 
 
-def verb_content(verb: Token, lex: Lexicon) -> tuple[tuple[int, int], ...]:
+def verb_content(verb: Token, lex: QuoteLexicon) -> tuple[tuple[int, int], ...]:
     """Token range of what a cue verb reports (its complement), or () when it has none."""
     kids = list(verb.children)
     ccomps = [c for c in kids if c.dep_ == "ccomp" and not _next_paragraph(verb, c)]
@@ -251,7 +195,7 @@ def _that_clause(verb: Token) -> bool:
     )
 
 
-def _verb_cue(verb: Token, lex: Lexicon, beliefs: bool) -> Cue | None:
+def _verb_cue(verb: Token, lex: QuoteLexicon, beliefs: bool) -> Cue | None:
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB":
         return None
@@ -308,7 +252,7 @@ def _according_cue(token: Token) -> Cue | None:
     return Cue((token.i, to.i + 1), speaker_head(pobj).i, tuple(parts))
 
 
-def _noun_cue(noun: Token, lex: Lexicon) -> Cue | None:
+def _noun_cue(noun: Token, lex: QuoteLexicon) -> Cue | None:
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.speech_nouns:
         return None
     clause = [c for c in noun.children if c.dep_ in ("ccomp", "acl") and any(
@@ -354,7 +298,7 @@ def _colon_cue(sent: Span) -> Cue | None:
     return Cue((colon.i, colon.i + 1), head.i, (rest,), colon=True)
 
 
-def find_cues(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Cue]:
+def find_cues(doc: Doc, lex: QuoteLexicon, beliefs: bool = True) -> list[Cue]:
     """All reporting cues of the document, in text order."""
     cues: list[Cue] = []
     for token in doc:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
-from europenews.analyze.quotes.cues import Cue
+from europenews.analyze.quotes.cue import Cue
 from europenews.analyze.quotes.marks import MarkedQuote
 from europenews.analyze.quotes.spans import (
     WORD,

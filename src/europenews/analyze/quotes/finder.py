@@ -21,7 +21,8 @@ from spacy.tokens import Doc
 
 from europenews.analyze.extensions import register_extensions
 from europenews.analyze.quotes.attribution import EntityIndex, build_index, resolve_speaker
-from europenews.analyze.quotes.cues import Cue, Lexicon, find_cues, load_lexicon
+from europenews.analyze.quotes.cue import Cue
+from europenews.analyze.quotes.cues import find_cues
 from europenews.analyze.quotes.drafts import (
     Draft,
     aside_claims,
@@ -38,6 +39,7 @@ from europenews.analyze.quotes.drafts import (
     subject_claims,
     trails_quotation,
 )
+from europenews.analyze.quotes.lexicon import QuoteLexicon, load_quote_lexicon
 from europenews.analyze.quotes.markcues import (
     clause_intro,
     colon_intro,
@@ -187,7 +189,7 @@ def _cue_drafts(
     return drafts, bound, bare
 
 
-def _speaker_of(draft: Draft, doc: Doc, index: EntityIndex, lex: Lexicon) -> Speaker | None:
+def _speaker_of(draft: Draft, doc: Doc, index: EntityIndex, lex: QuoteLexicon) -> Speaker | None:
     if draft.speaker is not None:
         return draft.speaker
     if draft.cue is None or draft.cue.subject is None:
@@ -195,7 +197,7 @@ def _speaker_of(draft: Draft, doc: Doc, index: EntityIndex, lex: Lexicon) -> Spe
     return resolve_speaker(doc, draft.cue.subject, index, lex.titles)
 
 
-def find_quotes(doc: Doc, lex: Lexicon, beliefs: bool = True) -> list[Quote]:
+def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True) -> list[Quote]:
     """Pure: read the marks and the parse, return the quotes in text order."""
     text = doc.text
     marks = find_marked_quotes(text)
@@ -384,7 +386,7 @@ def _to_quote(doc: Doc, full: str, draft: Draft) -> Quote:
 
 
 class QuoteFinder:
-    def __init__(self, name: str, lexicon: Lexicon, beliefs: bool) -> None:
+    def __init__(self, name: str, lexicon: QuoteLexicon, beliefs: bool) -> None:
         self.name, self.lexicon, self.beliefs = name, lexicon, beliefs
 
     def __call__(self, doc: Doc) -> Doc:
@@ -400,4 +402,4 @@ class QuoteFinder:
 )
 def make_quotes_finder(nlp: Language, name: str, beliefs: bool) -> QuoteFinder:
     register_extensions()
-    return QuoteFinder(name, load_lexicon(), beliefs)
+    return QuoteFinder(name, load_quote_lexicon(), beliefs)

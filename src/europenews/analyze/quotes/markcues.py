@@ -9,7 +9,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from europenews.analyze.quotes.cues import NAMING_VERBS, Cue
+from europenews.analyze.quotes.cue import Cue
+from europenews.analyze.quotes.cues import NAMING_VERBS
 from europenews.analyze.quotes.marks import MarkedQuote
 from europenews.analyze.quotes.spans import (
     CLOSING_PUNCT,

@@ -8,7 +8,8 @@ import re
 
 from spacy.tokens import Doc
 
-from europenews.analyze.quotes.cues import NAMING_VERBS, Cue
+from europenews.analyze.quotes.cue import Cue
+from europenews.analyze.quotes.cues import NAMING_VERBS
 from europenews.analyze.quotes.markcues import OPENING
 from europenews.analyze.quotes.marks import MarkedQuote
 from europenews.analyze.quotes.spans import Layout, Spans, chars_in_paragraph

@@ -1,0 +1,57 @@
+"""The word lists quote finding reads: reporting verbs and nouns, and the titles speakers go by.
+
+One folder per language (``quotes/lexicons/en/``), one file per list, one lemma a line ("#"
+starts a comment). Loaded by the ``europenews_quotes`` factory through the registered function
+``europenews.quote_lexicon.v1``, never at import time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from europenews.analyze.lexicons import lexicon_folder, read_text
+
+WHAT = "quote lexicon"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteLexicon:
+    """Cue word lists (package data under ``quotes/lexicons/<language>``)."""
+
+    speech_verbs: frozenset[str]
+    belief_verbs: frozenset[str]
+    object_verbs: frozenset[str]
+    prep_verbs: dict[str, frozenset[str]]
+    speech_nouns: frozenset[str]
+    titles: frozenset[str]
+    phrasal: dict[str, frozenset[str]]  # speech verbs only with a particle: lemma → particles
+
+
+def _lines(folder: Traversable, name: str) -> list[str]:
+    text = read_text(folder, name, WHAT)
+    return [ln.split("#", 1)[0].strip() for ln in text.splitlines() if ln.split("#", 1)[0].strip()]
+
+
+def _word_map(folder: Traversable, name: str) -> dict[str, frozenset[str]]:
+    """Lines ``lemma word word ...`` → {lemma: words}."""
+    found = {}
+    for line in _lines(folder, name):
+        lemma, *words = line.split()
+        found[lemma] = frozenset(words)
+    return found
+
+
+def load_quote_lexicon(path: str | Path | None = None, language: str = "en") -> QuoteLexicon:
+    """Read the cue lexicon in the folder ``path``, or the one shipped for ``language``."""
+    folder = lexicon_folder("europenews.analyze.quotes", WHAT, path, language)
+    return QuoteLexicon(
+        speech_verbs=frozenset(_lines(folder, "speech_verbs.txt")),
+        belief_verbs=frozenset(_lines(folder, "belief_verbs.txt")),
+        object_verbs=frozenset(_lines(folder, "object_verbs.txt")),
+        prep_verbs=_word_map(folder, "prep_verbs.txt"),
+        speech_nouns=frozenset(_lines(folder, "speech_nouns.txt")),
+        titles=frozenset(_lines(folder, "titles.txt")),
+        phrasal=_word_map(folder, "phrasal_verbs.txt"),
+    )
