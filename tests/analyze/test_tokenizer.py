@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 import spacy
 
-from europenews.analyze.tokenizer import split_glued_quotations
+from europenews.analyze import components  # noqa: F401  (registers the tokenizer)
+from europenews.analyze.pipeline import TOKENIZER_CONFIG
+from europenews.analyze.tokenizer import GLUED_CLOSE, add_glued_quotation_rule
+from europenews.config import DEFAULT_MODEL
+
+
+def _pattern(nlp):
+    return nlp.tokenizer.infix_finditer.__self__.pattern
 
 
 @pytest.fixture(scope="module")
 def blank():
-    nlp = spacy.blank("en")
-    split_glued_quotations(nlp)
-    return nlp
+    return spacy.blank("en", config=TOKENIZER_CONFIG)
 
 
 @pytest.mark.parametrize(
@@ -33,9 +40,33 @@ def test_tokenizer_splits_glued_closing_marks_only(blank, text, tokens):
 
 
 def test_tokenizer_rules_are_added_once(blank):
-    before = blank.tokenizer.infix_finditer.__self__.pattern
-    split_glued_quotations(blank)
-    assert blank.tokenizer.infix_finditer.__self__.pattern == before
+    before = _pattern(blank)
+    add_glued_quotation_rule(blank.tokenizer)
+    assert _pattern(blank) == before
+
+
+def test_tokenizer_plain_blank_pipeline_keeps_glued_marks_together():
+    plain = spacy.blank("en")
+    assert GLUED_CLOSE not in _pattern(plain)
+    assert "paranoia,”Clinton" in [t.text for t in plain.make_doc("it was paranoia,”Clinton said")]
+
+
+def test_tokenizer_rule_survives_loading_a_packaged_model():
+    # A packaged pipeline reads its tokenizer from disk after creation: the rule must be
+    # re-added then, on top of the model's own infixes.
+    model = spacy.load(DEFAULT_MODEL, config=TOKENIZER_CONFIG, exclude=["ner", "parser"])
+    assert _pattern(model).endswith(GLUED_CLOSE)
+    assert _pattern(model).count(GLUED_CLOSE) == 1
+    tokens = [t.text for t in model.make_doc("paranoia,”Clinton")]
+    assert tokens == ["paranoia", ",", "”", "Clinton"]
+
+
+def test_tokenizer_rule_survives_serialisation(blank):
+    again = spacy.blank("en", config=TOKENIZER_CONFIG)
+    again.tokenizer.from_bytes(blank.tokenizer.to_bytes())
+    assert _pattern(again) == _pattern(blank)
+    copied = pickle.loads(pickle.dumps(blank.tokenizer))
+    assert [t.text for t in copied("deal.”The")] == ["deal", ".", "”", "The"]
 
 
 def test_tokenizer_glued_quotation_keeps_its_speaker(nlp):

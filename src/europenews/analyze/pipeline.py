@@ -7,28 +7,27 @@ from collections.abc import Iterable, Iterator
 import spacy
 from spacy.language import Language
 
-# Importing the component modules registers their factories with spaCy.
-from europenews.analyze.entities import finder as _entities  # noqa: F401
-from europenews.analyze.events import finder as _events  # noqa: F401
+# Importing the module registers our factories, lexicons and tokenizer with spaCy.
+from europenews.analyze import components  # noqa: F401
 from europenews.analyze.export import doc_to_analysis
 from europenews.analyze.extensions import register_extensions
-from europenews.analyze.places import finder as _places  # noqa: F401
-from europenews.analyze.quotes import finder as _quotes  # noqa: F401
-from europenews.analyze.tokenizer import split_glued_quotations
 from europenews.config import Settings
 from europenews.errors import ConfigError
 from europenews.model import Analysis, Article
 
+# The model's own tokenizer rules plus the glued-quotation rule (analyze/tokenizer.py).
+TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "europenews.glued_quotations.v1"}}}
+
 
 def build_pipeline(settings: Settings | None = None) -> Language:
-    """Load the spaCy model named in the settings and add our components after it."""
+    """Load the spaCy model named in the settings with our tokenizer, and add our components
+    after it."""
     settings = settings or Settings()
     register_extensions()
     try:
-        nlp = spacy.load(settings.model)
+        nlp = spacy.load(settings.model, config=TOKENIZER_CONFIG)
     except OSError as exc:
         raise ConfigError(f"spaCy model {settings.model!r}: not installed") from exc
-    split_glued_quotations(nlp)
     for name in settings.components:
         nlp.add_pipe(name)
     return nlp

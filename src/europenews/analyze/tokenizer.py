@@ -5,13 +5,22 @@ Copy-edited text often loses the space after a closing quotation mark:
 quotation has no end the parser can see and its speaker is lost. Splitting the
 punctuation and the mark off the following word restores the three tokens. The same
 holds for a closing mark glued to a signature dash (``… us.”― Jane Doe``).
+
+The rule is part of the pipeline's config: ``[nlp.tokenizer]`` names the registered tokenizer
+``europenews.glued_quotations.v1`` (registered in ``components.py``). A packaged pipeline reads
+its tokenizer's rules from disk *after* any creation callback has run, which would drop rules
+added there; this tokenizer adds the rule again whenever its state is loaded.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 # Sentence punctuation between a word and a closing mark glued to the next word, and a
 # closing mark glued to the dash of a signature ("… for us.”― Jane Doe", "“Never”—Jane"). A
@@ -23,12 +32,44 @@ GLUED_CLOSE = (
 )
 
 
-def split_glued_quotations(nlp: Language) -> None:
-    """Add the rules to the infixes ``nlp``'s tokenizer already has (idempotent)."""
-    current = nlp.tokenizer.infix_finditer
+def add_glued_quotation_rule(tokenizer: Any) -> None:
+    """Add the rule to the infixes ``tokenizer`` already has (idempotent)."""
+    current = tokenizer.infix_finditer
     pattern = current.__self__.pattern if current is not None else ""
     if GLUED_CLOSE in pattern:
         return
-    nlp.tokenizer.infix_finditer = re.compile(
+    tokenizer.infix_finditer = re.compile(
         f"{pattern}|{GLUED_CLOSE}" if pattern else GLUED_CLOSE
     ).finditer
+
+
+class GluedQuotationTokenizer(Tokenizer):  # type: ignore[misc]
+    """spaCy's tokenizer that keeps the glued-quotation rule over whatever rules it loads."""
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Any = ()) -> GluedQuotationTokenizer:
+        # from_disk reads the file and calls this, so both ways of loading keep the rule.
+        super().from_bytes(bytes_data, exclude=exclude)
+        add_glued_quotation_rule(self)
+        return self
+
+
+def create_glued_quotations_tokenizer() -> Callable[[Language], GluedQuotationTokenizer]:
+    """The tokenizer factory ``europenews.glued_quotations.v1``: the language's default rules
+    (as ``spacy.Tokenizer.v1`` builds them) plus the glued-quotation rule."""
+
+    def make(nlp: Language) -> GluedQuotationTokenizer:
+        defaults = nlp.Defaults
+        prefixes, suffixes, infixes = defaults.prefixes, defaults.suffixes, defaults.infixes
+        tokenizer = GluedQuotationTokenizer(
+            nlp.vocab,
+            rules=defaults.tokenizer_exceptions,
+            prefix_search=compile_prefix_regex(prefixes).search if prefixes else None,
+            suffix_search=compile_suffix_regex(suffixes).search if suffixes else None,
+            infix_finditer=compile_infix_regex(infixes).finditer if infixes else None,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
+        add_glued_quotation_rule(tokenizer)
+        return tokenizer
+
+    return make

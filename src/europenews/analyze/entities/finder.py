@@ -14,19 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.attrs import LOWER
-from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from europenews.analyze.entities.canonical import NAME_LABELS
-from europenews.analyze.entities.gazetteer import Gazetteer, build_matchers
-from europenews.analyze.entities.lexicon import (
-    EntityLexicon,
-    load_entity_lexicon,
-    load_known_names,
-)
-from europenews.analyze.entities.resolve import resolve_names
+from europenews.analyze.entities.lexicon import EntityLexicon
 from europenews.analyze.entities.roles import find_roles, merge_roles
-from europenews.analyze.extensions import register_extensions
 from europenews.model import Entity, Mention
 from europenews.names import name_key
 
@@ -265,33 +257,3 @@ def find_entities(doc: Doc, lexicon: EntityLexicon) -> tuple[list[Entity], dict[
         roles = merge_roles(group.roles)
         entities.append(Entity(eid, _name_of(group), group.type, roles, mentions, group.label))
     return entities, entity_of_token
-
-
-class EntityCanonicaliser:
-    """spaCy component: ``doc.ents`` cleaned; ``doc._.entities``; ``doc._.entity_of_token``."""
-
-    def __init__(self, name: str, lexicon: EntityLexicon) -> None:
-        self.name, self.lexicon = name, lexicon
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc.ents = resolve_names(doc, self.lexicon)
-        doc._.entities, doc._.entity_of_token = find_entities(doc, self.lexicon)
-        return doc
-
-
-@Language.factory("europenews_gazetteer", requires=["doc.ents"], assigns=["doc.ents"])
-def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
-    register_extensions()
-    lexicon = load_known_names()
-    famous = frozenset(n.lower() for n in lexicon.caps)
-    return Gazetteer(name, *build_matchers(nlp, lexicon), famous)
-
-
-@Language.factory(
-    "europenews_entities",
-    requires=["doc.ents"],
-    assigns=["doc.ents", "doc._.entities", "doc._.entity_of_token"],
-)
-def make_entity_canonicaliser(nlp: Language, name: str) -> EntityCanonicaliser:
-    register_extensions()
-    return EntityCanonicaliser(name, load_entity_lexicon())

@@ -182,16 +182,3 @@ def correct_entities(
         if parts != [ent]:
             weak.update((p.start, p.end) for p in parts)
     return merge_entities(ents, matches, frozenset(weak), famous)
-
-
-class Gazetteer:
-    """spaCy component: correct ``doc.ents`` with the gazetteer."""
-
-    def __init__(
-        self, name: str, exact: PhraseMatcher, caps: PhraseMatcher, famous: frozenset[str]
-    ) -> None:
-        self.name, self.exact, self.caps, self.famous = name, exact, caps, famous
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc.ents = correct_entities(doc, self.exact, self.caps, self.famous)
-        return doc

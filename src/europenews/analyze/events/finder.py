@@ -13,13 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from europenews.analyze.events.casualties import Casualty, casualties_in
-from europenews.analyze.events.lexicon import EventLexicon, load_event_lexicon
-from europenews.analyze.extensions import register_extensions
-from europenews.analyze.places.finder import place_at, place_ref
+from europenews.analyze.events.lexicon import EventLexicon
+from europenews.analyze.places import place_at, place_ref
 from europenews.model import Event, EventSource, Place, PlaceRef
 
 # Generic triggers take the type of a more specific trigger of the same event.
@@ -316,23 +314,3 @@ def find_events(doc: Doc, lex: EventLexicon) -> list[Event]:
 
 def _has_figures(event: Event) -> bool:
     return event.killed is not None or event.injured is not None
-
-
-class EventFinder:
-    def __init__(self, name: str, lexicon: EventLexicon) -> None:
-        self.name = name
-        self.lexicon = lexicon
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.events = find_events(doc, self.lexicon)
-        return doc
-
-
-@Language.factory(
-    "europenews_events",
-    requires=["token.dep", "token.lemma"],  # token.pos: set by attribute_ruler, undeclared
-    assigns=["doc._.events"],
-)
-def make_events_finder(nlp: Language, name: str) -> EventFinder:
-    register_extensions()
-    return EventFinder(name, load_event_lexicon())

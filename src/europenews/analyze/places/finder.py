@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
-from europenews.analyze.extensions import register_extensions
 from europenews.analyze.places.geocode import Resolved, resolve_toponyms
-from europenews.analyze.places.geonames import GeoGazetteer, load_gazetteer
+from europenews.analyze.places.geonames import GeoGazetteer
 from europenews.analyze.places.toponyms import find_toponyms
 from europenews.model import Mention, Place, PlaceRef
 
@@ -83,32 +81,3 @@ def find_places(doc: Doc, gaz: GeoGazetteer, add_missed: bool = True) -> list[Pl
     """Pure: recognise the toponyms of ``doc``, resolve them, return one Place per place."""
     toponyms = find_toponyms(doc, gaz, add_missed=add_missed)
     return places_from(resolve_toponyms(gaz, toponyms, doc.text), doc.text)
-
-
-class PlaceFinder:
-    def __init__(self, name: str, add_missed: bool) -> None:
-        self.name = name
-        self.add_missed = add_missed
-        self._gazetteer: GeoGazetteer | None = None
-
-    @property
-    def gazetteer(self) -> GeoGazetteer:
-        # Loaded on first use, once per pipeline: building a pipeline stays cheap.
-        if self._gazetteer is None:
-            self._gazetteer = load_gazetteer()
-        return self._gazetteer
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.places = find_places(doc, self.gazetteer, add_missed=self.add_missed)
-        return doc
-
-
-@Language.factory(
-    "europenews_places",
-    default_config={"add_missed": True},
-    requires=["doc.ents"],
-    assigns=["doc._.places"],
-)
-def make_places_finder(nlp: Language, name: str, add_missed: bool) -> PlaceFinder:
-    register_extensions()
-    return PlaceFinder(name, add_missed)

@@ -1,1 +1,19 @@
-"""TODO"""
+"""Quotes: who said what — direct, indirect and mixed quotations with their speaker and cue.
+
+Front door: ``find_quotes(doc, lexicon, beliefs=True)`` returns the quotes of a parsed Doc in
+text order; speakers resolve to the entities ``doc._.entities`` holds when the entities
+component ran before. docs/quotes.md describes the stages.
+
+Modules: ``finder`` (the cascade that pairs marks and cues), ``marks`` (quotation marks in the
+raw text), ``spans`` (paragraphs and content bounds), ``cue``/``cues``/``cuebounds``
+(reporting cues in the parse and where their content ends), ``markcues`` and ``naming`` (cues
+read from a quotation's side), ``drafts`` (adjustments across quotes), ``speakers`` and
+``lostsubjects`` (the speaker's head token), ``attribution`` (speaker to entity), ``lexicon``.
+"""
+
+from __future__ import annotations
+
+from europenews.analyze.quotes.finder import find_quotes
+from europenews.analyze.quotes.lexicon import QuoteLexicon, load_quote_lexicon
+
+__all__ = ["QuoteLexicon", "find_quotes", "load_quote_lexicon"]

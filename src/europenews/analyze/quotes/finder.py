@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import re
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
-from europenews.analyze.extensions import register_extensions
 from europenews.analyze.quotes.attribution import EntityIndex, build_index, resolve_speaker
 from europenews.analyze.quotes.cue import Cue
 from europenews.analyze.quotes.cues import find_cues
@@ -39,7 +37,7 @@ from europenews.analyze.quotes.drafts import (
     subject_claims,
     trails_quotation,
 )
-from europenews.analyze.quotes.lexicon import QuoteLexicon, load_quote_lexicon
+from europenews.analyze.quotes.lexicon import QuoteLexicon
 from europenews.analyze.quotes.markcues import (
     clause_intro,
     colon_intro,
@@ -383,23 +381,3 @@ def _to_quote(doc: Doc, full: str, draft: Draft) -> Quote:
         span = doc[draft.cue.cue[0] : draft.cue.cue[1]]
         cue = Mention(span.start_char, span.end_char, span.text)
     return Quote(text, spans[0][0], spans[-1][1], spans, draft.kind, draft.speaker, cue)
-
-
-class QuoteFinder:
-    def __init__(self, name: str, lexicon: QuoteLexicon, beliefs: bool) -> None:
-        self.name, self.lexicon, self.beliefs = name, lexicon, beliefs
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = find_quotes(doc, self.lexicon, self.beliefs)
-        return doc
-
-
-@Language.factory(
-    "europenews_quotes",
-    requires=["token.dep", "token.lemma", "token.tag"],
-    assigns=["doc._.quotes"],
-    default_config={"beliefs": True},
-)
-def make_quotes_finder(nlp: Language, name: str, beliefs: bool) -> QuoteFinder:
-    register_extensions()
-    return QuoteFinder(name, load_quote_lexicon(), beliefs)

@@ -1,0 +1,243 @@
+"""Every spaCy registration of EuropeNews: the five components, the lexicons they are configured
+with and the tokenizer (listed under ``[project.entry-points.spacy_*]`` in pyproject.toml).
+
+Each component is a thin ``Pipe``: it checks that the Doc carries the annotations it reads,
+calls its capability's pure ``find_*`` function and stores the result as plain values
+(``analyze/extensions.py``). Anything that goes wrong goes through spaCy's error handler
+(``nlp.set_error_handler``). ``requires``/``assigns`` list every attribute a component reads and
+writes, our own ``doc._`` data included; the ``doc._`` inputs are optional (a component whose
+input component did not run reads ``None`` and does without), the token and Doc annotations are
+not. docs/components.md describes each component, its config and the registered functions.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from spacy import registry
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc
+
+from europenews.analyze.entities import (
+    EntityLexicon,
+    KnownNames,
+    build_matchers,
+    correct_entities,
+    find_entities,
+    load_entity_lexicon,
+    load_known_names,
+    resolve_names,
+)
+from europenews.analyze.events import EventLexicon, find_events, load_event_lexicon
+from europenews.analyze.extensions import register_extensions
+from europenews.analyze.places import GeoGazetteer, find_places, load_gazetteer
+from europenews.analyze.quotes import QuoteLexicon, find_quotes, load_quote_lexicon
+from europenews.analyze.tokenizer import create_glued_quotations_tokenizer
+from europenews.errors import ConfigError
+
+registry.misc("europenews.known_names.v1")(load_known_names)
+registry.misc("europenews.entity_lexicon.v1")(load_entity_lexicon)
+registry.misc("europenews.geo_gazetteer.v1")(load_gazetteer)
+registry.misc("europenews.quote_lexicon.v1")(load_quote_lexicon)
+registry.misc("europenews.event_lexicon.v1")(load_event_lexicon)
+registry.tokenizers("europenews.glued_quotations.v1")(create_glued_quotations_tokenizer)
+
+# Where each annotation a component reads comes from: the ``Doc.has_annotation`` attribute that
+# shows it is there, and the kind of spaCy component that sets it.
+_ANNOTATIONS = {
+    "token.tag": ("TAG", "a tagger"),
+    "token.pos": ("POS", "an attribute ruler or a morphologizer"),
+    "token.morph": ("MORPH", "an attribute ruler or a morphologizer"),
+    "token.lemma": ("LEMMA", "a lemmatizer"),
+    "token.dep": ("DEP", "a parser"),
+    "token.head": ("DEP", "a parser"),
+    "token.is_sent_start": ("SENT_START", "a parser or a sentencizer"),
+    "doc.sents": ("SENT_START", "a parser or a sentencizer"),
+    "doc.ents": ("ENT_IOB", "an entity recognizer (or europenews_gazetteer)"),
+    "token.ent_type": ("ENT_IOB", "an entity recognizer"),
+    "token.ent_iob": ("ENT_IOB", "an entity recognizer"),
+}
+_ENTS = ("doc.ents", "token.ent_type", "token.ent_iob")
+
+
+def _lexicon(name: str) -> dict[str, object]:
+    return {"@misc": name, "path": None, "language": "en"}
+
+
+class Component(Pipe):  # type: ignore[misc]
+    """What our components share: the annotation check and spaCy's error handler.
+
+    ``requires`` is what the factory declares to spaCy: every attribute the component reads.
+    ``needs`` is the part it cannot do without, checked on every Doc. It may name token.pos and
+    token.morph, which ``requires`` leaves out: the model's attribute_ruler sets them but
+    declares no assigns, so spaCy's pipe analysis would report them missing from every
+    en_core_web_* pipeline.
+    """
+
+    requires: ClassVar[tuple[str, ...]] = ()
+    needs: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            self.check(doc)
+            self.set_annotations(doc)
+        except Exception as exc:
+            error_handler(self.name, self, [doc], exc)
+        return doc
+
+    def check(self, doc: Doc) -> None:
+        """Fail with what is missing when the Doc lacks an annotation this component needs."""
+        missing = [a for a in self.needs if not doc.has_annotation(_ANNOTATIONS[a][0])]
+        if missing:
+            setters = sorted({_ANNOTATIONS[a][1] for a in missing})
+            raise ConfigError(
+                f"{self.name}: the Doc has no {', '.join(missing)}; add the component to a "
+                f"pipeline with {', '.join(setters)} before it (en_core_web_sm has them all)"
+            )
+
+    def set_annotations(self, doc: Doc) -> None:
+        raise NotImplementedError
+
+
+class GazetteerCorrector(Component):
+    """``europenews_gazetteer``: ``doc.ents`` corrected with the known names."""
+
+    requires = ("doc.ents", "token.tag", "token.is_sent_start")
+    needs = ()  # a recogniser itself: on a pipeline without one it adds the names it knows
+
+    def __init__(
+        self, name: str, exact: PhraseMatcher, caps: PhraseMatcher, famous: frozenset[str]
+    ) -> None:
+        super().__init__(name)
+        self.exact, self.caps, self.famous = exact, caps, famous
+
+    def set_annotations(self, doc: Doc) -> None:
+        doc.ents = correct_entities(doc, self.exact, self.caps, self.famous)
+
+
+class EntityCanonicaliser(Component):
+    """``europenews_entities``: ``doc.ents`` cleaned; ``doc._.entities``;
+    ``doc._.entity_of_token``."""
+
+    requires = ("doc.ents", "token.tag", "token.dep", "token.head", "token.is_sent_start")
+    needs = ("doc.ents",)
+
+    def __init__(self, name: str, lexicon: EntityLexicon) -> None:
+        super().__init__(name)
+        self.lexicon = lexicon
+
+    def set_annotations(self, doc: Doc) -> None:
+        doc.ents = resolve_names(doc, self.lexicon)
+        doc._.entities, doc._.entity_of_token = find_entities(doc, self.lexicon)
+
+
+class PlaceFinder(Component):
+    """``europenews_places``: ``doc._.places``."""
+
+    requires = ("doc.ents", "token.ent_type", "token.is_sent_start")
+    needs = ("doc.ents",)
+
+    def __init__(self, name: str, gazetteer: GeoGazetteer, add_missed: bool) -> None:
+        super().__init__(name)
+        self.gazetteer, self.add_missed = gazetteer, add_missed
+
+    def set_annotations(self, doc: Doc) -> None:
+        doc._.places = find_places(doc, self.gazetteer, add_missed=self.add_missed)
+
+
+class QuoteFinder(Component):
+    """``europenews_quotes``: ``doc._.quotes``."""
+
+    requires = ("token.dep", "token.head", "token.lemma", "token.tag", "token.ent_type",
+                "token.ent_iob", "doc.sents", "doc._.entities", "doc._.entity_of_token")
+    needs = ("token.dep", "token.tag", "token.pos", "token.lemma")
+
+    def __init__(self, name: str, lexicon: QuoteLexicon, beliefs: bool) -> None:
+        super().__init__(name)
+        self.lexicon, self.beliefs = lexicon, beliefs
+
+    def set_annotations(self, doc: Doc) -> None:
+        doc._.quotes = find_quotes(doc, self.lexicon, self.beliefs)
+
+
+class EventFinder(Component):
+    """``europenews_events``: ``doc._.events``."""
+
+    requires = ("token.dep", "token.head", "token.lemma", "token.tag", *_ENTS, "doc.sents",
+                "doc._.entities", "doc._.entity_of_token", "doc._.places")
+    needs = ("token.dep", "token.tag", "token.pos", "token.morph", "token.lemma", "doc.ents")
+
+    def __init__(self, name: str, lexicon: EventLexicon) -> None:
+        super().__init__(name)
+        self.lexicon = lexicon
+
+    def set_annotations(self, doc: Doc) -> None:
+        doc._.events = find_events(doc, self.lexicon)
+
+
+@Language.factory(
+    "europenews_gazetteer",
+    default_config={"names": _lexicon("europenews.known_names.v1")},
+    requires=list(GazetteerCorrector.requires),
+    assigns=list(_ENTS),
+)
+def make_gazetteer(nlp: Language, name: str, names: KnownNames) -> GazetteerCorrector:
+    register_extensions()
+    exact, caps = build_matchers(nlp, names)
+    return GazetteerCorrector(name, exact, caps, frozenset(n.lower() for n in names.caps))
+
+
+@Language.factory(
+    "europenews_entities",
+    default_config={"lexicon": _lexicon("europenews.entity_lexicon.v1")},
+    requires=list(EntityCanonicaliser.requires),
+    assigns=[*_ENTS, "doc._.entities", "doc._.entity_of_token"],
+)
+def make_entity_canonicaliser(
+    nlp: Language, name: str, lexicon: EntityLexicon
+) -> EntityCanonicaliser:
+    register_extensions()
+    return EntityCanonicaliser(name, lexicon)
+
+
+@Language.factory(
+    "europenews_places",
+    default_config={"add_missed": True, "gazetteer": _lexicon("europenews.geo_gazetteer.v1")},
+    requires=list(PlaceFinder.requires),
+    assigns=["doc._.places"],
+)
+def make_places_finder(
+    nlp: Language, name: str, add_missed: bool, gazetteer: GeoGazetteer
+) -> PlaceFinder:
+    register_extensions()
+    return PlaceFinder(name, gazetteer, add_missed)
+
+
+@Language.factory(
+    "europenews_quotes",
+    default_config={"beliefs": True, "lexicon": _lexicon("europenews.quote_lexicon.v1")},
+    requires=list(QuoteFinder.requires),
+    assigns=["doc._.quotes"],
+)
+def make_quotes_finder(
+    nlp: Language, name: str, beliefs: bool, lexicon: QuoteLexicon
+) -> QuoteFinder:
+    register_extensions()
+    return QuoteFinder(name, lexicon, beliefs)
+
+
+@Language.factory(
+    "europenews_events",
+    default_config={"lexicon": _lexicon("europenews.event_lexicon.v1")},
+    requires=list(EventFinder.requires),
+    assigns=["doc._.events"],
+)
+def make_events_finder(nlp: Language, name: str, lexicon: EventLexicon) -> EventFinder:
+    register_extensions()
+    return EventFinder(name, lexicon)
