@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from spacy import registry
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
+from spacy.util import registry
 
 from europenews.analyze.entities import (
     EntityLexicon,
@@ -66,7 +66,7 @@ def _lexicon(name: str) -> dict[str, object]:
     return {"@misc": name, "path": None, "language": "en"}
 
 
-class Component(Pipe):  # type: ignore[misc]
+class Component(Pipe):
     """What our components share: the annotation check and spaCy's error handler.
 
     ``requires`` is what the factory declares to spaCy: every attribute the component reads.

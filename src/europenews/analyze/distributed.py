@@ -33,7 +33,7 @@ except ImportError as exc:  # dask is an optional extra; engine.py imports us on
 PLUGIN_NAME = "europenews-pipeline"
 
 
-class PipelinePlugin(WorkerPlugin):  # type: ignore[misc]
+class PipelinePlugin(WorkerPlugin):
     """Builds the pipeline once when a worker starts (and again on a restarted worker)."""
 
     name = PLUGIN_NAME
@@ -53,6 +53,7 @@ def analyze_batch(articles: list[Article]) -> list[Analysis]:
     from europenews.analyze.pipeline import analyze_articles
 
     plugin = get_worker().plugins[PLUGIN_NAME]
+    assert isinstance(plugin, PipelinePlugin)  # registered by register() under that name
     return list(analyze_articles(plugin.nlp, articles, batch_size=len(articles) or 1))
 
 
@@ -63,7 +64,7 @@ def connect(scheduler: str | None, settings: Settings) -> Client:
             "--engine dask needs --scheduler tcp://HOST:8786 (or EUROPENEWS_SCHEDULER)"
         )
     try:
-        client = Client(scheduler, timeout="20s")
+        client = Client(scheduler, timeout="20s")  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError) as exc:
         raise ConfigError(f"dask scheduler {scheduler}: cannot connect ({exc})") from exc
     register(client, settings)
@@ -88,7 +89,7 @@ def analyze_many(
     thread), so a long input stream does not pile up on the scheduler.
     """
     if max_in_flight is None:
-        threads = sum(client.nthreads().values()) or 1
+        threads = sum(client.nthreads().values()) or 1  # type: ignore[no-untyped-call]
         max_in_flight = 2 * threads
     batches = _batched(articles, batch_size)
     pending: deque[Any] = deque()

@@ -50,7 +50,8 @@ def _getter(name: str) -> Callable[[Doc], Any]:
     key, decode = _key(name), CODECS[name][1]
 
     def get(doc: Doc) -> Any:
-        raw = doc.user_data.get(key)
+        data: dict[Any, Any] = doc.user_data  # its stub says str keys; spaCy's own are tuples
+        raw = data.get(key)
         return None if raw is None else decode(raw)
 
     return get
@@ -60,7 +61,8 @@ def _setter(name: str) -> Callable[[Doc, Any], None]:
     key, encode = _key(name), CODECS[name][0]
 
     def set_(doc: Doc, value: Any) -> None:
-        doc.user_data[key] = None if value is None else encode(value)
+        data: dict[Any, Any] = doc.user_data
+        data[key] = None if value is None else encode(value)
 
     return set_
 

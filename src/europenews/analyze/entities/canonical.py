@@ -14,7 +14,6 @@ import sys
 from collections import Counter
 from collections.abc import Iterable
 
-from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, ORTH
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -229,7 +228,7 @@ def harmonise(doc: Doc, ents: list[Span], protected: frozenset[str] = frozenset(
         options.sort(key=lambda kv: -len(kv[0]))
     added: list[Span] = []
     # Candidate starts from the attribute arrays: creating a Token per word is what costs.
-    attrs = doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA, ORTH])
+    attrs = doc.to_array(["IS_TITLE", "IS_UPPER", "IS_ALPHA", "ORTH"])
     strings = doc.vocab.strings
     keys: dict[int, str] = {}  # word keys by ORTH, for this document only
     i = 0

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from europenews.analyze.entities.canonical import NAME_LABELS
@@ -189,7 +188,7 @@ def _descriptions(doc: Doc, groups: list[_Group], lexicon: EntityLexicon, taken:
     strings = doc.vocab.strings
     wanted = {strings.add(w) for w in heads | set(lexicon.descriptions)}
     # Candidates from the LOWER array: creating a Token per word is what costs.
-    for i, lower_id in enumerate(doc.to_array(LOWER).tolist()):
+    for i, lower_id in enumerate(doc.to_array("LOWER").tolist()):
         if lower_id not in wanted or i in taken:
             continue
         token = doc[i]

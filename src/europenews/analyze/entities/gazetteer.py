@@ -10,6 +10,7 @@ splits or misses ("EU Council", "UN Security Council"), and names in ALL-CAPS he
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -28,7 +29,8 @@ def _name_docs(nlp: Language, names: list[str]) -> list[Doc]:
     """Pattern docs; plain words skip the (slow) tokenizer, which yields the same tokens."""
     plain = [n for n in names if n.replace(" ", "").isalpha()]
     other = [n for n in names if not n.replace(" ", "").isalpha()]
-    return [Doc(nlp.vocab, words=n.split()) for n in plain] + list(nlp.tokenizer.pipe(other))
+    tokenizer: Any = nlp.tokenizer  # typed as a plain callable; spaCy's Tokenizer has pipe()
+    return [Doc(nlp.vocab, words=n.split()) for n in plain] + list(tokenizer.pipe(other))
 
 
 def build_matchers(nlp: Language, lexicon: KnownNames) -> tuple[PhraseMatcher, PhraseMatcher]:

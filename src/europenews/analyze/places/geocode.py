@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from europenews.analyze.places.geonames import GeoEntry, GeoGazetteer, distance_km, place_key
-from europenews.analyze.places.toponyms import Toponym, dateline
+from europenews.analyze.places.toponym_forms import dateline
+from europenews.analyze.places.toponyms import Toponym
 
 FEATURE_BONUS = {"country": 1.5, "continent": 1.5, "region": 0.0, "city": 0.0, "county": 0.0}
 COUNTRY_CONTEXT = 2.5  # the candidate's country is named or implied elsewhere in the article
@@ -152,8 +153,9 @@ def _siblings(toponyms: list[Toponym], text: str) -> dict[int, list[int]]:
 class _Context:
     """What the other names of the article say: country and region votes, anchor cities."""
 
-    country_votes: Counter[str] = field(default_factory=Counter)
-    region_votes: Counter[str] = field(default_factory=Counter)
+    # Votes are weights (1.0 for a confident reading, 0.5 for another): floats, read by key only.
+    country_votes: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
+    region_votes: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     country_mentions: Counter[str] = field(default_factory=Counter)
     weak_country_votes: Counter[str] = field(default_factory=Counter)
     weak_voters: dict[str, str] = field(default_factory=dict)  # name key → country it hints
@@ -316,30 +318,31 @@ def resolve_toponyms(gaz: GeoGazetteer, toponyms: list[Toponym], text: str) -> l
         siblings = [first[j] for j in listed.get(k, ()) if j in first]
         # Written as the qualifier of a town ("Bronx, New York"): the state or country.
         held = [e for j in qualifies.get(k, ()) for e in cands.get(j, ())]
-        chosen[k] = max(
-            options,
-            key=lambda e, k=k, q=qualifiers, b=siblings, h=held: _score(
-                e,
-                k,
-                own.get(k),
-                q,
-                ctx,
-                counts[k],
-                b,
-                (k in cued and e.feature == "region") or _holds(e, h),
-            ),
-        )
+
+        def score(
+            e: GeoEntry,
+            k: str = k,
+            q: list[GeoEntry] = qualifiers,
+            b: list[GeoEntry] = siblings,
+            h: list[GeoEntry] = held,
+        ) -> float:
+            container = (k in cued and e.feature == "region") or _holds(e, h)
+            return _score(e, k, own.get(k), q, ctx, counts[k], b, container)
+
+        chosen[k] = max(options, key=score)
         if _qualified(chosen[k], qualifiers):
             qualified.add(k)
 
     out = []
     for k, t in zip(keys, toponyms, strict=True):
-        e = chosen.get(k)
-        if e is None:
+        reading = chosen.get(k)
+        if reading is None:
             continue
-        if t.weak and k not in strong | qualified and not _supported(e, t, ctx.country_votes):
+        if t.weak and k not in strong | qualified and not _supported(
+            reading, t, ctx.country_votes
+        ):
             continue
-        out.append(Resolved(t, e))
+        out.append(Resolved(t, reading))
     return out
 
 
@@ -359,7 +362,9 @@ def _qualified(entry: GeoEntry, qualifiers: list[GeoEntry]) -> bool:
     return False
 
 
-def _supported(entry: GeoEntry, toponym: Toponym, country_votes: Counter[str]) -> bool:
+def _supported(
+    entry: GeoEntry, toponym: Toponym, country_votes: defaultdict[str, float]
+) -> bool:
     """Whether a weak toponym's reading fits the article: a country, or a region or sizeable
     town, called by its own name, in a country that the article's place names point to
     (a county too: "Los Angeles County Sheriff's Department")."""

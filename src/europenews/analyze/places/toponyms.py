@@ -228,8 +228,8 @@ def _entity_toponyms(doc: Doc, gaz: GeoGazetteer) -> list[Toponym]:
             else:
                 # "Western Canada", "Turkish-Russian": the names inside count; a place label
                 # vouches for them, a demonym label only for demonyms.
-                inner = _inner_toponyms(text, start, gaz, weak=False)
-                found += [t for t in inner if ent.label_ in PLACE_LABELS or t.demonym]
+                inside = _inner_toponyms(text, start, gaz, weak=False)
+                found += [t for t in inside if ent.label_ in PLACE_LABELS or t.demonym]
     return found
 
 
@@ -289,7 +289,7 @@ def _missed_toponyms(doc: Doc, gaz: GeoGazetteer, taken: list[Toponym]) -> list[
     """
     covered = {i for t in taken for i in range(t.start, t.end)}
     full = doc.text  # built anew on each access
-    in_ent = set()
+    in_ent: set[int] = set()
     for ent in doc.ents:
         in_ent.update(range(ent.start, ent.end))
     found: list[Toponym] = []

@@ -52,7 +52,8 @@ def _entity_in(index: EntityIndex, start: int, end: int, head: int) -> str | Non
         return index.of_token[head]
     ids = [index.of_token[i] for i in range(start, end) if i in index.of_token]
     people = [e for e in ids if _is_person(index.by_id.get(e))]
-    return (people or ids or [None])[-1]
+    found = people or ids
+    return found[-1] if found else None
 
 
 def _pronoun_antecedent(doc: Doc, pron: Token, index: EntityIndex) -> str | None:

@@ -155,7 +155,7 @@ def verb_content(verb: Token, lex: QuoteLexicon) -> tuple[tuple[int, int], ...]:
     after = [c for c in kids if c.i > verb.i and c.dep_ not in NOT_CONTENT]
     chosen: list[Token] = []
     obj = next((c for c in after if c.dep_ in ("dobj", "obj")), None)
-    complements = ("xcomp", "oprd")
+    complements: tuple[str, ...] = ("xcomp", "oprd")
     if lemma in NAMING_VERBS and obj is not None:
         # "declaring it “another super Tuesday”": the parser hangs the name on the verb.
         complements = ("xcomp", "oprd", "npadvmod", "attr", "dep")

@@ -358,18 +358,18 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True) -> list[Quote
             drafts.append(Draft(list(mark.fragments), "direct", None, speaker, [k]))
             bound.add(k)
     for cue in bare:
-        draft = parenthetical(doc, cue, layout)
-        if draft is None:
+        aside = parenthetical(doc, cue, layout)
+        if aside is None:
             # "The two cities, Mayor Ruiz said, now have a “historic chance” to ...": an aside cue
             # reports its sentence with the short quoted phrase no other cue took.
-            draft = parenthetical(doc, cue, layout, marked=True)
-            if draft is not None and bound.intersection(draft.marks):
-                draft = None
-            elif draft is not None:
-                bound.update(draft.marks)
-        if draft is not None:
-            draft.speaker = _speaker_of(draft, doc, index, lex)
-            drafts.append(draft)
+            aside = parenthetical(doc, cue, layout, marked=True)
+            if aside is not None and bound.intersection(aside.marks):
+                aside = None
+            elif aside is not None:
+                bound.update(aside.marks)
+        if aside is not None:
+            aside.speaker = _speaker_of(aside, doc, index, lex)
+            drafts.append(aside)
     return [_to_quote(doc, text, d) for d in sorted(drafts, key=lambda d: d.spans[0])]
 
 
