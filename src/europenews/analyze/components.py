@@ -95,7 +95,7 @@ class Component(Pipe):
         """Fail with what is missing when the Doc lacks an annotation this component needs."""
         missing = [a for a in self.needs if not doc.has_annotation(_ANNOTATIONS[a][0])]
         if missing:
-            setters = sorted({_ANNOTATIONS[a][1] for a in missing})
+            setters = dict.fromkeys(_ANNOTATIONS[a][1] for a in missing)
             raise ConfigError(
                 f"{self.name}: the Doc has no {', '.join(missing)}; add the component to a "
                 f"pipeline with {', '.join(setters)} before it (en_core_web_sm has them all)"

@@ -1,0 +1,204 @@
+"""The spaCy components: registration, config, declared contracts, errors, other pipelines."""
+
+from __future__ import annotations
+
+import shutil
+from importlib import resources
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.util import registry
+
+from europenews.analyze import components
+from europenews.config import DEFAULT_MODEL, Settings
+from europenews.errors import ConfigError
+
+FACTORIES = (
+    "europenews_gazetteer",
+    "europenews_entities",
+    "europenews_places",
+    "europenews_quotes",
+    "europenews_events",
+)
+# The registered lexicon function each factory is configured with, under the config key.
+LEXICONS = {
+    "europenews_gazetteer": ("names", "europenews.known_names.v1"),
+    "europenews_entities": ("lexicon", "europenews.entity_lexicon.v1"),
+    "europenews_places": ("gazetteer", "europenews.geo_gazetteer.v1"),
+    "europenews_quotes": ("lexicon", "europenews.quote_lexicon.v1"),
+    "europenews_events": ("lexicon", "europenews.event_lexicon.v1"),
+}
+TEXT = (
+    "Drones hit Kharkiv and Odesa overnight, and three people were killed in a missile strike "
+    "on Dnipro, regional governor Serhiy Lysak said. “We will rebuild every house,” Lysak "
+    "told reporters."
+)
+
+
+@pytest.fixture(scope="module")
+def plain_model() -> Language:
+    """Someone else's pipeline: the spaCy model alone, none of our components."""
+    return spacy.load(DEFAULT_MODEL)
+
+
+def test_components_registrations_snapshot():
+    # A rename must break this test, not a user's config.
+    assert {n for n in registry.factories.get_all() if n.startswith("europenews")} == set(
+        FACTORIES
+    )
+    assert {n for n in registry.misc.get_all() if n.startswith("europenews")} == {
+        lexicon for _, lexicon in LEXICONS.values()
+    }
+    assert "europenews.glued_quotations.v1" in registry.tokenizers.get_all()
+
+
+def test_components_shipped_order_is_the_settings_default(nlp):
+    assert tuple(Settings().components) == FACTORIES
+    assert nlp.pipe_names[-len(FACTORIES) :] == list(FACTORIES)
+
+
+@pytest.mark.parametrize("name", FACTORIES)
+def test_components_config_names_a_versioned_lexicon(nlp, name):
+    key, function = LEXICONS[name]
+    assert nlp.config["components"][name][key] == {
+        "@misc": function,
+        "path": None,
+        "language": "en",
+    }
+
+
+def test_components_shipped_pipeline_has_no_pipe_problems(nlp):
+    problems = nlp.analyze_pipes()["problems"]
+    assert set(problems) == set(nlp.pipe_names)
+    assert not any(problems.values()), problems
+
+
+@pytest.mark.parametrize(
+    ("name", "reads"),
+    [
+        ("europenews_quotes", {"doc._.entities", "doc._.entity_of_token"}),
+        ("europenews_events", {"doc._.entities", "doc._.entity_of_token", "doc._.places"}),
+    ],
+)
+def test_components_declare_the_doc_data_they_read(nlp, name, reads):
+    assert reads <= set(nlp.get_pipe_meta(name).requires)
+
+
+@pytest.mark.parametrize(
+    ("name", "assigns"),
+    [
+        ("europenews_gazetteer", {"doc.ents", "token.ent_type", "token.ent_iob"}),
+        ("europenews_entities", {"doc.ents", "token.ent_type", "token.ent_iob", "doc._.entities",
+                                 "doc._.entity_of_token"}),
+        ("europenews_places", {"doc._.places"}),
+        ("europenews_quotes", {"doc._.quotes"}),
+        ("europenews_events", {"doc._.events"}),
+    ],
+)
+def test_components_declare_what_they_assign(nlp, name, assigns):
+    assert set(nlp.get_pipe_meta(name).assigns) == assigns
+
+
+def test_components_lexicon_read_from_a_configured_folder(tmp_path):
+    folder = tmp_path / "quotes-xx"
+    packaged = resources.files("europenews.analyze.quotes").joinpath("lexicons", "en")
+    shutil.copytree(str(packaged), folder)
+    with (folder / "speech_verbs.txt").open("a", encoding="utf-8") as f:
+        f.write("proclaimify\n")
+    nlp = spacy.blank("en")
+    config = {"@misc": "europenews.quote_lexicon.v1", "path": str(folder), "language": "xx"}
+    finder = nlp.add_pipe("europenews_quotes", config={"lexicon": config})
+    assert "proclaimify" in finder.lexicon.speech_verbs
+    assert nlp.config["components"]["europenews_quotes"]["lexicon"]["path"] == str(folder)
+
+
+@pytest.mark.parametrize("name", FACTORIES)
+def test_components_language_without_lexicon_fails_at_add_pipe(name):
+    key, function = LEXICONS[name]
+    config = {key: {"@misc": function, "path": None, "language": "fr"}}
+    with pytest.raises(ConfigError, match="no packaged lexicon for language 'fr'"):
+        spacy.blank("en").add_pipe(name, config=config)
+
+
+def test_components_missing_lexicon_folder_fails_at_add_pipe(tmp_path):
+    config = {"@misc": "europenews.event_lexicon.v1", "path": str(tmp_path / "none")}
+    with pytest.raises(ConfigError, match="not a folder"):
+        spacy.blank("en").add_pipe("europenews_events", config={"lexicon": config})
+
+
+def test_components_config_values_are_typed():
+    with pytest.raises(Exception, match="beliefs"):
+        spacy.blank("en").add_pipe("europenews_quotes", config={"beliefs": "sometimes"})
+
+
+@pytest.mark.parametrize(
+    ("name", "found"),
+    [
+        # The model alone misses Odesa.
+        ("europenews_gazetteer", lambda d: ("Odesa", "GPE") in {(e.text, e.label_)
+                                                                 for e in d.ents}),
+        ("europenews_entities", lambda d: "Serhiy Lysak" in {e.name for e in d._.entities}),
+        ("europenews_places", lambda d: "Dnipro" in {p.name for p in d._.places}),
+        ("europenews_quotes", lambda d: any(q.kind == "direct" and q.speaker.mention.text == "Lysak"
+                                            and q.speaker.entity is None for q in d._.quotes)),
+        ("europenews_events", lambda d: d._.events[0].killed == 3 and d._.events[0].place is None),
+    ],
+    ids=["gazetteer", "entities", "places", "quotes-without-entities", "events-without-places"],
+)
+def test_components_added_by_name_to_a_plain_model(plain_model, name, found):
+    plain_model.add_pipe(name)
+    try:
+        doc = plain_model(TEXT)
+    finally:
+        plain_model.remove_pipe(name)
+    assert found(doc)
+
+
+@pytest.mark.parametrize(
+    ("name", "missing"),
+    [
+        ("europenews_entities", "doc.ents"),
+        ("europenews_places", "doc.ents"),
+        ("europenews_quotes", "token.dep, token.tag, token.pos, token.lemma"),
+        ("europenews_events",
+         "token.dep, token.tag, token.pos, token.morph, token.lemma, doc.ents"),
+    ],
+)
+def test_components_on_a_blank_pipeline_say_what_they_need(name, missing):
+    nlp = spacy.blank("en")
+    nlp.add_pipe(name)
+    with pytest.raises(ConfigError, match=f"^{name}: the Doc has no {missing}; add the component"):
+        nlp(TEXT)
+
+
+def test_components_gazetteer_needs_no_model():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("europenews_gazetteer")
+    assert {e.text for e in nlp(TEXT).ents} >= {"Kharkiv", "Odesa", "Dnipro"}
+
+
+def test_components_failures_go_through_the_error_handler():
+    nlp = spacy.blank("en")
+    finder = nlp.add_pipe("europenews_quotes")
+    seen = []
+    finder.set_error_handler(lambda name, proc, docs, exc: seen.append((name, proc, docs, exc)))
+    doc = nlp("“We stay,” she said.")
+    [(name, proc, docs, exc)] = seen
+    assert (name, proc, docs) == ("europenews_quotes", finder, [doc])
+    assert isinstance(exc, ConfigError)
+    assert doc._.quotes is None  # the component did not run
+
+
+def test_components_pipe_uses_the_error_handler_too():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("europenews_events")
+    seen = []
+    nlp.set_error_handler(lambda name, proc, docs, exc: seen.append(name))
+    docs = list(nlp.pipe(["One text.", "Another text."]))
+    assert len(docs) == 2 and seen == ["europenews_events", "europenews_events"]
+
+
+def test_components_are_spacy_pipes():
+    assert issubclass(components.QuoteFinder, spacy.pipeline.Pipe)
+    assert components.QuoteFinder.pipe is spacy.pipeline.Pipe.pipe
