@@ -1,6 +1,5 @@
-"""Quotes: content bounds around quotation marks, round 8 (issue 3; texts written for these
-tests). The speaker going on after a quotation is a report of its own, a cue set off by commas
-reports the sentence around it, and an inverted cue reports the whole clause before it."""
+"""Where a cue's content ends around quotation marks: the speaker going on, asides,
+final cues, named content."""
 
 from __future__ import annotations
 
@@ -9,7 +8,16 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from europenews.analyze.quotes.cuebounds import inside_marks
-from tests.analyze.quote_helpers import quote_with, speaker_text
+from tests.analyze.quotes.helpers import quote_with, speaker_text
+
+
+def test_cuebounds_content_stops_before_gerund_of_what_came_next(nlp):
+    text = (
+        "The mayor told supporters in Leeds that the paper “never reports my work fairly” "
+        "before raising the idea that it should be sold."
+    )
+    quote = quote_with(nlp(text)._.quotes, "reports my work")
+    assert "raising" not in quote.text
 
 
 @pytest.mark.parametrize(
@@ -39,7 +47,7 @@ from tests.analyze.quote_helpers import quote_with, speaker_text
     ],
     ids=["found-and-called", "called-and-called-on", "says-and-tells"],
 )
-def test_quotes_bounds_coordinated_report_after_quotation_is_its_own(
+def test_cuebounds_coordinated_report_after_quotation_is_its_own(
     nlp, text, first, second, cue
 ):
     quotes = nlp(text)._.quotes
@@ -72,7 +80,7 @@ def test_quotes_bounds_coordinated_report_after_quotation_is_its_own(
     ],
     ids=["comma-citing", "while-adding"],
 )
-def test_quotes_bounds_participle_report_after_quotation_speaks_for_the_reporter(
+def test_cuebounds_participle_report_after_quotation_speaks_for_the_reporter(
     nlp, text, first, second, cue, speaker
 ):
     quotes = nlp(text)._.quotes
@@ -112,7 +120,7 @@ def test_quotes_bounds_participle_report_after_quotation_speaks_for_the_reporter
     ],
     ids=["subject-before-aside", "adverb-before-aside", "unmarked"],
 )
-def test_quotes_bounds_aside_cue_reports_the_sentence_around_it(
+def test_cuebounds_aside_cue_reports_the_sentence_around_it(
     nlp, text, opening, closing, cue, speaker
 ):
     quote = quote_with(nlp(text)._.quotes, closing)
@@ -122,98 +130,23 @@ def test_quotes_bounds_aside_cue_reports_the_sentence_around_it(
     assert cue not in quote.text.split()
 
 
-def test_quotes_bounds_cue_before_new_quoted_sentence_is_not_an_aside(nlp):
+def test_cuebounds_cue_before_new_quoted_sentence_is_not_an_aside(nlp):
     quote = quote_with(nlp("On Monday, Trump said, “We will win this state by a lot.”")._.quotes,
                        "We will win")
     assert quote.kind == "direct" and "Monday" not in quote.text
 
 
-def test_quotes_bounds_cue_after_comma_outside_marks_is_not_an_aside(nlp):
+def test_cuebounds_cue_after_comma_outside_marks_is_not_an_aside(nlp):
     text = "“We will win this state”, Johnson said, before leaving for Brussels."
     quote = quote_with(nlp(text)._.quotes, "We will win")
     assert quote.text == "We will win this state" and quote.kind == "direct"
 
 
-def test_quotes_bounds_final_cue_reports_the_sentence_before_it(nlp):
+def test_cuebounds_final_cue_reports_the_sentence_before_it(nlp):
     text = "He would be a better leader than Clinton “no matter what,” one user commented."
     quote = quote_with(nlp(text)._.quotes, "no matter what")
     assert quote.kind == "mixed" and quote.text.startswith("He would be a better leader")
     assert speaker_text(quote) == "one user"
-
-
-@pytest.mark.parametrize(
-    ("text", "quoted", "tail"),
-    [
-        (
-            "Fundraising was “stagnant for about a month” as donors waited to see how the race "
-            "played out, he said.",
-            "stagnant",
-            "how the race played out",
-        ),
-        (
-            "The lack of polling places was “especially harmful” to the poorer districts, "
-            "which had fewer machines than the rest, the lawsuit alleges.",
-            "especially harmful",
-            "fewer machines than the rest",
-        ),
-        (
-            "“There is a sense of calm now,” and donations began to rise again last week, "
-            "Gilbert said.",
-            "sense of calm",
-            "rise again last week",
-        ),
-    ],
-    ids=["as-clause", "relative-clause", "and-clause-after-closing-comma"],
-)
-def test_quotes_bounds_inverted_cue_reports_the_whole_clause_before_it(nlp, text, quoted, tail):
-    quote = quote_with(nlp(text)._.quotes, quoted)
-    assert quote.text.endswith(tail)
-
-
-@pytest.mark.parametrize(
-    ("text", "quoted", "tail"),
-    [
-        (
-            "Senator Rand Paul told Fox News that the polls could be “way off,” and have been "
-            "wrong in past races.",
-            "way off",
-            "wrong in past races",
-        ),
-        (
-            "Perry said his old friend is ready to “take on the cartel,” secure the border and "
-            "improve care for veterans.",
-            "take on the cartel",
-            "care for veterans",
-        ),
-    ],
-    ids=["and-perfect", "bare-verb-list"],
-)
-def test_quotes_bounds_reported_verb_phrase_goes_on_after_closing_comma(nlp, text, quoted, tail):
-    quote = quote_with(nlp(text)._.quotes, quoted)
-    assert quote.kind == "mixed" and quote.text.endswith(tail)
-
-
-@pytest.mark.parametrize(
-    ("text", "said", "frame"),
-    [
-        (
-            "Governor Jeb Hale says he’s “excited where we stand” as he faces a hard test in "
-            "South Carolina.",
-            "he’s “excited where we stand”",
-            "as he faces",
-        ),
-        (
-            "Clinton accuses Sanders of subjecting her to an “artful smear” about her speeches "
-            "while Sanders suggests she is a captive of the banks.",
-            "an “artful smear” about her speeches",
-            "while Sanders",
-        ),
-    ],
-    ids=["as-clause", "while-clause"],
-)
-def test_quotes_bounds_framing_clause_after_quotation_is_not_content(nlp, text, said, frame):
-    quote = quote_with(nlp(text)._.quotes, said)
-    assert quote.text.endswith(said) and frame not in quote.text
 
 
 @pytest.mark.parametrize(
@@ -226,6 +159,62 @@ def test_quotes_bounds_framing_clause_after_quotation_is_not_content(nlp, text, 
     ],
     ids=["curly-inside", "curly-after", "nested-curly", "straight-after"],
 )
-def test_quotes_bounds_inside_marks_counts_marks_of_the_paragraph(words, index, inside):
+def test_cuebounds_inside_marks_counts_marks_of_the_paragraph(words, index, inside):
     doc = Doc(Vocab(), words=words, sent_starts=[True] + [False] * (len(words) - 1))
     assert inside_marks(doc[index]) is inside
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kept", "left_out", "speaker"),
+    [
+        (
+            "Last week, Senator Ann Blake called the plan “rigged” in a radio interview.",
+            "rigged",
+            "the plan",
+            "radio interview",
+            "Senator Ann Blake",
+        ),
+        (
+            "Peters described the budget as “reckless” in a long speech on Monday.",
+            "reckless",
+            "the budget as",
+            "long speech",
+            "Peters",
+        ),
+    ],
+    ids=["called-in-interview", "described-in-speech"],
+)
+def test_cuebounds_quoted_name_ends_the_content(nlp, text, name, kept, left_out, speaker):
+    quote = quote_with(nlp(text)._.quotes, name)
+    assert kept in quote.text
+    assert left_out not in quote.text
+    assert speaker_text(quote) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [("The newspaper calls it \"the pearl\" on the Silk Road Economic Belt.", "the pearl",
+      "Silk Road")],
+    ids=["pearl-on-place"],
+)
+def test_cuebounds_place_after_the_quoted_name_stays(nlp, text, name, place):
+    quote = quote_with(nlp(text)._.quotes, name)
+    assert place in quote.text
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "name"),
+    [
+        (
+            "The senator has built much of her campaign on cracking down on lobbying, portraying "
+            "oil companies, in particular, as “bullies” and liars who buy votes.",
+            "oil companies, in particular, as",
+            "bullies",
+        ),
+    ],
+    ids=["portraying-as-clause"],
+)
+def test_cuebounds_as_phrase_past_an_aside(nlp, text, start, name):
+    quote = quote_with(nlp(text)._.quotes, name)
+    assert quote.text.startswith(start)
+    assert "liars" in quote.text

@@ -14,3 +14,10 @@ def speaker_text(quote):
     """The words of the quote's speaker mention (fails when it has none)."""
     assert quote.speaker is not None and quote.speaker.mention is not None, quote
     return quote.speaker.mention.text
+
+
+def only_quote(quotes, kind=None):
+    """The one quote (of ``kind``, when given) found (fails when none or several are)."""
+    found = [q for q in quotes if kind is None or q.kind == kind]
+    assert len(found) == 1, found
+    return found[0]

@@ -1,0 +1,204 @@
+"""Reporting cues in the parse and the content each one reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.analyze.quotes.helpers import only_quote, quote_with, speaker_text
+
+
+def test_cues_according_to(nlp):
+    text = "Three people were killed in the attack, according to governor Oleksandr Prokudin."
+    quote = only_quote(nlp(text)._.quotes)
+    assert quote.cue.text == "according to"
+    assert "Three people were killed" in quote.text
+    assert quote.speaker.name == "Oleksandr Prokudin"
+
+
+def test_cues_content_leaves_out_verb_coordinated_with_cue(nlp):
+    text = (
+        "Kasich says he would stop the deal “right away” and tells the crowd he was the first "
+        "one to say it."
+    )
+    quote = quote_with(nlp(text)._.quotes, "right away")
+    assert quote.text == "he would stop the deal “right away”"
+
+
+def test_cues_naming_verb_keeps_its_object(nlp):
+    text = "Trump later called her “third-rate” and boycotted one of the debates."
+    quote = quote_with(nlp(text)._.quotes, "third-rate")
+    assert quote.kind == "mixed"
+    assert quote.text.startswith("her")
+    assert quote.speaker.mention.text == "Trump"
+
+
+def test_cues_quotation_hung_as_dep_of_cue_is_content(nlp):
+    text = (
+        "She called for concrete “steps forward with the alliance” and a “good number” of "
+        "air defence systems to protect the cities."
+    )
+    quote = quote_with(nlp(text)._.quotes, "steps forward")
+    assert quote.kind == "mixed"
+    assert "good number" in quote.text
+
+
+def test_cues_clause_before_prepositional_cue_is_not_content(nlp):
+    text = (
+        "The Road Ahead for Ukraine and NATO\n\n"
+        "As the war in Ukraine approaches its third year, President Zelenskyy’s calls for NATO "
+        "security guarantees and increased weapons support underscore the urgent need."
+    )
+    assert not any(q.text.startswith(("As the war", "The Road")) for q in nlp(text)._.quotes)
+
+
+def test_cues_clause_coordinated_after_quoted_report_is_content(nlp):
+    text = (
+        "Governor Tom Hale said the program had been “a remarkable success,” and the state "
+        "would need to “expand it” next year."
+    )
+    quote = quote_with(nlp(text)._.quotes, "remarkable success")
+    assert quote.text.endswith("next year") and quote.cue.text == "said"
+
+
+def test_cues_coordinated_clause_with_own_report_is_not_content(nlp):
+    text = (
+        "Governor Tom Hale said the program had been “a remarkable success,” and reporters "
+        "asked him about the budget."
+    )
+    quote = quote_with(nlp(text)._.quotes, "remarkable success")
+    assert "reporters" not in quote.text
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "tail"),
+    [
+        (
+            "Fundraising was “stagnant for about a month” as donors waited to see how the race "
+            "played out, he said.",
+            "stagnant",
+            "how the race played out",
+        ),
+        (
+            "The lack of polling places was “especially harmful” to the poorer districts, "
+            "which had fewer machines than the rest, the lawsuit alleges.",
+            "especially harmful",
+            "fewer machines than the rest",
+        ),
+        (
+            "“There is a sense of calm now,” and donations began to rise again last week, "
+            "Gilbert said.",
+            "sense of calm",
+            "rise again last week",
+        ),
+    ],
+    ids=["as-clause", "relative-clause", "and-clause-after-closing-comma"],
+)
+def test_cues_inverted_cue_reports_the_whole_clause_before_it(nlp, text, quoted, tail):
+    quote = quote_with(nlp(text)._.quotes, quoted)
+    assert quote.text.endswith(tail)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "tail"),
+    [
+        (
+            "Senator Rand Paul told Fox News that the polls could be “way off,” and have been "
+            "wrong in past races.",
+            "way off",
+            "wrong in past races",
+        ),
+        (
+            "Perry said his old friend is ready to “take on the cartel,” secure the border and "
+            "improve care for veterans.",
+            "take on the cartel",
+            "care for veterans",
+        ),
+    ],
+    ids=["and-perfect", "bare-verb-list"],
+)
+def test_cues_reported_verb_phrase_goes_on_after_closing_comma(nlp, text, quoted, tail):
+    quote = quote_with(nlp(text)._.quotes, quoted)
+    assert quote.kind == "mixed" and quote.text.endswith(tail)
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "frame"),
+    [
+        (
+            "Governor Jeb Hale says he’s “excited where we stand” as he faces a hard test in "
+            "South Carolina.",
+            "he’s “excited where we stand”",
+            "as he faces",
+        ),
+        (
+            "Clinton accuses Sanders of subjecting her to an “artful smear” about her speeches "
+            "while Sanders suggests she is a captive of the banks.",
+            "an “artful smear” about her speeches",
+            "while Sanders",
+        ),
+    ],
+    ids=["as-clause", "while-clause"],
+)
+def test_cues_framing_clause_after_quotation_is_not_content(nlp, text, said, frame):
+    quote = quote_with(nlp(text)._.quotes, said)
+    assert quote.text.endswith(said) and frame not in quote.text
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        ('Senator Jane Porter chided the mayor for questions about whether he met the '
+         '"residency rule" for office.', "residency rule", "Jane Porter"),
+        ('The new ad portrays Tom Baker as "a friend of developers" who ignores the '
+         "neighborhoods.", "friend of developers", "ad"),
+    ],
+    ids=["chide", "portray-as"],
+)
+def test_cues_lexicon_verbs_report_quotations(nlp, text, said, speaker):
+    assert speaker in speaker_text(quote_with(nlp(text)._.quotes, said))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For that she drew the mayor's ire - he called her \"spineless\" and said she had "
+        "\"no friends\" on the council.",
+        "That earned her Jones's anger - he called her \"timid\" and said she had \"zero "
+        "backing\" in Maine.",
+    ],
+    ids=["for-that-dash", "that-earned-dash"],
+)
+def test_cues_quoted_name_beats_clause_before_the_dash(nlp, text):
+    quotes = nlp(text)._.quotes
+    called = next(q for q in quotes if q.cue is not None and q.cue.text == "called")
+    assert called.text.startswith("her \"")
+    assert speaker_text(called) == "he"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Smith has hailed Norway’s vote to leave the customs union as “fantastic,” telling "
+     "reporters during a visit to Oslo on Friday that he thinks the decision is “a great "
+     "thing.”\n\nJones, who was speaking to the National Conference of Farmers, did not mention "
+     "Smith by name, but told the farmers that the country should be run by those “who put the "
+     "interest of the people first.”"],
+    ids=["hailed-then-new-paragraph"],
+)
+def test_cues_clause_in_next_paragraph_is_not_the_complement(nlp, text):
+    quotes = nlp(text)._.quotes
+    hailed = quote_with(quotes, "fantastic")
+    assert hailed.text.startswith("Norway’s vote")
+    assert speaker_text(hailed) == "Smith"
+    assert "Jones" not in hailed.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Jacobs credited the mayor with keeping “the whole city together” through the long winter."],
+    ids=["credited-with"],
+)
+def test_cues_credited_with_is_a_report(nlp, text):
+    quote = quote_with(nlp(text)._.quotes, "whole city")
+    assert quote.text.startswith("the mayor with keeping")
+    assert quote.cue is not None and quote.cue.text == "credited"
+    assert speaker_text(quote) == "Jacobs"

@@ -1,0 +1,186 @@
+"""Adjustments across quotes: interrupted quotations, asides, nested and contrasted
+reports, which cue claims a quotation."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.analyze.quotes.helpers import quote_with, speaker_text
+
+
+def test_drafts_quotation_resumes_after_aside_of_its_cue(nlp):
+    text = (
+        "“Many people are uncertain in this election year,” Thiel wrote in a statement "
+        "explaining why he is speaking at the convention, “but most voters agree that the "
+        "country is on the wrong track.”"
+    )
+    quote = quote_with(nlp(text)._.quotes, "uncertain")
+    assert "wrong track" in quote.text and len(quote.spans) == 2
+    assert quote.speaker.mention.text == "Thiel"
+
+
+def test_drafts_parenthetical_cue_around_quotation_is_mixed(nlp):
+    text = (
+        "These and other sources of authority, the lawyers said, “all command the same "
+        "conclusion” that Cruz complies."
+    )
+    quote = quote_with(nlp(text)._.quotes, "same conclusion")
+    assert quote.kind == "mixed"
+    assert quote.text.startswith("These and other sources of authority")
+    assert quote.speaker.mention.text == "the lawyers"
+
+
+@pytest.mark.parametrize(
+    ("text", "inner", "outer_cue"),
+    [
+        (
+            "Senator Ann Blake said she has backed a bill against the agencies, which she "
+            "called “a cartel for the rich.”",
+            "called",
+            "said",
+        ),
+        (
+            "Tom Hale said the groups were sent with the marchers, whom he described as "
+            "“peaceful,” for the whole route.",
+            "described",
+            "said",
+        ),
+    ],
+    ids=["which-called", "whom-described"],
+)
+def test_drafts_relative_report_inside_report_quotes_on_its_own(nlp, text, inner, outer_cue):
+    quotes = nlp(text)._.quotes
+    cues = sorted(q.cue.text for q in quotes if q.cue is not None)
+    assert cues == sorted([inner, outer_cue])
+    own = next(q for q in quotes if q.cue.text == inner)
+    assert own.speaker is not None and own.speaker.mention.text.lower() in ("she", "he")
+    assert len(own.text.split()) <= 5  # the quotation, not the outer report's whole clause
+
+
+def test_drafts_trailing_cue_beats_relative_clause_in_its_subject(nlp):
+    # The verb of "Nothing the president said" sits inside the trailing cue's subject: it is
+    # part of what the senator said, not the report of the quotation.
+    doc = nlp('Nothing the president said "will ease the fears of the public," '
+              "the Florida senator said.")
+    quote = quote_with(doc._.quotes, "ease the fears")
+    assert speaker_text(quote) == "the Florida senator"
+
+
+def test_drafts_reported_colon_cue_ends_the_outer_report(nlp):
+    # "Moore said he responded: “...”": the quotation closes what Moore said (PolNeAR names
+    # the outer reporter), not a report of its own by "he".
+    doc = nlp("His aide had warned him to stay calm, but Moore said he responded: "
+              '"When you are attacked, you can\'t stay quiet."')
+    quote = quote_with(doc._.quotes, "stay quiet")
+    assert speaker_text(quote) == "Moore"
+    assert quote.kind == "mixed"
+    assert quote.text.startswith("he responded")
+
+
+def test_drafts_colon_cue_after_its_own_clause_keeps_the_quote(nlp):
+    # Guard: "When asked ..., he said:" is the cue's own clause, not an outer report.
+    doc = nlp("When asked whether the city should get a new stadium, he said: "
+              '"I think that would be fine for everyone."')
+    quote = quote_with(doc._.quotes, "fine for everyone")
+    assert quote.kind == "direct"
+    assert speaker_text(quote) == "he"
+
+
+def test_drafts_relative_reply_keeps_its_own_quote(nlp):
+    # Guard: "..., to which Moore replied:" hangs from a relative clause: Moore's own quote.
+    doc = nlp('The mayor said the plan was sound, to which Moore replied: '
+              '"It is just not true at all."')
+    quote = quote_with(doc._.quotes, "not true at all")
+    assert quote.kind == "direct"
+    assert speaker_text(quote) == "Moore"
+
+
+def test_drafts_contrasted_report_takes_its_own_quotation(nlp):
+    # ", while Moore said that ..." hangs inside Adams's content in the parse, but it is a
+    # report of its own: Adams's content stops before it.
+    doc = nlp("Adams suggested that someone who doesn't answer questions can't be mayor, while "
+              'Moore said that the "costs of this project are too high" for the city to bear.')
+    quote = quote_with(doc._.quotes, "costs of this project")
+    assert speaker_text(quote) == "Moore"
+    adams = quote_with(doc._.quotes, "answer questions")
+    assert adams.kind == "indirect"
+    assert "Moore" not in adams.text
+
+
+def test_drafts_fronted_while_clause_stays_in_the_content(nlp):
+    # Guard: "finds that, while 37 percent say ..., 40 percent ..." is one finding.
+    doc = nlp('The poll finds that, while 37 percent of voters say Moore is "very responsible" '
+              "for the deficit, 40 percent blame the council.")
+    quote = quote_with(doc._.quotes, "very responsible")
+    assert speaker_text(quote) == "The poll"
+
+
+def test_drafts_aside_cue_takes_short_quoted_phrase(nlp):
+    text = ('The two cities, Mayor Ruiz said, now have a "historic chance" to share their '
+            "water supply.")
+    quote = quote_with(nlp(text)._.quotes, "historic chance")
+    assert quote.text.startswith("The two cities")
+    assert "Ruiz" in speaker_text(quote)
+
+
+def test_drafts_quotation_interrupted_by_object_cue_is_one_quote(nlp):
+    text = (
+        "Admiral Vance made it plain that he had doubts about the navy's budget.\n\n"
+        "“Now that I am free to speak my mind,” he told the presenter, “it was "
+        "exhausting to work for that ministry.”"
+    )
+    quote = quote_with(nlp(text)._.quotes, "free to speak")
+    assert "exhausting" in quote.text and len(quote.spans) == 2
+    assert quote.speaker.mention.text == "he" and quote.cue.text == "told"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "The senator, he said, went to the fair to see \"how many farmers still trust "
+            "this government.\"",
+            "how many farmers",
+        ),
+        (
+            "He honestly believes, he said, that \"Maria Lopez is a really, really good "
+            "mayor.\"",
+            "good mayor",
+        ),
+    ],
+    ids=["watched-to-see", "believes-that"],
+)
+def test_drafts_aside_cue_reports_its_sentence(nlp, text, said):
+    quote = quote_with(nlp(text)._.quotes, said)
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert speaker_text(quote) == "he"
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        (
+            "The mayor plans to rebuild the harbor by creating \"a fund for every fishing "
+            "family in the bay,\" Maria Lopez said Monday.",
+            "fishing family",
+            "Maria Lopez",
+        ),
+        (
+            "They want to \"build a city that works for working families and not just "
+            "developers,\" Lopez said.",
+            "working families",
+            "Lopez",
+        ),
+    ],
+    ids=["plans", "want"],
+)
+def test_drafts_speech_verb_reports_inner_belief(nlp, text, said, speaker):
+    quote = quote_with(nlp(text)._.quotes, said)
+    assert speaker in speaker_text(quote) and quote.cue is not None and quote.cue.text == "said"
+
+
+def test_drafts_nested_speech_report_keeps_person_quoted(nlp):
+    # The convention for nested reports: the person quoted, not the outlet reporting it.
+    text = ("Baker admitted that the deal could be called \"a gift to the developers,\" the "
+            "Tribune reported in 2010.")
+    assert "Baker" in speaker_text(quote_with(nlp(text)._.quotes, "gift to the developers"))

@@ -1,0 +1,214 @@
+"""The quote cascade end to end: kinds, statements, continued quotes, the seed article."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.analyze.quotes.helpers import only_quote, quote_with, speaker_text
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        ('"We will not retreat," Kallas said.', "We will not retreat,", "Kallas"),
+        ("“We will not retreat,” said Kallas.", "We will not retreat,", "Kallas"),
+        ("Rutte said that the alliance stands ready.", "the alliance stands ready", "Rutte"),
+        ("Kallas told reporters that the truce must hold.", "the truce must hold", "Kallas"),
+    ],
+    ids=["direct-trailing-cue", "direct-inverted", "indirect-that", "told-reporters"],
+)
+def test_finder_attributes_speaker(nlp, text, said, speaker):
+    quote = only_quote(nlp(text)._.quotes)
+    assert text[quote.start : quote.end] == said
+    assert quote.speaker.mention.text == speaker
+
+
+def test_finder_interrupted_quote_is_one_quote_with_two_spans(nlp):
+    text = "“We will win,” Mark Rutte said, “and we will not retreat from Europe.”"
+    quote = only_quote(nlp(text)._.quotes)
+    assert [text[s:e] for s, e in quote.spans] == [
+        "We will win,",
+        "and we will not retreat from Europe.",
+    ]
+    assert quote.speaker.mention.text == "Mark Rutte"
+
+
+def test_finder_scare_quotes_are_not_statements(nlp):
+    text = "Talks about a “NATO umbrella” continued in Brussels on Monday."
+    assert nlp(text)._.quotes == []
+
+
+def test_finder_partial_quote_in_reported_speech_is_mixed(nlp):
+    text = "Mark Rutte called for “steps forward with NATO” and more long-range weapons."
+    quote = only_quote(nlp(text)._.quotes)
+    assert quote.kind == "mixed"
+    assert "steps forward with NATO" in quote.text
+    assert quote.speaker.name == "Mark Rutte"
+
+
+def test_finder_cueless_paragraph_continues_previous_speaker(nlp):
+    text = (
+        "“We will keep the pressure on Moscow,” Kaja Kallas said on Monday.\n\n"
+        "“Nobody in Europe wants this war to last another winter.”"
+    )
+    quotes = nlp(text)._.quotes
+    assert len(quotes) == 2
+    assert quotes[1].speaker is not None and quotes[1].speaker.name == "Kaja Kallas"
+
+
+def test_finder_offsets_index_the_text(nlp):
+    text = "Zoë Müller sagte: nothing. “Ça va, we will win this war,” Müller said."
+    for quote in nlp(text)._.quotes:
+        for s, e in quote.spans:
+            assert text[s:e] in quote.text
+
+
+@pytest.mark.parametrize(
+    ("said", "speaker"),
+    [
+        ("An invitation for Ukraine to join NATO", "Volodymyr Zelenskyy"),
+        ("Only when we have all these items", "Volodymyr Zelenskyy"),
+        ("My message is clear", "Kaja Kallas"),
+        ("shouldn’t really rule out anything", "Kaja Kallas"),
+        ("strongest security guarantee", "Kaja Kallas"),
+        ("Instead of taking responsibility", "Annalena Baerbock"),
+        ("take the fight to the Russians", "Jake Sullivan"),
+        ("Ukraine needed both security guarantees", "Volodymyr Zelenskyy"),
+        ("China of providing weapons to Russia", "Annalena Baerbock"),
+        ("conventional military support", "Jake Sullivan"),
+        ("at least three people were killed", "Oleksandr Prokudin"),
+    ],
+)
+def test_finder_seed_article_speakers(seed_analysis, said, speaker):
+    quote = next(q for q in seed_analysis.quotes if said in q.text)
+    assert quote.speaker is not None and quote.speaker.name is not None
+    assert quote.speaker.name.endswith(speaker.split()[-1])
+
+
+def test_finder_seed_article_has_no_scare_quote_statements(seed_analysis):
+    texts = [q.text for q in seed_analysis.quotes if q.kind == "direct"]
+    assert "NATO umbrella" not in texts and "hot war" not in texts
+
+
+def test_finder_quotation_after_a_cue_sentence_continues_its_quote(nlp):
+    text = (
+        "“How do you know those bruises were not there before? I am not a doctor,” Trump told "
+        "reporters, referring to bruises that Fields showed to the police. “Would you not think "
+        "she would have screamed?”"
+    )
+    quote = quote_with(nlp(text)._.quotes, "screamed")
+    assert quote.speaker.mention.text == "Trump"
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "mention"),
+    [
+        (
+            "“I think the convention will be peaceful,” said Army Captain Daniel Ross, who "
+            "said he would not vote for either candidate. “The military view of their policies "
+            "is just so far out there.”",
+            "military view",
+            "Army Captain Daniel Ross",
+        ),
+        (
+            "“God will hold the slave drivers of our day accountable,” Francis said in a "
+            "speech to workers, as he called for greater ethics in business. “The flow of "
+            "capital cannot decide the life of people.”",
+            "flow of capital",
+            "Francis",
+        ),
+    ],
+    ids=["relative-clause", "as-clause"],
+)
+def test_finder_aside_report_does_not_take_next_quotation(nlp, text, said, mention):
+    quote = quote_with(nlp(text)._.quotes, said)
+    assert quote.speaker is not None and quote.speaker.mention.text.startswith(mention)
+
+
+def test_finder_full_stop_quotation_not_claimed_by_next_sentence(nlp):
+    text = (
+        "Rubino wrote to the company in October.\n\n"
+        "“We want to use this as soon as possible.” Steve Adler, the owner of the firm, said "
+        "the campaign has yet to follow up on the offer."
+    )
+    quote = quote_with(nlp(text)._.quotes, "We want to use this")
+    assert quote.text == "We want to use this as soon as possible."
+    assert quote.speaker is None or quote.speaker.name != "Steve Adler"
+
+
+def test_finder_scare_quote_without_named_subject_is_not_a_quote(nlp):
+    text = "The so-called “umbrella” deal was signed in Brussels on Monday."
+    assert nlp(text)._.quotes == []
+
+
+def test_finder_belief_report_does_not_stop_the_paragraph_quote(nlp):
+    # "she plans ..." is the writer's report of an intention; the next quotation goes on with
+    # the quote the paragraph's speaker gave.
+    doc = nlp('"You can\'t blame her for what her husband did," said Jane Miller, 44, a nurse '
+              "from Dover. A teacher since 2010, she plans to vote for Clinton next month. "
+              '"All she went through and it is not fair."')
+    quote = quote_with(doc._.quotes, "it is not fair")
+    assert speaker_text(quote) == "Jane Miller"
+    assert "blame her" in quote.text
+
+
+def test_finder_belief_report_alone_still_gives_its_speaker(nlp):
+    # Guard: with no earlier quote in the paragraph the cueless quotation keeps the last speaker.
+    doc = nlp("A teacher since 2010, she plans to vote for Clinton next month. "
+              '"All she went through, it is not fair to her."')
+    quote = quote_with(doc._.quotes, "not fair to her")
+    assert speaker_text(quote) == "she"
+
+
+def test_finder_report_dropped_as_nested_releases_its_quotation(nlp):
+    text = ('The mayor answered the critics by saying: "We are building more homes this year '
+            'than in any year since the war, and we will keep building."')
+    quote = quote_with(nlp(text)._.quotes, "more homes")
+    assert quote.kind == "direct"
+    assert speaker_text(quote) == "The mayor"
+
+
+def test_finder_title_nobody_said_stays_out(nlp):
+    # A title nobody is said to have said is not a statement.
+    text = 'The museum opened its "Summer Lights" show on Friday.'
+    assert nlp(text)._.quotes == []
+
+
+def test_finder_seed_partial_quotations_after_a_pronoun_cue_are_mixed(seed_analysis):
+    # "He called for concrete “steps forward with NATO” and a “good number” of ... weapons"
+    quote = next(q for q in seed_analysis.quotes if "steps forward with NATO" in q.text)
+    assert quote.kind == "mixed"
+    assert "good number" in quote.text
+    assert quote.speaker is not None and quote.speaker.name is not None
+    assert quote.speaker.name.endswith("Zelenskyy")
+
+
+def test_finder_seed_time_clause_is_no_statement(seed_analysis):
+    # "As the war ... approaches its third year, President Zelenskyy’s calls for NATO security
+    # guarantees ..." — the time clause before a noun cue is not what anyone said.
+    assert not any(q.text.startswith("As the war") for q in seed_analysis.quotes)
+
+
+def test_finder_cue_after_earlier_quote_takes_its_own_quotation(nlp):
+    text = (
+        "“I think it has been most surprising to me,” Clinton said. “Some of his comments "
+        "have been so divisive.”\n\n"
+        "“It is going to be interesting to see what he decides to do,” she continued. “But he "
+        "has really been offensive.”"
+    )
+    quote = quote_with(nlp(text)._.quotes, "interesting to see")
+    assert quote.speaker.mention.text == "she"
+    assert quote.cue is not None and quote.cue.text == "continued"
+
+
+def test_finder_quoted_object_is_not_continued_by_next_paragraph(nlp):
+    text = (
+        "“We will win this state,” Clinton said on Monday.\n\n"
+        "Bernie Sanders has pushed his promise of “free college” across the state.\n\n"
+        "“Nobody in this state should be left behind by the economy.”"
+    )
+    quotes = nlp(text)._.quotes
+    pushed = quote_with(quotes, "free college")
+    assert pushed.speaker.mention.text == "Bernie Sanders"
+    last = quote_with(quotes, "Nobody in this state")
+    assert last.speaker is None or last.speaker.name != "Bernie Sanders"

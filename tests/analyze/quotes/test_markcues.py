@@ -1,0 +1,187 @@
+"""Cues read from a quotation's side: trailing verbs, colon and dash introductions,
+the sentence before, a quoted object."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.analyze.quotes.helpers import only_quote, quote_with, speaker_text
+
+
+def test_markcues_dash_signature(nlp):
+    text = "“Maybe we can build a wall around the whole debate.” ― Jane Quinlan\n\nMore."
+    quote = only_quote(nlp(text)._.quotes)
+    assert quote.speaker.mention.text == "Jane Quinlan"
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "mention"),
+    [
+        (
+            "“Would it be negotiable about the eleven million?” Hannity pressed. “Maybe let "
+            "some people stay?”",
+            "negotiable",
+            "Hannity",
+        ),
+        (
+            "“Obama said in his speech that farmers are our heroes. Is Obama joking?” reacted "
+            "Trump.",
+            "farmers are our heroes",
+            "Trump",
+        ),
+        (
+            "“The Herald is claiming today that they had a private talk with you in May,” "
+            "Hannity started.",
+            "private talk",
+            "Hannity",
+        ),
+    ],
+    ids=["name-then-verb", "verb-then-name", "any-verb"],
+)
+def test_markcues_trailing_verb_with_speaker_reports_quotation(nlp, text, said, mention):
+    quote = quote_with(nlp(text)._.quotes, said)
+    assert quote.speaker is not None and quote.speaker.mention.text == mention
+
+
+def test_markcues_addressee_of_inverted_cue_is_not_content(nlp):
+    text = (
+        "Later, Chuck Todd asked the senator about the tweet. “Did you know it was a fake "
+        "account?” Todd asked the real estate mogul."
+    )
+    quote = quote_with(nlp(text)._.quotes, "fake account")
+    assert quote.speaker.mention.text == "Todd" and quote.cue.text == "asked"
+    assert not any("mogul" in q.text for q in nlp(text)._.quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "mention"),
+    [
+        (
+            "Earlier this week, Clinton shared some of her worries with an audience at a "
+            "fundraiser in Maine, “I do not know which candidate will show up tonight.”",
+            "which candidate",
+            "Clinton",
+        ),
+        (
+            "As the Rainmakers sang back in the 1980s, “They will turn us all into beggars "
+            "because we are easier to please.”",
+            "beggars",
+            "the Rainmakers",
+        ),
+    ],
+    ids=["comma", "as-clause"],
+)
+def test_markcues_clause_before_comma_introduces_quoted_sentence(nlp, text, said, mention):
+    quote = quote_with(nlp(text)._.quotes, said)
+    assert quote.speaker is not None and quote.speaker.mention.text == mention
+
+
+def test_markcues_quoted_sentence_takes_subject_of_previous_sentence(nlp):
+    text = (
+        "Senator Alvarez spoke first on Tuesday.\n\n"
+        "Clinton touted her credentials as an original sponsor of the bill. “We need to find "
+        "ways to support workers that want a union in their workplace.”"
+    )
+    quote = quote_with(nlp(text)._.quotes, "support workers")
+    assert quote.speaker.mention.text == "Clinton"
+
+
+def test_markcues_quoted_object_of_named_subject_is_mixed_quote(nlp):
+    text = (
+        "Sanders has consistently pushed his promise of “free college” as a way to appeal to "
+        "young voters."
+    )
+    quote = quote_with(nlp(text)._.quotes, "free college")
+    assert quote.kind == "mixed"
+    assert quote.text.startswith("his promise of")
+    assert quote.speaker.mention.text == "Sanders"
+
+
+def test_markcues_colon_before_no_break_space(nlp):
+    text = ("Tom Baker, the county's top lawyer, was clear in his ruling:\u00a0\"No further "
+            'appeals will be heard on this matter."')
+    quote = quote_with(nlp(text)._.quotes, "No further appeals")
+    assert "Baker" in speaker_text(quote)
+
+
+def test_markcues_when_questioned_after_quotation_is_not_its_cue(nlp):
+    text = ('Senator Jane Porter clashed with the panel, chiding them, "Why are we still talking '
+            'about this?" when questioned about the emails.')
+    quote = quote_with(nlp(text)._.quotes, "still talking")
+    assert quote.cue is not None and quote.cue.text == "chiding"
+    assert speaker_text(quote) == "Senator Jane Porter"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"The city must act before winter comes," the editorial read.', "editorial"),
+        ('"The harbor will reopen in June and the ferries will run again," the Danes state in '
+         "the report.", "Danes"),
+    ],
+    ids=["editorial-read", "danes-state"],
+)
+def test_markcues_speech_verb_tagged_as_noun_after_quotation(nlp, text, speaker):
+    [quote] = nlp(text)._.quotes
+    assert speaker in speaker_text(quote)
+
+
+def test_markcues_noun_after_quotation_before_verb_is_subject(nlp):
+    # Guard: "the state" is the subject of "argued", not a misread verb.
+    text = '"The law is clear and the court must follow it," the state argued in its brief.'
+    [quote] = nlp(text)._.quotes
+    assert quote.cue is not None and quote.cue.text == "argued"
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "mention"),
+    [
+        (
+            "Maria Lopez celebrated in Denver with volunteers, declaring it “another great "
+            "night for our movement” before leaving the hall.",
+            "another great night",
+            "Maria Lopez",
+        ),
+        (
+            "Peter Holm promised on Sunday at a rally in Reno to end “the wasteful detention "
+            "program” within a year.",
+            "wasteful detention",
+            "Peter Holm",
+        ),
+    ],
+    ids=["participle-naming-verb", "infinitive-object"],
+)
+def test_markcues_quoted_object_of_subjectless_verb_takes_governing_subject(
+    nlp, text, said, mention
+):
+    quote = quote_with(nlp(text)._.quotes, said)
+    assert quote.speaker is not None and quote.speaker.mention.text == mention
+
+
+def test_markcues_inverted_cue_after_quotation_beats_colon_introduction(nlp):
+    text = (
+        "In her speech, Rhonda Miles declared the need for courage and patience: “Change the "
+        "town and when you have done that, change it again,” she said."
+    )
+    quotes = nlp(text)._.quotes
+    quote = quote_with(quotes, "Change the town")
+    assert quote.kind == "direct"
+    assert quote.speaker.mention.text == "she" and quote.cue.text == "said"
+
+
+def test_markcues_name_after_quotation_with_long_apposition_speaks(nlp):
+    text = (
+        "“A fine writer, a really fine writer this woman,” Halvorsen, the party’s candidate "
+        "for governor and the clear favourite in the northern counties by a large margin after "
+        "taking the spring primary, said when Lund asked her a question."
+    )
+    quote = quote_with(nlp(text)._.quotes, "fine writer")
+    assert quote.speaker is not None and quote.speaker.mention.text == "Halvorsen"
+
+
+def test_markcues_signature_line_with_context(nlp):
+    text = ("The speeches ended late.\n\n\"Great night. She is ready. That is why she should be "
+            "our next governor.\"\n\n-Senator Maria Lopez, writing after the debate.\n\n"
+            "The hall emptied soon after.")
+    quote = quote_with(nlp(text)._.quotes, "Great night")
+    assert speaker_text(quote).endswith("Maria Lopez") and not speaker_text(quote).startswith("-")
