@@ -146,7 +146,7 @@ def test_places_vague_direction_is_no_place(nlp):
     ("text", "names"),
     [
         ("Trade grew in Western Canada last year.", ["Canada"]),
-        ("Arsenals were given up after the collapse of the Soviet Union.", []),
+        ("Factories closed after the breakup of the Soviet Union.", []),
         ("Leaders discussed security in the Indo-Pacific region.", []),
         ("Turkish-Russian relations improved, officials said.", ["Turkey", "Russia"]),
     ],

@@ -38,10 +38,10 @@ def test_cuebounds_content_stops_before_gerund_of_what_came_next(nlp):
             "called",
         ),
         (
-            "Governor Ann Hale says he’d sit the minister down and tell him “no more games” and "
-            "tells the crowd he was the first to warn about it.",
-            "no more games",
-            "first to warn",
+            "Governor Ann Hale says she’d sit the director down and tell her “no more excuses” "
+            "and tells the hall she was the first to raise it.",
+            "no more excuses",
+            "first to raise",
             "tells",
         ),
     ],
@@ -103,12 +103,12 @@ def test_cuebounds_participle_report_after_quotation_speaks_for_the_reporter(
             "Rubio",
         ),
         (
-            "Instead, Trump told CNN, his policy would merely be “to go after them” if he wins "
-            "the election.",
+            "Instead, Lopez told ABC, her plan would only be “to audit the banks” if she wins "
+            "the primary.",
             "Instead",
-            "if he wins the election",
+            "if she wins the primary",
             "told",
-            "Trump",
+            "Lopez",
         ),
         (
             "The argument would be helped, Devine said, by the coming primary calendar.",
@@ -193,9 +193,8 @@ def test_cuebounds_quoted_name_ends_the_content(nlp, text, name, kept, left_out,
 
 @pytest.mark.parametrize(
     ("text", "name", "place"),
-    [("The newspaper calls it \"the pearl\" on the Silk Road Economic Belt.", "the pearl",
-      "Silk Road")],
-    ids=["pearl-on-place"],
+    [("The magazine calls it \"the jewel\" on the Danube Cycle Route.", "the jewel", "Danube")],
+    ids=["jewel-on-place"],
 )
 def test_cuebounds_place_after_the_quoted_name_stays(nlp, text, name, place):
     quote = quote_with(nlp(text)._.quotes, name)

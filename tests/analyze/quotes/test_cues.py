@@ -17,19 +17,19 @@ def test_cues_according_to(nlp):
 
 def test_cues_content_leaves_out_verb_coordinated_with_cue(nlp):
     text = (
-        "Kasich says he would stop the deal “right away” and tells the crowd he was the first "
-        "one to say it."
+        "Lindgren says she would stop the merger “right away” and tells the audience she was the "
+        "first one to say it."
     )
     quote = quote_with(nlp(text)._.quotes, "right away")
-    assert quote.text == "he would stop the deal “right away”"
+    assert quote.text == "she would stop the merger “right away”"
 
 
 def test_cues_naming_verb_keeps_its_object(nlp):
-    text = "Trump later called her “third-rate” and boycotted one of the debates."
-    quote = quote_with(nlp(text)._.quotes, "third-rate")
+    text = "Lindqvist later called him “second-rate” and skipped two of the hearings."
+    quote = quote_with(nlp(text)._.quotes, "second-rate")
     assert quote.kind == "mixed"
-    assert quote.text.startswith("her")
-    assert quote.speaker.mention.text == "Trump"
+    assert quote.text.startswith("him")
+    assert quote.speaker.mention.text == "Lindqvist"
 
 
 def test_cues_quotation_hung_as_dep_of_cue_is_content(nlp):
@@ -85,10 +85,10 @@ def test_cues_coordinated_clause_with_own_report_is_not_content(nlp):
             "fewer machines than the rest",
         ),
         (
-            "“There is a sense of calm now,” and donations began to rise again last week, "
-            "Gilbert said.",
-            "sense of calm",
-            "rise again last week",
+            "“There is a feeling of relief now,” and bookings started to climb again last month, "
+            "Okonkwo said.",
+            "feeling of relief",
+            "climb again last month",
         ),
     ],
     ids=["as-clause", "relative-clause", "and-clause-after-closing-comma"],
@@ -102,10 +102,10 @@ def test_cues_inverted_cue_reports_the_whole_clause_before_it(nlp, text, quoted,
     ("text", "quoted", "tail"),
     [
         (
-            "Senator Rand Paul told Fox News that the polls could be “way off,” and have been "
-            "wrong in past races.",
-            "way off",
-            "wrong in past races",
+            "Senator Ada Holm told the Herald that the forecasts could be “far off,” and have been "
+            "wrong in past years.",
+            "far off",
+            "wrong in past years",
         ),
         (
             "Perry said his old friend is ready to “take on the cartel,” secure the border and "
@@ -125,16 +125,16 @@ def test_cues_reported_verb_phrase_goes_on_after_closing_comma(nlp, text, quoted
     ("text", "said", "frame"),
     [
         (
-            "Governor Jeb Hale says he’s “excited where we stand” as he faces a hard test in "
-            "South Carolina.",
-            "he’s “excited where we stand”",
-            "as he faces",
+            "Governor Ada Holm says she’s “happy where we are” as she faces a tough vote in the "
+            "north.",
+            "she’s “happy where we are”",
+            "as she faces",
         ),
         (
-            "Clinton accuses Sanders of subjecting her to an “artful smear” about her speeches "
-            "while Sanders suggests she is a captive of the banks.",
-            "an “artful smear” about her speeches",
-            "while Sanders",
+            "Moretti accuses Dupont of treating her to a “crude attack” about her record while "
+            "Dupont suggests she is a tool of the lobby.",
+            "a “crude attack” about her record",
+            "while Dupont",
         ),
     ],
     ids=["as-clause", "while-clause"],
@@ -147,8 +147,8 @@ def test_cues_framing_clause_after_quotation_is_not_content(nlp, text, said, fra
 @pytest.mark.parametrize(
     ("text", "said", "speaker"),
     [
-        ('Senator Jane Porter chided the mayor for questions about whether he met the '
-         '"residency rule" for office.', "residency rule", "Jane Porter"),
+        ('Senator Ida Brandt chided the governor for questions about whether he met the '
+         '"age limit" for office.', "age limit", "Ida Brandt"),
         ('The new ad portrays Tom Baker as "a friend of developers" who ignores the '
          "neighborhoods.", "friend of developers", "ad"),
     ],
@@ -177,19 +177,19 @@ def test_cues_quoted_name_beats_clause_before_the_dash(nlp, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Smith has hailed Norway’s vote to leave the customs union as “fantastic,” telling "
-     "reporters during a visit to Oslo on Friday that he thinks the decision is “a great "
-     "thing.”\n\nJones, who was speaking to the National Conference of Farmers, did not mention "
-     "Smith by name, but told the farmers that the country should be run by those “who put the "
-     "interest of the people first.”"],
+    ["Dupont has hailed Iceland’s decision to join the fishing pact as “splendid,” telling "
+     "journalists on a trip to Reykjavik on Monday that he thinks the move is “a real "
+     "step.”\n\nMoretti, who was speaking to the Federation of Fishermen, did not mention "
+     "Dupont by name, but told the fishermen that the sea should be managed by those “who put "
+     "the coast first.”"],
     ids=["hailed-then-new-paragraph"],
 )
 def test_cues_clause_in_next_paragraph_is_not_the_complement(nlp, text):
     quotes = nlp(text)._.quotes
-    hailed = quote_with(quotes, "fantastic")
-    assert hailed.text.startswith("Norway’s vote")
-    assert speaker_text(hailed) == "Smith"
-    assert "Jones" not in hailed.text
+    hailed = quote_with(quotes, "splendid")
+    assert hailed.text.startswith("Iceland’s decision")
+    assert speaker_text(hailed) == "Dupont"
+    assert "Moretti" not in hailed.text
 
 
 @pytest.mark.parametrize(

@@ -10,24 +10,24 @@ from tests.analyze.quotes.helpers import quote_with, speaker_text
 
 def test_drafts_quotation_resumes_after_aside_of_its_cue(nlp):
     text = (
-        "“Many people are uncertain in this election year,” Thiel wrote in a statement "
-        "explaining why he is speaking at the convention, “but most voters agree that the "
-        "country is on the wrong track.”"
+        "“A lot of people feel restless in this spring of strikes,” Lindgren wrote in a letter "
+        "explaining why she is addressing the congress, “but most members agree that the union "
+        "is heading in the wrong direction.”"
     )
-    quote = quote_with(nlp(text)._.quotes, "uncertain")
-    assert "wrong track" in quote.text and len(quote.spans) == 2
-    assert quote.speaker.mention.text == "Thiel"
+    quote = quote_with(nlp(text)._.quotes, "restless")
+    assert "wrong direction" in quote.text and len(quote.spans) == 2
+    assert quote.speaker.mention.text == "Lindgren"
 
 
 def test_drafts_parenthetical_cue_around_quotation_is_mixed(nlp):
     text = (
-        "These and other sources of authority, the lawyers said, “all command the same "
-        "conclusion” that Cruz complies."
+        "These and many older rulings, the judges said, “all point to the same answer” that the "
+        "port must pay."
     )
-    quote = quote_with(nlp(text)._.quotes, "same conclusion")
+    quote = quote_with(nlp(text)._.quotes, "same answer")
     assert quote.kind == "mixed"
-    assert quote.text.startswith("These and other sources of authority")
-    assert quote.speaker.mention.text == "the lawyers"
+    assert quote.text.startswith("These and many older rulings")
+    assert quote.speaker.mention.text == "the judges"
 
 
 @pytest.mark.parametrize(
@@ -40,8 +40,8 @@ def test_drafts_parenthetical_cue_around_quotation_is_mixed(nlp):
             "said",
         ),
         (
-            "Tom Hale said the groups were sent with the marchers, whom he described as "
-            "“peaceful,” for the whole route.",
+            "Ola Berg said the volunteers were sent along with the cyclists, whom he described "
+            "as “cheerful,” for the whole stage.",
             "described",
             "said",
         ),
@@ -58,12 +58,12 @@ def test_drafts_relative_report_inside_report_quotes_on_its_own(nlp, text, inner
 
 
 def test_drafts_trailing_cue_beats_relative_clause_in_its_subject(nlp):
-    # The verb of "Nothing the president said" sits inside the trailing cue's subject: it is
+    # The verb of "Nothing the governor said" sits inside the trailing cue's subject: it is
     # part of what the senator said, not the report of the quotation.
-    doc = nlp('Nothing the president said "will ease the fears of the public," '
-              "the Florida senator said.")
-    quote = quote_with(doc._.quotes, "ease the fears")
-    assert speaker_text(quote) == "the Florida senator"
+    doc = nlp('Nothing the governor said "will settle the worries of the workers," '
+              "the Ohio senator said.")
+    quote = quote_with(doc._.quotes, "settle the worries")
+    assert speaker_text(quote) == "the Ohio senator"
 
 
 def test_drafts_reported_colon_cue_ends_the_outer_report(nlp):
@@ -96,23 +96,24 @@ def test_drafts_relative_reply_keeps_its_own_quote(nlp):
 
 
 def test_drafts_contrasted_report_takes_its_own_quotation(nlp):
-    # ", while Moore said that ..." hangs inside Adams's content in the parse, but it is a
-    # report of its own: Adams's content stops before it.
-    doc = nlp("Adams suggested that someone who doesn't answer questions can't be mayor, while "
-              'Moore said that the "costs of this project are too high" for the city to bear.')
-    quote = quote_with(doc._.quotes, "costs of this project")
-    assert speaker_text(quote) == "Moore"
-    adams = quote_with(doc._.quotes, "answer questions")
-    assert adams.kind == "indirect"
-    assert "Moore" not in adams.text
+    # ", while Okafor said that ..." hangs inside Ndiaye's content in the parse, but it is a
+    # report of its own: Ndiaye's content stops before it.
+    doc = nlp("Ndiaye suggested that a mayor who skips the hearings can't run the port, while "
+              'Okafor said that the "price of this tunnel is far too steep" for the region to '
+              "carry.")
+    quote = quote_with(doc._.quotes, "price of this tunnel")
+    assert speaker_text(quote) == "Okafor"
+    first = quote_with(doc._.quotes, "skips the hearings")
+    assert first.kind == "indirect"
+    assert "Okafor" not in first.text
 
 
 def test_drafts_fronted_while_clause_stays_in_the_content(nlp):
-    # Guard: "finds that, while 37 percent say ..., 40 percent ..." is one finding.
-    doc = nlp('The poll finds that, while 37 percent of voters say Moore is "very responsible" '
-              "for the deficit, 40 percent blame the council.")
-    quote = quote_with(doc._.quotes, "very responsible")
-    assert speaker_text(quote) == "The poll"
+    # Guard: "finds that, while 41 percent say ..., 35 percent ..." is one finding.
+    doc = nlp('The survey finds that, while 41 percent of tenants say the landlord is "fully to '
+              'blame" for the repairs, 35 percent blame the city.')
+    quote = quote_with(doc._.quotes, "fully to blame")
+    assert speaker_text(quote) == "The survey"
 
 
 def test_drafts_aside_cue_takes_short_quoted_phrase(nlp):
@@ -166,9 +167,9 @@ def test_drafts_aside_cue_reports_its_sentence(nlp, text, said):
             "Maria Lopez",
         ),
         (
-            "They want to \"build a city that works for working families and not just "
-            "developers,\" Lopez said.",
-            "working families",
+            "They want to \"build a town that works for families who rent and not just for "
+            "landlords,\" Lopez said.",
+            "families who rent",
             "Lopez",
         ),
     ],

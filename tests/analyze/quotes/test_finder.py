@@ -92,30 +92,30 @@ def test_finder_seed_article_has_no_scare_quote_statements(seed_analysis):
 
 def test_finder_quotation_after_a_cue_sentence_continues_its_quote(nlp):
     text = (
-        "“How do you know those bruises were not there before? I am not a doctor,” Trump told "
-        "reporters, referring to bruises that Fields showed to the police. “Would you not think "
-        "she would have screamed?”"
+        "“How can you be sure those scratches were not old? I am not a vet,” Moreau told "
+        "reporters, pointing to scratches that Lind showed to the court. “Would the dog not have "
+        "barked?”"
     )
-    quote = quote_with(nlp(text)._.quotes, "screamed")
-    assert quote.speaker.mention.text == "Trump"
+    quote = quote_with(nlp(text)._.quotes, "barked")
+    assert quote.speaker.mention.text == "Moreau"
 
 
 @pytest.mark.parametrize(
     ("text", "said", "mention"),
     [
         (
-            "“I think the convention will be peaceful,” said Army Captain Daniel Ross, who "
-            "said he would not vote for either candidate. “The military view of their policies "
-            "is just so far out there.”",
-            "military view",
-            "Army Captain Daniel Ross",
+            "“I think the march will be calm,” said Police Sergeant Anna Kowal, who said she "
+            "would not join either side. “The police view of their plans is just so far from "
+            "reality.”",
+            "police view",
+            "Police Sergeant Anna Kowal",
         ),
         (
-            "“God will hold the slave drivers of our day accountable,” Francis said in a "
-            "speech to workers, as he called for greater ethics in business. “The flow of "
-            "capital cannot decide the life of people.”",
-            "flow of capital",
-            "Francis",
+            "“History will judge the landlords of our time harshly,” Berglund said in a speech "
+            "to tenants, as she called for fairer rents in the city. “Profit cannot decide where "
+            "families live.”",
+            "Profit cannot decide",
+            "Berglund",
         ),
     ],
     ids=["relative-clause", "as-clause"],
@@ -144,19 +144,19 @@ def test_finder_scare_quote_without_named_subject_is_not_a_quote(nlp):
 def test_finder_belief_report_does_not_stop_the_paragraph_quote(nlp):
     # "she plans ..." is the writer's report of an intention; the next quotation goes on with
     # the quote the paragraph's speaker gave.
-    doc = nlp('"You can\'t blame her for what her husband did," said Jane Miller, 44, a nurse '
-              "from Dover. A teacher since 2010, she plans to vote for Clinton next month. "
-              '"All she went through and it is not fair."')
-    quote = quote_with(doc._.quotes, "it is not fair")
-    assert speaker_text(quote) == "Jane Miller"
-    assert "blame her" in quote.text
+    doc = nlp('"You can\'t blame him for what his brother did," said Ruth Olsen, 52, a baker '
+              "from Hull. A voter since 1990, she plans to back Ahmed next month. "
+              '"All he went through and it is not right."')
+    quote = quote_with(doc._.quotes, "it is not right")
+    assert speaker_text(quote) == "Ruth Olsen"
+    assert "blame him" in quote.text
 
 
 def test_finder_belief_report_alone_still_gives_its_speaker(nlp):
     # Guard: with no earlier quote in the paragraph the cueless quotation keeps the last speaker.
-    doc = nlp("A teacher since 2010, she plans to vote for Clinton next month. "
-              '"All she went through, it is not fair to her."')
-    quote = quote_with(doc._.quotes, "not fair to her")
+    doc = nlp("A voter since 1990, she plans to back Ahmed next month. "
+              '"All he went through, it is not right for him."')
+    quote = quote_with(doc._.quotes, "not right for him")
     assert speaker_text(quote) == "she"
 
 
@@ -191,24 +191,24 @@ def test_finder_seed_time_clause_is_no_statement(seed_analysis):
 
 def test_finder_cue_after_earlier_quote_takes_its_own_quotation(nlp):
     text = (
-        "“I think it has been most surprising to me,” Clinton said. “Some of his comments "
-        "have been so divisive.”\n\n"
-        "“It is going to be interesting to see what he decides to do,” she continued. “But he "
-        "has really been offensive.”"
+        "“I think it has been quite a shock to me,” Ahmed said. “Some of her remarks have been "
+        "so harsh.”\n\n"
+        "“It is going to be curious to see what she decides to do,” she continued. “But she has "
+        "really been unkind.”"
     )
-    quote = quote_with(nlp(text)._.quotes, "interesting to see")
+    quote = quote_with(nlp(text)._.quotes, "curious to see")
     assert quote.speaker.mention.text == "she"
     assert quote.cue is not None and quote.cue.text == "continued"
 
 
 def test_finder_quoted_object_is_not_continued_by_next_paragraph(nlp):
     text = (
-        "“We will win this state,” Clinton said on Monday.\n\n"
-        "Bernie Sanders has pushed his promise of “free college” across the state.\n\n"
-        "“Nobody in this state should be left behind by the economy.”"
+        "“We will carry this county,” Ahmed said on Monday.\n\n"
+        "Marco Ricci has pushed his promise of “free buses” across the county.\n\n"
+        "“Nobody in this valley should be left behind by the new economy.”"
     )
     quotes = nlp(text)._.quotes
-    pushed = quote_with(quotes, "free college")
-    assert pushed.speaker.mention.text == "Bernie Sanders"
-    last = quote_with(quotes, "Nobody in this state")
-    assert last.speaker is None or last.speaker.name != "Bernie Sanders"
+    pushed = quote_with(quotes, "free buses")
+    assert pushed.speaker.mention.text == "Marco Ricci"
+    last = quote_with(quotes, "Nobody in this valley")
+    assert last.speaker is None or last.speaker.name != "Marco Ricci"

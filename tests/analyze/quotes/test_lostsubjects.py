@@ -18,11 +18,11 @@ from tests.analyze.quotes.helpers import quote_with, speaker_text
             "Sen. Maria Lindqvist",
         ),
         (
-            "One delegate, who like others spoke on the condition of anonymity to discuss the "
-            "closed meeting, said the message was that “this is not going to be settled before "
-            "the summer recess.”",
-            "summer recess",
-            "One delegate",
+            "One engineer, who like her colleagues asked not to be named to describe the "
+            "private talks, said the message was that “this will not be decided before the "
+            "autumn break.”",
+            "autumn break",
+            "One engineer",
         ),
     ],
     ids=["aside-participle", "aside-relative"],

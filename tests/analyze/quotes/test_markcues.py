@@ -18,22 +18,22 @@ def test_markcues_dash_signature(nlp):
     ("text", "said", "mention"),
     [
         (
-            "“Would it be negotiable about the eleven million?” Hannity pressed. “Maybe let "
-            "some people stay?”",
-            "negotiable",
-            "Hannity",
+            "“Would it be flexible about the two billion?” Okafor pressed. “Maybe let some towns "
+            "wait?”",
+            "flexible",
+            "Okafor",
         ),
         (
-            "“Obama said in his speech that farmers are our heroes. Is Obama joking?” reacted "
-            "Trump.",
-            "farmers are our heroes",
-            "Trump",
+            "“Lind said in her speech that nurses are our heroes. Is Lind joking?” reacted "
+            "Moreau.",
+            "nurses are our heroes",
+            "Moreau",
         ),
         (
-            "“The Herald is claiming today that they had a private talk with you in May,” "
-            "Hannity started.",
-            "private talk",
-            "Hannity",
+            "“The Courier is claiming today that you had a secret lunch with them in June,” "
+            "Okafor started.",
+            "secret lunch",
+            "Okafor",
         ),
     ],
     ids=["name-then-verb", "verb-then-name", "any-verb"],
@@ -45,28 +45,28 @@ def test_markcues_trailing_verb_with_speaker_reports_quotation(nlp, text, said, 
 
 def test_markcues_addressee_of_inverted_cue_is_not_content(nlp):
     text = (
-        "Later, Chuck Todd asked the senator about the tweet. “Did you know it was a fake "
-        "account?” Todd asked the real estate mogul."
+        "Later, Grace Okafor asked the minister about the letter. “Did you know it was a forged "
+        "letter?” Okafor asked the shipping tycoon."
     )
-    quote = quote_with(nlp(text)._.quotes, "fake account")
-    assert quote.speaker.mention.text == "Todd" and quote.cue.text == "asked"
-    assert not any("mogul" in q.text for q in nlp(text)._.quotes)
+    quote = quote_with(nlp(text)._.quotes, "forged letter")
+    assert quote.speaker.mention.text == "Okafor" and quote.cue.text == "asked"
+    assert not any("tycoon" in q.text for q in nlp(text)._.quotes)
 
 
 @pytest.mark.parametrize(
     ("text", "said", "mention"),
     [
         (
-            "Earlier this week, Clinton shared some of her worries with an audience at a "
-            "fundraiser in Maine, “I do not know which candidate will show up tonight.”",
-            "which candidate",
-            "Clinton",
+            "Earlier this week, Moreau shared some of her doubts with guests at a dinner in "
+            "Lyon, “I do not know which mayor will turn up tonight.”",
+            "which mayor",
+            "Moreau",
         ),
         (
-            "As the Rainmakers sang back in the 1980s, “They will turn us all into beggars "
-            "because we are easier to please.”",
-            "beggars",
-            "the Rainmakers",
+            "As the Lamplighters sang back in the 1970s, “They will turn the lights out on us "
+            "because we are easier to ignore.”",
+            "turn the lights out",
+            "the Lamplighters",
         ),
     ],
     ids=["comma", "as-clause"],
@@ -78,23 +78,23 @@ def test_markcues_clause_before_comma_introduces_quoted_sentence(nlp, text, said
 
 def test_markcues_quoted_sentence_takes_subject_of_previous_sentence(nlp):
     text = (
-        "Senator Alvarez spoke first on Tuesday.\n\n"
-        "Clinton touted her credentials as an original sponsor of the bill. “We need to find "
-        "ways to support workers that want a union in their workplace.”"
+        "Senator Ruiz spoke first on Monday.\n\n"
+        "Moreau stressed her record as an early sponsor of the law. “We need to find ways to "
+        "help tenants that want a say in their building.”"
     )
-    quote = quote_with(nlp(text)._.quotes, "support workers")
-    assert quote.speaker.mention.text == "Clinton"
+    quote = quote_with(nlp(text)._.quotes, "help tenants")
+    assert quote.speaker.mention.text == "Moreau"
 
 
 def test_markcues_quoted_object_of_named_subject_is_mixed_quote(nlp):
     text = (
-        "Sanders has consistently pushed his promise of “free college” as a way to appeal to "
-        "young voters."
+        "Lindgren has steadily pushed her promise of “free buses” as a way to win over young "
+        "families."
     )
-    quote = quote_with(nlp(text)._.quotes, "free college")
+    quote = quote_with(nlp(text)._.quotes, "free buses")
     assert quote.kind == "mixed"
-    assert quote.text.startswith("his promise of")
-    assert quote.speaker.mention.text == "Sanders"
+    assert quote.text.startswith("her promise of")
+    assert quote.speaker.mention.text == "Lindgren"
 
 
 def test_markcues_colon_before_no_break_space(nlp):
@@ -160,11 +160,11 @@ def test_markcues_quoted_object_of_subjectless_verb_takes_governing_subject(
 
 def test_markcues_inverted_cue_after_quotation_beats_colon_introduction(nlp):
     text = (
-        "In her speech, Rhonda Miles declared the need for courage and patience: “Change the "
-        "town and when you have done that, change it again,” she said."
+        "In her address, Ada Brook declared the need for courage and patience: “Plant the tree "
+        "and when you have done that, plant another,” she said."
     )
     quotes = nlp(text)._.quotes
-    quote = quote_with(quotes, "Change the town")
+    quote = quote_with(quotes, "Plant the tree")
     assert quote.kind == "direct"
     assert quote.speaker.mention.text == "she" and quote.cue.text == "said"
 

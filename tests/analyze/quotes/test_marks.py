@@ -58,10 +58,10 @@ def test_marks_curly_pair_inside_straight_quotation_is_nested():
 def test_marks_stray_straight_opener_leaves_curly_pairs_alone():
     # No straight mark closes the paragraph: the one opening it is a stray, not a quotation
     # holding the curly pair.
-    text = ('"Smith walked onto the stage, chanting “We win! We win!”\n\n'
-            '“That is right, we do,” Jones said to the crowd.')
+    text = ('"Lind stepped onto the podium, shouting “We rise! We rise!”\n\n'
+            '“That is true, we do,” Berg said to the hall.')
     assert [text[m.start:m.end] for m in find_marked_quotes(text)] == [
-        "We win! We win!", "That is right, we do,"]
+        "We rise! We rise!", "That is true, we do,"]
 
 
 def test_marks_doubled_opener_is_not_nested():

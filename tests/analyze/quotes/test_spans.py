@@ -12,14 +12,14 @@ from tests.analyze.quotes.helpers import quote_with
     ("text", "said"),
     [
         (
-            "“Yes, I support Ted Cruz,” Brent Bozell, founder of the Media Research Center, "
-            "tells Breitbart News in an interview.",
-            "Yes, I support Ted Cruz,",
+            "“Yes, I back Maria Lopez,” Tom Rowe, head of the Harbour Workers Union, tells the "
+            "Gazette in an interview.",
+            "Yes, I back Maria Lopez,",
         ),
         (
-            "“We are going to tax you when those air conditioners come,” Trump said in February "
-            "of the manufacturer, whose parent company moved jobs to Mexico.",
-            "We are going to tax you when those air conditioners come,",
+            "“We are going to fine you when those trucks arrive,” Ruiz said in March of the "
+            "supplier, whose owner moved jobs to Poland.",
+            "We are going to fine you when those trucks arrive,",
         ),
     ],
     ids=["speaker-after-quote", "cue-modifiers-after-quote"],
@@ -31,11 +31,11 @@ def test_spans_content_ends_with_closed_quotation(nlp, text, said):
 
 def test_spans_content_stops_before_trailing_apposition(nlp):
     text = (
-        "The senator said the person would “not get beat up” at his rally, a swipe at the "
-        "recent disturbances at other rallies."
+        "The mayor said the visitor would “not get pushed around” at her market, a jab at the "
+        "recent fights at other markets."
     )
-    quote = quote_with(nlp(text)._.quotes, "not get beat up")
-    assert quote.text.endswith("at his rally")
+    quote = quote_with(nlp(text)._.quotes, "not get pushed around")
+    assert quote.text.endswith("at her market")
 
 
 @pytest.mark.parametrize(
@@ -48,10 +48,10 @@ def test_spans_content_stops_before_trailing_apposition(nlp):
             "about the new bridge",
         ),
         (
-            "The institute notes that the surveys it studied aren’t “uniform,” with some "
-            "performing much better than others.",
-            "uniform",
-            "much better than others",
+            "The agency notes that the hospitals it studied aren’t “consistent,” with some "
+            "doing far better than others.",
+            "consistent",
+            "far better than others",
         ),
     ],
     ids=["but-phrase", "with-phrase"],
@@ -65,9 +65,9 @@ def test_spans_clause_goes_on_after_comma_inside_marks(nlp, text, said, tail):
     ("text", "said", "aside"),
     [
         (
-            "Mayor Jan Peters insisted that he has “expanded the party,” claiming that he is "
-            "responsible for the higher turnout.",
-            "expanded the party",
+            "Mayor Jan Peters insisted that he has “grown the club,” claiming that he is the "
+            "reason for the bigger crowds.",
+            "grown the club",
             "claiming",
         ),
         (
@@ -86,11 +86,11 @@ def test_spans_aside_after_comma_inside_marks_is_not_content(nlp, text, said, as
 
 def test_spans_spaced_hyphen_ends_mixed_content(nlp):
     text = (
-        "He promises the government will help \"up-skill\" workers - and he makes sure to "
-        "include the miners."
+        "She vows the county will help \"re-train\" farmers - and she makes sure to mention the "
+        "fishermen."
     )
-    quote = quote_with(nlp(text)._.quotes, "up-skill")
-    assert quote.text.endswith("workers") and "miners" not in quote.text
+    quote = quote_with(nlp(text)._.quotes, "re-train")
+    assert quote.text.endswith("farmers") and "fishermen" not in quote.text
 
 
 @pytest.mark.parametrize(

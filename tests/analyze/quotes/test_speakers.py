@@ -22,10 +22,10 @@ def _doc(nlp, words, heads, deps, pos, tags, ents=None):
     ("text", "said", "mention"),
     [
         (
-            "“Republicans are so frustrated with the decision,” said Oversight ranking Democrat "
-            "Elijah Cummings (D-Md.).",
-            "frustrated",
-            "Elijah Cummings",
+            "“Farmers are deeply worried about the new tariff,” said Agriculture committee "
+            "ranking member Karin Holt (D-Vt.).",
+            "worried",
+            "Karin Holt",
         ),
         (
             "“If anyone wonders why the inquiry is not yet complete, this report is the "
@@ -34,9 +34,9 @@ def _doc(nlp, words, heads, deps, pos, tags, ents=None):
             "Gowdy",
         ),
         (
-            "“The drop we are seeing now is directly attributable to the emails, the "
-            "foundation, all the old trust stuff,” said a person close to the Clintons.",
-            "drop we are seeing",
+            "“The slump we see this month comes straight from the strikes, the fuel prices, "
+            "all the old supply trouble,” said a person close to the board.",
+            "slump we see",
             "a person",
         ),
     ],
@@ -49,12 +49,12 @@ def test_speakers_inverted_cue_finds_speaker_after_verb(nlp, text, said, mention
 
 def test_speakers_speaker_of_previous_paragraph_is_not_subject(nlp):
     text = (
-        "“She could barely bend over to place those flowers. Never, never Hillary.”\n\n"
-        "Another commenter said, “We all know how she feels about the police, and our "
-        "military for that matter.”"
+        "“He could hardly climb the stairs of the town hall. Never again, never him.”\n\n"
+        "Another reader said, “We all know how he feels about the nurses, and our schools for "
+        "that matter.”"
     )
-    quote = quote_with(nlp(text)._.quotes, "police")
-    assert quote.speaker is not None and quote.speaker.mention.text == "Another commenter"
+    quote = quote_with(nlp(text)._.quotes, "nurses")
+    assert quote.speaker is not None and quote.speaker.mention.text == "Another reader"
 
 
 def test_speakers_mention_range_stops_at_verb_inside_entity(nlp):
@@ -69,62 +69,62 @@ def test_speakers_mention_range_stops_at_verb_inside_entity(nlp):
     ("text", "said", "mention"),
     [
         (
-            "7:40 p.m.\n\nBernie Sanders is pledging to “win many hundreds of delegates” on "
-            "Super Tuesday.",
-            "win many hundreds",
-            "Bernie Sanders",
+            "9:15 a.m.\n\nGreta Lindholm is promising to “sign up thousands of new members” "
+            "before the congress.",
+            "thousands of new members",
+            "Greta Lindholm",
         ),
         (
-            "LONDON (Reuters) - Donald Trump said he was “unlikely to have a good relationship” "
-            "with the British prime minister.",
-            "unlikely to have",
-            "Donald Trump",
+            "OSLO (Reuters) - Henrik Dahl said he was “not likely to find much common ground” "
+            "with the Swedish finance minister.",
+            "common ground",
+            "Henrik Dahl",
         ),
         (
-            "Mitt Romney went after Trump on Wednesday over his taxes, calling it "
-            "“disqualifying” and worse.",
-            "disqualifying",
-            "Mitt Romney",
+            "Petra Novak went after Lindqvist on Thursday over his expenses, calling them "
+            "“indefensible” and worse.",
+            "indefensible",
+            "Petra Novak",
         ),
         (
-            "Hillary Clinton seemed ready to riff on the incident in Iowa, telling the crowd, "
-            "“Some people get a little carried away, have you noticed that?”",
-            "carried away",
-            "Hillary Clinton",
+            "Marta Keller seemed ready to joke about the mishap in Graz, telling the audience, "
+            "“A few of us get rather overexcited, did you notice?”",
+            "overexcited",
+            "Marta Keller",
         ),
         (
-            "The demographic interplay matters for the contests - Philip Bump: “Two weeks ago, "
-            "his strongest territory had been the South.”",
-            "Two weeks ago",
-            "Philip Bump",
+            "The regional split matters for the vote - Ingrid Saar: “Three weeks ago, her best "
+            "region had been the coast.”",
+            "Three weeks ago",
+            "Ingrid Saar",
         ),
         (
-            "“Jeb wants to be a tough guy tonight,” Trump shot back at the debate.",
-            "tough guy",
-            "Trump",
+            "“Olaf wants to play the hard man tonight,” Berg shot back at the debate.",
+            "hard man",
+            "Berg",
         ),
         (
-            "“It could be less about ethanol and more about distance,” said Jon Doggett, vice "
-            "president of the growers association.",
-            "less about ethanol",
-            "Jon Doggett",
+            "“It could be less about the wages and more about the hours,” said Lena Fisk, vice "
+            "president of the nurses association.",
+            "less about the wages",
+            "Lena Fisk",
         ),
         (
-            "Continued Stone: “So I think it is a very real problem for the campaign.”",
-            "very real problem",
-            "Stone",
+            "Continued Varga: “So I think it is a very serious problem for the league.”",
+            "very serious problem",
+            "Varga",
         ),
         (
-            "The director of the council says in a statement that the rhetoric has “crossed the "
-            "line from spreading hatred to inciting violence.”",
-            "crossed the line",
-            "The director",
+            "The head of the union says in a statement that the campaign has “gone from open "
+            "debate to open threats.”",
+            "open debate",
+            "The head",
         ),
         (
-            "As Akhil Amar, a professor of law at Yale, put it, “Senate Republicans should "
-            "remember that a compromise could be worse.”",
-            "compromise could be worse",
-            "Akhil Amar",
+            "As Nina Holm, a professor of economics at Uppsala, put it, “The ministers should "
+            "remember that a delay could cost more.”",
+            "delay could cost more",
+            "Nina Holm",
         ),
     ],
     ids=["dateline-paragraph", "dateline-city", "participle", "participle-before-quote",
@@ -139,20 +139,20 @@ def test_speakers_mention_of_the_speaker(nlp, text, said, mention):
 
 def test_speakers_asked_participle_gives_no_speaker(nlp):
     text = (
-        "Asked whether Clinton “has the integrity to serve effectively as president,” 75 "
-        "percent of Democrats said yes."
+        "Asked whether the mayor “has the patience to run the city for four more years,” 62 "
+        "percent of residents said yes."
     )
-    quote = quote_with(nlp(text)._.quotes, "integrity")
+    quote = quote_with(nlp(text)._.quotes, "patience")
     assert quote.speaker is None or quote.speaker.mention is None
 
 
 def test_speakers_participle_naming_a_thing_has_no_speaker(nlp):
     text = (
-        "Rob Calvert, a radio host in Nova Scotia, has set up a website called “Come North If "
-        "The Senator Wins” that pitches the island as a new home."
+        "Mia Lund, a baker in Tromso, has set up a website called “Move Up North If The Tax "
+        "Passes” that pitches the town as a new home."
     )
     for quote in nlp(text)._.quotes:
-        if "Come North" in quote.text:
+        if "Move Up North" in quote.text:
             assert quote.speaker is None or quote.speaker.mention is None
 
 
@@ -168,12 +168,12 @@ def test_speakers_noun_before_subjectless_cue_speaks(nlp):
 
 def test_speakers_title_phrase_ending_in_name_gives_the_name(nlp):
     text = (
-        "Bayside FM Vice President for news and talk Dave Morton called the show “the "
-        "conservative news show of the year.”"
+        "Northwind FM Vice President for news and talk Maria Gonzalez called the series “the "
+        "boldest radio drama of the year.”"
     )
-    quote = quote_with(nlp(text)._.quotes, "news show of the year")
-    assert quote.speaker is not None and quote.speaker.mention is not None
-    assert "Morton" in quote.speaker.mention.text and "Bayside" not in quote.speaker.mention.text
+    quote = quote_with(nlp(text)._.quotes, "radio drama of the year")
+    mention = quote.speaker.mention if quote.speaker is not None else None
+    assert mention is not None and "Gonzalez" in mention.text and "Northwind" not in mention.text
 
 
 def test_speakers_comma_participle_hung_on_object_takes_clause_subject(nlp):
@@ -225,16 +225,16 @@ def test_speakers_coordinated_clause_with_own_reporter_unchanged(nlp):
     ("text", "said", "speaker"),
     [
         (
-            "After the floods, Tom Baker released a new radio ad calling it \"a disgrace\" that "
-            "the county \"has no plan to rebuild the bridges.\"",
+            "After the storm, Eva Lind launched a new TV ad calling it \"a scandal\" that the "
+            "region \"has no plan to repair the roads.\"",
             "no plan",
-            "Tom Baker",
+            "Eva Lind",
         ),
         (
-            "The Lopez campaign released a video that said, \"We are going to rebuild every "
-            "school in this district, and we will start on day one.\"",
-            "rebuild every school",
-            "Lopez campaign",
+            "The Lind campaign posted a video that said, \"We will reopen every library "
+            "in this county, and we will start next spring.\"",
+            "reopen every library",
+            "Lind campaign",
         ),
     ],
     ids=["ad-calling", "video-that-said"],
@@ -335,35 +335,35 @@ def test_speakers_inverted_after_comma_takes_person(nlp):
             "the former senator’s spokeswoman",
         ),
         (
-            "Ever since Anna Berg announced her candidacy last year, she's said the same thing at "
-            "every town hall: \"It's not about me, it's about the town.\"",
-            "about the town",
+            "Ever since Ida Roos declared her bid in the spring, she's said the same thing at "
+            "every meeting: \"It's not about me, it's about the valley.\"",
+            "about the valley",
             "she",
         ),
         (
-            "He has fought with the council over the budget, at one point calling the mayor a "
-            "\"liar\" who was not \"honorable.\"",
-            "liar",
+            "He has argued with the board over the pensions, at one point calling the chairman a "
+            "\"cheat\" who was not \"decent.\"",
+            "cheat",
             "He",
         ),
         (
-            "At one point, Holm told Berg to \"breathe, breathe.\" That prompted Lindqvist to make "
-            "a joke about yoga and call Berg \"very flexible,\" a nod to the rival.",
-            "very flexible",
-            "Lindqvist",
+            "At one stage, Sandberg told Viik to \"relax, relax.\" That prompted Ostrom to crack "
+            "a joke about gymnastics and call Viik \"very agile,\" a nod to the rival.",
+            "very agile",
+            "Ostrom",
         ),
         (
-            "In fact, she was recently suspended for two weeks after slamming the council for "
-            "its “reckless and shameful” vote on the harbour.",
-            "reckless and shameful",
+            "Indeed, she was briefly banned for a month after attacking the board for its "
+            "“cowardly and careless” decision on the ferry.",
+            "cowardly and careless",
             "she",
         ),
         (
-            "Holm spoke just down the street from the old casino, now owned by investor Karl "
-            "Berg, where about 50 protesters had gathered on Wednesday morning, chanting \"no "
-            "contract, no peace\" after the talks failed.",
-            "no contract",
-            "about 50 protesters",
+            "Sandberg spoke a block away from the old brewery, now owned by developer Erik Falk, "
+            "where about 40 dockers had assembled on Friday evening, chanting \"no deal, no "
+            "work\" after the talks collapsed.",
+            "no deal",
+            "about 40 dockers",
         ),
     ],
     ids=["opening-participle", "has-contracted", "at-one-point", "prompted-to-call",
