@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from europenews.analyze.places.geonames import parse_gazetteer
-from europenews.analyze.places.toponym_forms import dateline
 from europenews.analyze.places.toponyms import _inner_toponyms
 
 
@@ -45,34 +44,10 @@ def test_toponyms_direction_word_does_not_open_a_small_town(nlp):
     assert "Pacific" not in places
 
 
-@pytest.mark.parametrize(
-    ("text", "name", "expected"),
-    [
-        ("Plan to fight drugs.\n  TORRINGTON — Mayor Ryan Bingham spoke.", "TORRINGTON", True),
-        ("LOUISVILLE, KY--(Marketwire) - Sales rose.", "LOUISVILLE", True),
-        ("WASHINGTON Barack Obama pardoned a turkey.", "WASHINGTON", True),
-        ("Fans of TORRINGTON — the club — cheered.", "TORRINGTON", False),
-        ("Talks.\nNATO members met on Monday.", "NATO", False),
-        ("Plan.\nTorrington — Mayor Bingham spoke.", "Torrington", False),
-    ],
-    ids=["line-dash", "agency", "text-start", "mid-line", "no-dash", "not-capitals"],
-)
-def test_toponyms_dateline_opens_a_line_in_capitals(text, name, expected):
-    start = text.index(name)
-    assert dateline(text, start, start + len(name)) is expected
-
-
 def test_toponyms_dateline_town_in_an_organisation_label_counts(nlp):
     text = "Bingham to offer plan to combat drugs.\n  TORRINGTON — Mayor Ryan Bingham will speak."
     places = _places(nlp, text)
     assert places.get("Torrington", (None,))[0] == "US"
-
-
-def test_toponyms_dateline_with_dash_only_needs_the_dash():
-    text = "GREEN fingered youngsters from a school worked hard."
-    assert dateline(text, 0, 5)
-    assert not dateline(text, 0, 5, dash=True)
-    assert dateline("TORRINGTON — Mayor spoke.", 0, 10, dash=True)
 
 
 def test_toponyms_first_name_of_a_person_is_no_place(nlp):

@@ -1,0 +1,131 @@
+"""Victim phrases on hand-built parses: who a casualty predicate is about, and how many."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from europenews.analyze.events.lexicon import load_event_lexicon
+from europenews.analyze.events.victims import (
+    count_victims,
+    find_victim,
+    gender_of,
+    is_age,
+    number_at,
+    person_like,
+    resolve_relative,
+    victim_span,
+)
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return load_event_lexicon()
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return spacy.blank("en").vocab
+
+
+def _doc(vocab, rows, spaces=None):
+    """rows: (word, head index, dep, pos, tag, lemma) per token."""
+    words, heads, deps, pos, tags, lemmas = (list(col) for col in zip(*rows, strict=True))
+    return Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+               lemmas=lemmas)
+
+
+def _passive(vocab, subject_rows):
+    """``<subject> were killed .`` with the subject's rows first; head "K" is "killed"."""
+    n = len(subject_rows)
+    subject_rows = [(w, n + 1 if h == "K" else h, *rest) for w, h, *rest in subject_rows]
+    return _doc(vocab, [*subject_rows,
+                        ("were", n + 1, "auxpass", "AUX", "VBD", "be"),
+                        ("killed", n + 1, "ROOT", "VERB", "VBN", "kill"),
+                        (".", n + 1, "punct", "PUNCT", ".", ".")])
+
+
+def test_victims_subject_of_a_passive_is_the_victim(vocab, lex):
+    doc = _passive(vocab, [("three", 1, "nummod", "NUM", "CD", "three"),
+                           ("people", "K", "nsubjpass", "NOUN", "NNS", "people")])
+    victim = find_victim(doc[3], lex)
+    assert victim is not None and victim.text == "people"
+    assert count_victims(victim, lex) == (3, True)
+    assert victim_span(victim) == (0, len("three people"))
+
+
+def test_victims_object_of_an_active_verb_is_the_victim(vocab, lex):
+    doc = _doc(vocab, [("gunmen", 1, "nsubj", "NOUN", "NNS", "gunman"),
+                       ("killed", 1, "ROOT", "VERB", "VBD", "kill"),
+                       ("two", 3, "nummod", "NUM", "CD", "two"),
+                       ("guards", 1, "dobj", "NOUN", "NNS", "guard")])
+    victim = find_victim(doc[1], lex)
+    assert victim is not None and victim.text == "guards"
+    assert count_victims(victim, lex) == (2, True)
+
+
+def test_victims_conjoined_victims_are_added_up(vocab, lex):
+    doc = _passive(vocab, [("two", 1, "nummod", "NUM", "CD", "two"),
+                           ("men", "K", "nsubjpass", "NOUN", "NNS", "man"),
+                           ("and", 1, "cc", "CCONJ", "CC", "and"),
+                           ("a", 4, "det", "DET", "DT", "a"),
+                           ("woman", 1, "conj", "NOUN", "NN", "woman"),
+                           ("all", 1, "appos", "PRON", "DT", "all")])
+    assert count_victims(doc[1], lex) == (3, True)
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        ([("dozens", "K", "nsubjpass", "NOUN", "NNS", "dozen")], (None, False)),
+        ([("no", 1, "det", "DET", "DT", "no"),
+          ("one", "K", "nsubjpass", "NUM", "CD", "one")], (0, True)),
+        ([("he", "K", "nsubjpass", "PRON", "PRP", "he")], (1, True)),
+    ],
+    ids=["vague", "no-one", "pronoun"],
+)
+def test_victims_count_of_a_single_head(vocab, lex, rows, expected):
+    doc = _passive(vocab, rows)
+    victim = find_victim(doc[len(rows) + 1], lex)
+    assert count_victims(victim, lex) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [(["1,200"], 1200), (["twenty"], 20), (["2019"], None), (["5551234567"], None)],
+    ids=["digits", "word", "year", "phone-number"],
+)
+def test_victims_number_at_reads_counts_not_years_or_numbers(vocab, words, value):
+    doc = Doc(vocab, words=words, pos=["NUM"] * len(words))
+    assert number_at(doc[0]) == value
+
+
+def test_victims_number_before_an_age_unit_is_an_age(vocab):
+    doc = Doc(vocab, words=["a", "5", "year", "old"], lemmas=["a", "5", "year", "old"])
+    assert is_age(doc[1])
+    assert not is_age(Doc(vocab, words=["5", "men"], lemmas=["5", "man"])[0])
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma", "gender"),
+    [("men", "man", "m"), ("daughter", "daughter", "f"), ("she", "she", "f"),
+     ("pilot", "pilot", None)],
+)
+def test_victims_gender_from_the_victim_word(vocab, word, lemma, gender):
+    assert gender_of(Doc(vocab, words=[word], lemmas=[lemma])[0]) == gender
+
+
+def test_victims_relative_pronoun_stands_for_its_noun(vocab):
+    doc = _doc(vocab, [("the", 1, "det", "DET", "DT", "the"),
+                       ("driver", 1, "ROOT", "NOUN", "NN", "driver"),
+                       ("who", 3, "nsubjpass", "PRON", "WP", "who"),
+                       ("died", 1, "relcl", "VERB", "VBD", "die")])
+    assert resolve_relative(doc[2]).text == "driver"
+    assert resolve_relative(doc[1]).text == "driver"
+
+
+def test_victims_only_people_are_victims(vocab, lex):
+    doc = Doc(vocab, words=["people", "car"], lemmas=["people", "car"], pos=["NOUN", "NOUN"])
+    assert person_like(doc[0], lex)
+    assert not person_like(doc[1], lex)
