@@ -1,13 +1,13 @@
 """Every spaCy registration of EuropeNews: the five components, the lexicons they are configured
 with and the tokenizer (listed under ``[project.entry-points.spacy_*]`` in pyproject.toml).
 
-Each component is a thin ``Pipe``: it checks that the Doc carries the annotations it reads,
-calls its capability's pure ``find_*`` function and stores the result as plain values
+Each component is a thin ``Pipe``: it checks that the Doc carries the annotations it cannot do
+without, calls its capability's pure ``find_*`` function and stores the result as plain values
 (``analyze/extensions.py``). Anything that goes wrong goes through spaCy's error handler
-(``nlp.set_error_handler``). ``requires``/``assigns`` list every attribute a component reads and
-writes, our own ``doc._`` data included; the ``doc._`` inputs are optional (a component whose
-input component did not run reads ``None`` and does without), the token and Doc annotations are
-not. docs/components.md describes each component, its config and the registered functions.
+(``nlp.set_error_handler``). ``requires``/``assigns`` list the attributes a component reads and
+writes, our own ``doc._`` data included (an input whose component did not run reads ``None``,
+and the component does without it). docs/components.md describes each component, its config
+and the registered functions.
 """
 
 from __future__ import annotations
@@ -69,11 +69,12 @@ def _lexicon(name: str) -> dict[str, object]:
 class Component(Pipe):
     """What our components share: the annotation check and spaCy's error handler.
 
-    ``requires`` is what the factory declares to spaCy: every attribute the component reads.
-    ``needs`` is the part it cannot do without, checked on every Doc. It may name token.pos and
-    token.morph, which ``requires`` leaves out: the model's attribute_ruler sets them but
-    declares no assigns, so spaCy's pipe analysis would report them missing from every
-    en_core_web_* pipeline.
+    ``requires`` is what the factory declares to spaCy: the attributes the component reads,
+    except token.pos and token.morph. The model's attribute_ruler sets those two but declares no
+    assigns, so spaCy's pipe analysis would report them missing from every en_core_web_*
+    pipeline. ``needs`` is what the component cannot do without, token.pos and token.morph
+    included: it is checked on every Doc, and a Doc without it fails with a message that says
+    what to add.
     """
 
     requires: ClassVar[tuple[str, ...]] = ()
@@ -88,6 +89,8 @@ class Component(Pipe):
             self.check(doc)
             self.set_annotations(doc)
         except Exception as exc:
+            # spaCy's protocol: the default handler re-raises; one that lets the error pass
+            # gets the Doc back unchanged (our extension stays None: "did not run").
             error_handler(self.name, self, [doc], exc)
         return doc
 

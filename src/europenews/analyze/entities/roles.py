@@ -17,7 +17,7 @@ ROLE_ENT_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC"})
 
 @dataclass(frozen=True, slots=True)
 class TitleWords:
-    """The lexicon roles are read with (package data, see ``data/entities``)."""
+    """The lexicon roles are read with (package data, see ``entities/lexicons/<language>``)."""
 
     heads: frozenset[str]  # lower-case words a role ends in: minister, president, diplomat
     modifiers: frozenset[str]  # lower-case words inside a title: foreign, prime, top

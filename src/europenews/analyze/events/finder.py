@@ -1,7 +1,7 @@
 """Violent and disaster events with their casualty figures (component ``europenews_events``).
 
 Steps: find event triggers ("drone strike", "shooting", "earthquake") and casualty figures
-(analyze/casualties.py) sentence by sentence; group sentences into events (a new event starts
+(``casualties.py``) sentence by sentence; group sentences into events (a new event starts
 at a trigger of another kind or one marked "separate"/"another"); merge each group's figures
 (the headline, the lead and a recap of one strike repeat the same victims, so figures of one
 kind are merged by maximum, not summed); then attach type, weapon, place, actor, date and the

@@ -1,4 +1,4 @@
-"""Places: geocode the toponyms of an article (component ``europenews_places``)."""
+"""Places: geocode the toponyms of an article and group them into places (``find_places``)."""
 
 from __future__ import annotations
 

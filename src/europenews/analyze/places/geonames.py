@@ -1,7 +1,8 @@
 """The gazetteer: GeoNames-derived countries, regions, cities and continents.
 
 Built from PyPI packages by ``scripts/build_gazetteer.py`` into one compact package-data
-file, loaded once per pipeline by the ``europenews_places`` factory (never at import time).
+file (``places/lexicons/en/gazetteer.tsv.gz``), loaded once per pipeline by the
+``europenews_places`` factory through ``europenews.geo_gazetteer.v1`` (never at import time).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Forms of place names in news text that need rules of their own: direction words, datelines,
 abbreviations that are also words ("Man."), postal codes ("KY"), facilities ("Penn Avenue")
-and degrees after names ("M.D."). Used by analyze/toponyms.py."""
+and degrees after names ("M.D."). Used by ``toponyms.py``."""
 
 from __future__ import annotations
 

@@ -1,15 +1,15 @@
 """Quotes: who said what — direct, indirect and mixed quotations with speaker and cue.
 
-Two sources of evidence meet here: quotation marks in the raw text (``quotemarks.py``) and
+Two sources of evidence meet here: quotation marks in the raw text (``marks.py``) and
 reporting cues in the parse (``cues.py``). A cue whose content lies within quotation marks gives
 a direct quote; content partly in marks gives a mixed one; content without marks an indirect
 one. Quoted statements with no cue of their own take the nearest bare cue ("..., Kallas said"),
 continue the previous quote of their paragraph ("...," he said, "...") or the previous
 paragraph's speaker. Short quoted phrases nobody is said to have said (scare quotes, titles)
 are not statements. Speakers resolve to entities in ``attribution.py``; content bounds live in
-``quotespans.py``, cues read from the marks' side in ``quotecues.py`` (and, for quotations a noun
-or a naming verb attributes, ``quotenames.py``), speaker heads in ``speakers.py``, adjustments
-across drafts in ``quotedrafts.py``.
+``spans.py``, cues read from the marks' side in ``markcues.py`` (and, for quotations a noun
+or a naming verb attributes, ``naming.py``), speaker heads in ``speakers.py``, adjustments
+across drafts in ``drafts.py``.
 """
 
 from __future__ import annotations
