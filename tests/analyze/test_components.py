@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from importlib import resources
 from importlib.metadata import entry_points
+from pathlib import Path
 
 import pytest
 import spacy
@@ -204,3 +205,17 @@ def test_components_pipe_uses_the_error_handler_too():
 def test_components_are_spacy_pipes():
     assert issubclass(components.QuoteFinder, spacy.pipeline.Pipe)
     assert components.QuoteFinder.pipe is spacy.pipeline.Pipe.pipe
+
+
+def test_components_docs_give_each_factory_its_contract(nlp):
+    text = (Path(__file__).resolve().parents[2] / "docs" / "components.md").read_text("utf-8")
+    rows: dict[str, str] = {}
+    for line in text.splitlines():  # the first table row of each factory
+        if line.startswith("| `europenews_"):
+            rows.setdefault(line.split("`")[1], line)
+    for name in FACTORIES:
+        meta, row = nlp.get_pipe_meta(name), rows[name]
+        declared = [*meta.requires, *meta.assigns, *meta.default_config, LEXICONS[name][1]]
+        assert [a for a in declared if f"`{a}`" not in row] == [], name
+    functions = [n for n in registry.misc.get_all() if n.startswith("europenews")]
+    assert [n for n in functions if f"`{n}`" not in text] == []
