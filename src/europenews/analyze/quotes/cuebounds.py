@@ -41,8 +41,8 @@ def inside_marks(token: Token) -> bool:
 
 def tail_report(verb: Token, found: tuple[int, int], speech: frozenset[str]) -> Token | None:
     """The first report verb inside a quoted content that is the speaker going on, not what
-    was said: ``found Trump to be “very charming” and called his standing ...``, ``argue that
-    “there is precedent,” citing an instance ...``, ``“premature” ... while adding ...``: a
+    was said: ``found the plan to be “very clever” and called the budget ...``, ``argue that
+    “there is a clear precedent,” citing a case ...``, ``“too early” ... while adding ...``: a
     speech verb (or any participle after a comma: ``..., again using an accent``) outside the
     marks, after a quotation, with no subject of its own. PolNeAR ends the content before it
     and makes a speech verb a report of its own."""
@@ -68,11 +68,11 @@ def tail_report(verb: Token, found: tuple[int, int], speech: frozenset[str]) -> 
 
 
 def aside_content(verb: Token, lex: QuoteLexicon) -> tuple[tuple[int, int], ...] | None:
-    """``Vice President Joe Biden, Rubio said, had been in the Senate for “a thousand years”``,
-    ``In the long run, many economists say, this effect could ...``, ``Instead, Trump told CNN,
-    his policy would ...``: a subject and its speech verb set off by commas inside a sentence
+    """``Deputy Mayor Ann Lee, Ruiz said, had sat on the council for “a whole era”``,
+    ``Over time, several analysts say, the gain could ...``, ``Instead, Lopez told ABC,
+    her plan would ...``: a subject and its speech verb set off by commas inside a sentence
     report the whole sentence around them (a quotation that opens a new sentence after the
-    aside is left to the usual reading: ``On Monday, Trump said, “We ...”``)."""
+    aside is left to the usual reading: ``On Monday, Lopez said, “We ...”``)."""
     doc = verb.doc
     if verb.dep_ not in ("parataxis", "ROOT", "ccomp"):
         return None
@@ -111,7 +111,7 @@ def aside_content(verb: Token, lex: QuoteLexicon) -> tuple[tuple[int, int], ...]
 
 
 def final_content(verb: Token, lex: QuoteLexicon) -> tuple[tuple[int, int], ...]:
-    """``He would be a better president than Clinton “no matter what,” one user commented.``:
+    """``She would be a better mayor than Berg “no matter what,” one reader commented.``:
     a speech verb with its subject that closes the sentence after a comma, parsed as a clause
     of the verb before it, reports the sentence up to the comma."""
     doc = verb.doc
@@ -149,8 +149,8 @@ def _reports(verb: Token, lex: QuoteLexicon) -> bool:
 
 
 def frames(tok: Token, marks: frozenset[str] = FRAME_MARKS) -> bool:
-    """``... “excited where we stand” as he faces ...``, ``... an “artful smear” while Sanders
-    suggests ...``, ``... “doesn't treat me properly” before floating ...``: a framing or
+    """``... “happy where we are” as she faces ...``, ``... a “crude attack” while Dupont
+    suggests ...``, ``... “never reports my work fairly” before raising ...``: a framing or
     contrasting clause of the narrative (or what the speaker did next), not what was said."""
     if tok.dep_ == "advcl":
         return any(c.dep_ in ("mark", "advmod") and c.lower_ in marks for c in tok.children)
@@ -211,8 +211,8 @@ def _closing_mark(doc: Doc, start: int, end: int) -> int | None:
 
 
 def named_content(verb: Token, found: tuple[int, int]) -> tuple[int, int]:
-    """What a naming verb reports, read around its quoted name: ``called the system “rigged”
-    in a tweet``, ``described the plan as “reckless” in a speech``: the name ends the content
+    """What a naming verb reports, read around its quoted name: ``called the plan “rigged”
+    in an interview``, ``described the budget as “reckless” in a speech``: the name ends the content
     (where and when the speaker said it is the narrative's). The object stays: PolNeAR marks
     ``the long lines “unacceptable”`` (leaving out a long object lost 9 direct quotes on train
     for 3 gained)."""
@@ -229,7 +229,7 @@ def named_content(verb: Token, found: tuple[int, int]) -> tuple[int, int]:
         t.text in QUOTE_TOKENS for t in doc[close + 1 : end]
     ):
         return found
-    # "“the pearl” on the Silk Road Economic Belt": a place or name goes on with the name;
+    # "“the jewel” on the Danube Cycle Route": a place or name goes on with the name;
     # "on his radio show", "in a tweet Tuesday": where it was said.
     if any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in rest[0].children):
         return found
@@ -237,7 +237,7 @@ def named_content(verb: Token, found: tuple[int, int]) -> tuple[int, int]:
 
 
 def detached_as(verb: Token, found: tuple[int, int]) -> tuple[int, int]:
-    """``portraying Mexican immigrants, in particular, as “rapists” and criminals``: the parser
+    """``portraying oil companies, in particular, as “bullies” and liars``: the parser
     hung the "as" phrase of a naming verb on another word; a quoted "as" phrase right after the
     object (past commas and an aside phrase) still ends what was said."""
     doc = verb.doc

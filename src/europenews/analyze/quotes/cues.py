@@ -157,7 +157,7 @@ def verb_content(verb: Token, lex: QuoteLexicon) -> tuple[tuple[int, int], ...]:
     obj = next((c for c in after if c.dep_ in ("dobj", "obj")), None)
     complements: tuple[str, ...] = ("xcomp", "oprd")
     if lemma in NAMING_VERBS and obj is not None:
-        # "declaring it “another super Tuesday”": the parser hangs the name on the verb.
+        # "declaring it “another great night”": the parser hangs the name on the verb.
         complements = ("xcomp", "oprd", "npadvmod", "attr", "dep")
     quoted_prep = any(k.dep_ == "prep" and has_quote(k) for k in after)
     for c in after:
@@ -306,7 +306,7 @@ def find_cues(doc: Doc, lex: QuoteLexicon, beliefs: bool = True) -> list[Cue]:
         if cue is not None:
             cues.append(cue)
     cues = tail_speakers(doc, cues)
-    # "He sincerely believes, he said, that ...": the aside reports the verb it interrupts.
+    # "He honestly believes, he said, that ...": the aside reports the verb it interrupts.
     framed = {doc[c.cue[0]].head.i for c in cues if c.aside}
     cues = [c for c in cues if c.aside or c.cue[0] not in framed]
     for sent in doc.sents:

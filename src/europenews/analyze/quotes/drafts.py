@@ -71,7 +71,7 @@ def own_cue(
             elif draft.kind == "direct" and draft.spans[0][0] > pos and text[
                 draft.spans[0][0] : draft.spans[0][0] + 1
             ].islower() and text[mark.end - 1] == ",":
-                # "“Now that I can speak,” he told the host, “it was demoralizing.”": one quote
+                # "“Now that I am free,” he told the presenter, “it was hard.”": one quote
                 # interrupted by its cue.
                 draft.spans = [*mark.fragments, *draft.spans]
                 draft.marks.insert(0, k)
@@ -99,9 +99,9 @@ def has_verb(doc: Doc, spans: Spans) -> bool:
 
 
 def parenthetical(doc: Doc, cue: Cue, layout: Layout, marked: bool = False) -> Draft | None:
-    """``Many of the closures, he said, involved ...``: the sentence around a bare cue (with
-    ``marked``, one that holds a quotation: ``These sources, the lawyers said, “all command
-    the same conclusion” that ...`` is a mixed quote)."""
+    """``Most of the repairs, he said, involved ...``: the sentence around a bare cue (with
+    ``marked``, one that holds a quotation: ``These rulings, the judges said, “all point to
+    the same answer” that ...`` is a mixed quote)."""
     verb = doc[cue.cue[0]]
     if not cue.speech or cue.subject is None or verb.pos_ != "VERB":
         return None
@@ -168,7 +168,7 @@ def strip_cue(gap: str, prev: Draft, doc: Doc) -> str:
 
 
 def aside_claims(doc: Doc, drafts: list[Draft], bare: list[Cue], layout: Layout) -> None:
-    """``The Republican nominee, he said, watched the Olympics to see “...”``: a bare aside cue
+    """``The senator, he said, went to the fair to see “...”``: a bare aside cue
     reports its whole sentence, so it takes the quotations a verb inside that sentence claimed
     (PolNeAR, and readers, name the aside's speaker)."""
     for cue in list(bare):

@@ -133,7 +133,7 @@ def _cue_drafts(
         taken = [layout.marks[k] for k in over if k in bound]
         outer = [d for d in drafts if set(d.marks) & set(over)]
         if taken and inner_report(doc, cue, outer):
-            # "DeSantis said he backs a bill against the bodies, which he called “a cartel”":
+            # "Blake said she backs a bill against the agencies, which she called “a cartel”":
             # the quotation is also the inner report's own (PolNeAR annotates both).
             drafts.append(Draft(merge(spans), "mixed", cue, marks=over, nested=True))
             continue
@@ -290,7 +290,7 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True) -> list[Quote
                                      for d in drafts):
             found = None  # “...,” Rutte said, “...”: the verb already reported a quotation
         if found is not None:
-            # "... promises to “stop the Republicans from ...”": the quotation is the object of
+            # "... promises to “stop the landlords from ...”": the quotation is the object of
             # a named subject's verb (for short phrases, only when nothing else claims them).
             draft = Draft(merge([*found[0], *mark.fragments]), "mixed", found[1], marks=[k],
                           guessed=True)

@@ -59,8 +59,8 @@ def has_contracted(verb: Token) -> bool:
 
 
 def described_object(verb: Token) -> Token | None:
-    """``“...,” tweeted a German user from Hanover``: a described speaker after an inverted cue,
-    parsed as the verb's object."""
+    """``“...,” tweeted a Norwegian user from Bergen``: a described speaker after an inverted
+    cue, parsed as the verb's object."""
     if any("\n" in t.text for t in verb.doc[verb.i - 3 : verb.i]):
         return None  # "”\n\nAsked what ...": the mark closes the previous paragraph
     for tok in verb.doc[verb.i + 1 : verb.i + 5]:
@@ -72,7 +72,7 @@ def described_object(verb: Token) -> Token | None:
 
 
 def aside_subject(verb: Token) -> Token | None:
-    """``Sen. Richard Durbin (D-Ill.), noting the size of ..., said`` or ``One attendee, who
+    """``Sen. Maria Lindqvist (D-Minn.), noting the size of ..., said`` or ``One engineer, who
     ..., said``: the parser lost the subject in the aside; the noun phrase that opens the
     sentence, before its first comma, speaks when the verb follows the aside's closing comma."""
     doc = verb.doc

@@ -77,7 +77,7 @@ def nearest_bare(doc: Doc, mark: MarkedQuote, bare: list[Cue], layout: Layout) -
             gap_text = layout.text[doc[cue.cue[1] - 1].idx : mark.start]
             between = len(WORD.findall(gap_text)) - 1
             ok = gap <= limit and (same or cue.colon) and (cue.colon or between <= 4)
-            # "... that Fields showed to the police. “Would you ...?”": a cue in an earlier
+            # "... that Lind showed to the court. “Would the dog ...?”": a cue in an earlier
             # sentence does not introduce the quotation.
             ok = ok and (cue.colon or not SENTENCE_GAP.search(gap_text))
         clear = ok and not layout.mark_between(min(pos, mark.end), max(pos, mark.start))
@@ -184,10 +184,10 @@ def outside_subject(doc: Doc, cue: Cue, layout: Layout, statement: list[bool]) -
         return cue
     named = subject_after_mark(doc, replace(cue, subject=None), layout)
     if named.subject is not None and doc[named.subject].ent_type_ in NAMED_SUBJECTS:
-        return named  # "“...,” Trump, the frontrunner ..., said": the name after the mark
+        return named  # "“...,” Halvorsen, the candidate ..., said": the name after the mark
     earlier = preceding_subject(doc[cue.cue[0]])
     if earlier is not None and layout.mark_at(earlier.idx) is None:
-        return replace(cue, subject=earlier.i)  # "..., telling the crowd, “Some people ...”"
+        return replace(cue, subject=earlier.i)  # "..., telling the audience, “A few ...”"
     verb = doc[cue.cue[0]]
     after = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i
              and layout.mark_at(c.idx) is None]
@@ -201,7 +201,7 @@ def outside_subject(doc: Doc, cue: Cue, layout: Layout, statement: list[bool]) -
             while i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I":
                 i += 1
             return replace(cue, subject=i)
-    inverted = inverted_subject(verb)  # "“...,” tweeted a German user from Hanover"
+    inverted = inverted_subject(verb)  # "“...,” tweeted a Norwegian user from Bergen"
     if inverted is not None and layout.mark_at(inverted.idx) is None:
         return replace(cue, subject=inverted.i)
     return subject_after_mark(doc, replace(cue, subject=None), layout)  # "“...,” Trump said."
@@ -212,7 +212,7 @@ OBJECTS = ("dobj", "prep", "xcomp", "attr", "oprd", "dative", "ccomp")
 
 
 def quoting_verb(doc: Doc, mark: MarkedQuote, layout: Layout) -> tuple[Spans, Cue] | None:
-    """``Sanders has pushed his promise of “free college”``: a short quotation in the object of
+    """``Lindgren has pushed her promise of “free buses”``: a short quotation in the object of
     a verb whose subject is a named speaker; the object is what the speaker is reported to say."""
     span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -226,7 +226,7 @@ def quoting_verb(doc: Doc, mark: MarkedQuote, layout: Layout) -> tuple[Spans, Cu
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and not any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
-        # "Clinton celebrated ..., declaring it “another super Tuesday”", "promised to end
+        # "Lopez celebrated ..., declaring it “another great night”", "promised to end
         # “...”": a participle or infinitive speaks for the subject of its governing clause.
         subject = subject_of(verb)
     if subject is None or subject.i > verb.i:
@@ -339,8 +339,8 @@ def _sentence_start(text: str, pos: int) -> int:
 def clause_intro(
     doc: Doc, text: str, mark: MarkedQuote, speech_verbs: frozenset[str]
 ) -> Cue | None:
-    """``Clinton shared her anxiety with an audience, “I do not know ...”``, ``Trump also
-    embraced enhanced interrogation -- "I think ..."``: a full quoted sentence after a comma or
+    """``Moreau shared her doubts with guests at a dinner, “I do not know ...”``, ``The mayor
+    also backed the tunnel -- "I think ..."``: a full quoted sentence after a comma or
     dash takes the clause before it as its cue, whatever the verb."""
     opening = text[max(0, mark.start - 12) : mark.start]
     if not INTRO_END.search(opening) or not text[mark.start : mark.start + 1].isupper():

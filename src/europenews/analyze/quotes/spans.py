@@ -126,7 +126,7 @@ def cut_at_colon(text: str, spans: Spans, mark: MarkedQuote) -> Spans:
 
 def goes_on(doc: Doc, text: str, end: int) -> bool:
     """Whether the clause a quotation closes with a comma goes on after it (``are
-    “negotiable,” but only minor details ...``, ``aren't “monolithic,” with some ...``) rather
+    “negotiable,” but only small details ...``, ``aren't “consistent,” with some ...``) rather
     than handing over to an aside (``..., claiming that ...``, ``..., which ...``, an
     apposition)."""
     span = doc.char_span(end, min(len(text), end + 60), alignment_mode="expand")
@@ -166,7 +166,7 @@ def clip(
             and goes_on(doc, text, closing[0].end)
         ):
             # The quotation before its cue ends the content, unless the clause goes on
-            # ("“There's a sense of stability now,” and donations began ..., Gilbert said").
+            # ("“There is a feeling of relief now,” and bookings started ..., Okonkwo said").
             hi = closing[0].end
     last = text[marks[-1].end - 1]
     # A quotation closing its clause ends the content, unless a comma inside the marks only
@@ -174,13 +174,13 @@ def clip(
     going_on = last == "," and doc is not None and goes_on(doc, text, marks[-1].end)
     if marks[-1].end > cue[1] and last in CLOSING_PUNCT and not going_on:
         hi = min(hi, marks[-1].end)
-    # Before an inverted cue the clause runs up to the cue ("was “particularly burdensome” on
-    # ..., which had fewer ..., the lawsuit alleges").
+    # Before an inverted cue the clause runs up to the cue ("was “especially harmful” to ...,
+    # which had fewer ..., the complaint alleges").
     before_cue = not aside and marks[-1].end <= cue[0] and spans[-1][1] <= cue[0]
     tail = None if before_cue else TAIL_BREAK.search(
         text, marks[-1].end + 1, min(hi, spans[-1][1]))
     if tail is not None:
-        hi = min(hi, tail.start())  # "... “not get beat up” at his rally, a swipe at ..."
+        hi = min(hi, tail.start())  # "... “not get pushed around” at her market, a jab at ..."
     clipped = [(max(s, lo), min(e, hi)) for s, e in spans]
     return [strip_punct(text, s, e) if (s, e) not in spans else (s, e)
             for s, e in clipped if e > s and WORD.search(text, s, e)]

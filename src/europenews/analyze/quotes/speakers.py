@@ -2,11 +2,11 @@
 
 The parse usually hands us the cue verb's subject. When it does not, news style does: a
 participle takes the subject of the clause it hangs from ("..., calling it ..."), an inverted
-cue takes the name after it ("...,” said Jon Doggett"), a dateline is skipped ("LONDON (Reuters)
-- Donald Trump said"), and a name that opens the paragraph stands for a subject the parser lost.
-So does the noun phrase that opens a sentence before an aside ("Sen. Durbin (D-Ill.), noting
-..., said"), the passive subject of hearsay ("Obama is reported to have called ..."), and the
-named object of "prompted X to call ...".
+cue takes the name after it ("...,” said Lena Fisk"), a dateline is skipped ("OSLO (Reuters) -
+Henrik Dahl said"), and a name that opens the paragraph stands for a subject the parser lost.
+So does the noun phrase that opens a sentence before an aside ("Sen. Lindqvist (D-Minn.),
+noting ..., said"), the passive subject of hearsay ("The mayor is reported to have called ..."),
+and the named object of "prompted X to call ...".
 """
 
 from __future__ import annotations
@@ -115,7 +115,7 @@ def speaker_head(token: Token) -> Token:
 
 
 def _named_edge(head: Token, verb: Token) -> Token:
-    """``Sirius XM Vice President for news and talk Dave Gorab called ...``: a title whose
+    """``Northwind FM Vice President for news and talk Maria Gonzalez called ...``: a title whose
     subject phrase ends, right before the verb, in a person's name; the name speaks."""
     if head.ent_type_ == "PERSON" or head.pos_ == "PRON" or head.i > verb.i:
         return head
@@ -126,13 +126,13 @@ def _named_edge(head: Token, verb: Token) -> Token:
 
 
 def _in_paragraph(subject: Token, verb: Token) -> Token | None:
-    """A subject parsed across a line break ("6:50 p.m.\\n\\nClinton said") is a dateline's
+    """A subject parsed across a line break ("9:15 a.m.\\n\\nLindholm said") is a dateline's
     word: take the name that opens the verb's own paragraph instead."""
     lo, hi = sorted((subject.i, verb.i))
     breaks = [t.i for t in subject.doc[lo:hi] if "\n" in t.text]
     if not breaks:
         if subject.ent_type_ in ("GPE", "LOC", "DATE", "TIME") and subject.i < verb.i:
-            # "LONDON (Reuters) - Donald Trump said": a dateline parsed as the subject.
+            # "OSLO (Reuters) - Henrik Dahl said": a dateline parsed as the subject.
             person = [t for t in subject.doc[subject.i + 1 : verb.i] if t.ent_type_ == "PERSON"]
             if person:
                 return person[-1]
@@ -179,25 +179,25 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     head = verb.head
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         if two_complements(verb) and head.pos_ in ("NOUN", "PROPN"):
-            return speaker_head(head)  # "one lawmaker called Trump “...”": a finite verb
+            return speaker_head(head)  # "one lawmaker called Smith “...”": a finite verb
         return None  # "a website called “...”", "the ad, entitled “...”": named, by nobody
     if verb.dep_ == "xcomp":
         controller = _object_controller(verb, head)
         if controller is not None:
-            return controller  # "That prompted Rubio to make a joke and call Trump “...”"
+            return controller  # "That prompted Ostrom to crack a joke and call Viik “...”"
     if verb.dep_ == "xcomp" and head.lemma_.lower() in HEARSAY:
         passive = _passive_subject(head)
         if passive is not None:
-            return passive  # "Obama is reported to have called ...": the one reported
+            return passive  # "The mayor is reported to have called ...": the one reported
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         if head.lemma_.lower() in TIME_NOUNS and head.dep_ == "pobj" and head.head.head.i != head.i:
             return subject_of(head.head.head, depth + 1)  # "he has, at one point calling ..."
         if head.lemma_.lower() in STATEMENT_NOUNS and head.head.i != head.i:
-            return subject_of(head.head, depth + 1)  # "His office put out a statement saying"
+            return subject_of(head.head, depth + 1)  # "Her office issued a statement saying"
         if _released(head):
-            return subject_of(head.head, depth + 1)  # "Trump released an ad calling it ..."
+            return subject_of(head.head, depth + 1)  # "Lind launched an ad calling it ..."
         if _comma_participle(verb, head):
-            # "Carson rejected the notion that ..., saying that ...": set off by a comma, the
+            # "Ortega rejected the notion that ..., saying that ...": set off by a comma, the
             # participle speaks for the clause's subject, not for the object it hangs from.
             return subject_of(head.head, depth + 1)
         return speaker_head(head)
@@ -207,9 +207,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         verb.tag_ != "VBG" or verb.lemma_.lower() in PERCEPTION
     )
     if verb.dep_ == "advcl" and (verb.tag_ == "VBN" or opening):
-        return None  # "Asked whether ..., 75 percent said": the main subject was asked
+        return None  # "Asked whether ..., 62 percent said": the main subject was asked
     if verb.dep_ in ("dep", "parataxis") and finite_aside(verb, head):
-        return subject_of(head, depth + 1)  # "Clinton, exasperated, famously responded:"
+        return subject_of(head, depth + 1)  # "Lindqvist, exasperated, famously responded:"
     participle = verb.dep_ in ("ccomp", "pcomp", "dep") and verb.tag_ in ("VBG", "VBN")
     # A clause with no subject of its own ("..., calling it ...", "to release ...") takes the
     # subject of the clause it hangs from.
@@ -221,7 +221,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if found is None and verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "advcl") and (
             head in (verb.head, verb.head.head)  # not "held on charges of fleeing"
         ):
-            # "she was suspended after slamming Republicans for ...": the one it happened to
+            # "she was banned after attacking the board for ...": the one it happened to
             found = _passive_subject(nearer if nearer is not None else head)
             if found is not None and not _personal(found):
                 found = None  # "The biases shown ... shouldn't be read as saying": no speaker
@@ -330,7 +330,7 @@ def inverted_subject(verb: Token) -> Token | None:
     if not after_clause and nxt.ent_type_ not in ("PERSON", "ORG") and (
         nxt.pos_ != "PROPN" or nxt.ent_type_
     ):
-        # "said Oversight ranking Democrat Elijah Cummings": a title before the name.
+        # "said Agriculture committee ranking member Karin Holt": a title before the name.
         title = [t for t in doc[verb.i + 1 : verb.i + 8] if not t.is_punct]
         person = next((t for t in title if t.ent_type_ == "PERSON"), None)
         if person is None:
@@ -389,7 +389,7 @@ def noun_before(verb: Token) -> Token | None:
         return None
     relative = next((a for a in prev.ancestors if a.dep_ == "relcl"), None)
     if relative is not None and relative.head.pos_ in ("NOUN", "PROPN"):
-        # "a White House official who spoke anonymously to discuss internal strategy said":
+        # "a city official who asked not to be named to discuss the budget said":
         # the noun before the verb ends a relative clause; the noun it describes speaks.
         return speaker_head(relative.head)
     return speaker_head(prev)
