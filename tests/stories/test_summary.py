@@ -12,7 +12,6 @@ from europenews.stories.summary import (
 )
 from europenews.storydata import StoryMember
 
-
 OWN = "own"  # the member's own outlet, one per member
 
 
