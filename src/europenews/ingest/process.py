@@ -33,7 +33,13 @@ from europenews.store.articles import (
     set_status,
 )
 from europenews.store.entities import link_entities, refresh_entity_counts
-from europenews.store.stories import assign_to_story, refresh_story, story_members_for_restore
+from europenews.store.stories import (
+    assign_to_story,
+    list_story_members,
+    refresh_story,
+    story_members_for_restore,
+)
+from europenews.stories.summary import summarize_story
 
 log = logging.getLogger(__name__)
 
@@ -227,6 +233,8 @@ def cluster_pending(
                 with engine.begin() as conn:
                     assign_to_story(conn, article_id, str(assignment.story_id),
                                     assignment.duplicate_of)
-                    refresh_story(conn, str(assignment.story_id))
+                    story_id = str(assignment.story_id)
+                    refresh_story(conn, story_id,
+                                  summarize_story(list_story_members(conn, story_id)))
                 summary.clustered += 1
             progress.advance()
