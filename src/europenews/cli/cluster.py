@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -42,4 +43,4 @@ def cluster(input_path: str, fmt: str, details: bool) -> None:
             out["duplicate_of"] = assignment.duplicate_of
             out["is_new_story"] = assignment.is_new_story
         click.echo(json.dumps(out, ensure_ascii=False))
-        click.get_text_stream("stdout").flush()
+        sys.stdout.flush()  # each assignment is out as soon as it is made

@@ -104,7 +104,7 @@ def article_from_json(obj: Any, where: str, default_id: str | None) -> Article:
         values["id"] = default_id
     if values.get("language") is None:
         values["language"] = "en"
-    return Article(text=text, **values)  # type: ignore[arg-type]
+    return Article(text=text, **values)
 
 
 def iter_jsonl(data: str, where: str, stem: str) -> Iterator[Article | InputError]:
