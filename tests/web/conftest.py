@@ -52,7 +52,8 @@ def _shared_sample(shared: Path, out: Path) -> Path | None:
 def web_db(nlp, tmp_path_factory) -> str:
     """An SQLite store loaded through ``ingest_sources``: the seed article, our own short
     articles (one story told three ways), a stored XSS payload and a few real articles."""
-    from europenews.ingest.pipeline import IngestSettings, ingest_sources
+    from europenews.stages.ingest import ingest_sources
+    from europenews.stages.settings import IngestSettings
     from europenews.store.engine import open_store
 
     folder = tmp_path_factory.mktemp("webdb")

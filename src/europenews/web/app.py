@@ -69,11 +69,14 @@ def make_templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
-def create_app(settings: Settings, admin_token: str | None = None) -> FastAPI:
-    """The site and API over ``settings.db``; ``admin_token`` enables the admin endpoints."""
+def create_app(settings: Settings, admin_token: str | None = None,
+               status: Callable[[], dict[str, Any]] | None = None) -> FastAPI:
+    """The site and API over ``settings.db``; ``admin_token`` enables the admin endpoints;
+    ``status`` (``run``'s live status JSON) answers ``/api/status`` instead of the store."""
     from europenews.store.engine import open_store
     from europenews.web import api, pages
     from europenews.web.geo import world_svg
+    from europenews.web.status import status_router
 
     engine = open_store(settings.db)
 
@@ -91,6 +94,7 @@ def create_app(settings: Settings, admin_token: str | None = None) -> FastAPI:
     app.state.templates = make_templates()
     app.state.world_svg = world_svg()
     app.state.admin_token = admin_token
+    app.state.status = status
     app.state.memo = StoreMemo()
     app.state.started = datetime.now()
 
@@ -108,7 +112,7 @@ def create_app(settings: Settings, admin_token: str | None = None) -> FastAPI:
     static = resources.files("europenews.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(api.router)
-    _include_status(app)
+    app.include_router(status_router())
     if admin_token:
         app.include_router(api.admin_router)
     app.include_router(pages.router)
@@ -124,18 +128,6 @@ def create_app(settings: Settings, admin_token: str | None = None) -> FastAPI:
         return templates.TemplateResponse(request, "docs.html", {"spec": app.openapi()})
 
     return app
-
-
-def _include_status(app: FastAPI) -> None:
-    """``/api/status`` (``web/status.py``, owned by ``run``): live counters under ``run``,
-    the store's figures under ``serve``."""
-    try:
-        from europenews.web.status import status_router
-    except ModuleNotFoundError as exc:  # the runner is optional for the site
-        if not (exc.name or "").startswith("europenews."):
-            raise
-        return
-    app.include_router(status_router())
 
 
 def serve_app(settings: Settings, host: str = "127.0.0.1", port: int = 8000,
