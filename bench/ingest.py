@@ -72,7 +72,8 @@ class StageClock:
 def bench_ingest(path: Path, limit: int | None, workdir: Path) -> dict[str, object]:
     from europenews.analyze.pipeline import build_pipeline
     from europenews.config import Settings
-    from europenews.ingest.pipeline import IngestSettings, ingest_sources
+    from europenews.stages.ingest import ingest_sources
+    from europenews.stages.settings import IngestSettings
     from europenews.store.engine import open_store
 
     source = path

@@ -25,8 +25,8 @@ from europenews.evaluate.stories import (
     articles_file,
     cluster_scores,
     prescribed_order,
-    read_records,
 )
+from europenews.ingest.jsonl import read_jsonl
 from europenews.stories.cluster import OnlineClusterer
 from europenews.stories.items import story_item_from_dict
 
@@ -41,7 +41,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args()
     records = prescribed_order(
-        args.data.name, list(read_records(articles_file(args.data), args.limit))
+        args.data.name, list(read_jsonl(articles_file(args.data), args.limit))
     )
     items = [story_item_from_dict(r, default_id=str(i)) for i, r in enumerate(records)]
     gold = [str(r.get("story")) for r in records]

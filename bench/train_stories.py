@@ -32,8 +32,8 @@ from europenews.evaluate.stories import (
     articles_file,
     cluster_scores,
     prescribed_order,
-    read_records,
 )
+from europenews.ingest.jsonl import read_jsonl
 from europenews.stories.cluster import OnlineClusterer
 from europenews.stories.decision import (
     BASE_FEATURES,
@@ -82,7 +82,7 @@ def in_half(story: str, half: str) -> bool:
 
 def load(folder: Path, half: str, limit: int | None) -> list[dict[str, Any]]:
     records = [
-        r for r in read_records(articles_file(folder), limit) if in_half(str(r["story"]), half)
+        r for r in read_jsonl(articles_file(folder), limit) if in_half(str(r["story"]), half)
     ]
     return prescribed_order(folder.name, records)
 

@@ -56,7 +56,8 @@ def _base_articles(n: int) -> list[tuple[str, object]]:
 def build_store(url: str, n_articles: int, n_base: int) -> None:
     from europenews.analyze.pipeline import analyze_articles, build_pipeline
     from europenews.ingest.fingerprint import article_keys
-    from europenews.ingest.process import store_analysis
+    from europenews.stages.analysis import store_analysis
+    from europenews.stages.writer import DirectWriter
     from europenews.store.articles import add_article
     from europenews.store.engine import open_store
     from europenews.store.stories import assign_to_story, refresh_story
@@ -90,7 +91,7 @@ def build_store(url: str, n_articles: int, n_base: int) -> None:
         with engine.begin() as conn:
             added = add_article(conn, article, article_id=keys.id, url=keys.url,
                                 url_key=keys.url_key, content_hash=keys.content_hash)
-        store_analysis(engine, added.article_id, replace(analysis, article=article))
+        store_analysis(DirectWriter(engine), added.article_id, replace(analysis, article=article))
         story_id = f"s{label}-{copy // 4}"  # four rounds of copies form one story
         with engine.begin() as conn:
             assign_to_story(conn, added.article_id, story_id)

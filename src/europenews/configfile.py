@@ -22,6 +22,7 @@ from typing import Any
 from europenews.config import Settings
 from europenews.errors import ConfigError
 from europenews.ingest.fetch import FetchSettings
+from europenews.stages.backoff import MAX_BACKOFF
 
 DEFAULT_NAME = "europenews.toml"
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min|h|d)?\s*$")
@@ -63,7 +64,7 @@ class PollingConfig:
 
     interval: float = 300.0  # a healthy feed is polled this often
     folder_interval: float = 30.0  # folders are rescanned this often
-    max_backoff: float = 3600.0  # the longest wait after repeated failures
+    max_backoff: float = MAX_BACKOFF  # the longest wait after repeated failures (stages.backoff)
     jitter: float = 0.1  # ± this fraction of every wait, so sources do not poll in lockstep
     concurrency: int = 4  # sources fetched at the same time
     per_host: int = 1  # of which at most this many on one host
@@ -225,7 +226,7 @@ def _polling(table: dict[str, Any], where: str) -> PollingConfig:
         if not isinstance(jitter, int | float) or not 0 <= jitter < 1:
             raise ConfigError(f"{where}: polling.jitter must be a number in [0, 1)")
         values["jitter"] = float(jitter)
-    if unknown := sorted(set(table) - set(p.__slots__)):  # type: ignore[attr-defined]
+    if unknown := sorted(set(table) - set(p.__slots__)):
         raise ConfigError(f"{where}: unknown setting polling.{unknown[0]}")
     return replace(p, **values)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import create_engine, text
 
 from europenews.cli.main import cli
 
@@ -59,3 +60,29 @@ def test_export_quotes_csv(filled: str) -> None:
 def test_export_geojson_of_articles_is_refused(filled: str) -> None:
     result = run("export", "--format", "geojson", "--what", "articles", "--db", filled)
     assert result.exit_code == 1 and "needs --what events or places" in result.stderr
+
+
+def test_export_csv_neutralises_formulas(db_url: str, tmp_path: Path) -> None:
+    path = tmp_path / "formula.json"
+    path.write_text(json.dumps({"title": "=HYPERLINK(\"http://example.invalid\")",
+                                "text": "@SUM(A1) was written at the start of this text.",
+                                "source": "+Herald"}), encoding="utf-8")
+    assert run("ingest", str(path), "--db", db_url).exit_code == 0
+    result = run("export", "--format", "csv", "--db", db_url)
+    [row] = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert row["title"] == "'=HYPERLINK(\"http://example.invalid\")"
+    assert row["text"].startswith("'@SUM(A1)") and row["source"] == "'+Herald"
+    # Nested analysis fields are JSON text, which starts with no formula character.
+    assert json.loads(row["entities"]) is not None
+
+
+def test_export_database_error_is_one_line(db_url: str) -> None:
+    if not db_url.startswith("sqlite"):
+        pytest.skip("drops a table from the SQLite file")
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE analyses"))
+    engine.dispose()
+    result = run("export", "--format", "jsonl", "--db", db_url)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "error: store: OperationalError: no such table: analyses"

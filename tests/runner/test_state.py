@@ -1,4 +1,5 @@
-"""The status snapshot: store figures, configured sources with their errors, live counters."""
+"""The job's live figures: counters of running and finished polls, recent failures, and the
+frozen view the status snapshot reads."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import Engine
 
-from europenews.ingest.summary import IngestSummary
-from europenews.runner.state import RunState, status_snapshot
+from europenews.runner.state import RunState
+from europenews.stages.status import ConfiguredSource, status_snapshot
+from europenews.stages.summary import IngestSummary
 from europenews.store.engine import open_store
-from europenews.store.sources import ensure_source, record_failure
 
 
 @pytest.fixture
@@ -19,28 +20,6 @@ def engine(tmp_path: Path) -> Iterator[Engine]:
     engine = open_store(f"sqlite:///{tmp_path / 'status.db'}")
     yield engine
     engine.dispose()
-
-
-def test_state_snapshot_of_an_empty_store(engine: Engine) -> None:
-    status = status_snapshot(engine)
-    assert status["schema"] == "europenews.status/1"
-    assert status["articles"]["total"] == 0 and status["sources"] == []
-    assert status["running"] is False and "run" not in status
-
-
-def test_state_snapshot_lists_configured_sources_with_errors(engine: Engine) -> None:
-    state = RunState()
-    state.add_source("https://a.example/rss", "Desk A", "feed")
-    state.add_source("https://b.example/rss", "Desk B", "feed")
-    with engine.begin() as conn:
-        source = ensure_source(conn, "https://a.example/rss", "feed")
-        record_failure(conn, source.id, "https://a.example/rss: cannot resolve host")
-    status = status_snapshot(engine, state)
-    a, b = status["sources"]
-    assert (a["name"], a["state"], a["failure_count"]) == ("Desk A", "failing", 1)
-    assert "cannot resolve host" in a["last_error"]
-    assert (b["name"], b["state"]) == ("Desk B", "pending")
-    assert status["sources_failing"] == 1
 
 
 def test_state_counts_running_jobs_live_and_keeps_recent_failures(engine: Engine) -> None:
@@ -53,19 +32,8 @@ def test_state_counts_running_jobs_live_and_keeps_recent_failures(engine: Engine
     state.end(job, polled=True)
     counters = state.counters()
     assert (counters["new"], counters["failed"], counters["polls"]) == (2, 1, 1)
-    [failure] = status_snapshot(engine, state)["recent_failures"]
+    [failure] = status_snapshot(engine, state.live())["recent_failures"]
     assert failure["error"] == "HTTP 503"
-
-
-def test_state_scheduler_time_wins_over_stored_due_time(engine: Engine) -> None:
-    state = RunState()
-    state.add_source("https://a.example/rss", "Desk A", "feed")
-    with engine.begin() as conn:
-        source = ensure_source(conn, "https://a.example/rss", "feed")
-        record_failure(conn, source.id, "boom", next_due_at="2099-01-01T00:00:00Z")
-    state.set_next_poll("https://a.example/rss", 60)
-    [row] = status_snapshot(engine, state)["sources"]
-    assert row["next_due_at"] != "2099-01-01T00:00:00Z"
 
 
 def test_state_tells_equal_running_summaries_apart() -> None:
@@ -76,3 +44,16 @@ def test_state_tells_equal_running_summaries_apart() -> None:
     state.end(first)
     second.new = 5  # still running: must still be counted live
     assert state.counters()["new"] == 5
+
+
+def test_state_live_view_is_a_frozen_copy() -> None:
+    state = RunState()
+    state.add_source("https://a.example/rss", "Desk A", "feed")
+    state.set(phase="running", fetching=2)
+    state.set_next_poll("https://a.example/rss", 60)
+    live = state.live()
+    state.add_source("https://b.example/rss", "Desk B", "feed")
+    state.set(phase="stopping")
+    assert live.phase == "running" and live.fetching == 2
+    assert live.sources == (ConfiguredSource("https://a.example/rss", "Desk A", "feed"),)
+    assert live.next_poll["https://a.example/rss"].endswith("Z")

@@ -9,21 +9,30 @@ from europenews.store.entities import link_entities
 from europenews.store.sources import ensure_source
 from europenews.store.stories import (
     assign_to_story,
+    get_stories,
     get_story,
     list_stories,
+    list_story_members,
     refresh_story,
     story_article_ids,
     story_members_for_restore,
 )
+from europenews.stories.summary import summarize_story
+from europenews.storydata import StoryFigures, StoryMember
 
 
-def _add(engine: Engine, text: str, title: str, published: str, source: str) -> str:
+def _add(engine: Engine, text: str, title: str, published: str | None, source: str) -> str:
     article = Article(text=text, title=title, published=published, source=source)
     keys = article_keys(article)
     with engine.begin() as conn:
         add_article(conn, article, article_id=keys.id, url=None, url_key=None,
                     content_hash=keys.content_hash)
     return keys.id
+
+
+def _refresh(conn, story_id: str) -> None:
+    """What the cluster stage does after an assignment: the rules' figures, kept."""
+    refresh_story(conn, story_id, summarize_story(list_story_members(conn, story_id)))
 
 
 def test_stories_summary_columns(engine: Engine) -> None:
@@ -34,7 +43,7 @@ def test_stories_summary_columns(engine: Engine) -> None:
         assign_to_story(conn, a, "s1")
         assign_to_story(conn, b, "s1")
         assign_to_story(conn, c, "s1", duplicate_of=a)
-        refresh_story(conn, "s1")
+        _refresh(conn, "s1")
     with engine.connect() as conn:
         story = get_story(conn, "s1")
         members = story_article_ids(conn, "s1")
@@ -56,7 +65,7 @@ def test_stories_file_articles_without_a_publisher_count_as_one_source(engine: E
         add_article(conn, article, article_id=keys.id, url=None, url_key=None,
                     content_hash=keys.content_hash, source_id=folder.id)
         assign_to_story(conn, keys.id, "s1")
-        refresh_story(conn, "s1")
+        _refresh(conn, "s1")
     with engine.connect() as conn:
         story = get_story(conn, "s1")
     assert story is not None and story.source_count == 1
@@ -90,9 +99,39 @@ def test_stories_key_entities_are_actors_most_mentioned_first(engine: Engine) ->
     with engine.begin() as conn:
         save_analysis(conn, a, {}, analysis, link_entities(conn, analysis, a))
         assign_to_story(conn, a, "s1")
-        refresh_story(conn, "s1")
+        _refresh(conn, "s1")
     with engine.connect() as conn:
         story = get_story(conn, "s1")
     assert story is not None
     # One article: order by mentions (3 > 2), not by name; "misc" names no actor.
     assert story.key_entities == ("Zoe Adler", "Acme")
+
+
+def test_stories_members_come_in_publication_order_with_their_outlet(engine: Engine) -> None:
+    late = _add(engine, "later report", "Later", "2024-01-02T08:00:00Z", "B")
+    undated = _add(engine, "undated report", "Undated", None, "C")
+    early = _add(engine, "early report", "Early", "2024-01-01T08:00:00Z", "A")
+    with engine.begin() as conn:
+        for article_id in (late, undated, early):
+            assign_to_story(conn, article_id, "s1", duplicate_of=early if article_id == late
+                            else None)
+        members = list_story_members(conn, "s1")
+    assert [m.article_id for m in members] == [early, late, undated]
+    assert [m.outlet for m in members] == ["A", "B", "C"]
+    assert members[1] == StoryMember(late, "Later", "2024-01-02T08:00:00Z", "B", early)
+
+
+def test_stories_refresh_keeps_the_figures_it_is_given(engine: Engine) -> None:
+    a = _add(engine, "a report", "Stored title", "2024-01-01T08:00:00Z", "A")
+    figures = StoryFigures(headline="Given headline", first_seen="2024-01-01",
+                           last_seen="2024-01-03", article_count=1, source_count=1,
+                           growth=0.25, breaking=True)
+    with engine.begin() as conn:
+        assign_to_story(conn, a, "s1")
+        refresh_story(conn, "s1", figures)
+    with engine.connect() as conn:
+        story = get_story(conn, "s1")
+        by_id = get_stories(conn, ["s1", "nope"])
+    assert story is not None and by_id == {"s1": story}
+    assert (story.headline, story.first_seen, story.last_seen, story.growth, story.breaking) == (
+        "Given headline", "2024-01-01", "2024-01-03", 0.25, True)

@@ -8,10 +8,11 @@ from europenews.model import Analysis, Article, Entity, Event, Mention, PlaceRef
 from europenews.store.articles import add_article, save_analysis
 from europenews.store.engine import open_store
 from europenews.store.entities import link_entities
-from europenews.store.stories import assign_to_story, refresh_story
+from europenews.store.stories import assign_to_story, list_story_members, refresh_story
 from europenews.store.views import casualty_figures, front_stories, store_version
 from europenews.store.views_geo import map_events
 from europenews.store.views_people import QuoteFilters, search_quotes
+from europenews.stories.summary import summarize_story
 
 TEXT = "Three people were killed in Kherson, governor Oleksandr Prokudin said."
 
@@ -31,7 +32,7 @@ def _store(conn, n: int, killed: int, source: str, story: str = "s1") -> str:
     ids = link_entities(conn, analysis, f"a{n}")
     save_analysis(conn, f"a{n}", {}, analysis, ids)
     assign_to_story(conn, f"a{n}", story)
-    refresh_story(conn, story)
+    refresh_story(conn, story, summarize_story(list_story_members(conn, story)))
     return f"a{n}"
 
 

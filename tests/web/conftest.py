@@ -14,6 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
+from fastapi import FastAPI
 
 from europenews.config import Settings
 from europenews.web.app import create_app
@@ -51,7 +52,8 @@ def _shared_sample(shared: Path, out: Path) -> Path | None:
 def web_db(nlp, tmp_path_factory) -> str:
     """An SQLite store loaded through ``ingest_sources``: the seed article, our own short
     articles (one story told three ways), a stored XSS payload and a few real articles."""
-    from europenews.ingest.pipeline import IngestSettings, ingest_sources
+    from europenews.stages.ingest import ingest_sources
+    from europenews.stages.settings import IngestSettings
     from europenews.store.engine import open_store
 
     folder = tmp_path_factory.mktemp("webdb")
@@ -80,10 +82,11 @@ def _free_port() -> int:
 class LiveServer:
     """The app on a real uvicorn server in a thread (stopped at teardown)."""
 
-    def __init__(self, settings: Settings, admin_token: str | None = None) -> None:
+    def __init__(self, settings: Settings, admin_token: str | None = None,
+                 app: FastAPI | None = None) -> None:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        app = create_app(settings, admin_token=admin_token)
+        app = app or create_app(settings, admin_token=admin_token)
         config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning",
                                 access_log=False)
         self.server = uvicorn.Server(config)

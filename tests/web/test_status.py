@@ -1,21 +1,17 @@
-"""/api/status as `run` serves it: live counters of the running job, or the store alone."""
+"""/api/status: the job's status callable under `run`, the store alone under `serve`."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy.engine import Engine
 
 from europenews.config import Settings
-from europenews.runner.state import RunState
-from europenews.store.engine import open_store
-from europenews.web.status import build_app, status_router
+from europenews.web.app import create_app
 
 
 def get_status(app: FastAPI) -> tuple[int, Any]:
@@ -31,29 +27,24 @@ def get_status(app: FastAPI) -> tuple[int, Any]:
 
 
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'web-status.db'}"
+def settings(tmp_path: Path) -> Settings:
+    return Settings(db=f"sqlite:///{tmp_path / 'web-status.db'}")
 
 
-@pytest.fixture
-def engine(db_url: str) -> Iterator[Engine]:
-    engine = open_store(db_url)
-    yield engine
-    engine.dispose()
+def test_status_answers_with_the_status_callable_given_to_the_app(settings: Settings) -> None:
+    calls: list[int] = []
+
+    def live() -> dict[str, Any]:
+        calls.append(1)
+        return {"schema": "europenews.status/1", "running": True, "run": {"new": 3}}
+
+    status, body = get_status(create_app(settings, status=live))
+    assert status == 200 and calls == [1]
+    assert body["running"] is True and body["run"] == {"new": 3}
 
 
-def test_status_run_app_serves_live_counters(db_url: str, engine: Engine) -> None:
-    state = RunState()
-    state.add_source("https://a.example/rss", "Desk A", "feed")
-    status, body = get_status(build_app(Settings(db=db_url), engine, state))
+def test_status_without_a_job_answers_from_the_store(settings: Settings) -> None:
+    status, body = get_status(create_app(settings))
     assert status == 200
-    assert body["schema"] == "europenews.status/1" and "run" in body
-    assert [s["name"] for s in body["sources"]] == ["Desk A"]
-
-
-def test_status_router_without_a_job_answers_from_the_store(engine: Engine) -> None:
-    app = FastAPI()
-    app.state.engine = engine
-    app.include_router(status_router())
-    _status, body = get_status(app)
-    assert body["running"] is False and body["articles"]["total"] == 0
+    assert body["schema"] == "europenews.status/1"
+    assert body["running"] is False and body["articles"]["total"] == 0 and "run" not in body

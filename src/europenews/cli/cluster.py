@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -24,7 +25,7 @@ from europenews.errors import InputError
 @click.option("--details", is_flag=True, help="Also print duplicate_of and is_new_story.")
 def cluster(input_path: str, fmt: str, details: bool) -> None:
     """Assign each article of INPUT.jsonl(.gz) to a story, in order, using only earlier ones."""
-    from europenews.evaluate.stories import read_records
+    from europenews.ingest.jsonl import read_jsonl
     from europenews.stories.cluster import OnlineClusterer
     from europenews.stories.items import story_item_from_dict
 
@@ -32,7 +33,7 @@ def cluster(input_path: str, fmt: str, details: bool) -> None:
     if not path.exists() or path.is_dir():
         raise InputError(f"{input_path}: no such file")
     clusterer = OnlineClusterer()
-    for number, record in enumerate(read_records(path), 1):
+    for number, record in enumerate(read_jsonl(path), 1):
         if "text" not in record and "title" not in record:
             raise InputError(f"{input_path}:{number}: article has neither text nor title")
         item = story_item_from_dict(record, default_id=str(number))
@@ -42,4 +43,4 @@ def cluster(input_path: str, fmt: str, details: bool) -> None:
             out["duplicate_of"] = assignment.duplicate_of
             out["is_new_story"] = assignment.is_new_story
         click.echo(json.dumps(out, ensure_ascii=False))
-        click.get_text_stream("stdout").flush()
+        sys.stdout.flush()  # each assignment is out as soon as it is made

@@ -1,68 +1,21 @@
-"""``europenews export``: stored articles, quotes, events or places as JSONL, CSV or GeoJSON."""
+"""``europenews export``: stored articles, quotes, events or places as JSONL, CSV or GeoJSON.
+
+The rows come from ``store/exports.py``, the formats from ``europenews.formats`` (the same as
+the API's exports: CSV cells that a spreadsheet would run as formulas are neutralised).
+"""
 
 from __future__ import annotations
 
-import csv
-import json
 import sys
-from collections.abc import Iterable, Iterator
-from typing import IO, Any
 
 import click
 
 from europenews.cli.main import cli
 from europenews.cli.options import db_option
 from europenews.errors import InputError
+from europenews.formats import WRITERS
 
 GEO_KINDS = ("events", "places")
-
-
-def write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
-    n = 0
-    for row in rows:
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        n += 1
-    return n
-
-
-def write_csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
-    """CSV with the keys of the first row as header; nested values as JSON text."""
-    writer: csv.DictWriter[str] | None = None
-    n = 0
-    for row in rows:
-        flat = {k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
-                for k, v in row.items()}
-        if writer is None:
-            writer = csv.DictWriter(out, fieldnames=list(flat), extrasaction="ignore")
-            writer.writeheader()
-        writer.writerow(flat)
-        n += 1
-    return n
-
-
-def geojson_features(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """Point features for rows with coordinates (rows without are left out)."""
-    for row in rows:
-        if row.get("lat") is None or row.get("lon") is None:
-            continue
-        props = {k: v for k, v in row.items() if k not in ("lat", "lon")}
-        yield {"type": "Feature",
-               "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
-               "properties": props}
-
-
-def write_geojson(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
-    """A FeatureCollection, written feature by feature (no list of everything in memory)."""
-    out.write('{"type": "FeatureCollection", "features": [\n')
-    n = 0
-    for feature in geojson_features(rows):
-        out.write((",\n" if n else "") + json.dumps(feature, ensure_ascii=False))
-        n += 1
-    out.write("\n]}\n")
-    return n
-
-
-WRITERS = {"jsonl": write_jsonl, "csv": write_csv, "geojson": write_geojson}
 
 
 @cli.command()
@@ -78,7 +31,7 @@ WRITERS = {"jsonl": write_jsonl, "csv": write_csv, "geojson": write_geojson}
 def export(fmt: str, what: str | None, since: str | None, until: str | None,
            source: str | None, output: str, db: str) -> None:
     """Write stored articles, quotes, events (with coordinates) or places for other tools."""
-    from europenews.store.engine import open_store
+    from europenews.store.engine import map_db_errors, open_store
     from europenews.store.exports import EXPORTERS
 
     what = what or ("events" if fmt == "geojson" else "articles")
@@ -86,7 +39,7 @@ def export(fmt: str, what: str | None, since: str | None, until: str | None,
         raise InputError(f"--format geojson: needs --what events or places (not {what})")
     engine = open_store(db)
     try:
-        with engine.connect() as conn:
+        with map_db_errors(), engine.connect() as conn:
             rows = EXPORTERS[what](conn, since=since, until=until, source=source)
             if output == "-":
                 count = WRITERS[fmt](rows, sys.stdout)

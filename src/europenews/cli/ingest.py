@@ -11,7 +11,7 @@ from europenews.cli.options import db_option, engine_options, model_option
 from europenews.cli.progress import RichProgress
 from europenews.config import settings_from_env
 from europenews.ingest.fetch import FetchSettings
-from europenews.ingest.summary import IngestSummary
+from europenews.stages.summary import IngestSummary
 
 
 def render_summary(summary: IngestSummary) -> str:
@@ -48,7 +48,8 @@ def ingest(sources: tuple[str, ...], db: str, model: str | None, engine: str | N
            summary_format: str) -> None:
     """Store articles from files, folders, URLs, RSS/Atom feeds and OPML lists (re-runs are
     safe: nothing is stored twice). Exits 1 when any source failed."""
-    from europenews.ingest.pipeline import IngestSettings, ingest_sources
+    from europenews.stages.ingest import ingest_sources
+    from europenews.stages.settings import IngestSettings
     from europenews.store.engine import open_store
 
     settings = settings_from_env(model=model, db=db, engine=engine, scheduler=scheduler)

@@ -1,4 +1,10 @@
-"""The ``europenews`` command: a click group whose commands live in sibling modules."""
+"""The ``europenews`` command group and the one place where errors meet the user.
+
+Each command lives in its own module and adds itself to :data:`cli` with ``@cli.command()``;
+this module imports none of them, so there is no import cycle. Importing the package
+``europenews.cli`` (which Python does before any of its modules) imports every command
+module, so ``cli`` always carries every command.
+"""
 
 from __future__ import annotations
 
@@ -45,31 +51,6 @@ def cli() -> None:
     """EuropeNews: gather, understand and group the news."""
 
 
-def _register() -> None:
-    # Each command lives in its own module; importing it registers it on the group.
-    from europenews.cli import (  # noqa: F401
-        analyze,
-        cluster,
-        evaluate,
-        export,
-        ingest,
-        reanalyze,
-        run,
-        search,
-        serve,
-    )
-
-
-try:
-    _register()
-except KeyboardInterrupt:  # Ctrl-C while the command modules (spaCy, FastAPI) still import
-    click.echo("error: interrupted", err=True)
-    sys.exit(130)
-
-
 def main() -> None:
+    """The ``europenews`` script."""
     cli(prog_name="europenews")
-
-
-if __name__ == "__main__":
-    main()

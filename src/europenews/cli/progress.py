@@ -16,7 +16,7 @@ from rich.progress import (
 
 
 class RichProgress:
-    """Implements ``ingest.summary.Progress`` with one bar per stage."""
+    """Implements ``stages.summary.Progress`` with one bar per stage."""
 
     def __init__(self, enabled: bool | None = None) -> None:
         console = Console(stderr=True)

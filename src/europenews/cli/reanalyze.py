@@ -10,7 +10,7 @@ from europenews.cli.main import cli
 from europenews.cli.options import db_option, engine_options, model_option
 from europenews.cli.progress import RichProgress
 from europenews.config import settings_from_env
-from europenews.ingest.process import STAGES
+from europenews.stages.analysis import STAGES
 
 
 @cli.command()
@@ -25,7 +25,7 @@ def reanalyze(stage: str | None, summary_format: str, db: str, model: str | None
               engine: str | None, scheduler: str | None) -> None:
     """Re-run the analysis (or one stage of it) on every stored article."""
     from europenews.analyze.backends import make_analyzer
-    from europenews.ingest.process import reanalyse_stored
+    from europenews.stages.analysis import reanalyze_stored
     from europenews.store.engine import open_store
 
     settings = settings_from_env(model=model, db=db, engine=engine, scheduler=scheduler)
@@ -33,7 +33,7 @@ def reanalyze(stage: str | None, summary_format: str, db: str, model: str | None
     nlp = make_analyzer(settings)
     try:
         with RichProgress() as progress:
-            summary = reanalyse_stored(store, nlp, stage, progress, settings.batch_size,
+            summary = reanalyze_stored(store, nlp, stage, progress, settings.batch_size,
                                        settings.model)
     finally:
         store.dispose()

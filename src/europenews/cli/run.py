@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import signal
+import threading
 from dataclasses import replace
 from types import FrameType
 
@@ -24,11 +25,9 @@ from europenews.store.engine import safe_url
 log = logging.getLogger("europenews.run")
 
 
-def _install_signal_handlers(stop: object) -> None:
-    """First SIGINT/SIGTERM: finish the article in hand and exit; a second one: exit now."""
-    import threading
-
-    assert isinstance(stop, threading.Event)
+def _install_signal_handlers(stop: threading.Event) -> None:
+    """First SIGINT/SIGTERM: set ``stop`` (every stage ends after the article in hand) and
+    exit; a second one: exit now."""
 
     def handle(signum: int, _frame: FrameType | None) -> None:
         if stop.is_set():
@@ -79,7 +78,6 @@ def run(config_path: str | None, db: str | None, host: str | None, port: int | N
 
     from europenews.runner.display import StatusDisplay, setup_logging
     from europenews.runner.service import Service
-    from europenews.runner.state import status_snapshot
 
     config = load_config(config_path).with_overrides(db=db, host=host, port=port,
                                                      engine=engine, scheduler=scheduler)
@@ -105,9 +103,7 @@ def run(config_path: str | None, db: str | None, host: str | None, port: int | N
                  extra={"url": service.url})
         if service.url:
             click.echo(f"EuropeNews is running on {service.url}  (Ctrl-C to stop)", err=True)
-        engine = service.engine
-        assert engine is not None
-        with StatusDisplay(lambda: status_snapshot(engine, service.state), console, log_format):
+        with StatusDisplay(service.status, console, log_format):
             service.wait()
     finally:
         service.shutdown()

@@ -16,17 +16,16 @@ first line is the title), because some pages carry the count only in the title.
 
 from __future__ import annotations
 
-import json
 import math
 import statistics
 import time
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from europenews.config import Settings
 from europenews.errors import InputError
+from europenews.ingest.jsonl import read_jsonl
 
 USABLE_CHARS = 300
 RADIUS_KM = 25.0
@@ -68,27 +67,12 @@ def locate(path: Path) -> tuple[Path, Path]:
     return incidents, articles
 
 
-def _read_jsonl(path: Path) -> Iterable[dict[str, Any]]:
-    try:
-        with path.open(encoding="utf-8") as handle:
-            lines = handle.readlines()
-    except OSError as exc:
-        raise InputError(f"{path}: {exc.strerror}") from exc
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            yield json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}: line {number}: malformed JSON") from exc
-
-
 def read_cases(path: Path, limit: int | None = None) -> list[Case]:
     """The articles (in file order) whose incident has a record with counts, up to ``limit``."""
     incidents_path, articles_path = locate(path)
-    records = {r["story"]: r for r in _read_jsonl(incidents_path)}
+    records = {r["story"]: r for r in read_jsonl(incidents_path)}
     cases = []
-    for art in _read_jsonl(articles_path):
+    for art in read_jsonl(articles_path):
         record = records.get(art.get("story"))
         if record is None or record.get("killed") is None:
             continue

@@ -7,44 +7,19 @@ the answer otherwise): ``uci-news-aggregator`` by UTC day, shuffled within the d
 
 from __future__ import annotations
 
-import gzip
-import json
 import random
 import time
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from europenews.errors import InputError
+from europenews.ingest.jsonl import read_jsonl
 from europenews.stories.cluster import OnlineClusterer
 from europenews.stories.items import story_item_from_dict
 
 SEED = 13
 SETS = ("gva-incidents", "ecbplus", "uci-news-aggregator")
-
-
-def read_records(path: Path, limit: int | None = None) -> Iterator[dict[str, Any]]:
-    """JSON objects of a .jsonl or .jsonl.gz file, one per line (blank lines skipped)."""
-    opener = gzip.open if path.name.endswith(".gz") else open
-    try:
-        with opener(path, "rt", encoding="utf-8") as handle:  # type: ignore[operator]
-            count = 0
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"{path}:{number}: malformed JSON ({exc.msg})") from exc
-                if not isinstance(obj, dict):
-                    raise InputError(f"{path}:{number}: not a JSON object")
-                yield obj
-                count += 1
-                if limit is not None and count >= limit:
-                    return
-    except (OSError, EOFError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read ({exc})") from exc
 
 
 def articles_file(folder: Path) -> Path:
@@ -102,7 +77,7 @@ def _prf(p: float, r: float) -> dict[str, float]:
 
 def evaluate_set(folder: Path, limit: int | None = None, seed: int = SEED) -> dict[str, Any]:
     """Stream one set through a fresh clusterer in the prescribed order and score it."""
-    records = prescribed_order(folder.name, list(read_records(articles_file(folder), limit)), seed)
+    records = prescribed_order(folder.name, list(read_jsonl(articles_file(folder), limit)), seed)
     clusterer = OnlineClusterer()
     gold, predicted = [], []
     started = time.perf_counter()

@@ -10,7 +10,7 @@ import calendar
 import time
 from dataclasses import dataclass
 
-import feedparser
+import feedparser  # type: ignore[import-untyped]
 
 from europenews.errors import InputError
 

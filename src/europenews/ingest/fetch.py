@@ -202,7 +202,7 @@ class Fetcher:
         deadline = time.monotonic() + 3 * self.settings.timeout
         try:
             with self.client.stream("GET", url, headers=headers) as response:
-                location = response.headers.get("location")
+                location: str | None = response.headers.get("location")
                 if response.status_code in _REDIRECTS and location:
                     return urljoin(url, location)
                 declared = response.headers.get("content-length", "")

@@ -14,6 +14,7 @@ from typing import Any, BinaryIO
 
 from europenews.errors import InputError
 from europenews.ingest.html import extract_html
+from europenews.ingest.jsonl import parse_jsonl, text_lines
 from europenews.model import Article
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -103,22 +104,18 @@ def article_from_json(obj: Any, where: str, default_id: str | None) -> Article:
         values["id"] = default_id
     if values.get("language") is None:
         values["language"] = "en"
-    return Article(text=text, **values)  # type: ignore[arg-type]
+    return Article(text=text, **values)
 
 
 def iter_jsonl(data: str, where: str, stem: str) -> Iterator[Article | InputError]:
     """Each good line as an Article, each bad line as an InputError, in order."""
-    for lineno, line in enumerate(data.splitlines(), start=1):
-        if not line.strip():
+    for item in parse_jsonl(text_lines(data), where):
+        if isinstance(item, InputError):
+            yield item
             continue
-        loc = f"{where}:{lineno}"
+        lineno, obj = item
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(f"{loc}: malformed JSON ({exc.msg})")
-            continue
-        try:
-            yield article_from_json(obj, loc, f"{stem}:{lineno}")
+            yield article_from_json(obj, f"{where}:{lineno}", f"{stem}:{lineno}")
         except InputError as exc:
             yield exc
 

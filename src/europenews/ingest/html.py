@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import trafilatura
+from trafilatura.settings import Document
 
 from europenews.errors import InputError
 from europenews.model import Article
@@ -28,7 +29,8 @@ def extract_html(
         )
     except (ValueError, TypeError, LookupError) as exc:  # trafilatura's parse failures
         raise InputError(f"{where}: cannot parse HTML ({exc})") from exc
-    if doc is None or not (doc.text or "").strip():
+    # A Document unless asked for a dict (not done here); None when nothing was extracted.
+    if not isinstance(doc, Document) or not doc.text or not doc.text.strip():
         raise InputError(f"{where}: no article text found in the page")
     published = doc.date or None
     return Article(

@@ -1,11 +1,8 @@
-"""The ``europenews run`` job: scheduler, fetch workers, analysis writer and web server.
+"""The ``europenews run`` job: a scheduler, fetch workers, one analysis thread, one store
+writer and the web server, in one process.
 
-``status_snapshot(engine, state=None)`` gives the status JSON (``/api/status``) for anyone
-holding an engine; ``Service`` is the job itself.
+What it offers: ``runner.service.Service`` (the job: ``start``, ``wait``, ``shutdown``, and
+``status()`` for the live status JSON), ``runner.state.RunState`` (the job's live counters),
+``runner.scheduler.Scheduler`` (the polling timetable) and ``runner.display`` (logs and the
+terminal status line). The stages it runs live in ``europenews.stages``.
 """
-
-from __future__ import annotations
-
-from europenews.runner.state import RunState, status_snapshot
-
-__all__ = ["RunState", "status_snapshot"]

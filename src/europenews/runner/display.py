@@ -60,7 +60,8 @@ def setup_logging(fmt: str, console: Console, level: int = logging.INFO) -> None
     # The library notes every failed fetch; `run` retries quietly and the status page lists
     # every error, so only its warnings are shown unless asked for more.
     quiet = logging.WARNING if level > logging.DEBUG else level
-    logging.getLogger("europenews.ingest").setLevel(quiet)
+    for name in ("europenews.ingest", "europenews.stages"):
+        logging.getLogger(name).setLevel(quiet)
 
 
 def status_text(status: dict[str, Any]) -> str:

@@ -1,15 +1,20 @@
-"""The ``run`` process: a scheduler, fetch workers, one analysis writer and the web server.
+"""The ``run`` process: a scheduler, fetch workers, one analysis thread, one store writer and
+the web server.
 
 Threads, all in one process:
 
-- the scheduler thread starts due polls (``ingest.scheduler``) on a small pool of fetch
-  workers; each poll stores the articles it finds, one transaction per article;
+- the scheduler thread starts due polls (``runner.scheduler``) on a small pool of fetch
+  workers; each poll reads its source and hands every article to the writer;
 - one analysis thread loads the spaCy pipeline once, then analyses and clusters whatever is
-  pending in the store (``ingest.pipeline.process_pending``). It is the only thread that
+  pending in the store (``stages.ingest.process_pending``). It is the only thread that
   clusters: story assignment is order-dependent and its state lives in memory;
-- uvicorn serves the site (``web.app.create_app``) from a socket bound before anything starts,
-  so a busy port fails at once with a clear message;
-- the main thread shows the status line and waits for SIGINT/SIGTERM.
+- one writer thread (``stages.writer.WriteThread``) is the only one that writes the store: the
+  others hand it their writes (an article, a source's state, an analysis, a story assignment)
+  and wait; each is its own transaction;
+- uvicorn serves the site (``web.app.create_app``, given the live status as a callable) from a
+  socket bound before anything starts, so a busy port fails at once; the site only reads;
+- the main thread shows the status line and waits for SIGINT/SIGTERM, which set the ``stop``
+  event that every stage checks between two articles.
 
 Everything durable is in the store: an article is visible once its transaction commits, and
 its stage (fetched → analysed → clustered) says what is left to do, so a restart after a
@@ -32,34 +37,24 @@ from europenews.configfile import RunConfig
 from europenews.errors import ConfigError, EuropeNewsError, FetchError, InputError
 from europenews.ingest.fetch import Fetcher
 from europenews.ingest.opml import OpmlFeed
-from europenews.ingest.pipeline import IngestSettings, process_pending
-from europenews.ingest.process import load_clusterer, restore_clusterer
-from europenews.ingest.scheduler import Job, Scheduler, host_of
-from europenews.ingest.summary import IngestSummary
-from europenews.runner.jobs import FolderScanner, Stopping, poll_url, read_opml, register_source
+from europenews.runner.jobs import FolderScanner, read_opml
+from europenews.runner.scheduler import Job, Scheduler, host_of
 from europenews.runner.state import RunState
+from europenews.stages.clustering import new_clusterer
+from europenews.stages.collect import Collector, register_source
+from europenews.stages.ingest import process_pending
+from europenews.stages.settings import IngestSettings
+from europenews.stages.status import status_snapshot
+from europenews.stages.summary import IngestSummary
+from europenews.stages.writer import WriteThread
 from europenews.store.engine import open_store
 from europenews.store.sources import list_sources
+from europenews.stories.cluster import OnlineClusterer
 
 log = logging.getLogger("europenews.run")
 FEED, FOLDER, OPML = "feed", "folder", "opml"
 OPML_INTERVAL = 3600.0
 STORE_CHECK_INTERVAL = 60.0  # how often the store is checked for feeds added meanwhile
-
-
-class StopProgress:
-    """A ``Progress`` that ends the analysis loop between two articles once ``stop`` is set."""
-
-    def __init__(self, stop: threading.Event) -> None:
-        self.stop = stop
-
-    def stage(self, name: str, total: int | None) -> None:
-        if self.stop.is_set():
-            raise Stopping
-
-    def advance(self, n: int = 1) -> None:
-        if self.stop.is_set():  # the article in hand is stored: a good place to stop
-            raise Stopping
 
 
 def bind_socket(host: str, port: int) -> socket.socket:
@@ -101,6 +96,7 @@ class Service:
     _socket: socket.socket | None = None
     _fetch_idle: threading.Event = field(default_factory=threading.Event)
     _loading: threading.Event = field(default_factory=threading.Event)  # spaCy is loading
+    _writer: WriteThread | None = None  # the only thread that writes the store
 
     # --- start ------------------------------------------------------------------------------
 
@@ -108,6 +104,7 @@ class Service:
         cfg = self.config
         sock = self._socket = bind_socket(cfg.host, cfg.port) if self.serve else None
         self.engine = open_store(cfg.settings.db)  # on failure, shutdown() closes the socket
+        self._writer = WriteThread(self.engine).start()
         p = cfg.polling
         self._scheduler = Scheduler(max_backoff=p.max_backoff, jitter=p.jitter,
                                     concurrency=p.concurrency, per_host=p.per_host)
@@ -124,9 +121,19 @@ class Service:
         thread.start()
         self._threads.append(thread)
 
+    @property
+    def writer(self) -> WriteThread:
+        assert self._writer is not None, "start() first"
+        return self._writer
+
+    def status(self) -> dict[str, Any]:
+        """The status JSON: the store's figures with this job's live ones."""
+        assert self.engine is not None
+        return status_snapshot(self.engine, self.state.live())
+
     def _register_sources(self) -> None:
-        cfg, engine, sched = self.config, self.engine, self._scheduler
-        assert engine is not None and sched is not None
+        cfg, sched = self.config, self._scheduler
+        assert sched is not None
         for folder in cfg.folders:
             scanner = FolderScanner(folder.path, folder.required)
             if not folder.path.is_dir() and not folder.required:
@@ -141,12 +148,12 @@ class Service:
         for opml in cfg.opml:
             self.state.add_source(opml.location, opml.name, OPML)
             if "://" in opml.location:
-                register_source(engine, opml.location, OPML)
+                register_source(self.writer, opml.location, OPML)
             sched.add(opml.location, OPML, opml.interval or OPML_INTERVAL)
 
     def _add_feed(self, url: str, name: str | None, interval: float | None) -> None:
-        assert self.engine is not None and self._scheduler is not None
-        register_source(self.engine, url, FEED)
+        assert self._scheduler is not None
+        register_source(self.writer, url, FEED)
         self.state.add_source(url, name, FEED)
         with self._lock:
             self._scheduler.add(url, FEED, interval or self.config.polling.interval)
@@ -158,10 +165,9 @@ class Service:
     def _start_server(self, sock: socket.socket) -> None:
         import uvicorn
 
-        from europenews.web.status import build_app
+        from europenews.web.app import create_app
 
-        assert self.engine is not None
-        app = build_app(self.config.settings, self.engine, self.state)
+        app = create_app(self.config.settings, status=self.status)
         config = uvicorn.Config(app, log_config=None, access_log=False, lifespan="on",
                                 log_level="warning")
         self._server = uvicorn.Server(config)
@@ -240,8 +246,6 @@ class Service:
         ok = False
         try:
             ok = self._poll(job, summary)
-        except Stopping:
-            pass
         except Exception as exc:  # a bug in one poll must not stop the others: log, count
             log.exception("%s: poll failed", job.key)
             summary.fail(job.key, f"internal error: {type(exc).__name__}: {exc}")
@@ -264,13 +268,12 @@ class Service:
 
     def _poll(self, job: Job, summary: IngestSummary) -> bool:
         assert self.engine is not None
-        settings = self._ingest_settings(job.interval)
-        if job.kind == FEED:
-            return poll_url(self.engine, self._fetcher(job.host), settings, job.key, summary,
-                            self.stop)
-        if job.kind == FOLDER:
-            ok, feeds = self._scanners[job.key].scan(self.engine, settings,
-                                                     self._fetcher(""), summary, self.stop)
+        if job.kind in (FEED, FOLDER):
+            collector = Collector(self.engine, self.writer, self._ingest_settings(job.interval),
+                                  self._fetcher(job.host), summary=summary, stop=self.stop)
+            if job.kind == FEED:
+                return collector.poll(job.key)
+            ok, feeds = self._scanners[job.key].scan(collector)
             self._add_opml_feeds(feeds, None)
             return ok
         try:
@@ -288,7 +291,7 @@ class Service:
         nlp = None
         began = time.monotonic()
         # The story clusterer loads (and is restored from the store) while spaCy loads.
-        clusterer_box: list[Any] = []
+        clusterer_box: list[OnlineClusterer] = []
         warm = threading.Thread(target=self._load_clusterer, args=(clusterer_box,),
                                 name="clusterer", daemon=True)
         warm.start()
@@ -325,27 +328,24 @@ class Service:
             summary = IngestSummary()
             self.state.begin(summary)
             try:
-                clusterer = process_pending(self.engine, nlp, settings, summary,
-                                            StopProgress(self.stop), clusterer)
-            except Stopping:
-                break
+                clusterer = process_pending(self.engine, nlp, settings, summary, None,
+                                            clusterer, writer=self.writer, stop=self.stop)
             except EuropeNewsError as exc:
                 log.error("analysis: %s", exc)
                 self.stop.wait(5.0)
             finally:
                 self.state.end(summary)
+            if self.stop.is_set():  # the pass ended between two articles
+                break
             if self.once and drained:
                 self.finished.set()
                 break
 
-    def _load_clusterer(self, box: list[Any]) -> None:
+    def _load_clusterer(self, box: list[OnlineClusterer]) -> None:
         assert self.engine is not None
         try:
-            clusterer = load_clusterer()
-            if clusterer is not None:
-                restore_clusterer(self.engine, clusterer)
-                box.append(clusterer)
-        except (EuropeNewsError, OSError, ImportError, ValueError) as exc:
+            box.append(new_clusterer(self.engine))
+        except (EuropeNewsError, OSError, ValueError) as exc:
             # process_pending tries again when there is something to cluster.
             log.warning("story clustering not ready: %s", exc)
 
@@ -374,6 +374,9 @@ class Service:
             thread.join(0.5 if loading and thread.name == "analysis" else timeout)
         if self._socket is not None:
             self._socket.close()
+        if self._writer is not None:
+            # Last: every thread that writes has ended; what they queued is written first.
+            self._writer.close(timeout)
         with self._lock:
             for fetcher in self._fetchers.values():
                 fetcher.close()

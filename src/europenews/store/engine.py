@@ -1,13 +1,17 @@
-"""Open the database: URL normalisation, SQLite pragmas (WAL, foreign keys), migrations."""
+"""Open the database: URL normalisation, SQLite pragmas (WAL, foreign keys), migrations; and
+the one place where the database's own errors become ours (:func:`map_db_errors`).
+"""
 
 from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import Connection, create_engine, event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -73,11 +77,11 @@ def open_store(url: str, migrate: bool = True) -> Engine:
     engine = create_store_engine(url)
     if migrate:
         try:
-            upgrade(engine)
-        except SQLAlchemyError as exc:
+            with map_db_errors(f"{safe_url(url)}: cannot open database"):
+                upgrade(engine)
+        except StoreError:
             engine.dispose()
-            raise StoreError(f"{safe_url(url)}: cannot open database ({exc.__class__.__name__}: "
-                             f"{str(exc).splitlines()[0]})") from exc
+            raise
     return engine
 
 
@@ -87,6 +91,34 @@ def safe_url(url: str) -> str:
         return make_url(normalise_url(url)).render_as_string(hide_password=True)
     except ArgumentError:
         return url
+
+
+def describe_db_error(exc: SQLAlchemyError) -> str:
+    """'OperationalError: database is locked': the driver's class and the first line of its
+    message (SQLAlchemy appends the SQL and parameters, which a user needs not see)."""
+    message = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return f"{type(exc).__name__}: {message[0] if message else 'no message'}"
+
+
+@contextmanager
+def map_db_errors(what: str = "store") -> Iterator[None]:
+    """Run the block with the database's errors raised as :class:`StoreError`.
+
+    Wrap each call into the store with it (as :func:`reading` does), so callers catch one error
+    family: a locked, missing or unreachable database reads ``store: OperationalError: ...``
+    and the web answers 503, the CLI prints one line. Our own errors pass through unchanged.
+    """
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        raise StoreError(f"{what}: {describe_db_error(exc)}") from exc
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """A connection for reads, its database errors raised as :class:`StoreError`."""
+    with map_db_errors(), engine.connect() as conn:
+        yield conn
 
 
 def is_sqlite(engine_or_conn: Any) -> bool:

@@ -1,4 +1,5 @@
-"""Rows for ``europenews export`` and the API: articles, quotes, events and places as dicts.
+"""Rows for ``europenews export``: articles, quotes, events and places as dicts (written out
+by ``europenews.formats``).
 
 Each function streams (server-side batches), takes a ``Connection`` and optional date/source
 bounds, and yields plain JSON-ready dicts.

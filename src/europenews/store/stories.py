@@ -1,17 +1,21 @@
 """Stories: membership as the clusterer assigns it, and the summary columns pages show.
 
-``assign_to_story`` records one assignment; ``refresh_story`` recomputes a story's headline,
-first/last seen, counts, key entities and places, growth and the breaking flag from its
-members. ``story_members_for_restore`` gives back recent stories so a restarted clusterer
-continues them.
+``assign_to_story`` records one assignment. A story's figures (headline, first/last seen,
+counts, growth, breaking) are computed by ``stories.summary`` from ``list_story_members``;
+``refresh_story`` keeps them, with the key entities and places counted here::
+
+    refresh_story(conn, story_id, summarize_story(list_story_members(conn, story_id)))
+
+``story_members_for_restore`` gives back recent stories so a restarted clusterer continues
+them.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
@@ -26,10 +30,7 @@ from europenews.store.schema import (
     stories,
     story_members,
 )
-
-GROWTH_WINDOW = timedelta(hours=24)
-BREAKING_WINDOW = timedelta(hours=6)
-BREAKING_MIN_SOURCES = 3
+from europenews.storydata import StoryFigures, StoryMember
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,39 +70,39 @@ def assign_to_story(
     )
 
 
-def _parse(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed.replace(tzinfo=None)
-
-
 def _outlet(row: Any) -> str | None:
     """Who published a member: its named source, else (a file or a feed that names no
     publisher) its configured source row."""
     if row.source:
-        return row.source
+        return str(row.source)
     return None if row.source_id is None else f"source #{row.source_id}"
 
 
-def refresh_story(conn: Connection, story_id: str) -> None:
-    """Recompute the story's summary columns from its members."""
-    rows = conn.execute(
+def _members_in_order(story_id: str) -> Any:
+    """A story's members in publication order (undated last, then as stored)."""
+    return (
         select(articles.c.id, articles.c.title, articles.c.published, articles.c.source,
                articles.c.source_id, story_members.c.duplicate_of)
         .join(story_members, story_members.c.article_id == articles.c.id)
         .where(story_members.c.story_id == story_id)
         .order_by(articles.c.published.is_(None), articles.c.published, articles.c.pk)
-    ).all()
-    if not rows:
+    )
+
+
+def list_story_members(conn: Connection, story_id: str) -> list[StoryMember]:
+    """A story's members in publication order, as ``stories.summary`` reads them."""
+    return [StoryMember(r.id, r.title, r.published, _outlet(r), r.duplicate_of)
+            for r in conn.execute(_members_in_order(story_id))]
+
+
+def refresh_story(conn: Connection, story_id: str, figures: StoryFigures) -> None:
+    """Keep the story's figures (from ``stories.summary.summarize_story``) and recompute its
+    key entities and places from its members; a story without members is left as it is."""
+    if figures.article_count == 0:
         return
-    dates = [r.published for r in rows if r.published]
-    headline = next((r.title for r in rows if r.title and r.duplicate_of is None),
-                    next((r.title for r in rows if r.title), None))
-    ids = [r.id for r in rows]
+    ids = [article_id for article_id, _ in story_article_ids(conn, story_id)]
+    if not ids:
+        return
     # Key entities: the people and organisations most articles name, then the most mentioned
     # (a one-article story would otherwise list its names alphabetically); places have their
     # own list, and "misc" (demonyms, titles of works) names no actor.
@@ -122,27 +123,17 @@ def refresh_story(conn: Connection, story_id: str) -> None:
             .distinct()
         )
     )
-    parsed = [d for d in (_parse(r.published) for r in rows) if d is not None]
-    growth: float | None = None
-    breaking = False
-    if parsed:
-        last = max(parsed)
-        growth = sum(1 for d in parsed if last - d <= GROWTH_WINDOW) / len(parsed)
-        recent_sources = {_outlet(r) for r in rows
-                          if (d := _parse(r.published)) and last - d <= BREAKING_WINDOW}
-        # Breaking: several outlets picked it up within hours of its newest article.
-        breaking = len(recent_sources - {None}) >= BREAKING_MIN_SOURCES
     conn.execute(
         update(stories).where(stories.c.id == story_id).values(
-            headline=headline,
-            first_seen=min(dates) if dates else None,
-            last_seen=max(dates) if dates else None,
-            article_count=len(rows),
-            source_count=len({_outlet(r) for r in rows} - {None}),
+            headline=figures.headline,
+            first_seen=figures.first_seen,
+            last_seen=figures.last_seen,
+            article_count=figures.article_count,
+            source_count=figures.source_count,
             key_entities=json.dumps([r.name for r in ent], ensure_ascii=False),
             key_places=json.dumps([n for n, _ in place_counts.most_common(5)], ensure_ascii=False),
-            growth=growth,
-            breaking=breaking,
+            growth=figures.growth,
+            breaking=figures.breaking,
             updated_at=utc_now(),
         )
     )
@@ -159,6 +150,12 @@ def _summary(row: Any) -> StorySummary:
 def get_story(conn: Connection, story_id: str) -> StorySummary | None:
     row = conn.execute(select(stories).where(stories.c.id == story_id)).first()
     return None if row is None else _summary(row)
+
+
+def get_stories(conn: Connection, story_ids: Sequence[str]) -> dict[str, StorySummary]:
+    """The stories with these ids, by id (unknown ids are left out)."""
+    rows = conn.execute(select(stories).where(stories.c.id.in_(list(story_ids))))
+    return {r.id: _summary(r) for r in rows}
 
 
 def list_stories(

@@ -8,7 +8,6 @@ filters on an indexed column first, so pages stay fast on a large store.
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -17,7 +16,9 @@ from typing import Any
 
 from sqlalchemy import Connection, case, func, select
 
+from europenews.dates import wall_clock
 from europenews.names import name_key
+from europenews.store.rows import newest_first, row_dict
 from europenews.store.schema import (
     article_entities,
     articles,
@@ -29,7 +30,8 @@ from europenews.store.schema import (
     stories,
     story_members,
 )
-from europenews.store.stories import get_story
+from europenews.store.stories import StorySummary, get_stories, get_story
+from europenews.store.views_geo import story_places
 
 # How many recently active stories the front page ranks (the rest are older news).
 FRONT_CANDIDATES = 300
@@ -37,26 +39,7 @@ FRONT_CANDIDATES = 300
 RECENCY_HALF_LIFE_DAYS = 1.0
 
 
-def row_dict(row: Any) -> dict[str, Any]:
-    return dict(row._mapping)
-
-
-def newest_first(conn: Connection, column: Any) -> Any:
-    """``column DESC`` with unknown (NULL) dates last on both backends. SQLite already sorts
-    NULLs last in DESC, and a bare DESC lets it walk the column's index and stop early."""
-    return column.desc() if conn.dialect.name == "sqlite" else column.desc().nulls_last()
-
-
-def _parse_date(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).replace(tzinfo=None)
-    except ValueError:
-        return None
-
-
-def _story_dict(summary: Any) -> dict[str, Any]:
+def _story_dict(summary: StorySummary) -> dict[str, Any]:
     return {
         "id": summary.id, "headline": summary.headline, "first_seen": summary.first_seen,
         "last_seen": summary.last_seen, "article_count": summary.article_count,
@@ -72,9 +55,9 @@ def _score(story: dict[str, Any], newest: datetime | None) -> float:
     size = 1.0 + math.log1p(story["article_count"])
     spread = 1.0 + math.log1p(story["source_count"])
     growth = 0.5 + (story["growth"] or 0.0)
-    last = _parse_date(story["last_seen"])
+    last = wall_clock(story["last_seen"])
     age = (newest - last).total_seconds() / 86400 if newest and last else 30.0
-    return size * spread * growth * 0.5 ** (max(age, 0.0) / RECENCY_HALF_LIFE_DAYS)
+    return float(size * spread * growth * 0.5 ** (max(age, 0.0) / RECENCY_HALF_LIFE_DAYS))
 
 
 def front_stories(conn: Connection, limit: int = 30, offset: int = 0) -> list[dict[str, Any]]:
@@ -86,33 +69,19 @@ def front_stories(conn: Connection, limit: int = 30, offset: int = 0) -> list[di
         .order_by(newest_first(conn, stories.c.last_seen))
         .limit(FRONT_CANDIDATES)
     )]
-    newest = max((d for s in candidates if (d := _parse_date(s["last_seen"]))), default=None)
+    newest = max((d for s in candidates if (d := wall_clock(s["last_seen"]))), default=None)
     scores = {s["id"]: round(_score(s, newest), 4) for s in candidates}
     ranked = sorted(scores, key=lambda i: (-scores[i], i))[offset:offset + limit]
-    rows = {r.id: r for r in conn.execute(select(stories).where(stories.c.id.in_(ranked)))}
+    summaries = get_stories(conn, ranked)
     page = []
     for story_id in ranked:
-        s = _story_dict(_summary_of(rows[story_id]))
+        s = _story_dict(summaries[story_id])
         s["score"] = scores[story_id]
         page.append(s)
     figures = casualty_figures(conn, ranked)
     for s in page:
         s["casualties"] = figures.get(s["id"], [])
     return page
-
-
-def _summary_of(row: Any) -> Any:
-    from europenews.store.stories import _summary  # the store's own row → StorySummary
-
-    return _summary(row)
-
-
-def _json_list(value: str | None) -> list[str]:
-    try:
-        parsed = json.loads(value or "[]")
-    except ValueError:
-        return []
-    return [str(x) for x in parsed] if isinstance(parsed, list) else []
 
 
 def casualty_figures(conn: Connection, story_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
@@ -207,8 +176,6 @@ def story_detail(conn: Connection, story_id: str) -> dict[str, Any] | None:
     story["entities"] = dict(by_type)
     story["quotes_by_speaker"] = _quotes_by_speaker(conn, members)
     story["casualties"] = casualty_figures(conn, [story_id]).get(story_id, [])
-    from europenews.store.views_geo import story_places
-
     story["places"] = story_places(conn, members)
     return story
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
+from europenews.store.rows import newest_first, row_dict
 from europenews.store.schema import (
     article_entities,
     articles,
@@ -18,7 +19,6 @@ from europenews.store.schema import (
     stories,
     story_members,
 )
-from europenews.store.views import newest_first, row_dict
 
 
 def story_places(conn: Connection, members: Any) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, and_, func, or_, select
 
 from europenews.names import name_key
 from europenews.store.entities import entity_ids_for_name, get_entity
+from europenews.store.rows import newest_first, row_dict
 from europenews.store.schema import (
     article_entities,
     articles,
@@ -22,7 +23,6 @@ from europenews.store.schema import (
     stories,
     story_members,
 )
-from europenews.store.views import newest_first, row_dict
 
 
 def list_entities(

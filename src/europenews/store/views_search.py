@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, text
 
+from europenews.store.rows import row_dict
 from europenews.store.schema import article_entities, articles, entities, places
 
 # The query translation and filters are the store's own (one definition of search syntax).
@@ -23,7 +24,6 @@ from europenews.store.search import (
     fts5_query,
     search_articles,
 )
-from europenews.store.views import row_dict
 
 FACET_DEPTH = 100
 SNIPPET = "snippet(articles_fts, -1, '[', ']', '…', 16)"

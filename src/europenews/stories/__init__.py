@@ -1,6 +1,7 @@
-"""Stories: online clustering of the article stream, and near-duplicate (wire copy) detection.
+"""Stories: online clustering of the article stream, near-duplicate (wire copy) detection,
+and a story's summary. Pure: imports only the core, never the store or the web.
 
-Interface used by ingestion (which owns the store side):
+Interface used by the cluster stage (which owns the store side):
 
 - ``stories.items.StoryItem``: frozen dataclass with what the clusterer needs from an article
   (``id``, ``title``, ``text``, ``published`` ISO string or None, ``source``, canonical entity
@@ -9,4 +10,8 @@ Interface used by ingestion (which owns the store side):
   only what came before (``Assignment.story_id``, ``Assignment.duplicate_of``: the article id of
   the original when the item is a near-duplicate copy, else None, ``Assignment.is_new_story``);
   ``restore(story_id, items)`` seeds an existing story after a restart.
+- ``stories.summary.summarize_story(members) -> StoryFigures``: the one definition of a
+  story's headline, first/last seen, counts, growth and breaking flag (members are
+  ``europenews.storydata.StoryMember``, as ``store.stories.list_story_members`` reads them;
+  the store keeps the result with ``store.stories.refresh_story``).
 """

@@ -20,11 +20,11 @@ import math
 from collections import Counter, OrderedDict, deque
 from dataclasses import dataclass, field
 
+from europenews.dates import day_number
 from europenews.stories.decision import FEATURES, DecisionModel, load_decision_model
 from europenews.stories.dedup import NearDuplicateIndex
 from europenews.stories.incidents import IncidentCues, agreement, incident_cues
-from europenews.stories.items import StoryItem, day_number
-from europenews.stories.metadata import StoryMetadata
+from europenews.stories.items import StoryItem
 from europenews.stories.similarity import (
     BODY_CHARS,
     Centroid,
@@ -110,7 +110,6 @@ class _Story:
     word_docs: Counter[str] = field(default_factory=Counter)
     name_docs: Counter[str] = field(default_factory=Counter)
     sources: set[str] = field(default_factory=set)
-    meta: StoryMetadata | None = None
 
 
 @dataclass(slots=True)
@@ -202,11 +201,6 @@ class OnlineClusterer:
             self._new_story(story_id)
         for item in items:
             self.add(self.prepare(item), story_id, None)
-
-    def metadata(self, story_id: str) -> StoryMetadata | None:
-        """Current metadata of an active story (None once it left the window)."""
-        story = self._stories.get(story_id)
-        return story.meta if story is not None else None
 
     @property
     def active_stories(self) -> int:
@@ -318,11 +312,13 @@ class OnlineClusterer:
             math.log1p(own_terms(cues.names, story.name_docs, self.dfs.names)),
         ]
 
-    def add(self, prepared: Prepared, story_id: str, duplicate_of: str | None) -> None:
-        """Add a prepared item to a story (created when unknown) and index the story's new terms."""
+    def add(self, prepared: Prepared, story_id: str, duplicate_of: str | None = None) -> None:
+        """Add a prepared item to a story (created when unknown) and index the story's new terms.
+
+        A copy (``duplicate_of``) is added like any member: what a page shows about copies
+        (headline, sources) is the store's summary (``stories.summary``), not kept here."""
         story = self._stories.get(story_id) or self._new_story(story_id)
         v = prepared.vectors
-        centrality = story.text.cosine(v.text) if story.size else 0.0
         story.title.add(v.title)
         if v.title:
             story.member_titles.append(v.title)
@@ -351,8 +347,6 @@ class OnlineClusterer:
             story.indexed.add(term)
             if len(postings) > POSTINGS_KEEP:
                 postings.popitem(last=False)
-        assert story.meta is not None
-        story.meta.add(prepared.item, centrality, duplicate_of)
         if prepared.item.id:
             self._story_of[prepared.item.id] = story_id
             self._story_of_order.append(prepared.item.id)
@@ -362,7 +356,7 @@ class OnlineClusterer:
     # -- internals ----------------------------------------------------------------------------
 
     def _new_story(self, story_id: str) -> _Story:
-        story = _Story(id=story_id, last_index=self._index, meta=StoryMetadata(story_id))
+        story = _Story(id=story_id, last_index=self._index)
         self._stories[story_id] = story
         self._recency[story_id] = None
         return story

@@ -12,7 +12,7 @@ from collections import deque
 from dataclasses import dataclass, field
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped]
 
 from europenews.stories.items import StoryItem
 

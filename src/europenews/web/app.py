@@ -1,15 +1,15 @@
 """The web application: ``create_app(settings) -> FastAPI`` (no app is built at import).
 
-Pages (``web/pages.py``) and the JSON API (``web/api.py``) read the store through
-``store/views*.py``. The site is read-only: no route changes data unless the app is created
-with an ``admin_token`` (``europenews serve --admin``), and then only with that token.
-One exception handler renders every error: ``{"error": ..., "status": ...}`` under ``/api/``,
-an HTML page elsewhere.
+Pages (``web/pages.py``) and the JSON API (``web/api.py``) get their data from the same
+functions (``web/resources.py``, one per resource, over ``store/views*.py``). The site is
+read-only: no route changes data unless the app is created with an ``admin_token``
+(``europenews serve --admin``), and then only with that token. One exception handler
+(``web/errors.py``) renders every error by type: ``{"error": ..., "status": ...}`` under
+``/api/``, an HTML page elsewhere.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime
@@ -18,19 +18,15 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request, Response
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from europenews import __version__
 from europenews.config import Settings
-from europenews.errors import EuropeNewsError
+from europenews.web.errors import error_response, install_error_handlers
 from europenews.web.memo import StoreMemo
-
-log = logging.getLogger(__name__)
 
 # Everything is served from this origin: no CDN, no inline script, no outside request.
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -73,50 +69,14 @@ def make_templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
-def error_response(request: Request, status: int, message: str) -> Response:
-    """The one error shape: JSON under /api/, an HTML page elsewhere."""
-    if request.url.path.startswith("/api/"):
-        return JSONResponse({"error": message, "status": status}, status_code=status)
-    templates: Jinja2Templates = request.app.state.templates
-    return templates.TemplateResponse(request, "error.html",
-                                      {"status": status, "message": message},
-                                      status_code=status)
-
-
-def _install_error_handlers(app: FastAPI) -> None:
-    async def http_error(request: Request, exc: Exception) -> Response:
-        assert isinstance(exc, StarletteHTTPException)
-        response = error_response(request, exc.status_code, str(exc.detail))
-        for key, value in (exc.headers or {}).items():
-            response.headers[key] = value
-        return response
-
-    async def invalid(request: Request, exc: Exception) -> Response:
-        assert isinstance(exc, RequestValidationError)
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err.get('loc', ())[1:]) or 'request'}: {err.get('msg')}"
-            for err in exc.errors())
-        return error_response(request, 400, f"invalid request: {problems}")
-
-    async def store_error(request: Request, exc: Exception) -> Response:
-        log.error("store error on %s: %s", request.url.path, exc)
-        return error_response(request, 503, f"database unavailable: {exc}")
-
-    async def internal(request: Request, exc: Exception) -> Response:
-        log.exception("internal error on %s", request.url.path)
-        return error_response(request, 500, "internal error")
-
-    app.add_exception_handler(StarletteHTTPException, http_error)
-    app.add_exception_handler(RequestValidationError, invalid)
-    app.add_exception_handler(EuropeNewsError, store_error)
-    app.add_exception_handler(Exception, internal)
-
-
-def create_app(settings: Settings, admin_token: str | None = None) -> FastAPI:
-    """The site and API over ``settings.db``; ``admin_token`` enables the admin endpoints."""
+def create_app(settings: Settings, admin_token: str | None = None,
+               status: Callable[[], dict[str, Any]] | None = None) -> FastAPI:
+    """The site and API over ``settings.db``; ``admin_token`` enables the admin endpoints;
+    ``status`` (``run``'s live status JSON) answers ``/api/status`` instead of the store."""
     from europenews.store.engine import open_store
     from europenews.web import api, pages
     from europenews.web.geo import world_svg
+    from europenews.web.status import status_router
 
     engine = open_store(settings.db)
 
@@ -134,6 +94,7 @@ def create_app(settings: Settings, admin_token: str | None = None) -> FastAPI:
     app.state.templates = make_templates()
     app.state.world_svg = world_svg()
     app.state.admin_token = admin_token
+    app.state.status = status
     app.state.memo = StoreMemo()
     app.state.started = datetime.now()
 
@@ -147,11 +108,11 @@ def create_app(settings: Settings, admin_token: str | None = None) -> FastAPI:
         response.headers["X-Frame-Options"] = "DENY"
         return response
 
-    _install_error_handlers(app)
+    install_error_handlers(app)
     static = resources.files("europenews.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(api.router)
-    _include_status(app)
+    app.include_router(status_router())
     if admin_token:
         app.include_router(api.admin_router)
     app.include_router(pages.router)
@@ -163,22 +124,10 @@ def create_app(settings: Settings, admin_token: str | None = None) -> FastAPI:
 
     @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
     def docs(request: Request) -> Response:
-        return request.app.state.templates.TemplateResponse(
-            request, "docs.html", {"spec": app.openapi()})
+        templates: Jinja2Templates = request.app.state.templates
+        return templates.TemplateResponse(request, "docs.html", {"spec": app.openapi()})
 
     return app
-
-
-def _include_status(app: FastAPI) -> None:
-    """``/api/status`` (``web/status.py``, owned by ``run``): live counters under ``run``,
-    the store's figures under ``serve``."""
-    try:
-        from europenews.web.status import status_router
-    except ModuleNotFoundError as exc:  # the runner is optional for the site
-        if not (exc.name or "").startswith("europenews."):
-            raise
-        return
-    app.include_router(status_router())
 
 
 def serve_app(settings: Settings, host: str = "127.0.0.1", port: int = 8000,

@@ -122,8 +122,8 @@ def markers(rows: list[dict[str, Any]], size_key: str, kind: str) -> list[dict[s
         xy = project(row.get("lat"), row.get("lon"))
         if xy is None:
             continue
+        counts: dict[str, Any] = {k: row[k] for k in ("killed", "injured", "events", "articles")
+                                  if k in row}
         out.append({"x": xy[0], "y": xy[1], "r": radius(row.get(size_key)), "kind": kind,
-                    "name": row.get("name") or "", "value": row.get(size_key) or 0, **{
-                        k: row[k] for k in ("killed", "injured", "events", "articles")
-                        if k in row}})
+                    "name": row.get("name") or "", "value": row.get(size_key) or 0, **counts})
     return out

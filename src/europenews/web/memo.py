@@ -14,6 +14,11 @@ import time
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from fastapi import Request
+from sqlalchemy import Connection
+
+from europenews.store.views import store_version
+
 MAX_ENTRIES = 64
 
 
@@ -36,3 +41,11 @@ class StoreMemo:
                 self._entries.clear()  # bounded: a handful of keys in practice
             self._entries[key] = (version, now, value)
         return value
+
+
+def memoised(request: Request, conn: Connection, key: Hashable,
+             compute: Callable[[], Any]) -> Any:
+    """``compute()`` reused while the store is unchanged: the app's memo (on ``app.state``)
+    checked against ``store_version(conn)``."""
+    memo: StoreMemo = request.app.state.memo
+    return memo.get(key, store_version(conn), compute)

@@ -1,5 +1,6 @@
-"""Server-rendered pages: each route reads its parameters, calls one ``store/views*`` function
-and renders a template (autoescaped; article text is highlighted by ``web/markup.py``)."""
+"""Server-rendered pages: each route reads its parameters, asks ``web/resources.py`` for the
+data (the API's twin route asks the same function) and renders a template (autoescaped;
+article text is highlighted by ``web/markup.py``)."""
 
 from __future__ import annotations
 
@@ -8,26 +9,18 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
+from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
-from europenews.store.articles import get_analysis_payload
-from europenews.store.search import SearchFilters
-from europenews.store.views import (
-    article_detail,
-    counts,
-    front_stories,
-    list_articles,
-    source_status,
-    store_version,
-    story_detail,
-)
-from europenews.store.views_geo import map_events, map_places, place_detail
-from europenews.store.views_people import QuoteFilters, entity_detail, list_entities, search_quotes
-from europenews.store.views_search import search_page
+from europenews.store.engine import reading
+from europenews.web import resources
+from europenews.web.errors import found
 from europenews.web.geo import markers, view_box
 from europenews.web.markup import article_spans, highlight
+from europenews.web.memo import memoised
+from europenews.web.resources import Paging
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 
@@ -49,7 +42,8 @@ _MARK = re.compile(r"\[([^\[\]]*)\]")
 
 
 def render(request: Request, template: str, **context: Any) -> Response:
-    return request.app.state.templates.TemplateResponse(request, template, context)
+    templates: Jinja2Templates = request.app.state.templates
+    return templates.TemplateResponse(request, template, context)
 
 
 def pager(request: Request, page: int, has_more: bool) -> dict[str, Any]:
@@ -87,74 +81,61 @@ def map_context(places: list[dict[str, Any]], events: list[dict[str, Any]],
             "stroke": round(0.15 * scale, 3)}
 
 
-def memoised(request: Request, conn: Any, key: Any, compute: Any) -> Any:
-    """``compute()`` reused while the store is unchanged (``web/memo.py``)."""
-    return request.app.state.memo.get(key, store_version(conn), compute)
-
-
 @router.get("/")
 def front(request: Request, page: int = page_no()) -> Response:
-    with request.app.state.engine.connect() as conn:
-        items, totals = memoised(request, conn, ("front", page), lambda: (
-            front_stories(conn, limit=PER_PAGE + 1, offset=(page - 1) * PER_PAGE),
-            counts(conn)))
-    return render(request, "index.html", stories=items[:PER_PAGE], totals=totals,
-                  pager=pager(request, page, len(items) > PER_PAGE))
+    paging = Paging(page, PER_PAGE)
+    with reading(request.app.state.engine) as conn:
+        top, totals = memoised(request, conn, ("front", page), lambda: (
+            resources.top_stories(conn, paging), resources.totals(conn)))
+    return render(request, "index.html", stories=top.items, totals=totals,
+                  pager=pager(request, page, top.has_more))
 
 
 @router.get("/stories/{story_id}")
 def story(request: Request, story_id: str) -> Response:
-    with request.app.state.engine.connect() as conn:
-        found = story_detail(conn, story_id)
-        if found is None:
-            raise HTTPException(404, "story not found")
-        events = map_events(conn, story=story_id)
-    return render(request, "story.html", story=found,
-                  map=map_context(found["places"], events, zoom=True))
+    with reading(request.app.state.engine) as conn:
+        shown = found(resources.story(conn, story_id), "story")
+        events = resources.story_map(conn, story_id)
+    return render(request, "story.html", story=shown,
+                  map=map_context(shown["places"], events, zoom=True))
 
 
 @router.get("/entities")
 def entities_index(request: Request, type: str | None = Query(None, max_length=16),
                    q: str | None = text(), page: int = page_no()) -> Response:
-    kind = type if type in ("person", "organization", "place", "misc") else None
-    with request.app.state.engine.connect() as conn:
-        items = list_entities(conn, kind, q, limit=50 + 1, offset=(page - 1) * 50)
-    return render(request, "entities.html", entities=items[:50], type=kind, q=q or "",
-                  pager=pager(request, page, len(items) > 50))
+    kind = resources.entity_type(type)
+    with reading(request.app.state.engine) as conn:
+        items = resources.entities(conn, kind, q, Paging(page, 50))
+    return render(request, "entities.html", entities=items.items, type=kind, q=q or "",
+                  pager=pager(request, page, items.has_more))
 
 
 @router.get("/entities/{entity_id}")
 def entity(request: Request, entity_id: int, page: int = page_no()) -> Response:
-    with request.app.state.engine.connect() as conn:
-        found = entity_detail(conn, entity_id, PER_PAGE + 1, (page - 1) * PER_PAGE)
-    if found is None:
-        raise HTTPException(404, "entity not found")
-    more = len(found["quotes"]) > PER_PAGE
-    found["quotes"] = found["quotes"][:PER_PAGE]
-    peak = max((p["articles"] for p in found["timeline"]), default=0)
-    return render(request, "entity.html", entity=found, peak=peak,
-                  pager=pager(request, page, more))
+    with reading(request.app.state.engine) as conn:
+        shown = found(resources.entity(conn, entity_id, Paging(page, PER_PAGE)), "entity")
+    peak = max((p["articles"] for p in shown.entity["timeline"]), default=0)
+    return render(request, "entity.html", entity=shown.entity, peak=peak,
+                  pager=pager(request, page, shown.more_quotes))
 
 
 @router.get("/places")
 def places_map(request: Request) -> Response:
-    with request.app.state.engine.connect() as conn:
-        places, events = memoised(request, conn, "map", lambda: (
-            map_places(conn, MAP_MARKERS), map_events(conn, MAP_MARKERS)))
-    return render(request, "map.html", places=places, events=events,
-                  map=map_context(places, events))
+    with reading(request.app.state.engine) as conn:
+        world = memoised(request, conn, ("world-map", MAP_MARKERS),
+                         lambda: resources.world_map(conn, MAP_MARKERS))
+    return render(request, "map.html", places=world.places, events=world.events,
+                  map=map_context(world.places, world.events))
 
 
 @router.get("/places/{name}")
 def place(request: Request, name: str) -> Response:
-    with request.app.state.engine.connect() as conn:
-        found = place_detail(conn, name)
-    if found is None:
-        raise HTTPException(404, "place not found")
-    point = [{"name": found["name"], "lat": found["lat"], "lon": found["lon"],
-              "articles": found["articles"]}]
-    return render(request, "place.html", place=found,
-                  map=map_context(point, found["events"], zoom=True))
+    with reading(request.app.state.engine) as conn:
+        shown = found(resources.place(conn, name), "place")
+    point = [{"name": shown["name"], "lat": shown["lat"], "lon": shown["lon"],
+              "articles": shown["articles"]}]
+    return render(request, "place.html", place=shown,
+                  map=map_context(point, shown["events"], zoom=True))
 
 
 @router.get("/quotes")
@@ -162,12 +143,11 @@ def quotes(request: Request, q: str | None = text(), speaker: str | None = text(
            organization: str | None = text(), since: str | None = Query(None, max_length=40),
            until: str | None = Query(None, max_length=40),
            story: str | None = Query(None, max_length=64), page: int = page_no()) -> Response:
-    filters = QuoteFilters(q or None, speaker or None, organization or None, since or None,
-                           until or None, story or None)
-    with request.app.state.engine.connect() as conn:
-        items = search_quotes(conn, filters, PER_PAGE + 1, (page - 1) * PER_PAGE)
-    return render(request, "quotes.html", quotes=items[:PER_PAGE], filters=filters,
-                  pager=pager(request, page, len(items) > PER_PAGE))
+    filters = resources.quote_filters(q, speaker, organization, since, until, story)
+    with reading(request.app.state.engine) as conn:
+        items = resources.quotes(conn, filters, Paging(page, PER_PAGE))
+    return render(request, "quotes.html", quotes=items.items, filters=filters,
+                  pager=pager(request, page, items.has_more))
 
 
 @router.get("/search")
@@ -176,47 +156,44 @@ def search(request: Request, q: str = Query("", max_length=300),
            until: str | None = Query(None, max_length=40),
            source: str | None = text(), person: str | None = text(), place: str | None = text(),
            language: str | None = Query(None, max_length=16), page: int = page_no()) -> Response:
-    filters = SearchFilters(since or None, until or None, source or None, person or None,
-                            place or None)
-    with request.app.state.engine.connect() as conn:
-        result = search_page(conn, q, filters, language or None, 20, (page - 1) * 20)
+    query = resources.search_query(q, since, until, source, person, place, language)
+    with reading(request.app.state.engine) as conn:
+        result = resources.search(conn, query, Paging(page, 20))
     for hit in result["hits"]:
         hit["snippet_html"] = snippet_markup(hit["snippet"])
     params = {k: v for k, v in request.query_params.items() if k != "page"}
     return render(request, "search.html", result=result, q=q, params=params,
-                  filters=filters, language=language or "",
+                  filters=query.filters, language=language or "",
                   pager=pager(request, page, result["has_more"]))
 
 
 @router.get("/articles")
 def articles_index(request: Request, source: str | None = text(),
                    page: int = page_no()) -> Response:
-    with request.app.state.engine.connect() as conn:
-        items = list_articles(conn, 50 + 1, (page - 1) * 50, source or None)
-    return render(request, "articles.html", articles=items[:50], source=source or "",
-                  pager=pager(request, page, len(items) > 50))
+    with reading(request.app.state.engine) as conn:
+        items = resources.articles(conn, source, Paging(page, 50))
+    return render(request, "articles.html", articles=items.items, source=source or "",
+                  pager=pager(request, page, items.has_more))
 
 
 @router.get("/articles/{article_id}")
 def article(request: Request, article_id: str) -> Response:
-    with request.app.state.engine.connect() as conn:
-        found = article_detail(conn, article_id)
-        if found is None:
-            raise HTTPException(404, "article not found")
-        payload = get_analysis_payload(conn, article_id)
-    outer, inner = article_spans(payload, found["entity_ids"])
-    body = highlight(found["text"], outer, inner)
-    url = found["url"] or ""
+    with reading(request.app.state.engine) as conn:
+        shown = found(resources.article(conn, article_id), "article")
+    payload = shown["analysis"]
+    outer, inner = article_spans(payload, shown["entity_ids"])
+    body = highlight(shown["text"], outer, inner)
+    url = shown["url"] or ""
     # Only http(s) links are clickable: a stored "javascript:" URL stays plain text.
     safe_url = url if url.lower().startswith(("http://", "https://")) else None
-    return render(request, "article.html", article=found, body=body, analysis=payload or {},
+    return render(request, "article.html", article=shown, body=body, analysis=payload or {},
                   safe_url=safe_url)
 
 
 @router.get("/sources")
 def sources_page(request: Request) -> Response:
     today = datetime.now(UTC).strftime("%Y-%m-%d")
-    with request.app.state.engine.connect() as conn:
-        status, totals = memoised(request, conn, ("sources", today), lambda: (
-            source_status(conn, today), counts(conn)))
-    return render(request, "sources.html", status=status, totals=totals, today=today)
+    with reading(request.app.state.engine) as conn:
+        status = memoised(request, conn, ("sources", today),
+                          lambda: resources.sources(conn, today))
+    return render(request, "sources.html", status=status, totals=status["counts"], today=today)

@@ -1,25 +1,29 @@
-"""The stages after fetching, over what is stored: analyse pending articles, link their
-entities, save their analyses, and assign them to stories. Each article is one transaction,
-so a crash or Ctrl-C loses at most the article in hand, and a re-run resumes where it stopped.
+"""Stored → analysed → entities linked: analyse the articles waiting in the store, link their
+entities across articles and save their analyses; re-run the analysis (or one stage of it) on
+everything stored, without fetching.
+
+Each article is one transaction, so a crash or a stop loses at most the article in hand, and
+a re-run resumes where it stopped: an article's stage is in ``articles.status``.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import replace
-from typing import Any
 
 from spacy.language import Language
-from sqlalchemy.engine import Engine as DbEngine
+from sqlalchemy import Connection
+from sqlalchemy.engine import Engine
 
 from europenews.analyze.backends import AnalysisBackend, analyze_with
 from europenews.contract import analysis_from_dict, analysis_to_dict
-from europenews.ingest.summary import IngestSummary, NullProgress, Progress
+from europenews.errors import InputError
 from europenews.model import Analysis, Article
+from europenews.stages.summary import IngestSummary, NullProgress, Progress
+from europenews.stages.writer import DirectWriter, Writer
 from europenews.store.articles import (
-    STATUS_ANALYSED,
     STATUS_CLUSTERED,
     STATUS_FETCHED,
     articles_with_status,
@@ -33,9 +37,6 @@ from europenews.store.articles import (
     set_status,
 )
 from europenews.store.entities import link_entities, refresh_entity_counts
-from europenews.store.stories import assign_to_story, refresh_story, story_members_for_restore
-
-log = logging.getLogger(__name__)
 
 # What each re-runnable stage replaces in a stored analysis. Quotes and events point at
 # entity ids, and events at geocoded places, so re-running those stages refreshes them too.
@@ -53,19 +54,29 @@ _FIELD_COMPONENT = {
     "events": "europenews_events",
 }
 
+Analyser = Language | AnalysisBackend
+# Told about each analysis once it is stored (the clustering stage keeps what it needs).
+OnAnalysed = Callable[[str, Analysis], None]
 
-def store_analysis(engine: DbEngine, article_id: str, analysis: Analysis,
+
+def store_analysis(writer: Writer, article_id: str, analysis: Analysis,
                    model: str | None = None) -> None:
     """Link entities and save the analysis of one article, in one transaction."""
-    with engine.begin() as conn:
+    def save(conn: Connection) -> None:
         ids = link_entities(conn, analysis, article_id)
         save_analysis(conn, article_id, analysis_to_dict(analysis), analysis, ids, model)
         refresh_entity_counts(conn, list(ids.values()))
         if is_clustered(conn, article_id):  # re-analysis keeps the article in its story
             set_status(conn, article_id, STATUS_CLUSTERED)
 
+    writer.write(save)
 
-def _analyse(nlp: Language | AnalysisBackend, batch: Sequence[Article],
+
+def _record_failure(writer: Writer, article_id: str, reason: str) -> None:
+    writer.write(lambda conn: mark_failed(conn, article_id, reason))
+
+
+def _analyze(nlp: Analyser, batch: Sequence[Article],
              batch_size: int) -> Iterator[tuple[Article, Analysis | Exception]]:
     """Each article with its analysis as soon as it is ready, or the exception that stopped
     it (batch isolation: after a failure the rest are analysed one by one, so one bad article
@@ -86,19 +97,26 @@ def _analyse(nlp: Language | AnalysisBackend, batch: Sequence[Article],
             yield article, exc
 
 
-def analyse_pending(
-    engine: DbEngine,
-    nlp: Language | AnalysisBackend,
+def analyze_pending(
+    engine: Engine,
+    nlp: Analyser,
     summary: IngestSummary,
     progress: Progress | None = None,
     batch_size: int = 32,
     model: str | None = None,
+    *,
+    writer: Writer | None = None,
+    stop: threading.Event | None = None,
+    analysed: OnAnalysed | None = None,
 ) -> None:
-    """Analyse every stored article still at ``fetched`` (from this run or an interrupted one)."""
+    """Analyse every stored article still at ``fetched`` (from this run or an interrupted one),
+    in publication order, until none is left or ``stop`` is set."""
     progress = progress or NullProgress()
+    writer = writer or DirectWriter(engine)
+    stop = stop or threading.Event()
     with engine.connect() as conn:
         total = count_articles(conn, STATUS_FETCHED)
-    if not total:
+    if not total or stop.is_set():
         return
     progress.stage("analyse", total)
     while True:
@@ -106,34 +124,40 @@ def analyse_pending(
             batch = articles_with_status(conn, [STATUS_FETCHED], limit=batch_size * 4)
         if not batch:
             break
-        for article, result in _analyse(nlp, batch, batch_size):
+        for article, result in _analyze(nlp, batch, batch_size):
+            if stop.is_set():  # between two articles: the one in hand is stored
+                return
             assert article.id is not None
             if isinstance(result, Exception):
                 reason = f"analysis failed: {type(result).__name__}: {result}"
-                with engine.begin() as conn:
-                    mark_failed(conn, article.id, reason)
+                _record_failure(writer, article.id, reason)
                 summary.fail(article.id, reason)
             else:
-                store_analysis(engine, article.id, result, model)
+                store_analysis(writer, article.id, result, model)
                 summary.analysed += 1
+                if analysed is not None:
+                    analysed(article.id, result)
             progress.advance()
 
 
-def reanalyse_stored(
-    engine: DbEngine,
-    nlp: Language | AnalysisBackend,
+def reanalyze_stored(
+    engine: Engine,
+    nlp: Analyser,
     stage: str | None = None,
     progress: Progress | None = None,
     batch_size: int = 32,
     model: str | None = None,
+    *,
+    writer: Writer | None = None,
+    stop: threading.Event | None = None,
 ) -> IngestSummary:
     """Re-run the analysis (or one stage of it) on every stored article, without fetching."""
     if stage is not None and stage not in STAGES:
-        from europenews.errors import InputError
-
         raise InputError(f"--stage {stage}: unknown stage (use {', '.join(STAGES)})")
     summary = IngestSummary()
     progress = progress or NullProgress()
+    writer = writer or DirectWriter(engine)
+    stop = stop or threading.Event()
     with engine.connect() as conn:
         total = count_articles(conn)
     progress.stage("reanalyse", total)
@@ -152,7 +176,9 @@ def reanalyse_stored(
             with engine.connect() as conn:
                 batch = get_articles(conn, ids)
                 stored = get_analysis_payloads(conn, ids) if stage else {}
-            for article, result in _analyse(nlp, batch, batch_size):
+            for article, result in _analyze(nlp, batch, batch_size):
+                if stop.is_set():
+                    return summary
                 assert article.id is not None
                 if isinstance(result, Exception):
                     summary.fail(article.id, f"analysis failed: {result}")
@@ -161,72 +187,7 @@ def reanalyse_stored(
                         old = analysis_from_dict(stored[article.id])
                         result = replace(old, article=result.article, **{
                             f: getattr(result, f) for f in STAGES[stage]})
-                    store_analysis(engine, article.id, result, model)
+                    store_analysis(writer, article.id, result, model)
                     summary.analysed += 1
                 progress.advance()
     return summary
-
-
-# --- stories ---------------------------------------------------------------------------------
-
-
-def load_clusterer() -> Any | None:
-    """A new ``stories.cluster.OnlineClusterer``, or None while that module is not there."""
-    try:
-        from europenews.stories import cluster, items
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("europenews.stories"):
-            return None
-        raise
-    factory = getattr(cluster, "OnlineClusterer", None)
-    if factory is None or not hasattr(items, "story_item_from_analysis"):
-        return None
-    return factory()
-
-
-def _story_item(payload: dict[str, Any]) -> Any:
-    from europenews.stories.items import story_item_from_analysis
-
-    return story_item_from_analysis(analysis_from_dict(payload))
-
-
-def restore_clusterer(engine: DbEngine, clusterer: Any, max_stories: int = 2000) -> int:
-    """Seed the clusterer with the stored recent stories; returns how many were restored."""
-    with engine.connect() as conn:
-        members = story_members_for_restore(conn, max_stories)
-        for story_id, ids in members.items():
-            payloads = get_analysis_payloads(conn, ids)
-            items = [_story_item(payloads[i]) for i in ids if i in payloads]
-            if items:
-                clusterer.restore(story_id, items)
-    return len(members)
-
-
-def cluster_pending(
-    engine: DbEngine,
-    clusterer: Any,
-    summary: IngestSummary,
-    progress: Progress | None = None,
-    chunk: int = 200,
-) -> None:
-    """Assign every analysed, not yet clustered article to a story, in publication order."""
-    progress = progress or NullProgress()
-    with engine.connect() as conn:
-        pending = [a.id for a in articles_with_status(conn, [STATUS_ANALYSED])]
-    if not pending:
-        return
-    progress.stage("cluster", len(pending))
-    for start in range(0, len(pending), chunk):
-        ids = [i for i in pending[start:start + chunk] if i is not None]
-        with engine.connect() as conn:
-            payloads = get_analysis_payloads(conn, ids)
-        for article_id in ids:
-            payload = payloads.get(article_id)
-            if payload is not None:
-                assignment = clusterer.assign(_story_item(payload))
-                with engine.begin() as conn:
-                    assign_to_story(conn, article_id, str(assignment.story_id),
-                                    assignment.duplicate_of)
-                    refresh_story(conn, str(assignment.story_id))
-                summary.clustered += 1
-            progress.advance()

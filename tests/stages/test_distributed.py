@@ -1,4 +1,4 @@
-"""`ingest` with analysis on Dask workers stores what in-process analysis gives (issue 9)."""
+"""The stages with analysis on Dask workers store what in-process analysis gives (issue 9)."""
 
 from __future__ import annotations
 
@@ -49,13 +49,14 @@ def comparable(payload: dict) -> tuple:
                  for k in ("entities", "quotes", "events", "places"))
 
 
-def test_distributed_ingest_stores_the_in_process_analyses(
+def test_distributed_analysis_stores_the_in_process_analyses(
     dask_client, nlp, shared_data: Path, tmp_path: Path, store_url: str
 ) -> None:
     from sqlalchemy import select
 
     from europenews.analyze.backends import DaskBackend
-    from europenews.ingest.pipeline import IngestSettings, ingest_sources
+    from europenews.stages.ingest import ingest_sources
+    from europenews.stages.settings import IngestSettings
     from europenews.store.articles import get_analysis_payloads
     from europenews.store.engine import open_store
     from europenews.store.schema import articles

@@ -6,7 +6,8 @@ import random
 
 import pytest
 
-from europenews.ingest.scheduler import Scheduler, host_of
+from europenews.runner.scheduler import Scheduler, host_of
+from europenews.stages.backoff import backoff_wait
 
 
 class Clock:
@@ -128,3 +129,11 @@ def test_scheduler_seconds_until_due() -> None:
     assert sched.seconds_until_due() is None
     sched.done(job.key, ok=True)
     assert sched.seconds_until_due() == 100
+
+
+def test_scheduler_waits_what_the_back_off_policy_says() -> None:
+    sched, _ = make(retry=30, max_backoff=500)
+    job = sched.add("https://a.example/feed", "feed", 300)
+    for failures in range(6):
+        job.failures = failures
+        assert sched.wait_after(job) == backoff_wait(300, failures, retry=30, max_backoff=500)

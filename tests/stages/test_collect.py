@@ -1,16 +1,25 @@
+"""Sources → stored articles: feeds, pages, files, folders and OPML lists against a local
+site, with each source's state, back-off and stop requests (no model needed)."""
+
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from europenews.ingest.fetch import FetchSettings
-from europenews.ingest.pipeline import IngestSettings, ingest_sources
-from europenews.ingest.summary import IngestSummary
+from europenews.ingest.fetch import Fetcher, FetchSettings
+from europenews.stages.backoff import backoff_wait
+from europenews.stages.collect import Collector
+from europenews.stages.ingest import ingest_sources
+from europenews.stages.settings import IngestSettings
+from europenews.stages.summary import IngestSummary
+from europenews.stages.writer import DirectWriter
 from europenews.store.articles import count_articles, get_article
 from europenews.store.schema import articles
 from europenews.store.sources import get_source
@@ -37,7 +46,7 @@ def _good_feed(site: Site) -> str:
                     content_type=FEED)
 
 
-def test_pipeline_feed_stores_good_items_once_and_reports_bad(
+def test_collect_feed_stores_good_items_once_and_reports_bad(
         engine: Engine, site: Site, fetch_settings: FetchSettings) -> None:
     feed = _good_feed(site)
     first = _run(engine, [feed], fetch_settings)
@@ -54,7 +63,7 @@ def test_pipeline_feed_stores_good_items_once_and_reports_bad(
     assert stored[0] == ("Council agrees budget", "2024-04-01T10:00:00Z", "Example News")
 
 
-def test_pipeline_conditional_get_skips_unchanged_feed(
+def test_collect_conditional_get_skips_unchanged_feed(
         engine: Engine, site: Site, fetch_settings: FetchSettings) -> None:
     site.add("/a1.html", page("Council agrees budget", "The council agreed the budget."))
     feed = site.add("/feed.xml", rss([("Council", site.url("/a1.html"))]),
@@ -65,7 +74,7 @@ def test_pipeline_conditional_get_skips_unchanged_feed(
     assert site.seen_headers["/feed.xml"]["if-none-match"] == '"v1"'
 
 
-def test_pipeline_bad_sources_never_stop_good_ones(
+def test_collect_bad_sources_never_stop_good_ones(
         engine: Engine, site: Site, fetch_settings: FetchSettings) -> None:
     def huge():
         for _ in range(50):
@@ -97,7 +106,7 @@ def test_pipeline_bad_sources_never_stop_good_ones(
     assert source is not None and source.failure_count == 1 and "redirects" in source.last_error
 
 
-def test_pipeline_non_utf8_pages_decode(engine: Engine, site: Site,
+def test_collect_non_utf8_pages_decode(engine: Engine, site: Site,
                                         fetch_settings: FetchSettings) -> None:
     body = page("Café crème", "Le café à Málaga était fermé.", charset="windows-1252")
     header = site.add("/cp1252.html", body.encode("cp1252"),
@@ -112,7 +121,7 @@ def test_pipeline_non_utf8_pages_decode(engine: Engine, site: Site,
     assert any("café à Sevilla" in t for t in texts)
 
 
-def test_pipeline_feed_that_disappears_is_recorded(
+def test_collect_feed_that_disappears_is_recorded(
         engine: Engine, site: Site, fetch_settings: FetchSettings) -> None:
     feed = _good_feed(site)
     _run(engine, [feed], fetch_settings)
@@ -125,7 +134,7 @@ def test_pipeline_feed_that_disappears_is_recorded(
     assert source is not None and source.failure_count == 1 and source.next_due_at
 
 
-def test_pipeline_opml_file_and_url(engine: Engine, site: Site, fetch_settings: FetchSettings,
+def test_collect_opml_file_and_url(engine: Engine, site: Site, fetch_settings: FetchSettings,
                                     tmp_path: Path) -> None:
     feed = _good_feed(site)
     opml = (f'<?xml version="1.0"?><opml version="2.0"><body><outline text="News">'
@@ -139,7 +148,7 @@ def test_pipeline_opml_file_and_url(engine: Engine, site: Site, fetch_settings: 
     assert from_url.new == 0 and from_url.duplicates == 2
 
 
-def test_pipeline_files_and_folders(engine: Engine, fetch_settings: FetchSettings,
+def test_collect_files_and_folders(engine: Engine, fetch_settings: FetchSettings,
                                     tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Ministers meet\n\nThe ministers met in Riga.", "utf-8")
     (tmp_path / "b.json").write_text(json.dumps({"text": "Port reopens after storm.",
@@ -153,7 +162,7 @@ def test_pipeline_files_and_folders(engine: Engine, fetch_settings: FetchSetting
     assert (again.new, again.duplicates) == (0, 4)
 
 
-def test_pipeline_interrupted_run_resumes_without_loss(
+def test_collect_ctrl_c_mid_run_loses_nothing_and_a_rerun_resumes(
         engine: Engine, fetch_settings: FetchSettings, tmp_path: Path) -> None:
     for i in range(6):
         (tmp_path / f"{i}.txt").write_text(f"Report {i}\n\nItem number {i} happened.", "utf-8")
@@ -181,7 +190,7 @@ def test_pipeline_interrupted_run_resumes_without_loss(
         assert count_articles(conn) == 6
 
 
-def test_pipeline_page_metadata(engine: Engine, site: Site,
+def test_collect_page_metadata(engine: Engine, site: Site,
                                 fetch_settings: FetchSettings) -> None:
     html = page("Bridge reopens", "The bridge reopened on Tuesday.").replace(
         "<head>", '<head><meta name="author" content="Ana Novak">'
@@ -198,21 +207,69 @@ def test_pipeline_page_metadata(engine: Engine, site: Site,
     assert article.published and article.published.startswith("2024-03-05")
 
 
-def test_pipeline_poll_due_feeds_fetches_only_due_ones(
+def test_collect_poll_due_feeds_fetches_only_due_ones(
         engine: Engine, site: Site, fetch_settings: FetchSettings) -> None:
     from sqlalchemy import update
 
-    from europenews.ingest.fetch import Fetcher
-    from europenews.ingest.pipeline import Ingestor
     from europenews.store.schema import sources
 
     feed = _good_feed(site)
     _run(engine, [feed], fetch_settings)
     with Fetcher(fetch_settings) as fetcher:
-        ingestor = Ingestor(engine, IngestSettings(fetch=fetch_settings), fetcher)
-        assert ingestor.poll_due_feeds() == 0  # just polled: not due yet
+        collector = Collector(engine, DirectWriter(engine), IngestSettings(fetch=fetch_settings),
+                              fetcher)
+        assert collector.poll_due_feeds() == 0  # just polled: not due yet
         with engine.begin() as conn:
             conn.execute(update(sources).values(next_due_at="2000-01-01T00:00:00Z"))
-        assert ingestor.poll_due_feeds() == 1
+        assert collector.poll_due_feeds() == 1
     assert site.hits["/feed.xml"] == 2
-    assert (ingestor.summary.new, ingestor.summary.duplicates) == (0, 2)
+    assert (collector.summary.new, collector.summary.duplicates) == (0, 2)
+
+
+def _seconds_from_now(stamp: str | None) -> float:
+    assert stamp is not None
+    due = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    return (due - datetime.now(UTC)).total_seconds()
+
+
+def test_collect_failing_source_backs_off_as_the_one_policy_says(
+        engine: Engine, site: Site, fetch_settings: FetchSettings) -> None:
+    url = site.add("/down.xml", "gone", status=503)
+    settings = IngestSettings(fetch=fetch_settings, cluster=False, poll_interval=900.0,
+                              retry=60.0, max_backoff=200.0)
+    waits = []
+    for _ in range(3):
+        ingest_sources([url], engine, None, settings)
+        with engine.connect() as conn:
+            source = get_source(conn, url)
+        assert source is not None
+        waits.append(_seconds_from_now(source.next_due_at))
+    expected = [backoff_wait(900.0, n, retry=60.0, max_backoff=200.0) for n in (1, 2, 3)]
+    assert expected == [60.0, 120.0, 200.0]
+    assert all(abs(got - want) <= 2 for got, want in zip(waits, expected, strict=True)), waits
+
+
+def test_collect_stop_request_ends_between_two_articles(
+        engine: Engine, fetch_settings: FetchSettings, tmp_path: Path) -> None:
+    for i in range(5):
+        (tmp_path / f"{i}.txt").write_text(f"Report {i}\n\nItem number {i} happened.", "utf-8")
+    stop = threading.Event()
+
+    class StopAfterTwo:
+        """Asks for a stop once two articles are stored, as a signal handler would."""
+
+        def stage(self, name: str, total: int | None) -> None:
+            pass
+
+        def advance(self, n: int = 1) -> None:
+            with engine.connect() as conn:
+                if count_articles(conn) == 2:
+                    stop.set()
+
+    settings = IngestSettings(fetch=fetch_settings, cluster=False)
+    summary = ingest_sources([str(tmp_path)], engine, None, settings, StopAfterTwo(), stop=stop)
+    assert (summary.new, summary.failed) == (2, 0)  # returned, nothing raised
+    with engine.connect() as conn:
+        assert count_articles(conn) == 2
+    resumed = ingest_sources([str(tmp_path)], engine, None, settings)
+    assert (resumed.new, resumed.duplicates) == (3, 2)

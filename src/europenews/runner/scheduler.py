@@ -1,12 +1,12 @@
-"""When to poll each source: per-source intervals, back-off with jitter, concurrency limits.
+"""When ``run`` polls each source: per-source intervals, back-off, jitter, concurrency limits.
 
 A pure in-memory timetable with an injectable clock, so it is tested without waiting: the
 runner asks :meth:`Scheduler.take_due` for the jobs it may start now, runs them, and reports
-each back with :meth:`Scheduler.done`. A source that fails waits ``retry`` seconds, then twice
-as long after each further failure (up to ``max_backoff``); it is marked as failing, never
-retried in a hot loop. Every wait carries ± ``jitter`` so sources drift apart instead of
-polling in lockstep. At most ``concurrency`` jobs run at once, of which ``per_host`` per host
-(politeness: one host never sees two of our requests at the same time by default).
+each back with :meth:`Scheduler.done`. A source that fails waits as ``stages.backoff`` says
+(the one back-off policy); it is marked as failing, never retried in a hot loop. Every wait
+carries ± ``jitter`` so sources drift apart instead of polling in lockstep. At most
+``concurrency`` jobs run at once, of which ``per_host`` per host (politeness: one host never
+sees two of our requests at the same time by default).
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
+
+from europenews.stages.backoff import MAX_BACKOFF, RETRY, backoff_wait
 
 
 @dataclass
@@ -45,8 +47,8 @@ def host_of(location: str) -> str:
 class Scheduler:
     """Due times for a set of sources, with back-off, jitter and concurrency limits."""
 
-    max_backoff: float = 3600.0
-    retry: float = 60.0  # the first wait after a failure (never longer than the interval)
+    max_backoff: float = MAX_BACKOFF
+    retry: float = RETRY  # the first wait after a failure (never longer than the interval)
     jitter: float = 0.1
     concurrency: int = 4
     per_host: int = 1
@@ -66,12 +68,8 @@ class Scheduler:
 
     def wait_after(self, job: Job) -> float:
         """Seconds until the next poll of ``job`` given its failure count (jitter included)."""
-        if job.failures == 0:
-            base = job.interval
-        else:
-            first = min(self.retry, job.interval)
-            base = min(self.max_backoff, first * 2 ** min(job.failures - 1, 30))
-            base = max(base, first)
+        base = backoff_wait(job.interval, job.failures, retry=self.retry,
+                            max_backoff=self.max_backoff)
         return base * (1.0 + self.rng.uniform(-self.jitter, self.jitter))
 
     def take_due(self) -> list[Job]:

@@ -1,0 +1,22 @@
+"""How an ingest run behaves: HTTP limits, batch size, polling and back-off, clustering."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from europenews.ingest.fetch import FetchSettings
+from europenews.stages.backoff import MAX_BACKOFF, RETRY
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSettings:
+    """What the stages are run with (HTTP limits live in ``fetch``)."""
+
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+    batch_size: int = 32
+    poll_interval: float = 900.0  # seconds between two polls of a healthy feed
+    retry: float = RETRY  # the first wait after a failure (see ``stages.backoff``)
+    max_backoff: float = MAX_BACKOFF  # the longest wait after repeated failures
+    max_feed_items: int = 500
+    model: str | None = None  # recorded with each analysis
+    cluster: bool = True

@@ -1,0 +1,209 @@
+"""The data behind each page and its ``/api/`` twin: one function per resource.
+
+Each function takes a ``Connection`` and the parsed parameters (a :class:`Paging`, a filter
+dataclass, an id) and returns plain JSON-ready data. The JSON route returns (or exports) it,
+the HTML route renders it: the two routers differ only in how they read the request and how
+they answer, never in what they ask the store.
+
+Lists come back as a :class:`Page`: one item more than a page is fetched, so ``has_more``
+is known without counting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection
+
+from europenews.store.articles import get_analysis_payload
+from europenews.store.search import SearchFilters
+from europenews.store.views import (
+    article_detail,
+    counts,
+    front_stories,
+    list_articles,
+    source_status,
+    story_detail,
+)
+from europenews.store.views_geo import list_events, map_events, map_places, place_detail
+from europenews.store.views_people import QuoteFilters, entity_detail, list_entities, search_quotes
+from europenews.store.views_search import search_page
+
+ENTITY_TYPES = ("person", "organization", "place", "misc")
+
+
+@dataclass(frozen=True, slots=True)
+class Paging:
+    """Which page of a list (from 1) and how many items per page."""
+
+    page: int
+    per_page: int
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.per_page
+
+    @property
+    def fetch(self) -> int:
+        """Items to ask for: one more than a page tells whether a next page exists."""
+        return self.per_page + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of a list."""
+
+    items: list[dict[str, Any]]
+    paging: Paging
+    has_more: bool
+
+
+def paged(items: list[dict[str, Any]], paging: Paging) -> Page:
+    """The page out of ``paging.fetch`` items."""
+    return Page(items[:paging.per_page], paging, len(items) > paging.per_page)
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilters:
+    """Narrowing of the event list (exact place name, ISO country code, story id)."""
+
+    place: str | None = None
+    country: str | None = None
+    story: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchQuery:
+    """A full-text query with its filters and language."""
+
+    text: str
+    filters: SearchFilters
+    language: str | None = None
+
+
+def _given(value: str | None) -> str | None:
+    """An empty form field means "not given"."""
+    return value or None
+
+
+def quote_filters(text: str | None, speaker: str | None, organization: str | None,
+                  since: str | None, until: str | None, story: str | None) -> QuoteFilters:
+    """The quote filters from request parameters (empty ones left out)."""
+    return QuoteFilters(_given(text), _given(speaker), _given(organization), _given(since),
+                        _given(until), _given(story))
+
+
+def search_query(text: str, since: str | None, until: str | None, source: str | None,
+                 person: str | None, place: str | None, language: str | None) -> SearchQuery:
+    """The search from request parameters (empty filters left out)."""
+    filters = SearchFilters(_given(since), _given(until), _given(source), _given(person),
+                            _given(place))
+    return SearchQuery(text, filters, _given(language))
+
+
+def entity_type(value: str | None) -> str | None:
+    """The entity type asked for, or None (all types) for anything else."""
+    return value if value in ENTITY_TYPES else None
+
+
+# -- resources ---------------------------------------------------------------------------------
+
+def top_stories(conn: Connection, paging: Paging) -> Page:
+    """Top stories now, best first, with their casualty figures (the front page)."""
+    return paged(front_stories(conn, limit=paging.fetch, offset=paging.offset), paging)
+
+
+def story(conn: Connection, story_id: str) -> dict[str, Any] | None:
+    """One story: articles, entities by type, quotes by speaker, casualties, places."""
+    return story_detail(conn, story_id)
+
+
+def story_map(conn: Connection, story_id: str) -> list[dict[str, Any]]:
+    """The story's geocoded events grouped by place (its map)."""
+    return map_events(conn, story=story_id)
+
+
+def entities(conn: Connection, type_: str | None, name: str | None, paging: Paging) -> Page:
+    """Entities, most written-about first, of one type and/or matching a name."""
+    return paged(list_entities(conn, type_, name, limit=paging.fetch, offset=paging.offset),
+                 paging)
+
+
+@dataclass(frozen=True, slots=True)
+class EntityPage:
+    """An entity with one page of its quotes (``more_quotes``: a next page exists)."""
+
+    entity: dict[str, Any]
+    more_quotes: bool
+
+
+def entity(conn: Connection, entity_id: int, paging: Paging) -> EntityPage | None:
+    """One entity: names, roles, a page of its quotes, quotes about it, stories, companions."""
+    found = entity_detail(conn, entity_id, paging.fetch, paging.offset)
+    if found is None:
+        return None
+    more = len(found["quotes"]) > paging.per_page
+    found["quotes"] = found["quotes"][:paging.per_page]
+    return EntityPage(found, more)
+
+
+def quotes(conn: Connection, filters: QuoteFilters, paging: Paging) -> Page:
+    """Quotes matching the filters, newest first."""
+    return paged(search_quotes(conn, filters, limit=paging.fetch, offset=paging.offset), paging)
+
+
+def events(conn: Connection, filters: EventFilters, paging: Paging) -> Page:
+    """Events, newest first, with their article's title and source."""
+    return paged(list_events(conn, paging.fetch, paging.offset, filters.place, filters.country,
+                             filters.story), paging)
+
+
+@dataclass(frozen=True, slots=True)
+class WorldMap:
+    """Places by articles naming them, and events by place (casualties per story, summed)."""
+
+    places: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+
+
+def world_map(conn: Connection, limit: int) -> WorldMap:
+    """The ``limit`` most mentioned places and the ``limit`` deadliest event places."""
+    return WorldMap(map_places(conn, limit), map_events(conn, limit))
+
+
+def place(conn: Connection, name: str) -> dict[str, Any] | None:
+    """One place: where it is, events there, stories and articles naming it."""
+    return place_detail(conn, name)
+
+
+def search(conn: Connection, query: SearchQuery, paging: Paging) -> dict[str, Any]:
+    """One page of hits with ``has_more``, facets over the best hits and their depth."""
+    return search_page(conn, query.text, query.filters, query.language, paging.per_page,
+                       paging.offset)
+
+
+def articles(conn: Connection, source: str | None, paging: Paging) -> Page:
+    """Stored articles, newest first (optionally from one source)."""
+    return paged(list_articles(conn, paging.fetch, paging.offset, _given(source)), paging)
+
+
+def article(conn: Connection, article_id: str) -> dict[str, Any] | None:
+    """One article with its story, entity ids and ``analysis`` (the contract JSON or None)."""
+    found = article_detail(conn, article_id)
+    if found is not None:
+        found["analysis"] = get_analysis_payload(conn, article_id)
+    return found
+
+
+def sources(conn: Connection, today: str) -> dict[str, Any]:
+    """Each source's last fetch and articles ``today``, publishers, and the store's totals
+    (``counts``)."""
+    status = source_status(conn, today)
+    status["counts"] = counts(conn)
+    return status
+
+
+def totals(conn: Connection) -> dict[str, int]:
+    """How many articles, stories, entities, quotes, events and places the store holds."""
+    return counts(conn)

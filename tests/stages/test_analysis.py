@@ -1,0 +1,113 @@
+"""Stored → analysed → entities linked: pending articles, re-analysis, failures, stop."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
+
+from europenews.errors import InputError
+from europenews.model import Analysis, Article
+from europenews.stages.analysis import analyze_pending, reanalyze_stored
+from europenews.stages.ingest import ingest_sources
+from europenews.stages.settings import IngestSettings
+from europenews.stages.summary import IngestSummary
+from europenews.store.articles import status_counts
+from europenews.store.schema import entities, quotes
+
+QUAKE = ("1.json", '{"title": "Quake hits Izmir", "published": "2024-03-01T08:00:00Z", '
+                   '"source": "A", "text": "An earthquake struck Izmir on Friday, killing three '
+                   'people, Turkish officials said. \\"We are searching the rubble,\\" Mayor '
+                   'Cemil Tugay said."}')
+TOLL = ("2.json", '{"title": "Izmir quake toll rises", "published": "2024-03-01T12:00:00Z", '
+                  '"source": "B", "text": "The death toll from the earthquake in Izmir rose to '
+                  'five, Mayor Cemil Tugay said on Friday."}')
+STORE_ONLY = IngestSettings(cluster=False)
+
+
+def write(folder: Path, files: list[tuple[str, str]]) -> Path:
+    folder.mkdir(exist_ok=True)
+    for name, body in files:
+        (folder / name).write_text(body, encoding="utf-8")
+    return folder
+
+
+def store_texts(engine: Engine, folder: Path, count: int) -> None:
+    """``count`` short articles stored, not analysed."""
+    write(folder, [(f"{i}.txt", f"Story {i}\n\nText number {i}.") for i in range(count)])
+    ingest_sources([str(folder)], engine, None, STORE_ONLY)
+
+
+@pytest.fixture
+def fake_analyzer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Analyses with nothing found, without a model; "number 2" makes a component fail."""
+
+    def analyze_with(nlp: object, articles: Iterable[Article],
+                     batch_size: int = 32) -> Iterator[Analysis]:
+        for article in articles:
+            if "number 2" in article.text:
+                raise ValueError("component bug")
+            yield Analysis(article=article)
+
+    monkeypatch.setattr("europenews.stages.analysis.analyze_with", analyze_with)
+
+
+@pytest.mark.slow
+def test_analysis_reanalyze_one_stage_keeps_the_rest(engine: Engine, nlp, tmp_path: Path) -> None:
+    ingest_sources([str(write(tmp_path / "in", [QUAKE]))], engine, nlp, STORE_ONLY)
+    with engine.connect() as conn:
+        before = conn.execute(select(func.count()).select_from(quotes)).scalar_one()
+        n_entities = conn.execute(select(func.count()).select_from(entities)).scalar_one()
+    summary = reanalyze_stored(engine, nlp, stage="quotes")
+    assert (summary.analysed, summary.failed) == (1, 0)
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(quotes)).scalar_one() == before
+        assert conn.execute(select(func.count()).select_from(entities)).scalar_one() == n_entities
+
+
+def test_analysis_unknown_stage_is_refused(engine: Engine) -> None:
+    with pytest.raises(InputError, match="unknown stage"):
+        reanalyze_stored(engine, object(), stage="sentiment")  # type: ignore[arg-type]
+
+
+def test_analysis_pending_articles_are_analysed_on_next_run(engine: Engine, nlp,
+                                                            tmp_path: Path) -> None:
+    folder = write(tmp_path / "in", [TOLL])
+    ingest_sources([str(folder)], engine, None, STORE_ONLY)  # store only
+    resumed = ingest_sources([str(folder)], engine, nlp, STORE_ONLY)
+    assert (resumed.new, resumed.duplicates, resumed.analysed) == (0, 1, 1)
+
+
+def test_analysis_failing_article_is_recorded_and_others_stored(
+        engine: Engine, tmp_path: Path, fake_analyzer: None) -> None:
+    store_texts(engine, tmp_path / "in", 4)
+    summary = ingest_sources([str(tmp_path / "in")], engine, object(), STORE_ONLY)  # type: ignore[arg-type]
+    assert (summary.analysed, summary.failed) == (3, 1)
+    assert "component bug" in summary.failures[0][1]
+    with engine.connect() as conn:
+        assert status_counts(conn) == {"analysed": 3, "failed": 1}
+
+
+def test_analysis_hands_each_stored_analysis_to_the_hook(
+        engine: Engine, tmp_path: Path, fake_analyzer: None) -> None:
+    store_texts(engine, tmp_path / "in", 2)
+    seen: list[tuple[str, str | None]] = []
+    analyze_pending(engine, object(), IngestSummary(),  # type: ignore[arg-type]
+                    analysed=lambda aid, a: seen.append((aid, a.article.id)))
+    assert len(seen) == 2 and all(aid == article_id for aid, article_id in seen)
+
+
+def test_analysis_stop_request_ends_between_two_articles(
+        engine: Engine, tmp_path: Path, fake_analyzer: None) -> None:
+    store_texts(engine, tmp_path / "in", 2)  # "number 2" is not among them: none fails
+    stop = threading.Event()
+    summary = IngestSummary()
+    analyze_pending(engine, object(), summary, stop=stop,  # type: ignore[arg-type]
+                    analysed=lambda _aid, _a: stop.set())
+    assert summary.analysed == 1
+    with engine.connect() as conn:
+        assert status_counts(conn) == {"analysed": 1, "fetched": 1}

@@ -1,0 +1,152 @@
+"""Analysed → clustered: items from the analysis in hand, read-back only for earlier ones."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy.engine import Engine
+
+from europenews.contract import analysis_from_dict
+from europenews.model import Analysis, Entity, Event, Mention, Place, PlaceRef
+from europenews.stages import clustering
+from europenews.stages.analysis import store_analysis
+from europenews.stages.clustering import AnalysedInHand, cluster_pending, new_clusterer
+from europenews.stages.ingest import ingest_sources
+from europenews.stages.settings import IngestSettings
+from europenews.stages.summary import IngestSummary
+from europenews.stages.writer import DirectWriter
+from europenews.store.articles import (
+    STATUS_FETCHED,
+    articles_with_status,
+    get_analysis_payloads,
+    status_counts,
+)
+from europenews.store.stories import story_of_article
+from europenews.stories.items import story_item_from_analysis
+
+TEXTS = [
+    ("1.json", '{"title": "Ferry runs aground off Nordholm", "published": "2024-05-02", '
+               '"text": "A ferry ran aground off Nordholm on Thursday, injuring four passengers, '
+               'the coastguard said."}'),
+    ("2.json", '{"title": "Nordholm ferry grounding injures four", "published": "2024-05-02", '
+               '"text": "Four passengers were injured when a ferry ran aground off Nordholm, '
+               'the coastguard said on Thursday."}'),
+    ("3.json", '{"title": "Choir wins regional prize", "published": "2024-05-03", '
+               '"text": "The Vellby youth choir won the regional singing prize on Friday."}'),
+]
+
+
+def stored_articles(engine: Engine, tmp_path: Path) -> list[Any]:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, body in TEXTS:
+        (folder / name).write_text(body, encoding="utf-8")
+    ingest_sources([str(folder)], engine, None, IngestSettings(cluster=False))
+    with engine.connect() as conn:
+        return articles_with_status(conn, [STATUS_FETCHED])
+
+
+def rich_analysis(article: Any) -> Analysis:
+    """An analysis with everything a story item reads: people, places, a main event."""
+    mention = Mention(0, 5, article.text[:5])
+    return Analysis(
+        article=article,
+        entities=(Entity("e1", "Ana Berg", "person", ("coastguard spokeswoman",), (mention,)),
+                  Entity("e2", "Nordholm Coastguard", "organization", (), (mention,))),
+        places=(Place("Nordholm", "NO", 60.1, 5.25, 3145, (mention,), "city"),),
+        events=(Event("accident", 0, 5, article.text[:5], injured=4,
+                      place=PlaceRef("Nordholm", "NO", 60.1, 5.25, 3145)),),
+    )
+
+
+def analyse_all(engine: Engine, articles: Sequence[Any],
+                in_hand: AnalysedInHand | None = None) -> None:
+    for article in articles:
+        analysis = rich_analysis(article)
+        store_analysis(DirectWriter(engine), article.id, analysis)
+        if in_hand is not None:
+            in_hand.keep(article.id, analysis)
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The article ids whose stored analyses the clustering stage reads back."""
+    seen: list[str] = []
+
+    def recording(conn: Any, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        seen.extend(ids)
+        return get_analysis_payloads(conn, ids)
+
+    monkeypatch.setattr(clustering, "get_analysis_payloads", recording)
+    yield seen
+
+
+def test_clustering_item_in_hand_equals_the_one_read_back(engine: Engine,
+                                                          tmp_path: Path) -> None:
+    [article, *_] = stored_articles(engine, tmp_path)
+    analysis = rich_analysis(article)
+    store_analysis(DirectWriter(engine), article.id, analysis)
+    with engine.connect() as conn:
+        payload = get_analysis_payloads(conn, [article.id])[article.id]
+    from_store = story_item_from_analysis(analysis_from_dict(payload))
+    assert story_item_from_analysis(analysis) == from_store
+    assert from_store.places and from_store.entities and from_store.injured == 4
+
+
+def test_clustering_reads_back_only_what_was_analysed_earlier(
+        engine: Engine, tmp_path: Path, reads: list[str]) -> None:
+    earlier, *now = stored_articles(engine, tmp_path)
+    analyse_all(engine, [earlier])  # e.g. by a run that stopped before clustering
+    in_hand = AnalysedInHand()
+    analyse_all(engine, now, in_hand)
+    summary = IngestSummary()
+    cluster_pending(engine, new_clusterer(engine), summary, in_hand=in_hand)
+    assert summary.clustered == 3
+    assert reads == [earlier.id]
+    with engine.connect() as conn:
+        assert status_counts(conn) == {"clustered": 3}
+
+
+def test_clustering_in_hand_is_bounded(engine: Engine, tmp_path: Path, reads: list[str]) -> None:
+    articles = stored_articles(engine, tmp_path)
+    in_hand = AnalysedInHand(limit=1)
+    analyse_all(engine, articles, in_hand)
+    assert len(in_hand.items) == 1
+    cluster_pending(engine, new_clusterer(engine), IngestSummary(), in_hand=in_hand)
+    assert len(reads) == 2  # the two that were not kept are read back
+
+
+def test_clustering_stop_request_ends_between_two_articles(engine: Engine,
+                                                           tmp_path: Path) -> None:
+    analyse_all(engine, stored_articles(engine, tmp_path))
+    stop = threading.Event()
+
+    class StopAfterFirst:
+        def stage(self, name: str, total: int | None) -> None:
+            pass
+
+        def advance(self, n: int = 1) -> None:
+            stop.set()
+
+    summary = IngestSummary()
+    cluster_pending(engine, new_clusterer(engine), summary, StopAfterFirst(), stop=stop)
+    assert summary.clustered == 1
+    with engine.connect() as conn:
+        assert status_counts(conn) == {"clustered": 1, "analysed": 2}
+
+
+def test_clustering_restored_clusterer_continues_a_stored_story(engine: Engine,
+                                                                tmp_path: Path) -> None:
+    first, second, _ = stored_articles(engine, tmp_path)
+    analyse_all(engine, [first])
+    cluster_pending(engine, new_clusterer(engine), IngestSummary())
+    analyse_all(engine, [second])
+    # A new process: the clusterer knows only what it restores from the store.
+    clusterer = new_clusterer(engine)
+    assignment = clusterer.assign(story_item_from_analysis(rich_analysis(second)))
+    with engine.connect() as conn:
+        assert assignment.story_id == story_of_article(conn, first.id)
