@@ -29,6 +29,7 @@ run: $(VENV)/.installed-run
 
 lint: install
 	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/mypy
 
 test: install lint
 	$(BIN)/python -m pytest

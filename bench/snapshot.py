@@ -104,7 +104,8 @@ def _strip_volatile(obj: object) -> object:
     if isinstance(obj, dict):
         return {k: _strip_volatile(v) for k, v in obj.items()
                 if k not in {"seconds", "elapsed", "machine", "articles_per_second", "time",
-                             "wall_seconds", "per_article_ms"}}
+                             "wall_seconds", "per_article_ms", "docs_per_second",
+                             "articles_per_s", "data"}}
     if isinstance(obj, list):
         return [_strip_volatile(v) for v in obj]
     return obj

@@ -162,7 +162,7 @@ def analysis_from_dict(d: dict[str, Any]) -> Analysis:
                 q["text"],
                 q["start"],
                 q["end"],
-                tuple(tuple(s) for s in q.get("spans", ())),  # type: ignore[misc]
+                tuple((int(s[0]), int(s[1])) for s in q.get("spans", ())),
                 q["kind"],
                 Speaker(sp.get("entity"), sp.get("name"), _mention_from(sp.get("mention"))),
                 _mention_from(q.get("cue")),

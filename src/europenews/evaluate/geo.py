@@ -65,7 +65,7 @@ def read_tr_news(path: Path, limit: int | None = None) -> list[GoldArticle]:
         root = ET.parse(path).getroot()
     except (OSError, ET.ParseError) as exc:
         raise InputError(f"{path}: not a TR-News XML file ({exc})") from exc
-    articles = []
+    articles: list[GoldArticle] = []
     for node in root.iter("article"):
         text = node.findtext("text") or ""
         gold = []
