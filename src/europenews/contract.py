@@ -15,6 +15,7 @@ from europenews.model import (
     Entity,
     Event,
     EventSource,
+    Figure,
     Mention,
     Place,
     PlaceRef,
@@ -66,6 +67,24 @@ def quote_to_dict(q: Quote) -> dict[str, Any]:
     }
 
 
+def _source(s: EventSource | None) -> dict[str, Any] | None:
+    return None if s is None else {"entity": s.entity, "name": s.name}
+
+
+def _source_from(d: dict[str, Any] | None) -> EventSource | None:
+    return None if d is None else EventSource(d.get("entity"), d.get("name"))
+
+
+def figure_to_dict(f: Figure) -> dict[str, Any]:
+    return {"kind": f.kind, "value": f.value, "start": f.start, "end": f.end, "text": f.text,
+            "source": _source(f.source), "confidence": f.confidence}
+
+
+def figure_from_dict(d: dict[str, Any]) -> Figure:
+    return Figure(d["kind"], d.get("value"), d["start"], d["end"], d.get("text"),
+                  _source_from(d.get("source")), float(d.get("confidence") or 0.0))
+
+
 def event_to_dict(ev: Event) -> dict[str, Any]:
     return {
         "type": ev.type,
@@ -80,9 +99,9 @@ def event_to_dict(ev: Event) -> dict[str, Any]:
         "place": _place_ref(ev.place),
         "actor": ev.actor,
         "date": ev.date,
-        "source": None
-        if ev.source is None
-        else {"entity": ev.source.entity, "name": ev.source.name},
+        "date_text": ev.date_text,
+        "source": _source(ev.source),
+        "figures": [figure_to_dict(f) for f in ev.figures],
         "start": ev.start,
         "end": ev.end,
         "text": ev.text,
@@ -185,9 +204,9 @@ def analysis_from_dict(d: dict[str, Any]) -> Analysis:
             place=_place_ref_from(ev.get("place")),
             actor=ev.get("actor"),
             date=ev.get("date"),
-            source=None
-            if ev.get("source") is None
-            else EventSource(ev["source"].get("entity"), ev["source"].get("name")),
+            source=_source_from(ev.get("source")),
+            date_text=ev.get("date_text"),
+            figures=tuple(figure_from_dict(f) for f in ev.get("figures") or ()),
         )
         for ev in d.get("events", ())
     )

@@ -104,8 +104,29 @@ class EventSource:
 
 
 @dataclass(frozen=True, slots=True)
+class Figure:
+    """One casualty figure of an event, with its evidence and how far to trust it.
+
+    ``start``/``end`` are the sentence the figure is read from; ``text`` the phrase it counts
+    ("three people"), None when it is inferred ("a fatal shooting": one killed).
+    ``confidence`` is the probability that the figure counts the event the article reports
+    (not an earlier incident, a threat or a total of others)."""
+
+    kind: str  # "killed" or "injured"
+    value: int | None
+    start: int
+    end: int
+    text: str | None = None
+    source: EventSource | None = None
+    confidence: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
-    """A violent or disaster event reported in an article."""
+    """A violent or disaster event reported in an article.
+
+    ``date`` is an ISO date (``YYYY-MM-DD``) or None; ``date_text`` the expression it was read
+    from ("Tuesday", "Dec. 3, 2015"), kept even when it could not be resolved."""
 
     type: str
     start: int
@@ -123,6 +144,8 @@ class Event:
     actor: str | None = None
     date: str | None = None
     source: EventSource | None = None
+    date_text: str | None = None
+    figures: tuple[Figure, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

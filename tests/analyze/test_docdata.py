@@ -6,7 +6,17 @@ import pytest
 import srsly
 
 from europenews.analyze import docdata
-from europenews.model import Entity, Event, EventSource, Mention, Place, PlaceRef, Quote, Speaker
+from europenews.model import (
+    Entity,
+    Event,
+    EventSource,
+    Figure,
+    Mention,
+    Place,
+    PlaceRef,
+    Quote,
+    Speaker,
+)
 
 MENTION = Mention(4, 10, "Kallas")
 OBJECTS = [
@@ -27,7 +37,9 @@ OBJECTS = [
      Event("shooting", 0, 40, "Two people were shot.", killed=None, injured=2,
            injured_text="Two people", weapon="firearm",
            place=PlaceRef("Kyiv", "UA", 50.45, 30.52, 703448), actor="gunman",
-           date="Monday", source=EventSource("e3", "police"))),
+           date="2026-11-23", source=EventSource("e3", "police"), date_text="Monday",
+           figures=(Figure("injured", 2, 0, 21, "Two people", EventSource("e3", "police"),
+                           0.8), Figure("killed", 1, 0, 21, None, None, 0.3)))),
     (docdata.encode_event, docdata.decode_event, Event("attack", 0, 5, "text")),
 ]
 IDS = ["entity", "entity-bare", "quote", "quote-empty-speaker", "quote-no-speaker", "place",

@@ -9,6 +9,7 @@ from europenews.model import (
     Entity,
     Event,
     EventSource,
+    Figure,
     Mention,
     Place,
     PlaceRef,
@@ -27,7 +28,10 @@ def make_analysis() -> Analysis:
                   Speaker("e1", "Kaja Kallas", Mention(23, 29, "Kallas")), Mention(30, 34, "said"))
     event = Event("attack", 35, 68, text[35:68], killed=2,
                   place=PlaceRef("Kherson", "UA", 46.6354, 32.6169, 706448),
-                  source=EventSource("e1", "Kaja Kallas"))
+                  source=EventSource("e1", "Kaja Kallas"), date="2026-11-20",
+                  date_text="Friday",
+                  figures=(Figure("killed", 2, 35, 68, "Two people",
+                                  EventSource("e1", "Kaja Kallas"), 0.87),))
     return Analysis(Article(text=text, id="x", title="T", url="https://e.org/x"),
                     (kallas,), (quote,), (event,), (kherson,))
 
@@ -46,4 +50,8 @@ def test_export_dict_has_contract_shape() -> None:
         "mention": {"start": 23, "end": 29, "text": "Kallas"}}
     assert out["quotes"][0]["spans"] == [[1, 20]]
     assert out["events"][0]["place"]["country"] == "UA"
+    assert (out["events"][0]["date"], out["events"][0]["date_text"]) == ("2026-11-20", "Friday")
+    assert out["events"][0]["figures"] == [{
+        "kind": "killed", "value": 2, "start": 35, "end": 68, "text": "Two people",
+        "source": {"entity": "e1", "name": "Kaja Kallas"}, "confidence": 0.87}]
     assert out["places"][0]["geonames_id"] == 706448

@@ -13,7 +13,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from europenews.model import Entity, Event, EventSource, Mention, Place, PlaceRef, Quote, Speaker
+from europenews.model import (
+    Entity,
+    Event,
+    EventSource,
+    Figure,
+    Mention,
+    Place,
+    PlaceRef,
+    Quote,
+    Speaker,
+)
 
 Plain = dict[str, Any]
 
@@ -123,23 +133,41 @@ def _place_ref_from(raw: Plain | None) -> PlaceRef | None:
 
 # Event fields that are plain values already (everything but the place and the source).
 _EVENT_VALUES = ("type", "start", "end", "text", "killed", "injured", "missing", "kidnapped",
-                 "arrested", "killed_text", "injured_text", "weapon", "actor", "date")
+                 "arrested", "killed_text", "injured_text", "weapon", "actor", "date",
+                 "date_text")
 
 
 def encode_event(ev: Event) -> Plain:
     out: Plain = {name: getattr(ev, name) for name in _EVENT_VALUES}
     out["place"] = _place_ref(ev.place)
-    out["source"] = None if ev.source is None else {
-        "entity": ev.source.entity, "name": ev.source.name}
+    out["source"] = _source(ev.source)
+    out["figures"] = [
+        {"kind": f.kind, "value": f.value, "start": f.start, "end": f.end, "text": f.text,
+         "source": _source(f.source), "confidence": f.confidence}
+        for f in ev.figures
+    ]
     return out
 
 
+def _source(s: EventSource | None) -> Plain | None:
+    return None if s is None else {"entity": s.entity, "name": s.name}
+
+
+def _source_from(raw: Plain | None) -> EventSource | None:
+    return None if raw is None else EventSource(raw["entity"], raw["name"])
+
+
 def decode_event(raw: Plain) -> Event:
-    source = raw["source"]
+    values: Plain = {name: raw.get(name) for name in _EVENT_VALUES}
     return Event(
-        **{name: raw[name] for name in _EVENT_VALUES},
+        **values,
         place=_place_ref_from(raw["place"]),
-        source=None if source is None else EventSource(source["entity"], source["name"]),
+        source=_source_from(raw["source"]),
+        figures=tuple(
+            Figure(f["kind"], f["value"], f["start"], f["end"], f["text"],
+                   _source_from(f["source"]), f["confidence"])
+            for f in raw.get("figures") or ()
+        ),
     )
 
 

@@ -5,8 +5,11 @@ Steps: find event triggers ("drone strike", "shooting", "earthquake") and casual
 at a trigger of another kind or one marked "separate"/"another"); merge each group's figures
 (the headline, the lead and a recap of one strike repeat the same victims, so figures of one
 kind are merged by maximum, not summed); then attach type, weapon, place, actor, date and the
-source of the figures. Only events with a casualty figure are reported; ``events[0]`` is the
-main one: the first with killed/injured figures (the headline and lead come first).
+source of the figures. Before merging, each figure gets a confidence (``figures.py``): figures
+that most likely count another incident, a plan or a total are left out of the counts, and the
+killed and injured counts carry their evidence (``Event.figures``). Only events with a casualty
+figure are reported; ``events[0]`` is the main one: the first with killed/injured figures (the
+headline and lead come first).
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from europenews.analyze.events.casualties import Casualty, casualties_in
+from europenews.analyze.events.dates import date_expression, iso_date
+from europenews.analyze.events.figures import FigureScorer, Scored, event_figures
 from europenews.analyze.events.lexicon import EventLexicon
 from europenews.analyze.places import place_at, place_ref
 from europenews.model import Event, EventSource, Place, PlaceRef
@@ -166,8 +171,11 @@ def _separate_hits(figures: list[Casualty]) -> list[Casualty]:
     return out
 
 
-def event_counts(group: _Group, lex: EventLexicon) -> dict[str, tuple[int | None, str | None]]:
-    """killed/injured/missing/kidnapped/arrested with the phrase each figure comes from."""
+def event_counts(
+    group: _Group, lex: EventLexicon, infer_fatal: bool = True
+) -> dict[str, tuple[int | None, str | None]]:
+    """killed/injured/missing/kidnapped/arrested with the phrase each figure comes from
+    (``infer_fatal``: a word such as "homicide" alone gives one killed)."""
     figures = _separate_hits(group.figures)
     counts = {
         k: merge_counts(figures, k)
@@ -175,7 +183,7 @@ def event_counts(group: _Group, lex: EventLexicon) -> dict[str, tuple[int | None
     }
     hit, hit_text = merge_counts(figures, "hit")
     killed = counts["killed"][0]
-    if killed is None and _fatal_event(group, lex):
+    if killed is None and infer_fatal and fatal_sentence(group, lex) is not None:
         killed = 1
         counts["killed"] = (1, None)
     if hit is not None:
@@ -190,13 +198,14 @@ def event_counts(group: _Group, lex: EventLexicon) -> dict[str, tuple[int | None
     return counts
 
 
-def _fatal_event(group: _Group, lex: EventLexicon) -> bool:
-    """'a fatal shooting', 'the homicide': someone died though no figure says how many."""
+def fatal_sentence(group: _Group, lex: EventLexicon) -> Span | None:
+    """The first sentence saying someone died though no figure says how many ('a fatal
+    shooting', 'the homicide'), or None."""
     for sent in group.sents:
         for tok in sent:
             if tok.lemma_.lower() in lex.words["fatal_markers"]:
-                return True
-    return False
+                return sent
+    return None
 
 
 def _source(sent: Span, doc: Doc) -> EventSource | None:
@@ -262,23 +271,34 @@ def _actor(group: _Group, doc: Doc) -> str | None:
     return None
 
 
-def _date(sent: Span) -> str | None:
-    return next((e.text for e in sent.ents if e.label_ == "DATE"), None)
+def build_event(group: _Group, doc: Doc, lex: EventLexicon,
+                scorer: FigureScorer | None = None, rank: int = 0) -> Event | None:
+    """The Event a group of sentences reports, or None when it carries no casualty figure.
 
-
-def build_event(group: _Group, doc: Doc, lex: EventLexicon) -> Event | None:
-    """The Event a group of sentences reports, or None when it carries no casualty figure."""
-    counts = event_counts(group, lex)
+    With a ``scorer``, figures below the figure model's ``keep`` probability are left out and
+    the killed/injured counts carry their evidence; ``rank`` is the group's place among the
+    article's groups with figures (0: the first)."""
+    scorer = scorer or FigureScorer(doc, lex, group.figures, {}, {})
+    keep = lex.figure_model.keep
+    scored = [scorer.score(f, f.kind, f.count, doc[f.token].sent, rank) for f in group.figures]
+    kept: list[Scored] = [s for s in scored if s.probability >= keep]
+    marker = fatal_sentence(group, lex)
+    inferred = scorer.score(None, "killed", 1, marker, rank) if marker is not None else None
+    kept_group = _Group(group.sents, group.triggers,
+                        [s.casualty for s in kept if s.casualty is not None])
+    infer = inferred is not None and inferred.probability >= keep
+    counts = event_counts(kept_group, lex, infer_fatal=infer)
     if all(value is None and text is None for value, text in counts.values()):
         return None
     figure_sent = next(
         (
             s
             for s in group.sents
-            if any(s.start_char <= f.start < s.end_char for f in group.figures)
+            if any(s.start_char <= f.start < s.end_char for f in kept_group.figures)
         ),
         group.sents[0],
     )
+    date_text = date_expression([figure_sent, *group.sents])
     return Event(
         type=group.type or "attack",
         start=figure_sent.start_char,
@@ -294,15 +314,35 @@ def build_event(group: _Group, doc: Doc, lex: EventLexicon) -> Event | None:
         weapon=_weapon(group, doc),
         place=_place(group, doc),
         actor=_actor(group, doc),
-        date=_date(figure_sent),
+        date=iso_date(date_text, None),
         source=_source(figure_sent, doc),
+        date_text=date_text,
+        figures=event_figures(counts, kept, inferred if infer else None,
+                              lambda sent: _source(sent, doc)),
     )
+
+
+def read_groups(doc: Doc, lex: EventLexicon) -> tuple[list[_Group], list[int], FigureScorer]:
+    """The article's event groups, each group's rank among those with figures (0: the first)
+    and the scorer of their figures (``bench/train_figures.py`` reads figures through here)."""
+    groups = group_sentences(doc, lex)
+    sentence_index = {s.start_char: i for i, s in enumerate(doc.sents)} if groups else {}
+    triggers = {doc[t.token].sent.start_char: True for g in groups for t in g.triggers}
+    scorer = FigureScorer(doc, lex, [f for g in groups for f in g.figures], sentence_index,
+                          triggers)
+    ranks, rank = [], 0
+    for g in groups:
+        ranks.append(rank)
+        rank += bool(g.figures)
+    return groups, ranks, scorer
 
 
 def find_events(doc: Doc, lex: EventLexicon) -> list[Event]:
     """Pure: the events the article reports, the main one first, then in text order."""
-    groups = group_sentences(doc, lex)
-    built = [(g, build_event(g, doc, lex)) for g in groups]
+    groups, ranks, scorer = read_groups(doc, lex)
+    if not groups:
+        return []
+    built = [(g, build_event(g, doc, lex, scorer, r)) for g, r in zip(groups, ranks, strict=True)]
     events = [(g, e) for g, e in built if e is not None]
     if not events:
         return []

@@ -1,7 +1,9 @@
 """The word lists that casualty and event extraction read, one folder per language.
 
 ``events/lexicons/<language>/casualty_words.json`` holds lemma lists by role (killed, injured,
-hit, …); ``triggers.tsv`` maps event words ("drone strike", "shooting") to a type and weapon.
+hit, …) and the cue words the figure evidence reads (history, threats, software, totals);
+``triggers.tsv`` maps event words ("drone strike", "shooting") to a type and weapon;
+``figure_model.json`` (optional) holds the weights that give each figure its confidence.
 Loaded by the ``europenews_events`` factory through the registered function
 ``europenews.event_lexicon.v1``, never at import time.
 """
@@ -12,6 +14,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from europenews.analyze.events.confidence import FigureModel, read_figure_model
 from europenews.analyze.lexicons import lexicon_folder, read_text
 from europenews.errors import ConfigError
 
@@ -32,6 +35,7 @@ class EventLexicon:
     triggers: dict[str, tuple[str, str | None]]  # lemma phrase → (event type, weapon)
     kinds: dict[str, str]  # word → casualty kind (killed, injured, hit, …), first list wins
     cues: frozenset[str]  # every word that can start a figure or an event: a fast sentence filter
+    figure_model: FigureModel  # the confidence of each figure (evidence.py, confidence.py)
 
 
 def load_event_lexicon(path: str | Path | None = None, language: str = "en") -> EventLexicon:
@@ -56,4 +60,7 @@ def load_event_lexicon(path: str | Path | None = None, language: str = "en") -> 
     cues = frozenset(
         {*kinds, *words["killed_nouns"], *(p.split()[-1] for p in triggers), *SPECIAL_CUES}
     )
-    return EventLexicon(words, triggers, kinds, cues)
+    model_file = folder.joinpath("figure_model.json")
+    model_text = read_text(folder, "figure_model.json", WHAT) if model_file.is_file() else None
+    model = read_figure_model(model_text, f"{WHAT}: figure_model.json")
+    return EventLexicon(words, triggers, kinds, cues, model)

@@ -1,0 +1,256 @@
+"""Learn the casualty-figure model on half A of the shared GVA stories; report on half B.
+
+    .venv/bin/python bench/train_figures.py [--data ../shared/data] [--docs DOCS.spacy] [--write]
+
+1. Every GVA article with a record is analysed once through the real pipeline, its text alone
+   (as ``europenews ingest`` stores and analyses it); the Docs, with the components' data, are
+   kept in ``--docs`` and reused by later runs.
+2. Every figure the extraction reads (``analyze/events/finder.read_groups``: each parsed figure
+   before merging, and the "fatal shooting" figure inferred from a word) gets the features of
+   ``analyze/events/evidence.py`` and a label: it fits the incident's record (killed 1..K,
+   injured 1..I, shot 1..K+I, a zero where the record has none; the 2018 counts and the
+   victim-only counts are accepted too).
+3. A logistic regression is fitted on half A (stories split by the parity of the md5 of their
+   id, as ``bench/train_stories.py``); ``keep`` (the probability below which a figure is left
+   out of its event's counts) is chosen on half A for per-article exact counts.
+4. Half B is reported: the figures' log loss and AUC, per-article counts both exact with and
+   without the model, and the story-level figures the site shows (gold stories as clusters):
+   stories whose incident killed nobody but that show a death, and stories whose shown killed
+   figure equals the record, at each display threshold.
+
+``--write`` stores the model in ``analyze/events/lexicons/en/figure_model.json``. The script
+prints JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import json
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import log_loss, roc_auc_score
+
+from europenews.analyze.events.confidence import FEATURES, FigureModel
+from europenews.analyze.events.finder import fatal_sentence, find_events, read_groups
+from europenews.analyze.events.lexicon import EventLexicon, load_event_lexicon
+from europenews.ingest.jsonl import read_jsonl
+from europenews.stories.casualties import story_casualties
+from europenews.storydata import ArticleFigure
+
+MODEL_FILE = (Path(__file__).resolve().parent.parent / "src" / "europenews" / "analyze"
+              / "events" / "lexicons" / "en" / "figure_model.json")
+KEEP_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
+SHOW_GRID = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+
+
+def in_half(story: str, half: str) -> bool:
+    even = int(hashlib.md5(story.encode()).hexdigest(), 16) % 2 == 0
+    return even if half == "A" else not even
+
+
+def load_cases(data: Path) -> list[dict[str, Any]]:
+    """GVA articles with text whose incident has a record, in file order."""
+    records = {r["story"]: r for r in read_jsonl(data / "events" / "gva-incidents"
+                                                 / "incidents.jsonl")}
+    out = []
+    for art in read_jsonl(data / "clustering" / "gva-incidents" / "articles.jsonl"):
+        record = records.get(art.get("story"))
+        if record is None or record.get("killed") is None or not (art.get("text") or "").strip():
+            continue
+        out.append({**art, "record": record})
+    return out
+
+
+def load_docs(cases: list[dict[str, Any]], path: Path) -> list[Any]:
+    """The analysed Docs of the cases (built and saved to ``path`` the first time)."""
+    from spacy.tokens import DocBin
+
+    from europenews.analyze.pipeline import build_pipeline
+    from europenews.config import settings_from_env
+
+    nlp = build_pipeline(settings_from_env())
+    if path.exists():
+        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+        if len(docs) == len(cases):
+            return docs
+        print(f"{path}: {len(docs)} docs for {len(cases)} cases, analysing again",
+              file=sys.stderr)
+    bin_ = DocBin(store_user_data=True)
+    started = time.perf_counter()
+    with nlp.select_pipes(disable=["europenews_quotes"]):
+        for i, doc in enumerate(nlp.pipe((c["text"] for c in cases), batch_size=32)):
+            bin_.add(doc)
+            if i % 500 == 0:
+                print(f"analysed {i} in {time.perf_counter() - started:.0f}s", file=sys.stderr)
+    bin_.to_disk(path)
+    return list(bin_.get_docs(nlp.vocab))
+
+
+def answers(record: dict[str, Any]) -> list[tuple[int, int]]:
+    """The record's (killed, injured), with the 2018 counts and the victim-only counts."""
+    out = [(record["killed"], record["injured"])]
+    if record.get("killed_2018") is not None and record.get("injured_2018") is not None:
+        out.append((record["killed_2018"], record["injured_2018"]))
+    victims = [p for p in record.get("participants") or () if p.get("role") == "victim"]
+    if victims:
+        out.append((sum("killed" in (p.get("status") or ()) for p in victims),
+                    sum("injured" in (p.get("status") or ()) for p in victims)))
+    return out
+
+
+def fits(kind: str, count: int | None, record: dict[str, Any]) -> bool:
+    """Whether a figure of ``kind`` and ``count`` fits the incident (see the docstring)."""
+    if count is None:
+        return False
+    for killed, injured in answers(record):
+        top = {"killed": killed, "injured": injured, "hit": killed + injured}.get(kind)
+        if top is None:
+            return False
+        if (count == 0 and top == 0) or 1 <= count <= top:
+            return True
+    return False
+
+
+def figure_rows(doc: Any, lex: EventLexicon) -> list[tuple[str, int | None, list[float]]]:
+    """(kind, count, features) of every figure the extraction reads in one article."""
+    rows = []
+    groups, ranks, scorer = read_groups(doc, lex)
+    for group, rank in zip(groups, ranks, strict=True):
+        for f in group.figures:
+            s = scorer.score(f, f.kind, f.count, doc[f.token].sent, rank)
+            rows.append((f.kind, f.count, list(s.features)))
+        marker = fatal_sentence(group, lex)
+        if marker is not None:
+            s = scorer.score(None, "killed", 1, marker, rank)
+            rows.append(("killed", 1, list(s.features)))
+    return rows
+
+
+def dataset(cases: list[dict[str, Any]], docs: list[Any], lex: EventLexicon,
+            half: str) -> tuple[np.ndarray, np.ndarray]:
+    xs, ys = [], []
+    for case, doc in zip(cases, docs, strict=True):
+        if not in_half(str(case["story"]), half):
+            continue
+        for kind, count, features in figure_rows(doc, lex):
+            xs.append(features)
+            ys.append(int(fits(kind, count, case["record"])))
+    return np.array(xs), np.array(ys)
+
+
+def fit(xs: np.ndarray, ys: np.ndarray) -> tuple[list[float], float]:
+    clf = LogisticRegression(C=1.0, max_iter=5000)
+    clf.fit(xs, ys)
+    return [round(float(w), 4) for w in clf.coef_[0]], round(float(clf.intercept_[0]), 4)
+
+
+def main_figures(doc: Any, lex: EventLexicon) -> tuple[int, int, dict[str, tuple[int, float]]]:
+    """The main event's killed and injured (0 when missing) and its figures with confidence."""
+    events = find_events(doc, lex)
+    if not events:
+        return 0, 0, {}
+    main = events[0]
+    figs = {f.kind: (f.value, f.confidence) for f in main.figures if f.value is not None}
+    return main.killed or 0, main.injured or 0, figs
+
+
+def per_article(cases: list[dict[str, Any]], docs: list[Any], lex: EventLexicon,
+                half: str) -> dict[str, Any]:
+    n = both = killed_ok = 0
+    for case, doc in zip(cases, docs, strict=True):
+        if not in_half(str(case["story"]), half):
+            continue
+        k, i, _ = main_figures(doc, lex)
+        n += 1
+        both += any((k, i) == a for a in answers(case["record"])[:1])
+        killed_ok += k == case["record"]["killed"]
+    return {"articles": n, "both_exact": round(both / n, 4),
+            "killed_exact": round(killed_ok / n, 4)}
+
+
+def story_level(cases: list[dict[str, Any]], docs: list[Any], lex: EventLexicon, half: str,
+                shows: tuple[float, ...]) -> dict[str, Any]:
+    """Gold stories as clusters: what the site would show (stories.casualties)."""
+    per_story: dict[str, list[ArticleFigure]] = defaultdict(list)
+    records: dict[str, dict[str, Any]] = {}
+    for case, doc in zip(cases, docs, strict=True):
+        story = str(case["story"])
+        if not in_half(story, half):
+            continue
+        records[story] = case["record"]
+        _, _, figs = main_figures(doc, lex)
+        for kind, (value, confidence) in figs.items():
+            per_story[story].append(ArticleFigure(
+                case["id"], case.get("source"), case.get("published"), kind, value,
+                confidence, 0, 0, None, None))
+    out = {}
+    for show in shows:
+        stories = right = gold0 = false_death = 0
+        for story, record in records.items():
+            figures = story_casualties(per_story.get(story, []), show=show)
+            killed = [c for c in figures if c.kind == "killed"]
+            shown = killed[0].value if killed else 0
+            stories += 1
+            right += shown == record["killed"]
+            if record["killed"] == 0:
+                gold0 += 1
+                false_death += shown > 0
+        out[str(show)] = {"stories": stories, "killed_right": round(right / stories, 4),
+                          "false_death": round(false_death / max(gold0, 1), 4)}
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--docs", type=Path, default=Path("/tmp/europenews-gva-docs.spacy"))
+    parser.add_argument("--write", action="store_true", help="store the model learned on A")
+    args = parser.parse_args()
+    cases = load_cases(args.data)
+    docs = load_docs(cases, args.docs)
+    base = load_event_lexicon()
+    no_model = dataclasses.replace(base, figure_model=FigureModel(tuple(0.0 for _ in FEATURES)))
+    xa, ya = dataset(cases, docs, no_model, "A")
+    xb, yb = dataset(cases, docs, no_model, "B")
+    weights, intercept = fit(xa, ya)
+    model = FigureModel(tuple(weights), intercept, 0.0)
+    pb = np.array([model.probability(list(x)) for x in xb])
+    report: dict[str, Any] = {
+        "split": "stories by md5 parity: learn on A, report B",
+        "figures": {"A": len(ya), "B": len(yb), "B_fit_rate": round(float(yb.mean()), 4)},
+        "B_log_loss": round(float(log_loss(yb, np.clip(pb, 1e-6, 1 - 1e-6))), 4),
+        "B_auc": round(float(roc_auc_score(yb, pb)), 4),
+        "B_base_rate_log_loss": round(float(log_loss(yb, np.full(len(yb), ya.mean()))), 4),
+    }
+    # keep: chosen on A for per-article exact counts (a wrong keep changes what articles say).
+    by_keep = {}
+    for keep in KEEP_GRID:
+        lex = dataclasses.replace(base, figure_model=dataclasses.replace(model, keep=keep))
+        by_keep[keep] = per_article(cases, docs, lex, "A")
+    best_keep = max(KEEP_GRID, key=lambda k: (by_keep[k]["both_exact"], -k))
+    model = dataclasses.replace(model, keep=best_keep)
+    lex = dataclasses.replace(base, figure_model=model)
+    report["A_per_article_by_keep"] = {str(k): v for k, v in by_keep.items()}
+    report["keep"] = best_keep
+    report["B_per_article_without_model"] = per_article(cases, docs, no_model, "B")
+    report["B_per_article_with_model"] = per_article(cases, docs, lex, "B")
+    report["A_story_level_by_show"] = story_level(cases, docs, lex, "A", SHOW_GRID)
+    report["B_story_level_by_show"] = story_level(cases, docs, lex, "B", SHOW_GRID)
+    report["B_story_level_without_model"] = story_level(cases, docs, no_model, "B", (0.0,))
+    report["model"] = model.to_dict()
+    print(json.dumps(report, indent=2))
+    if args.write:
+        MODEL_FILE.write_text(json.dumps(model.to_dict(), indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {MODEL_FILE}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

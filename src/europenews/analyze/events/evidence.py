@@ -1,0 +1,118 @@
+"""What speaks for or against a casualty figure counting the event the article reports.
+
+One feature vector per figure (``confidence.FEATURES``), read off the sentence it comes from and the
+article around it: where the sentence is (the lead reports the event, background comes later),
+whether it speaks of another time ("In December, …", "two years ago"), of plans and threats
+("targeted for killing", "could have killed"), of software ("execute code"), of totals
+("so far this year", "in separate shootings"), whether an event word is in the sentence and
+whether other sentences restate the same figure. ``analyze/events/confidence.py`` turns the
+vector into a probability with weights learned from data (``bench/train_figures.py``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from europenews.analyze.events.casualties import Casualty
+from europenews.analyze.events.dates import names_a_day
+from europenews.analyze.events.lexicon import EventLexicon
+
+_OTHER_TIME = re.compile(
+    r"\b(?:19|20)\d\d\b|\bago\b|\blast (?:year|month|summer|spring|fall|autumn|winter|decade)\b"
+    r"|\bearlier this (?:year|month)\b|\b(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\b",
+    re.IGNORECASE,
+)
+_QUOTES = "\"“”"
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFacts:
+    """What the features read from one sentence (computed once per sentence)."""
+
+    index: int
+    start: int
+    day_named: bool
+    other_time: bool
+    words: frozenset[str]  # lower-cased lemmas and words
+    text: str
+    trigger: bool
+
+
+def sentence_facts(sent: Span, index: int, trigger: bool) -> SentenceFacts:
+    """The facts of one sentence (its index among the article's sentences)."""
+    day = other = False
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        if names_a_day(ent.text):
+            day = True
+        elif _OTHER_TIME.search(ent.text):
+            other = True
+    words = frozenset({t.lemma_.lower() for t in sent} | {t.lower_ for t in sent})
+    return SentenceFacts(index, sent.start_char, day, other, words, sent.text, trigger)
+
+
+def _has(facts: SentenceFacts, lex: EventLexicon, name: str) -> bool:
+    """One of the lexicon's words or phrases of list ``name`` is in the sentence."""
+    listed = lex.words.get(name, frozenset())
+    if facts.words & listed:
+        return True
+    low = facts.text.lower()
+    return any(" " in phrase and phrase in low for phrase in listed)
+
+
+def _quoted(casualty: Casualty, sent: Span) -> bool:
+    """An odd number of quotation marks before the figure in its sentence: it is quoted."""
+    before = sent.doc.text[sent.start_char:casualty.start]
+    return sum(before.count(q) for q in _QUOTES) % 2 == 1
+
+
+def restatements(figures: Sequence[Casualty]) -> Counter[tuple[str, int | None]]:
+    """How many figures give each (kind, count)."""
+    return Counter((f.kind, f.count) for f in figures)
+
+
+def figure_features(
+    casualty: Casualty | None,
+    kind: str,
+    count: int | None,
+    sent: Span,
+    facts: SentenceFacts,
+    doc: Doc,
+    lex: EventLexicon,
+    group: int,
+    restated: int,
+) -> list[float]:
+    """The feature vector (in ``FEATURES`` order) of one figure: ``casualty`` is the
+    parsed figure, or None for one inferred from a word ("a fatal shooting")."""
+    length = max(len(doc.text), 1)
+    return [
+        float(facts.index < 3),
+        facts.start / length,
+        math.log1p(facts.index),
+        float(facts.day_named),
+        float(facts.other_time),
+        float(_has(facts, lex, "history_words")),
+        float(_has(facts, lex, "threat_words")),
+        float(_has(facts, lex, "technology_words")),
+        float(_has(facts, lex, "total_words")),
+        float(_has(facts, lex, "court_words")),
+        float(casualty is not None and _quoted(casualty, sent)),
+        float(facts.trigger),
+        float(group == 0),
+        math.log1p(group),
+        float(restated > 1),
+        float(kind == "killed"),
+        float(kind == "hit"),
+        float(casualty is None),
+        math.log1p(count or 0),
+        float(count == 0),
+        float(casualty is not None and casualty.perpetrator),
+    ]
