@@ -39,3 +39,27 @@ def test_migrations_sqlite_uses_wal(tmp_path: Path) -> None:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     engine.dispose()
+
+
+def test_migrations_0002_keeps_only_iso_event_dates(tmp_path: Path) -> None:
+    from sqlalchemy import insert, select
+
+    from europenews.store.schema import events
+
+    engine = open_store(f"sqlite:///{tmp_path / 'm.db'}")
+    downgrade(engine, "0001")
+    article = Article(text="A man was shot on Tuesday.", title="Shot")
+    keys = article_keys(article)
+    with engine.begin() as conn:
+        add_article(conn, article, article_id=keys.id, url=None, url_key=None,
+                    content_hash=keys.content_hash)
+        for position, date in enumerate(("Tuesday", "20-year-old", "2016-05-03", None)):
+            conn.execute(insert(events).values(article_id=keys.id, position=position,
+                                               type="shooting", date=date, start=0, end=5,
+                                               text="x"))
+    upgrade(engine)
+    with engine.connect() as conn:
+        dates = list(conn.execute(select(events.c.date).order_by(events.c.position)).scalars())
+        assert "figures" in inspect(engine).get_table_names()
+    assert dates == [None, None, "2016-05-03", None]
+    engine.dispose()

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from europenews.model import Analysis, Article, Entity, Event, Mention, PlaceRef, Quote, Speaker
+from europenews.model import (
+    Analysis,
+    Article,
+    Entity,
+    Event,
+    EventSource,
+    Figure,
+    Mention,
+    PlaceRef,
+    Quote,
+    Speaker,
+)
 from europenews.store.articles import add_article, save_analysis
 from europenews.store.engine import open_store
 from europenews.store.entities import link_entities
@@ -24,8 +35,10 @@ def _store(conn, n: int, killed: int, source: str, story: str = "s1") -> str:
                     mentions=(Mention(46, 64, "Oleksandr Prokudin"),))
     quote = Quote("Three people were killed in Kherson", 0, 35, ((0, 35),), "indirect",
                   Speaker("e1", "Oleksandr Prokudin"), Mention(65, 69, "said"))
+    figure = Figure("killed", killed, 0, 70, "Three people",
+                    EventSource("e1", "Oleksandr Prokudin"), 0.9)
     event = Event("drone strike", 0, 35, "Three people were killed in Kherson", killed=killed,
-                  place=PlaceRef("Kherson", "UA", 46.6, 32.6))
+                  place=PlaceRef("Kherson", "UA", 46.6, 32.6), figures=(figure,))
     analysis = Analysis(article, (person,), (quote,), (event,), ())
     add_article(conn, article, article_id=f"a{n}", url=None, url_key=None,
                 content_hash=f"h{n}")
@@ -48,8 +61,12 @@ def test_views_casualty_figures_keep_the_spread_between_outlets(conn):
     _store(conn, 1, 3, "Herald")
     _store(conn, 2, 3, "Daily")
     _store(conn, 3, 4, "Wire")
-    figures = {(f["value"], f["outlets"]) for f in casualty_figures(conn, ["s1"])["s1"]}
-    assert figures == {(3, 2), (4, 1)}
+    figures = casualty_figures(conn, ["s1"])["s1"]
+    assert {(f["value"], f["outlets"]) for f in figures} == {(3, 2), (4, 1)}
+    # The latest confident report is the story's figure; the spread stays listed after it.
+    assert (figures[0]["value"], figures[0]["primary"]) == (4, True)
+    assert figures[0]["given_by"] == ["Oleksandr Prokudin"]
+    assert figures[0]["evidence"][0] == {"article": "a3", "outlet": "Wire", "start": 0, "end": 70}
 
 
 def test_views_map_events_do_not_multiply_one_story_by_its_outlets(conn):

@@ -25,6 +25,7 @@ from europenews.store.schema import (
     article_entities,
     articles,
     events,
+    figures,
     mentions,
     places,
     quotes,
@@ -196,7 +197,7 @@ def reset_status(conn: Connection, status: str = STATUS_FETCHED) -> int:
 
 
 def _delete_analysis_rows(conn: Connection, article_id: str) -> None:
-    for table in (quotes, events, places, mentions, article_entities):
+    for table in (quotes, events, figures, places, mentions, article_entities):
         conn.execute(delete(table).where(table.c.article_id == article_id))
 
 
@@ -263,6 +264,14 @@ def save_analysis(
     ]
     if ev_rows:
         conn.execute(insert(events), ev_rows)
+    fig_rows = [
+        {"article_id": article_id, "event": i, "kind": f.kind, "value": f.value,
+         "confidence": f.confidence, "start": f.start, "end": f.end, "phrase": f.text,
+         "source_name": f.source.name if f.source else None, "published": published}
+        for i, ev in enumerate(analysis.events) for f in ev.figures
+    ]
+    if fig_rows:
+        conn.execute(insert(figures), fig_rows)
     p_rows = [
         {"article_id": article_id, "name": p.name, "country": p.country, "lat": p.lat,
          "lon": p.lon, "geonames_id": p.geonames_id, "feature": p.feature,

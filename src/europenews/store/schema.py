@@ -15,6 +15,7 @@ Reading guide (the web site and the API read these tables through the functions 
     mentions         each mention of an article entity (character offsets into the text)
     quotes           quotes with speaker (canonical entity when known) and cue
     events           violent / disaster events with casualty counts and coordinates
+    figures          each event's killed/injured figures: value, confidence, evidence sentence
     places           the geocoded places an article mentions
     stories          groups of articles about one real event, with summary columns
     story_members    article → story; ``duplicate_of`` marks a near-duplicate (wire) copy
@@ -213,6 +214,24 @@ events = Table(
     Index("ix_events_article", "article_id"),
 )
 
+figures = Table(
+    "figures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("event", Integer, nullable=False),  # the event's position (0 = the main event)
+    Column("kind", String(16), nullable=False),  # killed | injured
+    Column("value", Integer),
+    Column("confidence", Float, nullable=False),  # that it counts the event the article reports
+    Column("start", Integer, nullable=False),  # the sentence it is read from
+    Column("end", Integer, nullable=False),
+    Column("phrase", Text),  # "three people"; NULL when inferred ("a fatal shooting")
+    Column("source_name", Text),  # who gave it
+    Column("published", String(40)),
+    Index("ix_figures_article", "article_id"),
+)
+
 places = Table(
     "places",
     metadata,
@@ -238,6 +257,10 @@ stories = Table(
     Column("headline", Text),
     Column("first_seen", String(40)),  # earliest member publication date
     Column("last_seen", String(40)),
+    # The latest date known for the story: publication dates, else dates stated in the texts,
+    # else fetch times; ``seen_from`` says which (published | text | fetched).
+    Column("seen", String(40)),
+    Column("seen_from", String(16)),
     Column("article_count", Integer, nullable=False, default=0),
     Column("source_count", Integer, nullable=False, default=0),  # distinct sources
     Column("key_entities", Text),  # JSON list of canonical names, most mentioned first
@@ -246,6 +269,7 @@ stories = Table(
     Column("breaking", Boolean, nullable=False, default=False),
     Column("updated_at", String(32)),
     Index("ix_stories_last_seen", "last_seen"),
+    Index("ix_stories_seen", "seen"),
 )
 
 story_members = Table(

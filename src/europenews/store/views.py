@@ -9,7 +9,7 @@ filters on an indexed column first, so pages stay fast on a large store.
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -17,7 +17,6 @@ from typing import Any
 from sqlalchemy import Connection, case, func, select
 
 from europenews.dates import wall_clock
-from europenews.names import name_key
 from europenews.store.rows import newest_first, row_dict
 from europenews.store.schema import (
     article_entities,
@@ -31,9 +30,11 @@ from europenews.store.schema import (
     story_members,
 )
 from europenews.store.stories import StorySummary, get_stories, get_story
+from europenews.store.story_casualties import casualties_of_stories
 from europenews.store.views_geo import story_places
 
-# How many recently active stories the front page ranks (the rest are older news).
+# How many recently active stories the front page ranks (the rest are older news, in the
+# archive: ``store/views_archive.py``; the page says so and links there).
 FRONT_CANDIDATES = 300
 # A story's score halves for every this many days it is older than the newest story.
 RECENCY_HALF_LIFE_DAYS = 1.0
@@ -45,7 +46,7 @@ def _story_dict(summary: StorySummary) -> dict[str, Any]:
         "last_seen": summary.last_seen, "article_count": summary.article_count,
         "source_count": summary.source_count, "key_entities": list(summary.key_entities),
         "key_places": list(summary.key_places), "growth": summary.growth,
-        "breaking": summary.breaking,
+        "breaking": summary.breaking, "seen": summary.seen, "seen_from": summary.seen_from,
     }
 
 
@@ -55,21 +56,24 @@ def _score(story: dict[str, Any], newest: datetime | None) -> float:
     size = 1.0 + math.log1p(story["article_count"])
     spread = 1.0 + math.log1p(story["source_count"])
     growth = 0.5 + (story["growth"] or 0.0)
-    last = wall_clock(story["last_seen"])
+    last = wall_clock(story["seen"])
     age = (newest - last).total_seconds() / 86400 if newest and last else 30.0
     return float(size * spread * growth * 0.5 ** (max(age, 0.0) / RECENCY_HALF_LIFE_DAYS))
 
 
 def front_stories(conn: Connection, limit: int = 30, offset: int = 0) -> list[dict[str, Any]]:
-    """The top stories now, best first, each with its casualty figures."""
+    """The top stories now, best first, each with its casualty figures.
+
+    Candidates are the most recently seen stories, undated ones included (a story without
+    publication dates is seen when its text says, else when it was fetched)."""
     candidates = [row_dict(r) for r in conn.execute(
-        select(stories.c.id, stories.c.last_seen, stories.c.article_count,
+        select(stories.c.id, stories.c.seen, stories.c.article_count,
                stories.c.source_count, stories.c.growth)
         .where(stories.c.article_count > 0)
-        .order_by(newest_first(conn, stories.c.last_seen))
+        .order_by(newest_first(conn, stories.c.seen), stories.c.id)
         .limit(FRONT_CANDIDATES)
     )]
-    newest = max((d for s in candidates if (d := wall_clock(s["last_seen"]))), default=None)
+    newest = max((d for s in candidates if (d := wall_clock(s["seen"]))), default=None)
     scores = {s["id"]: round(_score(s, newest), 4) for s in candidates}
     ranked = sorted(scores, key=lambda i: (-scores[i], i))[offset:offset + limit]
     summaries = get_stories(conn, ranked)
@@ -85,65 +89,10 @@ def front_stories(conn: Connection, limit: int = 30, offset: int = 0) -> list[di
 
 
 def casualty_figures(conn: Connection, story_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
-    """Per story, each distinct casualty figure with who gave it and how many outlets ran it.
-
-    One figure per article (its most prominent event that has one), so the spread between
-    outlets stays visible ("3 killed — governor, via 4 outlets; 4 killed — 1 outlet")
-    instead of being fused into one number.
-    """
-    if not story_ids:
-        return {}
-    rows = conn.execute(
-        select(story_members.c.story_id, events.c.article_id, events.c.position,
-               events.c.killed, events.c.injured, events.c.source_name,
-               articles.c.source)
-        .join(story_members, story_members.c.article_id == events.c.article_id)
-        .join(articles, articles.c.id == events.c.article_id)
-        .where(story_members.c.story_id.in_(list(story_ids)),
-               (events.c.killed.is_not(None)) | (events.c.injured.is_not(None)))
-        .order_by(events.c.article_id, events.c.position)
-    ).all()
-    per_article: dict[tuple[str, str], Any] = {}
-    for r in rows:
-        per_article.setdefault((r.story_id, r.article_id), r)
-    groups: dict[tuple[str, str, int], dict[str, Any]] = {}
-    for (story_id, article_id), r in per_article.items():
-        for kind in ("killed", "injured"):
-            value = getattr(r, kind)
-            if value is None:
-                continue
-            g = groups.setdefault((story_id, kind, int(value)), {
-                "kind": kind, "value": int(value), "outlets": set(), "articles": 0,
-                "given_by": Counter()})
-            g["articles"] += 1
-            g["outlets"].add(r.source or article_id)
-            if r.source_name:
-                g["given_by"][r.source_name] += 1
-    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for (story_id, _kind, _value), g in groups.items():
-        out[story_id].append({
-            "kind": g["kind"], "value": g["value"], "outlets": len(g["outlets"]),
-            "articles": g["articles"],
-            "given_by": _merge_names(g["given_by"])[:3],
-        })
-    for figs in out.values():
-        figs.sort(key=lambda f: (f["kind"] != "killed", -f["outlets"], -f["value"]))
-    return dict(out)
-
-
-def _merge_names(counts: Counter[str]) -> list[str]:
-    """Names most cited first, a surname folded into the full name ("Prokudin" into
-    "Oleksandr Prokudin") so one source is not listed twice."""
-    kept: list[tuple[str, set[str], int]] = []
-    for name in sorted(counts, key=lambda n: (-len(name_key(n).split()), n)):
-        words = set(name_key(name).split())
-        for i, (full, full_words, n) in enumerate(kept):
-            if words and words <= full_words:
-                kept[i] = (full, full_words, n + counts[name])
-                break
-        else:
-            kept.append((name, words, counts[name]))
-    return [name for name, _, _ in sorted(kept, key=lambda k: -k[2])]
+    """Per story, its casualty figures as the pages show them (``stories.casualties``): the
+    confident ones first, the spread between outlets and the unconfident ones after."""
+    found = casualties_of_stories(conn, story_ids)
+    return {story_id: [c.to_dict() for c in figs] for story_id, figs in found.items()}
 
 
 def story_detail(conn: Connection, story_id: str) -> dict[str, Any] | None:
