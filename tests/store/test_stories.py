@@ -118,7 +118,9 @@ def test_stories_members_come_in_publication_order_with_their_outlet(engine: Eng
         members = list_story_members(conn, "s1")
     assert [m.article_id for m in members] == [early, late, undated]
     assert [m.outlet for m in members] == ["A", "B", "C"]
-    assert members[1] == StoryMember(late, "Later", "2024-01-02T08:00:00Z", "B", early)
+    assert members[1] == StoryMember(late, "Later", "2024-01-02T08:00:00Z", "B", early,
+                                     "later report", members[1].fetched_at)
+    assert members[1].fetched_at is not None
 
 
 def test_stories_refresh_keeps_the_figures_it_is_given(engine: Engine) -> None:

@@ -8,6 +8,7 @@ from europenews.stories.summary import (
     is_breaking,
     story_growth,
     story_headline,
+    story_seen,
     summarize_story,
 )
 from europenews.storydata import StoryMember
@@ -79,3 +80,17 @@ def test_summary_figures_count_members_and_distinct_outlets():
     assert (figures.first_seen, figures.last_seen) == ("2024-03-01T08:00:00Z",
                                                        "2024-03-01T09:00:00Z")
     assert figures.headline == "Report 1" and figures.growth == 1.0 and not figures.breaking
+
+
+@pytest.mark.parametrize(("members", "seen"), [
+    ([StoryMember("a", "t", "2024-01-02", "x", None, "Updated 4 / 11 / 2007", "2026-12-01"),
+      StoryMember("b", "t", None, "y", None, "", "2026-12-01")], ("2024-01-02", "published")),
+    ([StoryMember("a", "t", None, "x", None, "Updated 4 / 11 / 2007\nText", "2026-12-01"),
+      StoryMember("b", "t", None, "y", None, "April 12, 2007\nMore", "2026-12-02")],
+     ("2007-04-12", "text")),
+    ([StoryMember("a", "t", None, "x", None, "No date here.", "2026-12-01T10:00:00Z")],
+     ("2026-12-01T10:00:00Z", "fetched")),
+    ([], (None, None)),
+], ids=["published-first", "stated-in-text", "fetched", "empty"])
+def test_summary_seen_uses_the_best_date_known(members, seen):
+    assert story_seen(members) == seen

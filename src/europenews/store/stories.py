@@ -47,6 +47,8 @@ class StorySummary:
     key_places: tuple[str, ...]
     growth: float | None
     breaking: bool
+    seen: str | None = None  # the latest date known (see stories.summary.story_seen)
+    seen_from: str | None = None  # published | text | fetched
 
 
 def assign_to_story(
@@ -78,11 +80,16 @@ def _outlet(row: Any) -> str | None:
     return None if row.source_id is None else f"source #{row.source_id}"
 
 
+# How much of an article's text a summary reads (where an undated article states its date).
+HEAD_CHARS = 300
+
+
 def _members_in_order(story_id: str) -> Any:
     """A story's members in publication order (undated last, then as stored)."""
     return (
         select(articles.c.id, articles.c.title, articles.c.published, articles.c.source,
-               articles.c.source_id, story_members.c.duplicate_of)
+               articles.c.source_id, story_members.c.duplicate_of, articles.c.fetched_at,
+               func.substr(articles.c.text, 1, HEAD_CHARS).label("head"))
         .join(story_members, story_members.c.article_id == articles.c.id)
         .where(story_members.c.story_id == story_id)
         .order_by(articles.c.published.is_(None), articles.c.published, articles.c.pk)
@@ -91,7 +98,8 @@ def _members_in_order(story_id: str) -> Any:
 
 def list_story_members(conn: Connection, story_id: str) -> list[StoryMember]:
     """A story's members in publication order, as ``stories.summary`` reads them."""
-    return [StoryMember(r.id, r.title, r.published, _outlet(r), r.duplicate_of)
+    return [StoryMember(r.id, r.title, r.published, _outlet(r), r.duplicate_of, r.head or "",
+                        r.fetched_at)
             for r in conn.execute(_members_in_order(story_id))]
 
 
@@ -134,6 +142,8 @@ def refresh_story(conn: Connection, story_id: str, figures: StoryFigures) -> Non
             key_places=json.dumps([n for n, _ in place_counts.most_common(5)], ensure_ascii=False),
             growth=figures.growth,
             breaking=figures.breaking,
+            seen=figures.seen,
+            seen_from=figures.seen_from,
             updated_at=utc_now(),
         )
     )
@@ -144,6 +154,7 @@ def _summary(row: Any) -> StorySummary:
         row.id, row.headline, row.first_seen, row.last_seen, int(row.article_count),
         int(row.source_count), tuple(json.loads(row.key_entities or "[]")),
         tuple(json.loads(row.key_places or "[]")), row.growth, bool(row.breaking),
+        row.seen, row.seen_from,
     )
 
 
@@ -194,7 +205,7 @@ def story_members_for_restore(conn: Connection, max_stories: int = 2000) -> dict
     """The most recently active stories → their member article ids (publication order)."""
     recent = list(conn.execute(
         select(stories.c.id)
-        .order_by(stories.c.last_seen.is_(None), stories.c.last_seen.desc())
+        .order_by(stories.c.seen.is_(None), stories.c.seen.desc(), stories.c.id)
         .limit(max_stories)
     ).scalars())
     return {story_id: [a for a, _ in story_article_ids(conn, story_id)] for story_id in recent}

@@ -3,7 +3,8 @@
 Per article: (1) near-duplicate check (MinHash LSH): a republished copy joins its original's
 story; (2) candidate stories come from an inverted index over the salient terms of *active*
 stories only (a story leaves the index when idle for ``window_days`` days or
-``window_articles`` articles), so the cost per article stays flat as the stream grows; (3) for
+``window_articles`` articles), so the cost per article stays flat as the stream grows, and
+never one whose known dates are years away from the item's (``stories/guards.py``); (3) for
 each candidate a small logistic model (``stories/decision.py``, ``data/decision.json``, trained by
 ``bench/train_stories.py`` on the shared clustering data) turns several similarities (title,
 body, names/places, whole text, day gap, story size) and incident cues (terms only that story's
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 from europenews.dates import day_number
 from europenews.stories.decision import FEATURES, DecisionModel, load_decision_model
 from europenews.stories.dedup import NearDuplicateIndex
+from europenews.stories.guards import DateSpan, known_day
 from europenews.stories.incidents import IncidentCues, agreement, incident_cues
 from europenews.stories.items import StoryItem
 from europenews.stories.similarity import (
@@ -110,6 +112,7 @@ class _Story:
     word_docs: Counter[str] = field(default_factory=Counter)
     name_docs: Counter[str] = field(default_factory=Counter)
     sources: set[str] = field(default_factory=set)
+    dates: DateSpan = field(default_factory=DateSpan)  # known days (stories/guards.py)
 
 
 @dataclass(slots=True)
@@ -121,6 +124,7 @@ class Prepared:
     day: int | None
     headline_only: bool
     cues: IncidentCues
+    known_day: int | None = None  # publication day, else the day the text states
 
     @property
     def kind(self) -> str:
@@ -169,6 +173,10 @@ class OnlineClusterer:
             ):
                 # Same page text under an unrelated headline: a scraped front page or consent
                 # notice, not a republished copy.
+                story, duplicate_of = None, None
+            elif story is not None and story.dates.too_far(prepared.known_day):
+                # The same words years apart: a recurring text (a template, a yearly notice),
+                # not a copy of that story's article (stories/guards.py).
                 story, duplicate_of = None, None
             elif (
                 story is not None
@@ -220,7 +228,9 @@ class OnlineClusterer:
         vectors = item_vectors(terms, self.dfs)
         cues = incident_cues(headline_text(item.title), item.text[:BODY_CHARS])
         self.dfs.add_names(cues.names)
-        return Prepared(item, vectors, day, headline_only=not vectors.body, cues=cues)
+        known = day if day is not None else known_day(item)
+        return Prepared(item, vectors, day, headline_only=not vectors.body, cues=cues,
+                        known_day=known)
 
     def candidate_features(self, prepared: Prepared) -> list[tuple[_Story, list[float]]]:
         """Active stories sharing salient terms with the item, with the decision features."""
@@ -268,6 +278,8 @@ class OnlineClusterer:
             extra = [sid for sid in dict.fromkeys(rare) if sid not in taken]
             extra.sort(key=lambda sid: -scores.get(sid, 0.0))
             best.extend(extra[:RARE_CANDIDATES])
+        # Never a story whose known dates are years away (stories/guards.py).
+        best = [sid for sid in best if not self._stories[sid].dates.too_far(prepared.known_day)]
         found = [(self._stories[sid], self.features(prepared, self._stories[sid])) for sid in best]
         return [(story, f) for story, f in found if not _boilerplate_match(f)]
 
@@ -337,6 +349,7 @@ class OnlineClusterer:
             story.sources.add(prepared.item.source)
         if prepared.day is not None:
             story.last_day = max(story.last_day or prepared.day, prepared.day)
+        story.dates.add(prepared.known_day)
         story.last_index = self._index
         self._recency.pop(story_id, None)
         self._recency[story_id] = None

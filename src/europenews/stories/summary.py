@@ -1,4 +1,5 @@
-"""A story's summary: headline, first/last seen, counts, growth and the breaking flag.
+"""A story's summary: headline, first/last seen, counts, growth, the breaking flag, and the
+"seen" date that ranks undated stories too.
 
 The one definition of these rules; the store keeps what :func:`summarize_story` returns and
 the pages show it. Members come in publication order (undated ones last), as the store
@@ -12,6 +13,7 @@ from datetime import datetime, timedelta
 
 from europenews.dates import wall_clock
 from europenews.storydata import StoryFigures, StoryMember
+from europenews.textdates import stated_date
 
 GROWTH_WINDOW = timedelta(hours=24)
 BREAKING_WINDOW = timedelta(hours=6)
@@ -50,9 +52,24 @@ def is_breaking(members: Sequence[StoryMember]) -> bool:
     return len(recent - {None}) >= BREAKING_MIN_SOURCES
 
 
+def story_seen(members: Sequence[StoryMember]) -> tuple[str | None, str | None]:
+    """The latest date known for the story, and where it comes from: the publication dates
+    ("published"), else the dates the articles state in their first lines ("text"), else the
+    days they were fetched ("fetched"). (None, None) for a story without members."""
+    published = [m.published for m in members if m.published]
+    if published:
+        return max(published), "published"
+    stated = [d.isoformat() for m in members if (d := stated_date(m.head)) is not None]
+    if stated:
+        return max(stated), "text"
+    fetched = [m.fetched_at for m in members if m.fetched_at]
+    return (max(fetched), "fetched") if fetched else (None, None)
+
+
 def summarize_story(members: Sequence[StoryMember]) -> StoryFigures:
     """The story's figures from its members (in publication order)."""
     dates = [m.published for m in members if m.published]
+    seen, seen_from = story_seen(members)
     return StoryFigures(
         headline=story_headline(members),
         # ISO text sorts as time when the outlets write it alike, which is what pages show.
@@ -62,4 +79,6 @@ def summarize_story(members: Sequence[StoryMember]) -> StoryFigures:
         source_count=len({m.outlet for m in members} - {None}),
         growth=story_growth(members),
         breaking=is_breaking(members),
+        seen=seen,
+        seen_from=seen_from,
     )
