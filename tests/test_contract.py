@@ -32,3 +32,11 @@ def test_contract_analyze_format_choices() -> None:
     result = CliRunner().invoke(cli, ["analyze", "--help"])
     for choice in ("json", "jsonl", "text"):
         assert choice in result.output
+
+
+def test_contract_export_offers_stories_and_mentions() -> None:
+    from europenews.cli.export import WHAT
+    from europenews.store.exports import EXPORT_KINDS
+
+    assert WHAT == EXPORT_KINDS
+    assert {"articles", "quotes", "events", "places", "stories", "mentions"} <= set(WHAT)

@@ -1,7 +1,8 @@
 """Output formats for rows of plain data: JSONL, formula-safe CSV and GeoJSON.
 
-``europenews export`` streams them to a file; the API's ``format=`` exports build them in
-memory. Both go through the functions here, so a row reads the same whichever way it left.
+``europenews export`` writes them to a file and the API's ``format=`` downloads stream them
+chunk by chunk (``STREAMS``). Both go through the functions here, so a row reads the same
+whichever way it left.
 
 - JSONL: one JSON object per line, UTF-8 as is (``ensure_ascii=False``).
 - CSV: the header is the first row's keys (or the ``columns`` given); list and dict values
@@ -51,24 +52,37 @@ def csv_cell(value: Any) -> Any:
     return value
 
 
-def write_csv(rows: Iterable[dict[str, Any]], out: IO[str],
-              columns: Sequence[str] | None = None) -> int:
-    """Write the rows as CSV; the number of rows written (the header not counted).
+def iter_csv(rows: Iterable[dict[str, Any]],
+             columns: Sequence[str] | None = None) -> Iterator[str]:
+    """The rows as CSV text, one chunk per row (the header comes with the first).
 
-    Without ``columns`` the header is the first row's keys and no rows write nothing at all;
-    with ``columns`` the header is written even when there are no rows."""
+    Without ``columns`` the header is the first row's keys and no rows give no text at all;
+    with ``columns`` the header is given even when there are no rows."""
+    buffer = io.StringIO()
     writer: csv.DictWriter[str] | None = None
     if columns is not None:
-        writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
+        writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore")
         writer.writeheader()
-    n = 0
     for row in rows:
         if writer is None:
-            writer = csv.DictWriter(out, fieldnames=list(row), extrasaction="ignore")
+            writer = csv.DictWriter(buffer, fieldnames=list(row), extrasaction="ignore")
             writer.writeheader()
         writer.writerow({k: csv_cell(v) for k, v in row.items()})
-        n += 1
-    return n
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    if buffer.getvalue():
+        yield buffer.getvalue()  # the header of an empty table
+
+
+def write_csv(rows: Iterable[dict[str, Any]], out: IO[str],
+              columns: Sequence[str] | None = None) -> int:
+    """Write the rows as CSV (see :func:`iter_csv`); the number of rows written (the header
+    not counted)."""
+    counted = _Counted(rows)
+    for chunk in iter_csv(counted, columns):
+        out.write(chunk)
+    return counted.n
 
 
 def to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str] | None = None) -> str:
@@ -100,19 +114,53 @@ def feature_collection(rows: Iterable[dict[str, Any]],
     return {"type": "FeatureCollection", "features": list(geojson_features(rows, properties))}
 
 
+def _collection(features: Iterable[dict[str, Any]]) -> Iterator[str]:
+    yield '{"type": "FeatureCollection", "features": [\n'
+    for n, feature in enumerate(features):
+        yield (",\n" if n else "") + json.dumps(feature, ensure_ascii=False)
+    yield "\n]}\n"
+
+
+def iter_geojson(rows: Iterable[dict[str, Any]],
+                 properties: Sequence[str] | None = None) -> Iterator[str]:
+    """A FeatureCollection as text, feature by feature (no list of everything in memory)."""
+    return _collection(geojson_features(rows, properties))
+
+
 def write_geojson(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
-    """Write a FeatureCollection feature by feature (no list of everything in memory); the
-    number of features written."""
-    out.write('{"type": "FeatureCollection", "features": [\n')
-    n = 0
-    for feature in geojson_features(rows):
-        out.write((",\n" if n else "") + json.dumps(feature, ensure_ascii=False))
-        n += 1
-    out.write("\n]}\n")
-    return n
+    """Write a FeatureCollection feature by feature (see :func:`iter_geojson`); the number
+    of features written."""
+    counted = _Counted(geojson_features(rows))
+    for chunk in _collection(counted):
+        out.write(chunk)
+    return counted.n
+
+
+def iter_jsonl(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """The rows as JSON lines, one chunk per row."""
+    for row in rows:
+        yield jsonl_line(row)
+
+
+class _Counted:
+    """The rows, counting those taken."""
+
+    def __init__(self, rows: Iterable[dict[str, Any]]) -> None:
+        self.rows, self.n = rows, 0
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for row in self.rows:
+            self.n += 1
+            yield row
 
 
 # The streaming writers by format name (what ``europenews export --format`` offers).
 WRITERS: dict[str, Callable[[Iterable[dict[str, Any]], IO[str]], int]] = {
     "jsonl": write_jsonl, "csv": write_csv, "geojson": write_geojson,
 }
+# The same formats as text chunks (the API's streamed downloads), with their media types.
+STREAMS: dict[str, Callable[[Iterable[dict[str, Any]]], Iterator[str]]] = {
+    "jsonl": iter_jsonl, "csv": iter_csv, "geojson": iter_geojson,
+}
+MEDIA_TYPES = {"jsonl": "application/x-ndjson", "csv": "text/csv; charset=utf-8",
+               "geojson": "application/geo+json"}

@@ -86,3 +86,46 @@ def test_export_database_error_is_one_line(db_url: str) -> None:
     result = run("export", "--format", "jsonl", "--db", db_url)
     assert result.exit_code == 1
     assert result.stderr.strip() == "error: store: OperationalError: no such table: analyses"
+
+
+def test_export_stories_carry_articles_and_casualties_as_the_page_shows(filled: str) -> None:
+    result = run("export", "--format", "jsonl", "--what", "stories", "--db", filled)
+    assert result.exit_code == 0, result.output
+    [story] = [json.loads(x) for x in result.stdout.splitlines()]
+    assert {"id", "headline", "first_seen", "last_seen", "seen", "articles",
+            "casualties"} <= set(story)
+    [article] = story["articles"]
+    assert {"id", "url", "title", "published", "source"} <= set(article)
+    assert story["seen_from"] == "fetched" and story["first_seen"] is None
+    killed = [c for c in story["casualties"] if c["kind"] == "killed"]
+    assert killed and killed[0]["value"] == 2
+    for figure in story["casualties"]:
+        assert {"kind", "value", "outlets", "given_by", "confidence", "shown"} <= set(figure)
+    # The same list as the API's story (what the story page shows).
+    from europenews.store.engine import open_store
+    from europenews.store.views import story_detail
+
+    engine = open_store(filled)
+    with engine.connect() as conn:
+        detail = story_detail(conn, story["id"])
+    engine.dispose()
+    assert detail is not None and detail["casualties"] == story["casualties"]
+
+
+def test_export_mentions_give_offsets_and_store_wide_entity_ids(filled: str) -> None:
+    result = run("export", "--format", "jsonl", "--what", "mentions", "--db", filled)
+    rows = [json.loads(x) for x in result.stdout.splitlines()]
+    assert rows and {"article", "url", "start", "end", "text", "type", "entity"} <= set(rows[0])
+    assert all(TEXT[r["start"]:r["end"]] == r["text"] for r in rows)
+    prokudin = {r["entity"] for r in rows if "Prokudin" in r["text"]}
+    assert len(prokudin) == 1  # "Oleksandr Prokudin" and "Prokudin": one store-wide entity
+    page = run("export", "--format", "jsonl", "--what", "articles", "--db", filled)
+    [article] = [json.loads(x) for x in page.stdout.splitlines()]
+    assert {r["article"] for r in rows} == {article["id"]}
+
+
+def test_export_events_say_which_is_main_with_iso_dates(filled: str) -> None:
+    result = run("export", "--format", "jsonl", "--what", "events", "--db", filled)
+    rows = [json.loads(x) for x in result.stdout.splitlines()]
+    assert rows and rows[0]["main"] is True and rows[0]["country"] == "UA"
+    assert all(r["date"] is None or len(r["date"]) == 10 for r in rows)
