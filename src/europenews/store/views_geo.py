@@ -33,9 +33,10 @@ def story_places(conn: Connection, members: Any) -> list[dict[str, Any]]:
         .limit(60))]
 
 
-def map_places(conn: Connection, limit: int = 400, since: str | None = None
+def map_places(conn: Connection, limit: int | None = 400, since: str | None = None
                ) -> list[dict[str, Any]]:
-    """Geocoded places with how many articles mention them, most mentioned first."""
+    """Geocoded places with how many articles mention them, most mentioned first (all of
+    them when ``limit`` is None)."""
     # An article stores each distinct place once, so rows are articles (no DISTINCT needed).
     n = func.count().label("articles")
     stmt = (select(places.c.name, places.c.country, func.avg(places.c.lat).label("lat"),
@@ -47,9 +48,9 @@ def map_places(conn: Connection, limit: int = 400, since: str | None = None
     return [row_dict(r) for r in conn.execute(stmt.limit(limit))]
 
 
-def map_events(conn: Connection, limit: int = 400, place: str | None = None,
+def map_events(conn: Connection, limit: int | None = 400, place: str | None = None,
                story: str | None = None) -> list[dict[str, Any]]:
-    """Geocoded events grouped by place, deadliest first.
+    """Geocoded events grouped by place, deadliest first (all places when ``limit`` is None).
 
     Several outlets reporting one event must not multiply its toll: figures are first
     reduced per story (the highest figure reported), then summed over the place's stories.

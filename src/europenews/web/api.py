@@ -1,6 +1,11 @@
 """The JSON API under ``/api/``: the same data as the pages, paged, with CSV/JSONL/GeoJSON
-exports where a table or a map makes sense. Read-only; ``admin_router`` is only mounted by
+downloads where a table or a map makes sense. Read-only; ``admin_router`` is only mounted by
 ``serve --admin`` and every call needs the admin token.
+
+Lists are paged: the JSON body has a ``next`` member (the URL of the next page, or null) and
+the response a ``Link: <…>; rel="next"`` header. Downloads (``format=csv|jsonl|geojson``) are
+not paged: they stream every row the filters select (``store/exports.py``, the rows of
+``europenews export``), so a download never silently stops at one page.
 
 Each route reads its parameters, asks ``web/resources.py`` (the pages ask the same function)
 and answers JSON or an export (``europenews.formats``, as ``europenews export``). The store is
@@ -10,14 +15,16 @@ read through ``store.engine.reading``, so a database error is a 503 (``web/error
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any, Literal
 
 from fastapi import APIRouter, Header, HTTPException, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel
+from sqlalchemy import Connection
 
-from europenews.formats import feature_collection, to_csv, to_jsonl
+from europenews.formats import MEDIA_TYPES, STREAMS, feature_collection, iter_csv
 from europenews.store.engine import map_db_errors, reading
 from europenews.web import resources
 from europenews.web.errors import found
@@ -25,6 +32,8 @@ from europenews.web.memo import memoised
 from europenews.web.resources import EventFilters, Page, Paging
 
 router = APIRouter(prefix="/api", tags=["api"])
+# Places and event places in the map's JSON unless ``limit`` says otherwise.
+MAP_LIMIT = 400
 admin_router = APIRouter(prefix="/api/admin", tags=["admin"])
 
 
@@ -44,19 +53,47 @@ def envelope(request: Request, page: Page) -> dict[str, Any]:
     return {"items": page.items, "page": number, "per_page": page.paging.per_page, "next": nxt}
 
 
-def export(rows: list[dict[str, Any]], fmt: str, name: str) -> Response:
-    """The rows as a CSV or JSONL download (``europenews.formats``, as ``europenews export``)."""
-    if fmt == "csv":
-        # An empty table still has a header line.
-        return Response(to_csv(rows, None if rows else ["id"]),
-                        media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
-    return Response(to_jsonl(rows), media_type="application/x-ndjson",
-                    headers={"Content-Disposition": f'attachment; filename="{name}.jsonl"'})
+def paged(request: Request, page: Page, extra: dict[str, Any] | None = None) -> JSONResponse:
+    """The envelope as a response with a ``Link`` header to the next page when there is one."""
+    body = {**envelope(request, page), **(extra or {})}
+    headers = {"Link": f'<{body["next"]}>; rel="next"'} if body["next"] else None
+    return JSONResponse(body, headers=headers)
+
+
+Rows = Callable[[Connection], Iterable[dict[str, Any]]]
+
+
+def download(request: Request, rows: Rows, fmt: str, name: str,
+             columns: list[str] | None = None) -> StreamingResponse:
+    """Every row ``rows`` gives, streamed as CSV, JSONL or GeoJSON (``europenews.formats``, as
+    ``europenews export``). The store is read while the response is sent, on one connection
+    held for the whole download. ``columns``: the CSV header even when there are no rows."""
+    engine = request.app.state.engine
+
+    def chunks() -> Iterator[str]:
+        with reading(engine) as conn:
+            found = rows(conn)
+            if fmt == "csv":
+                yield from iter_csv(found, columns)
+            else:
+                yield from STREAMS[fmt](found)
+
+    return StreamingResponse(chunks(), media_type=MEDIA_TYPES[fmt], headers={
+        "Content-Disposition": f'attachment; filename="{name}.{fmt}"'})
 
 
 def geojson(rows: list[dict[str, Any]], properties: list[str] | None = None) -> JSONResponse:
     return JSONResponse(feature_collection(rows, properties), media_type="application/geo+json")
+
+
+def _export_rows(kind: str, **bounds: Any) -> Rows:
+    from europenews.store.exports import EXPORTERS
+
+    def rows(conn: Connection) -> Iterable[dict[str, Any]]:
+        found: Iterable[dict[str, Any]] = EXPORTERS[kind](conn, **bounds)
+        return found
+
+    return rows
 
 
 @router.get("/stories", summary="Top stories now (ranked by growth, sources and size)")
@@ -67,6 +104,18 @@ def api_stories(request: Request, page: int = page_q(),
         top = memoised(request, conn, ("api-stories", page, per_page),
                        lambda: resources.top_stories(conn, paging))
     return envelope(request, top)
+
+
+@router.get("/archive", summary="Every story, undated ones too: date range, sort, country")
+def api_archive(request: Request, since: str | None = Query(None, max_length=40),
+                until: str | None = Query(None, max_length=40),
+                country: str | None = Query(None, max_length=8),
+                sort: Literal["newest", "largest", "sources"] = "newest",
+                page: int = page_q(), per_page: int = per_page_q()) -> Any:
+    filters = resources.archive_filters(since, until, country, sort)
+    with reading(request.app.state.engine) as conn:
+        found = resources.archive(conn, filters, Paging(page, per_page))
+    return paged(request, found.page, {"total": found.total})
 
 
 @router.get("/stories/{story_id}", summary="One story: articles, entities, quotes, casualties")
@@ -103,11 +152,12 @@ def api_quotes(request: Request, q: str | None = Query(None, max_length=300),
                per_page: int = per_page_q(),
                format: Literal["json", "csv", "jsonl"] = "json") -> Any:
     filters = resources.quote_filters(q, speaker, organization, since, until, story)
+    if format != "json":
+        return download(request, lambda conn: resources.all_quotes(conn, filters), format,
+                        "quotes", ["id", "text", "speaker"])
     with reading(request.app.state.engine) as conn:
         items = resources.quotes(conn, filters, Paging(page, per_page))
-    if format != "json":
-        return export(items.items, format, "quotes")
-    return envelope(request, items)
+    return paged(request, items)
 
 
 @router.get("/events", summary="Violent and disaster events with casualties and coordinates")
@@ -117,18 +167,22 @@ def api_events(request: Request, place: str | None = Query(None, max_length=200)
                per_page: int = per_page_q(),
                format: Literal["json", "csv", "jsonl", "geojson"] = "json") -> Any:
     filters = EventFilters(place or None, country or None, story or None)
+    if format != "json":
+        rows = _export_rows("events", place=filters.place, country=filters.country,
+                            story=filters.story)
+        return download(request, rows, format, "events", ["article", "type", "killed"])
     with reading(request.app.state.engine) as conn:
         items = resources.events(conn, filters, Paging(page, per_page))
-    if format == "geojson":
-        return geojson(items.items)
-    if format != "json":
-        return export(items.items, format, "events")
-    return envelope(request, items)
+    return paged(request, items)
 
 
 @router.get("/places", summary="Places on the map: mentions and events (sized by casualties)")
-def api_places(request: Request, limit: int = Query(400, ge=1, le=2000),
+def api_places(request: Request,
+               limit: int | None = Query(None, ge=1, le=100_000, description=(
+                   "Places and event places at most (default: 400 for JSON, all of them "
+                   "for GeoJSON).")),
                format: Literal["json", "geojson"] = "json") -> Any:
+    limit = limit or (MAP_LIMIT if format == "json" else None)
     with reading(request.app.state.engine) as conn:
         world = memoised(request, conn, ("world-map", limit),
                          lambda: resources.world_map(conn, limit))
@@ -173,11 +227,12 @@ def api_search(request: Request, q: str = Query("", max_length=300),
 def api_articles(request: Request, source: str | None = Query(None, max_length=200),
                  page: int = page_q(), per_page: int = per_page_q(),
                  format: Literal["json", "csv", "jsonl"] = "json") -> Any:
+    if format != "json":
+        rows = _export_rows("articles", source=source or None, with_analysis=False)
+        return download(request, rows, format, "articles", ["id", "title", "url"])
     with reading(request.app.state.engine) as conn:
         items = resources.articles(conn, source, Paging(page, per_page))
-    if format != "json":
-        return export(items.items, format, "articles")
-    return envelope(request, items)
+    return paged(request, items)
 
 
 @router.get("/articles/{article_id}",

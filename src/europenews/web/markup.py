@@ -22,6 +22,7 @@ class Span:
     css: str
     href: str | None = None
     title: str | None = None
+    anchor: str | None = None  # an id to link to (``#mark``)
 
 
 def _non_overlapping(spans: list[Span], length: int) -> list[Span]:
@@ -48,6 +49,8 @@ def _open(span: Span, tag: str) -> str:
         attrs += f' href="{escape(span.href)}"'
     if span.title:
         attrs += f' title="{escape(span.title)}"'
+    if span.anchor:
+        attrs += f' id="{escape(span.anchor)}"'
     return f"<{tag}{attrs}>"
 
 
@@ -96,3 +99,24 @@ def article_spans(payload: dict[str, Any] | None, entity_ids: dict[str, int]
                 inner.append(Span(m["start"], m["end"], f"ent ent-{e.get('type', 'misc')}",
                                   href=href, title=f"{e.get('type')}: {e.get('name')}"))
     return outer, inner
+
+
+def with_mark(outer: list[Span], mark: tuple[int, int] | None) -> list[Span]:
+    """The outer spans with the passage ``mark`` (start, end) marked as the evidence a page
+    linked to (``#mark``); spans it overlaps give way."""
+    if mark is None:
+        return outer
+    start, end = mark
+    kept = [s for s in outer if s.end <= start or s.start >= end]
+    return [*kept, Span(start, end, "evidence", title="the sentence the figure was read from",
+                        anchor="mark")]
+
+
+def parse_mark(value: str | None) -> tuple[int, int] | None:
+    """``"120-245"`` → (120, 245); anything else → None."""
+    if not value:
+        return None
+    start, _, end = value.partition("-")
+    if not (start.isdigit() and end.isdigit()) or int(start) >= int(end):
+        return None
+    return int(start), int(end)

@@ -18,7 +18,7 @@ from europenews.store.engine import reading
 from europenews.web import resources
 from europenews.web.errors import found
 from europenews.web.geo import markers, view_box
-from europenews.web.markup import article_spans, highlight
+from europenews.web.markup import article_spans, highlight, parse_mark, with_mark
 from europenews.web.memo import memoised
 from europenews.web.resources import Paging
 
@@ -88,7 +88,22 @@ def front(request: Request, page: int = page_no()) -> Response:
         top, totals = memoised(request, conn, ("front", page), lambda: (
             resources.top_stories(conn, paging), resources.totals(conn)))
     return render(request, "index.html", stories=top.items, totals=totals,
+                  ranked=min(totals["stories"], resources.FRONT_CANDIDATES),
                   pager=pager(request, page, top.has_more))
+
+
+@router.get("/archive")
+def archive(request: Request, since: str | None = Query(None, max_length=40),
+            until: str | None = Query(None, max_length=40),
+            country: str | None = Query(None, max_length=8),
+            sort: str | None = Query(None, max_length=16), page: int = page_no()) -> Response:
+    filters = resources.archive_filters(since, until, country, sort)
+    with reading(request.app.state.engine) as conn:
+        found_ = resources.archive(conn, filters, Paging(page, 50))
+    params = {k: v for k, v in request.query_params.items() if k != "page"}
+    return render(request, "archive.html", stories=found_.page.items, total=found_.total,
+                  countries=found_.countries, filters=filters, params=params,
+                  pager=pager(request, page, found_.page.has_more))
 
 
 @router.get("/stories/{story_id}")
@@ -177,12 +192,13 @@ def articles_index(request: Request, source: str | None = text(),
 
 
 @router.get("/articles/{article_id}")
-def article(request: Request, article_id: str) -> Response:
+def article(request: Request, article_id: str,
+            mark: str | None = Query(None, max_length=40)) -> Response:
     with reading(request.app.state.engine) as conn:
         shown = found(resources.article(conn, article_id), "article")
     payload = shown["analysis"]
     outer, inner = article_spans(payload, shown["entity_ids"])
-    body = highlight(shown["text"], outer, inner)
+    body = highlight(shown["text"], with_mark(outer, parse_mark(mark)), inner)
     url = shown["url"] or ""
     # Only http(s) links are clickable: a stored "javascript:" URL stays plain text.
     safe_url = url if url.lower().startswith(("http://", "https://")) else None

@@ -11,6 +11,7 @@ is known without counting.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,7 @@ from sqlalchemy import Connection
 
 from europenews.store.articles import get_analysis_payload
 from europenews.store.search import SearchFilters
+from europenews.store.views import FRONT_CANDIDATES as FRONT_CANDIDATES
 from europenews.store.views import (
     article_detail,
     counts,
@@ -25,6 +27,13 @@ from europenews.store.views import (
     list_articles,
     source_status,
     story_detail,
+)
+from europenews.store.views_archive import (
+    SORTS,
+    ArchiveFilters,
+    archive_countries,
+    archive_stories,
+    count_archive,
 )
 from europenews.store.views_geo import list_events, map_events, map_places, place_detail
 from europenews.store.views_people import QuoteFilters, entity_detail, list_entities, search_quotes
@@ -102,6 +111,13 @@ def search_query(text: str, since: str | None, until: str | None, source: str | 
     return SearchQuery(text, filters, _given(language))
 
 
+def archive_filters(since: str | None, until: str | None, country: str | None,
+                    sort: str | None) -> ArchiveFilters:
+    """The archive's filters from request parameters (empty or unknown ones left out)."""
+    return ArchiveFilters(_given(since), _given(until), _given(country),
+                          sort if sort in SORTS else "newest")
+
+
 def entity_type(value: str | None) -> str | None:
     """The entity type asked for, or None (all types) for anything else."""
     return value if value in ENTITY_TYPES else None
@@ -153,6 +169,33 @@ def quotes(conn: Connection, filters: QuoteFilters, paging: Paging) -> Page:
     return paged(search_quotes(conn, filters, limit=paging.fetch, offset=paging.offset), paging)
 
 
+def all_quotes(conn: Connection, filters: QuoteFilters, batch: int = 500
+               ) -> Iterator[dict[str, Any]]:
+    """Every quote matching the filters, newest first (a download), read page by page."""
+    offset = 0
+    while True:
+        found = search_quotes(conn, filters, limit=batch, offset=offset)
+        yield from found
+        if len(found) < batch:
+            return
+        offset += batch
+
+
+@dataclass(frozen=True, slots=True)
+class Archive:
+    """One page of the archive, how many stories it holds, and the countries to filter by."""
+
+    page: Page
+    total: int
+    countries: list[dict[str, Any]]
+
+
+def archive(conn: Connection, filters: ArchiveFilters, paging: Paging) -> Archive:
+    """Every story, undated ones included (dated by what is known: ``stories.seen``)."""
+    found = archive_stories(conn, filters, limit=paging.fetch, offset=paging.offset)
+    return Archive(paged(found, paging), count_archive(conn, filters), archive_countries(conn))
+
+
 def events(conn: Connection, filters: EventFilters, paging: Paging) -> Page:
     """Events, newest first, with their article's title and source."""
     return paged(list_events(conn, paging.fetch, paging.offset, filters.place, filters.country,
@@ -167,8 +210,9 @@ class WorldMap:
     events: list[dict[str, Any]]
 
 
-def world_map(conn: Connection, limit: int) -> WorldMap:
-    """The ``limit`` most mentioned places and the ``limit`` deadliest event places."""
+def world_map(conn: Connection, limit: int | None) -> WorldMap:
+    """The ``limit`` most mentioned places and the ``limit`` deadliest event places (all of
+    them when ``limit`` is None)."""
     return WorldMap(map_places(conn, limit), map_events(conn, limit))
 
 
