@@ -44,10 +44,17 @@ def test_casualties_no_confident_death_reads_zero_when_injured_are_shown():
     assert first_killed.none_reported is False
 
 
-def test_casualties_without_any_confident_figure_nothing_is_shown():
+def test_casualties_without_any_confident_figure_no_death_is_shown():
     figures = [fig("a1", "killed", 1, confidence=0.1)]
-    [only] = story_casualties(figures)
-    assert (only.value, only.shown, only.inferred_zero) == (1, False, False)
+    [zero, unconfident] = story_casualties(figures)
+    assert (zero.value, zero.shown, zero.inferred_zero, zero.none_reported) == (0, True, True,
+                                                                                 False)
+    assert zero.confidence == 0.9
+    assert (unconfident.value, unconfident.shown, unconfident.inferred_zero) == (1, False, False)
+
+
+def test_casualties_no_figures_no_entries():
+    assert story_casualties([]) == []
 
 
 def test_casualties_none_reported_when_no_article_gives_a_death_figure():

@@ -54,8 +54,7 @@ def test_issue_16_software_is_not_a_death(nlp):
             "The vulnerability could allow an attacker to execute code on the computer of a user "
             "who visits a booby-trapped website.")
     event = _main(nlp, text)
-    assert event is None or not any(f.kind == "killed" and f.confidence >= 0.5
-                                     for f in event.figures)
+    assert event is None or not event.killed
 
 
 def test_issue_16_lead_figure_is_more_confident_than_a_later_total(nlp):
@@ -72,7 +71,7 @@ def test_issue_16_lead_figure_is_more_confident_than_a_later_total(nlp):
 def test_figures_model_file_loads_and_matches_the_features():
     model = load_event_lexicon().figure_model
     assert len(model.weights) == len(FEATURES)
-    assert model is not NO_MODEL and 0.0 <= model.keep < 1.0
+    assert model is not NO_MODEL and any(model.weights)
 
 
 def test_figures_model_unknown_feature_is_a_config_error():

@@ -6,7 +6,9 @@ components ran before.
 
 Modules: ``finder`` (triggers, grouping sentences, merging figures), ``casualties`` (figures
 read off the parse), ``victims`` (who the figures count), ``numbers`` (number words),
-``lexicon`` (the word lists).
+``figures`` (each count's evidence and confidence), ``evidence`` (the features a confidence
+reads), ``confidence`` (the learned model), ``dates`` (when an event happened),
+``lexicon`` (the word lists and the model's weights).
 """
 
 from __future__ import annotations

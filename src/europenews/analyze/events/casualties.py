@@ -203,6 +203,9 @@ def _casualty(pred: Token, kind: str, lex: EventLexicon) -> Casualty | None:
         return None
     if pred.lemma_.lower() in lex.words["hit_people_only"] and not person_like(victim, lex):
         return None  # "the storm hit the city", "a bullet struck the car"
+    if pred.lemma_.lower() in lex.words["people_only"] and not (
+            person_like(victim, lex) or _named(victim)):
+        return None  # "a dead shark", "the horse died", "execute a warrant", "execute code"
     count, known = count_victims(victim, lex)
     if any(c.dep_ == "neg" for c in pred.children):
         count, known = 0, True
@@ -223,6 +226,11 @@ def _casualty(pred: Token, kind: str, lex: EventLexicon) -> Casualty | None:
         kind, count if known else None, text, start, end, pred.i,
         additive=additive, gender=gender_of(victim), perpetrator=perpetrator,
     )  # fmt: skip
+
+
+def _named(tok: Token) -> bool:
+    """A proper name that is no place ("Teryus", "Hayes"; the tagger calls some names ORG)."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "LOC", "FAC", "PRODUCT", "DATE")
 
 
 def _condition(tok: Token, lex: EventLexicon) -> Casualty | None:

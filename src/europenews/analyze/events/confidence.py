@@ -1,11 +1,10 @@
-"""How far to trust a casualty figure: a logistic model over ``evidence.FEATURES``.
+"""How far to trust a casualty count: a logistic model over :data:`FEATURES`.
 
 The weights are data (``lexicons/<language>/figure_model.json``), learned by
 ``bench/train_figures.py`` on one half of the shared GVA articles (split by story) and checked
-on the other: each figure the extraction finds is labelled by whether it fits the incident the
-article reports. ``keep`` is the probability below which a figure is left out of its event's
-counts (it most likely counts another incident, a plan or a total). A language without a model
-file gets :data:`NO_MODEL`: every figure kept at probability 0.5.
+on the other: each killed or injured count an event reports is labelled by whether it equals
+the record of the incident the article reports. A language without a model file gets
+:data:`NO_MODEL`: every count at probability 0.5.
 """
 
 from __future__ import annotations
@@ -17,7 +16,8 @@ from typing import Any
 
 from europenews.errors import ConfigError
 
-# What ``evidence.figure_features`` reads, in this order.
+# What ``evidence.figure_features`` reads for a figure, then what ``figures.FigureScorer``
+# reads for the count it gives, in this order.
 FEATURES = (
     "lead",  # the sentence is one of the first three
     "position",  # where the sentence starts, as a share of the text (0 = first character)
@@ -40,16 +40,23 @@ FEATURES = (
     "count_log",  # log(1 + count)
     "zero",  # "no one was killed"
     "perpetrator",  # the figure counts the attacker ("the gunman was shot dead")
+    # The count among the article's figures (figures.FigureScorer.count_features):
+    "support_log",  # log(1 + how many figures give this kind and count)
+    "contradicted",  # another figure of the event gives another count of this kind
+    "computed",  # no figure gives the count as such (a sum, shot minus dead)
+    "largest",  # no figure in the article gives a larger count of this kind
+    "events_log",  # log(1 + the article's other events with figures)
+    "first_report",  # the article's first sentence with figures gives the count
+    "lead_lacks_kind",  # that first sentence gives no figure of this kind
 )
 
 
 @dataclass(frozen=True, slots=True)
 class FigureModel:
-    """Logistic weights by feature (intercept apart) and the keep threshold."""
+    """Logistic weights by feature (intercept apart)."""
 
     weights: tuple[float, ...]  # in FEATURES order
     intercept: float = 0.0
-    keep: float = 0.0
 
     def probability(self, features: list[float]) -> float:
         """P(the figure counts the reported event), rounded to three decimals."""
@@ -59,7 +66,7 @@ class FigureModel:
     def to_dict(self) -> dict[str, Any]:
         """The JSON form :func:`figure_model_from_dict` reads."""
         return {"features": dict(zip(FEATURES, self.weights, strict=True)),
-                "intercept": self.intercept, "keep": self.keep}
+                "intercept": self.intercept}
 
 
 NO_MODEL = FigureModel(tuple(0.0 for _ in FEATURES))
@@ -70,13 +77,13 @@ def figure_model_from_dict(data: dict[str, Any], where: str = "figure model") ->
     does not know is an error (the file and the code must agree)."""
     try:
         given = {str(k): float(v) for k, v in data["features"].items()}
-        intercept, keep = float(data.get("intercept", 0.0)), float(data.get("keep", 0.0))
+        intercept = float(data.get("intercept", 0.0))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ConfigError(f"{where}: malformed ({exc})") from exc
     unknown = sorted(set(given) - set(FEATURES))
     if unknown:
         raise ConfigError(f"{where}: unknown features {unknown}")
-    return FigureModel(tuple(given.get(name, 0.0) for name in FEATURES), intercept, keep)
+    return FigureModel(tuple(given.get(name, 0.0) for name in FEATURES), intercept)
 
 
 def read_figure_model(text: str | None, where: str) -> FigureModel:

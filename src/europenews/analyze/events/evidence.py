@@ -30,6 +30,10 @@ _OTHER_TIME = re.compile(
     re.IGNORECASE,
 )
 _QUOTES = "\"“”"
+# Video lists and "related" boxes scraped with the article: durations ("3:26") before titles.
+_DURATION = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])(?!\s*(?:[ap]\.?m\b|[ap]\.m\.))",
+                       re.IGNORECASE)
+_RELATED = re.compile(r"^\s*(?:►|»|Related(?: Content)?:|Read more:|Caption\b|Watch:|RELATED:)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +47,25 @@ class SentenceFacts:
     words: frozenset[str]  # lower-cased lemmas and words
     text: str
     trigger: bool
+
+
+def page_furniture(text: str) -> bool:
+    """A line of the page around the article, not of the article: a video list ("1:05 The
+    Dallas Cowboys season in 60 seconds  2:04 Berea father …") or a "Related:" box."""
+    return len(_DURATION.findall(text)) >= 2 or bool(_RELATED.match(text))
+
+
+def another_time(sent: Span) -> bool:
+    """The sentence dates what it says to another time than a day of the report ("In
+    December", "in 2014", "two years ago") and names no such day."""
+    other = False
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        if names_a_day(ent.text):
+            return False
+        other = other or bool(_OTHER_TIME.search(ent.text))
+    return other
 
 
 def sentence_facts(sent: Span, index: int, trigger: bool) -> SentenceFacts:

@@ -1,21 +1,25 @@
-"""Each casualty figure with its confidence and evidence.
+"""Each casualty count of an event with its evidence and its confidence.
 
-Every figure the parse gives (``casualties.Casualty``) is scored by the figure model
-(``evidence.py`` features, ``confidence.py`` weights) before an event's counts are merged:
-figures below the model's ``keep`` probability (most likely another incident, a plan, a total)
-are left out of the counts. What the event then reports as killed and injured becomes a
-:class:`~europenews.model.Figure`: the value, the sentence it is read from, who gave it, and the
-highest confidence among the figures that give that value.
+An event's killed and injured counts are merged from the figures of its sentences
+(``casualties.Casualty``, or one killed inferred from "a fatal shooting"). Each count becomes a
+:class:`~europenews.model.Figure`: the value, the sentence it is read from, who gave it, and a
+confidence. The confidence is the figure model's probability (``confidence.py``, weights learned
+by ``bench/train_figures.py``) that the count is the one of the event the article reports,
+over the features of each figure that gives the count (``evidence.py``) and of the count
+among the article's figures (how often it is restated, whether others contradict it); the
+figure with the highest probability is the evidence.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from europenews.analyze.events.casualties import Casualty
+from europenews.analyze.events.confidence import FigureModel
 from europenews.analyze.events.evidence import (
     SentenceFacts,
     figure_features,
@@ -25,34 +29,47 @@ from europenews.analyze.events.evidence import (
 from europenews.analyze.events.lexicon import EventLexicon
 from europenews.model import EventSource, Figure
 
-Key = tuple[str, int, int, int]
-
-
-def key_of(casualty: Casualty) -> Key:
-    return (casualty.kind, casualty.start, casualty.end, casualty.token)
+# An event's counts by kind, with the phrase each is read from (``finder.event_counts``).
+Counts = dict[str, tuple[int | None, str | None]]
 
 
 @dataclass(frozen=True, slots=True)
 class Scored:
-    """A figure with the sentence it stands in and its probability of counting the event."""
+    """A figure with the sentence it stands in and its features."""
 
     casualty: Casualty | None  # None: inferred from a word ("a fatal shooting")
     kind: str
     count: int | None
     sent: Span
-    probability: float
+    features: tuple[float, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One figure an event's count rests on, with the full feature vector of that count."""
+
+    scored: Scored
     features: tuple[float, ...]
 
 
 class FigureScorer:
-    """Scores the figures of one article (sentence facts are computed once per sentence)."""
+    """Reads the features of one article's figures (sentence facts computed once each)."""
 
     def __init__(self, doc: Doc, lex: EventLexicon, all_figures: Sequence[Casualty],
-                 sentence_index: dict[int, int], triggers: dict[int, bool]) -> None:
+                 sentence_index: dict[int, int], triggers: dict[int, bool],
+                 groups_with_figures: int = 1) -> None:
         self.doc, self.lex = doc, lex
         self.restated = restatements(all_figures)
+        self.values = {(f.kind, f.count) for f in all_figures if f.count is not None}
+        # The article's first sentence with figures, and the kinds it gives: a death the lead
+        # does not report is more often another incident.
+        first = min(all_figures, key=lambda f: f.start, default=None)
+        self.first_sent = doc[first.token].sent.start_char if first is not None else -1
+        self.first_kinds = {f.kind for f in all_figures
+                            if doc[f.token].sent.start_char == self.first_sent}
         self.sentence_index = sentence_index  # sentence start char → index
         self.triggers = triggers  # sentence start char → an event word is in it
+        self.groups = groups_with_figures
         self._facts: dict[int, SentenceFacts] = {}
 
     def facts(self, sent: Span) -> SentenceFacts:
@@ -68,49 +85,73 @@ class FigureScorer:
         restated = self.restated[(kind, count)] if casualty is not None else 1
         features = figure_features(casualty, kind, count, sent, self.facts(sent), self.doc,
                                    self.lex, group, restated)
-        p = self.lex.figure_model.probability(features)
-        return Scored(casualty, kind, count, sent, p, tuple(features))
+        return Scored(casualty, kind, count, sent, tuple(features))
+
+    def count_features(self, kind: str, value: int, exact: bool,
+                       group_figures: Sequence[Scored],
+                       support: Sequence[Scored]) -> tuple[float, ...]:
+        """Features of a count among the article's figures (``confidence.FEATURES``' tail)."""
+        same_kind = {s.count for s in group_figures
+                     if s.kind == kind and s.count is not None and s.casualty is not None}
+        larger = any(k == kind and c is not None and c > value for k, c in self.values)
+        return (
+            math.log1p(self.restated[(kind, value)]),
+            float(bool(same_kind - {value})),
+            float(not exact),
+            float(not larger),
+            math.log1p(self.groups - 1),
+            float(any(s.sent.start_char == self.first_sent for s in support)),
+            float(kind not in self.first_kinds and not (
+                kind == "injured" and "hit" in self.first_kinds)),
+        )
 
 
-def event_figures(
-    counts: dict[str, tuple[int | None, str | None]],
+def figure_options(
+    counts: Counts,
     scored: Sequence[Scored],
     inferred: Scored | None,
-    source_of: Callable[[Span], EventSource | None],
-) -> tuple[Figure, ...]:
-    """The killed and injured figures of an event with their evidence and confidence.
-
-    ``scored`` are the event's kept figures, ``inferred`` the "fatal shooting" figure when the
-    killed count came from a word alone."""
-    out = []
+    scorer: FigureScorer,
+) -> dict[str, list[Option]]:
+    """Per kind (killed, injured), the figures its count rests on with their features."""
+    out: dict[str, list[Option]] = {}
     for kind in ("killed", "injured"):
         value = counts[kind][0]
         if value is None:
             continue
-        support = _support(kind, value, scored, inferred)
-        if not support:
+        support, exact = _support(kind, value, scored, inferred)
+        tail = scorer.count_features(kind, value, exact, scored, support)
+        out[kind] = [Option(s, s.features + tail) for s in support]
+    return out
+
+
+def event_figures(options: dict[str, list[Option]], counts: Counts, model: FigureModel,
+                  source_of: Callable[[Span], EventSource | None]) -> tuple[Figure, ...]:
+    """The killed and injured figures of an event: value, the sentence of its most probable
+    supporting figure, who gave it there, and that probability."""
+    out = []
+    for kind, found in options.items():
+        value = counts[kind][0]
+        if not found or value is None:
             continue
-        best = max(support, key=lambda s: s.probability)
-        text = best.casualty.text if best.casualty is not None else None
-        out.append(Figure(kind, value, best.sent.start_char, best.sent.end_char, text,
-                          source_of(best.sent), best.probability))
+        ranked = [(model.probability(list(o.features)), o) for o in found]
+        p, best = max(ranked, key=lambda pair: (pair[0], -pair[1].scored.sent.start_char))
+        s = best.scored
+        text = s.casualty.text if s.casualty is not None else None
+        out.append(Figure(kind, value, s.sent.start_char, s.sent.end_char, text,
+                          source_of(s.sent), p))
     return tuple(out)
 
 
 def _support(kind: str, value: int, scored: Sequence[Scored],
-             inferred: Scored | None) -> list[Scored]:
+             inferred: Scored | None) -> tuple[list[Scored], bool]:
     """The figures an event's count of ``kind`` rests on: those giving that very count, else
-    (a sum, or injured derived from people shot) those it was computed from."""
+    (a sum, or injured derived from people shot) those it was computed from; and whether the
+    count is given as such."""
     if kind == "killed" and inferred is not None and not any(
             s.kind == "killed" and s.count is not None for s in scored):
-        return [inferred]
+        return [inferred], True
     exact = [s for s in scored if s.kind == kind and s.count == value]
     if exact:
-        return exact
+        return exact, True
     related = ("killed",) if kind == "killed" else ("injured", "hit")
-    parts = [s for s in scored if s.kind in related and s.count is not None]
-    if not parts:
-        return []
-    # A count made of several figures is only as good as its weakest part.
-    weakest = min(parts, key=lambda s: s.probability)
-    return [weakest]
+    return [s for s in scored if s.kind in related and s.count is not None], False

@@ -5,11 +5,12 @@ Steps: find event triggers ("drone strike", "shooting", "earthquake") and casual
 at a trigger of another kind or one marked "separate"/"another"); merge each group's figures
 (the headline, the lead and a recap of one strike repeat the same victims, so figures of one
 kind are merged by maximum, not summed); then attach type, weapon, place, actor, date and the
-source of the figures. Before merging, each figure gets a confidence (``figures.py``): figures
-that most likely count another incident, a plan or a total are left out of the counts, and the
-killed and injured counts carry their evidence (``Event.figures``). Only events with a casualty
-figure are reported; ``events[0]`` is the main one: the first with killed/injured figures (the
-headline and lead come first).
+source of the figures. Figures dated to another time ("In December, …") start an event of
+their own; a death word counts only where it says someone died ("a fatal shooting", not
+"attempted murder" or "a deadly weapon"). The killed and injured counts carry their evidence
+and a confidence (``Event.figures``, ``figures.py``). Only events with a casualty figure are
+reported; ``events[0]`` is the main one: the first with killed/injured figures (the headline
+and lead come first).
 """
 
 from __future__ import annotations
@@ -20,7 +21,13 @@ from spacy.tokens import Doc, Span, Token
 
 from europenews.analyze.events.casualties import Casualty, casualties_in
 from europenews.analyze.events.dates import date_expression, iso_date
-from europenews.analyze.events.figures import FigureScorer, Scored, event_figures
+from europenews.analyze.events.evidence import another_time, page_furniture
+from europenews.analyze.events.figures import (
+    FigureScorer,
+    Option,
+    event_figures,
+    figure_options,
+)
 from europenews.analyze.events.lexicon import EventLexicon
 from europenews.analyze.places import place_at, place_ref
 from europenews.model import Event, EventSource, Place, PlaceRef
@@ -39,6 +46,7 @@ _FAMILIES = {
 }  # fmt: skip
 _NEW_EVENT_WORDS = frozenset({"separate", "another", "unrelated", "second", "earlier", "previous"})
 _GUNFIRE = frozenset({"open", "return", "exchange", "trade"})
+_ATTEMPT = frozenset({"attempt", "attempted", "conspiracy", "conspire", "solicitation", "plot"})
 _SAY_VERBS = frozenset({"say", "tell", "report", "confirm", "announce", "state", "add"})
 WEAPONS = {
     "gun": "firearm", "handgun": "handgun", "pistol": "handgun", "rifle": "rifle",
@@ -118,6 +126,8 @@ def group_sentences(doc: Doc, lex: EventLexicon) -> list[_Group]:
     groups: list[_Group] = []
     current: _Group | None = None
     for sent in doc.sents:
+        if page_furniture(sent.text):
+            continue
         triggers = find_triggers(sent, lex)
         figures = casualties_in(sent, lex)
         if not triggers and not figures:
@@ -128,6 +138,11 @@ def group_sentences(doc: Doc, lex: EventLexicon) -> list[_Group]:
         if first is not None and (
             current is None or first.new or (figures and not _compatible(current.type, first.type))
         ):
+            current = _Group()
+            groups.append(current)
+        elif figures and current is not None and current.figures and another_time(sent):
+            # Figures dated to another time ("In December, a woman drove onto the sidewalk,
+            # killing one") report an earlier incident, not this one.
             current = _Group()
             groups.append(current)
         if current is None:
@@ -203,9 +218,22 @@ def fatal_sentence(group: _Group, lex: EventLexicon) -> Span | None:
     shooting', 'the homicide'), or None."""
     for sent in group.sents:
         for tok in sent:
-            if tok.lemma_.lower() in lex.words["fatal_markers"]:
+            if tok.lemma_.lower() in lex.words["fatal_markers"] and _says_death(tok, lex):
                 return sent
     return None
+
+
+def _says_death(marker: Token, lex: EventLexicon) -> bool:
+    """A death word that says someone died: not "attempted murder", not a "deadly weapon" or
+    "lethal force" (an adjective counts on an event word only: "fatal shooting"), not the
+    "homicide detectives" (a noun used as a modifier)."""
+    around = [marker.head, *marker.children, *marker.doc[max(marker.i - 2, 0):marker.i]]
+    if any(t.lemma_.lower() in _ATTEMPT for t in around):
+        return False
+    if marker.pos_ == "ADJ":
+        head = marker.head
+        return marker.dep_ == "amod" and head.lemma_.lower() in lex.cues and head.pos_ == "NOUN"
+    return marker.dep_ not in ("compound", "amod", "nmod")
 
 
 def _source(sent: Span, doc: Doc) -> EventSource | None:
@@ -275,26 +303,30 @@ def build_event(group: _Group, doc: Doc, lex: EventLexicon,
                 scorer: FigureScorer | None = None, rank: int = 0) -> Event | None:
     """The Event a group of sentences reports, or None when it carries no casualty figure.
 
-    With a ``scorer``, figures below the figure model's ``keep`` probability are left out and
-    the killed/injured counts carry their evidence; ``rank`` is the group's place among the
-    article's groups with figures (0: the first)."""
+    ``rank`` is the group's place among the article's groups with figures (0: the first)."""
+    event, _ = event_with_options(group, doc, lex, scorer, rank)
+    return event
+
+
+def event_with_options(
+    group: _Group, doc: Doc, lex: EventLexicon, scorer: FigureScorer | None = None,
+    rank: int = 0,
+) -> tuple[Event | None, dict[str, list[Option]]]:
+    """:func:`build_event` with the figures each count rests on and their features (what
+    ``bench/train_figures.py`` learns from)."""
     scorer = scorer or FigureScorer(doc, lex, group.figures, {}, {})
-    keep = lex.figure_model.keep
     scored = [scorer.score(f, f.kind, f.count, doc[f.token].sent, rank) for f in group.figures]
-    kept: list[Scored] = [s for s in scored if s.probability >= keep]
     marker = fatal_sentence(group, lex)
     inferred = scorer.score(None, "killed", 1, marker, rank) if marker is not None else None
-    kept_group = _Group(group.sents, group.triggers,
-                        [s.casualty for s in kept if s.casualty is not None])
-    infer = inferred is not None and inferred.probability >= keep
-    counts = event_counts(kept_group, lex, infer_fatal=infer)
+    counts = event_counts(group, lex)
     if all(value is None and text is None for value, text in counts.values()):
-        return None
+        return None, {}
+    options = figure_options(counts, scored, inferred, scorer)
     figure_sent = next(
         (
             s
             for s in group.sents
-            if any(s.start_char <= f.start < s.end_char for f in kept_group.figures)
+            if any(s.start_char <= f.start < s.end_char for f in group.figures)
         ),
         group.sents[0],
     )
@@ -317,39 +349,44 @@ def build_event(group: _Group, doc: Doc, lex: EventLexicon,
         date=iso_date(date_text, None),
         source=_source(figure_sent, doc),
         date_text=date_text,
-        figures=event_figures(counts, kept, inferred if infer else None,
+        figures=event_figures(options, counts, lex.figure_model,
                               lambda sent: _source(sent, doc)),
-    )
+    ), options
 
 
 def read_groups(doc: Doc, lex: EventLexicon) -> tuple[list[_Group], list[int], FigureScorer]:
     """The article's event groups, each group's rank among those with figures (0: the first)
-    and the scorer of their figures (``bench/train_figures.py`` reads figures through here)."""
+    and the scorer of their figures."""
     groups = group_sentences(doc, lex)
     sentence_index = {s.start_char: i for i, s in enumerate(doc.sents)} if groups else {}
     triggers = {doc[t.token].sent.start_char: True for g in groups for t in g.triggers}
-    scorer = FigureScorer(doc, lex, [f for g in groups for f in g.figures], sentence_index,
-                          triggers)
     ranks, rank = [], 0
     for g in groups:
         ranks.append(rank)
         rank += bool(g.figures)
+    scorer = FigureScorer(doc, lex, [f for g in groups for f in g.figures], sentence_index,
+                          triggers, max(rank, 1))
     return groups, ranks, scorer
 
 
-def find_events(doc: Doc, lex: EventLexicon) -> list[Event]:
-    """Pure: the events the article reports, the main one first, then in text order."""
+def events_with_options(doc: Doc, lex: EventLexicon
+                        ) -> list[tuple[Event, dict[str, list[Option]]]]:
+    """:func:`find_events` with each event's figure options (``event_with_options``)."""
     groups, ranks, scorer = read_groups(doc, lex)
-    if not groups:
-        return []
-    built = [(g, build_event(g, doc, lex, scorer, r)) for g, r in zip(groups, ranks, strict=True)]
-    events = [(g, e) for g, e in built if e is not None]
+    built = [event_with_options(g, doc, lex, scorer, r) for g, r in zip(groups, ranks,
+                                                                          strict=True)]
+    events = [(e, o) for e, o in built if e is not None]
     if not events:
         return []
     # The main event is the first one with killed/injured figures: the headline and the lead
     # come first. Ranking by the number of sentences instead was tried and did slightly worse.
-    main = next((i for i, (_, e) in enumerate(events) if _has_figures(e)), 0)
-    return [events[main][1], *[e for i, (_, e) in enumerate(events) if i != main]]
+    main = next((i for i, (e, _) in enumerate(events) if _has_figures(e)), 0)
+    return [events[main], *[pair for i, pair in enumerate(events) if i != main]]
+
+
+def find_events(doc: Doc, lex: EventLexicon) -> list[Event]:
+    """Pure: the events the article reports, the main one first, then in text order."""
+    return [event for event, _ in events_with_options(doc, lex)]
 
 
 def _has_figures(event: Event) -> bool:
