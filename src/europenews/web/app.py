@@ -26,6 +26,7 @@ from jinja2 import Environment, PackageLoader
 from europenews import __version__
 from europenews.config import Settings
 from europenews.web.errors import error_response, install_error_handlers
+from europenews.web.head import HeadAsGet
 from europenews.web.memo import StoreMemo
 
 # Everything is served from this origin: no CDN, no inline script, no outside request.
@@ -117,6 +118,14 @@ def create_app(settings: Settings, admin_token: str | None = None,
         app.include_router(api.admin_router)
     app.include_router(pages.router)
 
+    favicon = static.joinpath("favicon.ico").read_bytes()
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon_ico() -> Response:
+        # Browsers and feed readers ask for /favicon.ico whatever the page links to.
+        return Response(favicon, media_type="image/x-icon",
+                        headers={"Cache-Control": "public, max-age=86400"})
+
     @app.get("/world.svg", include_in_schema=False)
     def world() -> Response:
         return Response(app.state.world_svg, media_type="image/svg+xml",
@@ -127,6 +136,8 @@ def create_app(settings: Settings, admin_token: str | None = None,
         templates: Jinja2Templates = request.app.state.templates
         return templates.TemplateResponse(request, "docs.html", {"spec": app.openapi()})
 
+    # Outermost, so a HEAD passes through every other layer as the GET it stands for.
+    app.add_middleware(HeadAsGet)
     return app
 
 
