@@ -255,7 +255,7 @@ class Service:
                 done = self._scheduler.done(job.key, ok)
                 if self.once:
                     done.due = float("inf")
-            self.state.end(summary, polled=True)
+            self.state.end(summary, polled=True, ok=ok)
             if summary.new:
                 self._work.set()
             for where, reason in summary.failures[:5]:
