@@ -4,18 +4,9 @@ from __future__ import annotations
 
 from europenews.ingest.headlines import clean_headline
 from europenews.model import Analysis
+from europenews.wording import plural
 
-# Nouns whose plural is not the noun with an "s".
-_IRREGULAR = {"more": "more", "person": "people", "country": "countries",
-              "story": "stories", "entity": "entities", "casualty": "casualties",
-              "copy": "copies", "reply": "replies", "category": "categories"}
-
-
-def plural(count: int, noun: str, plural_form: str | None = None) -> str:
-    """'1 article', '2 articles', '0 articles', '1 story', '3 stories'."""
-    if count == 1:
-        return f"{count} {noun}"
-    return f"{count} {plural_form or _IRREGULAR.get(noun) or noun + 's'}"
+__all__ = ["plural", "render_text"]
 
 
 def render_text(a: Analysis) -> str:

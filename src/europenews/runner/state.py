@@ -46,9 +46,13 @@ class RunState:
             for key, value in values.items():
                 setattr(self, key, value)
 
-    def set_next_poll(self, key: str, seconds: float) -> None:
+    def set_next_poll(self, key: str, seconds: float) -> str:
+        """Note when ``key`` is polled next (in ``seconds``); returns that UTC time ("" for
+        never: ``run --once`` polls each source once)."""
+        when = utc_text(time.time() + seconds) if seconds < 1e12 else ""
         with self._lock:
-            self.next_poll[key] = utc_text(time.time() + seconds) if seconds < 1e12 else ""
+            self.next_poll[key] = when
+        return when
 
     def begin(self, summary: IngestSummary) -> None:
         """Count a running job's summary live (it keeps being updated by the job)."""

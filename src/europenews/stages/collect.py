@@ -96,9 +96,10 @@ class Collector:
 
     # --- source bookkeeping -------------------------------------------------------------
 
-    def source(self, url: str, kind: str) -> SourceState:
-        """The source row for ``url`` (created if new; its kind updated if it changed)."""
-        return self.writer.write(lambda conn: ensure_source(conn, url, kind))
+    def source(self, url: str, kind: str, name: str | None = None) -> SourceState:
+        """The source row for ``url`` (created if new; its kind updated if it changed, its
+        name when one is given)."""
+        return self.writer.write(lambda conn: ensure_source(conn, url, kind, name))
 
     def known_source(self, url: str) -> SourceState | None:
         with self.engine.connect() as conn:
@@ -152,9 +153,10 @@ class Collector:
 
     def collect_file(self, path: Path, origin: str) -> None:
         """The articles of one file, stored under the source it was found in."""
+        name = Path(origin).name or origin  # the file or folder as the user named it
         origin = str(Path(origin).resolve())
         if origin not in self._file_sources:
-            self._file_sources[origin] = self.source(origin, "file").id
+            self._file_sources[origin] = self.source(origin, "file", name).id
         try:
             for item in read_file(path):
                 if self.stop.is_set():
@@ -295,12 +297,14 @@ def _record_read(conn: Connection, source_id: int, error: str | None) -> None:
         record_failure(conn, source_id, error)
 
 
-def register_source(writer: Writer, key: str, kind: str) -> SourceState:
-    """The store's row for a configured source (created so the status lists it at once)."""
+def register_source(writer: Writer, key: str, kind: str,
+                    name: str | None = None) -> SourceState:
+    """The store's row for a configured source (created so the status lists it at once), with
+    its configured ``name``."""
     def ensure(conn: Connection) -> SourceState:
         state = get_source(conn, key)
         # A URL first seen as a page keeps the kind its content showed; a new one is ``kind``.
-        return state if state is not None else ensure_source(conn, key, kind)
+        return ensure_source(conn, key, state.kind if state else kind, name)
 
     return writer.write(ensure)
 

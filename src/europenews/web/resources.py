@@ -29,6 +29,7 @@ from europenews.store.views import (
 from europenews.store.views_geo import list_events, map_events, map_places, place_detail
 from europenews.store.views_people import QuoteFilters, entity_detail, list_entities, search_quotes
 from europenews.store.views_search import search_page
+from europenews.web.sources import ordered, public_source
 
 ENTITY_TYPES = ("person", "organization", "place", "misc")
 
@@ -197,9 +198,11 @@ def article(conn: Connection, article_id: str) -> dict[str, Any] | None:
 
 
 def sources(conn: Connection, today: str) -> dict[str, Any]:
-    """Each source's last fetch and articles ``today``, publishers, and the store's totals
-    (``counts``)."""
+    """Each source as the public sees it (``web/sources.py``: name, host, state, error class;
+    failing ones first) with its last fetch and articles ``today``, the publishers, and the
+    store's totals (``counts``)."""
     status = source_status(conn, today)
+    status["sources"] = ordered([public_source(row) for row in status["sources"]])
     status["counts"] = counts(conn)
     return status
 
