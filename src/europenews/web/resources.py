@@ -76,11 +76,12 @@ class EventFilters:
 
 @dataclass(frozen=True, slots=True)
 class SearchQuery:
-    """A full-text query with its filters and language."""
+    """A full-text query with its filters, language and order (``relevance`` or ``date``)."""
 
     text: str
     filters: SearchFilters
     language: str | None = None
+    sort: str = "relevance"
 
 
 def _given(value: str | None) -> str | None:
@@ -96,11 +97,14 @@ def quote_filters(text: str | None, speaker: str | None, organization: str | Non
 
 
 def search_query(text: str, since: str | None, until: str | None, source: str | None,
-                 person: str | None, place: str | None, language: str | None) -> SearchQuery:
-    """The search from request parameters (empty filters left out)."""
+                 person: str | None, place: str | None, language: str | None,
+                 sort: str | None = None) -> SearchQuery:
+    """The search from request parameters (empty filters left out; best first unless
+    ``sort`` is "date")."""
     filters = SearchFilters(_given(since), _given(until), _given(source), _given(person),
                             _given(place))
-    return SearchQuery(text, filters, _given(language))
+    return SearchQuery(text, filters, _given(language),
+                       "date" if sort == "date" else "relevance")
 
 
 def entity_type(value: str | None) -> str | None:
@@ -179,9 +183,10 @@ def place(conn: Connection, name: str) -> dict[str, Any] | None:
 
 
 def search(conn: Connection, query: SearchQuery, paging: Paging) -> dict[str, Any]:
-    """One page of hits with ``has_more``, facets over the best hits and their depth."""
+    """One page of hits with ``has_more``, how many match (``total``), the other spellings
+    searched for names, facets over the first hits and their depth."""
     return search_page(conn, query.text, query.filters, query.language, paging.per_page,
-                       paging.offset)
+                       paging.offset, query.sort)
 
 
 def articles(conn: Connection, source: str | None, paging: Paging) -> Page:
