@@ -110,3 +110,19 @@ def test_ingest_refusal_kind_drops_location_and_detail():
     assert refusal_kind("x.jsonl:4: malformed JSON (Expecting value)") == "malformed JSON"
     assert refusal_kind("https://a.example/f: feed item without a link (Storm)") == \
         "feed item without a link"
+
+
+def test_ingest_keeps_a_folders_configured_name(db_url: str, tmp_path: Path):
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    _jsonl(folder / "desk.jsonl", LINES)
+    engine = open_store(db_url)
+    with engine.begin() as conn:
+        from europenews.store.sources import ensure_source
+
+        ensure_source(conn, str(folder.resolve()), "file", "Newsroom drop box")
+    assert run("ingest", str(folder), "--db", db_url, "--no-analyse").exit_code == 0
+    with engine.connect() as conn:
+        row = conn.execute(select(sources).where(sources.c.url == str(folder.resolve()))).one()
+    engine.dispose()
+    assert row.name == "Newsroom drop box"

@@ -18,11 +18,13 @@ from europenews.ingest.headlines import clean_headline, outlet_keys
      "Dad charged after crash"),
     ("Police: two hurt in crash - Valley News Now", "Police: two hurt in crash"),
     ("Library reopens – Hilltown Gazette", "Library reopens"),
+    ("Gang members sought after shooting - Riverside News-Journal",
+     "Gang members sought after shooting"),
     ("Dam repairs finished | Lakeview Post |", "Dam repairs finished"),
     ("CBS 12 - Firefighters Rescue Dog From Frozen Lake",
      "Firefighters Rescue Dog From Frozen Lake"),
 ], ids=["slogans-after-pipes", "web-address", "call-sign-then-place", "empty-segment",
-        "trailing-hyphen", "colon-kept", "en-dash", "trailing-pipe", "leading-network"])
+        "trailing-hyphen", "colon-kept", "en-dash", "hyphenated-outlet", "trailing-pipe", "leading-network"])
 def test_headlines_strip_outlet_furniture(title, expected):
     assert clean_headline(title) == expected
 

@@ -92,7 +92,8 @@ def _names_outlet(segment: str, keys: frozenset[str]) -> bool:
     if len(words) > OUTLET_MAX_WORDS:
         return False
     for word in words:
-        if _CALL_SIGN.fullmatch(word) or word.lower() in _OUTLET_WORDS:
+        parts = word.lower().split("-")  # "News-Journal", "Star-Tribune"
+        if _CALL_SIGN.fullmatch(word) or any(part in _OUTLET_WORDS for part in parts):
             return True
         if re.sub(r"\d+$", "", word.lower()) in _NETWORKS and word[:1].isupper():
             return True

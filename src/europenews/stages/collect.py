@@ -156,7 +156,8 @@ class Collector:
         name = Path(origin).name or origin  # the file or folder as the user named it
         origin = str(Path(origin).resolve())
         if origin not in self._file_sources:
-            self._file_sources[origin] = self.source(origin, "file", name).id
+            self._file_sources[origin] = self.writer.write(
+                partial(_file_source, key=origin, name=name)).id
         try:
             for item in read_file(path):
                 if self.stop.is_set():
@@ -288,6 +289,13 @@ class Collector:
                 break
             self.collect_url(source.url)
         return len(due)
+
+
+def _file_source(conn: Connection, key: str, name: str) -> SourceState:
+    """A file or folder source, named after itself unless it already has a name (the one
+    configured for ``run`` wins)."""
+    state = get_source(conn, key)
+    return ensure_source(conn, key, "file", None if state and state.name else name)
 
 
 def _record_read(conn: Connection, source_id: int, error: str | None) -> None:
