@@ -24,7 +24,8 @@ from europenews.ingest.headlines import clean_headline, outlet_keys
     ("CBS 12 - Firefighters Rescue Dog From Frozen Lake",
      "Firefighters Rescue Dog From Frozen Lake"),
 ], ids=["slogans-after-pipes", "web-address", "call-sign-then-place", "empty-segment",
-        "trailing-hyphen", "colon-kept", "en-dash", "hyphenated-outlet", "trailing-pipe", "leading-network"])
+        "trailing-hyphen", "colon-kept", "en-dash", "hyphenated-outlet", "trailing-pipe",
+        "leading-network"])
 def test_headlines_strip_outlet_furniture(title, expected):
     assert clean_headline(title) == expected
 
