@@ -47,11 +47,13 @@ def test_display_status_line_names_the_figures() -> None:
     line = status_text(_status(), rate=2.46)
     assert line.startswith("running · 12,345 articles (to analyse 1,234, to cluster 56)")
     for figure in ("789 stories", "this run: 345 new, 300 analysed", "2.5 articles/s",
-                   "40 polls, 3 failed polls", "2 failed analysis",
+                   "40 polls, 3 failed polls", "2 articles failed analysis",
                    "12 sources (2 failing, 1 fetching)"):
         assert figure in line
     assert "refused" not in line
     assert "5 items refused" in status_text(_status(refused=5))
+    one = status_text(_status(refused=1, polls=1, failed_polls=1))
+    assert "1 item refused" in one and "1 poll, 1 failed poll" in one
 
 
 @pytest.mark.parametrize("width", [80, 60, 120])

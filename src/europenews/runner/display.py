@@ -23,6 +23,8 @@ from rich.live import Live
 from rich.logging import RichHandler
 from rich.text import Text
 
+from europenews.wording import plural
+
 _STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
 
 
@@ -78,19 +80,19 @@ def status_parts(status: dict[str, Any], rate: float | None = None) -> list[str]
     polls, failed_polls = run.get("polls", 0), run.get("failed_polls", 0)
     parts = [
         status.get("phase", "?"),
-        f"{_n(a['total'])} articles (to analyse {_n(q['analysis'])}, "
+        f"{plural(a['total'], 'article')} (to analyse {_n(q['analysis'])}, "
         f"to cluster {_n(q['clustering'])})",
-        f"{_n(status['stories'])} stories",
+        plural(status["stories"], "story"),
         f"this run: {_n(run.get('new', 0))} new, {_n(run.get('analysed', 0))} analysed",
     ]
     if rate is not None:
         parts.append(f"{rate:.1f} articles/s")
-    parts.append(f"{_n(polls)} polls, {_n(failed_polls)} failed polls")
+    parts.append(f"{plural(polls, 'poll')}, {plural(failed_polls, 'failed poll')}")
     if run.get("refused"):
-        parts.append(f"{_n(run['refused'])} items refused")
+        parts.append(f"{plural(run['refused'], 'item')} refused")
     if a.get("failed"):
-        parts.append(f"{_n(a['failed'])} failed analysis")
-    parts.append(f"{_n(len(sources))} sources ({_n(status['sources_failing'])} failing, "
+        parts.append(f"{plural(a['failed'], 'article')} failed analysis")
+    parts.append(f"{plural(len(sources), 'source')} ({_n(status['sources_failing'])} failing, "
                  f"{_n(q['fetching'])} fetching)")
     if status.get("pipeline_error"):
         parts.append(f"analysis unavailable: {status['pipeline_error']}")
