@@ -85,3 +85,16 @@ def test_headlines_keep_headline_naming_the_hosts_town(title, url):
 def test_headlines_keep_a_long_leading_segment():
     title = "TOWN NEWS RELEASE March 3, 2021... - Harbour County Sheriff"
     assert clean_headline(title) == title
+
+
+@pytest.mark.parametrize("title", [
+    "Singer Drops Surprise Single - Fans Call It Her Best Video Yet",
+    'The Night Owls - "Harbour Lights" [Music Video]',
+    "Clip goes viral — ABC Host Questions Minister About Budget On Air",
+    "MAYOR SAYS BRIDGE REOPENS - WELL AHEAD OF SCHEDULE",
+    "Quiz Night (Video) – Season 2 Finale – Recap",
+    "Farmers protest new rules - for the third week",
+], ids=["weak-word-in-long-tail", "quoted", "network-in-long-tail", "capitals", "weak-lead",
+        "lowercase-start"])
+def test_headlines_keep_headlines_that_merely_mention_media(title):
+    assert clean_headline(title) == title
