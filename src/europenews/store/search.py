@@ -259,7 +259,7 @@ def _search_pg(
         "FragmentDelimiter=…') AS snippet FROM ("
         "SELECT a.id, a.title, a.url, a.published, a.source, a.text, tq, "
         "ts_rank(a.search_vector, tq) AS score "
-        f"FROM articles a, {tsq} AS tq "
+        f"FROM articles a, (SELECT {tsq} AS tq) AS t "
         f"WHERE a.search_vector @@ tq{extra} ORDER BY {order} LIMIT :limit) AS h "
         f"ORDER BY {outer}"
     )
