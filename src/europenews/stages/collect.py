@@ -13,6 +13,7 @@ import logging
 import threading
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -25,6 +26,7 @@ from europenews.ingest.feeds import Feed, FeedItem, looks_like_feed, parse_feed
 from europenews.ingest.fetch import FEED_TYPES, Fetcher, FetchResult
 from europenews.ingest.files import read_bytes, read_file
 from europenews.ingest.fingerprint import article_keys, url_key
+from europenews.ingest.headlines import clean_headline
 from europenews.ingest.opml import looks_like_opml, parse_opml
 from europenews.ingest.page import article_from_body
 from europenews.ingest.sources import SourceSpec
@@ -63,11 +65,16 @@ class Collector:
     progress: Progress = field(default_factory=NullProgress)
     stop: threading.Event = field(default_factory=threading.Event)
     _file_sources: dict[str, int] = field(default_factory=dict)  # origin → source id
+    _file_errors: dict[str, str] = field(default_factory=dict)  # origin → first file error
 
     # --- storing ------------------------------------------------------------------------
 
     def store(self, article: Article, source_id: int | None) -> None:
-        """Store one article (once: a known URL or text counts as a duplicate)."""
+        """Store one article (once: a known URL or text counts as a duplicate), its title
+        without the outlet's name and slogans (``ingest.headlines``)."""
+        title = clean_headline(article.title, article.source, article.url)
+        if title != article.title:
+            article = replace(article, title=title)
         keys = article_keys(article)
 
         def add(conn: Connection) -> AddResult:
@@ -89,9 +96,10 @@ class Collector:
 
     # --- source bookkeeping -------------------------------------------------------------
 
-    def source(self, url: str, kind: str) -> SourceState:
-        """The source row for ``url`` (created if new; its kind updated if it changed)."""
-        return self.writer.write(lambda conn: ensure_source(conn, url, kind))
+    def source(self, url: str, kind: str, name: str | None = None) -> SourceState:
+        """The source row for ``url`` (created if new; its kind updated if it changed, its
+        name when one is given)."""
+        return self.writer.write(lambda conn: ensure_source(conn, url, kind, name))
 
     def known_source(self, url: str) -> SourceState | None:
         with self.engine.connect() as conn:
@@ -145,19 +153,30 @@ class Collector:
 
     def collect_file(self, path: Path, origin: str) -> None:
         """The articles of one file, stored under the source it was found in."""
+        name = Path(origin).name or origin  # the file or folder as the user named it
         origin = str(Path(origin).resolve())
         if origin not in self._file_sources:
-            self._file_sources[origin] = self.source(origin, "file").id
+            self._file_sources[origin] = self.writer.write(
+                partial(_file_source, key=origin, name=name)).id
         try:
             for item in read_file(path):
                 if self.stop.is_set():
                     return
-                if isinstance(item, InputError):
-                    self.summary.fail(str(path), str(item))
+                if isinstance(item, InputError):  # one line of the file: refused, not failed
+                    self.summary.refuse(str(path), str(item))
+                    self.progress.advance()
                 else:
                     self.store(item, self._file_sources[origin])
         except InputError as exc:
             self.summary.fail(str(path), str(exc))
+            self._file_errors.setdefault(origin, str(exc))
+
+    def finish_files(self) -> None:
+        """Record on each file or folder source read in this run when it was read, and the
+        first file that could not be read (so the status shows a last fetch for it too)."""
+        for origin, source_id in self._file_sources.items():
+            self.writer.write(partial(_record_read, source_id=source_id,
+                                      error=self._file_errors.get(origin)))
 
     def collect_url(self, url: str, from_opml: bool = False) -> None:
         """A URL: sniffed as a feed, an OPML list or a page once its body is in hand."""
@@ -220,10 +239,11 @@ class Collector:
         )
 
     def collect_item(self, item: FeedItem, feed: Feed, source: SourceState) -> bool:
-        """Fetch and store one feed item's page; False when it failed (and was reported)."""
+        """Fetch and store one feed item's page; False when it failed or was refused (and was
+        reported)."""
         if not item.url:
-            self.summary.fail(source.url, f"{source.url}: feed item without a link "
-                                          f"({item.title or 'untitled'})")
+            self.summary.refuse(source.url, f"{source.url}: feed item without a link "
+                                            f"({item.title or 'untitled'})")
             return False
         if self.has_url_stored(item.url):
             self.summary.fetched += 1
@@ -231,10 +251,14 @@ class Collector:
             return True
         try:
             page = self.fetcher.fetch(item.url)
-            article = article_from_body(page.body, page.content_type, item.url)
-        except (FetchError, InputError) as exc:
+        except FetchError as exc:
             self.summary.fail(item.url, str(exc))
             return False
+        try:
+            article = article_from_body(page.body, page.content_type, item.url)
+        except (FetchError, InputError) as exc:  # fetched, but holds no article to store
+            self.summary.refuse(item.url, str(exc))
+            return False  # validators are not kept: the page is read again next time
         host = urlsplit(item.url).hostname
         article = _with_defaults(article, url=item.url, title=item.title,
                                  published=item.published, author=item.author,
@@ -267,12 +291,28 @@ class Collector:
         return len(due)
 
 
-def register_source(writer: Writer, key: str, kind: str) -> SourceState:
-    """The store's row for a configured source (created so the status lists it at once)."""
+def _file_source(conn: Connection, key: str, name: str) -> SourceState:
+    """A file or folder source, named after itself unless it already has a name (the one
+    configured for ``run`` wins)."""
+    state = get_source(conn, key)
+    return ensure_source(conn, key, "file", None if state and state.name else name)
+
+
+def _record_read(conn: Connection, source_id: int, error: str | None) -> None:
+    if error is None:
+        record_success(conn, source_id, status=None)
+    else:
+        record_failure(conn, source_id, error)
+
+
+def register_source(writer: Writer, key: str, kind: str,
+                    name: str | None = None) -> SourceState:
+    """The store's row for a configured source (created so the status lists it at once), with
+    its configured ``name``."""
     def ensure(conn: Connection) -> SourceState:
         state = get_source(conn, key)
         # A URL first seen as a page keeps the kind its content showed; a new one is ``kind``.
-        return state if state is not None else ensure_source(conn, key, kind)
+        return ensure_source(conn, key, state.kind if state else kind, name)
 
     return writer.write(ensure)
 

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 
 from europenews.errors import EuropeNewsError, StoreError
 from europenews.ingest.fetch import Fetcher
-from europenews.ingest.sources import SourceSpec, expand_sources
+from europenews.ingest.sources import SourceSpec, expand_sources, expected_items
 from europenews.stages.analysis import Analyser, analyze_pending
 from europenews.stages.clustering import AnalysedInHand, cluster_pending, new_clusterer
 from europenews.stages.collect import Collector
@@ -44,7 +44,9 @@ def ingest_sources(
     specs = expand_sources(list(sources))
     with Fetcher(settings.fetch) as fetcher:
         collector = Collector(engine, writer, settings, fetcher, progress=progress, stop=stop)
-        progress.stage("fetch", None)  # articles stored so far (their number is not known)
+        # Local files: their items are counted first, so the bar has a total and an ETA.
+        total = expected_items(specs)
+        progress.stage("read" if total is not None else "fetch", total)
         for spec in specs:
             if stop.is_set():
                 break
@@ -55,6 +57,7 @@ def ingest_sources(
             except EuropeNewsError as exc:  # one source's problem never stops the others
                 where = spec.location if isinstance(spec, SourceSpec) else str(spec)
                 collector.summary.fail(where, str(exc))
+        collector.finish_files()
     summary = collector.summary
     process_pending(engine, nlp, settings, summary, progress, clusterer, writer=writer,
                     stop=stop)

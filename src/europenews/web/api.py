@@ -205,7 +205,8 @@ def api_place(request: Request, name: str) -> dict[str, Any]:
     return found(place, f"place {name}")
 
 
-@router.get("/search", summary="Full-text search with facets and highlighted snippets")
+@router.get("/search", summary="Full-text search (names in any known spelling), with a "
+            "count, facets and highlighted snippets; best or newest first")
 def api_search(request: Request, q: str = Query("", max_length=300),
                since: str | None = Query(None, max_length=40),
                until: str | None = Query(None, max_length=40),
@@ -213,13 +214,17 @@ def api_search(request: Request, q: str = Query("", max_length=300),
                person: str | None = Query(None, max_length=200),
                place: str | None = Query(None, max_length=200),
                language: str | None = Query(None, max_length=16),
+               sort: Literal["relevance", "date"] = Query(
+                   "relevance", description="relevance: best first; date: newest first."),
                page: int = page_q(), per_page: int = Query(20, ge=1, le=100)) -> dict[str, Any]:
-    query = resources.search_query(q, since, until, source, person, place, language)
+    query = resources.search_query(q, since, until, source, person, place, language, sort)
     paging = Paging(page, per_page)
     with reading(request.app.state.engine) as conn:
         result = resources.search(conn, query, paging)
     body = envelope(request, Page(result["hits"], paging, result["has_more"]))
-    body.update(query=q, facets=result["facets"], facet_depth=result["facet_depth"])
+    body.update(query=q, sort=result["sort"], total=result["total"],
+                total_exact=result["total_exact"], spellings=result["spellings"],
+                facets=result["facets"], facet_depth=result["facet_depth"])
     return body
 
 

@@ -170,15 +170,16 @@ def search(request: Request, q: str = Query("", max_length=300),
            since: str | None = Query(None, max_length=40),
            until: str | None = Query(None, max_length=40),
            source: str | None = text(), person: str | None = text(), place: str | None = text(),
-           language: str | None = Query(None, max_length=16), page: int = page_no()) -> Response:
-    query = resources.search_query(q, since, until, source, person, place, language)
+           language: str | None = Query(None, max_length=16),
+           sort: str | None = Query(None, max_length=16), page: int = page_no()) -> Response:
+    query = resources.search_query(q, since, until, source, person, place, language, sort)
     with reading(request.app.state.engine) as conn:
         result = resources.search(conn, query, Paging(page, 20))
     for hit in result["hits"]:
         hit["snippet_html"] = snippet_markup(hit["snippet"])
     params = {k: v for k, v in request.query_params.items() if k != "page"}
     return render(request, "search.html", result=result, q=q, params=params,
-                  filters=query.filters, language=language or "",
+                  filters=query.filters, language=language or "", sort=query.sort,
                   pager=pager(request, page, result["has_more"]))
 
 
