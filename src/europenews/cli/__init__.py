@@ -1,5 +1,5 @@
 """The ``europenews`` command line: a click group (``cli.main``) and one module per command
-(``analyze``, ``cluster``, ``eval``, ``export``, ``ingest``, ``reanalyze``, ``run``, ``search``,
+(``alerts``, ``analyze``, ``brief``, ``cluster``, ``eval``, ``export``, ``ingest``, ``reanalyze``, ``run``, ``search``,
 ``serve``), each parsing its options, calling the library and rendering the result.
 
 Importing this package registers every command on ``cli.main.cli`` (each module adds itself
@@ -14,6 +14,7 @@ import click
 
 try:
     from europenews.cli import (  # noqa: F401  (imported for the commands they register)
+        alerts,
         analyze,
         cluster,
         evaluate,

@@ -9,6 +9,7 @@ earlier (a restored story, a run that resumes) is read back from its stored JSON
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +30,10 @@ from europenews.store.stories import (
 from europenews.stories.cluster import Assignment, OnlineClusterer
 from europenews.stories.items import StoryItem, story_item_from_analysis
 from europenews.stories.summary import summarize_story
+
+# Called in the assignment's own write, after the story's figures are refreshed (alerts:
+# ``alerts.watch.AlertWatcher``), so what it stores lands with the assignment or not at all.
+AfterAssign = Callable[[Connection, str], None]
 
 MAX_RESTORED_STORIES = 2000
 # Story items kept from one pass's analyses; beyond this the rest are read back from the
@@ -76,12 +81,15 @@ def new_clusterer(engine: Engine) -> OnlineClusterer:
     return clusterer
 
 
-def _record(writer: Writer, article_id: str, assignment: Assignment) -> None:
+def _record(writer: Writer, article_id: str, assignment: Assignment,
+            after_assign: AfterAssign | None = None) -> None:
     story_id = str(assignment.story_id)
 
     def assign(conn: Connection) -> None:
         assign_to_story(conn, article_id, story_id, assignment.duplicate_of)
         refresh_story(conn, story_id, summarize_story(list_story_members(conn, story_id)))
+        if after_assign is not None:
+            after_assign(conn, story_id)
 
     writer.write(assign)
 
@@ -96,9 +104,10 @@ def cluster_pending(
     writer: Writer | None = None,
     stop: threading.Event | None = None,
     in_hand: AnalysedInHand | None = None,
+    after_assign: AfterAssign | None = None,
 ) -> None:
     """Assign every analysed, not yet clustered article to a story, in publication order,
-    until none is left or ``stop`` is set."""
+    until none is left or ``stop`` is set; ``after_assign(conn, story_id)`` follows each."""
     progress = progress or NullProgress()
     writer = writer or DirectWriter(engine)
     stop = stop or threading.Event()
@@ -120,6 +129,6 @@ def cluster_pending(
                 return
             item = items.get(article_id)
             if item is not None:
-                _record(writer, article_id, clusterer.assign(item))
+                _record(writer, article_id, clusterer.assign(item), after_assign)
                 summary.clustered += 1
             progress.advance()

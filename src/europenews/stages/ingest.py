@@ -15,7 +15,12 @@ from europenews.errors import EuropeNewsError, StoreError
 from europenews.ingest.fetch import Fetcher
 from europenews.ingest.sources import SourceSpec, expand_sources, expected_items
 from europenews.stages.analysis import Analyser, analyze_pending
-from europenews.stages.clustering import AnalysedInHand, cluster_pending, new_clusterer
+from europenews.stages.clustering import (
+    AfterAssign,
+    AnalysedInHand,
+    cluster_pending,
+    new_clusterer,
+)
 from europenews.stages.collect import Collector
 from europenews.stages.settings import IngestSettings
 from europenews.stages.summary import IngestSummary, NullProgress, Progress
@@ -34,6 +39,7 @@ def ingest_sources(
     *,
     writer: Writer | None = None,
     stop: threading.Event | None = None,
+    after_assign: AfterAssign | None = None,
 ) -> IngestSummary:
     """Read, store, analyse and cluster ``sources`` (paths and URLs); never raises for one
     bad source. ``nlp`` None stores articles without analysing them (they stay pending)."""
@@ -60,7 +66,7 @@ def ingest_sources(
         collector.finish_files()
     summary = collector.summary
     process_pending(engine, nlp, settings, summary, progress, clusterer, writer=writer,
-                    stop=stop)
+                    stop=stop, after_assign=after_assign)
     return summary
 
 
@@ -74,6 +80,7 @@ def process_pending(
     *,
     writer: Writer | None = None,
     stop: threading.Event | None = None,
+    after_assign: AfterAssign | None = None,
 ) -> OnlineClusterer | None:
     """Analyse and cluster whatever is pending in the store; returns the clusterer used
     (restored from the store on first use), to be passed to the next call."""
@@ -91,5 +98,5 @@ def process_pending(
         if clusterer is None:
             clusterer = new_clusterer(engine)
         cluster_pending(engine, clusterer, summary, progress, writer=writer, stop=stop,
-                        in_hand=in_hand)
+                        in_hand=in_hand, after_assign=after_assign)
     return clusterer

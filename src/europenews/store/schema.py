@@ -19,6 +19,8 @@ Reading guide (the web site and the API read these tables through the functions 
     places           the geocoded places an article mentions
     stories          groups of articles about one real event, with summary columns
     story_members    article → story; ``duplicate_of`` marks a near-duplicate (wire) copy
+    alert_rules      named alert rules (from the configuration or the admin API), as JSON
+    alert_hits       one row per (rule, story) that fired: the fact, and what was delivered
 
 Full-text search is not in these tables: on SQLite an FTS5 table ``articles_fts`` (external
 content over ``articles``, kept in sync by triggers), on PostgreSQL a generated ``tsvector``
@@ -283,4 +285,33 @@ story_members = Table(
     Column("duplicate_of", String(64)),  # article id of the original when this is a copy
     Column("assigned_at", String(32), nullable=False),
     Index("ix_story_members_story", "story_id"),
+)
+
+alert_rules = Table(
+    "alert_rules",
+    metadata,
+    Column("name", Text, primary_key=True),
+    Column("rule", Text, nullable=False),  # alerts.rules.AlertRule.to_json()
+    Column("origin", String(16), nullable=False),  # config | api
+    Column("updated_at", String(32), nullable=False),
+    Column("last_digest_at", String(32)),  # when the last hourly/daily digest went out
+)
+
+alert_hits = Table(
+    "alert_hits",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("rule_name", Text, nullable=False),
+    Column("story_id", String(64), ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+    Column("fired_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),  # a later article changed the hit
+    Column("fact", Text, nullable=False),  # JSON: alerts.match.AlertFact.to_dict()
+    Column("webhook_sent_at", String(32)),
+    Column("email_sent_at", String(32)),
+    Column("attempts", Integer, nullable=False, default=0),  # failed deliveries so far
+    Column("next_try_at", String(32)),  # back-off: not before this time
+    Column("last_error", Text),
+    # One hit per rule and story: a story's later articles update it, never fire again.
+    UniqueConstraint("rule_name", "story_id", name="uq_alert_hits"),
+    Index("ix_alert_hits_fired", "fired_at"),
 )

@@ -41,6 +41,7 @@ class SearchFilters:
     source: str | None = None  # exact publisher name / hostname
     entity: str | None = None  # a name, linked through the canonical entity table
     place: str | None = None  # a place name (case-insensitive)
+    story: str | None = None  # only the articles of this story (an alert's query)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +166,9 @@ def filters_sql(
     if filters.place:
         conds.append("a.id IN (SELECT article_id FROM places WHERE lower(name) = :place)")
         params["place"] = filters.place.lower()
+    if filters.story:
+        conds.append("a.id IN (SELECT article_id FROM story_members WHERE story_id = :story)")
+        params["story"] = filters.story
     return conds, True
 
 

@@ -1,0 +1,168 @@
+"""Does a story fire a rule? Pure, over what the store says about the story (:class:`StoryFacts`).
+
+Every condition of a rule must hold. The casualty condition reads the story's figures as the
+facts trust rules reconcile them (``stories.casualties``): only the story's *shown, primary*
+figure of a kind counts (the latest confident report), never an unconfident value or the
+inferred "no deaths" zero, so an alert says what the story page shows in red. Where the story
+is: the country most of its articles' main events are in (their places when no event is
+placed), so a story that mentions a foreign capital in passing is not moved there.
+
+A hit carries the fact that fired it (:class:`AlertFact`), with the evidence to point to.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from europenews.alerts.rules import AlertRule, EventCondition
+from europenews.storydata import StoryCasualty
+
+EARTH_RADIUS_KM = 6371.0
+
+
+@dataclass(frozen=True, slots=True)
+class EventPoint:
+    """One article's main event: where it is (any part may be unknown)."""
+
+    article_id: str
+    place: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFacts:
+    """What the rules read about one story (built by ``store/alert_facts.py``)."""
+
+    story_id: str
+    headline: str | None
+    source_count: int
+    breaking: bool
+    casualties: tuple[StoryCasualty, ...] = ()
+    events: tuple[EventPoint, ...] = ()
+    place_countries: tuple[str, ...] = ()  # countries of its places, most articles first
+    place_names: frozenset[str] = frozenset()  # lower-cased
+    entity_ids: frozenset[int] = frozenset()
+    # (speaker entity id, quote text) of its quotes with a resolved speaker.
+    quotes: tuple[tuple[int, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """What the store resolved for one rule: the canonical entities its names stand for and
+    whether its search query matches one of the story's articles (None: no query)."""
+
+    entity_ids: frozenset[int] = frozenset()
+    speaker_ids: frozenset[int] = frozenset()
+    query_matched: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AlertFact:
+    """Why a rule fired: the parts of the story that met its conditions."""
+
+    parts: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.parts)
+
+
+def main_country(facts: StoryFacts) -> str | None:
+    """The country most of the story's main events are in (ties: the first event's), else
+    the country most of its places are in, else None."""
+    counts: dict[str, int] = {}
+    for e in facts.events:
+        if e.country:
+            counts[e.country] = counts.get(e.country, 0) + 1
+    if counts:
+        return max(counts, key=lambda c: counts[c])  # dicts keep order: first event on ties
+    return facts.place_countries[0] if facts.place_countries else None
+
+
+def _primary(casualties: Sequence[StoryCasualty], kind: str) -> StoryCasualty | None:
+    return next((c for c in casualties if c.kind == kind and c.primary and c.shown
+                 and not c.inferred_zero), None)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _figure(c: StoryCasualty) -> dict[str, Any]:
+    return {"value": c.value, "given_by": list(c.given_by), "outlets": c.outlets,
+            "confidence": c.confidence,
+            "evidence": [{"article": e.article_id, "start": e.start, "end": e.end}
+                         for e in c.evidence]}
+
+
+def _event_parts(cond: EventCondition, facts: StoryFacts) -> dict[str, Any] | None:
+    parts: dict[str, Any] = {}
+    for kind, least in (("killed", cond.killed_at_least), ("injured", cond.injured_at_least)):
+        if least is None:
+            continue
+        figure = _primary(facts.casualties, kind)
+        if figure is None or figure.value < least:
+            return None
+        parts[kind] = _figure(figure)
+    if cond.country is not None:
+        country = main_country(facts)
+        if country != cond.country:
+            return None
+        parts["country"] = country
+    if cond.place is not None and cond.lat is None:
+        wanted = cond.place.lower()
+        at = [e for e in facts.events if e.place and e.place.lower() == wanted]
+        if not at and wanted not in facts.place_names:
+            return None
+        parts["place"] = cond.place
+    if cond.lat is not None and cond.lon is not None and cond.radius_km is not None:
+        near = [(round(distance_km(cond.lat, cond.lon, e.lat, e.lon), 1), e) for e in facts.events
+                if e.lat is not None and e.lon is not None]
+        near = [(d, e) for d, e in near if d <= cond.radius_km]
+        if not near:
+            return None
+        d, e = min(near, key=lambda x: x[0])
+        parts["near"] = {"place": e.place, "km": d, "article": e.article_id}
+    return parts
+
+
+def match_rule(rule: AlertRule, facts: StoryFacts, resolved: Resolved) -> AlertFact | None:
+    """The fact that fires ``rule`` for the story, or None when a condition fails."""
+    parts: dict[str, Any] = {}
+    if rule.query is not None:
+        if not resolved.query_matched:
+            return None
+        parts["query"] = rule.query
+    if rule.entity is not None:
+        ids = resolved.entity_ids & facts.entity_ids
+        if not ids:
+            return None
+        parts["entity"] = {"name": rule.entity, "ids": sorted(ids)}
+    if rule.quote is not None:
+        words = (rule.quote.text or "").lower()
+        said = [t for who, t in facts.quotes
+                if who in resolved.speaker_ids and words in t.lower()]
+        if not said:
+            return None
+        parts["quote"] = {"speaker": rule.quote.speaker, "text": said[0]}
+    if rule.event is not None:
+        event = _event_parts(rule.event, facts)
+        if event is None:
+            return None
+        parts.update(event)
+    if rule.story is not None:
+        if rule.story.breaking and not facts.breaking:
+            return None
+        least = rule.story.sources_at_least
+        if least is not None and facts.source_count < least:
+            return None
+        parts["story"] = {"breaking": facts.breaking, "sources": facts.source_count}
+    return AlertFact(parts)
