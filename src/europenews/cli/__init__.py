@@ -16,6 +16,7 @@ try:
     from europenews.cli import (  # noqa: F401  (imported for the commands they register)
         alerts,
         analyze,
+        brief,
         cluster,
         evaluate,
         export,

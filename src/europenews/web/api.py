@@ -125,6 +125,14 @@ def api_story(request: Request, story_id: str) -> dict[str, Any]:
     return found(story, f"story {story_id}")
 
 
+@router.get("/stories/{story_id}/brief",
+            summary="A story's brief: headline, lead, who said what, figures, where and when")
+def api_story_brief(request: Request, story_id: str) -> dict[str, Any]:
+    with reading(request.app.state.engine) as conn:
+        brief = resources.brief(conn, story_id)
+    return found(brief, f"story {story_id}")
+
+
 @router.get("/entities", summary="People, organisations, places, most written-about first")
 def api_entities(request: Request, type: Literal["person", "organization", "place", "misc"]
                  | None = None, q: str | None = Query(None, max_length=200),

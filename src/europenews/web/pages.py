@@ -111,7 +111,8 @@ def story(request: Request, story_id: str) -> Response:
     with reading(request.app.state.engine) as conn:
         shown = found(resources.story(conn, story_id), "story")
         events = resources.story_map(conn, story_id)
-    return render(request, "story.html", story=shown,
+        brief = resources.brief(conn, story_id)
+    return render(request, "story.html", story=shown, brief=brief, base="",
                   map=map_context(shown["places"], events, zoom=True))
 
 

@@ -35,6 +35,7 @@ from europenews.store.views_archive import (
     archive_stories,
     count_archive,
 )
+from europenews.store.views_brief import story_brief
 from europenews.store.views_geo import list_events, map_events, map_places, place_detail
 from europenews.store.views_people import QuoteFilters, entity_detail, list_entities, search_quotes
 from europenews.store.views_search import search_page
@@ -138,6 +139,13 @@ def top_stories(conn: Connection, paging: Paging) -> Page:
 def story(conn: Connection, story_id: str) -> dict[str, Any] | None:
     """One story: articles, entities by type, quotes by speaker, casualties, places."""
     return story_detail(conn, story_id)
+
+
+def brief(conn: Connection, story_id: str) -> dict[str, Any] | None:
+    """The story's brief (``stories/brief.py``): headline, lead, who said what, figures with
+    evidence, places and timeline, sources; None for an unknown story."""
+    found = story_brief(conn, story_id)
+    return None if found is None else found.to_dict()
 
 
 def story_map(conn: Connection, story_id: str) -> list[dict[str, Any]]:
