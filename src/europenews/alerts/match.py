@@ -166,3 +166,23 @@ def match_rule(rule: AlertRule, facts: StoryFacts, resolved: Resolved) -> AlertF
             return None
         parts["story"] = {"breaking": facts.breaking, "sources": facts.source_count}
     return AlertFact(parts)
+
+
+def fact_line(fact: dict[str, Any]) -> str:
+    """One line saying why a hit fired ("4 killed (police) · US")."""
+    parts = []
+    for kind in ("killed", "injured"):
+        if kind in fact:
+            by = fact[kind].get("given_by") or []
+            parts.append(f"{fact[kind]['value']} {kind}" + (f" ({', '.join(by)})" if by else ""))
+    for key in ("country", "place", "query"):
+        if key in fact:
+            parts.append(str(fact[key]))
+    if "entity" in fact:
+        parts.append(str(fact["entity"]["name"]))
+    if "quote" in fact:
+        parts.append(f"{fact['quote']['speaker']}: “{fact['quote']['text']}”")
+    if "story" in fact:
+        story = fact["story"]
+        parts.append(f"{story['sources']} sources" + (", breaking" if story["breaking"] else ""))
+    return " · ".join(parts)

@@ -88,6 +88,9 @@ class AlertRule:
         out["email"] = list(self.email)
         if not with_secret:
             out.pop("secret")
+        for key in ("quote", "event", "story"):  # a condition lists only what it was given
+            if isinstance(out[key], dict):
+                out[key] = {k: v for k, v in out[key].items() if v is not None and v is not False}
         return {k: v for k, v in out.items() if v is not None and v != []}
 
     def to_json(self) -> str:

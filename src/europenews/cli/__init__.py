@@ -1,6 +1,7 @@
 """The ``europenews`` command line: a click group (``cli.main``) and one module per command
-(``alerts``, ``analyze``, ``brief``, ``cluster``, ``eval``, ``export``, ``ingest``, ``reanalyze``, ``run``, ``search``,
-``serve``), each parsing its options, calling the library and rendering the result.
+(``alerts``, ``analyze``, ``brief``, ``cluster``, ``eval``, ``export``, ``ingest``,
+``reanalyze``, ``run``, ``search``, ``serve``), each parsing its options, calling the library
+and rendering the result.
 
 Importing this package registers every command on ``cli.main.cli`` (each module adds itself
 with ``@cli.command()``), so the group never imports its commands and no module imports back.

@@ -116,7 +116,8 @@ def _places(conn: Connection, ids: list[str]) -> tuple[BriefPlace, ...]:
     return tuple(BriefPlace(n, *found[n], tuple(arts[n])) for n in names)
 
 
-def _sentences(conn: Connection, wanted: set[tuple[str, int, int]]) -> dict[tuple[str, int, int], str]:
+def _sentences(conn: Connection,
+               wanted: set[tuple[str, int, int]]) -> dict[tuple[str, int, int], str]:
     out: dict[tuple[str, int, int], str] = {}
     by_article: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for article_id, start, end in wanted:

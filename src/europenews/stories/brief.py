@@ -52,10 +52,13 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…”\"])\s+(?=[“\"A-Z0-9])")
 _QUOTED = re.compile(r"[“\"]([^”\"]{8,})(?:[”\"]|$)")
 # Reported claims shorter than this many words say nothing on their own ("the idea").
 MIN_REPORTED_WORDS = 4
-_STOP = frozenset("""the and for that with this from have has had was were are but not its
-their they them his her she him who what when where which while after before about into over
-than then there said says will would could should been being also more most other some such
-only just very""".split())
+_STOP = frozenset((
+    "the", "and", "for", "that", "with", "this", "from", "have", "has", "had", "was",
+    "were", "are", "but", "not", "its", "their", "they", "them", "his", "her", "she", "him",
+    "who", "what", "when", "where", "which", "while", "after", "before", "about", "into",
+    "over", "than", "then", "there", "said", "says", "will", "would", "could", "should",
+    "been", "being", "also", "more", "most", "other", "some", "such", "only", "just", "very",
+))
 
 
 def _words(text: str | None) -> set[str]:

@@ -267,6 +267,20 @@ def api_sources(request: Request) -> dict[str, Any]:
     return status
 
 
+@router.get("/alerts", summary="Alert rules with their recent hits")
+def api_alerts(request: Request) -> dict[str, Any]:
+    with reading(request.app.state.engine) as conn:
+        return {"items": resources.alerts(conn)}
+
+
+@router.get("/alerts/{name}", summary="One alert rule with its hits, the latest first")
+def api_alert(request: Request, name: str,
+              limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
+    with reading(request.app.state.engine) as conn:
+        rule = resources.alert(conn, name, limit)
+    return found(rule, f"alert {name}")
+
+
 class NewSource(BaseModel):
     url: str
     kind: Literal["feed", "page", "opml"] = "feed"
@@ -290,3 +304,34 @@ def admin_add_source(request: Request, body: NewSource,
     with map_db_errors(), request.app.state.engine.begin() as conn:
         state = ensure_source(conn, body.url, body.kind)
     return {"id": state.id, "url": state.url, "kind": state.kind}
+
+
+@admin_router.post("/alerts", status_code=201, summary="Add or replace an alert rule")
+def admin_add_alert(request: Request, body: dict[str, Any],
+                    authorization: str | None = Header(None)) -> dict[str, Any]:
+    """The body is a rule as in ``[[alerts]]`` (JSON): ``name`` and at least one of ``query``,
+    ``entity``, ``quote``, ``event``, ``story``; a bad rule is a 400 saying what is wrong."""
+    require_admin(request, authorization)
+    from europenews.alerts.rules import parse_rule
+    from europenews.errors import ConfigError
+    from europenews.store.alerts import save_rule
+
+    try:
+        rule = parse_rule(body, "alert")
+    except ConfigError as exc:
+        raise HTTPException(400, str(exc)) from exc
+    with map_db_errors(), request.app.state.engine.begin() as conn:
+        save_rule(conn, rule.name, rule.to_json(), "api")
+    return rule.to_dict()
+
+
+@admin_router.delete("/alerts/{name}", summary="Delete an alert rule (its hits stay)")
+def admin_delete_alert(request: Request, name: str,
+                       authorization: str | None = Header(None)) -> dict[str, Any]:
+    require_admin(request, authorization)
+    from europenews.store.alerts import delete_rule
+
+    with map_db_errors(), request.app.state.engine.begin() as conn:
+        if not delete_rule(conn, name):
+            raise HTTPException(404, f"alert {name}: not found")
+    return {"deleted": name}

@@ -78,7 +78,7 @@ def create_app(settings: Settings, admin_token: str | None = None,
     """The site and API over ``settings.db``; ``admin_token`` enables the admin endpoints;
     ``status`` (``run``'s live status JSON) answers ``/api/status`` instead of the store."""
     from europenews.store.engine import open_store
-    from europenews.web import api, pages
+    from europenews.web import api, feeds, pages
     from europenews.web.geo import world_svg
     from europenews.web.status import status_router
 
@@ -116,6 +116,7 @@ def create_app(settings: Settings, admin_token: str | None = None,
     static = resources.files("europenews.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(api.router)
+    app.include_router(feeds.router)
     app.include_router(status_router())
     if admin_token:
         app.include_router(api.admin_router)

@@ -208,6 +208,13 @@ def article(request: Request, article_id: str,
                   safe_url=safe_url)
 
 
+@router.get("/alerts")
+def alerts_page(request: Request) -> Response:
+    with reading(request.app.state.engine) as conn:
+        rules = resources.alerts(conn)
+    return render(request, "alerts.html", alerts=rules)
+
+
 @router.get("/sources")
 def sources_page(request: Request) -> Response:
     today = datetime.now(UTC).strftime("%Y-%m-%d")

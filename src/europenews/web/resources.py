@@ -11,12 +11,15 @@ is known without counting.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection
 
+from europenews.alerts.match import fact_line
+from europenews.store.alerts import Hit, list_hits, list_rules
 from europenews.store.articles import get_analysis_payload
 from europenews.store.search import SearchFilters
 from europenews.store.views import FRONT_CANDIDATES as FRONT_CANDIDATES
@@ -262,6 +265,29 @@ def sources(conn: Connection, today: str) -> dict[str, Any]:
     status["sources"] = ordered([public_source(row) for row in status["sources"]])
     status["counts"] = counts(conn)
     return status
+
+
+def alerts(conn: Connection, recent: int = 10) -> list[dict[str, Any]]:
+    """Every alert rule (without its webhook secret) with its most recent hits."""
+    out = []
+    for stored in list_rules(conn):
+        rule = json.loads(stored.rule)
+        rule.pop("secret", None)
+        hits = [hit_dict(h) for h in list_hits(conn, stored.name, limit=recent)]
+        out.append({"name": stored.name, "origin": stored.origin, "rule": rule, "hits": hits})
+    return out
+
+
+def alert(conn: Connection, name: str, limit: int = 50) -> dict[str, Any] | None:
+    """One rule and its hits, the most recently fired first; None for an unknown rule."""
+    found = next((a for a in alerts(conn, limit) if a["name"] == name), None)
+    return found
+
+
+def hit_dict(hit: Hit) -> dict[str, Any]:
+    return {"id": hit.id, "alert": hit.rule_name, "story": hit.story_id,
+            "headline": hit.headline, "articles": hit.article_count, "fired_at": hit.fired_at,
+            "updated_at": hit.updated_at, "fact": hit.fact, "fact_line": fact_line(hit.fact)}
 
 
 def totals(conn: Connection) -> dict[str, int]:
