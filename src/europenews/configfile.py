@@ -19,6 +19,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from europenews.alerts.deliver import DeliverySettings
+from europenews.alerts.rules import AlertRule, parse_rules
 from europenews.config import Settings
 from europenews.errors import ConfigError
 from europenews.ingest.fetch import FetchSettings
@@ -84,6 +86,8 @@ class RunConfig:
     opml: tuple[OpmlSource, ...] = ()
     polling: PollingConfig = field(default_factory=PollingConfig)
     fetch: FetchSettings = field(default_factory=FetchSettings)
+    alerts: tuple[AlertRule, ...] = ()  # [[alerts]]: kept in the store as "config" rules
+    delivery: DeliverySettings = field(default_factory=DeliverySettings)
     path: Path | None = None  # the file it was read from (None: the shipped default)
 
     def with_overrides(self, **values: Any) -> RunConfig:
@@ -150,7 +154,7 @@ def parse_config(text: str, where: str, base: Path | None) -> RunConfig:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{where}: not valid TOML ({exc})") from exc
     known = {"database", "server", "analysis", "polling", "politeness", "feeds", "folders",
-             "opml", "sources"}
+             "opml", "sources", "alerts", "delivery"}
     if unknown := sorted(set(data) - known):
         raise ConfigError(f"{where}: unknown section {unknown[0]!r} "
                           f"(known: {', '.join(sorted(known))})")
@@ -209,7 +213,27 @@ def parse_config(text: str, where: str, base: Path | None) -> RunConfig:
         opml=opml,
         polling=polling,
         fetch=_fetch(_table(data, "politeness", where), where),
+        alerts=parse_rules(data.get("alerts", []), where),
+        delivery=_delivery(_table(data, "delivery", where), where),
     )
+
+
+def _delivery(table: dict[str, Any], where: str) -> DeliverySettings:
+    """``[delivery]``: the SMTP server alerts are mailed through and the site's public URL."""
+    known = {"base_url", "smtp_host", "smtp_port", "smtp_from", "smtp_user", "smtp_password",
+             "smtp_starttls"}
+    if unknown := sorted(set(table) - known):
+        raise ConfigError(f"{where}: delivery.{unknown[0]}: unknown key "
+                          f"(known: {', '.join(sorted(known))})")
+    values: dict[str, Any] = {}
+    for key in ("base_url", "smtp_host", "smtp_from", "smtp_user", "smtp_password"):
+        if key in table:
+            values[key] = _str(table[key], f"{where}: delivery.{key}")
+    if "smtp_port" in table:
+        values["smtp_port"] = _int(table["smtp_port"], f"{where}: delivery.smtp_port", 1)
+    if "smtp_starttls" in table:
+        values["smtp_starttls"] = bool(table["smtp_starttls"])
+    return DeliverySettings(**values)
 
 
 def _polling(table: dict[str, Any], where: str) -> PollingConfig:

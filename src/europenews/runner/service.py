@@ -13,6 +13,8 @@ Threads, all in one process:
   and wait; each is its own transaction;
 - uvicorn serves the site (``web.app.create_app``, given the live status as a callable) from a
   socket bound before anything starts, so a busy port fails at once; the site only reads;
+- an alerts thread sends pending alert hits (``alerts.deliver``) every half minute; hits are
+  recorded by the analysis thread with each story assignment (``alerts.watch``);
 - the main thread shows the status line and waits for SIGINT/SIGTERM, which set the ``stop``
   event that every stage checks between two articles.
 
@@ -33,6 +35,8 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
+from europenews.alerts.deliver import deliver_due
+from europenews.alerts.watch import AlertWatcher
 from europenews.configfile import RunConfig
 from europenews.errors import ConfigError, EuropeNewsError, FetchError, InputError
 from europenews.ingest.fetch import Fetcher
@@ -47,6 +51,7 @@ from europenews.stages.settings import IngestSettings
 from europenews.stages.status import status_snapshot
 from europenews.stages.summary import IngestSummary
 from europenews.stages.writer import WriteThread
+from europenews.store.alerts import sync_config_rules
 from europenews.store.engine import open_store
 from europenews.store.sources import list_sources, set_next_due
 from europenews.stories.cluster import OnlineClusterer
@@ -55,6 +60,7 @@ log = logging.getLogger("europenews.run")
 FEED, FOLDER, OPML = "feed", "folder", "opml"
 OPML_INTERVAL = 3600.0
 STORE_CHECK_INTERVAL = 60.0  # how often the store is checked for feeds added meanwhile
+DELIVERY_INTERVAL = 30.0  # how often pending alert hits are sent (webhook, e-mail)
 
 
 def bind_socket(host: str, port: int) -> socket.socket:
@@ -91,6 +97,7 @@ class Service:
     _scanners: dict[str, FolderScanner] = field(default_factory=dict)
     _fetchers: dict[str, Fetcher] = field(default_factory=dict)
     _threads: list[threading.Thread] = field(default_factory=list)
+    _alerts: AlertWatcher = field(default_factory=AlertWatcher)  # after each story assignment
     _pool: ThreadPoolExecutor | None = None
     _server: Any = None
     _socket: socket.socket | None = None
@@ -109,12 +116,14 @@ class Service:
         self._scheduler = Scheduler(max_backoff=p.max_backoff, jitter=p.jitter,
                                     concurrency=p.concurrency, per_host=p.per_host)
         self._register_sources()
+        self._sync_alerts()
         if sock is not None:
             self._start_server(sock)
         self._pool = ThreadPoolExecutor(max_workers=p.concurrency, thread_name_prefix="fetch")
         self.state.set(phase="loading model")  # before the thread that ends this phase
         self._spawn(self._schedule_loop, "scheduler")
         self._spawn(self._analysis_loop, "analysis")
+        self._spawn(self._delivery_loop, "alerts")
 
     def _spawn(self, target: Any, name: str) -> None:
         thread = threading.Thread(target=target, name=name, daemon=True)
@@ -342,7 +351,8 @@ class Service:
             self.state.begin(summary)
             try:
                 clusterer = process_pending(self.engine, nlp, settings, summary, None,
-                                            clusterer, writer=self.writer, stop=self.stop)
+                                            clusterer, writer=self.writer, stop=self.stop,
+                                            after_assign=self._alerts)
             except EuropeNewsError as exc:
                 log.error("analysis: %s", exc)
                 self.stop.wait(5.0)
@@ -361,6 +371,22 @@ class Service:
         except (EuropeNewsError, OSError, ValueError) as exc:
             # process_pending tries again when there is something to cluster.
             log.warning("story clustering not ready: %s", exc)
+
+    # --- alerts -----------------------------------------------------------------------------
+
+    def _sync_alerts(self) -> None:
+        """The configuration's [[alerts]] become the stored "config" rules (API rules stay)."""
+        rules = [(r.name, r.to_json()) for r in self.config.alerts]
+        self.writer.write(lambda conn: sync_config_rules(conn, rules))
+
+    def _delivery_loop(self) -> None:
+        """Send pending hits (webhook, e-mail) every DELIVERY_INTERVAL seconds until stopped."""
+        assert self.engine is not None
+        while not self.stop.wait(DELIVERY_INTERVAL):
+            try:
+                deliver_due(self.engine, self.writer.write, self.config.delivery)
+            except EuropeNewsError as exc:
+                log.error("alerts: %s", exc)
 
     # --- stop -------------------------------------------------------------------------------
 

@@ -1,0 +1,99 @@
+"""Matching a rule against a story's facts: pure, over hand-made facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from europenews.alerts.match import (
+    EventPoint,
+    Resolved,
+    StoryFacts,
+    distance_km,
+    fact_line,
+    main_country,
+    match_rule,
+)
+from europenews.alerts.rules import parse_rule
+from europenews.storydata import Evidence, StoryCasualty
+
+
+def casualty(kind: str, value: int, shown: bool = True, primary: bool = True,
+             inferred_zero: bool = False) -> StoryCasualty:
+    return StoryCasualty(kind=kind, value=value, outlets=2, articles=2, given_by=("police",),
+                         confidence=0.95 if shown else 0.5, shown=shown, primary=primary,
+                         latest="2026-03-01", evidence=(Evidence("a1", "Daily", 0, 40),),
+                         inferred_zero=inferred_zero)
+
+
+def facts(*casualties: StoryCasualty, countries: tuple[str | None, ...] = ("US",),
+          **kw: object) -> StoryFacts:
+    events = tuple(EventPoint(f"a{i}", "Springfield", c, 39.8, -89.6)
+                   for i, c in enumerate(countries))
+    base: dict[str, object] = {"story_id": "s1", "headline": "h", "source_count": 2,
+                               "breaking": False, "casualties": casualties, "events": events}
+    base.update(kw)
+    return StoryFacts(**base)  # type: ignore[arg-type]
+
+
+DEADLY = parse_rule({"name": "deadly", "event": {"killed_at_least": 3, "country": "US"}}, "t")
+
+
+@pytest.mark.parametrize(("story", "fires"), [
+    (facts(casualty("killed", 4)), True),
+    (facts(casualty("killed", 3)), True),
+    (facts(casualty("killed", 2)), False),
+    # An unconfident figure is never the story's, even a large one.
+    (facts(casualty("killed", 9, shown=False, primary=False)), False),
+    # Shown but not the story's figure (the latest confident report is 1).
+    (facts(casualty("killed", 1), casualty("killed", 5, primary=False)), False),
+    (facts(casualty("killed", 4), countries=("CA",)), False),
+    # Most main events decide the country; one passing foreign event does not.
+    (facts(casualty("killed", 4), countries=("US", "MX", "US")), True),
+    (facts(casualty("killed", 0, inferred_zero=True)), False),
+])
+def test_match_casualty_event(story: StoryFacts, fires: bool) -> None:
+    fact = match_rule(DEADLY, story, Resolved())
+    assert (fact is not None) is fires
+    if fact is not None:
+        assert fact.parts["killed"]["value"] >= 3 and fact.parts["country"] == "US"
+        assert fact.parts["killed"]["evidence"][0]["article"] == "a1"
+        assert "killed (police)" in fact_line(fact.to_dict())
+
+
+def test_match_country_falls_back_to_places_without_placed_events() -> None:
+    story = facts(casualty("killed", 4), countries=(None,), place_countries=("US", "CA"))
+    assert main_country(story) == "US"
+    assert match_rule(DEADLY, story, Resolved()) is not None
+
+
+def test_match_radius_and_place() -> None:
+    near = parse_rule({"name": "n", "event": {"lat": 39.78, "lon": -89.65, "radius_km": 25}},
+                      "t")
+    far = parse_rule({"name": "f", "event": {"lat": 48.85, "lon": 2.35, "radius_km": 25}}, "t")
+    at = parse_rule({"name": "p", "event": {"place": "springfield"}}, "t")
+    story = facts(casualty("killed", 1))
+    assert match_rule(near, story, Resolved()) is not None
+    assert match_rule(far, story, Resolved()) is None
+    assert match_rule(at, story, Resolved()) is not None
+    assert distance_km(48.85, 2.35, 51.5, -0.12) == pytest.approx(343, abs=5)
+
+
+def test_match_entity_quote_query_and_story_conditions_combine() -> None:
+    rule = parse_rule({"name": "c", "entity": "Ana Ruiz", "query": "bridge",
+                       "quote": {"speaker": "Ana Ruiz", "text": "closed"},
+                       "story": {"sources_at_least": 2}}, "t")
+    story = facts(entity_ids=frozenset({7, 8}), quotes=((7, "The bridge stays closed."),))
+    ok = Resolved(entity_ids=frozenset({7}), speaker_ids=frozenset({7}), query_matched=True)
+    fact = match_rule(rule, story, ok)
+    assert fact is not None and fact.parts["quote"]["text"] == "The bridge stays closed."
+    assert match_rule(rule, story, Resolved(frozenset({9}), frozenset({7}), True)) is None
+    assert match_rule(rule, story, Resolved(frozenset({7}), frozenset({8}), True)) is None
+    assert match_rule(rule, story, Resolved(frozenset({7}), frozenset({7}), False)) is None
+    small = facts(entity_ids=frozenset({7}), quotes=((7, "closed"),), source_count=1)
+    assert match_rule(rule, small, ok) is None
+
+
+def test_match_breaking() -> None:
+    rule = parse_rule({"name": "b", "story": {"breaking": True}}, "t")
+    assert match_rule(rule, facts(breaking=True), Resolved()) is not None
+    assert match_rule(rule, facts(breaking=False), Resolved()) is None
