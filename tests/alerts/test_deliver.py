@@ -31,7 +31,7 @@ class Receiver:
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 (the stdlib's name)
+            def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 outer.received.append((dict(self.headers), body))
                 self.send_response(outer.statuses.pop(0) if outer.statuses else 200)
@@ -118,7 +118,7 @@ def test_deliver_email_digest_to_local_smtp_server(engine) -> None:
         def __init__(self) -> None:
             self.messages: list[Any] = []
 
-        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
             self.messages.append(envelope)
             return "250 OK"
 

@@ -93,7 +93,8 @@ def test_brief_headline_is_the_most_central_original_title() -> None:
 
 
 def test_brief_lead_skips_headings_and_quoted_words_are_found() -> None:
-    text = "Short heading\n\nBy A. Writer\n\nThe council voted on Tuesday to close the pool. It opens in May."
+    text = ("Short heading\n\nBy A. Writer\n\n"
+            "The council voted on Tuesday to close the pool. It opens in May.")
     a = article("x", "Short heading", text, "Post", "2026-01-01")
     assert lead_sentences(a) == ["The council voted on Tuesday to close the pool.",
                                  "It opens in May."]

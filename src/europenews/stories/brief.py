@@ -26,6 +26,7 @@ from europenews.briefdata import (
     Brief,
     BriefArticle,
     BriefInput,
+    BriefPerson,
     BriefQuote,
     Figure,
     FigureEvidence,
@@ -44,6 +45,7 @@ MAX_REPORTED = 3
 MAX_PLACES = 12
 MAX_TIMELINE = 40
 LEAD_SENTENCES = 2
+REPEAT = 0.6  # share of the shorter sentence's words the other holds: a rewording
 # A paragraph shorter than this, or without a full stop, is a heading, a byline or a caption.
 MIN_LEAD_CHARS = 60
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
@@ -67,6 +69,11 @@ def _words(text: str | None) -> set[str]:
 
 def _overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _contained(a: set[str], b: set[str]) -> float:
+    """How much of the shorter word set the other one holds (1.0: says nothing new)."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 def _source(article: BriefArticle) -> Source:
@@ -117,7 +124,8 @@ def central_lead(articles: Sequence[BriefArticle]) -> list[LeadSentence]:
     ranked = sorted(candidates, key=score, reverse=True) if len(originals) > 1 else candidates
     chosen: list[tuple[BriefArticle, int, str]] = []
     for c in ranked:
-        if all(_overlap(_words(c[2]), _words(k[2])) < 0.6 for k in chosen):
+        # A second sentence must add something: not a rewording of the first.
+        if all(_contained(_words(c[2]), _words(k[2])) < REPEAT for k in chosen):
             chosen.append(c)
         if len(chosen) == LEAD_SENTENCES:
             break
@@ -132,6 +140,15 @@ def quoted_words(text: str) -> str | None:
     return max(found, key=len) if found else None
 
 
+def _part_of_another(person: BriefPerson, people: Sequence[BriefPerson]) -> bool:
+    """A one-word name that is part of another person's fuller name in the same story
+    ("Oleksandr" beside "Oleksandr Prokudin"): the same person, split by the linker."""
+    words = person.name.split()
+    return len(words) == 1 and any(
+        p is not person and len(p.name.split()) > 1 and words[0] in p.name.split()
+        for p in people)
+
+
 def _said(q: BriefQuote, text: str, by_id: dict[str, BriefArticle]) -> Said:
     article = by_id[q.article_id]
     return Said(text, q.kind, _source(article))
@@ -144,8 +161,9 @@ def speakers(data: BriefInput) -> list[Speaker]:
     for q in data.quotes:
         if q.speaker_id is not None and q.article_id in by_id:
             said.setdefault(q.speaker_id, []).append(q)
-    ranked = sorted(data.people, key=lambda p: (-(len(said.get(p.entity_id, [])) > 0),
-                                                -p.articles, -p.mentions, p.name))
+    people = [p for p in data.people if not _part_of_another(p, data.people)]
+    ranked = sorted(people, key=lambda p: (-(len(said.get(p.entity_id, [])) > 0),
+                                           -p.articles, -p.mentions, p.name))
     out = []
     for person in ranked[:MAX_SPEAKERS]:
         quotes = said.get(person.entity_id, [])
@@ -174,9 +192,18 @@ def speakers(data: BriefInput) -> list[Speaker]:
     return out
 
 
+def _without_title(sentence: str, title: str | None) -> str:
+    """The sentence without the headline run into it (a title line before the first
+    paragraph is read as part of its first sentence)."""
+    if title and sentence.startswith(title) and len(sentence) > len(title) + 20:
+        return sentence[len(title):].lstrip(" :—-")
+    return sentence
+
+
 def _figure(c: StoryCasualty, data: BriefInput, by_id: dict[str, BriefArticle]) -> Figure:
     evidence = tuple(
-        FigureEvidence(sentence, _source(by_id[e.article_id]))
+        FigureEvidence(_without_title(sentence, by_id[e.article_id].title),
+                       _source(by_id[e.article_id]))
         for e in c.evidence
         if e.article_id in by_id
         and (sentence := data.sentences.get((e.article_id, e.start, e.end)))
@@ -204,7 +231,8 @@ def _new(seen: set[str], items: Iterable[str]) -> tuple[str, ...]:
 def timeline(data: BriefInput) -> list[TimelineEntry]:
     """Each article in publication order with the figures, speakers and places it reported
     first (a copy of another article adds nothing and is left out)."""
-    names = {p.entity_id: p.name for p in data.people}
+    names = {p.entity_id: p.name for p in data.people
+             if not _part_of_another(p, data.people)}
     seen_fig: set[str] = set()
     seen_who: set[str] = set()
     seen_where: set[str] = set()
@@ -214,8 +242,9 @@ def timeline(data: BriefInput) -> list[TimelineEntry]:
             continue
         figs = [f"{f.value} {f.kind}" for f in data.figures
                 if f.article_id == a.id and f.value is not None]
-        who = [q.speaker or names.get(q.speaker_id or -1, "") for q in data.quotes
-               if q.article_id == a.id and (q.speaker or q.speaker_id in names)]
+        # People only: a quote put on a place or an organisation is no new voice.
+        who = [names[q.speaker_id] for q in data.quotes
+               if q.article_id == a.id and q.speaker_id in names]
         where = [p.name for p in data.places if a.id in p.article_ids]
         out.append(TimelineEntry(a.id, a.published, a.outlet, a.title, a.url,
                                  _new(seen_fig, figs), _new(seen_who, [w for w in who if w]),
