@@ -14,23 +14,24 @@ from europenews.alerts.match import (
     match_rule,
 )
 from europenews.alerts.rules import parse_rule
-from europenews.storydata import Evidence, StoryCasualty
+from europenews.storydata import ArticleFigure
 
 
-def casualty(kind: str, value: int, shown: bool = True, primary: bool = True,
-             inferred_zero: bool = False) -> StoryCasualty:
-    return StoryCasualty(kind=kind, value=value, outlets=2, articles=2, given_by=("police",),
-                         confidence=0.95 if shown else 0.5, shown=shown, primary=primary,
-                         latest="2026-03-01", evidence=(Evidence("a1", "Daily", 0, 40),),
-                         inferred_zero=inferred_zero)
+def casualty(kind: str, value: int, confidence: float = 0.95,
+             published: str = "2026-03-01") -> tuple[ArticleFigure, ...]:
+    """One value as two outlets' figures (the trust rules reconcile them in the matcher)."""
+    return tuple(ArticleFigure(f"a{value}{i}", outlet, published, kind, value, confidence, 0, 40,
+                               str(value), "police")
+                 for i, outlet in enumerate(("Daily", "Herald")))
 
 
-def facts(*casualties: StoryCasualty, countries: tuple[str | None, ...] = ("US",),
+def facts(*casualties: tuple[ArticleFigure, ...], countries: tuple[str | None, ...] = ("US",),
           **kw: object) -> StoryFacts:
     events = tuple(EventPoint(f"a{i}", "Springfield", c, 39.8, -89.6)
                    for i, c in enumerate(countries))
+    figures = tuple(f for group in casualties for f in group)
     base: dict[str, object] = {"story_id": "s1", "headline": "h", "source_count": 2,
-                               "breaking": False, "casualties": casualties, "events": events}
+                               "breaking": False, "figures": figures, "events": events}
     base.update(kw)
     return StoryFacts(**base)  # type: ignore[arg-type]
 
@@ -43,21 +44,30 @@ DEADLY = parse_rule({"name": "deadly", "event": {"killed_at_least": 3, "country"
     (facts(casualty("killed", 3)), True),
     (facts(casualty("killed", 2)), False),
     # An unconfident figure is never the story's, even a large one.
-    (facts(casualty("killed", 9, shown=False, primary=False)), False),
-    # Shown but not the story's figure (the latest confident report is 1).
-    (facts(casualty("killed", 1), casualty("killed", 5, primary=False)), False),
+    (facts(casualty("killed", 9, confidence=0.3)), False),
+    # Confident but not the story's figure (the latest confident report is 1).
+    (facts(casualty("killed", 1, published="2026-03-02"), casualty("killed", 5)), False),
     (facts(casualty("killed", 4), countries=("CA",)), False),
     # Most main events decide the country; one passing foreign event does not.
     (facts(casualty("killed", 4), countries=("US", "MX", "US")), True),
-    (facts(casualty("killed", 0, inferred_zero=True)), False),
+    # Only injured figures: the story's death figure is the inferred zero, never a match.
+    (facts(casualty("injured", 5)), False),
 ])
 def test_match_casualty_event(story: StoryFacts, fires: bool) -> None:
     fact = match_rule(DEADLY, story, Resolved())
     assert (fact is not None) is fires
     if fact is not None:
         assert fact.parts["killed"]["value"] >= 3 and fact.parts["country"] == "US"
-        assert fact.parts["killed"]["evidence"][0]["article"] == "a1"
+        assert fact.parts["killed"]["evidence"][0]["article"].startswith("a")
         assert "killed (police)" in fact_line(fact.to_dict())
+
+
+def test_match_confidence_level_is_the_rules_own() -> None:
+    story = facts(casualty("killed", 4, confidence=0.7))
+    assert match_rule(DEADLY, story, Resolved()) is None
+    lenient = parse_rule({"name": "l", "event": {"killed_at_least": 3, "confidence": 0.5}}, "t")
+    fact = match_rule(lenient, story, Resolved())
+    assert fact is not None and fact.parts["killed"]["confidence"] >= 0.5
 
 
 def test_match_country_falls_back_to_places_without_placed_events() -> None:

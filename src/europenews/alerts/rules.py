@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import json
 import tomllib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from europenews.errors import ConfigError
@@ -35,7 +35,7 @@ FREQUENCIES = ("immediately", "hourly", "daily")
 _KEYS = {"name", "query", "entity", "quote", "event", "story", "frequency", "webhook",
          "secret", "email"}
 _EVENT_KEYS = {"killed_at_least", "injured_at_least", "country", "place", "lat", "lon",
-               "radius_km"}
+               "radius_km", "confidence"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +49,8 @@ class EventCondition:
     lat: float | None = None  # with lon and radius_km: an event within the circle
     lon: float | None = None
     radius_km: float | None = None
+    # How confident the story's figure must be (0-1); None: alerts.match.ALERT_CONFIDENCE.
+    confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,13 +146,16 @@ def _event(value: object, where: str) -> EventCondition:
         lat=_opt_float(t.get("lat"), f"{where}.lat"),
         lon=_opt_float(t.get("lon"), f"{where}.lon"),
         radius_km=_opt_float(t.get("radius_km"), f"{where}.radius_km"),
+        confidence=_opt_float(t.get("confidence"), f"{where}.confidence"),
     )
+    if event.confidence is not None and not 0.0 <= event.confidence <= 1.0:
+        raise ConfigError(f"{where}.confidence: between 0 and 1")
     circle = (event.lat, event.lon, event.radius_km)
     if any(x is not None for x in circle) and not all(x is not None for x in circle):
         raise ConfigError(f"{where}: lat, lon and radius_km go together")
     if event.radius_km is not None and event.place is None and event.lat is None:
         raise ConfigError(f"{where}: radius_km needs lat and lon")
-    if event == EventCondition():
+    if replace(event, confidence=None) == EventCondition():
         raise ConfigError(f"{where}: give at least one of {', '.join(sorted(_EVENT_KEYS))}")
     return event
 

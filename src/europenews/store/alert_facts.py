@@ -1,8 +1,8 @@
 """What the alert rules read about a story (``alerts.match.StoryFacts``), and the names and
 queries of a rule resolved against the store (``alerts.match.Resolved``).
 
-The casualty figures come through ``store/story_casualties.py``, the one place the facts trust
-rules are applied, so an alert and the story page agree on what the story's figure is.
+The casualty figures are the articles' main-event figures as ``store/story_casualties.py``
+reads them; the matcher reconciles them with the facts trust rules (``stories.casualties``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from europenews.alerts.rules import AlertRule
 from europenews.store.entities import entity_ids_for_name
 from europenews.store.schema import article_entities, events, places, quotes, stories, story_members
 from europenews.store.search import SearchFilters, count_matches
-from europenews.store.story_casualties import casualties_of_stories
+from europenews.store.story_casualties import article_figures
 
 
 def story_facts(conn: Connection, story_id: str) -> StoryFacts | None:
@@ -47,7 +47,7 @@ def story_facts(conn: Connection, story_id: str) -> StoryFacts | None:
     return StoryFacts(
         story_id=story_id, headline=row.headline, source_count=int(row.source_count or 0),
         breaking=bool(row.breaking),
-        casualties=tuple(casualties_of_stories(conn, [story_id]).get(story_id, [])),
+        figures=tuple(article_figures(conn, [story_id]).get(story_id, [])),
         events=points,
         place_countries=tuple(c for c, _ in countries.most_common()),
         place_names=frozenset(r.name.lower() for r in place_rows),
