@@ -63,7 +63,7 @@ def test_match_casualty_event(story: StoryFacts, fires: bool) -> None:
 
 
 def test_match_confidence_level_is_the_rules_own() -> None:
-    story = facts(casualty("killed", 4, confidence=0.7))
+    story = facts(casualty("killed", 4, confidence=0.5))
     assert match_rule(DEADLY, story, Resolved()) is None
     lenient = parse_rule({"name": "l", "event": {"killed_at_least": 3, "confidence": 0.5}}, "t")
     fact = match_rule(lenient, story, Resolved())
