@@ -14,6 +14,7 @@ read through ``store.engine.reading``, so a database error is a 503 (``web/error
 
 from __future__ import annotations
 
+import itertools
 import secrets
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
@@ -72,9 +73,14 @@ def download(request: Request, rows: Rows, fmt: str, name: str,
 
     def chunks() -> Iterator[str]:
         with reading(engine) as conn:
-            found = rows(conn)
+            found = iter(rows(conn))
             if fmt == "csv":
-                yield from iter_csv(found, columns)
+                # The header is the rows' own keys; ``columns`` only heads an empty table.
+                first = next(found, None)
+                if first is None:
+                    yield from iter_csv((), columns)
+                else:
+                    yield from iter_csv(itertools.chain([first], found))
             else:
                 yield from STREAMS[fmt](found)
 
