@@ -36,7 +36,8 @@ ROWS = [
     (-4, -4),
     (None, None),
     (["a", "b"], '["a", "b"]'),
-], ids=["equals", "plus", "minus", "at", "tab", "carriage-return", "text", "empty", "number", "none", "list"])
+], ids=["equals", "plus", "minus", "at", "tab", "carriage-return", "text", "empty", "number",
+        "none", "list"])
 def test_formats_csv_cell_neutralises_formulas(value, cell):
     assert csv_cell(value) == cell
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -20,7 +22,8 @@ from urllib.parse import urlsplit
 from sqlalchemy import Connection
 from sqlalchemy.engine import Engine
 
-from europenews.errors import EuropeNewsError, FetchError, InputError
+from europenews.errors import EuropeNewsError, FetchError, InputError, StoreError
+from europenews.ingest.bounds import bound_article, clean_line, cut_line
 from europenews.ingest.feeds import Feed, FeedItem, looks_like_feed, parse_feed
 from europenews.ingest.fetch import FEED_TYPES, Fetcher, FetchResult
 from europenews.ingest.files import read_bytes, read_file
@@ -67,7 +70,9 @@ class Collector:
     # --- storing ------------------------------------------------------------------------
 
     def store(self, article: Article, source_id: int | None) -> None:
-        """Store one article (once: a known URL or text counts as a duplicate)."""
+        """Store one article (once: a known URL or text counts as a duplicate), its fields
+        cleaned and bounded first (``ingest.bounds``: what it may cost downstream)."""
+        article = bound_article(article)
         keys = article_keys(article)
 
         def add(conn: Connection) -> AddResult:
@@ -103,6 +108,7 @@ class Collector:
 
     def failed(self, source: SourceState, error: str, status: int | None = None) -> None:
         """The source failed: keep the reason, count it, and back off before the next poll."""
+        error = stored_error(error)
         wait = backoff_wait(self.settings.poll_interval, source.failure_count + 1,
                             retry=self.settings.retry, max_backoff=self.settings.max_backoff)
         count = self.writer.write(lambda conn: record_failure(
@@ -113,6 +119,8 @@ class Collector:
     def failed_unpolled(self, key: str, kind: str, error: str) -> None:
         """A source that could not even be polled (a missing folder, a bug): recorded with
         no due time, since only the caller's timetable knows when it comes again."""
+        error = stored_error(error)
+
         def record(conn: Connection) -> None:
             source = ensure_source(conn, key, kind)
             record_failure(conn, source.id, error, next_due_at=None)
@@ -120,6 +128,21 @@ class Collector:
         self.writer.write(record)
         log.info("%s failed: %s", key, error)
         self.summary.fail(key, error)
+
+    @contextmanager
+    def boundary(self, where: str) -> Iterator[None]:
+        """The per-item error boundary: what goes wrong reading or storing one item is
+        counted as that item's failure and the batch goes on. A store that cannot write is
+        not an item's problem and stops the run."""
+        try:
+            yield
+        except (InputError, FetchError) as exc:
+            self.summary.fail(where, str(exc))
+        except StoreError:
+            raise
+        except Exception as exc:  # a parser's bug on a hostile item (RecursionError, ...)
+            log.warning("%s: cannot read", where, exc_info=True)
+            self.summary.fail(where, internal_error(where, exc))
 
     # --- sources ------------------------------------------------------------------------
 
@@ -148,16 +171,15 @@ class Collector:
         origin = str(Path(origin).resolve())
         if origin not in self._file_sources:
             self._file_sources[origin] = self.source(origin, "file").id
-        try:
+        with self.boundary(str(path)):
             for item in read_file(path):
                 if self.stop.is_set():
                     return
                 if isinstance(item, InputError):
                     self.summary.fail(str(path), str(item))
-                else:
+                    continue
+                with self.boundary(str(path)):  # one bad article, not the rest of the file
                     self.store(item, self._file_sources[origin])
-        except InputError as exc:
-            self.summary.fail(str(path), str(exc))
 
     def collect_url(self, url: str, from_opml: bool = False) -> None:
         """A URL: sniffed as a feed, an OPML list or a page once its body is in hand."""
@@ -199,6 +221,11 @@ class Collector:
                 self.succeeded(source, result.status)
         except (InputError, FetchError) as exc:
             self.failed(source, str(exc), status=result.status)
+        except StoreError:
+            raise
+        except Exception as exc:  # a parser's bug on one hostile body: this source fails
+            log.warning("%s: cannot read", url, exc_info=True)
+            self.failed(source, internal_error(url, exc), status=result.status)
 
     def collect_feed(self, source: SourceState, result: FetchResult) -> None:
         """Every item of a fetched feed; the feed's state is recorded once all were read."""
@@ -229,18 +256,16 @@ class Collector:
             self.summary.fetched += 1
             self.summary.duplicates += 1
             return True
-        try:
+        with self.boundary(item.url):
             page = self.fetcher.fetch(item.url)
             article = article_from_body(page.body, page.content_type, item.url)
-        except (FetchError, InputError) as exc:
-            self.summary.fail(item.url, str(exc))
-            return False
-        host = urlsplit(item.url).hostname
-        article = _with_defaults(article, url=item.url, title=item.title,
-                                 published=item.published, author=item.author,
-                                 source=feed.title or host, prefer=("published", "source"))
-        self.store(article, source.id)
-        return True
+            host = urlsplit(item.url).hostname
+            article = _with_defaults(article, url=item.url, title=item.title,
+                                     published=item.published, author=item.author,
+                                     source=feed.title or host, prefer=("published", "source"))
+            self.store(article, source.id)
+            return True
+        return False
 
     # --- polling ------------------------------------------------------------------------
 
@@ -251,6 +276,10 @@ class Collector:
             self.collect_url(url)
         except EuropeNewsError as exc:  # anything not recorded on the way (a store error)
             self.failed_unpolled(url, "feed", str(exc))
+            return False
+        except Exception as exc:  # a bug: recorded on the source, so the status shows it
+            log.warning("%s: poll failed", url, exc_info=True)
+            self.failed_unpolled(url, "feed", internal_error(url, exc))
             return False
         state = self.known_source(url)
         return state is not None and state.last_error is None
@@ -265,6 +294,21 @@ class Collector:
                 break
             self.collect_url(source.url)
         return len(due)
+
+
+MAX_ERROR_CHARS = 500
+
+
+def stored_error(message: str) -> str:
+    """A failure message as kept on its source: one line of printable text, bounded (the
+    message may quote what a server sent)."""
+    return cut_line(clean_line(message), MAX_ERROR_CHARS)
+
+
+def internal_error(where: str, exc: BaseException) -> str:
+    """The message for an unexpected exception while reading ``where`` (its class only: the
+    traceback goes to the log, not to the source's public record)."""
+    return f"{where}: internal error ({type(exc).__name__})"
 
 
 def register_source(writer: Writer, key: str, kind: str) -> SourceState:

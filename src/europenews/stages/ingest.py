@@ -11,7 +11,6 @@ from collections.abc import Sequence
 
 from sqlalchemy.engine import Engine
 
-from europenews.errors import EuropeNewsError, StoreError
 from europenews.ingest.fetch import Fetcher
 from europenews.ingest.sources import SourceSpec, expand_sources
 from europenews.stages.analysis import Analyser, analyze_pending
@@ -48,13 +47,9 @@ def ingest_sources(
         for spec in specs:
             if stop.is_set():
                 break
-            try:
+            where = spec.location if isinstance(spec, SourceSpec) else str(spec)
+            with collector.boundary(where):  # one source's problem never stops the others
                 collector.collect_spec(spec)
-            except StoreError:
-                raise
-            except EuropeNewsError as exc:  # one source's problem never stops the others
-                where = spec.location if isinstance(spec, SourceSpec) else str(spec)
-                collector.summary.fail(where, str(exc))
     summary = collector.summary
     process_pending(engine, nlp, settings, summary, progress, clusterer, writer=writer,
                     stop=stop)

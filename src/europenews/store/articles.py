@@ -97,6 +97,7 @@ def add_article(
         "author": article.author,
         "fetched_at": utc_now(),
         "status": STATUS_FETCHED,
+        "truncated": ",".join(article.truncated) or None,
     }
     stmt = insert_new_only(conn, articles).returning(articles.c.pk)
     if conn.execute(stmt, row).first() is not None:
@@ -115,6 +116,7 @@ def _article_from_row(row: Any) -> Article:
         source=row.source,
         language=row.language,
         author=row.author,
+        truncated=tuple(row.truncated.split(",")) if row.truncated else (),
     )
 
 

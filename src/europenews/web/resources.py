@@ -138,8 +138,16 @@ class EntityPage:
     more_quotes: bool
 
 
+# Entity ids are 64-bit integers in the store; a larger number names no entity (and would
+# overflow the database driver instead of finding nothing).
+MAX_ENTITY_ID = 2**63 - 1
+
+
 def entity(conn: Connection, entity_id: int, paging: Paging) -> EntityPage | None:
-    """One entity: names, roles, a page of its quotes, quotes about it, stories, companions."""
+    """One entity: names, roles, a page of its quotes, quotes about it, stories, companions
+    (None when there is no such entity, whatever the number)."""
+    if not 0 < entity_id <= MAX_ENTITY_ID:
+        return None
     found = entity_detail(conn, entity_id, paging.fetch, paging.offset)
     if found is None:
         return None
