@@ -189,7 +189,7 @@ class Service:
         # One client per host: its politeness clock and robots.txt are kept between polls.
         with self._lock:
             if host not in self._fetchers:
-                self._fetchers[host] = Fetcher(self.config.fetch)
+                self._fetchers[host] = Fetcher(self.config.fetch, stop=self.stop)
             return self._fetchers[host]
 
     def _schedule_loop(self) -> None:

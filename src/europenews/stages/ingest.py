@@ -41,7 +41,7 @@ def ingest_sources(
     writer = writer or DirectWriter(engine)
     stop = stop or threading.Event()
     specs = expand_sources(list(sources))
-    with Fetcher(settings.fetch) as fetcher:
+    with Fetcher(settings.fetch, stop=stop) as fetcher:
         collector = Collector(engine, writer, settings, fetcher, progress=progress, stop=stop)
         progress.stage("fetch", None)  # articles stored so far (their number is not known)
         for spec in specs:
