@@ -163,14 +163,10 @@ class Service:
             self._add_feed(feed.url, feed.title, interval)
 
     def _start_server(self, sock: socket.socket) -> None:
-        import uvicorn
-
-        from europenews.web.app import create_app
+        from europenews.web.app import app_server, create_app
 
         app = create_app(self.config.settings, status=self.status)
-        config = uvicorn.Config(app, log_config=None, access_log=False, lifespan="on",
-                                log_level="warning")
-        self._server = uvicorn.Server(config)
+        self._server = app_server(app, log_config=None, lifespan="on", log_level="warning")
         host, port = sock.getsockname()[:2]
         shown = f"[{host}]" if ":" in host else host
         self.url = f"http://{shown}:{port}"
@@ -367,7 +363,7 @@ class Service:
             # Idle workers end at once; a busy one stops after the article in hand.
             self._pool.shutdown(wait=True, cancel_futures=True)
         if self._server is not None:
-            self._server.should_exit = True
+            self._server.begin_exit()  # reads still running after a grace period are ended
         loading = self._loading.is_set()
         for thread in self._threads:
             # A pipeline still loading holds nothing worth waiting for (daemon thread).

@@ -23,10 +23,11 @@ from europenews.store.search import (
     filters_sql,
     fts5_query,
     search_articles,
+    time_limit,
 )
+from europenews.store.snippets import WINDOW, make_snippet
 
 FACET_DEPTH = 100
-SNIPPET = "snippet(articles_fts, -1, '[', ']', '…', 16)"
 
 
 def search_page(conn: Connection, query: str, filters: SearchFilters | None = None,
@@ -37,9 +38,10 @@ def search_page(conn: Connection, query: str, filters: SearchFilters | None = No
     filters = filters or SearchFilters()
     depth = max(offset + limit + 1, FACET_DEPTH)
     if conn.dialect.name == "sqlite":
-        ranked = _ranked_sqlite(conn, query, filters, language, depth)
-        page = _hits_sqlite(conn, query, [r["id"] for r in ranked[offset:offset + limit]])
-    else:  # PostgreSQL: the store's search (ts_headline only runs on returned rows there)
+        with time_limit(conn):  # as every search: bounded in time (store.search)
+            ranked = _ranked_sqlite(conn, query, filters, language, depth)
+            page = _hits_sqlite(conn, query, [r["id"] for r in ranked[offset:offset + limit]])
+    else:  # PostgreSQL: the store's search (snippets are made for the returned rows only)
         hits = [asdict(h) for h in search_articles(conn, query, depth, filters)]
         langs = _languages(conn, [h["id"] for h in hits])
         for h in hits:
@@ -77,10 +79,10 @@ def _ranked_sqlite(conn: Connection, query: str, filters: SearchFilters,
             return []
         extra = "".join(f" AND {c}" for c in conds)
         if not conds:  # as search_articles: rank only the latest RANK_WINDOW matches
-            params["window"] = RANK_WINDOW
+            params["rank_window"] = RANK_WINDOW
             extra = (" AND articles_fts.rowid >= (SELECT coalesce(min(r), 0) FROM (SELECT rowid"
                      " AS r FROM articles_fts WHERE articles_fts MATCH :match"
-                     " ORDER BY rowid DESC LIMIT :window))")
+                     " ORDER BY rowid DESC LIMIT :rank_window))")
         sql = (f"SELECT {cols} FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
                f"WHERE articles_fts MATCH :match{extra} "
                "ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT :depth")
@@ -88,20 +90,21 @@ def _ranked_sqlite(conn: Connection, query: str, filters: SearchFilters,
 
 
 def _hits_sqlite(conn: Connection, query: str, ids: list[str]) -> list[dict[str, Any]]:
-    """Display rows with snippets (``[match]`` marked) for ``ids``, in that order."""
+    """Display rows with snippets (``[match]`` marked, made by ``store.snippets`` from the
+    text's beginning) for ``ids``, in that order."""
     if not ids:
         return []
-    params: dict[str, Any] = {"ids": ids}
-    cols = "a.id, a.title, a.url, a.published, a.source, a.language"
-    if query.strip():
-        params["match"] = fts5_query(query)
-        sql = (f"SELECT {cols}, {SNIPPET} AS snippet FROM articles_fts "
-               "JOIN articles a ON a.pk = articles_fts.rowid "
-               "WHERE articles_fts MATCH :match AND a.id IN :ids")
-    else:
-        sql = f"SELECT {cols}, substr(a.text, 1, 200) AS snippet FROM articles a WHERE a.id IN :ids"
+    params: dict[str, Any] = {"ids": ids, "window": WINDOW}
+    sql = ("SELECT a.id, a.title, a.url, a.published, a.source, a.language, "
+           "substr(a.text, 1, :window) AS head FROM articles a WHERE a.id IN :ids")
     stmt = text(sql).bindparams(bindparam("ids", expanding=True))
-    rows = {r.id: row_dict(r) for r in conn.execute(stmt, params)}
+    rows = {}
+    for r in conn.execute(stmt, params):
+        row = row_dict(r)
+        head = row.pop("head") or ""
+        row["snippet"] = make_snippet(head, row["title"], query) if query.strip() \
+            else head[:200]
+        rows[r.id] = row
     return [rows[i] for i in ids if i in rows]
 
 
