@@ -200,11 +200,11 @@ def api_article(request: Request, article_id: str) -> dict[str, Any]:
     return article
 
 
-@router.get("/sources", summary="Each source's last fetch, articles today and last error")
+@router.get("/sources", summary="Each source's last fetch, articles today and error class")
 def api_sources(request: Request) -> dict[str, Any]:
     today = datetime.now(UTC).strftime("%Y-%m-%d")
     with reading(request.app.state.engine) as conn:
-        status = resources.sources(conn, today)
+        status = resources.public_sources(conn, today)
     status["today"] = today
     return status
 
@@ -236,6 +236,17 @@ def require_admin(request: Request, authorization: str | None) -> None:
     given = (authorization or "").removeprefix("Bearer ").strip()
     if not token or not secrets.compare_digest(given.encode(), token.encode()):
         raise HTTPException(401, "admin token required", {"WWW-Authenticate": "Bearer"})
+
+
+@admin_router.get("/sources", summary="Every source's stored row: full URL and last error")
+def admin_sources(request: Request,
+                  authorization: str | None = Header(None)) -> dict[str, Any]:
+    require_admin(request, authorization)
+    today = datetime.now(UTC).strftime("%Y-%m-%d")
+    with reading(request.app.state.engine) as conn:
+        status = resources.admin_sources(conn, today)
+    status["today"] = today
+    return status
 
 
 @admin_router.post("/sources", status_code=201, summary="Add a source for `run` to poll")

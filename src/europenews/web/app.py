@@ -122,7 +122,7 @@ def create_app(settings: Settings, admin_token: str | None = None,
     static = resources.files("europenews.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(api.router)
-    app.include_router(status_router())
+    app.include_router(status_router(admin=admin_token is not None))
     if admin_token:
         app.include_router(api.admin_router)
     app.include_router(pages.router)

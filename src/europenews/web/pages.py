@@ -195,5 +195,5 @@ def sources_page(request: Request) -> Response:
     today = datetime.now(UTC).strftime("%Y-%m-%d")
     with reading(request.app.state.engine) as conn:
         status = memoised(request, conn, ("sources", today),
-                          lambda: resources.sources(conn, today))
+                          lambda: resources.public_sources(conn, today))
     return render(request, "sources.html", status=status, totals=status["counts"], today=today)

@@ -29,6 +29,7 @@ from europenews.store.views import (
 from europenews.store.views_geo import list_events, map_events, map_places, place_detail
 from europenews.store.views_people import QuoteFilters, entity_detail, list_entities, search_quotes
 from europenews.store.views_search import search_page
+from europenews.web.public import error_class, public_source_row
 
 ENTITY_TYPES = ("person", "organization", "place", "misc")
 
@@ -201,12 +202,25 @@ def article(conn: Connection, article_id: str) -> dict[str, Any] | None:
     found = article_detail(conn, article_id)
     if found is not None:
         found["analysis"] = get_analysis_payload(conn, article_id)
+        # Why analysis failed, by its class only: the raw message is an internal exception's.
+        if found.get("error"):
+            found["error"] = error_class(found["error"])
     return found
 
 
-def sources(conn: Connection, today: str) -> dict[str, Any]:
-    """Each source's last fetch and articles ``today``, publishers, and the store's totals
-    (``counts``)."""
+def public_sources(conn: Connection, today: str) -> dict[str, Any]:
+    """Each source's last fetch and articles ``today`` as the public may see them (name,
+    host and a short error class: ``web.public.public_source_row``; never a source's full
+    URL, which may carry credentials, a file path or a raw error), publishers, and the
+    store's totals (``counts``). The Sources page and ``/api/sources`` show this."""
+    status = admin_sources(conn, today)
+    status["sources"] = [public_source_row(row) for row in status["sources"]]
+    return status
+
+
+def admin_sources(conn: Connection, today: str) -> dict[str, Any]:
+    """As :func:`public_sources`, with each source's stored row in full (URL, raw error):
+    for ``/api/admin/sources`` only, behind the admin token."""
     status = source_status(conn, today)
     status["counts"] = counts(conn)
     return status
