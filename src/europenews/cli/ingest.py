@@ -20,6 +20,8 @@ def render_summary(summary: IngestSummary) -> str:
         f"fetched {summary.fetched}, new {summary.new}, duplicates {summary.duplicates}, "
         f"failed {summary.failed}, analysed {summary.analysed}, clustered {summary.clustered}"
         + (f", feeds not modified {summary.not_modified}" if summary.not_modified else "")
+        + (f", analysed and clustered by the running job {summary.handed_over}"
+           if summary.handed_over else "")
     ]
     for _where, reason in summary.failures:
         lines.append(f"  failed: {reason}")

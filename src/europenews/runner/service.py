@@ -40,16 +40,16 @@ from europenews.ingest.opml import OpmlFeed
 from europenews.runner.jobs import FolderScanner, read_opml
 from europenews.runner.scheduler import Job, Scheduler, host_of
 from europenews.runner.state import RunState
-from europenews.stages.clustering import new_clusterer
+from europenews.stages.clustering import StoryClusterer, new_clusterer
 from europenews.stages.collect import Collector, register_source
 from europenews.stages.ingest import process_pending
+from europenews.stages.lease import QueueLease
 from europenews.stages.settings import IngestSettings
 from europenews.stages.status import status_snapshot
 from europenews.stages.summary import IngestSummary
 from europenews.stages.writer import WriteThread
 from europenews.store.engine import open_store
 from europenews.store.sources import list_sources
-from europenews.stories.cluster import OnlineClusterer
 
 log = logging.getLogger("europenews.run")
 FEED, FOLDER, OPML = "feed", "folder", "opml"
@@ -287,7 +287,7 @@ class Service:
         nlp = None
         began = time.monotonic()
         # The story clusterer loads (and is restored from the store) while spaCy loads.
-        clusterer_box: list[OnlineClusterer] = []
+        clusterer_box: list[StoryClusterer] = []
         warm = threading.Thread(target=self._load_clusterer, args=(clusterer_box,),
                                 name="clusterer", daemon=True)
         warm.start()
@@ -315,29 +315,48 @@ class Service:
         warm.join()
         clusterer = clusterer_box[0] if clusterer_box else None
         self._work.set()  # whatever an earlier run left pending
-        while not self.stop.is_set():
-            self._work.wait(2.0)
-            self._work.clear()
-            if self.stop.is_set():
-                break
-            drained = self._fetch_idle.is_set()  # read before the pass: no race with fetchers
-            summary = IngestSummary()
-            self.state.begin(summary)
-            try:
-                clusterer = process_pending(self.engine, nlp, settings, summary, None,
-                                            clusterer, writer=self.writer, stop=self.stop)
-            except EuropeNewsError as exc:
-                log.error("analysis: %s", exc)
-                self.stop.wait(5.0)
-            finally:
-                self.state.end(summary)
-            if self.stop.is_set():  # the pass ended between two articles
-                break
-            if self.once and drained:
-                self.finished.set()
-                break
+        # Only the holder of the analysis lease processes (another run or an ingest may share
+        # the store). Without a pipeline this job only clusters, and holds the lease for a
+        # pass at a time, so an ingest with one can analyse meanwhile.
+        lease = QueueLease(self.engine, self.writer, "run")
+        try:
+            while not self.stop.is_set():
+                self._work.wait(2.0)
+                self._work.clear()
+                if self.stop.is_set():
+                    break
+                drained = self._fetch_idle.is_set()  # read before the pass: no race
+                if lease.acquire():
+                    clusterer = self._pass(nlp, settings, clusterer)
+                    if nlp is None:
+                        lease.release()
+                else:
+                    log.debug("the analysis queue is held by %s", lease.current_holder())
+                if self.stop.is_set():  # the pass ended between two articles
+                    break
+                if self.once and drained:
+                    self.finished.set()
+                    break
+        finally:
+            lease.release()
 
-    def _load_clusterer(self, box: list[OnlineClusterer]) -> None:
+    def _pass(self, nlp: Any, settings: IngestSettings,
+              clusterer: StoryClusterer | None) -> StoryClusterer | None:
+        """One pass of analysis and clustering over what is pending (the lease is held)."""
+        assert self.engine is not None
+        summary = IngestSummary()
+        self.state.begin(summary)
+        try:
+            return process_pending(self.engine, nlp, settings, summary, None, clusterer,
+                                   writer=self.writer, stop=self.stop)
+        except EuropeNewsError as exc:
+            log.error("analysis: %s", exc)
+            self.stop.wait(5.0)
+            return clusterer
+        finally:
+            self.state.end(summary)
+
+    def _load_clusterer(self, box: list[StoryClusterer]) -> None:
         assert self.engine is not None
         try:
             box.append(new_clusterer(self.engine))

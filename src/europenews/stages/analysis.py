@@ -26,6 +26,7 @@ from europenews.stages.writer import DirectWriter, Writer
 from europenews.store.articles import (
     STATUS_CLUSTERED,
     STATUS_FETCHED,
+    article_status,
     articles_with_status,
     count_articles,
     get_analysis_payloads,
@@ -60,16 +61,21 @@ OnAnalysed = Callable[[str, Analysis], None]
 
 
 def store_analysis(writer: Writer, article_id: str, analysis: Analysis,
-                   model: str | None = None) -> None:
-    """Link entities and save the analysis of one article, in one transaction."""
-    def save(conn: Connection) -> None:
+                   model: str | None = None, *, first: bool = False) -> bool:
+    """Link entities and save the analysis of one article, in one transaction; with
+    ``first``, only if the article still waits for its first analysis (another process may
+    have analysed it meanwhile). True when it was saved."""
+    def save(conn: Connection) -> bool:
+        if first and article_status(conn, article_id) != STATUS_FETCHED:
+            return False
         ids = link_entities(conn, analysis, article_id)
         save_analysis(conn, article_id, analysis_to_dict(analysis), analysis, ids, model)
         refresh_entity_counts(conn, list(ids.values()))
         if is_clustered(conn, article_id):  # re-analysis keeps the article in its story
             set_status(conn, article_id, STATUS_CLUSTERED)
+        return True
 
-    writer.write(save)
+    return writer.write(save)
 
 
 def _record_failure(writer: Writer, article_id: str, reason: str) -> None:
@@ -132,8 +138,7 @@ def analyze_pending(
                 reason = f"analysis failed: {type(result).__name__}: {result}"
                 _record_failure(writer, article.id, reason)
                 summary.fail(article.id, reason)
-            else:
-                store_analysis(writer, article.id, result, model)
+            elif store_analysis(writer, article.id, result, model, first=True):
                 summary.analysed += 1
                 if analysed is not None:
                     analysed(article.id, result)

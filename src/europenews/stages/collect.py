@@ -66,6 +66,7 @@ class Collector:
     progress: Progress = field(default_factory=NullProgress)
     stop: threading.Event = field(default_factory=threading.Event)
     _file_sources: dict[str, int] = field(default_factory=dict)  # origin → source id
+    stored: list[str] = field(default_factory=list)  # ids of the new articles stored
 
     # --- storing ------------------------------------------------------------------------
 
@@ -84,6 +85,7 @@ class Collector:
         self.summary.fetched += 1
         if result.new:
             self.summary.new += 1
+            self.stored.append(result.article_id)
         else:
             self.summary.duplicates += 1
         self.progress.advance()

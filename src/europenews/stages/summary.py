@@ -17,6 +17,7 @@ class IngestSummary:
     analysed: int = 0
     clustered: int = 0
     not_modified: int = 0  # feeds that answered 304 Not Modified
+    handed_over: int = 0  # new articles analysed and clustered by the queue's holder (run)
     failures: list[tuple[str, str]] = field(default_factory=list)
 
     def fail(self, where: str, reason: str) -> None:
@@ -25,7 +26,7 @@ class IngestSummary:
 
     def merge(self, other: IngestSummary) -> None:
         for name in ("fetched", "new", "duplicates", "failed", "analysed", "clustered",
-                     "not_modified"):
+                     "not_modified", "handed_over"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.failures.extend(other.failures)
 

@@ -138,6 +138,24 @@ def count_articles(conn: Connection, status: str | None = None) -> int:
     return int(conn.execute(stmt).scalar_one())
 
 
+def article_status(conn: Connection, article_id: str) -> str | None:
+    """The article's stage (None when there is no such article)."""
+    found = conn.execute(select(articles.c.status).where(articles.c.id == article_id)).scalar()
+    return None if found is None else str(found)
+
+
+def count_waiting(conn: Connection, ids: Sequence[str]) -> int:
+    """How many of these articles still wait for analysis or a story."""
+    waiting = 0
+    for start in range(0, len(ids), 500):
+        waiting += int(conn.execute(
+            select(func.count()).select_from(articles)
+            .where(articles.c.id.in_(list(ids[start:start + 500])),
+                   articles.c.status.in_([STATUS_FETCHED, STATUS_ANALYSED]))
+        ).scalar_one())
+    return waiting
+
+
 def status_counts(conn: Connection) -> dict[str, int]:
     rows = conn.execute(select(articles.c.status, func.count()).group_by(articles.c.status))
     return {status: int(n) for status, n in rows}
