@@ -2,8 +2,9 @@
 
 SQLite's FTS5 ``snippet()`` scores every match of every hit against every other, so one
 stored page repeating a word thousands of times pinned a core for minutes. A snippet here
-looks at the first :data:`WINDOW` characters of the text only, and at no more than
-:data:`MAX_MATCHES` matches in it, so it costs the same whatever the document holds.
+looks at the first :data:`WINDOW` characters of the text only, and stops reading once it has
+:data:`MAX_MATCHES` matches to choose from, so it costs the same whatever the document holds
+(and less the denser it is).
 
 Matching follows the index closely enough to mark the right words: case and accents are
 ignored, a ``word*`` term matches words starting with it, and a plain term also matches the
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 
 WINDOW = 10_000  # characters of the text a snippet is taken from (about 1,600 words)
 WORDS = 16  # words in a snippet
-MAX_MATCHES = 200  # matches considered when choosing where the snippet starts
+MAX_MATCHES = 24  # matches considered when choosing where the snippet starts
 ELLIPSIS = "…"
 
 _WORD = re.compile(r"\w+")
@@ -119,8 +120,17 @@ def make_snippet(text: str, title: str | None, query: str) -> str:
     title when only the title matches; the opening words when nothing can be marked)."""
     matcher = _Matcher(query_terms(query))
     window = text[:WINDOW]
-    words = [(m.start(), m.end(), matcher(m.group())) for m in _WORD.finditer(window)]
-    hits = [i for i, (_, _, found) in enumerate(words) if found]
+    words: list[tuple[int, int, int]] = []
+    hits: list[int] = []
+    stop_at = len(window)
+    for m in _WORD.finditer(window):
+        if m.start() > stop_at:
+            break
+        words.append((m.start(), m.end(), found := matcher(m.group())))
+        if found:
+            hits.append(len(words) - 1)
+            if len(hits) == MAX_MATCHES:  # enough to choose from: read one snippet further
+                stop_at = m.end() + 40 * WORDS
     if not hits and title:
         title_words = [(m.start(), m.end(), bool(matcher(m.group())))
                        for m in _WORD.finditer(title)]
@@ -128,12 +138,12 @@ def make_snippet(text: str, title: str | None, query: str) -> str:
             return _marked(title, title_words)
     if not words:
         return window[:200]
-    first = _best_start(words, hits[:MAX_MATCHES])
+    first = _best_start(words, hits)
     snippet = _marked(window, [(s, e, bool(found)) for s, e, found in
                                words[first:first + WORDS]])
     if first > 0:
         snippet = ELLIPSIS + snippet
-    if first + WORDS < len(words) or len(text) > len(window):
+    if first + WORDS < len(words) or stop_at < len(window) or len(text) > len(window):
         snippet += ELLIPSIS
     return snippet
 
