@@ -6,7 +6,8 @@ Threads, all in one process:
 - the scheduler thread starts due polls (``runner.scheduler``) on a small pool of fetch
   workers; each poll reads its source and hands every article to the writer;
 - one analysis thread loads the spaCy pipeline once, then analyses and clusters whatever is
-  pending in the store (``stages.ingest.process_pending``). It is the only thread that
+  pending in the store (``stages.ingest.process_pending``) while it holds the ``analysis``
+  lease (``stages.lease``: one process at a time on a store). It is the only thread that
   clusters: story assignment is order-dependent and its state lives in memory;
 - one writer thread (``stages.writer.WriteThread``) is the only one that writes the store: the
   others hand it their writes (an article, a source's state, an analysis, a story assignment)
