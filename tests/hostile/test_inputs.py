@@ -131,3 +131,36 @@ def test_issue_23_analyze_command_survives_nested_input(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["analyze", str(tmp_path / "deep.jsonl")])
     assert result.exit_code == 1
     assert "nested too deeply" in result.stderr and "Traceback" not in result.output
+
+
+def test_issue_23_article_stored_before_the_cap_is_shortened_before_analysis(
+        engine: Engine) -> None:
+    from europenews.ingest.fingerprint import article_keys
+    from europenews.model import Analysis, Article
+    from europenews.stages.analysis import analyze_pending
+    from europenews.stages.summary import IngestSummary
+    from europenews.store.articles import add_article
+
+    long = Article(text="The port authority met again today. " * 9_000, title="Port")
+    keys = article_keys(long)
+    with engine.begin() as conn:  # as an older store holds it: no cap applied
+        add_article(conn, long, article_id=keys.id, url=None, url_key=None,
+                    content_hash=keys.content_hash)
+    seen: list[int] = []
+
+    class Measuring:
+        name = "measuring"
+
+        def analyze(self, batch):
+            for article in batch:
+                seen.append(len(article.text))
+                yield Analysis(article=article)
+
+        def close(self) -> None:
+            pass
+
+    summary = IngestSummary()
+    analyze_pending(engine, Measuring(), summary)
+    [(text, _title, truncated)] = _texts(engine)
+    assert summary.analysed == 1 and seen == [len(text)]
+    assert len(text) <= MAX_TEXT_CHARS < len(long.text) and truncated == "text"

@@ -203,6 +203,14 @@ def set_status(conn: Connection, article_id: str, status: str, error: str | None
     )
 
 
+def shorten_article(conn: Connection, article_id: str, text: str, title: str | None,
+                    truncated: Sequence[str]) -> None:
+    """Replace a stored article's text and title by their shortened forms (an article stored
+    before the limits of ``ingest.bounds``), flagging what was shortened."""
+    conn.execute(update(articles).where(articles.c.id == article_id).values(
+        text=text, title=title, truncated=",".join(truncated) or None))
+
+
 def mark_failed(conn: Connection, article_id: str, error: str) -> None:
     set_status(conn, article_id, STATUS_FAILED, error)
 
