@@ -137,3 +137,34 @@ def test_issue_23_sigkills_during_clustering_change_no_story(tmp_path: Path, nlp
     assert proc.wait(timeout=300) == 0, proc.stderr.read() if proc.stderr else ""
     assert kills >= 3, "no kill landed during clustering"
     assert _story_of(killed) == expected  # 973 vs 978 stories before: now the same stories
+
+
+def test_issue_23_serve_stops_promptly_on_sigterm(tmp_path: Path) -> None:
+    import socket
+
+    import httpx
+
+    db = f"sqlite:///{tmp_path / 'serve.db'}"
+    open_store(db).dispose()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([str(SCRIPT), "serve", "--db", db, "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env())
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/api/status", timeout=1).is_success:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        began = time.monotonic()
+        proc.send_signal(signal.SIGTERM)
+        # uvicorn shuts down cleanly, then re-raises the signal it caught: exit by SIGTERM.
+        assert proc.wait(timeout=20) in (0, -signal.SIGTERM)
+        assert time.monotonic() - began < 5
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()

@@ -97,6 +97,8 @@ class QueueLease:
     def acquire(self) -> bool:
         """Take the lease if it is free, lapsed, ours, or held by a process that is gone;
         True when this process holds it (the heartbeat then keeps it)."""
+        if self._held:  # the heartbeat renews it
+            return True
         now = time.time()
         got = self.writer.write(lambda conn: acquire_lease(conn, self.name, self.holder, now,
                                                            self.ttl))
