@@ -257,7 +257,7 @@ path = "{inbox}"
         assert by_name["Local desk"]["error"] is None
         # Publicly: the error's class, and the host without the source's URL.
         assert by_name["Dead desk"]["state"] == "failing"
-        assert by_name["Dead desk"]["error"] == "connection failed"
+        assert by_name["Dead desk"]["error_class"] == "connection failed"
         assert by_name["Dead desk"]["host"] == "127.0.0.1" and "url" not in by_name["Dead desk"]
         assert by_name["Inbox"]["state"] == "ok"
         stories = json.dumps(get_json(f"{base}/api/stories"))

@@ -50,8 +50,9 @@ def test_issue_23_deeply_nested_jsonl_line_fails_alone(engine: Engine, tmp_path:
     lines = [json.dumps({"text": GOOD}), NESTED, json.dumps({"text": GOOD + " Again."})]
     (tmp_path / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     summary = ingest_sources([str(tmp_path / "batch.jsonl")], engine, None, IngestSettings())
-    assert summary.new == 2 and summary.failed == 1
-    assert "batch.jsonl:2: malformed JSON (nested too deeply)" in summary.failures[0][1]
+    # One line of a file that holds no article is refused (reported, not a failure).
+    assert summary.new == 2 and summary.refused == 1 and summary.failed == 0
+    assert "batch.jsonl:2: malformed JSON (nested too deeply)" in summary.refusals[0][1]
 
 
 def test_issue_23_nested_json_feed_item_fails_alone(engine: Engine, site: Site,
@@ -61,8 +62,9 @@ def test_issue_23_nested_json_feed_item_fails_alone(engine: Engine, site: Site,
     feed = site.add("/feed.xml", rss([("Bad", bad), ("Good", good)]),
                     content_type="application/rss+xml")
     summary = ingest_sources([feed], engine, None, IngestSettings(fetch=fetch_settings))
-    assert summary.new == 1 and summary.failed == 1
-    assert "nested too deeply" in summary.failures[0][1]
+    # The page was fetched but holds no article: refused, the other item stored.
+    assert summary.new == 1 and summary.refused == 1 and summary.failed == 0
+    assert "nested too deeply" in summary.refusals[0][1]
 
 
 def test_issue_23_control_characters_never_reach_the_store(engine: Engine,

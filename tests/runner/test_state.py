@@ -57,3 +57,15 @@ def test_state_live_view_is_a_frozen_copy() -> None:
     assert live.phase == "running" and live.fetching == 2
     assert live.sources == (ConfiguredSource("https://a.example/rss", "Desk A", "feed"),)
     assert live.next_poll["https://a.example/rss"].endswith("Z")
+
+
+def test_state_counts_failed_polls_apart_from_refused_items() -> None:
+    state = RunState()
+    for ok in (True, False, False):
+        job = IngestSummary()
+        state.begin(job)
+        job.refuse("https://a.example/rss", "feed item without a link")
+        state.end(job, polled=True, ok=ok)
+    counters = state.counters()
+    assert (counters["polls"], counters["failed_polls"], counters["refused"],
+            counters["failed"]) == (3, 2, 3, 0)

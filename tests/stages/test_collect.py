@@ -100,7 +100,8 @@ def test_collect_bad_sources_never_stop_good_ones(
                      "only http and https"):
         assert expected in reasons
     assert summary.new == 2  # the broken feed's readable item and the soup page
-    assert summary.failed == 7, summary.failures  # + the broken feed's cut-off item
+    assert summary.failed == 6, summary.failures
+    assert summary.refused == 1  # the broken feed's cut-off item: no link, nothing to fetch
     with engine.connect() as conn:
         source = get_source(conn, site.url("/loop"))
     assert source is not None and source.failure_count == 1 and "redirects" in source.last_error
@@ -156,8 +157,9 @@ def test_collect_files_and_folders(engine: Engine, fetch_settings: FetchSettings
     (tmp_path / "c.jsonl").write_text('{"text": "Line one story."}\nnot json\n', "utf-8")
     (tmp_path / "copy.txt").write_text("Ministers meet\n\nThe ministers met in Riga.", "utf-8")
     summary = _run(engine, [str(tmp_path)], fetch_settings)
-    assert (summary.new, summary.duplicates, summary.failed) == (3, 1, 1)
-    assert "malformed JSON" in _reasons(summary)
+    # The bad line is refused (the file was read), not failed.
+    assert (summary.new, summary.duplicates, summary.refused, summary.failed) == (3, 1, 1, 0)
+    assert "malformed JSON" in summary.refusals[0][1]
     again = _run(engine, [str(tmp_path)], fetch_settings)
     assert (again.new, again.duplicates) == (0, 4)
 

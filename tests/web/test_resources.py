@@ -96,7 +96,7 @@ def test_resources_article_carries_its_analysis(conn):
     assert resources.article(conn, "nope") is None
 
 
-@pytest.mark.parametrize("view", ["public_sources", "admin_sources"])
+@pytest.mark.parametrize("view", ["sources", "admin_sources"])
 def test_resources_sources_carry_the_totals(conn, view):
     status = getattr(resources, view)(conn, "2026-10-02")
     assert status["counts"]["articles"] == 3 and status["counts"]["stories"] == 1

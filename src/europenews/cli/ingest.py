@@ -3,28 +3,51 @@
 from __future__ import annotations
 
 import json
+import re
 
 import click
 
 from europenews.cli.main import cli
 from europenews.cli.options import db_option, engine_options, model_option
 from europenews.cli.progress import RichProgress
+from europenews.cli.render import plural
 from europenews.config import settings_from_env
 from europenews.ingest.fetch import FetchSettings
 from europenews.stages.summary import IngestSummary
 
+# Refused items listed by location, per kind of refusal (the JSON summary lists them all).
+SHOWN_REFUSALS = 3
+
+
+def refusal_kind(reason: str) -> str:
+    """'data.jsonl:12: malformed JSON (Expecting value)' → 'malformed JSON'."""
+    kind = reason.rsplit(": ", 1)[-1]
+    return re.sub(r"\s*\(.*\)$", "", kind) or kind
+
 
 def render_summary(summary: IngestSummary) -> str:
-    """The end-of-run summary for people (failures with their reasons)."""
+    """The end-of-run summary for people: the counts, refused items by kind (with where the
+    first ones are), and every failure with its reason."""
     lines = [
         f"fetched {summary.fetched}, new {summary.new}, duplicates {summary.duplicates}, "
-        f"failed {summary.failed}, analysed {summary.analysed}, clustered {summary.clustered}"
+        f"refused {summary.refused}, failed {summary.failed}, analysed {summary.analysed}, "
+        f"clustered {summary.clustered}"
         + (f", feeds not modified {summary.not_modified}" if summary.not_modified else "")
         + (f", analysed and clustered by the running job {summary.handed_over}"
            if summary.handed_over else "")
     ]
+    kinds: dict[str, list[str]] = {}
+    for where, reason in summary.refusals:
+        kinds.setdefault(refusal_kind(reason), []).append(reason.rsplit(": ", 1)[0] or where)
+    for kind, places in sorted(kinds.items(), key=lambda k: -len(k[1])):
+        shown = ", ".join(places[:SHOWN_REFUSALS])
+        more = f" and {plural(len(places) - SHOWN_REFUSALS, 'more')}" \
+            if len(places) > SHOWN_REFUSALS else ""
+        lines.append(f"  refused {plural(len(places), 'item')} ({kind}): {shown}{more}")
     for _where, reason in summary.failures:
         lines.append(f"  failed: {reason}")
+    if summary.refused and not summary.failed:
+        lines.append("  (refused items hold no article; they are not an error: exit status 0)")
     return "\n".join(lines)
 
 
@@ -49,7 +72,12 @@ def ingest(sources: tuple[str, ...], db: str, model: str | None, engine: str | N
            allow_private: bool, delay: float, timeout: float, no_robots: bool,
            summary_format: str) -> None:
     """Store articles from files, folders, URLs, RSS/Atom feeds and OPML lists (re-runs are
-    safe: nothing is stored twice). Exits 1 when any source failed."""
+    safe: nothing is stored twice).
+
+    Exit status: 0 when every source was read, even if some items in them hold no article
+    (a line without text: "refused", listed in the summary); 1 when a source could not be read
+    or fetched, an article page could not be fetched or an article failed analysis (each is
+    listed), or on an error such as a bad --db; 2 on a usage error."""
     from europenews.stages.ingest import ingest_sources
     from europenews.stages.settings import IngestSettings
     from europenews.store.engine import open_store

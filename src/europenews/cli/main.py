@@ -45,7 +45,21 @@ class Cli(click.Group):
             raise UserFacingError(f"internal error: {type(exc).__name__}: {exc}") from exc
 
 
-@click.group(cls=Cli)
+EXIT_STATUS = """\b
+Exit status (for cron and scripts):
+  0    done. For ingest: every source was read; items that hold no
+       article (a line without text) are "refused", listed in the
+       summary, and are not failures.
+  1    an error ("error: ..."), or for ingest: a source that could not
+       be read or fetched, an article page that could not be fetched,
+       or an article whose analysis failed (each listed).
+  2    a usage error (unknown option, missing argument)
+  130  interrupted (Ctrl-C); 141: the output pipe was closed
+run exits 0 once stopped: a failing feed is retried with back-off and
+shown on the Sources page."""
+
+
+@click.group(cls=Cli, epilog=EXIT_STATUS)
 @click.version_option(__version__, prog_name="europenews")
 def cli() -> None:
     """EuropeNews: gather, understand and group the news."""

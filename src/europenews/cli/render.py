@@ -1,19 +1,24 @@
-"""Readable text rendering of an analysis, for people at a terminal."""
+"""Readable text for people at a terminal: an analysis, counts with their nouns, headlines."""
 
 from __future__ import annotations
 
+from europenews.ingest.headlines import clean_headline
 from europenews.model import Analysis
+from europenews.wording import plural
+
+__all__ = ["plural", "render_text"]
 
 
 def render_text(a: Analysis) -> str:
     """A short multi-line summary: entities with roles, quotes, events, places."""
     art = a.article
-    lines = [f"# {art.title or art.id or '(untitled)'}"]
+    title = clean_headline(art.title, art.source, art.url)
+    lines = [f"# {title or art.id or '(untitled)'}"]
     if a.entities:
         lines.append("Entities:")
         for e in a.entities:
             roles = f" — {', '.join(e.roles)}" if e.roles else ""
-            lines.append(f"  [{e.type}] {e.name}{roles} ({len(e.mentions)} mentions)")
+            lines.append(f"  [{e.type}] {e.name}{roles} ({plural(len(e.mentions), 'mention')})")
     if a.quotes:
         lines.append("Quotes:")
         for q in a.quotes:
@@ -24,9 +29,13 @@ def render_text(a: Analysis) -> str:
         lines.append("Events:")
         for ev in a.events:
             where = f" in {ev.place.name}" if ev.place else ""
-            lines.append(f"  {ev.type}{where}: killed={ev.killed} injured={ev.injured}")
+            counts = [f"{n} {what}" for n, what in ((ev.killed, "killed"),
+                                                     (ev.injured, "injured")) if n is not None]
+            lines.append(f"  {ev.type}{where}: {', '.join(counts) or 'no casualty figures'}")
     if a.places:
         lines.append("Places:")
         for p in a.places:
-            lines.append(f"  {p.name} ({p.country}) {p.lat},{p.lon}")
+            country = f" ({p.country})" if p.country else ""  # a region has no country
+            where = f" {p.lat:.4f},{p.lon:.4f}" if p.lat is not None and p.lon is not None else ""
+            lines.append(f"  {p.name}{country}{where}")
     return "\n".join(lines) + "\n"

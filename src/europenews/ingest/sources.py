@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from europenews.errors import InputError
-from europenews.ingest.files import SUPPORTED_SUFFIXES, is_url
+from europenews.ingest.files import JSONL_SUFFIXES, SUPPORTED_SUFFIXES, is_url
 
 OPML_SUFFIXES = {".opml"}
 # Files picked up inside a folder (files without a suffix only when named explicitly).
@@ -52,3 +52,26 @@ def expand_sources(args: list[str] | tuple[str, ...]) -> list[SourceSpec | Input
         else:
             out.append(InputError(f"{arg}: no such file or folder"))
     return out
+
+
+def expected_items(specs: list[SourceSpec | InputError]) -> int | None:
+    """How many items reading ``specs`` will meet, when that is known before reading: every
+    source a local article file (a ``.jsonl`` file counts its non-blank lines, any other file
+    one article). None when a URL or an OPML list is among them (their size shows only once
+    fetched)."""
+    total = 0
+    for spec in specs:
+        if isinstance(spec, InputError):
+            continue
+        if spec.kind != "file":
+            return None
+        path = Path(spec.location)
+        if path.suffix.lower() not in JSONL_SUFFIXES:
+            total += 1
+            continue
+        try:
+            with path.open("rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+        except OSError:
+            continue  # reading it will report the problem
+    return total

@@ -11,6 +11,8 @@ import json
 import logging
 import sys
 import threading
+import time
+from collections import deque
 from collections.abc import Callable
 from datetime import UTC, datetime
 from types import TracebackType
@@ -20,6 +22,8 @@ from rich.console import Console
 from rich.live import Live
 from rich.logging import RichHandler
 from rich.text import Text
+
+from europenews.wording import plural
 
 _STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
 
@@ -64,20 +68,72 @@ def setup_logging(fmt: str, console: Console, level: int = logging.INFO) -> None
         logging.getLogger(name).setLevel(quiet)
 
 
-def status_text(status: dict[str, Any]) -> str:
-    """The one-line summary of a status snapshot."""
+def _n(value: int) -> str:
+    return f"{value:,}"
+
+
+def status_parts(status: dict[str, Any], rate: float | None = None) -> list[str]:
+    """The figures of a status snapshot as short phrases, most important first; ``rate`` is
+    the recent analysis rate (articles/s), None when not measured yet."""
     a, q, run = status["articles"], status["queues"], status.get("run", {})
     sources = status["sources"]
-    line = (
-        f"{status.get('phase', '?')} · articles {a['total']} (waiting: analysis {q['analysis']},"
-        f" stories {q['clustering']}) · stories {status['stories']} · this run: fetched "
-        f"{run.get('fetched', 0)}, new {run.get('new', 0)}, analysed {run.get('analysed', 0)},"
-        f" clustered {run.get('clustered', 0)}, failed {run.get('failed', 0)} · sources "
-        f"{len(sources)} ({status['sources_failing']} failing, {q['fetching']} fetching)"
-    )
+    polls, failed_polls = run.get("polls", 0), run.get("failed_polls", 0)
+    parts = [
+        status.get("phase", "?"),
+        f"{plural(a['total'], 'article')} (to analyse {_n(q['analysis'])}, "
+        f"to cluster {_n(q['clustering'])})",
+        plural(status["stories"], "story"),
+        f"this run: {_n(run.get('new', 0))} new, {_n(run.get('analysed', 0))} analysed",
+    ]
+    if rate is not None:
+        parts.append(f"{rate:.1f} articles/s")
+    parts.append(f"{plural(polls, 'poll')}, {plural(failed_polls, 'failed poll')}")
+    if run.get("refused"):
+        parts.append(f"{plural(run['refused'], 'item')} refused")
+    if a.get("failed"):
+        parts.append(f"{plural(a['failed'], 'article')} failed analysis")
+    parts.append(f"{plural(len(sources), 'source')} ({_n(status['sources_failing'])} failing, "
+                 f"{_n(q['fetching'])} fetching)")
     if status.get("pipeline_error"):
-        line += f" · analysis unavailable: {status['pipeline_error']}"
-    return line
+        parts.append(f"analysis unavailable: {status['pipeline_error']}")
+    return parts
+
+
+def status_text(status: dict[str, Any], rate: float | None = None) -> str:
+    """The status on one line (for logs)."""
+    return " · ".join(status_parts(status, rate))
+
+
+def status_lines(status: dict[str, Any], width: int, rate: float | None = None) -> list[str]:
+    """The status in lines of at most ``width`` columns, broken between two figures, never
+    inside one (a figure longer than the line gets a line of its own)."""
+    lines: list[str] = []
+    for part in status_parts(status, rate):
+        if lines and len(lines[-1]) + 3 + len(part) <= width:
+            lines[-1] += " · " + part
+        else:
+            lines.append(part)
+    return lines
+
+
+class AnalysisRate:
+    """Articles analysed per second over the last ``window`` seconds of snapshots."""
+
+    def __init__(self, window: float = 30.0, clock: Callable[[], float] = time.monotonic) -> None:
+        self.window = window
+        self.clock = clock
+        self._samples: deque[tuple[float, int]] = deque()
+
+    def update(self, analysed: int) -> float | None:
+        """Note the run's analysed count now; the rate, once two samples a second apart exist."""
+        now = self.clock()
+        self._samples.append((now, analysed))
+        while len(self._samples) > 2 and now - self._samples[1][0] >= self.window:
+            self._samples.popleft()
+        first_at, first = self._samples[0]
+        if now - first_at < 1.0:
+            return None
+        return max(analysed - first, 0) / (now - first_at)
 
 
 class StatusDisplay:
@@ -93,11 +149,17 @@ class StatusDisplay:
         self._live: Live | None = None
         self._thread: threading.Thread | None = None
         self._log = logging.getLogger("europenews.run.status")
+        self._analysis_rate = AnalysisRate()
+
+    def _rate(self, status: dict[str, Any]) -> float | None:
+        return self._analysis_rate.update(int(status.get("run", {}).get("analysed", 0)))
 
     def _render(self) -> Text:
         try:
-            # Wraps on narrow terminals rather than hiding the failure counts at the end.
-            return Text(status_text(self.snapshot()), style="dim")
+            status = self.snapshot()
+            # Broken between figures to fit the terminal, rather than cut mid-word.
+            lines = status_lines(status, max(self.console.width - 1, 20), self._rate(status))
+            return Text("\n".join(lines), style="dim")
         except Exception as exc:  # a busy database must not kill the display
             return Text(f"status unavailable: {exc}", style="dim")
 
@@ -108,7 +170,7 @@ class StatusDisplay:
             except Exception as exc:  # keep logging; the next round may work
                 self._log.warning("status unavailable: %s", exc)
                 continue
-            self._log.info(status_text(status), extra={
+            self._log.info(status_text(status, self._rate(status)), extra={
                 "articles": status["articles"], "queues": status["queues"],
                 "run": status.get("run"), "sources_failing": status["sources_failing"]})
 

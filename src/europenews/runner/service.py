@@ -50,7 +50,7 @@ from europenews.stages.status import status_snapshot
 from europenews.stages.summary import IngestSummary
 from europenews.stages.writer import WriteThread
 from europenews.store.engine import open_store
-from europenews.store.sources import list_sources
+from europenews.store.sources import list_sources, set_next_due
 
 log = logging.getLogger("europenews.run")
 FEED, FOLDER, OPML = "feed", "folder", "opml"
@@ -141,7 +141,9 @@ class Service:
                 log.info("folder %s not found: skipped", folder.path)
                 continue
             self._scanners[scanner.key] = scanner
-            self.state.add_source(scanner.key, folder.name or str(folder.path), "file")
+            name = folder.name or folder.path.name or str(folder.path)
+            self.state.add_source(scanner.key, name, "file")
+            register_source(self.writer, scanner.key, "file", name)
             sched.add(scanner.key, FOLDER, folder.interval or cfg.polling.folder_interval, host="")
         for feed in cfg.feeds:
             self._add_feed(feed.url, feed.name, feed.interval)
@@ -149,12 +151,12 @@ class Service:
         for opml in cfg.opml:
             self.state.add_source(opml.location, opml.name, OPML)
             if "://" in opml.location:
-                register_source(self.writer, opml.location, OPML)
+                register_source(self.writer, opml.location, OPML, opml.name)
             sched.add(opml.location, OPML, opml.interval or OPML_INTERVAL)
 
     def _add_feed(self, url: str, name: str | None, interval: float | None) -> None:
         assert self._scheduler is not None
-        register_source(self.writer, url, FEED)
+        register_source(self.writer, url, FEED, name)
         self.state.add_source(url, name, FEED)
         with self._lock:
             self._scheduler.add(url, FEED, interval or self.config.polling.interval)
@@ -252,16 +254,27 @@ class Service:
                 done = self._scheduler.done(job.key, ok)
                 if self.once:
                     done.due = float("inf")
-            self.state.end(summary, polled=True)
+            self.state.end(summary, polled=True, ok=ok)
             if summary.new:
                 self._work.set()
             for where, reason in summary.failures[:5]:
                 log.debug("%s: %s", where, reason)
-            self.state.set_next_poll(job.key, done.due - self._scheduler.clock())
+            self._note_next_poll(job.key, done.due - self._scheduler.clock())
             # Quietly: the status page lists every error; the log only notes persistent ones.
             if not ok and done.failures in (3, 10, 30):
                 log.warning("%s: failing (%d in a row): %s", job.key, done.failures,
                             summary.failures[-1][1] if summary.failures else "see status")
+
+    def _note_next_poll(self, key: str, seconds: float) -> None:
+        """The next poll time, in the live status and in the store's row, so ``/api/status``
+        and ``/api/sources`` (which reads the store) give the same time."""
+        when = self.state.set_next_poll(key, seconds)
+        if not when:
+            return
+        try:
+            self.writer.write(lambda conn: set_next_due(conn, key, when))
+        except EuropeNewsError as exc:  # the writer has stopped: the job is shutting down
+            log.debug("%s: next poll not stored: %s", key, exc)
 
     def _poll(self, job: Job, summary: IngestSummary) -> bool:
         assert self.engine is not None

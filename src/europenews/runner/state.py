@@ -15,9 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from europenews.stages.status import ConfiguredSource, LiveStatus, utc_text
-from europenews.stages.summary import IngestSummary
-
-_COUNTERS = ("fetched", "new", "duplicates", "failed", "analysed", "clustered", "not_modified")
+from europenews.stages.summary import COUNTS, IngestSummary
 
 
 @dataclass
@@ -30,6 +28,7 @@ class RunState:
     dask_dashboard: str | None = None  # Dask's own dashboard, when analysis runs there
     sources: dict[str, ConfiguredSource] = field(default_factory=dict)
     polls: int = 0
+    failed_polls: int = 0  # polls that ended with the source failing (it is retried later)
     fetching: int = 0  # sources being fetched right now
     waiting: int = 0  # sources due, waiting for a free slot
     next_poll: dict[str, str] = field(default_factory=dict)  # source key → UTC time
@@ -47,17 +46,22 @@ class RunState:
             for key, value in values.items():
                 setattr(self, key, value)
 
-    def set_next_poll(self, key: str, seconds: float) -> None:
+    def set_next_poll(self, key: str, seconds: float) -> str:
+        """Note when ``key`` is polled next (in ``seconds``); returns that UTC time ("" for
+        never: ``run --once`` polls each source once)."""
+        when = utc_text(time.time() + seconds) if seconds < 1e12 else ""
         with self._lock:
-            self.next_poll[key] = utc_text(time.time() + seconds) if seconds < 1e12 else ""
+            self.next_poll[key] = when
+        return when
 
     def begin(self, summary: IngestSummary) -> None:
         """Count a running job's summary live (it keeps being updated by the job)."""
         with self._lock:
             self._running.append(summary)
 
-    def end(self, summary: IngestSummary, polled: bool = False) -> None:
-        """A job finished: fold its summary into the totals."""
+    def end(self, summary: IngestSummary, polled: bool = False, ok: bool = True) -> None:
+        """A job finished (``polled``: a source poll, ``ok``: the source answered well): fold
+        its summary into the totals."""
         stamp = utc_text()
         with self._lock:
             # By identity: summaries are dataclasses, and two may compare equal.
@@ -65,6 +69,7 @@ class RunState:
             self._totals.merge(summary)
             self._totals.failures.clear()  # a long run keeps only the recent ones (below)
             self.polls += int(polled)
+            self.failed_polls += int(polled and not ok)
             for where, reason in summary.failures:
                 self._recent.append((stamp, where, reason))
 
@@ -74,8 +79,9 @@ class RunState:
 
     def _counters(self) -> dict[str, int]:
         parts = [self._totals, *self._running]
-        out = {name: sum(getattr(p, name) for p in parts) for name in _COUNTERS}
+        out = {name: sum(getattr(p, name) for p in parts) for name in COUNTS}
         out["polls"] = self.polls
+        out["failed_polls"] = self.failed_polls
         return out
 
     def recent_failures(self, limit: int = 20) -> list[dict[str, str]]:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -28,6 +29,7 @@ from europenews.ingest.feeds import Feed, FeedItem, looks_like_feed, parse_feed
 from europenews.ingest.fetch import FEED_TYPES, Fetcher, FetchResult
 from europenews.ingest.files import read_bytes, read_file
 from europenews.ingest.fingerprint import article_keys, url_key
+from europenews.ingest.headlines import clean_headline
 from europenews.ingest.opml import looks_like_opml, parse_opml
 from europenews.ingest.page import article_from_body
 from europenews.ingest.sources import SourceSpec
@@ -67,13 +69,18 @@ class Collector:
     stop: threading.Event = field(default_factory=threading.Event)
     _file_sources: dict[str, int] = field(default_factory=dict)  # origin → source id
     stored: list[str] = field(default_factory=list)  # ids of the new articles stored
+    _file_errors: dict[str, str] = field(default_factory=dict)  # origin → first file error
 
     # --- storing ------------------------------------------------------------------------
 
     def store(self, article: Article, source_id: int | None) -> None:
         """Store one article (once: a known URL or text counts as a duplicate), its fields
-        cleaned and bounded first (``ingest.bounds``: what it may cost downstream)."""
+        cleaned and bounded first (``ingest.bounds``: what it may cost downstream) and its
+        title without the outlet's name and slogans (``ingest.headlines``)."""
         article = bound_article(article)
+        title = clean_headline(article.title, article.source, article.url)
+        if title != article.title:
+            article = replace(article, title=title)
         keys = article_keys(article)
 
         def add(conn: Connection) -> AddResult:
@@ -96,9 +103,10 @@ class Collector:
 
     # --- source bookkeeping -------------------------------------------------------------
 
-    def source(self, url: str, kind: str) -> SourceState:
-        """The source row for ``url`` (created if new; its kind updated if it changed)."""
-        return self.writer.write(lambda conn: ensure_source(conn, url, kind))
+    def source(self, url: str, kind: str, name: str | None = None) -> SourceState:
+        """The source row for ``url`` (created if new; its kind updated if it changed, its
+        name when one is given)."""
+        return self.writer.write(lambda conn: ensure_source(conn, url, kind, name))
 
     def known_source(self, url: str) -> SourceState | None:
         with self.engine.connect() as conn:
@@ -132,19 +140,30 @@ class Collector:
         self.summary.fail(key, error)
 
     @contextmanager
-    def boundary(self, where: str) -> Iterator[None]:
+    def boundary(self, where: str, *, refuse: bool = False,
+                 origin: str | None = None) -> Iterator[None]:
         """The per-item error boundary: what goes wrong reading or storing one item is
-        counted as that item's failure and the batch goes on. A store that cannot write is
-        not an item's problem and stops the run."""
+        counted as that item's failure (with ``refuse``, our own errors count as a refusal:
+        the item was read but holds no article) and the batch goes on; with ``origin``, the
+        first failure is kept for that file source. A store that cannot write is not an
+        item's problem and stops the run."""
         try:
             yield
         except (InputError, FetchError) as exc:
-            self.summary.fail(where, str(exc))
+            if refuse:
+                self.summary.refuse(where, str(exc))
+            else:
+                self._failed(where, str(exc), origin)
         except StoreError:
             raise
         except Exception as exc:  # a parser's bug on a hostile item (RecursionError, ...)
             log.warning("%s: cannot read", where, exc_info=True)
-            self.summary.fail(where, internal_error(where, exc))
+            self._failed(where, internal_error(where, exc), origin)
+
+    def _failed(self, where: str, reason: str, origin: str | None) -> None:
+        self.summary.fail(where, reason)
+        if origin is not None:
+            self._file_errors.setdefault(origin, reason)
 
     # --- sources ------------------------------------------------------------------------
 
@@ -170,18 +189,28 @@ class Collector:
 
     def collect_file(self, path: Path, origin: str) -> None:
         """The articles of one file, stored under the source it was found in."""
+        name = Path(origin).name or origin  # the file or folder as the user named it
         origin = str(Path(origin).resolve())
         if origin not in self._file_sources:
-            self._file_sources[origin] = self.source(origin, "file").id
-        with self.boundary(str(path)):
+            self._file_sources[origin] = self.writer.write(
+                partial(_file_source, key=origin, name=name)).id
+        with self.boundary(str(path), origin=origin):
             for item in read_file(path):
                 if self.stop.is_set():
                     return
-                if isinstance(item, InputError):
-                    self.summary.fail(str(path), str(item))
+                if isinstance(item, InputError):  # one line of the file: refused, not failed
+                    self.summary.refuse(str(path), str(item))
+                    self.progress.advance()
                     continue
-                with self.boundary(str(path)):  # one bad article, not the rest of the file
+                with self.boundary(str(path), refuse=True):  # one article, not the file
                     self.store(item, self._file_sources[origin])
+
+    def finish_files(self) -> None:
+        """Record on each file or folder source read in this run when it was read, and the
+        first file that could not be read (so the status shows a last fetch for it too)."""
+        for origin, source_id in self._file_sources.items():
+            self.writer.write(partial(_record_read, source_id=source_id,
+                                      error=self._file_errors.get(origin)))
 
     def collect_url(self, url: str, from_opml: bool = False) -> None:
         """A URL: sniffed as a feed, an OPML list or a page once its body is in hand."""
@@ -249,17 +278,24 @@ class Collector:
         )
 
     def collect_item(self, item: FeedItem, feed: Feed, source: SourceState) -> bool:
-        """Fetch and store one feed item's page; False when it failed (and was reported)."""
+        """Fetch and store one feed item's page; False when it failed or was refused (and was
+        reported)."""
         if not item.url:
-            self.summary.fail(source.url, f"{source.url}: feed item without a link "
-                                          f"({item.title or 'untitled'})")
+            self.summary.refuse(source.url, f"{source.url}: feed item without a link "
+                                            f"({item.title or 'untitled'})")
             return False
         if self.has_url_stored(item.url):
             self.summary.fetched += 1
             self.summary.duplicates += 1
             return True
-        with self.boundary(item.url):
+        try:
             page = self.fetcher.fetch(item.url)
+        except FetchError as exc:
+            self.summary.fail(item.url, str(exc))
+            return False
+        # Fetched, but what it holds may be no article (refused: the page is read again next
+        # time, since the feed's validators are not kept) or break a parser (failed).
+        with self.boundary(item.url, refuse=True):
             article = article_from_body(page.body, page.content_type, item.url)
             host = urlsplit(item.url).hostname
             article = _with_defaults(article, url=item.url, title=item.title,
@@ -313,12 +349,28 @@ def internal_error(where: str, exc: BaseException) -> str:
     return f"{where}: internal error ({type(exc).__name__})"
 
 
-def register_source(writer: Writer, key: str, kind: str) -> SourceState:
-    """The store's row for a configured source (created so the status lists it at once)."""
+def _file_source(conn: Connection, key: str, name: str) -> SourceState:
+    """A file or folder source, named after itself unless it already has a name (the one
+    configured for ``run`` wins)."""
+    state = get_source(conn, key)
+    return ensure_source(conn, key, "file", None if state and state.name else name)
+
+
+def _record_read(conn: Connection, source_id: int, error: str | None) -> None:
+    if error is None:
+        record_success(conn, source_id, status=None)
+    else:
+        record_failure(conn, source_id, stored_error(error))
+
+
+def register_source(writer: Writer, key: str, kind: str,
+                    name: str | None = None) -> SourceState:
+    """The store's row for a configured source (created so the status lists it at once), with
+    its configured ``name``."""
     def ensure(conn: Connection) -> SourceState:
         state = get_source(conn, key)
         # A URL first seen as a page keeps the kind its content showed; a new one is ``kind``.
-        return state if state is not None else ensure_source(conn, key, kind)
+        return ensure_source(conn, key, state.kind if state else kind, name)
 
     return writer.write(ensure)
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from sqlalchemy.engine import Engine
 
 from europenews.ingest.fetch import Fetcher
-from europenews.ingest.sources import SourceSpec, expand_sources
+from europenews.ingest.sources import SourceSpec, expand_sources, expected_items
 from europenews.stages.analysis import Analyser, analyze_pending
 from europenews.stages.clustering import (
     AnalysedInHand,
@@ -61,13 +61,16 @@ def ingest_sources(
     specs = expand_sources(list(sources))
     with Fetcher(settings.fetch, stop=stop) as fetcher:
         collector = Collector(engine, writer, settings, fetcher, progress=progress, stop=stop)
-        progress.stage("fetch", None)  # articles stored so far (their number is not known)
+        # Local files: their items are counted first, so the bar has a total and an ETA.
+        total = expected_items(specs)
+        progress.stage("read" if total is not None else "fetch", total)
         for spec in specs:
             if stop.is_set():
                 break
             where = spec.location if isinstance(spec, SourceSpec) else str(spec)
             with collector.boundary(where):  # one source's problem never stops the others
                 collector.collect_spec(spec)
+        collector.finish_files()
     summary = collector.summary
     with QueueLease(engine, writer, "ingest") as lease:
         while not stop.is_set():

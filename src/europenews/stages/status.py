@@ -80,7 +80,8 @@ def status_snapshot(engine: Engine, live: LiveStatus | None = None) -> dict[str,
     for key in keys:
         info, row = configured.get(key), stored.get(key)
         sources.append({
-            "name": (info.name if info else None) or (row.title if row else None) or key,
+            "name": (info.name if info else None) or (row.name or row.title if row else None)
+            or key,
             "url": key,
             "kind": row.kind if row else (info.kind if info else None),
             "configured": info is not None,
@@ -90,6 +91,7 @@ def status_snapshot(engine: Engine, live: LiveStatus | None = None) -> dict[str,
             "last_status": row.last_status if row else None,
             "last_error": row.last_error if row else None,
             "failure_count": row.failure_count if row else 0,
+            "failing_since": row.failing_since if row else None,
             # The running scheduler's own timetable when there is one (it may retry sooner).
             "next_due_at": next_poll.get(key) or (row.next_due_at if row else None),
         })

@@ -59,13 +59,15 @@ sources = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("url", Text, nullable=False, unique=True),  # a URL, or a file path
     Column("kind", String(16), nullable=False),  # feed | page | opml | file
-    Column("title", Text),
+    Column("name", Text),  # what the configuration calls it (shown instead of URL or path)
+    Column("title", Text),  # what the source calls itself (a feed's <title>)
     Column("etag", Text),
     Column("last_modified", Text),  # the server's Last-Modified header, verbatim
     Column("last_fetched_at", String(32)),
     Column("last_status", Integer),  # HTTP status of the last fetch (304 = not modified)
     Column("last_error", Text),
     Column("failure_count", Integer, nullable=False, default=0),
+    Column("failing_since", String(40)),  # when the current run of failures began
     Column("next_due_at", String(32)),  # when a poller should fetch it again
     Column("created_at", String(32), nullable=False),
 )

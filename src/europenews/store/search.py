@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
@@ -27,19 +28,25 @@ from sqlalchemy.exc import OperationalError
 from europenews.errors import QueryTimeout
 from europenews.store.engine import DEADLINE
 from europenews.store.entities import entity_ids_for_name
+from europenews.store.search_aliases import name_spellings
 from europenews.store.snippets import WINDOW, make_snippet
 
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
-
-MAX_TERMS = 12
-MAX_PREFIX_TERMS = 3
-MIN_PREFIX = 3
-SEARCH_SECONDS = 3.0  # a search that takes longer is stopped (narrow it, or page less deep)
 
 # A query matching more articles than this ranks only the most recently stored matches:
 # ranking costs time per match, and a news search favours recent articles. Filters (dates,
 # source, entity, place) lift the bound, since they narrow the matches themselves.
 RANK_WINDOW = 1000
+# Matches are counted up to this many ("more than 10,000"): a count is for a reader, and
+# counting every match of a very common word would cost as much as the search itself.
+COUNT_CAP = 10_000
+SORTS = ("relevance", "date")
+MAX_TERMS = 12
+MAX_PREFIX_TERMS = 3
+MIN_PREFIX = 3
+SEARCH_SECONDS = 3.0  # a search that takes longer is stopped (narrow it, or page less deep)
+
+Spellings = Mapping[str, tuple[str, ...]]  # a query word → its other known spellings
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +73,10 @@ class SearchHit:
     score: float
 
 
-def fts5_query(query: str) -> str:
-    """A user query as a safe FTS5 expression: each term quoted, so no syntax error leaks;
-    within the limits on terms and prefixes (see the module's docstring)."""
+def fts5_query(query: str, spellings: Spellings | None = None) -> str:
+    """A user query as a safe FTS5 expression: each term quoted, so no syntax error leaks; a
+    word with other known ``spellings`` matches any of them; within the limits on terms and
+    prefixes (see the module's docstring)."""
     parts: list[str] = []
     terms = prefixes = 0
     for phrase, word in _TERM.findall(query):
@@ -82,6 +90,10 @@ def fts5_query(query: str) -> str:
         if terms == MAX_TERMS:
             break
         terms += 1
+        if spellings and not phrase and word in spellings:
+            forms = [" ".join(tokens)] + [" ".join(re.findall(r"\w+", w)) for w in spellings[word]]
+            parts.append("(" + " OR ".join(f'"{f}"' for f in forms if f) + ")")
+            continue
         prefix = ""
         if word and word.endswith("*") and prefixes < MAX_PREFIX_TERMS \
                 and len(tokens[-1]) >= MIN_PREFIX:
@@ -89,7 +101,12 @@ def fts5_query(query: str) -> str:
         parts.append('"' + " ".join(tokens) + '"' + prefix)
     while parts and parts[-1] == "OR":
         parts.pop()
-    return " ".join(parts)
+    # FTS5 ANDs two phrases written side by side, but a (group) needs an explicit AND.
+    out = parts[:1]
+    for before, part in pairwise(parts):
+        grouped = before.startswith("(") or part.startswith("(")
+        out.append(f"AND {part}" if grouped and "OR" not in (before, part) else part)
+    return " ".join(out)
 
 
 @contextmanager
@@ -99,6 +116,8 @@ def time_limit(conn: Connection, seconds: float = SEARCH_SECONDS) -> Iterator[No
     handler looks at (``store.engine``; cleared after the block). PostgreSQL:
     ``statement_timeout`` for the transaction in hand (the read connection's, rolled back
     when it is returned)."""
+    message = (f"search: stopped after {seconds:g} s; narrow the query (fewer or longer "
+               "words, a date or a source)")
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT set_config('statement_timeout', :ms, true)"),
                      {"ms": str(max(1, int(seconds * 1000)))})
@@ -106,8 +125,7 @@ def time_limit(conn: Connection, seconds: float = SEARCH_SECONDS) -> Iterator[No
             yield
         except OperationalError as exc:
             if getattr(exc.orig, "sqlstate", None) == "57014":  # query_canceled
-                raise QueryTimeout(f"search: stopped after {seconds:g} s; narrow the query "
-                                   "(fewer or longer words, a date or a source)") from exc
+                raise QueryTimeout(message) from exc
             raise
         return
     info = conn.connection.info  # read by the connection's progress handler (store.engine)
@@ -116,16 +134,72 @@ def time_limit(conn: Connection, seconds: float = SEARCH_SECONDS) -> Iterator[No
         yield
     except OperationalError as exc:
         if "interrupted" in str(exc.orig) and time.monotonic() > info[DEADLINE]:
-            raise QueryTimeout(f"search: stopped after {seconds:g} s; narrow the query "
-                               "(fewer or longer words, a date or a source)") from exc
+            raise QueryTimeout(message) from exc
         raise
     finally:
         info.pop(DEADLINE, None)
 
 
+def snippet_query(query: str, spellings: Spellings) -> str:
+    """The words a snippet marks: the query's and the other spellings it was widened to."""
+    others = " ".join(form for forms in spellings.values() for form in forms)
+    return f"{query} {others}" if others else query
+
+
 def pg_query(query: str) -> str:
     """A user query for ``websearch_to_tsquery`` (which already accepts quotes and OR)."""
     return " ".join(query.replace("*", " ").split())
+
+
+def pg_tsquery(query: str, spellings: Spellings | None, params: dict[str, Any]) -> str | None:
+    """The SQL tsquery for ``query``: ``websearch_to_tsquery`` over the words as written, AND
+    each widened word as an OR of its spellings (websearch syntax has no parentheses). Binds
+    its values into ``params``; None when nothing is left to search for."""
+    widened = spellings or {}
+    rest = " ".join(f'"{phrase}"' if phrase else word for phrase, word in _TERM.findall(query)
+                    if phrase or word not in widened)
+    parts: list[str] = []
+    if q := pg_query(rest):
+        params["q"] = q
+        parts.append("websearch_to_tsquery('english', :q)")
+    for i, (word, others) in enumerate(widened.items()):
+        forms = []
+        for j, form in enumerate((word, *others)):
+            params[f"sp{i}_{j}"] = form
+            forms.append(f"plainto_tsquery('english', :sp{i}_{j})")
+        parts.append("(" + " || ".join(forms) + ")")
+    return "(" + " && ".join(parts) + ")" if parts else None
+
+
+def count_matches(conn: Connection, query: str, filters: SearchFilters | None = None,
+                  language: str | None = None, cap: int = COUNT_CAP) -> tuple[int, bool]:
+    """How many articles match (names widened to their known spellings, as in the search
+    itself), counted up to ``cap``: ``(count, exact)``, ``exact`` False when there are more."""
+    params: dict[str, Any] = {"cap": cap + 1}
+    conds, possible = filters_sql(conn, filters, params)
+    if not possible:
+        return 0, True
+    if language:
+        conds.append("lower(a.language) = :language")
+        params["language"] = language.lower()
+    where = "".join(f" AND {c}" for c in conds)
+    spellings = name_spellings(conn, query) if query.strip() else {}
+    if not query.strip():
+        inner = f"SELECT 1 FROM articles a WHERE 1 = 1{where} LIMIT :cap"
+    elif conn.dialect.name == "postgresql":
+        tsq = pg_tsquery(query, spellings, params)
+        if tsq is None:
+            return 0, True
+        inner = f"SELECT 1 FROM articles a WHERE a.search_vector @@ {tsq}{where} LIMIT :cap"
+    else:
+        params["match"] = fts5_query(query, spellings)
+        if not params["match"]:
+            return 0, True
+        inner = ("SELECT 1 FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
+                 f"WHERE articles_fts MATCH :match{where} LIMIT :cap")
+    found = int(conn.execute(bind_sql(f"SELECT count(*) FROM ({inner}) AS m", params),
+                             params).scalar_one())
+    return min(found, cap), found <= cap
 
 
 def filters_sql(
@@ -165,10 +239,13 @@ def bind_sql(sql: str, params: dict[str, Any]) -> Any:
 
 
 def search_articles(
-    conn: Connection, query: str, limit: int = 20, filters: SearchFilters | None = None
+    conn: Connection, query: str, limit: int = 20, filters: SearchFilters | None = None,
+    sort: str = "relevance",
 ) -> list[SearchHit]:
-    """The best-matching articles for ``query``, best first (newest first without a query);
-    raises QueryTimeout when the search takes longer than :data:`SEARCH_SECONDS`."""
+    """The best-matching articles for ``query``, best first, or newest first (``sort`` "date",
+    and always without a query). A word that spells a known name also matches the name's
+    other spellings (``store/search_aliases.py``). Raises QueryTimeout when the search takes
+    longer than :data:`SEARCH_SECONDS`."""
     params: dict[str, Any] = {"limit": limit}
     with time_limit(conn):
         conds, possible = filters_sql(conn, filters, params)
@@ -176,9 +253,10 @@ def search_articles(
             return []
         if not query.strip():
             return _recent(conn, conds, params)
+        spellings = name_spellings(conn, query)
         if conn.dialect.name == "postgresql":
-            return _search_pg(conn, query, conds, params)
-        return _search_sqlite(conn, query, conds, params)
+            return _search_pg(conn, query, conds, params, spellings, sort)
+        return _search_sqlite(conn, query, conds, params, spellings, sort)
 
 
 def _recent(conn: Connection, conds: list[str], params: dict[str, Any]) -> list[SearchHit]:
@@ -192,14 +270,18 @@ def _recent(conn: Connection, conds: list[str], params: dict[str, Any]) -> list[
 
 
 def _search_sqlite(
-    conn: Connection, query: str, conds: list[str], params: dict[str, Any]
+    conn: Connection, query: str, conds: list[str], params: dict[str, Any],
+    spellings: Spellings, sort: str,
 ) -> list[SearchHit]:
-    match = fts5_query(query)
+    match = fts5_query(query, spellings)
     if not match:
         return []
     params["match"] = match
     extra = "".join(f" AND {c}" for c in conds)
-    if not conds:
+    order = "score"
+    if sort == "date":  # every match, newest first: no ranking, so no window either
+        order = "a.published IS NULL, a.published DESC, a.pk DESC"
+    elif not conds:
         params["rank_window"] = RANK_WINDOW
         extra = (" AND articles_fts.rowid >= (SELECT coalesce(min(r), 0) FROM (SELECT rowid AS r"
                  " FROM articles_fts WHERE articles_fts MATCH :match ORDER BY rowid DESC"
@@ -211,25 +293,30 @@ def _search_sqlite(
         "SELECT a.id, a.title, a.url, a.published, a.source, "
         "substr(a.text, 1, :window) AS head, bm25(articles_fts, 5.0, 1.0) AS score "
         "FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
-        f"WHERE articles_fts MATCH :match{extra} ORDER BY score LIMIT :limit"
+        f"WHERE articles_fts MATCH :match{extra} ORDER BY {order} LIMIT :limit"
     )
+    marked = snippet_query(query, spellings)
     return [SearchHit(r.id, r.title, r.url, r.published, r.source,
-                      make_snippet(r.head or "", r.title, query), -r.score)
+                      make_snippet(r.head or "", r.title, marked), -r.score)
             for r in conn.execute(bind_sql(sql, params), params)]
 
 
 def _search_pg(
-    conn: Connection, query: str, conds: list[str], params: dict[str, Any]
+    conn: Connection, query: str, conds: list[str], params: dict[str, Any],
+    spellings: Spellings, sort: str,
 ) -> list[SearchHit]:
-    q = pg_query(query)
-    if not q:
+    tsq = pg_tsquery(query, spellings, params)
+    if tsq is None:
         return []
-    params["q"] = q
     extra = "".join(f" AND {c}" for c in conds)
-    if not conds:
+    order, outer = "score DESC, a.pk", "h.score DESC"
+    if sort == "date":  # every match, newest first: no ranking, so no window either
+        order = "a.published DESC NULLS LAST, a.pk DESC"
+        outer = "h.published DESC NULLS LAST, h.score DESC"
+    elif not conds:
         params["rank_window"] = RANK_WINDOW
         extra = (" AND a.pk >= (SELECT coalesce(min(w.pk), 0) FROM (SELECT pk FROM articles"
-                 " WHERE search_vector @@ websearch_to_tsquery('english', :q)"
+                 f" WHERE search_vector @@ {tsq}"
                  " ORDER BY pk DESC LIMIT :rank_window) AS w)")
     # Rank in the inner query; take the text's beginning only for the rows returned (the
     # snippet is made from it, as on SQLite: ts_headline's cost grows with the matches).
@@ -239,10 +326,11 @@ def _search_pg(
         "left(h.text, :window) AS head FROM ("
         "SELECT a.id, a.title, a.url, a.published, a.source, a.text, "
         "ts_rank(a.search_vector, tq) AS score "
-        "FROM articles a, websearch_to_tsquery('english', :q) AS tq "
-        f"WHERE a.search_vector @@ tq{extra} ORDER BY score DESC, a.pk LIMIT :limit) AS h "
-        "ORDER BY h.score DESC"
+        f"FROM articles a, (SELECT {tsq} AS tq) AS t "
+        f"WHERE a.search_vector @@ tq{extra} ORDER BY {order} LIMIT :limit) AS h "
+        f"ORDER BY {outer}"
     )
+    marked = snippet_query(query, spellings)
     return [SearchHit(r.id, r.title, r.url, r.published, r.source,
-                      make_snippet(r.head or "", r.title, query), float(r.score))
+                      make_snippet(r.head or "", r.title, marked), float(r.score))
             for r in conn.execute(bind_sql(sql, params), params)]

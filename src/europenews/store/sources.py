@@ -28,12 +28,15 @@ class SourceState:
     last_error: str | None
     failure_count: int
     next_due_at: str | None
+    name: str | None = None  # the configured name
+    failing_since: str | None = None  # when the current run of failures began
 
 
 def _state(row: Any) -> SourceState:
     return SourceState(row.id, row.url, row.kind, row.title, row.etag, row.last_modified,
                        row.last_fetched_at, row.last_status, row.last_error,
-                       int(row.failure_count or 0), row.next_due_at)
+                       int(row.failure_count or 0), row.next_due_at, row.name,
+                       row.failing_since)
 
 
 def get_source(conn: Connection, url: str) -> SourceState | None:
@@ -41,18 +44,25 @@ def get_source(conn: Connection, url: str) -> SourceState | None:
     return None if row is None else _state(row)
 
 
-def ensure_source(conn: Connection, url: str, kind: str) -> SourceState:
-    """The source row for ``url``, created if new (its ``kind`` is updated if it changed)."""
+def ensure_source(conn: Connection, url: str, kind: str,
+                  name: str | None = None) -> SourceState:
+    """The source row for ``url``, created if new (its ``kind`` is updated if it changed, its
+    configured ``name`` when one is given)."""
     state = get_source(conn, url)
     if state is None:
-        conn.execute(insert(sources).values(url=url, kind=kind, failure_count=0,
+        conn.execute(insert(sources).values(url=url, kind=kind, name=name, failure_count=0,
                                             created_at=utc_now()))
-        state = get_source(conn, url)
-        assert state is not None
-    elif state.kind != kind:
-        conn.execute(update(sources).where(sources.c.id == state.id).values(kind=kind))
-        state = get_source(conn, url)
-        assert state is not None
+    else:
+        changes: dict[str, Any] = {}
+        if state.kind != kind:
+            changes["kind"] = kind
+        if name and state.name != name:
+            changes["name"] = name
+        if not changes:
+            return state
+        conn.execute(update(sources).where(sources.c.id == state.id).values(**changes))
+    state = get_source(conn, url)
+    assert state is not None
     return state
 
 
@@ -68,7 +78,8 @@ def record_success(
 ) -> None:
     """A fetch that worked (200, or 304 not modified): keep the validators, clear the error."""
     values: dict[str, Any] = {"last_fetched_at": utc_now(), "last_status": status,
-                              "last_error": None, "failure_count": 0, "next_due_at": next_due_at}
+                              "last_error": None, "failure_count": 0, "failing_since": None,
+                              "next_due_at": next_due_at}
     if status != 304:  # a 304 carries no new validators worth replacing the stored ones
         values.update(etag=etag, last_modified=last_modified)
     if title:
@@ -80,16 +91,25 @@ def record_failure(
     conn: Connection, source_id: int, error: str, *, status: int | None = None,
     next_due_at: str | None = None,
 ) -> int:
-    """A fetch that failed: keep the reason, count it; returns the new failure count."""
-    row = conn.execute(select(sources.c.failure_count).where(sources.c.id == source_id)).first()
+    """A fetch that failed: keep the reason, count it, note when the failures began (the
+    first of a run); returns the new failure count."""
+    row = conn.execute(select(sources.c.failure_count, sources.c.failing_since)
+                       .where(sources.c.id == source_id)).first()
     count = (int(row.failure_count or 0) if row else 0) + 1
+    now = utc_now()
+    since = (row.failing_since if row is not None and count > 1 else None) or now
     conn.execute(
         update(sources).where(sources.c.id == source_id).values(
-            last_fetched_at=utc_now(), last_status=status, last_error=error,
-            failure_count=count, next_due_at=next_due_at,
+            last_fetched_at=now, last_status=status, last_error=error,
+            failure_count=count, failing_since=since, next_due_at=next_due_at,
         )
     )
     return count
+
+
+def set_next_due(conn: Connection, url: str, next_due_at: str | None) -> None:
+    """When the source at ``url`` is polled next, as the poller's own timetable says."""
+    conn.execute(update(sources).where(sources.c.url == url).values(next_due_at=next_due_at))
 
 
 def list_sources(conn: Connection, kind: str | None = None) -> list[SourceState]:

@@ -18,39 +18,55 @@ from europenews.store.schema import article_entities, articles, entities, places
 # The query translation and filters are the store's own (one definition of search syntax).
 from europenews.store.search import (
     RANK_WINDOW,
+    SORTS,
     SearchFilters,
     bind_sql,
+    count_matches,
     filters_sql,
     fts5_query,
     search_articles,
+    snippet_query,
     time_limit,
 )
+from europenews.store.search_aliases import name_spellings
 from europenews.store.snippets import WINDOW, make_snippet
 
 FACET_DEPTH = 100
 
 
 def search_page(conn: Connection, query: str, filters: SearchFilters | None = None,
-                language: str | None = None, limit: int = 20, offset: int = 0
-                ) -> dict[str, Any]:
-    """One page of hits (best first; newest first without a query) with ``has_more`` and
-    facet counts over the best :data:`FACET_DEPTH` hits."""
+                language: str | None = None, limit: int = 20, offset: int = 0,
+                sort: str = "relevance") -> dict[str, Any]:
+    """One page of hits (best first, or newest first with ``sort`` "date" and without a
+    query) with ``has_more``, how many match in all (``total``, exact up to
+    ``COUNT_CAP``), the other spellings searched for a name (``spellings``) and facet counts
+    over the first :data:`FACET_DEPTH` hits."""
     filters = filters or SearchFilters()
+    sort = sort if sort in SORTS else "relevance"
     depth = max(offset + limit + 1, FACET_DEPTH)
+    spellings = name_spellings(conn, query) if query.strip() else {}
     if conn.dialect.name == "sqlite":
         with time_limit(conn):  # as every search: bounded in time (store.search)
-            ranked = _ranked_sqlite(conn, query, filters, language, depth)
-            page = _hits_sqlite(conn, query, [r["id"] for r in ranked[offset:offset + limit]])
+            match = fts5_query(query, spellings)
+            ranked = _ranked_sqlite(conn, query, match, filters, language, depth, sort)
+            page = _hits_sqlite(conn, snippet_query(query, spellings),
+                                [r["id"] for r in ranked[offset:offset + limit]])
     else:  # PostgreSQL: the store's search (snippets are made for the returned rows only)
-        hits = [asdict(h) for h in search_articles(conn, query, depth, filters)]
+        hits = [asdict(h) for h in search_articles(conn, query, depth, filters, sort)]
         langs = _languages(conn, [h["id"] for h in hits])
         for h in hits:
             h["language"] = langs.get(h["id"])
         ranked = [h for h in hits if not language
                   or (h["language"] or "").lower() == language.lower()]
         page = ranked[offset:offset + limit]
+    with time_limit(conn):
+        total, exact = count_matches(conn, query, filters, language)
     return {
         "query": query,
+        "sort": sort,
+        "total": total,
+        "total_exact": exact,
+        "spellings": {word: list(others) for word, others in spellings.items()},
         "hits": page,
         "has_more": len(ranked) > offset + limit,
         "facets": facets(conn, ranked[:FACET_DEPTH]),
@@ -58,9 +74,10 @@ def search_page(conn: Connection, query: str, filters: SearchFilters | None = No
     }
 
 
-def _ranked_sqlite(conn: Connection, query: str, filters: SearchFilters,
-                   language: str | None, depth: int) -> list[dict[str, Any]]:
-    """The best ``depth`` matches without snippets (snippets cost; only one page needs them)."""
+def _ranked_sqlite(conn: Connection, query: str, match: str, filters: SearchFilters,
+                   language: str | None, depth: int, sort: str) -> list[dict[str, Any]]:
+    """The first ``depth`` matches (best or newest first) without snippets (snippets cost;
+    only one page needs them)."""
     params: dict[str, Any] = {"depth": depth}
     conds, possible = filters_sql(conn, filters, params)
     if not possible:
@@ -74,24 +91,27 @@ def _ranked_sqlite(conn: Connection, query: str, filters: SearchFilters,
         sql = (f"SELECT {cols} FROM articles a {where} "
                "ORDER BY a.published DESC, a.pk DESC LIMIT :depth")
     else:
-        params["match"] = fts5_query(query)
+        params["match"] = match
         if not params["match"]:
             return []
         extra = "".join(f" AND {c}" for c in conds)
-        if not conds:  # as search_articles: rank only the latest RANK_WINDOW matches
+        order = "bm25(articles_fts, 5.0, 1.0)"
+        if sort == "date":  # every match, newest first (nothing to rank, so no window)
+            order = "a.published IS NULL, a.published DESC, a.pk DESC"
+        elif not conds:  # as search_articles: rank only the latest RANK_WINDOW matches
             params["rank_window"] = RANK_WINDOW
             extra = (" AND articles_fts.rowid >= (SELECT coalesce(min(r), 0) FROM (SELECT rowid"
                      " AS r FROM articles_fts WHERE articles_fts MATCH :match"
                      " ORDER BY rowid DESC LIMIT :rank_window))")
         sql = (f"SELECT {cols} FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
                f"WHERE articles_fts MATCH :match{extra} "
-               "ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT :depth")
+               f"ORDER BY {order} LIMIT :depth")
     return [row_dict(r) for r in conn.execute(bind_sql(sql, params), params)]
 
 
 def _hits_sqlite(conn: Connection, query: str, ids: list[str]) -> list[dict[str, Any]]:
     """Display rows with snippets (``[match]`` marked, made by ``store.snippets`` from the
-    text's beginning) for ``ids``, in that order."""
+    text's beginning; ``query`` holds the words to mark) for ``ids``, in that order."""
     if not ids:
         return []
     params: dict[str, Any] = {"ids": ids, "window": WINDOW}

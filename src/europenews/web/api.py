@@ -161,7 +161,8 @@ def api_place(request: Request, name: str) -> dict[str, Any]:
     return found(place, f"place {name}")
 
 
-@router.get("/search", summary="Full-text search with facets and highlighted snippets")
+@router.get("/search", summary="Full-text search (names in any known spelling), with a "
+            "count, facets and highlighted snippets; best or newest first")
 def api_search(request: Request, q: str = Query("", max_length=300),
                since: str | None = Query(None, max_length=40),
                until: str | None = Query(None, max_length=40),
@@ -169,13 +170,17 @@ def api_search(request: Request, q: str = Query("", max_length=300),
                person: str | None = Query(None, max_length=200),
                place: str | None = Query(None, max_length=200),
                language: str | None = Query(None, max_length=16),
+               sort: Literal["relevance", "date"] = Query(
+                   "relevance", description="relevance: best first; date: newest first."),
                page: int = page_q(), per_page: int = Query(20, ge=1, le=100)) -> dict[str, Any]:
-    query = resources.search_query(q, since, until, source, person, place, language)
+    query = resources.search_query(q, since, until, source, person, place, language, sort)
     paging = Paging(page, per_page)
     with reading(request.app.state.engine) as conn:
         result = resources.search(conn, query, paging)
     body = envelope(request, Page(result["hits"], paging, result["has_more"]))
-    body.update(query=q, facets=result["facets"], facet_depth=result["facet_depth"])
+    body.update(query=q, sort=result["sort"], total=result["total"],
+                total_exact=result["total_exact"], spellings=result["spellings"],
+                facets=result["facets"], facet_depth=result["facet_depth"])
     return body
 
 
@@ -204,7 +209,7 @@ def api_article(request: Request, article_id: str) -> dict[str, Any]:
 def api_sources(request: Request) -> dict[str, Any]:
     today = datetime.now(UTC).strftime("%Y-%m-%d")
     with reading(request.app.state.engine) as conn:
-        status = resources.public_sources(conn, today)
+        status = resources.sources(conn, today)
     status["today"] = today
     return status
 

@@ -28,21 +28,22 @@ from jinja2 import Environment, PackageLoader
 
 from europenews import __version__
 from europenews.config import Settings
+from europenews.ingest.headlines import clean_headline
 from europenews.store.engine import stop_reads_on
 from europenews.web.errors import error_response, install_error_handlers
+from europenews.web.head import HeadAsGet
 from europenews.web.memo import StoreMemo
+from europenews.wording import date_span, plural, short_date
 
 # Everything is served from this origin: no CDN, no inline script, no outside request.
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
 
-def short_date(value: str | None) -> str:
-    """'2024-12-01T10:00:00Z' → '2024-12-01 10:00' (dates are stored as ISO text)."""
-    if not value:
-        return "—"
-    text = str(value).replace("T", " ").rstrip("Z")
-    return text[:16] if len(text) > 10 else text
+def headline(title: str | None, source: str | None = None, url: str | None = None) -> str:
+    """A stored title as shown: without the outlet's name and slogans (titles stored before
+    that cleanup read clean too), or "(untitled)"."""
+    return clean_headline(title, source, url) or "(untitled)"
 
 
 def query_with(params: dict[str, str], **changes: str) -> str:
@@ -67,6 +68,9 @@ def make_templates() -> Jinja2Templates:
     env = Environment(loader=PackageLoader("europenews.web", "templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["short_date"] = short_date
+    env.filters["plural"] = plural
+    env.filters["date_span"] = date_span
+    env.filters["headline"] = headline
     env.filters["query_with"] = query_with
     env.filters["schema_type"] = schema_type
     env.globals["version"] = __version__
@@ -127,6 +131,14 @@ def create_app(settings: Settings, admin_token: str | None = None,
         app.include_router(api.admin_router)
     app.include_router(pages.router)
 
+    favicon = static.joinpath("favicon.ico").read_bytes()
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon_ico() -> Response:
+        # Browsers and feed readers ask for /favicon.ico whatever the page links to.
+        return Response(favicon, media_type="image/x-icon",
+                        headers={"Cache-Control": "public, max-age=86400"})
+
     @app.get("/world.svg", include_in_schema=False)
     def world() -> Response:
         return Response(app.state.world_svg, media_type="image/svg+xml",
@@ -137,6 +149,8 @@ def create_app(settings: Settings, admin_token: str | None = None,
         templates: Jinja2Templates = request.app.state.templates
         return templates.TemplateResponse(request, "docs.html", {"spec": app.openapi()})
 
+    # Outermost, so a HEAD passes through every other layer as the GET it stands for.
+    app.add_middleware(HeadAsGet)
     return app
 
 

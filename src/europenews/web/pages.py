@@ -155,15 +155,16 @@ def search(request: Request, q: str = Query("", max_length=300),
            since: str | None = Query(None, max_length=40),
            until: str | None = Query(None, max_length=40),
            source: str | None = text(), person: str | None = text(), place: str | None = text(),
-           language: str | None = Query(None, max_length=16), page: int = page_no()) -> Response:
-    query = resources.search_query(q, since, until, source, person, place, language)
+           language: str | None = Query(None, max_length=16),
+           sort: str | None = Query(None, max_length=16), page: int = page_no()) -> Response:
+    query = resources.search_query(q, since, until, source, person, place, language, sort)
     with reading(request.app.state.engine) as conn:
         result = resources.search(conn, query, Paging(page, 20))
     for hit in result["hits"]:
         hit["snippet_html"] = snippet_markup(hit["snippet"])
     params = {k: v for k, v in request.query_params.items() if k != "page"}
     return render(request, "search.html", result=result, q=q, params=params,
-                  filters=query.filters, language=language or "",
+                  filters=query.filters, language=language or "", sort=query.sort,
                   pager=pager(request, page, result["has_more"]))
 
 
@@ -195,5 +196,5 @@ def sources_page(request: Request) -> Response:
     today = datetime.now(UTC).strftime("%Y-%m-%d")
     with reading(request.app.state.engine) as conn:
         status = memoised(request, conn, ("sources", today),
-                          lambda: resources.public_sources(conn, today))
+                          lambda: resources.sources(conn, today))
     return render(request, "sources.html", status=status, totals=status["counts"], today=today)

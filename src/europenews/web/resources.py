@@ -29,7 +29,7 @@ from europenews.store.views import (
 from europenews.store.views_geo import list_events, map_events, map_places, place_detail
 from europenews.store.views_people import QuoteFilters, entity_detail, list_entities, search_quotes
 from europenews.store.views_search import search_page
-from europenews.web.public import error_class, public_source_row
+from europenews.web.sources import error_class, ordered, public_source
 
 ENTITY_TYPES = ("person", "organization", "place", "misc")
 
@@ -76,11 +76,12 @@ class EventFilters:
 
 @dataclass(frozen=True, slots=True)
 class SearchQuery:
-    """A full-text query with its filters and language."""
+    """A full-text query with its filters, language and order (``relevance`` or ``date``)."""
 
     text: str
     filters: SearchFilters
     language: str | None = None
+    sort: str = "relevance"
 
 
 def _given(value: str | None) -> str | None:
@@ -96,11 +97,14 @@ def quote_filters(text: str | None, speaker: str | None, organization: str | Non
 
 
 def search_query(text: str, since: str | None, until: str | None, source: str | None,
-                 person: str | None, place: str | None, language: str | None) -> SearchQuery:
-    """The search from request parameters (empty filters left out)."""
+                 person: str | None, place: str | None, language: str | None,
+                 sort: str | None = None) -> SearchQuery:
+    """The search from request parameters (empty filters left out; best first unless
+    ``sort`` is "date")."""
     filters = SearchFilters(_given(since), _given(until), _given(source), _given(person),
                             _given(place))
-    return SearchQuery(text, filters, _given(language))
+    return SearchQuery(text, filters, _given(language),
+                       "date" if sort == "date" else "relevance")
 
 
 def entity_type(value: str | None) -> str | None:
@@ -187,9 +191,10 @@ def place(conn: Connection, name: str) -> dict[str, Any] | None:
 
 
 def search(conn: Connection, query: SearchQuery, paging: Paging) -> dict[str, Any]:
-    """One page of hits with ``has_more``, facets over the best hits and their depth."""
+    """One page of hits with ``has_more``, how many match (``total``), the other spellings
+    searched for names, facets over the first hits and their depth."""
     return search_page(conn, query.text, query.filters, query.language, paging.per_page,
-                       paging.offset)
+                       paging.offset, query.sort)
 
 
 def articles(conn: Connection, source: str | None, paging: Paging) -> Page:
@@ -208,20 +213,20 @@ def article(conn: Connection, article_id: str) -> dict[str, Any] | None:
     return found
 
 
-def public_sources(conn: Connection, today: str) -> dict[str, Any]:
-    """Each source's last fetch and articles ``today`` as the public may see them (name,
-    host and a short error class: ``web.public.public_source_row``; never a source's full
-    URL, which may carry credentials, a file path or a raw error), publishers, and the
-    store's totals (``counts``). The Sources page and ``/api/sources`` show this."""
-    status = admin_sources(conn, today)
-    status["sources"] = [public_source_row(row) for row in status["sources"]]
+def admin_sources(conn: Connection, today: str) -> dict[str, Any]:
+    """As :func:`sources`, with each source's stored row in full (URL, raw error): for
+    ``/api/admin/sources`` only, behind the admin token."""
+    status = source_status(conn, today)
+    status["counts"] = counts(conn)
     return status
 
 
-def admin_sources(conn: Connection, today: str) -> dict[str, Any]:
-    """As :func:`public_sources`, with each source's stored row in full (URL, raw error):
-    for ``/api/admin/sources`` only, behind the admin token."""
+def sources(conn: Connection, today: str) -> dict[str, Any]:
+    """Each source as the public sees it (``web/sources.py``: name, host, state, error class;
+    failing ones first) with its last fetch and articles ``today``, the publishers, and the
+    store's totals (``counts``)."""
     status = source_status(conn, today)
+    status["sources"] = ordered([public_source(row) for row in status["sources"]])
     status["counts"] = counts(conn)
     return status
 

@@ -4,8 +4,8 @@ were assigned to stories, and leases (which process owns the analysis and story 
 Columns are added with plain ``ALTER TABLE`` (no batch mode): SQLite's batch mode rebuilds the
 table and would drop the full-text triggers on ``articles``.
 
-Revision ID: 0002_hardening
-Revises: 0001
+Revision ID: 0003_hardening
+Revises: 0002_source_name_failing_since
 Create Date: 2026-12-08 09:00:00
 """
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_hardening"
-down_revision = "0001"
+revision = "0003_hardening"
+down_revision = "0002_source_name_failing_since"
 branch_labels = None
 depends_on = None
 
