@@ -2,7 +2,7 @@
 date (publication dates, else dates stated in the texts, else fetch times).
 
 Revision ID: 0004_facts
-Revises: 0002_source_name_failing_since
+Revises: 0003_hardening
 Create Date: 2026-12-06 08:00:00
 """
 
