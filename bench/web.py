@@ -60,7 +60,8 @@ def build_store(url: str, n_articles: int, n_base: int) -> None:
     from europenews.stages.writer import DirectWriter
     from europenews.store.articles import add_article
     from europenews.store.engine import open_store
-    from europenews.store.stories import assign_to_story, refresh_story
+    from europenews.store.stories import assign_to_story, list_story_members, refresh_story
+    from europenews.stories.summary import summarize_story
 
     engine = open_store(url)
     with engine.connect() as conn:
@@ -100,7 +101,7 @@ def build_store(url: str, n_articles: int, n_base: int) -> None:
             print(f"stored {i} ({time.perf_counter() - t0:.0f}s)", file=sys.stderr)
     with engine.begin() as conn:
         for story_id in stories:
-            refresh_story(conn, story_id)
+            refresh_story(conn, story_id, summarize_story(list_story_members(conn, story_id)))
     engine.dispose()
 
 

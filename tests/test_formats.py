@@ -29,12 +29,15 @@ ROWS = [
     ("+1 555", "'+1 555"),
     ("-2+3", "'-2+3"),
     ("@SUM(A1)", "'@SUM(A1)"),
+    ("\t=1+1", "'\t=1+1"),
+    ("\r=1+1", "'\r=1+1"),
     ("plain words", "plain words"),
     ("", ""),
     (-4, -4),
     (None, None),
     (["a", "b"], '["a", "b"]'),
-], ids=["equals", "plus", "minus", "at", "text", "empty", "number", "none", "list"])
+], ids=["equals", "plus", "minus", "at", "tab", "carriage-return", "text", "empty", "number",
+        "none", "list"])
 def test_formats_csv_cell_neutralises_formulas(value, cell):
     assert csv_cell(value) == cell
 

@@ -6,6 +6,7 @@
     ├── InputError    missing, binary or mis-encoded file; malformed JSON; empty text
     ├── FetchError    a URL that cannot be fetched (carries .url)
     ├── StoreError    the database refused or is unreachable
+    │   └── QueryTimeout  a query took longer than its time limit (a search, say)
     └── ConfigError   a bad setting or configuration file
 
 Messages read ``<what>: <why>``, e.g. ``articles.jsonl:3: malformed JSON``.
@@ -32,6 +33,10 @@ class FetchError(EuropeNewsError):
 
 class StoreError(EuropeNewsError):
     """The store cannot do what was asked."""
+
+
+class QueryTimeout(StoreError):
+    """A query was stopped at its time limit (the store is fine; the query asked too much)."""
 
 
 class ConfigError(EuropeNewsError):

@@ -7,7 +7,9 @@ whichever way it left.
 - JSONL: one JSON object per line, UTF-8 as is (``ensure_ascii=False``).
 - CSV: the header is the first row's keys (or the ``columns`` given); list and dict values
   are written as JSON text; a text cell that a spreadsheet would run as a formula (it starts
-  with ``=``, ``+``, ``-`` or ``@``) gets a leading ``'``, which spreadsheets show as text.
+  with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading ``'``, which
+  spreadsheets show as text. Every CSV that leaves EuropeNews (``export``, the API's
+  ``format=csv``) is written here, so no cell escapes this rule.
 - GeoJSON: one ``Point`` feature per row that has ``lat`` and ``lon`` (rows without are left
   out); the other keys (or the ``properties`` named) become the feature's properties.
 """
@@ -20,8 +22,9 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, Any
 
-# What spreadsheets read as the start of a formula (Excel, LibreOffice, Google Sheets).
-FORMULA_START = ("=", "+", "-", "@")
+# What spreadsheets read as the start of a formula (Excel, LibreOffice, Google Sheets). A
+# leading tab or carriage return is dropped by some of them on import, uncovering what follows.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def jsonl_line(row: dict[str, Any]) -> str:

@@ -26,6 +26,9 @@ class Article:
     source: str | None = None
     language: str | None = "en"
     author: str | None = None
+    # The fields shortened to their limit before storing ("text", "title"; see
+    # ``ingest.bounds``): the source sent more than is kept.
+    truncated: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -254,8 +254,11 @@ path = "{inbox}"
         status = get_json(f"{base}/api/status")
         by_name = {s["name"]: s for s in status["sources"]}
         assert by_name["Local desk"]["state"] in ("ok", "not modified")
-        assert by_name["Local desk"]["last_error"] is None
-        assert by_name["Dead desk"]["state"] == "failing" and by_name["Dead desk"]["last_error"]
+        assert by_name["Local desk"]["error"] is None
+        # Publicly: the error's class, and the host without the source's URL.
+        assert by_name["Dead desk"]["state"] == "failing"
+        assert by_name["Dead desk"]["error_class"] == "connection failed"
+        assert by_name["Dead desk"]["host"] == "127.0.0.1" and "url" not in by_name["Dead desk"]
         assert by_name["Inbox"]["state"] == "ok"
         stories = json.dumps(get_json(f"{base}/api/stories"))
         assert any(article_text(n)[0] in stories for n in (0, 1, 2, 3, 99))

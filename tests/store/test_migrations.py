@@ -41,13 +41,13 @@ def test_migrations_sqlite_uses_wal(tmp_path: Path) -> None:
     engine.dispose()
 
 
-def test_migrations_0003_keeps_only_iso_event_dates(tmp_path: Path) -> None:
+def test_migrations_0004_keeps_only_iso_event_dates(tmp_path: Path) -> None:
     from sqlalchemy import insert, select
 
     from europenews.store.schema import events
 
     engine = open_store(f"sqlite:///{tmp_path / 'm.db'}")
-    downgrade(engine, "0002_source_name_failing_since")
+    downgrade(engine, "0003_hardening")
     article = Article(text="A man was shot on Tuesday.", title="Shot")
     keys = article_keys(article)
     with engine.begin() as conn:

@@ -9,13 +9,13 @@ from europenews.store.entities import link_entities
 from europenews.store.sources import ensure_source
 from europenews.store.stories import (
     assign_to_story,
+    assignments_after,
     get_stories,
     get_story,
     list_stories,
     list_story_members,
     refresh_story,
     story_article_ids,
-    story_members_for_restore,
 )
 from europenews.stories.summary import summarize_story
 from europenews.storydata import StoryFigures, StoryMember
@@ -49,7 +49,9 @@ def test_stories_summary_columns(engine: Engine) -> None:
         members = story_article_ids(conn, "s1")
         assert status_counts(conn) == {STATUS_CLUSTERED: 3}
         assert [s.id for s in list_stories(conn)] == ["s1"]
-        assert story_members_for_restore(conn) == {"s1": [a, b, c]}
+        assert [(x.seq, x.article_id, x.duplicate_of) for x in assignments_after(conn, 0)] == [
+            (1, a, None), (2, b, None), (3, c, a)]
+        assert [x.article_id for x in assignments_after(conn, 2)] == [c]
     assert story is not None
     assert (story.headline, story.article_count, story.source_count) == ("Quake hits town", 3, 3)
     assert (story.first_seen, story.last_seen) == ("2024-01-01T08:00:00Z", "2024-01-01T11:00:00Z")

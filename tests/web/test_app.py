@@ -96,7 +96,9 @@ def test_app_story_shows_casualty_spread_per_outlet(client: httpx.Client, ids: d
         killed = [e["killed"] for e in analysis.get("events", []) if e["killed"] is not None]
         if killed:
             expected.add(killed[0])
-    shown = {f["value"] for f in story["casualties"] if f["kind"] == "killed"}
+    # The "no confident death figure" line (inferred_zero) is the story's own, no member's.
+    shown = {f["value"] for f in story["casualties"]
+             if f["kind"] == "killed" and not f["inferred_zero"]}
     assert shown == expected
     html = client.get(f"/stories/{ids['story']}").text
     for value in expected:
@@ -105,8 +107,14 @@ def test_app_story_shows_casualty_spread_per_outlet(client: httpx.Client, ids: d
 
 @pytest.mark.slow
 def test_app_front_page_ranks_multi_source_story_first(client: httpx.Client, ids: dict[str, str]):
-    top = client.get("/api/stories").json()["items"][0]
-    assert top["id"] == ids["story"] and top["source_count"] >= 2
+    # Of two stories seen within a day of each other, the one more outlets report ranks first
+    # (an undated story is seen when fetched, so it may rank above both).
+    items = client.get("/api/stories").json()["items"]
+    order = [s["id"] for s in items]
+    kherson = items[order.index(ids["story"])]
+    berlin = next(s for s in items if "Berlin" in (s["headline"] or ""))
+    assert kherson["source_count"] >= 2 and berlin["source_count"] == 1
+    assert order.index(kherson["id"]) < order.index(berlin["id"])
 
 
 @pytest.mark.slow

@@ -96,7 +96,8 @@ def test_resources_article_carries_its_analysis(conn):
     assert resources.article(conn, "nope") is None
 
 
-def test_resources_sources_carry_the_totals(conn):
-    status = resources.sources(conn, "2026-10-02")
+@pytest.mark.parametrize("view", ["sources", "admin_sources"])
+def test_resources_sources_carry_the_totals(conn, view):
+    status = getattr(resources, view)(conn, "2026-10-02")
     assert status["counts"]["articles"] == 3 and status["counts"]["stories"] == 1
     assert {p["source"] for p in status["publishers"]} == {"Herald", "Courier"}

@@ -15,24 +15,38 @@ from europenews.cli.render import render_text
 from europenews.config import settings_from_env
 from europenews.contract import analysis_to_dict
 from europenews.errors import EuropeNewsError, InputError
+from europenews.ingest.bounds import bound_article
 from europenews.ingest.files import is_url, read_file, read_stdin
 from europenews.model import Article
 
 
 def read_inputs(inputs: tuple[str, ...]) -> Iterator[Article | EuropeNewsError]:
-    """Articles from files, URLs and stdin in input order; problems are yielded, not raised."""
+    """Articles from files, URLs and stdin in input order, cleaned and bounded as the store
+    keeps them (``ingest.bounds``); problems are yielded, not raised."""
     for item in inputs:
         try:
-            if item == "-":
-                yield from read_stdin()
-            elif is_url(item):
-                from europenews.ingest.page import read_url
-
-                yield read_url(item)
-            else:
-                yield from read_file(Path(item))
+            for article in _read_one(item):
+                yield article if isinstance(article, EuropeNewsError) else _bounded(article)
         except EuropeNewsError as exc:
             yield exc
+
+
+def _bounded(article: Article) -> Article | EuropeNewsError:
+    try:
+        return bound_article(article)
+    except EuropeNewsError as exc:  # nothing left of its text: this article only
+        return exc
+
+
+def _read_one(item: str) -> Iterator[Article | EuropeNewsError]:
+    if item == "-":
+        yield from read_stdin()
+    elif is_url(item):
+        from europenews.ingest.page import read_url
+
+        yield read_url(item)
+    else:
+        yield from read_file(Path(item))
 
 
 @cli.command()

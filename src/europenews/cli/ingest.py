@@ -33,6 +33,8 @@ def render_summary(summary: IngestSummary) -> str:
         f"refused {summary.refused}, failed {summary.failed}, analysed {summary.analysed}, "
         f"clustered {summary.clustered}"
         + (f", feeds not modified {summary.not_modified}" if summary.not_modified else "")
+        + (f", analysed and clustered by the running job {summary.handed_over}"
+           if summary.handed_over else "")
     ]
     kinds: dict[str, list[str]] = {}
     for where, reason in summary.refusals:

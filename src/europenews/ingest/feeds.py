@@ -47,8 +47,15 @@ def _iso(parsed: time.struct_time | None) -> str | None:
 
 def parse_feed(body: bytes, where: str) -> Feed:
     """The feed in ``body``; raises InputError when it is not a feed at all."""
-    parsed = feedparser.parse(body, sanitize_html=True, resolve_relative_uris=True,
-                              response_headers={"content-location": where})
+    try:
+        parsed = feedparser.parse(body, sanitize_html=True, resolve_relative_uris=True,
+                                  response_headers={"content-location": where})
+    except RecursionError as exc:  # elements nested thousands deep
+        raise InputError(f"{where}: not a readable RSS/Atom feed (nested too deeply)") from exc
+    except (ValueError, LookupError, TypeError, AttributeError, AssertionError) as exc:
+        # feedparser's own failures on hostile markup (``&#x110000;`` is a ValueError there)
+        raise InputError(f"{where}: not a readable RSS/Atom feed ({type(exc).__name__})") \
+            from exc
     if not parsed.entries and (parsed.bozo or not parsed.get("version")):
         reason = getattr(parsed.get("bozo_exception"), "getMessage", lambda: "")()
         reason = reason or str(parsed.get("bozo_exception") or "no feed found")

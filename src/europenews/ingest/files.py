@@ -14,7 +14,7 @@ from typing import Any, BinaryIO
 
 from europenews.errors import InputError
 from europenews.ingest.html import extract_html
-from europenews.ingest.jsonl import parse_jsonl, text_lines
+from europenews.ingest.jsonl import parse_json, parse_jsonl, text_lines
 from europenews.model import Article
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -96,9 +96,11 @@ def article_from_json(obj: Any, where: str, default_id: str | None) -> Article:
         raise InputError(f"{where}: missing 'text'")
     if not text.strip():
         raise InputError(f"{where}: empty text")
-    values = {k: obj.get(k) for k in ARTICLE_FIELDS if k != "text"}
+    values: dict[str, Any] = {k: obj.get(k) for k in ARTICLE_FIELDS if k != "text"}
     for key, value in values.items():
-        if value is not None and not isinstance(value, str):
+        if isinstance(value, list | dict):
+            values[key] = None  # a field that should be a string but holds a structure
+        elif value is not None and not isinstance(value, str):
             values[key] = str(value)
     if values.get("id") is None:
         values["id"] = default_id
@@ -136,10 +138,7 @@ def read_file(path: Path) -> Iterator[Article | InputError]:
     if suffix in JSONL_SUFFIXES:
         yield from iter_jsonl(text, where, path.stem)
     elif suffix in JSON_SUFFIXES:
-        try:
-            obj = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{where}: malformed JSON ({exc.msg}, line {exc.lineno})") from exc
+        obj = parse_json(text, where)
         items = obj if isinstance(obj, list) else [obj]
         for n, item in enumerate(items, start=1):
             default_id = path.stem if len(items) == 1 else f"{path.stem}:{n}"
@@ -154,11 +153,14 @@ def read_stdin(stream: BinaryIO | None = None) -> Iterator[Article | InputError]
     stripped = data.lstrip()
     if stripped.startswith("{"):
         try:
-            yield article_from_json(json.loads(data), "<stdin>", "stdin")
-            return
-        except json.JSONDecodeError:
+            obj = json.loads(data)
+        except json.JSONDecodeError:  # not one object: JSON lines
             yield from iter_jsonl(data, "<stdin>", "stdin")
             return
+        except RecursionError as exc:
+            raise InputError("<stdin>: malformed JSON (nested too deeply)") from exc
+        yield article_from_json(obj, "<stdin>", "stdin")
+        return
     yield article_from_text(data, "<stdin>", "stdin")
 
 

@@ -27,8 +27,11 @@ def extract_html(
             include_tables=False,
             favor_precision=True,
         )
-    except (ValueError, TypeError, LookupError) as exc:  # trafilatura's parse failures
-        raise InputError(f"{where}: cannot parse HTML ({exc})") from exc
+    except (ValueError, TypeError, LookupError, AttributeError, AssertionError) as exc:
+        # trafilatura's (and lxml's, htmldate's) failures on broken or hostile markup
+        raise InputError(f"{where}: cannot parse HTML ({type(exc).__name__}: {exc})") from exc
+    except RecursionError as exc:  # elements nested thousands deep
+        raise InputError(f"{where}: cannot parse HTML (nested too deeply)") from exc
     # A Document unless asked for a dict (not done here); None when nothing was extracted.
     if not isinstance(doc, Document) or not doc.text or not doc.text.strip():
         raise InputError(f"{where}: no article text found in the page")

@@ -20,6 +20,18 @@ from europenews.errors import InputError
 JsonObject = dict[str, Any]
 
 
+def parse_json(text: str, where: str) -> Any:
+    """The JSON value in ``text``; an InputError naming ``where`` when it is malformed or
+    nested too deeply to read (``[[[...]]]`` thousands deep exhausts Python's recursion
+    limit: one hostile document must fail alone, not end the batch it came in)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: malformed JSON ({exc.msg}, line {exc.lineno})") from exc
+    except RecursionError as exc:
+        raise InputError(f"{where}: malformed JSON (nested too deeply)") from exc
+
+
 def parse_jsonl(lines: Iterable[str], where: str) -> Iterator[tuple[int, JsonObject] | InputError]:
     """Each non-blank line as ``(line number, object)``, or an InputError naming
     ``where:line`` when the line is not JSON or not a JSON object; in order."""
@@ -30,6 +42,9 @@ def parse_jsonl(lines: Iterable[str], where: str) -> Iterator[tuple[int, JsonObj
             value = json.loads(line)
         except json.JSONDecodeError as exc:
             yield InputError(f"{where}:{number}: malformed JSON ({exc.msg})")
+            continue
+        except RecursionError:
+            yield InputError(f"{where}:{number}: malformed JSON (nested too deeply)")
             continue
         if not isinstance(value, dict):
             yield InputError(f"{where}:{number}: not a JSON object")

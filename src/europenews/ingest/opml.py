@@ -26,9 +26,12 @@ def parse_opml(body: bytes, where: str) -> list[OpmlFeed]:
                              recover=True, huge_tree=False)
     try:
         root = etree.fromstring(body, parser=parser)
+        name = None if root is None else etree.QName(root).localname.lower()
     except etree.XMLSyntaxError as exc:
         raise InputError(f"{where}: not an OPML document ({exc})") from exc
-    if root is None or etree.QName(root).localname.lower() != "opml":
+    except (ValueError, RecursionError) as exc:  # a tag lxml recovered but cannot name
+        raise InputError(f"{where}: not an OPML document ({type(exc).__name__})") from exc
+    if name != "opml":
         raise InputError(f"{where}: not an OPML document")
     seen: set[str] = set()
     feeds = []

@@ -6,7 +6,8 @@ Threads, all in one process:
 - the scheduler thread starts due polls (``runner.scheduler``) on a small pool of fetch
   workers; each poll reads its source and hands every article to the writer;
 - one analysis thread loads the spaCy pipeline once, then analyses and clusters whatever is
-  pending in the store (``stages.ingest.process_pending``). It is the only thread that
+  pending in the store (``stages.ingest.process_pending``) while it holds the ``analysis``
+  lease (``stages.lease``: one process at a time on a store). It is the only thread that
   clusters: story assignment is order-dependent and its state lives in memory;
 - one writer thread (``stages.writer.WriteThread``) is the only one that writes the store: the
   others hand it their writes (an article, a source's state, an analysis, a story assignment)
@@ -44,9 +45,10 @@ from europenews.ingest.opml import OpmlFeed
 from europenews.runner.jobs import FolderScanner, read_opml
 from europenews.runner.scheduler import Job, Scheduler, host_of
 from europenews.runner.state import RunState
-from europenews.stages.clustering import new_clusterer
+from europenews.stages.clustering import StoryClusterer, new_clusterer
 from europenews.stages.collect import Collector, register_source
 from europenews.stages.ingest import process_pending
+from europenews.stages.lease import QueueLease
 from europenews.stages.settings import IngestSettings
 from europenews.stages.status import status_snapshot
 from europenews.stages.summary import IngestSummary
@@ -54,7 +56,6 @@ from europenews.stages.writer import WriteThread
 from europenews.store.alerts import sync_config_rules
 from europenews.store.engine import open_store
 from europenews.store.sources import list_sources, set_next_due
-from europenews.stories.cluster import OnlineClusterer
 
 log = logging.getLogger("europenews.run")
 FEED, FOLDER, OPML = "feed", "folder", "opml"
@@ -174,14 +175,10 @@ class Service:
             self._add_feed(feed.url, feed.title, interval)
 
     def _start_server(self, sock: socket.socket) -> None:
-        import uvicorn
-
-        from europenews.web.app import create_app
+        from europenews.web.app import app_server, create_app
 
         app = create_app(self.config.settings, status=self.status)
-        config = uvicorn.Config(app, log_config=None, access_log=False, lifespan="on",
-                                log_level="warning")
-        self._server = uvicorn.Server(config)
+        self._server = app_server(app, log_config=None, lifespan="on", log_level="warning")
         host, port = sock.getsockname()[:2]
         shown = f"[{host}]" if ":" in host else host
         self.url = f"http://{shown}:{port}"
@@ -200,7 +197,7 @@ class Service:
         # One client per host: its politeness clock and robots.txt are kept between polls.
         with self._lock:
             if host not in self._fetchers:
-                self._fetchers[host] = Fetcher(self.config.fetch)
+                self._fetchers[host] = Fetcher(self.config.fetch, stop=self.stop)
             return self._fetchers[host]
 
     def _schedule_loop(self) -> None:
@@ -313,7 +310,7 @@ class Service:
         nlp = None
         began = time.monotonic()
         # The story clusterer loads (and is restored from the store) while spaCy loads.
-        clusterer_box: list[OnlineClusterer] = []
+        clusterer_box: list[StoryClusterer] = []
         warm = threading.Thread(target=self._load_clusterer, args=(clusterer_box,),
                                 name="clusterer", daemon=True)
         warm.start()
@@ -341,30 +338,49 @@ class Service:
         warm.join()
         clusterer = clusterer_box[0] if clusterer_box else None
         self._work.set()  # whatever an earlier run left pending
-        while not self.stop.is_set():
-            self._work.wait(2.0)
-            self._work.clear()
-            if self.stop.is_set():
-                break
-            drained = self._fetch_idle.is_set()  # read before the pass: no race with fetchers
-            summary = IngestSummary()
-            self.state.begin(summary)
-            try:
-                clusterer = process_pending(self.engine, nlp, settings, summary, None,
-                                            clusterer, writer=self.writer, stop=self.stop,
-                                            after_assign=self._alerts)
-            except EuropeNewsError as exc:
-                log.error("analysis: %s", exc)
-                self.stop.wait(5.0)
-            finally:
-                self.state.end(summary)
-            if self.stop.is_set():  # the pass ended between two articles
-                break
-            if self.once and drained:
-                self.finished.set()
-                break
+        # Only the holder of the analysis lease processes (another run or an ingest may share
+        # the store). Without a pipeline this job only clusters, and holds the lease for a
+        # pass at a time, so an ingest with one can analyse meanwhile.
+        lease = QueueLease(self.engine, self.writer, "run")
+        try:
+            while not self.stop.is_set():
+                self._work.wait(2.0)
+                self._work.clear()
+                if self.stop.is_set():
+                    break
+                drained = self._fetch_idle.is_set()  # read before the pass: no race
+                if lease.acquire():
+                    clusterer = self._pass(nlp, settings, clusterer)
+                    if nlp is None:
+                        lease.release()
+                else:
+                    log.debug("the analysis queue is held by %s", lease.current_holder())
+                if self.stop.is_set():  # the pass ended between two articles
+                    break
+                if self.once and drained:
+                    self.finished.set()
+                    break
+        finally:
+            lease.release()
 
-    def _load_clusterer(self, box: list[OnlineClusterer]) -> None:
+    def _pass(self, nlp: Any, settings: IngestSettings,
+              clusterer: StoryClusterer | None) -> StoryClusterer | None:
+        """One pass of analysis and clustering over what is pending (the lease is held)."""
+        assert self.engine is not None
+        summary = IngestSummary()
+        self.state.begin(summary)
+        try:
+            return process_pending(self.engine, nlp, settings, summary, None, clusterer,
+                                   after_assign=self._alerts,
+                                   writer=self.writer, stop=self.stop)
+        except EuropeNewsError as exc:
+            log.error("analysis: %s", exc)
+            self.stop.wait(5.0)
+            return clusterer
+        finally:
+            self.state.end(summary)
+
+    def _load_clusterer(self, box: list[StoryClusterer]) -> None:
         assert self.engine is not None
         try:
             box.append(new_clusterer(self.engine))
@@ -406,7 +422,7 @@ class Service:
             # Idle workers end at once; a busy one stops after the article in hand.
             self._pool.shutdown(wait=True, cancel_futures=True)
         if self._server is not None:
-            self._server.should_exit = True
+            self._server.begin_exit()  # reads still running after a grace period are ended
         loading = self._loading.is_set()
         for thread in self._threads:
             # A pipeline still loading holds nothing worth waiting for (daemon thread).

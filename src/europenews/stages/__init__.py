@@ -8,7 +8,9 @@ What it offers (``cli``, ``runner`` and tests call these; ``ingest`` only reads 
 - ``stages.collect``: ``Collector``, which reads sources with ``ingest`` and stores their
   articles, keeping each source's state (validators, errors, next due time);
 - ``stages.analysis``: ``analyze_pending``, ``reanalyze_stored``, ``store_analysis``;
-- ``stages.clustering``: ``new_clusterer`` (restored from the store), ``cluster_pending``;
+- ``stages.clustering``: ``new_clusterer`` (the stored assignments replayed in order, so it
+  continues exactly), ``cluster_pending``, ``repair_stories``;
+- ``stages.lease``: ``QueueLease``, the one process at a time that analyses and clusters;
 - ``stages.writer``: ``Writer``, how every stage writes: ``DirectWriter`` in one thread,
   ``WriteThread`` (one queue, one thread, one transaction per task) under ``run``;
 - ``stages.backoff``: the one back-off policy for sources that fail;

@@ -20,12 +20,14 @@ from sqlalchemy.engine import Engine
 from europenews.analyze.backends import AnalysisBackend, analyze_with
 from europenews.contract import analysis_from_dict, analysis_to_dict
 from europenews.errors import InputError
+from europenews.ingest.bounds import MAX_TEXT_CHARS, MAX_TITLE_CHARS, bound_article
 from europenews.model import Analysis, Article
 from europenews.stages.summary import IngestSummary, NullProgress, Progress
 from europenews.stages.writer import DirectWriter, Writer
 from europenews.store.articles import (
     STATUS_CLUSTERED,
     STATUS_FETCHED,
+    article_status,
     articles_with_status,
     count_articles,
     get_analysis_payloads,
@@ -35,6 +37,7 @@ from europenews.store.articles import (
     mark_failed,
     save_analysis,
     set_status,
+    shorten_article,
 )
 from europenews.store.entities import link_entities, refresh_entity_counts
 
@@ -60,16 +63,37 @@ OnAnalysed = Callable[[str, Analysis], None]
 
 
 def store_analysis(writer: Writer, article_id: str, analysis: Analysis,
-                   model: str | None = None) -> None:
-    """Link entities and save the analysis of one article, in one transaction."""
-    def save(conn: Connection) -> None:
+                   model: str | None = None, *, first: bool = False) -> bool:
+    """Link entities and save the analysis of one article, in one transaction; with
+    ``first``, only if the article still waits for its first analysis (another process may
+    have analysed it meanwhile). True when it was saved."""
+    def save(conn: Connection) -> bool:
+        if first and article_status(conn, article_id) != STATUS_FETCHED:
+            return False
         ids = link_entities(conn, analysis, article_id)
         save_analysis(conn, article_id, analysis_to_dict(analysis), analysis, ids, model)
         refresh_entity_counts(conn, list(ids.values()))
         if is_clustered(conn, article_id):  # re-analysis keeps the article in its story
             set_status(conn, article_id, STATUS_CLUSTERED)
+        return True
 
-    writer.write(save)
+    return writer.write(save)
+
+
+def bounded(writer: Writer, article: Article) -> Article:
+    """The article within its limits (``ingest.bounds``). One stored before the limits with a
+    longer text or title is shortened in the store first (and flagged), so what is analysed
+    is what is stored, at a bounded cost."""
+    if len(article.text) <= MAX_TEXT_CHARS and len(article.title or "") <= MAX_TITLE_CHARS:
+        return article
+    try:
+        short = bound_article(article)
+    except InputError:
+        return article  # nothing readable left: the analysis fails on it and says so
+    assert article.id is not None
+    writer.write(lambda conn: shorten_article(conn, str(article.id), short.text, short.title,
+                                              short.truncated))
+    return short
 
 
 def _record_failure(writer: Writer, article_id: str, reason: str) -> None:
@@ -122,6 +146,7 @@ def analyze_pending(
     while True:
         with engine.connect() as conn:
             batch = articles_with_status(conn, [STATUS_FETCHED], limit=batch_size * 4)
+        batch = [bounded(writer, a) for a in batch]
         if not batch:
             break
         for article, result in _analyze(nlp, batch, batch_size):
@@ -132,8 +157,7 @@ def analyze_pending(
                 reason = f"analysis failed: {type(result).__name__}: {result}"
                 _record_failure(writer, article.id, reason)
                 summary.fail(article.id, reason)
-            else:
-                store_analysis(writer, article.id, result, model)
+            elif store_analysis(writer, article.id, result, model, first=True):
                 summary.analysed += 1
                 if analysed is not None:
                     analysed(article.id, result)
@@ -176,6 +200,7 @@ def reanalyze_stored(
             with engine.connect() as conn:
                 batch = get_articles(conn, ids)
                 stored = get_analysis_payloads(conn, ids) if stage else {}
+            batch = [bounded(writer, a) for a in batch]
             for article, result in _analyze(nlp, batch, batch_size):
                 if stop.is_set():
                     return summary

@@ -1,13 +1,22 @@
 """Analysed → clustered: assign stored articles to stories, in publication order.
 
 Story assignment is online and order-dependent, so the clusterer lives in memory in one
-thread; a new one is restored from the stored recent stories. An article analysed in the same
-pass is clustered from its analysis in hand (:class:`AnalysedInHand`); only what was analysed
-earlier (a restored story, a run that resumes) is read back from its stored JSON.
+thread of the one process that holds the ``analysis`` lease (``stages.lease``). Every
+assignment is numbered in the store (``story_members.seq``), and a clusterer is rebuilt by
+replaying the assignments in that order (:meth:`OnlineClusterer.replay`): after a restart, a
+crash or another process's turn it continues exactly where the store stands, so the stories
+are those an uninterrupted run would have made. :class:`StoryClusterer` keeps the number of
+the last assignment its clusterer has seen and catches up before each pass.
+
+An article analysed in the same pass is clustered from its analysis in hand
+(:class:`AnalysedInHand`); the others are read back from their stored JSON. An article is
+assigned only if it is still waiting for a story (``store.stories.claim_for_story``), and a
+story is refreshed from its members after each assignment (deleted if it has none left).
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,22 +32,30 @@ from europenews.stages.writer import DirectWriter, Writer
 from europenews.store.articles import STATUS_ANALYSED, articles_with_status, get_analysis_payloads
 from europenews.store.stories import (
     assign_to_story,
+    assignments_after,
+    claim_for_story,
+    last_seq,
     list_story_members,
     refresh_story,
-    story_members_for_restore,
+    stories_out_of_step,
 )
 from europenews.stories.cluster import Assignment, OnlineClusterer
 from europenews.stories.items import StoryItem, story_item_from_analysis
 from europenews.stories.summary import summarize_story
 
+log = logging.getLogger(__name__)
 # Called in the assignment's own write, after the story's figures are refreshed (alerts:
 # ``alerts.watch.AlertWatcher``), so what it stores lands with the assignment or not at all.
 AfterAssign = Callable[[Connection, str], None]
 
-MAX_RESTORED_STORIES = 2000
 # Story items kept from one pass's analyses; beyond this the rest are read back from the
 # store, so a very large ingest does not hold every article's text in memory twice.
 IN_HAND_LIMIT = 5000
+REPLAY_CHUNK = 500
+# A new clusterer replays at most this many of the latest assignments (about 6 ms each here:
+# five minutes at most). A store with more continues from the latest ones only, which is
+# close to, but not exactly, where an uninterrupted run would stand.
+REPLAY_LIMIT = 50_000
 
 
 @dataclass
@@ -57,46 +74,95 @@ class AnalysedInHand:
         return self.items.pop(article_id, None)
 
 
+@dataclass
+class StoryClusterer:
+    """The clusterer and the number of the last stored assignment it has applied."""
+
+    clusterer: OnlineClusterer = field(default_factory=OnlineClusterer)
+    seq: int = 0
+    repaired: bool = False  # the store's story counts were checked against their members
+
+    def assign(self, item: StoryItem) -> Assignment:
+        return self.clusterer.assign(item)
+
+
 def _stored_item(payload: dict[str, Any]) -> StoryItem:
     return story_item_from_analysis(analysis_from_dict(payload))
 
 
-def restore_clusterer(engine: Engine, clusterer: OnlineClusterer,
-                      max_stories: int = MAX_RESTORED_STORIES) -> int:
-    """Seed the clusterer with the stored recent stories; returns how many were restored."""
+def catch_up(engine: Engine, state: StoryClusterer) -> int:
+    """Replay the stored assignments the clusterer has not seen (all of them for a new one;
+    those made by another process since its last pass), in their order; returns how many."""
+    replayed = 0
+    while True:
+        with engine.connect() as conn:
+            batch = assignments_after(conn, state.seq, REPLAY_CHUNK)
+            payloads = get_analysis_payloads(conn, [a.article_id for a in batch])
+        if not batch:
+            return replayed
+        for assigned in batch:
+            payload = payloads.get(assigned.article_id)
+            if payload is not None:  # an analysis since deleted cannot be replayed
+                state.clusterer.replay(_stored_item(payload), assigned.story_id,
+                                       assigned.duplicate_of)
+                replayed += 1
+            state.seq = assigned.seq
+
+
+def repair_stories(writer: Writer, engine: Engine) -> int:
+    """Refresh every story whose count differs from its members (a store written before
+    assignments were claimed); one without members is deleted. Returns how many."""
     with engine.connect() as conn:
-        members = story_members_for_restore(conn, max_stories)
-        for story_id, ids in members.items():
-            payloads = get_analysis_payloads(conn, ids)
-            items = [_stored_item(payloads[i]) for i in ids if i in payloads]
-            if items:
-                clusterer.restore(story_id, items)
-    return len(members)
+        wrong = stories_out_of_step(conn)
+    for story_id in wrong:
+        writer.write(_refresher(story_id))
+    if wrong:
+        log.info("refreshed %d stories whose counts disagreed with their members", len(wrong))
+    return len(wrong)
 
 
-def new_clusterer(engine: Engine) -> OnlineClusterer:
-    """A clusterer that continues the stories already in the store."""
-    clusterer = OnlineClusterer()
-    restore_clusterer(engine, clusterer)
-    return clusterer
+def _refresher(story_id: str) -> Callable[[Connection], None]:
+    def refresh(conn: Connection) -> None:
+        refresh_story(conn, story_id, summarize_story(list_story_members(conn, story_id)))
+
+    return refresh
+
+
+def new_clusterer(engine: Engine, limit: int = REPLAY_LIMIT) -> StoryClusterer:
+    """A clusterer that continues the stories already in the store (the stored assignments
+    replayed in order: all of them, or the latest ``limit``)."""
+    with engine.connect() as conn:
+        last = last_seq(conn)
+    state = StoryClusterer(seq=max(0, last - limit))
+    replayed = catch_up(engine, state)
+    if replayed:
+        log.info("story clusterer restored: %d assignments replayed", replayed)
+    return state
 
 
 def _record(writer: Writer, article_id: str, assignment: Assignment,
-            after_assign: AfterAssign | None = None) -> None:
+            after_assign: AfterAssign | None = None) -> int | None:
+    """Store one assignment (and refresh the stories it touched); its number, or None when
+    the article was no longer waiting for a story (nothing is written then)."""
     story_id = str(assignment.story_id)
 
-    def assign(conn: Connection) -> None:
-        assign_to_story(conn, article_id, story_id, assignment.duplicate_of)
-        refresh_story(conn, story_id, summarize_story(list_story_members(conn, story_id)))
+    def assign(conn: Connection) -> int | None:
+        if not claim_for_story(conn, article_id):
+            return None
+        seq, left = assign_to_story(conn, article_id, story_id, assignment.duplicate_of)
+        for touched in (story_id, left):
+            if touched is not None:
+                _refresher(touched)(conn)
         if after_assign is not None:
             after_assign(conn, story_id)
+        return seq
 
-    writer.write(assign)
+    return writer.write(assign)
 
 
 def cluster_pending(
     engine: Engine,
-    clusterer: OnlineClusterer,
+    clusterer: StoryClusterer,
     summary: IngestSummary,
     progress: Progress | None = None,
     chunk: int = 200,
@@ -107,11 +173,13 @@ def cluster_pending(
     after_assign: AfterAssign | None = None,
 ) -> None:
     """Assign every analysed, not yet clustered article to a story, in publication order,
-    until none is left or ``stop`` is set; ``after_assign(conn, story_id)`` follows each."""
+    until none is left or ``stop`` is set; ``after_assign(conn, story_id)`` follows each
+    assignment in its own write. The caller holds the ``analysis`` lease."""
     progress = progress or NullProgress()
     writer = writer or DirectWriter(engine)
     stop = stop or threading.Event()
     in_hand = in_hand or AnalysedInHand(limit=0)
+    catch_up(engine, clusterer)  # what another process assigned since the last pass
     with engine.connect() as conn:
         pending = [a.id for a in articles_with_status(conn, [STATUS_ANALYSED])]
     if not pending or stop.is_set():
@@ -129,6 +197,18 @@ def cluster_pending(
                 return
             item = items.get(article_id)
             if item is not None:
-                _record(writer, article_id, clusterer.assign(item), after_assign)
-                summary.clustered += 1
+                assignment = clusterer.assign(item)
+                seq = _record(writer, article_id, assignment, after_assign)
+                if seq is not None:
+                    summary.clustered += 1
+                if seq != clusterer.seq + 1:
+                    # Another process clustered meanwhile (this article, or others before it):
+                    # the clusterer in memory no longer matches the store. Rebuild it from the
+                    # stored assignments, which are the truth (ours included).
+                    log.warning("stories were assigned by another process meanwhile; "
+                                "rebuilding the clusterer from the store")
+                    fresh = new_clusterer(engine)
+                    clusterer.clusterer, clusterer.seq = fresh.clusterer, fresh.seq
+                else:
+                    clusterer.seq = seq
             progress.advance()

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -21,7 +23,8 @@ from urllib.parse import urlsplit
 from sqlalchemy import Connection
 from sqlalchemy.engine import Engine
 
-from europenews.errors import EuropeNewsError, FetchError, InputError
+from europenews.errors import EuropeNewsError, FetchError, InputError, StoreError
+from europenews.ingest.bounds import bound_article, clean_line, cut_line
 from europenews.ingest.feeds import Feed, FeedItem, looks_like_feed, parse_feed
 from europenews.ingest.fetch import FEED_TYPES, Fetcher, FetchResult
 from europenews.ingest.files import read_bytes, read_file
@@ -65,13 +68,16 @@ class Collector:
     progress: Progress = field(default_factory=NullProgress)
     stop: threading.Event = field(default_factory=threading.Event)
     _file_sources: dict[str, int] = field(default_factory=dict)  # origin → source id
+    stored: list[str] = field(default_factory=list)  # ids of the new articles stored
     _file_errors: dict[str, str] = field(default_factory=dict)  # origin → first file error
 
     # --- storing ------------------------------------------------------------------------
 
     def store(self, article: Article, source_id: int | None) -> None:
-        """Store one article (once: a known URL or text counts as a duplicate), its title
-        without the outlet's name and slogans (``ingest.headlines``)."""
+        """Store one article (once: a known URL or text counts as a duplicate), its fields
+        cleaned and bounded first (``ingest.bounds``: what it may cost downstream) and its
+        title without the outlet's name and slogans (``ingest.headlines``)."""
+        article = bound_article(article)
         title = clean_headline(article.title, article.source, article.url)
         if title != article.title:
             article = replace(article, title=title)
@@ -86,6 +92,7 @@ class Collector:
         self.summary.fetched += 1
         if result.new:
             self.summary.new += 1
+            self.stored.append(result.article_id)
         else:
             self.summary.duplicates += 1
         self.progress.advance()
@@ -111,6 +118,7 @@ class Collector:
 
     def failed(self, source: SourceState, error: str, status: int | None = None) -> None:
         """The source failed: keep the reason, count it, and back off before the next poll."""
+        error = stored_error(error)
         wait = backoff_wait(self.settings.poll_interval, source.failure_count + 1,
                             retry=self.settings.retry, max_backoff=self.settings.max_backoff)
         count = self.writer.write(lambda conn: record_failure(
@@ -121,6 +129,8 @@ class Collector:
     def failed_unpolled(self, key: str, kind: str, error: str) -> None:
         """A source that could not even be polled (a missing folder, a bug): recorded with
         no due time, since only the caller's timetable knows when it comes again."""
+        error = stored_error(error)
+
         def record(conn: Connection) -> None:
             source = ensure_source(conn, key, kind)
             record_failure(conn, source.id, error, next_due_at=None)
@@ -128,6 +138,32 @@ class Collector:
         self.writer.write(record)
         log.info("%s failed: %s", key, error)
         self.summary.fail(key, error)
+
+    @contextmanager
+    def boundary(self, where: str, *, refuse: bool = False,
+                 origin: str | None = None) -> Iterator[None]:
+        """The per-item error boundary: what goes wrong reading or storing one item is
+        counted as that item's failure (with ``refuse``, our own errors count as a refusal:
+        the item was read but holds no article) and the batch goes on; with ``origin``, the
+        first failure is kept for that file source. A store that cannot write is not an
+        item's problem and stops the run."""
+        try:
+            yield
+        except (InputError, FetchError) as exc:
+            if refuse:
+                self.summary.refuse(where, str(exc))
+            else:
+                self._failed(where, str(exc), origin)
+        except StoreError:
+            raise
+        except Exception as exc:  # a parser's bug on a hostile item (RecursionError, ...)
+            log.warning("%s: cannot read", where, exc_info=True)
+            self._failed(where, internal_error(where, exc), origin)
+
+    def _failed(self, where: str, reason: str, origin: str | None) -> None:
+        self.summary.fail(where, reason)
+        if origin is not None:
+            self._file_errors.setdefault(origin, reason)
 
     # --- sources ------------------------------------------------------------------------
 
@@ -158,18 +194,16 @@ class Collector:
         if origin not in self._file_sources:
             self._file_sources[origin] = self.writer.write(
                 partial(_file_source, key=origin, name=name)).id
-        try:
+        with self.boundary(str(path), origin=origin):
             for item in read_file(path):
                 if self.stop.is_set():
                     return
                 if isinstance(item, InputError):  # one line of the file: refused, not failed
                     self.summary.refuse(str(path), str(item))
                     self.progress.advance()
-                else:
+                    continue
+                with self.boundary(str(path), refuse=True):  # one article, not the file
                     self.store(item, self._file_sources[origin])
-        except InputError as exc:
-            self.summary.fail(str(path), str(exc))
-            self._file_errors.setdefault(origin, str(exc))
 
     def finish_files(self) -> None:
         """Record on each file or folder source read in this run when it was read, and the
@@ -218,6 +252,11 @@ class Collector:
                 self.succeeded(source, result.status)
         except (InputError, FetchError) as exc:
             self.failed(source, str(exc), status=result.status)
+        except StoreError:
+            raise
+        except Exception as exc:  # a parser's bug on one hostile body: this source fails
+            log.warning("%s: cannot read", url, exc_info=True)
+            self.failed(source, internal_error(url, exc), status=result.status)
 
     def collect_feed(self, source: SourceState, result: FetchResult) -> None:
         """Every item of a fetched feed; the feed's state is recorded once all were read."""
@@ -254,17 +293,17 @@ class Collector:
         except FetchError as exc:
             self.summary.fail(item.url, str(exc))
             return False
-        try:
+        # Fetched, but what it holds may be no article (refused: the page is read again next
+        # time, since the feed's validators are not kept) or break a parser (failed).
+        with self.boundary(item.url, refuse=True):
             article = article_from_body(page.body, page.content_type, item.url)
-        except (FetchError, InputError) as exc:  # fetched, but holds no article to store
-            self.summary.refuse(item.url, str(exc))
-            return False  # validators are not kept: the page is read again next time
-        host = urlsplit(item.url).hostname
-        article = _with_defaults(article, url=item.url, title=item.title,
-                                 published=item.published, author=item.author,
-                                 source=feed.title or host, prefer=("published", "source"))
-        self.store(article, source.id)
-        return True
+            host = urlsplit(item.url).hostname
+            article = _with_defaults(article, url=item.url, title=item.title,
+                                     published=item.published, author=item.author,
+                                     source=feed.title or host, prefer=("published", "source"))
+            self.store(article, source.id)
+            return True
+        return False
 
     # --- polling ------------------------------------------------------------------------
 
@@ -275,6 +314,10 @@ class Collector:
             self.collect_url(url)
         except EuropeNewsError as exc:  # anything not recorded on the way (a store error)
             self.failed_unpolled(url, "feed", str(exc))
+            return False
+        except Exception as exc:  # a bug: recorded on the source, so the status shows it
+            log.warning("%s: poll failed", url, exc_info=True)
+            self.failed_unpolled(url, "feed", internal_error(url, exc))
             return False
         state = self.known_source(url)
         return state is not None and state.last_error is None
@@ -291,6 +334,21 @@ class Collector:
         return len(due)
 
 
+MAX_ERROR_CHARS = 500
+
+
+def stored_error(message: str) -> str:
+    """A failure message as kept on its source: one line of printable text, bounded (the
+    message may quote what a server sent)."""
+    return cut_line(clean_line(message), MAX_ERROR_CHARS)
+
+
+def internal_error(where: str, exc: BaseException) -> str:
+    """The message for an unexpected exception while reading ``where`` (its class only: the
+    traceback goes to the log, not to the source's public record)."""
+    return f"{where}: internal error ({type(exc).__name__})"
+
+
 def _file_source(conn: Connection, key: str, name: str) -> SourceState:
     """A file or folder source, named after itself unless it already has a name (the one
     configured for ``run`` wins)."""
@@ -302,7 +360,7 @@ def _record_read(conn: Connection, source_id: int, error: str | None) -> None:
     if error is None:
         record_success(conn, source_id, status=None)
     else:
-        record_failure(conn, source_id, error)
+        record_failure(conn, source_id, stored_error(error))
 
 
 def register_source(writer: Writer, key: str, kind: str,

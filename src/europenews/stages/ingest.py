@@ -1,32 +1,45 @@
 """The whole flow as a library: sources → stored articles → analyses → stories.
 
 ``ingest_sources`` is what the ``ingest`` command calls; ``process_pending`` is the part after
-fetching, which ``run``'s analysis thread calls whenever new articles are stored.
+fetching, which ``run``'s analysis thread calls whenever new articles are stored. Only the
+holder of the ``analysis`` lease (``stages.lease``) processes: ``ingest`` takes it when it is
+free, and otherwise waits while its holder (a running ``run``) processes what this ingest
+stored, or until the holder lets go.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
+import time
 from collections.abc import Sequence
 
 from sqlalchemy.engine import Engine
 
-from europenews.errors import EuropeNewsError, StoreError
 from europenews.ingest.fetch import Fetcher
 from europenews.ingest.sources import SourceSpec, expand_sources, expected_items
 from europenews.stages.analysis import Analyser, analyze_pending
 from europenews.stages.clustering import (
     AfterAssign,
     AnalysedInHand,
+    StoryClusterer,
     cluster_pending,
     new_clusterer,
+    repair_stories,
 )
 from europenews.stages.collect import Collector
+from europenews.stages.lease import QueueLease
 from europenews.stages.settings import IngestSettings
 from europenews.stages.summary import IngestSummary, NullProgress, Progress
 from europenews.stages.writer import DirectWriter, Writer
-from europenews.store.articles import STATUS_ANALYSED, count_articles
-from europenews.stories.cluster import OnlineClusterer
+from europenews.store.articles import STATUS_ANALYSED, count_articles, count_waiting
+
+log = logging.getLogger(__name__)
+
+# How long ``ingest`` waits for another process's progress on what it stored before leaving
+# the rest to that process (its analysis queue may be long, but it must be moving).
+STALL_SECONDS = 600.0
+POLL_SECONDS = 1.0
 
 
 def ingest_sources(
@@ -35,7 +48,7 @@ def ingest_sources(
     nlp: Analyser | None,
     settings: IngestSettings | None = None,
     progress: Progress | None = None,
-    clusterer: OnlineClusterer | None = None,
+    clusterer: StoryClusterer | None = None,
     *,
     writer: Writer | None = None,
     stop: threading.Event | None = None,
@@ -48,7 +61,7 @@ def ingest_sources(
     writer = writer or DirectWriter(engine)
     stop = stop or threading.Event()
     specs = expand_sources(list(sources))
-    with Fetcher(settings.fetch) as fetcher:
+    with Fetcher(settings.fetch, stop=stop) as fetcher:
         collector = Collector(engine, writer, settings, fetcher, progress=progress, stop=stop)
         # Local files: their items are counted first, so the bar has a total and an ETA.
         total = expected_items(specs)
@@ -56,18 +69,48 @@ def ingest_sources(
         for spec in specs:
             if stop.is_set():
                 break
-            try:
+            where = spec.location if isinstance(spec, SourceSpec) else str(spec)
+            with collector.boundary(where):  # one source's problem never stops the others
                 collector.collect_spec(spec)
-            except StoreError:
-                raise
-            except EuropeNewsError as exc:  # one source's problem never stops the others
-                where = spec.location if isinstance(spec, SourceSpec) else str(spec)
-                collector.summary.fail(where, str(exc))
         collector.finish_files()
     summary = collector.summary
-    process_pending(engine, nlp, settings, summary, progress, clusterer, writer=writer,
-                    stop=stop, after_assign=after_assign)
+    with QueueLease(engine, writer, "ingest") as lease:
+        while not stop.is_set():
+            if lease.acquire():
+                process_pending(engine, nlp, settings, summary, progress, clusterer,
+                                writer=writer, stop=stop, after_assign=after_assign)
+                break
+            if nlp is None or not _wait_for_holder(engine, lease, collector.stored, summary,
+                                                   stop):
+                break
     return summary
+
+
+def _wait_for_holder(engine: Engine, lease: QueueLease, stored: list[str],
+                     summary: IngestSummary, stop: threading.Event) -> bool:
+    """Wait while another process holds the lease and processes ``stored``; False when there
+    is nothing left to wait for (all processed, or no progress for :data:`STALL_SECONDS`),
+    True when the lease may be free to take."""
+    holder = lease.current_holder() or "another process"
+    log.info("the analysis queue is held by %s: waiting while it processes the %d articles "
+             "stored here", holder, len(stored))
+    last, since = -1, time.monotonic()
+    while not stop.is_set():
+        with engine.connect() as conn:
+            waiting = count_waiting(conn, stored)
+        if waiting == 0:
+            summary.handed_over = len(stored)
+            return False
+        if waiting != last:
+            last, since = waiting, time.monotonic()
+        elif time.monotonic() - since > STALL_SECONDS:
+            log.warning("%s has not processed any of the %d articles left in %.0f s; they "
+                        "stay queued for it", holder, waiting, STALL_SECONDS)
+            return False
+        if lease.current_holder() is None:
+            return True  # let go: take it
+        stop.wait(POLL_SECONDS)
+    return False
 
 
 def process_pending(
@@ -76,14 +119,15 @@ def process_pending(
     settings: IngestSettings,
     summary: IngestSummary,
     progress: Progress | None = None,
-    clusterer: OnlineClusterer | None = None,
+    clusterer: StoryClusterer | None = None,
     *,
     writer: Writer | None = None,
     stop: threading.Event | None = None,
     after_assign: AfterAssign | None = None,
-) -> OnlineClusterer | None:
+) -> StoryClusterer | None:
     """Analyse and cluster whatever is pending in the store; returns the clusterer used
-    (restored from the store on first use), to be passed to the next call."""
+    (restored from the store on first use), to be passed to the next call. The caller holds
+    the ``analysis`` lease."""
     writer = writer or DirectWriter(engine)
     stop = stop or threading.Event()
     in_hand = AnalysedInHand()
@@ -95,8 +139,10 @@ def process_pending(
     with engine.connect() as conn:
         pending = count_articles(conn, STATUS_ANALYSED)
     if pending:
-        if clusterer is None:
-            clusterer = new_clusterer(engine)
+        clusterer = clusterer or new_clusterer(engine)
+        if not clusterer.repaired:  # once per process: a store written before claims
+            repair_stories(writer, engine)
+            clusterer.repaired = True
         cluster_pending(engine, clusterer, summary, progress, writer=writer, stop=stop,
                         in_hand=in_hand, after_assign=after_assign)
     return clusterer

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
 COUNTS = ("fetched", "new", "duplicates", "refused", "failed", "analysed", "clustered",
-          "not_modified")
+          "not_modified", "handed_over")
 
 
 @dataclass
@@ -30,6 +30,7 @@ class IngestSummary:
     analysed: int = 0
     clustered: int = 0
     not_modified: int = 0  # feeds that answered 304 Not Modified
+    handed_over: int = 0  # new articles analysed and clustered by the queue's holder (run)
     failures: list[tuple[str, str]] = field(default_factory=list)
     refusals: list[tuple[str, str]] = field(default_factory=list)
 

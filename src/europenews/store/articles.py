@@ -98,6 +98,7 @@ def add_article(
         "author": article.author,
         "fetched_at": utc_now(),
         "status": STATUS_FETCHED,
+        "truncated": ",".join(article.truncated) or None,
     }
     stmt = insert_new_only(conn, articles).returning(articles.c.pk)
     if conn.execute(stmt, row).first() is not None:
@@ -116,6 +117,7 @@ def _article_from_row(row: Any) -> Article:
         source=row.source,
         language=row.language,
         author=row.author,
+        truncated=tuple(row.truncated.split(",")) if row.truncated else (),
     )
 
 
@@ -135,6 +137,24 @@ def count_articles(conn: Connection, status: str | None = None) -> int:
     if status is not None:
         stmt = stmt.where(articles.c.status == status)
     return int(conn.execute(stmt).scalar_one())
+
+
+def article_status(conn: Connection, article_id: str) -> str | None:
+    """The article's stage (None when there is no such article)."""
+    found = conn.execute(select(articles.c.status).where(articles.c.id == article_id)).scalar()
+    return None if found is None else str(found)
+
+
+def count_waiting(conn: Connection, ids: Sequence[str]) -> int:
+    """How many of these articles still wait for analysis or a story."""
+    waiting = 0
+    for start in range(0, len(ids), 500):
+        waiting += int(conn.execute(
+            select(func.count()).select_from(articles)
+            .where(articles.c.id.in_(list(ids[start:start + 500])),
+                   articles.c.status.in_([STATUS_FETCHED, STATUS_ANALYSED]))
+        ).scalar_one())
+    return waiting
 
 
 def status_counts(conn: Connection) -> dict[str, int]:
@@ -182,6 +202,14 @@ def set_status(conn: Connection, article_id: str, status: str, error: str | None
     conn.execute(
         update(articles).where(articles.c.id == article_id).values(status=status, error=error)
     )
+
+
+def shorten_article(conn: Connection, article_id: str, text: str, title: str | None,
+                    truncated: Sequence[str]) -> None:
+    """Replace a stored article's text and title by their shortened forms (an article stored
+    before the limits of ``ingest.bounds``), flagging what was shortened."""
+    conn.execute(update(articles).where(articles.c.id == article_id).values(
+        text=text, title=title, truncated=",".join(truncated) or None))
 
 
 def mark_failed(conn: Connection, article_id: str, error: str) -> None:

@@ -18,7 +18,9 @@ Reading guide (the web site and the API read these tables through the functions 
     figures          each event's killed/injured figures: value, confidence, evidence sentence
     places           the geocoded places an article mentions
     stories          groups of articles about one real event, with summary columns
-    story_members    article → story; ``duplicate_of`` marks a near-duplicate (wire) copy
+    story_members    article → story; ``duplicate_of`` marks a near-duplicate (wire) copy;
+                     ``seq`` the order of assignments
+    leases           which process owns the analysis and story queue, until when
     alert_rules      named alert rules (from the configuration or the admin API), as JSON
     alert_hits       one row per (rule, story) that fired: the fact, and what was delivered
 
@@ -93,6 +95,7 @@ articles = Table(
     Column("fetched_at", String(32), nullable=False),
     Column("status", String(16), nullable=False, default=STATUS_FETCHED),
     Column("error", Text),  # why the last stage failed (status = failed)
+    Column("truncated", String(32)),  # fields shortened before storing: "text", "title,text"
     Index("ix_articles_published", "published"),
     Index("ix_articles_status", "status"),
     Index("ix_articles_source", "source"),
@@ -284,7 +287,22 @@ story_members = Table(
     Column("story_id", String(64), ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
     Column("duplicate_of", String(64)),  # article id of the original when this is a copy
     Column("assigned_at", String(32), nullable=False),
+    # The order of assignments (1, 2, ...): a clusterer restored from the store replays them
+    # in this order, so it continues exactly as an uninterrupted one would.
+    Column("seq", Integer),
     Index("ix_story_members_story", "story_id"),
+    Index("ix_story_members_seq", "seq"),
+)
+
+leases = Table(
+    "leases",
+    metadata,
+    # Which process owns a queue (``analysis``: analysing and clustering stored articles), until
+    # when: a holder renews its lease while it works; a lapsed one may be taken over.
+    Column("name", String(32), primary_key=True),
+    Column("holder", String(200), nullable=False),
+    Column("expires_at", Float, nullable=False),  # seconds since the epoch
+    Column("acquired_at", String(32), nullable=False),
 )
 
 alert_rules = Table(

@@ -3,20 +3,33 @@
 One function, :func:`search_articles`, hides the two backends. Queries are plain words and
 "quoted phrases" (all must match); ``OR`` between terms widens, a trailing ``*`` matches a
 prefix. Filters narrow by date, source, canonical entity and place name.
+
+What one query may cost is bounded: at most :data:`MAX_TERMS` terms, of which
+:data:`MAX_PREFIX_TERMS` prefixes of at least :data:`MIN_PREFIX` characters (a short prefix
+such as ``a*`` expands to most of the index; beyond the limits a prefix counts as its word);
+snippets come from ``store.snippets`` at a fixed cost; and every query runs under
+:func:`time_limit` (an SQLite progress handler, a PostgreSQL statement timeout), which ends it
+with a :class:`~europenews.errors.QueryTimeout` after :data:`SEARCH_SECONDS`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
+from sqlalchemy.exc import OperationalError
 
+from europenews.errors import QueryTimeout
+from europenews.store.engine import DEADLINE
 from europenews.store.entities import entity_ids_for_name
 from europenews.store.search_aliases import name_spellings
+from europenews.store.snippets import WINDOW, make_snippet
 
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
 
@@ -28,6 +41,10 @@ RANK_WINDOW = 1000
 # counting every match of a very common word would cost as much as the search itself.
 COUNT_CAP = 10_000
 SORTS = ("relevance", "date")
+MAX_TERMS = 12
+MAX_PREFIX_TERMS = 3
+MIN_PREFIX = 3
+SEARCH_SECONDS = 3.0  # a search that takes longer is stopped (narrow it, or page less deep)
 
 Spellings = Mapping[str, tuple[str, ...]]  # a query word → its other known spellings
 
@@ -59,8 +76,10 @@ class SearchHit:
 
 def fts5_query(query: str, spellings: Spellings | None = None) -> str:
     """A user query as a safe FTS5 expression: each term quoted, so no syntax error leaks; a
-    word with other known ``spellings`` matches any of them."""
+    word with other known ``spellings`` matches any of them; within the limits on terms and
+    prefixes (see the module's docstring)."""
     parts: list[str] = []
+    terms = prefixes = 0
     for phrase, word in _TERM.findall(query):
         if word == "OR" and parts and parts[-1] != "OR":
             parts.append("OR")
@@ -69,11 +88,17 @@ def fts5_query(query: str, spellings: Spellings | None = None) -> str:
         tokens = re.findall(r"\w+", term)
         if not tokens:
             continue
+        if terms == MAX_TERMS:
+            break
+        terms += 1
         if spellings and not phrase and word in spellings:
             forms = [" ".join(tokens)] + [" ".join(re.findall(r"\w+", w)) for w in spellings[word]]
             parts.append("(" + " OR ".join(f'"{f}"' for f in forms if f) + ")")
             continue
-        prefix = "*" if (word and word.endswith("*")) else ""
+        prefix = ""
+        if word and word.endswith("*") and prefixes < MAX_PREFIX_TERMS \
+                and len(tokens[-1]) >= MIN_PREFIX:
+            prefix, prefixes = "*", prefixes + 1
         parts.append('"' + " ".join(tokens) + '"' + prefix)
     while parts and parts[-1] == "OR":
         parts.pop()
@@ -83,6 +108,43 @@ def fts5_query(query: str, spellings: Spellings | None = None) -> str:
         grouped = before.startswith("(") or part.startswith("(")
         out.append(f"AND {part}" if grouped and "OR" not in (before, part) else part)
     return " ".join(out)
+
+
+@contextmanager
+def time_limit(conn: Connection, seconds: float = SEARCH_SECONDS) -> Iterator[None]:
+    """Run the block's queries for at most ``seconds``; past that the running query is
+    stopped and :class:`QueryTimeout` raised. SQLite: the deadline the connection's progress
+    handler looks at (``store.engine``; cleared after the block). PostgreSQL:
+    ``statement_timeout`` for the transaction in hand (the read connection's, rolled back
+    when it is returned)."""
+    message = (f"search: stopped after {seconds:g} s; narrow the query (fewer or longer "
+               "words, a date or a source)")
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT set_config('statement_timeout', :ms, true)"),
+                     {"ms": str(max(1, int(seconds * 1000)))})
+        try:
+            yield
+        except OperationalError as exc:
+            if getattr(exc.orig, "sqlstate", None) == "57014":  # query_canceled
+                raise QueryTimeout(message) from exc
+            raise
+        return
+    info = conn.connection.info  # read by the connection's progress handler (store.engine)
+    info[DEADLINE] = time.monotonic() + seconds
+    try:
+        yield
+    except OperationalError as exc:
+        if "interrupted" in str(exc.orig) and time.monotonic() > info[DEADLINE]:
+            raise QueryTimeout(message) from exc
+        raise
+    finally:
+        info.pop(DEADLINE, None)
+
+
+def snippet_query(query: str, spellings: Spellings) -> str:
+    """The words a snippet marks: the query's and the other spellings it was widened to."""
+    others = " ".join(form for forms in spellings.values() for form in forms)
+    return f"{query} {others}" if others else query
 
 
 def pg_query(query: str) -> str:
@@ -186,17 +248,19 @@ def search_articles(
 ) -> list[SearchHit]:
     """The best-matching articles for ``query``, best first, or newest first (``sort`` "date",
     and always without a query). A word that spells a known name also matches the name's
-    other spellings (``store/search_aliases.py``)."""
+    other spellings (``store/search_aliases.py``). Raises QueryTimeout when the search takes
+    longer than :data:`SEARCH_SECONDS`."""
     params: dict[str, Any] = {"limit": limit}
-    conds, possible = filters_sql(conn, filters, params)
-    if not possible:
-        return []
-    if not query.strip():
-        return _recent(conn, conds, params)
-    spellings = name_spellings(conn, query)
-    if conn.dialect.name == "postgresql":
-        return _search_pg(conn, query, conds, params, spellings, sort)
-    return _search_sqlite(conn, query, conds, params, spellings, sort)
+    with time_limit(conn):
+        conds, possible = filters_sql(conn, filters, params)
+        if not possible:
+            return []
+        if not query.strip():
+            return _recent(conn, conds, params)
+        spellings = name_spellings(conn, query)
+        if conn.dialect.name == "postgresql":
+            return _search_pg(conn, query, conds, params, spellings, sort)
+        return _search_sqlite(conn, query, conds, params, spellings, sort)
 
 
 def _recent(conn: Connection, conds: list[str], params: dict[str, Any]) -> list[SearchHit]:
@@ -222,19 +286,22 @@ def _search_sqlite(
     if sort == "date":  # every match, newest first: no ranking, so no window either
         order = "a.published IS NULL, a.published DESC, a.pk DESC"
     elif not conds:
-        params["window"] = RANK_WINDOW
+        params["rank_window"] = RANK_WINDOW
         extra = (" AND articles_fts.rowid >= (SELECT coalesce(min(r), 0) FROM (SELECT rowid AS r"
                  " FROM articles_fts WHERE articles_fts MATCH :match ORDER BY rowid DESC"
-                 " LIMIT :window))")
-    # Title matches weigh more than body matches (bm25 column weights).
+                 " LIMIT :rank_window))")
+    # Title matches weigh more than body matches (bm25 column weights). The snippet is made
+    # from the beginning of the text (store.snippets), not by FTS5's snippet().
+    params["window"] = WINDOW
     sql = (
         "SELECT a.id, a.title, a.url, a.published, a.source, "
-        "snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet, "
-        "bm25(articles_fts, 5.0, 1.0) AS score "
+        "substr(a.text, 1, :window) AS head, bm25(articles_fts, 5.0, 1.0) AS score "
         "FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
         f"WHERE articles_fts MATCH :match{extra} ORDER BY {order} LIMIT :limit"
     )
-    return [SearchHit(r.id, r.title, r.url, r.published, r.source, r.snippet or "", -r.score)
+    marked = snippet_query(query, spellings)
+    return [SearchHit(r.id, r.title, r.url, r.published, r.source,
+                      make_snippet(r.head or "", r.title, marked), -r.score)
             for r in conn.execute(bind_sql(sql, params), params)]
 
 
@@ -251,22 +318,23 @@ def _search_pg(
         order = "a.published DESC NULLS LAST, a.pk DESC"
         outer = "h.published DESC NULLS LAST, h.score DESC"
     elif not conds:
-        params["window"] = RANK_WINDOW
+        params["rank_window"] = RANK_WINDOW
         extra = (" AND a.pk >= (SELECT coalesce(min(w.pk), 0) FROM (SELECT pk FROM articles"
                  f" WHERE search_vector @@ {tsq}"
-                 " ORDER BY pk DESC LIMIT :window) AS w)")
-    # Rank in the inner query; build snippets (slow) only for the rows returned.
+                 " ORDER BY pk DESC LIMIT :rank_window) AS w)")
+    # Rank in the inner query; take the text's beginning only for the rows returned (the
+    # snippet is made from it, as on SQLite: ts_headline's cost grows with the matches).
+    params["window"] = WINDOW
     sql = (
         "SELECT h.id, h.title, h.url, h.published, h.source, h.score, "
-        "ts_headline('english', left(coalesce(nullif(h.text, ''), h.title, ''), 20000), h.tq, "
-        "'StartSel=[, StopSel=], MaxWords=24, MinWords=8, MaxFragments=1, "
-        "FragmentDelimiter=…') AS snippet FROM ("
-        "SELECT a.id, a.title, a.url, a.published, a.source, a.text, tq, "
+        "left(h.text, :window) AS head FROM ("
+        "SELECT a.id, a.title, a.url, a.published, a.source, a.text, "
         "ts_rank(a.search_vector, tq) AS score "
         f"FROM articles a, (SELECT {tsq} AS tq) AS t "
         f"WHERE a.search_vector @@ tq{extra} ORDER BY {order} LIMIT :limit) AS h "
         f"ORDER BY {outer}"
     )
-    return [SearchHit(r.id, r.title, r.url, r.published, r.source, r.snippet or "",
-                      float(r.score))
+    marked = snippet_query(query, spellings)
+    return [SearchHit(r.id, r.title, r.url, r.published, r.source,
+                      make_snippet(r.head or "", r.title, marked), float(r.score))
             for r in conn.execute(bind_sql(sql, params), params)]

@@ -6,8 +6,9 @@ counts, growth, breaking) are computed by ``stories.summary`` from ``list_story_
 
     refresh_story(conn, story_id, summarize_story(list_story_members(conn, story_id)))
 
-``story_members_for_restore`` gives back recent stories so a restarted clusterer continues
-them.
+``assignments_after`` gives back the assignments in the order they were made (``seq``), so a
+restarted clusterer replays them and continues exactly where its predecessor stood;
+``claim_for_story`` makes sure an article is assigned once, whoever clusters.
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from europenews.store.articles import insert_new_only, utc_now
 from europenews.store.schema import (
+    STATUS_ANALYSED,
     STATUS_CLUSTERED,
     article_entities,
     articles,
@@ -51,17 +53,41 @@ class StorySummary:
     seen_from: str | None = None  # published | text | fetched
 
 
+def claim_for_story(conn: Connection, article_id: str) -> bool:
+    """Mark an analysed article clustered; False when it is not waiting for a story (another
+    process clustered it, or it is not analysed): then it must not be assigned again."""
+    changed = conn.execute(
+        update(articles).where(articles.c.id == article_id, articles.c.status == STATUS_ANALYSED)
+        .values(status=STATUS_CLUSTERED)
+    ).rowcount
+    return bool(changed)
+
+
+def last_seq(conn: Connection) -> int:
+    """The number of the latest assignment (``story_members.seq``; 0 when there is none)."""
+    return int(conn.execute(select(func.coalesce(func.max(story_members.c.seq), 0))).scalar_one())
+
+
+def next_seq(conn: Connection) -> int:
+    """The number of the next assignment (1, 2, ...)."""
+    return last_seq(conn) + 1
+
+
 def assign_to_story(
     conn: Connection, article_id: str, story_id: str, duplicate_of: str | None = None
-) -> None:
-    """Record that the article belongs to the story (replacing an earlier assignment)."""
+) -> tuple[int, str | None]:
+    """Record that the article belongs to the story (replacing an earlier assignment);
+    returns the assignment's number and the story the article left, if any (whose figures
+    the caller refreshes: :func:`refresh_story` deletes it when it has no member left)."""
     conn.execute(insert_new_only(conn, stories).values(
         id=story_id, article_count=0, source_count=0, breaking=False, updated_at=utc_now()))
-    exists = conn.execute(
-        select(story_members.c.article_id).where(story_members.c.article_id == article_id)
-    ).first()
-    values = {"story_id": story_id, "duplicate_of": duplicate_of, "assigned_at": utc_now()}
-    if exists is None:
+    previous = conn.execute(
+        select(story_members.c.story_id).where(story_members.c.article_id == article_id)
+    ).scalar()
+    seq = next_seq(conn)
+    values = {"story_id": story_id, "duplicate_of": duplicate_of, "assigned_at": utc_now(),
+              "seq": seq}
+    if previous is None:
         conn.execute(insert(story_members).values(article_id=article_id, **values))
     else:
         conn.execute(
@@ -70,6 +96,7 @@ def assign_to_story(
     conn.execute(
         update(articles).where(articles.c.id == article_id).values(status=STATUS_CLUSTERED)
     )
+    return seq, (previous if previous != story_id else None)
 
 
 def _outlet(row: Any) -> str | None:
@@ -104,12 +131,12 @@ def list_story_members(conn: Connection, story_id: str) -> list[StoryMember]:
 
 
 def refresh_story(conn: Connection, story_id: str, figures: StoryFigures) -> None:
-    """Keep the story's figures (from ``stories.summary.summarize_story``) and recompute its
-    key entities and places from its members; a story without members is left as it is."""
-    if figures.article_count == 0:
-        return
+    """Keep the story's figures (from ``stories.summary.summarize_story``, counted from its
+    members) and recompute its key entities and places; a story without members is deleted
+    (no story without articles exists)."""
     ids = [article_id for article_id, _ in story_article_ids(conn, story_id)]
-    if not ids:
+    if figures.article_count == 0 or not ids:
+        conn.execute(delete(stories).where(stories.c.id == story_id))
         return
     # Key entities: the people and organisations most articles name, then the most mentioned
     # (a one-article story would otherwise list its names alphabetically); places have their
@@ -201,11 +228,37 @@ def story_of_article(conn: Connection, article_id: str) -> str | None:
     ).scalar()
 
 
-def story_members_for_restore(conn: Connection, max_stories: int = 2000) -> dict[str, list[str]]:
-    """The most recently active stories → their member article ids (publication order)."""
-    recent = list(conn.execute(
+@dataclass(frozen=True, slots=True)
+class Assigned:
+    """One recorded assignment, as a restored clusterer replays it."""
+
+    seq: int
+    article_id: str
+    story_id: str
+    duplicate_of: str | None
+
+
+def assignments_after(conn: Connection, seq: int, limit: int = 500) -> list[Assigned]:
+    """The assignments numbered after ``seq``, in order (at most ``limit``). Assignments from
+    before numbering (a store older than ``seq``) come first, in the order of their time."""
+    rows = conn.execute(
+        select(story_members.c.seq, story_members.c.article_id, story_members.c.story_id,
+               story_members.c.duplicate_of)
+        .where(story_members.c.seq > seq)
+        .order_by(story_members.c.seq)
+        .limit(limit)
+    )
+    return [Assigned(int(r.seq), r.article_id, r.story_id, r.duplicate_of) for r in rows]
+
+
+def stories_out_of_step(conn: Connection) -> list[str]:
+    """Stories whose stored article count differs from their members (none, when every
+    assignment refreshed its story), including stories left without members."""
+    members = (select(story_members.c.story_id, func.count().label("n"))
+               .group_by(story_members.c.story_id).subquery())
+    rows = conn.execute(
         select(stories.c.id)
-        .order_by(stories.c.seen.is_(None), stories.c.seen.desc(), stories.c.id)
-        .limit(max_stories)
-    ).scalars())
-    return {story_id: [a for a, _ in story_article_ids(conn, story_id)] for story_id in recent}
+        .outerjoin(members, members.c.story_id == stories.c.id)
+        .where(func.coalesce(members.c.n, 0) != stories.c.article_count)
+    )
+    return [r.id for r in rows]

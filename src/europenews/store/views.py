@@ -172,12 +172,15 @@ def article_detail(conn: Connection, article_id: str) -> dict[str, Any] | None:
     row = conn.execute(
         select(articles.c.id, articles.c.title, articles.c.text, articles.c.url,
                articles.c.published, articles.c.source, articles.c.language,
-               articles.c.author, articles.c.fetched_at, articles.c.status, articles.c.error)
+               articles.c.author, articles.c.fetched_at, articles.c.status, articles.c.error,
+               articles.c.truncated)
         .where(articles.c.id == article_id)
     ).first()
     if row is None:
         return None
     out = row_dict(row)
+    # The fields the source sent more of than is stored (``ingest.bounds``), as a list.
+    out["truncated"] = row.truncated.split(",") if row.truncated else []
     member = conn.execute(
         select(story_members.c.story_id, stories.c.headline)
         .join(stories, stories.c.id == story_members.c.story_id)

@@ -25,11 +25,13 @@ from europenews.store.search import (
     filters_sql,
     fts5_query,
     search_articles,
+    snippet_query,
+    time_limit,
 )
 from europenews.store.search_aliases import name_spellings
+from europenews.store.snippets import WINDOW, make_snippet
 
 FACET_DEPTH = 100
-SNIPPET = "snippet(articles_fts, -1, '[', ']', '…', 16)"
 
 
 def search_page(conn: Connection, query: str, filters: SearchFilters | None = None,
@@ -44,10 +46,12 @@ def search_page(conn: Connection, query: str, filters: SearchFilters | None = No
     depth = max(offset + limit + 1, FACET_DEPTH)
     spellings = name_spellings(conn, query) if query.strip() else {}
     if conn.dialect.name == "sqlite":
-        match = fts5_query(query, spellings)
-        ranked = _ranked_sqlite(conn, query, match, filters, language, depth, sort)
-        page = _hits_sqlite(conn, query, match, [r["id"] for r in ranked[offset:offset + limit]])
-    else:  # PostgreSQL: the store's search (ts_headline only runs on returned rows there)
+        with time_limit(conn):  # as every search: bounded in time (store.search)
+            match = fts5_query(query, spellings)
+            ranked = _ranked_sqlite(conn, query, match, filters, language, depth, sort)
+            page = _hits_sqlite(conn, snippet_query(query, spellings),
+                                [r["id"] for r in ranked[offset:offset + limit]])
+    else:  # PostgreSQL: the store's search (snippets are made for the returned rows only)
         hits = [asdict(h) for h in search_articles(conn, query, depth, filters, sort)]
         langs = _languages(conn, [h["id"] for h in hits])
         for h in hits:
@@ -55,7 +59,8 @@ def search_page(conn: Connection, query: str, filters: SearchFilters | None = No
         ranked = [h for h in hits if not language
                   or (h["language"] or "").lower() == language.lower()]
         page = ranked[offset:offset + limit]
-    total, exact = count_matches(conn, query, filters, language)
+    with time_limit(conn):
+        total, exact = count_matches(conn, query, filters, language)
     return {
         "query": query,
         "sort": sort,
@@ -94,32 +99,32 @@ def _ranked_sqlite(conn: Connection, query: str, match: str, filters: SearchFilt
         if sort == "date":  # every match, newest first (nothing to rank, so no window)
             order = "a.published IS NULL, a.published DESC, a.pk DESC"
         elif not conds:  # as search_articles: rank only the latest RANK_WINDOW matches
-            params["window"] = RANK_WINDOW
+            params["rank_window"] = RANK_WINDOW
             extra = (" AND articles_fts.rowid >= (SELECT coalesce(min(r), 0) FROM (SELECT rowid"
                      " AS r FROM articles_fts WHERE articles_fts MATCH :match"
-                     " ORDER BY rowid DESC LIMIT :window))")
+                     " ORDER BY rowid DESC LIMIT :rank_window))")
         sql = (f"SELECT {cols} FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
                f"WHERE articles_fts MATCH :match{extra} "
                f"ORDER BY {order} LIMIT :depth")
     return [row_dict(r) for r in conn.execute(bind_sql(sql, params), params)]
 
 
-def _hits_sqlite(conn: Connection, query: str, match: str,
-                 ids: list[str]) -> list[dict[str, Any]]:
-    """Display rows with snippets (``[match]`` marked) for ``ids``, in that order."""
+def _hits_sqlite(conn: Connection, query: str, ids: list[str]) -> list[dict[str, Any]]:
+    """Display rows with snippets (``[match]`` marked, made by ``store.snippets`` from the
+    text's beginning; ``query`` holds the words to mark) for ``ids``, in that order."""
     if not ids:
         return []
-    params: dict[str, Any] = {"ids": ids}
-    cols = "a.id, a.title, a.url, a.published, a.source, a.language"
-    if query.strip():
-        params["match"] = match
-        sql = (f"SELECT {cols}, {SNIPPET} AS snippet FROM articles_fts "
-               "JOIN articles a ON a.pk = articles_fts.rowid "
-               "WHERE articles_fts MATCH :match AND a.id IN :ids")
-    else:
-        sql = f"SELECT {cols}, substr(a.text, 1, 200) AS snippet FROM articles a WHERE a.id IN :ids"
+    params: dict[str, Any] = {"ids": ids, "window": WINDOW}
+    sql = ("SELECT a.id, a.title, a.url, a.published, a.source, a.language, "
+           "substr(a.text, 1, :window) AS head FROM articles a WHERE a.id IN :ids")
     stmt = text(sql).bindparams(bindparam("ids", expanding=True))
-    rows = {r.id: row_dict(r) for r in conn.execute(stmt, params)}
+    rows = {}
+    for r in conn.execute(stmt, params):
+        row = row_dict(r)
+        head = row.pop("head") or ""
+        row["snippet"] = make_snippet(head, row["title"], query) if query.strip() \
+            else head[:200]
+        rows[r.id] = row
     return [rows[i] for i in ids if i in rows]
 
 

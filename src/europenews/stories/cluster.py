@@ -203,6 +203,17 @@ class OnlineClusterer:
         self.add(prepared, story.id, duplicate_of)
         return Assignment(story_id=story.id, duplicate_of=duplicate_of, is_new_story=is_new)
 
+    def replay(self, item: StoryItem, story_id: str, duplicate_of: str | None = None) -> None:
+        """Apply an assignment made earlier (by a clusterer this one continues): every state
+        change :meth:`assign` made for it, with the decision taken from the record. Replaying
+        a run's assignments in their order rebuilds that run's clusterer exactly."""
+        prepared = self.prepare(item)
+        if self.dedup is not None:
+            self.dedup.find_and_add(item)
+        if story_id not in self._stories:
+            self._new_story(story_id)
+        self.add(prepared, story_id, duplicate_of)
+
     def restore(self, story_id: str, items: list[StoryItem]) -> None:
         """Seed an existing story (e.g. from the store after a restart) with its articles."""
         if story_id not in self._stories:

@@ -14,14 +14,16 @@ read through ``store.engine.reading``, so a database error is a 503 (``web/error
 
 from __future__ import annotations
 
+import itertools
 import secrets
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Header, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import Connection
 
 from europenews.formats import MEDIA_TYPES, STREAMS, feature_collection, iter_csv
@@ -46,10 +48,19 @@ def per_page_q() -> Any:
     return Query(50, ge=1, le=500, description="Items per page.")
 
 
+def next_link(request: Request, page: int) -> str:
+    """The link to ``page`` of the same list: a path with its query, never a full URL, since
+    the host in a full URL would come from the request's ``Host`` header, which the client
+    chooses (a proxy or cache could hand a link to another host to every reader)."""
+    query = request.url.include_query_params(page=page).query
+    return f"{request.url.path}?{query}"
+
+
 def envelope(request: Request, page: Page) -> dict[str, Any]:
-    """The common list envelope; ``next`` is the URL of the next page, or null."""
+    """The common list envelope; ``next`` is the link (path and query) of the next page, or
+    null."""
     number = page.paging.page
-    nxt = str(request.url.include_query_params(page=number + 1)) if page.has_more else None
+    nxt = next_link(request, number + 1) if page.has_more else None
     return {"items": page.items, "page": number, "per_page": page.paging.per_page, "next": nxt}
 
 
@@ -72,9 +83,14 @@ def download(request: Request, rows: Rows, fmt: str, name: str,
 
     def chunks() -> Iterator[str]:
         with reading(engine) as conn:
-            found = rows(conn)
+            found = iter(rows(conn))
             if fmt == "csv":
-                yield from iter_csv(found, columns)
+                # The header is the rows' own keys; ``columns`` only heads an empty table.
+                first = next(found, None)
+                if first is None:
+                    yield from iter_csv((), columns)
+                else:
+                    yield from iter_csv(itertools.chain([first], found))
             else:
                 yield from STREAMS[fmt](found)
 
@@ -258,7 +274,7 @@ def api_article(request: Request, article_id: str) -> dict[str, Any]:
     return article
 
 
-@router.get("/sources", summary="Each source's last fetch, articles today and last error")
+@router.get("/sources", summary="Each source's last fetch, articles today and error class")
 def api_sources(request: Request) -> dict[str, Any]:
     today = datetime.now(UTC).strftime("%Y-%m-%d")
     with reading(request.app.state.engine) as conn:
@@ -281,9 +297,26 @@ def api_alert(request: Request, name: str,
     return found(rule, f"alert {name}")
 
 
+# A feed URL longer than this is not a feed URL (browsers and servers stop near 8 KB).
+MAX_SOURCE_URL = 2048
+
+
 class NewSource(BaseModel):
-    url: str
+    url: str = Field(max_length=MAX_SOURCE_URL)
     kind: Literal["feed", "page", "opml"] = "feed"
+
+
+def check_source_url(url: str) -> None:
+    """Refuse (400) what cannot be a feed URL: another scheme, no host, spaces or control
+    characters (the length is bounded by :class:`NewSource`)."""
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        raise HTTPException(400, "url: no spaces or control characters")
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        host = None
+    if not url.lower().startswith(("http://", "https://")) or not host:
+        raise HTTPException(400, "url: only http(s) URLs with a host can be added")
 
 
 def require_admin(request: Request, authorization: str | None) -> None:
@@ -293,12 +326,22 @@ def require_admin(request: Request, authorization: str | None) -> None:
         raise HTTPException(401, "admin token required", {"WWW-Authenticate": "Bearer"})
 
 
+@admin_router.get("/sources", summary="Every source's stored row: full URL and last error")
+def admin_sources(request: Request,
+                  authorization: str | None = Header(None)) -> dict[str, Any]:
+    require_admin(request, authorization)
+    today = datetime.now(UTC).strftime("%Y-%m-%d")
+    with reading(request.app.state.engine) as conn:
+        status = resources.admin_sources(conn, today)
+    status["today"] = today
+    return status
+
+
 @admin_router.post("/sources", status_code=201, summary="Add a source for `run` to poll")
 def admin_add_source(request: Request, body: NewSource,
                      authorization: str | None = Header(None)) -> dict[str, Any]:
     require_admin(request, authorization)
-    if not body.url.startswith(("http://", "https://")):
-        raise HTTPException(400, "url: only http(s) URLs can be added")
+    check_source_url(body.url)
     from europenews.store.sources import ensure_source
 
     with map_db_errors(), request.app.state.engine.begin() as conn:

@@ -10,13 +10,16 @@ read-only: no route changes data unless the app is created with an ``admin_token
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime
 from importlib import resources
+from types import FrameType
 from typing import Any
 from urllib.parse import urlencode
 
+import uvicorn
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
@@ -26,6 +29,7 @@ from jinja2 import Environment, PackageLoader
 from europenews import __version__
 from europenews.config import Settings
 from europenews.ingest.headlines import clean_headline
+from europenews.store.engine import stop_reads_on
 from europenews.web.errors import error_response, install_error_handlers
 from europenews.web.head import HeadAsGet
 from europenews.web.memo import StoreMemo
@@ -83,10 +87,15 @@ def create_app(settings: Settings, admin_token: str | None = None,
     from europenews.web.status import status_router
 
     engine = open_store(settings.db)
+    # Set when the server is told to stop (and the grace period is over): reads still running
+    # end at once instead of holding the process (``store.engine.stop_reads_on``).
+    stopping = threading.Event()
+    stop_reads_on(engine, stopping)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        stopping.set()
         engine.dispose()
 
     app = FastAPI(title="EuropeNews", version=__version__, lifespan=lifespan,
@@ -100,6 +109,7 @@ def create_app(settings: Settings, admin_token: str | None = None,
     app.state.admin_token = admin_token
     app.state.status = status
     app.state.memo = StoreMemo()
+    app.state.stopping = stopping
     app.state.started = datetime.now()
 
     @app.middleware("http")
@@ -117,7 +127,7 @@ def create_app(settings: Settings, admin_token: str | None = None,
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(api.router)
     app.include_router(feeds.router)
-    app.include_router(status_router())
+    app.include_router(status_router(admin=admin_token is not None))
     if admin_token:
         app.include_router(api.admin_router)
     app.include_router(pages.router)
@@ -145,21 +155,55 @@ def create_app(settings: Settings, admin_token: str | None = None,
     return app
 
 
+# Seconds a stopping server gives the requests in hand before their reads are ended.
+GRACE_SECONDS = 2.0
+
+
+class AppServer(uvicorn.Server):
+    """uvicorn's server for an app of :func:`create_app`: told to exit (SIGINT, SIGTERM or
+    :meth:`begin_exit`), it stops accepting requests, lets those in hand finish for
+    :data:`GRACE_SECONDS`, then ends the reads still running, so it stops promptly whatever a
+    request is doing."""
+
+    def __init__(self, config: uvicorn.Config, stopping: threading.Event) -> None:
+        super().__init__(config)
+        self._stopping = stopping
+
+    def begin_exit(self) -> None:
+        """Stop serving: no new requests, and the reads in hand end after the grace period."""
+        self.should_exit = True
+        self._end_reads_later()
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        super().handle_exit(sig, frame)  # first: uvicorn tells a second Ctrl-C from the first
+        self._end_reads_later()
+
+    def _end_reads_later(self) -> None:
+        timer = threading.Timer(GRACE_SECONDS, self._stopping.set)
+        timer.daemon = True
+        timer.start()
+
+
+def app_server(app: FastAPI, **options: Any) -> AppServer:
+    """An :class:`AppServer` for ``app`` (``options`` as for ``uvicorn.Config``)."""
+    config = uvicorn.Config(app, access_log=False,
+                            timeout_graceful_shutdown=int(GRACE_SECONDS) + 1, **options)
+    return AppServer(config, app.state.stopping)
+
+
 def serve_app(settings: Settings, host: str = "127.0.0.1", port: int = 8000,
               admin_token: str | None = None, log_level: str = "info",
               announce: Callable[[str], None] | None = None) -> None:
-    """Serve the site with uvicorn until stopped (what ``serve`` and ``run`` call).
+    """Serve the site with uvicorn until stopped (what ``serve`` calls).
 
     ``announce`` gets one line once the app is built (the database opened), before serving.
     """
-    import uvicorn
-
     app = create_app(settings, admin_token=admin_token)
     if announce is not None:
         from europenews.store.engine import safe_url
 
         announce(f"serving http://{host}:{port}/ (database {safe_url(settings.db)})")
-    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
+    app_server(app, host=host, port=port, log_level=log_level).run()
 
 
 def app_from_env() -> FastAPI:

@@ -6,6 +6,7 @@ exception                         status  message
 ``HTTPException`` (routes)        its own its detail ("story x not found")
 ``RequestValidationError``        400     "invalid request: page: ..."
 ``InputError``                    400     its message
+``QueryTimeout``                  503     its message ("search: stopped after 3 s; ...")
 ``StoreError``                    503     "database unavailable: <message>"
 anything else                     500     "internal error" (logged with traceback)
 ================================  ======  ====================================
@@ -26,7 +27,7 @@ from fastapi.responses import JSONResponse
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from europenews.errors import EuropeNewsError, InputError, StoreError
+from europenews.errors import EuropeNewsError, InputError, QueryTimeout, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,8 @@ def error_status(exc: Exception) -> tuple[int, str]:
         return 400, _invalid_request(exc)
     if isinstance(exc, InputError):
         return 400, str(exc)
+    if isinstance(exc, QueryTimeout):  # the store is fine: this query asked too much
+        return 503, str(exc)
     if isinstance(exc, StoreError):
         return 503, f"database unavailable: {exc}"
     return 500, "internal error"

@@ -42,7 +42,7 @@ from europenews.store.views_brief import story_brief
 from europenews.store.views_geo import list_events, map_events, map_places, place_detail
 from europenews.store.views_people import QuoteFilters, entity_detail, list_entities, search_quotes
 from europenews.store.views_search import search_page
-from europenews.web.sources import ordered, public_source
+from europenews.web.sources import error_class, ordered, public_source
 
 ENTITY_TYPES = ("person", "organization", "place", "misc")
 
@@ -170,8 +170,16 @@ class EntityPage:
     more_quotes: bool
 
 
+# Entity ids are 64-bit integers in the store; a larger number names no entity (and would
+# overflow the database driver instead of finding nothing).
+MAX_ENTITY_ID = 2**63 - 1
+
+
 def entity(conn: Connection, entity_id: int, paging: Paging) -> EntityPage | None:
-    """One entity: names, roles, a page of its quotes, quotes about it, stories, companions."""
+    """One entity: names, roles, a page of its quotes, quotes about it, stories, companions
+    (None when there is no such entity, whatever the number)."""
+    if not 0 < entity_id <= MAX_ENTITY_ID:
+        return None
     found = entity_detail(conn, entity_id, paging.fetch, paging.offset)
     if found is None:
         return None
@@ -254,7 +262,18 @@ def article(conn: Connection, article_id: str) -> dict[str, Any] | None:
     found = article_detail(conn, article_id)
     if found is not None:
         found["analysis"] = get_analysis_payload(conn, article_id)
+        # Why analysis failed, by its class only: the raw message is an internal exception's.
+        if found.get("error"):
+            found["error"] = error_class(found["error"])
     return found
+
+
+def admin_sources(conn: Connection, today: str) -> dict[str, Any]:
+    """As :func:`sources`, with each source's stored row in full (URL, raw error): for
+    ``/api/admin/sources`` only, behind the admin token."""
+    status = source_status(conn, today)
+    status["counts"] = counts(conn)
+    return status
 
 
 def sources(conn: Connection, today: str) -> dict[str, Any]:

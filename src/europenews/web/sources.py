@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 # (pattern in the stored error, the short class shown), first match wins.
 _CLASSES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.I), label) for pattern, label in (
-        (r"^internal error", "internal error"),
+        (r"(?:^|: )internal error", "internal error"),
+        (r"^analysis failed", "analysis failed"),
         (r"\bHTTP (\d{3})\b", "HTTP {0}"),
         (r"timed out|too slow|timeout", "timed out"),
         (r"cannot resolve host|name or service not known|getaddrinfo", "host not found"),
@@ -39,6 +40,15 @@ _CLASSES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"only http and https", "unsupported URL"),
     ))
 _URL = re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s'\"<>()]+", re.I)
+# Network addresses in an error ("refused by 10.20.30.40:8080", "[fd00::5]:80"): the
+# public does not learn the server's network from them.
+_ADDRESS = re.compile(
+    r"\[[0-9a-f:.%\w]+\](?::\d+)?"  # [fd00::5]:80
+    r"|(?<![\w:])[0-9a-f:]*:\d{1,3}(?:\.\d{1,3}){3}\b"  # ::ffff:10.0.0.1
+    r"|\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b"  # 10.20.30.40:8080
+    # fe80::1, 2001:db8:0:0:1:0:0:1 (a "::" or a hex letter: not a time such as 10:00:00)
+    r"|(?<![\w:])(?=[0-9a-f:]*(?:::|[a-f]))[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\w:])",
+    re.I)
 _PATH = re.compile(r"(?<![\w.:/])(?:~|[A-Za-z]:)?[/\\](?:[^\s/\\:'\"]+[/\\])*([^\s/\\:'\"]+)")
 DETAIL_CHARS = 240
 
@@ -55,14 +65,15 @@ def error_class(error: str | None) -> str | None:
 
 def error_detail(error: str | None, location: str) -> str | None:
     """The stored error fit to show anyone: the source's own location dropped from its start,
-    any URL reduced to its host, any file path to its file name, an internal error to those
-    words (the server log has the rest)."""
+    any URL reduced to its host, any network address to "an address", any file path to its
+    file name, an internal error to those words (the server log has the rest)."""
     if not error:
         return None
-    if error.startswith("internal error"):
-        return "internal error (the server log has the details)"
     text = error.removeprefix(f"{location}: ")
+    if text.startswith("internal error"):
+        return "internal error (the server log has the details)"
     text = _URL.sub(lambda m: urlsplit(m.group()).hostname or "a URL", text)
+    text = _ADDRESS.sub("an address", text)
     text = _PATH.sub(lambda m: m.group(1), text)
     return text if len(text) <= DETAIL_CHARS else text[:DETAIL_CHARS - 1] + "…"
 

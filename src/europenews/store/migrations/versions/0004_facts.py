@@ -1,8 +1,8 @@
 """Facts a reader can trust: casualty figures with confidence and evidence; a story's "seen"
 date (publication dates, else dates stated in the texts, else fetch times).
 
-Revision ID: 0003_facts
-Revises: 0002_source_name_failing_since
+Revision ID: 0004_facts
+Revises: 0003_hardening
 Create Date: 2026-12-06 08:00:00
 """
 
@@ -15,8 +15,8 @@ from alembic import op
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
-revision = "0003_facts"
-down_revision = "0002_source_name_failing_since"
+revision = "0004_facts"
+down_revision = "0003_hardening"
 branch_labels = None
 depends_on = None
 
