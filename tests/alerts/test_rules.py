@@ -55,7 +55,8 @@ def test_rules_in_the_run_configuration() -> None:
     from europenews.configfile import parse_config
 
     text = ('[[alerts]]\nname = "deadly shooting"\n'
-            'event = { killed_at_least = 3, country = "US" }\n[delivery]\nsmtp_host = "mail.example.org"\nsmtp_port = 2525\n')
+            'event = { killed_at_least = 3, country = "US" }\n'
+            '[delivery]\nsmtp_host = "mail.example.org"\nsmtp_port = 2525\n')
     config = parse_config(text, "europenews.toml", None)
     assert [r.name for r in config.alerts] == ["deadly shooting"]
     assert (config.delivery.smtp_host, config.delivery.smtp_port) == ("mail.example.org", 2525)
