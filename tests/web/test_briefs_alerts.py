@@ -78,6 +78,9 @@ def test_brief_api_of_a_multi_article_story(web: httpx.Client) -> None:
 def test_alerts_api_page_and_feed(web: httpx.Client) -> None:
     alerts = {a["name"]: a for a in web.get("/api/alerts").json()["items"]}
     assert set(alerts) == {"Kherson strikes", "Zelensky"}
+    kherson, = alerts["Kherson strikes"]["hits"]  # the three reports are one story: one hit
+    assert kherson["articles"] >= 2 and kherson["fact"]["killed"]["value"] >= 3
+    assert kherson["fact"]["place"] == "Kherson" and "killed" in kherson["fact_line"]
     zel = alerts["Zelensky"]
     assert zel["hits"] and all(h["fact"]["entity"]["name"] == "Zelensky" for h in zel["hits"])
     page = web.get("/alerts")
