@@ -54,3 +54,18 @@ def test_alerts_replay_bad_rule_is_one_error_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["alerts", "replay", str(rules), str(ARTICLES)])
     assert result.exit_code == 1
     assert "alerts[0].event.killed_at_least: expected a whole number" in result.output
+
+
+def test_alerts_list_shows_rules_without_secrets(engine, db_url: str) -> None:
+    from europenews.alerts.rules import parse_rule
+    from europenews.store.alerts import save_rule
+
+    rule = parse_rule({"name": "quake", "event": {"killed_at_least": 10},
+                       "webhook": "https://example.org/h", "secret": "hush"}, "t")
+    with engine.begin() as conn:
+        save_rule(conn, rule.name, rule.to_json(), "api")
+    result = CliRunner().invoke(cli, ["alerts", "list", "--db", db_url])
+    assert result.exit_code == 0, result.output
+    row, = [json.loads(line) for line in result.stdout.splitlines()]
+    assert row["rule"]["event"] == {"killed_at_least": 10} and row["hits"] == 0
+    assert "hush" not in result.stdout and row["origin"] == "api"
