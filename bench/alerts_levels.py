@@ -1,14 +1,16 @@
-"""How the casualty alert would score at several confidence levels, on a store built from one
-half of the shared GVA stories (stories split by the parity of the md5 of their id, as
-bench/train_figures.py does).
+"""How the casualty alert would score at several confidence levels, on one half of the shared
+GVA stories (stories split by the parity of the md5 of their id, as bench/train_figures.py
+does), fed in publication order as ``alerts replay`` does.
 
-    .venv/bin/europenews ingest HALF_A.jsonl --db sqlite:////tmp/a.db
-    .venv/bin/python bench/alerts_levels.py sqlite:////tmp/a.db \
+    .venv/bin/python bench/alerts_levels.py HALF_A.jsonl \
         ../shared/data/clustering/gva-incidents/articles.jsonl \
         ../shared/data/events/gva-incidents/incidents.jsonl
 
-For each level it matches ``event = { killed_at_least = 3, country = "US" }`` against every
-story as it stands at the end, and scores the stories it fires for as
+HALF_A.jsonl: the half's articles sorted by (published, id), as alertscheck writes them. The
+articles go through the whole pipeline into a throwaway store; after each story assignment
+``event = { killed_at_least = 3, country = "US" }`` is matched at every level, and a story
+counts as fired at a level from the first time it matched (alerts fire once). The stories
+fired for are then scored, with their members at the end, as
 ``/work/shared/tools/alertscheck.py`` does: precision (the story's majority incident killed 3
 or more), recall (incidents with 3+ killed and a readable article covered by a hit),
 duplicates (such incidents with more than one hit). ``alerts.match.ALERT_CONFIDENCE`` was
@@ -20,22 +22,44 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import tempfile
 from dataclasses import replace
+from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from europenews.alerts.match import Resolved, match_rule
-from europenews.alerts.rules import parse_rule
+from europenews.alerts.rules import AlertRule, parse_rule
+from europenews.analyze.backends import make_analyzer
+from europenews.config import Settings
+from europenews.stages.ingest import ingest_sources
+from europenews.stages.settings import IngestSettings
 from europenews.store.alert_facts import story_facts
 from europenews.store.engine import open_store
 from europenews.store.schema import articles, story_members
 
-LEVELS = (0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.88, 0.9)
+LEVELS = (0.6, 0.7, 0.75, 0.8, 0.82, 0.85, 0.88, 0.9)
+
+
+class Recorder:
+    """Matches the rule at every level after each assignment; keeps the first fires."""
+
+    def __init__(self, rules: dict[float, AlertRule]) -> None:
+        self.rules = rules
+        self.fired: dict[float, set[str]] = {level: set() for level in rules}
+
+    def __call__(self, conn: Connection, story_id: str) -> None:
+        facts = story_facts(conn, story_id)
+        if facts is None:
+            return
+        for level, rule in self.rules.items():
+            if story_id not in self.fired[level] and match_rule(rule, facts, Resolved()):
+                self.fired[level].add(story_id)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("db")
+    ap.add_argument("half")
     ap.add_argument("articles")
     ap.add_argument("incidents")
     a = ap.parse_args()
@@ -51,22 +75,26 @@ def main() -> None:
         for line in f:
             row = json.loads(line)
             killed[row["story"]] = row.get("killed") or 0
-    engine = open_store(a.db)
-    with engine.connect() as conn:
-        members = collections.defaultdict(list)
-        for r in conn.execute(select(story_members.c.story_id, articles.c.external_id)
-                              .join(articles, articles.c.id == story_members.c.article_id)):
-            members[r.story_id].append(gold.get(r.external_id))
-        facts = {s: story_facts(conn, s) for s in members}
-    in_store = {g for ms in members.values() for g in ms if g}
-    targets = {g for g in in_store if killed.get(g, 0) >= 3 and readable[g]}
     base = parse_rule({"name": "deadly shooting",
                        "event": {"killed_at_least": 3, "country": "US"}}, "bench")
     assert base.event is not None
+    event = base.event
+    recorder = Recorder({level: replace(base, event=replace(event, confidence=level))
+                         for level in LEVELS})
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = open_store(f"sqlite:///{Path(tmp) / 'bench.db'}")
+        ingest_sources([a.half], engine, make_analyzer(Settings()), IngestSettings(),
+                       after_assign=recorder)
+        with engine.connect() as conn:
+            members = collections.defaultdict(list)
+            for r in conn.execute(select(story_members.c.story_id, articles.c.external_id)
+                                  .join(articles, articles.c.id == story_members.c.article_id)):
+                members[r.story_id].append(gold.get(r.external_id))
+        engine.dispose()
+    in_store = {g for ms in members.values() for g in ms if g}
+    targets = {g for g in in_store if killed.get(g, 0) >= 3 and readable[g]}
     for level in LEVELS:
-        rule = replace(base, event=replace(base.event, confidence=level))
-        hits = [s for s, f in facts.items()
-                if f is not None and match_rule(rule, f, Resolved()) is not None]
+        hits = [s for s in recorder.fired[level] if s in members]
         good, covered = 0, collections.Counter[str]()
         for s in hits:
             golds = collections.Counter(g for g in members[s] if g)
@@ -82,7 +110,6 @@ def main() -> None:
         print(json.dumps({"level": level, "hits": len(hits), "incidents_3plus": len(targets),
                           "precision": round(p, 3), "recall": round(r, 3),
                           "hit_twice": round(d, 3)}))
-    engine.dispose()
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from europenews.alerts.match import (
     fact_line,
     main_country,
     match_rule,
+    same_incident,
 )
 from europenews.alerts.rules import parse_rule
 from europenews.storydata import ArticleFigure
@@ -107,3 +108,30 @@ def test_match_breaking() -> None:
     rule = parse_rule({"name": "b", "story": {"breaking": True}}, "t")
     assert match_rule(rule, facts(breaking=True), Resolved()) is not None
     assert match_rule(rule, facts(breaking=False), Resolved()) is None
+
+
+def _hit(place: str, when: str, killed: int, lat: float = 39.8, lon: float = -89.6
+         ) -> dict[str, object]:
+    return {"killed": {"value": killed}, "country": "US",
+            "where": {"place": place, "lat": lat, "lon": lon, "date": when}}
+
+
+@pytest.mark.parametrize(("other", "same"), [
+    (_hit("Springfield", "2026-03-02", 4), True),
+    (_hit("springfield", "2026-03-03", 5), True),  # a day later, the toll revised by one
+    (_hit("Chatham", "2026-03-01", 4, 39.67, -89.70), True),  # a suburb 16 km away
+    (_hit("Springfield", "2026-03-09", 4), False),  # a week later: another shooting
+    (_hit("Springfield", "2026-03-01", 9), False),  # another toll
+    (_hit("Peoria", "2026-03-01", 4, 40.69, -89.59), False),  # 100 km away
+    ({"killed": {"value": 4}, "country": "US"}, False),  # nowhere known: never merged
+])
+def test_match_same_incident(other: dict[str, object], same: bool) -> None:
+    assert same_incident(_hit("Springfield", "2026-03-01", 4), other) is same
+
+
+def test_match_event_fact_says_where_and_when() -> None:
+    story = facts(casualty("killed", 4), first_seen="2026-03-01T10:00:00Z")
+    fact = match_rule(DEADLY, story, Resolved())
+    assert fact is not None
+    assert fact.parts["where"] == {"place": "Springfield", "lat": 39.8, "lon": -89.6,
+                                   "date": "2026-03-01"}

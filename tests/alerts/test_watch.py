@@ -59,3 +59,22 @@ def test_watch_config_rules_replace_old_ones_and_keep_api_rules(engine) -> None:
 
         names = {(r.name, r.origin) for r in list_rules(conn)}
     assert names == {("mine", "api"), ("b", "config")}
+
+
+def test_watch_a_repeat_hit_is_kept_but_never_listed_or_sent(engine) -> None:
+    from sqlalchemy import insert
+
+    from europenews.store.alerts import has_hit, recent_facts, record_hit, undelivered_hits
+    from europenews.store.schema import stories
+
+    with engine.begin() as conn:
+        for story in ("s1", "s2"):
+            conn.execute(insert(stories).values(id=story, article_count=1, source_count=1,
+                                                breaking=False))
+        assert record_hit(conn, "r", "s1", {"killed": {"value": 4}})
+        (first, _), = recent_facts(conn, "r")
+        record_hit(conn, "r", "s2", {"killed": {"value": 4}}, same_as=first)
+        assert has_hit(conn, "r", "s2")  # so s2 never fires later
+        assert [h.story_id for h in list_hits(conn, "r")] == ["s1"]
+        assert [h.story_id for h in undelivered_hits(conn, "r", "webhook", "9999")] == ["s1"]
+        assert [hid for hid, _ in recent_facts(conn, "r")] == [first]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from europenews.alerts.rules import AlertRule, EventCondition
@@ -50,6 +51,7 @@ class StoryFacts:
     headline: str | None
     source_count: int
     breaking: bool
+    first_seen: str | None = None  # its earliest publication date (ISO)
     figures: tuple[ArticleFigure, ...] = ()  # its articles' main-event figures
     events: tuple[EventPoint, ...] = ()
     place_countries: tuple[str, ...] = ()  # countries of its places, most articles first
@@ -134,6 +136,8 @@ def _event_parts(cond: EventCondition, facts: StoryFacts) -> dict[str, Any] | No
         if not at and wanted not in facts.place_names:
             return None
         parts["place"] = cond.place
+    if (where := incident_where(facts)) is not None:
+        parts["where"] = where
     if cond.lat is not None and cond.lon is not None and cond.radius_km is not None:
         near = [(round(distance_km(cond.lat, cond.lon, e.lat, e.lon), 1), e) for e in facts.events
                 if e.lat is not None and e.lon is not None]
@@ -143,6 +147,63 @@ def _event_parts(cond: EventCondition, facts: StoryFacts) -> dict[str, Any] | No
         d, e = min(near, key=lambda x: x[0])
         parts["near"] = {"place": e.place, "km": d, "article": e.article_id}
     return parts
+
+
+# Two stories are one incident for an event rule when they fired within this many days of
+# each other, at the same place (or this close), with tolls no further apart than this.
+SAME_INCIDENT_DAYS = 2
+SAME_INCIDENT_KM = 30.0
+SAME_INCIDENT_TOLL = 1
+
+
+def incident_where(facts: StoryFacts) -> dict[str, Any] | None:
+    """Where and when the story's main events are: the place most of them name (with its
+    point when known) and the story's first date; None when no event is placed."""
+    placed = [e for e in facts.events if e.place]
+    if not placed:
+        return None
+    counts: dict[str, int] = {}
+    for e in placed:
+        counts[e.place or ""] = counts.get(e.place or "", 0) + 1
+    name = max(counts, key=lambda n: counts[n])
+    point = next((e for e in placed if e.place == name and e.lat is not None), None)
+    return {"place": name, "lat": point.lat if point else None,
+            "lon": point.lon if point else None,
+            "date": facts.first_seen[:10] if facts.first_seen else None}
+
+
+def _day(value: object) -> int | None:
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def same_incident(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Do two hits of an event rule report one incident (two stories the clusterer kept
+    apart)? Same place or within :data:`SAME_INCIDENT_KM`, dates within
+    :data:`SAME_INCIDENT_DAYS`, killed tolls within :data:`SAME_INCIDENT_TOLL`. Anything
+    unknown on either side: not the same."""
+    wa, wb = a.get("where"), b.get("where")
+    if not isinstance(wa, dict) or not isinstance(wb, dict):
+        return False
+    da, db = _day(wa.get("date")), _day(wb.get("date"))
+    if da is None or db is None or abs(da - db) > SAME_INCIDENT_DAYS:
+        return False
+    for kind in ("killed", "injured"):
+        if (kind in a) != (kind in b):
+            return False
+        if kind in a and abs(a[kind]["value"] - b[kind]["value"]) > SAME_INCIDENT_TOLL:
+            return False
+    if str(wa.get("place", "")).lower() == str(wb.get("place", "")).lower():
+        return True
+    points = (wa.get("lat"), wa.get("lon"), wb.get("lat"), wb.get("lon"))
+    if any(not isinstance(x, int | float) for x in points):
+        return False
+    lat1, lon1, lat2, lon2 = (float(x) for x in points)  # type: ignore[arg-type]
+    return distance_km(lat1, lon1, lat2, lon2) <= SAME_INCIDENT_KM
 
 
 def match_rule(rule: AlertRule, facts: StoryFacts, resolved: Resolved) -> AlertFact | None:

@@ -2,9 +2,11 @@
 
 :class:`AlertWatcher` is handed to ``stages.clustering.cluster_pending`` (``after_assign``); it
 runs inside the same write as the assignment, so a hit is stored exactly when the story that
-fired it is (a SIGKILL loses both or neither). The rules are read from the store and read
-again only when they change (``store.alerts.rules_version``): rules added through the API
-apply to the next article without a restart.
+fired it is (a SIGKILL loses both or neither). A story of an incident another story already
+fired for (``alerts.match.same_incident``) is recorded as that hit's repeat: it never fires.
+The rules are read from the store and read again only when they change
+(``store.alerts.rules_version``): rules added through the API apply to the next article
+without a restart.
 """
 
 from __future__ import annotations
@@ -14,11 +16,17 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from europenews.alerts.match import match_rule
+from europenews.alerts.match import match_rule, same_incident
 from europenews.alerts.rules import AlertRule, rule_from_json
 from europenews.errors import ConfigError
 from europenews.store.alert_facts import resolve_rule, story_facts
-from europenews.store.alerts import list_rules, record_hit, rules_version
+from europenews.store.alerts import (
+    has_hit,
+    list_rules,
+    recent_facts,
+    record_hit,
+    rules_version,
+)
 
 log = logging.getLogger(__name__)
 
@@ -53,5 +61,14 @@ class AlertWatcher:
             return
         for rule in self.rules:
             fact = match_rule(rule, facts, resolve_rule(conn, rule, story_id))
-            if fact is not None and record_hit(conn, rule.name, story_id, fact.to_dict()):
+            if fact is None:
+                continue
+            body = fact.to_dict()
+            repeat = None
+            if rule.event is not None and not has_hit(conn, rule.name, story_id):
+                # Another story of the same incident fired already (the clusterer kept two
+                # reports apart): record this one as its repeat, so it is told once.
+                repeat = next((hit for hit, other in recent_facts(conn, rule.name)
+                               if same_incident(body, other)), None)
+            if record_hit(conn, rule.name, story_id, body, repeat) and repeat is None:
                 self.fired += 1

@@ -21,7 +21,8 @@ from europenews.store.story_casualties import article_figures
 
 def story_facts(conn: Connection, story_id: str) -> StoryFacts | None:
     """The story's facts, or None for an unknown story."""
-    row = conn.execute(select(stories.c.headline, stories.c.source_count, stories.c.breaking)
+    row = conn.execute(select(stories.c.headline, stories.c.source_count, stories.c.breaking,
+                              stories.c.first_seen)
                        .where(stories.c.id == story_id)).first()
     if row is None:
         return None
@@ -46,7 +47,7 @@ def story_facts(conn: Connection, story_id: str) -> StoryFacts | None:
         .order_by(quotes.c.published, quotes.c.id)))
     return StoryFacts(
         story_id=story_id, headline=row.headline, source_count=int(row.source_count or 0),
-        breaking=bool(row.breaking),
+        breaking=bool(row.breaking), first_seen=row.first_seen,
         figures=tuple(article_figures(conn, [story_id]).get(story_id, [])),
         events=points,
         place_countries=tuple(c for c, _ in countries.most_common()),

@@ -96,14 +96,32 @@ def mark_digest(conn: Connection, name: str, when: str) -> None:
                  .values(last_digest_at=when))
 
 
-def record_hit(conn: Connection, rule_name: str, story_id: str, fact: dict[str, Any]) -> bool:
+def has_hit(conn: Connection, rule_name: str, story_id: str) -> bool:
+    found = conn.execute(select(alert_hits.c.id).where(
+        alert_hits.c.rule_name == rule_name, alert_hits.c.story_id == story_id)).first()
+    return found is not None
+
+
+def recent_facts(conn: Connection, rule_name: str,
+                 limit: int = 500) -> list[tuple[int, dict[str, Any]]]:
+    """(hit id, fact) of the rule's latest hits that stand for themselves (not repeats)."""
+    rows = conn.execute(select(alert_hits.c.id, alert_hits.c.fact)
+                        .where(alert_hits.c.rule_name == rule_name,
+                               alert_hits.c.same_as.is_(None))
+                        .order_by(alert_hits.c.id.desc()).limit(limit))
+    return [(int(r.id), json.loads(r.fact)) for r in rows]
+
+
+def record_hit(conn: Connection, rule_name: str, story_id: str, fact: dict[str, Any],
+               same_as: int | None = None) -> bool:
     """Keep the rule's hit on the story; True when it is new (the rule fires), False when the
-    hit existed and was only brought up to date."""
+    hit existed and was only brought up to date. ``same_as``: the hit of another story of the
+    same incident (the new one is kept, so this story never fires, but not listed or sent)."""
     now = utc_now()
     body = json.dumps(fact, ensure_ascii=False, sort_keys=True)
     result = conn.execute(insert_new_only(conn, alert_hits).values(
         rule_name=rule_name, story_id=story_id, fired_at=now, updated_at=now, fact=body,
-        attempts=0))
+        attempts=0, same_as=same_as))
     if result.rowcount:
         return True
     conn.execute(update(alert_hits).where(alert_hits.c.rule_name == rule_name,
@@ -114,8 +132,10 @@ def record_hit(conn: Connection, rule_name: str, story_id: str, fact: dict[str, 
 
 
 def _hits_query() -> Any:
+    """Hits that stand for themselves (a repeat of another story's hit is left out)."""
     return (select(alert_hits, stories.c.headline, stories.c.article_count)
-            .join(stories, stories.c.id == alert_hits.c.story_id))
+            .join(stories, stories.c.id == alert_hits.c.story_id)
+            .where(alert_hits.c.same_as.is_(None)))
 
 
 def _hit(r: Any) -> Hit:

@@ -329,6 +329,9 @@ alert_hits = Table(
     Column("attempts", Integer, nullable=False, default=0),  # failed deliveries so far
     Column("next_try_at", String(32)),  # back-off: not before this time
     Column("last_error", Text),
+    # The hit this one repeats: another story of the same incident (same rule, place, date
+    # and toll) fired first; kept so the story never fires, never listed or delivered.
+    Column("same_as", Integer),
     # One hit per rule and story: a story's later articles update it, never fire again.
     UniqueConstraint("rule_name", "story_id", name="uq_alert_hits"),
     Index("ix_alert_hits_fired", "fired_at"),

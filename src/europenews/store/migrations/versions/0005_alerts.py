@@ -39,6 +39,7 @@ def upgrade() -> None:
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column("next_try_at", sa.String(length=32), nullable=True),
         sa.Column("last_error", sa.Text(), nullable=True),
+        sa.Column("same_as", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(["story_id"], ["stories.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("rule_name", "story_id", name="uq_alert_hits"),
