@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from europenews.alerts.match import fact_line
-from europenews.store.alerts import Hit, list_hits, list_rules
+from europenews.store.alerts import Hit, StoredRule, list_hits, list_rules
 from europenews.store.articles import get_analysis_payload
 from europenews.store.search import SearchFilters
 from europenews.store.views import FRONT_CANDIDATES as FRONT_CANDIDATES
@@ -286,21 +286,23 @@ def sources(conn: Connection, today: str) -> dict[str, Any]:
     return status
 
 
+def _alert(stored: StoredRule, hits: list[Hit]) -> dict[str, Any]:
+    rule = json.loads(stored.rule)
+    rule.pop("secret", None)  # the webhook's key is never shown
+    return {"name": stored.name, "origin": stored.origin, "rule": rule,
+            "hits": [hit_dict(h) for h in hits]}
+
+
 def alerts(conn: Connection, recent: int = 10) -> list[dict[str, Any]]:
     """Every alert rule (without its webhook secret) with its most recent hits."""
-    out = []
-    for stored in list_rules(conn):
-        rule = json.loads(stored.rule)
-        rule.pop("secret", None)
-        hits = [hit_dict(h) for h in list_hits(conn, stored.name, limit=recent)]
-        out.append({"name": stored.name, "origin": stored.origin, "rule": rule, "hits": hits})
-    return out
+    return [_alert(stored, list_hits(conn, stored.name, limit=recent))
+            for stored in list_rules(conn)]
 
 
 def alert(conn: Connection, name: str, limit: int = 50) -> dict[str, Any] | None:
     """One rule and its hits, the most recently fired first; None for an unknown rule."""
-    found = next((a for a in alerts(conn, limit) if a["name"] == name), None)
-    return found
+    stored = next((r for r in list_rules(conn) if r.name == name), None)
+    return None if stored is None else _alert(stored, list_hits(conn, name, limit=limit))
 
 
 def hit_dict(hit: Hit) -> dict[str, Any]:
