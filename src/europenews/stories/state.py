@@ -1,0 +1,60 @@
+"""What the online clusterer keeps per active story, and how two stories become one."""
+
+from __future__ import annotations
+
+from collections import Counter, deque
+from dataclasses import dataclass, field
+
+from europenews.stories.dense import DenseCentroid
+from europenews.stories.similarity import Centroid, SparseVec
+
+MEMBER_TITLES = 48  # recent member headlines kept per story for the best-member similarity
+
+
+@dataclass(slots=True)
+class StoryState:
+    """One active story: centroids of its members' vectors, its time and its incident cues."""
+
+    id: str
+    title: Centroid = field(default_factory=Centroid)
+    body: Centroid = field(default_factory=Centroid)
+    keys: Centroid = field(default_factory=Centroid)
+    text: Centroid = field(default_factory=Centroid)
+    size: int = 0
+    last_day: int | None = None
+    last_index: int = 0
+    indexed: set[str] = field(default_factory=set)
+    member_titles: deque[SparseVec] = field(default_factory=lambda: deque(maxlen=MEMBER_TITLES))
+    weekdays: set[str] = field(default_factory=set)
+    ages: set[int] = field(default_factory=set)
+    counts: set[int] = field(default_factory=set)
+    # Articles per key, word and name pair: which terms only this story's articles have.
+    key_docs: Counter[str] = field(default_factory=Counter)
+    word_docs: Counter[str] = field(default_factory=Counter)
+    name_docs: Counter[str] = field(default_factory=Counter)
+    sources: set[str] = field(default_factory=set)
+    dense: DenseCentroid = field(default_factory=DenseCentroid)
+
+    def absorb(self, other: StoryState) -> None:
+        """Take in every member of ``other``, as if its articles had joined this story."""
+        for mine, theirs in (
+            (self.title, other.title),
+            (self.body, other.body),
+            (self.keys, other.keys),
+            (self.text, other.text),
+        ):
+            mine.merge(theirs)
+        self.size += other.size
+        if other.last_day is not None:
+            self.last_day = max(self.last_day or other.last_day, other.last_day)
+        self.last_index = max(self.last_index, other.last_index)
+        self.indexed |= other.indexed
+        self.member_titles.extend(other.member_titles)
+        self.weekdays |= other.weekdays
+        self.ages |= other.ages
+        self.counts |= other.counts
+        self.key_docs.update(other.key_docs)
+        self.word_docs.update(other.word_docs)
+        self.name_docs.update(other.name_docs)
+        self.sources |= other.sources
+        self.dense.merge(other.dense)
