@@ -23,6 +23,7 @@ from europenews.store.articles import STATUS_ANALYSED, articles_with_status, get
 from europenews.store.stories import (
     assign_to_story,
     list_story_members,
+    merge_stories,
     refresh_story,
     story_members_for_restore,
 )
@@ -81,6 +82,7 @@ def _record(writer: Writer, article_id: str, assignment: Assignment) -> None:
 
     def assign(conn: Connection) -> None:
         assign_to_story(conn, article_id, story_id, assignment.duplicate_of)
+        merge_stories(conn, story_id, assignment.merged)  # stories the article showed were one
         refresh_story(conn, story_id, summarize_story(list_story_members(conn, story_id)))
 
     writer.write(assign)

@@ -6,6 +6,7 @@ counts, growth, breaking) are computed by ``stories.summary`` from ``list_story_
 
     refresh_story(conn, story_id, summarize_story(list_story_members(conn, story_id)))
 
+``merge_stories`` moves the members of stories the clusterer merged into the one they joined.
 ``story_members_for_restore`` gives back recent stories so a restarted clusterer continues
 them.
 """
@@ -18,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from europenews.store.articles import insert_new_only, utc_now
 from europenews.store.schema import (
@@ -68,6 +69,18 @@ def assign_to_story(
     conn.execute(
         update(articles).where(articles.c.id == article_id).values(status=STATUS_CLUSTERED)
     )
+
+
+def merge_stories(conn: Connection, into_id: str, merged_ids: Sequence[str]) -> None:
+    """Move every member of the merged stories into ``into_id`` and drop their rows (the
+    clusterer found them to be one story). Refresh ``into_id`` afterwards."""
+    ids = [story_id for story_id in merged_ids if story_id != into_id]
+    if not ids:
+        return
+    conn.execute(
+        update(story_members).where(story_members.c.story_id.in_(ids)).values(story_id=into_id)
+    )
+    conn.execute(delete(stories).where(stories.c.id.in_(ids)))
 
 
 def _outlet(row: Any) -> str | None:
