@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
+from europenews.contract import analysis_from_dict
 from europenews.evaluate.stories import (
     SEED,
     articles_file,
@@ -50,7 +51,7 @@ from europenews.stories.decision import (
     load_decision_model,
 )
 from europenews.stories.dense import Embedder, Vector
-from europenews.stories.items import StoryItem, story_item_from_dict
+from europenews.stories.items import StoryItem, story_item_from_analysis, story_item_from_dict
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "src/europenews/stories/data/decision.json"
 # Full texts: a coarse grid, because a finer one ends up fitting the few hundred ECB+ pairs
@@ -95,7 +96,12 @@ def in_half(story: str, half: str, split_seed: int = SPLIT_SEED) -> bool:
 
 
 def load(
-    folder: Path, half: str, limit: int | None, split_seed: int = SPLIT_SEED, seed: int = SEED
+    folder: Path,
+    half: str,
+    limit: int | None,
+    split_seed: int = SPLIT_SEED,
+    seed: int = SEED,
+    analyses: Path | None = None,
 ) -> list[dict[str, Any]]:
     """One half's articles of a set (first ``limit`` lines), in the set's prescribed order."""
     records = [
@@ -103,6 +109,7 @@ def load(
         for r in read_jsonl(articles_file(folder), limit)
         if in_half(str(r["story"]), half, split_seed)
     ]
+    with_analyses(records, analyses, folder.name)
     return prescribed_order(folder.name, records, seed)
 
 
@@ -117,11 +124,12 @@ def score_half(
     model: DecisionModel,
     split_seed: int,
     embedder: Embedder | None = None,
+    analyses: Path | None = None,
 ) -> dict[str, Any]:
     """Online scores of one half; the mean F1s over ECB_SEEDS for sets shuffled by seed."""
     runs = []
     for seed in seeds_for(folder.name):
-        records = load(folder, half, limit, split_seed, seed)
+        records = load(folder, half, limit, split_seed, seed, analyses)
         runs.append({"seed": seed, "articles": len(records), **run(records, model, embedder)})
     if len(runs) == 1:
         return runs[0]
@@ -147,6 +155,30 @@ def cached_embedder(folder: Path | None, name: str) -> Embedder | None:
     return embed
 
 
+def with_analyses(records: list[dict[str, Any]], folder: Path | None, name: str) -> None:
+    """Attach to each record the canonical entities and places of its stored analysis
+    (``NAME.jsonl`` of ``europenews analyze`` output, by article id), in place."""
+    path = folder / f"{name}.jsonl" if folder is not None else None
+    if path is None or not path.exists():
+        return
+    items = {}
+    for payload in read_jsonl(path):
+        item = story_item_from_analysis(analysis_from_dict(payload))
+        items[item.id] = (item.entities, item.places)
+    for record in records:
+        found = items.get(str(record["id"]))
+        if found is not None:
+            record["_entities"], record["_places"] = found
+
+
+def item_of(record: dict[str, Any], number: int) -> StoryItem:
+    """The clusterer's view of a record; with an analysis' entities and places if attached."""
+    item = story_item_from_dict(record, default_id=str(number))
+    if "_entities" in record:
+        item = dataclasses.replace(item, entities=record["_entities"], places=record["_places"])
+    return item
+
+
 def oracle_pairs(
     records: list[dict[str, Any]], model: DecisionModel, embedder: Embedder | None = None
 ) -> tuple[list[list[float]], list[int], list[str]]:
@@ -157,8 +189,7 @@ def oracle_pairs(
     ys: list[int] = []
     kinds: list[str] = []
     for number, record in enumerate(records):
-        item = story_item_from_dict(record, default_id=str(number))
-        prepared = clusterer.prepare(item)
+        prepared = clusterer.prepare(item_of(record, number))
         gold = str(record["story"])
         for story, features in clusterer.candidate_features(prepared):
             xs.append(features)
@@ -184,7 +215,7 @@ def run(
 ) -> dict[str, Any]:
     clusterer = OnlineClusterer(model=model, embedder=embedder)
     predicted = [
-        clusterer.assign(story_item_from_dict(r, default_id=str(i))).story_id
+        clusterer.assign(item_of(r, i)).story_id
         for i, r in enumerate(records)
     ]
     # Each article's prediction is its story at the end of the stream (after any merge).
@@ -234,6 +265,13 @@ def main() -> None:
         help="Folder of cached sentence vectors per set (NAME.npy, NAME.ids.json): adds the "
         "dense feature.",
     )
+    parser.add_argument(
+        "--analyses",
+        type=Path,
+        default=None,
+        help="Folder of `europenews analyze` output per set (NAME.jsonl): the clusterer gets "
+        "the analysis' canonical entities and places, as in `europenews ingest`.",
+    )
     parser.add_argument("--sets", default="", help="Only these sets (comma-separated).")
     parser.add_argument(
         "--merge-grid", default="none,0.9,0.8,0.7", help="Merge thresholds to choose from."
@@ -261,7 +299,9 @@ def main() -> None:
         return args.uci_limit if "uci" in name else None
 
     train = {
-        name: load(args.data / name, args.half, train_limit(name), args.split_seed)
+        name: load(
+            args.data / name, args.half, train_limit(name), args.split_seed, analyses=args.analyses
+        )
         for names in sets.values()
         for name in names
     }
@@ -365,6 +405,7 @@ def main() -> None:
                 model,
                 args.split_seed,
                 embedders[name],
+                args.analyses,
             )
             for names in sets.values()
             for name in names
