@@ -47,3 +47,20 @@ def test_decision_undated_weights_and_threshold_apply_to_undated_items():
 def test_decision_model_round_trips_through_its_dict():
     model = load_decision_model()
     assert DecisionModel.from_dict(model.to_dict()) == model
+
+
+def test_decision_merge_thresholds_are_per_kind_and_optional():
+    data = _file(["title"], 1.0)
+    data["headline"]["merge"] = 0.8
+    model = DecisionModel.from_dict(data)
+    assert model.merge_threshold("headline") == 0.8
+    assert model.merge_threshold("full") is None
+    assert model.merge_threshold("undated") is None  # no undated weights: the full kind's
+    assert DecisionModel.from_dict(model.to_dict()) == model
+
+
+def test_decision_shipped_model_merges_headline_and_undated_items_only():
+    model = load_decision_model()
+    assert model.merge_threshold("full") is None
+    assert model.merge_threshold("headline") is not None
+    assert model.merge_threshold("undated") is not None
