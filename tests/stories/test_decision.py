@@ -58,9 +58,3 @@ def test_decision_merge_thresholds_are_per_kind_and_optional():
     assert model.merge_threshold("undated") is None  # no undated weights: the full kind's
     assert DecisionModel.from_dict(model.to_dict()) == model
 
-
-def test_decision_shipped_model_merges_headline_and_undated_items_only():
-    model = load_decision_model()
-    assert model.merge_threshold("full") is None
-    assert model.merge_threshold("headline") is not None
-    assert model.merge_threshold("undated") is not None
