@@ -5,11 +5,13 @@ story; (2) candidate stories come from an inverted index over the salient terms 
 stories only (a story leaves the index when idle for ``window_days`` days or
 ``window_articles`` articles), so the cost per article stays flat as the stream grows; (3) for
 each candidate a small logistic model (``stories/decision.py``, ``data/decision.json``, trained by
-``bench/train_stories.py`` on the shared clustering data) turns several similarities (title,
-body, names/places, whole text, day gap, story size) and incident cues (terms only that story's
-articles share with the item, weekdays, ages, casualty counts: ``stories/incidents.py``) into a
-probability of "same story"; the article joins the most likely candidate when that probability
-clears the threshold of the item's kind (headline-only, dated or undated full text).
+``bench/train_stories.py`` on the training half of the shared clustering data) turns several
+similarities (title, body, names/places, whole text, day gap, story size) and incident cues
+(terms only that story's articles share with the item, weekdays, ages, casualty counts:
+``stories/incidents.py``) into a probability of "same story"; the article joins the most likely
+candidate when that probability clears the threshold of the item's kind (headline-only, dated
+or undated full text); (4) another candidate at least as probable as the kind's merge threshold
+is the same story split earlier, and is merged into the one the article joined.
 """
 
 from __future__ import annotations
