@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from europenews.dates import day_number
 from europenews.stories.decision import FEATURES, DecisionModel, load_decision_model
 from europenews.stories.dedup import NearDuplicateIndex
-from europenews.stories.dense import Embedder, Vector
-from europenews.stories.incidents import IncidentCues, agreement, incident_cues
+from europenews.stories.dense import Embedder
+from europenews.stories.incidents import agreement, incident_cues
 from europenews.stories.items import StoryItem
 from europenews.stories.similarity import (
     BODY_CHARS,
@@ -38,9 +38,8 @@ from europenews.stories.similarity import (
     item_vectors,
     own_terms,
 )
-
-# StoryState keeps the private name it had when it lived here.
-from europenews.stories.state import StoryState as _Story
+from europenews.stories.state import Prepared
+from europenews.stories.state import StoryState as _Story  # its name when it lived here
 
 # FEATURES, DecisionModel and load_decision_model live in stories.decision; re-exported here.
 __all__ = [
@@ -102,25 +101,6 @@ def _boilerplate_match(features: list[float]) -> bool:
 def story_id_for(item_id: str) -> str:
     """A deterministic story id from the id of the story's first article."""
     return "s" + hashlib.sha1(item_id.encode("utf-8")).hexdigest()[:12]
-
-
-@dataclass(slots=True)
-class Prepared:
-    """An item with its vectors, ready to be compared with stories."""
-
-    item: StoryItem
-    vectors: ItemVectors
-    day: int | None
-    headline_only: bool
-    cues: IncidentCues
-    dense: Vector | None = None
-
-    @property
-    def kind(self) -> str:
-        """Which weights of the decision model apply: headline, full or undated."""
-        if self.headline_only:
-            return "headline"
-        return "full" if self.day is not None else "undated"
 
 
 class OnlineClusterer:

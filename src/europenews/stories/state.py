@@ -1,12 +1,15 @@
-"""What the online clusterer keeps per active story, and how two stories become one."""
+"""What the online clusterer keeps per active story (and how two stories become one), and an
+article prepared for comparison with them."""
 
 from __future__ import annotations
 
 from collections import Counter, deque
 from dataclasses import dataclass, field
 
-from europenews.stories.dense import DenseCentroid
-from europenews.stories.similarity import Centroid, SparseVec
+from europenews.stories.dense import DenseCentroid, Vector
+from europenews.stories.incidents import IncidentCues
+from europenews.stories.items import StoryItem
+from europenews.stories.similarity import Centroid, ItemVectors, SparseVec
 
 MEMBER_TITLES = 48  # recent member headlines kept per story for the best-member similarity
 
@@ -58,3 +61,22 @@ class StoryState:
         self.name_docs.update(other.name_docs)
         self.sources |= other.sources
         self.dense.merge(other.dense)
+
+
+@dataclass(slots=True)
+class Prepared:
+    """An item with its vectors, ready to be compared with stories."""
+
+    item: StoryItem
+    vectors: ItemVectors
+    day: int | None
+    headline_only: bool
+    cues: IncidentCues
+    dense: Vector | None = None
+
+    @property
+    def kind(self) -> str:
+        """Which weights of the decision model apply: headline, full or undated."""
+        if self.headline_only:
+            return "headline"
+        return "full" if self.day is not None else "undated"
