@@ -234,3 +234,11 @@ def test_issue_20_an_article_bridging_two_stories_merges_them(merge, stories_at_
         assert both.merged == (floods.story_id,) or both.merged == (dam.story_id,)
         later = clusterer.assign(_bridge_headline("d", "Villages flooded evacuated again"))
         assert later.story_id == both.story_id  # the merged story lives on under one id
+
+
+def test_issue_20_resolve_follows_merges_of_merged_stories():
+    clusterer = OnlineClusterer(model=_title_model(0.5), dedup=False)
+    clusterer._alias.update({"s1": "s2", "s2": "s3"})
+    assert clusterer.resolve("s1") == "s3"
+    assert clusterer.resolve("s3") == "s3"
+    assert clusterer._alias["s1"] == "s3"  # the chain was shortened
