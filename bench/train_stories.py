@@ -278,13 +278,10 @@ def main() -> None:
     )
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
-    if args.write and (
-        args.half != "A"
-        or args.kinds != "full,headline"
-        or args.split_seed != SPLIT_SEED
-        or args.sets
-    ):
-        parser.error("--write needs the training half A of the default split and both kinds")
+    if args.write and (args.half != "A" or args.split_seed != SPLIT_SEED or args.sets):
+        # One kind alone may be rewritten: the other keeps the shipped weights, which were
+        # fitted on the same training half.
+        parser.error("--write needs the training half A of the default split and all sets")
     other = {"A": "B", "B": "A"}[args.half]
     sets = {
         "full": ["gva-incidents", "ecbplus"],
@@ -377,6 +374,12 @@ def main() -> None:
         top = max(score for score, _ in scored)
         chosen = max(t for score, t in scored if score >= top - TOLERANCE[kind])
         model = with_threshold(model, kind, chosen)
+        if kind == "headline":
+            # Headline-only items never merge stories (a product choice, like the 3-day window:
+            # a headline alone is thin evidence). On 15,000 training headlines a merge threshold
+            # of 0.8 won, but on a longer stream merges chain big stories together (held-out
+            # half B of the first 150,000 UCI lines: pairwise F1 0.632 without, 0.599 with).
+            continue
         # Then whether (and from which probability) an item bridging two stories merges them;
         # the grid runs from the most cautious (no merge) down, and a less cautious value must
         # beat it by the kind's tolerance.
