@@ -360,6 +360,11 @@ def main() -> None:
             else (None if "full" in weights else shipped.undated)
         ),
         threshold_undated=shipped.threshold_undated,
+        # A kind not retrained keeps its shipped merge threshold too (chosen below otherwise);
+        # without this, rewriting one kind silently dropped the other kinds' merges.
+        merge_headline=None,  # headline-only items never merge stories (see below)
+        merge_full=shipped.merge_full,
+        merge_undated=shipped.merge_undated if "full" not in weights else None,
     )
     for kind in ("full", "undated", "headline"):
         if kind not in weights or not kinds_in.get(kind):
