@@ -58,3 +58,13 @@ def test_decision_merge_thresholds_are_per_kind_and_optional():
     assert model.merge_threshold("undated") is None  # no undated weights: the full kind's
     assert DecisionModel.from_dict(model.to_dict()) == model
 
+
+
+def test_shipped_model_never_merges_stories_through_a_headline_alone():
+    # A product choice (issue 20), not a fitted value: on a long stream, headline-only merges
+    # chained unrelated big stories together. Full texts may merge, by their trained threshold.
+    model = load_decision_model()
+    assert model.merge_threshold("headline") is None
+    for kind in ("full", "undated"):
+        merge = model.merge_threshold(kind)
+        assert merge is None or model.threshold(kind) < merge <= 1.0
