@@ -77,8 +77,16 @@ def eval_events(data: str, limit: int | None, model: str | None) -> None:
 @eval_group.command(name="stories")
 @click.argument("data")
 @click.option("--limit", type=int, default=None, help="Use only the first N articles of each set.")
-def eval_stories(data: str, limit: int | None) -> None:
+@click.option(
+    "--seed",
+    "seeds",
+    type=int,
+    multiple=True,
+    help="Shuffle seed (default 13); repeat it to run the shuffled sets once per seed and "
+    "report the mean F1s.",
+)
+def eval_stories(data: str, limit: int | None, seeds: tuple[int, ...]) -> None:
     """Pairwise and BCubed P/R/F1 on the clustering sets."""
-    from europenews.evaluate.stories import evaluate_stories
+    from europenews.evaluate.stories import SEED, evaluate_stories
 
-    _emit(evaluate_stories(_existing(data), limit=limit))
+    _emit(evaluate_stories(_existing(data), limit=limit, seeds=seeds or (SEED,)))
