@@ -14,7 +14,12 @@ from europenews.contract import analysis_from_dict
 from europenews.model import Analysis, Entity, Event, Mention, Place, PlaceRef
 from europenews.stages import clustering
 from europenews.stages.analysis import store_analysis
-from europenews.stages.clustering import AnalysedInHand, cluster_pending, new_clusterer
+from europenews.stages.clustering import (
+    AnalysedInHand,
+    StoryClusterer,
+    cluster_pending,
+    new_clusterer,
+)
 from europenews.stages.ingest import ingest_sources
 from europenews.stages.settings import IngestSettings
 from europenews.stages.summary import IngestSummary
@@ -166,7 +171,7 @@ def test_clustering_issue_20_merged_stories_move_into_the_one_the_article_joined
             merged = ("s1",) if story == "s2" else ()
             return Assignment(story_id="s0" if merged else story, merged=merged)
 
-    cluster_pending(engine, Bridging(), IngestSummary())
+    cluster_pending(engine, StoryClusterer(Bridging()), IngestSummary())
     with engine.connect() as conn:
         assert {story_of_article(conn, a.id) for a in articles} == {"s0"}
         assert get_story(conn, "s1") is None
