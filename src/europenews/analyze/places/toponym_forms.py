@@ -81,6 +81,18 @@ FACILITY_WORDS = STREET_WORDS | frozenset(
 NOT_A_PLACE = VAGUE | FACILITY_WORDS
 
 
+# Time zones, written after clock times ("10:30 a.m. EST"): "Est" is a region of Burkina Faso,
+# "CAT" and "WAT" are towns, none is ever meant.
+TIME_ZONES = frozenset(
+    {
+        "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst", "akdt", "hst", "ast",
+        "adt", "nst", "ndt", "gmt", "utc", "bst", "ist", "cet", "cest", "eet", "eest", "wet",
+        "west", "msk", "aest", "aedt", "acst", "awst", "nzst", "nzdt", "jst", "kst", "hkt",
+        "sgt", "pht", "wib", "cat", "eat", "wat", "sast",
+    }
+)  # fmt: skip
+MAX_SHOUTED = 3  # letters of a word in capitals that is taken for an acronym, not a name
+
 # Degrees after a name that read like state abbreviations ("Jane Roe, M.D." is no Maryland).
 POST_NOMINALS = frozenset({"M.D.", "P.A.", "D.O.", "R.N.", "N.P.", "D.C.M.", "M.A.", "M.S."})
 
@@ -100,6 +112,22 @@ def dateline(text: str, start: int, end: int, dash: bool = False) -> bool:
         and (_DATELINE_END.match(text, end) is not None or not (dash or text[:start].strip()))
     )
 
+
+
+def not_a_name(gaz: GeoGazetteer, full: str, start: int, end: int) -> bool:
+    """Whether a stretch that the gazetteer knows is no place name: a time zone, or a short
+    word in capitals that is a record's own name rather than a code or an abbreviation of it
+    ("EST" is no Est, "MAN" no Man; "UK", "USA" and "KY" are codes; a dateline's town counts)."""
+    text = full[start:end]
+    key = place_key(text)
+    if text.isupper() and key in TIME_ZONES:
+        return True
+    if not (text.isupper() and text.isalpha() and len(text) <= MAX_SHOUTED):
+        return False
+    if dateline(full, start, end, dash=True):
+        return False
+    cands = gaz.candidates(text)
+    return bool(cands) and all(place_key(c.name) == key for c in cands)
 
 
 def abbreviation(gaz: GeoGazetteer, full: str, text: str, end: int) -> tuple[str, int]:

@@ -11,7 +11,7 @@ article's other places support them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -25,6 +25,7 @@ from europenews.analyze.places.toponym_forms import (
     code_only,
     dateline,
     facility,
+    not_a_name,
     plain,
 )
 
@@ -390,8 +391,14 @@ def find_toponyms(doc: Doc, gaz: GeoGazetteer, add_missed: bool = True) -> list[
         found += _missed_toponyms(doc, gaz, found)
     found.sort(key=lambda t: (t.start, -t.end))
     out: list[Toponym] = []
+    full = doc.text  # built anew on each access
     for t in found:
         if (out and t.start < out[-1].end) or t.text.upper() in POST_NOMINALS:
             continue
+        if not t.demonym and not_a_name(gaz, full, t.start, t.end):
+            continue
+        if not t.weak and not t.demonym and place_key(t.text) in gaz.common:
+            # "Man", "Metro", "Gulf": a place only where the article's other places say so.
+            t = replace(t, weak=True)
         out.append(t)
     return out
