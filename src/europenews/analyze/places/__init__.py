@@ -11,14 +11,22 @@ place names), ``geocode`` (which record each one means), ``geonames`` (the gazet
 from __future__ import annotations
 
 from europenews.analyze.places.eventplace import event_place
-from europenews.analyze.places.finder import find_places, place_at, place_ref
+from europenews.analyze.places.finder import (
+    PlaceFinding,
+    find_places,
+    locate_places,
+    place_at,
+    place_ref,
+)
 from europenews.analyze.places.geonames import GeoGazetteer, load_gazetteer
 
 __all__ = [
     "GeoGazetteer",
+    "PlaceFinding",
     "event_place",
     "find_places",
     "load_gazetteer",
+    "locate_places",
     "place_at",
     "place_ref",
 ]

@@ -45,6 +45,7 @@ def event_place(
     if not located:
         return None
     text = doc.text  # built anew on each access
+    doubtful = frozenset(doc._.place_doubts or ())
     frame = _frame(located)
     qualifiers = frozenset(
         m.start for p in located if p.feature in ("region", "country") for m in p.mentions
@@ -54,20 +55,25 @@ def event_place(
     best: tuple[float, int, Place] | None = None
     for place in located:
         for m in place.mentions:
+            if m.start in doubtful:
+                continue  # read by its size alone against a close reading abroad: unsure
             score = PRECISION.get(place.feature or "", 0.0)
             if frame is not None and place.country == frame:
                 score += IN_FRAME
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None:
-                sent_start = span.root.sent.start
-                if sent_start in order:
-                    event = sent_start in anchor_sents
-                    score += IN_EVENT_SENTENCE if event else IN_EVENT
-                    score -= LATER_SENTENCE * order[sent_start]
-                if _tied(span, text, qualifiers):
-                    score += TIED
-            if dateline(text, m.start, m.end):
-                score += IN_DATELINE
+            if span is None or span.root.ent_type_ == "NORP":
+                continue  # "Indian", "Mexican": a nationality, not where anything happened
+            tied = _tied(span, text, qualifiers)
+            opens = dateline(text, m.start, m.end)
+            if place.feature in ("country", "continent") and not (_said_at(span) or opens):
+                continue  # "U.S. officials", "a Kenya native": a country is named, no scene
+            sent_start = span.root.sent.start
+            if sent_start in order:
+                event = sent_start in anchor_sents
+                score += IN_EVENT_SENTENCE if event else IN_EVENT
+                score -= LATER_SENTENCE * order[sent_start]
+            score += TIED if tied else 0.0
+            score += IN_DATELINE if opens else 0.0
             key = (score, -m.start, place)
             if best is None or key[:2] > best[:2]:
                 best = key
@@ -81,6 +87,12 @@ def _frame(places: Sequence[Place]) -> str | None:
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
+
+
+def _said_at(span: Span) -> bool:
+    """Whether the mention itself is where something is said to be ("in Syria"), not a word
+    in front of another ("on the Skokomish Indian Reservation")."""
+    return span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE
 
 
 def _tied(span: Span, text: str, qualifiers: frozenset[int]) -> bool:

@@ -19,10 +19,14 @@ from europenews.analyze.places.geonames import GeoEntry
 
 # Evidence (confident readings weigh 1, others 0.5) that the other names of the article must
 # give one country before that country frames the article.
-FRAME_MIN = 2.0
+FRAME_MIN = 1.5
 # A town this big (capitals count five times their population in the gazetteer) is named in
 # reports from anywhere without its country.
 PROMINENT = 1_000_000
+# A village or small town abroad that nothing else in the text points to is taken for a word
+# as soon as one confident name (or the outlet) frames the article elsewhere.
+SMALL_TOWN = 20_000
+SMALL_FRAME_MIN = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +57,8 @@ def outside_frame(entry: GeoEntry, frame: Frame, support: float) -> bool:
     named on its own."""
     if entry.feature in ("country", "continent") or support > 0:
         return False
-    if frame.country is None or frame.country == entry.country or frame.votes < FRAME_MIN:
+    if frame.country is None or frame.country == entry.country:
         return False
-    return entry.population < PROMINENT
+    if entry.population < SMALL_TOWN:
+        return frame.votes >= SMALL_FRAME_MIN  # a village abroad needs its country named
+    return frame.votes >= FRAME_MIN and entry.population < PROMINENT

@@ -43,6 +43,10 @@ CELL_DEGREES = 0.5
 NEIGHBOUR_MAX_READINGS = 20  # names with more readings are everywhere: no evidence
 NEIGHBOUR_PRIOR_GAP = 1.5
 DATELINE_TOWN = 100000  # a town named alone in a dateline is at least this big
+HOME_VOTE = 1.0  # the outlet's home country counts as one confidently read name
+# A reading whose best rival in another country scores within this margin is doubtful: good
+# enough to list, not to place an event at (log10 units: a rival a thirtieth of its size).
+DOUBT_MARGIN = 1.5
 # Names listed together ("New South Wales, Western Australia and Queensland") are usually
 # places of one kind in one country.
 SIBLING = 2.0
@@ -69,10 +73,13 @@ _KIND = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Resolved:
-    """A toponym and the record it was resolved to."""
+    """A toponym and the record it was resolved to; ``doubtful`` when a reading in another
+    country came close and nothing in the text carried this one ("Norfolk" alone: the
+    English county or the Virginian city)."""
 
     toponym: Toponym
     entry: GeoEntry
+    doubtful: bool = False
 
 
 def candidates_for(gaz: GeoGazetteer, toponym: Toponym) -> list[GeoEntry]:
@@ -248,8 +255,11 @@ def _town_cells(cands: dict[str, list[GeoEntry]]) -> dict[tuple[int, int], set[s
     return cells
 
 
-def resolve_toponyms(gaz: GeoGazetteer, toponyms: list[Toponym], text: str) -> list[Resolved]:
-    """Return each toponym that could be resolved, with its record."""
+def resolve_toponyms(
+    gaz: GeoGazetteer, toponyms: list[Toponym], text: str, home: str | None = None
+) -> list[Resolved]:
+    """Return each toponym that could be resolved, with its record. ``home`` is the country of
+    the outlet (``outlet.py``): one vote for it, as if the article named it once."""
     keys = [_key(t) for t in toponyms]
     cands: dict[str, list[GeoEntry]] = {}
     for k, t in zip(keys, toponyms, strict=True):
@@ -286,6 +296,8 @@ def resolve_toponyms(gaz: GeoGazetteer, toponyms: list[Toponym], text: str) -> l
         anchors={k: first[k] for k in confident if first[k].feature == "city"},
         cells=_town_cells(cands),
     )
+    if home:
+        ctx.country_votes[home] += HOME_VOTE
     own: dict[str, tuple[GeoEntry, float]] = {}
     for k, e in first.items():
         if k not in strong:
@@ -306,6 +318,7 @@ def resolve_toponyms(gaz: GeoGazetteer, toponyms: list[Toponym], text: str) -> l
     # Pass 2: rescore with the context that the other names give.
     chosen: dict[str, GeoEntry] = {}
     qualified: set[str] = set()  # names written with a qualifier that fits their reading
+    close: set[str] = set()  # names with a reading abroad that scored nearly as well
     datelines = {k for k, t in zip(keys, toponyms, strict=True) if dateline(text, t.start, t.end)}
     for k, options in cands.items():
         if not options:
@@ -314,6 +327,15 @@ def resolve_toponyms(gaz: GeoGazetteer, toponyms: list[Toponym], text: str) -> l
             # A dateline names a town without its state only when the town is well known
             # ("WASHINGTON —" is the capital, whatever the story is about).
             known = [e for e in options if e.feature == "city" and e.population >= DATELINE_TOWN]
+            if not any(_support(e, k, own.get(k), ctx) > 0 for e in known):
+                # None of them in a country the article points to: a local paper's dateline
+                # names its own town, one in the country that the article's other names (or
+                # its outlet) are in ("LIMA —" over a report about Allen County, Ohio).
+                known += [
+                    e
+                    for e in options
+                    if e.feature == "city" and _support(e, k, own.get(k), ctx) > 0
+                ]
             options = known or options
         qualifiers = [e for q in quals.get(k, ()) for e in cands.get(q, ())]
         siblings = [first[j] for j in listed.get(k, ()) if j in first]
@@ -333,11 +355,16 @@ def resolve_toponyms(gaz: GeoGazetteer, toponyms: list[Toponym], text: str) -> l
         chosen[k] = max(options, key=score)
         if _qualified(chosen[k], qualifiers):
             qualified.add(k)
+        rivals = [score(e) for e in options if e.country != chosen[k].country]
+        if rivals and score(chosen[k]) - max(rivals) < DOUBT_MARGIN:
+            close.add(k)
 
     out = []
-    # Written with a fitting qualifier, in a dateline, or as the state or country of a town.
-    carried = qualified | datelines
+    # Written with a fitting qualifier, as the state or country of a town, or as a dateline's
+    # well-known town (a small one abroad is no local paper's home: "FRONTON —" in Texas).
+    carried = set(qualified)
     carried |= {k for k in qualifies if k in chosen and chosen[k].feature in ("region", "country")}
+    carried |= {k for k in datelines if k in chosen and chosen[k].population >= DATELINE_TOWN}
     for k, t in zip(keys, toponyms, strict=True):
         reading = chosen.get(k)
         if reading is None:
@@ -348,8 +375,21 @@ def resolve_toponyms(gaz: GeoGazetteer, toponyms: list[Toponym], text: str) -> l
             continue
         if k not in carried and _outside(reading, k, own.get(k), ctx):
             continue
-        out.append(Resolved(t, reading))
+        out.append(Resolved(t, reading, doubtful=k in close and k not in carried))
     return out
+
+
+def _support(
+    reading: GeoEntry, key: str, own: tuple[GeoEntry, float] | None, ctx: _Context
+) -> float:
+    """How strongly the article's other names point to the reading's country (its own name's
+    vote left out)."""
+    others = ctx.country_votes[reading.country] + ctx.weak_country_votes[reading.country]
+    if own is not None and own[0].country == reading.country:
+        others -= own[1]
+    if ctx.weak_voters.get(key) == reading.country:
+        others -= 1
+    return others
 
 
 def _outside(
@@ -357,12 +397,8 @@ def _outside(
 ) -> bool:
     """Whether a reading lies outside the frame that the article's other names give."""
     vote = (own[0].country, own[1]) if own else None
-    others = ctx.country_votes[reading.country] + ctx.weak_country_votes[reading.country]
-    if vote is not None and vote[0] == reading.country:
-        others -= vote[1]
-    if ctx.weak_voters.get(key) == reading.country:
-        others -= 1
-    return outside_frame(reading, frame_without(ctx.country_votes, vote), others)
+    frame = frame_without(ctx.country_votes, vote)
+    return outside_frame(reading, frame, _support(reading, key, own, ctx))
 
 
 def _holds(entry: GeoEntry, towns: list[GeoEntry]) -> bool:
