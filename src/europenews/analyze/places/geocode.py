@@ -62,6 +62,7 @@ CONFIDENT_MARGIN = 1.0
 # A town named inside an organisation's or person's name must be this big to count
 # ("CTV Edmonton" yes; "University" of Texas, a hamlet in the gazetteer, no).
 WEAK_MIN_POPULATION = 50000
+WEAK_REGION_VOTE = 0.5  # a state named inside an organisation's name, for its towns
 # A town reached through one of its alternate names only when it is this big: the alternate
 # names of mid-sized towns hold many words and names that are not about them ("Xinhua").
 ALIAS_MIN_POPULATION = 100000
@@ -299,19 +300,27 @@ def resolve_toponyms(
     if home:
         ctx.country_votes[home] += HOME_VOTE
     own: dict[str, tuple[GeoEntry, float]] = {}
+    single = {k for k, options in cands.items() if len(options) == 1}
     for k, e in first.items():
         if k not in strong:
-            if k in confident and e.feature == "city" and e.population >= WEAK_MIN_POPULATION:
-                # A sizeable town read with confidence inside an organisation's name ("Cairns
-                # Police") hints at the country, for the other names only.
+            if k in confident and (
+                (e.feature == "city" and e.population >= WEAK_MIN_POPULATION)
+                or (e.feature in ("region", "county") and k in single)
+            ):
+                # A sizeable town, a state or a county read with confidence inside an
+                # organisation's name ("Cairns Police", "the Missouri State Highway Patrol")
+                # hints at the country and the state, for the other names only.
                 ctx.weak_country_votes[e.country] += 1
                 ctx.weak_voters[k] = e.country
+                if e.feature != "city":
+                    ctx.region_votes[e.region] += WEAK_REGION_VOTE
             continue
         own[k] = (e, 1.0 if k in confident else 0.5)
         if e.country:
             ctx.country_votes[e.country] += own[k][1]
             ctx.country_mentions[e.country] += counts[k]
-        if e.feature == "region":
+        if e.feature == "region" or (e.feature == "county" and k in single):
+            # A state, or a county of one state only ("Gilmer County" is in two states).
             ctx.region_votes[e.region] += own[k][1]
             ctx.region_mentions[e.region] += counts[k]
 
