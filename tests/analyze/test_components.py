@@ -81,7 +81,8 @@ def test_components_config_names_a_versioned_lexicon(nlp, name):
     ("name", "reads"),
     [
         ("europenews_quotes", {"doc._.entities", "doc._.entity_of_token"}),
-        ("europenews_events", {"doc._.entities", "doc._.entity_of_token", "doc._.places"}),
+        ("europenews_events", {"doc._.entities", "doc._.entity_of_token", "doc._.places",
+                               "doc._.place_doubts"}),
     ],
 )
 def test_components_declare_the_doc_data_they_read(nlp, name, reads):
@@ -94,7 +95,7 @@ def test_components_declare_the_doc_data_they_read(nlp, name, reads):
         ("europenews_gazetteer", {"doc.ents", "token.ent_type", "token.ent_iob"}),
         ("europenews_entities", {"doc.ents", "token.ent_type", "token.ent_iob", "doc._.entities",
                                  "doc._.entity_of_token"}),
-        ("europenews_places", {"doc._.places"}),
+        ("europenews_places", {"doc._.places", "doc._.place_doubts"}),
         ("europenews_quotes", {"doc._.quotes"}),
         ("europenews_events", {"doc._.events"}),
     ],

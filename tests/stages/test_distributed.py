@@ -42,7 +42,10 @@ def write_batch(shared_data: Path, path: Path) -> list[Article]:
             if len(rows) == N_ARTICLES:
                 break
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    return [Article(text=r["text"], id=r["id"], title=r["title"]) for r in rows]
+    # With its source, as ingest stores it: places read the outlet's home from it.
+    return [
+        Article(text=r["text"], id=r["id"], title=r["title"], source=r["source"]) for r in rows
+    ]
 
 
 def comparable(payload: dict) -> tuple:

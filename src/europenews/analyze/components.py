@@ -32,7 +32,7 @@ from europenews.analyze.entities import (
 )
 from europenews.analyze.events import EventLexicon, find_events, load_event_lexicon
 from europenews.analyze.extensions import register_extensions
-from europenews.analyze.places import GeoGazetteer, find_places, load_gazetteer
+from europenews.analyze.places import GeoGazetteer, load_gazetteer, locate_places
 from europenews.analyze.quotes import QuoteLexicon, find_quotes, load_quote_lexicon
 from europenews.analyze.tokenizer import create_glued_quotations_tokenizer
 from europenews.errors import ConfigError
@@ -141,7 +141,9 @@ class EntityCanonicaliser(Component):
 
 
 class PlaceFinder(Component):
-    """``europenews_places``: ``doc._.places``."""
+    """``europenews_places``: ``doc._.places``, ``doc._.place_doubts``. Reads also
+    ``doc._.outlet`` when the caller set it (``pipeline.make_doc``): no component assigns it,
+    so it is not among ``requires``."""
 
     requires = ("doc.ents", "token.ent_type", "token.is_sent_start")
     needs = ("doc.ents",)
@@ -151,7 +153,9 @@ class PlaceFinder(Component):
         self.gazetteer, self.add_missed = gazetteer, add_missed
 
     def set_annotations(self, doc: Doc) -> None:
-        doc._.places = find_places(doc, self.gazetteer, add_missed=self.add_missed)
+        found = locate_places(doc, self.gazetteer, self.add_missed, outlet=doc._.outlet)
+        doc._.places = list(found.places)
+        doc._.place_doubts = sorted(found.doubtful)
 
 
 class QuoteFinder(Component):
@@ -173,7 +177,7 @@ class EventFinder(Component):
     """``europenews_events``: ``doc._.events``."""
 
     requires = ("token.dep", "token.head", "token.lemma", "token.tag", *_ENTS, "doc.sents",
-                "doc._.entities", "doc._.entity_of_token", "doc._.places")
+                "doc._.entities", "doc._.entity_of_token", "doc._.places", "doc._.place_doubts")
     needs = ("token.dep", "token.tag", "token.pos", "token.morph", "token.lemma", "doc.ents")
 
     def __init__(self, name: str, lexicon: EventLexicon) -> None:
@@ -213,7 +217,7 @@ def make_entity_canonicaliser(
     "europenews_places",
     default_config={"add_missed": True, "gazetteer": _lexicon("europenews.geo_gazetteer.v1")},
     requires=list(PlaceFinder.requires),
-    assigns=["doc._.places"],
+    assigns=["doc._.places", "doc._.place_doubts"],
 )
 def make_places_finder(
     nlp: Language, name: str, add_missed: bool, gazetteer: GeoGazetteer
