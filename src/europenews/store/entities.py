@@ -14,11 +14,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from europenews.model import Analysis, Entity
 from europenews.names import name_key
-from europenews.store.schema import article_entities, entities, entity_aliases, entity_roles
+from europenews.store.schema import (
+    article_entities,
+    entities,
+    entity_aliases,
+    entity_roles,
+    mentions,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,3 +251,15 @@ def article_ids_for_entity(conn: Connection, entity_id: int, limit: int = 100) -
         .limit(limit)
     )
     return [r.article_id for r in rows]
+
+
+def entity_mentions(conn: Connection, article_id: str) -> list[tuple[int, int, int]]:
+    """The article's entity mentions as ``(start, end, store-wide entity id)``, in text order."""
+    rows = conn.execute(
+        select(mentions.c.start, mentions.c.end, article_entities.c.entity_id)
+        .join(article_entities, and_(article_entities.c.article_id == mentions.c.article_id,
+                                     article_entities.c.local_id == mentions.c.local_id))
+        .where(mentions.c.article_id == article_id)
+        .order_by(mentions.c.start)
+    )
+    return [(int(r.start), int(r.end), int(r.entity_id)) for r in rows]
