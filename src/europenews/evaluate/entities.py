@@ -17,9 +17,9 @@ from __future__ import annotations
 import hashlib
 import tempfile
 import time
-from functools import partial
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
