@@ -45,3 +45,110 @@ def word_key(word: str) -> str:
 def name_key(name: str) -> str:
     """A spelling-tolerant key for a whole name: 'Volodymyr Zelenskyy' == 'Volodymyr Zelensky'."""
     return " ".join(word_key(w) for w in _WORDS.findall(name) if w)
+
+
+# Words after a person's surname that are not the surname ("Teodor Vick Jr.").
+SUFFIXES = frozenset(word_key(w) for w in ("jr", "sr", "ii", "iii", "iv"))
+# Legal forms after a company's name: "Quillbyte Inc." is "Quillbyte".
+DESIGNATORS = frozenset(
+    word_key(w)
+    for w in ("inc", "corp", "corporation", "co", "ltd", "llc", "plc", "lp", "llp", "gmbh", "ag")
+)
+# Last words of the names of places and institutions that the name is often written without
+# ("the Lindgren Recovery Center" / "Lindgren Recovery"): such a shorter name links only with context.
+FACILITY_WORDS = frozenset(
+    word_key(w)
+    for w in ("center", "centre", "clinic", "hospital", "unit", "camp", "club", "arena",
+              "stadium", "park", "prison", "hotel", "resort", "institute", "airport", "station")
+)
+FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "des", "la"})
+# Transliteration variants of first names (Greek and Slavic names in English text):
+# Giannis / Yiannis, Karolos / Carolos, Elias / Ilias, Oleksandr / Aleksandr is *not* one.
+_LOOSE = (
+    (re.compile(r"^(?:gi|yi|i)(?=[aeiou])"), "y"),
+    (re.compile(r"^e(?=l)"), "i"),
+    (re.compile(r"c(?=[aou])|q"), "k"),
+    (re.compile(r"th"), "t"),
+    (re.compile(r"ou"), "u"),
+)
+
+
+def person_words(key: str) -> list[str]:
+    """The words of a person's name key without suffixes ("jr") and initials' dots."""
+    words = key.split()
+    while len(words) > 1 and words[-1] in SUFFIXES:
+        words.pop()
+    return words
+
+
+def surname_of(key: str) -> str:
+    """The surname key of a person's name key ('' for an empty key)."""
+    words = person_words(key)
+    return words[-1] if words else ""
+
+
+def core_key(key: str) -> str:
+    """An organisation's or place's key without a leading "the" and trailing legal forms."""
+    words = key.split()
+    while len(words) > 1 and words[0] == "the":
+        words.pop(0)
+    while len(words) > 1 and words[-1] in DESIGNATORS:
+        words.pop()
+    return " ".join(words)
+
+
+def facility_short(key: str) -> str:
+    """'betty ford center' → 'betty ford'; '' when the name does not end in such a word."""
+    words = key.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in FACILITY_WORDS else ""
+
+
+def initials_of(key: str) -> str:
+    """'advanced micro devices' → 'amd' (function words skipped); '' for one word."""
+    words = [w for w in key.split() if w not in FUNCTION_WORDS]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def loose_word_key(key: str) -> str:
+    """A looser key for first names spelt from another alphabet (Giannis ~ Yiannis)."""
+    for pattern, repl in _LOOSE:
+        key = pattern.sub(repl, key)
+    return key
+
+
+def first_names_agree(a: str, b: str) -> bool:
+    """Whether two first-name keys can name one person: equal, an initial of the other
+    ('v' ~ 'volodymyr') or a transliteration variant ('gianis' ~ 'yianis'); 'joe' !~ 'hunter'."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(short) == 1:
+        return long_.startswith(short)
+    return loose_word_key(a) == loose_word_key(b)
+
+
+def spelt_alike(a: str, b: str, min_length: int = 5) -> bool:
+    """Whether two name-word keys differ by one letter (added, dropped, changed or two swapped)
+    and are long enough (``min_length``) for that to be a misspelling, not another name."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < min_length or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and (
+            a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def full_names_agree(a: str, b: str) -> bool:
+    """Whether two multi-word person keys can name one person: same surname and agreeing first
+    names ('christopher simpson' ~ 'christopher kenyon simpson'; 'v zelensky' ~ 'volodymyr
+    zelensky')."""
+    wa, wb = person_words(a), person_words(b)
+    if len(wa) < 2 or len(wb) < 2 or wa[-1] != wb[-1]:
+        return False
+    return first_names_agree(wa[0], wb[0])

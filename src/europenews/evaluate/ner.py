@@ -60,7 +60,9 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
     return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
 
 
-def score(pairs: list[tuple[set[tuple[int, int, str]], frozenset[tuple[int, int, str]]]]) -> dict[str, Any]:
+def score(
+    pairs: list[tuple[set[tuple[int, int, str]], frozenset[tuple[int, int, str]]]],
+) -> dict[str, Any]:
     """Micro P/R/F1 overall and per type from (predicted, gold) span sets per document."""
     counts: Counter[tuple[str, str]] = Counter()
     for predicted, gold in pairs:

@@ -37,6 +37,10 @@ NAME_LABELS = frozenset(
     }
 )
 MAX_NAME_TOKENS = 5
+# Lower-case words that belong to a name ("Ursula von der Leyen", "Bashar al-Assad").
+PARTICLES = frozenset(
+    {"von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "bin", "al", "dos", "du"}
+)
 NOT_LOWER = re.compile(r"[^a-z]+")
 NOT_UPPER = re.compile(r"[^A-Z]+")
 LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
@@ -141,6 +145,28 @@ def split_span(span: Span) -> list[Span]:
     return [p for p in parts if any(t.is_alpha for t in p)]
 
 
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Words after which a span goes on with where its name is, not with the name:
+# "Lindgren Recovery in Harbor Vale", "a prison unit near Eastbrook".
+LOCATIVES = frozenset({"in", "near", "outside"})
+PLACE_LOCATIVES = LOCATIVES | {"at", "on"}
+
+
+def _before_locative(doc: Doc, start: int, end: int, label: str) -> int:
+    """Where the name ends when the span goes on to say where it is ("Eastbrook, Ore.",
+    "Lindgren Recovery in Harbor Vale"); people's names are left alone."""
+    if label == "PERSON":
+        return end
+    cut = PLACE_LOCATIVES if label in PLACE_LABELS else LOCATIVES
+    for k in range(start + 1, end):
+        token = doc[k]
+        says_where = (token.is_lower and token.lower_ in cut) or (
+            token.text == "," and label in PLACE_LABELS)
+        if says_where and any(t.text[:1].isupper() for t in doc[start:k]):
+            return k
+    return end
+
+
 def clean_span(span: Span, titles: frozenset[str]) -> Span | None:
     """The span without leading articles, honorifics/titles (for people) and trailing junk.
 
@@ -152,8 +178,13 @@ def clean_span(span: Span, titles: frozenset[str]) -> Span | None:
         doc[start].lower_ in ("the", "a", "an")
         or doc[start].is_punct
         or (not doc[start].is_alpha and not doc[start].text[:1].isupper())
+        # Names open with a capital: "at Lindgren Recovery", "vendor Quillbyte", "In Eastbrook" are the
+        # name after a preposition or a common noun (but "von der Leyen" keeps its particle).
+        or (doc[start].is_lower and doc[start].text not in PARTICLES)
+        or (doc[start].tag_ in ("IN", "TO", "DT") and end - start > 1)
     ):
         start += 1
+    end = _before_locative(doc, start, end, label)
     while end > start and (
         doc[end - 1].is_punct
         or doc[end - 1].tag_ == "POS"

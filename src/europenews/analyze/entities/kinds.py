@@ -1,0 +1,134 @@
+"""What kind of thing a name is, decided with the whole article: only people are people.
+
+The statistical model labels each span on its own and reads a rank ("Sgt"), a platform
+("Twitter"), a script notice ("Please enable Javascript"), a hospital or a street as a person,
+a masthead ("EuropeNews") or a section heading ("The Road Ahead for Ukraine") as a name. The
+article itself says otherwise:
+
+- a title or rank alone names nobody ("Sgt", "HPD Spokesperson Sgt", "President");
+- platforms, software and awards have a kind of their own (``not_people.tsv``);
+- a name that ends in a street or venue word is a place ("N. Harbor Vale Avenue",
+  "Ostrava Memorial Hospital"), and so is a "person" after "the" ("the Sapphire");
+- a name followed by an age ("Jordan Hale, 34,") is a person whatever the model said;
+- page furniture is no name: a masthead (a one-word first line above the headline), a
+  heading line made of title-case common words, a line asking to enable scripts or cookies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from europenews.analyze.entities.canonical import headline_lines
+
+MISC_LABELS = frozenset({"WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "ORG", "FAC", "NORP"})
+BOILERPLATE = re.compile(
+    r"enable (?:java ?script|cookies)|javascript (?:is )?(?:disabled|required)|your browser"
+    r"|accept (?:all )?cookies|cookie (?:policy|settings)|sign up for|subscribe to our"
+    r"|newsletter|advertisement",
+    re.I,
+)
+AGE_AFTER = re.compile(r"\s*,\s*\d{1,3}\s*,")
+
+
+@dataclass(frozen=True, slots=True)
+class KindWords:
+    """The word lists kinds are decided with (``entities/lexicons/<language>``)."""
+
+    ranks: frozenset[str]  # "sgt", "lt", "spokesperson" (lower case, no dot)
+    venues: frozenset[str]  # "avenue", "hospital" (lower case)
+    not_people: dict[str, str]  # "Twitter" → "ORG"
+
+
+def _line_ranges(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    ranges = []
+    start = 0
+    for line in text.split("\n"):
+        if pattern.search(line):
+            ranges.append((start, start + len(line)))
+        start += len(line) + 1
+    return ranges
+
+
+def _masthead(doc: Doc) -> tuple[int, int] | None:
+    """The first line when it is one word above a longer line (the site's name)."""
+    lines = doc.text.split("\n")
+    first = lines[0].strip() if lines else ""
+    rest = [ln.strip() for ln in lines[1:] if ln.strip()]
+    if first and len(first.split()) == 1 and rest and len(rest[0].split()) > 2:
+        at = doc.text.index(first)
+        return at, at + len(first)
+    return None
+
+
+def _heading(doc: Doc, span: Span, headings: list[tuple[int, int]], first: int) -> bool:
+    """A span that is most of a heading line below the title, made of common words."""
+    if span.label_ not in MISC_LABELS or len(span) < 2:
+        return False
+    for start, end in headings:
+        if start <= span.start_char < end and start > first:
+            words = doc.text[start:end].split()
+            inner_lower = any(t.is_lower and t.is_alpha for t in span)
+            return inner_lower and len(span) * 2 >= len(words)
+    return False
+
+
+def _title_only(span: Span, words: KindWords, titles: frozenset[str]) -> bool:
+    """"Sgt", "Det. Lt.", "HPD Spokesperson Sgt": titles, ranks and acronyms, no name."""
+    titled = False
+    for token in span:
+        if not any(c.isalpha() for c in token.text):
+            continue
+        lower = token.lower_.rstrip(".")
+        if lower in words.ranks or lower in titles:
+            titled = True
+        elif not (token.is_upper and len(token) <= 4):
+            return False
+    return titled
+
+
+def _relabelled(span: Span, label: str) -> Span:
+    return span if span.label_ == label else Span(span.doc, span.start, span.end, label=label)
+
+
+def _kind(doc: Doc, span: Span, words: KindWords) -> str | None:
+    """The label the article says the span has (None: keep the model's)."""
+    label = span.label_
+    last = span[-1].lower_.rstrip(".")
+    if label in ("PERSON", "ORG", "GPE") and len(span) > 1 and last in words.venues:
+        return "FAC"
+    if label == "PERSON":
+        if span.text in words.not_people:
+            return words.not_people[span.text]
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.lower_ == "the":
+            return "FAC"  # "at the Sapphire": people's names take no article
+    elif (label in ("GPE", "LOC", "ORG", "NORP") and len(span) > 1 and span[0].is_title
+          and AGE_AFTER.match(doc.text, span.end_char)):
+        return "PERSON"  # "Jordan Hale, 34, was arrested"
+    return None
+
+
+def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
+                 titles: frozenset[str]) -> list[Span]:
+    """The names with the kind the article gives them; page furniture and bare titles out."""
+    furniture = _line_ranges(doc.text, BOILERPLATE)
+    masthead = _masthead(doc)
+    if masthead is not None:
+        furniture.append(masthead)
+    headings = headline_lines(doc.text)
+    first_break = doc.text.find("\n", masthead[1] if masthead else 0)
+    title_end = first_break if first_break >= 0 else len(doc.text)
+    out = []
+    for span in names:
+        if any(s <= span.start_char < e for s, e in furniture):
+            continue
+        if _heading(doc, span, headings, title_end):
+            continue
+        if span.label_ == "PERSON" and _title_only(span, words, titles):
+            continue
+        label = _kind(doc, span, words)
+        out.append(span if label is None else _relabelled(span, label))
+    return out
