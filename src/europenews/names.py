@@ -19,6 +19,7 @@ _FOLDS = (
     (re.compile(r"w"), "v"),
     (re.compile(r"j"), "y"),
     (re.compile(r"(.)\1+"), r"\1"),
+    (re.compile(r"(?<=[^aeiou])tre$"), "ter"),  # Centre / Center, Theatre / Theater
 )
 _WORDS = re.compile(r"[\w’'-]+")
 
@@ -55,7 +56,7 @@ DESIGNATORS = frozenset(
     for w in ("inc", "corp", "corporation", "co", "ltd", "llc", "plc", "lp", "llp", "gmbh", "ag")
 )
 # Last words of the names of places and institutions that the name is often written without
-# ("the Lindgren Recovery Center" / "Lindgren Recovery"): such a shorter name links only with context.
+# ("the Lindgren Recovery Center" / "Lindgren Recovery"): the short name links only with context.
 FACILITY_WORDS = frozenset(
     word_key(w)
     for w in ("center", "centre", "clinic", "hospital", "unit", "camp", "club", "arena",

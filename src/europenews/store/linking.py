@@ -240,7 +240,9 @@ def _candidates(conn: Connection, local: Local) -> tuple[set[int], set[int]]:
         return _person_candidates(conn, local)
     strong = _by_keys(conn, local.entity.type, local.names, NAME)
     weak = _by_keys(conn, local.entity.type, local.names, SHORT)
-    weak |= _by_keys(conn, local.entity.type, local.shorts, NAME)
+    # Short forms both ways, and shared ones ("Lindgren Centre" / "Lindgren Center" both short
+    # for "Lindgren"): only ever with context.
+    weak |= _by_keys(conn, local.entity.type, local.shorts, None)
     return strong, weak - strong
 
 

@@ -13,12 +13,20 @@ from collections.abc import Sequence
 from sqlalchemy import Connection, and_, delete, func, select, update
 
 from europenews.names import name_key, surname_of
-from europenews.store.linking import BY_CONTEXT, MIN_CONTEXT, NEW, add_aliases, context_score
+from europenews.store.linking import (
+    BY_CONTEXT,
+    MIN_CONTEXT,
+    NEW,
+    SHORT,
+    add_aliases,
+    context_score,
+)
 from europenews.store.schema import (
     article_entities,
     articles,
     entities,
     entity_aliases,
+    entity_keys,
     entity_links,
     entity_roles,
     mentions,
@@ -76,16 +84,19 @@ def rebuild_entity(conn: Connection, entity_id: int) -> None:
         first_seen=dates[0], last_seen=dates[1], article_count=int(dates[2])))
 
 
-def _reconsider(conn: Connection, entity_id: int, surname: str, article_id: str) -> None:
-    """Links other articles made by ``surname`` alone, on context, to another person: move
-    those whose context fits the new full name ``entity_id`` better."""
+def _reconsider(conn: Connection, entity_id: int, keys: set[str], article_id: str) -> None:
+    """Links other articles made by one of ``keys`` (a surname alone, a short form) on context,
+    or that started an entity of their own: move those whose context fits the entity with the
+    full name, ``entity_id``, better than the one they are with."""
+    type_ = conn.execute(select(entities.c.type).where(entities.c.id == entity_id)).scalar()
     rows = conn.execute(
         select(entity_links.c.article_id, entity_links.c.local_id, article_entities.c.entity_id)
         .join(article_entities, and_(article_entities.c.article_id == entity_links.c.article_id,
                                      article_entities.c.local_id == entity_links.c.local_id))
-        .where(entity_links.c.key == surname, entity_links.c.evidence.in_((BY_CONTEXT, NEW)),
+        .where(entity_links.c.key.in_(sorted(keys)),
+               entity_links.c.evidence.in_((BY_CONTEXT, NEW)),
                entity_links.c.article_id != article_id,
-               article_entities.c.entity_id != entity_id)
+               article_entities.c.entity_id != entity_id, article_entities.c.type == type_)
     ).all()
     for r in rows:
         context = set(conn.execute(select(article_entities.c.entity_id).where(
@@ -105,17 +116,24 @@ def _reconsider(conn: Connection, entity_id: int, surname: str, article_id: str)
 
 def settle_links(conn: Connection, article_id: str, entity_ids: Sequence[int]) -> None:
     """After an article's rows are saved: recount its entities, then weigh again the links
-    that a new full name in it may contradict (see :func:`_reconsider`)."""
+    that a full name in it may contradict or complete (see :func:`_reconsider`)."""
     refresh_entity_counts(conn, entity_ids)
     rows = conn.execute(
-        select(entity_links.c.key, article_entities.c.entity_id)
+        select(entity_links.c.key, article_entities.c.entity_id, article_entities.c.type)
         .join(article_entities, and_(article_entities.c.article_id == entity_links.c.article_id,
                                      article_entities.c.local_id == entity_links.c.local_id))
-        .where(entity_links.c.article_id == article_id, article_entities.c.type == "person")
+        .where(entity_links.c.article_id == article_id)
     ).all()
     for r in rows:
-        if len(r.key.split()) > 1:
-            _reconsider(conn, int(r.entity_id), surname_of(r.key), article_id)
+        if len(r.key.split()) < 2:
+            continue
+        if r.type == "person":
+            keys = {surname_of(r.key)}
+        else:
+            keys = set(conn.execute(select(entity_keys.c.key).where(
+                entity_keys.c.entity_id == r.entity_id, entity_keys.c.kind == SHORT)).scalars())
+        if keys:
+            _reconsider(conn, int(r.entity_id), keys, article_id)
 
 
 def refresh_entity_counts(conn: Connection, entity_ids: Sequence[int]) -> None:

@@ -178,8 +178,8 @@ def clean_span(span: Span, titles: frozenset[str]) -> Span | None:
         doc[start].lower_ in ("the", "a", "an")
         or doc[start].is_punct
         or (not doc[start].is_alpha and not doc[start].text[:1].isupper())
-        # Names open with a capital: "at Lindgren Recovery", "vendor Quillbyte", "In Eastbrook" are the
-        # name after a preposition or a common noun (but "von der Leyen" keeps its particle).
+        # Names open with a capital: "at Lindgren Recovery", "vendor Quillbyte", "In Eastbrook"
+        # are the name after a preposition or a common noun ("von der Leyen" keeps "von").
         or (doc[start].is_lower and doc[start].text not in PARTICLES)
         or (doc[start].tag_ in ("IN", "TO", "DT") and end - start > 1)
     ):
