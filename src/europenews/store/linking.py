@@ -51,7 +51,7 @@ NAME, SHORT = "name", "short"
 NEW, BY_NAME, BY_CONTEXT = "new", "name", "context"
 # Context that links a short key: one rare co-mentioned entity (seen in at most RARE articles),
 # or several common ones, or the same role.
-MIN_CONTEXT = 1.0
+MIN_CONTEXT = 0.75
 RARE = 5
 ROLE_WEIGHT = 1.0
 # How many of a stored entity's latest articles its context is read from.
