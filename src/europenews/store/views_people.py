@@ -75,7 +75,7 @@ def _quote_columns() -> list[Any]:
     return [quotes.c.id, quotes.c.text, quotes.c.kind, quotes.c.speaker_entity_id,
             func.coalesce(select(speaker.c.name).where(speaker.c.id == quotes.c.speaker_entity_id)
                           .scalar_subquery(), quotes.c.speaker_name).label("speaker_name"),
-            quotes.c.speaker_mention, quotes.c.cue,
+            quotes.c.speaker_mention, quotes.c.cue, quotes.c.via, quotes.c.report,
             quotes.c.article_id, quotes.c.published, articles.c.title.label("article_title"),
             articles.c.source]
 
