@@ -120,8 +120,10 @@ def _named(span: Span, cast: Cast) -> str | None:
     eid = cast.of_token.get(head.i)
     if eid is not None:
         entity = cast.by_id[eid]
-        if entity.type != "place":
+        if entity.type in ("person", "organization"):
             return eid
+        if entity.type == "misc":
+            return None  # "Democrats said": a group by party or nationality, no one entity
         whole = all(cast.of_token.get(i) == eid for i in range(span.start, span.end))
         return eid if whole and not _dateline(span) else None
     people = [cast.of_token[i] for i in range(span.start, span.end)
@@ -173,7 +175,7 @@ def _pronoun(doc: Doc, pron: Token, cast: Cast, words: CastWords) -> str | None:
         return None  # "I", "we": the writer or a group, never a named person of the cast
     wanted = PRONOUN_GENDER[lower]
     sentence = _sentence_index(doc)
-    best: tuple[int, int, int] | None = None  # (sentences back, not a subject, distance)
+    best: tuple[int, int, int, int] | None = None
     chosen: str | None = None
     seen: set[str] = set()
     for i in reversed(cast.persons):
@@ -189,7 +191,10 @@ def _pronoun(doc: Doc, pron: Token, cast: Cast, words: CastWords) -> str | None:
             continue
         token = doc[i]
         subject = token.dep_ in SUBJECTS or token.head.dep_ in SUBJECTS
-        rank = (sentence[pron.i] - sentence[i], int(not subject), pron.i - i)
+        # Nearest sentence first; there, a person known to agree before one of unknown
+        # gender, then subjects, then the nearest.
+        rank = (sentence[pron.i] - sentence[i], int(eid not in cast.gender), int(not subject),
+                pron.i - i)
         if best is None or rank < best:
             best, chosen = rank, eid
     if chosen is None or best is None:
@@ -279,6 +284,8 @@ def _mention_span(doc: Doc, speaker: Speaker) -> Span | None:
 def speaker_entity(doc: Doc, span: Span, cast: Cast, words: CastWords) -> str | None:
     """The entity id a speaker mention refers to, or None when it names nobody of the cast."""
     head = span.root
+    if span[0].lower_ in INDEFINITE:
+        return None  # "A senior Democrat said": somebody the article does not name
     if head.pos_ == "PRON" or (len(span) == 1 and head.lower_ in PRONOUN_GENDER):
         return _pronoun(doc, head, cast, words)
     if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":

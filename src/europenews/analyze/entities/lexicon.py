@@ -144,11 +144,22 @@ def load_entity_lexicon(path: str | Path | None = None, language: str = "en") ->
         country_names(),
         read_words(folder, "not_names.txt", what),
         read_words(folder, "event_heads.txt", what),
-        KindWords(
-            read_words(folder, "ranks.txt", what),
-            read_words(folder, "venue_words.txt", what),
-            read_pairs(folder, "not_people.tsv", what),
-        ),
+        _kind_words(folder, what),
+    )
+
+
+KIND_FILES = ("ranks.txt", "venue_words.txt", "not_people.tsv")
+
+
+def _kind_words(folder: Traversable, what: str) -> KindWords | None:
+    """The kinds lexicon, when the folder has it (a language's folder may leave it out:
+    then the model's kinds stand)."""
+    if not all((folder / name).is_file() for name in KIND_FILES):
+        return None
+    return KindWords(
+        read_words(folder, "ranks.txt", what),
+        read_words(folder, "venue_words.txt", what),
+        read_pairs(folder, "not_people.tsv", what),
     )
 
 
