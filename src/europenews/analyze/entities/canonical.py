@@ -196,7 +196,7 @@ def clean_span(span: Span, titles: frozenset[str]) -> Span | None:
         end -= 1
     if label == "PERSON":
         while end - start > 1 and (
-            doc[start].lower_.rstrip(".") in HONORIFICS or doc[start].lower_ in titles
+            doc[start].lower_.rstrip(".") in HONORIFICS or doc[start].lower_.rstrip(".") in titles
         ):
             start += 1
     if start >= end:

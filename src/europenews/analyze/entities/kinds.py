@@ -100,6 +100,11 @@ def _kind(doc: Doc, span: Span, words: KindWords) -> str | None:
     if label in ("PERSON", "ORG", "GPE") and len(span) > 1 and last in words.venues:
         return "FAC"
     if label == "PERSON":
+        after = span.end
+        while after < len(doc) and doc[after].lower_.rstrip(".") in ("jr", "sr"):
+            after += 1
+        if after < len(doc) and doc[after].is_title and doc[after].lower_ in words.venues:
+            return "FAC"  # "John H. Doyle Jr. Hospital": the person's name is the venue's
         if span.text in words.not_people:
             return words.not_people[span.text]
         before = doc[span.start - 1] if span.start > 0 else None
@@ -127,8 +132,9 @@ def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
             continue
         if _heading(doc, span, headings, title_end):
             continue
-        if span.label_ == "PERSON" and _title_only(span, words, titles):
-            continue
+        if span.label_ == "PERSON" and (_title_only(span, words, titles) or all(
+                len(t.text.rstrip(".")) < 2 for t in span if t.is_alpha or t.text[:1].isalpha())):
+            continue  # "Sgt", or initials alone ("G")
         label = _kind(doc, span, words)
         out.append(span if label is None else _relabelled(span, label))
     return out
