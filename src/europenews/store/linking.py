@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from europenews.model import Analysis, Entity
 from europenews.names import (
@@ -362,13 +362,22 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
     rows are saved.
     """
     published = analysis.article.published
+    # Re-analysis links again what it linked before (same local entity, same name): a re-run
+    # stores nothing twice.
+    before = {(r.local_id, r.key): (int(r.entity_id), r.evidence) for r in conn.execute(
+        select(entity_links.c.local_id, entity_links.c.key, entity_links.c.evidence,
+               article_entities.c.entity_id)
+        .join(article_entities, and_(article_entities.c.article_id == entity_links.c.article_id,
+                                     article_entities.c.local_id == entity_links.c.local_id))
+        .where(entity_links.c.article_id == article_id))}
     for table in (entity_roles, entity_links):
         conn.execute(delete(table).where(table.c.article_id == article_id))
     locals_ = sorted((lo for lo in map(local_entity, analysis.entities) if lo is not None),
                      key=_link_order)
     out: dict[str, int] = {}
     link_rows = []
-    decided = [(local, *_choose(conn, local, None)) for local in locals_]
+    decided = [(local, *(before.get((local.entity.id, local.key))
+                         or _choose(conn, local, None))) for local in locals_]
     # Names that link (or start an entity) on their own go first: they are the context the
     # links put off are judged by.
     decided.sort(key=lambda d: d[2] == BY_CONTEXT and d[1] is None)
