@@ -30,7 +30,12 @@ BOILERPLATE = re.compile(
     r"|newsletter|advertisement",
     re.I,
 )
-AGE_AFTER = re.compile(r"\s*,\s*\d{1,3}\s*,")
+AGE_AFTER = re.compile(r"\s*,\s*\d{1,3}\s*,\s+[a-z]")  # "Jordan Hale, 34, was ..."
+# Street words: a name ending in one is a place whatever the model said ("Harbor Vale Avenue");
+# other venue words ("Court", "School") end organisations' names too, so they only overrule
+# the model's "person".
+STREETS = frozenset({"avenue", "ave", "street", "st", "road", "rd", "boulevard", "blvd", "drive",
+                     "lane", "ln", "highway", "hwy", "freeway", "parkway", "pkwy"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +102,9 @@ def _kind(doc: Doc, span: Span, words: KindWords) -> str | None:
     """The label the article says the span has (None: keep the model's)."""
     label = span.label_
     last = span[-1].lower_.rstrip(".")
-    if label in ("PERSON", "ORG", "GPE") and len(span) > 1 and last in words.venues:
-        return "FAC"
+    if len(span) > 1 and ((label == "PERSON" and last in words.venues)
+                          or (label in ("ORG", "GPE") and last in STREETS)):
+        return "FAC"  # a person's name on a building; any name on a street sign
     if label == "PERSON":
         after = span.end
         while after < len(doc) and doc[after].lower_.rstrip(".") in ("jr", "sr"):
