@@ -167,6 +167,16 @@ def _before_locative(doc: Doc, start: int, end: int, label: str) -> int:
     return end
 
 
+def described_person(span: Span) -> Token | None:
+    """The common noun a "person" span is about ("Eastbrook man" → "man"), or None for a name."""
+    if span.label_ != "PERSON":
+        return None
+    root = span.root
+    if root.pos_ == "NOUN" and root.is_lower and root.is_alpha:
+        return root
+    return None
+
+
 def clean_span(span: Span, titles: frozenset[str]) -> Span | None:
     """The span without leading articles, honorifics/titles (for people) and trailing junk.
 
@@ -181,11 +191,15 @@ def clean_span(span: Span, titles: frozenset[str]) -> Span | None:
         # Names open with a capital: "at Lindgren Recovery", "vendor Quillbyte", "In Eastbrook"
         # are the name after a preposition or a common noun ("von der Leyen" keeps "von").
         or (doc[start].is_lower and doc[start].text not in PARTICLES)
-        or (doc[start].tag_ in ("IN", "TO", "DT") and end - start > 1)
+        or (doc[start].tag_ in ("IN", "TO") and end - start > 1)
     ):
         start += 1
     end = _before_locative(doc, start, end, label)
-    while end > start and (
+    # "Eastbrook man", "Harbor Vale mother of three": a person described, not named; its noun
+    # stays (entities.finder attaches the description to the person it describes).
+    noun = described_person(span)
+    keep = noun.i + 1 if noun is not None else start
+    while end > max(start, keep) and (
         doc[end - 1].is_punct
         or doc[end - 1].tag_ == "POS"
         or (doc[end - 1].is_lower and doc[end - 1].is_stop)

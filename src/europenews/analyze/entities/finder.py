@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from europenews.analyze.entities.canonical import NAME_LABELS
+from europenews.analyze.entities.described import described_one, description_noun
 from europenews.analyze.entities.lexicon import EntityLexicon
 from europenews.analyze.entities.roles import find_roles, merge_roles
 from europenews.model import Entity, Mention
@@ -161,6 +162,8 @@ def _group_names(ents: list[Span], lexicon: EntityLexicon, role_tokens: set[int]
         etype = LABEL_TYPES[ent.label_]
         if etype == "misc" and any(i in role_tokens for i in range(ent.start, ent.end)):
             continue  # "German" in "German Foreign Minister ...": part of the role
+        if etype == "person" and description_noun(ent, lexicon.cast) is not None:
+            continue  # "Eastbrook man": attached to whom it describes once roles are known
         group: _Group | None
         canon = None
         key = name_key(ent.text)
@@ -178,6 +181,23 @@ def _group_names(ents: list[Span], lexicon: EntityLexicon, role_tokens: set[int]
                 persons.append(group)
         group.add(ent, key)
     return groups
+
+
+def _described(ents: list[Span], groups: list[_Group], lexicon: EntityLexicon) -> None:
+    """Join each described person ("Eastbrook man") to the named person it can only be, or
+    give it an entity of its own."""
+    persons = [g for g in groups if g.type == "person"]
+    for ent in ents:
+        noun = description_noun(ent, lexicon.cast) if ent.label_ == "PERSON" else None
+        if noun is None:
+            continue
+        found = described_one(noun, persons, lexicon.cast)
+        if found is not None:
+            found.extra.append((ent.start, ent.end))
+        else:
+            group = _Group("person", ent.label_)
+            group.add(ent, name_key(ent.text))
+            groups.append(group)
 
 
 def _role_tokens(
@@ -253,6 +273,7 @@ def find_entities(doc: Doc, lexicon: EntityLexicon) -> tuple[list[Entity], dict[
         group.names.sort(key=lambda s: s.start)
         for span in group.names:
             group.roles.extend(roles_at.get(span.start, ()))
+    _described(ents, groups, lexicon)
     taken = role_tokens | {i for g in groups for s in g.names for i in range(s.start, s.end)}
     _descriptions(doc, groups, lexicon, taken)
     groups.sort(key=lambda g: min([s.start for s in g.names] + [s for s, _ in g.extra]))

@@ -23,7 +23,9 @@ from spacy.tokens import Doc, Span
 
 from europenews.analyze.entities.canonical import headline_lines
 
-MISC_LABELS = frozenset({"WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "ORG", "FAC", "NORP"})
+# Labels a heading's words get read as ("The Road Ahead for ..."); real organisations in a
+# heading line ("The National Bank of Poland") keep theirs.
+MISC_LABELS = frozenset({"WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 BOILERPLATE = re.compile(
     r"enable (?:java ?script|cookies)|javascript (?:is )?(?:disabled|required)|your browser"
     r"|accept (?:all )?cookies|cookie (?:policy|settings)|sign up for|subscribe to our"
@@ -114,7 +116,9 @@ def _kind(doc: Doc, span: Span, words: KindWords) -> str | None:
         if span.text in words.not_people:
             return words.not_people[span.text]
         before = doc[span.start - 1] if span.start > 0 else None
-        if before is not None and before.lower_ == "the":
+        root = span.root
+        if (before is not None and before.lower_ == "the" and root.dep_ == "pobj"
+                and root.tag_ != "NNPS" and not span.text.endswith("s")):
             return "FAC"  # "at the Sapphire": people's names take no article
     elif (label in ("GPE", "LOC", "ORG", "NORP") and len(span) > 1 and span[0].is_title
           and AGE_AFTER.match(doc.text, span.end_char)):
@@ -132,13 +136,17 @@ def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
     headings = headline_lines(doc.text)
     first_break = doc.text.find("\n", masthead[1] if masthead else 0)
     title_end = first_break if first_break >= 0 else len(doc.text)
+    # A title word that ends a person's full name here is a surname ("King" after "Billie
+    # Jean King"), not a title alone.
+    surnames = {n[-1].lower_ for n in names if n.label_ == "PERSON" and len(n) > 1}
     out = []
     for span in names:
         if any(s <= span.start_char < e for s, e in furniture):
             continue
         if _heading(doc, span, headings, title_end):
             continue
-        if span.label_ == "PERSON" and (_title_only(span, words, titles) or all(
+        surname = len(span) == 1 and span[0].lower_ in surnames
+        if span.label_ == "PERSON" and not surname and (_title_only(span, words, titles) or all(
                 len(t.text.rstrip(".")) < 2 for t in span if t.is_alpha or t.text[:1].isalpha())):
             continue  # "Sgt", or initials alone ("G")
         label = _kind(doc, span, words)

@@ -50,6 +50,7 @@ class EntityLexicon:
     not_names: frozenset[str] = frozenset()  # "men", "soccer": never a name on their own
     event_heads: frozenset[str] = frozenset()  # "Open", "Cup": last words of event names
     kinds: KindWords | None = None  # ranks, venue words, platforms (None: model's kinds kept)
+    cast: CastWords | None = None  # first names, gendered nouns: who a described person is
 
 
 def _data_lines(folder: Traversable, filename: str, what: str) -> Iterator[list[str]]:
@@ -145,6 +146,7 @@ def load_entity_lexicon(path: str | Path | None = None, language: str = "en") ->
         read_words(folder, "not_names.txt", what),
         read_words(folder, "event_heads.txt", what),
         _kind_words(folder, what),
+        load_cast_words(path, language) if (folder / "first_names.tsv").is_file() else None,
     )
 
 
