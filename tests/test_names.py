@@ -11,6 +11,7 @@ from europenews.names import (
     full_names_agree,
     initials_of,
     name_key,
+    name_shorts,
     person_words,
     spelt_alike,
     strip_accents,
@@ -101,3 +102,11 @@ def test_names_short_forms():
 )
 def test_names_spelt_alike(a, b, alike):
     assert spelt_alike(word_key(a), word_key(b), min_length=4) is alike
+
+
+def test_names_shorter_forms_of_organisations_and_places():
+    assert name_shorts(name_key("Lindgren Recovery Center")) == {
+        "lindgren", "lindgren recovery", "recovery center", "lrc"}
+    assert name_key("Mt Kora") == name_key("Mount Kora")
+    assert "new" not in name_shorts(name_key("New Harbor Council"))
+    assert name_shorts(name_key("Quillbyte")) == set()

@@ -32,11 +32,16 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# Abbreviations of place-name words, written out: "Mt Cook" is "Mount Cook".
+_ABBREVIATIONS = {"mt": "mount", "ft": "fort", "pt": "point"}
+
+
 def word_key(word: str) -> str:
     """A spelling-tolerant key for one word of a name."""
     w = strip_accents(word).lower().strip(".'’")
     if w.endswith(("’s", "'s")):
         w = w[:-2]
+    w = _ABBREVIATIONS.get(w, w)
     w = _ENDINGS.sub("y", w)
     for pattern, repl in _FOLDS:
         w = pattern.sub(repl, w)
@@ -96,6 +101,28 @@ def core_key(key: str) -> str:
     while len(words) > 1 and words[-1] in DESIGNATORS:
         words.pop()
     return " ".join(words)
+
+
+# First words that do not name anything on their own ("New York", "North Sea", "San Jose").
+COMMON_FIRST = frozenset(
+    {"new", "north", "south", "east", "west", "united", "national", "saint", "san", "santa",
+     "los", "las", "fort", "mount", "lake", "port", "great", "royal", "american", "british",
+     "international", "world", "first", "central", "general", "federal", "state", "city",
+     "university", "bank", "club", "the", "upper", "lower", "grand", "old", "little"}
+)
+
+
+def name_shorts(key: str) -> set[str]:
+    """Shorter forms an organisation's or place's name is written in, each a link only with
+    context: its first word ("Lindgren" for "Lindgren Recovery"), its last two words ("Mount
+    Kora" for "Aoraki Mount Kora"), its initials, and the name without a facility word."""
+    words = key.split()
+    out = {facility_short(key), initials_of(key)}
+    if len(words) > 1 and len(words[0]) >= 4 and words[0] not in COMMON_FIRST | FUNCTION_WORDS:
+        out.add(words[0])
+    if len(words) > 2:
+        out.add(" ".join(words[-2:]))
+    return out - {"", key}
 
 
 def facility_short(key: str) -> str:

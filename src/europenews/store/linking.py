@@ -28,11 +28,11 @@ from sqlalchemy import Connection, and_, delete, func, insert, select, update
 from europenews.model import Analysis, Entity
 from europenews.names import (
     core_key,
-    facility_short,
     first_names_agree,
     full_names_agree,
     initials_of,
     name_key,
+    name_shorts,
     person_words,
     spelt_alike,
     surname_of,
@@ -108,11 +108,9 @@ def local_entity(e: Entity) -> Local | None:
     if not key:
         return None
     names = {key, name_key(e.name)} | {core_key(name_key(t)) for t in _name_like(e, key)}
-    shorts = {facility_short(key)}
-    if len(key.split()) > 1:
-        shorts.add(initials_of(key))
-        if e.type == "organization":
-            shorts.add(key.split()[-1])  # "Falcons" for "Brandvik Falcons"
+    shorts = name_shorts(key)
+    if len(key.split()) > 1 and e.type == "organization":
+        shorts.add(key.split()[-1])  # "Falcons" for "Brandvik Falcons"
     return Local(e, key, frozenset(names), frozenset(shorts - {""}))
 
 
