@@ -68,6 +68,8 @@ def test_names_first_names_of_other_people_disagree(a, b):
         ("Giannis Pappas", "Yiannis Pappas", True),
         ("Joe Biden", "Hunter Biden", False),
         ("Lena Holm", "Lena Dahl", False),
+        ("George H. W. Bush", "George W. Bush", False),
+        ("John F. Kennedy", "John Fitzgerald Kennedy", True),
     ],
 )
 def test_names_full_names_agree(a, b, same):

@@ -254,13 +254,27 @@ def _count(conn: Connection, entity_id: int) -> int:
 
 def _by_context(conn: Connection, local: Local, candidates: set[int],
                 context: set[int]) -> int | None:
-    """The candidate the article's context fits best, if it fits well enough."""
+    """The candidate the article's context fits best, if it fits well enough: MIN_CONTEXT, or
+    half of it when the candidate is the one person the store knows by that surname (a surname
+    alone still never links without shared context)."""
+    needed = MIN_CONTEXT
+    if local.is_person and local.single and len(candidates) == 1:
+        [only] = candidates
+        if len(_name_keys(conn, only)) > 0:
+            needed = MIN_CONTEXT / 2
     best: tuple[float, int, int] | None = None
     for c in candidates:
         score = (context_score(conn, c, context, local.entity.roles), _count(conn, c), -c)
-        if score[0] >= MIN_CONTEXT and (best is None or score > best):
+        if score[0] >= needed and (best is None or score > best):
             best = score
     return None if best is None else -best[2]
+
+
+def _name_keys(conn: Connection, entity_id: int) -> list[str]:
+    """The multi-word name keys of a stored entity (none for one known by a surname alone)."""
+    keys = conn.execute(select(entity_keys.c.key).where(
+        entity_keys.c.entity_id == entity_id, entity_keys.c.kind == NAME)).scalars()
+    return [k for k in keys if len(k.split()) > 1]
 
 
 def _needs_context(local: Local) -> bool:
@@ -379,9 +393,26 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
     # Names that link (or start an entity) on their own go first: they are the context the
     # links put off are judged by.
     decided.sort(key=lambda d: d[2] == BY_CONTEXT and d[1] is None)
+    # Links put off are decided with the context linked so far, again while one of them links
+    # (a surname linked to its person is context for another surname of the same article).
+    pending = [d for d in decided if d[1] is None and d[2] == BY_CONTEXT]
+    settled: dict[str, tuple[int, str]] = {}
+    ready = {lo.entity.id: eid for lo, eid, _ in decided if eid is not None}
+    for _ in range(len(pending)):
+        found = False
+        for local, _, _ in pending:
+            if local.entity.id in settled:
+                continue
+            entity_id, evidence = _choose(conn, local, set(ready.values()))
+            if entity_id is not None:
+                settled[local.entity.id] = (entity_id, evidence)
+                ready[local.entity.id] = entity_id
+                found = True
+        if not found:
+            break
     for local, entity_id, evidence in decided:
         if entity_id is None and evidence == BY_CONTEXT:
-            entity_id, evidence = _choose(conn, local, set(out.values()))
+            entity_id, evidence = settled.get(local.entity.id, (None, NEW))
         if entity_id is None:
             entity_id = _create(conn, local, published)
         _update(conn, entity_id, local, published, evidence)

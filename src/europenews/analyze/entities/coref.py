@@ -191,9 +191,10 @@ def _pronoun(doc: Doc, pron: Token, cast: Cast, words: CastWords) -> str | None:
             continue
         token = doc[i]
         subject = token.dep_ in SUBJECTS or token.head.dep_ in SUBJECTS
-        # Nearest sentence first; there, a person known to agree before one of unknown
-        # gender, then subjects, then the nearest.
-        rank = (sentence[pron.i] - sentence[i], int(eid not in cast.gender), int(not subject),
+        # A person known to agree before one of unknown gender ("she" is rather "Lena Holm"
+        # than "Dahl", of whom the article says nothing); then the nearest sentence, subjects
+        # and the nearest word.
+        rank = (int(eid not in cast.gender), sentence[pron.i] - sentence[i], int(not subject),
                 pron.i - i)
         if best is None or rank < best:
             best, chosen = rank, eid
