@@ -37,3 +37,13 @@ def test_kinds_masthead_and_heading_are_no_entities(nlp):
 def test_kinds_a_name_with_an_age_is_a_person(nlp):
     text = "Jordan Hale, 34, was arrested on Tuesday after the robbery in Eastbrook."
     assert "Jordan Hale" in _people(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Lena Holm, 66, of Varnhem, was walking into the store.",
+     "Police said a 66-year-old Varnhem woman died on Monday."],
+    ids=["hometown", "resident"],
+)
+def test_kinds_a_home_town_is_no_person(nlp, text):
+    assert "Varnhem" not in _people(nlp, text)

@@ -32,6 +32,11 @@ BOILERPLATE = re.compile(
     r"|newsletter|advertisement",
     re.I,
 )
+# "Jordan Hale, 34, of Eastbrook": a person's age, then where they live.
+HOMETOWN_BEFORE = re.compile(r",\s*\d{1,3}\s*,\s*(?:of|from)\s*$")
+# "a 66-year-old Eastbrook woman": a town describing a person.
+RESIDENTS = frozenset({"woman", "man", "resident", "native", "boy", "girl", "teen", "teenager",
+                       "couple", "mother", "father", "student"})
 AGE_AFTER = re.compile(r"\s*,\s*\d{1,3}\s*,\s+[a-z]")  # "Jordan Hale, 34, was ..."
 # Street words: a name ending in one is a place whatever the model said ("Harbor Vale Avenue");
 # other venue words ("Court", "School") end organisations' names too, so they only overrule
@@ -113,10 +118,15 @@ def _kind(doc: Doc, span: Span, words: KindWords) -> str | None:
             after += 1
         if after < len(doc) and doc[after].is_title and doc[after].lower_ in words.venues:
             return "FAC"  # "John H. Doyle Jr. Hospital": the person's name is the venue's
+        if HOMETOWN_BEFORE.search(doc.text, max(0, span.start_char - 20), span.start_char):
+            return "GPE"  # "Lena Holm, 66, of Eastbrook"
+        root = span.root
+        if root.dep_ == "compound" and root.head.lemma_.lower() in RESIDENTS and root.head.i > \
+                span.end - 1 and len(span) == 1:
+            return "GPE"  # "a 66-year-old Eastbrook woman"
         if span.text in words.not_people:
             return words.not_people[span.text]
         before = doc[span.start - 1] if span.start > 0 else None
-        root = span.root
         if (before is not None and before.lower_ == "the" and root.dep_ == "pobj"
                 and root.tag_ != "NNPS" and not span.text.endswith("s")):
             return "FAC"  # "at the Sapphire": people's names take no article
