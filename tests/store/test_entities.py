@@ -172,3 +172,38 @@ def test_entities_name_query_finds_variants(engine: Engine) -> None:
     with engine.connect() as conn:
         assert entity_ids_for_name(conn, "Zelenskiy") == [eid]
         assert entity_ids_for_name(conn, "Nobody Known") == []
+
+
+def _common_harbour(engine: Engine) -> None:
+    """Fill the store so that "Tallinn" is in most articles: sharing it says less than
+    MIN_CONTEXT but more than half of it."""
+    for i in range(4):
+        _store(engine, f"harbour {i}", [("Tallinn", "place", ())])
+    for i in range(2):
+        _store(engine, f"elsewhere {i}", [("Lagos", "place", ())])
+
+
+def test_entities_surname_of_the_one_person_known_by_it_links_on_less_context(
+        engine: Engine) -> None:
+    _common_harbour(engine)
+    full = _store(engine, "a", [("Kaja Kallas", "person", ()), ("Tallinn", "place", ())])["e1"]
+    alone = _store(engine, "b", [("Kallas", "person", ()), ("Tallinn", "place", ())])["e1"]
+    assert alone == full
+
+
+def test_entities_surname_of_two_known_people_needs_the_full_context(engine: Engine) -> None:
+    _common_harbour(engine)
+    kaja = _store(engine, "a", [("Kaja Kallas", "person", ()), ("Tallinn", "place", ())])["e1"]
+    siim = _store(engine, "b", [("Siim Kallas", "person", ()), ("Tallinn", "place", ())])["e1"]
+    alone = _store(engine, "c", [("Kallas", "person", ()), ("Tallinn", "place", ())])["e1"]
+    assert alone not in {kaja, siim}
+
+
+def test_entities_a_linked_surname_is_context_for_another_surname(engine: Engine) -> None:
+    first = _store(engine, "a", [("Kaja Kallas", "person", ("prime minister",)),
+                                 ("Margus Tsahkna", "person", ())])
+    # "Kallas" links on the shared role; "Tsahkna" then shares Kallas with the stored one.
+    second = _store(engine, "b", [("Tsahkna", "person", ()),
+                                  ("Kallas", "person", ("prime minister",))])
+    assert second["e2"] == first["e1"]
+    assert second["e1"] == first["e2"]

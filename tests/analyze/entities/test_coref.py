@@ -63,3 +63,11 @@ def test_coref_organisation_modifying_the_head_does_not_speak(nlp):
     text = "New EU leaders expressed support for the plan, saying that it would pass."
     found = _speakers(nlp, text)
     assert all(name != "European Union" for _, name, _ in found)
+
+
+def test_coref_pronoun_prefers_a_person_known_to_agree(nlp):
+    # The article says nothing of Dahl's gender; Lena is a woman's name in the first-name list.
+    text = ("Lena Holm chaired the council meeting in Oslo on Tuesday. Minister Dahl arrived "
+            "late. She said that the budget would pass.")
+    found = [name for mention, name, _ in _speakers(nlp, text) if mention == "She"]
+    assert found == ["Lena Holm"]
