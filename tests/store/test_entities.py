@@ -207,3 +207,16 @@ def test_entities_a_linked_surname_is_context_for_another_surname(engine: Engine
                                   ("Kallas", "person", ("prime minister",))])
     assert second["e2"] == first["e1"]
     assert second["e1"] == first["e2"]
+
+
+def test_entities_a_link_made_on_context_lends_no_name_that_links_alone(engine: Engine) -> None:
+    centre = _store(engine, "a", [("Lindgren Recovery Center", "organization", ()),
+                                  ("Riga", "place", ())])["e1"]
+    # Shares only its first word and the place: linked on that context.
+    by_context = _store(engine, "b", [("Lindgren Foods", "organization", ()),
+                                      ("Riga", "place", ())])["e1"]
+    assert by_context == centre
+    # Its name alone, elsewhere, is not evidence for the centre: no chain of such links.
+    alone = _store(engine, "c", [("Lindgren Foods", "organization", ()),
+                                 ("Lagos", "place", ())])["e1"]
+    assert alone != centre

@@ -306,10 +306,15 @@ def _choose(conn: Connection, local: Local, context: set[int] | None) -> tuple[i
     return None, NEW
 
 
-def _add_keys(conn: Connection, entity_id: int, local: Local) -> None:
+def _add_keys(conn: Connection, entity_id: int, local: Local, evidence: str) -> None:
     wanted = {(k, NAME) for k in local.names} | {(k, SHORT) for k in local.shorts}
     if local.is_person and local.single:
         wanted = {(local.key, SHORT)}  # a surname alone never names a person on its own
+    elif evidence == BY_CONTEXT and not local.is_person:
+        # A link made on context alone lends the entity no key that names it on its own, nor
+        # new short words: otherwise each such link widens what links next, and one
+        # organisation swallows dozens ("Press", "Air", "Medical Center" chained together).
+        wanted = {(k, SHORT) for k in local.names}
     have = {(r.key, r.kind) for r in conn.execute(
         select(entity_keys.c.key, entity_keys.c.kind).where(entity_keys.c.entity_id == entity_id))}
     rows = [{"entity_id": entity_id, "key": k, "kind": kind} for k, kind in wanted - have if k]
@@ -416,7 +421,7 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
         if entity_id is None:
             entity_id = _create(conn, local, published)
         _update(conn, entity_id, local, published, evidence)
-        _add_keys(conn, entity_id, local)
+        _add_keys(conn, entity_id, local, evidence)
         add_aliases(conn, entity_id, [local.entity.name, *_name_like(local.entity, local.key)])
         out[local.entity.id] = entity_id
         link_rows.append({"article_id": article_id, "local_id": local.entity.id,
