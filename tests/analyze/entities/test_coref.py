@@ -71,3 +71,11 @@ def test_coref_pronoun_prefers_a_person_known_to_agree(nlp):
             "late. She said that the budget would pass.")
     found = [name for mention, name, _ in _speakers(nlp, text) if mention == "She"]
     assert found == ["Lena Holm"]
+
+
+@pytest.mark.parametrize("group", ["The Holm administration", "The Holm campaign"])
+def test_coref_person_naming_what_speaks_is_not_the_speaker(nlp, group):
+    text = (f"President Lena Holm visited Oslo on Monday. {group} said on Tuesday that the "
+            "new rules would be withdrawn.")
+    found = _speakers(nlp, text)
+    assert found and all(name != "Lena Holm" for _, name, _ in found)

@@ -126,8 +126,13 @@ def _named(span: Span, cast: Cast) -> str | None:
             return None  # "Democrats said": a group by party or nationality, no one entity
         whole = all(cast.of_token.get(i) == eid for i in range(span.start, span.end))
         return eid if whole and not _dateline(span) else None
+    # A person who only names what speaks ("the Obama administration", "the Holm campaign")
+    # is not the speaker: their name modifies the head word.
+    modifiers = {cast.of_token[t.i] for t in head.children
+                 if t.dep_ == "compound" and t.i in cast.of_token}
     people = [cast.of_token[i] for i in range(span.start, span.end)
-              if i in cast.of_token and cast.by_id[cast.of_token[i]].type == "person"]
+              if i in cast.of_token and cast.by_id[cast.of_token[i]].type == "person"
+              and cast.of_token[i] not in modifiers]
     return people[-1] if people else None
 
 
