@@ -31,6 +31,8 @@ LEXICONS = {
     "europenews_quotes": ("lexicon", "europenews.quote_lexicon.v1"),
     "europenews_events": ("lexicon", "europenews.event_lexicon.v1"),
 }
+# Further registered word lists a factory is configured with (config key → function).
+MORE_LEXICONS = {"cast": "europenews.cast_words.v1"}  # europenews_quotes: speaker resolution
 TEXT = (
     "Drones hit Kharkiv and Odesa overnight, and three people were killed in a missile strike "
     "on Dnipro, regional governor Serhiy Lysak said. “We will rebuild every house,” Lysak "
@@ -51,7 +53,7 @@ def test_components_registrations_snapshot():
     )
     assert {n for n in registry.misc.get_all() if n.startswith("europenews")} == {
         lexicon for _, lexicon in LEXICONS.values()
-    }
+    } | set(MORE_LEXICONS.values())
     assert "europenews.glued_quotations.v1" in registry.tokenizers.get_all()
 
 

@@ -21,14 +21,17 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 from europenews.analyze.entities import (
+    CastWords,
     EntityLexicon,
     KnownNames,
     build_matchers,
     correct_entities,
     find_entities,
+    load_cast_words,
     load_entity_lexicon,
     load_known_names,
     resolve_names,
+    resolve_speakers,
 )
 from europenews.analyze.events import EventLexicon, find_events, load_event_lexicon
 from europenews.analyze.extensions import register_extensions
@@ -41,6 +44,7 @@ registry.misc("europenews.known_names.v1")(load_known_names)
 registry.misc("europenews.entity_lexicon.v1")(load_entity_lexicon)
 registry.misc("europenews.geo_gazetteer.v1")(load_gazetteer)
 registry.misc("europenews.quote_lexicon.v1")(load_quote_lexicon)
+registry.misc("europenews.cast_words.v1")(load_cast_words)
 registry.misc("europenews.event_lexicon.v1")(load_event_lexicon)
 registry.tokenizers("europenews.glued_quotations.v1")(create_glued_quotations_tokenizer)
 
@@ -165,12 +169,16 @@ class QuoteFinder(Component):
                 "token.ent_iob", "doc.sents", "doc._.entities", "doc._.entity_of_token")
     needs = ("token.dep", "token.tag", "token.pos", "token.lemma")
 
-    def __init__(self, name: str, lexicon: QuoteLexicon, beliefs: bool) -> None:
+    def __init__(self, name: str, lexicon: QuoteLexicon, beliefs: bool, cast: CastWords) -> None:
         super().__init__(name)
-        self.lexicon, self.beliefs = lexicon, beliefs
+        self.lexicon, self.beliefs, self.cast = lexicon, beliefs, cast
 
     def set_annotations(self, doc: Doc) -> None:
-        doc._.quotes = find_quotes(doc, self.lexicon, self.beliefs)
+        # The finder picks each speaker's mention; which entity of the article's cast it
+        # names is decided apart, after it (analyze/entities/coref.py).
+        found = find_quotes(doc, self.lexicon, self.beliefs)
+        doc._.quotes = resolve_speakers(doc, found, doc._.entities, doc._.entity_of_token,
+                                        self.cast)
 
 
 class EventFinder(Component):
@@ -228,15 +236,16 @@ def make_places_finder(
 
 @Language.factory(
     "europenews_quotes",
-    default_config={"beliefs": True, "lexicon": _lexicon("europenews.quote_lexicon.v1")},
+    default_config={"beliefs": True, "lexicon": _lexicon("europenews.quote_lexicon.v1"),
+                    "cast": _lexicon("europenews.cast_words.v1")},
     requires=list(QuoteFinder.requires),
     assigns=["doc._.quotes"],
 )
 def make_quotes_finder(
-    nlp: Language, name: str, beliefs: bool, lexicon: QuoteLexicon
+    nlp: Language, name: str, beliefs: bool, lexicon: QuoteLexicon, cast: CastWords
 ) -> QuoteFinder:
     register_extensions()
-    return QuoteFinder(name, lexicon, beliefs)
+    return QuoteFinder(name, lexicon, beliefs, cast)
 
 
 @Language.factory(
