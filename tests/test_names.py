@@ -4,7 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from europenews.names import name_key, strip_accents, word_key
+from europenews.names import (
+    core_key,
+    facility_short,
+    first_names_agree,
+    full_names_agree,
+    initials_of,
+    name_key,
+    name_shorts,
+    person_words,
+    spelt_alike,
+    strip_accents,
+    surname_of,
+    word_key,
+)
 
 
 @pytest.mark.parametrize(
@@ -32,3 +45,70 @@ def test_names_strip_accents():
         strip_accents("Ursula von der Leyen, Maroš Šefčovič")
         == "Ursula von der Leyen, Maros Sefcovic"
     )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Giannis", "Yiannis"), ("Karolos", "Carolos"), ("Elias", "Ilias"), ("V", "Volodymyr")],
+)
+def test_names_first_names_agree_across_transliterations(a, b):
+    assert first_names_agree(word_key(a), word_key(b))
+
+
+@pytest.mark.parametrize(("a", "b"), [("Joe", "Hunter"), ("Joe", "Jon"), ("Michelle", "Barack")])
+def test_names_first_names_of_other_people_disagree(a, b):
+    assert not first_names_agree(word_key(a), word_key(b))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Marta Ilona Brzeska", "Marta Brzeska", True),
+        ("Teodor Anselm Vick Jr.", "Teodor Vick", True),
+        ("Giannis Pappas", "Yiannis Pappas", True),
+        ("Joe Biden", "Hunter Biden", False),
+        ("Lena Holm", "Lena Dahl", False),
+        ("George H. W. Bush", "George W. Bush", False),
+        ("John F. Kennedy", "John Fitzgerald Kennedy", True),
+    ],
+)
+def test_names_full_names_agree(a, b, same):
+    assert full_names_agree(name_key(a), name_key(b)) is same
+
+
+def test_names_surname_skips_suffixes():
+    assert surname_of(name_key("Teodor Anselm Vick Jr.")) == word_key("Vick")
+    assert person_words(name_key("John Smith III")) == [word_key("John"), "smith"]
+
+
+@pytest.mark.parametrize(
+    ("name", "core"),
+    [("Quillbyte Inc.", "Quillbyte"), ("Norrvik Corp", "Norrvik"),
+     ("The Associated Press", "Associated Press")],
+)
+def test_names_core_key_drops_legal_forms(name, core):
+    assert core_key(name_key(name)) == name_key(core)
+
+
+def test_names_short_forms():
+    assert initials_of(name_key("Baltic Grid Operators")) == "bgo"
+    assert initials_of(name_key("Quillbyte")) == ""
+    assert facility_short(name_key("Lindgren Recovery Center")) == name_key("Lindgren Recovery")
+    assert facility_short(name_key("Lindgren Recovery")) == ""
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "alike"),
+    [("Wojcikowski", "Wojcikowksi", True), ("Halme", "Halm", True), ("Smith", "Smyth", True),
+     ("Rutte", "Costa", False), ("Lee", "Lei", False)],
+)
+def test_names_spelt_alike(a, b, alike):
+    assert spelt_alike(word_key(a), word_key(b), min_length=4) is alike
+
+
+def test_names_shorter_forms_of_organisations_and_places():
+    assert name_shorts(name_key("Lindgren Recovery Center")) == {
+        "lindgren", "lindgren recovery", "recovery center", "lrc"}
+    assert name_key("Mt Kora") == name_key("Mount Kora")
+    assert "new" not in name_shorts(name_key("New Harbor Council"))
+    assert name_shorts(name_key("Quillbyte")) == set()

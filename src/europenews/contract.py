@@ -62,6 +62,7 @@ def quote_to_dict(q: Quote) -> dict[str, Any]:
             "entity": speaker.entity,
             "name": speaker.name,
             "mention": _mention(speaker.mention),
+            "via": speaker.via,
         },
         "cue": _mention(q.cue),
     }
@@ -183,7 +184,8 @@ def analysis_from_dict(d: dict[str, Any]) -> Analysis:
                 q["end"],
                 tuple((int(s[0]), int(s[1])) for s in q.get("spans", ())),
                 q["kind"],
-                Speaker(sp.get("entity"), sp.get("name"), _mention_from(sp.get("mention"))),
+                Speaker(sp.get("entity"), sp.get("name"), _mention_from(sp.get("mention")),
+                        sp.get("via")),
                 _mention_from(q.get("cue")),
             )
         )

@@ -59,6 +59,7 @@ class Speaker:
     entity: str | None = None
     name: str | None = None
     mention: Mention | None = None
+    via: str | None = None  # the outlet of a nested report ("..., X said, according to CNN")
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ _FOLDS = (
     (re.compile(r"w"), "v"),
     (re.compile(r"j"), "y"),
     (re.compile(r"(.)\1+"), r"\1"),
+    (re.compile(r"(?<=[^aeiou])tre$"), "ter"),  # Centre / Center, Theatre / Theater
 )
 _WORDS = re.compile(r"[\w’'-]+")
 
@@ -31,11 +32,16 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# Abbreviations of place-name words, written out: "Mt Cook" is "Mount Cook".
+_ABBREVIATIONS = {"mt": "mount", "ft": "fort", "pt": "point"}
+
+
 def word_key(word: str) -> str:
     """A spelling-tolerant key for one word of a name."""
     w = strip_accents(word).lower().strip(".'’")
     if w.endswith(("’s", "'s")):
         w = w[:-2]
+    w = _ABBREVIATIONS.get(w, w)
     w = _ENDINGS.sub("y", w)
     for pattern, repl in _FOLDS:
         w = pattern.sub(repl, w)
@@ -45,3 +51,136 @@ def word_key(word: str) -> str:
 def name_key(name: str) -> str:
     """A spelling-tolerant key for a whole name: 'Volodymyr Zelenskyy' == 'Volodymyr Zelensky'."""
     return " ".join(word_key(w) for w in _WORDS.findall(name) if w)
+
+
+# Words after a person's surname that are not the surname ("Teodor Vick Jr.").
+SUFFIXES = frozenset(word_key(w) for w in ("jr", "sr", "ii", "iii", "iv"))
+# Legal forms after a company's name: "Quillbyte Inc." is "Quillbyte".
+DESIGNATORS = frozenset(
+    word_key(w)
+    for w in ("inc", "corp", "corporation", "co", "ltd", "llc", "plc", "lp", "llp", "gmbh", "ag")
+)
+# Last words of the names of places and institutions that the name is often written without
+# ("the Lindgren Recovery Center" / "Lindgren Recovery"): the short name links only with context.
+FACILITY_WORDS = frozenset(
+    word_key(w)
+    for w in ("center", "centre", "clinic", "hospital", "unit", "camp", "club", "arena",
+              "stadium", "park", "prison", "hotel", "resort", "institute", "airport", "station")
+)
+FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "des", "la"})
+# Transliteration variants of first names (Greek and Slavic names in English text):
+# Giannis / Yiannis, Karolos / Carolos, Elias / Ilias, Oleksandr / Aleksandr is *not* one.
+_LOOSE = (
+    (re.compile(r"^(?:gi|yi|i)(?=[aeiou])"), "y"),
+    (re.compile(r"^e(?=l)"), "i"),
+    (re.compile(r"c(?=[aou])|q"), "k"),
+    (re.compile(r"th"), "t"),
+    (re.compile(r"ou"), "u"),
+)
+
+
+def person_words(key: str) -> list[str]:
+    """The words of a person's name key without suffixes ("jr") and initials' dots."""
+    words = key.split()
+    while len(words) > 1 and words[-1] in SUFFIXES:
+        words.pop()
+    return words
+
+
+def surname_of(key: str) -> str:
+    """The surname key of a person's name key ('' for an empty key)."""
+    words = person_words(key)
+    return words[-1] if words else ""
+
+
+def core_key(key: str) -> str:
+    """An organisation's or place's key without a leading "the" and trailing legal forms."""
+    words = key.split()
+    while len(words) > 1 and words[0] == "the":
+        words.pop(0)
+    while len(words) > 1 and words[-1] in DESIGNATORS:
+        words.pop()
+    return " ".join(words)
+
+
+# First words that do not name anything on their own ("New York", "North Sea", "San Jose").
+COMMON_FIRST = frozenset(
+    {"new", "north", "south", "east", "west", "united", "national", "saint", "san", "santa",
+     "los", "las", "fort", "mount", "lake", "port", "great", "royal", "american", "british",
+     "international", "world", "first", "central", "general", "federal", "state", "city",
+     "university", "bank", "club", "the", "upper", "lower", "grand", "old", "little"}
+)
+
+
+def name_shorts(key: str) -> set[str]:
+    """Shorter forms an organisation's or place's name is written in, each a link only with
+    context: its first word ("Lindgren" for "Lindgren Recovery"), its last two words ("Mount
+    Kora" for "Aoraki Mount Kora"), its initials, and the name without a facility word."""
+    words = key.split()
+    out = {facility_short(key), initials_of(key)}
+    if len(words) > 1 and len(words[0]) >= 4 and words[0] not in COMMON_FIRST | FUNCTION_WORDS:
+        out.add(words[0])
+    if len(words) > 2:
+        out.add(" ".join(words[-2:]))
+    return out - {"", key}
+
+
+def facility_short(key: str) -> str:
+    """'betty ford center' → 'betty ford'; '' when the name does not end in such a word."""
+    words = key.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in FACILITY_WORDS else ""
+
+
+def initials_of(key: str) -> str:
+    """'advanced micro devices' → 'amd' (function words skipped); '' for one word."""
+    words = [w for w in key.split() if w not in FUNCTION_WORDS]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def loose_word_key(key: str) -> str:
+    """A looser key for first names spelt from another alphabet (Giannis ~ Yiannis)."""
+    for pattern, repl in _LOOSE:
+        key = pattern.sub(repl, key)
+    return key
+
+
+def first_names_agree(a: str, b: str) -> bool:
+    """Whether two first-name keys can name one person: equal, an initial of the other
+    ('v' ~ 'volodymyr') or a transliteration variant ('gianis' ~ 'yianis'); 'joe' !~ 'hunter'."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(short) == 1:
+        return long_.startswith(short)
+    return loose_word_key(a) == loose_word_key(b)
+
+
+def spelt_alike(a: str, b: str, min_length: int = 5) -> bool:
+    """Whether two name-word keys differ by one letter (added, dropped, changed or two swapped)
+    and are long enough (``min_length``) for that to be a misspelling, not another name."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < min_length or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and (
+            a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def full_names_agree(a: str, b: str) -> bool:
+    """Whether two multi-word person keys can name one person: same surname and agreeing first
+    names ('christopher simpson' ~ 'christopher kenyon simpson'; 'v zelensky' ~ 'volodymyr
+    zelensky')."""
+    wa, wb = person_words(a), person_words(b)
+    if len(wa) < 2 or len(wb) < 2 or wa[-1] != wb[-1]:
+        return False
+    middle_a, middle_b = wa[1:-1], wb[1:-1]
+    if middle_a and middle_b and (len(middle_a) != len(middle_b) or not all(
+            first_names_agree(x, y) for x, y in zip(middle_a, middle_b, strict=True))):
+        return False  # "George H. W. Bush" is not "George W. Bush"
+    return first_names_agree(wa[0], wb[0])

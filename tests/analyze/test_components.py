@@ -31,6 +31,8 @@ LEXICONS = {
     "europenews_quotes": ("lexicon", "europenews.quote_lexicon.v1"),
     "europenews_events": ("lexicon", "europenews.event_lexicon.v1"),
 }
+# Further registered word lists a factory is configured with (config key → function).
+MORE_LEXICONS = {"cast": "europenews.cast_words.v1"}  # europenews_quotes: speaker resolution
 TEXT = (
     "Drones hit Kharkiv and Odesa overnight, and three people were killed in a missile strike "
     "on Dnipro, regional governor Serhiy Lysak said. “We will rebuild every house,” Lysak "
@@ -51,7 +53,7 @@ def test_components_registrations_snapshot():
     )
     assert {n for n in registry.misc.get_all() if n.startswith("europenews")} == {
         lexicon for _, lexicon in LEXICONS.values()
-    }
+    } | set(MORE_LEXICONS.values())
     assert "europenews.glued_quotations.v1" in registry.tokenizers.get_all()
 
 
@@ -81,7 +83,8 @@ def test_components_config_names_a_versioned_lexicon(nlp, name):
     ("name", "reads"),
     [
         ("europenews_quotes", {"doc._.entities", "doc._.entity_of_token"}),
-        ("europenews_events", {"doc._.entities", "doc._.entity_of_token", "doc._.places"}),
+        ("europenews_events", {"doc._.entities", "doc._.entity_of_token", "doc._.places",
+                               "doc._.place_doubts"}),
     ],
 )
 def test_components_declare_the_doc_data_they_read(nlp, name, reads):
@@ -94,7 +97,7 @@ def test_components_declare_the_doc_data_they_read(nlp, name, reads):
         ("europenews_gazetteer", {"doc.ents", "token.ent_type", "token.ent_iob"}),
         ("europenews_entities", {"doc.ents", "token.ent_type", "token.ent_iob", "doc._.entities",
                                  "doc._.entity_of_token"}),
-        ("europenews_places", {"doc._.places"}),
+        ("europenews_places", {"doc._.places", "doc._.place_doubts"}),
         ("europenews_quotes", {"doc._.quotes"}),
         ("europenews_events", {"doc._.events"}),
     ],

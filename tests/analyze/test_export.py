@@ -47,7 +47,7 @@ def test_export_dict_has_contract_shape() -> None:
     assert list(out)[:5] == ["schema", "id", "title", "language", "text"]
     assert out["quotes"][0]["speaker"] == {
         "entity": "e1", "name": "Kaja Kallas",
-        "mention": {"start": 23, "end": 29, "text": "Kallas"}}
+        "mention": {"start": 23, "end": 29, "text": "Kallas"}, "via": None}
     assert out["quotes"][0]["spans"] == [[1, 20]]
     assert out["events"][0]["place"]["country"] == "UA"
     assert (out["events"][0]["date"], out["events"][0]["date_text"]) == ("2026-11-20", "Friday")

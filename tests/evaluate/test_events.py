@@ -12,6 +12,7 @@ from europenews.evaluate.events import (
     haversine_km,
     locate,
     prediction_of,
+    read_cases,
     score_counts,
     score_places,
     victim_counts,
@@ -98,3 +99,21 @@ def test_events_evaluate_events_on_made_up_layout(tmp_path):
     result = evaluate_events(tmp_path / "events", Settings(), limit=None)
     assert result["counts_all"]["articles"] == 1
     assert result["counts_all"]["both_exact"] == 1.0
+
+
+def test_events_read_cases_keep_the_outlet(tmp_path):
+    inc = tmp_path / "events" / "gva-incidents"
+    arts = tmp_path / "clustering" / "gva-incidents"
+    inc.mkdir(parents=True)
+    arts.mkdir(parents=True)
+    record = _record(0, 1, story="7", lat=36.85, lon=-76.29, participants=[])
+    (inc / "incidents.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    rows = [
+        {"id": "a1", "story": "7", "title": "t", "text": "x", "source": "wavy.com"},
+        {"id": "a2", "story": "7", "title": "t", "text": "x", "url": "https://wtkr.com/a"},
+        {"id": "a3", "story": "7", "title": "t", "text": "x"},
+    ]
+    lines = "".join(json.dumps(r) + "\n" for r in rows)
+    (arts / "articles.jsonl").write_text(lines, encoding="utf-8")
+    cases = read_cases(tmp_path / "events")
+    assert [c.source for c in cases] == ["wavy.com", "https://wtkr.com/a", None]

@@ -47,6 +47,14 @@ def test_geo_read_tr_news_reanchors_drifted_offsets(tr_file):
     assert article.toponyms[3].lat is None
 
 
+def test_geo_read_tr_news_reads_the_outlet(tmp_path, tr_file):
+    assert read_tr_news(tr_file)[0].source is None
+    with_domain = XML.replace("<title>t</title>", "<title>t</title><domain> lyon.fr </domain>")
+    path = tmp_path / "domain.xml"
+    path.write_text(with_domain.format(text=TEXT), encoding="utf-8")
+    assert read_tr_news(path)[0].source == "lyon.fr"
+
+
 def test_geo_read_tr_news_rejects_other_files(tmp_path):
     bad = tmp_path / "bad.xml"
     bad.write_text("not xml", encoding="utf-8")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import platform
 
 import pytest
 
@@ -30,7 +31,8 @@ def test_stories_uci_order_is_by_day_then_shuffled():
     assert [r["id"] for r in ordered[:10]] != sorted((r["id"] for r in ordered[:10]), key=int)
 
 
-def test_stories_evaluate_one_set_folder(tmp_path):
+def _tiny_set(tmp_path):
+    """An ecbplus-named folder with three articles in two stories."""
     folder = tmp_path / "ecbplus"
     folder.mkdir()
     rows = [
@@ -56,10 +58,30 @@ def test_stories_evaluate_one_set_folder(tmp_path):
     (folder / "articles.jsonl").write_text(
         "".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8"
     )
-    result = evaluate_stories(folder, limit=None)
+    return folder
+
+
+def test_stories_evaluate_one_set_folder(tmp_path):
+    result = evaluate_stories(_tiny_set(tmp_path), limit=None)
     scores = result["sets"]["ecbplus"]
     assert scores["articles"] == 3 and scores["gold_stories"] == 2
     assert set(scores) >= {"pairwise", "bcubed", "predicted_stories", "articles_per_s", "seed"}
+
+
+def test_stories_evaluate_reports_the_machine_it_ran_on(tmp_path, monkeypatch):
+    folder = _tiny_set(tmp_path)
+    monkeypatch.setattr("os.cpu_count", lambda: 7)
+    result = evaluate_stories(folder, limit=None)
+    assert "7 cores" in result["machine"]
+    assert platform.python_version() in result["machine"]
+
+
+def test_stories_evaluate_several_seeds_report_each_run_and_the_mean(tmp_path):
+    folder = _tiny_set(tmp_path)
+    result = evaluate_stories(folder, limit=None, seeds=(1, 2, 3))["sets"]["ecbplus"]
+    assert [run["seed"] for run in result["runs"]] == [1, 2, 3]
+    mean = sum(run["pairwise"]["f1"] for run in result["runs"]) / 3
+    assert result["mean"]["pairwise"] == pytest.approx(mean, abs=1e-4)
 
 
 def test_stories_evaluate_rejects_folder_without_sets(tmp_path):

@@ -14,7 +14,12 @@ from europenews.contract import analysis_from_dict
 from europenews.model import Analysis, Entity, Event, Mention, Place, PlaceRef
 from europenews.stages import clustering
 from europenews.stages.analysis import store_analysis
-from europenews.stages.clustering import AnalysedInHand, cluster_pending, new_clusterer
+from europenews.stages.clustering import (
+    AnalysedInHand,
+    StoryClusterer,
+    cluster_pending,
+    new_clusterer,
+)
 from europenews.stages.ingest import ingest_sources
 from europenews.stages.settings import IngestSettings
 from europenews.stages.summary import IngestSummary
@@ -25,8 +30,9 @@ from europenews.store.articles import (
     get_analysis_payloads,
     status_counts,
 )
-from europenews.store.stories import story_of_article
-from europenews.stories.items import story_item_from_analysis
+from europenews.store.stories import get_story, story_of_article
+from europenews.stories.cluster import Assignment, OnlineClusterer
+from europenews.stories.items import StoryItem, story_item_from_analysis
 
 TEXTS = [
     ("1.json", '{"title": "Ferry runs aground off Nordholm", "published": "2024-05-02", '
@@ -150,3 +156,24 @@ def test_clustering_restored_clusterer_continues_a_stored_story(engine: Engine,
     assignment = clusterer.assign(story_item_from_analysis(rich_analysis(second)))
     with engine.connect() as conn:
         assert assignment.story_id == story_of_article(conn, first.id)
+
+
+def test_clustering_issue_20_merged_stories_move_into_the_one_the_article_joined(
+        engine: Engine, tmp_path: Path) -> None:
+    articles = stored_articles(engine, tmp_path)
+    analyse_all(engine, articles)
+
+    class Bridging(OnlineClusterer):
+        """Puts the first two articles in stories of their own; the third bridges them."""
+
+        def assign(self, item: StoryItem) -> Assignment:
+            story = {a.id: f"s{n}" for n, a in enumerate(articles)}[item.id]
+            merged = ("s1",) if story == "s2" else ()
+            return Assignment(story_id="s0" if merged else story, merged=merged)
+
+    cluster_pending(engine, StoryClusterer(Bridging()), IngestSummary())
+    with engine.connect() as conn:
+        assert {story_of_article(conn, a.id) for a in articles} == {"s0"}
+        assert get_story(conn, "s1") is None
+        story = get_story(conn, "s0")
+    assert story is not None and story.article_count == 3

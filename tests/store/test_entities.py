@@ -1,3 +1,5 @@
+"""Store-wide entities: linking on evidence, aliases with their articles, undoing a link."""
+
 from __future__ import annotations
 
 from sqlalchemy.engine import Engine
@@ -9,31 +11,38 @@ from europenews.store.entities import (
     entity_ids_for_name,
     get_entity,
     link_entities,
-    refresh_entity_counts,
+    list_aliases,
+    settle_links,
 )
 
+Ent = tuple[str, str, tuple[str, ...]]
 
-def _store(engine: Engine, text: str, ents: list[tuple[str, str, tuple[str, ...]]],
-           published: str = "2024-01-01") -> dict[str, int]:
+
+def _store(engine: Engine, text: str, ents: list[Ent], published: str = "2024-01-01",
+           extra: tuple[str, ...] = ()) -> dict[str, int]:
+    """Store one article with these entities (name, type, roles); ``extra`` mention texts are
+    added to the first entity ("AMD" beside its full name)."""
     article = Article(text=text, published=published)
     keys = article_keys(article)
-    entities = tuple(
-        Entity(f"e{i}", name, type_, roles, (Mention(0, len(name), name),))
-        for i, (name, type_, roles) in enumerate(ents, start=1)
-    )
+    entities = []
+    for i, (name, type_, roles) in enumerate(ents, start=1):
+        mentions = [Mention(0, len(name), name)]
+        if i == 1:
+            mentions += [Mention(0, len(x), x) for x in extra]
+        entities.append(Entity(f"e{i}", name, type_, roles, tuple(mentions)))
     analysis = Analysis(article=Article(text=text, id=keys.id, published=published),
-                        entities=entities)
+                        entities=tuple(entities))
     with engine.begin() as conn:
         add_article(conn, article, article_id=keys.id, url=None, url_key=None,
                     content_hash=keys.content_hash)
         ids = link_entities(conn, analysis, keys.id)
         save_analysis(conn, keys.id, {}, analysis, ids)
-        refresh_entity_counts(conn, list(ids.values()))
+        settle_links(conn, keys.id, list(ids.values()))
     return ids
 
 
 def test_entities_spelling_variants_are_one_person(engine: Engine) -> None:
-    spellings = ["Volodymyr Zelenskyy", "Zelensky", "Volodymyr Zelenskiy", "Volodymyr Zelensky"]
+    spellings = ["Volodymyr Zelenskyy", "Volodymyr Zelenskiy", "Volodymyr Zelensky", "V. Zelensky"]
     ids = {_store(engine, f"text {i}", [(name, "person", ())])["e1"]
            for i, name in enumerate(spellings)}
     assert len(ids) == 1
@@ -41,24 +50,101 @@ def test_entities_spelling_variants_are_one_person(engine: Engine) -> None:
         entity = get_entity(conn, ids.pop())
     assert entity is not None
     assert entity.article_count == 4
-    assert {"Zelensky", "Volodymyr Zelenskiy"} <= set(entity.aliases)
+    assert entity.name == "Volodymyr Zelenskyy"
+    assert {"Volodymyr Zelensky", "Volodymyr Zelenskiy"} <= set(entity.aliases)
+
+
+def test_entities_transliterated_first_names_are_one_person(engine: Engine) -> None:
+    first = _store(engine, "a", [("Giannis Pappas", "person", ())])["e1"]
+    second = _store(engine, "b", [("Yiannis Pappas", "person", ())])["e1"]
+    assert first == second
 
 
 def test_entities_shared_surname_is_not_merged(engine: Engine) -> None:
-    joe = _store(engine, "a", [("Joe Biden", "person", ())])["e1"]
-    hunter = _store(engine, "b", [("Hunter Biden", "person", ())])["e1"]
-    surname = _store(engine, "c", [("Biden", "person", ())])["e1"]
-    assert joe != hunter
-    assert surname not in (joe, hunter)  # ambiguous surname: kept apart, not guessed
+    joe = _store(engine, "a", [("Joe Biden", "person", ()), ("Delaware", "place", ())])["e1"]
+    hunter = _store(engine, "b", [("Hunter Biden", "person", ()), ("Delaware", "place", ())])["e1"]
+    assert joe != hunter  # shared context does not make two first names one
 
 
-def test_entities_surname_then_full_name_join(engine: Engine) -> None:
-    first = _store(engine, "a", [("Kallas", "person", ())])["e1"]
-    full = _store(engine, "b", [("Kaja Kallas", "person", ())])["e1"]
-    assert first == full
+def test_entities_surname_alone_without_context_stays_apart(engine: Engine) -> None:
+    full = _store(engine, "a", [("Kaja Kallas", "person", ()), ("Tallinn", "place", ())])["e1"]
+    alone = _store(engine, "b", [("Kallas", "person", ()), ("Lagos", "place", ())])["e1"]
+    assert alone != full
+
+
+def test_entities_surname_with_shared_context_links(engine: Engine) -> None:
+    full = _store(engine, "a", [("Kaja Kallas", "person", ()), ("Tallinn", "place", ())])["e1"]
+    alone = _store(engine, "b", [("Kallas", "person", ()), ("Tallinn", "place", ())])["e1"]
+    assert alone == full
+
+
+def test_entities_surname_with_shared_role_links(engine: Engine) -> None:
+    full = _store(engine, "a", [("Kaja Kallas", "person", ("top diplomat",))])["e1"]
+    alone = _store(engine, "b", [("Kallas", "person", ("EU diplomat",))])["e1"]
+    assert alone == full
+
+
+def test_entities_bare_first_name_never_links(engine: Engine) -> None:
+    full = _store(engine, "a", [("Kaja Kallas", "person", ()), ("Tallinn", "place", ())])["e1"]
+    first = _store(engine, "b", [("Kaja", "person", ()), ("Tallinn", "place", ())])["e1"]
+    assert first != full
+
+
+def test_entities_surname_first_then_full_name_completes_it(engine: Engine) -> None:
+    alone = _store(engine, "a", [("Kallas", "person", ()), ("Tallinn", "place", ())])["e1"]
+    full = _store(engine, "b", [("Kaja Kallas", "person", ()), ("Tallinn", "place", ())])["e1"]
+    assert alone == full
     with engine.connect() as conn:
         entity = get_entity(conn, full)
     assert entity is not None and entity.name == "Kaja Kallas"
+
+
+def test_entities_short_form_seen_beside_the_full_name_links_alone(engine: Engine) -> None:
+    full = _store(engine, "a", [("Baltic Grid Operators", "organization", ())],
+                  extra=("BGO",))["e1"]
+    short = _store(engine, "b", [("BGO", "organization", ())])["e1"]
+    assert short == full
+
+
+def test_entities_initials_alone_need_context(engine: Engine) -> None:
+    full = _store(engine, "a", [("Baltic Grid Operators", "organization", ()),
+                                ("Riga", "place", ())])["e1"]
+    unrelated = _store(engine, "b", [("BGO", "organization", ()), ("Lagos", "place", ())])["e1"]
+    related = _store(engine, "c", [("BGO", "organization", ()), ("Riga", "place", ())])["e1"]
+    assert unrelated != full
+    assert related == full
+
+
+def test_entities_legal_form_is_no_part_of_the_name(engine: Engine) -> None:
+    first = _store(engine, "a", [("Quillbyte Inc.", "organization", ())])["e1"]
+    second = _store(engine, "b", [("Quillbyte", "organization", ())])["e1"]
+    assert first == second
+
+
+def test_entities_a_link_that_later_evidence_contradicts_is_split(engine: Engine) -> None:
+    barack = _store(engine, "a", [("Barack Obama", "person", ("President",)),
+                                  ("White House", "organization", ())])["e1"]
+    # "Obama" beside the White House: linked to Barack Obama on that context alone.
+    clubs = [("Chicago Garden Club", "organization", ()),
+             ("Harlem Youth League", "organization", ())]
+    ids = _store(engine, "b", [("Obama", "person", ()), ("White House", "organization", ()),
+                               *clubs])
+    assert ids["e1"] == barack
+    # A full name that shares more of that article's context takes the link over.
+    michelle = _store(engine, "c", [("Michelle Obama", "person", ()), *clubs,
+                                    ("White House", "organization", ())])["e1"]
+    assert michelle != barack
+    with engine.connect() as conn:
+        moved = get_entity(conn, michelle)
+        kept = get_entity(conn, barack)
+    assert moved is not None and moved.article_count == 2
+    assert kept is not None and kept.article_count == 1
+
+
+def test_entities_types_are_not_mixed(engine: Engine) -> None:
+    place = _store(engine, "a", [("Georgia", "place", ())])["e1"]
+    person = _store(engine, "b", [("Georgia", "person", ())])["e1"]
+    assert place != person
 
 
 def test_entities_roles_are_kept_over_time(engine: Engine) -> None:
@@ -72,10 +158,13 @@ def test_entities_roles_are_kept_over_time(engine: Engine) -> None:
     assert [r for r, _ in entity.roles] == ["Prime Minister of Estonia", "EU foreign policy chief"]
 
 
-def test_entities_types_are_not_mixed(engine: Engine) -> None:
-    place = _store(engine, "a", [("Georgia", "place", ())])["e1"]
-    person = _store(engine, "b", [("Georgia", "person", ())])["e1"]
-    assert place != person
+def test_entities_aliases_list_the_articles_that_support_them(engine: Engine) -> None:
+    a = _store(engine, "a", [("Volodymyr Zelenskyy", "person", ())])["e1"]
+    _store(engine, "b", [("Volodymyr Zelensky", "person", ())])
+    _store(engine, "c", [("Volodymyr Zelensky", "person", ())])
+    with engine.connect() as conn:
+        aliases = {x.alias: len(x.article_ids) for x in list_aliases(conn, a)}
+    assert aliases == {"Volodymyr Zelensky": 2, "Volodymyr Zelenskyy": 1}
 
 
 def test_entities_name_query_finds_variants(engine: Engine) -> None:
@@ -83,3 +172,51 @@ def test_entities_name_query_finds_variants(engine: Engine) -> None:
     with engine.connect() as conn:
         assert entity_ids_for_name(conn, "Zelenskiy") == [eid]
         assert entity_ids_for_name(conn, "Nobody Known") == []
+
+
+def _common_harbour(engine: Engine) -> None:
+    """Fill the store so that "Tallinn" is in most articles: sharing it says less than
+    MIN_CONTEXT but more than half of it."""
+    for i in range(4):
+        _store(engine, f"harbour {i}", [("Tallinn", "place", ())])
+    for i in range(2):
+        _store(engine, f"elsewhere {i}", [("Lagos", "place", ())])
+
+
+def test_entities_surname_of_the_one_person_known_by_it_links_on_less_context(
+        engine: Engine) -> None:
+    _common_harbour(engine)
+    full = _store(engine, "a", [("Kaja Kallas", "person", ()), ("Tallinn", "place", ())])["e1"]
+    alone = _store(engine, "b", [("Kallas", "person", ()), ("Tallinn", "place", ())])["e1"]
+    assert alone == full
+
+
+def test_entities_surname_of_two_known_people_needs_the_full_context(engine: Engine) -> None:
+    _common_harbour(engine)
+    kaja = _store(engine, "a", [("Kaja Kallas", "person", ()), ("Tallinn", "place", ())])["e1"]
+    siim = _store(engine, "b", [("Siim Kallas", "person", ()), ("Tallinn", "place", ())])["e1"]
+    alone = _store(engine, "c", [("Kallas", "person", ()), ("Tallinn", "place", ())])["e1"]
+    assert alone not in {kaja, siim}
+
+
+def test_entities_a_linked_surname_is_context_for_another_surname(engine: Engine) -> None:
+    first = _store(engine, "a", [("Kaja Kallas", "person", ("prime minister",)),
+                                 ("Margus Tsahkna", "person", ())])
+    # "Kallas" links on the shared role; "Tsahkna" then shares Kallas with the stored one.
+    second = _store(engine, "b", [("Tsahkna", "person", ()),
+                                  ("Kallas", "person", ("prime minister",))])
+    assert second["e2"] == first["e1"]
+    assert second["e1"] == first["e2"]
+
+
+def test_entities_a_link_made_on_context_lends_no_name_that_links_alone(engine: Engine) -> None:
+    centre = _store(engine, "a", [("Lindgren Recovery Center", "organization", ()),
+                                  ("Riga", "place", ())])["e1"]
+    # Shares only its first word and the place: linked on that context.
+    by_context = _store(engine, "b", [("Lindgren Foods", "organization", ()),
+                                      ("Riga", "place", ())])["e1"]
+    assert by_context == centre
+    # Its name alone, elsewhere, is not evidence for the centre: no chain of such links.
+    alone = _store(engine, "c", [("Lindgren Foods", "organization", ()),
+                                 ("Lagos", "place", ())])["e1"]
+    assert alone != centre

@@ -14,6 +14,7 @@ from europenews.store.stories import (
     get_story,
     list_stories,
     list_story_members,
+    merge_stories,
     refresh_story,
     story_article_ids,
 )
@@ -81,6 +82,23 @@ def test_stories_reassignment_moves_article(engine: Engine) -> None:
     with engine.connect() as conn:
         assert story_article_ids(conn, "s1") == []
         assert story_article_ids(conn, "s2") == [(a, None)]
+
+
+def test_stories_merge_moves_members_and_drops_the_merged_story(engine: Engine) -> None:
+    a = _add(engine, "first", "Dam bursts upstream", "2024-02-01T08:00:00Z", "A")
+    b = _add(engine, "second", "Valley floods after dam bursts", "2024-02-01T09:00:00Z", "B")
+    c = _add(engine, "third", "Dam burst: villages evacuated", "2024-02-01T10:00:00Z", "C")
+    with engine.begin() as conn:
+        assign_to_story(conn, a, "s1")
+        assign_to_story(conn, b, "s2")
+        assign_to_story(conn, c, "s1")
+        merge_stories(conn, "s1", ["s2"])
+        _refresh(conn, "s1")
+    with engine.connect() as conn:
+        assert get_story(conn, "s2") is None
+        assert [article for article, _ in story_article_ids(conn, "s1")] == [a, b, c]
+        story = get_story(conn, "s1")
+    assert story is not None and story.article_count == 3
 
 
 def test_stories_key_entities_are_actors_most_mentioned_first(engine: Engine) -> None:

@@ -47,3 +47,24 @@ def test_decision_undated_weights_and_threshold_apply_to_undated_items():
 def test_decision_model_round_trips_through_its_dict():
     model = load_decision_model()
     assert DecisionModel.from_dict(model.to_dict()) == model
+
+
+def test_decision_merge_thresholds_are_per_kind_and_optional():
+    data = _file(["title"], 1.0)
+    data["headline"]["merge"] = 0.8
+    model = DecisionModel.from_dict(data)
+    assert model.merge_threshold("headline") == 0.8
+    assert model.merge_threshold("full") is None
+    assert model.merge_threshold("undated") is None  # no undated weights: the full kind's
+    assert DecisionModel.from_dict(model.to_dict()) == model
+
+
+
+def test_shipped_model_never_merges_stories_through_a_headline_alone():
+    # A product choice (issue 20), not a fitted value: on a long stream, headline-only merges
+    # chained unrelated big stories together. Full texts may merge, by their trained threshold.
+    model = load_decision_model()
+    assert model.merge_threshold("headline") is None
+    for kind in ("full", "undated"):
+        merge = model.merge_threshold(kind)
+        assert merge is None or model.threshold(kind) < merge <= 1.0

@@ -21,18 +21,21 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 from europenews.analyze.entities import (
+    CastWords,
     EntityLexicon,
     KnownNames,
     build_matchers,
     correct_entities,
     find_entities,
+    load_cast_words,
     load_entity_lexicon,
     load_known_names,
     resolve_names,
+    resolve_speakers,
 )
 from europenews.analyze.events import EventLexicon, find_events, load_event_lexicon
 from europenews.analyze.extensions import register_extensions
-from europenews.analyze.places import GeoGazetteer, find_places, load_gazetteer
+from europenews.analyze.places import GeoGazetteer, load_gazetteer, locate_places
 from europenews.analyze.quotes import QuoteLexicon, find_quotes, load_quote_lexicon
 from europenews.analyze.tokenizer import create_glued_quotations_tokenizer
 from europenews.errors import ConfigError
@@ -41,6 +44,7 @@ registry.misc("europenews.known_names.v1")(load_known_names)
 registry.misc("europenews.entity_lexicon.v1")(load_entity_lexicon)
 registry.misc("europenews.geo_gazetteer.v1")(load_gazetteer)
 registry.misc("europenews.quote_lexicon.v1")(load_quote_lexicon)
+registry.misc("europenews.cast_words.v1")(load_cast_words)
 registry.misc("europenews.event_lexicon.v1")(load_event_lexicon)
 registry.tokenizers("europenews.glued_quotations.v1")(create_glued_quotations_tokenizer)
 
@@ -141,7 +145,9 @@ class EntityCanonicaliser(Component):
 
 
 class PlaceFinder(Component):
-    """``europenews_places``: ``doc._.places``."""
+    """``europenews_places``: ``doc._.places``, ``doc._.place_doubts``. Reads also
+    ``doc._.outlet`` when the caller set it (``pipeline.make_doc``): no component assigns it,
+    so it is not among ``requires``."""
 
     requires = ("doc.ents", "token.ent_type", "token.is_sent_start")
     needs = ("doc.ents",)
@@ -151,7 +157,9 @@ class PlaceFinder(Component):
         self.gazetteer, self.add_missed = gazetteer, add_missed
 
     def set_annotations(self, doc: Doc) -> None:
-        doc._.places = find_places(doc, self.gazetteer, add_missed=self.add_missed)
+        found = locate_places(doc, self.gazetteer, self.add_missed, outlet=doc._.outlet)
+        doc._.places = list(found.places)
+        doc._.place_doubts = sorted(found.doubtful)
 
 
 class QuoteFinder(Component):
@@ -161,19 +169,23 @@ class QuoteFinder(Component):
                 "token.ent_iob", "doc.sents", "doc._.entities", "doc._.entity_of_token")
     needs = ("token.dep", "token.tag", "token.pos", "token.lemma")
 
-    def __init__(self, name: str, lexicon: QuoteLexicon, beliefs: bool) -> None:
+    def __init__(self, name: str, lexicon: QuoteLexicon, beliefs: bool, cast: CastWords) -> None:
         super().__init__(name)
-        self.lexicon, self.beliefs = lexicon, beliefs
+        self.lexicon, self.beliefs, self.cast = lexicon, beliefs, cast
 
     def set_annotations(self, doc: Doc) -> None:
-        doc._.quotes = find_quotes(doc, self.lexicon, self.beliefs)
+        # The finder picks each speaker's mention; which entity of the article's cast it
+        # names is decided apart, after it (analyze/entities/coref.py).
+        found = find_quotes(doc, self.lexicon, self.beliefs)
+        doc._.quotes = resolve_speakers(doc, found, doc._.entities, doc._.entity_of_token,
+                                        self.cast)
 
 
 class EventFinder(Component):
     """``europenews_events``: ``doc._.events``."""
 
     requires = ("token.dep", "token.head", "token.lemma", "token.tag", *_ENTS, "doc.sents",
-                "doc._.entities", "doc._.entity_of_token", "doc._.places")
+                "doc._.entities", "doc._.entity_of_token", "doc._.places", "doc._.place_doubts")
     needs = ("token.dep", "token.tag", "token.pos", "token.morph", "token.lemma", "doc.ents")
 
     def __init__(self, name: str, lexicon: EventLexicon) -> None:
@@ -213,7 +225,7 @@ def make_entity_canonicaliser(
     "europenews_places",
     default_config={"add_missed": True, "gazetteer": _lexicon("europenews.geo_gazetteer.v1")},
     requires=list(PlaceFinder.requires),
-    assigns=["doc._.places"],
+    assigns=["doc._.places", "doc._.place_doubts"],
 )
 def make_places_finder(
     nlp: Language, name: str, add_missed: bool, gazetteer: GeoGazetteer
@@ -224,15 +236,16 @@ def make_places_finder(
 
 @Language.factory(
     "europenews_quotes",
-    default_config={"beliefs": True, "lexicon": _lexicon("europenews.quote_lexicon.v1")},
+    default_config={"beliefs": True, "lexicon": _lexicon("europenews.quote_lexicon.v1"),
+                    "cast": _lexicon("europenews.cast_words.v1")},
     requires=list(QuoteFinder.requires),
     assigns=["doc._.quotes"],
 )
 def make_quotes_finder(
-    nlp: Language, name: str, beliefs: bool, lexicon: QuoteLexicon
+    nlp: Language, name: str, beliefs: bool, lexicon: QuoteLexicon, cast: CastWords
 ) -> QuoteFinder:
     register_extensions()
-    return QuoteFinder(name, lexicon, beliefs)
+    return QuoteFinder(name, lexicon, beliefs, cast)
 
 
 @Language.factory(

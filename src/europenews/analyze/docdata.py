@@ -66,7 +66,8 @@ def encode_quote(q: Quote) -> Plain:
     speaker = None
     if q.speaker is not None:
         s = q.speaker
-        speaker = {"entity": s.entity, "name": s.name, "mention": _mention(s.mention)}
+        speaker = {"entity": s.entity, "name": s.name, "mention": _mention(s.mention),
+                   "via": s.via}
     return {
         "text": q.text,
         "start": q.start,
@@ -82,7 +83,7 @@ def decode_quote(raw: Plain) -> Quote:
     sp = raw["speaker"]
     speaker = None
     if sp is not None:
-        speaker = Speaker(sp["entity"], sp["name"], _mention_from(sp["mention"]))
+        speaker = Speaker(sp["entity"], sp["name"], _mention_from(sp["mention"]), sp.get("via"))
     return Quote(
         raw["text"],
         raw["start"],

@@ -22,8 +22,10 @@ DOC_EXTENSIONS = (
     "entities",  # list[model.Entity]                  europenews_entities
     "entity_of_token",  # dict[int, str]: token.i → entity id, europenews_entities
     "places",  # list[model.Place]                      europenews_places
+    "place_doubts",  # list[int]: starts of doubtful place mentions, europenews_places
     "quotes",  # list[model.Quote]                      europenews_quotes
     "events",  # list[model.Event]                      europenews_events
+    "outlet",  # str: the article's source or URL      the caller (pipeline.analyze_articles)
 )
 
 
@@ -41,8 +43,10 @@ CODECS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
     "entities": _list_of(docdata.encode_entity, docdata.decode_entity),
     "entity_of_token": (docdata.encode_token_map, docdata.decode_token_map),
     "places": _list_of(docdata.encode_place, docdata.decode_place),
+    "place_doubts": (list, list),
     "quotes": _list_of(docdata.encode_quote, docdata.decode_quote),
     "events": _list_of(docdata.encode_event, docdata.decode_event),
+    "outlet": (str, str),
 }
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 # Importing the module registers our factories, lexicons and tokenizer with spaCy.
 from europenews.analyze import components  # noqa: F401
@@ -37,11 +38,20 @@ def analyze_articles(
     nlp: Language, articles: Iterable[Article], batch_size: int = 32
 ) -> Iterator[Analysis]:
     """Analyse articles in order, in batches through ``nlp.pipe``."""
-    stream = ((article.text, article) for article in articles)
+    stream = ((make_doc(nlp, article), article) for article in articles)
     for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         yield doc_to_analysis(doc, article)
 
 
 def analyze_article(nlp: Language, article: Article) -> Analysis:
     """Analyse one article."""
-    return doc_to_analysis(nlp(article.text), article)
+    return doc_to_analysis(nlp(make_doc(nlp, article)), article)
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """The article's text, tokenised, with what the components read besides the text: the
+    outlet (``doc._.outlet``: its source hostname, else its URL), which tells places where
+    a local paper is."""
+    doc = nlp.make_doc(article.text)
+    doc._.outlet = article.source or article.url
+    return doc

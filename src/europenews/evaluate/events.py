@@ -11,7 +11,8 @@ Event geocoding (within 25 km of the incident point, median error) and a story-l
 (maximum over a story's articles) are reported as separate groups.
 
 Each article is analysed as its title, a blank line, then its text (as a ``.txt`` input whose
-first line is the title), because some pages carry the count only in the title.
+first line is the title), because some pages carry the count only in the title, with its
+``source`` hostname as ingest passes it (places read it for the outlet's home).
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ class Case:
     title: str
     text: str
     record: dict[str, Any]
+    source: str | None = None  # the outlet's hostname: where a local paper is (places)
 
 
 def locate(path: Path) -> tuple[Path, Path]:
@@ -77,7 +79,14 @@ def read_cases(path: Path, limit: int | None = None) -> list[Case]:
         if record is None or record.get("killed") is None:
             continue
         cases.append(
-            Case(art["id"], art["story"], art.get("title") or "", art.get("text") or "", record)
+            Case(
+                art["id"],
+                art["story"],
+                art.get("title") or "",
+                art.get("text") or "",
+                record,
+                art.get("source") or art.get("url"),
+            )
         )
         if limit is not None and len(cases) >= limit:
             break
@@ -181,11 +190,15 @@ def score_stories(cases: list[Case], preds: list[Prediction]) -> dict[str, Any]:
 
 def predict(cases: list[Case], settings: Settings) -> tuple[list[Prediction], float]:
     """Run the pipeline over the cases; the main event's figures and place per article."""
-    from europenews.analyze.pipeline import build_pipeline
+    from europenews.analyze.pipeline import build_pipeline, make_doc
+    from europenews.model import Article
 
     nlp = build_pipeline(settings)
     skip = [n for n in SKIP_COMPONENTS if n in nlp.pipe_names]
-    texts = (f"{c.title}\n\n{c.text}" for c in cases)
+    # As ingest gives them: the text with its source, which places read for the outlet's home.
+    texts = (
+        make_doc(nlp, Article(f"{c.title}\n\n{c.text}", id=c.id, source=c.source)) for c in cases
+    )
     preds = []
     started = time.perf_counter()
     with nlp.select_pipes(disable=skip):

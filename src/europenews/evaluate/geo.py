@@ -1,6 +1,7 @@
 """``europenews eval geo``: geoparsing scores on a TR-News XML file, end to end from raw text.
 
-Each article's text goes through the pipeline (up to ``europenews_places``); every mention of
+Each article's text goes through the pipeline (up to ``europenews_places``) with its outlet
+(``<domain>``, as ingest passes an article's source); every mention of
 every predicted place is a predicted toponym. A gold toponym is recognised when a predicted
 mention overlaps it. Scores (Gritta et al. 2020 conventions):
 - toponym recognition P/R/F1 (overlap match, one-to-one);
@@ -19,11 +20,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from europenews.analyze.pipeline import build_pipeline
+from europenews.analyze.pipeline import build_pipeline, make_doc
 from europenews.analyze.places.geonames import distance_km
 from europenews.config import Settings
 from europenews.errors import InputError
-from europenews.model import Place
+from europenews.model import Article, Place
 
 A161_KM = 161.0
 MAX_ERROR_KM = 20039.0  # half the Earth's circumference: the AUC's upper bound
@@ -44,6 +45,7 @@ class GoldArticle:
     id: str
     text: str
     toponyms: tuple[GoldToponym, ...]
+    source: str | None = None  # the outlet's domain (``<domain>``), read for its home
 
 
 def _anchor(text: str, phrase: str, start: int) -> int:
@@ -77,7 +79,9 @@ def read_tr_news(path: Path, limit: int | None = None) -> list[GoldArticle]:
             if tag is not None and tag.findtext("lat") and tag.findtext("lon"):
                 lat, lon = float(tag.findtext("lat") or 0), float(tag.findtext("lon") or 0)
             gold.append(GoldToponym(start, start + len(phrase), phrase, lat, lon))
-        articles.append(GoldArticle(node.get("docid") or str(len(articles)), text, tuple(gold)))
+        source = (node.findtext("domain") or node.findtext("url") or "").strip() or None
+        docid = node.get("docid") or str(len(articles))
+        articles.append(GoldArticle(docid, text, tuple(gold), source))
         if limit is not None and len(articles) >= limit:
             break
     if not articles:
@@ -160,7 +164,9 @@ def evaluate_geo(path: Path, settings: Settings, limit: int | None = None) -> di
     upto = names[: names.index("europenews_places") + 1] if "europenews_places" in names else names
     nlp = build_pipeline(replace(settings, components=upto))
     started = time.perf_counter()
-    docs = nlp.pipe((a.text for a in gold), batch_size=settings.batch_size)
+    # As ingest gives them: the text with its outlet, which places read for the outlet's home.
+    texts = (make_doc(nlp, Article(a.text, id=a.id, source=a.source)) for a in gold)
+    docs = nlp.pipe(texts, batch_size=settings.batch_size)
     predicted = [list(doc._.places or []) for doc in docs]
     result = score(gold, predicted)
     result["seconds"] = round(time.perf_counter() - started, 1)

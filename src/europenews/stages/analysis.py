@@ -39,7 +39,7 @@ from europenews.store.articles import (
     set_status,
     shorten_article,
 )
-from europenews.store.entities import link_entities, refresh_entity_counts
+from europenews.store.entities import link_entities, settle_links
 
 # What each re-runnable stage replaces in a stored analysis. Quotes and events point at
 # entity ids, and events at geocoded places, so re-running those stages refreshes them too.
@@ -72,7 +72,7 @@ def store_analysis(writer: Writer, article_id: str, analysis: Analysis,
             return False
         ids = link_entities(conn, analysis, article_id)
         save_analysis(conn, article_id, analysis_to_dict(analysis), analysis, ids, model)
-        refresh_entity_counts(conn, list(ids.values()))
+        settle_links(conn, article_id, list(ids.values()))
         if is_clustered(conn, article_id):  # re-analysis keeps the article in its story
             set_status(conn, article_id, STATUS_CLUSTERED)
         return True

@@ -36,6 +36,7 @@ from europenews.store.stories import (
     claim_for_story,
     last_seq,
     list_story_members,
+    merge_stories,
     refresh_story,
     stories_out_of_step,
 )
@@ -150,8 +151,10 @@ def _record(writer: Writer, article_id: str, assignment: Assignment,
         if not claim_for_story(conn, article_id):
             return None
         seq, left = assign_to_story(conn, article_id, story_id, assignment.duplicate_of)
+        # Stories the article showed to be one are moved into the one it joined.
+        merge_stories(conn, story_id, assignment.merged)
         for touched in (story_id, left):
-            if touched is not None:
+            if touched is not None and touched not in assignment.merged:
                 _refresher(touched)(conn)
         if after_assign is not None:
             after_assign(conn, story_id)

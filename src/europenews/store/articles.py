@@ -16,6 +16,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from europenews.model import Analysis, Article
+from europenews.speech import reported_speech
 from europenews.store.schema import (
     STATUS_ANALYSED,
     STATUS_CLUSTERED,
@@ -274,7 +275,10 @@ def save_analysis(
          "speaker_entity_id": entity_ids.get(q.speaker.entity or "") if q.speaker else None,
          "speaker_name": q.speaker.name if q.speaker else None,
          "speaker_mention": q.speaker.mention.text if q.speaker and q.speaker.mention else None,
-         "cue": q.cue.text if q.cue else None, "published": published}
+         "via": q.speaker.via if q.speaker else None,
+         "cue": q.cue.text if q.cue else None,
+         "report": None if q.kind == "direct" else reported_speech(analysis.article.text, q),
+         "published": published}
         for i, q in enumerate(analysis.quotes)
     ]
     if q_rows:

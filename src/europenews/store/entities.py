@@ -1,24 +1,42 @@
-"""Entities across articles: one canonical row per real-world person, organisation or place.
+"""Entities across articles: one store-wide row per real-world person, organisation or place.
 
-Linking rules (people): two names are one person when their name keys
-(:func:`europenews.names.name_key`, tolerant of Zelensky / Zelenskyy / Zelenskiy) are equal,
-or when their surnames agree and their first names are compatible (equal, or an initial of
-the other). A surname alone joins the one known person with that surname; when several people
-share it, it is ambiguous and is kept apart rather than merged into the wrong one. Other
-types link on equal name keys (or a known alias).
+How an article's entities are linked to these rows, on evidence, is ``store/linking.py``, and
+how a link is undone ``store/relinking.py`` (both re-exported here). This module reads them: an
+entity with its aliases (and the articles that support each), its roles over time, the
+entities a name query refers to.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, and_, func, select
 
-from europenews.model import Analysis, Entity
 from europenews.names import name_key
-from europenews.store.schema import article_entities, entities, entity_aliases, entity_roles
+from europenews.store.linking import link_entities
+from europenews.store.relinking import move_link, refresh_entity_counts, settle_links
+from europenews.store.schema import (
+    article_entities,
+    entities,
+    entity_aliases,
+    entity_roles,
+    mentions,
+)
+
+__all__ = [
+    "Alias",
+    "CanonicalEntity",
+    "article_ids_for_entity",
+    "entity_ids_for_name",
+    "entity_mentions",
+    "get_entity",
+    "link_entities",
+    "list_aliases",
+    "move_link",
+    "refresh_entity_counts",
+    "settle_links",
+    "top_entities",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,161 +51,6 @@ class CanonicalEntity:
     last_seen: str | None
     aliases: tuple[str, ...] = ()
     roles: tuple[tuple[str, str | None], ...] = ()  # (role, published), oldest first
-
-
-def _first_compatible(a: str, b: str) -> bool:
-    """'volodymyr' ~ 'volodymyr', 'v' ~ 'volodymyr'; 'joe' !~ 'hunter'."""
-    if a == b:
-        return True
-    short, long_ = sorted((a, b), key=len)
-    return len(short) == 1 and long_.startswith(short)
-
-
-def _find_person(conn: Connection, key: str) -> int | None:
-    words = key.split()
-    surname = words[-1]
-    rows = conn.execute(
-        select(entities.c.id, entities.c.key, entities.c.article_count)
-        .where(entities.c.type == "person", entities.c.surname_key == surname)
-        .order_by(entities.c.article_count.desc(), entities.c.id)
-    ).all()
-    exact = [r for r in rows if r.key == key]
-    if exact:
-        return int(exact[0].id)
-    full = [r for r in rows if len(r.key.split()) > 1]
-    if len(words) == 1:
-        # A surname alone: join the one person with that surname; several → ambiguous.
-        return int(full[0].id) if len(full) == 1 else None
-    compatible = [r for r in full if _first_compatible(r.key.split()[0], words[0])]
-    if compatible:
-        return int(compatible[0].id)
-    if not full:
-        # Only a surname-only entity so far: this full name completes it.
-        alone = [r for r in rows if len(r.key.split()) == 1]
-        if alone:
-            return int(alone[0].id)
-    return None
-
-
-def _find_other(conn: Connection, key: str, type_: str) -> int | None:
-    row = conn.execute(
-        select(entities.c.id).where(entities.c.type == type_, entities.c.key == key)
-        .order_by(entities.c.article_count.desc()).limit(1)
-    ).first()
-    if row is not None:
-        return int(row.id)
-    row = conn.execute(
-        select(entities.c.id)
-        .join(entity_aliases, entity_aliases.c.entity_id == entities.c.id)
-        .where(entities.c.type == type_, entity_aliases.c.alias_key == key)
-        .limit(1)
-    ).first()
-    return None if row is None else int(row.id)
-
-
-def find_entity(conn: Connection, name: str, type_: str) -> int | None:
-    """The canonical entity a name of this type links to, or None."""
-    key = name_key(name)
-    if not key:
-        return None
-    return _find_person(conn, key) if type_ == "person" else _find_other(conn, key, type_)
-
-
-def _add_alias(conn: Connection, entity_id: int, alias: str) -> None:
-    alias = alias.strip()
-    if not alias:
-        return
-    exists = conn.execute(
-        select(entity_aliases.c.entity_id).where(
-            entity_aliases.c.entity_id == entity_id, entity_aliases.c.alias == alias
-        )
-    ).first()
-    if exists is None:
-        conn.execute(
-            insert(entity_aliases).values(entity_id=entity_id, alias=alias,
-                                          alias_key=name_key(alias))
-        )
-
-
-def _name_like_mentions(e: Entity, key: str) -> list[str]:
-    """Mention texts that spell the name (not "he" or "the president"), as aliases."""
-    words = set(key.split())
-    out = []
-    for m in e.mentions:
-        mkey = name_key(m.text)
-        if mkey and m.text[:1].isupper() and set(mkey.split()) <= words:
-            out.append(m.text)
-    return out
-
-
-def _link_one(conn: Connection, e: Entity, published: str | None) -> int | None:
-    key = name_key(e.name)
-    if not key:
-        return None
-    entity_id = find_entity(conn, e.name, e.type)
-    surname = key.split()[-1] if e.type == "person" else None
-    if entity_id is None:
-        entity_id = int(
-            conn.execute(
-                insert(entities).values(
-                    name=e.name, type=e.type, key=key, surname_key=surname,
-                    first_seen=published, last_seen=published, article_count=0,
-                )
-            ).inserted_primary_key[0]  # type: ignore[index]
-        )
-    else:
-        row = conn.execute(select(entities).where(entities.c.id == entity_id)).one()
-        values: dict[str, Any] = {}
-        # The canonical name is the most complete spelling seen (more words wins).
-        if len(key.split()) > len(row.key.split()):
-            values.update(name=e.name, key=key)
-        if published and (row.first_seen is None or published < row.first_seen):
-            values["first_seen"] = published
-        if published and (row.last_seen is None or published > row.last_seen):
-            values["last_seen"] = published
-        if values:
-            conn.execute(update(entities).where(entities.c.id == entity_id).values(**values))
-    for alias in {e.name, *_name_like_mentions(e, key)}:
-        _add_alias(conn, entity_id, alias)
-    return entity_id
-
-
-def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict[str, int]:
-    """Link each of the article's entities to a canonical entity (creating it if new).
-
-    Returns local id (``e1``) → canonical id. Also records the roles the article gives.
-    Call :func:`refresh_entity_counts` after the article's rows are saved.
-    """
-    published = analysis.article.published
-    conn.execute(delete(entity_roles).where(entity_roles.c.article_id == article_id))
-    out: dict[str, int] = {}
-    for e in analysis.entities:
-        entity_id = _link_one(conn, e, published)
-        if entity_id is None:
-            continue
-        out[e.id] = entity_id
-        for role in dict.fromkeys(e.roles):
-            exists = conn.execute(
-                select(entity_roles.c.entity_id).where(
-                    entity_roles.c.entity_id == entity_id, entity_roles.c.role == role,
-                    entity_roles.c.article_id == article_id,
-                )
-            ).first()
-            if exists is None:
-                conn.execute(insert(entity_roles).values(
-                    entity_id=entity_id, role=role, article_id=article_id, published=published))
-    return out
-
-
-def refresh_entity_counts(conn: Connection, entity_ids: Sequence[int]) -> None:
-    """Recount ``article_count`` from ``article_entities`` (so re-analysis never double counts)."""
-    for entity_id in set(entity_ids):
-        n = conn.execute(
-            select(func.count(func.distinct(article_entities.c.article_id))).where(
-                article_entities.c.entity_id == entity_id
-            )
-        ).scalar_one()
-        conn.execute(update(entities).where(entities.c.id == entity_id).values(article_count=n))
 
 
 def get_entity(conn: Connection, entity_id: int) -> CanonicalEntity | None:
@@ -245,3 +108,53 @@ def article_ids_for_entity(conn: Connection, entity_id: int, limit: int = 100) -
         .limit(limit)
     )
     return [r.article_id for r in rows]
+
+
+def entity_mentions(conn: Connection, article_id: str) -> list[tuple[int, int, int]]:
+    """The article's entity mentions as ``(start, end, store-wide entity id)``, in text order."""
+    rows = conn.execute(
+        select(mentions.c.start, mentions.c.end, article_entities.c.entity_id)
+        .join(article_entities, and_(article_entities.c.article_id == mentions.c.article_id,
+                                     article_entities.c.local_id == mentions.c.local_id))
+        .where(mentions.c.article_id == article_id)
+        .order_by(mentions.c.start)
+    )
+    return [(int(r.start), int(r.end), int(r.entity_id)) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """One way an entity is written, with the articles that write it so (the evidence)."""
+
+    alias: str
+    article_ids: tuple[str, ...]
+
+
+def list_aliases(conn: Connection, entity_id: int, articles_per_alias: int = 20) -> list[Alias]:
+    """Every spelling of the entity (search expands a name query with these), most supported
+    first, each with up to ``articles_per_alias`` of the articles that support it: the article
+    names it so, in a mention of the article entity linked to it."""
+    supported: dict[str, list[str]] = {}
+    rows = conn.execute(
+        select(mentions.c.text, mentions.c.article_id, article_entities.c.name)
+        .join(article_entities, and_(article_entities.c.article_id == mentions.c.article_id,
+                                     article_entities.c.local_id == mentions.c.local_id))
+        .where(article_entities.c.entity_id == entity_id)
+        .order_by(mentions.c.article_id)
+    )
+    for r in rows:
+        for text in {r.name, r.text}:
+            words = set(name_key(text).split())
+            if not text[:1].isupper() or not words <= set(name_key(r.name).split()) | {
+                name_key(text)
+            }:
+                continue
+            found = supported.setdefault(text.strip(), [])
+            if r.article_id not in found:
+                found.append(r.article_id)
+    known = set(conn.execute(select(entity_aliases.c.alias)
+                             .where(entity_aliases.c.entity_id == entity_id)).scalars())
+    for alias in known - set(supported):
+        supported[alias] = []  # kept from before the article rows (an older store)
+    ranked = sorted(supported.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    return [Alias(a, tuple(ids[:articles_per_alias])) for a, ids in ranked]

@@ -11,6 +11,10 @@ Reading guide (the web site and the API read these tables through the functions 
     entities         canonical entities across articles (Zelensky / Zelenskyy → one row)
     entity_aliases   every spelling an entity was seen under
     entity_roles     roles ("President of Ukraine") with the article and date they were given
+    entity_keys      the name keys an entity is found by: "name" keys link on their own,
+                     "short" keys (surname, initials, last word) only with shared context
+    entity_links     how each article entity was linked (its key and the evidence), so a link
+                     that later evidence contradicts can be undone
     article_entities an article's entity (its local id ``e1``) → canonical entity
     mentions         each mention of an article entity (character offsets into the text)
     quotes           quotes with speaker (canonical entity when known) and cue
@@ -147,6 +151,28 @@ entity_roles = Table(
     UniqueConstraint("entity_id", "role", "article_id", name="uq_entity_roles"),
 )
 
+entity_keys = Table(
+    "entity_keys",
+    metadata,
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    Column("key", Text, nullable=False),
+    Column("kind", String(16), nullable=False),  # name | short
+    UniqueConstraint("entity_id", "key", "kind", name="uq_entity_keys"),
+    Index("ix_entity_keys_key", "key"),
+)
+
+entity_links = Table(
+    "entity_links",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("local_id", String(32), nullable=False),  # "e1": its entity is in article_entities
+    Column("key", Text, nullable=False),  # names.name_key of the article's name for it
+    Column("evidence", String(16), nullable=False),  # new | name | context
+    UniqueConstraint("article_id", "local_id", name="uq_entity_links"),
+    Index("ix_entity_links_key", "key"),
+)
+
 article_entities = Table(
     "article_entities",
     metadata,
@@ -187,7 +213,9 @@ quotes = Table(
     Column("speaker_entity_id", Integer, ForeignKey("entities.id")),  # canonical, or NULL
     Column("speaker_name", Text),
     Column("speaker_mention", Text),
+    Column("via", Text),  # the outlet or intermediary of a nested report ("according to CNN")
     Column("cue", Text),
+    Column("report", Text),  # reported speech as the article words it, cue included
     Column("published", String(40)),
     Index("ix_quotes_article", "article_id"),
     Index("ix_quotes_speaker", "speaker_entity_id"),

@@ -9,6 +9,7 @@ counts, growth, breaking) are computed by ``stories.summary`` from ``list_story_
 ``assignments_after`` gives back the assignments in the order they were made (``seq``), so a
 restarted clusterer replays them and continues exactly where its predecessor stood;
 ``claim_for_story`` makes sure an article is assigned once, whoever clusters.
+``merge_stories`` moves the members of stories the clusterer merged into the one they joined.
 """
 
 from __future__ import annotations
@@ -97,6 +98,18 @@ def assign_to_story(
         update(articles).where(articles.c.id == article_id).values(status=STATUS_CLUSTERED)
     )
     return seq, (previous if previous != story_id else None)
+
+
+def merge_stories(conn: Connection, into_id: str, merged_ids: Sequence[str]) -> None:
+    """Move every member of the merged stories into ``into_id`` and drop their rows (the
+    clusterer found them to be one story). Refresh ``into_id`` afterwards."""
+    ids = [story_id for story_id in merged_ids if story_id != into_id]
+    if not ids:
+        return
+    conn.execute(
+        update(story_members).where(story_members.c.story_id.in_(ids)).values(story_id=into_id)
+    )
+    conn.execute(delete(stories).where(stories.c.id.in_(ids)))
 
 
 def _outlet(row: Any) -> str | None:

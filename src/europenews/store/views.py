@@ -133,7 +133,7 @@ def _quotes_by_speaker(conn: Connection, members: Any) -> list[dict[str, Any]]:
     rows = conn.execute(
         select(quotes.c.id, quotes.c.text, quotes.c.kind, quotes.c.speaker_entity_id,
                func.coalesce(entities.c.name, quotes.c.speaker_name).label("speaker_name"),
-               quotes.c.speaker_mention, quotes.c.article_id,
+               quotes.c.speaker_mention, quotes.c.via, quotes.c.report, quotes.c.article_id,
                quotes.c.published, articles.c.source)
         .join(articles, articles.c.id == quotes.c.article_id)
         .outerjoin(entities, entities.c.id == quotes.c.speaker_entity_id)
@@ -147,7 +147,8 @@ def _quotes_by_speaker(conn: Connection, members: Any) -> list[dict[str, Any]]:
         g = groups.setdefault(key, {
             "speaker": r.speaker_name or r.speaker_mention or None,
             "entity_id": r.speaker_entity_id, "quotes": []})
-        g["quotes"].append({"id": r.id, "text": r.text, "kind": r.kind,
+        g["quotes"].append({"id": r.id, "text": r.text, "kind": r.kind, "report": r.report,
+                            "via": r.via,
                             "article_id": r.article_id, "published": r.published,
                             "source": r.source})
     # Named speakers first, the most quoted first; unattributed quotes last.

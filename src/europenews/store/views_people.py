@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, or_, select
 
 from europenews.names import name_key
-from europenews.store.entities import entity_ids_for_name, get_entity
+from europenews.store.entities import entity_ids_for_name, get_entity, list_aliases
 from europenews.store.rows import newest_first, row_dict
 from europenews.store.schema import (
     article_entities,
@@ -53,6 +53,9 @@ def entity_detail(conn: Connection, entity_id: int, quotes_limit: int = 30,
         "article_count": entity.article_count, "first_seen": entity.first_seen,
         "last_seen": entity.last_seen,
         "aliases": [a for a in entity.aliases if a != entity.name],
+        # Which articles write the entity so: the evidence for each spelling linked to it.
+        "alias_support": [{"alias": a.alias, "articles": list(a.article_ids)}
+                          for a in list_aliases(conn, entity_id)],
         "roles": [{"role": role, "since": since} for role, since in entity.roles],
     }
     out["quotes"] = quotes_by(conn, entity_id, quotes_limit, quotes_offset)
@@ -75,7 +78,7 @@ def _quote_columns() -> list[Any]:
     return [quotes.c.id, quotes.c.text, quotes.c.kind, quotes.c.speaker_entity_id,
             func.coalesce(select(speaker.c.name).where(speaker.c.id == quotes.c.speaker_entity_id)
                           .scalar_subquery(), quotes.c.speaker_name).label("speaker_name"),
-            quotes.c.speaker_mention, quotes.c.cue,
+            quotes.c.speaker_mention, quotes.c.cue, quotes.c.via, quotes.c.report,
             quotes.c.article_id, quotes.c.published, articles.c.title.label("article_title"),
             articles.c.source]
 

@@ -8,8 +8,13 @@ Interface used by the cluster stage (which owns the store side):
   names, place keys).  ``story_item_from_analysis(analysis)`` builds one from an ``Analysis``.
 - ``stories.cluster.OnlineClusterer``: ``assign(item) -> Assignment`` places one article using
   only what came before (``Assignment.story_id``, ``Assignment.duplicate_of``: the article id of
-  the original when the item is a near-duplicate copy, else None, ``Assignment.is_new_story``);
-  ``restore(story_id, items)`` seeds an existing story after a restart.
+  the original when the item is a near-duplicate copy, else None, ``Assignment.is_new_story``,
+  ``Assignment.merged``: earlier story ids the article showed to be the same story, merged
+  into ``story_id``; the store moves their members with ``store.stories.merge_stories``);
+  ``resolve(story_id)`` gives the id a story lives on under after merges;
+  ``restore(story_id, items)`` seeds an existing story after a restart. An optional
+  ``embedder`` (``stories.dense``) adds dense sentence vectors; the shipped model does not
+  use them.
 - ``stories.summary.summarize_story(members) -> StoryFigures``: the one definition of a
   story's headline, first/last seen, counts, growth and breaking flag (members are
   ``europenews.storydata.StoryMember``, as ``store.stories.list_story_members`` reads them;

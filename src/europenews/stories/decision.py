@@ -34,6 +34,9 @@ FEATURES = (
     "ages",
     "counts",
     "own_names",
+    # Dense sentence vectors (issue 20): cosine with the story's mean vector or best recent
+    # member; 0 when the clusterer runs without an embedder.
+    "dense",
 )
 KINDS = ("headline", "full", "undated")
 # The similarities every kind of item has; the rest are the incident cues of full texts
@@ -54,6 +57,11 @@ class DecisionModel:
     threshold_full: float = 0.5
     undated: tuple[float, ...] | None = None
     threshold_undated: float = 0.5
+    # Per kind: a second candidate at least this probable is the same story as the one the
+    # item joins, and is merged into it; None: that kind of item never merges stories.
+    merge_headline: float | None = None
+    merge_full: float | None = None
+    merge_undated: float | None = None
 
     @staticmethod
     def from_dict(data: dict[str, Any]) -> DecisionModel:
@@ -79,6 +87,9 @@ class DecisionModel:
             threshold_full=float(data["full"]["threshold"]),
             undated=weights("undated") if undated else None,
             threshold_undated=float(data["undated"]["threshold"]) if undated else 0.5,
+            merge_headline=_merge(data["headline"]),
+            merge_full=_merge(data["full"]),
+            merge_undated=_merge(data["undated"]) if undated else None,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -89,6 +100,9 @@ class DecisionModel:
             if kind == "undated" and self.undated is None:
                 continue
             data[kind] = {"weights": list(weights), "threshold": self.threshold(kind)}
+            merge = getattr(self, f"merge_{kind}")
+            if merge is not None:
+                data[kind]["merge"] = merge
         return data
 
     def weights(self, kind: str) -> tuple[float, ...]:
@@ -105,11 +119,22 @@ class DecisionModel:
             return self.threshold_undated
         return self.threshold_full
 
+    def merge_threshold(self, kind: str) -> float | None:
+        if kind == "undated" and self.undated is None:
+            kind = "full"
+        value: float | None = getattr(self, f"merge_{kind}")
+        return value
+
     def probability(self, features: list[float], kind: str) -> float:
         """P(same story) of one candidate for an item of the given kind."""
         weights = self.weights(kind)
         z = weights[-1] + sum(w * x for w, x in zip(weights[:-1], features, strict=True))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _merge(section: dict[str, Any]) -> float | None:
+    value = section.get("merge")
+    return float(value) if value is not None else None
 
 
 def load_decision_model() -> DecisionModel:

@@ -218,6 +218,13 @@ class Centroid:
         for t, v in vec.items():
             total[t] = total.get(t, 0.0) + v
 
+    def merge(self, other: Centroid) -> None:
+        """Add another centroid's members (the sum of two sums)."""
+        total = self.total
+        for t, v in other.total.items():
+            total[t] = total.get(t, 0.0) + v
+        self.sq_norm = sum(v * v for v in total.values())
+
     def cosine(self, vec: SparseVec) -> float:
         if not vec or self.sq_norm <= 1e-12:
             return 0.0

@@ -19,6 +19,8 @@ from typing import Any
 from sqlalchemy import Connection
 
 from europenews.alerts.match import fact_line
+from europenews.contract import analysis_from_dict
+from europenews.speech import reported_speech
 from europenews.store.alerts import Hit, StoredRule, list_hits, list_rules
 from europenews.store.articles import get_analysis_payload
 from europenews.store.search import SearchFilters
@@ -261,7 +263,13 @@ def article(conn: Connection, article_id: str) -> dict[str, Any] | None:
     """One article with its story, entity ids and ``analysis`` (the contract JSON or None)."""
     found = article_detail(conn, article_id)
     if found is not None:
-        found["analysis"] = get_analysis_payload(conn, article_id)
+        payload = get_analysis_payload(conn, article_id)
+        if payload is not None:
+            analysis = analysis_from_dict(payload)
+            for shown, quote in zip(payload.get("quotes", ()), analysis.quotes, strict=False):
+                shown["report"] = (None if quote.kind == "direct"
+                                   else reported_speech(analysis.article.text, quote))
+        found["analysis"] = payload
         # Why analysis failed, by its class only: the raw message is an internal exception's.
         if found.get("error"):
             found["error"] = error_class(found["error"])

@@ -37,6 +37,10 @@ NAME_LABELS = frozenset(
     }
 )
 MAX_NAME_TOKENS = 5
+# Lower-case words that belong to a name ("Ursula von der Leyen", "Bashar al-Assad").
+PARTICLES = frozenset(
+    {"von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "bin", "al", "dos", "du"}
+)
 NOT_LOWER = re.compile(r"[^a-z]+")
 NOT_UPPER = re.compile(r"[^A-Z]+")
 LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
@@ -141,6 +145,38 @@ def split_span(span: Span) -> list[Span]:
     return [p for p in parts if any(t.is_alpha for t in p)]
 
 
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Words after which a span goes on with where its name is, not with the name:
+# "Lindgren Recovery in Harbor Vale", "a prison unit near Eastbrook".
+LOCATIVES = frozenset({"in", "near", "outside"})
+PLACE_LOCATIVES = LOCATIVES | {"at", "on"}
+
+
+def _before_locative(doc: Doc, start: int, end: int, label: str) -> int:
+    """Where the name ends when the span goes on to say where it is ("Eastbrook, Ore.",
+    "Lindgren Recovery in Harbor Vale"); people's names are left alone."""
+    if label == "PERSON":
+        return end
+    cut = PLACE_LOCATIVES if label in PLACE_LABELS else LOCATIVES
+    for k in range(start + 1, end):
+        token = doc[k]
+        says_where = (token.is_lower and token.lower_ in cut) or (
+            token.text == "," and label in PLACE_LABELS)
+        if says_where and any(t.text[:1].isupper() for t in doc[start:k]):
+            return k
+    return end
+
+
+def described_person(span: Span) -> Token | None:
+    """The common noun a "person" span is about ("Eastbrook man" → "man"), or None for a name."""
+    if span.label_ != "PERSON":
+        return None
+    root = span.root
+    if root.pos_ == "NOUN" and root.is_lower and root.is_alpha:
+        return root
+    return None
+
+
 def clean_span(span: Span, titles: frozenset[str]) -> Span | None:
     """The span without leading articles, honorifics/titles (for people) and trailing junk.
 
@@ -152,9 +188,18 @@ def clean_span(span: Span, titles: frozenset[str]) -> Span | None:
         doc[start].lower_ in ("the", "a", "an")
         or doc[start].is_punct
         or (not doc[start].is_alpha and not doc[start].text[:1].isupper())
+        # Names open with a capital: "at Lindgren Recovery", "vendor Quillbyte", "In Eastbrook"
+        # are the name after a preposition or a common noun ("von der Leyen" keeps "von").
+        or (doc[start].is_lower and doc[start].text not in PARTICLES)
+        or (doc[start].tag_ in ("IN", "TO") and end - start > 1)
     ):
         start += 1
-    while end > start and (
+    end = _before_locative(doc, start, end, label)
+    # "Eastbrook man", "Harbor Vale mother of three": a person described, not named; its noun
+    # stays (entities.finder attaches the description to the person it describes).
+    noun = described_person(span)
+    keep = noun.i + 1 if noun is not None else start
+    while end > max(start, keep) and (
         doc[end - 1].is_punct
         or doc[end - 1].tag_ == "POS"
         or (doc[end - 1].is_lower and doc[end - 1].is_stop)
@@ -165,7 +210,7 @@ def clean_span(span: Span, titles: frozenset[str]) -> Span | None:
         end -= 1
     if label == "PERSON":
         while end - start > 1 and (
-            doc[start].lower_.rstrip(".") in HONORIFICS or doc[start].lower_ in titles
+            doc[start].lower_.rstrip(".") in HONORIFICS or doc[start].lower_.rstrip(".") in titles
         ):
             start += 1
     if start >= end:

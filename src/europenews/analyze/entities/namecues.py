@@ -36,6 +36,9 @@ def _initial_names(doc: Doc) -> list[Span]:
         span = doc.char_span(match.start(), match.end(), label="PERSON")
         if span is None:
             continue
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.is_title and before.is_alpha and not before.is_stop:
+            continue  # "Richard M. Nixon", "George W. Bush": a middle initial, not a first name
         end = span.end
         while end > span.start + 1 and span.doc[end - 1].is_stop:
             end -= 1  # "J. Smith And": stop words are not surnames

@@ -11,10 +11,12 @@ from spacy.util import filter_spans
 
 from europenews.analyze.entities.canonical import (
     NAME_LABELS,
+    PARTICLES,
     clean_entities,
     harmonise,
     trim_headline_words,
 )
+from europenews.analyze.entities.kinds import decide_kinds
 from europenews.analyze.entities.lexicon import EntityLexicon
 from europenews.analyze.entities.namecues import cue_persons, overlay, team_names
 from europenews.analyze.entities.roles import find_roles
@@ -56,11 +58,6 @@ def _common_words(span: Span, not_names: frozenset[str]) -> bool:
     return bool(words) and all(w in not_names for w in words)
 
 
-PARTICLES = frozenset(
-    {"von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "bin", "al"}
-)
-
-
 def _titled(doc: Doc, names: list[Span], lexicon: EntityLexicon) -> list[Span]:
     """Multi-word names with a person's title are people ("Olaf Scholz, the German chancellor")."""
     return [
@@ -98,6 +95,8 @@ def resolve_names(doc: Doc, lexicon: EntityLexicon) -> list[Span]:
     names = overlay(names, filter_spans(cue_persons(doc, names) + _titled(doc, names, lexicon)))
     names = overlay(names, _with_particles(doc, names))
     names = harmonise(doc, overlay(names, team_names(doc, names, lexicon.countries)))
+    if lexicon.kinds is not None:
+        names = decide_kinds(doc, names, lexicon.kinds, lexicon.titles.heads)
     taken = {i for span in names for i in range(span.start, span.end)}
     others = [
         e

@@ -29,7 +29,7 @@ from europenews.analyze.events.figures import (
     figure_options,
 )
 from europenews.analyze.events.lexicon import EventLexicon
-from europenews.analyze.places import place_at, place_ref
+from europenews.analyze.places import event_place, place_ref
 from europenews.model import Event, EventSource, Place, PlaceRef
 
 # Generic triggers take the type of a more specific trigger of the same event.
@@ -262,11 +262,10 @@ def _source_of(tok: Token, doc: Doc) -> EventSource:
 
 
 def _place(group: _Group, doc: Doc) -> PlaceRef | None:
+    """Where the event happened: the place its sentences say (places/eventplace.py)."""
     places: list[Place] = list(doc._.places or ())
-    if not places:
-        return None
-    start, end = group.sents[0].start_char, group.sents[-1].end_char
-    found = place_at(places, start, end)
+    anchors = [t.token for t in group.triggers] + [f.token for f in group.figures]
+    found = event_place(doc, places, group.sents, anchors)
     return place_ref(found) if found is not None else None
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc
 
 from europenews.analyze.places.geocode import Resolved, resolve_toponyms
 from europenews.analyze.places.geonames import GeoGazetteer
+from europenews.analyze.places.outlet import outlet_country
 from europenews.analyze.places.toponyms import find_toponyms
 from europenews.model import Mention, Place, PlaceRef
 
@@ -77,7 +80,29 @@ def places_from(resolved: list[Resolved], text: str | None = None) -> list[Place
     return places
 
 
-def find_places(doc: Doc, gaz: GeoGazetteer, add_missed: bool = True) -> list[Place]:
-    """Pure: recognise the toponyms of ``doc``, resolve them, return one Place per place."""
+@dataclass(frozen=True, slots=True)
+class PlaceFinding:
+    """An article's places, and where their doubtful mentions start (a reading that a
+    reading in another country nearly matched, with nothing in the text to decide)."""
+
+    places: tuple[Place, ...]
+    doubtful: frozenset[int]
+
+
+def locate_places(
+    doc: Doc, gaz: GeoGazetteer, add_missed: bool = True, outlet: str | None = None
+) -> PlaceFinding:
+    """Pure: recognise the toponyms of ``doc`` and resolve them; one Place per place, with
+    the doubtful mentions. ``outlet`` (the article's source hostname or URL) may tell where a
+    local paper is."""
     toponyms = find_toponyms(doc, gaz, add_missed=add_missed)
-    return places_from(resolve_toponyms(gaz, toponyms, doc.text), doc.text)
+    resolved = resolve_toponyms(gaz, toponyms, doc.text, outlet_country(gaz, outlet))
+    doubtful = frozenset(r.toponym.start for r in resolved if r.doubtful)
+    return PlaceFinding(tuple(places_from(resolved, doc.text)), doubtful)
+
+
+def find_places(
+    doc: Doc, gaz: GeoGazetteer, add_missed: bool = True, outlet: str | None = None
+) -> list[Place]:
+    """Pure: recognise the toponyms of ``doc``, resolve them, return one Place per place."""
+    return list(locate_places(doc, gaz, add_missed, outlet).places)

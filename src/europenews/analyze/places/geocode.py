@@ -22,6 +22,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from europenews.analyze.places.frame import frame_without, outside_frame
 from europenews.analyze.places.geonames import GeoEntry, GeoGazetteer, distance_km, place_key
 from europenews.analyze.places.toponym_forms import dateline
 from europenews.analyze.places.toponyms import Toponym
@@ -42,6 +43,10 @@ CELL_DEGREES = 0.5
 NEIGHBOUR_MAX_READINGS = 20  # names with more readings are everywhere: no evidence
 NEIGHBOUR_PRIOR_GAP = 1.5
 DATELINE_TOWN = 100000  # a town named alone in a dateline is at least this big
+HOME_VOTE = 1.0  # the outlet's home country counts as one confidently read name
+# A reading whose best rival in another country scores within this margin is doubtful: good
+# enough to list, not to place an event at (log10 units: a rival a thirtieth of its size).
+DOUBT_MARGIN = 1.5
 # Names listed together ("New South Wales, Western Australia and Queensland") are usually
 # places of one kind in one country.
 SIBLING = 2.0
@@ -57,6 +62,7 @@ CONFIDENT_MARGIN = 1.0
 # A town named inside an organisation's or person's name must be this big to count
 # ("CTV Edmonton" yes; "University" of Texas, a hamlet in the gazetteer, no).
 WEAK_MIN_POPULATION = 50000
+WEAK_REGION_VOTE = 0.5  # a state named inside an organisation's name, for its towns
 # A town reached through one of its alternate names only when it is this big: the alternate
 # names of mid-sized towns hold many words and names that are not about them ("Xinhua").
 ALIAS_MIN_POPULATION = 100000
@@ -68,10 +74,13 @@ _KIND = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Resolved:
-    """A toponym and the record it was resolved to."""
+    """A toponym and the record it was resolved to; ``doubtful`` when a reading in another
+    country came close and nothing in the text carried this one ("Norfolk" alone: the
+    English county or the Virginian city)."""
 
     toponym: Toponym
     entry: GeoEntry
+    doubtful: bool = False
 
 
 def candidates_for(gaz: GeoGazetteer, toponym: Toponym) -> list[GeoEntry]:
@@ -247,8 +256,11 @@ def _town_cells(cands: dict[str, list[GeoEntry]]) -> dict[tuple[int, int], set[s
     return cells
 
 
-def resolve_toponyms(gaz: GeoGazetteer, toponyms: list[Toponym], text: str) -> list[Resolved]:
-    """Return each toponym that could be resolved, with its record."""
+def resolve_toponyms(
+    gaz: GeoGazetteer, toponyms: list[Toponym], text: str, home: str | None = None
+) -> list[Resolved]:
+    """Return each toponym that could be resolved, with its record. ``home`` is the country of
+    the outlet (``outlet.py``): one vote for it, as if the article named it once."""
     keys = [_key(t) for t in toponyms]
     cands: dict[str, list[GeoEntry]] = {}
     for k, t in zip(keys, toponyms, strict=True):
@@ -285,26 +297,37 @@ def resolve_toponyms(gaz: GeoGazetteer, toponyms: list[Toponym], text: str) -> l
         anchors={k: first[k] for k in confident if first[k].feature == "city"},
         cells=_town_cells(cands),
     )
+    if home:
+        ctx.country_votes[home] += HOME_VOTE
     own: dict[str, tuple[GeoEntry, float]] = {}
+    single = {k for k, options in cands.items() if len(options) == 1}
     for k, e in first.items():
         if k not in strong:
-            if k in confident and e.feature == "city" and e.population >= WEAK_MIN_POPULATION:
-                # A sizeable town read with confidence inside an organisation's name ("Cairns
-                # Police") hints at the country, for the other names only.
+            if k in confident and (
+                (e.feature == "city" and e.population >= WEAK_MIN_POPULATION)
+                or (e.feature in ("region", "county") and k in single)
+            ):
+                # A sizeable town, a state or a county read with confidence inside an
+                # organisation's name ("Cairns Police", "the Missouri State Highway Patrol")
+                # hints at the country and the state, for the other names only.
                 ctx.weak_country_votes[e.country] += 1
                 ctx.weak_voters[k] = e.country
+                if e.feature != "city":
+                    ctx.region_votes[e.region] += WEAK_REGION_VOTE
             continue
         own[k] = (e, 1.0 if k in confident else 0.5)
         if e.country:
             ctx.country_votes[e.country] += own[k][1]
             ctx.country_mentions[e.country] += counts[k]
-        if e.feature == "region":
+        if e.feature == "region" or (e.feature == "county" and k in single):
+            # A state, or a county of one state only ("Gilmer County" is in two states).
             ctx.region_votes[e.region] += own[k][1]
             ctx.region_mentions[e.region] += counts[k]
 
     # Pass 2: rescore with the context that the other names give.
     chosen: dict[str, GeoEntry] = {}
     qualified: set[str] = set()  # names written with a qualifier that fits their reading
+    close: set[str] = set()  # names with a reading abroad that scored nearly as well
     datelines = {k for k, t in zip(keys, toponyms, strict=True) if dateline(text, t.start, t.end)}
     for k, options in cands.items():
         if not options:
@@ -313,6 +336,15 @@ def resolve_toponyms(gaz: GeoGazetteer, toponyms: list[Toponym], text: str) -> l
             # A dateline names a town without its state only when the town is well known
             # ("WASHINGTON —" is the capital, whatever the story is about).
             known = [e for e in options if e.feature == "city" and e.population >= DATELINE_TOWN]
+            if not any(_support(e, k, own.get(k), ctx) > 0 for e in known):
+                # None of them in a country the article points to: a local paper's dateline
+                # names its own town, one in the country that the article's other names (or
+                # its outlet) are in ("LIMA —" over a report about Allen County, Ohio).
+                known += [
+                    e
+                    for e in options
+                    if e.feature == "city" and _support(e, k, own.get(k), ctx) > 0
+                ]
             options = known or options
         qualifiers = [e for q in quals.get(k, ()) for e in cands.get(q, ())]
         siblings = [first[j] for j in listed.get(k, ()) if j in first]
@@ -332,18 +364,50 @@ def resolve_toponyms(gaz: GeoGazetteer, toponyms: list[Toponym], text: str) -> l
         chosen[k] = max(options, key=score)
         if _qualified(chosen[k], qualifiers):
             qualified.add(k)
+        rivals = [score(e) for e in options if e.country != chosen[k].country]
+        if rivals and score(chosen[k]) - max(rivals) < DOUBT_MARGIN:
+            close.add(k)
 
     out = []
+    # Written with a fitting qualifier, as the state or country of a town, or as a dateline's
+    # well-known town (a small one abroad is no local paper's home: "FRONTON —" in Texas).
+    carried = set(qualified)
+    carried |= {k for k in qualifies if k in chosen and chosen[k].feature in ("region", "country")}
+    carried |= {k for k in datelines if k in chosen and chosen[k].population >= DATELINE_TOWN}
     for k, t in zip(keys, toponyms, strict=True):
         reading = chosen.get(k)
         if reading is None:
             continue
-        if t.weak and k not in strong | qualified and not _supported(
+        if t.weak and k not in strong | carried and not _supported(
             reading, t, ctx.country_votes
         ):
             continue
-        out.append(Resolved(t, reading))
+        if k not in carried and _outside(reading, k, own.get(k), ctx):
+            continue
+        out.append(Resolved(t, reading, doubtful=k in close and k not in carried))
     return out
+
+
+def _support(
+    reading: GeoEntry, key: str, own: tuple[GeoEntry, float] | None, ctx: _Context
+) -> float:
+    """How strongly the article's other names point to the reading's country (its own name's
+    vote left out)."""
+    others = ctx.country_votes[reading.country] + ctx.weak_country_votes[reading.country]
+    if own is not None and own[0].country == reading.country:
+        others -= own[1]
+    if ctx.weak_voters.get(key) == reading.country:
+        others -= 1
+    return others
+
+
+def _outside(
+    reading: GeoEntry, key: str, own: tuple[GeoEntry, float] | None, ctx: _Context
+) -> bool:
+    """Whether a reading lies outside the frame that the article's other names give."""
+    vote = (own[0].country, own[1]) if own else None
+    frame = frame_without(ctx.country_votes, vote)
+    return outside_frame(reading, frame, _support(reading, key, own, ctx))
 
 
 def _holds(entry: GeoEntry, towns: list[GeoEntry]) -> bool:

@@ -15,15 +15,20 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from europenews.analyze.lexicons import lexicon_folder, read_bytes
+from europenews.analyze.lexicons import lexicon_folder, read_bytes, read_text
 from europenews.errors import ConfigError
 
 FEATURES = ("country", "region", "county", "city", "continent")
 # Prefix of the name keys of abbreviations that are also words: postal codes ("=ky", found
 # only as "KY") and one-word abbreviations ("=man", found only as "Man.").
 POSTAL_MARK = "="
+# Prefix of the name keys of initials with periods that name a town ("^la", found only as
+# "L.A."): without their periods they are a state's code.
+INITIALS_MARK = "^"
 WHAT = "geo gazetteer"
 FILE = "gazetteer.tsv.gz"  # in the folder of a language: places/lexicons/<language>/
+COMMON_WORDS = "common_words.txt"  # words that name places but mostly mean something else
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +59,8 @@ class GeoGazetteer:
     postings: list[str]  # per key: comma-separated row indices
     demonym_keys: list[str]
     demonym_postings: list[str]
+    # Name keys of words that name places but mostly mean something else ("man", "gulf").
+    common: frozenset[str] = frozenset()
     _countries: dict[str, int] | None = None  # ISO code → row index, built on first use
     _regions: dict[str, int] | None = None  # "CC.admin1" → row index
 
@@ -69,6 +76,12 @@ class GeoGazetteer:
         not "Ms"), a word with its period a state's abbreviation ("Man.", not "Man")."""
         key = place_key(text)
         hits = _lookup(self.keys, self.postings, key)
+        if _INITIALS.fullmatch(text):
+            # Initials with periods that name a town ("L.A." is Los Angeles, not Louisiana's
+            # "La."); otherwise they may be a state's ("D.C.", "N.C.").
+            town = _lookup(self.keys, self.postings, INITIALS_MARK + key)
+            if town:
+                return [self.entry(i) for i in dict.fromkeys(hits + town)]
         if (len(text) == 2 and text.isupper() and text.isalpha()) or text.endswith("."):
             hits += _lookup(self.keys, self.postings, POSTAL_MARK + key)
         return [self.entry(i) for i in dict.fromkeys(hits)]
@@ -173,9 +186,19 @@ def load_gazetteer(path: str | Path | None = None, language: str = "en") -> GeoG
     folder = lexicon_folder("europenews.analyze.places", WHAT, path, language)
     raw = read_bytes(folder, FILE, WHAT)
     try:
-        return unpack_gazetteer(gzip.decompress(raw).decode("utf-8"))
+        gaz = unpack_gazetteer(gzip.decompress(raw).decode("utf-8"))
     except (OSError, EOFError, UnicodeDecodeError, ValueError) as exc:
         raise ConfigError(f"{WHAT}: {FILE}: not a packed gazetteer ({exc})") from exc
+    # The word list is optional: a gazetteer folder made before it existed still loads.
+    if folder.joinpath(COMMON_WORDS).is_file():
+        gaz.common = read_common_words(read_text(folder, COMMON_WORDS, WHAT))
+    return gaz
+
+
+def read_common_words(text: str) -> frozenset[str]:
+    """The name keys of a word list: one word or phrase a line, "#" starts a comment."""
+    words = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return frozenset(place_key(w) for w in words if w)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

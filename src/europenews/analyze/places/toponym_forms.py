@@ -77,9 +77,27 @@ FACILITY_WORDS = STREET_WORDS | frozenset(
         "manor",
     }
 )
+# Words of lakes, rivers, parks and mountains: the name in front of them ("Falcon Lake",
+# "Georgia Dome" aside) is the feature's, not a place's.
+LANDFORM_WORDS = frozenset(
+    {"lake", "lakes", "river", "creek", "bay", "park", "mountain", "mountains", "mount",
+     "island", "islands", "dam", "reservoir", "canyon", "forest", "falls", "beach", "trail"}
+)  # fmt: skip
 # Words that are never a place name on their own.
 NOT_A_PLACE = VAGUE | FACILITY_WORDS
 
+
+# Time zones, written after clock times ("10:30 a.m. EST"): "Est" is a region of Burkina Faso,
+# "CAT" and "WAT" are towns, none is ever meant.
+TIME_ZONES = frozenset(
+    {
+        "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst", "akdt", "hst", "ast",
+        "adt", "nst", "ndt", "gmt", "utc", "bst", "ist", "cet", "cest", "eet", "eest", "wet",
+        "west", "msk", "aest", "aedt", "acst", "awst", "nzst", "nzdt", "jst", "kst", "hkt",
+        "sgt", "pht", "wib", "cat", "eat", "wat", "sast",
+    }
+)  # fmt: skip
+MAX_SHOUTED = 3  # letters of a word in capitals that is taken for an acronym, not a name
 
 # Degrees after a name that read like state abbreviations ("Jane Roe, M.D." is no Maryland).
 POST_NOMINALS = frozenset({"M.D.", "P.A.", "D.O.", "R.N.", "N.P.", "D.C.M.", "M.A.", "M.S."})
@@ -102,6 +120,55 @@ def dateline(text: str, start: int, end: int, dash: bool = False) -> bool:
 
 
 
+def not_a_name(gaz: GeoGazetteer, full: str, start: int, end: int) -> bool:
+    """Whether a stretch that the gazetteer knows is no place name: a time zone, or a short
+    word in capitals that is a record's own name rather than a code or an abbreviation of it
+    ("EST" is no Est, "MAN" no Man; "UK", "USA" and "KY" are codes; a dateline's town counts)."""
+    text = full[start:end]
+    key = place_key(text)
+    if text.isupper() and key in TIME_ZONES:
+        return True
+    if not (text.isupper() and text.isalpha() and len(text) <= MAX_SHOUTED):
+        return False
+    if dateline(full, start, end, dash=True):
+        return False
+    cands = gaz.candidates(text)
+    return bool(cands) and all(place_key(c.name) == key for c in cands)
+
+
+def shouted_line(full: str, start: int, end: int) -> bool:
+    """Whether a name stands in a line written all in capitals (a headline, "PARENT CHARGED
+    AFTER TODDLER FINDS GUN"), other than a dateline's town: the model tags such words
+    almost at random."""
+    line_start = full.rfind("\n", 0, start) + 1
+    line_end = full.find("\n", end)
+    line = full[line_start : line_end if line_end != -1 else len(full)]
+    letters = [ch for ch in line if ch.isalpha()]
+    return (
+        len(letters) > len(full[start:end])
+        and all(ch.isupper() for ch in letters)
+        and not dateline(full, start, end, dash=True)
+    )
+
+
+_BLOCK_OF = re.compile(r"\bblock of\s+$", re.I)  # "the 300 block of Madrid": a street
+_SAINTS = re.compile(r"(?:St\.?|Saint|Ste\.?)\s")
+_POSSESSIVE_NEXT = re.compile(r"['’]s?\s+[A-Z]")
+
+
+def street_or_institution(full: str, start: int, end: int) -> bool:
+    """Whether a name is a street's or an institution's, not a place's: after "block of"
+    ("the 300 block of Madrid"), ending in a street word ("Second Street" is also a hamlet
+    in Canada), or a saint's name owning what follows ("St. Luke's Elmore Medical Center")."""
+    text = full[start:end]
+    if _BLOCK_OF.search(full, max(0, start - 20), start):
+        return True
+    words = text.split()
+    if len(words) > 1 and place_key(words[-1]) in STREET_WORDS:
+        return True
+    return _SAINTS.match(text) is not None and _POSSESSIVE_NEXT.match(full, end) is not None
+
+
 def abbreviation(gaz: GeoGazetteer, full: str, text: str, end: int) -> tuple[str, int]:
     """A one-word name and the period after it that the model left out ("Man" + "." in
     "Churchill, Man."), when the form with the period is an abbreviation."""
@@ -122,6 +189,14 @@ def plain(gaz: GeoGazetteer, dotted: str) -> bool:
     """Whether a word with a period reads the same without it ("Pittsburgh.", not "Alta.")."""
     bare = gaz.candidates(dotted[:-1])
     return bool(bare) and len(bare) >= len(gaz.candidates(dotted))
+
+
+def landform(text: str) -> bool:
+    """Whether a name is a lake's, a river's, a park's ("Falcon Lake", "Lake Michigan")."""
+    words = text.split()
+    return len(words) > 1 and (
+        place_key(words[-1]) in LANDFORM_WORDS or place_key(words[0]) in LANDFORM_WORDS
+    )
 
 
 def facility(text: str) -> bool:

@@ -11,7 +11,7 @@ article's other places support them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -25,7 +25,11 @@ from europenews.analyze.places.toponym_forms import (
     code_only,
     dateline,
     facility,
+    landform,
+    not_a_name,
     plain,
+    shouted_line,
+    street_or_institution,
 )
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -112,8 +116,10 @@ def _inner_toponyms(
             after_name = (
                 bool(found) and (weak or found[-1].demonym) and found[-1].end >= offset + start - 1
             )
-            # "Indo-Pacific": the second half of a compound is no town of its own.
+            # "Indo-Pacific", "Garcia-Ramires": neither half of a compound is a town of its own.
             compound = start > 0 and text[start - 1] == "-" and not after_name
+            glued = text[end : end + 1] == "-" and text[end + 1 : end + 2].isupper()
+            compound = compound or glued
             cands = gaz.candidates(piece)
             if not codes and len(piece) == 2 and piece.isupper():
                 cands = [c for c in cands if c.feature != "region"]
@@ -218,7 +224,8 @@ def _entity_toponyms(doc: Doc, gaz: GeoGazetteer) -> list[Toponym]:
                     found += _inner_toponyms(text, start, gaz, weak=True)
                 continue
             if ent.label_ in PLACE_LABELS and (gaz.candidates(text) or _is_county(text)):
-                found.append(Toponym(start, end, text))
+                # A person's surname read as a place ("Maria Garcia" … "Garcia"): weak.
+                found.append(Toponym(start, end, text, weak=text in person_words))
                 continue
             demonym = _demonym_prefix(gaz, text)
             if demonym and "-" not in demonym:
@@ -228,7 +235,9 @@ def _entity_toponyms(doc: Doc, gaz: GeoGazetteer) -> list[Toponym]:
             else:
                 # "Western Canada", "Turkish-Russian": the names inside count; a place label
                 # vouches for them, a demonym label only for demonyms.
-                inside = _inner_toponyms(text, start, gaz, weak=False)
+                # A lake or a park named after a region is no sign of the region ("Falcon
+                # Lake" in Texas; Falcón is a state of Venezuela): weak.
+                inside = _inner_toponyms(text, start, gaz, weak=landform(text))
                 found += [t for t in inside if ent.label_ in PLACE_LABELS or t.demonym]
     return found
 
@@ -390,8 +399,19 @@ def find_toponyms(doc: Doc, gaz: GeoGazetteer, add_missed: bool = True) -> list[
         found += _missed_toponyms(doc, gaz, found)
     found.sort(key=lambda t: (t.start, -t.end))
     out: list[Toponym] = []
+    full = doc.text  # built anew on each access
     for t in found:
         if (out and t.start < out[-1].end) or t.text.upper() in POST_NOMINALS:
             continue
+        if not t.demonym and (
+            not_a_name(gaz, full, t.start, t.end) or street_or_institution(full, t.start, t.end)
+        ):
+            continue
+        if not t.weak and not t.demonym and (
+            place_key(t.text) in gaz.common or shouted_line(full, t.start, t.end)
+        ):
+            # "Man", "Metro", "Gulf", any word of a headline in capitals ("PARENT CHARGED"):
+            # a place only where the article's other places say so.
+            t = replace(t, weak=True)
         out.append(t)
     return out

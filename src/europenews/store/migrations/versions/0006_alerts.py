@@ -1,7 +1,7 @@
 """Alerts: named rules, and one hit per (rule, story) with its delivery state.
 
-Revision ID: 0005_alerts
-Revises: 0004_facts
+Revision ID: 0006_alerts
+Revises: 0005_entities
 Create Date: 2026-12-06 10:00:00
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_alerts"
-down_revision = "0004_facts"
+revision = "0006_alerts"
+down_revision = "0005_entities"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,164 @@
+"""What kind of thing a name is, decided with the whole article: only people are people.
+
+The statistical model labels each span on its own and reads a rank ("Sgt"), a platform
+("Twitter"), a script notice ("Please enable Javascript"), a hospital or a street as a person,
+a masthead ("EuropeNews") or a section heading ("The Road Ahead for Ukraine") as a name. The
+article itself says otherwise:
+
+- a title or rank alone names nobody ("Sgt", "HPD Spokesperson Sgt", "President");
+- platforms, software and awards have a kind of their own (``not_people.tsv``);
+- a name that ends in a street or venue word is a place ("N. Harbor Vale Avenue",
+  "Ostrava Memorial Hospital"), and so is a "person" after "the" ("the Sapphire");
+- a name followed by an age ("Jordan Hale, 34,") is a person whatever the model said;
+- page furniture is no name: a masthead (a one-word first line above the headline), a
+  heading line made of title-case common words, a line asking to enable scripts or cookies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from europenews.analyze.entities.canonical import headline_lines
+
+# Labels a heading's words get read as ("The Road Ahead for ..."); real organisations in a
+# heading line ("The National Bank of Poland") keep theirs.
+MISC_LABELS = frozenset({"WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+BOILERPLATE = re.compile(
+    r"enable (?:java ?script|cookies)|javascript (?:is )?(?:disabled|required)|your browser"
+    r"|accept (?:all )?cookies|cookie (?:policy|settings)|sign up for|subscribe to our"
+    r"|newsletter|advertisement",
+    re.I,
+)
+# "Jordan Hale, 34, of Eastbrook": a person's age, then where they live.
+HOMETOWN_BEFORE = re.compile(r",\s*\d{1,3}\s*,\s*(?:of|from)\s*$")
+# "a 66-year-old Eastbrook woman": a town describing a person.
+RESIDENTS = frozenset({"woman", "man", "resident", "native", "boy", "girl", "teen", "teenager",
+                       "couple", "mother", "father", "student"})
+AGE_AFTER = re.compile(r"\s*,\s*\d{1,3}\s*,\s+[a-z]")  # "Jordan Hale, 34, was ..."
+# Street words: a name ending in one is a place whatever the model said ("Harbor Vale Avenue");
+# other venue words ("Court", "School") end organisations' names too, so they only overrule
+# the model's "person".
+STREETS = frozenset({"avenue", "ave", "street", "st", "road", "rd", "boulevard", "blvd", "drive",
+                     "lane", "ln", "highway", "hwy", "freeway", "parkway", "pkwy"})
+
+
+@dataclass(frozen=True, slots=True)
+class KindWords:
+    """The word lists kinds are decided with (``entities/lexicons/<language>``)."""
+
+    ranks: frozenset[str]  # "sgt", "lt", "spokesperson" (lower case, no dot)
+    venues: frozenset[str]  # "avenue", "hospital" (lower case)
+    not_people: dict[str, str]  # "Twitter" → "ORG"
+
+
+def _line_ranges(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    ranges = []
+    start = 0
+    for line in text.split("\n"):
+        if pattern.search(line):
+            ranges.append((start, start + len(line)))
+        start += len(line) + 1
+    return ranges
+
+
+def _masthead(doc: Doc) -> tuple[int, int] | None:
+    """The first line when it is one word above a longer line (the site's name)."""
+    lines = doc.text.split("\n")
+    first = lines[0].strip() if lines else ""
+    rest = [ln.strip() for ln in lines[1:] if ln.strip()]
+    if first and len(first.split()) == 1 and rest and len(rest[0].split()) > 2:
+        at = doc.text.index(first)
+        return at, at + len(first)
+    return None
+
+
+def _heading(doc: Doc, span: Span, headings: list[tuple[int, int]], first: int) -> bool:
+    """A span that is most of a heading line below the title, made of common words."""
+    if span.label_ not in MISC_LABELS or len(span) < 2:
+        return False
+    for start, end in headings:
+        if start <= span.start_char < end and start > first:
+            words = doc.text[start:end].split()
+            inner_lower = any(t.is_lower and t.is_alpha for t in span)
+            return inner_lower and len(span) * 2 >= len(words)
+    return False
+
+
+def _title_only(span: Span, words: KindWords, titles: frozenset[str]) -> bool:
+    """"Sgt", "Det. Lt.", "HPD Spokesperson Sgt": titles, ranks and acronyms, no name."""
+    titled = False
+    for token in span:
+        if not any(c.isalpha() for c in token.text):
+            continue
+        lower = token.lower_.rstrip(".")
+        if lower in words.ranks or lower in titles:
+            titled = True
+        elif not (token.is_upper and len(token) <= 4):
+            return False
+    return titled
+
+
+def _relabelled(span: Span, label: str) -> Span:
+    return span if span.label_ == label else Span(span.doc, span.start, span.end, label=label)
+
+
+def _kind(doc: Doc, span: Span, words: KindWords) -> str | None:
+    """The label the article says the span has (None: keep the model's)."""
+    label = span.label_
+    last = span[-1].lower_.rstrip(".")
+    if len(span) > 1 and ((label == "PERSON" and last in words.venues)
+                          or (label in ("ORG", "GPE") and last in STREETS)):
+        return "FAC"  # a person's name on a building; any name on a street sign
+    if label == "PERSON":
+        after = span.end
+        while after < len(doc) and doc[after].lower_.rstrip(".") in ("jr", "sr"):
+            after += 1
+        if after < len(doc) and doc[after].is_title and doc[after].lower_ in words.venues:
+            return "FAC"  # "John H. Doyle Jr. Hospital": the person's name is the venue's
+        if HOMETOWN_BEFORE.search(doc.text, max(0, span.start_char - 20), span.start_char):
+            return "GPE"  # "Lena Holm, 66, of Eastbrook"
+        root = span.root
+        if root.dep_ == "compound" and root.head.lemma_.lower() in RESIDENTS and root.head.i > \
+                span.end - 1 and len(span) == 1:
+            return "GPE"  # "a 66-year-old Eastbrook woman"
+        if span.text in words.not_people:
+            return words.not_people[span.text]
+        before = doc[span.start - 1] if span.start > 0 else None
+        if (before is not None and before.lower_ == "the" and root.dep_ == "pobj"
+                and root.tag_ != "NNPS" and not span.text.endswith("s")):
+            return "FAC"  # "at the Sapphire": people's names take no article
+    elif (label in ("GPE", "LOC", "ORG", "NORP") and len(span) > 1 and span[0].is_title
+          and AGE_AFTER.match(doc.text, span.end_char)):
+        return "PERSON"  # "Jordan Hale, 34, was arrested"
+    return None
+
+
+def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
+                 titles: frozenset[str]) -> list[Span]:
+    """The names with the kind the article gives them; page furniture and bare titles out."""
+    furniture = _line_ranges(doc.text, BOILERPLATE)
+    masthead = _masthead(doc)
+    if masthead is not None:
+        furniture.append(masthead)
+    headings = headline_lines(doc.text)
+    first_break = doc.text.find("\n", masthead[1] if masthead else 0)
+    title_end = first_break if first_break >= 0 else len(doc.text)
+    # A title word that ends a person's full name here is a surname ("King" after "Billie
+    # Jean King"), not a title alone.
+    surnames = {n[-1].lower_ for n in names if n.label_ == "PERSON" and len(n) > 1}
+    out = []
+    for span in names:
+        if any(s <= span.start_char < e for s, e in furniture):
+            continue
+        if _heading(doc, span, headings, title_end):
+            continue
+        surname = len(span) == 1 and span[0].lower_ in surnames
+        if span.label_ == "PERSON" and not surname and (_title_only(span, words, titles) or all(
+                len(t.text.rstrip(".")) < 2 for t in span if t.is_alpha or t.text[:1].isalpha())):
+            continue  # "Sgt", or initials alone ("G")
+        label = _kind(doc, span, words)
+        out.append(span if label is None else _relabelled(span, label))
+    return out

@@ -1,0 +1,64 @@
+"""The article's geographic frame: the country its place names point to, and the readings
+that lie outside it without anything in the text to carry them there.
+
+A local report names its own country's towns and states over and over ("Columbus, Ohio",
+"Franklin County", "Ohio State"); a name read as a small place in some other country that
+nothing else in the text points to ("Metro" in Indonesia, "Gulf" in Papua New Guinea in a
+report from Biloxi) is then a word, not a place. A reading outside the frame stays when the
+text carries it: a qualifier ("Man, Ivory Coast"), a dateline, another name in its country
+(a country name, a demonym, a town there), or a place big enough to be named on its own
+("Paris", "Aleppo").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from europenews.analyze.places.geonames import GeoEntry
+
+# Evidence (confident readings weigh 1, others 0.5) that the other names of the article must
+# give one country before that country frames the article.
+FRAME_MIN = 1.5
+# A town this big (capitals count five times their population in the gazetteer) is named in
+# reports from anywhere without its country.
+PROMINENT = 1_000_000
+# A village or small town abroad that nothing else in the text points to is taken for a word
+# as soon as one confident name (or the outlet) frames the article elsewhere.
+SMALL_TOWN = 20_000
+SMALL_FRAME_MIN = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """The country the article's other names point to, and how strongly (a vote total)."""
+
+    country: str | None
+    votes: float
+
+
+def frame_without(votes: Mapping[str, float], own: tuple[str, float] | None) -> Frame:
+    """The frame the other names give, with the name's own vote (its country, its weight)
+    taken out."""
+    best: str | None = None
+    top = 0.0
+    for country, total in votes.items():
+        if own is not None and own[0] == country:
+            total -= own[1]
+        if country and total > top:
+            best, top = country, total
+    return Frame(best, top)
+
+
+def outside_frame(entry: GeoEntry, frame: Frame, support: float) -> bool:
+    """Whether a reading lies outside the article's frame with nothing to carry it there:
+    a town or region in a country that no other name points to (``support`` is their vote
+    for its country), while the others frame the article elsewhere, and too small to be
+    named on its own."""
+    if entry.feature in ("country", "continent") or support > 0:
+        return False
+    if frame.country is None or frame.country == entry.country:
+        return False
+    if entry.population < SMALL_TOWN:
+        return frame.votes >= SMALL_FRAME_MIN  # a village abroad needs its country named
+    return frame.votes >= FRAME_MIN and entry.population < PROMINENT

@@ -1,0 +1,38 @@
+"""How a quote reads on a page: a direct quote is the quoted words; reported speech (indirect,
+mixed) is the article's own wording of the report, cue and speaker included, so that nobody
+mistakes it for a verbatim quotation ("German Foreign Minister Annalena Baerbock recently
+accused China of providing weapons to Russia", not “China of providing weapons to Russia”).
+
+Core module: pure functions over ``model`` objects, used by the store (which saves the wording)
+and the web pages.
+"""
+
+from __future__ import annotations
+
+from europenews.model import Quote
+
+# How far a speaker's mention may sit from the report for the wording to take it in.
+MAX_GAP = 200
+
+
+def reported_speech(text: str, quote: Quote) -> str:
+    """The article's wording of a quote's report: from the first of speaker mention, cue and
+    content to the last of them, on one line (the content alone when the cue is far away)."""
+    starts, ends = [quote.start], [quote.end]
+    cue = quote.cue
+    if cue is not None and _near(cue.start, cue.end, quote):
+        starts.append(cue.start)
+        ends.append(cue.end)
+        mention = quote.speaker.mention if quote.speaker is not None else None
+        if mention is not None and _near(mention.start, mention.end, quote, cue.start, cue.end):
+            starts.append(mention.start)
+            ends.append(mention.end)
+    start, end = min(starts), max(ends)
+    if "\n" in text[start:end]:  # never across paragraphs: the content's own paragraph wins
+        start, end = quote.start, quote.end
+    return " ".join(text[start:end].split()).rstrip(",;:")
+
+
+def _near(start: int, end: int, quote: Quote, *also: int) -> bool:
+    edges = [quote.start, quote.end, *also]
+    return min(min(abs(start - e), abs(end - e)) for e in edges) <= MAX_GAP

@@ -1,0 +1,435 @@
+"""Linking an article's entities to store-wide entities, on evidence.
+
+An article entity links to a stored entity of the same type when the evidence agrees:
+
+- **its name** (a *name* key): the same full name across spellings (:func:`names.name_key`:
+  Zelensky / Zelenskiy / Zelenskyy), a full name whose first name agrees (an initial, a
+  transliteration: Giannis / Yiannis; a middle name or a "Jr." more or less), a known short
+  form seen with the full name in one article ("BGO" beside "Baltic Grid Operators"), or an
+  organisation's name without its legal form ("Quillbyte Inc." / "Quillbyte");
+- **a short key and shared context**: a surname alone, a misspelt surname, initials or a
+  club's last word ("Falcons") link only when the article shares context with the stored entity:
+  other entities mentioned in both (rare ones weigh more) or the same role. A bare first name,
+  a bare title or a surname without context never links; it starts an entity of its own.
+
+Every link keeps its evidence (``entity_links``), so ``store/relinking.py`` can weigh a link
+made on context again when a new full name arrives, and undo it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, and_, delete, func, insert, select, update
+
+from europenews.model import Analysis, Entity
+from europenews.names import (
+    core_key,
+    first_names_agree,
+    full_names_agree,
+    initials_of,
+    name_key,
+    name_shorts,
+    person_words,
+    spelt_alike,
+    surname_of,
+)
+from europenews.store.schema import (
+    article_entities,
+    articles,
+    entities,
+    entity_aliases,
+    entity_keys,
+    entity_links,
+    entity_roles,
+)
+
+NAME, SHORT = "name", "short"
+NEW, BY_NAME, BY_CONTEXT = "new", "name", "context"
+# Context that links a short key: one rare co-mentioned entity (seen in at most RARE articles),
+# or several common ones, or the same role.
+MIN_CONTEXT = 0.75
+RARE = 5
+ROLE_WEIGHT = 1.0
+# How many of a stored entity's latest articles its context is read from.
+CONTEXT_ARTICLES = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Local:
+    """What linking knows about one article entity."""
+
+    entity: Entity
+    key: str  # name key of its name (persons: without "Jr.")
+    names: frozenset[str]  # keys that name it on their own
+    shorts: frozenset[str]  # keys that name it only with context
+
+    @property
+    def is_person(self) -> bool:
+        return self.entity.type == "person"
+
+    @property
+    def single(self) -> bool:
+        """A one-word name: a surname, a first name, an acronym or a club's short name."""
+        return len(self.key.split()) == 1
+
+
+def _person_key(text: str) -> str:
+    return " ".join(person_words(name_key(text)))
+
+
+def _name_like(e: Entity, key: str) -> list[str]:
+    """Mention texts that spell the entity's name (not "he" or "the president")."""
+    words = set(key.split())
+    out = []
+    for m in e.mentions:
+        mkey = name_key(m.text)
+        if mkey and m.text[:1].isupper() and set(mkey.split()) <= words:
+            out.append(m.text)
+        elif m.text.isupper() and len(m.text) > 1 and mkey == initials_of(key):
+            out.append(m.text)  # "BGO" beside "Baltic Grid Operators"
+    return out
+
+
+def local_entity(e: Entity) -> Local | None:
+    """The keys one article entity is linked by (None when its name has no letters)."""
+    if e.type == "person":
+        key = _person_key(e.name)
+        if not key:
+            return None
+        names = {k for k in (_person_key(t) for t in _name_like(e, key)) if len(k.split()) > 1}
+        if len(key.split()) > 1:
+            names.add(key)
+        return Local(e, key, frozenset(names), frozenset({surname_of(key)}))
+    key = core_key(name_key(e.name))
+    if not key:
+        return None
+    names = {key, name_key(e.name)} | {core_key(name_key(t)) for t in _name_like(e, key)}
+    shorts = name_shorts(key)
+    if len(key.split()) > 1 and e.type == "organization":
+        shorts.add(key.split()[-1])  # "Falcons" for "Brandvik Falcons"
+    return Local(e, key, frozenset(names), frozenset(shorts - {""}))
+
+
+# --- context ---------------------------------------------------------------------------------
+
+
+def _weights(conn: Connection, ids: Iterable[int]) -> dict[int, float]:
+    """How much sharing each entity says, by rarity over the store (inverse document
+    frequency): 1 for one seen in at most RARE articles, little for one in most of them."""
+    ids = list(ids)
+    if not ids:
+        return {}
+    total = max(int(conn.execute(select(func.count()).select_from(articles)).scalar_one()), 1)
+    scale = math.log(max(total / RARE, 2.0))
+    rows = conn.execute(select(entities.c.id, entities.c.article_count)
+                        .where(entities.c.id.in_(ids)))
+    return {int(r.id): min(1.0, max(math.log(total / max(int(r.article_count), 1)), 0.0) / scale)
+            for r in rows}
+
+
+def _companions(conn: Connection, entity_id: int, skip: str | None = None) -> set[int]:
+    """Entities mentioned in the stored entity's latest articles (but ``skip``)."""
+    latest = (select(article_entities.c.article_id)
+              .where(article_entities.c.entity_id == entity_id)
+              .order_by(article_entities.c.article_id.desc()).limit(CONTEXT_ARTICLES))
+    if skip is not None:
+        latest = latest.where(article_entities.c.article_id != skip)
+    rows = conn.execute(select(article_entities.c.entity_id).distinct()
+                        .where(article_entities.c.article_id.in_(latest.scalar_subquery())))
+    return {int(r.entity_id) for r in rows} - {entity_id}
+
+
+def _role_words(roles: Iterable[str]) -> set[str]:
+    return {r.lower().split()[-1] for r in roles if r.split()}
+
+
+def _stored_role_words(conn: Connection, entity_id: int, skip: str | None = None) -> set[str]:
+    stmt = select(entity_roles.c.role).where(entity_roles.c.entity_id == entity_id)
+    if skip is not None:
+        stmt = stmt.where(entity_roles.c.article_id != skip)
+    return _role_words(conn.execute(stmt).scalars())
+
+
+def context_score(conn: Connection, entity_id: int, context: set[int], roles: Sequence[str],
+                  skip: str | None = None) -> float:
+    """How well an article's context (its other entities, the roles it gives) fits a stored
+    entity: shared entities weighted by rarity, plus a shared role."""
+    shared = _companions(conn, entity_id, skip) & context
+    score = sum(_weights(conn, shared).values())
+    if roles and _role_words(roles) & _stored_role_words(conn, entity_id, skip):
+        score += ROLE_WEIGHT
+    return score
+
+
+# --- candidates ------------------------------------------------------------------------------
+
+
+def _by_keys(conn: Connection, type_: str, keys: Iterable[str], kind: str | None) -> set[int]:
+    keys = [k for k in keys if k]
+    if not keys:
+        return set()
+    stmt = (select(entity_keys.c.entity_id).distinct()
+            .join(entities, entities.c.id == entity_keys.c.entity_id)
+            .where(entities.c.type == type_, entity_keys.c.key.in_(keys)))
+    if kind is not None:
+        stmt = stmt.where(entity_keys.c.kind == kind)
+    return {int(i) for i in conn.execute(stmt).scalars()}
+
+
+def _person_candidates(conn: Connection, local: Local) -> tuple[set[int], set[int]]:
+    """(linked by name, linked only with context) for a person."""
+    surname = surname_of(local.key)
+    same = select(entities.c.id).where(entities.c.type == "person",
+                                       entities.c.surname_key == surname)
+    rows = conn.execute(
+        select(entity_keys.c.entity_id, entity_keys.c.key)
+        .where(entity_keys.c.entity_id.in_(same.scalar_subquery()))
+    ).all()
+    full: dict[int, set[str]] = {}
+    for r in rows:
+        full.setdefault(int(r.entity_id), set())
+        if len(r.key.split()) > 1:
+            full[int(r.entity_id)].add(r.key)
+    misspelt = _misspelt(conn, local)
+    if local.single:
+        return set(), set(full) | misspelt  # a surname alone: any of them, with context
+    strong = {e for e, keys in full.items() if any(full_names_agree(local.key, k) for k in keys)}
+    # A full name completes a person known so far by the surname alone, given context; it
+    # never joins a person with another first name ("Hunter Biden" is not "Joe Biden").
+    weak = {e for e, keys in full.items() if not keys}
+    return strong, (weak | misspelt) - strong
+
+
+def _misspelt(conn: Connection, local: Local) -> set[int]:
+    """Persons whose surname differs from this one by a letter (Halm / Halme, Wojcikowski /
+    Wojcikowksi), with the same first name when both have one."""
+    words = local.key.split()
+    surname = words[-1]
+    if len(surname) < 4:
+        return set()
+    rows = conn.execute(
+        select(entity_keys.c.entity_id, entity_keys.c.key)
+        .join(entities, entities.c.id == entity_keys.c.entity_id)
+        .where(entities.c.type == "person", entity_keys.c.kind == SHORT,
+               entity_keys.c.key.like(f"{surname[:2]}%"),
+               func.length(entity_keys.c.key).between(len(surname) - 1, len(surname) + 1))
+    ).all()
+    found = set()
+    for r in rows:
+        if r.key == surname or not spelt_alike(r.key, surname, min_length=4):
+            continue
+        if len(words) > 1:
+            names = conn.execute(select(entity_keys.c.key).where(
+                entity_keys.c.entity_id == r.entity_id, entity_keys.c.kind == NAME)).scalars()
+            if not any(len(k.split()) > 1 and first_names_agree(k.split()[0], words[0])
+                       for k in names):
+                continue
+        found.add(int(r.entity_id))
+    return found
+
+
+def _candidates(conn: Connection, local: Local) -> tuple[set[int], set[int]]:
+    """Stored entities this one may be: (by name, only with context)."""
+    if local.is_person:
+        return _person_candidates(conn, local)
+    strong = _by_keys(conn, local.entity.type, local.names, NAME)
+    weak = _by_keys(conn, local.entity.type, local.names, SHORT)
+    # Short forms both ways, and shared ones ("Lindgren Centre" / "Lindgren Center" both short
+    # for "Lindgren"): only ever with context.
+    weak |= _by_keys(conn, local.entity.type, local.shorts, None)
+    return strong, weak - strong
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def _count(conn: Connection, entity_id: int) -> int:
+    return int(conn.execute(select(entities.c.article_count)
+                            .where(entities.c.id == entity_id)).scalar_one())
+
+
+def _by_context(conn: Connection, local: Local, candidates: set[int],
+                context: set[int]) -> int | None:
+    """The candidate the article's context fits best, if it fits well enough: MIN_CONTEXT, or
+    half of it when the candidate is the one person the store knows by that surname (a surname
+    alone still never links without shared context)."""
+    needed = MIN_CONTEXT
+    if local.is_person and local.single and len(candidates) == 1:
+        [only] = candidates
+        if len(_name_keys(conn, only)) > 0:
+            needed = MIN_CONTEXT / 2
+    best: tuple[float, int, int] | None = None
+    for c in candidates:
+        score = (context_score(conn, c, context, local.entity.roles), _count(conn, c), -c)
+        if score[0] >= needed and (best is None or score > best):
+            best = score
+    return None if best is None else -best[2]
+
+
+def _name_keys(conn: Connection, entity_id: int) -> list[str]:
+    """The multi-word name keys of a stored entity (none for one known by a surname alone)."""
+    keys = conn.execute(select(entity_keys.c.key).where(
+        entity_keys.c.entity_id == entity_id, entity_keys.c.kind == NAME)).scalars()
+    return [k for k in keys if len(k.split()) > 1]
+
+
+def _needs_context(local: Local) -> bool:
+    """A surname alone or an acronym ("BGO"): whoever it names is decided by context."""
+    return local.single and (local.is_person or local.entity.name.isupper())
+
+
+def _choose(conn: Connection, local: Local, context: set[int] | None) -> tuple[int | None, str]:
+    """The stored entity to link to and the evidence; ``(None, "new")`` for a new entity.
+
+    With ``context`` None (the first pass) a link that needs context is put off:
+    ``(None, "context")``."""
+    strong, weak = _candidates(conn, local)
+    if _needs_context(local):
+        weak, strong = weak | strong, strong  # the same acronym may still be another body
+    elif strong:
+        scored = [(context_score(conn, c, context or set(), local.entity.roles),
+                   _count(conn, c), -c) for c in strong]
+        return -max(scored)[2], BY_NAME
+    if not weak:
+        return None, NEW
+    if context is None:
+        return None, BY_CONTEXT
+    found = _by_context(conn, local, weak, context)
+    if found is not None:
+        return found, BY_CONTEXT
+    if strong:  # "BGO" seen alone before, and nothing here says it is another one
+        return max(strong, key=lambda c: (_count(conn, c), -c)), BY_NAME
+    return None, NEW
+
+
+def _add_keys(conn: Connection, entity_id: int, local: Local, evidence: str) -> None:
+    wanted = {(k, NAME) for k in local.names} | {(k, SHORT) for k in local.shorts}
+    if local.is_person and local.single:
+        wanted = {(local.key, SHORT)}  # a surname alone never names a person on its own
+    elif evidence == BY_CONTEXT and not local.is_person:
+        # A link made on context alone lends the entity no key that names it on its own, nor
+        # new short words: otherwise each such link widens what links next, and one
+        # organisation swallows dozens ("Press", "Air", "Medical Center" chained together).
+        wanted = {(k, SHORT) for k in local.names}
+    have = {(r.key, r.kind) for r in conn.execute(
+        select(entity_keys.c.key, entity_keys.c.kind).where(entity_keys.c.entity_id == entity_id))}
+    rows = [{"entity_id": entity_id, "key": k, "kind": kind} for k, kind in wanted - have if k]
+    if rows:
+        conn.execute(insert(entity_keys), rows)
+
+
+def add_aliases(conn: Connection, entity_id: int, texts: Iterable[str]) -> None:
+    have = set(conn.execute(select(entity_aliases.c.alias)
+                            .where(entity_aliases.c.entity_id == entity_id)).scalars())
+    rows = [{"entity_id": entity_id, "alias": a, "alias_key": name_key(a)}
+            for a in dict.fromkeys(t.strip() for t in texts) if a and a not in have]
+    if rows:
+        conn.execute(insert(entity_aliases), rows)
+
+
+def _better_name(old: str, new: str, type_: str) -> bool:
+    """Whether ``new`` is the more complete name ("Barack Obama" over "Obama"; "George W.
+    Bush" over "W. Bush"; a name over its initials)."""
+    def words(name: str) -> list[str]:
+        key = name_key(name)
+        return person_words(key) if type_ == "person" else key.split()
+
+    old_w, new_w = words(old), words(new)
+    if len(new_w) != len(old_w):
+        return len(new_w) > len(old_w)
+    return len(old_w[0]) == 1 < len(new_w[0]) if old_w and new_w else False
+
+
+def _create(conn: Connection, local: Local, published: str | None) -> int:
+    e = local.entity
+    surname = surname_of(local.key) if local.is_person else None
+    return int(conn.execute(
+        insert(entities).values(name=e.name, type=e.type, key=local.key, surname_key=surname,
+                                first_seen=published, last_seen=published, article_count=0)
+    ).inserted_primary_key[0])  # type: ignore[index]
+
+
+def _update(conn: Connection, entity_id: int, local: Local, published: str | None,
+            evidence: str) -> None:
+    row = conn.execute(select(entities).where(entities.c.id == entity_id)).one()
+    values: dict[str, Any] = {}
+    if evidence != NEW and _better_name(row.name, local.entity.name, row.type):
+        values.update(name=local.entity.name, key=local.key)
+    if published and (row.first_seen is None or published < row.first_seen):
+        values["first_seen"] = published
+    if published and (row.last_seen is None or published > row.last_seen):
+        values["last_seen"] = published
+    if values:
+        conn.execute(update(entities).where(entities.c.id == entity_id).values(**values))
+
+
+def _link_order(local: Local) -> tuple[int, int]:
+    return (int(_needs_context(local)), -len(local.key))
+
+
+def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict[str, int]:
+    """Link each of the article's entities to a store-wide entity (creating it if new).
+
+    Returns local id (``e1``) → store-wide id, records the evidence of every link and the roles
+    the article gives. Call :func:`europenews.store.relinking.settle_links` once the article's
+    rows are saved.
+    """
+    published = analysis.article.published
+    # Re-analysis links again what it linked before (same local entity, same name): a re-run
+    # stores nothing twice.
+    before = {(r.local_id, r.key): (int(r.entity_id), r.evidence) for r in conn.execute(
+        select(entity_links.c.local_id, entity_links.c.key, entity_links.c.evidence,
+               article_entities.c.entity_id)
+        .join(article_entities, and_(article_entities.c.article_id == entity_links.c.article_id,
+                                     article_entities.c.local_id == entity_links.c.local_id))
+        .where(entity_links.c.article_id == article_id))}
+    for table in (entity_roles, entity_links):
+        conn.execute(delete(table).where(table.c.article_id == article_id))
+    locals_ = sorted((lo for lo in map(local_entity, analysis.entities) if lo is not None),
+                     key=_link_order)
+    out: dict[str, int] = {}
+    link_rows = []
+    decided = [(local, *(before.get((local.entity.id, local.key))
+                         or _choose(conn, local, None))) for local in locals_]
+    # Names that link (or start an entity) on their own go first: they are the context the
+    # links put off are judged by.
+    decided.sort(key=lambda d: d[2] == BY_CONTEXT and d[1] is None)
+    # Links put off are decided with the context linked so far, again while one of them links
+    # (a surname linked to its person is context for another surname of the same article).
+    pending = [d for d in decided if d[1] is None and d[2] == BY_CONTEXT]
+    settled: dict[str, tuple[int, str]] = {}
+    ready = {lo.entity.id: eid for lo, eid, _ in decided if eid is not None}
+    for _ in range(len(pending)):
+        found = False
+        for local, _, _ in pending:
+            if local.entity.id in settled:
+                continue
+            entity_id, evidence = _choose(conn, local, set(ready.values()))
+            if entity_id is not None:
+                settled[local.entity.id] = (entity_id, evidence)
+                ready[local.entity.id] = entity_id
+                found = True
+        if not found:
+            break
+    for local, entity_id, evidence in decided:
+        if entity_id is None and evidence == BY_CONTEXT:
+            entity_id, evidence = settled.get(local.entity.id, (None, NEW))
+        if entity_id is None:
+            entity_id = _create(conn, local, published)
+        _update(conn, entity_id, local, published, evidence)
+        _add_keys(conn, entity_id, local, evidence)
+        add_aliases(conn, entity_id, [local.entity.name, *_name_like(local.entity, local.key)])
+        out[local.entity.id] = entity_id
+        link_rows.append({"article_id": article_id, "local_id": local.entity.id,
+                          "key": local.key, "evidence": evidence})
+        roles = [{"entity_id": entity_id, "role": r, "article_id": article_id,
+                  "published": published} for r in dict.fromkeys(local.entity.roles)]
+        if roles:
+            conn.execute(insert(entity_roles), roles)
+    if link_rows:
+        conn.execute(insert(entity_links), link_rows)
+    return out

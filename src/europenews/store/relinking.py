@@ -1,0 +1,147 @@
+"""Undoing links: a merge that later evidence contradicts is split.
+
+When a new full name arrives ("Michelle Obama"), the links its surname made to another person
+on context alone ("Obama" in an article about her, linked to "Barack Obama") are weighed again
+and moved to the new person when the context fits it better. ``move_link`` moves one article
+entity (mentions, roles, quotes) and ``rebuild_entity`` recomputes what the two entities show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Connection, and_, delete, func, select, update
+
+from europenews.names import name_key, surname_of
+from europenews.store.linking import (
+    BY_CONTEXT,
+    MIN_CONTEXT,
+    NEW,
+    SHORT,
+    add_aliases,
+    context_score,
+)
+from europenews.store.schema import (
+    article_entities,
+    articles,
+    entities,
+    entity_aliases,
+    entity_keys,
+    entity_links,
+    entity_roles,
+    mentions,
+    quotes,
+)
+
+
+def move_link(conn: Connection, article_id: str, local_id: str, to_entity: int) -> None:
+    """Move one article entity (its mentions, roles and the quotes it spoke) to another
+    store-wide entity; the old one is deleted when nothing is left of it."""
+    old = conn.execute(select(article_entities.c.entity_id).where(
+        article_entities.c.article_id == article_id,
+        article_entities.c.local_id == local_id)).scalar()
+    if old is None or old == to_entity:
+        return
+    conn.execute(update(article_entities).where(
+        article_entities.c.article_id == article_id, article_entities.c.local_id == local_id
+    ).values(entity_id=to_entity))
+    for table, column in ((entity_roles, entity_roles.c.entity_id),
+                          (quotes, quotes.c.speaker_entity_id)):
+        conn.execute(update(table).where(table.c.article_id == article_id, column == old)
+                     .values({column.name: to_entity}))
+    for entity_id in (old, to_entity):
+        rebuild_entity(conn, entity_id)
+
+
+def rebuild_entity(conn: Connection, entity_id: int) -> None:
+    """Recompute an entity's aliases, dates and count from the articles still linked to it;
+    delete it when none is."""
+    linked = select(article_entities.c.article_id, article_entities.c.local_id).where(
+        article_entities.c.entity_id == entity_id).subquery()
+    n = conn.execute(select(func.count()).select_from(linked)).scalar_one()
+    if not n:
+        conn.execute(update(quotes).where(quotes.c.speaker_entity_id == entity_id)
+                     .values(speaker_entity_id=None))
+        conn.execute(delete(entities).where(entities.c.id == entity_id))
+        return
+    names = conn.execute(
+        select(mentions.c.text, article_entities.c.name)
+        .join(linked, and_(linked.c.article_id == mentions.c.article_id,
+                           linked.c.local_id == mentions.c.local_id))
+        .join(article_entities, and_(article_entities.c.article_id == mentions.c.article_id,
+                                     article_entities.c.local_id == mentions.c.local_id))
+    ).all()
+    aliases = {r.name for r in names}
+    aliases |= {r.text for r in names if r.text[:1].isupper()
+                and set(name_key(r.text).split()) <= set(name_key(r.name).split())}
+    conn.execute(delete(entity_aliases).where(entity_aliases.c.entity_id == entity_id))
+    add_aliases(conn, entity_id, sorted(aliases))
+    dates = conn.execute(
+        select(func.min(articles.c.published), func.max(articles.c.published),
+               func.count(func.distinct(articles.c.id)))
+        .where(articles.c.id.in_(select(linked.c.article_id)))).one()
+    conn.execute(update(entities).where(entities.c.id == entity_id).values(
+        first_seen=dates[0], last_seen=dates[1], article_count=int(dates[2])))
+
+
+def _reconsider(conn: Connection, entity_id: int, keys: set[str], article_id: str) -> None:
+    """Links other articles made by one of ``keys`` (a surname alone, a short form) on context,
+    or that started an entity of their own: move those whose context fits the entity with the
+    full name, ``entity_id``, better than the one they are with."""
+    type_ = conn.execute(select(entities.c.type).where(entities.c.id == entity_id)).scalar()
+    rows = conn.execute(
+        select(entity_links.c.article_id, entity_links.c.local_id, article_entities.c.entity_id)
+        .join(article_entities, and_(article_entities.c.article_id == entity_links.c.article_id,
+                                     article_entities.c.local_id == entity_links.c.local_id))
+        .where(entity_links.c.key.in_(sorted(keys)),
+               entity_links.c.evidence.in_((BY_CONTEXT, NEW)),
+               entity_links.c.article_id != article_id,
+               article_entities.c.entity_id != entity_id, article_entities.c.type == type_)
+    ).all()
+    for r in rows:
+        context = set(conn.execute(select(article_entities.c.entity_id).where(
+            article_entities.c.article_id == r.article_id,
+            article_entities.c.local_id != r.local_id)).scalars())
+        roles = list(conn.execute(select(entity_roles.c.role).where(
+            entity_roles.c.article_id == r.article_id,
+            entity_roles.c.entity_id == r.entity_id)).scalars())
+        here = context_score(conn, int(r.entity_id), context, roles, skip=r.article_id)
+        there = context_score(conn, entity_id, context, roles, skip=r.article_id)
+        if there >= MIN_CONTEXT and there > here:
+            move_link(conn, r.article_id, r.local_id, entity_id)
+            conn.execute(update(entity_links).where(
+                entity_links.c.article_id == r.article_id,
+                entity_links.c.local_id == r.local_id).values(evidence=BY_CONTEXT))
+
+
+def settle_links(conn: Connection, article_id: str, entity_ids: Sequence[int]) -> None:
+    """After an article's rows are saved: recount its entities, then weigh again the links
+    that a full name in it may contradict or complete (see :func:`_reconsider`)."""
+    refresh_entity_counts(conn, entity_ids)
+    rows = conn.execute(
+        select(entity_links.c.key, article_entities.c.entity_id, article_entities.c.type)
+        .join(article_entities, and_(article_entities.c.article_id == entity_links.c.article_id,
+                                     article_entities.c.local_id == entity_links.c.local_id))
+        .where(entity_links.c.article_id == article_id)
+    ).all()
+    for r in rows:
+        if len(r.key.split()) < 2:
+            continue
+        if r.type == "person":
+            keys = {surname_of(r.key)}
+        else:
+            keys = set(conn.execute(select(entity_keys.c.key).where(
+                entity_keys.c.entity_id == r.entity_id, entity_keys.c.kind == SHORT)).scalars())
+        if keys:
+            _reconsider(conn, int(r.entity_id), keys, article_id)
+
+
+def refresh_entity_counts(conn: Connection, entity_ids: Sequence[int]) -> None:
+    """Recount ``article_count`` from ``article_entities`` (so re-analysis never double counts)."""
+    for entity_id in set(entity_ids):
+        n = conn.execute(
+            select(func.count(func.distinct(article_entities.c.article_id))).where(
+                article_entities.c.entity_id == entity_id
+            )
+        ).scalar_one()
+        conn.execute(update(entities).where(entities.c.id == entity_id).values(article_count=n))

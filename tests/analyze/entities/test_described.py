@@ -1,0 +1,63 @@
+"""Described people (analyze/entities/described.py) and middle initials (namecues.py)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+
+def _entities(nlp, text: str, people: list[tuple[int, int]]):
+    """Run the pipeline with these character spans as the only PERSON names (as the gold
+    mentions of ``eval entities --gold-mentions`` are handed over)."""
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name in ("europenews_gazetteer", "europenews_places", "europenews_quotes",
+                    "europenews_events"):
+            continue
+        doc = proc(doc)
+        if name == "ner":
+            doc.ents = [doc.char_span(s, e, label="PERSON") for s, e in people]
+    return doc._.entities
+
+
+def _span(text: str, part: str, after: int = 0) -> tuple[int, int]:
+    start = text.index(part, after)
+    return start, start + len(part)
+
+
+def test_described_person_joins_the_one_person_it_can_be(nlp):
+    text = ("Teodor Vick was arrested on Friday. Vick had escaped from a prison bus. "
+            "The Eastbrook man was found in a barn.")
+    found = _entities(nlp, text, [_span(text, "Teodor Vick"), _span(text, "Vick", 20),
+                                  _span(text, "Eastbrook man")])
+    [vick] = [e for e in found if e.name == "Teodor Vick"]
+    assert "Eastbrook man" in {m.text for m in vick.mentions}
+
+
+def test_described_person_of_the_other_gender_stays_apart(nlp):
+    text = ("Christopher Dahl was arrested on Friday. Dahl had escaped from a prison bus. "
+            "An Eastbrook woman was questioned.")
+    found = _entities(nlp, text, [_span(text, "Christopher Dahl"), _span(text, "Dahl", 20),
+                                  _span(text, "Eastbrook woman")])
+    [dahl] = [e for e in found if e.name == "Christopher Dahl"]
+    assert "Eastbrook woman" not in {m.text for m in dahl.mentions}
+
+
+def test_described_middle_initial_is_no_first_name(nlp):
+    names = {e.name for e in nlp("Former President Richard M. Nixon resigned in 1974.")._.entities}
+    assert "Richard M. Nixon" in names and "M. Nixon" not in names
+
+
+def test_described_span_keeps_its_noun():
+    import spacy
+
+    from europenews.analyze.entities.canonical import described_person
+
+    nlp = spacy.blank("en")
+    doc = nlp.make_doc("the Eastbrook man")
+    doc[1].pos_, doc[2].pos_ = "PROPN", "NOUN"
+    doc[2].dep_, doc[1].dep_, doc[0].dep_ = "ROOT", "compound", "det"
+    doc[1].head = doc[2]
+    doc[0].head = doc[2]
+    span = Span(doc, 1, 3, label="PERSON")
+    noun = described_person(span)
+    assert noun is not None and noun.text == "man"

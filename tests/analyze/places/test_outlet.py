@@ -1,0 +1,58 @@
+"""The outlet's home: the country an article's hostname points to (``outlet.py``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from europenews.analyze.places.geonames import GeoGazetteer, load_gazetteer
+from europenews.analyze.places.outlet import outlet_country
+
+
+@pytest.fixture(scope="module")
+def gaz() -> GeoGazetteer:
+    return load_gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("outlet", "country"),
+    [
+        ("bbc.co.uk", "GB"),
+        ("https://www.cbc.ca/news/story-1", "CA"),
+        ("abc.net.au", "AU"),
+        ("wsmv.com", "US"),
+        ("khou.com", "US"),
+        ("abc7chicago.com", "US"),
+        ("6abc.com", "US"),
+        ("detroitnews.com", "US"),
+        ("www.texastribune.org", "US"),
+        ("irishtimes.com", "IE"),
+        ("baltimoresun.com", "US"),
+        ("nbclosangeles.com", "US"),
+    ],
+    ids=[
+        "uk-domain", "url", "country-code-beats-network", "call-sign-w", "call-sign-k",
+        "network-with-town", "channel-number", "town-opens", "state-opens", "demonym-opens",
+        "longest-name", "big-city-dwarfs-namesakes",
+    ],
+)  # fmt: skip
+def test_outlet_hostname_names_its_home(gaz, outlet, country):
+    assert outlet_country(gaz, outlet) == country
+
+
+@pytest.mark.parametrize(
+    "outlet",
+    [
+        "example.tv",  # a country code sold for television
+        "savannahnow.com",  # Savannah is also a region of Ghana
+        "northjersey.com",  # a country name counts only where it opens the name
+        "richmond.com",  # Virginia's or British Columbia's
+        "valleynews.com",  # a common word
+        "example.com",
+        "localhost",
+        "http://[bad",
+        "",
+        None,
+    ],
+)
+def test_outlet_without_a_clear_home_is_none(gaz, outlet):
+    assert outlet_country(gaz, outlet) is None
