@@ -44,6 +44,8 @@ class BriefQuote:
     speaker: str | None
     text: str
     kind: str  # direct | indirect | mixed
+    # Reported speech as the article words it, cue and speaker included (``speech.py``).
+    report: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

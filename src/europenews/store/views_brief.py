@@ -93,12 +93,12 @@ def _quotes(conn: Connection, ids: list[str]) -> tuple[BriefQuote, ...]:
     rows = conn.execute(
         select(quotes.c.article_id, quotes.c.speaker_entity_id,
                func.coalesce(entities.c.name, quotes.c.speaker_name).label("speaker"),
-               quotes.c.text, quotes.c.kind)
+               quotes.c.text, quotes.c.kind, quotes.c.report)
         .outerjoin(entities, entities.c.id == quotes.c.speaker_entity_id)
         .where(quotes.c.article_id.in_(ids))
         .order_by(quotes.c.published, quotes.c.article_id, quotes.c.position))
-    return tuple(BriefQuote(r.article_id, r.speaker_entity_id, r.speaker, r.text, r.kind)
-                 for r in rows)
+    return tuple(BriefQuote(r.article_id, r.speaker_entity_id, r.speaker, r.text, r.kind,
+                            r.report) for r in rows)
 
 
 def _places(conn: Connection, ids: list[str]) -> tuple[BriefPlace, ...]:

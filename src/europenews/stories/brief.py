@@ -180,13 +180,17 @@ def speakers(data: BriefInput) -> list[Speaker]:
             if partial:
                 chosen, words = max(partial, key=lambda x: len(x[1]))
                 best = _said(chosen, words, by_id)
-        reported, seen = [], {chosen.text if chosen else ""}
+        # A quoted fragment of a reported claim is the quote; the claim itself stays reported.
+        reported, seen = [], {chosen.text if chosen and chosen.kind == "direct" else ""}
         for q in quotes:
-            if q is chosen or q.kind == "direct" or q.text in seen \
+            # The article's own wording of the report when the store has it ("Baerbock
+            # accused China of ..."), so a claim never reads as a verbatim quotation.
+            wording = q.report or q.text
+            if q.kind == "direct" or q.text in seen \
                     or len(q.text.split()) < MIN_REPORTED_WORDS:
                 continue
             seen.add(q.text)
-            reported.append(_said(q, q.text, by_id))
+            reported.append(_said(q, wording, by_id))
         out.append(Speaker(person.entity_id, person.name, person.roles[:2], best,
                            tuple(reported[:MAX_REPORTED])))
     return out
