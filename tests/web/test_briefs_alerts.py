@@ -77,7 +77,7 @@ def test_brief_api_of_a_multi_article_story(web: httpx.Client) -> None:
 
 def test_alerts_api_page_and_feed(web: httpx.Client) -> None:
     alerts = {a["name"]: a for a in web.get("/api/alerts").json()["items"]}
-    assert set(alerts) == {"Kherson strikes", "Zelensky"}
+    assert {"Kherson strikes", "Zelensky"} <= set(alerts)
     kherson, = alerts["Kherson strikes"]["hits"]  # the three reports are one story: one hit
     assert kherson["articles"] >= 2 and kherson["fact"]["killed"]["value"] >= 3
     assert kherson["fact"]["place"] == "Kherson" and "killed" in kherson["fact_line"]
@@ -134,7 +134,7 @@ def test_browser_brief_and_alerts_page(browser, alerts_url: str, shoot) -> None:
         assert brief.locator(".brief-figures li").count() >= 1
         shoot(page, "21-story-brief")
         page.goto("/alerts")
-        assert page.locator("section.alert-rule").count() == 2
+        assert page.locator("section.alert-rule").count() >= 2
         assert page.locator("ol.alert-hits li").count() >= 1
         shoot(page, "21-alerts")
         if NOTES_SHOTS.is_dir():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import warnings
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from fastapi.routing import APIRoute
 from sqlalchemy import select
 
 from europenews.config import Settings
+from europenews.store.alerts import save_rule
 from europenews.store.engine import open_store
 from europenews.store.schema import articles, entities, places, story_members
 from europenews.web import api, pages
@@ -47,6 +49,10 @@ def route_values(web_db: str) -> dict[str, str]:
             "article_id": conn.execute(select(articles.c.id)).scalar(),
             "name": conn.execute(select(places.c.name)).scalar(),
         }
+    # An alert named like the place, so /api/alerts/{name} and its Atom feed have one to show.
+    with engine.begin() as conn:
+        save_rule(conn, str(values["name"]),
+                  json.dumps({"name": str(values["name"]), "query": str(values["name"])}), "api")
     engine.dispose()
     return {k: str(v) for k, v in values.items()}
 
