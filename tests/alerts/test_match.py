@@ -60,7 +60,7 @@ def test_match_casualty_event(story: StoryFacts, fires: bool) -> None:
     if fact is not None:
         assert fact.parts["killed"]["value"] >= 3 and fact.parts["country"] == "US"
         assert fact.parts["killed"]["evidence"][0]["article"].startswith("a")
-        assert "killed (police)" in fact_line(fact.to_dict())
+        assert "killed (police, confidence " in fact_line(fact.to_dict())
 
 
 def test_match_confidence_level_is_the_rules_own() -> None:

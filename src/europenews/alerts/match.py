@@ -241,11 +241,13 @@ def match_rule(rule: AlertRule, facts: StoryFacts, resolved: Resolved) -> AlertF
 
 
 def fact_line(fact: dict[str, Any]) -> str:
-    """One line saying why a hit fired ("4 killed (police) · US")."""
+    """One line saying why a hit fired ("4 killed (police, confidence 0.91) · US")."""
     parts = []
     for kind in ("killed", "injured"):
         if kind in fact:
-            by = fact[kind].get("given_by") or []
+            by = list(fact[kind].get("given_by") or [])
+            if (confidence := fact[kind].get("confidence")) is not None:
+                by.append(f"confidence {confidence:.2f}")
             parts.append(f"{fact[kind]['value']} {kind}" + (f" ({', '.join(by)})" if by else ""))
     for key in ("country", "place", "query"):
         if key in fact:
