@@ -123,8 +123,9 @@ def _cluster_interrupted(engine: Engine, every: int) -> int:
     while True:
         stop = threading.Event()
         summary = IngestSummary()
+        # Assignments stored two per transaction: restarts land between batches too.
         cluster_pending(engine, new_clusterer(engine), summary, StopAfter(every, stop),
-                        stop=stop)
+                        stop=stop, write_batch=2)
         if not stop.is_set() or summary.clustered == 0:
             return restarts
         restarts += 1

@@ -1,4 +1,5 @@
-"""Where analysis runs: in this process (the default) or on Dask workers.
+"""Where analysis runs: in local worker processes (the default), in this process, or on Dask
+workers.
 
 Ingestion holds an *analyser*: the spaCy pipeline itself, or an engine object with
 ``analyze(articles)``. Both take ``Article`` objects and give ``Analysis`` objects in input
@@ -56,10 +57,16 @@ class DaskBackend:
             self.client.close()
 
 
-def make_analyzer(settings: Settings) -> Language | DaskBackend:
-    """What ingestion analyses with: the pipeline itself in-process (the default), or a
+def make_analyzer(settings: Settings) -> Language | AnalysisBackend:
+    """What ingestion analyses with: local worker processes, one per core (the default), the
+    pipeline itself in this process (``settings.workers`` 1, or a one-core machine), or a
     Dask engine when ``settings.engine`` is ``dask``."""
     if settings.engine == "local":
+        from europenews.analyze.processes import ProcessBackend, resolve_workers
+
+        workers = resolve_workers(settings.workers)
+        if workers > 1:
+            return ProcessBackend(settings, workers)
         from europenews.analyze.pipeline import build_pipeline
 
         return build_pipeline(settings)

@@ -68,7 +68,7 @@ def render_summary(summary: IngestSummary) -> str:
 @click.option("--summary-format", "summary_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True, help="How the summary is printed (stdout).")
 def ingest(sources: tuple[str, ...], db: str, model: str | None, engine: str | None,
-           scheduler: str | None, no_analyse: bool,
+           scheduler: str | None, workers: int | None, no_analyse: bool,
            allow_private: bool, delay: float, timeout: float, no_robots: bool,
            summary_format: str) -> None:
     """Store articles from files, folders, URLs, RSS/Atom feeds and OPML lists (re-runs are
@@ -82,15 +82,22 @@ def ingest(sources: tuple[str, ...], db: str, model: str | None, engine: str | N
     from europenews.stages.settings import IngestSettings
     from europenews.store.engine import open_store
 
-    settings = settings_from_env(model=model, db=db, engine=engine, scheduler=scheduler)
+    settings = settings_from_env(model=model, db=db, engine=engine, scheduler=scheduler,
+                                 workers=workers)
     fetch = FetchSettings.from_env(allow_private=allow_private or None, delay=delay,
                                    timeout=timeout, respect_robots=not no_robots)
-    store = open_store(settings.db)
     nlp = None
     if not no_analyse:
         from europenews.analyze.backends import make_analyzer
 
+        # First: worker processes load the model while the sources are read and stored.
         nlp = make_analyzer(settings)
+    try:
+        store = open_store(settings.db)
+    except BaseException:
+        if nlp is not None and hasattr(nlp, "close"):
+            nlp.close()
+        raise
     try:
         with RichProgress() as progress:
             summary = ingest_sources(

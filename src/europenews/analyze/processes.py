@@ -1,0 +1,217 @@
+"""Analysis in worker processes on this machine, so that every core works.
+
+Each worker process builds the pipeline once (the pool's initializer) and analyses chunks of
+articles with ``nlp.pipe``. Only plain picklable objects cross between processes, as on Dask:
+``Article`` lists go out, ``Analysis`` objects (or the reason an article failed) come back, in
+input order. The workers never touch the store: the parent's one writer does.
+
+- Workers are *spawned*, not forked: the parent may already run threads (``run``'s fetch
+  workers and writer), and a forked child of a threaded process can deadlock.
+- They start at once and load the model in the background, while the parent reads its
+  sources; the parent itself never loads the model (memory: the workers' pipelines only).
+- A worker watches its parent and exits when the parent is gone, so a process killed with
+  SIGKILL leaves no worker behind.
+- A worker is replaced after :data:`TASKS_PER_WORKER` chunks, so the strings and caches a
+  spaCy process collects over a long run cannot grow without bound.
+- One bad article fails alone: a chunk that raises is redone one article at a time in the
+  worker, and a worker that dies (a crash, the out-of-memory killer) is replaced and its
+  chunk redone one article at a time, the one that kills it again being recorded as failed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import multiprocessing
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from europenews.config import Settings
+from europenews.errors import ConfigError, EuropeNewsError
+from europenews.model import Analysis, Article
+
+# Articles per task: small enough that the last tasks of a run end close together (the
+# cores finish together), large enough that ``nlp.pipe`` batches and the pickling per task
+# stay cheap.
+CHUNK = 8
+# Chunks a worker analyses before it is replaced (about 10,000 articles; a new worker's
+# model load, a few seconds, is then well under 1 % of its working time).
+TASKS_PER_WORKER = 1250
+PARENT_CHECK_S = 0.5
+# Worker deaths in a row (no article analysed in between) after which the workers are taken
+# to be unable to run at all, rather than killed by one article after another.
+MAX_DEATHS_IN_ROW = 3
+
+_nlp: Any = None  # the worker's pipeline, built once by _start_worker
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """Why the analysis of one article failed (exceptions may not survive pickling)."""
+
+    reason: str
+
+
+Result = Analysis | Failed
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity, not the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def resolve_workers(requested: int) -> int:
+    """How many analysis processes to run: ``requested``, or every core when it is 0."""
+    return requested if requested > 0 else available_cores()
+
+
+def _watch_parent(parent: int) -> None:
+    # Linux re-parents an orphan, so a changed parent id means the parent has died.
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_S)
+    os._exit(0)
+
+
+def _start_worker(settings: Settings, parent: int) -> None:
+    global _nlp
+    threading.Thread(target=_watch_parent, args=(parent,), name="parent-watch",
+                     daemon=True).start()
+    from europenews.analyze.pipeline import build_pipeline
+
+    _nlp = build_pipeline(settings)
+
+
+def _ready() -> int:
+    return os.getpid()
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
+
+
+def analyze_chunk(articles: list[Article]) -> list[Result]:
+    """Task run in a worker: the chunk's analyses in order; after a failure, the chunk is
+    redone one article at a time so that only the culprit fails."""
+    from europenews.analyze.pipeline import analyze_article, analyze_articles
+
+    try:
+        return list(analyze_articles(_nlp, articles, batch_size=len(articles) or 1))
+    except Exception:  # any component bug: find the culprit below
+        pass
+    out: list[Result] = []
+    for article in articles:
+        try:
+            out.append(analyze_article(_nlp, article))
+        except Exception as exc:  # recorded on the article by the parent
+            out.append(Failed(_describe(exc)))
+    return out
+
+
+class ProcessBackend:
+    """Analysis on ``workers`` local processes; :meth:`results` yields in input order."""
+
+    name = "processes"
+
+    def __init__(self, settings: Settings, workers: int, chunk: int = CHUNK,
+                 tasks_per_worker: int = TASKS_PER_WORKER) -> None:
+        self.settings = settings
+        self.workers = max(1, workers)
+        self.chunk = max(1, chunk)
+        self.tasks_per_worker = tasks_per_worker
+        self._deaths_in_row = 0
+        _check_model(settings.model)  # here, not as a worker's traceback
+        self._pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        pool = ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker, initargs=(self.settings, os.getpid()),
+            max_tasks_per_child=self.tasks_per_worker,
+        )
+        # One task per worker starts every process now: the model loads meanwhile.
+        for _ in range(self.workers):
+            pool.submit(_ready)
+        return pool
+
+    def _restart(self) -> None:
+        self._deaths_in_row += 1
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        if self._deaths_in_row > MAX_DEATHS_IN_ROW:  # not one article: the workers cannot run
+            raise ConfigError("analysis: the worker processes keep dying (their error is "
+                              "above; --workers 1 analyses in this process)")
+        self._pool = self._new_pool()
+
+    def results(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Result]]:
+        """Each article with its analysis (or why it failed), in input order. At most two
+        chunks per worker are in flight, so a long stream is read as it is consumed."""
+        pending: deque[tuple[list[Article], Future[list[Result]]]] = deque()
+        stream = iter(articles)
+        while True:
+            while len(pending) < 2 * self.workers:
+                chunk = _take(stream, self.chunk)
+                if not chunk:
+                    break
+                pending.append((chunk, self._pool.submit(analyze_chunk, chunk)))
+            if not pending:
+                return
+            chunk, future = pending.popleft()
+            try:
+                done = future.result()
+                self._deaths_in_row = 0
+            except BrokenProcessPool:
+                # A worker died: the futures in flight are lost with it. Redo this chunk one
+                # article at a time, then send the others again.
+                self._restart()
+                done = [self._alone(article) for article in chunk]
+                pending = deque((c, self._pool.submit(analyze_chunk, c)) for c, _ in pending)
+            yield from zip(chunk, done, strict=True)
+
+    def _alone(self, article: Article) -> Result:
+        try:
+            [result] = self._pool.submit(analyze_chunk, [article]).result()
+            self._deaths_in_row = 0
+            return result
+        except BrokenProcessPool as exc:
+            self._restart()
+            return Failed(f"the analysis process died ({exc})")
+
+    def analyze(self, articles: Iterable[Article]) -> Iterator[Analysis]:
+        """The :class:`~europenews.analyze.backends.AnalysisBackend` protocol: analyses in
+        input order; the first failure raises."""
+        for _article, result in self.results(articles):
+            if isinstance(result, Failed):
+                raise EuropeNewsError(f"analysis failed: {result.reason}")
+            yield result
+
+    def close(self) -> None:
+        """End the workers (a chunk being analysed is finished first)."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _check_model(model: str) -> None:
+    """The model must be an installed package or a folder (as ``spacy.load`` takes it)."""
+    try:
+        found = Path(model).exists() or importlib.util.find_spec(model) is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found:
+        raise ConfigError(f"spaCy model {model!r}: not installed")
+
+
+def _take(stream: Iterator[Article], n: int) -> list[Article]:
+    out: list[Article] = []
+    for article in stream:
+        out.append(article)
+        if len(out) == n:
+            break
+    return out
