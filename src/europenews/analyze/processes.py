@@ -5,12 +5,15 @@ articles with ``nlp.pipe``. Only plain picklable objects cross between processes
 ``Article`` lists go out, ``Analysis`` objects (or the reason an article failed) come back, in
 input order. The workers never touch the store: the parent's one writer does.
 
-- Workers are *spawned*, not forked: the parent may already run threads (``run``'s fetch
-  workers and writer), and a forked child of a threaded process can deadlock.
-- They start at once and load the model in the background, while the parent reads its
-  sources; the parent itself never loads the model (memory: the workers' pipelines only).
-- A worker watches its parent and exits when the parent is gone, so a process killed with
-  SIGKILL leaves no worker behind.
+- Workers are forked by a *fork server* (``multiprocessing``'s forkserver), never by this
+  process: the parent may already run threads (``run``'s fetch workers and writer), and a
+  forked child of a threaded process can deadlock. The fork server builds the pipeline once
+  (``analyze.preload``) before it forks, so the workers start with the model loaded and
+  share its memory; the parent itself never loads the model.
+- The fork server starts at once and loads the model in the background while the parent
+  reads its sources.
+- A worker watches the process that started it and exits when that one is gone, so a process
+  killed with SIGKILL leaves no worker behind (and the fork server then ends too).
 - A worker is replaced after :data:`TASKS_PER_WORKER` chunks, so the strings and caches a
   spaCy process collects over a long run cannot grow without bound.
 - One bad article fails alone: a chunk that raises is redone one article at a time in the
@@ -75,20 +78,55 @@ def resolve_workers(requested: int) -> int:
     return requested if requested > 0 else available_cores()
 
 
-def _watch_parent(parent: int) -> None:
-    # Linux re-parents an orphan, so a changed parent id means the parent has died.
-    while os.getppid() == parent:
+def _gone(pid: int) -> bool:
+    """True when process ``pid`` has ended (a zombie waiting to be reaped has ended too)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def _watch_client(client: int) -> None:
+    # The worker's own parent is the fork server, which lives as long as any worker holds
+    # its "alive" pipe: the workers themselves keep it alive. So each watches the process
+    # that asked for it, and ends when that one has.
+    while not _gone(client):
         time.sleep(PARENT_CHECK_S)
     os._exit(0)
 
 
-def _start_worker(settings: Settings, parent: int) -> None:
+def _start_worker(settings: Settings, client: int) -> None:
     global _nlp
-    threading.Thread(target=_watch_parent, args=(parent,), name="parent-watch",
+    threading.Thread(target=_watch_client, args=(client,), name="client-watch",
                      daemon=True).start()
+    from europenews.analyze import preload
+
+    if preload.nlp is not None and preload.settings == settings:
+        _nlp = preload.nlp  # built once by the fork server, before it forked this worker
+        return
     from europenews.analyze.pipeline import build_pipeline
 
     _nlp = build_pipeline(settings)
+
+
+def _context(settings: Settings) -> multiprocessing.context.BaseContext:
+    """The fork server context; the fork server (one per process, started with the first
+    pool) preloads the pipeline of ``settings``."""
+    from europenews.analyze import preload
+
+    ctx = multiprocessing.get_context("forkserver")
+    # Read by the fork server when it starts (it inherits the environment); a later pool
+    # with other settings builds its pipeline in each worker instead.
+    os.environ[preload.SETTINGS_ENV] = preload.encode(settings)
+    ctx.set_forkserver_preload(["europenews.analyze.preload"])
+    return ctx
 
 
 def _ready() -> int:
@@ -133,14 +171,17 @@ class ProcessBackend:
         self._pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
+        from europenews.analyze import preload
+
         pool = ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+            max_workers=self.workers, mp_context=_context(self.settings),
             initializer=_start_worker, initargs=(self.settings, os.getpid()),
             max_tasks_per_child=self.tasks_per_worker,
         )
         # One task per worker starts every process now: the model loads meanwhile.
         for _ in range(self.workers):
             pool.submit(_ready)
+        os.environ.pop(preload.SETTINGS_ENV, None)  # the fork server has read it
         return pool
 
     def _restart(self) -> None:
