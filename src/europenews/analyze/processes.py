@@ -168,7 +168,20 @@ class ProcessBackend:
         self.tasks_per_worker = tasks_per_worker
         self._deaths_in_row = 0
         _check_model(settings.model)  # here, not as a worker's traceback
-        self._pool = self._new_pool()
+        # The first process start waits for the fork server to load the model: a thread
+        # waits for it, so that the caller reads its sources meanwhile.
+        self._pools: Future[ProcessPoolExecutor] = Future()
+        threading.Thread(target=self._launch, name="analysis-start", daemon=True).start()
+
+    def _launch(self) -> None:
+        try:
+            self._pools.set_result(self._new_pool())
+        except BaseException as exc:  # handed to the first caller of results()
+            self._pools.set_exception(exc)
+
+    @property
+    def _pool(self) -> ProcessPoolExecutor:
+        return self._pools.result()
 
     def _new_pool(self) -> ProcessPoolExecutor:
         from europenews.analyze import preload
@@ -190,7 +203,8 @@ class ProcessBackend:
         if self._deaths_in_row > MAX_DEATHS_IN_ROW:  # not one article: the workers cannot run
             raise ConfigError("analysis: the worker processes keep dying (their error is "
                               "above; --workers 1 analyses in this process)")
-        self._pool = self._new_pool()
+        self._pools = Future()
+        self._pools.set_result(self._new_pool())
 
     def results(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Result]]:
         """Each article with its analysis (or why it failed), in input order. At most two
@@ -236,7 +250,11 @@ class ProcessBackend:
 
     def close(self) -> None:
         """End the workers (a chunk being analysed is finished first)."""
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        try:
+            pool = self._pools.result()
+        except Exception:  # never started: nothing to end
+            return
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _check_model(model: str) -> None:
