@@ -9,13 +9,15 @@ order (``analyze_with``), so the side that owns the store does not care which it
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Protocol
-
-from spacy.language import Language
+from typing import TYPE_CHECKING, Any, Protocol
 
 from europenews.config import Settings
 from europenews.errors import ConfigError
 from europenews.model import Analysis, Article
+
+if TYPE_CHECKING:  # spaCy is imported where a pipeline is built: a command whose analysis
+    # runs in worker processes starts them sooner without it
+    from spacy.language import Language
 
 ENGINES = ("local", "dask")
 
@@ -79,6 +81,8 @@ def analyze_with(
     analyser: Language | AnalysisBackend, articles: Sequence[Article], batch_size: int
 ) -> Iterator[Analysis]:
     """Analyses of ``articles`` in input order, by a pipeline or an engine."""
+    from spacy.language import Language
+
     if isinstance(analyser, Language):
         from europenews.analyze.pipeline import analyze_articles
 

@@ -78,10 +78,6 @@ def ingest(sources: tuple[str, ...], db: str, model: str | None, engine: str | N
     (a line without text: "refused", listed in the summary); 1 when a source could not be read
     or fetched, an article page could not be fetched or an article failed analysis (each is
     listed), or on an error such as a bad --db; 2 on a usage error."""
-    from europenews.stages.ingest import ingest_sources
-    from europenews.stages.settings import IngestSettings
-    from europenews.store.engine import open_store
-
     settings = settings_from_env(model=model, db=db, engine=engine, scheduler=scheduler,
                                  workers=workers)
     fetch = FetchSettings.from_env(allow_private=allow_private or None, delay=delay,
@@ -90,9 +86,14 @@ def ingest(sources: tuple[str, ...], db: str, model: str | None, engine: str | N
     if not no_analyse:
         from europenews.analyze.backends import make_analyzer
 
-        # First: worker processes load the model while the sources are read and stored.
+        # First of all: worker processes load the model while this process imports the
+        # stages and reads and stores the sources.
         nlp = make_analyzer(settings)
     try:
+        from europenews.stages.ingest import ingest_sources
+        from europenews.stages.settings import IngestSettings
+        from europenews.store.engine import open_store
+
         store = open_store(settings.db)
     except BaseException:
         if nlp is not None and hasattr(nlp, "close"):

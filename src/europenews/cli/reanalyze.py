@@ -10,7 +10,7 @@ from europenews.cli.main import cli
 from europenews.cli.options import db_option, engine_options, model_option
 from europenews.cli.progress import RichProgress
 from europenews.config import settings_from_env
-from europenews.stages.analysis import STAGES
+from europenews.stages.settings import STAGES
 
 
 @cli.command()

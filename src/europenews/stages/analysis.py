@@ -27,6 +27,7 @@ from europenews.contract import analysis_from_dict, analysis_to_dict
 from europenews.errors import InputError
 from europenews.ingest.bounds import MAX_TEXT_CHARS, MAX_TITLE_CHARS, bound_article
 from europenews.model import Analysis, Article
+from europenews.stages.settings import FIELD_COMPONENT, STAGES
 from europenews.stages.summary import IngestSummary, NullProgress, Progress
 from europenews.stages.writer import DirectWriter, Writer
 from europenews.store.articles import (
@@ -45,22 +46,6 @@ from europenews.store.articles import (
     statuses,
 )
 from europenews.store.entities import link_entities, refresh_entity_counts
-
-# What each re-runnable stage replaces in a stored analysis. Quotes and events point at
-# entity ids, and events at geocoded places, so re-running those stages refreshes them too.
-STAGES: dict[str, tuple[str, ...]] = {
-    "entities": ("entities", "quotes", "events"),
-    "places": ("places", "events"),
-    "quotes": ("quotes",),
-    "events": ("events",),
-}
-# The component that produces each analysis field (the spaCy model itself always runs).
-_FIELD_COMPONENT = {
-    "entities": "europenews_entities",
-    "places": "europenews_places",
-    "quotes": "europenews_quotes",
-    "events": "europenews_events",
-}
 
 # Analyses stored per transaction: one commit (and one entity recount) per batch instead of
 # per article; a crash loses at most the batch in hand, which the next run analyses again.
@@ -153,11 +138,13 @@ def _analyze(nlp: Language | AnalysisBackend, batch: Sequence[Article],
             yield article, f"{type(exc).__name__}: {exc}"
 
 
-def _outcomes(nlp: Analyser, articles: Iterable[Article], batch_size: int) -> Iterator[Outcome]:
-    """Analyses of a stream of articles, in its order. Worker processes take the stream as
-    it comes (they stay busy across batches); a pipeline or Dask takes it in batches."""
+def _outcomes(nlp: Analyser, articles: Iterable[Article], batch_size: int,
+              expected: int | None = None) -> Iterator[Outcome]:
+    """Analyses of a stream of ``expected`` articles, in its order. Worker processes take the
+    stream as it comes (they stay busy across batches); a pipeline or Dask takes it in
+    batches."""
     if isinstance(nlp, ProcessBackend):
-        for article, result in nlp.results(articles):
+        for article, result in nlp.results(articles, expected):
             yield article, result.reason if isinstance(result, Failed) else result
         return
     stream = iter(articles)
@@ -216,7 +203,7 @@ def analyze_pending(
         if not ids:
             break
         for article, result in _outcomes(nlp, _read(engine, writer, ids, batch_size * 4),
-                                         batch_size):
+                                         batch_size, len(ids)):
             if stop.is_set():  # between two articles: the analyses in hand are stored
                 break
             assert article.id is not None
@@ -257,8 +244,8 @@ def reanalyze_stored(
     disable: list[str] = []
     if stage is not None and isinstance(nlp, Language):  # elsewhere, workers run every stage
         names = list(nlp.pipe_names)
-        needed = [names.index(_FIELD_COMPONENT[f]) for f in STAGES[stage]
-                  if _FIELD_COMPONENT[f] in names]
+        needed = [names.index(FIELD_COMPONENT[f]) for f in STAGES[stage]
+                  if FIELD_COMPONENT[f] in names]
         if needed:  # components after the last one needed can be skipped
             disable = [n for n in names[max(needed) + 1:] if n.startswith("europenews_")]
     with engine.connect() as conn:
@@ -278,7 +265,7 @@ def reanalyze_stored(
     skipping = nlp.select_pipes(disable=disable) if isinstance(nlp, Language) else nullcontext()
     with skipping:
         for article, result in _outcomes(nlp, _read(engine, writer, ids, batch_size * 4),
-                                         batch_size):
+                                         batch_size, len(ids)):
             if stop.is_set():
                 break
             assert article.id is not None
