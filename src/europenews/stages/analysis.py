@@ -47,8 +47,8 @@ from europenews.store.articles import (
 )
 from europenews.store.entities import link_entities, refresh_entity_counts
 
-# Analyses stored per transaction: one commit (and one entity recount) per batch instead of
-# per article; a crash loses at most the batch in hand, which the next run analyses again.
+# Analyses stored per transaction: one commit per batch instead of per article; a crash
+# loses at most the batch in hand, which the next run analyses again.
 WRITE_BATCH = 16
 
 Analyser = Language | AnalysisBackend
@@ -68,19 +68,18 @@ def store_analyses(writer: Writer, items: Sequence[tuple[str, Analysis]],
         status = statuses(conn, ids)
         clustered = clustered_among(conn, ids)
         saved: list[bool] = []
-        touched: set[int] = set()
         for article_id, analysis in items:
             if first and status.get(article_id) != STATUS_FETCHED:
                 saved.append(False)
                 continue
             linked = link_entities(conn, analysis, article_id)
             save_analysis(conn, article_id, analysis_to_dict(analysis), analysis, linked, model)
-            touched.update(linked.values())
+            # Recounted after each article, not once per batch: linking the next article
+            # prefers the entity with more articles, so the counts must be current.
+            refresh_entity_counts(conn, list(linked.values()))
             if article_id in clustered:  # re-analysis keeps the article in its story
                 set_status(conn, article_id, STATUS_CLUSTERED)
             saved.append(True)
-        # Counted once per batch: an entity named in many of its articles is recounted once.
-        refresh_entity_counts(conn, sorted(touched))
         return saved
 
     return writer.write(save) if items else []
