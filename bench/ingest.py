@@ -1,5 +1,9 @@
 """Ingestion and search benchmark.
 
+0. The issue-19 ratio: ``europenews ingest`` of N GVA articles with text, end to end into a
+   fresh SQLite store (the whole process, start-up included), next to a bare single-process
+   ``spacy.load(model).pipe(texts)`` on the same texts (also a whole process); both run
+   alternately ``--repeat`` times and the fastest of each counts. articles/s end to end.
 1. End-to-end ingest (read → store → analyse → cluster) of the GVA incidents set into a new
    SQLite database: articles/s.
 2. Search latency (p50/p95) over the UCI headline set (~300k rows) stored in SQLite
@@ -22,6 +26,7 @@ import random
 import re
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -114,6 +119,124 @@ def bench_ingest(path: Path, limit: int | None, workdir: Path) -> dict[str, obje
     }
 
 
+BARE = """
+import json, sys
+import spacy
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+nlp = spacy.load(sys.argv[2])
+for _ in nlp.pipe(texts, batch_size=32):
+    pass
+"""
+
+
+def _with_text(path: Path, n: int, out: Path) -> int:
+    """The first ``n`` articles of ``path`` that have a text, written to ``out``."""
+    kept = 0
+    with path.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
+        for line in src:
+            if kept == n:
+                break
+            if (json.loads(line).get("text") or "").strip():
+                dst.write(line)
+                kept += 1
+    return kept
+
+
+def _descendants(pid: int) -> list[int]:
+    out: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            children = [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+        for child in children:
+            out += [child, *_descendants(child)]
+    return out
+
+
+def _cpu_s(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _timed(cmd: list[str], env: dict[str, str], cpu: list[float] | None = None
+           ) -> tuple[float, str]:
+    """Wall seconds of a whole process, and into ``cpu`` the CPU seconds of it and of every
+    process below it (the analysis workers are the fork server's children, which the command
+    never waits for, so they are sampled from /proc every 0.1 s: the last tenth of a second of
+    each may be missed)."""
+    seen: dict[int, float] = {}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, text=True, env=env)
+        while proc.poll() is None:
+            for pid in [proc.pid, *_descendants(proc.pid)]:
+                seen[pid] = max(seen.get(pid, 0.0), _cpu_s(pid))
+            time.sleep(0.1)
+        took = time.perf_counter() - t0
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if cpu is not None:
+        # The command itself, exactly (it has been waited for), plus what was sampled below it.
+        own = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        cpu.append(own + sum(v for p, v in seen.items() if p != proc.pid))
+    if proc.returncode != 0:
+        raise SystemExit(f"{cmd[:3]} failed ({proc.returncode}): {stderr[-2000:]}")
+    return took, stdout
+
+
+def bench_ratio(path: Path, n: int, workdir: Path, repeat: int,
+                workers: int | None) -> dict[str, object]:
+    from europenews.config import Settings
+
+    texts = workdir / "ratio.jsonl"
+    kept = _with_text(path, n, texts)
+    model = Settings().model
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EUROPENEWS_")}
+    if workers is not None:
+        env["EUROPENEWS_WORKERS"] = str(workers)
+    script = Path(sys.executable).with_name("europenews")
+    bare_s: list[float] = []
+    ingest_s: list[float] = []
+    bare_cpu: list[float] = []
+    ingest_cpu: list[float] = []
+    summary: dict[str, object] = {}
+    for i in range(repeat):
+        bare_s.append(_timed([sys.executable, "-c", BARE, str(texts), model], env, bare_cpu)[0])
+        db = workdir / f"ratio-{i}.db"
+        db.unlink(missing_ok=True)
+        took, out = _timed([str(script), "ingest", str(texts), "--db", f"sqlite:///{db}",
+                            "--summary-format", "json"], env, ingest_cpu)
+        ingest_s.append(took)
+        summary = json.loads(out)
+        print(json.dumps({"run": i, "bare_s": round(bare_s[-1], 2),
+                          "ingest_s": round(took, 2), "bare_cpu_s": round(bare_cpu[-1], 2),
+                          "ingest_cpu_s": round(ingest_cpu[-1], 2),
+                          "load": round(os.getloadavg()[0], 1)}), file=sys.stderr, flush=True)
+    best_bare, best_ingest = min(bare_s), min(ingest_s)
+    return {
+        "data": str(path), "articles": kept, "workers": workers or "default (one per core)",
+        "bare_spacy_s": [round(x, 2) for x in bare_s], "ingest_s": [round(x, 2) for x in ingest_s],
+        "ratio": round(best_ingest / best_bare, 3),
+        # CPU seconds of all processes: what the ratio would approach on idle cores is
+        # about (ingest CPU / cores) / bare CPU, start-up aside.
+        "bare_cpu_s": [round(x, 2) for x in bare_cpu],
+        "ingest_cpu_s": [round(x, 2) for x in ingest_cpu],
+        "cpu_ratio": round(min(ingest_cpu) / min(bare_cpu), 3),
+        "articles_per_s": round(kept / best_ingest, 2),
+        "analysed": summary.get("analysed"), "clustered": summary.get("clustered"),
+        "load_after": round(os.getloadavg()[0], 1),
+        "command": f"bench/ingest.py --ratio-n {n} --repeat {repeat}"
+                   + (f" --workers {workers}" if workers is not None else ""),
+    }
+
+
 def _headlines(path: Path, limit: int | None) -> list[dict[str, str]]:
     rows = []
     with gzip.open(path, "rt", encoding="utf-8") as handle:
@@ -200,6 +323,12 @@ def main() -> None:
     parser.add_argument("--uci-limit", type=int, default=None, help="UCI rows to load")
     parser.add_argument("--queries", type=int, default=500)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--ratio-n", type=int, default=400,
+                        help="GVA articles with text for the ingest/bare-spaCy ratio")
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=None,
+                        help="analysis processes for the ratio (default: one per core)")
+    parser.add_argument("--skip-ratio", action="store_true")
     parser.add_argument("--skip-ingest", action="store_true")
     parser.add_argument("--skip-search", action="store_true")
     parser.add_argument("--search-db", default=None,
@@ -215,6 +344,9 @@ def main() -> None:
                     "platform": platform.platform()},
         "workdir": str(workdir),
     }
+    if not args.skip_ratio:
+        out["ratio"] = bench_ratio(args.gva, args.ratio_n, workdir, args.repeat, args.workers)
+        print(json.dumps(out["ratio"]), file=sys.stderr, flush=True)
     if not args.skip_ingest:
         out["ingest"] = bench_ingest(args.gva, args.limit, workdir)
         print(json.dumps(out["ingest"]), file=sys.stderr, flush=True)

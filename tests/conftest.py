@@ -13,6 +13,13 @@ SHARED_DATA = SHARED / "data"
 SEED = REPO / "examples" / "ukraine-nato-security-guarantees.txt"
 
 
+@pytest.fixture(autouse=True)
+def _one_process_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands under test analyse in-process (with the session's pipeline, monkeypatched in);
+    the worker-process path has its own tests, which ask for it explicitly."""
+    monkeypatch.setenv("EUROPENEWS_WORKERS", "1")
+
+
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     """The shipped EuropeNews pipeline on the real spaCy model."""

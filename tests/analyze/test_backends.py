@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from europenews.analyze import backends
@@ -33,9 +35,22 @@ def test_backends_local_engine_is_the_pipeline(monkeypatch):
     built = []
     monkeypatch.setattr("europenews.analyze.pipeline.build_pipeline",
                         lambda settings=None: built.append(settings) or "the pipeline")
-    settings = Settings(engine="local")
+    settings = Settings(engine="local", workers=1)
     assert backends.make_analyzer(settings) == "the pipeline"
     assert built == [settings]
+
+
+@pytest.mark.parametrize(("workers", "expected"), [(0, len(os.sched_getaffinity(0))), (3, 3)])
+def test_backends_local_engine_runs_worker_processes_by_default(monkeypatch, workers,
+                                                                expected):
+    made = []
+    monkeypatch.setattr("europenews.analyze.processes.ProcessBackend",
+                        lambda settings, n: made.append(n) or "the processes")
+    monkeypatch.setattr("europenews.analyze.pipeline.build_pipeline",
+                        lambda settings=None: "the pipeline")
+    got = backends.make_analyzer(Settings(engine="local", workers=workers))
+    assert got == ("the processes" if expected > 1 else "the pipeline")
+    assert made == ([expected] if expected > 1 else [])
 
 
 def test_backends_unknown_engine_fails():

@@ -123,8 +123,9 @@ def _cluster_interrupted(engine: Engine, every: int) -> int:
     while True:
         stop = threading.Event()
         summary = IngestSummary()
+        # One assignment per transaction: a restart may land after any article.
         cluster_pending(engine, new_clusterer(engine), summary, StopAfter(every, stop),
-                        stop=stop)
+                        stop=stop, write_batch=1)
         if not stop.is_set() or summary.clustered == 0:
             return restarts
         restarts += 1

@@ -107,7 +107,20 @@ def test_analysis_stop_request_ends_between_two_articles(
     stop = threading.Event()
     summary = IngestSummary()
     analyze_pending(engine, object(), summary, stop=stop,  # type: ignore[arg-type]
-                    analysed=lambda _aid, _a: stop.set())
+                    analysed=lambda _aid, _a: stop.set(), write_batch=1)
     assert summary.analysed == 1
     with engine.connect() as conn:
         assert status_counts(conn) == {"analysed": 1, "fetched": 1}
+
+
+def test_analysis_stop_stores_the_batch_in_hand_and_no_more(
+        engine: Engine, tmp_path: Path, fake_analyzer: None) -> None:
+    store_texts(engine, tmp_path / "in", 5)  # "number 2" fails: four analyses
+    stop = threading.Event()
+    summary = IngestSummary()
+    analyze_pending(engine, object(), summary, stop=stop,  # type: ignore[arg-type]
+                    analysed=lambda _aid, _a: stop.set(), write_batch=2)
+    assert summary.analysed == 2  # the first batch of two, stored in one transaction
+    with engine.connect() as conn:
+        counts = status_counts(conn)
+    assert counts["analysed"] == 2 and counts.get("fetched", 0) >= 2

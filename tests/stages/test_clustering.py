@@ -139,10 +139,29 @@ def test_clustering_stop_request_ends_between_two_articles(engine: Engine,
             stop.set()
 
     summary = IngestSummary()
-    cluster_pending(engine, new_clusterer(engine), summary, StopAfterFirst(), stop=stop)
+    cluster_pending(engine, new_clusterer(engine), summary, StopAfterFirst(), stop=stop,
+                    write_batch=1)
     assert summary.clustered == 1
     with engine.connect() as conn:
         assert status_counts(conn) == {"clustered": 1, "analysed": 2}
+
+
+def test_clustering_stores_a_batch_of_assignments_in_one_transaction(engine: Engine,
+                                                                     tmp_path: Path) -> None:
+    analyse_all(engine, stored_articles(engine, tmp_path))
+    writes: list[int] = []
+
+    class Counting(DirectWriter):
+        def write(self, task):  # type: ignore[no-untyped-def]
+            writes.append(1)
+            return super().write(task)
+
+    summary = IngestSummary()
+    cluster_pending(engine, new_clusterer(engine), summary, writer=Counting(engine),
+                    write_batch=2)
+    assert summary.clustered == 3 and len(writes) == 2  # two batches: of two, then of one
+    with engine.connect() as conn:
+        assert status_counts(conn) == {"clustered": 3}
 
 
 def test_clustering_restored_clusterer_continues_a_stored_story(engine: Engine,

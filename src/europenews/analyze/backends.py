@@ -1,4 +1,5 @@
-"""Where analysis runs: in this process (the default) or on Dask workers.
+"""Where analysis runs: in local worker processes (the default), in this process, or on Dask
+workers.
 
 Ingestion holds an *analyser*: the spaCy pipeline itself, or an engine object with
 ``analyze(articles)``. Both take ``Article`` objects and give ``Analysis`` objects in input
@@ -8,13 +9,15 @@ order (``analyze_with``), so the side that owns the store does not care which it
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Protocol
-
-from spacy.language import Language
+from typing import TYPE_CHECKING, Any, Protocol
 
 from europenews.config import Settings
 from europenews.errors import ConfigError
 from europenews.model import Analysis, Article
+
+if TYPE_CHECKING:  # spaCy is imported where a pipeline is built: a command whose analysis
+    # runs in worker processes starts them sooner without it
+    from spacy.language import Language
 
 ENGINES = ("local", "dask")
 
@@ -56,10 +59,16 @@ class DaskBackend:
             self.client.close()
 
 
-def make_analyzer(settings: Settings) -> Language | DaskBackend:
-    """What ingestion analyses with: the pipeline itself in-process (the default), or a
+def make_analyzer(settings: Settings) -> Language | AnalysisBackend:
+    """What ingestion analyses with: local worker processes, one per core (the default), the
+    pipeline itself in this process (``settings.workers`` 1, or a one-core machine), or a
     Dask engine when ``settings.engine`` is ``dask``."""
     if settings.engine == "local":
+        from europenews.analyze.processes import ProcessBackend, resolve_workers
+
+        workers = resolve_workers(settings.workers)
+        if workers > 1:
+            return ProcessBackend(settings, workers)
         from europenews.analyze.pipeline import build_pipeline
 
         return build_pipeline(settings)
@@ -72,6 +81,8 @@ def analyze_with(
     analyser: Language | AnalysisBackend, articles: Sequence[Article], batch_size: int
 ) -> Iterator[Analysis]:
     """Analyses of ``articles`` in input order, by a pipeline or an engine."""
+    from spacy.language import Language
+
     if isinstance(analyser, Language):
         from europenews.analyze.pipeline import analyze_articles
 

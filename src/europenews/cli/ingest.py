@@ -68,7 +68,7 @@ def render_summary(summary: IngestSummary) -> str:
 @click.option("--summary-format", "summary_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True, help="How the summary is printed (stdout).")
 def ingest(sources: tuple[str, ...], db: str, model: str | None, engine: str | None,
-           scheduler: str | None, no_analyse: bool,
+           scheduler: str | None, workers: int | None, no_analyse: bool,
            allow_private: bool, delay: float, timeout: float, no_robots: bool,
            summary_format: str) -> None:
     """Store articles from files, folders, URLs, RSS/Atom feeds and OPML lists (re-runs are
@@ -78,19 +78,27 @@ def ingest(sources: tuple[str, ...], db: str, model: str | None, engine: str | N
     (a line without text: "refused", listed in the summary); 1 when a source could not be read
     or fetched, an article page could not be fetched or an article failed analysis (each is
     listed), or on an error such as a bad --db; 2 on a usage error."""
-    from europenews.stages.ingest import ingest_sources
-    from europenews.stages.settings import IngestSettings
-    from europenews.store.engine import open_store
-
-    settings = settings_from_env(model=model, db=db, engine=engine, scheduler=scheduler)
+    settings = settings_from_env(model=model, db=db, engine=engine, scheduler=scheduler,
+                                 workers=workers)
     fetch = FetchSettings.from_env(allow_private=allow_private or None, delay=delay,
                                    timeout=timeout, respect_robots=not no_robots)
-    store = open_store(settings.db)
     nlp = None
     if not no_analyse:
         from europenews.analyze.backends import make_analyzer
 
+        # First of all: worker processes load the model while this process imports the
+        # stages and reads and stores the sources.
         nlp = make_analyzer(settings)
+    try:
+        from europenews.stages.ingest import ingest_sources
+        from europenews.stages.settings import IngestSettings
+        from europenews.store.engine import open_store
+
+        store = open_store(settings.db)
+    except BaseException:
+        if nlp is not None and hasattr(nlp, "close"):
+            nlp.close()
+        raise
     try:
         with RichProgress() as progress:
             summary = ingest_sources(

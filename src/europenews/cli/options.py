@@ -24,8 +24,17 @@ def db_option(func: F) -> F:
 
 
 def engine_options(func: F) -> F:
-    """``--engine local|dask`` and ``--scheduler tcp://host:8786`` (``EUROPENEWS_ENGINE``,
-    ``EUROPENEWS_SCHEDULER``): where analysis runs."""
+    """``--engine local|dask``, ``--scheduler tcp://host:8786`` and ``--workers N``
+    (``EUROPENEWS_ENGINE``, ``EUROPENEWS_SCHEDULER``, ``EUROPENEWS_WORKERS``): where analysis
+    runs."""
+    func = click.option(
+        "--workers",
+        envvar="EUROPENEWS_WORKERS",
+        type=click.IntRange(min=0),
+        default=None,
+        metavar="N",
+        help="Local analysis processes (default: one per core; 1: in this process).",
+    )(func)
     func = click.option(
         "--scheduler",
         envvar="EUROPENEWS_SCHEDULER",
@@ -38,7 +47,7 @@ def engine_options(func: F) -> F:
         envvar="EUROPENEWS_ENGINE",
         type=click.Choice(["local", "dask"]),
         default=None,
-        help="Where analysis runs: in this process (local, the default) or on Dask workers.",
+        help="Where analysis runs: on this machine (local, the default) or on Dask workers.",
     )(func)
 
 

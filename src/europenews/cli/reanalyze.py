@@ -10,7 +10,7 @@ from europenews.cli.main import cli
 from europenews.cli.options import db_option, engine_options, model_option
 from europenews.cli.progress import RichProgress
 from europenews.config import settings_from_env
-from europenews.stages.analysis import STAGES
+from europenews.stages.settings import STAGES
 
 
 @cli.command()
@@ -22,15 +22,20 @@ from europenews.stages.analysis import STAGES
 @model_option
 @engine_options
 def reanalyze(stage: str | None, summary_format: str, db: str, model: str | None,
-              engine: str | None, scheduler: str | None) -> None:
+              engine: str | None, scheduler: str | None, workers: int | None) -> None:
     """Re-run the analysis (or one stage of it) on every stored article."""
     from europenews.analyze.backends import make_analyzer
     from europenews.stages.analysis import reanalyze_stored
     from europenews.store.engine import open_store
 
-    settings = settings_from_env(model=model, db=db, engine=engine, scheduler=scheduler)
+    settings = settings_from_env(model=model, db=db, engine=engine, scheduler=scheduler,
+                                 workers=workers)
     store = open_store(settings.db)
-    nlp = make_analyzer(settings)
+    try:
+        nlp = make_analyzer(settings)
+    except BaseException:
+        store.dispose()
+        raise
     try:
         with RichProgress() as progress:
             summary = reanalyze_stored(store, nlp, stage, progress, settings.batch_size,

@@ -68,7 +68,7 @@ def _install_signal_handlers(stop: threading.Event) -> None:
 def run(config_path: str | None, db: str | None, host: str | None, port: int | None,
         feeds: tuple[str, ...], interval: str | None, log_format: str, once: bool,
         serve: bool | None, allow_private: bool, engine: str | None, scheduler: str | None,
-        verbose: bool, print_config: bool) -> None:
+        workers: int | None, verbose: bool, print_config: bool) -> None:
     """The main job: keep the configured sources polled, analyse and cluster what arrives,
     and serve the site, until stopped (Ctrl-C / SIGTERM finish the article in hand)."""
     if print_config:
@@ -80,7 +80,8 @@ def run(config_path: str | None, db: str | None, host: str | None, port: int | N
     from europenews.runner.service import Service
 
     config = load_config(config_path).with_overrides(db=db, host=host, port=port,
-                                                     engine=engine, scheduler=scheduler)
+                                                     engine=engine, scheduler=scheduler,
+                                                     workers=workers)
     if feeds:
         config = replace(config, feeds=config.feeds + tuple(FeedSource(url=f) for f in feeds))
     if interval is not None:

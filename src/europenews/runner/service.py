@@ -332,6 +332,8 @@ class Service:
         finally:
             self._loading.clear()
         if self.stop.is_set():
+            if nlp is not None and hasattr(nlp, "close"):
+                nlp.close()
             return
         self.state.set(phase="running")
         settings = self._ingest_settings(self.config.polling.interval)
@@ -362,6 +364,8 @@ class Service:
                     break
         finally:
             lease.release()
+            if nlp is not None and hasattr(nlp, "close"):
+                nlp.close()  # worker processes or a Dask client end with the loop
 
     def _pass(self, nlp: Any, settings: IngestSettings,
               clusterer: StoryClusterer | None) -> StoryClusterer | None:

@@ -18,7 +18,9 @@ What it offers (``cli``, ``runner`` and tests call these; ``ingest`` only reads 
   sources), with a running job's live figures when there is one;
 - ``stages.summary`` and ``stages.settings``: what a run reports and how it behaves.
 
-Each article is its own transaction, so a crash or a stop loses at most the article in hand
-and a re-run resumes where the store stands. A stop request is a ``threading.Event`` that the
-stages check between two articles.
+Analyses and story assignments are stored a batch of articles per transaction, so a crash
+loses at most the batch in hand (never a committed article) and a re-run resumes where the
+store stands. A stop request is a ``threading.Event`` that the stages check between two
+articles; the batch in hand is stored first. Analysis itself may run in worker processes
+(``analyze.processes``); only this side writes.
 """

@@ -2,82 +2,94 @@
 entities across articles and save their analyses; re-run the analysis (or one stage of it) on
 everything stored, without fetching.
 
-Each article is one transaction, so a crash or a stop loses at most the article in hand, and
-a re-run resumes where it stopped: an article's stage is in ``articles.status``.
+Analyses are stored a batch of articles per transaction, so a crash loses at most the batch in
+hand (never a committed article), a stop stores the analyses in hand first, and a re-run
+resumes where it stopped: an article's stage is in ``articles.status``. Analysis runs in this
+process, in local worker processes (``analyze.processes``, every core) or on Dask.
 """
 
 from __future__ import annotations
 
+import itertools
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import replace
+from typing import Any
 
 from spacy.language import Language
 from sqlalchemy import Connection
 from sqlalchemy.engine import Engine
 
 from europenews.analyze.backends import AnalysisBackend, analyze_with
+from europenews.analyze.processes import Failed, ProcessBackend
 from europenews.contract import analysis_from_dict, analysis_to_dict
 from europenews.errors import InputError
 from europenews.ingest.bounds import MAX_TEXT_CHARS, MAX_TITLE_CHARS, bound_article
 from europenews.model import Analysis, Article
+from europenews.stages.settings import FIELD_COMPONENT, STAGES
 from europenews.stages.summary import IngestSummary, NullProgress, Progress
 from europenews.stages.writer import DirectWriter, Writer
 from europenews.store.articles import (
     STATUS_CLUSTERED,
     STATUS_FETCHED,
-    article_status,
-    articles_with_status,
+    clustered_among,
     count_articles,
     get_analysis_payloads,
     get_articles,
-    is_clustered,
+    ids_with_status,
     iter_article_ids,
     mark_failed,
     save_analysis,
     set_status,
     shorten_article,
+    statuses,
 )
 from europenews.store.entities import link_entities, settle_links
 
-# What each re-runnable stage replaces in a stored analysis. Quotes and events point at
-# entity ids, and events at geocoded places, so re-running those stages refreshes them too.
-STAGES: dict[str, tuple[str, ...]] = {
-    "entities": ("entities", "quotes", "events"),
-    "places": ("places", "events"),
-    "quotes": ("quotes",),
-    "events": ("events",),
-}
-# The component that produces each analysis field (the spaCy model itself always runs).
-_FIELD_COMPONENT = {
-    "entities": "europenews_entities",
-    "places": "europenews_places",
-    "quotes": "europenews_quotes",
-    "events": "europenews_events",
-}
+# Analyses stored per transaction: one commit per batch instead of per article; a crash
+# loses at most the batch in hand, which the next run analyses again.
+WRITE_BATCH = 16
 
 Analyser = Language | AnalysisBackend
 # Told about each analysis once it is stored (the clustering stage keeps what it needs).
 OnAnalysed = Callable[[str, Analysis], None]
 
 
+def store_analyses(writer: Writer, items: Sequence[tuple[str, Analysis]],
+                   model: str | None = None, *, first: bool = False) -> list[bool]:
+    """Link entities and save the analyses of several articles, in one transaction (a crash
+    loses the batch in hand, never a committed one). With ``first``, an article is saved
+    only if it still waits for its first analysis (another process may have analysed it
+    meanwhile). Returns, for each item, whether it was saved."""
+    ids = [article_id for article_id, _ in items]
+
+    def save(conn: Connection) -> list[bool]:
+        status = statuses(conn, ids)
+        clustered = clustered_among(conn, ids)
+        saved: list[bool] = []
+        for article_id, analysis in items:
+            if first and status.get(article_id) != STATUS_FETCHED:
+                saved.append(False)
+                continue
+            linked = link_entities(conn, analysis, article_id)
+            save_analysis(conn, article_id, analysis_to_dict(analysis), analysis, linked, model)
+            # Settled after each article, not once per batch: linking the next article
+            # prefers the entity with more articles, so the counts must be current.
+            settle_links(conn, article_id, list(linked.values()))
+            if article_id in clustered:  # re-analysis keeps the article in its story
+                set_status(conn, article_id, STATUS_CLUSTERED)
+            saved.append(True)
+        return saved
+
+    return writer.write(save) if items else []
+
+
 def store_analysis(writer: Writer, article_id: str, analysis: Analysis,
                    model: str | None = None, *, first: bool = False) -> bool:
-    """Link entities and save the analysis of one article, in one transaction; with
-    ``first``, only if the article still waits for its first analysis (another process may
-    have analysed it meanwhile). True when it was saved."""
-    def save(conn: Connection) -> bool:
-        if first and article_status(conn, article_id) != STATUS_FETCHED:
-            return False
-        ids = link_entities(conn, analysis, article_id)
-        save_analysis(conn, article_id, analysis_to_dict(analysis), analysis, ids, model)
-        settle_links(conn, article_id, list(ids.values()))
-        if is_clustered(conn, article_id):  # re-analysis keeps the article in its story
-            set_status(conn, article_id, STATUS_CLUSTERED)
-        return True
-
-    return writer.write(save)
+    """:func:`store_analyses` for one article. True when it was saved."""
+    [saved] = store_analyses(writer, [(article_id, analysis)], model, first=first)
+    return saved
 
 
 def bounded(writer: Writer, article: Article) -> Article:
@@ -100,11 +112,15 @@ def _record_failure(writer: Writer, article_id: str, reason: str) -> None:
     writer.write(lambda conn: mark_failed(conn, article_id, reason))
 
 
-def _analyze(nlp: Analyser, batch: Sequence[Article],
-             batch_size: int) -> Iterator[tuple[Article, Analysis | Exception]]:
-    """Each article with its analysis as soon as it is ready, or the exception that stopped
-    it (batch isolation: after a failure the rest are analysed one by one, so one bad article
-    cannot take the others down)."""
+# An article with its analysis, or the reason its analysis failed.
+Outcome = tuple[Article, Analysis | str]
+
+
+def _analyze(nlp: Language | AnalysisBackend, batch: Sequence[Article],
+             batch_size: int) -> Iterator[Outcome]:
+    """Each article with its analysis as soon as it is ready, or why it failed (batch
+    isolation: after a failure the rest are analysed one by one, so one bad article cannot
+    take the others down)."""
     done = 0
     try:
         for analysis in analyze_with(nlp, batch, batch_size):
@@ -118,7 +134,30 @@ def _analyze(nlp: Analyser, batch: Sequence[Article],
             [analysis] = analyze_with(nlp, [article], 1)
             yield article, analysis
         except Exception as exc:  # recorded on the article; the run continues
-            yield article, exc
+            yield article, f"{type(exc).__name__}: {exc}"
+
+
+def _outcomes(nlp: Analyser, articles: Iterable[Article], batch_size: int,
+              expected: int | None = None) -> Iterator[Outcome]:
+    """Analyses of a stream of ``expected`` articles, in its order. Worker processes take the
+    stream as it comes (they stay busy across batches); a pipeline or Dask takes it in
+    batches."""
+    if isinstance(nlp, ProcessBackend):
+        for article, result in nlp.results(articles, expected):
+            yield article, result.reason if isinstance(result, Failed) else result
+        return
+    stream = iter(articles)
+    while batch := list(itertools.islice(stream, batch_size * 4)):
+        yield from _analyze(nlp, batch, batch_size)
+
+
+def _read(engine: Engine, writer: Writer, ids: Sequence[str], size: int) -> Iterator[Article]:
+    """The articles with these ids, in that order, read ``size`` at a time and within their
+    limits (a long queue is never held in memory at once)."""
+    for start in range(0, len(ids), size):
+        with engine.connect() as conn:
+            batch = get_articles(conn, ids[start:start + size])
+        yield from (bounded(writer, a) for a in batch)
 
 
 def analyze_pending(
@@ -132,9 +171,11 @@ def analyze_pending(
     writer: Writer | None = None,
     stop: threading.Event | None = None,
     analysed: OnAnalysed | None = None,
+    write_batch: int = WRITE_BATCH,
 ) -> None:
     """Analyse every stored article still at ``fetched`` (from this run or an interrupted one),
-    in publication order, until none is left or ``stop`` is set."""
+    in publication order, until none is left or ``stop`` is set. Analyses are stored
+    ``write_batch`` at a time, each batch in one transaction."""
     progress = progress or NullProgress()
     writer = writer or DirectWriter(engine)
     stop = stop or threading.Event()
@@ -143,25 +184,38 @@ def analyze_pending(
     if not total or stop.is_set():
         return
     progress.stage("analyse", total)
-    while True:
-        with engine.connect() as conn:
-            batch = articles_with_status(conn, [STATUS_FETCHED], limit=batch_size * 4)
-        batch = [bounded(writer, a) for a in batch]
-        if not batch:
-            break
-        for article, result in _analyze(nlp, batch, batch_size):
-            if stop.is_set():  # between two articles: the one in hand is stored
-                return
-            assert article.id is not None
-            if isinstance(result, Exception):
-                reason = f"analysis failed: {type(result).__name__}: {result}"
-                _record_failure(writer, article.id, reason)
-                summary.fail(article.id, reason)
-            elif store_analysis(writer, article.id, result, model, first=True):
+    in_hand: list[tuple[str, Analysis]] = []
+
+    def flush() -> None:
+        saved = store_analyses(writer, in_hand, model, first=True)
+        for (article_id, analysis), ok in zip(in_hand, saved, strict=True):
+            if ok:
                 summary.analysed += 1
                 if analysed is not None:
-                    analysed(article.id, result)
+                    analysed(article_id, analysis)
+        in_hand.clear()
+
+    while not stop.is_set():
+        # Articles stored meanwhile (``run`` keeps fetching) are taken on the next round.
+        with engine.connect() as conn:
+            ids = ids_with_status(conn, [STATUS_FETCHED])
+        if not ids:
+            break
+        for article, result in _outcomes(nlp, _read(engine, writer, ids, batch_size * 4),
+                                         batch_size, len(ids)):
+            if stop.is_set():  # between two articles: the analyses in hand are stored
+                break
+            assert article.id is not None
+            if isinstance(result, str):
+                reason = f"analysis failed: {result}"
+                _record_failure(writer, article.id, reason)
+                summary.fail(article.id, reason)
+            else:
+                in_hand.append((article.id, result))
+                if len(in_hand) >= write_batch:
+                    flush()
             progress.advance()
+        flush()
 
 
 def reanalyze_stored(
@@ -174,6 +228,7 @@ def reanalyze_stored(
     *,
     writer: Writer | None = None,
     stop: threading.Event | None = None,
+    write_batch: int = WRITE_BATCH,
 ) -> IngestSummary:
     """Re-run the analysis (or one stage of it) on every stored article, without fetching."""
     if stage is not None and stage not in STAGES:
@@ -186,33 +241,44 @@ def reanalyze_stored(
         total = count_articles(conn)
     progress.stage("reanalyse", total)
     disable: list[str] = []
-    if stage is not None and isinstance(nlp, Language):  # on Dask, workers run every stage
+    if stage is not None and isinstance(nlp, Language):  # elsewhere, workers run every stage
         names = list(nlp.pipe_names)
-        needed = [names.index(_FIELD_COMPONENT[f]) for f in STAGES[stage]
-                  if _FIELD_COMPONENT[f] in names]
+        needed = [names.index(FIELD_COMPONENT[f]) for f in STAGES[stage]
+                  if FIELD_COMPONENT[f] in names]
         if needed:  # components after the last one needed can be skipped
             disable = [n for n in names[max(needed) + 1:] if n.startswith("europenews_")]
     with engine.connect() as conn:
-        id_batches = list(iter_article_ids(conn, batch_size * 4))
+        ids = [i for batch in iter_article_ids(conn, batch_size * 4) for i in batch]
+    in_hand: list[tuple[str, Analysis]] = []
+
+    def flush() -> None:
+        items = in_hand
+        if stage:  # the stored analysis keeps what this stage does not replace
+            with engine.connect() as conn:
+                stored = get_analysis_payloads(conn, [i for i, _ in items])
+            items = [(i, _merged(stored[i], a, stage) if i in stored else a) for i, a in items]
+        store_analyses(writer, items, model)
+        summary.analysed += len(items)
+        in_hand.clear()
+
     skipping = nlp.select_pipes(disable=disable) if isinstance(nlp, Language) else nullcontext()
     with skipping:
-        for ids in id_batches:
-            with engine.connect() as conn:
-                batch = get_articles(conn, ids)
-                stored = get_analysis_payloads(conn, ids) if stage else {}
-            batch = [bounded(writer, a) for a in batch]
-            for article, result in _analyze(nlp, batch, batch_size):
-                if stop.is_set():
-                    return summary
-                assert article.id is not None
-                if isinstance(result, Exception):
-                    summary.fail(article.id, f"analysis failed: {result}")
-                else:
-                    if stage and article.id in stored:
-                        old = analysis_from_dict(stored[article.id])
-                        result = replace(old, article=result.article, **{
-                            f: getattr(result, f) for f in STAGES[stage]})
-                    store_analysis(writer, article.id, result, model)
-                    summary.analysed += 1
-                progress.advance()
+        for article, result in _outcomes(nlp, _read(engine, writer, ids, batch_size * 4),
+                                         batch_size, len(ids)):
+            if stop.is_set():
+                break
+            assert article.id is not None
+            if isinstance(result, str):
+                summary.fail(article.id, f"analysis failed: {result}")
+            else:
+                in_hand.append((article.id, result))
+                if len(in_hand) >= write_batch:
+                    flush()
+            progress.advance()
+        flush()
     return summary
+
+
+def _merged(payload: dict[str, Any], fresh: Analysis, stage: str) -> Analysis:
+    old = analysis_from_dict(payload)
+    return replace(old, article=fresh.article, **{f: getattr(fresh, f) for f in STAGES[stage]})

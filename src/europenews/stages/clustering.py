@@ -53,6 +53,8 @@ AfterAssign = Callable[[Connection, str], None]
 # store, so a very large ingest does not hold every article's text in memory twice.
 IN_HAND_LIMIT = 5000
 REPLAY_CHUNK = 500
+# Assignments stored per transaction (with each story they touch refreshed once).
+WRITE_BATCH = 16
 # A new clusterer replays at most this many of the latest assignments (about 6 ms each here:
 # five minutes at most). A store with more continues from the latest ones only, which is
 # close to, but not exactly, where an uninterrupted run would stand.
@@ -141,24 +143,33 @@ def new_clusterer(engine: Engine, limit: int = REPLAY_LIMIT) -> StoryClusterer:
     return state
 
 
-def _record(writer: Writer, article_id: str, assignment: Assignment,
-            after_assign: AfterAssign | None = None) -> int | None:
-    """Store one assignment (and refresh the stories it touched); its number, or None when
-    the article was no longer waiting for a story (nothing is written then)."""
-    story_id = str(assignment.story_id)
-
-    def assign(conn: Connection) -> int | None:
-        if not claim_for_story(conn, article_id):
-            return None
-        seq, left = assign_to_story(conn, article_id, story_id, assignment.duplicate_of)
-        # Stories the article showed to be one are moved into the one it joined.
-        merge_stories(conn, story_id, assignment.merged)
-        for touched in (story_id, left):
-            if touched is not None and touched not in assignment.merged:
-                _refresher(touched)(conn)
-        if after_assign is not None:
-            after_assign(conn, story_id)
-        return seq
+def _record(writer: Writer, assigned: list[tuple[str, Assignment]],
+            after_assign: AfterAssign | None = None) -> list[int | None]:
+    """Store assignments in one transaction and refresh each story they touched once (then
+    ``after_assign(conn, story_id)`` for it, in the same write); for each assignment, its
+    number, or None when the article was no longer waiting for a story (nothing is written
+    for it then)."""
+    def assign(conn: Connection) -> list[int | None]:
+        seqs: list[int | None] = []
+        touched: dict[str, None] = {}  # in order of first touch: the same refreshes each run
+        merged: set[str] = set()
+        for article_id, assignment in assigned:
+            if not claim_for_story(conn, article_id):
+                seqs.append(None)
+                continue
+            story_id = str(assignment.story_id)
+            seq, left = assign_to_story(conn, article_id, story_id, assignment.duplicate_of)
+            # Stories the article showed to be one are moved into the one it joined.
+            merge_stories(conn, story_id, assignment.merged)
+            merged.update(assignment.merged)
+            seqs.append(seq)
+            touched.update((s, None) for s in (story_id, left) if s is not None)
+        for story_id in touched:
+            if story_id not in merged:
+                _refresher(story_id)(conn)
+                if after_assign is not None:
+                    after_assign(conn, story_id)
+        return seqs
 
     return writer.write(assign)
 
@@ -174,10 +185,12 @@ def cluster_pending(
     stop: threading.Event | None = None,
     in_hand: AnalysedInHand | None = None,
     after_assign: AfterAssign | None = None,
+    write_batch: int = WRITE_BATCH,
 ) -> None:
     """Assign every analysed, not yet clustered article to a story, in publication order,
-    until none is left or ``stop`` is set; ``after_assign(conn, story_id)`` follows each
-    assignment in its own write. The caller holds the ``analysis`` lease."""
+    until none is left or ``stop`` is set; ``write_batch`` assignments are stored per
+    transaction, ``after_assign(conn, story_id)`` follows for each story they touched, in
+    the same write. The caller holds the ``analysis`` lease."""
     progress = progress or NullProgress()
     writer = writer or DirectWriter(engine)
     stop = stop or threading.Event()
@@ -195,23 +208,21 @@ def cluster_pending(
             with engine.connect() as conn:
                 payloads = get_analysis_payloads(conn, earlier)
             items.update((i, _stored_item(p)) for i, p in payloads.items())
-        for article_id in ids:
-            if stop.is_set():  # between two articles: the one in hand is stored
+        for start_group in range(0, len(ids), write_batch):
+            if stop.is_set():  # between two batches: the one in hand is stored
                 return
-            item = items.get(article_id)
-            if item is not None:
-                assignment = clusterer.assign(item)
-                seq = _record(writer, article_id, assignment, after_assign)
-                if seq is not None:
-                    summary.clustered += 1
-                if seq != clusterer.seq + 1:
-                    # Another process clustered meanwhile (this article, or others before it):
-                    # the clusterer in memory no longer matches the store. Rebuild it from the
-                    # stored assignments, which are the truth (ours included).
-                    log.warning("stories were assigned by another process meanwhile; "
-                                "rebuilding the clusterer from the store")
-                    fresh = new_clusterer(engine)
-                    clusterer.clusterer, clusterer.seq = fresh.clusterer, fresh.seq
-                else:
-                    clusterer.seq = seq
-            progress.advance()
+            group = [(i, clusterer.assign(items[i]))
+                     for i in ids[start_group:start_group + write_batch] if i in items]
+            seqs = _record(writer, group, after_assign) if group else []
+            summary.clustered += sum(seq is not None for seq in seqs)
+            if seqs and seqs != list(range(clusterer.seq + 1, clusterer.seq + 1 + len(seqs))):
+                # Another process clustered meanwhile (these articles, or others before them):
+                # the clusterer in memory no longer matches the store. Rebuild it from the
+                # stored assignments, which are the truth (ours included).
+                log.warning("stories were assigned by another process meanwhile; "
+                            "rebuilding the clusterer from the store")
+                fresh = new_clusterer(engine)
+                clusterer.clusterer, clusterer.seq = fresh.clusterer, fresh.seq
+            elif seqs:
+                clusterer.seq = clusterer.seq + len(seqs)
+            progress.advance(len(ids[start_group:start_group + write_batch]))

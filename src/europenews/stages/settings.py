@@ -7,6 +7,22 @@ from dataclasses import dataclass, field
 from europenews.ingest.fetch import FetchSettings
 from europenews.stages.backoff import MAX_BACKOFF, RETRY
 
+# What each re-runnable stage replaces in a stored analysis. Quotes and events point at
+# entity ids, and events at geocoded places, so re-running those stages refreshes them too.
+STAGES: dict[str, tuple[str, ...]] = {
+    "entities": ("entities", "quotes", "events"),
+    "places": ("places", "events"),
+    "quotes": ("quotes",),
+    "events": ("events",),
+}
+# The component that produces each analysis field (the spaCy model itself always runs).
+FIELD_COMPONENT = {
+    "entities": "europenews_entities",
+    "places": "europenews_places",
+    "quotes": "europenews_quotes",
+    "events": "europenews_events",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class IngestSettings:

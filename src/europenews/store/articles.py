@@ -177,6 +177,26 @@ def articles_with_status(
     return [_article_from_row(r) for r in conn.execute(stmt)]
 
 
+def ids_with_status(conn: Connection, statuses: Sequence[str]) -> list[str]:
+    """The ids of the articles at these stages, in the order of :func:`articles_with_status`
+    (ids only: a long queue is streamed by id without holding every text)."""
+    return list(conn.execute(
+        select(articles.c.id)
+        .where(articles.c.status.in_(list(statuses)))
+        .order_by(articles.c.published.is_(None), articles.c.published, articles.c.pk)
+    ).scalars())
+
+
+def statuses(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
+    """The stage of each of these articles (unknown ids are left out), in one query."""
+    out: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        out.update((r.id, r.status) for r in conn.execute(
+            select(articles.c.id, articles.c.status)
+            .where(articles.c.id.in_(list(ids[start:start + 500])))))
+    return out
+
+
 def iter_article_ids(conn: Connection, batch: int = 500) -> Iterator[list[str]]:
     """All stored article ids in stored order, in lists of ``batch`` (for re-analysis)."""
     last = 0
@@ -341,6 +361,16 @@ def get_analysis_payloads(conn: Connection, ids: Sequence[str]) -> dict[str, dic
         payload = json.loads(r.payload)
         payload["text"] = r.text
         out[r.article_id] = payload
+    return out
+
+
+def clustered_among(conn: Connection, ids: Sequence[str]) -> set[str]:
+    """Which of these articles belong to a story, in one query."""
+    out: set[str] = set()
+    for start in range(0, len(ids), 500):
+        out.update(conn.execute(
+            select(story_members.c.article_id)
+            .where(story_members.c.article_id.in_(list(ids[start:start + 500])))).scalars())
     return out
 
 
