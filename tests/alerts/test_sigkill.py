@@ -17,8 +17,8 @@ from europenews.store.engine import open_store
 pytestmark = pytest.mark.slow
 
 ARTICLES = Path(__file__).resolve().parents[1] / "data" / "alerts" / "articles.jsonl"
-# Runs ingest with the alert watcher; with "kill", SIGKILLs itself inside the second
-# assignment's write, after the watcher ran and before the transaction commits.
+# Runs ingest with the alert watcher; with "kill", SIGKILLs itself inside the first write of
+# assignments, after the watcher ran and before the transaction commits.
 SCRIPT = """
 import os, signal, sys
 from europenews.alerts.watch import AlertWatcher
@@ -33,7 +33,7 @@ watcher, calls = AlertWatcher(), []
 def after(conn, story_id):
     watcher(conn, story_id)
     calls.append(story_id)
-    if mode == "kill" and len(calls) == 2:
+    if mode == "kill" and len(calls) == 1:
         os.kill(os.getpid(), signal.SIGKILL)
 
 engine = open_store(db)
@@ -45,12 +45,17 @@ print(watcher.fired)
 def test_sigkill_inside_an_assignment_loses_both_and_fires_nothing_twice(
         tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'kill.db'}"
-    source = tmp_path / "shooting.jsonl"
-    source.write_text("\n".join(ARTICLES.read_text(encoding="utf-8").splitlines()[:2]) + "\n",
-                      encoding="utf-8")
+    lines = ARTICLES.read_text(encoding="utf-8").splitlines()[:2]
+    first, source = tmp_path / "first.jsonl", tmp_path / "shooting.jsonl"
+    first.write_text(lines[0] + "\n", encoding="utf-8")
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     engine = open_store(db)
     with engine.begin() as conn:
         save_rule(conn, "Dayton", json.dumps({"name": "Dayton", "entity": "Marcus Hale"}), "api")
+    # The first article fires the rule; the second one's assignment is then killed mid-write.
+    fired = subprocess.run([sys.executable, "-c", SCRIPT, db, str(first), "run"],
+                           capture_output=True, text=True, timeout=600)
+    assert fired.returncode == 0 and fired.stdout.strip().splitlines()[-1] == "1", fired.stderr
     killed = subprocess.run([sys.executable, "-c", SCRIPT, db, str(source), "kill"],
                             capture_output=True, timeout=600)
     assert killed.returncode == -9, killed.stderr.decode()[-2000:]
