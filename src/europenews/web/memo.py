@@ -1,5 +1,6 @@
-"""A small per-app memo for the few aggregate queries that read the whole store (the front
-page ranking, the world map), reused while the store is unchanged.
+"""A small per-app memo for the aggregate queries that read much of the store (the front page
+ranking, the world map) and for the pages read far more often than they change (a story page
+with its brief), reused while the store is unchanged.
 
 Lives on ``app.state`` (never at module level), keyed by name and checked against
 ``store_version`` (a cheap query: newest article, articles per stage, last story update);
@@ -19,7 +20,7 @@ from sqlalchemy import Connection
 
 from europenews.store.views import store_version
 
-MAX_ENTRIES = 64
+MAX_ENTRIES = 256
 
 
 class StoreMemo:
@@ -37,8 +38,9 @@ class StoreMemo:
             return hit[2]
         value = compute()
         with self._lock:
-            if len(self._entries) >= MAX_ENTRIES:
-                self._entries.clear()  # bounded: a handful of keys in practice
+            self._entries.pop(key, None)
+            while len(self._entries) >= MAX_ENTRIES:  # bounded: drop the oldest entry
+                del self._entries[next(iter(self._entries))]
             self._entries[key] = (version, now, value)
         return value
 

@@ -109,9 +109,11 @@ def archive(request: Request, since: str | None = Query(None, max_length=40),
 @router.get("/stories/{story_id}")
 def story(request: Request, story_id: str) -> Response:
     with reading(request.app.state.engine) as conn:
-        shown = found(resources.story(conn, story_id), "story")
-        events = resources.story_map(conn, story_id)
-        brief = resources.brief(conn, story_id)
+        # Read far more often than it changes: reused while the store is unchanged.
+        story, events, brief = memoised(request, conn, ("story", story_id), lambda: (
+            resources.story(conn, story_id), resources.story_map(conn, story_id),
+            resources.brief(conn, story_id)))
+    shown = found(story, "story")
     return render(request, "story.html", story=shown, brief=brief, base="",
                   map=map_context(shown["places"], events, zoom=True))
 
