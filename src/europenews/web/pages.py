@@ -46,6 +46,13 @@ def render(request: Request, template: str, **context: Any) -> Response:
     return templates.TemplateResponse(request, template, context)
 
 
+def rendered(request: Request, template: str, **context: Any) -> str:
+    """The page as HTML text, for pages kept in the memo (their templates read nothing of the
+    request but what ``context`` holds)."""
+    templates: Jinja2Templates = request.app.state.templates
+    return templates.get_template(template).render(request=request, **context)
+
+
 def pager(request: Request, page: int, has_more: bool) -> dict[str, Any]:
     """Links to the previous and next page, keeping the other parameters."""
     def link(n: int) -> str:
@@ -84,12 +91,17 @@ def map_context(places: list[dict[str, Any]], events: list[dict[str, Any]],
 @router.get("/")
 def front(request: Request, page: int = page_no()) -> Response:
     paging = Paging(page, PER_PAGE)
+
+    def page_html(conn: Any) -> str:
+        top, totals = resources.top_stories(conn, paging), resources.totals(conn)
+        return rendered(request, "index.html", stories=top.items, totals=totals,
+                        ranked=min(totals["stories"], resources.FRONT_CANDIDATES),
+                        pager=pager(request, page, top.has_more))
+
+    # The most requested page: rendered once per change of the store.
     with reading(request.app.state.engine) as conn:
-        top, totals = memoised(request, conn, ("front", page), lambda: (
-            resources.top_stories(conn, paging), resources.totals(conn)))
-    return render(request, "index.html", stories=top.items, totals=totals,
-                  ranked=min(totals["stories"], resources.FRONT_CANDIDATES),
-                  pager=pager(request, page, top.has_more))
+        body = memoised(request, conn, ("front", page), lambda: page_html(conn))
+    return HTMLResponse(body)
 
 
 @router.get("/archive")
@@ -108,14 +120,20 @@ def archive(request: Request, since: str | None = Query(None, max_length=40),
 
 @router.get("/stories/{story_id}")
 def story(request: Request, story_id: str) -> Response:
+    def page_html(conn: Any) -> str | None:
+        shown = resources.story(conn, story_id)
+        if shown is None:
+            return None
+        events = resources.story_map(conn, story_id)
+        return rendered(request, "story.html", story=shown,
+                        brief=resources.brief(conn, story_id), base="",
+                        map=map_context(shown["places"], events, zoom=True))
+
+    # Read far more often than it changes: rendered once per change of the store.
     with reading(request.app.state.engine) as conn:
-        # Read far more often than it changes: reused while the store is unchanged.
-        story, events, brief = memoised(request, conn, ("story", story_id), lambda: (
-            resources.story(conn, story_id), resources.story_map(conn, story_id),
-            resources.brief(conn, story_id)))
-    shown = found(story, "story")
-    return render(request, "story.html", story=shown, brief=brief, base="",
-                  map=map_context(shown["places"], events, zoom=True))
+        body = found(memoised(request, conn, ("story", story_id), lambda: page_html(conn)),
+                     "story")
+    return HTMLResponse(body)
 
 
 @router.get("/entities")
