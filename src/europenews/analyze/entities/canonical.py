@@ -37,6 +37,8 @@ NAME_LABELS = frozenset(
     }
 )
 MAX_NAME_TOKENS = 5
+# Languages whose names end in lower-case adjectives (kept when cleaning a span's end).
+POSTNOMINAL_ADJECTIVES = frozenset({"fr", "es", "it", "pt", "ro", "ca"})
 # Lower-case words that belong to a name ("Ursula von der Leyen", "Bashar al-Assad").
 PARTICLES = frozenset(
     {"von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "bin", "al", "dos", "du"}
@@ -205,7 +207,10 @@ def clean_span(span: Span, titles: frozenset[str]) -> Span | None:
         or (doc[end - 1].is_lower and doc[end - 1].is_stop)
         or doc[end - 1].like_num
         or not any(c.isalpha() for c in doc[end - 1].text)
-        or (doc[end - 1].is_lower and doc[end - 1].is_alpha)  # "Interfax news agency"
+        # "Interfax news agency"; but in the Romance languages a name's adjectives follow
+        # its noun and are written small ("Union européenne", "Parti communiste chinois").
+        or (doc[end - 1].is_lower and doc[end - 1].is_alpha
+            and doc.lang_ not in POSTNOMINAL_ADJECTIVES)
     ):
         end -= 1
     if label == "PERSON":
