@@ -5,9 +5,9 @@
 make it dependable on short texts such as headlines:
 
 - *letters*: a letter that only some alphabets have (Polish *ł*, Czech *ř*, Ukrainian *ї*,
-  Russian *ы*) rules out every language whose alphabet lacks it, and a text in one script
-  is never given a language written in another. Six words are enough for n-grams to mix up
-  Czech and Slovene or Russian and Bulgarian; one letter often is not;
+  Russian *ы*) counts against every language whose alphabet lacks it, and a text in one
+  script is never given a language written in another. Six words are enough for n-grams to
+  mix up Czech and Slovene or Russian and Bulgarian; one letter often is not;
 - *a prior*: when the feed or the file says which language it is in, that language gets a
   head start in log-probability. A headline that reads equally well in two languages goes
   the declared way; a whole article in another language outweighs the head start, which is
@@ -31,9 +31,9 @@ EUROPEAN = (
     "be", "ca", "is", "lb", "mk", "no", "ru", "sq", "sr", "tr", "uk",
 )
 
-# Letters that only some European alphabets use (lower case). A text with such a letter is in
-# one of the languages listed for it; letters of loan words and names (é in English, ö in
-# a German name quoted in Polish) are why the check needs two of them before it decides.
+# Letters that only some European alphabets use (lower case). A text with such a letter is
+# likely in one of the languages listed for it; names and loan words (ö of a German name in
+# a Polish text) are why this is a penalty, not a veto.
 MARKED_LETTERS: dict[str, frozenset[str]] = {
     "ł": frozenset({"pl"}),
     "ą": frozenset({"pl", "lt"}), "ę": frozenset({"pl", "lt"}),
@@ -73,6 +73,9 @@ LATIN = frozenset(EUROPEAN) - CYRILLIC - GREEK - {"sr"}  # Serbian is read in bo
 # about what ten words of clear evidence the other way add up to. A headline rarely
 # overturns it; an article does.
 HINT_PRIOR = 12.0
+# What one marked letter a language lacks costs it, in the same units: about what a couple
+# of words of n-gram evidence weigh, so a headline's one telling letter decides a close call.
+LETTER_PENALTY = 4.0
 DEFAULT = "en"  # the answer for a text with no letters at all
 
 
@@ -106,22 +109,21 @@ def _script(text: str) -> frozenset[str] | None:
     return {"cyr": CYRILLIC | {"sr"}, "grk": GREEK, "lat": LATIN | {"sr"}}[best]
 
 
-def _letter_candidates(text: str) -> frozenset[str] | None:
-    """The languages every marked letter seen twice (or more) allows, or None for no
-    evidence. A letter seen once may be a name's (Łukaszenka in a Czech headline)."""
+def _marked_counts(text: str) -> dict[str, int]:
+    """How often each marked letter occurs in the text."""
     seen: dict[str, int] = {}
     for ch in text.lower():
         if ch in MARKED_LETTERS:
             seen[ch] = seen.get(ch, 0) + 1
-    allowed: frozenset[str] | None = None
-    for ch, n in seen.items():
-        if n < 2 and len(text) > 200:
-            continue  # in a long text one odd letter is a name; in a headline it is a clue
-        langs = MARKED_LETTERS[ch]
-        narrowed = langs if allowed is None else allowed & langs
-        if narrowed:  # letters that contradict each other: keep what we had
-            allowed = narrowed
-    return allowed
+    return seen
+
+
+def _letter_penalty(language: str, marked: dict[str, int]) -> float:
+    """Log-odds against ``language`` for the marked letters its alphabet lacks. Soft, not a
+    veto: a German sentence may quote *Erdoğan*, a Czech headline *Łukaszenka*; the
+    n-grams of the rest of the text outweigh a name's letter or two."""
+    return LETTER_PENALTY * sum(n for ch, n in marked.items()
+                                if language not in MARKED_LETTERS[ch])
 
 
 def identify_language(text: str, hint: str | None = None) -> str:
@@ -133,16 +135,14 @@ def identify_language(text: str, hint: str | None = None) -> str:
     if script is None:
         return hint if hint else DEFAULT
     ident = _identifier()
-    allowed = script
-    letters = _letter_candidates(sample)
-    if letters and letters & script:
-        allowed = letters & script
+    marked = _marked_counts(sample)
     best, best_score = DEFAULT, float("-inf")
     hint = hint.lower() if hint else None
     for lang, score in ident.rank(sample):
-        if lang not in allowed:
+        if lang not in script:
             continue
-        total = float(score) + (HINT_PRIOR if lang == hint else 0.0)
+        total = (float(score) + (HINT_PRIOR if lang == hint else 0.0)
+                 - _letter_penalty(lang, marked))
         if total > best_score:
             best, best_score = lang, total
     return best

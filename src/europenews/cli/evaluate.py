@@ -127,3 +127,14 @@ def eval_wikineural(data: str, language: str, part: str, limit: int | None,
 
     _emit(evaluate_wikineural(_existing(data), language.lower(), settings_from_env(model=model),
                               part=part, limit=limit))
+
+
+@eval_group.command(name="langid")
+@click.argument("data")
+@click.option("--part", type=click.Choice(["dev", "report", "all"]), default="all",
+              help="dev / report: the two halves of the items, split by a checksum of the id.")
+def eval_langid(data: str, part: str) -> None:
+    """Language identification accuracy per kind (title, lead, sentence) and language."""
+    from europenews.evaluate.langid import evaluate_langid
+
+    _emit(evaluate_langid(_existing(data), part=part))
