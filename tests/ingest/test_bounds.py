@@ -73,7 +73,8 @@ def test_bounds_one_line_page_title_is_shortened_with_an_ellipsis() -> None:
 
 @pytest.mark.parametrize(("field", "value", "expected"), [
     ("published", "2026-12-01T10:00:00Z" + "0" * 100, None),
-    ("language", "english-but-much-too-long", None),
+    # a declared language that names none is dropped; the text says which it is
+    ("language", "english-but-much-too-long", "en"),
     ("url", "https://x.test/" + "a" * 5000, None),
     ("author", "Name\x00 " * 200, None),
     ("source", "Outlet\nName", "Outlet Name"),
