@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from europenews.analyze.languages import MULTILINGUAL, lexicon_language, plan_for
+from europenews.analyze.languages import MODELS, MULTILINGUAL, lexicon_language, plan_for
 from europenews.analyze.pipeline import analyze_article, analyze_articles
 from europenews.config import Settings
 from europenews.contract import analysis_to_dict
@@ -53,7 +53,7 @@ def test_languages_an_article_in_a_language_not_analysed_is_kept_with_no_finding
 
 def test_languages_plan_falls_back_to_english_lexicons_where_none_is_packaged() -> None:
     plan = plan_for("fr", Settings())
-    assert plan is not None and plan.model == "fr_core_news_sm" and plan.relabel
+    assert plan is not None and plan.model == MODELS["fr"] and plan.relabel
     configs = dict(plan.configs)
     quotes = configs["europenews_quotes"]["lexicon"]
     assert isinstance(quotes, dict)

@@ -20,7 +20,7 @@ from importlib import resources
 from europenews.config import Settings
 
 # Statistical pipelines by language; English is ``Settings.model``.
-MODELS: dict[str, str] = {"fr": "fr_core_news_sm"}
+MODELS: dict[str, str] = {"fr": "fr_core_news_md"}  # md: +0.03 F1 on names over sm (docs)
 # Languages read by the multilingual name recogniser of part B (see the module docstring).
 MULTILINGUAL: tuple[str, ...] = ()
 NAMES_FACTORY = "europenews_names"
