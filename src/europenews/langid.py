@@ -83,7 +83,7 @@ DEFAULT = "en"  # the answer for a text with no letters at all
 def _identifier() -> Any:
     """The model, loaded once per process on first use (it is read-only afterwards, so every
     caller sees the same one; importing this module stays cheap)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]
 
     ident = LanguageIdentifier.from_model_file(MODEL_FILE)
     ident.set_languages(list(EUROPEAN))

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 import spacy
-from spacy.tokens import Span
 from spacy.language import Language
+from spacy.tokens import Span
 from spacy.util import registry
 
 from europenews.analyze import components

@@ -31,7 +31,7 @@ class LanguagePipelines:
 
     def __init__(self, main: Language, settings: Settings) -> None:
         self.main, self.settings = main, settings
-        self._built: dict[str, Language | None] = {main.lang: main}
+        self._built: dict[str, Language | None] = {main.lang or "en": main}
 
     def get(self, language: str) -> Language | None:
         """The pipeline for ``language``; None when the language is not analysed fully."""
