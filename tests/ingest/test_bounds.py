@@ -90,3 +90,21 @@ def test_bounds_other_fields_are_bounded(field: str, value: str, expected: str |
 def test_bounds_text_of_control_characters_only_is_refused() -> None:
     with pytest.raises(InputError, match="no text left"):
         bound_article(Article(text="\x00\x01\x02 \x03", id="x"))
+
+
+@pytest.mark.parametrize(("declared", "expected"), [(None, "fr"), ("fr-FR", "fr"), ("de", "de")])
+def test_bounds_language_is_the_declared_code_else_the_texts(declared: str | None,
+                                                               expected: str) -> None:
+    text = "Le conseil municipal a voté hier soir le budget de la ville pour l'an prochain."
+    assert bound_article(Article(text, language=declared)).language == expected
+
+
+def test_bounds_declared_feed_language_is_checked_against_the_text() -> None:
+    from europenews.ingest.bounds import with_declared_language
+
+    french = Article("Le conseil municipal a voté hier soir le budget de la ville pour l'an "
+                     "prochain, après un long débat sur les transports.", language=None)
+    assert with_declared_language(french, "de").language == "fr"
+    headline = Article("Brexit: Johnson in Brüssel", language=None)
+    assert with_declared_language(headline, "de").language == "de"
+    assert with_declared_language(french, None) is french
