@@ -33,10 +33,19 @@ def test_languages_french_article_is_analysed_with_the_french_pipeline(nlp: Lang
     assert analysis_to_dict(analysis)["language"] == "fr"
 
 
+def test_languages_french_titles_give_roles(nlp: Language) -> None:
+    analysis = analyze_article(nlp, Article(FRENCH, language="fr"))
+    roles = {e.name: e.roles for e in analysis.entities if e.type == "person"}
+    assert roles["Volodymyr Zelensky"] == ("président ukrainien",)
+
+
 def test_languages_names_keep_their_french_adjectives(nlp: Language) -> None:
     text = "Les dirigeants de l'Union européenne se réunissent à Bruxelles jeudi."
     analysis = analyze_article(nlp, Article(text, language="fr"))
-    assert "Union européenne" in {e.name for e in analysis.entities}
+    # The whole name is the mention; the French lexicon gives it its store-wide name.
+    union = next(e for e in analysis.entities if e.type == "organization")
+    assert [m.text for m in union.mentions] == ["Union européenne"]
+    assert union.name == "European Union"
 
 
 def test_languages_an_article_in_a_language_not_analysed_is_kept_with_no_findings(
@@ -57,7 +66,12 @@ def test_languages_plan_falls_back_to_english_lexicons_where_none_is_packaged() 
     configs = dict(plan.configs)
     quotes = configs["europenews_quotes"]["lexicon"]
     assert isinstance(quotes, dict)
-    assert quotes["language"] == lexicon_language("quotes", "fr")
+    assert quotes["language"] == lexicon_language("quotes", "fr", "speech_verbs.txt") == "fr"
+    # The entities folder holds a French entity lexicon but no first names: the cast words
+    # the quote component resolves speakers with stay English.
+    assert configs["europenews_entities"]["lexicon"]["language"] == "fr"  # type: ignore[index]
+    assert configs["europenews_quotes"]["cast"]["language"] == "en"  # type: ignore[index]
+    assert configs["europenews_gazetteer"]["names"]["language"] == "en"  # type: ignore[index]
 
 
 @pytest.mark.parametrize("language", ["de", "pl", "xx"])

@@ -27,14 +27,18 @@ NAMES_FACTORY = "europenews_names"
 # The models trained on WikiNER label PER/LOC/ORG/MISC; our components read OntoNotes labels.
 WIKINER_MODELS = frozenset({"fr_core_news_sm", "fr_core_news_md", "fr_core_news_lg"})
 
-# Each component's lexicon parameters: (config key, registered function, lexicon package).
-LEXICONS: dict[str, tuple[tuple[str, str, str], ...]] = {
-    "europenews_gazetteer": (("names", "europenews.known_names.v1", "entities"),),
-    "europenews_entities": (("lexicon", "europenews.entity_lexicon.v1", "entities"),),
-    "europenews_places": (("gazetteer", "europenews.geo_gazetteer.v1", "places"),),
-    "europenews_quotes": (("lexicon", "europenews.quote_lexicon.v1", "quotes"),
-                          ("cast", "europenews.cast_words.v1", "entities")),
-    "europenews_events": (("lexicon", "europenews.event_lexicon.v1", "events"),),
+# Each component's lexicon parameters: (config key, registered function, lexicon package, the
+# file that shows a language's folder has this lexicon: several share the entities folder).
+LEXICONS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
+    "europenews_gazetteer": (("names", "europenews.known_names.v1", "entities", "places.tsv"),),
+    "europenews_entities": (("lexicon", "europenews.entity_lexicon.v1", "entities",
+                             "titles.txt"),),
+    "europenews_places": (("gazetteer", "europenews.geo_gazetteer.v1", "places",
+                           "gazetteer.tsv.gz"),),
+    "europenews_quotes": (("lexicon", "europenews.quote_lexicon.v1", "quotes",
+                           "speech_verbs.txt"),
+                          ("cast", "europenews.cast_words.v1", "entities", "first_names.tsv")),
+    "europenews_events": (("lexicon", "europenews.event_lexicon.v1", "events", "triggers.tsv"),),
 }
 
 
@@ -52,16 +56,16 @@ class PipelinePlan:
         return self.model in WIKINER_MODELS
 
 
-def has_lexicon(capability: str, language: str) -> bool:
-    """Whether the package ships ``analyze/<capability>/lexicons/<language>/``."""
+def has_lexicon(capability: str, language: str, marker: str) -> bool:
+    """Whether the package ships ``analyze/<capability>/lexicons/<language>/<marker>``."""
     folder = resources.files(f"europenews.analyze.{capability}").joinpath("lexicons", language)
-    return folder.is_dir()
+    return folder.joinpath(marker).is_file()
 
 
-def lexicon_language(capability: str, language: str) -> str:
+def lexicon_language(capability: str, language: str, marker: str) -> str:
     """The language of the lexicon a component gets for ``language``: its own when packaged,
     else English (names, gazetteer points and numbers still apply across languages)."""
-    return language if has_lexicon(capability, language) else "en"
+    return language if has_lexicon(capability, language, marker) else "en"
 
 
 def plan_for(language: str, settings: Settings) -> PipelinePlan | None:
@@ -79,8 +83,8 @@ def plan_for(language: str, settings: Settings) -> PipelinePlan | None:
     configs = []
     for name in settings.components:
         config: dict[str, object] = {}
-        for key, function, capability in LEXICONS.get(name, ()):
+        for key, function, capability, marker in LEXICONS.get(name, ()):
             config[key] = {"@misc": function, "path": None,
-                           "language": lexicon_language(capability, language)}
+                           "language": lexicon_language(capability, language, marker)}
         configs.append((name, config))
     return PipelinePlan(language, model, settings.components, tuple(configs))
