@@ -39,6 +39,28 @@ def test_languages_french_titles_give_roles(nlp: Language) -> None:
     assert roles["Volodymyr Zelensky"] == ("président ukrainien",)
 
 
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("La ministre allemande des Affaires étrangères Annalena Baerbock est arrivée à Kiev.",
+     "Annalena Baerbock", "ministre allemande des Affaires étrangères"),
+    ("Le maire de Paris Anne Hidalgo a salué la décision du conseil.", "Anne Hidalgo",
+     "maire de Paris"),
+    ("Le Premier ministre polonais Donald Tusk a rencontré des agriculteurs.", "Donald Tusk",
+     "Premier ministre polonais"),
+])
+def test_languages_french_title_before_the_name(nlp: Language, text: str, name: str,
+                                                 role: str) -> None:
+    analysis = analyze_article(nlp, Article(text, language="fr"))
+    roles = {e.name: e.roles for e in analysis.entities if e.type == "person"}
+    assert roles[name] == (role,)
+
+
+def test_languages_french_preposition_is_no_part_of_a_role(nlp: Language) -> None:
+    text = "Selon le président Emmanuel Macron, la réforme sera présentée au printemps."
+    analysis = analyze_article(nlp, Article(text, language="fr"))
+    roles = [r for e in analysis.entities for r in e.roles]
+    assert roles and not any(r.lower().startswith("selon") for r in roles)
+
+
 def test_languages_names_keep_their_french_adjectives(nlp: Language) -> None:
     text = "Les dirigeants de l'Union européenne se réunissent à Bruxelles jeudi."
     analysis = analyze_article(nlp, Article(text, language="fr"))

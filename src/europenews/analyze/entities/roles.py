@@ -99,12 +99,15 @@ def title_before_postnominal(doc: Doc, name: Span, ents: list[Span],
                 return None  # "le président de la Ukraine" cut short: not a title
             return Role(doc[start : name.start].text, start, name.start)
         if ent is not None and ent.label_ in ROLE_ENT_LABELS:
+            if doc[ent.start].lower_ in words.heads:  # the model took the title for a body
+                return Role(doc[ent.start : name.start].text, ent.start, name.start)
             i = ent.start - 1  # "des Affaires étrangères", "de l'OTAN"
             continue
         if ent is not None and ent.label_ == "PERSON":
             return None
         if not (token.lower_ in words.demonyms or token.lower_ in words.modifiers
-                or token.lower_ in TITLE_LINKS or (token.is_title and not token.is_sent_start)):
+                or token.lower_ in TITLE_LINKS or token.pos_ == "ADJ"
+                or (token.is_title and not token.is_sent_start)):
             return None
         i -= 1
     return None
@@ -114,7 +117,9 @@ def _title_phrase(head: Token, words: TitleWords) -> Role | None:
     """A noun phrase headed by a title word, without its article and trailing clauses."""
     if head.lower_ not in words.heads:
         return None
-    left = [t for t in head.lefts if t.dep_ not in ("det", "punct", "cc")]
+    # In French a preposition hangs off the noun it introduces ("selon le président").
+    skip = ("det", "punct", "cc") + (("case",) if head.doc.lang_ in POSTNOMINAL_TITLES else ())
+    left = [t for t in head.lefts if t.dep_ not in skip]
     start = min((t.left_edge.i for t in left), default=head.i)
     end = head.i + 1
     for right in head.rights:  # "Minister of Foreign Affairs"
