@@ -78,7 +78,9 @@ location = "list.opml"
     assert config.port == 9001
     assert config.polling.interval == 300.0 and config.polling.per_host == 2
     assert config.fetch.delay == 0.0 and config.fetch.allow_hosts == ("127.0.0.1",)
-    assert [f.name for f in config.feeds] == ["Desk"]  # German feed: not in languages
+    # A feed in a language not analysed fully is still read (its articles are stored).
+    assert [f.name for f in config.feeds] == ["Desk", "Elsewhere"]
+    assert config.feeds[1].language == "de" and "de" not in config.settings.languages
     assert config.feeds[0].interval == 30.0
     assert config.folders[0].path == tmp_path / "inbox" and config.folders[0].required
     assert config.opml[0].location == str(tmp_path / "list.opml")

@@ -9,7 +9,7 @@ from europenews.cli.main import cli
 
 CONTRACT_COMMANDS = ["analyze", "ingest", "cluster", "serve", "run", "search", "reanalyze",
                      "export", "eval"]
-EVAL_SETS = ["ner", "quotes", "geo", "events", "stories", "entities"]
+EVAL_SETS = ["ner", "quotes", "geo", "events", "stories", "entities", "langid", "wikineural"]
 
 
 def test_contract_eval_subcommands_exist() -> None:

@@ -26,6 +26,9 @@ class Settings:
             "europenews_events",
         )
     )
+    # The languages analysed fully (analyze/languages.py); articles in others are stored,
+    # searchable and grouped, with an empty analysis.
+    languages: tuple[str, ...] = ("en", "fr")
     batch_size: int = 32
     engine: str = "local"  # where analysis runs: "local" (this process) or "dask"
     scheduler: str | None = None  # the Dask scheduler address, tcp://host:8786

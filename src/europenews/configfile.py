@@ -80,7 +80,7 @@ class RunConfig:
     settings: Settings = field(default_factory=Settings)
     host: str = "127.0.0.1"
     port: int = 8000
-    languages: tuple[str, ...] = ("en",)
+    languages: tuple[str, ...] = ("en", "fr")
     feeds: tuple[FeedSource, ...] = ()
     folders: tuple[FolderSource, ...] = ()
     opml: tuple[OpmlSource, ...] = ()
@@ -177,7 +177,8 @@ def parse_config(text: str, where: str, base: Path | None) -> RunConfig:
     if "workers" in analysis:  # 0: one process per core (the default); 1: no worker process
         settings = replace(settings, workers=_int(analysis["workers"],
                                                   f"{where}: analysis.workers", minimum=0))
-    languages = tuple(str(x).lower() for x in analysis.get("languages", ["en"]))
+    languages = tuple(str(x).lower() for x in analysis.get("languages", list(settings.languages)))
+    settings = replace(settings, languages=languages)
     polling = _polling(_table(data, "polling", where), where)
     feeds = tuple(
         FeedSource(
@@ -211,7 +212,9 @@ def parse_config(text: str, where: str, base: Path | None) -> RunConfig:
         host=str(server.get("host", "127.0.0.1")),
         port=_int(server.get("port", 8000), f"{where}: server.port"),
         languages=languages,
-        feeds=tuple(f for f in feeds if f.language is None or f.language in languages),
+        # Every feed is read: ``languages`` decides which articles are analysed fully; the
+        # others are stored, searchable and grouped all the same.
+        feeds=feeds,
         folders=folders,
         opml=opml,
         polling=polling,

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import spacy
 from spacy.language import Language
+from spacy.tokens import Span
 from spacy.util import registry
 
 from europenews.analyze import components
@@ -50,7 +51,7 @@ def test_components_registrations_snapshot():
     # A rename must break this test, not a user's config.
     assert {n for n in registry.factories.get_all() if n.startswith("europenews")} == set(
         FACTORIES
-    )
+    ) | {"europenews_ner_labels"}
     assert {n for n in registry.misc.get_all() if n.startswith("europenews")} == {
         lexicon for _, lexicon in LEXICONS.values()
     } | set(MORE_LEXICONS.values())
@@ -122,8 +123,8 @@ def test_components_lexicon_read_from_a_configured_folder(tmp_path):
 @pytest.mark.parametrize("name", FACTORIES)
 def test_components_language_without_lexicon_fails_at_add_pipe(name):
     key, function = LEXICONS[name]
-    config = {key: {"@misc": function, "path": None, "language": "fr"}}
-    with pytest.raises(ConfigError, match="no packaged lexicon for language 'fr'"):
+    config = {key: {"@misc": function, "path": None, "language": "lt"}}
+    with pytest.raises(ConfigError, match="no packaged lexicon for language 'lt'"):
         spacy.blank("en").add_pipe(name, config=config)
 
 
@@ -222,3 +223,13 @@ def test_components_docs_give_each_factory_its_contract(nlp):
         assert [a for a in declared if f"`{a}`" not in row] == [], name
     functions = [n for n in registry.misc.get_all() if n.startswith("europenews")]
     assert [n for n in functions if f"`{n}`" not in text] == []
+
+
+@pytest.mark.parametrize(("label", "expected"), [("PER", "PERSON"), ("LOC", "LOC"),
+                                                 ("ORG", "ORG"), ("MISC", "EVENT")])
+def test_components_ner_labels_maps_wikiner_labels(label, expected):
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("europenews_ner_labels")
+    doc = nlp.make_doc("Hier Marie Curie est venue")
+    doc.ents = [Span(doc, 1, 3, label=label)]
+    assert [e.label_ for e in nlp(doc).ents] == [expected]

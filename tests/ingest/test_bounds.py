@@ -73,7 +73,8 @@ def test_bounds_one_line_page_title_is_shortened_with_an_ellipsis() -> None:
 
 @pytest.mark.parametrize(("field", "value", "expected"), [
     ("published", "2026-12-01T10:00:00Z" + "0" * 100, None),
-    ("language", "english-but-much-too-long", None),
+    # a declared language that names none is dropped; the text says which it is
+    ("language", "english-but-much-too-long", "en"),
     ("url", "https://x.test/" + "a" * 5000, None),
     ("author", "Name\x00 " * 200, None),
     ("source", "Outlet\nName", "Outlet Name"),
@@ -89,3 +90,21 @@ def test_bounds_other_fields_are_bounded(field: str, value: str, expected: str |
 def test_bounds_text_of_control_characters_only_is_refused() -> None:
     with pytest.raises(InputError, match="no text left"):
         bound_article(Article(text="\x00\x01\x02 \x03", id="x"))
+
+
+@pytest.mark.parametrize(("declared", "expected"), [(None, "fr"), ("fr-FR", "fr"), ("de", "de")])
+def test_bounds_language_is_the_declared_code_else_the_texts(declared: str | None,
+                                                               expected: str) -> None:
+    text = "Le conseil municipal a voté hier soir le budget de la ville pour l'an prochain."
+    assert bound_article(Article(text, language=declared)).language == expected
+
+
+def test_bounds_declared_feed_language_is_checked_against_the_text() -> None:
+    from europenews.ingest.bounds import with_declared_language
+
+    french = Article("Le conseil municipal a voté hier soir le budget de la ville pour l'an "
+                     "prochain, après un long débat sur les transports.", language=None)
+    assert with_declared_language(french, "de").language == "fr"
+    headline = Article("Brexit: Johnson in Brüssel", language=None)
+    assert with_declared_language(headline, "de").language == "de"
+    assert with_declared_language(french, None) is french

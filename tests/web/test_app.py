@@ -264,3 +264,13 @@ def test_app_every_api_endpoint_is_documented(client: httpx.Client):
     doc = (Path(__file__).resolve().parents[2] / "docs" / "api.md").read_text(encoding="utf-8")
     for path in client.get("/openapi.json").json()["paths"]:
         assert f" {path}`" in doc, path
+
+
+def test_app_articles_list_shows_each_language_with_its_search_filter(client) -> None:
+    html = client.get("/articles").text
+    assert "<th>Language</th>" in html
+    codes = set(re.findall(r'href="/search\?language=([a-z]{2})">\1<', html))
+    assert codes and all(len(c) == 2 for c in codes)
+    code = sorted(codes)[0]
+    found = client.get("/api/search", params={"q": "", "language": code}).json()
+    assert found["items"] and all(h["language"] == code for h in found["items"])

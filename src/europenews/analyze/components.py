@@ -17,7 +17,7 @@ from typing import ClassVar
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from europenews.analyze.entities import (
@@ -112,6 +112,23 @@ class Component(Pipe):
         raise NotImplementedError
 
 
+class NerLabels(Component):
+    """``europenews_ner_labels``: ``doc.ents`` relabelled to the OntoNotes names our
+    components read (a WikiNER-trained model's PER and MISC become PERSON and MISC's nearest
+    kin), so one set of components serves every language's model."""
+
+    requires = ("doc.ents",)
+    needs = ()
+
+    def __init__(self, name: str, labels: dict[str, str]) -> None:
+        super().__init__(name)
+        self.mapping = dict(labels)
+
+    def set_annotations(self, doc: Doc) -> None:
+        doc.ents = [Span(doc, e.start, e.end, label=self.mapping.get(e.label_, e.label_))
+                    for e in doc.ents]
+
+
 class GazetteerCorrector(Component):
     """``europenews_gazetteer``: ``doc.ents`` corrected with the known names."""
 
@@ -194,6 +211,21 @@ class EventFinder(Component):
 
     def set_annotations(self, doc: Doc) -> None:
         doc._.events = find_events(doc, self.lexicon)
+
+
+# WikiNER's labels (fr_core_news_*, and the multilingual models of part B) in OntoNotes terms:
+# LOC stays LOC (a place either way); MISC names (events, works, nationalities) count as misc.
+WIKINER_LABELS = {"PER": "PERSON", "MISC": "EVENT"}
+
+
+@Language.factory(
+    "europenews_ner_labels",
+    default_config={"labels": WIKINER_LABELS},
+    requires=["doc.ents"],
+    assigns=["doc.ents", "token.ent_type"],
+)
+def make_ner_labels(nlp: Language, name: str, labels: dict[str, str]) -> NerLabels:
+    return NerLabels(name, labels)
 
 
 @Language.factory(

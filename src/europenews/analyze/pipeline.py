@@ -1,8 +1,11 @@
-"""Build the analysis pipeline once per process and run articles through it."""
+"""Build the analysis pipelines once per process and run articles through them."""
 
 from __future__ import annotations
 
+import itertools
+import weakref
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 import spacy
 from spacy.language import Language
@@ -12,17 +15,41 @@ from spacy.tokens import Doc
 from europenews.analyze import components  # noqa: F401
 from europenews.analyze.export import doc_to_analysis
 from europenews.analyze.extensions import register_extensions
+from europenews.analyze.languages import NAMES_FACTORY, PipelinePlan, plan_for
 from europenews.config import Settings
 from europenews.errors import ConfigError
+from europenews.langid import identify_language
 from europenews.model import Analysis, Article
 
 # The model's own tokenizer rules plus the glued-quotation rule (analyze/tokenizer.py).
 TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "europenews.glued_quotations.v1"}}}
 
 
+class LanguagePipelines:
+    """The pipelines of one configuration by language: the main one (English), built at
+    once, and the others built the first time an article in their language comes."""
+
+    def __init__(self, main: Language, settings: Settings) -> None:
+        self.main, self.settings = main, settings
+        self._built: dict[str, Language | None] = {main.lang or "en": main}
+
+    def get(self, language: str) -> Language | None:
+        """The pipeline for ``language``; None when the language is not analysed fully."""
+        if language not in self._built:
+            plan = plan_for(language, self.settings)
+            self._built[language] = None if plan is None else _build(plan)
+        return self._built[language]
+
+
+# The other languages' pipelines of each main pipeline build_pipeline made, kept beside it
+# (and gone with it) so that every caller holding the main pipeline analyses every language.
+_PIPELINES: weakref.WeakKeyDictionary[Language, LanguagePipelines] = weakref.WeakKeyDictionary()
+
+
 def build_pipeline(settings: Settings | None = None) -> Language:
     """Load the spaCy model named in the settings with our tokenizer, and add our components
-    after it."""
+    after it. Articles in the settings' other languages go through their own pipelines
+    (``analyze/languages.py``) when analysed with this one."""
     settings = settings or Settings()
     register_extensions()
     try:
@@ -31,21 +58,69 @@ def build_pipeline(settings: Settings | None = None) -> Language:
         raise ConfigError(f"spaCy model {settings.model!r}: not installed") from exc
     for name in settings.components:
         nlp.add_pipe(name)
+    _PIPELINES[nlp] = LanguagePipelines(nlp, settings)
     return nlp
+
+
+def _build(plan: PipelinePlan) -> Language:
+    register_extensions()
+    if plan.model is None:
+        nlp = spacy.blank(plan.language)
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe(NAMES_FACTORY)
+    else:
+        try:
+            nlp = spacy.load(plan.model, config=TOKENIZER_CONFIG)
+        except OSError as exc:
+            raise ConfigError(f"spaCy model {plan.model!r} for {plan.language!r}: "
+                              f"not installed") from exc
+    if plan.relabel:
+        nlp.add_pipe("europenews_ner_labels")
+    for name, config in plan.configs:
+        nlp.add_pipe(name, config=config)
+    return nlp
+
+
+def article_language(article: Article) -> str:
+    """The article's language: the one it gives, else the one its text reads as."""
+    return article.language or identify_language(
+        f"{article.title}\n{article.text}" if article.title else article.text)
 
 
 def analyze_articles(
     nlp: Language, articles: Iterable[Article], batch_size: int = 32
 ) -> Iterator[Analysis]:
-    """Analyse articles in order, in batches through ``nlp.pipe``."""
-    stream = ((make_doc(nlp, article), article) for article in articles)
-    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-        yield doc_to_analysis(doc, article)
+    """Analyse articles in order, in batches through ``nlp.pipe``; each article through the
+    pipeline of its language (an article in a language not analysed fully gets an empty
+    analysis: it is still stored, searchable and grouped)."""
+    pipelines = _PIPELINES.get(nlp)
+    it = iter(articles)
+    while batch := list(itertools.islice(it, batch_size)):
+        batch = [_with_language(a) for a in batch]
+        results: dict[int, Analysis] = {}
+        by_pipe: dict[int, tuple[Language, list[int]]] = {}
+        for i, article in enumerate(batch):
+            pipe = nlp if pipelines is None else pipelines.get(article.language or "en")
+            if pipe is None:
+                results[i] = Analysis(article)
+            else:
+                by_pipe.setdefault(id(pipe), (pipe, []))[1].append(i)
+        for pipe, indexes in by_pipe.values():
+            stream = ((make_doc(pipe, batch[i]), i) for i in indexes)
+            for doc, i in pipe.pipe(stream, as_tuples=True, batch_size=batch_size):
+                results[i] = doc_to_analysis(doc, batch[i])
+        for i in range(len(batch)):
+            yield results[i]
+
+
+def _with_language(article: Article) -> Article:
+    return article if article.language else replace(article,
+                                                    language=article_language(article))
 
 
 def analyze_article(nlp: Language, article: Article) -> Analysis:
     """Analyse one article."""
-    return doc_to_analysis(nlp(make_doc(nlp, article)), article)
+    return next(analyze_articles(nlp, [article], batch_size=1))
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:

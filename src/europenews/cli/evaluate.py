@@ -111,3 +111,30 @@ def eval_entities(data: str, gold_mentions: bool, limit: int | None, topics: str
     # The contract's line comes last: the scores and the number of mentions scored.
     click.echo(json.dumps({k: v for k, v in result.items() if k not in ("bcubed", "mentions")}))
     click.echo(json.dumps({"bcubed": result["bcubed"], "mentions": result["mentions"]}))
+
+
+@eval_group.command(name="wikineural")
+@click.argument("data")
+@click.option("--language", required=True, help="ISO 639-1 code: the folder under DATA.")
+@click.option("--part", type=click.Choice(["dev", "report", "all"]), default="all",
+              help="dev: even-numbered sentences; report: odd-numbered ones.")
+@click.option("--limit", type=int, default=None, help="Score only the first N sentences.")
+@model_option
+def eval_wikineural(data: str, language: str, part: str, limit: int | None,
+                    model: str | None) -> None:
+    """Names in another language: exact-span P/R/F1 for PER, LOC, ORG on WikiNEuRal."""
+    from europenews.evaluate.wikineural import evaluate_wikineural
+
+    _emit(evaluate_wikineural(_existing(data), language.lower(), settings_from_env(model=model),
+                              part=part, limit=limit))
+
+
+@eval_group.command(name="langid")
+@click.argument("data")
+@click.option("--part", type=click.Choice(["dev", "report", "all"]), default="all",
+              help="dev / report: the two halves of the items, split by a checksum of the id.")
+def eval_langid(data: str, part: str) -> None:
+    """Language identification accuracy per kind (title, lead, sentence) and language."""
+    from europenews.evaluate.langid import evaluate_langid
+
+    _emit(evaluate_langid(_existing(data), part=part))

@@ -21,6 +21,7 @@ import re
 from dataclasses import replace
 
 from europenews.errors import InputError
+from europenews.langid import identify_language, language_code, settle_language
 from europenews.model import Article
 
 # About 15,000 words: longer than nearly every news article, and analysed in seconds.
@@ -116,9 +117,24 @@ def bound_article(article: Article, max_text: int = MAX_TEXT_CHARS,
         if len(value) > limit and name in _DROP_WHEN_TOO_LONG:
             value = ""  # a date, language code, id or URL that long is not one: unknown
         values[name] = cut_line(value, limit) or None
+    # Every article leaves here with a language: the one it declares (as an ISO 639-1 code),
+    # else the one its text reads as.
+    language = language_code(values.get("language"))
+    values["language"] = language or identify_language(
+        f"{title}\n{text}" if title and not text.startswith(title) else text)
     return replace(article, text=text, title=title or None,
                    truncated=tuple(dict.fromkeys(truncated)), **values)
 
 
+def with_declared_language(article: Article, declared: str | None) -> Article:
+    """The article with the language its text reads as, ``declared`` (a feed's or a page's
+    own statement) being the prior: a headline that could be either goes the declared way,
+    a text clearly in another language does not."""
+    code = language_code(declared)
+    if code is None:
+        return article
+    return replace(article, language=settle_language(article.text, article.title, code))
+
+
 __all__ = ["MAX_TEXT_CHARS", "MAX_TITLE_CHARS", "bound_article", "clean_line", "clean_text",
-           "cut_line", "cut_text"]
+           "cut_line", "cut_text", "with_declared_language"]

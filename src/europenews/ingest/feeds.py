@@ -28,6 +28,7 @@ class FeedItem:
 class Feed:
     title: str | None
     items: tuple[FeedItem, ...]
+    language: str | None = None  # the channel's declared language (RSS <language>, Atom xml:lang)
 
 
 def looks_like_feed(body: bytes, content_type: str = "") -> bool:
@@ -76,4 +77,5 @@ def parse_feed(body: bytes, where: str) -> Feed:
             summary=summary,
             author=entry.get("author") or None,
         ))
-    return Feed(title=(parsed.feed.get("title") or "").strip() or None, items=tuple(items))
+    return Feed(title=(parsed.feed.get("title") or "").strip() or None, items=tuple(items),
+                language=(parsed.feed.get("language") or "").strip() or None)

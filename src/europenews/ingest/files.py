@@ -84,7 +84,8 @@ def article_from_text(text: str, where: str, article_id: str | None) -> Article:
     """A plain-text article; its first line (past a masthead) is taken as the title."""
     if not text.strip():
         raise InputError(f"{where}: empty text")
-    return Article(text=text, id=article_id, title=guess_title(text))
+    # No language: ingest.bounds reads it off the text.
+    return Article(text=text, id=article_id, title=guess_title(text), language=None)
 
 
 def article_from_json(obj: Any, where: str, default_id: str | None) -> Article:
@@ -104,8 +105,6 @@ def article_from_json(obj: Any, where: str, default_id: str | None) -> Article:
             values[key] = str(value)
     if values.get("id") is None:
         values["id"] = default_id
-    if values.get("language") is None:
-        values["language"] = "en"
     return Article(text=text, **values)
 
 

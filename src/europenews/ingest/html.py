@@ -6,6 +6,7 @@ import trafilatura
 from trafilatura.settings import Document
 
 from europenews.errors import InputError
+from europenews.langid import language_code, settle_language
 from europenews.model import Article
 
 
@@ -43,6 +44,7 @@ def extract_html(
         url=url or doc.url or None,
         published=published,
         source=doc.sitename or doc.hostname or None,
-        language=doc.language or "en",
+        # A page's lang attribute is often its template's: a prior the text is checked against.
+        language=settle_language(doc.text, doc.title or None, language_code(doc.language)),
         author=doc.author or None,
     )

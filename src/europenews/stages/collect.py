@@ -24,7 +24,7 @@ from sqlalchemy import Connection
 from sqlalchemy.engine import Engine
 
 from europenews.errors import EuropeNewsError, FetchError, InputError, StoreError
-from europenews.ingest.bounds import bound_article, clean_line, cut_line
+from europenews.ingest.bounds import bound_article, clean_line, cut_line, with_declared_language
 from europenews.ingest.feeds import Feed, FeedItem, looks_like_feed, parse_feed
 from europenews.ingest.fetch import FEED_TYPES, Fetcher, FetchResult
 from europenews.ingest.files import read_bytes, read_file
@@ -301,6 +301,9 @@ class Collector:
             article = _with_defaults(article, url=item.url, title=item.title,
                                      published=item.published, author=item.author,
                                      source=feed.title or host, prefer=("published", "source"))
+            # The feed's declared language is the prior the text is checked against
+            # (ingest.bounds settles it): a page's own lang attribute is often a template's.
+            article = with_declared_language(article, feed.language)
             self.store(article, source.id)
             return True
         return False

@@ -51,5 +51,12 @@ def test_lexicon_packaged_english_has_every_list():
 
 
 def test_lexicon_unknown_language_fails():
-    with pytest.raises(ConfigError, match="no packaged lexicon for language 'fr'"):
-        load_quote_lexicon(language="fr")
+    with pytest.raises(ConfigError, match="no packaged lexicon for language 'lt'"):
+        load_quote_lexicon(language="lt")
+
+
+def test_lexicon_french_is_packaged_and_differs_from_english():
+    french, english = load_quote_lexicon(language="fr"), load_quote_lexicon()
+    assert {"dire", "déclarer", "affirmer"} <= french.speech_verbs
+    assert not french.speech_verbs & english.speech_verbs
+    assert "président" in french.titles

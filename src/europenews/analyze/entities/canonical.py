@@ -37,6 +37,11 @@ NAME_LABELS = frozenset(
     }
 )
 MAX_NAME_TOKENS = 5
+# Languages whose names end in lower-case adjectives (kept when cleaning a span's end).
+POSTNOMINAL_ADJECTIVES = frozenset({"fr", "es", "it", "pt", "ro", "ca"})
+# Articles and prepositions that open a span but not a name in those languages.
+ROMANCE_ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'",
+                              "el", "los", "las", "il", "lo", "gli", "o", "os", "a", "as"})
 # Lower-case words that belong to a name ("Ursula von der Leyen", "Bashar al-Assad").
 PARTICLES = frozenset(
     {"von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "bin", "al", "dos", "du"}
@@ -190,7 +195,11 @@ def clean_span(span: Span, titles: frozenset[str]) -> Span | None:
         or (not doc[start].is_alpha and not doc[start].text[:1].isupper())
         # Names open with a capital: "at Lindgren Recovery", "vendor Quillbyte", "In Eastbrook"
         # are the name after a preposition or a common noun ("von der Leyen" keeps "von").
-        or (doc[start].is_lower and doc[start].text not in PARTICLES)
+        # French writes a place's or a body's generic noun small and inside the name ("mer
+        # du Nord", "traité de Lisbonne"): there only a person's name opens with a capital.
+        or (doc[start].is_lower and doc[start].text not in PARTICLES
+            and (label == "PERSON" or doc.lang_ not in POSTNOMINAL_ADJECTIVES
+                 or doc[start].lower_ in ROMANCE_ARTICLES))
         or (doc[start].tag_ in ("IN", "TO") and end - start > 1)
     ):
         start += 1
@@ -205,7 +214,10 @@ def clean_span(span: Span, titles: frozenset[str]) -> Span | None:
         or (doc[end - 1].is_lower and doc[end - 1].is_stop)
         or doc[end - 1].like_num
         or not any(c.isalpha() for c in doc[end - 1].text)
-        or (doc[end - 1].is_lower and doc[end - 1].is_alpha)  # "Interfax news agency"
+        # "Interfax news agency"; but in the Romance languages a name's adjectives follow
+        # its noun and are written small ("Union européenne", "Parti communiste chinois").
+        or (doc[end - 1].is_lower and doc[end - 1].is_alpha
+            and doc.lang_ not in POSTNOMINAL_ADJECTIVES)
     ):
         end -= 1
     if label == "PERSON":

@@ -72,11 +72,54 @@ def title_before(doc: Doc, name: Span, ents: list[Span], words: TitleWords) -> R
     return Role(doc[start : name.start].text, start, name.start)
 
 
+# Languages whose titles put the nationality and the portfolio after the head word ("le
+# président ukrainien Volodymyr Zelensky", "la ministre allemande des Affaires étrangères").
+POSTNOMINAL_TITLES = frozenset({"fr", "es", "it", "pt", "ro", "ca"})
+# Words that link a title's head to its complement in those languages.
+TITLE_LINKS = frozenset({"de", "des", "du", "d'", "d’", "la", "l'", "l’", "del", "della", "do",
+                         "da", "dos", "das", "et", "y", "e"})
+
+
+def title_before_postnominal(doc: Doc, name: Span, ents: list[Span],
+                             words: TitleWords) -> Role | None:
+    """The title right before a name where adjectives and complements follow the head: walk
+    left over nationality adjectives, modifiers, linking words and organisation or place
+    names back to the nearest head word; the role is head .. name."""
+    ending_at = _ents_by_end(ents)
+    i = name.start - 1
+    while i >= 0 and name.start - i <= 10:
+        token = doc[i]
+        ent = ending_at.get(i)
+        if token.lower_ in words.heads:
+            start = i
+            # "premier ministre", "secrétaire général adjoint": modifiers before the head
+            while start > 0 and doc[start - 1].lower_ in words.modifiers:
+                start -= 1
+            if doc[i + 1 : name.start] and doc[name.start - 1].lower_ in TITLE_LINKS:
+                return None  # "le président de la Ukraine" cut short: not a title
+            return Role(doc[start : name.start].text, start, name.start)
+        if ent is not None and ent.label_ in ROLE_ENT_LABELS:
+            if doc[ent.start].lower_ in words.heads:  # the model took the title for a body
+                return Role(doc[ent.start : name.start].text, ent.start, name.start)
+            i = ent.start - 1  # "des Affaires étrangères", "de l'OTAN"
+            continue
+        if ent is not None and ent.label_ == "PERSON":
+            return None
+        if not (token.lower_ in words.demonyms or token.lower_ in words.modifiers
+                or token.lower_ in TITLE_LINKS or token.pos_ == "ADJ"
+                or (token.is_title and not token.is_sent_start)):
+            return None
+        i -= 1
+    return None
+
+
 def _title_phrase(head: Token, words: TitleWords) -> Role | None:
     """A noun phrase headed by a title word, without its article and trailing clauses."""
     if head.lower_ not in words.heads:
         return None
-    left = [t for t in head.lefts if t.dep_ not in ("det", "punct", "cc")]
+    # In French a preposition hangs off the noun it introduces ("selon le président").
+    skip = ("det", "punct", "cc") + (("case",) if head.doc.lang_ in POSTNOMINAL_TITLES else ())
+    left = [t for t in head.lefts if t.dep_ not in skip]
     start = min((t.left_edge.i for t in left), default=head.i)
     end = head.i + 1
     for right in head.rights:  # "Minister of Foreign Affairs"
@@ -112,7 +155,8 @@ def title_after(name: Span, words: TitleWords) -> Role | None:
 
 def find_roles(doc: Doc, name: Span, ents: list[Span], words: TitleWords) -> list[Role]:
     """The roles the text gives the person named by ``name`` at this mention."""
-    return [r for r in (title_before(doc, name, ents, words), title_after(name, words)) if r]
+    before = (title_before_postnominal if doc.lang_ in POSTNOMINAL_TITLES else title_before)
+    return [r for r in (before(doc, name, ents, words), title_after(name, words)) if r]
 
 
 def merge_roles(roles: list[str]) -> tuple[str, ...]:
