@@ -119,10 +119,12 @@ def record_hit(conn: Connection, rule_name: str, story_id: str, fact: dict[str, 
     same incident (the new one is kept, so this story never fires, but not listed or sent)."""
     now = utc_now()
     body = json.dumps(fact, ensure_ascii=False, sort_keys=True)
-    result = conn.execute(insert_new_only(conn, alert_hits).values(
+    # RETURNING says whether the row was inserted: PostgreSQL's rowcount for an insert that
+    # skips on conflict is not 0 there.
+    inserted = conn.execute(insert_new_only(conn, alert_hits).values(
         rule_name=rule_name, story_id=story_id, fired_at=now, updated_at=now, fact=body,
-        attempts=0, same_as=same_as))
-    if result.rowcount:
+        attempts=0, same_as=same_as).returning(alert_hits.c.id)).first()
+    if inserted is not None:
         return True
     conn.execute(update(alert_hits).where(alert_hits.c.rule_name == rule_name,
                                           alert_hits.c.story_id == story_id,
