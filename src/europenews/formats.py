@@ -5,7 +5,7 @@ chunk by chunk (``STREAMS``). Both go through the functions here, so a row reads
 whichever way it left.
 
 - JSONL: one JSON object per line, UTF-8 as is (``ensure_ascii=False``).
-- CSV: the header is the first row's keys (or the ``columns`` given); list and dict values
+- CSV: the header is the first row's keys (``columns`` heads an empty table); list and dict values
   are written as JSON text; a text cell that a spreadsheet would run as a formula (it starts
   with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading ``'``, which
   spreadsheets show as text. Every CSV that leaves EuropeNews (``export``, the API's
@@ -59,13 +59,10 @@ def iter_csv(rows: Iterable[dict[str, Any]],
              columns: Sequence[str] | None = None) -> Iterator[str]:
     """The rows as CSV text, one chunk per row (the header comes with the first).
 
-    Without ``columns`` the header is the first row's keys and no rows give no text at all;
-    with ``columns`` the header is given even when there are no rows."""
+    The header is the first row's keys; ``columns`` is the header of an empty table (without
+    it, no rows give no text at all)."""
     buffer = io.StringIO()
     writer: csv.DictWriter[str] | None = None
-    if columns is not None:
-        writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore")
-        writer.writeheader()
     for row in rows:
         if writer is None:
             writer = csv.DictWriter(buffer, fieldnames=list(row), extrasaction="ignore")
@@ -74,8 +71,9 @@ def iter_csv(rows: Iterable[dict[str, Any]],
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
-    if buffer.getvalue():
-        yield buffer.getvalue()  # the header of an empty table
+    if writer is None and columns is not None:
+        csv.DictWriter(buffer, fieldnames=list(columns)).writeheader()
+        yield buffer.getvalue()
 
 
 def write_csv(rows: Iterable[dict[str, Any]], out: IO[str],

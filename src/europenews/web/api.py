@@ -14,7 +14,6 @@ read through ``store.engine.reading``, so a database error is a 503 (``web/error
 
 from __future__ import annotations
 
-import itertools
 import secrets
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
@@ -78,19 +77,14 @@ def download(request: Request, rows: Rows, fmt: str, name: str,
              columns: list[str] | None = None) -> StreamingResponse:
     """Every row ``rows`` gives, streamed as CSV, JSONL or GeoJSON (``europenews.formats``, as
     ``europenews export``). The store is read while the response is sent, on one connection
-    held for the whole download. ``columns``: the CSV header even when there are no rows."""
+    held for the whole download. ``columns``: the CSV header of an empty table."""
     engine = request.app.state.engine
 
     def chunks() -> Iterator[str]:
         with reading(engine) as conn:
-            found = iter(rows(conn))
+            found = rows(conn)
             if fmt == "csv":
-                # The header is the rows' own keys; ``columns`` only heads an empty table.
-                first = next(found, None)
-                if first is None:
-                    yield from iter_csv((), columns)
-                else:
-                    yield from iter_csv(itertools.chain([first], found))
+                yield from iter_csv(found, columns)
             else:
                 yield from STREAMS[fmt](found)
 
