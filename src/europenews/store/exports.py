@@ -26,6 +26,7 @@ from europenews.store.schema import (
     story_members,
 )
 from europenews.store.story_casualties import casualties_of_stories
+from europenews.store.views_geo import narrow_events
 
 EXPORT_KINDS = ("articles", "quotes", "events", "places", "stories", "mentions")
 STORY_BATCH = 200
@@ -100,13 +101,7 @@ def export_events(conn: Connection, since: str | None = None, until: str | None 
         .join(articles, articles.c.id == events.c.article_id)
         .order_by(events.c.published.is_(None), events.c.published, events.c.id)
     )
-    if place:
-        stmt = stmt.where(events.c.place_name == place)
-    if country:
-        stmt = stmt.where(events.c.country == country.upper())
-    if story:
-        stmt = stmt.where(events.c.article_id.in_(
-            select(story_members.c.article_id).where(story_members.c.story_id == story)))
+    stmt = narrow_events(stmt, place, country, story)
     for r in _stream(conn, _bounded(stmt, events.c.published, since, until, source)):
         yield {
             "article": r.article_id, "title": r.title, "url": r.url, "source": r.source,

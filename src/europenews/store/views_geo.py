@@ -77,6 +77,19 @@ def map_events(conn: Connection, limit: int | None = 400, place: str | None = No
     return [row_dict(r) for r in conn.execute(stmt.limit(limit))]
 
 
+def narrow_events(stmt: Any, place: str | None, country: str | None,
+                  story: str | None) -> Any:
+    """``stmt`` (over ``events``) kept to one place (exact name), country (ISO code) or story."""
+    if place:
+        stmt = stmt.where(events.c.place_name == place)
+    if country:
+        stmt = stmt.where(events.c.country == country.upper())
+    if story:
+        stmt = stmt.where(events.c.article_id.in_(
+            select(story_members.c.article_id).where(story_members.c.story_id == story)))
+    return stmt
+
+
 def list_events(conn: Connection, limit: int = 50, offset: int = 0, place: str | None = None,
                 country: str | None = None, story: str | None = None) -> list[dict[str, Any]]:
     """Events, newest first, with their article's title and source."""
@@ -87,13 +100,7 @@ def list_events(conn: Connection, limit: int = 50, offset: int = 0, place: str |
                    events.c.source_name, events.c.text, events.c.published,
                    articles.c.title.label("article_title"), articles.c.source)
             .join(articles, articles.c.id == events.c.article_id))
-    if place:
-        stmt = stmt.where(events.c.place_name == place)
-    if country:
-        stmt = stmt.where(events.c.country == country.upper())
-    if story:
-        stmt = stmt.where(events.c.article_id.in_(
-            select(story_members.c.article_id).where(story_members.c.story_id == story)))
+    stmt = narrow_events(stmt, place, country, story)
     stmt = stmt.order_by(newest_first(conn, events.c.published), events.c.id.desc())
     return [row_dict(r) for r in conn.execute(stmt.limit(limit).offset(offset))]
 
