@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, case, func, select
 
 from europenews.store.rows import newest_first, row_dict
 from europenews.store.schema import (
@@ -15,10 +15,12 @@ from europenews.store.schema import (
     articles,
     entities,
     events,
+    figures,
     places,
     stories,
     story_members,
 )
+from europenews.stories.casualties import SHOW_CONFIDENCE
 
 
 def story_places(conn: Connection, members: Any) -> list[dict[str, Any]]:
@@ -48,19 +50,32 @@ def map_places(conn: Connection, limit: int | None = 400, since: str | None = No
     return [row_dict(r) for r in conn.execute(stmt.limit(limit))]
 
 
+def _confident(count: Any, kind: str) -> Any:
+    """An event's count where one of its figures of ``kind`` gives it confidently, else 0."""
+    given = (select(figures.c.id)
+             .where(figures.c.article_id == events.c.article_id,
+                    figures.c.event == events.c.position, figures.c.kind == kind,
+                    figures.c.value == count, figures.c.confidence >= SHOW_CONFIDENCE)
+             .exists())
+    return case((given, count), else_=0)
+
+
 def map_events(conn: Connection, limit: int | None = 400, place: str | None = None,
                story: str | None = None) -> list[dict[str, Any]]:
     """Geocoded events grouped by place, deadliest first (all places when ``limit`` is None).
 
-    Several outlets reporting one event must not multiply its toll: figures are first
-    reduced per story (the highest figure reported), then summed over the place's stories.
-    ``events`` counts those distinct incidents (an unclustered article counts alone).
+    A count sizes a marker only when a figure the article gives for it is confident enough
+    to show (``stories.casualties.SHOW_CONFIDENCE``, as on story pages): a total of other
+    incidents or a background toll is no red dot. Several outlets reporting one event must
+    not multiply its toll: figures are first reduced per story (the highest figure
+    reported), then summed over the place's stories. ``events`` counts those distinct
+    incidents (an unclustered article counts alone).
     """
     incident = func.coalesce(story_members.c.story_id, events.c.article_id).label("incident")
     inner = (select(events.c.place_name.label("name"), events.c.country, incident,
                     func.avg(events.c.lat).label("lat"), func.avg(events.c.lon).label("lon"),
-                    func.max(func.coalesce(events.c.killed, 0)).label("killed"),
-                    func.max(func.coalesce(events.c.injured, 0)).label("injured"))
+                    func.max(_confident(events.c.killed, "killed")).label("killed"),
+                    func.max(_confident(events.c.injured, "injured")).label("injured"))
              .outerjoin(story_members, story_members.c.article_id == events.c.article_id)
              .where(events.c.lat.is_not(None), events.c.lon.is_not(None)))
     if place:
