@@ -69,6 +69,16 @@ def test_brief_json_and_html(seed_story) -> None:
     assert 'href="#world"' in html and '<g id="world"' in html
 
 
+def test_brief_names_a_file_source_by_its_file(seed_story) -> None:
+    # The sample file names no publisher: the brief shows the file's source row by its name,
+    # never a row number.
+    db, story = seed_story
+    data = json.loads(run("brief", story, "--format", "json", "--db", db).stdout)
+    text = json.dumps(data)
+    assert "source #" not in text
+    assert SEED.name in text
+
+
 def test_brief_unknown_story_is_one_error_line(db_url: str) -> None:
     result = run("brief", "nope", "--db", db_url)
     assert result.exit_code == 1 and "story nope: not in the store" in result.output

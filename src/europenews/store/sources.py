@@ -9,10 +9,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy.sql.elements import Label
 
 from europenews.store.articles import utc_now
 from europenews.store.schema import sources
+
+
+def source_label_column() -> Label[str]:
+    """What a source row calls itself, for a query that outer-joins ``sources``: the
+    configured name (a file source is named after its file), else the feed's own title."""
+    return func.coalesce(sources.c.name, sources.c.title).label("source_label")
+
+
+def outlet_of(row: Any) -> str | None:
+    """Who published an article, for a row selected with ``articles.source``,
+    ``articles.source_id`` and ``source_label_column()``: the article's named source, else
+    its source row's name or title, else the row's number (a source that names nothing)."""
+    if row.source:
+        return str(row.source)
+    if getattr(row, "source_label", None):
+        return str(row.source_label)
+    return None if row.source_id is None else f"source #{row.source_id}"
 
 
 @dataclass(frozen=True, slots=True)

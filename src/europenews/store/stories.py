@@ -30,9 +30,11 @@ from europenews.store.schema import (
     articles,
     entities,
     places,
+    sources,
     stories,
     story_members,
 )
+from europenews.store.sources import outlet_of, source_label_column
 from europenews.storydata import StoryFigures, StoryMember
 
 
@@ -112,14 +114,6 @@ def merge_stories(conn: Connection, into_id: str, merged_ids: Sequence[str]) -> 
     conn.execute(delete(stories).where(stories.c.id.in_(ids)))
 
 
-def _outlet(row: Any) -> str | None:
-    """Who published a member: its named source, else (a file or a feed that names no
-    publisher) its configured source row."""
-    if row.source:
-        return str(row.source)
-    return None if row.source_id is None else f"source #{row.source_id}"
-
-
 # How much of an article's text a summary reads (where an undated article states its date).
 HEAD_CHARS = 300
 
@@ -129,8 +123,10 @@ def _members_in_order(story_id: str) -> Any:
     return (
         select(articles.c.id, articles.c.title, articles.c.published, articles.c.source,
                articles.c.source_id, story_members.c.duplicate_of, articles.c.fetched_at,
-               func.substr(articles.c.text, 1, HEAD_CHARS).label("head"))
+               func.substr(articles.c.text, 1, HEAD_CHARS).label("head"),
+               source_label_column())
         .join(story_members, story_members.c.article_id == articles.c.id)
+        .outerjoin(sources, sources.c.id == articles.c.source_id)
         .where(story_members.c.story_id == story_id)
         .order_by(articles.c.published.is_(None), articles.c.published, articles.c.pk)
     )
@@ -138,7 +134,7 @@ def _members_in_order(story_id: str) -> Any:
 
 def list_story_members(conn: Connection, story_id: str) -> list[StoryMember]:
     """A story's members in publication order, as ``stories.summary`` reads them."""
-    return [StoryMember(r.id, r.title, r.published, _outlet(r), r.duplicate_of, r.head or "",
+    return [StoryMember(r.id, r.title, r.published, outlet_of(r), r.duplicate_of, r.head or "",
                         r.fetched_at)
             for r in conn.execute(_members_in_order(story_id))]
 

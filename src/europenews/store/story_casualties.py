@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 from sqlalchemy import Connection, select
 
-from europenews.store.schema import articles, figures, story_members
+from europenews.store.schema import articles, figures, sources, story_members
+from europenews.store.sources import outlet_of, source_label_column
 from europenews.stories.casualties import story_casualties
 from europenews.storydata import ArticleFigure, StoryCasualty
 
@@ -30,14 +31,15 @@ def article_figures(conn: Connection, story_ids: Sequence[str]) -> dict[str, lis
             select(story_members.c.story_id, figures.c.article_id, figures.c.kind,
                    figures.c.value, figures.c.confidence, figures.c.start, figures.c.end,
                    figures.c.phrase, figures.c.source_name, articles.c.published,
-                   articles.c.source, articles.c.source_id)
+                   articles.c.source, articles.c.source_id, source_label_column())
             .join(story_members, story_members.c.article_id == figures.c.article_id)
             .join(articles, articles.c.id == figures.c.article_id)
+            .outerjoin(sources, sources.c.id == articles.c.source_id)
             .where(story_members.c.story_id.in_(ids[start:start + BATCH]), figures.c.event == 0)
             .order_by(figures.c.article_id, figures.c.id)
         )
         for r in rows:
-            outlet = r.source or (None if r.source_id is None else f"source #{r.source_id}")
+            outlet = outlet_of(r)
             out[r.story_id].append(ArticleFigure(
                 r.article_id, outlet, r.published, r.kind, r.value, float(r.confidence),
                 r.start, r.end, r.phrase, r.source_name))

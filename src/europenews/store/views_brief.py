@@ -27,9 +27,11 @@ from europenews.store.schema import (
     events,
     places,
     quotes,
+    sources,
     stories,
     story_members,
 )
+from europenews.store.sources import outlet_of, source_label_column
 from europenews.store.story_casualties import article_figures
 from europenews.stories.brief import build_brief
 from europenews.stories.casualties import story_casualties
@@ -37,13 +39,6 @@ from europenews.stories.casualties import story_casualties
 MAX_ARTICLES = 300
 # Enough text for an article's opening paragraphs (the lead is read there).
 LEAD_CHARS = 2500
-
-
-def _outlet(row: object) -> str | None:
-    source, source_id = getattr(row, "source", None), getattr(row, "source_id", None)
-    if source:
-        return str(source)
-    return None if source_id is None else f"source #{source_id}"
 
 
 def brief_input(conn: Connection, story_id: str) -> BriefInput | None:
@@ -54,12 +49,13 @@ def brief_input(conn: Connection, story_id: str) -> BriefInput | None:
         select(articles.c.id, articles.c.title, articles.c.url, articles.c.published,
                articles.c.source, articles.c.source_id, articles.c.language,
                func.substr(articles.c.text, 1, LEAD_CHARS).label("head"),
-               story_members.c.duplicate_of)
+               story_members.c.duplicate_of, source_label_column())
         .join(story_members, story_members.c.article_id == articles.c.id)
+        .outerjoin(sources, sources.c.id == articles.c.source_id)
         .where(story_members.c.story_id == story_id)
         .order_by(articles.c.published.is_(None), articles.c.published, articles.c.pk)
         .limit(MAX_ARTICLES)).all()
-    arts = tuple(BriefArticle(r.id, r.title, r.url, r.published, _outlet(r), r.language,
+    arts = tuple(BriefArticle(r.id, r.title, r.url, r.published, outlet_of(r), r.language,
                               r.duplicate_of, r.head or "") for r in rows)
     ids = [a.id for a in arts]
     figures = article_figures(conn, [story_id]).get(story_id, [])
