@@ -128,3 +128,16 @@ def test_events_fr_ud_lexicon_without_numbers_is_refused(tmp_path: Path) -> None
                                      encoding="utf-8")
     with pytest.raises(ConfigError, match=r"numbers\.json"):
         load_event_lexicon(tmp_path)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Selon les pompiers, deux personnes ont été blessées dans l'incendie de l'hôtel.",
+     "les pompiers"),
+    ("Quatre soldats ont été tués dans l'embuscade, d'après la police locale.",
+     "la police locale"),
+])
+def test_events_fr_source_of_the_figures_after_selon(nlp: Language, text: str,
+                                                     source: str) -> None:
+    event = _main(nlp, text)
+    assert event.source is not None and event.source.name == source
+    assert all(f.source == event.source for f in event.figures)

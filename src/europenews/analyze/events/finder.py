@@ -29,7 +29,7 @@ from europenews.analyze.events.figures import (
     figure_options,
 )
 from europenews.analyze.events.lexicon import EventLexicon
-from europenews.analyze.events.udfigures import ud_casualties, ud_triggers
+from europenews.analyze.events.udfigures import ud_casualties, ud_source, ud_triggers
 from europenews.analyze.places import event_place, place_ref
 from europenews.model import Event, EventSource, Place, PlaceRef
 
@@ -260,6 +260,11 @@ def _source(sent: Span, doc: Doc) -> EventSource | None:
     return None
 
 
+def _figure_source(sent: Span, doc: Doc, lex: EventLexicon) -> EventSource | None:
+    """Who gave the figures, by the rules of the lexicon's parse scheme (udfigures: French)."""
+    return ud_source(sent, lex) if lex.grammar == "ud" else _source(sent, doc)
+
+
 def _source_of(tok: Token, doc: Doc) -> EventSource:
     ids = doc._.entity_of_token or {}
     by_id = {e.id: e for e in doc._.entities or ()}
@@ -355,10 +360,10 @@ def event_with_options(
         place=_place(group, doc),
         actor=_actor(group, doc),
         date=iso_date(date_text, None),
-        source=_source(figure_sent, doc),
+        source=_figure_source(figure_sent, doc, lex),
         date_text=date_text,
         figures=event_figures(options, counts, lex.figure_model,
-                              lambda sent: _source(sent, doc)),
+                              lambda sent: _figure_source(sent, doc, lex)),
     ), options
 
 

@@ -33,6 +33,7 @@ from europenews.analyze.events.wordnumbers import (
     is_vague_word,
     parse_words,
 )
+from europenews.model import EventSource
 
 _SUBJECTS = ("nsubj", "nsubj:pass")
 _PASSIVE_SUBJECT = "nsubj:pass"
@@ -362,3 +363,30 @@ def ud_casualties(sent: Span, lex: EventLexicon) -> list[Casualty]:
     if found and any(p in low for p in lex.words["stat_phrases"]):
         return []  # "plus de 500 personnes tuées depuis le début de l'année"
     return found
+
+
+
+def ud_source(sent: Span, lex: EventLexicon) -> EventSource | None:
+    """Who gave the sentence's figures: the noun phrase after « selon » / « d'après » (the
+    lexicon's ``source_cues``), as an entity of the article when it names one."""
+    cues = lex.words.get("source_cues", frozenset())
+    doc = sent.doc
+    for tok in sent:
+        if tok.dep_ != "case" or tok.head.i < tok.i:
+            continue
+        fixed = "".join(c.lower_ for c in tok.children if c.dep_ == "fixed")
+        if tok.lower_ not in cues and (tok.lower_ + fixed).replace("’", "'") not in cues:
+            continue
+        noun = tok.head
+        words = [t for t in noun.subtree if t.i > tok.i and t.dep_ != "fixed"
+                 and not (t.dep_ == "punct" or t.head.dep_ == "acl:relcl")]
+        if not words or words[-1].i - words[0].i > 8:
+            continue
+        ids = doc._.entity_of_token or {}
+        by_id = {e.id: e for e in doc._.entities or ()}
+        for t in [noun, *words]:
+            eid = ids.get(t.i)
+            if eid is not None and eid in by_id:
+                return EventSource(eid, by_id[eid].name)
+        return EventSource(None, doc[words[0].i : words[-1].i + 1].text)
+    return None
