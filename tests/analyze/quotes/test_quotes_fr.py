@@ -95,3 +95,12 @@ def test_quotes_fr_english_selon_means_nothing(nlp: Language) -> None:
     text = "Selon is a word the reporter used once, the editor said."
     quotes = analyze_article(nlp, Article(text, language="en")).quotes
     assert all(q.cue is None or q.cue.text != "Selon" for q in quotes)
+
+
+@pytest.mark.parametrize("headline", [
+    "Marseille : deux blessés dans un accident de tramway sur le Vieux-Port",
+    "Odessa : une frappe de missile touche le port dans la nuit",
+])
+def test_quotes_fr_place_before_a_colon_is_no_speaker(nlp: Language, headline: str) -> None:
+    text = f"{headline}\n\nLes faits se sont produits dans la matinée de mardi."
+    assert all(q.cue is None or q.cue.text != ":" for q in _quotes(nlp, text))

@@ -14,6 +14,8 @@ change):
   (« …, a dit Olaf Scholz, selon Le Monde »), X is the outlet it came through: no cue of its
   own; ``entities/coref.py`` gives the report's person X as ``via`` (the nested-report
   ruling: only when a person speaks).
+- **a place before a colon** (« Kharkiv : … », the French headline's dateline) is no
+  speaker.
 - **a title before a name**: « a déclaré le ministre de l'Intérieur Gérald Darmanin » speaks
   through the name, not the title.
 """
@@ -97,6 +99,12 @@ def inverted_cue(verb: Token, lex: QuoteLexicon, beliefs: bool) -> Cue | None:
     first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux"))])
     content = _around(verb.doc, first, pronoun.i + 1, sent.start, sent.end)
     return Cue((verb.i, verb.i + 1), pronoun.i, content, speech=lemma in lex.speech_verbs)
+
+
+def placed_headline(doc: Doc, cue: Cue) -> bool:
+    """« Kharkiv : une frappe de drone fait trois morts »: a French headline names the place
+    of the news before a colon; a place is no speaker."""
+    return cue.subject is not None and doc[cue.subject].ent_type_ in ("LOC", "GPE", "FAC")
 
 
 def inverted_speaker(cue: Cue, verb: Token, lex: QuoteLexicon) -> Cue:
