@@ -141,3 +141,10 @@ def test_events_fr_source_of_the_figures_after_selon(nlp: Language, text: str,
     event = _main(nlp, text)
     assert event.source is not None and event.source.name == source
     assert all(f.source == event.source for f in event.figures)
+
+
+def test_events_fr_source_is_not_a_place_inside_its_complement(nlp: Language) -> None:
+    text = ("Deux passants ont été blessés lors d'une attaque au couteau à Lille, d'après la "
+            "préfecture du Nord.")
+    event = _main(nlp, text)
+    assert event.source is not None and event.source.name == "la préfecture du Nord"

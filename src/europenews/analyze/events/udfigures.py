@@ -384,9 +384,13 @@ def ud_source(sent: Span, lex: EventLexicon) -> EventSource | None:
             continue
         ids = doc._.entity_of_token or {}
         by_id = {e.id: e for e in doc._.entities or ()}
-        for t in [noun, *words]:
+        # The noun's own entity, or a name in apposition (« l'agence Reuters »); not a place
+        # inside its complement (« la préfecture du Rhône » is no « Rhône »).
+        named = [noun, *(c for c in noun.children if c.dep_ in ("appos", "flat", "flat:name"))]
+        for t in named:
             eid = ids.get(t.i)
-            if eid is not None and eid in by_id:
+            if eid is not None and eid in by_id and (t == noun or by_id[eid].type in (
+                    "person", "organization")):
                 return EventSource(eid, by_id[eid].name)
         return EventSource(None, doc[words[0].i : words[-1].i + 1].text)
     return None
