@@ -55,6 +55,9 @@ def test_quotes_fr_inverted_pronoun_takes_the_person_of_its_gender(nlp: Language
      "l'agence Reuters", "les négociations reprendront lundi à Genève"),
     ("Le vote aura lieu jeudi, selon le porte-parole du gouvernement.",
      "le porte-parole du gouvernement", "Le vote aura lieu jeudi"),
+    # "lancer" is a speech verb (« lance-t-il »), but a passive one reports nothing itself
+    ("Selon la marine, trois missiles ont été lancés depuis la côte pendant la nuit.",
+     "la marine", "trois missiles ont été lancés depuis la côte pendant la nuit"),
 ])
 def test_quotes_fr_selon_is_an_indirect_cue_with_its_source(nlp: Language, text: str,
                                                             source: str, content: str) -> None:

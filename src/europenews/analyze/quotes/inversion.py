@@ -133,6 +133,8 @@ def _reports_itself(clause: Token, lex: QuoteLexicon) -> bool:
     """A report verb with a speaker of its own (« a dit Olaf Scholz », « a-t-il dit »)."""
     if _report_lemma(clause, lex, False) is None:
         return False
+    if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in clause.children):
+        return False  # « des drones ont été lancés »: a passive reports nothing of its own
     return inverted_pronoun(clause, lex) is not None or any(
         c.dep_ in _SUBJECTS and c.lower_ not in EUPHONIC_T for c in clause.children)
 
