@@ -148,3 +148,15 @@ def test_events_fr_source_is_not_a_place_inside_its_complement(nlp: Language) ->
             "préfecture du Nord.")
     event = _main(nlp, text)
     assert event.source is not None and event.source.name == "la préfecture du Nord"
+
+
+@pytest.mark.parametrize(("text", "killed", "phrase"), [
+    ("Trois ont été tués dans la fusillade du centre commercial.", 3, "Trois"),
+    ("Le 3 mars, deux soldats ont été tués par un obus près du front.", 2, "deux soldats"),
+    ("Jeanne Morel meurt le 2 avril dans un accident de la route près de Dijon.", 1,
+     "Jeanne Morel"),
+])
+def test_events_fr_dates_are_no_head_counts(nlp: Language, text: str, killed: int,
+                                            phrase: str) -> None:
+    event = _main(nlp, text)
+    assert event.killed == killed and event.killed_text == phrase

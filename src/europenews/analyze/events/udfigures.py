@@ -149,6 +149,9 @@ def _count_one(tok: Token, lex: EventLexicon) -> tuple[int | None, bool]:
     numbers = _numbers(lex)
     low = tok.lower_
     if tok.pos_ == "NUM" or is_number_word(low, numbers):
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if after is not None and after.lower_ in lex.words.get("months", frozenset()):
+            return None, False  # « le 1 février »: a date, not a head count
         value = parse_words([*(t.text for t in _number_run(tok, numbers)), tok.text], numbers)
         return _plausible(value, tok)
     if is_vague_word(low, numbers) or is_vague_word(tok.lemma_, numbers):
@@ -211,12 +214,15 @@ def _person(tok: Token, lex: EventLexicon) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in lex.words["people"] or tok.lower_ in lex.words["people"]:
         return True
-    if tok.pos_ == "PRON":
-        return tok.lower_ in _SINGULAR_PRONOUNS or tok.lower_ in ("ils", "elles", "eux")
+    if tok.pos_ == "PRON":  # "il", "elles"; "trois ont été tués" (the number as pronoun)
+        return tok.lower_ in _SINGULAR_PRONOUNS or tok.lower_ in ("ils", "elles", "eux") or (
+            _count_one(tok, lex)[1])
+    if tok.ent_type_ == "PERSON":
+        return True
     if tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and tok.i > tok.sent.start:
         return tok.ent_type_ not in ("LOC", "GPE", "ORG", "FAC")  # a name, "trois Ukrainiens"
     if tok.pos_ in ("NUM", "ADJ"):  # "trois ont été tués", "deux autres"
-        return True
+        return _count_one(tok, lex)[1] or tok.pos_ == "ADJ"
     return is_vague_word(lemma, _numbers(lex))
 
 
@@ -237,11 +243,15 @@ def _figure(kind: str, victim: Token, pred: Token, lex: EventLexicon,
     run = _number_run(left, numbers)
     start_tok = run[0] if run else left
     # "une dizaine de morts": the phrase runs to the casualty noun under the quantity
-    end_tok = pred if pred.i > victim.i and victim.is_ancestor(pred) else victim
-    if end_tok == victim and is_vague_word(victim.lemma_, numbers):
+    vague = is_vague_word(victim.lemma_, numbers)
+    end_tok = pred if vague and pred.i > victim.i and victim.is_ancestor(pred) else victim
+    if end_tok == victim and vague:
         end_tok = next((c for c in victim.children if c.dep_ == "nmod" and c.i > victim.i),
                        victim)  # "une dizaine de personnes"
     end_tok = last if last is not None else end_tok
+    names = {c.i for c in victim.children if c.dep_.startswith("flat")}
+    while last is None and end_tok.i + 1 in names:  # "Jeanne Morel", not "Jeanne"
+        end_tok = victim.doc[end_tok.i + 1]
     start, end = start_tok.idx, end_tok.idx + len(end_tok.text)
     text = victim.doc.text[start:end]
     perpetrator = victim.lemma_.lower() in lex.words["perpetrators"]
@@ -267,10 +277,10 @@ def _victim(pred: Token, lex: EventLexicon) -> Token | None:
         "Pass" in pred.morph.get("Voice", []))
     lemma = pred.lemma_.lower()
     victim: Token | None = None
-    if objects and not passive:
+    intransitive = lemma in _INTRANSITIVE or pred.lower_ in _INTRANSITIVE
+    if objects and not passive and not intransitive:
         victim = objects[0]  # "l'explosion a tué deux policiers"
-    elif subjects and (passive or pred.pos_ == "ADJ" or lemma in _INTRANSITIVE
-                       or pred.lower_ in _INTRANSITIVE):
+    elif subjects and (passive or pred.pos_ == "ADJ" or intransitive):
         victim = subjects[0]
     elif not subjects and pred.dep_ == "conj" and passive:
         victim = _victim(pred.head, lex)  # "ont été blessés puis hospitalisés"
