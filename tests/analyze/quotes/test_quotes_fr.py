@@ -107,3 +107,20 @@ def test_quotes_fr_english_selon_means_nothing(nlp: Language) -> None:
 def test_quotes_fr_place_before_a_colon_is_no_speaker(nlp: Language, headline: str) -> None:
     text = f"{headline}\n\nLes faits se sont produits dans la matinée de mardi."
     assert all(q.cue is None or q.cue.text != ":" for q in _quotes(nlp, text))
+
+
+def test_quotes_fr_selon_a_pronoun_resolves_to_the_cast(nlp: Language) -> None:
+    text = ("Pedro Sánchez a quitté le sommet avant la fin. Selon lui, un accord sur le budget "
+            "sera trouvé avant l'été.")
+    quote = _only(nlp, text)
+    assert quote.kind == "indirect"
+    assert quote.speaker is not None and quote.speaker.name == "Pedro Sánchez"
+
+
+def test_quotes_fr_title_without_name_keeps_its_complement(nlp: Language) -> None:
+    text = ("« Aucune décision n'a encore été prise sur ce dossier », a déclaré à la presse "
+            "la porte-parole de la préfecture.")
+    quote = _only(nlp, text)
+    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert quote.speaker.mention.text == "la porte-parole de la préfecture"
+    assert quote.speaker.name is None  # a description nobody of the cast fits

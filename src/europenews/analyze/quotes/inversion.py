@@ -170,21 +170,23 @@ def named_after_title(head: Token, titles: frozenset[str]) -> Token | None:
 
 
 def french_speaker(doc: Doc, cue: Cue, index: EntityIndex, lex: QuoteLexicon) -> Speaker:
-    """The speaker of a cue with a subject: through the name after a title; for « selon X »,
-    the whole noun phrase X (« le porte-parole du gouvernement », not « le porte-parole »)."""
+    """The speaker of a cue with a subject: through the name after a title; for « selon X »
+    and for a title with no name, the whole noun phrase (« le porte-parole du gouvernement »,
+    not « le porte-parole »: the complement follows the title in French)."""
     assert cue.subject is not None
-    named = named_after_title(doc[cue.subject], lex.titles)
-    speaker = resolve_speaker(doc, named.i if named is not None else cue.subject, index,
-                              lex.titles)
-    if _source_phrase(doc[cue.cue[0]], lex) is None:
+    head = doc[cue.subject]
+    named = named_after_title(head, lex.titles)
+    speaker = resolve_speaker(doc, named.i if named is not None else head.i, index, lex.titles)
+    source = _source_phrase(doc[cue.cue[0]], lex) is not None
+    if named is not None or not (source or (head.lemma_.lower() in lex.titles
+                                            and head.pos_ == "NOUN")):
         return speaker
-    source = doc[cue.subject]
     skip: set[int] = set()
-    for child in source.children:  # not « selon » itself, nor a clause or aside on the noun
-        if (child.dep_ in ("case", "fixed") and child.i < source.i) or child.dep_ in (
-                "acl:relcl", "punct", "parataxis"):
+    for child in head.children:  # not « selon » itself, nor a clause or aside on the noun
+        if (child.dep_ in ("case", "fixed") and child.i < head.i) or child.dep_ in (
+                "acl:relcl", "acl", "punct", "parataxis", "conj", "cc"):
             skip.update(t.i for t in child.subtree)
-    words = [t for t in source.subtree if t.i not in skip]
+    words = [t for t in head.subtree if t.i not in skip]
     if not words or words[-1].i - words[0].i > 10:
         return speaker
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
