@@ -21,8 +21,8 @@ def test_lexicons_configured_folder_wins(tmp_path):
 
 
 def test_lexicons_language_without_packaged_folder_fails():
-    with pytest.raises(ConfigError, match=r"^event lexicon: no packaged lexicon for language 'fr'"):
-        lexicon_folder("europenews.analyze.events", "event lexicon", None, "fr")
+    with pytest.raises(ConfigError, match=r"^event lexicon: no packaged lexicon for language 'lt'"):
+        lexicon_folder("europenews.analyze.events", "event lexicon", None, "lt")
 
 
 def test_lexicons_path_that_is_no_folder_fails(tmp_path):

@@ -195,7 +195,8 @@ class QuoteFinder(Component):
         # names is decided apart, after it (analyze/entities/coref.py).
         found = find_quotes(doc, self.lexicon, self.beliefs)
         doc._.quotes = resolve_speakers(doc, found, doc._.entities, doc._.entity_of_token,
-                                        self.cast)
+                                        self.cast, self.lexicon.pronouns,
+                                        self.lexicon.source_preps)
 
 
 class EventFinder(Component):

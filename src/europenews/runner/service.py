@@ -186,12 +186,14 @@ class Service:
 
     # --- fetching ---------------------------------------------------------------------------
 
-    def _ingest_settings(self, interval: float) -> IngestSettings:
+    def _ingest_settings(self, interval: float, url: str | None = None) -> IngestSettings:
         cfg = self.config
+        # A feed's configured language (``[[feeds]] language``) is its items' prior language.
+        language = next((f.language for f in cfg.feeds if f.url == url and f.language), None)
         return IngestSettings(fetch=cfg.fetch, batch_size=min(cfg.settings.batch_size, 4),
                               poll_interval=interval, max_backoff=cfg.polling.max_backoff,
                               max_feed_items=cfg.polling.max_feed_items,
-                              model=cfg.settings.model)
+                              model=cfg.settings.model, language=language)
 
     def _fetcher(self, host: str) -> Fetcher:
         # One client per host: its politeness clock and robots.txt are kept between polls.
@@ -288,8 +290,9 @@ class Service:
     def _poll(self, job: Job, summary: IngestSummary) -> bool:
         assert self.engine is not None
         if job.kind in (FEED, FOLDER):
-            collector = Collector(self.engine, self.writer, self._ingest_settings(job.interval),
-                                  self._fetcher(job.host), summary=summary, stop=self.stop)
+            settings = self._ingest_settings(job.interval, job.key)
+            collector = Collector(self.engine, self.writer, settings, self._fetcher(job.host),
+                                  summary=summary, stop=self.stop)
             if job.kind == FEED:
                 return collector.poll(job.key)
             ok, feeds = self._scanners[job.key].scan(collector)

@@ -303,7 +303,8 @@ class Collector:
                                      source=feed.title or host, prefer=("published", "source"))
             # The feed's declared language is the prior the text is checked against
             # (ingest.bounds settles it): a page's own lang attribute is often a template's.
-            article = with_declared_language(article, feed.language)
+            # Many feeds declare none; then the language the configuration gives the feed.
+            article = with_declared_language(article, feed.language or self.settings.language)
             self.store(article, source.id)
             return True
         return False

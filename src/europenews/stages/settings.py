@@ -36,3 +36,6 @@ class IngestSettings:
     max_feed_items: int = 500
     model: str | None = None  # recorded with each analysis
     cluster: bool = True
+    # The language the configuration gives the feed being read (``[[feeds]] language``): the
+    # prior its items' language is checked against when the feed itself declares none.
+    language: str | None = None

@@ -22,6 +22,7 @@ article names. Run after the finder (``resolve_speakers``), so either can change
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -172,13 +173,15 @@ def _unnamed_between(doc: Doc, start: int, end: int, wanted: str | None, cast: C
     return False
 
 
-def _pronoun(doc: Doc, pron: Token, cast: Cast, words: CastWords) -> str | None:
+def _pronoun(doc: Doc, pron: Token, cast: Cast, words: CastWords,
+             pronouns: Mapping[str, str]) -> str | None:
     lower = pron.lower_
     if lower in ORGANISATION_PRONOUNS:
         return _organisation_subject(doc, pron, cast)
-    if lower not in PRONOUN_GENDER:
+    # The language's own ("il", "-elle" after an inverted verb: the quote lexicon's pronouns)
+    wanted = PRONOUN_GENDER.get(lower) or pronouns.get(lower)
+    if wanted not in ("m", "f"):
         return None  # "I", "we": the writer or a group, never a named person of the cast
-    wanted = PRONOUN_GENDER[lower]
     sentence = _sentence_index(doc)
     best: tuple[int, int, int, int] | None = None
     chosen: str | None = None
@@ -278,6 +281,25 @@ def _via(doc: Doc, quote: Quote, cast: Cast) -> str | None:
     return None
 
 
+def _source_via(doc: Doc, quote: Quote, cast: Cast, preps: frozenset[str]) -> str | None:
+    """« …, a dit Olaf Scholz, selon Le Monde »: the outlet after a source preposition of
+    the language (the quote lexicon's ``source_preps``) in the report's sentence."""
+    if quote.cue is None or quote.cue.text.lower().replace("’", "'") in preps:
+        return None  # the « selon » cue itself: its noun is the source, not an outlet
+    cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    if cue is None:
+        return None
+    sent = cue[0].sent
+    for token in doc[sent.start : sent.end - 1]:
+        pair = token.lower_ + doc[token.i + 1].lower_
+        if token.lower_ in preps or pair.replace("’", "'") in preps:
+            for k in range(token.i + 1, min(token.i + 6, sent.end)):
+                eid = cast.of_token.get(k)
+                if eid is not None and cast.by_id[eid].type == "organization":
+                    return cast.by_id[eid].name
+    return None
+
+
 # --- the front door --------------------------------------------------------------------------
 
 
@@ -287,13 +309,15 @@ def _mention_span(doc: Doc, speaker: Speaker) -> Span | None:
     return doc.char_span(speaker.mention.start, speaker.mention.end, alignment_mode="expand")
 
 
-def speaker_entity(doc: Doc, span: Span, cast: Cast, words: CastWords) -> str | None:
-    """The entity id a speaker mention refers to, or None when it names nobody of the cast."""
+def speaker_entity(doc: Doc, span: Span, cast: Cast, words: CastWords,
+                   pronouns: Mapping[str, str] | None = None) -> str | None:
+    """The entity id a speaker mention refers to, or None when it names nobody of the cast
+    (``pronouns``: the language's own speaker pronouns with their gender, beside English)."""
     head = span.root
     if span[0].lower_ in INDEFINITE:
         return None  # "A senior Democrat said": somebody the article does not name
     if head.pos_ == "PRON" or (len(span) == 1 and head.lower_ in PRONOUN_GENDER):
-        return _pronoun(doc, head, cast, words)
+        return _pronoun(doc, head, cast, words, pronouns or {})
     if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
         antecedent = head.head.head  # "Kallas, who said ...": the noun the clause hangs from
         return _named(doc[antecedent.i : antecedent.i + 1], cast)
@@ -307,9 +331,12 @@ def speaker_entity(doc: Doc, span: Span, cast: Cast, words: CastWords) -> str | 
 
 
 def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity] | None,
-                     of_token: dict[int, str] | None, words: CastWords) -> list[Quote]:
+                     of_token: dict[int, str] | None, words: CastWords,
+                     pronouns: Mapping[str, str] | None = None,
+                     source_preps: frozenset[str] = frozenset()) -> list[Quote]:
     """The quotes with each speaker mention resolved to an entity of the article's cast (or to
-    none), and the outlet of a nested report as ``via``."""
+    none), and the outlet of a nested report as ``via``. ``pronouns`` and ``source_preps`` are
+    the quote lexicon's (French: « il », « -elle »; « selon », « d'après »)."""
     cast = build_cast(doc, list(entities or ()), dict(of_token or {}), words)
     out = []
     for quote in quotes:
@@ -318,9 +345,12 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity] | Non
         if speaker is None or span is None or len(span) == 0:
             out.append(quote)
             continue
-        eid = speaker_entity(doc, span, cast, words)
+        eid = speaker_entity(doc, span, cast, words, pronouns)
         entity = cast.by_id.get(eid) if eid is not None else None
         via = _via(doc, quote, cast)
+        if via is None and source_preps and entity is not None and entity.type == "person":
+            # The nested-report ruling: an outlet is a via only when a person speaks.
+            via = _source_via(doc, quote, cast, source_preps)
         out.append(replace(quote, speaker=replace(
             speaker, entity=entity.id if entity else None,
             name=entity.name if entity else None, via=via)))

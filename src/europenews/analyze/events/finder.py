@@ -29,6 +29,7 @@ from europenews.analyze.events.figures import (
     figure_options,
 )
 from europenews.analyze.events.lexicon import EventLexicon
+from europenews.analyze.events.udfigures import ud_casualties, ud_source, ud_triggers
 from europenews.analyze.places import event_place, place_ref
 from europenews.model import Event, EventSource, Place, PlaceRef
 
@@ -121,6 +122,15 @@ def _compatible(kind: str | None, other: str) -> bool:
     return family is not None and family == _FAMILIES.get(other)
 
 
+def _read_sentence(sent: Span, lex: EventLexicon) -> tuple[list[Trigger], list[Casualty]]:
+    """A sentence's event words and figures, by the rules of the lexicon's parse scheme."""
+    if lex.grammar == "ud":  # French: udfigures.py
+        words = [Trigger(t.token, t.type, t.weapon, t.new, t.plural)
+                 for t in ud_triggers(sent, lex)]
+        return words, ud_casualties(sent, lex)
+    return find_triggers(sent, lex), casualties_in(sent, lex)
+
+
 def group_sentences(doc: Doc, lex: EventLexicon) -> list[_Group]:
     """Split the article into events: runs of sentences that report the same one."""
     groups: list[_Group] = []
@@ -128,8 +138,7 @@ def group_sentences(doc: Doc, lex: EventLexicon) -> list[_Group]:
     for sent in doc.sents:
         if page_furniture(sent.text):
             continue
-        triggers = find_triggers(sent, lex)
-        figures = casualties_in(sent, lex)
+        triggers, figures = _read_sentence(sent, lex)
         if not triggers and not figures:
             continue
         first = next((t for t in triggers if not t.plural), triggers[0] if triggers else None)
@@ -251,6 +260,11 @@ def _source(sent: Span, doc: Doc) -> EventSource | None:
     return None
 
 
+def _figure_source(sent: Span, doc: Doc, lex: EventLexicon) -> EventSource | None:
+    """Who gave the figures, by the rules of the lexicon's parse scheme (udfigures: French)."""
+    return ud_source(sent, lex) if lex.grammar == "ud" else _source(sent, doc)
+
+
 def _source_of(tok: Token, doc: Doc) -> EventSource:
     ids = doc._.entity_of_token or {}
     by_id = {e.id: e for e in doc._.entities or ()}
@@ -346,10 +360,10 @@ def event_with_options(
         place=_place(group, doc),
         actor=_actor(group, doc),
         date=iso_date(date_text, None),
-        source=_source(figure_sent, doc),
+        source=_figure_source(figure_sent, doc, lex),
         date_text=date_text,
         figures=event_figures(options, counts, lex.figure_model,
-                              lambda sent: _source(sent, doc)),
+                              lambda sent: _figure_source(sent, doc, lex)),
     ), options
 
 

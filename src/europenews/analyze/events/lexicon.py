@@ -3,7 +3,9 @@
 ``events/lexicons/<language>/casualty_words.json`` holds lemma lists by role (killed, injured,
 hit, …) and the cue words the figure evidence reads (history, threats, software, totals);
 ``triggers.tsv`` maps event words ("drone strike", "shooting") to a type and weapon;
-``figure_model.json`` (optional) holds the weights that give each figure its confidence.
+``figure_model.json`` (optional) holds the weights that give each figure its confidence;
+``numbers.json`` (optional) the language's number words, for a lexicon whose rules read a
+Universal Dependencies parse (``"_grammar": "ud"`` in ``casualty_words.json``: French).
 Loaded by the ``europenews_events`` factory through the registered function
 ``europenews.event_lexicon.v1``, never at import time.
 """
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from europenews.analyze.events.confidence import FigureModel, read_figure_model
+from europenews.analyze.events.wordnumbers import NumberWords, read_number_words
 from europenews.analyze.lexicons import lexicon_folder, read_text
 from europenews.errors import ConfigError
 
@@ -22,6 +25,7 @@ WHAT = "event lexicon"
 # The lists of casualty_words.json that name a kind of casualty, in precedence order.
 CASUALTY_KINDS = ("killed", "injured", "hit", "missing", "kidnapped", "arrested")
 # Words handled by special patterns in events/casualties.py.
+GRAMMARS = ("clearnlp", "ud")
 SPECIAL_CUES = frozenset(
     {"toll", "condition", "turn", "wound", "death", "fire", "killed", "victim"}
 )
@@ -36,6 +40,10 @@ class EventLexicon:
     kinds: dict[str, str]  # word → casualty kind (killed, injured, hit, …), first list wins
     cues: frozenset[str]  # every word that can start a figure or an event: a fast sentence filter
     figure_model: FigureModel  # the confidence of each figure (evidence.py, confidence.py)
+    # The parse the rules read: "clearnlp" (English pipelines: casualties.py) or "ud"
+    # (Universal Dependencies, French: udfigures.py, with the language's number words).
+    grammar: str = "clearnlp"
+    numbers: NumberWords | None = None  # numbers.json; None: English's own (numbers.py)
 
 
 def load_event_lexicon(path: str | Path | None = None, language: str = "en") -> EventLexicon:
@@ -63,4 +71,12 @@ def load_event_lexicon(path: str | Path | None = None, language: str = "en") -> 
     model_file = folder.joinpath("figure_model.json")
     model_text = read_text(folder, "figure_model.json", WHAT) if model_file.is_file() else None
     model = read_figure_model(model_text, f"{WHAT}: figure_model.json")
-    return EventLexicon(words, triggers, kinds, cues, model)
+    grammar = str(raw.get("_grammar", "clearnlp"))
+    numbers = None
+    if folder.joinpath("numbers.json").is_file():
+        numbers = read_number_words(read_text(folder, "numbers.json", WHAT),
+                                    f"{WHAT}: numbers.json")
+    if grammar not in GRAMMARS or (grammar == "ud" and numbers is None):
+        raise ConfigError(f"{WHAT}: casualty_words.json: _grammar must be one of {GRAMMARS}"
+                          " (\"ud\" with a numbers.json beside it)")
+    return EventLexicon(words, triggers, kinds, cues, model, grammar, numbers)

@@ -22,6 +22,13 @@ from europenews.analyze.quotes.cuebounds import (
     tail_speakers,
     trim_span,
 )
+from europenews.analyze.quotes.inversion import (
+    inverted_cue,
+    inverted_speaker,
+    placed_headline,
+    reads_french_order,
+    source_cue,
+)
 from europenews.analyze.quotes.lexicon import QuoteLexicon
 from europenews.analyze.quotes.lostsubjects import aside_subject
 from europenews.analyze.quotes.speakers import (
@@ -301,8 +308,13 @@ def _colon_cue(sent: Span) -> Cue | None:
 def find_cues(doc: Doc, lex: QuoteLexicon, beliefs: bool = True) -> list[Cue]:
     """All reporting cues of the document, in text order."""
     cues: list[Cue] = []
+    french = reads_french_order(lex)
     for token in doc:
         cue = _verb_cue(token, lex, beliefs) or _according_cue(token) or _noun_cue(token, lex)
+        if cue is None and french:  # inverted speakers, « selon X » (inversion.py)
+            cue = inverted_cue(token, lex, beliefs) or source_cue(token, lex)
+        elif cue is not None and french:
+            cue = inverted_speaker(cue, token, lex)  # « affirme-t-il »: the pronoun speaks
         if cue is not None:
             cues.append(cue)
     cues = tail_speakers(doc, cues)
@@ -311,6 +323,6 @@ def find_cues(doc: Doc, lex: QuoteLexicon, beliefs: bool = True) -> list[Cue]:
     cues = [c for c in cues if c.aside or c.cue[0] not in framed]
     for sent in doc.sents:
         cue = _colon_cue(sent)
-        if cue is not None:
+        if cue is not None and not (french and placed_headline(doc, cue)):
             cues.append(cue)
     return sorted(cues, key=lambda c: c.cue)

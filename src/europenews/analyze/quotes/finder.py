@@ -37,6 +37,7 @@ from europenews.analyze.quotes.drafts import (
     subject_claims,
     trails_quotation,
 )
+from europenews.analyze.quotes.inversion import french_speaker, reads_french_order
 from europenews.analyze.quotes.lexicon import QuoteLexicon
 from europenews.analyze.quotes.markcues import (
     clause_intro,
@@ -192,6 +193,8 @@ def _speaker_of(draft: Draft, doc: Doc, index: EntityIndex, lex: QuoteLexicon) -
         return draft.speaker
     if draft.cue is None or draft.cue.subject is None:
         return None
+    if reads_french_order(lex):  # a title before the name, « selon » (inversion.py)
+        return french_speaker(doc, draft.cue, index, lex)
     return resolve_speaker(doc, draft.cue.subject, index, lex.titles)
 
 

@@ -1,13 +1,14 @@
 """The word lists quote finding reads: reporting verbs and nouns, and the titles speakers go by.
 
 One folder per language (``quotes/lexicons/en/``), one file per list, one lemma a line ("#"
-starts a comment). Loaded by the ``europenews_quotes`` factory through the registered function
+starts a comment); ``source_preps.txt`` and ``pronouns.tsv`` are optional (French ships them).
+Loaded by the ``europenews_quotes`` factory through the registered function
 ``europenews.quote_lexicon.v1``, never at import time.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
@@ -27,6 +28,11 @@ class QuoteLexicon:
     speech_nouns: frozenset[str]
     titles: frozenset[str]
     phrasal: dict[str, frozenset[str]]  # speech verbs only with a particle: lemma → particles
+    # Optional files (French has them, English not): prepositions that name a statement's
+    # source (« selon X », « d'après X »), and the pronouns a speaker may be, with their
+    # gender, including the forms written after an inverted verb (« a-t-il déclaré »).
+    source_preps: frozenset[str] = frozenset()
+    pronouns: dict[str, str] = field(default_factory=dict)  # form → "m", "f" or "-"
 
 
 def _lines(folder: Traversable, name: str) -> list[str]:
@@ -43,6 +49,10 @@ def _word_map(folder: Traversable, name: str) -> dict[str, frozenset[str]]:
     return found
 
 
+def _optional_lines(folder: Traversable, name: str) -> list[str]:
+    return _lines(folder, name) if folder.joinpath(name).is_file() else []
+
+
 def load_quote_lexicon(path: str | Path | None = None, language: str = "en") -> QuoteLexicon:
     """Read the cue lexicon in the folder ``path``, or the one shipped for ``language``."""
     folder = lexicon_folder("europenews.analyze.quotes", WHAT, path, language)
@@ -54,4 +64,7 @@ def load_quote_lexicon(path: str | Path | None = None, language: str = "en") -> 
         speech_nouns=frozenset(_lines(folder, "speech_nouns.txt")),
         titles=frozenset(_lines(folder, "titles.txt")),
         phrasal=_word_map(folder, "phrasal_verbs.txt"),
+        source_preps=frozenset(_optional_lines(folder, "source_preps.txt")),
+        pronouns={form: gender for form, gender in
+                  (([*line.split(), "-"])[:2] for line in _optional_lines(folder, "pronouns.tsv"))},
     )

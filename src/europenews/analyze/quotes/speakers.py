@@ -38,6 +38,7 @@ MEDIA_NOUNS = frozenset({"ad", "video", "memo", "commercial", "email", "op-ed", 
 # to live in".
 TIME_MARKS = frozenset({"when", "as", "while", "where"})
 PERSONAL = frozenset({"him", "her", "them", "us", "me"})
+EUPHONIC_T = frozenset({"-t", "-t-"})  # French "a-t-il": the t between two vowels
 SPEAKING_PRONOUNS = frozenset({"he", "she", "i", "we", "they"})
 # What someone prompted to speak goes on to do: "prompted Rubio to call Trump “...”".
 NAMING = frozenset({"say", "call", "declare", "describe", "label", "brand", "dub", "write",
@@ -153,6 +154,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     # The parser may hang a word of the previous paragraph on the verb as a second subject.
     children = sorted(verb.children, key=lambda c: c.dep_ in SUBJECTS and _crosses_break(c, verb))
     for child in children:
+        if child.lower_ in EUPHONIC_T:
+            continue  # French "a-t-il dit": the -t- is no word, the pronoun after it speaks
         if child.dep_ in SUBJECTS:
             if child.tag_ == "WDT" and verb.dep_ == "relcl" and _released(verb.head):
                 return subject_of(verb.head.head, depth + 1)  # "an ad that said ..."
