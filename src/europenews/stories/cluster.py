@@ -320,8 +320,7 @@ class OnlineClusterer:
         story = self._stories.get(story_id) or self._new_story(story_id)
         v = prepared.vectors
         story.title.add(v.title)
-        if v.title:
-            story.member_titles.append(v.title)
+        story.member_titles.append(v.title)
         story.body.add(v.body)
         story.keys.add(v.keys)
         story.text.add(v.text)

@@ -12,7 +12,7 @@ import math
 
 from europenews.stories.decision import FEATURES
 from europenews.stories.incidents import agreement
-from europenews.stories.similarity import DocumentFrequencies, cosine, own_terms
+from europenews.stories.similarity import DocumentFrequencies, own_terms
 from europenews.stories.state import Prepared, StoryState
 
 
@@ -27,9 +27,7 @@ def decision_features(
         gap, no_time = 0.0, 1.0
     # A big story's centroid is diffuse (many angles of one news item); an article close to
     # one of its recent members belongs as much as one close to the average.
-    title = story.title.cosine(v.title)
-    for member in story.member_titles:
-        title = max(title, cosine(member, v.title))
+    title = max(story.title.cosine(v.title), story.member_titles.best_cosine(v.title))
     base = [
         title,
         story.body.cosine(v.body),
