@@ -3,14 +3,24 @@ from europenews.stories.boilerplate import RepeatedLines
 TEMPLATE = "Sign up for our morning newsletter to get the headlines first."
 
 
-def test_a_line_two_earlier_articles_carried_is_dropped() -> None:
+def test_a_line_two_earlier_articles_of_the_outlet_carried_is_dropped() -> None:
     lines = RepeatedLines(min_seen=2)
     first = f"{TEMPLATE}\nA man was shot on Elm Street on Tuesday night."
     second = f"{TEMPLATE}\nTwo teenagers were wounded near the river park."
     third = f"{TEMPLATE}\nA woman was hurt when shots hit her car on Oak Avenue."
-    assert lines.clean(first) == first
-    assert lines.clean(second) == second
-    assert lines.clean(third) == "A woman was hurt when shots hit her car on Oak Avenue."
+    assert lines.clean(first, "gazette.example") == first
+    assert lines.clean(second, "gazette.example") == second
+    assert lines.clean(third, "other.example") == third  # another site's page
+    cleaned = lines.clean(third, "gazette.example")
+    assert cleaned == "A woman was hurt when shots hit her car on Oak Avenue."
+
+
+def test_a_line_many_outlets_print_is_kept() -> None:
+    lines = RepeatedLines(min_seen=2)
+    wire = "The gunman fled in a grey sedan, the county sheriff said in a statement."
+    for outlet in ("a.example", "b.example", "c.example", "d.example"):
+        text = f"{wire}\nReported for {outlet} readers."
+        assert lines.clean(text, outlet) == text
 
 
 def test_a_sentence_repeated_once_is_kept() -> None:

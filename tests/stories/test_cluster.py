@@ -211,10 +211,7 @@ def _title_model(merge: float | None) -> DecisionModel:
     """Joins on title similarity alone: P > 0.5 once the title cosine passes 0.3."""
     weights = tuple([10.0] + [0.0] * (len(FEATURES) - 1) + [-3.0])
     return DecisionModel(
-        headline=weights,
-        full=weights,
-        threshold_headline=0.5,
-        threshold_full=0.5,
+        headline=weights, full=weights, threshold_headline=0.5, threshold_full=0.5,
         merge_headline=merge,
     )
 
@@ -294,7 +291,15 @@ def test_cluster_site_template_body_does_not_make_pages_copies():
     )
     clusterer = OnlineClusterer()
     stories = [
-        clusterer.assign(_item(f"p{i}", template, day=f"2016-0{i + 1}-05", title=title))
+        clusterer.assign(
+            StoryItem(
+                id=f"p{i}",
+                title=title,
+                text=template,
+                published=f"2016-0{i + 1}-05",
+                source="gazette.example",
+            )
+        )
         for i, title in enumerate(
             (
                 "Atlanta news: three shot at a Calloway Street bus stop",

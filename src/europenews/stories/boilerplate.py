@@ -4,9 +4,11 @@ A scraper often keeps a site's template instead of (or around) the article: a si
 a video player's "Hide Transcript Show Transcript", a subscription offer. Two reports of
 different shootings from one site then share their whole "body", and the clusterer merges
 them (or the copy detector calls one a copy of the other). A line of text that appeared in
-several earlier articles is such furniture, not news: a sentence of one story's reports is
-rarely repeated word for word by more than a couple of other articles, while a template line
-comes back with every page of the site. Online and bounded: only lines seen before count, and
+several earlier articles of the same outlet is such furniture, not news: an outlet rarely
+repeats a sentence of its own reports word for word more than once or twice, while a template
+line comes back with every page of the site. Counted per outlet, because a line many outlets
+print is usually an agency story they all carry: the best evidence that they report one
+story. Online and bounded: only lines seen before count, and
 the table of seen lines forgets the least recently seen ones.
 """
 
@@ -26,12 +28,13 @@ MAX_LINES = 200_000  # remembered line hashes: memory stays flat on any stream
 _SPACE = re.compile(r"\s+")
 
 
-def _key(line: str) -> bytes | None:
-    """A hash of the line's normalised text; None for lines too short to matter."""
+def _key(line: str, source: str) -> bytes | None:
+    """A hash of the outlet and the line's normalised text; None for lines too short to
+    matter."""
     text = _SPACE.sub(" ", line).strip().lower()
     if len(text) < MIN_LINE_CHARS:
         return None
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
+    return hashlib.blake2b(f"{source}\n{text}".encode(), digest_size=8).digest()
 
 
 @dataclass(slots=True)
@@ -42,13 +45,15 @@ class RepeatedLines:
     max_lines: int = MAX_LINES
     _seen: OrderedDict[bytes, int] = field(default_factory=OrderedDict)
 
-    def clean(self, text: str) -> str:
-        """``text`` without the lines at least ``min_seen`` earlier articles carried; then
-        counts this article's lines (each once)."""
+    def clean(self, text: str, source: str | None = None) -> str:
+        """``text`` without the lines at least ``min_seen`` earlier articles of the same
+        outlet carried; then counts this article's lines (each once). Lines are counted per
+        outlet: a template is one site's, while a line that many *outlets* print is usually
+        a wire story's, evidence that their articles are one story."""
         kept: list[str] = []
         keys: set[bytes] = set()
         for line in text.split("\n"):
-            key = _key(line)
+            key = _key(line, source or "")
             if key is None:
                 kept.append(line)
                 continue

@@ -233,7 +233,7 @@ class OnlineClusterer:
         """Drop page furniture, count terms, update running IDF, weigh the vectors; expire
         idle stories."""
         if item.text:
-            text = self.furniture.clean(item.text)
+            text = self.furniture.clean(item.text, item.source)
             if text is not item.text:
                 item = dataclasses.replace(item, text=text)
         terms = item_terms(item)
