@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import heapq
 import itertools
 from collections import OrderedDict, deque
 from dataclasses import dataclass
@@ -280,22 +281,27 @@ class OnlineClusterer:
                         # could not join them. Stopping here keeps the cost per headline flat.
                         break
                 scores[sid] = scores.get(sid, 0.0) + weight
-        if prepared.headline_only and prepared.day is not None:
-            # A headline alone is thin evidence: across more than a few days, shared words
-            # are more often a recurring topic ("shares rise") than the same story going on.
-            scores = {
-                sid: score
-                for sid, score in scores.items()
-                if self._gap(prepared, self._stories[sid]) <= HEADLINE_MAX_GAP_DAYS
-            }
         if prepared.day is not None:
-            # Recent stories first: an old story sharing the same words is rarely the one an
-            # article continues, and must not crowd today's story out of the few scored slots.
-            for sid in scores:
+            # One pass over the scored stories (the largest loop per headline of a dense stream).
+            ranked: dict[str, float] = {}
+            for sid, score in scores.items():
                 last_day = self._stories[sid].last_day
-                if last_day is not None:
-                    scores[sid] /= 1.0 + abs(prepared.day - last_day)
-        best = sorted(scores, key=scores.__getitem__, reverse=True)[:MAX_CANDIDATES]
+                if last_day is None:
+                    ranked[sid] = score
+                    continue
+                gap = abs(prepared.day - last_day)
+                if prepared.headline_only and gap > HEADLINE_MAX_GAP_DAYS:
+                    # A headline alone is thin evidence: across more than a few days, shared
+                    # words are more often a recurring topic ("shares rise") than the same
+                    # story going on.
+                    continue
+                # Recent stories first: an old story sharing the same words is rarely the one
+                # an article continues, and must not crowd today's story out of the few
+                # scored slots.
+                ranked[sid] = score / (1.0 + gap)
+            scores = ranked
+        # As sorted(..., reverse=True)[:n], ties in first-seen order, without sorting them all.
+        best = heapq.nlargest(MAX_CANDIDATES, scores, key=scores.__getitem__)
         if rare:
             # First-seen order, then a stable sort: equal scores must not fall to the set order
             # of string hashes, which changes between runs (GVA: 2,811-2,815 stories).
