@@ -277,7 +277,22 @@ def main() -> None:
         "--merge-grid", default="none,0.9,0.8,0.7", help="Merge thresholds to choose from."
     )
     parser.add_argument("--write", action="store_true")
+    parser.add_argument(
+        "--write-kind",
+        choices=["full", "undated", "headline"],
+        default=None,
+        help="Store only this kind's weights and thresholds in the shipped model (trained on "
+        "half A); the other kinds keep theirs. Allowed with --sets.",
+    )
+    parser.add_argument(
+        "--dev-only",
+        action="store_true",
+        help="Train and choose thresholds on the training half, but do not score the other "
+        "half (for trying changes without looking at the held-out half).",
+    )
     args = parser.parse_args()
+    if args.write_kind and (args.half != "A" or args.split_seed != SPLIT_SEED):
+        parser.error("--write-kind needs the training half A of the default split")
     if args.write and (args.half != "A" or args.split_seed != SPLIT_SEED or args.sets):
         # One kind alone may be rewritten: the other keeps the shipped weights, which were
         # fitted on the same training half.
@@ -405,7 +420,7 @@ def main() -> None:
         "trained_on": f"half {args.half} (split seed {args.split_seed})",
         "scored_on": f"half {other}",
         "model": model.to_dict(),
-        "held_out": {
+        "held_out": {} if args.dev_only else {
             name: score_half(
                 args.data / name,
                 other,
@@ -422,6 +437,10 @@ def main() -> None:
     print(json.dumps(report, indent=2))
     if args.write:
         MODEL_PATH.write_text(json.dumps(model.to_dict(), indent=2) + "\n", encoding="utf-8")
+    elif args.write_kind:
+        shipped_dict = load_decision_model().to_dict()
+        shipped_dict[args.write_kind] = model.to_dict()[args.write_kind]
+        MODEL_PATH.write_text(json.dumps(shipped_dict, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -242,3 +242,74 @@ def test_issue_20_resolve_follows_merges_of_merged_stories():
     assert clusterer.resolve("s1") == "s3"
     assert clusterer.resolve("s3") == "s3"
     assert clusterer._alias["s1"] == "s3"  # the chain was shortened
+
+
+def test_cluster_follow_up_features_weigh_the_gap_by_shared_names():
+    clusterer = OnlineClusterer()
+    first = clusterer.assign(
+        _item(
+            "a",
+            "Police said Darnell Quimby, 24, was shot on Larchmont Road on Sunday.",
+            day="2016-01-10",
+            title="Man shot on Larchmont Road",
+        )
+    )
+    clusterer.assign(
+        _item(
+            "b",
+            "Two people were hurt in a crash on the interstate near the bridge.",
+            day="2016-01-11",
+            title="Crash on the interstate",
+        )
+    )
+    prepared = clusterer.prepare(
+        _item(
+            "c",
+            "Darnell Quimby was sentenced on Friday for the Larchmont Road killing.",
+            day="2016-07-01",
+            title="Sentence in Larchmont Road killing",
+        )
+    )
+    story = clusterer._stories[first.story_id]
+    features = clusterer.features(prepared, story)
+
+    def f(name: str) -> float:
+        return features[FEATURES.index(name)]
+
+    assert f("gap_days") > 5.0
+    assert f("own_names") > 0.0
+    assert f("gap_own_names") == pytest.approx(f("gap_days") * f("own_names"))
+    assert f("gap_rare_key") == pytest.approx(f("gap_days") * f("rare_key"))
+    assert f("gap_own_keys") == pytest.approx(f("gap_days") * f("own_keys"))
+
+
+def test_cluster_site_template_body_does_not_make_pages_copies():
+    template = (
+        "We have sent you a verification email to finish signing up for your account.\n"
+        "If the message does not arrive within a few minutes, check your spam folder.\n"
+        "Already a subscriber? Sign in to keep reading every local story on our site."
+    )
+    clusterer = OnlineClusterer()
+    stories = [
+        clusterer.assign(
+            StoryItem(
+                id=f"p{i}",
+                title=title,
+                text=template,
+                published=f"2016-0{i + 1}-05",
+                source="gazette.example",
+            )
+        )
+        for i, title in enumerate(
+            (
+                "Atlanta news: three shot at a Calloway Street bus stop",
+                "Atlanta news: toddler shot with a grandfather's gun",
+                "Atlanta news: four shot outside a Riverbend nightclub",
+                "Atlanta news: clerk shot dead in a Westgate robbery",
+            )
+        )
+    ]
+    later = stories[2:]
+    assert all(s.duplicate_of is None for s in later)
+    assert len({s.story_id for s in later}) == len(later)
+    assert all(s.is_new_story for s in later)

@@ -17,28 +17,29 @@ is the same story split earlier, and is merged into the one the article joined.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import heapq
 import itertools
-import math
 from collections import OrderedDict, deque
 from dataclasses import dataclass
 
 from europenews.dates import day_number
+from europenews.stories.boilerplate import RepeatedLines
 from europenews.stories.decision import FEATURES, DecisionModel, load_decision_model
 from europenews.stories.dedup import NearDuplicateIndex
 from europenews.stories.dense import Embedder
+from europenews.stories.features import decision_features
 from europenews.stories.guards import known_day
-from europenews.stories.incidents import agreement, incident_cues
+from europenews.stories.incidents import incident_cues
 from europenews.stories.items import StoryItem
 from europenews.stories.similarity import (
     BODY_CHARS,
     DocumentFrequencies,
     ItemVectors,
-    cosine,
     headline_text,
     item_terms,
     item_vectors,
-    own_terms,
 )
 from europenews.stories.state import Prepared
 from europenews.stories.state import StoryState as _Story  # its name when it lived here
@@ -122,6 +123,7 @@ class OnlineClusterer:
         self.window_days = window_days if window_days is not None else WINDOW_DAYS
         self.window_articles = window_articles if window_articles is not None else WINDOW_ARTICLES
         self.dfs = DocumentFrequencies()
+        self.furniture = RepeatedLines()
         self.dedup = NearDuplicateIndex(window=self.window_articles) if dedup else None
         self._stories: dict[str, _Story] = {}
         self._recency: OrderedDict[str, None] = OrderedDict()
@@ -136,6 +138,7 @@ class OnlineClusterer:
     def assign(self, item: StoryItem) -> Assignment:
         """Place one article: join an active story or start a new one."""
         prepared = self.prepare(item)
+        item = prepared.item  # without page furniture, which would make pages look copied
         duplicate_of = self.dedup.find_and_add(item) if self.dedup is not None else None
         story: _Story | None = None
         if duplicate_of is not None:
@@ -209,7 +212,7 @@ class OnlineClusterer:
         a run's assignments in their order rebuilds that run's clusterer exactly."""
         prepared = self.prepare(item)
         if self.dedup is not None:
-            self.dedup.find_and_add(item)
+            self.dedup.find_and_add(prepared.item)
         if story_id not in self._stories:
             self._new_story(story_id)
         self.add(prepared, story_id, duplicate_of)
@@ -228,7 +231,12 @@ class OnlineClusterer:
     # -- steps (also used by the training script) -------------------------------------------
 
     def prepare(self, item: StoryItem) -> Prepared:
-        """Count terms, update running IDF, weigh the vectors; expire idle stories."""
+        """Drop page furniture, count terms, update running IDF, weigh the vectors; expire
+        idle stories."""
+        if item.text:
+            text = self.furniture.clean(item.text, item.source)
+            if text is not item.text:
+                item = dataclasses.replace(item, text=text)
         terms = item_terms(item)
         self.dfs.add(terms)
         self._index += 1
@@ -241,8 +249,15 @@ class OnlineClusterer:
         self.dfs.add_names(cues.names)
         known = day if day is not None else known_day(item)
         dense = self.embedder(item) if self.embedder is not None else None
-        return Prepared(item, vectors, day, headline_only=not vectors.body, cues=cues, dense=dense,
-                        known_day=known)
+        return Prepared(
+            item,
+            vectors,
+            day,
+            headline_only=not vectors.body,
+            cues=cues,
+            dense=dense,
+            known_day=known,
+        )
 
     def candidate_features(self, prepared: Prepared) -> list[tuple[_Story, list[float]]]:
         """Active stories sharing salient terms with the item, with the decision features."""
@@ -266,22 +281,27 @@ class OnlineClusterer:
                         # could not join them. Stopping here keeps the cost per headline flat.
                         break
                 scores[sid] = scores.get(sid, 0.0) + weight
-        if prepared.headline_only and prepared.day is not None:
-            # A headline alone is thin evidence: across more than a few days, shared words
-            # are more often a recurring topic ("shares rise") than the same story going on.
-            scores = {
-                sid: score
-                for sid, score in scores.items()
-                if self._gap(prepared, self._stories[sid]) <= HEADLINE_MAX_GAP_DAYS
-            }
         if prepared.day is not None:
-            # Recent stories first: an old story sharing the same words is rarely the one an
-            # article continues, and must not crowd today's story out of the few scored slots.
-            for sid in scores:
+            # One pass over the scored stories (the largest loop per headline of a dense stream).
+            ranked: dict[str, float] = {}
+            for sid, score in scores.items():
                 last_day = self._stories[sid].last_day
-                if last_day is not None:
-                    scores[sid] /= 1.0 + abs(prepared.day - last_day)
-        best = sorted(scores, key=scores.__getitem__, reverse=True)[:MAX_CANDIDATES]
+                if last_day is None:
+                    ranked[sid] = score
+                    continue
+                gap = abs(prepared.day - last_day)
+                if prepared.headline_only and gap > HEADLINE_MAX_GAP_DAYS:
+                    # A headline alone is thin evidence: across more than a few days, shared
+                    # words are more often a recurring topic ("shares rise") than the same
+                    # story going on.
+                    continue
+                # Recent stories first: an old story sharing the same words is rarely the one
+                # an article continues, and must not crowd today's story out of the few
+                # scored slots.
+                ranked[sid] = score / (1.0 + gap)
+            scores = ranked
+        # As sorted(..., reverse=True)[:n], ties in first-seen order, without sorting them all.
+        best = heapq.nlargest(MAX_CANDIDATES, scores, key=scores.__getitem__)
         if rare:
             # First-seen order, then a stable sort: equal scores must not fall to the set order
             # of string hashes, which changes between runs (GVA: 2,811-2,815 stories).
@@ -295,47 +315,8 @@ class OnlineClusterer:
         return [(story, f) for story, f in found if not _boilerplate_match(f)]
 
     def features(self, prepared: Prepared, story: _Story) -> list[float]:
-        v = prepared.vectors
-        if prepared.day is not None and story.last_day is not None:
-            gap, no_time = math.log1p(abs(prepared.day - story.last_day)), 0.0
-        else:
-            gap, no_time = 0.0, 1.0
-        # A big story's centroid is diffuse (many angles of one news item); an article close to
-        # one of its recent members belongs as much as one close to the average.
-        title = story.title.cosine(v.title)
-        for member in story.member_titles:
-            title = max(title, cosine(member, v.title))
-        base = [
-            title,
-            story.body.cosine(v.body),
-            story.keys.cosine(v.keys),
-            story.text.cosine(v.text),
-            gap,
-            no_time,
-            math.log1p(story.size),
-        ]
-        dense = story.dense.similarity(prepared.dense)
-        if prepared.headline_only:
-            # The headline model uses the base features only (BASE_FEATURES); a headline stream
-            # is long and dense, so the incident cues are not worth their cost there.
-            return base + [0.0] * (len(FEATURES) - len(base) - 1) + [dense]
-        key_df = self.dfs.keys
-        shared_idf = [self.dfs.idf(key_df.get(k, 0.0)) for k in v.keys if k in story.keys.total]
-        rare_key = max(shared_idf, default=0.0) / (math.log(self.dfs.n_docs + 1) + 1.0)
-        cues = prepared.cues
-        source = prepared.item.source
-        return [
-            *base,
-            math.log1p(own_terms(v.keys, story.key_docs, key_df)),
-            math.log1p(own_terms(v.text, story.word_docs, self.dfs.words)),
-            rare_key,
-            agreement(cues.weekdays, story.weekdays),
-            1.0 if source and source in story.sources else 0.0,
-            agreement(cues.ages, story.ages),
-            agreement(cues.counts, story.counts),
-            math.log1p(own_terms(cues.names, story.name_docs, self.dfs.names)),
-            dense,
-        ]
+        """The decision features of one candidate story (``stories/features.py``)."""
+        return decision_features(prepared, story, self.dfs)
 
     def add(self, prepared: Prepared, story_id: str, duplicate_of: str | None = None) -> None:
         """Add a prepared item to a story (created when unknown) and index the story's new terms.
@@ -345,8 +326,7 @@ class OnlineClusterer:
         story = self._stories.get(story_id) or self._new_story(story_id)
         v = prepared.vectors
         story.title.add(v.title)
-        if v.title:
-            story.member_titles.append(v.title)
+        story.member_titles.append(v.title)
         story.body.add(v.body)
         story.keys.add(v.keys)
         story.text.add(v.text)

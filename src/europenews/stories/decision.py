@@ -34,6 +34,12 @@ FEATURES = (
     "ages",
     "counts",
     "own_names",
+    # Follow-ups (issue 20, round 7): an arrest or a trial months after the shooting names the
+    # same victim or suspect. The day gap times the evidence only that story shares, so the
+    # model can forgive a long gap when names agree and still punish it when they do not.
+    "gap_own_names",
+    "gap_rare_key",
+    "gap_own_keys",
     # Dense sentence vectors (issue 20): cosine with the story's mean vector or best recent
     # member; 0 when the clusterer runs without an embedder.
     "dense",

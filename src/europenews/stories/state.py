@@ -16,6 +16,55 @@ MEMBER_TITLES = 48  # recent member headlines kept per story for the best-member
 
 
 @dataclass(slots=True)
+class MemberTitles:
+    """The latest ``limit`` member headlines of a story, indexed by word, for the best cosine
+    of a new headline with any of them.
+
+    Only members sharing a word with the headline can score above 0, and a headline has a
+    handful of words: through the index the cost follows the members that share one, not the
+    story's size (a scan of every member was the largest cost per article on a headline
+    stream, and grew as stories filled up).
+    """
+
+    limit: int = MEMBER_TITLES
+    _members: deque[tuple[int, SparseVec]] = field(default_factory=deque)
+    _by_word: dict[str, dict[int, float]] = field(default_factory=dict)
+    _next: int = 0
+
+    def append(self, vec: SparseVec) -> None:
+        if not vec:
+            return
+        seq = self._next
+        self._next += 1
+        self._members.append((seq, vec))
+        for word, weight in vec.items():
+            self._by_word.setdefault(word, {})[seq] = weight
+        if len(self._members) > self.limit:
+            old, old_vec = self._members.popleft()
+            for word in old_vec:
+                holders = self._by_word[word]
+                del holders[old]
+                if not holders:
+                    del self._by_word[word]
+
+    def extend(self, other: MemberTitles) -> None:
+        for _, vec in other._members:
+            self.append(vec)
+
+    def best_cosine(self, vec: SparseVec) -> float:
+        """The highest cosine of ``vec`` with a member (0 without a shared word); members and
+        ``vec`` are unit vectors."""
+        dots: dict[int, float] = {}
+        for word, weight in vec.items():
+            for seq, member_weight in self._by_word.get(word, {}).items():
+                dots[seq] = dots.get(seq, 0.0) + weight * member_weight
+        return max(dots.values(), default=0.0)
+
+    def __len__(self) -> int:
+        return len(self._members)
+
+
+@dataclass(slots=True)
 class StoryState:
     """One active story: centroids of its members' vectors, its time and its incident cues."""
 
@@ -28,7 +77,7 @@ class StoryState:
     last_day: int | None = None
     last_index: int = 0
     indexed: set[str] = field(default_factory=set)
-    member_titles: deque[SparseVec] = field(default_factory=lambda: deque(maxlen=MEMBER_TITLES))
+    member_titles: MemberTitles = field(default_factory=MemberTitles)
     weekdays: set[str] = field(default_factory=set)
     ages: set[int] = field(default_factory=set)
     counts: set[int] = field(default_factory=set)
