@@ -27,3 +27,15 @@ def test_fingerprint_ids_are_deterministic() -> None:
     c = article_keys(Article(text="x"))
     assert a.id == b.id and a.url_key == b.url_key
     assert c.url_key is None and c.id == article_keys(Article(text=" x ")).id
+
+
+def test_fingerprint_thin_text_counts_its_title_long_text_does_not() -> None:
+    notice = "Subscribe to keep reading."
+    a = article_keys(Article(text=notice, title="Depot fire"))
+    b = article_keys(Article(text=notice, title="Bridge reopens"))
+    assert a.content_hash != b.content_hash
+    assert a.text_only_hash == b.text_only_hash == content_hash(notice)
+    long_text = "word " * 200
+    c = article_keys(Article(text=long_text, title="One headline"))
+    d = article_keys(Article(text=long_text, title="Another headline"))
+    assert c.content_hash == d.content_hash and c.text_only_hash is None

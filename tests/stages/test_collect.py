@@ -275,3 +275,29 @@ def test_collect_stop_request_ends_between_two_articles(
         assert count_articles(conn) == 2
     resumed = ingest_sources([str(tmp_path)], engine, None, settings)
     assert (resumed.new, resumed.duplicates) == (3, 2)
+
+
+def test_collect_thin_template_pages_with_different_titles_are_different_articles(
+        engine: Engine, tmp_path: Path, fetch_settings: FetchSettings) -> None:
+    # Two sites' pages whose scraped body is only a sign-up notice tell different stories by
+    # their titles; a long body shared word for word is a copy whatever its headline.
+    notice = "Subscribe to keep reading. Already a member? Sign in to continue."
+    long_body = " ".join(["The harbour board met on Tuesday and agreed a new budget."] * 15)
+    items = [
+        {"url": "https://news.example/one", "title": "Two hurt in depot fire", "text": notice},
+        {"url": "https://news.example/two", "title": "Bridge reopens after repairs",
+         "text": notice},
+        {"url": "https://news.example/three", "title": "Harbour budget agreed",
+         "text": long_body},
+        {"url": "https://other.example/copy", "title": "Board passes harbour budget",
+         "text": long_body},
+        {"url": "https://news.example/again", "title": "Two hurt in depot fire",
+         "text": notice},
+    ]
+    path = tmp_path / "items.jsonl"
+    path.write_text("".join(json.dumps(i) + "\n" for i in items), encoding="utf-8")
+    summary = _run(engine, [str(path)], fetch_settings)
+    assert (summary.new, summary.duplicates) == (3, 2)
+    with engine.connect() as conn:
+        titles = {r.title for r in conn.execute(select(articles.c.title))}
+    assert {"Two hurt in depot fire", "Bridge reopens after repairs"} <= titles

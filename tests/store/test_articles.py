@@ -30,6 +30,29 @@ def test_articles_same_text_is_stored_once(engine: Engine) -> None:
     assert not _add(engine, Article(text="the council met on monday.", url="https://x.example/b")).new
 
 
+def test_articles_thin_text_stored_before_titles_counted_is_found_by_its_title(
+        engine: Engine) -> None:
+    # A store from before titles counted holds a thin text under its text-only hash: the same
+    # article (same title) is a duplicate there, another title is a new article.
+    old = Article(text="Subscribe to keep reading.", title="Depot fire")
+    keys = article_keys(old)
+    assert keys.text_only_hash is not None
+    with engine.begin() as conn:
+        store.add_article(conn, old, article_id="aold", url=None, url_key=None,
+                          content_hash=keys.text_only_hash)
+
+    def add(article: Article) -> store.AddResult:
+        k = article_keys(article)
+        with engine.begin() as conn:
+            return store.add_article(conn, article, article_id=k.id, url=k.url,
+                                     url_key=k.url_key, content_hash=k.content_hash,
+                                     text_only_hash=k.text_only_hash)
+
+    again = add(Article(text="subscribe to keep  reading.", title="Depot  fire"))
+    assert not again.new and again.article_id == "aold"
+    assert add(Article(text="Subscribe to keep reading.", title="Bridge reopens")).new
+
+
 def test_articles_pending_in_publication_order(engine: Engine) -> None:
     _add(engine, Article(text="later", published="2024-02-01"))
     _add(engine, Article(text="undated"))

@@ -49,8 +49,21 @@ def _digest(value: str) -> str:
     return hashlib.sha256(value.encode("utf-8")).hexdigest()
 
 
-def content_hash(text: str) -> str:
-    return _digest(normalise_text(text))
+# Under this many characters (about a hundred words) a text alone does not make two pages one
+# article: scraped pages whose body is only a site notice ("Sign up for our newsletter…") share
+# it word for word while their titles tell different stories. There the title is part of the
+# text's identity; a longer text shared by two pages is a copy whatever its headline says.
+THIN_TEXT_CHARS = 600
+
+
+def content_hash(text: str, title: str | None = None) -> str:
+    """The hash of what makes two copies one article: the normalised text, with the
+    normalised title when the text is too thin to say so alone."""
+    body = normalise_text(text)
+    heading = normalise_text(title or "")
+    if heading and len(body) < THIN_TEXT_CHARS:
+        return _digest(f"{body}\n\x00{heading}")
+    return _digest(body)
 
 
 def url_key(url: str) -> str:
@@ -65,13 +78,18 @@ class ArticleKeys:
     url: str | None  # canonical URL
     url_key: str | None
     content_hash: str
+    # A thin text's hash without its title, as stores kept it before titles counted: the same
+    # article is recognised there when the stored title agrees.
+    text_only_hash: str | None = None
 
 
 def article_keys(article: Article) -> ArticleKeys:
     """Keys from the canonical URL when there is one, else from the normalised text."""
-    text_hash = content_hash(article.text)
+    text_hash = content_hash(article.text, article.title)
+    plain = content_hash(article.text)
+    legacy = plain if plain != text_hash else None
     if article.url and article.url.lower().startswith(("http://", "https://")):
         curl = canonical_url(article.url)
         ukey = _digest(curl)
-        return ArticleKeys("a" + ukey[:20], curl, ukey, text_hash)
-    return ArticleKeys("a" + text_hash[:20], None, None, text_hash)
+        return ArticleKeys("a" + ukey[:20], curl, ukey, text_hash, legacy)
+    return ArticleKeys("a" + text_hash[:20], None, None, text_hash, legacy)

@@ -86,6 +86,7 @@ class Collector:
         def add(conn: Connection) -> AddResult:
             return add_article(conn, article, article_id=keys.id, url=keys.url,
                                url_key=keys.url_key, content_hash=keys.content_hash,
+                               text_only_hash=keys.text_only_hash,
                                source_id=source_id)
 
         result = self.writer.write(add)

@@ -57,17 +57,33 @@ class AddResult:
 # which matters when loading hundreds of thousands of rows.
 _BY_URL = select(articles.c.id).where(articles.c.url_key == bindparam("key"))
 _BY_HASH = select(articles.c.id).where(articles.c.content_hash == bindparam("key"))
+_TITLE_BY_HASH = (select(articles.c.id, articles.c.title)
+                  .where(articles.c.content_hash == bindparam("key")))
 
 
-def find_duplicate(conn: Connection, url_key: str | None, content_hash: str) -> str | None:
-    """The id of a stored article with the same canonical URL or the same text, if any."""
-    # Two indexed look-ups: SQLite would scan the table for one query with OR.
+def find_duplicate(conn: Connection, url_key: str | None, content_hash: str,
+                   text_only_hash: str | None = None, title: str | None = None) -> str | None:
+    """The id of a stored article with the same canonical URL or the same text, if any.
+
+    ``text_only_hash`` is a thin text's hash as stores kept it before titles counted: a row
+    stored under it is this article only when its title agrees."""
+    # Indexed look-ups one by one: SQLite would scan the table for one query with OR.
     if url_key is not None:
         found = conn.execute(_BY_URL, {"key": url_key}).scalar()
         if found is not None:
             return str(found)
     found = conn.execute(_BY_HASH, {"key": content_hash}).scalar()
-    return None if found is None else str(found)
+    if found is not None:
+        return str(found)
+    if text_only_hash is not None:
+        row = conn.execute(_TITLE_BY_HASH, {"key": text_only_hash}).first()
+        if row is not None and _same_title(row.title, title):
+            return str(row.id)
+    return None
+
+
+def _same_title(a: str | None, b: str | None) -> bool:
+    return " ".join((a or "").casefold().split()) == " ".join((b or "").casefold().split())
 
 
 def add_article(
@@ -79,9 +95,10 @@ def add_article(
     url_key: str | None,
     content_hash: str,
     source_id: int | None = None,
+    text_only_hash: str | None = None,
 ) -> AddResult:
     """Store the article unless its URL or text is known; ``new`` is False for a duplicate."""
-    existing = find_duplicate(conn, url_key, content_hash)
+    existing = find_duplicate(conn, url_key, content_hash, text_only_hash, article.title)
     if existing is not None:
         return AddResult(existing, False)
     row = {
@@ -105,7 +122,8 @@ def add_article(
     if conn.execute(stmt, row).first() is not None:
         return AddResult(article_id, True)
     # Lost a race with another writer (or an id collision): report the stored one.
-    return AddResult(find_duplicate(conn, url_key, content_hash) or article_id, False)
+    return AddResult(find_duplicate(conn, url_key, content_hash, text_only_hash, article.title)
+                     or article_id, False)
 
 
 def _article_from_row(row: Any) -> Article:
