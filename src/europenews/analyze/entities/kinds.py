@@ -134,7 +134,7 @@ def _short_forms(names: list[Span], titles: frozenset[str],
     mention of the word reads as a person's (a title before it, a subject, an owner) and no
     person's full name has the word."""
     in_people = {t.lower_ for n in names if n.label_ == "PERSON" and len(n) > 1 for t in n}
-    longer = {}
+    longer: dict[str, str] = {}
     for n in names:
         if n.label_ != "PERSON" and len(n) > 1 and n[0].is_title:
             longer.setdefault(n[0].text, n.label_)
