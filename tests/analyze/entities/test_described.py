@@ -61,3 +61,33 @@ def test_described_span_keeps_its_noun():
     span = Span(doc, 1, 3, label="PERSON")
     noun = described_person(span)
     assert noun is not None and noun.text == "man"
+
+
+def test_described_person_known_to_agree_goes_before_one_of_unknown_gender(nlp):
+    text = ("A Harlow man was convicted on Friday. Prosecutors said Christopher Vick shot "
+            "Ka'lia Dunn in 2012. Vick met Dunn at a bar. Dunn was 20.")
+    later = text.index("Vick met")
+    found = _entities(nlp, text, [_span(text, "Harlow man"), _span(text, "Christopher Vick"),
+                                  _span(text, "Ka'lia Dunn"), _span(text, "Vick", later),
+                                  _span(text, "Dunn", later), _span(text, "Dunn", later + 20)])
+    [vick] = [e for e in found if e.name == "Christopher Vick"]
+    assert "Harlow man" in {m.text for m in vick.mentions}
+
+
+def test_described_nationality_is_the_person_just_named(nlp):
+    text = ("Marek Olszak stopped Tony Brandt in the sixth round on Saturday. Olszak floored "
+            "Brandt with a right hand, and the 40-year-old American never recovered.")
+    found = _entities(nlp, text, [_span(text, "Marek Olszak"), _span(text, "Tony Brandt"),
+                                  _span(text, "Olszak", 40), _span(text, "Brandt", 60),
+                                  _span(text, "American")])
+    [brandt] = [e for e in found if e.name == "Tony Brandt"]
+    [olszak] = [e for e in found if e.name == "Marek Olszak"]
+    assert "American" in {m.text for m in brandt.mentions}
+    assert "American" not in {m.text for m in olszak.mentions}
+
+
+def test_described_nationality_as_a_modifier_stays_apart(nlp):
+    text = "Tony Brandt met American officials in Bern on Monday."
+    found = _entities(nlp, text, [_span(text, "Tony Brandt")])
+    [brandt] = [e for e in found if e.name == "Tony Brandt"]
+    assert "American" not in {m.text for m in brandt.mentions}

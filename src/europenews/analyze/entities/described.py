@@ -3,8 +3,10 @@
 Such a span (labelled a person, its head a common noun) refers to a person the article names
 elsewhere, or to nobody it names. It joins a named person when only one can be meant: the one
 person whose role has the noun ("Coach" and "coach Ana Ruiz"), else the article's main person
-(clearly the most mentioned of those who agree in gender: "woman" is not "Christopher", a name
-the first-name list gives to men). Otherwise it stays an entity of its own.
+(clearly the most mentioned of those known to agree in gender, then of those who may agree:
+"woman" is not "Christopher", a name the first-name list gives to men). Otherwise it stays an
+entity of its own. A nationality standing for a person ("the American") is read in
+``finder._nationals``.
 """
 
 from __future__ import annotations
@@ -59,6 +61,17 @@ def described_one(noun: str, people: Sequence[P], words: CastWords | None) -> P 
     wanted = words.gendered.get(noun) if words is not None else None
     fitting = [p for p in people if p.full is not None and len(p.full) > 1 and (
         wanted is None or words is None or _gender(p, words) in (None, wanted))]
+    # Those known to agree ("man" and "Christopher") go before those whose gender is unknown:
+    # "an Eastbrook man" beside Christopher Vick and Ka'lia Dunn is Vick, however often Dunn
+    # is named. Only when one of them stands out; otherwise all who fit are weighed.
+    agreeing = [p for p in fitting if wanted is not None and words is not None
+                and _gender(p, words) == wanted]
+    found = _most_named(agreeing)
+    return found if found is not None else _most_named(fitting)
+
+
+def _most_named(fitting: Sequence[P]) -> P | None:
+    """The person clearly named most often (twice at least), or None."""
     ranked = sorted(fitting, key=lambda p: -len(p.names))
     if not ranked or len(ranked[0].names) < 2:
         return None

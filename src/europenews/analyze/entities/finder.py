@@ -200,6 +200,36 @@ def _described(ents: list[Span], groups: list[_Group], lexicon: EntityLexicon) -
             groups.append(group)
 
 
+# What a nationality heads when it stands for a person ("the 40-year-old American never
+# recovered", "stopping the American"): a subject or an object, not a modifier.
+PERSON_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr"})
+
+
+def _nationals(doc: Doc, groups: list[_Group], lexicon: EntityLexicon) -> None:
+    """A nationality standing for a person ("Klitschko floored Thompson, and the American never
+    recovered") is a mention of the nearest person named before it in the same sentence, unless
+    that person's roles give another nationality; otherwise it stays a name of its own."""
+    demonyms = lexicon.titles.demonyms
+    persons = [g for g in groups if g.type == "person"]
+    for group in [g for g in groups if g.label == "NORP"]:
+        for span in list(group.names):
+            token = span.root
+            if (len(span) != 1 or span.text not in demonyms or token.dep_ not in PERSON_SLOTS
+                    or not any(c.lower_ == "the" and c.dep_ == "det" for c in token.children)):
+                continue
+            sent = token.sent.start
+            before = sorted(((n.start, p) for p in persons for n in p.names
+                             if sent <= n.start < span.start), key=lambda x: -x[0])
+            for _, person in before:
+                nations = {w for r in person.roles for w in r.split() if w in demonyms}
+                if nations and span.text not in nations:
+                    continue  # "the Ukrainian champion" is not the American
+                person.extra.append((span.start, span.end))
+                group.names.remove(span)
+                break
+    groups[:] = [g for g in groups if g.names or g.extra]
+
+
 def _role_tokens(
     doc: Doc, ents: list[Span], lexicon: EntityLexicon
 ) -> tuple[dict[int, list[str]], set[int]]:
@@ -274,6 +304,7 @@ def find_entities(doc: Doc, lexicon: EntityLexicon) -> tuple[list[Entity], dict[
         for span in group.names:
             group.roles.extend(roles_at.get(span.start, ()))
     _described(ents, groups, lexicon)
+    _nationals(doc, groups, lexicon)
     taken = role_tokens | {i for g in groups for s in g.names for i in range(s.start, s.end)}
     _descriptions(doc, groups, lexicon, taken)
     groups.sort(key=lambda g: min([s.start for s in g.names] + [s for s, _ in g.extra]))
