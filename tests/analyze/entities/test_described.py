@@ -91,3 +91,22 @@ def test_described_nationality_as_a_modifier_stays_apart(nlp):
     found = _entities(nlp, text, [_span(text, "Tony Brandt")])
     [brandt] = [e for e in found if e.name == "Tony Brandt"]
     assert "American" not in {m.text for m in brandt.mentions}
+
+
+def test_described_person_in_a_headline_joins_the_person_it_can_be(nlp):
+    text = ("Jury Convicts Harlow Man In Death Of Pregnant Girlfriend\n"
+            "Christopher Vick was convicted on Friday. Vick had denied the charges.")
+    later = text.index("Vick had")
+    found = _entities(nlp, text, [_span(text, "Harlow Man"), _span(text, "Girlfriend"),
+                                  _span(text, "Christopher Vick"), _span(text, "Vick", later)])
+    [vick] = [e for e in found if e.name == "Christopher Vick"]
+    assert "Harlow Man" in {m.text for m in vick.mentions}
+    assert "Girlfriend" not in {m.text for m in vick.mentions}
+
+
+def test_described_word_that_ends_a_full_name_is_a_surname(nlp):
+    text = "Adam Driver Wins Award\nAdam Driver won the award on Friday. Driver thanked his wife."
+    found = _entities(nlp, text, [_span(text, "Adam Driver"), _span(text, "Adam Driver", 20),
+                                  _span(text, "Driver", 50)])
+    [driver] = [e for e in found if e.name == "Adam Driver"]
+    assert "Driver" in {m.text for m in driver.mentions}

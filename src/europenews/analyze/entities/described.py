@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
-from europenews.analyze.entities.canonical import described_person
+from europenews.analyze.entities.canonical import caps_lines, described_person, headline_lines
 from europenews.analyze.entities.coref import CastWords
 
 # How much more the main person must be mentioned than the next one who fits.
@@ -41,7 +41,23 @@ def description_noun(span: Span, words: CastWords | None) -> str | None:
         lower = span[0].lower_
         if lower in words.people:
             return lower
+    # A headline capitalises the noun ("Jury Convicts Harlow Man", "Prison Escapee Caught"):
+    # still a noun for people, unless a full name of the article ends in it ("Adam Driver").
+    last = span[-1]
+    if (words is not None and last.lower_ in words.people and (last.is_title or last.is_upper)
+            and not _ends_a_name(span.doc, last.lower_)):
+        return last.lower_
     return None
+
+
+def _ends_a_name(doc: Doc, word: str) -> bool:
+    """Whether a person's name ends in ``word`` in the body (a headline capitalises all)."""
+    names = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ == word
+             and not e[-1].is_lower]  # "a Harlow man" is no name
+    if not names:
+        return False
+    lines = headline_lines(doc.text) + caps_lines(doc.text)
+    return any(not any(s <= e.start_char < end for s, end in lines) for e in names)
 
 
 P = TypeVar("P", bound=Person)
