@@ -1,4 +1,5 @@
-"""Described people (analyze/entities/described.py) and middle initials (namecues.py)."""
+"""Described people (analyze/entities/described.py), middle initials (namecues.py) and grouping
+with gold spans handed over (finder.py)."""
 
 from __future__ import annotations
 
@@ -110,3 +111,20 @@ def test_described_word_that_ends_a_full_name_is_a_surname(nlp):
                                   _span(text, "Driver", 50)])
     [driver] = [e for e in found if e.name == "Adam Driver"]
     assert "Driver" in {m.text for m in driver.mentions}
+
+
+def test_club_short_name_before_its_full_name_is_one_organisation(nlp):
+    text = ("Falcons beat Harbor in overtime\n"
+            "The Brandvik Falcons won 3-2 on Sunday. The Falcons lead the table.")
+    doc = nlp.make_doc(text)
+    spans = [_span(text, "Falcons"), _span(text, "Brandvik Falcons"),
+             _span(text, "Falcons", text.index("The Falcons"))]
+    for name, proc in nlp.pipeline:
+        if name in ("europenews_gazetteer", "europenews_places", "europenews_quotes",
+                    "europenews_events"):
+            continue
+        doc = proc(doc)
+        if name == "ner":
+            doc.ents = [doc.char_span(s, e, label="ORG") for s, e in spans]
+    orgs = [e for e in doc._.entities if e.type == "organization"]
+    assert [len(e.mentions) for e in orgs] == [3]

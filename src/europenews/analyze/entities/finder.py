@@ -153,10 +153,12 @@ def _org_group(span: Span, groups: list[_Group], canon: str | None) -> _Group | 
 def _group_names(ents: list[Span], lexicon: EntityLexicon, role_tokens: set[int]) -> list[_Group]:
     groups: list[_Group] = []
     persons: list[_Group] = []
-    # Full names first, so that a surname before the full name still finds its person.
+    # Full names first, so that a surname before the full name still finds its person, and a
+    # club's last word in a headline ("Falcons Win") its full name further down.
     order = sorted(
         (e for e in ents if e.label_ in NAME_LABELS),
-        key=lambda e: (e.label_ != "PERSON" or len(e) == 1, e.start),
+        key=lambda e: (len(e) == 1 or e.label_ not in ("PERSON", "ORG"), e.label_ != "PERSON",
+                       e.start),
     )
     for ent in order:
         etype = LABEL_TYPES[ent.label_]
