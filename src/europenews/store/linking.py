@@ -37,6 +37,7 @@ from europenews.names import (
     spelt_alike,
     surname_of,
 )
+from europenews.store.namekeys import first_misspelt, joined_key
 from europenews.store.schema import (
     article_entities,
     articles,
@@ -94,20 +95,6 @@ def _name_like(e: Entity, key: str) -> list[str]:
     return out
 
 
-# A name written as one word or two ("SeaMicro" / "Sea Micro") is one name when the joined
-# word is this long; shorter joins ("U S" → "us") collide with other names.
-JOINED_MIN = 6
-
-
-def _joined(key: str) -> str:
-    """The key of a name written as one word ("sea micro" → "seamicro"), or "" when the
-    words are too short for that to say anything (initials: "u s")."""
-    words = key.split()
-    if min(len(w) for w in words) < 2 or sum(map(len, words)) < JOINED_MIN:
-        return ""
-    return "".join(words)
-
-
 def local_entity(e: Entity) -> Local | None:
     """The keys one article entity is linked by (None when its name has no letters)."""
     if e.type == "person":
@@ -122,7 +109,7 @@ def local_entity(e: Entity) -> Local | None:
     if not key:
         return None
     names = {key, name_key(e.name)} | {core_key(name_key(t)) for t in _name_like(e, key)}
-    names |= {_joined(k) for k in names if len(k.split()) > 1} - {""}
+    names |= {joined_key(k) for k in names if len(k.split()) > 1} - {""}
     shorts = name_shorts(key)
     if len(key.split()) > 1 and e.type == "organization":
         shorts.add(key.split()[-1])  # "Falcons" for "Brandvik Falcons"
@@ -217,15 +204,9 @@ def _person_candidates(conn: Connection, local: Local) -> tuple[set[int], set[in
     # never joins a person with another first name ("Hunter Biden" is not "Joe Biden"), only
     # one whose first name is spelt a letter apart ("Malcom" / "Malcolm"), given context.
     weak = {e for e, keys in full.items()
-            if not keys or any(_first_misspelt(local.key, k) for k in keys)}
+            if not keys or any(first_misspelt(local.key, k) for k in keys)}
     return strong, (weak | misspelt) - strong
 
-
-def _first_misspelt(a: str, b: str) -> bool:
-    """Full names with one surname whose first names differ by a letter (long names only)."""
-    wa, wb = person_words(a), person_words(b)
-    return (len(wa) > 1 and len(wb) > 1 and wa[-1] == wb[-1] and wa[0] != wb[0]
-            and spelt_alike(wa[0], wb[0], min_length=5))
 
 
 def _misspelt(conn: Connection, local: Local) -> set[int]:
