@@ -208,7 +208,6 @@ def _person_candidates(conn: Connection, local: Local) -> tuple[set[int], set[in
     return strong, (weak | misspelt) - strong
 
 
-
 def _misspelt(conn: Connection, local: Local) -> set[int]:
     """Persons whose surname differs from this one by a letter (Halm / Halme, Wojcikowski /
     Wojcikowksi), with the same first name when both have one."""
