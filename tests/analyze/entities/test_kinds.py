@@ -69,8 +69,9 @@ def test_kinds_a_rank_is_the_title_of_the_name_after_it(nlp, text):
 
 def test_kinds_a_thing_named_short_is_no_person(nlp):
     text = ("The singer checked into Morningside Recovery in Newport Beach on Monday, her "
-            "lawyer said. She pulled up to Morningside in a black SUV but left without going "
-            "inside. Prosecutors have not approved Morningside.")
+            "lawyer said. Unfortunately, Morningside is unlicensed. She pulled up to Morningside "
+            "in a black SUV but left without going inside. Prosecutors have not approved "
+            "Morningside.")
     assert "Morningside" not in _people(nlp, text)
 
 

@@ -9,7 +9,7 @@ article itself says otherwise:
   span that ends in a rank ("Eastbrook Police Sgt" before the sergeant's name); a rank inside a
   span is the name's title ("Eastbrook Police Sgt Dana Cole" is Dana Cole);
 - a one-word "person" that opens another name of the article ("Lakeview" beside "Lakeview
-  Recovery") is that name's short form, unless a title or a verb of its own makes it a person;
+  Recovery") is that name's short form, unless a title or a verb of speech makes it a person;
 - platforms, software and awards have a kind of their own (``not_people.tsv``);
 - a name that ends in a street or venue word is a place ("N. Harbor Vale Avenue",
   "Ostrava Memorial Hospital"), and so is a "person" after "the" ("the Sapphire");
@@ -122,17 +122,20 @@ def _after_rank(span: Span, ranks: frozenset[str]) -> Span | None:
     return span
 
 
-# What makes a one-word name a person's even when it opens the name of a thing: it speaks or acts
-# ("Lakeview said"), or owns something ("Lakeview's lawyer").
-PERSON_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+# What makes a one-word name a person's even when it opens the name of a thing: it is the
+# subject of a verb only people do ("Halvorsen said"); things are subjects too ("Lakeview is
+# unlicensed").
+PERSON_VERBS = frozenset({"say", "tell", "add", "ask", "explain", "announce", "insist", "deny",
+                          "claim", "write", "tweet", "think", "believe", "want", "speak",
+                          "testify", "plead", "admit", "recall"})
 
 
 def _short_forms(names: list[Span], titles: frozenset[str],
                  ranks: frozenset[str]) -> dict[str, str]:
     """One-word "persons" that open another, non-person name of the article ("Lakeview" beside
     "Lakeview Recovery"), with that name's label: a short form of the thing, as long as no
-    mention of the word reads as a person's (a title before it, a subject, an owner) and no
-    person's full name has the word."""
+    mention of the word reads as a person's (a title before it, the subject of "say" and the
+    like) and no person's full name has the word."""
     in_people = {t.lower_ for n in names if n.label_ == "PERSON" and len(n) > 1 for t in n}
     longer: dict[str, str] = {}
     for n in names:
@@ -144,7 +147,8 @@ def _short_forms(names: list[Span], titles: frozenset[str],
         if n.label_ != "PERSON" or len(n) != 1 or word not in longer or n[0].lower_ in in_people:
             continue
         before = n.doc[n.start - 1].lower_.rstrip(".") if n.start > 0 else ""
-        if before in titles or before in ranks or n[0].dep_ in PERSON_DEPS:
+        speaks = n[0].dep_ == "nsubj" and n[0].head.lemma_.lower() in PERSON_VERBS
+        if before in titles or before in ranks or speaks:
             out[word] = ""  # read as a person at least once: keep them all
         else:
             out.setdefault(word, "ORG" if longer[word] in MISC_LABELS else longer[word])
