@@ -69,7 +69,29 @@ def title_before(doc: Doc, name: Span, ents: list[Span], words: TitleWords) -> R
         i -= 1
     while start < name.start and doc[start].tag_ == "POS":
         start += 1
-    return Role(doc[start : name.start].text, start, name.start)
+    start = _clean_start(doc, start, name.start, words)
+    return Role(doc[start : name.start].text, start, name.start) if start < name.start else None
+
+
+# Words of a clock time that a time's number leaves behind ("12:16 PM President").
+CLOCK_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "et", "edt", "est", "gmt", "utc", "cet"})
+
+
+def _clean_start(doc: Doc, start: int, end: int, words: TitleWords) -> int:
+    """Where a title before a name really starts: after a number, a footnote or a bracket
+    and the clock words after a time ("12:16 PM President", "community.[11] President"), and
+    after lower-case words that are no title words ("surrounding community President")."""
+    for i in range(end - 1, start - 1, -1):
+        token = doc[i]
+        if any(c.isdigit() or c in "[]()" for c in token.text):
+            start = i + 1
+            while start < end and doc[start].lower_ in CLOCK_WORDS:
+                start += 1
+            break
+    while start < end and doc[start].is_lower and doc[start].lower_ not in words.heads \
+            and doc[start].lower_ not in words.modifiers:
+        start += 1
+    return start
 
 
 # Languages whose titles put the nationality and the portfolio after the head word ("le
