@@ -220,3 +220,31 @@ def test_entities_a_link_made_on_context_lends_no_name_that_links_alone(engine: 
     alone = _store(engine, "c", [("Lindgren Foods", "organization", ()),
                                  ("Lagos", "place", ())])["e1"]
     assert alone != centre
+
+
+def test_entities_name_written_as_one_word_or_two_is_one_organisation(engine: Engine) -> None:
+    one = _store(engine, "a", [("NordLink", "organization", ())])["e1"]
+    two = _store(engine, "b", [("Nord Link", "organization", ())])["e1"]
+    assert one == two
+
+
+def test_entities_initials_are_not_joined_into_a_word() -> None:
+    from europenews.store.linking import local_entity
+
+    joined = local_entity(Entity("e1", "Sea Micro", "organization", (),
+                                 (Mention(0, 9, "Sea Micro"),)))
+    initials = local_entity(Entity("e1", "U.S.", "place", (), (Mention(0, 4, "U.S."),)))
+    assert joined is not None and "seamicro" in joined.names
+    assert initials is not None and "us" not in initials.names
+
+
+def test_entities_first_name_a_letter_apart_links_with_context(engine: Engine) -> None:
+    full = _store(engine, "a", [("Malcolm Dorsey", "person", ()), ("Tallinn", "place", ())])["e1"]
+    same = _store(engine, "b", [("Malcom Dorsey", "person", ()), ("Tallinn", "place", ())])["e1"]
+    assert same == full
+
+
+def test_entities_first_name_a_letter_apart_without_context_stays_apart(engine: Engine) -> None:
+    full = _store(engine, "a", [("Malcolm Dorsey", "person", ()), ("Tallinn", "place", ())])["e1"]
+    apart = _store(engine, "b", [("Malcom Dorsey", "person", ()), ("Lagos", "place", ())])["e1"]
+    assert apart != full

@@ -37,6 +37,7 @@ from europenews.names import (
     spelt_alike,
     surname_of,
 )
+from europenews.store.namekeys import first_misspelt, joined_key
 from europenews.store.schema import (
     article_entities,
     articles,
@@ -108,6 +109,7 @@ def local_entity(e: Entity) -> Local | None:
     if not key:
         return None
     names = {key, name_key(e.name)} | {core_key(name_key(t)) for t in _name_like(e, key)}
+    names |= {joined_key(k) for k in names if len(k.split()) > 1} - {""}
     shorts = name_shorts(key)
     if len(key.split()) > 1 and e.type == "organization":
         shorts.add(key.split()[-1])  # "Falcons" for "Brandvik Falcons"
@@ -199,8 +201,10 @@ def _person_candidates(conn: Connection, local: Local) -> tuple[set[int], set[in
         return set(), set(full) | misspelt  # a surname alone: any of them, with context
     strong = {e for e, keys in full.items() if any(full_names_agree(local.key, k) for k in keys)}
     # A full name completes a person known so far by the surname alone, given context; it
-    # never joins a person with another first name ("Hunter Biden" is not "Joe Biden").
-    weak = {e for e, keys in full.items() if not keys}
+    # never joins a person with another first name ("Hunter Biden" is not "Joe Biden"), only
+    # one whose first name is spelt a letter apart ("Malcom" / "Malcolm"), given context.
+    weak = {e for e, keys in full.items()
+            if not keys or any(first_misspelt(local.key, k) for k in keys)}
     return strong, (weak | misspelt) - strong
 
 

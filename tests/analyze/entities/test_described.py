@@ -1,4 +1,5 @@
-"""Described people (analyze/entities/described.py) and middle initials (namecues.py)."""
+"""Described people (analyze/entities/described.py), middle initials (namecues.py) and grouping
+with gold spans handed over (finder.py)."""
 
 from __future__ import annotations
 
@@ -61,3 +62,69 @@ def test_described_span_keeps_its_noun():
     span = Span(doc, 1, 3, label="PERSON")
     noun = described_person(span)
     assert noun is not None and noun.text == "man"
+
+
+def test_described_person_known_to_agree_goes_before_one_of_unknown_gender(nlp):
+    text = ("A Harlow man was convicted on Friday. Prosecutors said Christopher Vick shot "
+            "Ka'lia Dunn in 2012. Vick met Dunn at a bar. Dunn was 20.")
+    later = text.index("Vick met")
+    found = _entities(nlp, text, [_span(text, "Harlow man"), _span(text, "Christopher Vick"),
+                                  _span(text, "Ka'lia Dunn"), _span(text, "Vick", later),
+                                  _span(text, "Dunn", later), _span(text, "Dunn", later + 20)])
+    [vick] = [e for e in found if e.name == "Christopher Vick"]
+    assert "Harlow man" in {m.text for m in vick.mentions}
+
+
+def test_described_nationality_is_the_person_just_named(nlp):
+    text = ("Marek Olszak stopped Tony Brandt in the sixth round on Saturday. Olszak floored "
+            "Brandt with a right hand, and the 40-year-old American never recovered.")
+    found = _entities(nlp, text, [_span(text, "Marek Olszak"), _span(text, "Tony Brandt"),
+                                  _span(text, "Olszak", 40), _span(text, "Brandt", 60),
+                                  _span(text, "American")])
+    [brandt] = [e for e in found if e.name == "Tony Brandt"]
+    [olszak] = [e for e in found if e.name == "Marek Olszak"]
+    assert "American" in {m.text for m in brandt.mentions}
+    assert "American" not in {m.text for m in olszak.mentions}
+
+
+def test_described_nationality_as_a_modifier_stays_apart(nlp):
+    text = "Tony Brandt met American officials in Bern on Monday."
+    found = _entities(nlp, text, [_span(text, "Tony Brandt")])
+    [brandt] = [e for e in found if e.name == "Tony Brandt"]
+    assert "American" not in {m.text for m in brandt.mentions}
+
+
+def test_described_person_in_a_headline_joins_the_person_it_can_be(nlp):
+    text = ("Jury Convicts Harlow Man In Death Of Pregnant Girlfriend\n"
+            "Christopher Vick was convicted on Friday. Vick had denied the charges.")
+    later = text.index("Vick had")
+    found = _entities(nlp, text, [_span(text, "Harlow Man"), _span(text, "Girlfriend"),
+                                  _span(text, "Christopher Vick"), _span(text, "Vick", later)])
+    [vick] = [e for e in found if e.name == "Christopher Vick"]
+    assert "Harlow Man" in {m.text for m in vick.mentions}
+    assert "Girlfriend" not in {m.text for m in vick.mentions}
+
+
+def test_described_word_that_ends_a_full_name_is_a_surname(nlp):
+    text = "Adam Driver Wins Award\nAdam Driver won the award on Friday. Driver thanked his wife."
+    found = _entities(nlp, text, [_span(text, "Adam Driver"), _span(text, "Adam Driver", 20),
+                                  _span(text, "Driver", 50)])
+    [driver] = [e for e in found if e.name == "Adam Driver"]
+    assert "Driver" in {m.text for m in driver.mentions}
+
+
+def test_club_short_name_before_its_full_name_is_one_organisation(nlp):
+    text = ("Falcons beat Harbor in overtime\n"
+            "The Brandvik Falcons won 3-2 on Sunday. The Falcons lead the table.")
+    doc = nlp.make_doc(text)
+    spans = [_span(text, "Falcons"), _span(text, "Brandvik Falcons"),
+             _span(text, "Falcons", text.index("The Falcons"))]
+    for name, proc in nlp.pipeline:
+        if name in ("europenews_gazetteer", "europenews_places", "europenews_quotes",
+                    "europenews_events"):
+            continue
+        doc = proc(doc)
+        if name == "ner":
+            doc.ents = [doc.char_span(s, e, label="ORG") for s, e in spans]
+    orgs = [e for e in doc._.entities if e.type == "organization"]
+    assert [len(e.mentions) for e in orgs] == [3]

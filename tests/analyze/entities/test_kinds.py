@@ -47,3 +47,35 @@ def test_kinds_a_name_with_an_age_is_a_person(nlp):
 )
 def test_kinds_a_home_town_is_no_person(nlp, text):
     assert "Varnhem" not in _people(nlp, text)
+
+
+def test_kinds_a_copyright_line_names_no_organisation(nlp):
+    text = ("The fire was put out by midnight, the fire department said.\n\n"
+            "Copyright Associated Press / Channel 4 Riverton")
+    names = {e.name for e in nlp(text)._.entities}
+    assert not any("Copyright" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"We do not know why he did it," said Bloomington Police Sgt. Mike Harris.',
+     "Bloomington Police Sgt Mike Harris said the man was arrested on Friday."],
+    ids=["rank-ends-a-span", "rank-inside-a-span"],
+)
+def test_kinds_a_rank_is_the_title_of_the_name_after_it(nlp, text):
+    people = _people(nlp, text)
+    assert people == ["Mike Harris"]
+
+
+def test_kinds_a_thing_named_short_is_no_person(nlp):
+    text = ("The singer checked into Morningside Recovery in Newport Beach on Monday, her "
+            "lawyer said. Unfortunately, Morningside is unlicensed. She pulled up to Morningside "
+            "in a black SUV but left without going inside. Prosecutors have not approved "
+            "Morningside.")
+    assert "Morningside" not in _people(nlp, text)
+
+
+def test_kinds_a_person_who_shares_a_word_with_a_building_stays_a_person(nlp):
+    text = ("Protesters gathered outside Halvorsen Tower on Monday. Mr. Halvorsen said the "
+            "building would stay open. Halvorsen later left for Oslo.")
+    assert "Halvorsen" in _people(nlp, text)

@@ -52,3 +52,49 @@ def test_roles_merge_drops_contained_roles():
     assert merge_roles(["President", "Ukrainian President", "president"]) == (
         "Ukrainian President",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "noise"),
+    [("Updated 12:16 PM President Mara Lind said on Monday that the plan would work.",
+      "12:16 PM"),
+     ("It served the valley community.[11] President Mara Lind visited the site.",
+      "community.[11"),
+     ("It served the valley community (11) President Mara Lind visited the site.",
+      "community (11)")],
+    ids=["clock-time", "footnote", "bracket"],
+)
+def test_roles_title_before_a_name_starts_after_numbers_and_brackets(nlp, text, noise):
+    from europenews.analyze.entities.lexicon import load_entity_lexicon
+    from europenews.analyze.entities.roles import title_before
+
+    doc = nlp.make_doc(text)
+    for _, proc in nlp.pipeline[:5]:
+        doc = proc(doc)
+    name_at = text.index("Mara Lind")
+    noise_at = text.index(noise)
+    name = doc.char_span(name_at, name_at + len("Mara Lind"), label="PERSON")
+    # The model may read the noise as a name before the title: the role still starts after it.
+    noisy = doc.char_span(noise_at, noise_at + len(noise), label="ORG",
+                          alignment_mode="expand")
+    role = title_before(doc, name, [noisy, name], load_entity_lexicon().titles)
+    assert role is not None and role.text == "President"
+
+
+def test_roles_a_title_never_runs_over_a_line_break(nlp):
+    from spacy.tokens import Span
+
+    from europenews.analyze.entities.lexicon import load_entity_lexicon
+    from europenews.analyze.entities.roles import find_roles
+
+    text = "Updated March 4, 2011 at 12:16 PM\nPresident Tomas Varga named a harbour master."
+    doc = nlp.make_doc(text)
+    for _, proc in nlp.pipeline[:5]:
+        doc = proc(doc)
+    at = text.index("Tomas Varga")
+    name = doc.char_span(at, at + len("Tomas Varga"), label="PERSON")
+    brk = next(t.i for t in doc if "\n" in t.text)
+    # The model may take the time and the line break for a name before the title.
+    noise = Span(doc, brk - 2, brk + 1, label="ORG")
+    roles = find_roles(doc, name, [noise, name], load_entity_lexicon().titles)
+    assert [r.text for r in roles] == ["President"]

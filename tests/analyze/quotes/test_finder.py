@@ -10,8 +10,8 @@ from tests.analyze.quotes.helpers import only_quote, quote_with, speaker_text
 @pytest.mark.parametrize(
     ("text", "said", "speaker"),
     [
-        ('"We will not retreat," Kallas said.', "We will not retreat,", "Kallas"),
-        ("“We will not retreat,” said Kallas.", "We will not retreat,", "Kallas"),
+        ('"We will not retreat," Kallas said.', "We will not retreat", "Kallas"),
+        ("“We will not retreat,” said Kallas.", "We will not retreat", "Kallas"),
         ("Rutte said that the alliance stands ready.", "the alliance stands ready", "Rutte"),
         ("Kallas told reporters that the truce must hold.", "the truce must hold", "Kallas"),
     ],
@@ -31,6 +31,34 @@ def test_finder_interrupted_quote_is_one_quote_with_two_spans(nlp):
         "and we will not retreat from Europe.",
     ]
     assert quote.speaker.mention.text == "Mark Rutte"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("“The harbour stays open for every ship,” the port director Ilse Varga said.",
+         "The harbour stays open for every ship"),
+        ("“We have one goal: the ferry line by spring;” Varga told the council.",
+         "We have one goal: the ferry line by spring"),
+        ("She urged a vote on the pier, particularly if the town decides to “close the old "
+         "pier for good” in terms of safety.",
+         "the town decides to “close the old pier for good”"),
+        ("Varga said the council should not “sell the harbour.”",
+         "the council should not “sell the harbour.”"),
+    ],
+    ids=["trailing-comma", "trailing-semicolon", "inner-marks-mid", "inner-marks-end"],
+)
+def test_finder_quote_text_is_exactly_the_words_quoted(nlp, text, said):
+    quote = only_quote(nlp(text)._.quotes)
+    assert quote.text.endswith(said)
+    assert not quote.text.endswith((",", ";", ":"))
+    assert quote.text.count("“") == quote.text.count("”")
+
+
+def test_finder_interrupted_quote_keeps_its_inner_comma(nlp):
+    text = "“We will build it,” Ilse Varga said, “and the town will pay for none of it.”"
+    quote = only_quote(nlp(text)._.quotes)
+    assert quote.text == "We will build it, and the town will pay for none of it."
 
 
 def test_finder_scare_quotes_are_not_statements(nlp):

@@ -14,12 +14,12 @@ from tests.analyze.quotes.helpers import quote_with
         (
             "“Yes, I back Maria Lopez,” Tom Rowe, head of the Harbour Workers Union, tells the "
             "Gazette in an interview.",
-            "Yes, I back Maria Lopez,",
+            "Yes, I back Maria Lopez",
         ),
         (
             "“We are going to fine you when those trucks arrive,” Ruiz said in March of the "
             "supplier, whose owner moved jobs to Poland.",
-            "We are going to fine you when those trucks arrive,",
+            "We are going to fine you when those trucks arrive",
         ),
     ],
     ids=["speaker-after-quote", "cue-modifiers-after-quote"],

@@ -153,10 +153,12 @@ def _org_group(span: Span, groups: list[_Group], canon: str | None) -> _Group | 
 def _group_names(ents: list[Span], lexicon: EntityLexicon, role_tokens: set[int]) -> list[_Group]:
     groups: list[_Group] = []
     persons: list[_Group] = []
-    # Full names first, so that a surname before the full name still finds its person.
+    # Full names first, so that a surname before the full name still finds its person, and a
+    # club's last word in a headline ("Falcons Win") its full name further down.
     order = sorted(
         (e for e in ents if e.label_ in NAME_LABELS),
-        key=lambda e: (e.label_ != "PERSON" or len(e) == 1, e.start),
+        key=lambda e: (len(e) == 1 or e.label_ not in ("PERSON", "ORG"), e.label_ != "PERSON",
+                       e.start),
     )
     for ent in order:
         etype = LABEL_TYPES[ent.label_]
@@ -198,6 +200,36 @@ def _described(ents: list[Span], groups: list[_Group], lexicon: EntityLexicon) -
             group = _Group("person", ent.label_)
             group.add(ent, name_key(ent.text))
             groups.append(group)
+
+
+# What a nationality heads when it stands for a person ("the 40-year-old American never
+# recovered", "stopping the American"): a subject or an object, not a modifier.
+PERSON_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr"})
+
+
+def _nationals(doc: Doc, groups: list[_Group], lexicon: EntityLexicon) -> None:
+    """A nationality standing for a person ("Klitschko floored Thompson, and the American never
+    recovered") is a mention of the nearest person named before it in the same sentence, unless
+    that person's roles give another nationality; otherwise it stays a name of its own."""
+    demonyms = lexicon.titles.demonyms
+    persons = [g for g in groups if g.type == "person"]
+    for group in [g for g in groups if g.label == "NORP"]:
+        for span in list(group.names):
+            token = span.root
+            if (len(span) != 1 or span.text not in demonyms or token.dep_ not in PERSON_SLOTS
+                    or not any(c.lower_ == "the" and c.dep_ == "det" for c in token.children)):
+                continue
+            sent = token.sent.start
+            before = sorted(((n.start, p) for p in persons for n in p.names
+                             if sent <= n.start < span.start), key=lambda x: -x[0])
+            for _, person in before:
+                nations = {w for r in person.roles for w in r.split() if w in demonyms}
+                if nations and span.text not in nations:
+                    continue  # "the Ukrainian champion" is not the American
+                person.extra.append((span.start, span.end))
+                group.names.remove(span)
+                break
+    groups[:] = [g for g in groups if g.names or g.extra]
 
 
 def _role_tokens(
@@ -274,6 +306,7 @@ def find_entities(doc: Doc, lexicon: EntityLexicon) -> tuple[list[Entity], dict[
         for span in group.names:
             group.roles.extend(roles_at.get(span.start, ()))
     _described(ents, groups, lexicon)
+    _nationals(doc, groups, lexicon)
     taken = role_tokens | {i for g in groups for s in g.names for i in range(s.start, s.end)}
     _descriptions(doc, groups, lexicon, taken)
     groups.sort(key=lambda g: min([s.start for s in g.names] + [s for s, _ in g.extra]))

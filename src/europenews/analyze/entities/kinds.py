@@ -5,7 +5,11 @@ The statistical model labels each span on its own and reads a rank ("Sgt"), a pl
 a masthead ("EuropeNews") or a section heading ("The Road Ahead for Ukraine") as a name. The
 article itself says otherwise:
 
-- a title or rank alone names nobody ("Sgt", "HPD Spokesperson Sgt", "President");
+- a title or rank alone names nobody ("Sgt", "HPD Spokesperson Sgt", "President"), nor does a
+  span that ends in a rank ("Eastbrook Police Sgt" before the sergeant's name); a rank inside a
+  span is the name's title ("Eastbrook Police Sgt Dana Cole" is Dana Cole);
+- a one-word "person" that opens another name of the article ("Lakeview" beside "Lakeview
+  Recovery") is that name's short form, unless a title or a verb of speech makes it a person;
 - platforms, software and awards have a kind of their own (``not_people.tsv``);
 - a name that ends in a street or venue word is a place ("N. Harbor Vale Avenue",
   "Ostrava Memorial Hospital"), and so is a "person" after "the" ("the Sapphire");
@@ -29,7 +33,9 @@ MISC_LABELS = frozenset({"WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 BOILERPLATE = re.compile(
     r"enable (?:java ?script|cookies)|javascript (?:is )?(?:disabled|required)|your browser"
     r"|accept (?:all )?cookies|cookie (?:policy|settings)|sign up for|subscribe to our"
-    r"|newsletter|advertisement",
+    r"|newsletter|advertisement"
+    # A copyright line ("Copyright Associated Press / Channel 4"): the wire is no subject.
+    r"|^\s*(?:copyright\b|©|\(c\)\s)",
     re.I,
 )
 # "Jordan Hale, 34, of Eastbrook": a person's age, then where they live.
@@ -101,6 +107,54 @@ def _title_only(span: Span, words: KindWords, titles: frozenset[str]) -> bool:
     return titled
 
 
+def _after_rank(span: Span, ranks: frozenset[str]) -> Span | None:
+    """A person span without the rank it holds: None when it ends in one ("Eastbrook Police
+    Sgt" names the sergeant's post, not the sergeant), the words after the last rank when one
+    stands inside ("Eastbrook Police Sgt Dana Cole" → "Dana Cole"), else the span itself."""
+    last = max((i for i, t in enumerate(span) if t.lower_.rstrip(".") in ranks), default=None)
+    if last is None:
+        return span
+    if last == len(span) - 1:
+        return None if len(span) > 1 else span
+    rest = span[last + 1:]
+    if rest[0].is_title and any(t.is_alpha for t in rest):
+        return Span(span.doc, rest.start, rest.end, label=span.label_)
+    return span
+
+
+# What makes a one-word name a person's even when it opens the name of a thing: it is the
+# subject of a verb only people do ("Halvorsen said"); things are subjects too ("Lakeview is
+# unlicensed").
+PERSON_VERBS = frozenset({"say", "tell", "add", "ask", "explain", "announce", "insist", "deny",
+                          "claim", "write", "tweet", "think", "believe", "want", "speak",
+                          "testify", "plead", "admit", "recall"})
+
+
+def _short_forms(names: list[Span], titles: frozenset[str],
+                 ranks: frozenset[str]) -> dict[str, str]:
+    """One-word "persons" that open another, non-person name of the article ("Lakeview" beside
+    "Lakeview Recovery"), with that name's label: a short form of the thing, as long as no
+    mention of the word reads as a person's (a title before it, the subject of "say" and the
+    like) and no person's full name has the word."""
+    in_people = {t.lower_ for n in names if n.label_ == "PERSON" and len(n) > 1 for t in n}
+    longer: dict[str, str] = {}
+    for n in names:
+        if n.label_ != "PERSON" and len(n) > 1 and n[0].is_title:
+            longer.setdefault(n[0].text, n.label_)
+    out: dict[str, str] = {}
+    for n in names:
+        word = n[0].text
+        if n.label_ != "PERSON" or len(n) != 1 or word not in longer or n[0].lower_ in in_people:
+            continue
+        before = n.doc[n.start - 1].lower_.rstrip(".") if n.start > 0 else ""
+        speaks = n[0].dep_ == "nsubj" and n[0].head.lemma_.lower() in PERSON_VERBS
+        if before in titles or before in ranks or speaks:
+            out[word] = ""  # read as a person at least once: keep them all
+        else:
+            out.setdefault(word, "ORG" if longer[word] in MISC_LABELS else longer[word])
+    return {w: label for w, label in out.items() if label}
+
+
 def _relabelled(span: Span, label: str) -> Span:
     return span if span.label_ == label else Span(span.doc, span.start, span.end, label=label)
 
@@ -149,6 +203,7 @@ def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
     # A title word that ends a person's full name here is a surname ("King" after "Billie
     # Jean King"), not a title alone.
     surnames = {n[-1].lower_ for n in names if n.label_ == "PERSON" and len(n) > 1}
+    short_forms = _short_forms(names, titles, words.ranks)
     out = []
     for span in names:
         if any(s <= span.start_char < e for s, e in furniture):
@@ -159,6 +214,13 @@ def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
         if span.label_ == "PERSON" and not surname and (_title_only(span, words, titles) or all(
                 len(t.text.rstrip(".")) < 2 for t in span if t.is_alpha or t.text[:1].isalpha())):
             continue  # "Sgt", or initials alone ("G")
+        if span.label_ == "PERSON":
+            trimmed = _after_rank(span, words.ranks)
+            if trimmed is None:
+                continue
+            span = trimmed
+            if len(span) == 1 and span[0].text in short_forms:
+                span = _relabelled(span, short_forms[span[0].text])
         label = _kind(doc, span, words)
         out.append(span if label is None else _relabelled(span, label))
     return out

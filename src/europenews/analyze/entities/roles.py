@@ -69,7 +69,38 @@ def title_before(doc: Doc, name: Span, ents: list[Span], words: TitleWords) -> R
         i -= 1
     while start < name.start and doc[start].tag_ == "POS":
         start += 1
-    return Role(doc[start : name.start].text, start, name.start)
+    start = _clean_start(doc, start, name.start, words)
+    return Role(doc[start : name.start].text, start, name.start) if start < name.start else None
+
+
+# Words of a clock time that a time's number leaves behind ("12:16 PM President").
+CLOCK_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "et", "edt", "est", "gmt", "utc", "cet"})
+
+
+def _clean_start(doc: Doc, start: int, end: int, words: TitleWords) -> int:
+    """Where a title before a name really starts: after a number, a footnote or a bracket
+    and the clock words after a time ("12:16 PM President", "community.[11] President"), and
+    after lower-case words that are no title words ("surrounding community President")."""
+    start = _after_cuts(doc, start, end)
+    while start < end and doc[start].is_lower and doc[start].lower_ not in words.heads \
+            and doc[start].lower_ not in words.modifiers:
+        start += 1
+    return start
+
+
+def _after_cuts(doc: Doc, start: int, end: int) -> int:
+    """The first token of ``[start, end)`` after its last line break, number, footnote or
+    bracket (and a time's clock words): a title never runs over any of them."""
+    for i in range(end - 1, start - 1, -1):
+        token = doc[i]
+        if "\n" in token.text:  # spaCy keeps line breaks as tokens of their own
+            return i + 1
+        if any(c.isdigit() or c in "[]()" for c in token.text):
+            start = i + 1
+            while start < end and doc[start].lower_ in CLOCK_WORDS:
+                start += 1
+            return start
+    return start
 
 
 # Languages whose titles put the nationality and the portfolio after the head word ("le
@@ -156,7 +187,15 @@ def title_after(name: Span, words: TitleWords) -> Role | None:
 def find_roles(doc: Doc, name: Span, ents: list[Span], words: TitleWords) -> list[Role]:
     """The roles the text gives the person named by ``name`` at this mention."""
     before = (title_before_postnominal if doc.lang_ in POSTNOMINAL_TITLES else title_before)
-    return [r for r in (before(doc, name, ents, words), title_after(name, words)) if r]
+    roles = []
+    for role in (before(doc, name, ents, words), title_after(name, words)):
+        if role is None:
+            continue
+        start = _after_cuts(doc, role.start, role.end)
+        if start < role.end:
+            roles.append(role if start == role.start
+                         else Role(doc[start:role.end].text, start, role.end))
+    return roles
 
 
 def merge_roles(roles: list[str]) -> tuple[str, ...]:

@@ -64,6 +64,7 @@ from europenews.analyze.quotes.spans import (
     clip,
     count_words,
     cut_at_colon,
+    exact_spans,
     merge,
     outside_words,
     overlaps,
@@ -377,7 +378,7 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True) -> list[Quote
 
 
 def _to_quote(doc: Doc, full: str, draft: Draft) -> Quote:
-    spans = tuple(draft.spans)
+    spans = tuple(exact_spans(full, draft.spans))
     text = " ".join(full[s:e] for s, e in spans)
     cue = None
     if draft.cue is not None:

@@ -12,7 +12,13 @@ import re
 
 from spacy.tokens import Doc
 
-from europenews.analyze.quotes.marks import MarkedQuote, strip_space
+from europenews.analyze.quotes.marks import (
+    CLOSE_DOUBLE,
+    OPEN_DOUBLE,
+    STRAIGHT_DOUBLE,
+    MarkedQuote,
+    strip_space,
+)
 
 WORD = re.compile(r"\w+")
 PARAGRAPH = re.compile(r"[^\n]+")
@@ -202,3 +208,35 @@ def chars_in_paragraph(layout: Layout, start: int, end: int, anchor: int) -> Spa
             s, e = strip_punct(layout.text, m.start(), m.end())
             return [(s, e)] if e > s else []
     return []
+
+
+# Clause punctuation a quotation ends on only because the sentence around it goes on ("“We will
+# win,” she said"): not part of the words quoted.
+TRAILING_CLAUSE = ",;:—–-"
+
+
+def _unclosed(piece: str) -> int:
+    """Double marks opened in ``piece`` and not closed in it (negative: closed, not opened)."""
+    curly = sum(piece.count(c) for c in OPEN_DOUBLE) - sum(piece.count(c) for c in CLOSE_DOUBLE)
+    return curly + piece.count(STRAIGHT_DOUBLE) % 2
+
+
+def exact_spans(text: str, spans: Spans) -> Spans:
+    """A quotation's spans as the words quoted: the last one without the clause punctuation
+    that joins it to the cue ("…for our survival," → "…for our survival"), and each one's
+    inner quotation marks balanced by taking in the mark just outside it ("…decides to “draw
+    the line somewhere" → "… “draw the line somewhere”"). Only marks and punctuation move, so
+    the words, and what quote matching counts, stay the same."""
+    out: Spans = []
+    for n, (start, end) in enumerate(spans):
+        if n == len(spans) - 1:
+            while end > start and (text[end - 1].isspace() or text[end - 1] in TRAILING_CLAUSE):
+                end -= 1
+        balance = _unclosed(text[start:end])
+        if balance > 0 and end < len(text) and text[end] in CLOSE_DOUBLE + STRAIGHT_DOUBLE:
+            end += 1
+        elif balance < 0 and start > 0 and text[start - 1] in OPEN_DOUBLE:
+            start -= 1
+        if end > start:
+            out.append((start, end))
+    return out or spans
