@@ -3,7 +3,8 @@
     .venv/bin/python bench/train_figures.py [--data ../shared/data] [--docs DOCS.spacy] [--write]
 
 1. Every GVA article with a record is analysed once through the real pipeline, its text alone
-   (as ``europenews ingest`` stores and analyses it); the Docs, with the components' data, are
+   (as ``europenews ingest`` stores and analyses it; its cleaned title is set as
+   ``doc._.title``, as ``pipeline.make_doc`` does); the Docs, with the components' data, are
    kept in ``--docs`` and reused by later runs.
 2. Every killed or injured count of each article's main event (what a story shows;
    ``analyze/events/finder.events_with_options``) gives one row per figure it rests on, with
@@ -43,6 +44,7 @@ from sklearn.metrics import log_loss, roc_auc_score
 from europenews.analyze.events.confidence import FEATURES, FigureModel
 from europenews.analyze.events.finder import events_with_options, find_events
 from europenews.analyze.events.lexicon import EventLexicon, load_event_lexicon
+from europenews.ingest.headlines import clean_headline
 from europenews.ingest.jsonl import read_jsonl
 from europenews.stories.casualties import story_casualties
 from europenews.storydata import ArticleFigure
@@ -51,8 +53,11 @@ MODEL_FILE = (Path(__file__).resolve().parent.parent / "src" / "europenews" / "a
               / "events" / "lexicons" / "en" / "figure_model.json")
 SHOW_GRID = (0.5, 0.6, 0.7, 0.75, 0.8, 0.82, 0.84, 0.86, 0.88, 0.9)
 # Precision first: the display threshold shows a death for at most this share of the stories
-# whose incident killed nobody (half A), and within that keeps the most killed figures right.
-MAX_FALSE_DEATH = 0.03
+# whose incident killed nobody (half A, gold stories as clusters), and within that keeps the
+# most killed figures right. 2 %, not the 3 % the end-to-end check allows: stories built by
+# the real clusterer merge incidents, and showed deaths for about 1.5 points more stories
+# than gold clusters did (session 6: 1.95 % on half A's gold clusters, 3.5 % end to end).
+MAX_FALSE_DEATH = 0.02
 
 
 def in_half(story: str, half: str) -> bool:
@@ -84,7 +89,7 @@ def load_docs(cases: list[dict[str, Any]], path: Path) -> list[Any]:
     if path.exists():
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
         if len(docs) == len(cases):
-            return docs
+            return with_titles(cases, docs)
         print(f"{path}: {len(docs)} docs for {len(cases)} cases, analysing again",
               file=sys.stderr)
     bin_ = DocBin(store_user_data=True)
@@ -95,7 +100,16 @@ def load_docs(cases: list[dict[str, Any]], path: Path) -> list[Any]:
             if i % 500 == 0:
                 print(f"analysed {i} in {time.perf_counter() - started:.0f}s", file=sys.stderr)
     bin_.to_disk(path)
-    return list(bin_.get_docs(nlp.vocab))
+    return with_titles(cases, list(bin_.get_docs(nlp.vocab)))
+
+
+def with_titles(cases: list[dict[str, Any]], docs: list[Any]) -> list[Any]:
+    """The Docs with their article's title as ``ingest`` stores it (``doc._.title``, set by
+    ``pipeline.make_doc``; the saved Docs may predate it)."""
+    for case, doc in zip(cases, docs, strict=True):
+        title = clean_headline(case.get("title"), case.get("source"), case.get("url"))
+        doc._.title = title or None
+    return docs
 
 
 def answers(record: dict[str, Any]) -> list[tuple[int, int]]:

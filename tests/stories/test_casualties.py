@@ -60,6 +60,21 @@ def test_casualties_no_figures_no_entries():
 def test_casualties_none_reported_when_no_article_gives_a_death_figure():
     [zero, injured] = story_casualties([fig("a1", "injured", 2)])
     assert zero.none_reported and zero.value == 0 and injured.value == 2
+    assert injured.shown and zero.confidence == injured.confidence
+
+
+def test_casualties_only_unconfident_injured_gives_no_death_line():
+    # A film review's "two actors were hurt on set", scored low: no "no deaths reported".
+    [injured] = story_casualties([fig("a1", "injured", 2, confidence=0.3)])
+    assert (injured.kind, injured.value, injured.shown) == ("injured", 2, False)
+
+
+def test_casualties_unconfident_death_still_gets_the_zero_without_shown_injured():
+    # Tools read the first death entry: an unconfident death must never come first.
+    figures = [fig("a1", "killed", 1, confidence=0.3), fig("a1", "injured", 2, confidence=0.3)]
+    first = story_casualties(figures)[0]
+    assert (first.kind, first.value, first.inferred_zero, first.none_reported) == (
+        "killed", 0, True, False)
 
 
 @pytest.mark.parametrize(("confidences", "expected"), [

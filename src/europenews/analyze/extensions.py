@@ -26,6 +26,7 @@ DOC_EXTENSIONS = (
     "quotes",  # list[model.Quote]                      europenews_quotes
     "events",  # list[model.Event]                      europenews_events
     "outlet",  # str: the article's source or URL      the caller (pipeline.analyze_articles)
+    "title",  # str: the article's title                the caller (pipeline.make_doc)
 )
 
 
@@ -47,6 +48,7 @@ CODECS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
     "quotes": _list_of(docdata.encode_quote, docdata.decode_quote),
     "events": _list_of(docdata.encode_event, docdata.decode_event),
     "outlet": (str, str),
+    "title": (str, str),
 }
 
 

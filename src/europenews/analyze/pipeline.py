@@ -126,7 +126,10 @@ def analyze_article(nlp: Language, article: Article) -> Analysis:
 def make_doc(nlp: Language, article: Article) -> Doc:
     """The article's text, tokenised, with what the components read besides the text: the
     outlet (``doc._.outlet``: its source hostname, else its URL), which tells places where
-    a local paper is."""
+    a local paper is, and the title (``doc._.title``), which says whether the article is about
+    a death (the casualty figures' evidence reads it)."""
     doc = nlp.make_doc(article.text)
     doc._.outlet = article.source or article.url
+    if article.title:
+        doc._.title = article.title
     return doc

@@ -11,10 +11,13 @@ The story's figure of a kind (``primary``) is the shown value of the latest repo
 revised as victims die or are found, so a later official toll beats an early one. The other
 values stay listed with their outlets, so the spread between outlets stays visible.
 
-When the story reports casualties but no death figure is confident enough to show, the list
-starts its deaths with a shown ``0`` marked ``inferred_zero`` ("no deaths reported" when no
-article gives a death figure at all, else "no confident death figure"), so that neither a
-reader nor a tool reading the first death figure takes an unconfident death for the story's.
+When no death figure is confident enough to show, the list starts its deaths with a shown
+``0`` marked ``inferred_zero`` where that 0 means something: an article gives a death figure
+that is not confident ("no confident death figure": neither a reader nor a tool reading the
+first death figure may take it for the story's), or an injured figure is shown ("no deaths
+reported": the event is known and nobody is said to have died). A story whose only figures
+are unconfident injured counts gets no such line: its event is itself in doubt, and "no
+deaths reported" on a story about a film or a match is noise.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from europenews.storydata import ArticleFigure, Evidence, StoryCasualty
 # The confidence at which a figure is shown as the story's: chosen by bench/train_figures.py on
 # half A of the GVA stories (the most right killed figures while showing a death for at most
 # 3 % of the stories whose incident killed nobody); docs/benchmarks.md has half B's figures.
-SHOW_CONFIDENCE = 0.88
+SHOW_CONFIDENCE = 0.86
 EVIDENCE_PER_FIGURE = 3
 KINDS = ("killed", "injured")
 
@@ -122,7 +125,7 @@ def story_casualties(figures: Sequence[ArticleFigure],
     values, then those not confident enough to show (see the module docstring)."""
     killed = _kind("killed", figures, show)
     injured = _kind("injured", figures, show)
-    if (killed or injured) and not any(c.shown for c in killed):
+    if (killed or any(c.shown for c in injured)) and not any(c.shown for c in killed):
         killed.insert(0, _no_confident_death(figures, killed, injured))
     return killed + injured
 
@@ -133,7 +136,8 @@ def _no_confident_death(figures: Sequence[ArticleFigure], killed: Sequence[Story
     outlets = {f.outlet or f.article_id for f in figures}
     articles = {f.article_id for f in figures}
     top = next((c for c in injured if c.primary), None)
-    # How sure that no death applies: the doubt about the likeliest death figure.
+    # How sure that no death applies: the doubt about the likeliest death figure, else the
+    # confidence of the shown injured figure (there is one: see story_casualties).
     confidence = round(1.0 - max(c.confidence for c in killed), 3) if killed else (
         top.confidence if top is not None else 0.5)
     latest = max((f.published for f in figures if f.published), default=None)

@@ -87,3 +87,54 @@ def test_figures_model_missing_features_weigh_nothing():
     lead[FEATURES.index("lead")] = 1.0
     assert model.probability(lead) > model.probability(base)
     assert FigureModel(model.weights, -1.0).probability(base) == pytest.approx(0.269, abs=0.001)
+
+
+def _titled(nlp, title, text):
+    from europenews.analyze.pipeline import make_doc
+    from europenews.model import Article
+
+    return nlp(make_doc(nlp, Article(text, title=title)))._.events
+
+
+def test_title_facts_read_death_words_and_numbers():
+    from europenews.analyze.events.evidence import title_facts
+
+    lex = load_event_lexicon()
+    facts = title_facts("Two teens dead, 3 hurt after party gunfire in Elm Grove", lex)
+    assert facts.death and facts.numbers == frozenset({2, 3})
+    assert not title_facts("Council approves new budget for 2027", lex).death
+    assert title_facts(None, lex) == title_facts("", lex)
+
+
+def test_title_about_a_death_gives_the_first_event_one_killed(nlp):
+    text = "A teenager was shot in the chest near a bus stop on Maple Street on Sunday, officers said."
+    [event] = _titled(nlp, "Teen dies after shooting near bus stop", text)
+    killed = next(f for f in event.figures if f.kind == "killed")
+    # The evidence is the event's sentence; the count is read from the title.
+    assert (event.killed, killed.value, killed.text) == (1, 1, None)
+    assert text[killed.start:killed.end].startswith("A teenager was shot")
+    assert not event.injured  # the one shot is the one who died
+
+
+def test_title_without_a_death_infers_none(nlp):
+    text = "A teenager was shot in the chest near a bus stop on Maple Street on Sunday, officers said."
+    [event] = _titled(nlp, "Teen hurt in shooting near bus stop", text)
+    assert not event.killed and event.injured == 1
+    [untitled] = nlp(text)._.events
+    assert not untitled.killed
+
+
+def test_title_death_does_not_override_the_texts_own_count(nlp):
+    text = "Two men were shot and killed outside a bar on Friday night, police said."
+    [event] = _titled(nlp, "Man killed in bar shooting", text)
+    assert event.killed == 2
+
+
+def test_title_death_word_raises_a_death_figures_confidence(nlp):
+    text = ("Two men were found shot at an apartment on Friday; one of them died at the hospital, "
+            "police said.")
+    [dead] = _titled(nlp, "Man dies after apartment shooting", text)
+    [plain] = _titled(nlp, "Apartment shooting under investigation", text)
+    conf = {e: next(f.confidence for f in e.figures if f.kind == "killed") for e in (dead, plain)}
+    assert dead.killed == plain.killed == 1
+    assert conf[dead] > conf[plain]

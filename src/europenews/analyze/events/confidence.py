@@ -48,6 +48,11 @@ FEATURES = (
     "events_log",  # log(1 + the article's other events with figures)
     "first_report",  # the article's first sentence with figures gives the count
     "lead_lacks_kind",  # that first sentence gives no figure of this kind
+    # The article's title (``doc._.title``; all 0 when it is not known):
+    "title_death_killed",  # a death count, and the title speaks of a death ("Boy, 8, dies")
+    "title_death_other",  # an injured count, and the title speaks of a death
+    "title_count",  # the title gives the same number ("3 killed in ...")
+    "title_inferred",  # the death count is the title's ("3 dead after ...", "Man dies ...")
 )
 
 

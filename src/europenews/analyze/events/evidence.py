@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from europenews.analyze.events.casualties import Casualty
 from europenews.analyze.events.dates import names_a_day
 from europenews.analyze.events.lexicon import EventLexicon
+from europenews.analyze.events.numbers import word_value
 
 _OTHER_TIME = re.compile(
     r"\b(?:19|20)\d\d\b|\bago\b|\blast (?:year|month|summer|spring|fall|autumn|winter|decade)\b"
@@ -33,6 +34,7 @@ _QUOTES = "\"“”"
 # Video lists and "related" boxes scraped with the article: durations ("3:26") before titles.
 _DURATION = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])(?!\s*(?:[ap]\.?m\b|[ap]\.m\.))",
                        re.IGNORECASE)
+_TITLE_WORD = re.compile(r"[a-z0-9]+(?:[-,][a-z0-9]+)*")
 _RELATED = re.compile(r"^\s*(?:►|»|Related(?: Content)?:|Read more:|Caption\b|Watch:|RELATED:)")
 
 
@@ -47,6 +49,24 @@ class SentenceFacts:
     words: frozenset[str]  # lower-cased lemmas and words
     text: str
     trigger: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TitleFacts:
+    """What the figure features read from the article's title (not parsed: word forms)."""
+
+    death: bool = False  # a word of ``title_death_words`` ("dies", "killed", "fatal")
+    numbers: frozenset[int] = frozenset()  # the numbers it gives ("3", "three")
+
+
+def title_facts(title: str | None, lex: EventLexicon) -> TitleFacts:
+    """The title's facts; an unknown title gives none (every title feature 0)."""
+    if not title:
+        return TitleFacts()
+    words = _TITLE_WORD.findall(title.lower())
+    numbers = {v for v in (word_value(w) for w in words) if v is not None}
+    death = bool(set(words) & lex.words.get("title_death_words", frozenset()))
+    return TitleFacts(death, frozenset(numbers))
 
 
 def page_furniture(text: str) -> bool:

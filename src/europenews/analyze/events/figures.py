@@ -25,6 +25,7 @@ from europenews.analyze.events.evidence import (
     figure_features,
     restatements,
     sentence_facts,
+    title_facts,
 )
 from europenews.analyze.events.lexicon import EventLexicon
 from europenews.model import EventSource, Figure
@@ -70,6 +71,7 @@ class FigureScorer:
         self.sentence_index = sentence_index  # sentence start char → index
         self.triggers = triggers  # sentence start char → an event word is in it
         self.groups = groups_with_figures
+        self.title = title_facts(doc._.title if doc.has_extension("title") else None, lex)
         self._facts: dict[int, SentenceFacts] = {}
 
     def facts(self, sent: Span) -> SentenceFacts:
@@ -89,7 +91,8 @@ class FigureScorer:
 
     def count_features(self, kind: str, value: int, exact: bool,
                        group_figures: Sequence[Scored],
-                       support: Sequence[Scored]) -> tuple[float, ...]:
+                       support: Sequence[Scored], from_title: bool = False
+                       ) -> tuple[float, ...]:
         """Features of a count among the article's figures (``confidence.FEATURES``' tail)."""
         same_kind = {s.count for s in group_figures
                      if s.kind == kind and s.count is not None and s.casualty is not None}
@@ -103,6 +106,10 @@ class FigureScorer:
             float(any(s.sent.start_char == self.first_sent for s in support)),
             float(kind not in self.first_kinds and not (
                 kind == "injured" and "hit" in self.first_kinds)),
+            float(self.title.death and kind == "killed"),
+            float(self.title.death and kind != "killed"),
+            float(value > 0 and value in self.title.numbers),
+            float(from_title and kind == "killed"),
         )
 
 
@@ -111,15 +118,20 @@ def figure_options(
     scored: Sequence[Scored],
     inferred: Scored | None,
     scorer: FigureScorer,
+    title_death: bool = False,
 ) -> dict[str, list[Option]]:
-    """Per kind (killed, injured), the figures its count rests on with their features."""
+    """Per kind (killed, injured), the figures its count rests on with their features
+    (``title_death``: the killed count is the title's, resting on ``inferred``)."""
     out: dict[str, list[Option]] = {}
     for kind in ("killed", "injured"):
         value = counts[kind][0]
         if value is None:
             continue
-        support, exact = _support(kind, value, scored, inferred)
-        tail = scorer.count_features(kind, value, exact, scored, support)
+        if title_death and kind == "killed" and inferred is not None:
+            support, exact = [inferred], True
+        else:
+            support, exact = _support(kind, value, scored, inferred)
+        tail = scorer.count_features(kind, value, exact, scored, support, title_death)
         out[kind] = [Option(s, s.features + tail) for s in support]
     return out
 

@@ -196,10 +196,12 @@ def _separate_hits(figures: list[Casualty]) -> list[Casualty]:
 
 
 def event_counts(
-    group: _Group, lex: EventLexicon, infer_fatal: bool = True
+    group: _Group, lex: EventLexicon, infer_fatal: bool = True,
+    title_killed: int | None = None,
 ) -> dict[str, tuple[int | None, str | None]]:
     """killed/injured/missing/kidnapped/arrested with the phrase each figure comes from
-    (``infer_fatal``: a word such as "homicide" alone gives one killed)."""
+    (``infer_fatal``: a word such as "homicide" alone gives one killed; ``title_killed``: the
+    deaths the title reports, taken when the text gives none or fewer)."""
     figures = _separate_hits(group.figures)
     counts = {
         k: merge_counts(figures, k)
@@ -210,6 +212,9 @@ def event_counts(
     if killed is None and infer_fatal and fatal_sentence(group, lex) is not None:
         killed = 1
         counts["killed"] = (1, None)
+    if title_killed is not None and (killed is None or title_killed > killed):
+        killed = title_killed
+        counts["killed"] = (title_killed, None)
     if hit is not None:
         # Hits of people said to be others ("another man was shot") survived as far as we
         # know; the other hits include the dead ("12 were shot, one died": 11 injured).
@@ -331,10 +336,17 @@ def event_with_options(
     scored = [scorer.score(f, f.kind, f.count, doc[f.token].sent, rank) for f in group.figures]
     marker = fatal_sentence(group, lex)
     inferred = scorer.score(None, "killed", 1, marker, rank) if marker is not None else None
-    counts = event_counts(group, lex)
+    title_killed = _title_killed(group, scorer, rank, marker is not None)
+    counts = event_counts(group, lex, title_killed=title_killed)
+    from_title = title_killed is not None and counts["killed"][0] == title_killed and not any(
+        f.kind == "killed" and f.count == title_killed for f in group.figures)
+    if from_title:
+        # Its evidence is the event's first sentence; the figure model knows (its feature
+        # "title_inferred") that the count is the title's.
+        inferred = scorer.score(None, "killed", title_killed, group.sents[0], rank)
     if all(value is None and text is None for value, text in counts.values()):
         return None, {}
-    options = figure_options(counts, scored, inferred, scorer)
+    options = figure_options(counts, scored, inferred, scorer, from_title)
     figure_sent = next(
         (
             s
@@ -365,6 +377,19 @@ def event_with_options(
         figures=event_figures(options, counts, lex.figure_model,
                               lambda sent: _figure_source(sent, doc, lex)),
     ), options
+
+
+def _title_killed(group: _Group, scorer: FigureScorer, rank: int,
+                  fatal_word: bool) -> int | None:
+    """The death the title reports for the article's first event with figures: one when the
+    title speaks of a death ("Boy, 8, dies after being shot") and the text says nobody died,
+    not even by a word such as "homicide"; None otherwise. (Reading a toll from the title,
+    "3 dead after ...", where the text gives fewer was tried on half A and did not pay.)"""
+    if rank != 0 or not scorer.title.death:
+        return None
+    if fatal_word or any(f.kind == "killed" for f in group.figures):
+        return None
+    return 1
 
 
 def read_groups(doc: Doc, lex: EventLexicon) -> tuple[list[_Group], list[int], FigureScorer]:
