@@ -1,0 +1,40 @@
+"""One spelling key for a name across scripts and inflections: Cyrillic transliterated to Latin
+with one scheme, diacritics folded, case folded.
+
+The scheme is a plain scholarly-style one (ж → zh, ш → sh, щ → shch, ч → ch, х → kh, ц → ts,
+й/и/і/ы → y/i, soft and hard signs dropped) that puts Russian, Ukrainian and Bulgarian
+spellings of one name close to the Latin spellings newspapers use (*Зеленський* → zelenskyy,
+*Зеленский* → zelenskiy; ``name_key`` then trims the endings both share with *Zelensky*).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "ye",
+    "ж": "zh", "з": "z", "и": "i", "і": "i", "ї": "yi", "й": "y", "к": "k", "л": "l",
+    "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+    "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
+    "э": "e", "ю": "yu", "я": "ya", "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c",
+    "џ": "dz", "ѓ": "gj", "ќ": "kj", "ѕ": "dz", "ў": "u",
+}
+# Latin letters that do not decompose into a base letter and a combining mark.
+_LATIN = {"ł": "l", "ß": "ss", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "þ": "th", "ı": "i"}
+
+
+def transliterate(text: str) -> str:
+    """``text`` with Cyrillic letters written in Latin ones (case folded)."""
+    return "".join(_CYRILLIC.get(ch, ch) for ch in text.casefold())
+
+
+def fold(text: str) -> str:
+    """Lower-case Latin without diacritics: Cyrillic transliterated, ł → l, é → e."""
+    text = transliterate(text)
+    text = "".join(_LATIN.get(ch, ch) for ch in text)
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(ch))
+
+
+def is_cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
