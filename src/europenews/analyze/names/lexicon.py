@@ -33,7 +33,8 @@ from europenews.analyze.places.geonames import GeoGazetteer, load_gazetteer
 PACKAGE = "europenews.analyze.names"
 WHAT = "name lexicon"
 # Languages simplemma lemmatises (a name's inflected form is looked up as its lemma too).
-LEMMA_LANGUAGES = frozenset(simplemma.strategies.dictionaries.dictionary_factory.SUPPORTED_LANGUAGES)
+LEMMA_LANGUAGES = frozenset(
+    simplemma.strategies.dictionaries.dictionary_factory.SUPPORTED_LANGUAGES)
 
 
 @dataclass(frozen=True, slots=True)

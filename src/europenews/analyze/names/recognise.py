@@ -13,6 +13,7 @@ acronym → ORG; else a default by length (``DEFAULT_SINGLE``/``DEFAULT_MULTI``)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,10 +25,17 @@ from europenews.analyze.names.translit import fold, is_cyrillic
 # Untyped candidates: on the development half of WikiNEuRal (de es it nl pl pt ru), a lone
 # capitalised word is most often a place, and a longer name a person.
 DEFAULT_SINGLE = "GPE"
+SLAVIC = frozenset({"pl", "cs", "sk", "sl", "hr", "sr", "bg", "ru", "uk", "be"})
 DEFAULT_MULTI = "PERSON"
 # A town the gazetteer knows counts as a place from this population on: smaller towns share
 # their names with too many surnames.
 MIN_TOWN_POPULATION = 20_000
+_ROMAN = re.compile(r"[IVXLCDM]+")
+# Surname endings of Slavic languages, with their case endings (Kowalskiego, Иванова):
+# a lone name with one is a person, not the default place.
+_SURNAME = re.compile(r"(?:ski|cki|dzki|ska|cka|wicz|czyk|ovic"
+                      r"|ов|ев|ёв|ин|ова|ева|ина|ский|цкий|ська|ський|ская|цкая|енко|ук|юк|вич)"
+                      r"(?:|a|u|em|ego|iemu|im|ej|ą|е|а|у|ым|ом|ой|ого|ому|ым|ой|ую)$")
 _OPENERS = frozenset({'"', "«", "„", "“", "(", ":", "‘", "'", "-", "–", "—", "»", "‚"})
 
 
@@ -71,7 +79,9 @@ def candidate_runs(words: Sequence[str], sent_starts: Sequence[bool],
             if _capitalised(words[j]) and not _starts(words, sent_starts, j):
                 j += 1
                 continue
-            k = _after_particles(words, j, lexicon)
+            k = j
+            while (after := _after_particles(words, k, lexicon)) > k:
+                k = after
             if j < k < n and _capitalised(words[k]):
                 j = k + 1
                 continue
@@ -116,14 +126,21 @@ def type_of(words: Sequence[str], before: str | None, lexicon: NameLexicon) -> s
     """The OntoNotes label of a name ``words`` preceded by the word ``before``."""
     if _has_org_word(words, lexicon) or fold(" ".join(words)) in lexicon.organizations:
         return "ORG"
-    if any(w.casefold() in lexicon.place_heads for w in words) or _is_place(words, lexicon):
-        return "LOC" if _is_place(words, lexicon) is False else "GPE"
+    if _is_place(words, lexicon):
+        return "GPE"
     if before is not None and before.casefold() in lexicon.titles:
         return "PERSON"
+    # A place word opens a place's name (Lago di Garda, Isla Mujeres) or, in Slavic
+    # languages, closes it (Чёрное море): as a surname (Peter van den Berg) it opens none.
+    if words[0].casefold() in lexicon.place_heads or (
+            lexicon.language in SLAVIC and words[-1].casefold() in lexicon.place_heads):
+        return "LOC"
     if fold(words[0]) in lexicon.first_names:
         return "PERSON"
     if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
         return "ORG"
+    if lexicon.language in SLAVIC and _SURNAME.search(fold(words[-1])):
+        return "PERSON"
     return DEFAULT_MULTI if len(words) >= 2 else DEFAULT_SINGLE
 
 
@@ -165,7 +182,15 @@ def find_names(words: Sequence[str], sent_starts: Sequence[bool],
             end -= 1
         if start >= end:
             continue
+        # A capitalised adjective and a lower-case place or organisation word after it are one
+        # name in Slavic languages (Чёрное море, Государственная дума).
+        head_after = (end < len(words) and lexicon.language in SLAVIC
+                      and words[end].casefold() in lexicon.place_heads)
+        if head_after:
+            end += 1
         span = list(words[start:end])
+        if len(span) == 1 and _ROMAN.fullmatch(span[0]):
+            continue  # a century or a king's number, not a name
         if len(span) == 1 and _bare_head(span[0], lexicon):
             continue  # "Verein", "Partia": the word that makes a name, alone
         if (end - start == 1 and _starts(words, sent_starts, start) and not titled
