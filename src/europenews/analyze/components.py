@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 from spacy.util import registry
 
 from europenews.analyze.entities import (
@@ -36,6 +37,7 @@ from europenews.analyze.entities import (
 from europenews.analyze.events import EventLexicon, find_events, load_event_lexicon
 from europenews.analyze.extensions import register_extensions
 from europenews.analyze.names import NameLexicon, find_names, load_name_lexicon
+from europenews.analyze.names.russian import russian_tagger
 from europenews.analyze.places import GeoGazetteer, load_gazetteer, locate_places
 from europenews.analyze.quotes import QuoteLexicon, find_quotes, load_quote_lexicon
 from europenews.analyze.tokenizer import create_glued_quotations_tokenizer
@@ -141,8 +143,15 @@ class NameRecogniser(Component):
     def __init__(self, name: str, lexicon: NameLexicon) -> None:
         super().__init__(name)
         self.lexicon = lexicon
+        # Russian has a statistical tagger on PyPI (natasha): it beats the rules there.
+        self.tagger = russian_tagger() if lexicon.language == "ru" else None
 
     def set_annotations(self, doc: Doc) -> None:
+        if self.tagger is not None:
+            spans = (doc.char_span(a, b, label=label, alignment_mode="expand")
+                     for a, b, label in self.tagger(doc.text))
+            doc.ents = filter_spans([s for s in spans if s is not None])
+            return
         words = [t.text for t in doc]
         starts = [bool(t.is_sent_start) for t in doc]
         doc.ents = [Span(doc, n.start, n.end, label=n.label)

@@ -139,6 +139,10 @@ def type_of(words: Sequence[str], before: str | None, lexicon: NameLexicon) -> s
         return "PERSON"
     if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
         return "ORG"
+    if len(words) >= 2 and any(_is_place([w], lexicon) for w in words):
+        # A town's name inside a longer one that is no place: a club or a company
+        # (Borussia Dortmund, Stoke City, Denver Nuggets).
+        return "ORG"
     if lexicon.language in SLAVIC and _SURNAME.search(fold(words[-1])):
         return "PERSON"
     return DEFAULT_MULTI if len(words) >= 2 else DEFAULT_SINGLE
