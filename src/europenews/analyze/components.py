@@ -18,8 +18,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
-from spacy.util import registry
+from spacy.util import filter_spans, registry
 
 from europenews.analyze.entities import (
     CastWords,

@@ -9,7 +9,6 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-
 # natasha's labels in OntoNotes terms.
 LABELS = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
 
@@ -20,7 +19,8 @@ CharSpan = tuple[int, int, str]
 def russian_tagger() -> Callable[[str], list[CharSpan]] | None:
     """A function from a text to its names as character spans, or None without natasha."""
     try:
-        from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
+        from natasha import (  # type: ignore[import-untyped]
+            Doc, NewsEmbedding, NewsNERTagger, Segmenter)
     except ImportError:
         return None
     segmenter, tagger = Segmenter(), NewsNERTagger(NewsEmbedding())
