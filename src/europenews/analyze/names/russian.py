@@ -19,8 +19,7 @@ CharSpan = tuple[int, int, str]
 def russian_tagger() -> Callable[[str], list[CharSpan]] | None:
     """A function from a text to its names as character spans, or None without natasha."""
     try:
-        from natasha import (  # type: ignore[import-untyped]
-            Doc, NewsEmbedding, NewsNERTagger, Segmenter)
+        from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter  # type: ignore[import-untyped]
     except ImportError:
         return None
     segmenter, tagger = Segmenter(), NewsNERTagger(NewsEmbedding())
