@@ -19,18 +19,22 @@ _CYRILLIC = {
     "э": "e", "ю": "yu", "я": "ya", "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c",
     "џ": "dz", "ѓ": "gj", "ќ": "kj", "ѕ": "dz", "ў": "u",
 }
+# Where Ukrainian and Bulgarian spell a letter otherwise than Russian (Володимир → Volodymyr).
+_BY_LANGUAGE = {"uk": {"и": "y", "г": "h"}, "bg": {"ъ": "a", "щ": "sht"}}
 # Latin letters that do not decompose into a base letter and a combining mark.
 _LATIN = {"ł": "l", "ß": "ss", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "þ": "th", "ı": "i"}
 
 
-def transliterate(text: str) -> str:
-    """``text`` with Cyrillic letters written in Latin ones (case folded)."""
-    return "".join(_CYRILLIC.get(ch, ch) for ch in text.casefold())
+def transliterate(text: str, language: str | None = None) -> str:
+    """``text`` with Cyrillic letters written in Latin ones (case folded), as Russian writes
+    them unless ``language`` (uk, bg) spells some otherwise."""
+    own = _BY_LANGUAGE.get(language or "", {})
+    return "".join(own.get(ch) or _CYRILLIC.get(ch, ch) for ch in text.casefold())
 
 
-def fold(text: str) -> str:
+def fold(text: str, language: str | None = None) -> str:
     """Lower-case Latin without diacritics: Cyrillic transliterated, ł → l, é → e."""
-    text = transliterate(text)
+    text = transliterate(text, language)
     text = "".join(_LATIN.get(ch, ch) for ch in text)
     return "".join(ch for ch in unicodedata.normalize("NFKD", text)
                    if not unicodedata.combining(ch))
