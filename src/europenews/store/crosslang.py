@@ -19,9 +19,8 @@ from dataclasses import replace
 import babel
 import simplemma
 
-from europenews.analyze.names.lexicon import LEMMA_LANGUAGES
-from europenews.analyze.names.translit import fold
 from europenews.model import Entity
+from europenews.translit import LEMMA_LANGUAGES, fold
 
 # Languages whose entities keep their own keys: English is the store's language, French has its
 # own pipeline and lexicons (its names are mostly written as in English already).

@@ -6,7 +6,7 @@ import pytest
 
 from europenews.analyze.names import NameLexicon, find_names, load_name_lexicon
 from europenews.analyze.names.recognise import candidate_runs
-from europenews.analyze.names.translit import fold, transliterate
+from europenews.translit import fold, transliterate
 
 
 @pytest.fixture(scope="module")

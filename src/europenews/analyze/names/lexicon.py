@@ -22,19 +22,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import babel
-import simplemma
 from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
 from europenews.analyze.entities.lexicon import read_pairs, read_words
 from europenews.analyze.lexicons import lexicon_folder
-from europenews.analyze.names.translit import fold
 from europenews.analyze.places.geonames import GeoGazetteer, load_gazetteer
+from europenews.translit import fold
 
 PACKAGE = "europenews.analyze.names"
 WHAT = "name lexicon"
-# Languages simplemma lemmatises (a name's inflected form is looked up as its lemma too).
-LEMMA_LANGUAGES = frozenset(
-    simplemma.strategies.dictionaries.dictionary_factory.SUPPORTED_LANGUAGES)
 
 
 @dataclass(frozen=True, slots=True)

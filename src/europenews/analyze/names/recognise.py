@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 import simplemma
 
-from europenews.analyze.names.lexicon import LEMMA_LANGUAGES, NameLexicon
-from europenews.analyze.names.translit import fold, is_cyrillic
+from europenews.analyze.names.lexicon import NameLexicon
+from europenews.translit import LEMMA_LANGUAGES, fold, is_cyrillic
 
 # Untyped candidates: on the development half of WikiNEuRal (de es it nl pl pt ru), a lone
 # capitalised word is most often a place, and a longer name a person.

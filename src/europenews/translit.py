@@ -1,4 +1,5 @@
-"""One spelling key for a name across scripts and inflections: Cyrillic transliterated to Latin
+"""One spelling key for a name across scripts (shared by analyze/names and store/crosslang):
+Cyrillic transliterated to Latin
 with one scheme, diacritics folded, case folded.
 
 The scheme is a plain scholarly-style one (ж → zh, ш → sh, щ → shch, ч → ch, х → kh, ц → ts,
@@ -10,6 +11,11 @@ spellings of one name close to the Latin spellings newspapers use (*Зеленс
 from __future__ import annotations
 
 import unicodedata
+
+import simplemma.strategies.dictionaries.dictionary_factory as _simplemma
+
+# Languages simplemma lemmatises (analyze/names and store/crosslang look names up as lemmas).
+LEMMA_LANGUAGES = frozenset(_simplemma.SUPPORTED_LANGUAGES)
 
 _CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "ye",
