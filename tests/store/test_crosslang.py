@@ -73,3 +73,18 @@ def test_crosslang_country_names_are_one_place(engine: Engine) -> None:
         entity = get_entity(conn, ids.pop())
     assert entity is not None and entity.name == "Germany"
     assert {"Niemcy", "Deutschland", "Германии"} <= set(entity.aliases)
+
+
+def test_crosslang_declined_organisation_links_to_its_name(engine: Engine) -> None:
+    first = _store(engine, "jeden", "Wizzline", "organization", "pl")
+    second = _store(engine, "dwa", "Wizzlineu", "organization", "cs")
+    third = _store(engine, "trzy", "Wizzlinea", "organization", "pl")
+    assert first == second == third
+
+
+def test_crosslang_people_get_no_cut_keys() -> None:
+    from europenews.model import Entity, Mention
+    from europenews.store.crosslang import stem_keys
+
+    person = Entity("e1", "Anna Nowaka", "person", (), (Mention(0, 11, "Anna Nowaka"),))
+    assert stem_keys(person, "pl") == frozenset()

@@ -20,6 +20,7 @@ import babel
 import simplemma
 
 from europenews.model import Entity
+from europenews.names import core_key, name_key
 from europenews.translit import LEMMA_LANGUAGES, fold
 
 # Languages whose entities keep their own keys: English is the store's language, French has its
@@ -30,6 +31,11 @@ CLDR_LANGUAGES = ("bg", "cs", "de", "es", "hr", "it", "nl", "pl", "pt", "ru", "s
                   "uk", "be", "ro", "hu", "sv", "da", "fi", "el", "lt", "lv", "et")
 _SLAVIC_SURNAME = re.compile(r"(?<=[sc]k)i$")
 _WORD = re.compile(r"[\w’'-]+")
+# Case endings of Slavic nouns (after folding), longest first: a foreign name the lemmatiser
+# does not know is declined all the same (Ryanaira, Ryanairu, Islamabadem, Bibiove).
+_CASE_ENDINGS = ("ovi", "ove", "ova", "iho", "ego", "emu", "ami", "ach", "om", "em", "ho", "ie",
+                 "a", "u", "e", "y", "i")
+MIN_STEM = 4
 
 
 @functools.cache
@@ -89,3 +95,26 @@ def across_languages(entity: Entity, language: str | None) -> Entity:
     mentions = tuple(replace(m, text=latin_form(m.text, language, place))
                      if m.text[:1].isupper() else m for m in entity.mentions)
     return replace(entity, name=latin_form(entity.name, language, place), mentions=mentions)
+
+
+def _stem(word: str) -> str:
+    for ending in _CASE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[:-len(ending)]
+    return word
+
+
+def stem_keys(entity: Entity, language: str | None) -> frozenset[str]:
+    """Extra name keys of an organisation or a place in a Slavic-style declining language: its
+    name and mentions with each word's case ending cut (*Ryanaira*, *Ryanairu* → *ryanair*).
+    Added beside the full keys, so the undeclined name still meets them; none for people
+    (their surname key is one, and "-a" ends many first names and surnames)."""
+    if language is None or language in OWN_KEYS or entity.type not in ("organization", "place"):
+        return frozenset()
+    place = entity.type == "place"
+    texts = [entity.name, *(m.text for m in entity.mentions if m.text[:1].isupper())]
+    out = set()
+    for text in texts:
+        words = latin_form(text, language, place).casefold().split()
+        out.add(core_key(name_key(" ".join(_stem(w) for w in words))))
+    return frozenset(k for k in out if k)

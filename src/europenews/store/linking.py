@@ -37,7 +37,7 @@ from europenews.names import (
     spelt_alike,
     surname_of,
 )
-from europenews.store.crosslang import across_languages
+from europenews.store.crosslang import across_languages, stem_keys
 from europenews.store.schema import (
     article_entities,
     articles,
@@ -119,7 +119,9 @@ def local_across_languages(e: Entity, language: str | None) -> Local | None:
     """:func:`local_entity` keyed on the name's cross-language form (``store/crosslang.py``:
     lemma, Latin letters, CLDR country names), the entity kept as written."""
     local = local_entity(across_languages(e, language))
-    return None if local is None else replace(local, entity=e)
+    if local is None:
+        return None
+    return replace(local, entity=e, names=local.names | stem_keys(e, language))
 
 
 # --- context ---------------------------------------------------------------------------------
