@@ -64,8 +64,8 @@ url = "http://127.0.0.1:1/feed.xml"
 interval = "30s"
 [[feeds]]
 name = "Elsewhere"
-url = "https://example.org/de.xml"
-language = "de"
+url = "https://example.org/sv.xml"
+language = "sv"
 [[folders]]
 path = "inbox"
 [[opml]]
@@ -80,7 +80,7 @@ location = "list.opml"
     assert config.fetch.delay == 0.0 and config.fetch.allow_hosts == ("127.0.0.1",)
     # A feed in a language not analysed fully is still read (its articles are stored).
     assert [f.name for f in config.feeds] == ["Desk", "Elsewhere"]
-    assert config.feeds[1].language == "de" and "de" not in config.settings.languages
+    assert config.feeds[1].language == "sv" and "sv" not in config.settings.languages
     assert config.feeds[0].interval == 30.0
     assert config.folders[0].path == tmp_path / "inbox" and config.folders[0].required
     assert config.opml[0].location == str(tmp_path / "list.opml")

@@ -28,7 +28,7 @@ class Settings:
     )
     # The languages analysed fully (analyze/languages.py); articles in others are stored,
     # searchable and grouped, with an empty analysis.
-    languages: tuple[str, ...] = ("en", "fr")
+    languages: tuple[str, ...] = ("en", "fr", "de", "es", "it", "nl", "pl", "pt", "ru", "cs", "uk")
     batch_size: int = 32
     engine: str = "local"  # where analysis runs: "local" (this process) or "dask"
     scheduler: str | None = None  # the Dask scheduler address, tcp://host:8786

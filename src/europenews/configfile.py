@@ -80,7 +80,7 @@ class RunConfig:
     settings: Settings = field(default_factory=Settings)
     host: str = "127.0.0.1"
     port: int = 8000
-    languages: tuple[str, ...] = ("en", "fr")
+    languages: tuple[str, ...] = ("en", "fr", "de", "es", "it", "nl", "pl", "pt", "ru", "cs", "uk")
     feeds: tuple[FeedSource, ...] = ()
     folders: tuple[FolderSource, ...] = ()
     opml: tuple[OpmlSource, ...] = ()

@@ -51,10 +51,10 @@ def test_components_registrations_snapshot():
     # A rename must break this test, not a user's config.
     assert {n for n in registry.factories.get_all() if n.startswith("europenews")} == set(
         FACTORIES
-    ) | {"europenews_ner_labels"}
+    ) | {"europenews_ner_labels", "europenews_names"}
     assert {n for n in registry.misc.get_all() if n.startswith("europenews")} == {
         lexicon for _, lexicon in LEXICONS.values()
-    } | set(MORE_LEXICONS.values())
+    } | set(MORE_LEXICONS.values()) | {"europenews.name_lexicon.v1"}
     assert "europenews.glued_quotations.v1" in registry.tokenizers.get_all()
 
 

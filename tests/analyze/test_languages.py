@@ -20,6 +20,8 @@ FRENCH = (
 )
 GERMAN = ("Die Bundesregierung in Berlin hat am Mittwoch ein neues Hilfspaket für die Ukraine "
           "beschlossen, teilte ein Sprecher des Ministeriums mit.")
+SWEDISH = ("Regeringen i Stockholm beslutade på onsdagen om ett nytt stödpaket till Ukraina, "
+           "meddelade en talesperson för departementet.")
 
 
 def test_languages_french_article_is_analysed_with_the_french_pipeline(nlp: Language) -> None:
@@ -74,10 +76,10 @@ def test_languages_an_article_in_a_language_not_analysed_is_kept_with_no_finding
     nlp: Language,
 ) -> None:
     english = "Chancellor Olaf Scholz met President Emmanuel Macron in Paris on Monday."
-    results = list(analyze_articles(nlp, [Article(GERMAN, id="de1", language=None),
+    results = list(analyze_articles(nlp, [Article(SWEDISH, id="sv1", language=None),
                                           Article(english, id="en1", language=None)]))
-    assert [r.article.id for r in results] == ["de1", "en1"]  # input order kept
-    assert results[0].article.language == "de"
+    assert [r.article.id for r in results] == ["sv1", "en1"]  # input order kept
+    assert results[0].article.language == "sv"
     assert results[0].entities == () and results[0].quotes == ()
     assert results[1].article.language == "en" and results[1].entities
 
@@ -96,13 +98,31 @@ def test_languages_plan_falls_back_to_english_lexicons_where_none_is_packaged() 
     assert configs["europenews_gazetteer"]["names"]["language"] == "en"  # type: ignore[index]
 
 
-@pytest.mark.parametrize("language", ["de", "pl", "xx"])
+@pytest.mark.parametrize("language", ["de", "pl", "sv", "xx"])
 def test_languages_no_plan_for_a_language_not_configured_or_without_a_reader(
     language: str,
 ) -> None:
-    assert plan_for(language, Settings()) is None
+    assert plan_for(language, Settings(languages=("en", "fr"))) is None
     settings = Settings(languages=("en", "fr", language))
     assert (plan_for(language, settings) is None) == (language not in MULTILINGUAL)
+
+
+def test_languages_a_language_without_a_model_gets_the_name_recogniser_and_no_parse_reader(
+) -> None:
+    plan = plan_for("pl", Settings())
+    assert plan is not None and plan.model is None
+    assert "europenews_entities" in plan.components
+    assert "europenews_quotes" not in plan.components  # it reads a dependency parse
+
+
+def test_languages_german_article_gets_names_from_the_multilingual_recogniser(
+    nlp: Language,
+) -> None:
+    analysis = analyze_article(nlp, Article(GERMAN, id="de1", language=None))
+    assert analysis.article.language == "de"
+    types = {e.name: e.type for e in analysis.entities}
+    assert types.get("Berlin") == "place" and types.get("Ukraine") == "place"
+    assert "Mittwoch" not in types and "Sprecher" not in types
 
 
 def test_languages_only_configured_languages_are_analysed() -> None:

@@ -69,3 +69,21 @@ def test_langid_eval_refuses_a_line_that_is_no_item(tmp_path: Path) -> None:
     path.write_text('{"id": "a"}\n', encoding="utf-8")
     with pytest.raises(InputError, match=r"bad\.jsonl:1"):
         evaluate_langid(path)
+
+
+def test_wikineural_several_languages_give_a_macro_f1(tmp_path: Path) -> None:
+    from europenews.config import Settings
+    from europenews.evaluate.wikineural import evaluate_wikineural
+
+    for lang, lines in {
+        "de": "0\tGestern\tO\n1\tkam\tO\n2\tsie\tO\n3\tnach\tO\n4\tHamburg\tB-LOC\n5\t.\tO\n",
+        "pl": "0\tWczoraj\tO\n1\tbyła\tO\n2\tw\tO\n3\tKrakowie\tB-LOC\n4\t.\tO\n",
+    }.items():
+        (tmp_path / lang).mkdir()
+        with gzip.open(tmp_path / lang / "val.conllu.gz", "wt", encoding="utf-8") as f:
+            f.write(lines)
+    result = evaluate_wikineural(tmp_path, "de,pl", Settings())
+    assert set(result["languages"]) == {"de", "pl"}
+    f1s = [r["overall"]["f1"] for r in result["languages"].values()]
+    assert result["macro_f1"] == pytest.approx(sum(f1s) / 2, abs=1e-4)
+    assert result["languages"]["de"]["overall"]["tp"] == 1  # Hamburg found, typed a place

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
-from spacy.util import registry
+from spacy.util import filter_spans, registry
 
 from europenews.analyze.entities import (
     CastWords,
@@ -35,6 +35,8 @@ from europenews.analyze.entities import (
 )
 from europenews.analyze.events import EventLexicon, find_events, load_event_lexicon
 from europenews.analyze.extensions import register_extensions
+from europenews.analyze.names import NameLexicon, find_names, load_name_lexicon
+from europenews.analyze.names.russian import russian_tagger
 from europenews.analyze.places import GeoGazetteer, load_gazetteer, locate_places
 from europenews.analyze.quotes import QuoteLexicon, find_quotes, load_quote_lexicon
 from europenews.analyze.tokenizer import create_glued_quotations_tokenizer
@@ -46,6 +48,7 @@ registry.misc("europenews.geo_gazetteer.v1")(load_gazetteer)
 registry.misc("europenews.quote_lexicon.v1")(load_quote_lexicon)
 registry.misc("europenews.cast_words.v1")(load_cast_words)
 registry.misc("europenews.event_lexicon.v1")(load_event_lexicon)
+registry.misc("europenews.name_lexicon.v1")(load_name_lexicon)
 registry.tokenizers("europenews.glued_quotations.v1")(create_glued_quotations_tokenizer)
 
 # Where each annotation a component reads comes from: the ``Doc.has_annotation`` attribute that
@@ -127,6 +130,31 @@ class NerLabels(Component):
     def set_annotations(self, doc: Doc) -> None:
         doc.ents = [Span(doc, e.start, e.end, label=self.mapping.get(e.label_, e.label_))
                     for e in doc.ents]
+
+
+class NameRecogniser(Component):
+    """``europenews_names``: ``doc.ents`` from capitalised runs typed by lexicons, for the
+    languages without a statistical pipeline (``analyze/names/``)."""
+
+    requires = ("token.is_sent_start",)
+    needs = ("doc.sents",)
+
+    def __init__(self, name: str, lexicon: NameLexicon) -> None:
+        super().__init__(name)
+        self.lexicon = lexicon
+        # Russian has a statistical tagger on PyPI (natasha): it beats the rules there.
+        self.tagger = russian_tagger() if lexicon.language == "ru" else None
+
+    def set_annotations(self, doc: Doc) -> None:
+        if self.tagger is not None:
+            spans = (doc.char_span(a, b, label=label, alignment_mode="expand")
+                     for a, b, label in self.tagger(doc.text))
+            doc.ents = filter_spans([s for s in spans if s is not None])
+            return
+        words = [t.text for t in doc]
+        starts = [bool(t.is_sent_start) for t in doc]
+        doc.ents = [Span(doc, n.start, n.end, label=n.label)
+                    for n in find_names(words, starts, self.lexicon)]
 
 
 class GazetteerCorrector(Component):
@@ -227,6 +255,18 @@ WIKINER_LABELS = {"PER": "PERSON", "MISC": "EVENT"}
 )
 def make_ner_labels(nlp: Language, name: str, labels: dict[str, str]) -> NerLabels:
     return NerLabels(name, labels)
+
+
+@Language.factory(
+    "europenews_names",
+    default_config={"lexicon": {"@misc": "europenews.name_lexicon.v1", "path": None,
+                                "language": "de"}},
+    requires=list(NameRecogniser.requires),
+    assigns=list(_ENTS),
+)
+def make_names(nlp: Language, name: str, lexicon: NameLexicon) -> NameRecogniser:
+    register_extensions()
+    return NameRecogniser(name, lexicon)
 
 
 @Language.factory(

@@ -9,7 +9,8 @@ Articles in other languages are kept, searchable and grouped, with an empty anal
 The hook for languages without a statistical pipeline on PyPI (issue #22, part B): a language
 listed in ``MULTILINGUAL`` is read by ``spacy.blank(language)`` with a sentencizer and the
 factory ``europenews_names`` (the multilingual name recogniser, which sets ``doc.ents`` with
-OntoNotes labels), then our components. Until that factory is registered the list is empty.
+OntoNotes labels), then those of our components that need no parse (``PARSE_FREE``: names,
+entities and places; quotes and events read dependency parses).
 """
 
 from __future__ import annotations
@@ -22,8 +23,11 @@ from europenews.config import Settings
 # Statistical pipelines by language; English is ``Settings.model``.
 MODELS: dict[str, str] = {"fr": "fr_core_news_md"}  # md: +0.03 F1 on names over sm (docs)
 # Languages read by the multilingual name recogniser of part B (see the module docstring).
-MULTILINGUAL: tuple[str, ...] = ()
+MULTILINGUAL: tuple[str, ...] = ("de", "es", "it", "nl", "pl", "pt", "ru", "cs", "uk")
 NAMES_FACTORY = "europenews_names"
+NAME_LEXICON = "europenews.name_lexicon.v1"
+# What a pipeline without a parser can run: quotes and events read dependency parses.
+PARSE_FREE = ("europenews_gazetteer", "europenews_entities", "europenews_places")
 # The models trained on WikiNER label PER/LOC/ORG/MISC; our components read OntoNotes labels.
 WIKINER_MODELS = frozenset({"fr_core_news_sm", "fr_core_news_md", "fr_core_news_lg"})
 
@@ -80,11 +84,12 @@ def plan_for(language: str, settings: Settings) -> PipelinePlan | None:
         model = None
     else:
         return None
+    components = tuple(c for c in settings.components if model is not None or c in PARSE_FREE)
     configs = []
-    for name in settings.components:
+    for name in components:
         config: dict[str, object] = {}
         for key, function, capability, marker in LEXICONS.get(name, ()):
             config[key] = {"@misc": function, "path": None,
                            "language": lexicon_language(capability, language, marker)}
         configs.append((name, config))
-    return PipelinePlan(language, model, settings.components, tuple(configs))
+    return PipelinePlan(language, model, components, tuple(configs))

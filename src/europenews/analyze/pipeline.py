@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from europenews.analyze import components  # noqa: F401
 from europenews.analyze.export import doc_to_analysis
 from europenews.analyze.extensions import register_extensions
-from europenews.analyze.languages import NAMES_FACTORY, PipelinePlan, plan_for
+from europenews.analyze.languages import NAME_LEXICON, NAMES_FACTORY, PipelinePlan, plan_for
 from europenews.config import Settings
 from europenews.errors import ConfigError
 from europenews.langid import identify_language
@@ -67,7 +67,8 @@ def _build(plan: PipelinePlan) -> Language:
     if plan.model is None:
         nlp = spacy.blank(plan.language)
         nlp.add_pipe("sentencizer")
-        nlp.add_pipe(NAMES_FACTORY)
+        nlp.add_pipe(NAMES_FACTORY, config={"lexicon": {
+            "@misc": NAME_LEXICON, "path": None, "language": plan.language}})
     else:
         try:
             nlp = spacy.load(plan.model, config=TOKENIZER_CONFIG)

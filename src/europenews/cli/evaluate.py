@@ -115,7 +115,9 @@ def eval_entities(data: str, gold_mentions: bool, limit: int | None, topics: str
 
 @eval_group.command(name="wikineural")
 @click.argument("data")
-@click.option("--language", required=True, help="ISO 639-1 code: the folder under DATA.")
+@click.option("--language", required=True,
+              help="ISO 639-1 code: the folder under DATA; several, comma-separated, add the "
+                   "macro F1 over them.")
 @click.option("--part", type=click.Choice(["dev", "report", "all"]), default="all",
               help="dev: even-numbered sentences; report: odd-numbered ones.")
 @click.option("--limit", type=int, default=None, help="Score only the first N sentences.")

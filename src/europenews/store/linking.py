@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
@@ -37,6 +37,7 @@ from europenews.names import (
     spelt_alike,
     surname_of,
 )
+from europenews.store.crosslang import across_languages, stem_keys
 from europenews.store.namekeys import first_misspelt, joined_key
 from europenews.store.schema import (
     article_entities,
@@ -114,6 +115,14 @@ def local_entity(e: Entity) -> Local | None:
     if len(key.split()) > 1 and e.type == "organization":
         shorts.add(key.split()[-1])  # "Falcons" for "Brandvik Falcons"
     return Local(e, key, frozenset(names), frozenset(shorts - {""}))
+
+
+def local_across_languages(e: Entity, language: str | None) -> Local | None:
+    """:func:`local_entity` keyed on the name's cross-language form (``store/crosslang``)."""
+    local = local_entity(across_languages(e, language))
+    if local is None:
+        return None
+    return replace(local, entity=e, names=local.names | stem_keys(e, language))
 
 
 # --- context ---------------------------------------------------------------------------------
@@ -393,7 +402,9 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
         .where(entity_links.c.article_id == article_id))}
     for table in (entity_roles, entity_links):
         conn.execute(delete(table).where(table.c.article_id == article_id))
-    locals_ = sorted((lo for lo in map(local_entity, analysis.entities) if lo is not None),
+    language = analysis.article.language
+    locals_ = sorted((lo for lo in (local_across_languages(e, language)
+                                    for e in analysis.entities) if lo is not None),
                      key=_link_order)
     out: dict[str, int] = {}
     link_rows = []

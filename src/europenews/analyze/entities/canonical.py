@@ -39,6 +39,9 @@ NAME_LABELS = frozenset(
 MAX_NAME_TOKENS = 5
 # Languages whose names end in lower-case adjectives (kept when cleaning a span's end).
 POSTNOMINAL_ADJECTIVES = frozenset({"fr", "es", "it", "pt", "ro", "ca"})
+# Languages whose names may end in a lower-case noun after a capitalised adjective (Чёрное
+# море, Государственная дума): analyze/names keeps that noun in the name.
+LOWER_NOUN_ENDS = POSTNOMINAL_ADJECTIVES | {"ru", "uk", "pl", "cs", "sk", "bg", "sl", "be"}
 # Articles and prepositions that open a span but not a name in those languages.
 ROMANCE_ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'",
                               "el", "los", "las", "il", "lo", "gli", "o", "os", "a", "as"})
@@ -217,7 +220,7 @@ def clean_span(span: Span, titles: frozenset[str]) -> Span | None:
         # "Interfax news agency"; but in the Romance languages a name's adjectives follow
         # its noun and are written small ("Union européenne", "Parti communiste chinois").
         or (doc[end - 1].is_lower and doc[end - 1].is_alpha
-            and doc.lang_ not in POSTNOMINAL_ADJECTIVES)
+            and doc.lang_ not in LOWER_NOUN_ENDS)
     ):
         end -= 1
     if label == "PERSON":

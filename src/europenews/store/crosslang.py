@@ -1,0 +1,120 @@
+"""One entity across languages (issue #22, part B): a name's key from its Latin, lemmatised form.
+
+An entity named in an article that is not in English or French is keyed, for linking, by its
+name rewritten word by word: the lemma (``simplemma``: *Zełenskiego* → *Zełenski*, *Niemczech*
+→ *Niemcy*), Cyrillic transliterated with one scheme and diacritics folded (*Зеленський* →
+*zelenskiy*; ``analyze/names/translit.py``), a Slavic surname's *-ski*/*-cki* written *-sky*/
+*-cky* as English spells it; a place whose name CLDR lists as a country or territory in any of
+the languages takes its English CLDR name (*Niemcy* = *Deutschland* = *Germany*). The keys of
+``europenews.names`` then do the rest (Zelensky = Zelenskiy). The entity keeps the name and
+aliases it was written with; only its keys change.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import replace
+
+import babel
+import simplemma
+
+from europenews.model import Entity
+from europenews.names import core_key, name_key
+from europenews.translit import LEMMA_LANGUAGES, fold
+
+# Languages whose entities keep their own keys: English is the store's language, French has its
+# own pipeline and lexicons (its names are mostly written as in English already).
+OWN_KEYS = frozenset({"en", "fr"})
+# CLDR locales whose country and territory names map to the English one.
+CLDR_LANGUAGES = ("bg", "cs", "de", "es", "hr", "it", "nl", "pl", "pt", "ru", "sk", "sl", "sr",
+                  "uk", "be", "ro", "hu", "sv", "da", "fi", "el", "lt", "lv", "et")
+_SLAVIC_SURNAME = re.compile(r"(?<=[sc]k)i$")
+_WORD = re.compile(r"[\w’'-]+")
+# Case endings of Slavic nouns (after folding), longest first: a foreign name the lemmatiser
+# does not know is declined all the same (Ryanaira, Ryanairu, Islamabadem, Bibiove).
+_CASE_ENDINGS = ("ovi", "ove", "ova", "iho", "ego", "emu", "ami", "ach", "om", "em", "ho", "ie",
+                 "a", "u", "e", "y", "i")
+MIN_STEM = 4
+
+
+@functools.cache
+def _plain_territories() -> dict[str, str]:
+    english = babel.Locale("en").territories
+    out: dict[str, str] = {}
+    for code in CLDR_LANGUAGES:
+        for territory, name in babel.Locale.parse(code).territories.items():
+            if territory in english and not territory.isdigit():
+                out.setdefault(fold(name), english[territory])
+    return out
+
+
+@functools.cache
+def territory_names(language: str) -> dict[str, str]:
+    """Folded country/territory name in any of ``CLDR_LANGUAGES`` → its English CLDR name;
+    ``language``'s names also as their words' lemmas, the form an inflected name lemmatises
+    to (*Niemczech* → *Niemcy*, *Republiki Czeskiej* → *republika czeski*)."""
+    out = dict(_plain_territories())
+    english = babel.Locale("en").territories
+    if language in CLDR_LANGUAGES:
+        for territory, name in babel.Locale.parse(language).territories.items():
+            if territory in english and not territory.isdigit():
+                out.setdefault(fold(" ".join(_lemmas(_WORD.findall(name), language))),
+                               english[territory])
+    return out
+
+
+def _lemmas(words: list[str], language: str) -> list[str]:
+    if language not in LEMMA_LANGUAGES:
+        return words
+    return [simplemma.lemmatize(w, lang=language) for w in words]
+
+
+def latin_form(text: str, language: str | None, place: bool = False) -> str:
+    """``text`` lemmatised word by word, in Latin letters without diacritics (Title Case)."""
+    if language is None or language in OWN_KEYS:
+        return text
+    words = _lemmas(_WORD.findall(text), language)
+    if place:
+        whole = territory_names(language).get(fold(" ".join(words)))
+        if whole is not None:
+            return whole
+    if place:
+        whole = territory_names(language).get(fold(text))
+        if whole is not None:
+            return whole
+    return " ".join(_SLAVIC_SURNAME.sub("y", fold(w, language)).replace("dzh", "j").title()
+                    for w in words)
+
+
+def across_languages(entity: Entity, language: str | None) -> Entity:
+    """The entity with its name and mentions in their cross-language form, for keying only."""
+    if language is None or language in OWN_KEYS:
+        return entity
+    place = entity.type == "place"
+    mentions = tuple(replace(m, text=latin_form(m.text, language, place))
+                     if m.text[:1].isupper() else m for m in entity.mentions)
+    return replace(entity, name=latin_form(entity.name, language, place), mentions=mentions)
+
+
+def _stem(word: str) -> str:
+    for ending in _CASE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[:-len(ending)]
+    return word
+
+
+def stem_keys(entity: Entity, language: str | None) -> frozenset[str]:
+    """Extra name keys of an organisation or a place in a Slavic-style declining language: its
+    name and mentions with each word's case ending cut (*Ryanaira*, *Ryanairu* → *ryanair*).
+    Added beside the full keys, so the undeclined name still meets them; none for people
+    (their surname key is one, and "-a" ends many first names and surnames)."""
+    if language is None or language in OWN_KEYS or entity.type not in ("organization", "place"):
+        return frozenset()
+    place = entity.type == "place"
+    texts = [entity.name, *(m.text for m in entity.mentions if m.text[:1].isupper())]
+    out = set()
+    for text in texts:
+        words = latin_form(text, language, place).casefold().split()
+        out.add(core_key(name_key(" ".join(_stem(w) for w in words))))
+    return frozenset(k for k in out if k)

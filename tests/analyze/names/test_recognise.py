@@ -1,0 +1,83 @@
+"""The multilingual name recogniser (analyze/names/) on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from europenews.analyze.names import NameLexicon, find_names, load_name_lexicon
+from europenews.analyze.names.recognise import candidate_runs
+from europenews.translit import fold, transliterate
+
+
+@pytest.fixture(scope="module")
+def lexicons() -> dict[str, NameLexicon]:
+    return {lang: load_name_lexicon(language=lang) for lang in ("de", "pl", "es", "ru", "nl")}
+
+
+def names(sentence: str, lexicon: NameLexicon) -> dict[str, str]:
+    words = sentence.split(" ")
+    found = find_names(words, [i == 0 for i in range(len(words))], lexicon)
+    return {" ".join(words[n.start:n.end]): n.label for n in found}
+
+
+def test_names_particles_join_a_name(lexicons: dict[str, NameLexicon]) -> None:
+    words = ["Gestern", "sprach", "Ursula", "von", "der", "Leyen", "in", "Brüssel", "."]
+    runs = [" ".join(words[a:b]) for a, b in candidate_runs(words, [True] + [False] * 8,
+                                                            lexicons["de"])]
+    assert "Ursula von der Leyen" in runs
+
+
+def test_names_title_word_makes_a_person_and_is_left_out(
+    lexicons: dict[str, NameLexicon],
+) -> None:
+    found = names("Am Abend traf Kanzlerin Marta Obermaier den Botschafter .", lexicons["de"])
+    assert found == {"Marta Obermaier": "PERSON"}
+
+
+def test_names_german_common_nouns_are_not_names(lexicons: dict[str, NameLexicon]) -> None:
+    found = names("Die Mannschaft gewann im Jahr darauf die Meisterschaft in Hamburg .",
+                  lexicons["de"])
+    assert found == {"Hamburg": "GPE"}
+
+
+def test_names_an_inflected_country_is_a_place(lexicons: dict[str, NameLexicon]) -> None:
+    # "Niemczech" is the locative of "Niemcy"; CLDR knows the lemma.
+    found = names("Spotkanie odbyło się w Niemczech i w Warszawie .", lexicons["pl"])
+    assert found == {"Niemczech": "GPE", "Warszawie": "GPE"}
+
+
+def test_names_organisation_word_makes_an_organisation(
+    lexicons: dict[str, NameLexicon],
+) -> None:
+    found = names("Ella estudió en la Universidad de Salamanca durante cuatro años .",
+                  lexicons["es"])
+    assert found == {"Universidad de Salamanca": "ORG"}
+
+
+def test_names_first_name_makes_a_person(lexicons: dict[str, NameLexicon]) -> None:
+    found = names("Het boek van Peter van den Berg verscheen in Utrecht .", lexicons["nl"])
+    assert found.get("Peter van den Berg") == "PERSON"
+    assert found.get("Utrecht") == "GPE"
+
+
+def test_names_sentence_start_and_month_are_not_names(
+    lexicons: dict[str, NameLexicon],
+) -> None:
+    assert names("Im Mai wurde gewählt .", lexicons["de"]) == {}
+    assert names("Во вторник в Москве прошли переговоры .", lexicons["ru"]) == {
+        "Москве": "GPE"}
+
+
+def test_names_roman_numerals_are_not_names(lexicons: dict[str, NameLexicon]) -> None:
+    assert names("В XIX веке город вырос .", lexicons["ru"]) == {}
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Зеленський", "zelenskiy"), ("Łódź", "lodz"), ("Müller", "muller"), ("Жуков", "zhukov"),
+])
+def test_names_fold_writes_one_latin_key(text: str, key: str) -> None:
+    assert fold(text) == key
+
+
+def test_names_transliterate_keeps_latin_letters() -> None:
+    assert transliterate("Kyiv Москва") == "kyiv moskva"

@@ -1,0 +1,90 @@
+"""One entity across languages (store/crosslang.py and its hook in store/linking.py)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.engine import Engine
+
+from europenews.ingest.fingerprint import article_keys
+from europenews.model import Analysis, Article, Entity, Mention
+from europenews.store.articles import add_article, save_analysis
+from europenews.store.crosslang import latin_form
+from europenews.store.entities import get_entity, link_entities, settle_links
+
+
+def _store(engine: Engine, text: str, name: str, type_: str, language: str) -> int:
+    article = Article(text=text, language=language)
+    keys = article_keys(article)
+    entity = Entity("e1", name, type_, (), (Mention(0, len(name), name),))
+    analysis = Analysis(article=Article(text=text, id=keys.id, language=language),
+                        entities=(entity,))
+    with engine.begin() as conn:
+        add_article(conn, article, article_id=keys.id, url=None, url_key=None,
+                    content_hash=keys.content_hash)
+        ids = link_entities(conn, analysis, keys.id)
+        save_analysis(conn, keys.id, {}, analysis, ids)
+        settle_links(conn, keys.id, list(ids.values()))
+    return ids["e1"]
+
+
+@pytest.mark.parametrize(("text", "language", "place", "form"), [
+    ("Niemczech", "pl", True, "Germany"),
+    ("Německo", "cs", True, "Germany"),
+    ("Francji", "pl", True, "France"),
+    ("Zełenskiego", "pl", False, "Zelensky"),
+    ("Germany", "en", True, "Germany"),
+])
+def test_crosslang_latin_form(text: str, language: str, place: bool, form: str) -> None:
+    assert latin_form(text, language, place) == form
+
+
+def test_crosslang_english_names_keep_their_own_form() -> None:
+    assert latin_form("Ryanair Holdings", "en") == "Ryanair Holdings"
+
+
+def test_crosslang_one_person_across_scripts_and_inflections(engine: Engine) -> None:
+    ids = {
+        _store(engine, "en text", "Volodymyr Zelensky", "person", "en"),
+        _store(engine, "pl text", "Wołodymyr Zełenski", "person", "pl"),
+        _store(engine, "uk text", "Володимир Зеленський", "person", "uk"),
+    }
+    assert len(ids) == 1
+    with engine.connect() as conn:
+        entity = get_entity(conn, ids.pop())
+    assert entity is not None and entity.name == "Volodymyr Zelensky"
+    assert {"Wołodymyr Zełenski", "Володимир Зеленський"} <= set(entity.aliases)
+
+
+def test_crosslang_different_people_stay_apart(engine: Engine) -> None:
+    first = _store(engine, "a", "Jan Nowak", "person", "pl")
+    second = _store(engine, "b", "Anna Kowalska", "person", "pl")
+    assert first != second
+
+
+def test_crosslang_country_names_are_one_place(engine: Engine) -> None:
+    ids = {
+        _store(engine, "one", "Germany", "place", "en"),
+        _store(engine, "dwa", "Niemcy", "place", "pl"),
+        _store(engine, "zwei", "Deutschland", "place", "de"),
+        _store(engine, "три", "Германии", "place", "ru"),
+    }
+    assert len(ids) == 1
+    with engine.connect() as conn:
+        entity = get_entity(conn, ids.pop())
+    assert entity is not None and entity.name == "Germany"
+    assert {"Niemcy", "Deutschland", "Германии"} <= set(entity.aliases)
+
+
+def test_crosslang_declined_organisation_links_to_its_name(engine: Engine) -> None:
+    first = _store(engine, "jeden", "Wizzline", "organization", "pl")
+    second = _store(engine, "dwa", "Wizzlineu", "organization", "cs")
+    third = _store(engine, "trzy", "Wizzlinea", "organization", "pl")
+    assert first == second == third
+
+
+def test_crosslang_people_get_no_cut_keys() -> None:
+    from europenews.model import Entity, Mention
+    from europenews.store.crosslang import stem_keys
+
+    person = Entity("e1", "Anna Nowaka", "person", (), (Mention(0, 11, "Anna Nowaka"),))
+    assert stem_keys(person, "pl") == frozenset()
