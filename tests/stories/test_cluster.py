@@ -313,3 +313,21 @@ def test_cluster_site_template_body_does_not_make_pages_copies():
     assert all(s.duplicate_of is None for s in later)
     assert len({s.story_id for s in later}) == len(later)
     assert all(s.is_new_story for s in later)
+
+
+# Two French reports of unrelated events, written alike in their function words only.
+FRENCH_A = ("Les pompiers de la ville ont maîtrisé dans la nuit un incendie qui a détruit un "
+            "entrepôt de la zone industrielle. Selon la préfecture, il n'y a pas eu de blessé "
+            "et les habitants du quartier ont pu regagner leur domicile dans la matinée.")
+FRENCH_B = ("Le conseil municipal a voté dans la soirée le budget de la nouvelle médiathèque. "
+            "Selon le maire, les travaux commenceront au printemps et la bibliothèque sera "
+            "ouverte aux habitants du quartier dans deux ans.")
+
+
+def test_cluster_keeps_two_french_articles_on_different_events_apart():
+    clusterer = OnlineClusterer()
+    fire = clusterer.assign(StoryItem("a", "Un entrepôt détruit par un incendie dans la nuit",
+                                      FRENCH_A, "2016-05-01", language="fr"))
+    budget = clusterer.assign(StoryItem("b", "Le budget de la médiathèque voté dans la soirée",
+                                        FRENCH_B, "2016-05-01", language="fr"))
+    assert budget.story_id != fire.story_id

@@ -121,3 +121,20 @@ def test_similarity_own_terms_counts_terms_nobody_outside_the_story_has(df, expe
     # Two of the story's articles name Whitby; the item (counted in df) does too.
     story_docs = {"whitby": 2, "chicago": 2}
     assert own_terms(["whitby", "chicago", "marlow"], story_docs, df) == expected
+
+
+def test_similarity_stop_words_follow_the_article_language():
+    from europenews.stories.similarity import STOP_WORDS, stop_words
+
+    assert stop_words(None) is STOP_WORDS and stop_words("en") is STOP_WORDS
+    assert stop_words("zz") is STOP_WORDS and stop_words("../x") is STOP_WORDS
+    french = stop_words("fr")
+    assert {"les", "dans", "une"} <= french and french >= STOP_WORDS
+    # English content words that are stop words elsewhere stay words in English articles.
+    assert "die" in stop_words("de") and "die" not in STOP_WORDS
+    item = StoryItem("x", title="Les pompiers dans la vallée",
+                     text="Les habitants de la vallée ont été évacués dans la nuit.",
+                     language="fr")
+    terms = item_terms(item)
+    assert set(terms.title) == {"pompiers", "vallée"}
+    assert "les" not in terms.keys and "dans" not in terms.body

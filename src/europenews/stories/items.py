@@ -27,6 +27,7 @@ class StoryItem:
     places: tuple[str, ...] = ()
     killed: int | None = None
     injured: int | None = None
+    language: str | None = None  # ISO 639-1: whose stop words say nothing about the story
 
 
 def story_item_from_analysis(analysis: Analysis) -> StoryItem:
@@ -54,6 +55,7 @@ def story_item_from_analysis(analysis: Analysis) -> StoryItem:
         places=places,
         killed=event.killed if event else None,
         injured=event.injured if event else None,
+        language=article.language,
     )
 
 
@@ -66,6 +68,7 @@ def story_item_from_dict(obj: dict[str, object], default_id: str) -> StoryItem:
 
     published = obj.get("published")
     source = obj.get("source")
+    language = obj.get("language")
     raw_id = obj.get("id")
     return StoryItem(
         id=str(raw_id) if raw_id is not None else default_id,
@@ -73,6 +76,7 @@ def story_item_from_dict(obj: dict[str, object], default_id: str) -> StoryItem:
         text=text_field("text"),
         published=published if isinstance(published, str) and published else None,
         source=source if isinstance(source, str) and source else None,
+        language=language if isinstance(language, str) and language else None,
     )
 
 

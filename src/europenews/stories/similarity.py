@@ -8,6 +8,8 @@ articles seen so far, so the representation never looks ahead) and L2-normalised
 
 from __future__ import annotations
 
+import functools
+import importlib
 import math
 import re
 from collections import Counter
@@ -40,12 +42,30 @@ STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "year", "old", "s"
 BODY_CHARS = 4000  # the lead carries the story; page boilerplate tends to sit further down
 
 
-def words(text: str) -> list[str]:
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
+
+
+@functools.cache
+def stop_words(language: str | None) -> frozenset[str]:
+    """The stop words of an article in ``language``: the English list, and for another
+    language its own too (spaCy's list), so that a French article's « le », « des », « dans »
+    do not make two French articles about different events look alike."""
+    code = (language or "en").lower()[:3]
+    if code == "en" or not _LANGUAGE_CODE.fullmatch(code):
+        return STOP_WORDS
+    try:
+        module = importlib.import_module(f"spacy.lang.{code}.stop_words")
+    except ImportError:  # a language spaCy has no list for keeps the English one
+        return STOP_WORDS
+    return STOP_WORDS | frozenset(str(w).lower().replace("’", "'") for w in module.STOP_WORDS)
+
+
+def words(text: str, stop: frozenset[str] = STOP_WORDS) -> list[str]:
     """Lower-cased content words (no stop words, no single characters, no pure numbers)."""
     return [
         w
         for w in (m.group(0).lower().replace("’", "'") for m in _WORD.finditer(text))
-        if len(w) > 1 and w not in STOP_WORDS and not w.isdigit()
+        if len(w) > 1 and w not in stop and not w.isdigit()
     ]
 
 
@@ -54,12 +74,12 @@ def number_keys(text: str) -> list[str]:
     return [f"#{n}" for n in _NUMBER.findall(text) if not (len(n) == 4 and n[:2] in ("19", "20"))]
 
 
-def capitalised_keys(text: str) -> list[str]:
+def capitalised_keys(text: str, stop: frozenset[str] = STOP_WORDS) -> list[str]:
     """Capitalised words other than function words and titles: a cheap stand-in for names."""
     keys = []
     for match in _CAPITALISED.finditer(text):
         key = match.group(1).lower().replace("’", "'")
-        if key not in _NOT_KEYS and key not in STOP_WORDS:
+        if key not in _NOT_KEYS and key not in stop:
             keys.append(key)
     return keys
 
@@ -100,8 +120,9 @@ def item_terms(item: StoryItem) -> ItemTerms:
     """Count title words, body words and keys of an item."""
     body = item.text[:BODY_CHARS]
     title = headline_text(item.title)
-    keys: Counter[str] = Counter(capitalised_keys(title))
-    keys.update(capitalised_keys(body))
+    stop = stop_words(item.language)
+    keys: Counter[str] = Counter(capitalised_keys(title, stop))
+    keys.update(capitalised_keys(body, stop))
     keys.update(number_keys(title))
     keys.update(number_keys(body))
     # Canonical entities and places from the analysis are stronger evidence than capitals.
@@ -109,7 +130,8 @@ def item_terms(item: StoryItem) -> ItemTerms:
         keys[f"ent:{name}"] += 2
     for place in item.places:
         keys[place] += 2
-    return ItemTerms(title=Counter(words(title)), body=Counter(words(body)), keys=keys)
+    return ItemTerms(title=Counter(words(title, stop)), body=Counter(words(body, stop)),
+                     keys=keys)
 
 
 _RESCALE_AT = 1e150  # renormalise the growing weight long before floats overflow
