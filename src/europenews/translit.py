@@ -1,6 +1,5 @@
 """One spelling key for a name across scripts (shared by analyze/names and store/crosslang):
-Cyrillic transliterated to Latin
-with one scheme, diacritics folded, case folded.
+Cyrillic transliterated to Latin with one scheme, diacritics folded, case folded.
 
 The scheme is a plain scholarly-style one (ж → zh, ш → sh, щ → shch, ч → ch, х → kh, ц → ts,
 й/и/і/ы → y/i, soft and hard signs dropped) that puts Russian, Ukrainian and Bulgarian
@@ -10,9 +9,9 @@ spellings of one name close to the Latin spellings newspapers use (*Зеленс
 
 from __future__ import annotations
 
-import unicodedata
-
 import simplemma.strategies.dictionaries.dictionary_factory as _simplemma
+
+from europenews.names import strip_accents
 
 # Languages simplemma lemmatises (analyze/names and store/crosslang look names up as lemmas).
 LEMMA_LANGUAGES = frozenset(_simplemma.SUPPORTED_LANGUAGES)
@@ -41,9 +40,7 @@ def transliterate(text: str, language: str | None = None) -> str:
 def fold(text: str, language: str | None = None) -> str:
     """Lower-case Latin without diacritics: Cyrillic transliterated, ł → l, é → e."""
     text = transliterate(text, language)
-    text = "".join(_LATIN.get(ch, ch) for ch in text)
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text)
-                   if not unicodedata.combining(ch))
+    return strip_accents("".join(_LATIN.get(ch, ch) for ch in text))
 
 
 def is_cyrillic(text: str) -> bool:

@@ -3,7 +3,7 @@
 An entity named in an article that is not in English or French is keyed, for linking, by its
 name rewritten word by word: the lemma (``simplemma``: *Zełenskiego* → *Zełenski*, *Niemczech*
 → *Niemcy*), Cyrillic transliterated with one scheme and diacritics folded (*Зеленський* →
-*zelenskiy*; ``analyze/names/translit.py``), a Slavic surname's *-ski*/*-cki* written *-sky*/
+*zelenskiy*; ``europenews/translit.py``), a Slavic surname's *-ski*/*-cki* written *-sky*/
 *-cky* as English spells it; a place whose name CLDR lists as a country or territory in any of
 the languages takes its English CLDR name (*Niemcy* = *Deutschland* = *Germany*). The keys of
 ``europenews.names`` then do the rest (Zelensky = Zelenskiy). The entity keeps the name and
@@ -70,17 +70,17 @@ def _lemmas(words: list[str], language: str) -> list[str]:
     return [simplemma.lemmatize(w, lang=language) for w in words]
 
 
+# Cached: linking asks for the same names again and again (an entity's keys, then its stem
+# keys; the same country in every article of a language), and lemmatising is the cost.
+@functools.lru_cache(maxsize=65536)
 def latin_form(text: str, language: str | None, place: bool = False) -> str:
     """``text`` lemmatised word by word, in Latin letters without diacritics (Title Case)."""
     if language is None or language in OWN_KEYS:
         return text
     words = _lemmas(_WORD.findall(text), language)
     if place:
-        whole = territory_names(language).get(fold(" ".join(words)))
-        if whole is not None:
-            return whole
-    if place:
-        whole = territory_names(language).get(fold(text))
+        territories = territory_names(language)
+        whole = territories.get(fold(" ".join(words))) or territories.get(fold(text))
         if whole is not None:
             return whole
     return " ".join(_SLAVIC_SURNAME.sub("y", fold(w, language)).replace("dzh", "j").title()
