@@ -31,10 +31,10 @@ def test_cuebounds_content_stops_before_gerund_of_what_came_next(nlp):
             "called",
         ),
         (
-            "Senator Ann Blake called the report “shameful” and called on leaders “not to feed "
-            "that dark impulse.”",
-            "shameful",
-            "dark impulse",
+            "Councillor Ivo Marsh called the plan “reckless” and called on voters “not to reward "
+            "such careless planning.”",
+            "reckless",
+            "careless planning",
             "called",
         ),
         (
@@ -95,12 +95,12 @@ def test_cuebounds_participle_report_after_quotation_speaks_for_the_reporter(
     ("text", "opening", "closing", "cue", "speaker"),
     [
         (
-            "Deputy Mayor Ann Lee, Rubio said, had been on the council for “a thousand years” "
-            "and passed “hundreds of bills.”",
-            "Deputy Mayor Ann Lee",
-            "hundreds of bills",
+            "Harbour Chief Tomas Berg, Keller said, had run the port for “half a century” "
+            "and signed “thousands of permits.”",
+            "Harbour Chief Tomas Berg",
+            "thousands of permits",
             "said",
-            "Rubio",
+            "Keller",
         ),
         (
             "Instead, Lopez told ABC, her plan would only be “to audit the banks” if she wins "
@@ -143,10 +143,10 @@ def test_cuebounds_cue_after_comma_outside_marks_is_not_an_aside(nlp):
 
 
 def test_cuebounds_final_cue_reports_the_sentence_before_it(nlp):
-    text = "He would be a better leader than Clinton “no matter what,” one user commented."
-    quote = quote_with(nlp(text)._.quotes, "no matter what")
-    assert quote.kind == "mixed" and quote.text.startswith("He would be a better leader")
-    assert speaker_text(quote) == "one user"
+    text = "She would make a better coach than Lind “come rain or shine,” one reader commented."
+    quote = quote_with(nlp(text)._.quotes, "come rain or shine")
+    assert quote.kind == "mixed" and quote.text.startswith("She would make a better coach")
+    assert speaker_text(quote) == "one reader"
 
 
 @pytest.mark.parametrize(

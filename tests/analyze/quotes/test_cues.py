@@ -17,8 +17,8 @@ def test_cues_according_to(nlp):
 
 def test_cues_content_leaves_out_verb_coordinated_with_cue(nlp):
     text = (
-        "Lindgren says she would stop the merger “right away” and tells the audience she was the "
-        "first one to say it."
+        "Lindgren says she would stop the merger “right away” and tells the crowd she had "
+        "warned about it for years."
     )
     quote = quote_with(nlp(text)._.quotes, "right away")
     assert quote.text == "she would stop the merger “right away”"
@@ -73,10 +73,10 @@ def test_cues_coordinated_clause_with_own_report_is_not_content(nlp):
     ("text", "quoted", "tail"),
     [
         (
-            "Fundraising was “stagnant for about a month” as donors waited to see how the race "
-            "played out, he said.",
-            "stagnant",
-            "how the race played out",
+            "Ticket sales were “flat for most of the spring” as fans waited to see how the season "
+            "went, he said.",
+            "flat for most",
+            "how the season went",
         ),
         (
             "The lack of polling places was “especially harmful” to the poorer districts, "
@@ -108,10 +108,10 @@ def test_cues_inverted_cue_reports_the_whole_clause_before_it(nlp, text, quoted,
             "wrong in past years",
         ),
         (
-            "Perry said his old friend is ready to “take on the cartel,” secure the border and "
-            "improve care for veterans.",
-            "take on the cartel",
-            "care for veterans",
+            "Moreno said his old friend is ready to “take on the landlords,” secure the rents and "
+            "improve care for pensioners.",
+            "take on the landlords",
+            "care for pensioners",
         ),
     ],
     ids=["and-perfect", "bare-verb-list"],
@@ -147,8 +147,8 @@ def test_cues_framing_clause_after_quotation_is_not_content(nlp, text, said, fra
 @pytest.mark.parametrize(
     ("text", "said", "speaker"),
     [
-        ('Senator Ida Brandt chided the governor for questions about whether he met the '
-         '"age limit" for office.', "age limit", "Ida Brandt"),
+        ('Senator Ida Brandt chided the mayor for doubts over whether he had met the '
+         '"residency rule" for the post.', "residency rule", "Ida Brandt"),
         ('The new ad portrays Tom Baker as "a friend of developers" who ignores the '
          "neighborhoods.", "friend of developers", "ad"),
     ],

@@ -156,11 +156,11 @@ def test_finder_aside_report_does_not_take_next_quotation(nlp, text, said, menti
 def test_finder_full_stop_quotation_not_claimed_by_next_sentence(nlp):
     text = (
         "Rubino wrote to the company in October.\n\n"
-        "“We want to use this as soon as possible.” Steve Adler, the owner of the firm, said "
-        "the campaign has yet to follow up on the offer."
+        "“We hope to start the work before winter.” Steve Adler, the owner of the firm, said "
+        "the council has not answered his letter."
     )
-    quote = quote_with(nlp(text)._.quotes, "We want to use this")
-    assert quote.text == "We want to use this as soon as possible."
+    quote = quote_with(nlp(text)._.quotes, "We hope to start")
+    assert quote.text == "We hope to start the work before winter."
     assert quote.speaker is None or quote.speaker.name != "Steve Adler"
 
 

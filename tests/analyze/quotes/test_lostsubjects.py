@@ -18,8 +18,8 @@ from tests.analyze.quotes.helpers import quote_with, speaker_text
             "Sen. Maria Lindqvist",
         ),
         (
-            "One engineer, who like her colleagues asked not to be named to describe the "
-            "private talks, said the message was that “this will not be decided before the "
+            "One engineer, who like her colleagues had been told not to talk about the "
+            "plant, said the instruction was that “nothing will be settled before the "
             "autumn break.”",
             "autumn break",
             "One engineer",

@@ -9,7 +9,7 @@ from tests.analyze.quotes.helpers import only_quote, quote_with, speaker_text
 
 
 def test_markcues_dash_signature(nlp):
-    text = "“Maybe we can build a wall around the whole debate.” ― Jane Quinlan\n\nMore."
+    text = "“Perhaps the river will forgive us one day.” ― Jane Quinlan\n\nMore."
     quote = only_quote(nlp(text)._.quotes)
     assert quote.speaker.mention.text == "Jane Quinlan"
 
@@ -79,10 +79,10 @@ def test_markcues_clause_before_comma_introduces_quoted_sentence(nlp, text, said
 def test_markcues_quoted_sentence_takes_subject_of_previous_sentence(nlp):
     text = (
         "Senator Ruiz spoke first on Monday.\n\n"
-        "Moreau stressed her record as an early sponsor of the law. “We need to find ways to "
-        "help tenants that want a say in their building.”"
+        "Moreau stressed her record as an early sponsor of the law. “Tenants deserve a real "
+        "say in how their building is run.”"
     )
-    quote = quote_with(nlp(text)._.quotes, "help tenants")
+    quote = quote_with(nlp(text)._.quotes, "real say")
     assert quote.speaker.mention.text == "Moreau"
 
 
@@ -143,9 +143,9 @@ def test_markcues_noun_after_quotation_before_verb_is_subject(nlp):
             "Maria Lopez",
         ),
         (
-            "Peter Holm promised on Sunday at a rally in Reno to end “the wasteful detention "
-            "program” within a year.",
-            "wasteful detention",
+            "Peter Holm promised on Sunday at a fair in Reno to end “the wasteful parking "
+            "scheme” within a year.",
+            "wasteful parking",
             "Peter Holm",
         ),
     ],

@@ -35,7 +35,7 @@ def _doc(nlp, words, heads, deps, pos, tags, ents=None):
         ),
         (
             "“The slump we see this month comes straight from the strikes, the fuel prices, "
-            "all the old supply trouble,” said a person close to the board.",
+            "all the old supply trouble,” said a person who advises the board.",
             "slump we see",
             "a person",
         ),
@@ -115,9 +115,9 @@ def test_speakers_mention_range_stops_at_verb_inside_entity(nlp):
             "Varga",
         ),
         (
-            "The head of the union says in a statement that the campaign has “gone from open "
-            "debate to open threats.”",
-            "open debate",
+            "The head of the union says in a letter that the company has “moved from quiet "
+            "pressure to open threats.”",
+            "quiet pressure",
             "The head",
         ),
         (
@@ -148,7 +148,7 @@ def test_speakers_asked_participle_gives_no_speaker(nlp):
 
 def test_speakers_participle_naming_a_thing_has_no_speaker(nlp):
     text = (
-        "Mia Lund, a baker in Tromso, has set up a website called “Move Up North If The Tax "
+        "Mia Lund, a baker in Tromso, runs a blog called “Move Up North If The Tax "
         "Passes” that pitches the town as a new home."
     )
     for quote in nlp(text)._.quotes:
@@ -168,7 +168,7 @@ def test_speakers_noun_before_subjectless_cue_speaks(nlp):
 
 def test_speakers_title_phrase_ending_in_name_gives_the_name(nlp):
     text = (
-        "Northwind FM Vice President for news and talk Maria Gonzalez called the series “the "
+        "Northwind FM Senior Editor for culture and talk Maria Gonzalez called the series “the "
         "boldest radio drama of the year.”"
     )
     quote = quote_with(nlp(text)._.quotes, "radio drama of the year")
@@ -263,7 +263,7 @@ def test_speakers_number_after_inverted_cue(nlp):
 
 
 def test_speakers_subject_of_passive_hearsay(nlp):
-    text = ("The mayor of Lyon is reported to have called the plan “a gift to speculators” during "
+    text = ("The mayor of Lyon is reported to have labelled the plan “a gift to speculators” at "
             "a closed meeting.")
     quote = quote_with(nlp(text)._.quotes, "gift to speculators")
     assert speaker_text(quote) == "The mayor"
@@ -277,9 +277,9 @@ def test_speakers_passive_non_hearsay_has_no_speaker(nlp, verb):
 
 
 def test_speakers_surname_read_as_modal(nlp):
-    text = ("“The crisis in the capital of an ally is a reminder that the process will send a "
-            "leader to the summit,” Will wrote.")
-    quote = quote_with(nlp(text)._.quotes, "crisis in the capital")
+    text = ("“The flood in the valley is a warning that the old dams will not hold another "
+            "spring,” Will wrote.")
+    quote = quote_with(nlp(text)._.quotes, "flood in the valley")
     assert speaker_text(quote) == "Will"
 
 
@@ -335,9 +335,9 @@ def test_speakers_inverted_after_comma_takes_person(nlp):
             "the former senator’s spokeswoman",
         ),
         (
-            "Ever since Ida Roos declared her bid in the spring, she's said the same thing at "
-            "every meeting: \"It's not about me, it's about the valley.\"",
-            "about the valley",
+            "Ever since Ida Roos entered the race in March, she's said one thing at "
+            "each town hall: \"This race was never mine, it belongs to the valley.\"",
+            "belongs to the valley",
             "she",
         ),
         (

@@ -99,13 +99,13 @@ def aside_content(verb: Token, lex: QuoteLexicon) -> tuple[tuple[int, int], ...]
     if not any(t.is_alpha for t in doc[start : lo - 1]) or sum(t.is_alpha for t in after) < 2:
         return None
     if any(t.i != verb.head.i and t.pos_ == "VERB" and _reports(t, lex) for t in doc[start:lo]):
-        return None  # "Mook acknowledged ..., which is an outcome, he said, “...”"
+        return None  # "Ana admitted ..., which was the plan, she said, “...”"
     if after[0].tag_ == "VBG" or (after[0].text in OPENING and after[0].i + 1 < len(doc) and (
         doc[after[0].i + 1].text[:1].isupper()
     )):
         return None  # "..., he said, recalling ...", "At the rally, she said, “We ...”"
     if all(t.tag_ == "CC" or t.is_punct for t in doc[start : lo - 1]):
-        start = lo  # "But, Carson added, he did not ...": the conjunction is the narrative's
+        start = lo  # "But, Lind added, the mayor had ...": the conjunction is the narrative's
     parts = (trim_span(doc[start : lo - 1], 1), trim_span(doc[hi + 1 : sent.end]))
     return tuple(r for r in parts if r is not None) or None
 
@@ -127,7 +127,7 @@ def final_content(verb: Token, lex: QuoteLexicon) -> tuple[tuple[int, int], ...]
         end -= 1
     comma = lo - 1
     if comma > 0 and doc[comma].text in QUOTE_TOKENS:
-        comma -= 1  # "... “no matter what,” one user commented"
+        comma -= 1  # "... “come what may,” one reader wrote"
     if any(c.dep_ not in ("prep", "npadvmod", "advmod", "punct") for c in verb.rights) or (
         verb.right_edge.i + 1 < end or comma <= sent.start or doc[comma].text != ","
     ) or inside_marks(verb):

@@ -101,11 +101,11 @@ def _range(tokens: list[Token], cue: Token | None = None) -> tuple[int, int] | N
 
 
 def _quoted_conj(verb: Token, found: tuple[int, int], lex: QuoteLexicon) -> tuple[int, int]:
-    """``said Sanders has been “a tremendously important part,” and Democrats would need to
+    """``said Lind has been “a vital part of the team,” and the club would need to
     ...``: a clause the parser coordinated with the cue, right after a quoted report, goes on
     with what was said (a clause with a cue of its own does not); so does a verb without a
-    subject in another tense than the cue (``told Fox that polls could be “way off,” and have
-    been unreliable``)."""
+    subject in another tense than the cue (``told the paper that the forecasts could be
+    “far off,” and have failed before``)."""
     doc = verb.doc
     for c in verb.rights:
         if c.dep_ not in ("conj", "advcl") or c.pos_ not in ("VERB", "AUX") or c.i < found[1]:
@@ -122,8 +122,8 @@ def _quoted_conj(verb: Token, found: tuple[int, int], lex: QuoteLexicon) -> tupl
         elif c.tag_ == "VBG" or _tense(c) == _tense(verb) or any(
             k.dep_ == "aux" and k.lower_ == "to" for k in c.children
         ):
-            # "said “...,” and left": the speaker going on; "... is ready to “take on the
-            # cartel,” secure the border ...", "could be “way off,” and have been ...": a verb
+            # "said “...,” and left": the speaker going on; "... is ready to “fix the
+            # buses,” repair the roads ...", "could be “far off,” and have failed ...": a verb
             # in another tense continues what was said.
             break
         end = c.right_edge.i + 1
@@ -170,7 +170,7 @@ def verb_content(verb: Token, lex: QuoteLexicon) -> tuple[tuple[int, int], ...]:
     for c in after:
         # A phrase right after the object usually belongs to it ("his support as a delegate").
         attached = obj is not None and lemma in lex.object_verbs and c.i == obj.right_edge.i + 1
-        # Words in quotation marks are what was said ("mocked Rubio for “having a tough night”").
+        # Words in quotation marks are what was said ("teased Lind for “losing the plot”").
         quoted = has_quote(c)
         if c.dep_ == "prep" and c.lower_ not in preps and not attached and not quoted:
             continue

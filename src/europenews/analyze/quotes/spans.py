@@ -142,8 +142,8 @@ def goes_on(doc: Doc, text: str, end: int) -> bool:
     first, second = words[0], words[1]
     if first.tag_ == "IN" and first.lower_ not in ("as", "because", "while", "although"):
         return True
-    # "could be “way off,” and have been unreliable", "is ready to “take on the cartel,”
-    # secure the border ...": a bare verb or a perfect goes on with the reported verb phrase.
+    # "could be “far off,” and have failed before", "is ready to “fix the buses,”
+    # repair the roads ...": a bare verb or a perfect goes on with the reported verb phrase.
     verb = second if first.tag_ == "CC" else first
     if (verb.tag_ == "VB" and verb.dep_ in ("conj", "advcl", "ccomp")) or (
         first.tag_ == "CC" and verb.dep_ == "aux" and verb.lemma_ == "have"

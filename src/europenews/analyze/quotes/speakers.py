@@ -116,7 +116,7 @@ def speaker_head(token: Token) -> Token:
 
 
 def _named_edge(head: Token, verb: Token) -> Token:
-    """``Northwind FM Vice President for news and talk Maria Gonzalez called ...``: a title whose
+    """``Northwind FM Senior Editor for culture and talk Maria Gonzalez called ...``: a title whose
     subject phrase ends, right before the verb, in a person's name; the name speaks."""
     if head.ent_type_ == "PERSON" or head.pos_ == "PRON" or head.i > verb.i:
         return head
@@ -191,7 +191,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "xcomp" and head.lemma_.lower() in HEARSAY:
         passive = _passive_subject(head)
         if passive is not None:
-            return passive  # "The mayor is reported to have called ...": the one reported
+            return passive  # "The mayor is said to have labelled ...": the one reported
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         if head.lemma_.lower() in TIME_NOUNS and head.dep_ == "pobj" and head.head.head.i != head.i:
             return subject_of(head.head.head, depth + 1)  # "he has, at one point calling ..."
