@@ -95,6 +95,40 @@ def test_writer_failed_task_rolls_back_and_the_caller_gets_the_error(impatient: 
         assert urls(conn) == ["https://next.example/rss"]
 
 
+def test_direct_writer_makes_a_second_thread_wait_for_the_task_in_progress(
+        impatient: Engine) -> None:
+    # The lease heartbeat writes from its own thread while the command's thread stores a
+    # batch: with a busy timeout of 0 it fails at once unless it waits its turn.
+    writer = DirectWriter(impatient)
+    started, release = threading.Event(), threading.Event()
+    errors: list[BaseException] = []
+
+    def long_batch(conn: Connection) -> None:
+        ensure_source(conn, "https://batch.example/rss", "feed")
+        started.set()
+        release.wait(5)
+
+    def beat() -> None:
+        try:
+            writer.write(lambda conn: ensure_source(conn, "https://beat.example/rss", "feed"))
+        except BaseException as exc:  # checked below
+            errors.append(exc)
+
+    batch = threading.Thread(target=writer.write, args=(long_batch,))
+    batch.start()
+    started.wait(5)
+    heartbeat = threading.Thread(target=beat)
+    heartbeat.start()
+    heartbeat.join(0.3)
+    assert heartbeat.is_alive()  # waiting for the batch, not failing on the lock
+    release.set()
+    batch.join(5)
+    heartbeat.join(5)
+    assert errors == []
+    with impatient.connect() as conn:
+        assert sorted(urls(conn)) == ["https://batch.example/rss", "https://beat.example/rss"]
+
+
 @pytest.mark.parametrize("kind", ["direct", "thread"])
 def test_writer_database_error_is_a_store_error(impatient: Engine, kind: str) -> None:
     def bad_sql(conn: Connection) -> None:

@@ -20,6 +20,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, registry
 
+from europenews.analyze.doctext import doc_text
 from europenews.analyze.entities import (
     CastWords,
     EntityLexicon,
@@ -148,7 +149,7 @@ class NameRecogniser(Component):
     def set_annotations(self, doc: Doc) -> None:
         if self.tagger is not None:
             spans = (doc.char_span(a, b, label=label, alignment_mode="expand")
-                     for a, b, label in self.tagger(doc.text))
+                     for a, b, label in self.tagger(doc_text(doc)))
             doc.ents = filter_spans([s for s in spans if s is not None])
             return
         words = [t.text for t in doc]

@@ -4,7 +4,7 @@ transaction. Reads go straight to the engine.
 Two writers keep the same promise:
 
 - :class:`DirectWriter` runs the task in the calling thread (``ingest``, ``reanalyze``: one
-  thread does everything);
+  thread does everything, and the lease heartbeat waits its turn);
 - :class:`WriteThread` is the store's single writer under ``run``, in the shape of Datasette's
   ``execute_write_fn``: one queue, one thread, one transaction per task. Fetch workers and the
   analysis thread hand it their writes and wait for the result, so no two threads ever write
@@ -48,13 +48,20 @@ def run_in_transaction(engine: Engine, task: Callable[[Connection], T]) -> T:
 
 
 class DirectWriter:
-    """Writes in the calling thread (for commands that do everything in one thread)."""
+    """Writes in the calling thread (for commands that do everything in one thread).
+
+    The lease heartbeat (``stages.lease``) writes from a thread of its own; its tasks wait
+    here for the one in progress rather than in SQLite's busy timeout, which a batch of
+    analyses on a loaded machine can outlast (the renewal then failed with "database is
+    locked" and the lease could lapse)."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._lock = threading.RLock()  # a task may write through the writer again
 
     def write(self, task: Callable[[Connection], T]) -> T:
-        return run_in_transaction(self.engine, task)
+        with self._lock:
+            return run_in_transaction(self.engine, task)
 
 
 class WriteThread:

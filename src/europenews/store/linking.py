@@ -38,6 +38,7 @@ from europenews.names import (
     surname_of,
 )
 from europenews.store.crosslang import across_languages, stem_keys
+from europenews.store.keyrows import key_rows
 from europenews.store.namekeys import first_misspelt, joined_key
 from europenews.store.schema import (
     article_entities,
@@ -179,18 +180,6 @@ def context_score(conn: Connection, entity_id: int, context: set[int], roles: Se
 # --- candidates ------------------------------------------------------------------------------
 
 
-def _by_keys(conn: Connection, type_: str, keys: Iterable[str], kind: str | None) -> set[int]:
-    keys = [k for k in keys if k]
-    if not keys:
-        return set()
-    stmt = (select(entity_keys.c.entity_id).distinct()
-            .join(entities, entities.c.id == entity_keys.c.entity_id)
-            .where(entities.c.type == type_, entity_keys.c.key.in_(keys)))
-    if kind is not None:
-        stmt = stmt.where(entity_keys.c.kind == kind)
-    return {int(i) for i in conn.execute(stmt).scalars()}
-
-
 def _person_candidates(conn: Connection, local: Local) -> tuple[set[int], set[int]]:
     """(linked by name, linked only with context) for a person."""
     surname = surname_of(local.key)
@@ -249,11 +238,12 @@ def _candidates(conn: Connection, local: Local) -> tuple[set[int], set[int]]:
     """Stored entities this one may be: (by name, only with context)."""
     if local.is_person:
         return _person_candidates(conn, local)
-    strong = _by_keys(conn, local.entity.type, local.names, NAME)
-    weak = _by_keys(conn, local.entity.type, local.names, SHORT)
+    rows = key_rows(conn, local.entity.type, local.names | local.shorts)
+    strong = {e for e, key, kind in rows if kind == NAME and key in local.names}
     # Short forms both ways, and shared ones ("Lindgren Centre" / "Lindgren Center" both short
     # for "Lindgren"): only ever with context.
-    weak |= _by_keys(conn, local.entity.type, local.shorts, None)
+    weak = {e for e, key, kind in rows
+            if (kind == SHORT and key in local.names) or key in local.shorts}
     return strong, weak - strong
 
 
@@ -295,12 +285,17 @@ def _needs_context(local: Local) -> bool:
     return local.single and (local.is_person or local.entity.name.isupper())
 
 
-def _choose(conn: Connection, local: Local, context: set[int] | None) -> tuple[int | None, str]:
+def _choose(conn: Connection, local: Local, context: set[int] | None,
+            seen: dict[str, tuple[set[int], set[int]]] | None = None) -> tuple[int | None, str]:
     """The stored entity to link to and the evidence; ``(None, "new")`` for a new entity.
 
     With ``context`` None (the first pass) a link that needs context is put off:
-    ``(None, "context")``."""
-    strong, weak = _candidates(conn, local)
+    ``(None, "context")``. ``seen`` keeps each local entity's candidates while nothing is
+    written (one article's passes)."""
+    seen = {} if seen is None else seen
+    if local.entity.id not in seen:
+        seen[local.entity.id] = _candidates(conn, local)
+    strong, weak = seen[local.entity.id]
     if _needs_context(local):
         weak, strong = weak | strong, strong  # the same acronym may still be another body
     elif strong:
@@ -408,8 +403,9 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
                      key=_link_order)
     out: dict[str, int] = {}
     link_rows = []
+    seen: dict[str, tuple[set[int], set[int]]] = {}  # candidates: nothing is written yet
     decided = [(local, *(before.get((local.entity.id, local.key))
-                         or _choose(conn, local, None))) for local in locals_]
+                         or _choose(conn, local, None, seen))) for local in locals_]
     # Names that link (or start an entity) on their own go first: they are the context the
     # links put off are judged by.
     decided.sort(key=lambda d: d[2] == BY_CONTEXT and d[1] is None)
@@ -423,7 +419,7 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
         for local, _, _ in pending:
             if local.entity.id in settled:
                 continue
-            entity_id, evidence = _choose(conn, local, set(ready.values()))
+            entity_id, evidence = _choose(conn, local, set(ready.values()), seen)
             if entity_id is not None:
                 settled[local.entity.id] = (entity_id, evidence)
                 ready[local.entity.id] = entity_id

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from europenews.analyze.doctext import doc_text
 from europenews.names import word_key
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"})
@@ -98,10 +99,10 @@ def trim_headline_words(doc: Doc, ents: list[Span]) -> list[Span]:
     "Ukraine Presses NATO for Security Guarantees": the body says "security guarantees",
     so "Security Guarantees" is no name.
     """
-    lines = headline_lines(doc.text)
+    lines = headline_lines(doc_text(doc))
     if not lines:
         return ents
-    lower = set(LOWER_WORD.findall(doc.text))
+    lower = set(LOWER_WORD.findall(doc_text(doc)))
     result = []
     for ent in ents:
         if ent.label_ in ("PERSON", "GPE", "LOC", "NORP") or not _in_ranges(ent.start_char, lines):
@@ -272,7 +273,7 @@ def harmonise(doc: Doc, ents: list[Span], protected: frozenset[str] = frozenset(
 
     ``protected`` labels are never overruled (they came from the gazetteer).
     """
-    votes = _votes(ents, caps_lines(doc.text))
+    votes = _votes(ents, caps_lines(doc_text(doc)))
     result: list[Span] = []
     for ent in ents:
         label = ent.label_

@@ -16,6 +16,7 @@ from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc, Span
 
+from europenews.analyze.doctext import doc_text
 from europenews.analyze.entities.canonical import caps_lines, described_person, headline_lines
 from europenews.analyze.entities.coref import CastWords
 
@@ -56,7 +57,7 @@ def _ends_a_name(doc: Doc, word: str) -> bool:
              and not e[-1].is_lower]  # "a Harlow man" is no name
     if not names:
         return False
-    lines = headline_lines(doc.text) + caps_lines(doc.text)
+    lines = headline_lines(doc_text(doc)) + caps_lines(doc_text(doc))
     return any(not any(s <= e.start_char < end for s, end in lines) for e in names)
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from europenews.analyze.doctext import doc_text
 from europenews.analyze.entities.canonical import headline_lines
 
 # Labels a heading's words get read as ("The Road Ahead for ..."); real organisations in a
@@ -72,11 +73,11 @@ def _line_ranges(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
 
 def _masthead(doc: Doc) -> tuple[int, int] | None:
     """The first line when it is one word above a longer line (the site's name)."""
-    lines = doc.text.split("\n")
+    lines = doc_text(doc).split("\n")
     first = lines[0].strip() if lines else ""
     rest = [ln.strip() for ln in lines[1:] if ln.strip()]
     if first and len(first.split()) == 1 and rest and len(rest[0].split()) > 2:
-        at = doc.text.index(first)
+        at = doc_text(doc).index(first)
         return at, at + len(first)
     return None
 
@@ -87,7 +88,7 @@ def _heading(doc: Doc, span: Span, headings: list[tuple[int, int]], first: int) 
         return False
     for start, end in headings:
         if start <= span.start_char < end and start > first:
-            words = doc.text[start:end].split()
+            words = doc_text(doc)[start:end].split()
             inner_lower = any(t.is_lower and t.is_alpha for t in span)
             return inner_lower and len(span) * 2 >= len(words)
     return False
@@ -172,7 +173,7 @@ def _kind(doc: Doc, span: Span, words: KindWords) -> str | None:
             after += 1
         if after < len(doc) and doc[after].is_title and doc[after].lower_ in words.venues:
             return "FAC"  # "John H. Doyle Jr. Hospital": the person's name is the venue's
-        if HOMETOWN_BEFORE.search(doc.text, max(0, span.start_char - 20), span.start_char):
+        if HOMETOWN_BEFORE.search(doc_text(doc), max(0, span.start_char - 20), span.start_char):
             return "GPE"  # "Lena Holm, 66, of Eastbrook"
         root = span.root
         if root.dep_ == "compound" and root.head.lemma_.lower() in RESIDENTS and root.head.i > \
@@ -185,7 +186,7 @@ def _kind(doc: Doc, span: Span, words: KindWords) -> str | None:
                 and root.tag_ != "NNPS" and not span.text.endswith("s")):
             return "FAC"  # "at the Sapphire": people's names take no article
     elif (label in ("GPE", "LOC", "ORG", "NORP") and len(span) > 1 and span[0].is_title
-          and AGE_AFTER.match(doc.text, span.end_char)):
+          and AGE_AFTER.match(doc_text(doc), span.end_char)):
         return "PERSON"  # "Jordan Hale, 34, was arrested"
     return None
 
@@ -193,13 +194,13 @@ def _kind(doc: Doc, span: Span, words: KindWords) -> str | None:
 def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
                  titles: frozenset[str]) -> list[Span]:
     """The names with the kind the article gives them; page furniture and bare titles out."""
-    furniture = _line_ranges(doc.text, BOILERPLATE)
+    furniture = _line_ranges(doc_text(doc), BOILERPLATE)
     masthead = _masthead(doc)
     if masthead is not None:
         furniture.append(masthead)
-    headings = headline_lines(doc.text)
-    first_break = doc.text.find("\n", masthead[1] if masthead else 0)
-    title_end = first_break if first_break >= 0 else len(doc.text)
+    headings = headline_lines(doc_text(doc))
+    first_break = doc_text(doc).find("\n", masthead[1] if masthead else 0)
+    title_end = first_break if first_break >= 0 else len(doc_text(doc))
     # A title word that ends a person's full name here is a surname ("King" after "Billie
     # Jean King"), not a title alone.
     surnames = {n[-1].lower_ for n in names if n.label_ == "PERSON" and len(n) > 1}

@@ -14,6 +14,8 @@ import sys
 
 from spacy.tokens import Doc, Span, Token
 
+from europenews.analyze.doctext import doc_text
+
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 MAX_NAME = 4
 
@@ -32,7 +34,7 @@ INITIAL_NAME = re.compile(
 
 def _initial_names(doc: Doc) -> list[Span]:
     spans = []
-    for match in INITIAL_NAME.finditer(doc.text):
+    for match in INITIAL_NAME.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), label="PERSON")
         if span is None:
             continue
@@ -163,7 +165,7 @@ def team_names(doc: Doc, ents: list[Span], countries: frozenset[str]) -> list[Sp
     National teams are left as places (as CoNLL-2003 annotates them), and only lines
     with at least two scores count, so "in Kent 10 people died" stays a place.
     """
-    lines = results_lines(doc.text)
+    lines = results_lines(doc_text(doc))
     if not lines:
         return []
     spans = []
@@ -179,7 +181,7 @@ def team_names(doc: Doc, ents: list[Span], countries: frozenset[str]) -> list[Sp
             spans.append(Span(doc, ent.start, ent.end, label="ORG"))
     covered = {i for e in ents for i in range(e.start, e.end)}
     for start, end in lines:
-        for match in SCORE_IN_TEXT.finditer(doc.text, start, end):
+        for match in SCORE_IN_TEXT.finditer(doc_text(doc), start, end):
             score = doc.char_span(match.start(), match.end())
             if score is None:
                 continue

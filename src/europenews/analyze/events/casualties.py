@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from europenews.analyze.doctext import doc_text
 from europenews.analyze.events.lexicon import EventLexicon
 from europenews.analyze.events.numbers import is_vague
 from europenews.analyze.events.victims import (
@@ -45,19 +46,6 @@ class Casualty:
     additive: bool = False  # a different person from those counted before ("another man")
     gender: str | None = None  # "m"/"f" when the victim phrase says so (tells victims apart)
     perpetrator: bool = False  # the victim is the suspect/gunman (GVA counts them too)
-
-
-# The text of the doc in hand: spaCy builds ``Doc.text`` anew from every token on each call,
-# and a long article quoted once per figure cost about a tenth of the analysis (issue 19).
-_LAST_TEXT: list[tuple[Doc, str]] = []
-
-
-def _doc_text(doc: Doc) -> str:
-    if _LAST_TEXT and _LAST_TEXT[0][0] is doc:
-        return _LAST_TEXT[0][1]
-    text = doc.text
-    _LAST_TEXT[:] = [(doc, text)]
-    return text
 
 
 def _kind_of(tok: Token, lex: EventLexicon) -> str | None:
@@ -131,7 +119,7 @@ def _death_toll(tok: Token, lex: EventLexicon) -> Casualty | None:
         value, known = count_victims(cand, lex)
         if known and value is not None:
             start, end = victim_span(cand)
-            return Casualty("killed", value, _doc_text(tok.doc)[start:end], start, end, tok.i)
+            return Casualty("killed", value, doc_text(tok.doc)[start:end], start, end, tok.i)
     return None
 
 
@@ -164,7 +152,7 @@ def casualties_in(sent: Span, lex: EventLexicon) -> list[Casualty]:
                 if known:
                     start, end = victim_span(tok)
                     found.append(
-                        Casualty("killed", value, _doc_text(tok.doc)[start:end], start, end, tok.i)
+                        Casualty("killed", value, doc_text(tok.doc)[start:end], start, end, tok.i)
                     )
             continue
         if lemma == "wound" and tok.pos_ == "NOUN":
@@ -178,7 +166,7 @@ def casualties_in(sent: Span, lex: EventLexicon) -> list[Casualty]:
             value, known = count_victims(tok, lex) if numbers else (None, False)
             if known and value:
                 start, end = victim_span(tok)
-                text = _doc_text(tok.doc)[start:end]
+                text = doc_text(tok.doc)[start:end]
                 found.append(Casualty("hit", value, text, start, end, tok.i))
             continue
         if lemma == "condition" or (lemma == "turn" and tok.pos_ == "VERB"):
@@ -224,7 +212,7 @@ def _casualty(pred: Token, kind: str, lex: EventLexicon) -> Casualty | None:
     if any(c.dep_ == "neg" for c in pred.children):
         count, known = 0, True
     start, end = victim_span(victim)
-    text = _doc_text(pred.doc)[start:end]
+    text = doc_text(pred.doc)[start:end]
     if not known and not is_vague(victim.lower_) and victim.tag_ not in ("NNS", "NNPS"):
         return None
     low = victim.lemma_.lower()
@@ -264,7 +252,7 @@ def _condition(tok: Token, lex: EventLexicon) -> Casualty | None:
     start, end = victim_span(victim)
     # A hospital condition says the victim was hurt, not that they survived (many die later),
     # so it counts like a hit: the dead are taken off it.
-    text = _doc_text(tok.doc)[start:end]
+    text = doc_text(tok.doc)[start:end]
     return Casualty("hit", count, text, start, end, tok.i, gender=gender_of(victim))
 
 
@@ -281,7 +269,7 @@ def _death_of(tok: Token, lex: EventLexicon) -> Casualty | None:
     if not known:
         return None
     start, end = victim_span(victim)
-    return Casualty("killed", count, _doc_text(tok.doc)[start:end], start, end, tok.i)
+    return Casualty("killed", count, doc_text(tok.doc)[start:end], start, end, tok.i)
 
 
 def _gunshot_wound(tok: Token, lex: EventLexicon) -> Casualty | None:
@@ -307,7 +295,7 @@ def _gunshot_wound(tok: Token, lex: EventLexicon) -> Casualty | None:
     if not known or not person_like(victim, lex):
         return None
     start, end = victim_span(victim)
-    text = _doc_text(tok.doc)[start:end]
+    text = doc_text(tok.doc)[start:end]
     return Casualty("hit", count, text, start, end, tok.i, gender=gender_of(victim))
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from europenews.analyze.doctext import doc_text
 from europenews.analyze.events.casualties import Casualty
 from europenews.analyze.events.dates import names_a_day
 from europenews.analyze.events.lexicon import EventLexicon
@@ -113,7 +114,7 @@ def _has(facts: SentenceFacts, lex: EventLexicon, name: str) -> bool:
 
 def _quoted(casualty: Casualty, sent: Span) -> bool:
     """An odd number of quotation marks before the figure in its sentence: it is quoted."""
-    before = sent.doc.text[sent.start_char:casualty.start]
+    before = doc_text(sent.doc)[sent.start_char:casualty.start]
     return sum(before.count(q) for q in _QUOTES) % 2 == 1
 
 
@@ -135,7 +136,7 @@ def figure_features(
 ) -> list[float]:
     """The feature vector (in ``FEATURES`` order) of one figure: ``casualty`` is the
     parsed figure, or None for one inferred from a word ("a fatal shooting")."""
-    length = max(len(doc.text), 1)
+    length = max(len(doc_text(doc)), 1)
     return [
         float(facts.index < 3),
         facts.start / length,

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from europenews.analyze.doctext import doc_text
 from europenews.analyze.events.casualties import Casualty
 from europenews.analyze.events.lexicon import EventLexicon
 from europenews.analyze.events.wordnumbers import (
@@ -253,7 +254,7 @@ def _figure(kind: str, victim: Token, pred: Token, lex: EventLexicon,
     while last is None and end_tok.i + 1 in names:  # "Jeanne Morel", not "Jeanne"
         end_tok = victim.doc[end_tok.i + 1]
     start, end = start_tok.idx, end_tok.idx + len(end_tok.text)
-    text = victim.doc.text[start:end]
+    text = doc_text(victim.doc)[start:end]
     perpetrator = victim.lemma_.lower() in lex.words["perpetrators"]
     return Casualty(kind, value if known else None, text, start, end, pred.i,
                     perpetrator=perpetrator)

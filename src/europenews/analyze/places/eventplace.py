@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from europenews.analyze.doctext import doc_text
 from europenews.analyze.places.toponym_forms import dateline
 from europenews.model import Place
 
@@ -44,7 +45,7 @@ def event_place(
     located = [p for p in places if p.lat is not None and p.mentions]
     if not located:
         return None
-    text = doc.text  # built anew on each access
+    text = doc_text(doc)
     doubtful = frozenset(doc._.place_doubts or ())
     frame = _frame(located)
     qualifiers = frozenset(

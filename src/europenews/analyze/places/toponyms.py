@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
+from europenews.analyze.doctext import doc_text
 from europenews.analyze.places.geonames import GeoEntry, GeoGazetteer, place_key
 from europenews.analyze.places.toponym_forms import (
     NOT_A_PLACE,
@@ -171,7 +172,7 @@ def _broad(candidates: list[GeoEntry]) -> bool:
 
 def _entity_toponyms(doc: Doc, gaz: GeoGazetteer) -> list[Toponym]:
     found: list[Toponym] = []
-    full = doc.text  # built anew on each access
+    full = doc_text(doc)
     person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     # "Georgia Stevens" … "Georgia began skating": a first name, whatever the model says.
     first_names = {e[0].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
@@ -297,7 +298,7 @@ def _missed_toponyms(doc: Doc, gaz: GeoGazetteer, taken: list[Toponym]) -> list[
     surname or a word. Hyphenated words ("U.S.-based") give their country or demonym.
     """
     covered = {i for t in taken for i in range(t.start, t.end)}
-    full = doc.text  # built anew on each access
+    full = doc_text(doc)
     in_ent: set[int] = set()
     for ent in doc.ents:
         in_ent.update(range(ent.start, ent.end))
@@ -399,7 +400,7 @@ def find_toponyms(doc: Doc, gaz: GeoGazetteer, add_missed: bool = True) -> list[
         found += _missed_toponyms(doc, gaz, found)
     found.sort(key=lambda t: (t.start, -t.end))
     out: list[Toponym] = []
-    full = doc.text  # built anew on each access
+    full = doc_text(doc)
     for t in found:
         if (out and t.start < out[-1].end) or t.text.upper() in POST_NOMINALS:
             continue

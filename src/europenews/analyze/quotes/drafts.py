@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
+from europenews.analyze.doctext import doc_text
 from europenews.analyze.quotes.cue import Cue
 from europenews.analyze.quotes.marks import MarkedQuote
 from europenews.analyze.quotes.spans import (
@@ -84,7 +85,7 @@ def own_cue(
 def same_sentence(doc: Doc, end: int, cue: int) -> bool:
     """Whether a quotation ending at char ``end`` and the cue token ``cue`` share a sentence
     (the quotation's own full stop ends it; the parse judges abbreviations like "Capt.")."""
-    if doc.text[end - 1] == ".":
+    if doc_text(doc)[end - 1] == ".":
         return False
     last = doc.char_span(end - 1, end, alignment_mode="expand")
     return last is not None and last[0].sent.start == doc[cue].sent.start
@@ -246,8 +247,8 @@ def reported_report(doc: Doc, drafts: list[Draft], cue: Cue, mark: MarkedQuote) 
         if inner.i != outer.i or not path or "relcl" in path or "advcl" in path:
             continue
         end = d.spans[-1][1]
-        if end <= mark.start and not WORD.search(doc.text, end, mark.start) and (
-            "\n" not in doc.text[end : mark.start]
+        if end <= mark.start and not WORD.search(doc_text(doc), end, mark.start) and (
+            "\n" not in doc_text(doc)[end : mark.start]
         ):
             return d
     return None

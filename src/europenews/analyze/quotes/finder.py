@@ -18,6 +18,7 @@ import re
 
 from spacy.tokens import Doc
 
+from europenews.analyze.doctext import doc_text
 from europenews.analyze.quotes.attribution import EntityIndex, build_index, resolve_speaker
 from europenews.analyze.quotes.cue import Cue
 from europenews.analyze.quotes.cues import find_cues
@@ -97,7 +98,7 @@ def _cue_drafts(
     doc: Doc, cues: list[Cue], layout: Layout, statement: list[bool]
 ) -> tuple[list[Draft], set[int], list[Cue]]:
     """Quotes read off cues with content; returns drafts, bound marks and cues left bare."""
-    text = doc.text
+    text = doc_text(doc)
     bound: set[int] = set()
     drafts: list[Draft] = []
     bare: list[Cue] = []
@@ -201,7 +202,7 @@ def _speaker_of(draft: Draft, doc: Doc, index: EntityIndex, lex: QuoteLexicon) -
 
 def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True) -> list[Quote]:
     """Pure: read the marks and the parse, return the quotes in text order."""
-    text = doc.text
+    text = doc_text(doc)
     marks = find_marked_quotes(text)
     statement = [_is_statement(doc, text, m) for m in marks]
     layout = Layout(text, marks)

@@ -26,6 +26,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from europenews.analyze.doctext import doc_text
 from europenews.analyze.quotes.attribution import EntityIndex, resolve_speaker
 from europenews.analyze.quotes.cue import Cue
 from europenews.analyze.quotes.cuebounds import trim_span
@@ -190,4 +191,4 @@ def french_speaker(doc: Doc, cue: Cue, index: EntityIndex, lex: QuoteLexicon) ->
     if not words or words[-1].i - words[0].i > 10:
         return speaker
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-    return replace(speaker, mention=Mention(start, end, doc.text[start:end]))
+    return replace(speaker, mention=Mention(start, end, doc_text(doc)[start:end]))
