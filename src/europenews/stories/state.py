@@ -88,6 +88,11 @@ class StoryState:
     sources: set[str] = field(default_factory=set)
     dense: DenseCentroid = field(default_factory=DenseCentroid)
     dates: DateSpan = field(default_factory=DateSpan)  # known days (stories/guards.py)
+    # Across languages (stories/across.py): articles per language, the centroid of the
+    # language-neutral key vectors and the story's articles per such key.
+    languages: Counter[str] = field(default_factory=Counter)
+    linked: Centroid = field(default_factory=Centroid)
+    linked_docs: Counter[str] = field(default_factory=Counter)
 
     def absorb(self, other: StoryState) -> None:
         """Take in every member of ``other``, as if its articles had joined this story."""
@@ -96,6 +101,7 @@ class StoryState:
             (self.body, other.body),
             (self.keys, other.keys),
             (self.text, other.text),
+            (self.linked, other.linked),
         ):
             mine.merge(theirs)
         self.size += other.size
@@ -110,6 +116,8 @@ class StoryState:
         self.key_docs.update(other.key_docs)
         self.word_docs.update(other.word_docs)
         self.name_docs.update(other.name_docs)
+        self.languages.update(other.languages)
+        self.linked_docs.update(other.linked_docs)
         self.sources |= other.sources
         self.dense.merge(other.dense)
         self.dates.add(other.dates.first)
@@ -127,6 +135,7 @@ class Prepared:
     cues: IncidentCues
     dense: Vector | None = None
     known_day: int | None = None  # publication day, else the day the text states
+    linked: SparseVec = field(default_factory=dict)  # language-neutral keys (stories/across.py)
 
     @property
     def kind(self) -> str:
