@@ -73,8 +73,8 @@ def test_browser_polish_and_german_reports_join_the_english_story(xl_page, shoot
     polish = timeline.filter(has_text=POLISH)
     german = timeline.filter(has_text=GERMAN)
     assert polish.count() == 1 and german.count() == 1
-    assert polish.locator(".lang").inner_text() == "pl"
-    assert german.locator(".lang").inner_text() == "de"
+    assert polish.locator(".lang").text_content() == "pl"
+    assert german.locator(".lang").text_content() == "de"
     coverage = page.locator(".coverage-languages")
     assert coverage.count() == 1
     counts = {
