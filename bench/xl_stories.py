@@ -62,11 +62,9 @@ def main() -> int:
     ap.add_argument("--min-shared", type=int, default=across.MIN_SHARED)
     ap.add_argument("--min-cosine", type=float, default=across.MIN_COSINE)
     ap.add_argument("--grid", action="store_true",
-                    help="no route, then every MIN_SHARED 1-3 x MIN_COSINE 0.1-0.3, both ways")
+                    help="no route, then every MIN_SHARED 1-3 x MIN_COSINE 0.1-0.3")
     ap.add_argument("--store", type=Path, default=None,
                     help="keep the analysed store here and reuse it when it exists")
-    ap.add_argument("--any-story", action="store_true",
-                    help="the route also for stories already in the article's language")
     ap.add_argument("--limit", type=int, default=None, help="documents per topic and language")
     args = ap.parse_args()
 
@@ -110,14 +108,10 @@ def main() -> int:
         finally:
             engine.dispose()
     label = {_article_id(d): records[d.id] for d in docs}
-    grid = ([(10**9, 1.0, True)]
-            + [(s, c, new) for new in (True, False) for s in (1, 2, 3)
-               for c in (0.1, 0.15, 0.2, 0.25, 0.3)]
-            if args.grid else [(10**9 if args.no_across else args.min_shared, args.min_cosine,
-                                not args.any_story)])
-    for min_shared, min_cosine, new_only in grid:
+    grid = ([(10**9, 1.0)] + [(s, c) for s in (1, 2, 3) for c in (0.1, 0.15, 0.2, 0.25, 0.3)]
+            if args.grid else [(10**9 if args.no_across else args.min_shared, args.min_cosine)])
+    for min_shared, min_cosine in grid:
         across.MIN_SHARED, across.MIN_COSINE = min_shared, min_cosine
-        across.NEW_LANGUAGE_ONLY = new_only
         clustering = time.perf_counter()
         clusterer = OnlineClusterer()
         story_of = {i: clusterer.assign(items[i]).story_id for i in order}
@@ -127,7 +121,6 @@ def main() -> int:
             "data": str(args.data), "topics": sorted(topics), "seed": args.seed,
             "gold_mentions": args.gold_mentions, "across": min_shared < 10**9,
             "min_shared": across.MIN_SHARED, "min_cosine": across.MIN_COSINE,
-            "new_language_only": across.NEW_LANGUAGE_ONLY,
             "documents": len(docs), **result,
             "analysis_s": round(analysed - started, 1),
             "cluster_s": round(time.perf_counter() - clustering, 1),

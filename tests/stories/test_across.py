@@ -109,14 +109,29 @@ def test_across_evidence_weighs_keys_by_rarity() -> None:
     assert not across.agrees(evidence, None, min_shared=3)
 
 
-def test_across_applies_only_with_another_language() -> None:
-    assert across.other_languages(Counter({"en": 3}), "pl")
-    # By default keys bring a story at most one article per language: a second Polish
-    # article joins through its words (or starts its own story), so keys never chain.
-    assert across.other_languages(Counter({"pl": 1, "en": 2}), "pl") is not across.NEW_LANGUAGE_ONLY
-    assert not across.other_languages(Counter({"pl": 2}), "pl")
-    assert not across.other_languages(Counter({"en": 1}), None)
-    assert not across.other_languages(Counter(), "pl")
+def test_across_applies_only_to_stories_told_in_other_languages() -> None:
+    assert across.other_languages({"en"}, "pl")
+    assert across.other_languages({"en", "de"}, "pl")
+    assert not across.other_languages({"pl", "en"}, "pl")  # its own language: the words decide
+    assert not across.other_languages({"en"}, None)
+    assert not across.other_languages({None}, "pl")  # a story of unknown language
+    assert not across.other_languages(set(), "pl")
+
+
+def test_across_member_from_another_language_leaves_the_word_centroids_alone() -> None:
+    clusterer = OnlineClusterer()
+    _stream(clusterer)
+    english = clusterer.assign(_item("en1", EN_FLOOD, "en", FLOOD_KEYS, "Varnholm flooded as Lessa bursts its banks"))
+    story = clusterer._stories[english.story_id]
+    before = (dict(story.text.total), story.size, set(story.sources))
+    polish = clusterer.assign(_item("pl1", PL_FLOOD, "pl", FLOOD_KEYS[:4], "Powódź zalała stare miasto"))
+    assert polish.story_id == english.story_id
+    assert (dict(story.text.total), story.size, set(story.sources)) == before
+    assert story.languages == Counter({"en": 1, "pl": 1}) and story.word_languages == {"en"}
+    # A second Polish report may come across languages as well: the story is told in English.
+    again = clusterer.assign(_item("pl2", PL_FLOOD.replace("wtorek", "środę"), "pl", FLOOD_KEYS[:4],
+                                   "Woda wciąż stoi w starym mieście"))
+    assert again.story_id == english.story_id
 
 
 def test_across_linked_keys_add_geocoded_places() -> None:

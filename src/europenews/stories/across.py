@@ -33,16 +33,14 @@ from europenews.stories.similarity import SparseVec
 from europenews.stories.state import Prepared, StoryState
 
 # Set on the development topics of SlavicNER (bench/xl_stories.py --topics asia_bibi,ryanair).
-MIN_SHARED = 3
-MIN_COSINE = 0.35
+MIN_SHARED = 1
+MIN_COSINE = 0.2
 # A key counts as rare when its IDF is at least this share of the largest possible IDF (a key
 # in every other article, a country or the EU, is context, not evidence of the same event).
 RARE_SHARE = 0.5
 # Product choice, a priori: coverage in another language follows within days; a week later
 # the same people and places are a recurring subject, not the same story.
 MAX_GAP_DAYS = 3
-# Set on the development topics too: keys join a story at most one article per language.
-NEW_LANGUAGE_ONLY = True
 QUERY_KEYS = 8  # the item's rarest keys seen before, looked up in the index
 
 
@@ -131,16 +129,13 @@ def agrees(evidence: CrossEvidence, gap_days: int | None, *, min_shared: int | N
             and evidence.cosine >= (min_cosine if min_cosine is not None else MIN_COSINE))
 
 
-def other_languages(story_languages: Counter[str], language: str | None) -> bool:
-    """Whether the route applies: the item's language is known and the story has an article
-    in another language (a story told only in the item's language is the word model's); with
-    ``NEW_LANGUAGE_ONLY``, only when the story has no article in the item's language yet (a
-    second article in a language joins through its words, so keys never chain a story)."""
-    if not language:
+def other_languages(word_languages: set[str | None], language: str | None) -> bool:
+    """Whether the route applies: the item's language is known, and the story is told (its
+    word centroids) in known languages other than it. A story told in the item's language is
+    the word model's alone."""
+    if not language or None in word_languages or language in word_languages:
         return False
-    if NEW_LANGUAGE_ONLY and language in story_languages:
-        return False
-    return any(lang != language for lang in story_languages)
+    return bool(word_languages)
 
 
 def best_story(prepared: Prepared, postings: Mapping[str, OrderedDict[str, None]],
@@ -161,7 +156,7 @@ def best_story(prepared: Prepared, postings: Mapping[str, OrderedDict[str, None]
     best_cos = 0.0
     for sid in seen:
         story = stories[sid]
-        if not other_languages(story.languages, language):
+        if not other_languages(story.word_languages, language):
             continue
         if story.dates.too_far(prepared.known_day):
             continue

@@ -340,22 +340,12 @@ class OnlineClusterer:
         (headline, sources) is the store's summary (``stories.summary``), not kept here."""
         story = self._stories.get(story_id) or self._new_story(story_id)
         v = prepared.vectors
-        story.title.add(v.title)
-        story.member_titles.append(v.title)
-        story.body.add(v.body)
-        story.keys.add(v.keys)
-        story.text.add(v.text)
-        story.size += 1
-        story.dense.add(prepared.dense)
-        cues = prepared.cues
-        story.weekdays.update(cues.weekdays)
-        story.ages.update(cues.ages)
-        story.counts.update(cues.counts)
-        story.key_docs.update(v.keys.keys())
-        story.word_docs.update(v.text.keys())
-        story.name_docs.update(cues.names)
-        if prepared.item.source:
-            story.sources.add(prepared.item.source)
+        # An article in a language the story's words are not in (it came across languages)
+        # joins its keys, languages and dates, never its word centroids: the word route keeps
+        # comparing articles with the story as told in its own language(s).
+        words = story.takes_words(prepared.item.language)
+        if words:
+            story.add_words(prepared)
         if prepared.item.language:
             story.languages[prepared.item.language] += 1
         story.linked.add(prepared.linked)
@@ -367,7 +357,8 @@ class OnlineClusterer:
         self._recency.pop(story_id, None)
         self._recency[story_id] = None
         # Language-neutral keys go under "x:": only the route across languages reads them.
-        for term in [t for t, _ in self._query(v)] + across.index_terms(prepared.linked):
+        word_terms = [t for t, _ in self._query(v)] if words else []
+        for term in word_terms + across.index_terms(prepared.linked):
             postings = self._postings.setdefault(term, OrderedDict())
             postings.pop(story_id, None)
             postings[story_id] = None
