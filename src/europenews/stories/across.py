@@ -9,9 +9,10 @@ IDF over the articles that have such keys, so *Ukraine* or *EU* in every article
 little) and says whether an article agrees with a story on them.
 
 The route is a second chance, never a replacement: the clusterer asks it only when the
-word-based model placed the article nowhere, and only for stories that have at least one
-article in a language other than the article's. A story told in one language and an article in
-that language are therefore placed exactly as before.
+word-based model placed the article nowhere, and only for stories told (their word
+centroids) in known languages other than the article's. A member that came from another
+language joins a story's keys, not its words (``StoryState.takes_words``), so a story told in
+one language and an article in that language are placed exactly as before.
 
 Parameters (every value is a choice made a priori or set on the development topics of
 SlavicNER, asia_bibi and ryanair; docs/stories.md says which):
