@@ -23,6 +23,16 @@ def test_configfile_default_lists_named_public_feeds() -> None:
     assert config.fetch.allow_private is False
 
 
+def test_configfile_default_reads_european_outlets_in_their_own_languages() -> None:
+    # Issue 22, item 6: non-English outlets, each feed saying its language, at least one
+    # feed per language of the list below, and every analysed language among them.
+    config = parse_config(default_config_text(), "default", base=None)
+    own = {f.language for f in config.feeds if f.language and f.language != "en"}
+    assert {"de", "fr", "es", "it", "pl", "uk"} <= own
+    assert set(config.settings.languages) - {"en"} <= own | {"ru"}
+    assert all(f.language for f in config.feeds)
+
+
 def test_configfile_default_includes_examples_folder_as_optional() -> None:
     config = parse_config(default_config_text(), "default", base=None)
     [folder] = config.folders

@@ -1,7 +1,11 @@
 """How counts and date ranges read, in one place for the site and the terminal:
-"1 article", "3 stories", "undated" rather than "first — · last —"."""
+"1 article", "3 stories", "undated" rather than "first — · last —", "Polish" rather than "pl"."""
 
 from __future__ import annotations
+
+import functools
+
+import babel
 
 # Nouns whose plural is not the noun with an "s".
 _IRREGULAR = {"more": "more", "person": "people", "country": "countries", "story": "stories",
@@ -36,3 +40,13 @@ def date_span(first: str | None, last: str | None, first_label: str = "first",
     if short_date(first) == short_date(last):
         return short_date(first)
     return f"{first_label} {short_date(first)} · {last_label} {short_date(last)}"
+
+
+@functools.cache
+def language_name(code: str | None) -> str:
+    """'pl' → 'Polish' (CLDR's English name); the code itself when CLDR has none; 'unknown
+    language' when the article's language was never set."""
+    if not code:
+        return "unknown language"
+    name = babel.Locale("en").languages.get(code.lower())
+    return str(name) if name else code

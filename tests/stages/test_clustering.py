@@ -196,3 +196,33 @@ def test_clustering_issue_20_merged_stories_move_into_the_one_the_article_joined
         assert get_story(conn, "s1") is None
         story = get_story(conn, "s0")
     assert story is not None and story.article_count == 3
+
+
+def test_clustering_gives_the_clusterer_store_wide_entity_ids(
+        engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Both in hand and read back, every item carries its entities' store-wide ids (the keys
+    # stories across languages are matched on), the same id for the same entity everywhere.
+    earlier, *now = stored_articles(engine, tmp_path)
+    analyse_all(engine, [earlier])
+    in_hand = AnalysedInHand()
+    analyse_all(engine, now, in_hand)
+    seen: list[StoryItem] = []
+    original = OnlineClusterer.assign
+
+    def recording(self: OnlineClusterer, item: StoryItem) -> Assignment:
+        seen.append(item)
+        return original(self, item)
+
+    monkeypatch.setattr(OnlineClusterer, "assign", recording)
+    cluster_pending(engine, new_clusterer(engine), IngestSummary(), in_hand=in_hand)
+    assert len(seen) == 3
+    assert all(len(item.linked) == 2 and all(k.startswith("e:") for k in item.linked)
+               for item in seen)
+    assert seen[0].linked == seen[1].linked == seen[2].linked  # Ana Berg, the coastguard
+    # A restarted clusterer replays with the same keys.
+    replayed: list[StoryItem] = []
+    monkeypatch.setattr(OnlineClusterer, "replay",
+                        lambda self, item, story_id, duplicate_of=None: replayed.append(item))
+    new_clusterer(engine)
+    assert sorted(i.id for i in replayed) == sorted(i.id for i in seen)
+    assert all(i.linked == seen[0].linked for i in replayed)

@@ -9,7 +9,13 @@ from europenews.briefdata import (
     BriefPlace,
     BriefQuote,
 )
-from europenews.stories.brief import build_brief, central_title, lead_sentences, quoted_words
+from europenews.stories.brief import (
+    build_brief,
+    central_lead,
+    central_title,
+    lead_sentences,
+    quoted_words,
+)
 from europenews.stories.brief_markdown import brief_markdown
 from europenews.storydata import ArticleFigure, Evidence, StoryCasualty
 
@@ -100,3 +106,21 @@ def test_brief_lead_skips_headings_and_quoted_words_are_found() -> None:
                                  "It opens in May."]
     assert quoted_words("he would “take the fight to them.") == "take the fight to them."
     assert quoted_words("no quotation here") is None
+
+
+def test_brief_lead_of_a_story_in_several_languages_is_in_the_headline_language() -> None:
+    # Two reports in Polish agree with each other more than with the English one; the lead
+    # under the English headline must still be English.
+    english = article("e1", "Harbour bridge closed after ship strike", TEXT_1, "Gazette",
+                      "2026-05-04T08:00:00Z")
+    polish = [
+        BriefArticle(f"p{n}", "Most w porcie zamknięty", f"https://kurier{n}.example/p{n}",
+                     "2026-05-04T10:00:00Z", f"Kurier {n}", "pl", None,
+                     "Most w porcie zamknięto we wtorek po uderzeniu statku towarowego w filar. "
+                     "Kapitan statku został zatrzymany przez policję portową.")
+        for n in (1, 2)
+    ]
+    lead = central_lead([english, *polish])
+    assert lead and all(s.source.article == "e1" for s in lead)
+    # Without the English article, the Polish reports give the lead.
+    assert {s.source.article for s in central_lead(polish)} <= {"p1", "p2"}

@@ -87,6 +87,20 @@ def test_app_api_story_matches_page(client: httpx.Client, ids: dict[str, str]):
 
 
 @pytest.mark.slow
+def test_app_story_coverage_by_language_counts_every_member(client: httpx.Client,
+                                                            ids: dict[str, str]):
+    story = client.get(f"/api/stories/{ids['story']}").json()
+    languages = story["languages"]
+    assert sum(c["articles"] for c in languages) == len(story["articles"])
+    counted: dict[str | None, int] = {}
+    for member in story["articles"]:
+        counted[member["language"]] = counted.get(member["language"], 0) + 1
+    assert {c["language"]: c["articles"] for c in languages} == counted
+    page = client.get(f"/stories/{ids['story']}").text
+    assert "Coverage by language" in page and "English" in page
+
+
+@pytest.mark.slow
 def test_app_story_shows_casualty_spread_per_outlet(client: httpx.Client, ids: dict[str, str]):
     # Each member's own figure (its first event with one) must appear, none fused away.
     story = client.get(f"/api/stories/{ids['story']}").json()

@@ -16,6 +16,7 @@ story is refreshed from its members after each assignment (deleted if it has non
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 from collections.abc import Callable
@@ -35,6 +36,7 @@ from europenews.store.stories import (
     assignments_after,
     claim_for_story,
     last_seq,
+    linked_keys_of,
     list_story_members,
     merge_stories,
     refresh_story,
@@ -93,6 +95,15 @@ def _stored_item(payload: dict[str, Any]) -> StoryItem:
     return story_item_from_analysis(analysis_from_dict(payload))
 
 
+def _with_linked(engine: Engine, items: dict[str, StoryItem]) -> dict[str, StoryItem]:
+    """The items with their store-wide entity ids (``StoryItem.linked``), the keys an article
+    in another language can share with a story (stories/across.py)."""
+    with engine.connect() as conn:
+        linked = linked_keys_of(conn, list(items))
+    return {i: dataclasses.replace(item, linked=linked[i]) if i in linked else item
+            for i, item in items.items()}
+
+
 def catch_up(engine: Engine, state: StoryClusterer) -> int:
     """Replay the stored assignments the clusterer has not seen (all of them for a new one;
     those made by another process since its last pass), in their order; returns how many."""
@@ -103,11 +114,11 @@ def catch_up(engine: Engine, state: StoryClusterer) -> int:
             payloads = get_analysis_payloads(conn, [a.article_id for a in batch])
         if not batch:
             return replayed
+        items = _with_linked(engine, {i: _stored_item(p) for i, p in payloads.items()})
         for assigned in batch:
-            payload = payloads.get(assigned.article_id)
-            if payload is not None:  # an analysis since deleted cannot be replayed
-                state.clusterer.replay(_stored_item(payload), assigned.story_id,
-                                       assigned.duplicate_of)
+            item = items.get(assigned.article_id)
+            if item is not None:  # an analysis since deleted cannot be replayed
+                state.clusterer.replay(item, assigned.story_id, assigned.duplicate_of)
                 replayed += 1
             state.seq = assigned.seq
 
@@ -208,6 +219,7 @@ def cluster_pending(
             with engine.connect() as conn:
                 payloads = get_analysis_payloads(conn, earlier)
             items.update((i, _stored_item(p)) for i, p in payloads.items())
+        items = _with_linked(engine, items)
         for start_group in range(0, len(ids), write_batch):
             if stop.is_set():  # between two batches: the one in hand is stored
                 return

@@ -271,3 +271,23 @@ def stories_out_of_step(conn: Connection) -> list[str]:
         .where(func.coalesce(members.c.n, 0) != stories.c.article_count)
     )
     return [r.id for r in rows]
+
+
+LINKED_TYPES = ("person", "organization", "place")
+
+
+def linked_keys_of(conn: Connection, article_ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """Each article's store-wide entity ids as story keys ("e:12"), people, organisations and
+    places: the same whatever language the article is in (stories/across.py)."""
+    out: dict[str, list[str]] = {}
+    ids = list(dict.fromkeys(article_ids))
+    for start in range(0, len(ids), 500):  # bounded IN lists
+        rows = conn.execute(
+            select(article_entities.c.article_id, article_entities.c.entity_id)
+            .where(article_entities.c.article_id.in_(ids[start:start + 500]),
+                   article_entities.c.type.in_(LINKED_TYPES))
+            .order_by(article_entities.c.article_id, article_entities.c.entity_id)
+        )
+        for r in rows:
+            out.setdefault(r.article_id, []).append(f"e:{r.entity_id}")
+    return {a: tuple(keys) for a, keys in out.items()}

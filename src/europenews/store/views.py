@@ -104,12 +104,13 @@ def story_detail(conn: Connection, story_id: str) -> dict[str, Any] | None:
     members = select(story_members.c.article_id).where(story_members.c.story_id == story_id)
     story["articles"] = [row_dict(r) for r in conn.execute(
         select(articles.c.id, articles.c.title, articles.c.source, articles.c.published,
-               articles.c.url, story_members.c.duplicate_of)
+               articles.c.url, story_members.c.duplicate_of, articles.c.language)
         .join(story_members, story_members.c.article_id == articles.c.id)
         .where(story_members.c.story_id == story_id)
         .order_by(articles.c.published.is_(None), articles.c.published, articles.c.pk)
         .limit(500)
     )]
+    story["languages"] = _coverage_by_language(conn, story_id)
     n = func.count(func.distinct(article_entities.c.article_id)).label("articles")
     ents = conn.execute(
         select(entities.c.id, entities.c.name, entities.c.type, n)
@@ -127,6 +128,20 @@ def story_detail(conn: Connection, story_id: str) -> dict[str, Any] | None:
     story["casualties"] = casualty_figures(conn, [story_id]).get(story_id, [])
     story["places"] = story_places(conn, members)
     return story
+
+
+def _coverage_by_language(conn: Connection, story_id: str) -> list[dict[str, Any]]:
+    """The story's articles per language (all members, not only the 500 listed), most first;
+    an article of unknown language counts under ``None``."""
+    n = func.count().label("articles")
+    rows = conn.execute(
+        select(articles.c.language, n)
+        .join(story_members, story_members.c.article_id == articles.c.id)
+        .where(story_members.c.story_id == story_id)
+        .group_by(articles.c.language)
+        .order_by(n.desc(), articles.c.language)
+    ).all()
+    return [{"language": r.language, "articles": int(r.articles)} for r in rows]
 
 
 def _quotes_by_speaker(conn: Connection, members: Any) -> list[dict[str, Any]]:

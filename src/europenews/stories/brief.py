@@ -107,8 +107,14 @@ def lead_sentences(article: BriefArticle, limit: int = LEAD_SENTENCES) -> list[s
 
 def central_lead(articles: Sequence[BriefArticle]) -> list[LeadSentence]:
     """The one or two opening sentences that share most words with the other articles'
-    openings (a one-article story: its own first sentences), never two near-copies."""
+    openings (a one-article story: its own first sentences), never two near-copies. In a
+    story told in several languages, from the articles in the first article's language (the
+    headline's): words are compared within one language, and a Polish lead under an English
+    headline reads as an error."""
     originals = [a for a in articles if a.duplicate_of is None] or list(articles)
+    if originals and originals[0].language:
+        first = originals[0].language
+        originals = [a for a in originals if a.language in (first, None)]
     candidates = [(a, i, s) for a in originals for i, s in enumerate(lead_sentences(a))]
     if not candidates:
         return []

@@ -25,6 +25,7 @@ from collections import OrderedDict, deque
 from dataclasses import dataclass
 
 from europenews.dates import day_number
+from europenews.stories import across
 from europenews.stories.boilerplate import RepeatedLines
 from europenews.stories.decision import FEATURES, DecisionModel, load_decision_model
 from europenews.stories.dedup import NearDuplicateIndex
@@ -132,6 +133,7 @@ class OnlineClusterer:
         self._story_of_order: deque[str] = deque()
         self._index = 0
         self._today: int | None = None
+        self.linked_freqs = across.KeyFrequencies()
 
     # -- public API -------------------------------------------------------------------------
 
@@ -179,6 +181,10 @@ class OnlineClusterer:
                     # The article belongs to two stories at once: they are one story that
                     # split earlier (merged into the most probable one).
                     bridged = [c for c, p in scored if c is not best and p >= merge]
+            else:
+                # Placed nowhere by its words: a story told in other languages may still be
+                # the same news (stories/across.py). Never asked when the words decided.
+                story = self.across_languages(prepared)
         is_new = story is None
         if story is None:
             new_id = story_id_for(item.id or str(self._index))
@@ -249,6 +255,8 @@ class OnlineClusterer:
         self.dfs.add_names(cues.names)
         known = day if day is not None else known_day(item)
         dense = self.embedder(item) if self.embedder is not None else None
+        linked = across.linked_keys(item)
+        self.linked_freqs.add(linked)
         return Prepared(
             item,
             vectors,
@@ -257,7 +265,14 @@ class OnlineClusterer:
             cues=cues,
             dense=dense,
             known_day=known,
+            linked=across.key_vector(linked, self.linked_freqs),
         )
+
+    def across_languages(self, prepared: Prepared) -> _Story | None:
+        """The story in other languages the item's language-neutral keys agree with best
+        (``stories/across.py``; its "x:" postings, which the word route never reads)."""
+        return across.best_story(prepared, self._postings, self._stories, self.linked_freqs,
+                                 POSTINGS_SCAN)
 
     def candidate_features(self, prepared: Prepared) -> list[tuple[_Story, list[float]]]:
         """Active stories sharing salient terms with the item, with the decision features."""
@@ -325,29 +340,25 @@ class OnlineClusterer:
         (headline, sources) is the store's summary (``stories.summary``), not kept here."""
         story = self._stories.get(story_id) or self._new_story(story_id)
         v = prepared.vectors
-        story.title.add(v.title)
-        story.member_titles.append(v.title)
-        story.body.add(v.body)
-        story.keys.add(v.keys)
-        story.text.add(v.text)
-        story.size += 1
-        story.dense.add(prepared.dense)
-        cues = prepared.cues
-        story.weekdays.update(cues.weekdays)
-        story.ages.update(cues.ages)
-        story.counts.update(cues.counts)
-        story.key_docs.update(v.keys.keys())
-        story.word_docs.update(v.text.keys())
-        story.name_docs.update(cues.names)
-        if prepared.item.source:
-            story.sources.add(prepared.item.source)
+        # An article in a language the story's words are not in (it came across languages)
+        # joins its keys, languages and dates, never its word centroids: the word route keeps
+        # comparing articles with the story as told in its own language(s).
+        words = story.takes_words(prepared.item.language)
+        if words:
+            story.add_words(prepared)
+        if prepared.item.language:
+            story.languages[prepared.item.language] += 1
+        story.linked.add(prepared.linked)
+        story.linked_docs.update(prepared.linked.keys())
         if prepared.day is not None:
             story.last_day = max(story.last_day or prepared.day, prepared.day)
         story.dates.add(prepared.known_day)
         story.last_index = self._index
         self._recency.pop(story_id, None)
         self._recency[story_id] = None
-        for term, _ in self._query(v):
+        # Language-neutral keys go under "x:": only the route across languages reads them.
+        word_terms = [t for t, _ in self._query(v)] if words else []
+        for term in word_terms + across.index_terms(prepared.linked):
             postings = self._postings.setdefault(term, OrderedDict())
             postings.pop(story_id, None)
             postings[story_id] = None

@@ -15,7 +15,8 @@ class StoryItem:
 
     ``entities`` are canonical names of people/organisations (from the analysis, when one ran);
     ``places`` are place keys (geonames id or lower-cased name). Both may be empty: the clusterer
-    then falls back on capitalised words of the text.
+    then falls back on capitalised words of the text. ``linked`` are keys that do not depend on
+    the language the article is written in.
     """
 
     id: str
@@ -28,6 +29,10 @@ class StoryItem:
     killed: int | None = None
     injured: int | None = None
     language: str | None = None  # ISO 639-1: whose stop words say nothing about the story
+    # Language-neutral keys: store-wide entity ids ("e:12", from the store's linking) and
+    # geocoded places ("geo:2643743"). What an article in another language can share with a
+    # story (stories/across.py); empty outside the store (``europenews cluster``).
+    linked: tuple[str, ...] = ()
 
 
 def story_item_from_analysis(analysis: Analysis) -> StoryItem:

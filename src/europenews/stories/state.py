@@ -88,6 +88,41 @@ class StoryState:
     sources: set[str] = field(default_factory=set)
     dense: DenseCentroid = field(default_factory=DenseCentroid)
     dates: DateSpan = field(default_factory=DateSpan)  # known days (stories/guards.py)
+    # Across languages (stories/across.py): articles per language, the centroid of the
+    # language-neutral key vectors and the story's articles per such key.
+    languages: Counter[str] = field(default_factory=Counter)
+    linked: Centroid = field(default_factory=Centroid)
+    linked_docs: Counter[str] = field(default_factory=Counter)
+    # The languages of the members in the word centroids (None: a member of unknown language).
+    word_languages: set[str | None] = field(default_factory=set)
+
+    def takes_words(self, language: str | None) -> bool:
+        """Whether an article in ``language`` joins the word centroids: always in a new story,
+        in one told in that language, and whenever a language is unknown (streams without
+        languages behave as they always did); not an article in another language."""
+        return (not self.word_languages or language is None or None in self.word_languages
+                or language in self.word_languages)
+
+    def add_words(self, prepared: Prepared) -> None:
+        """Add an article's words, keys, incident cues and outlet (what the word route reads)."""
+        v = prepared.vectors
+        self.title.add(v.title)
+        self.member_titles.append(v.title)
+        self.body.add(v.body)
+        self.keys.add(v.keys)
+        self.text.add(v.text)
+        self.size += 1
+        self.dense.add(prepared.dense)
+        cues = prepared.cues
+        self.weekdays.update(cues.weekdays)
+        self.ages.update(cues.ages)
+        self.counts.update(cues.counts)
+        self.key_docs.update(v.keys.keys())
+        self.word_docs.update(v.text.keys())
+        self.name_docs.update(cues.names)
+        if prepared.item.source:
+            self.sources.add(prepared.item.source)
+        self.word_languages.add(prepared.item.language)
 
     def absorb(self, other: StoryState) -> None:
         """Take in every member of ``other``, as if its articles had joined this story."""
@@ -96,6 +131,7 @@ class StoryState:
             (self.body, other.body),
             (self.keys, other.keys),
             (self.text, other.text),
+            (self.linked, other.linked),
         ):
             mine.merge(theirs)
         self.size += other.size
@@ -110,6 +146,9 @@ class StoryState:
         self.key_docs.update(other.key_docs)
         self.word_docs.update(other.word_docs)
         self.name_docs.update(other.name_docs)
+        self.languages.update(other.languages)
+        self.word_languages |= other.word_languages
+        self.linked_docs.update(other.linked_docs)
         self.sources |= other.sources
         self.dense.merge(other.dense)
         self.dates.add(other.dates.first)
@@ -127,6 +166,7 @@ class Prepared:
     cues: IncidentCues
     dense: Vector | None = None
     known_day: int | None = None  # publication day, else the day the text states
+    linked: SparseVec = field(default_factory=dict)  # language-neutral keys (stories/across.py)
 
     @property
     def kind(self) -> str:

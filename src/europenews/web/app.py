@@ -33,7 +33,7 @@ from europenews.store.engine import stop_reads_on
 from europenews.web.errors import error_response, install_error_handlers
 from europenews.web.head import HeadAsGet
 from europenews.web.memo import StoreMemo
-from europenews.wording import date_span, plural, short_date
+from europenews.wording import date_span, language_name, plural, short_date
 
 # Everything is served from this origin: no CDN, no inline script, no outside request.
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -73,6 +73,7 @@ def make_templates() -> Jinja2Templates:
     env.filters["headline"] = headline
     env.filters["query_with"] = query_with
     env.filters["schema_type"] = schema_type
+    env.filters["language_name"] = language_name
     env.globals["version"] = __version__
     return Jinja2Templates(env=env)
 
