@@ -84,6 +84,9 @@ class StoryCasualty:
     # figures and no death figure at all ("none_reported") or none confident enough.
     inferred_zero: bool = False
     none_reported: bool = False
+    # A death read from the titles of a story none of whose articles gives a figure ("Boy
+    # dies after being shot"): its evidence points at those articles (no sentence offsets).
+    from_title: bool = False
 
     def to_dict(self) -> dict[str, object]:
         """The JSON form the story page, the API and ``export --what stories`` share."""
@@ -92,7 +95,7 @@ class StoryCasualty:
             "articles": self.articles, "given_by": list(self.given_by),
             "confidence": self.confidence, "shown": self.shown, "primary": self.primary,
             "latest": self.latest, "inferred_zero": self.inferred_zero,
-            "none_reported": self.none_reported,
+            "none_reported": self.none_reported, "from_title": self.from_title,
             "evidence": [{"article": e.article_id, "outlet": e.outlet, "start": e.start,
                           "end": e.end} for e in self.evidence],
         }

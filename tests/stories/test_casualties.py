@@ -99,3 +99,17 @@ def test_casualties_surname_folds_into_full_name():
 def test_casualties_to_dict_has_the_contract_keys():
     [killed, _] = story_casualties([fig("a1", "killed", 2), fig("a1", "injured", 1)])
     assert {"kind", "value", "outlets", "given_by", "confidence", "shown"} <= set(killed.to_dict())
+
+
+def test_casualties_a_title_death_shows_one_killed_only_without_any_figure():
+    from europenews.storydata import Evidence
+
+    titled = [Evidence("a1", "Herald", 0, 0), Evidence("a2", "Courier", 0, 0)]
+    [killed] = story_casualties([], title_deaths=titled)
+    assert (killed.kind, killed.value, killed.shown, killed.primary) == ("killed", 1, True, True)
+    assert killed.from_title and killed.outlets == 2 and killed.to_dict()["from_title"] is True
+    assert [e.article_id for e in killed.evidence] == ["a1", "a2"]
+    # Any figure an article gives wins over the titles: the usual rules apply.
+    with_figure = story_casualties([fig("a3", "injured", 2)], title_deaths=titled)
+    assert not any(c.from_title for c in with_figure)
+    assert next(c for c in with_figure if c.kind == "killed").value == 0

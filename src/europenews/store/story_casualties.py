@@ -16,7 +16,8 @@ from sqlalchemy import Connection, select
 from europenews.store.schema import articles, figures, sources, story_members
 from europenews.store.sources import outlet_of, source_label_column
 from europenews.stories.casualties import story_casualties
-from europenews.storydata import ArticleFigure, StoryCasualty
+from europenews.stories.title_deaths import title_reports_death
+from europenews.storydata import ArticleFigure, Evidence, StoryCasualty
 
 # Stories per query (an IN list stays well under the backends' parameter limits).
 BATCH = 500
@@ -46,8 +47,37 @@ def article_figures(conn: Connection, story_ids: Sequence[str]) -> dict[str, lis
     return dict(out)
 
 
+def title_deaths(conn: Connection, story_ids: Sequence[str]) -> dict[str, list[Evidence]]:
+    """The members whose title reports a violent death (``stories.title_deaths``), by story
+    id (stories without such a member are left out)."""
+    out: dict[str, list[Evidence]] = defaultdict(list)
+    ids = list(dict.fromkeys(story_ids))
+    for start in range(0, len(ids), BATCH):
+        rows = conn.execute(
+            select(story_members.c.story_id, articles.c.id, articles.c.title,
+                   articles.c.language, articles.c.published, articles.c.source,
+                   articles.c.source_id, source_label_column())
+            .join(articles, articles.c.id == story_members.c.article_id)
+            .outerjoin(sources, sources.c.id == articles.c.source_id)
+            .where(story_members.c.story_id.in_(ids[start:start + BATCH]))
+            .order_by(articles.c.published.is_(None), articles.c.published, articles.c.id)
+        )
+        for r in rows:
+            if title_reports_death(r.title, r.language):
+                out[r.story_id].append(Evidence(r.id, outlet_of(r), 0, 0))
+    return dict(out)
+
+
 def casualties_of_stories(conn: Connection,
                           story_ids: Sequence[str]) -> dict[str, list[StoryCasualty]]:
-    """Each story's casualty figures (stories without any are left out)."""
-    return {story_id: found for story_id, figs in article_figures(conn, story_ids).items()
-            if (found := story_casualties(figs))}
+    """Each story's casualty figures (stories without any are left out); a story whose
+    articles give no figure may show a death its titles report (``stories.casualties``)."""
+    figs = article_figures(conn, story_ids)
+    titled = title_deaths(conn, [s for s in dict.fromkeys(story_ids) if s not in figs])
+    out = {}
+    for story_id in dict.fromkeys(story_ids):
+        found = story_casualties(figs.get(story_id, []),
+                                 title_deaths=titled.get(story_id, ()))
+        if found:
+            out[story_id] = found
+    return out
