@@ -57,6 +57,21 @@ class ArticleFigure:
 
 
 @dataclass(frozen=True, slots=True)
+class TitleDeaths:
+    """How a story's titles speak of a death: its members whose title reports a violent death
+    (``stories.title_deaths``), as evidence without sentence offsets, and how many members
+    it has."""
+
+    articles: tuple[Evidence, ...] = ()
+    members: int = 0
+
+    @property
+    def every_title(self) -> bool:
+        """Every member's title reports a violent death."""
+        return self.members > 0 and len(self.articles) == self.members
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Where a story figure was read: an article and the sentence's offsets in its text."""
 

@@ -59,8 +59,7 @@ def brief_input(conn: Connection, story_id: str) -> BriefInput | None:
                               r.duplicate_of, r.head or "") for r in rows)
     ids = [a.id for a in arts]
     figures = article_figures(conn, [story_id]).get(story_id, [])
-    casualties = story_casualties(figures, title_deaths=(
-        () if figures else title_deaths(conn, [story_id]).get(story_id, ())))
+    casualties = story_casualties(figures, titles=title_deaths(conn, [story_id]).get(story_id))
     wanted = {(e.article_id, e.start, e.end) for c in casualties for e in c.evidence}
     return BriefInput(
         story_id=story_id, articles=arts, people=_people(conn, ids),
