@@ -45,13 +45,15 @@ EVIDENCE_PER_FIGURE = 3
 # A story none of whose articles gives a casualty figure, while a title reports a violent
 # death, shows 1 killed with this confidence: on half A of the shared GVA stories (real
 # clusters, session 8) every such story's incident killed someone (27 of 27; Laplace
-# (27 + 1) / (27 + 2)), and exactly one in 23 of them (bench/title_deaths.py).
+# (27 + 1) / (27 + 2)), and exactly one in 23 of them: `export --what stories` scored as
+# ../shared/tools/factscheck.py scores it (bench/story_figures.py, "titles", reports the same
+# rule on its own story list).
 TITLE_DEATH_CONFIDENCE = 0.966
 # The confidence a death figure needs when every title of the story reports a violent death
-# (the titles corroborate that someone died). Chosen on half A (real clusters, session 8):
-# killed right 0.827 -> 0.847 with no more deaths shown for incidents that killed nobody;
-# 0.7 gave the same, 0.5 one more false death, and relaxing it when only half the titles
-# report a death one more false death.
+# (the titles corroborate that someone died). Chosen on half A (real clusters, session 8;
+# bench/story_figures.py, "titles"): killed right 0.827 -> 0.847 with no more deaths shown
+# for incidents that killed nobody; levels down to 0.5 add 0.001, and applying it when only
+# some titles report a death showed one or two more deaths for incidents that killed nobody.
 TITLED_SHOW_CONFIDENCE = 0.75
 KINDS = ("killed", "injured")
 
