@@ -6,10 +6,12 @@ story-level choice beats the shipped rule.
     .venv/bin/europenews ingest A.jsonl --db sqlite:///A.db     # as factscheck.py does
     .venv/bin/python bench/story_figures.py A.jsonl A.db [--data ../shared/data]
 
-Session 8 (issues 16 and 21) chose with it, on half A only: the titles' rules of
-``stories.casualties`` (``TITLE_DEATH_CONFIDENCE``, ``TITLED_SHOW_CONFIDENCE``: "titles" in
-the output) and dropped the learned choice (``story_model``: it did not beat the shipped rule
-at any level; docs/benchmarks-archive.md, "Story-level figure choice"). The shipped rule
+Session 8 (issues 16 and 21) tried with it, on half A only, two rules on the titles
+("titles" in the output: 1 killed for a story with no figure whose title reports a violent
+death; a death figure shown from 0.75 when every title does) and a learned story-level choice
+(``story_model``). Neither is shipped: the learned choice did not beat the shipped rule on
+half A at any level, and the titles' rules showed three more deaths for incidents that killed
+nobody on half B (docs/benchmarks-archive.md, "Story-level figure choice"). The shipped rule
 (``shipped``) is the session-7 one: the best outlet's confidence, each further outlet closing
 half the doubt, shown from 0.86; alerts from 0.85.
 
@@ -36,8 +38,12 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -46,11 +52,11 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from sqlalchemy import select
 
+from europenews.errors import ConfigError
 from europenews.store.engine import open_store
 from europenews.store.schema import articles, story_members
 from europenews.store.story_casualties import article_figures
 from europenews.stories.casualties import combined_confidence
-from europenews.stories.title_deaths import title_reports_death
 from europenews.storydata import ArticleFigure
 
 SEED = 16
@@ -79,6 +85,70 @@ FEATURES = (
     "best_logit",  # the best confidence on the log-odds scale (a confident figure counts more)
     "combined_logit",  # the outlets' confidences combined, each closing half the doubt
 )
+
+
+# A title reports a violent death: a title death word of the events lexicon and an event
+# trigger ("Boy dies after being shot"), titles not parsed (tried in session 8, not kept).
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
+_ENDINGS = ("", "s", "es", "ing", "ed", "d")
+
+
+@dataclass(frozen=True, slots=True)
+class TitleWords:
+    """The words a title is read with, for one language."""
+
+    death: frozenset[str]
+    triggers: frozenset[str]  # one-word triggers (lemmas)
+    phrases: tuple[str, ...]  # triggers of several words
+
+
+@cache
+def title_words(language: str) -> TitleWords | None:
+    """The language's lists from the events lexicon (``analyze/events/lexicons/<language>``),
+    or None when it has no title death words (no title is then read as a death)."""
+    folder = resources.files("europenews.analyze").joinpath("events", "lexicons", language)
+    if not folder.joinpath("casualty_words.json").is_file():
+        return None
+    try:
+        words = json.loads(folder.joinpath("casualty_words.json").read_text(encoding="utf-8"))
+        lines = folder.joinpath("triggers.tsv").read_text(encoding="utf-8").splitlines()
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"event lexicon {language}: cannot be read ({exc})") from exc
+    death = frozenset(words.get("title_death_words") or ())
+    if not death:
+        return None
+    lemmas = [line.split("\t")[0].strip() for line in lines
+              if line.strip() and not line.startswith("#")]
+    return TitleWords(death, frozenset(x for x in lemmas if " " not in x),
+                      tuple(x for x in lemmas if " " in x))
+
+
+def _is_trigger(word: str, triggers: frozenset[str]) -> bool:
+    if word.endswith("men") and word[:-3] + "man" in triggers:  # gunmen
+        return True
+    for end in _ENDINGS:
+        stem = word[:len(word) - len(end)]
+        if not word.endswith(end) or len(stem) < 3:
+            continue
+        if stem in triggers or (end in ("ed", "ing") and stem[-1] == stem[-2]
+                                and stem[:-1] in triggers):  # stabbed, shooting
+            return True
+    return False
+
+
+def title_reports_death(title: str | None, language: str | None) -> bool:
+    """Whether the title has a death word and an event trigger (see the module docstring)."""
+    if not title:
+        return False
+    found = title_words(language or "en")
+    if found is None:
+        return False
+    text = title.lower()
+    words = _WORD.findall(text)
+    if not found.death.intersection(words):
+        return False
+    return (any(_is_trigger(w, found.triggers) for w in words)
+            or any(p in text for p in found.phrases))
 
 
 Story = dict[str, Any]

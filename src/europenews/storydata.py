@@ -57,21 +57,6 @@ class ArticleFigure:
 
 
 @dataclass(frozen=True, slots=True)
-class TitleDeaths:
-    """How a story's titles speak of a death: its members whose title reports a violent death
-    (``stories.title_deaths``), as evidence without sentence offsets, and how many members
-    it has."""
-
-    articles: tuple[Evidence, ...] = ()
-    members: int = 0
-
-    @property
-    def every_title(self) -> bool:
-        """Every member's title reports a violent death."""
-        return self.members > 0 and len(self.articles) == self.members
-
-
-@dataclass(frozen=True, slots=True)
 class Evidence:
     """Where a story figure was read: an article and the sentence's offsets in its text."""
 
@@ -99,9 +84,6 @@ class StoryCasualty:
     # figures and no death figure at all ("none_reported") or none confident enough.
     inferred_zero: bool = False
     none_reported: bool = False
-    # A death read from the titles of a story none of whose articles gives a figure ("Boy
-    # dies after being shot"): its evidence points at those articles (no sentence offsets).
-    from_title: bool = False
 
     def to_dict(self) -> dict[str, object]:
         """The JSON form the story page, the API and ``export --what stories`` share."""
@@ -110,7 +92,7 @@ class StoryCasualty:
             "articles": self.articles, "given_by": list(self.given_by),
             "confidence": self.confidence, "shown": self.shown, "primary": self.primary,
             "latest": self.latest, "inferred_zero": self.inferred_zero,
-            "none_reported": self.none_reported, "from_title": self.from_title,
+            "none_reported": self.none_reported,
             "evidence": [{"article": e.article_id, "outlet": e.outlet, "start": e.start,
                           "end": e.end} for e in self.evidence],
         }

@@ -134,27 +134,3 @@ def test_export_events_say_which_is_main_with_iso_dates(filled: str) -> None:
     rows = [json.loads(x) for x in result.stdout.splitlines()]
     assert rows and rows[0]["main"] is True and rows[0]["country"] == "UA"
     assert all(r["date"] is None or len(r["date"]) == 10 for r in rows)
-
-
-def test_export_stories_show_a_death_the_titles_report_when_no_text_gives_a_figure(
-        db_url: str, tmp_path: Path) -> None:
-    # Our own two-line report: its text gives no casualty figure, its title reports a death.
-    lines = [{"id": "t1", "url": "https://example.org/t1", "published": "2026-11-20T08:00:00Z",
-              "title": "Delivery driver dies after being shot on Elm Street",
-              "text": "Police closed Elm Street for most of the evening. Detectives asked "
-                      "neighbours for any camera footage of the area."},
-             {"id": "t2", "url": "https://example.org/t2", "published": "2026-11-20T09:00:00Z",
-              "title": "Museum opens a new wing for modern sculpture",
-              "text": "The museum opened its new wing on Saturday. Visitors queued for an "
-                      "hour to see the sculptures."}]
-    path = tmp_path / "two.jsonl"
-    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
-    assert run("ingest", str(path), "--db", db_url).exit_code == 0
-    result = run("export", "--format", "jsonl", "--what", "stories", "--db", db_url)
-    stories = {s["articles"][0]["url"]: s for s in map(json.loads, result.stdout.splitlines())}
-    [killed] = stories["https://example.org/t1"]["casualties"]
-    assert (killed["kind"], killed["value"], killed["shown"], killed["from_title"]) == (
-        "killed", 1, True, True)
-    assert [e["article"] for e in killed["evidence"]] == [
-        stories["https://example.org/t1"]["articles"][0]["id"]]
-    assert stories["https://example.org/t2"]["casualties"] == []

@@ -7,13 +7,11 @@ from collections import Counter
 import pytest
 
 from europenews.stories.casualties import (
-    SHOW_CONFIDENCE,
-    TITLED_SHOW_CONFIDENCE,
     combined_confidence,
     merge_names,
     story_casualties,
 )
-from europenews.storydata import ArticleFigure, Evidence, TitleDeaths
+from europenews.storydata import ArticleFigure
 
 
 def fig(article: str, kind: str, value: int, confidence: float = 0.9, outlet: str | None = None,
@@ -101,32 +99,3 @@ def test_casualties_surname_folds_into_full_name():
 def test_casualties_to_dict_has_the_contract_keys():
     [killed, _] = story_casualties([fig("a1", "killed", 2), fig("a1", "injured", 1)])
     assert {"kind", "value", "outlets", "given_by", "confidence", "shown"} <= set(killed.to_dict())
-
-
-def test_casualties_a_title_death_shows_one_killed_only_without_any_figure():
-    titled = (Evidence("a1", "Herald", 0, 0), Evidence("a2", "Courier", 0, 0))
-    [killed] = story_casualties([], titles=TitleDeaths(titled, 3))
-    assert (killed.kind, killed.value, killed.shown, killed.primary) == ("killed", 1, True, True)
-    assert killed.from_title and killed.outlets == 2 and killed.to_dict()["from_title"] is True
-    assert [e.article_id for e in killed.evidence] == ["a1", "a2"]
-    assert story_casualties([], titles=TitleDeaths((), 3)) == []
-    # Any figure an article gives wins over the titles: the usual rules apply.
-    with_figure = story_casualties([fig("a3", "injured", 2)], titles=TitleDeaths(titled, 3))
-    assert not any(c.from_title for c in with_figure)
-    assert next(c for c in with_figure if c.kind == "killed").value == 0
-
-
-@pytest.mark.parametrize(("titled", "members", "shown"), [
-    (2, 2, True),  # every title reports a violent death: the lower level applies
-    (1, 2, False),  # one title does not
-    (0, 2, False),
-])
-def test_casualties_titles_reporting_a_death_lower_the_level_of_a_death_figure(
-        titled, members, shown):
-    confidence = (SHOW_CONFIDENCE + TITLED_SHOW_CONFIDENCE) / 2
-    figures = [fig("a1", "killed", 2, confidence=confidence), fig("a2", "injured", 1, 0.95)]
-    titles = TitleDeaths(tuple(Evidence(f"a{i}", None, 0, 0) for i in range(titled)), members)
-    killed = next(c for c in story_casualties(figures, titles=titles) if c.kind == "killed")
-    assert (killed.value == 2 and killed.shown) is shown
-    injured = next(c for c in story_casualties(figures, titles=titles) if c.kind == "injured")
-    assert injured.shown  # the injured level is not the titles' business

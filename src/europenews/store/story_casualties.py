@@ -16,8 +16,7 @@ from sqlalchemy import Connection, select
 from europenews.store.schema import articles, figures, sources, story_members
 from europenews.store.sources import outlet_of, source_label_column
 from europenews.stories.casualties import story_casualties
-from europenews.stories.title_deaths import title_reports_death
-from europenews.storydata import ArticleFigure, Evidence, StoryCasualty, TitleDeaths
+from europenews.storydata import ArticleFigure, StoryCasualty
 
 # Stories per query (an IN list stays well under the backends' parameter limits).
 BATCH = 500
@@ -47,39 +46,8 @@ def article_figures(conn: Connection, story_ids: Sequence[str]) -> dict[str, lis
     return dict(out)
 
 
-def title_deaths(conn: Connection, story_ids: Sequence[str]) -> dict[str, TitleDeaths]:
-    """How each story's titles speak of a death (``stories.title_deaths``): its members whose
-    title reports a violent death, and how many members it has."""
-    found: dict[str, list[Evidence]] = defaultdict(list)
-    members: dict[str, int] = defaultdict(int)
-    ids = list(dict.fromkeys(story_ids))
-    for start in range(0, len(ids), BATCH):
-        rows = conn.execute(
-            select(story_members.c.story_id, articles.c.id, articles.c.title,
-                   articles.c.language, articles.c.source, articles.c.source_id,
-                   source_label_column())
-            .join(articles, articles.c.id == story_members.c.article_id)
-            .outerjoin(sources, sources.c.id == articles.c.source_id)
-            .where(story_members.c.story_id.in_(ids[start:start + BATCH]))
-            .order_by(articles.c.published.is_(None), articles.c.published, articles.c.id)
-        )
-        for r in rows:
-            members[r.story_id] += 1
-            if title_reports_death(r.title, r.language):
-                found[r.story_id].append(Evidence(r.id, outlet_of(r), 0, 0))
-    return {story_id: TitleDeaths(tuple(found.get(story_id, ())), n)
-            for story_id, n in members.items()}
-
-
 def casualties_of_stories(conn: Connection,
                           story_ids: Sequence[str]) -> dict[str, list[StoryCasualty]]:
-    """Each story's casualty figures (stories without any are left out), read with its
-    titles (``stories.casualties``)."""
-    figs = article_figures(conn, story_ids)
-    titles = title_deaths(conn, story_ids)
-    out = {}
-    for story_id in dict.fromkeys(story_ids):
-        found = story_casualties(figs.get(story_id, []), titles=titles.get(story_id))
-        if found:
-            out[story_id] = found
-    return out
+    """Each story's casualty figures (stories without any are left out)."""
+    return {story_id: found for story_id, figs in article_figures(conn, story_ids).items()
+            if (found := story_casualties(figs))}

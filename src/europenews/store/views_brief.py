@@ -32,7 +32,7 @@ from europenews.store.schema import (
     story_members,
 )
 from europenews.store.sources import outlet_of, source_label_column
-from europenews.store.story_casualties import article_figures, title_deaths
+from europenews.store.story_casualties import article_figures
 from europenews.stories.brief import build_brief
 from europenews.stories.casualties import story_casualties
 
@@ -59,7 +59,7 @@ def brief_input(conn: Connection, story_id: str) -> BriefInput | None:
                               r.duplicate_of, r.head or "") for r in rows)
     ids = [a.id for a in arts]
     figures = article_figures(conn, [story_id]).get(story_id, [])
-    casualties = story_casualties(figures, titles=title_deaths(conn, [story_id]).get(story_id))
+    casualties = story_casualties(figures)
     wanted = {(e.article_id, e.start, e.end) for c in casualties for e in c.evidence}
     return BriefInput(
         story_id=story_id, articles=arts, people=_people(conn, ids),

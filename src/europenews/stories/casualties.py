@@ -18,14 +18,6 @@ first death figure may take it for the story's), or an injured figure is shown (
 reported": the event is known and nobody is said to have died). A story whose only figures
 are unconfident injured counts gets no such line: its event is itself in doubt, and "no
 deaths reported" on a story about a film or a match is noise.
-
-A story none of whose articles gives any figure (no event was read in their text), while a
-title reports a violent death ("Boy dies after being accidentally shot":
-``stories.title_deaths``), shows 1 killed marked ``from_title``, its evidence the articles
-with such a title: "someone died" is what the headline says, and the count is one far more
-often than not (see :data:`TITLE_DEATH_CONFIDENCE`). When every title of a story reports a
-violent death, a death figure is shown from :data:`TITLED_SHOW_CONFIDENCE` instead of
-:data:`SHOW_CONFIDENCE`: the titles corroborate that someone died.
 """
 
 from __future__ import annotations
@@ -35,26 +27,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from europenews.names import name_key
-from europenews.storydata import ArticleFigure, Evidence, StoryCasualty, TitleDeaths
+from europenews.storydata import ArticleFigure, Evidence, StoryCasualty
 
 # The confidence at which a figure is shown as the story's: chosen by bench/train_figures.py on
 # half A of the GVA stories (the most right killed figures while showing a death for at most
 # 3 % of the stories whose incident killed nobody); docs/benchmarks.md has half B's figures.
 SHOW_CONFIDENCE = 0.86
 EVIDENCE_PER_FIGURE = 3
-# A story none of whose articles gives a casualty figure, while a title reports a violent
-# death, shows 1 killed with this confidence: on half A of the shared GVA stories (real
-# clusters, session 8) every such story's incident killed someone (27 of 27; Laplace
-# (27 + 1) / (27 + 2)), and exactly one in 23 of them: `export --what stories` scored as
-# ../shared/tools/factscheck.py scores it (bench/story_figures.py, "titles", reports the same
-# rule on its own story list).
-TITLE_DEATH_CONFIDENCE = 0.966
-# The confidence a death figure needs when every title of the story reports a violent death
-# (the titles corroborate that someone died). Chosen on half A (real clusters, session 8;
-# bench/story_figures.py, "titles"): killed right 0.827 -> 0.847 with no more deaths shown
-# for incidents that killed nobody; levels down to 0.5 add 0.001, and applying it when only
-# some titles report a death showed one or two more deaths for incidents that killed nobody.
-TITLED_SHOW_CONFIDENCE = 0.75
 KINDS = ("killed", "injured")
 
 
@@ -140,29 +119,15 @@ def _kind(kind: str, figures: Sequence[ArticleFigure], show: float) -> list[Stor
     return [_casualty(v, v in shown, v is primary, confidence[v.value]) for v in ordered]
 
 
-def story_casualties(figures: Sequence[ArticleFigure], show: float = SHOW_CONFIDENCE,
-                     titles: TitleDeaths | None = None) -> list[StoryCasualty]:
+def story_casualties(figures: Sequence[ArticleFigure],
+                     show: float = SHOW_CONFIDENCE) -> list[StoryCasualty]:
     """The story's figures, deaths first: per kind the primary figure, the other shown
-    values, then those not confident enough to show (see the module docstring).
-    ``titles``: how the story's titles speak of a death (``stories.title_deaths``)."""
-    if not figures:
-        return [_title_death(titles.articles)] if titles and titles.articles else []
-    # Every title reports a violent death: a death figure needs less to be shown.
-    killed_level = min(show, TITLED_SHOW_CONFIDENCE) if titles and titles.every_title else show
-    killed = _kind("killed", figures, killed_level)
+    values, then those not confident enough to show (see the module docstring)."""
+    killed = _kind("killed", figures, show)
     injured = _kind("injured", figures, show)
     if (killed or any(c.shown for c in injured)) and not any(c.shown for c in killed):
         killed.insert(0, _no_confident_death(figures, killed, injured))
     return killed + injured
-
-
-def _title_death(articles: Sequence[Evidence]) -> StoryCasualty:
-    """One killed, read from the titles of a story whose articles give no figure."""
-    outlets = {e.outlet or e.article_id for e in articles}
-    return StoryCasualty(
-        kind="killed", value=1, outlets=len(outlets), articles=len(articles), given_by=(),
-        confidence=TITLE_DEATH_CONFIDENCE, shown=True, primary=True, latest=None,
-        evidence=tuple(articles[:EVIDENCE_PER_FIGURE]), from_title=True)
 
 
 def _no_confident_death(figures: Sequence[ArticleFigure], killed: Sequence[StoryCasualty],
