@@ -158,6 +158,25 @@ def _known(words: Sequence[str], lexicon: NameLexicon) -> bool:
             or fold(" ".join(words)) in lexicon.organizations)
 
 
+def _place_before_person(words: Sequence[str], lexicon: NameLexicon) -> int:
+    """How many words at the start of a name are a place before a person's name of two words
+    or more: in Slavic languages a country in the genitive precedes the person it qualifies
+    (*prezydent Ukrainy Wołodymyr Zełenski*, "Ukraine's president") and is not part of the name.
+    0 when there is none."""
+    if lexicon.language not in SLAVIC:
+        return 0
+    for size in (1, 2):
+        rest = words[size:]
+        if len(rest) < 2 or not _is_place(words[:size], lexicon):
+            continue
+        # A first name or a Slavic surname says person even where a town shares the first
+        # name (Volodymyr is a town in Ukraine).
+        if (fold(rest[0]) in lexicon.first_names or _SURNAME.search(fold(rest[-1]))
+                or type_of(rest, None, lexicon) == "PERSON"):
+            return size
+    return 0
+
+
 def find_names(words: Sequence[str], sent_starts: Sequence[bool],
                lexicon: NameLexicon) -> list[NameSpan]:
     """The names among ``words`` (a Doc's token texts; ``sent_starts`` marks sentence starts)."""
@@ -200,6 +219,10 @@ def find_names(words: Sequence[str], sent_starts: Sequence[bool],
         if (end - start == 1 and _starts(words, sent_starts, start) and not titled
                 and not _known(span, lexicon)):
             continue  # a lone capitalised first word: most often not a name
+        place = _place_before_person(span, lexicon)
+        if place:
+            names.append(NameSpan(start, start + place, "GPE"))
+            start, span, titled = start + place, span[place:], True
         before = words[start - 1] if start > 0 else None
         label = "PERSON" if titled and not _has_org_word(span, lexicon) else type_of(
             span, before, lexicon)
