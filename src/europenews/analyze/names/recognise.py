@@ -181,6 +181,7 @@ def find_names(words: Sequence[str], sent_starts: Sequence[bool],
                lexicon: NameLexicon) -> list[NameSpan]:
     """The names among ``words`` (a Doc's token texts; ``sent_starts`` marks sentence starts)."""
     names: list[NameSpan] = []
+    titled_people: set[tuple[str, ...]] = set()
     for start, end in candidate_runs(words, sent_starts, lexicon):
         titled = False
         # Capitalised words that are not the name: a common first word, leading title words.
@@ -227,7 +228,21 @@ def find_names(words: Sequence[str], sent_starts: Sequence[bool],
         label = "PERSON" if titled and not _has_org_word(span, lexicon) else type_of(
             span, before, lexicon)
         names.append(NameSpan(start, end, label))
-    return names
+        if label == "PERSON" and (titled or (before or "").casefold() in lexicon.titles):
+            titled_people.add(tuple(span))
+    return _people_once_titled(words, names, titled_people)
+
+
+def _people_once_titled(words: Sequence[str], names: list[NameSpan],
+                        people: set[tuple[str, ...]]) -> list[NameSpan]:
+    """A name the article once gives a person's title (*Präsident Wolodymyr Selenskyj*) is a
+    person wherever else it stands, as is its last word alone (*Selenskyj*): the lexicons
+    would otherwise type the bare repeat by its parts (a town called Volodymyr)."""
+    surnames = {p[-1] for p in people if len(p) >= 2}
+    return [NameSpan(n.start, n.end, "PERSON")
+            if n.label != "PERSON" and (tuple(words[n.start:n.end]) in people or (
+                n.end - n.start == 1 and words[n.start] in surnames)) else n
+            for n in names]
 
 
 __all__ = ["NameSpan", "candidate_runs", "find_names", "is_cyrillic", "type_of"]
