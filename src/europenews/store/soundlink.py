@@ -10,8 +10,7 @@ Every person keeps a *sound* key, its surname as :func:`names.sound_key` writes 
 than English or French finds the people whose surname sounds alike up to a case ending
 (:func:`names.inflected_alike`: ``ionsona`` ~ ``ionson``, ``bibiova`` ~ ``bibi``). A full name
 whose first name agrees too (declined, spelt otherwise or an initial) links on its own; a
-surname alone, a person the store knows by a surname alone, or a first name that only begins
-with the same sound, still needs shared context.
+surname alone, or a person the store knows by a surname alone, still needs shared context.
 """
 
 from __future__ import annotations
@@ -59,23 +58,17 @@ def sound_candidates(conn: Connection, key: str) -> tuple[set[int], set[int]]:
     ids = {int(r.entity_id) for r in rows if inflected_alike(surname, r.key)}
     if not ids or len(words) < 2:
         return set(), ids
-    full, strong, near = set(), set(), set()
+    full, strong = set(), set()
     for r in conn.execute(select(entity_keys.c.entity_id, entity_keys.c.key).where(
             entity_keys.c.entity_id.in_(sorted(ids)), entity_keys.c.kind == NAME)):
         known = person_words(r.key)
         if len(known) < 2:
             continue
         full.add(int(r.entity_id))
-        if not inflected_alike(surname, sound_key(known[-1])):
-            continue
-        if _first_agree(words[0], known[0]):
+        if (inflected_alike(surname, sound_key(known[-1]))
+                and _first_agree(words[0], known[0])):
             strong.add(int(r.entity_id))
-        elif sound_key(words[0])[:1] == sound_key(known[0])[:1]:
-            # A first name transliterated beyond the keys (Сайфул / Saif, Мишель / Michel)
-            # may still be the same person: only with shared context. Another first name
-            # (Hunter / Joe) begins otherwise.
-            near.add(int(r.entity_id))
-    return strong, (ids - full) | (near - strong)
+    return strong, ids - full
 
 
 def misspelt_candidates(conn: Connection, key: str) -> set[int]:
