@@ -144,3 +144,30 @@ def test_crosslang_entity_lists_its_spellings_by_language(engine: Engine) -> Non
     # Each spelling links to an article in its own language that writes it so.
     support = {a["alias"]: a for a in detail["alias_support"]}
     assert groups["de"]["aliases"][0]["article"] in support["Wolodymyr Selenskyj"]["articles"]
+
+
+def _store_with(engine: Engine, text: str, language: str,
+                named: list[tuple[str, str]]) -> list[int]:
+    article = Article(text=text, language=language)
+    keys = article_keys(article)
+    found = tuple(Entity(f"e{n}", name, type_, (), (Mention(0, len(name), name),))
+                  for n, (name, type_) in enumerate(named, 1))
+    analysis = Analysis(article=Article(text=text, id=keys.id, language=language),
+                        entities=found)
+    with engine.begin() as conn:
+        add_article(conn, article, article_id=keys.id, url=None, url_key=None,
+                    content_hash=keys.content_hash)
+        ids = link_entities(conn, analysis, keys.id)
+        save_analysis(conn, keys.id, {}, analysis, ids)
+        settle_links(conn, keys.id, list(ids.values()))
+    return [ids[f"e{n}"] for n in range(1, len(named) + 1)]
+
+
+def test_crosslang_another_first_name_stays_apart_even_with_context(engine: Engine) -> None:
+    # Relatives share a surname and the context of their story: a first name that merely
+    # begins alike (James / Javed) is another person.
+    [english, _] = _store_with(engine, "en one", "en", [("James Harlow", "person"),
+                                                        ("Quillbyte Foundation", "organization")])
+    [other, _] = _store_with(engine, "pl dwa", "pl", [("Javed Harlow", "person"),
+                                                      ("Quillbyte Foundation", "organization")])
+    assert other != english
