@@ -159,20 +159,20 @@ def _known(words: Sequence[str], lexicon: NameLexicon) -> bool:
 
 
 def _place_before_person(words: Sequence[str], lexicon: NameLexicon) -> int:
-    """How many words at the start of a name are a place before a person's name of two words
+    """How many words at the start of a name are a country before a person's name of two words
     or more: in Slavic languages a country in the genitive precedes the person it qualifies
     (*prezydent Ukrainy Wołodymyr Zełenski*, "Ukraine's president") and is not part of the name.
-    0 when there is none."""
+    0 when there is none. Countries only (CLDR's names, not the gazetteer's towns: *Stanisław*
+    is a town too), and a person known by a first name or a Slavic surname ending."""
     if lexicon.language not in SLAVIC:
         return 0
     for size in (1, 2):
         rest = words[size:]
-        if len(rest) < 2 or not _is_place(words[:size], lexicon):
+        head = words[:size]
+        if len(rest) < 2 or not {fold(" ".join(head)),
+                                 _lemma_key(head, lexicon.language)} & lexicon.places:
             continue
-        # A first name or a Slavic surname says person even where a town shares the first
-        # name (Volodymyr is a town in Ukraine).
-        if (fold(rest[0]) in lexicon.first_names or _SURNAME.search(fold(rest[-1]))
-                or type_of(rest, None, lexicon) == "PERSON"):
+        if fold(rest[0]) in lexicon.first_names or _SURNAME.search(fold(rest[-1])):
             return size
     return 0
 
