@@ -107,8 +107,9 @@ def test_names_a_titled_person_stays_a_person_when_repeated(
     lexicons: dict[str, NameLexicon],
 ) -> None:
     # "Wolodymyr" is also a town's name: bare, the name would be typed by it.
-    words = ("Der ukrainische Präsident Wolodymyr Selenskyj sprach lange . Nach Angaben von "
-             "Wolodymyr Selenskyj kamen viele .").split(" ")
+    text = ("Der ukrainische Präsident Wolodymyr Selenskyj sprach lange . Nach Angaben von "
+            "Wolodymyr Selenskyj kamen viele .")
+    words = text.split(" ")
     found = find_names(words, [i == 0 or words[i - 1] == "." for i in range(len(words))],
                        lexicons["de"])
     assert [n.label for n in found if words[n.start] == "Wolodymyr"] == ["PERSON", "PERSON"]
