@@ -171,3 +171,21 @@ def test_crosslang_another_first_name_stays_apart_even_with_context(engine: Engi
     [other, _] = _store_with(engine, "pl dwa", "pl", [("Javed Harlow", "person"),
                                                       ("Quillbyte Foundation", "organization")])
     assert other != english
+
+
+def test_crosslang_two_spellings_in_one_article_give_their_role_once(engine: Engine) -> None:
+    [known] = _store_with(engine, "en one", "en", [("Marta Bilenko", "person")])
+    text = "pl tekst"
+    article = Article(text=text, language="pl")
+    keys = article_keys(article)
+    found = tuple(Entity(f"e{n}", name, "person", ("minister",), (Mention(0, len(name), name),))
+                  for n, name in enumerate(("Marta Bilenko", "Marty Bilenko"), 1))
+    analysis = Analysis(article=Article(text=text, id=keys.id, language="pl"), entities=found)
+    with engine.begin() as conn:
+        add_article(conn, article, article_id=keys.id, url=None, url_key=None,
+                    content_hash=keys.content_hash)
+        ids = link_entities(conn, analysis, keys.id)
+    assert set(ids.values()) == {known}
+    with engine.connect() as conn:
+        entity = get_entity(conn, known)
+    assert entity is not None and [r for r, _ in entity.roles] == ["minister"]

@@ -386,6 +386,9 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
                      key=_link_order)
     out: dict[str, int] = {}
     link_rows = []
+    # Two article entities can link to one stored entity (*Theresy May* and *Theresa May*, now
+    # one person): a role both give is stored once.
+    roles_seen: set[tuple[int, str]] = set()
     decided = [(local, *(before.get((local.entity.id, local.key))
                          or _choose(conn, local, None))) for local in locals_]
     # Names that link (or start an entity) on their own go first: they are the context the
@@ -420,7 +423,9 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
         link_rows.append({"article_id": article_id, "local_id": local.entity.id,
                           "key": local.key, "evidence": evidence})
         roles = [{"entity_id": entity_id, "role": r, "article_id": article_id,
-                  "published": published} for r in dict.fromkeys(local.entity.roles)]
+                  "published": published} for r in dict.fromkeys(local.entity.roles)
+                 if (entity_id, r) not in roles_seen]
+        roles_seen.update((entity_id, r["role"]) for r in roles)
         if roles:
             conn.execute(insert(entity_roles), roles)
     if link_rows:
