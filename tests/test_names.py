@@ -9,10 +9,12 @@ from europenews.names import (
     facility_short,
     first_names_agree,
     full_names_agree,
+    inflected_alike,
     initials_of,
     name_key,
     name_shorts,
     person_words,
+    sound_key,
     spelt_alike,
     strip_accents,
     surname_of,
@@ -112,3 +114,24 @@ def test_names_shorter_forms_of_organisations_and_places():
     assert name_key("Mt Kora") == name_key("Mount Kora")
     assert "new" not in name_shorts(name_key("New Harbor Council"))
     assert name_shorts(name_key("Quillbyte")) == set()
+
+
+@pytest.mark.parametrize("spellings", [
+    ("Selenskyj", "Zełenski", "Zelenskyy", "Zelensky", "Zelenskiy"),
+    ("Tschernow", "Czernow", "Chernov"),
+    ("Schewtschenko", "Szewczenko", "Shevchenko"),
+])
+def test_sound_key_one_name_across_spellings(spellings: tuple[str, ...]) -> None:
+    assert len({sound_key(name_key(s)) for s in spellings}) == 1
+
+
+@pytest.mark.parametrize(("a", "b", "alike"), [
+    ("Johnson", "Johnsona", True),  # Polish genitive
+    ("Bibi", "Bibiová", True),  # Czech feminine
+    ("Mulook", "Mulooka", True),
+    ("Kim", "Kima", False),  # too short a stem to say
+    ("Johnson", "Johnsonville", False),  # not a case ending
+    ("Nowak", "Nowicki", False),
+])
+def test_inflected_alike(a: str, b: str, alike: bool) -> None:
+    assert inflected_alike(sound_key(name_key(a)), sound_key(name_key(b))) is alike

@@ -184,3 +184,56 @@ def full_names_agree(a: str, b: str) -> bool:
             first_names_agree(x, y) for x, y in zip(middle_a, middle_b, strict=True))):
         return False  # "George H. W. Bush" is not "George W. Bush"
     return first_names_agree(wa[0], wb[0])
+
+
+# A name's sound across the spellings European languages give one Slavic (or any foreign) name:
+# German sch / tsch, Polish sz / cz / w, Czech and Cyrillic-transliterated zh / ch / kh, and
+# j / y / i for one sound (Selenskyj, Zełenski, Zelenskyy, Зеленский → "selenski"; Джонсон and
+# Johnson → "ionson"). Only for comparing a name written in another language with the store's.
+_SOUND = (
+    (re.compile(r"ł"), "l"),
+    # ``word_key`` has already written "ch" before a vowel as "h" (Kharkiv / Charkiw), so the
+    # other spellings of that sound go the same way: Tschernow, Czernow, Chernov → "hernov".
+    (re.compile(r"tsch|tsh|tch"), "h"),
+    (re.compile(r"sch|sh|sz|zh"), "s"),
+    (re.compile(r"cz|ch|kh"), "h"),
+    (re.compile(r"ts"), "c"),
+    (re.compile(r"ck|q"), "k"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"th"), "t"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"(?<=\w)h"), ""),  # silent or breathy after the first letter: Mohamed / Moamed
+    (re.compile(r"w"), "v"),
+    (re.compile(r"z"), "s"),
+    (re.compile(r"[jy]"), "i"),
+    (re.compile(r"(.)\1+"), r"\1"),
+)
+# Case endings a declined name adds to its stem, written as ``sound_key`` writes them (Polish
+# Asii / Asię, Czech Bibiová / Mulúka, Russian Асию / Джонсона / Зеленского, Ukrainian
+# -ої); a name and its declined form differ only by these after a common stem.
+CASE_ENDINGS = frozenset({
+    "", "a", "e", "i", "o", "u", "ia", "ie", "ii", "iu", "io", "ei", "oi", "ego", "ogo", "emu",
+    "omu", "om", "em", "im", "ami", "ac", "ov", "ova", "ove", "ovi", "ovo", "ovou", "ou",
+    "va", "ve", "vou",  # Czech feminine of a surname in -o: Bilenko / Bilenková
+})
+
+
+def sound_key(word: str) -> str:
+    """The sound of one name word (already a ``word_key``: lower-case Latin letters)."""
+    for pattern, repl in _SOUND:
+        word = pattern.sub(repl, word)
+    return word
+
+
+def inflected_alike(a: str, b: str, min_stem: int = 4) -> bool:
+    """Whether two sound keys are one name declined ("ionson" / "ionsona", "asia" / "asii",
+    "bibi" / "bibiova"): a common stem of ``min_stem`` letters or more, and what follows it in
+    each is a case ending ("kim" / "kima" is too short to say)."""
+    if a == b:
+        return True
+    stem = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        stem += 1
+    return stem >= min_stem and a[stem:] in CASE_ENDINGS and b[stem:] in CASE_ENDINGS

@@ -10,6 +10,7 @@ from europenews.model import Analysis, Article, Entity, Mention
 from europenews.store.articles import add_article, save_analysis
 from europenews.store.crosslang import latin_form
 from europenews.store.entities import get_entity, link_entities, settle_links
+from europenews.store.views_people import entity_detail
 
 
 def _store(engine: Engine, text: str, name: str, type_: str, language: str) -> int:
@@ -88,3 +89,103 @@ def test_crosslang_people_get_no_cut_keys() -> None:
 
     person = Entity("e1", "Anna Nowaka", "person", (), (Mention(0, 11, "Anna Nowaka"),))
     assert stem_keys(person, "pl") == frozenset()
+
+
+def test_crosslang_person_spelt_and_declined_in_other_languages(engine: Engine) -> None:
+    # German spells the name by its sound, Polish declines first name and surname.
+    ids = {
+        _store(engine, "en text", "Volodymyr Zelenskyy", "person", "en"),
+        _store(engine, "de Text", "Wolodymyr Selenskyj", "person", "de"),
+        _store(engine, "pl tekst", "Wołodymyra Zełenskiego", "person", "pl"),
+        _store(engine, "uk текст", "Володимира Зеленського", "person", "uk"),
+    }
+    assert len(ids) == 1
+    with engine.connect() as conn:
+        entity = get_entity(conn, ids.pop())
+    assert entity is not None and entity.name == "Volodymyr Zelenskyy"
+    assert {"Wolodymyr Selenskyj", "Wołodymyra Zełenskiego"} <= set(entity.aliases)
+
+
+def test_crosslang_declined_first_name_and_czech_feminine_surname(engine: Engine) -> None:
+    ids = {
+        _store(engine, "en text", "Marta Bilenko", "person", "en"),
+        _store(engine, "pl tekst", "Marty Bilenko", "person", "pl"),
+        _store(engine, "cs text", "Marta Bilenková", "person", "cs"),
+        _store(engine, "ru текст", "Марту Биленко", "person", "ru"),
+    }
+    assert len(ids) == 1
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    (("Joe Harlow", "en"), ("Joel Harlow", "pl")),  # another first name, not a declined one
+    (("Jan Wierzbicki", "pl"), ("Adam Wierzbicki", "cs")),
+    (("Anna Kim", "en"), ("Anna Kima", "pl")),  # too short a surname to read an ending off
+])
+def test_crosslang_other_people_stay_apart(engine: Engine, first: tuple[str, str],
+                                           second: tuple[str, str]) -> None:
+    assert _store(engine, "one", first[0], "person", first[1]) != _store(
+        engine, "two", second[0], "person", second[1])
+
+
+def test_crosslang_entity_lists_its_spellings_by_language(engine: Engine) -> None:
+    entity_id = _store(engine, "en text", "Volodymyr Zelenskyy", "person", "en")
+    _store(engine, "pl tekst", "Wołodymyr Zełenski", "person", "pl")
+    _store(engine, "pl inny tekst", "Wołodymyr Zełenski", "person", "pl")
+    _store(engine, "de Text", "Wolodymyr Selenskyj", "person", "de")
+    with engine.connect() as conn:
+        detail = entity_detail(conn, entity_id)
+    assert detail is not None
+    groups = {g["language"]: g for g in detail["aliases_by_language"]}
+    assert set(groups) == {"en", "pl", "de"}
+    assert groups["pl"]["name"] == "Polish"
+    assert [(a["alias"], a["articles"]) for a in groups["pl"]["aliases"]] == [
+        ("Wołodymyr Zełenski", 2)]
+    assert [a["alias"] for a in groups["de"]["aliases"]] == ["Wolodymyr Selenskyj"]
+    # Each spelling links to an article in its own language that writes it so.
+    support = {a["alias"]: a for a in detail["alias_support"]}
+    assert groups["de"]["aliases"][0]["article"] in support["Wolodymyr Selenskyj"]["articles"]
+
+
+def _store_with(engine: Engine, text: str, language: str,
+                named: list[tuple[str, str]]) -> list[int]:
+    article = Article(text=text, language=language)
+    keys = article_keys(article)
+    found = tuple(Entity(f"e{n}", name, type_, (), (Mention(0, len(name), name),))
+                  for n, (name, type_) in enumerate(named, 1))
+    analysis = Analysis(article=Article(text=text, id=keys.id, language=language),
+                        entities=found)
+    with engine.begin() as conn:
+        add_article(conn, article, article_id=keys.id, url=None, url_key=None,
+                    content_hash=keys.content_hash)
+        ids = link_entities(conn, analysis, keys.id)
+        save_analysis(conn, keys.id, {}, analysis, ids)
+        settle_links(conn, keys.id, list(ids.values()))
+    return [ids[f"e{n}"] for n in range(1, len(named) + 1)]
+
+
+def test_crosslang_another_first_name_stays_apart_even_with_context(engine: Engine) -> None:
+    # Relatives share a surname and the context of their story: a first name that merely
+    # begins alike (James / Javed) is another person.
+    [english, _] = _store_with(engine, "en one", "en", [("James Harlow", "person"),
+                                                        ("Quillbyte Foundation", "organization")])
+    [other, _] = _store_with(engine, "pl dwa", "pl", [("Javed Harlow", "person"),
+                                                      ("Quillbyte Foundation", "organization")])
+    assert other != english
+
+
+def test_crosslang_two_spellings_in_one_article_give_their_role_once(engine: Engine) -> None:
+    [known] = _store_with(engine, "en one", "en", [("Marta Bilenko", "person")])
+    text = "pl tekst"
+    article = Article(text=text, language="pl")
+    keys = article_keys(article)
+    found = tuple(Entity(f"e{n}", name, "person", ("minister",), (Mention(0, len(name), name),))
+                  for n, name in enumerate(("Marta Bilenko", "Marty Bilenko"), 1))
+    analysis = Analysis(article=Article(text=text, id=keys.id, language="pl"), entities=found)
+    with engine.begin() as conn:
+        add_article(conn, article, article_id=keys.id, url=None, url_key=None,
+                    content_hash=keys.content_hash)
+        ids = link_entities(conn, analysis, keys.id)
+    assert set(ids.values()) == {known}
+    with engine.connect() as conn:
+        entity = get_entity(conn, known)
+    assert entity is not None and [r for r, _ in entity.roles] == ["minister"]

@@ -64,20 +64,29 @@ def territory_names(language: str) -> dict[str, str]:
     return out
 
 
-def _lemmas(words: list[str], language: str) -> list[str]:
+def _lemmas(words: list[str], language: str, person: bool = False) -> list[str]:
+    """Each word's lemma; for a person's name only a lemma that cuts an ending off the word
+    (*Zełenskiego* → *Zełenski*): the lemmatiser takes foreign names for common words and
+    rewrites their stems (Bulgarian *Биби* → *Биба*), and linking matches declined names
+    itself (``names.inflected_alike``)."""
     if language not in LEMMA_LANGUAGES:
         return words
-    return [simplemma.lemmatize(w, lang=language) for w in words]
+    lemmas = [simplemma.lemmatize(w, lang=language) for w in words]
+    if person:
+        return [lemma if w.casefold().startswith(lemma.casefold()) else w
+                for w, lemma in zip(words, lemmas, strict=True)]
+    return lemmas
 
 
 # Cached: linking asks for the same names again and again (an entity's keys, then its stem
 # keys; the same country in every article of a language), and lemmatising is the cost.
 @functools.lru_cache(maxsize=65536)
-def latin_form(text: str, language: str | None, place: bool = False) -> str:
+def latin_form(text: str, language: str | None, place: bool = False,
+               person: bool = False) -> str:
     """``text`` lemmatised word by word, in Latin letters without diacritics (Title Case)."""
     if language is None or language in OWN_KEYS:
         return text
-    words = _lemmas(_WORD.findall(text), language)
+    words = _lemmas(_WORD.findall(text), language, person)
     if place:
         territories = territory_names(language)
         whole = territories.get(fold(" ".join(words))) or territories.get(fold(text))
@@ -91,10 +100,11 @@ def across_languages(entity: Entity, language: str | None) -> Entity:
     """The entity with its name and mentions in their cross-language form, for keying only."""
     if language is None or language in OWN_KEYS:
         return entity
-    place = entity.type == "place"
-    mentions = tuple(replace(m, text=latin_form(m.text, language, place))
+    place, person = entity.type == "place", entity.type == "person"
+    mentions = tuple(replace(m, text=latin_form(m.text, language, place, person))
                      if m.text[:1].isupper() else m for m in entity.mentions)
-    return replace(entity, name=latin_form(entity.name, language, place), mentions=mentions)
+    return replace(entity, name=latin_form(entity.name, language, place, person),
+                   mentions=mentions)
 
 
 def _stem(word: str) -> str:

@@ -17,6 +17,7 @@ from europenews.store.linking import link_entities
 from europenews.store.relinking import move_link, refresh_entity_counts, settle_links
 from europenews.store.schema import (
     article_entities,
+    articles,
     entities,
     entity_aliases,
     entity_roles,
@@ -128,6 +129,9 @@ class Alias:
 
     alias: str
     article_ids: tuple[str, ...]
+    # The languages of the articles that write it so: (language, how many articles, the first
+    # of them), most articles first (the entity page groups spellings by language).
+    languages: tuple[tuple[str, int, str], ...] = ()
 
 
 def list_aliases(conn: Connection, entity_id: int, articles_per_alias: int = 20) -> list[Alias]:
@@ -135,10 +139,13 @@ def list_aliases(conn: Connection, entity_id: int, articles_per_alias: int = 20)
     first, each with up to ``articles_per_alias`` of the articles that support it: the article
     names it so, in a mention of the article entity linked to it."""
     supported: dict[str, list[str]] = {}
+    languages: dict[str, dict[str, list[str]]] = {}
     rows = conn.execute(
-        select(mentions.c.text, mentions.c.article_id, article_entities.c.name)
+        select(mentions.c.text, mentions.c.article_id, article_entities.c.name,
+               articles.c.language)
         .join(article_entities, and_(article_entities.c.article_id == mentions.c.article_id,
                                      article_entities.c.local_id == mentions.c.local_id))
+        .join(articles, articles.c.id == mentions.c.article_id)
         .where(article_entities.c.entity_id == entity_id)
         .order_by(mentions.c.article_id)
     )
@@ -152,9 +159,18 @@ def list_aliases(conn: Connection, entity_id: int, articles_per_alias: int = 20)
             found = supported.setdefault(text.strip(), [])
             if r.article_id not in found:
                 found.append(r.article_id)
+                if r.language:
+                    languages.setdefault(text.strip(), {}).setdefault(r.language, []).append(
+                        r.article_id)
     known = set(conn.execute(select(entity_aliases.c.alias)
                              .where(entity_aliases.c.entity_id == entity_id)).scalars())
     for alias in known - set(supported):
         supported[alias] = []  # kept from before the article rows (an older store)
     ranked = sorted(supported.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    return [Alias(a, tuple(ids[:articles_per_alias])) for a, ids in ranked]
+    return [Alias(a, tuple(ids[:articles_per_alias]), _most_first(languages.get(a, {})))
+            for a, ids in ranked]
+
+
+def _most_first(by_language: dict[str, list[str]]) -> tuple[tuple[str, int, str], ...]:
+    ranked = sorted(by_language.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    return tuple((code, len(ids), ids[0]) for code, ids in ranked)

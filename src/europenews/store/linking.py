@@ -28,18 +28,16 @@ from sqlalchemy import Connection, and_, delete, func, insert, select, update
 from europenews.model import Analysis, Entity
 from europenews.names import (
     core_key,
-    first_names_agree,
     full_names_agree,
     initials_of,
     name_key,
     name_shorts,
     person_words,
-    spelt_alike,
     surname_of,
 )
-from europenews.store.crosslang import across_languages, stem_keys
+from europenews.store.crosslang import OWN_KEYS, across_languages, stem_keys
 from europenews.store.keyrows import key_rows
-from europenews.store.namekeys import first_misspelt, joined_key
+from europenews.store.namekeys import NAME, SHORT, SOUND, first_misspelt, joined_key
 from europenews.store.schema import (
     article_entities,
     articles,
@@ -49,8 +47,8 @@ from europenews.store.schema import (
     entity_links,
     entity_roles,
 )
+from europenews.store.soundlink import misspelt_candidates, sound_candidates, surname_sound
 
-NAME, SHORT = "name", "short"
 NEW, BY_NAME, BY_CONTEXT = "new", "name", "context"
 # Context that links a short key: one rare co-mentioned entity (seen in at most RARE articles),
 # or several common ones, or the same role.
@@ -69,6 +67,7 @@ class Local:
     key: str  # name key of its name (persons: without "Jr.")
     names: frozenset[str]  # keys that name it on their own
     shorts: frozenset[str]  # keys that name it only with context
+    foreign: bool = False  # named in a language other than English and French
 
     @property
     def is_person(self) -> bool:
@@ -123,7 +122,8 @@ def local_across_languages(e: Entity, language: str | None) -> Local | None:
     local = local_entity(across_languages(e, language))
     if local is None:
         return None
-    return replace(local, entity=e, names=local.names | stem_keys(e, language))
+    return replace(local, entity=e, names=local.names | stem_keys(e, language),
+                   foreign=local.is_person and language not in OWN_KEYS and language is not None)
 
 
 # --- context ---------------------------------------------------------------------------------
@@ -194,7 +194,7 @@ def _person_candidates(conn: Connection, local: Local) -> tuple[set[int], set[in
         full.setdefault(int(r.entity_id), set())
         if len(r.key.split()) > 1:
             full[int(r.entity_id)].add(r.key)
-    misspelt = _misspelt(conn, local)
+    misspelt = misspelt_candidates(conn, local.key)
     if local.single:
         return set(), set(full) | misspelt  # a surname alone: any of them, with context
     strong = {e for e, keys in full.items() if any(full_names_agree(local.key, k) for k in keys)}
@@ -206,38 +206,14 @@ def _person_candidates(conn: Connection, local: Local) -> tuple[set[int], set[in
     return strong, (weak | misspelt) - strong
 
 
-def _misspelt(conn: Connection, local: Local) -> set[int]:
-    """Persons whose surname differs from this one by a letter (Halm / Halme, Wojcikowski /
-    Wojcikowksi), with the same first name when both have one."""
-    words = local.key.split()
-    surname = words[-1]
-    if len(surname) < 4:
-        return set()
-    rows = conn.execute(
-        select(entity_keys.c.entity_id, entity_keys.c.key)
-        .join(entities, entities.c.id == entity_keys.c.entity_id)
-        .where(entities.c.type == "person", entity_keys.c.kind == SHORT,
-               entity_keys.c.key.like(f"{surname[:2]}%"),
-               func.length(entity_keys.c.key).between(len(surname) - 1, len(surname) + 1))
-    ).all()
-    found = set()
-    for r in rows:
-        if r.key == surname or not spelt_alike(r.key, surname, min_length=4):
-            continue
-        if len(words) > 1:
-            names = conn.execute(select(entity_keys.c.key).where(
-                entity_keys.c.entity_id == r.entity_id, entity_keys.c.kind == NAME)).scalars()
-            if not any(len(k.split()) > 1 and first_names_agree(k.split()[0], words[0])
-                       for k in names):
-                continue
-        found.add(int(r.entity_id))
-    return found
-
-
 def _candidates(conn: Connection, local: Local) -> tuple[set[int], set[int]]:
     """Stored entities this one may be: (by name, only with context)."""
     if local.is_person:
-        return _person_candidates(conn, local)
+        strong, weak = _person_candidates(conn, local)
+        if local.foreign:  # Wołodymyra Zełenskiego, Selenskyj: the same sound, declined
+            by_sound, with_context = sound_candidates(conn, local.key)
+            strong, weak = strong | by_sound, weak | with_context
+        return strong, weak - strong
     rows = key_rows(conn, local.entity.type, local.names | local.shorts)
     strong = {e for e, key, kind in rows if kind == NAME and key in local.names}
     # Short forms both ways, and shared ones ("Lindgren Centre" / "Lindgren Center" both short
@@ -323,6 +299,8 @@ def _add_keys(conn: Connection, entity_id: int, local: Local, evidence: str) -> 
         # new short words: otherwise each such link widens what links next, and one
         # organisation swallows dozens ("Press", "Air", "Medical Center" chained together).
         wanted = {(k, SHORT) for k in local.names}
+    if local.is_person:  # for people named in other languages (store/soundlink.py)
+        wanted.add((surname_sound(local.key), SOUND))
     have = {(r.key, r.kind) for r in conn.execute(
         select(entity_keys.c.key, entity_keys.c.kind).where(entity_keys.c.entity_id == entity_id))}
     rows = [{"entity_id": entity_id, "key": k, "kind": kind} for k, kind in wanted - have if k]
@@ -404,6 +382,9 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
     out: dict[str, int] = {}
     link_rows = []
     seen: dict[str, tuple[set[int], set[int]]] = {}  # candidates: nothing is written yet
+    # Two article entities can link to one stored entity (*Theresy May* and *Theresa May*, now
+    # one person): a role both give is stored once.
+    roles_seen: set[tuple[int, str]] = set()
     decided = [(local, *(before.get((local.entity.id, local.key))
                          or _choose(conn, local, None, seen))) for local in locals_]
     # Names that link (or start an entity) on their own go first: they are the context the
@@ -438,7 +419,9 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
         link_rows.append({"article_id": article_id, "local_id": local.entity.id,
                           "key": local.key, "evidence": evidence})
         roles = [{"entity_id": entity_id, "role": r, "article_id": article_id,
-                  "published": published} for r in dict.fromkeys(local.entity.roles)]
+                  "published": published} for r in dict.fromkeys(local.entity.roles)
+                 if (entity_id, r) not in roles_seen]
+        roles_seen.update((entity_id, r["role"]) for r in roles)
         if roles:
             conn.execute(insert(entity_roles), roles)
     if link_rows:

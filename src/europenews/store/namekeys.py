@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from europenews.names import person_words, spelt_alike
 
+# Kinds of ``entity_keys`` rows: a *name* key links on its own, a *short* one (surname, initials,
+# last word) only with context, a *sound* one is a person's surname as ``names.sound_key``
+# writes it, for names written in another language (``store/soundlink.py``).
+NAME, SHORT, SOUND = "name", "short", "sound"
+
 # A name written as one word or two ("SeaMicro" / "Sea Micro") is one name when the joined
 # word is this long; shorter joins ("U S" → "us") collide with other names.
 JOINED_MIN = 6

@@ -17,10 +17,10 @@ from europenews.store.linking import (
     BY_CONTEXT,
     MIN_CONTEXT,
     NEW,
-    SHORT,
     add_aliases,
     context_score,
 )
+from europenews.store.namekeys import SHORT
 from europenews.store.schema import (
     article_entities,
     articles,

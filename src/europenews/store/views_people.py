@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import babel
 from sqlalchemy import Connection, and_, func, or_, select
 
 from europenews.names import name_key
@@ -54,10 +55,13 @@ def entity_detail(conn: Connection, entity_id: int, quotes_limit: int = 30,
         "last_seen": entity.last_seen,
         "aliases": [a for a in entity.aliases if a != entity.name],
         # Which articles write the entity so: the evidence for each spelling linked to it.
-        "alias_support": [{"alias": a.alias, "articles": list(a.article_ids)}
+        "alias_support": [{"alias": a.alias, "articles": list(a.article_ids),
+                           "languages": [{"language": code, "articles": n, "article": first}
+                                         for code, n, first in a.languages]}
                           for a in list_aliases(conn, entity_id)],
         "roles": [{"role": role, "since": since} for role, since in entity.roles],
     }
+    out["aliases_by_language"] = aliases_by_language(out["alias_support"])
     out["quotes"] = quotes_by(conn, entity_id, quotes_limit, quotes_offset)
     out["quotes_about"] = quotes_about(conn, entity_id)
     out["stories"] = entity_stories(conn, entity_id)
@@ -70,6 +74,23 @@ def entity_detail(conn: Connection, entity_id: int, quotes_limit: int = 30,
         .order_by(articles.c.published.desc())
         .limit(20))]
     return out
+
+
+def aliases_by_language(support: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The entity's spellings grouped by the language of the articles that write them, the
+    language with the most spellings first: ``[{"language": "pl", "name": "Polish",
+    "aliases": [{"alias": "Zełenski", "articles": 3, "article": ID}, ...]}]`` (the language's
+    name in English, from CLDR; ``article`` is one in that language that writes it so).
+    A spelling two languages share (*Ryanair*) is under both."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for a in support:
+        for seen in a["languages"]:
+            groups.setdefault(seen["language"], []).append(
+                {"alias": a["alias"], "articles": seen["articles"], "article": seen["article"]})
+    ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    names = babel.Locale("en").languages
+    return [{"language": code, "name": names.get(code, code), "aliases": aliases}
+            for code, aliases in ranked]
 
 
 def _quote_columns() -> list[Any]:

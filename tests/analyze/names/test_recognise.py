@@ -81,3 +81,35 @@ def test_names_fold_writes_one_latin_key(text: str, key: str) -> None:
 
 def test_names_transliterate_keeps_latin_letters() -> None:
     assert transliterate("Kyiv Москва") == "kyiv moskva"
+
+
+@pytest.mark.parametrize(("sentence", "place", "person"), [
+    ("W poniedziałek prezydent Ukrainy Wołodymyr Zełenski spotkał się z premierem .",
+     "Ukrainy", "Wołodymyr Zełenski"),
+    ("Wczoraj premier Francji Emmanuel Macron otworzył szczyt .",
+     "Francji", "Emmanuel Macron"),
+])
+def test_names_genitive_country_before_a_person_is_a_place(
+    lexicons: dict[str, NameLexicon], sentence: str, place: str, person: str,
+) -> None:
+    found = names(sentence, lexicons["pl"])
+    assert found.get(place) == "GPE" and found.get(person) == "PERSON"
+    assert f"{place} {person}" not in found
+
+
+def test_names_genitive_split_only_before_a_person(lexicons: dict[str, NameLexicon]) -> None:
+    # A country's name inside an organisation's stays whole.
+    found = names("Wczoraj Bank Polski ogłosił wyniki .", lexicons["pl"])
+    assert "Polski" not in found
+
+
+def test_names_a_titled_person_stays_a_person_when_repeated(
+    lexicons: dict[str, NameLexicon],
+) -> None:
+    # "Wolodymyr" is also a town's name: bare, the name would be typed by it.
+    text = ("Der ukrainische Präsident Wolodymyr Selenskyj sprach lange . Nach Angaben von "
+            "Wolodymyr Selenskyj kamen viele .")
+    words = text.split(" ")
+    found = find_names(words, [i == 0 or words[i - 1] == "." for i in range(len(words))],
+                       lexicons["de"])
+    assert [n.label for n in found if words[n.start] == "Wolodymyr"] == ["PERSON", "PERSON"]

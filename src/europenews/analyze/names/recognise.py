@@ -158,10 +158,30 @@ def _known(words: Sequence[str], lexicon: NameLexicon) -> bool:
             or fold(" ".join(words)) in lexicon.organizations)
 
 
+def _place_before_person(words: Sequence[str], lexicon: NameLexicon) -> int:
+    """How many words at the start of a name are a country before a person's name of two words
+    or more: in Slavic languages a country in the genitive precedes the person it qualifies
+    (*prezydent Ukrainy Wołodymyr Zełenski*, "Ukraine's president") and is not part of the name.
+    0 when there is none. Countries only (CLDR's names, not the gazetteer's towns: *Stanisław*
+    is a town too), and a person known by a first name or a Slavic surname ending."""
+    if lexicon.language not in SLAVIC:
+        return 0
+    for size in (1, 2):
+        rest = words[size:]
+        head = words[:size]
+        if len(rest) < 2 or not {fold(" ".join(head)),
+                                 _lemma_key(head, lexicon.language)} & lexicon.places:
+            continue
+        if fold(rest[0]) in lexicon.first_names or _SURNAME.search(fold(rest[-1])):
+            return size
+    return 0
+
+
 def find_names(words: Sequence[str], sent_starts: Sequence[bool],
                lexicon: NameLexicon) -> list[NameSpan]:
     """The names among ``words`` (a Doc's token texts; ``sent_starts`` marks sentence starts)."""
     names: list[NameSpan] = []
+    titled_people: set[tuple[str, ...]] = set()
     for start, end in candidate_runs(words, sent_starts, lexicon):
         titled = False
         # Capitalised words that are not the name: a common first word, leading title words.
@@ -200,11 +220,29 @@ def find_names(words: Sequence[str], sent_starts: Sequence[bool],
         if (end - start == 1 and _starts(words, sent_starts, start) and not titled
                 and not _known(span, lexicon)):
             continue  # a lone capitalised first word: most often not a name
+        place = _place_before_person(span, lexicon)
+        if place:
+            names.append(NameSpan(start, start + place, "GPE"))
+            start, span, titled = start + place, span[place:], True
         before = words[start - 1] if start > 0 else None
         label = "PERSON" if titled and not _has_org_word(span, lexicon) else type_of(
             span, before, lexicon)
         names.append(NameSpan(start, end, label))
-    return names
+        if label == "PERSON" and (titled or (before or "").casefold() in lexicon.titles):
+            titled_people.add(tuple(span))
+    return _people_once_titled(words, names, titled_people)
+
+
+def _people_once_titled(words: Sequence[str], names: list[NameSpan],
+                        people: set[tuple[str, ...]]) -> list[NameSpan]:
+    """A name the article once gives a person's title (*Präsident Wolodymyr Selenskyj*) is a
+    person wherever else it stands, as is its last word alone (*Selenskyj*): the lexicons
+    would otherwise type the bare repeat by its parts (a town called Volodymyr)."""
+    surnames = {p[-1] for p in people if len(p) >= 2}
+    return [NameSpan(n.start, n.end, "PERSON")
+            if n.label != "PERSON" and (tuple(words[n.start:n.end]) in people or (
+                n.end - n.start == 1 and words[n.start] in surnames)) else n
+            for n in names]
 
 
 __all__ = ["NameSpan", "candidate_runs", "find_names", "is_cyrillic", "type_of"]

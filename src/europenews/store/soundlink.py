@@ -1,0 +1,99 @@
+"""People by other spellings of their surname: misspelt by a letter, or written in another
+language.
+
+A person named in another language is linked to the store's people by the sound of the name.
+
+An article in Polish, German or Russian writes a person the store knows from English in its
+own spelling and declines it: *Wołodymyra Zełenskiego*, *Wolodymyr Selenskyj*, *Асию Биби*.
+Every person keeps a *sound* key, its surname as :func:`names.sound_key` writes it
+(*Selenskyj*, *Zełenski*, *Zelenskyy* → ``selenski``), and a person named in a language other
+than English or French finds the people whose surname sounds alike up to a case ending
+(:func:`names.inflected_alike`: ``ionsona`` ~ ``ionson``, ``bibiova`` ~ ``bibi``). A full name
+whose first name agrees too (declined, spelt otherwise or an initial) links on its own; a
+surname alone, or a person the store knows by a surname alone, still needs shared context.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, func, select
+
+from europenews.names import (
+    first_names_agree,
+    inflected_alike,
+    person_words,
+    sound_key,
+    spelt_alike,
+)
+from europenews.store.namekeys import NAME, SHORT, SOUND
+from europenews.store.schema import entities, entity_keys
+
+# A sound key shorter than this says too little to look up by its beginning.
+MIN_SOUND = 4
+# First names decline on shorter stems (Asia / Asii / Asię, Ivan / Ivana).
+MIN_FIRST_STEM = 3
+
+
+def surname_sound(key: str) -> str:
+    """The sound key of a person's name key's surname ('' for an empty key)."""
+    words = person_words(key)
+    return sound_key(words[-1]) if words else ""
+
+
+def _first_agree(a: str, b: str) -> bool:
+    return first_names_agree(a, b) or inflected_alike(sound_key(a), sound_key(b), MIN_FIRST_STEM)
+
+
+def sound_candidates(conn: Connection, key: str) -> tuple[set[int], set[int]]:
+    """People a person's name key (written in another language) may be: (by name, only with
+    context)."""
+    words = person_words(key)
+    surname = surname_sound(key)
+    if len(surname) < MIN_SOUND:
+        return set(), set()
+    # Keys that begin as this one does: an index range, not a scan of every person.
+    low = surname[:MIN_SOUND]
+    high = low[:-1] + chr(ord(low[-1]) + 1)
+    rows = conn.execute(select(entity_keys.c.entity_id, entity_keys.c.key).where(
+        entity_keys.c.kind == SOUND, entity_keys.c.key >= low, entity_keys.c.key < high)).all()
+    ids = {int(r.entity_id) for r in rows if inflected_alike(surname, r.key)}
+    if not ids or len(words) < 2:
+        return set(), ids
+    full, strong = set(), set()
+    for r in conn.execute(select(entity_keys.c.entity_id, entity_keys.c.key).where(
+            entity_keys.c.entity_id.in_(sorted(ids)), entity_keys.c.kind == NAME)):
+        known = person_words(r.key)
+        if len(known) < 2:
+            continue
+        full.add(int(r.entity_id))
+        if (inflected_alike(surname, sound_key(known[-1]))
+                and _first_agree(words[0], known[0])):
+            strong.add(int(r.entity_id))
+    return strong, ids - full
+
+
+def misspelt_candidates(conn: Connection, key: str) -> set[int]:
+    """Persons whose surname differs from this one by a letter (Halm / Halme, Wojcikowski /
+    Wojcikowksi), with the same first name when both have one."""
+    words = key.split()
+    surname = words[-1]
+    if len(surname) < 4:
+        return set()
+    rows = conn.execute(
+        select(entity_keys.c.entity_id, entity_keys.c.key)
+        .join(entities, entities.c.id == entity_keys.c.entity_id)
+        .where(entities.c.type == "person", entity_keys.c.kind == SHORT,
+               entity_keys.c.key.like(f"{surname[:2]}%"),
+               func.length(entity_keys.c.key).between(len(surname) - 1, len(surname) + 1))
+    ).all()
+    found = set()
+    for r in rows:
+        if r.key == surname or not spelt_alike(r.key, surname, min_length=4):
+            continue
+        if len(words) > 1:
+            names = conn.execute(select(entity_keys.c.key).where(
+                entity_keys.c.entity_id == r.entity_id, entity_keys.c.kind == NAME)).scalars()
+            if not any(len(k.split()) > 1 and first_names_agree(k.split()[0], words[0])
+                       for k in names):
+                continue
+        found.add(int(r.entity_id))
+    return found
