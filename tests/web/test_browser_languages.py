@@ -102,3 +102,23 @@ def test_browser_story_in_one_language_lists_that_language(xl_page) -> None:
     assert items.count() == 1
     assert items.first.get_attribute("data-language") == "en"
     assert items.first.inner_text().startswith("English")
+
+
+def test_browser_person_page_lists_the_spellings_of_each_language(xl_page, shoot,
+                                                                 languages_url: str) -> None:
+    # The Polish "Wołodymyr Zełenski" and the German "Wolodymyr Selenskyj" are the English
+    # "Volodymyr Zelenskyy": one entry, whose page groups the spellings by article language.
+    people = httpx.get(f"{languages_url}/api/entities", params={"q": "Zelenskyy"},
+                       timeout=30).json()
+    ids = [r["id"] for r in people["items"]
+           if "Zelenskyy" in r["name"] and r["type"] == "person"]
+    assert len(ids) == 1, people
+    page = xl_page
+    page.goto(f"/entities/{ids[0]}")
+    groups = {dt.locator(".muted").inner_text().strip("()"): dd.inner_text()
+              for dt, dd in zip(page.locator(".by-language dt").all(),
+                                page.locator(".by-language dd").all(), strict=True)}
+    assert {"en", "pl", "de"} <= set(groups), groups
+    assert "Zełenski" in groups["pl"] and "Selenskyj" in groups["de"]
+    assert "Zelenskyy" in groups["en"]
+    shoot(page, "22-s8-person-languages")
