@@ -113,3 +113,25 @@ def test_names_a_titled_person_stays_a_person_when_repeated(
     found = find_names(words, [i == 0 or words[i - 1] == "." for i in range(len(words))],
                        lexicons["de"])
     assert [n.label for n in found if words[n.start] == "Wolodymyr"] == ["PERSON", "PERSON"]
+
+
+
+@pytest.mark.parametrize("language, words, name, place", [
+    # The sentencizer marks the paragraph break token, not the word after it, as the sentence's
+    # start; that word is capitalised by position all the same.
+    ("pl", ["Dom", "stoi", ".", "\n\n", "Rosyjska", "rakieta", "trafiła", "w", "Gdańsk", "."],
+     "Rosyjska", "Gdańsk"),
+    ("de", ["Es", "regnet", ".", "\n\n", "Der", "Zug", "fährt", "nach", "Bremen", "."],
+     "Der", "Bremen"),
+    # A line break with no full stop before it (a headline above the text) does the same.
+    ("pl", ["Pożar", "w", "Gdańsku", "\n", "Według", "straży", "ogień", "ugaszono", "."],
+     "Według", "Gdańsku"),
+])
+def test_names_a_common_word_opening_a_paragraph_is_no_name(
+    lexicons: dict[str, NameLexicon], language: str, words: list[str], name: str, place: str,
+) -> None:
+    starts = [i == 0 or (words[i].strip() == "" and words[i - 1] == ".")
+              for i in range(len(words))]
+    found = {" ".join(words[n.start:n.end]) for n in find_names(words, starts, lexicons[language])}
+    assert name not in found
+    assert place in found  # the sentence's real name is still read

@@ -1,11 +1,11 @@
 """Names in a language without a statistical pipeline: capitalised runs, typed by lexicons.
 
 A candidate is a maximal run of capitalised words, joined across the language's name particles
-(*Ursula von der Leyen*, *Vasco da Gama*); a sentence's first word starts a candidate only when
-it is not a common word (spaCy's stop words, CLDR month and day names) and, alone, only when a
-lexicon knows it. A leading title word (*Präsident*, *prezydent*) is left out of the name and
-makes it a person. Types, strongest evidence first: an organisation word in the name
-(*Partei*, *uniwersytet*, ``org_heads.txt``) or a known organisation → ORG; a country,
+(*Ursula von der Leyen*, *Vasco da Gama*); a sentence's or a line's first word starts a
+candidate only when it is not a common word (spaCy's stop words, CLDR month and day names) and,
+alone, only when a lexicon knows it. A leading title word (*Präsident*, *prezydent*) is left out
+of the name and makes it a person. Types, strongest evidence first: an organisation word in the
+name (*Partei*, *uniwersytet*, ``org_heads.txt``) or a known organisation → ORG; a country,
 territory or town the gazetteers know, also as its lemma (*Polsce* → *Polska*) → GPE; a title
 before it, or a known first name opening a name of two words or more → PERSON; an all-capital
 acronym → ORG; else a default by length (``DEFAULT_SINGLE``/``DEFAULT_MULTI``).
@@ -53,8 +53,17 @@ def _capitalised(word: str) -> bool:
 
 
 def _starts(words: Sequence[str], sent_starts: Sequence[bool], i: int) -> bool:
-    """Whether word ``i`` is capitalised by position: a sentence's or a quotation's first."""
-    return i == 0 or sent_starts[i] or words[i - 1] in _OPENERS or words[i - 1] in {".", "!", "?"}
+    """Whether word ``i`` is capitalised by position: a sentence's, a line's or a quotation's
+    first. A paragraph break is a token of its own ("\n\n") and it, not the word after it,
+    opens the next sentence: the words before ``i`` are read past such spaces."""
+    if sent_starts[i]:
+        return True
+    j = i - 1
+    while j >= 0 and not words[j].strip():
+        if "\n" in words[j] or sent_starts[j]:
+            return True  # the first word of a line or of a paragraph
+        j -= 1
+    return j < 0 or words[j] in _OPENERS or words[j] in {".", "!", "?"}
 
 
 def _after_particles(words: Sequence[str], j: int, lexicon: NameLexicon) -> int:
