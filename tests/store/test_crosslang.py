@@ -9,7 +9,7 @@ from europenews.ingest.fingerprint import article_keys
 from europenews.model import Analysis, Article, Entity, Mention
 from europenews.store.articles import add_article, save_analysis
 from europenews.store.crosslang import latin_form
-from europenews.store.entities import get_entity, link_entities, settle_links
+from europenews.store.entities import CanonicalEntity, get_entity, link_entities, settle_links
 from europenews.store.views_people import entity_detail
 
 
@@ -26,6 +26,15 @@ def _store(engine: Engine, text: str, name: str, type_: str, language: str) -> i
         save_analysis(conn, keys.id, {}, analysis, ids)
         settle_links(conn, keys.id, list(ids.values()))
     return ids["e1"]
+
+
+def _one_entity(engine: Engine, ids: set[int]) -> CanonicalEntity:
+    """The one stored entity every spelling linked to (fails when they made several)."""
+    assert len(ids) == 1, ids
+    with engine.connect() as conn:
+        entity = get_entity(conn, ids.pop())
+    assert entity is not None
+    return entity
 
 
 @pytest.mark.parametrize(("text", "language", "place", "form"), [
@@ -49,9 +58,7 @@ def test_crosslang_one_person_across_scripts_and_inflections(engine: Engine) -> 
         _store(engine, "pl text", "Wołodymyr Zełenski", "person", "pl"),
         _store(engine, "uk text", "Володимир Зеленський", "person", "uk"),
     }
-    assert len(ids) == 1
-    with engine.connect() as conn:
-        entity = get_entity(conn, ids.pop())
+    entity = _one_entity(engine, ids)
     assert entity is not None and entity.name == "Volodymyr Zelensky"
     assert {"Wołodymyr Zełenski", "Володимир Зеленський"} <= set(entity.aliases)
 
@@ -69,9 +76,7 @@ def test_crosslang_country_names_are_one_place(engine: Engine) -> None:
         _store(engine, "zwei", "Deutschland", "place", "de"),
         _store(engine, "три", "Германии", "place", "ru"),
     }
-    assert len(ids) == 1
-    with engine.connect() as conn:
-        entity = get_entity(conn, ids.pop())
+    entity = _one_entity(engine, ids)
     assert entity is not None and entity.name == "Germany"
     assert {"Niemcy", "Deutschland", "Германии"} <= set(entity.aliases)
 
@@ -99,9 +104,7 @@ def test_crosslang_person_spelt_and_declined_in_other_languages(engine: Engine) 
         _store(engine, "pl tekst", "Wołodymyra Zełenskiego", "person", "pl"),
         _store(engine, "uk текст", "Володимира Зеленського", "person", "uk"),
     }
-    assert len(ids) == 1
-    with engine.connect() as conn:
-        entity = get_entity(conn, ids.pop())
+    entity = _one_entity(engine, ids)
     assert entity is not None and entity.name == "Volodymyr Zelenskyy"
     assert {"Wolodymyr Selenskyj", "Wołodymyra Zełenskiego"} <= set(entity.aliases)
 
