@@ -192,3 +192,23 @@ def test_crosslang_two_spellings_in_one_article_give_their_role_once(engine: Eng
     with engine.connect() as conn:
         entity = get_entity(conn, known)
     assert entity is not None and [r for r, _ in entity.roles] == ["minister"]
+
+
+@pytest.mark.parametrize(("text", "language", "form"), [
+    ("Wielkiej Brytanii", "pl", "United Kingdom"),  # the lemmatiser mangles "Wielka"
+    ("Europie", "pl", "Europe"),  # CLDR's continents and regions too
+    ("Evropě", "cs", "Europe"),
+    ("Європі", "uk", "Europe"),
+])
+def test_crosslang_declined_country_and_continent_names(text: str, language: str,
+                                                        form: str) -> None:
+    assert latin_form(text, language, True) == form
+
+
+def test_crosslang_europe_is_one_place_across_spellings(engine: Engine) -> None:
+    ids = {
+        _store(engine, "pl", "Europie", "place", "pl"),
+        _store(engine, "cs", "Evropa", "place", "cs"),
+        _store(engine, "ru", "Европы", "place", "ru"),
+    }
+    assert _one_entity(engine, ids).name in {"Europie", "Evropa", "Европы"}
