@@ -8,7 +8,7 @@ from sqlalchemy.engine import Engine
 from europenews.ingest.fingerprint import article_keys
 from europenews.model import Analysis, Article, Entity, Mention
 from europenews.store.articles import add_article, save_analysis
-from europenews.store.crosslang import latin_form
+from europenews.store.crosslang import foreign_shorts, latin_form
 from europenews.store.entities import CanonicalEntity, get_entity, link_entities, settle_links
 from europenews.store.views_people import entity_detail
 
@@ -212,3 +212,16 @@ def test_crosslang_europe_is_one_place_across_spellings(engine: Engine) -> None:
         _store(engine, "ru", "Европы", "place", "ru"),
     }
     assert _one_entity(engine, ids).name in {"Europie", "Evropa", "Европы"}
+
+
+def test_crosslang_foreign_organisation_shorts_drop_countries_and_last_words() -> None:
+    shorts = frozenset({"pakistan", "verhovny", "vsp", "sud pakistan"})
+    kept = foreign_shorts(shorts, "verhovny sud pakistan", "organization", "ru")
+    assert kept == {"verhovny", "vsp", "sud pakistan"}
+    assert foreign_shorts(frozenset({"airways", "adria"}), "adria airways", "organization",
+                          "sl") == {"adria"}
+    # English names and other types keep theirs (the English short form "Falcons").
+    assert foreign_shorts(frozenset({"falcons"}), "brandvik falcons", "organization",
+                          "en") == {"falcons"}
+    assert foreign_shorts(shorts, "verhovny sud pakistan", "place", "ru") == shorts
+

@@ -152,3 +152,30 @@ def stem_keys(entity: Entity, language: str | None) -> frozenset[str]:
         words = latin_form(text, language, place).casefold().split()
         out.add(core_key(name_key(" ".join(_stem(w) for w in words))))
     return frozenset(k for k in out if k)
+
+
+@functools.cache
+def _country_keys() -> frozenset[str]:
+    """Name keys of every country and territory as CLDR writes it in English and in
+    ``CLDR_LANGUAGES`` (also Latin-folded): *pakistan*, *niemcy*, *germany*."""
+    english = babel.Locale("en").territories
+    names = set(english.values())
+    for code in CLDR_LANGUAGES:
+        names.update(fold(n, code) for t, n in babel.Locale.parse(code).territories.items()
+                     if t in english)
+    return frozenset(core_key(name_key(n)) for n in names)
+
+
+def foreign_shorts(shorts: frozenset[str], key: str, type_: str,
+                   language: str | None) -> frozenset[str]:
+    """An organisation's short keys (links with context) in a language other than English and
+    French, without those that say nothing of which organisation it is: a country's name
+    (*Верховный суд Пакистана* and *Tehreek-e-Labbaik Pakistan* both end in *Pakistan*, and
+    one article about Pakistan is context for both), and the last word of a longer name (the
+    English short form of "Brandvik Falcons"; in these languages a name's last word is most
+    often its kind: *Airways*, *Najwyższy*, *unie*)."""
+    if language is None or language in OWN_KEYS or type_ != "organization":
+        return shorts
+    words = key.split()
+    last = words[-1] if len(words) > 1 else ""
+    return frozenset(s for s in shorts if s not in _country_keys() and s != last)

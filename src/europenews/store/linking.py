@@ -35,7 +35,7 @@ from europenews.names import (
     person_words,
     surname_of,
 )
-from europenews.store.crosslang import OWN_KEYS, across_languages, stem_keys
+from europenews.store.crosslang import OWN_KEYS, across_languages, foreign_shorts, stem_keys
 from europenews.store.keyrows import key_rows
 from europenews.store.namekeys import NAME, SHORT, SOUND, first_misspelt, joined_key
 from europenews.store.schema import (
@@ -123,6 +123,7 @@ def local_across_languages(e: Entity, language: str | None) -> Local | None:
     if local is None:
         return None
     return replace(local, entity=e, names=local.names | stem_keys(e, language),
+                   shorts=foreign_shorts(local.shorts, local.key, e.type, language),
                    foreign=local.is_person and language not in OWN_KEYS and language is not None)
 
 
