@@ -8,7 +8,7 @@ from sqlalchemy.engine import Engine
 from europenews.ingest.fingerprint import article_keys
 from europenews.model import Analysis, Article, Entity, Mention
 from europenews.store.articles import add_article, save_analysis
-from europenews.store.crosslang import foreign_shorts, latin_form
+from europenews.store.crosslang import foreign_shorts, latin_form, skeleton
 from europenews.store.entities import CanonicalEntity, get_entity, link_entities, settle_links
 from europenews.store.views_people import entity_detail
 
@@ -225,3 +225,20 @@ def test_crosslang_foreign_organisation_shorts_drop_countries_and_last_words() -
                           "en") == {"falcons"}
     assert foreign_shorts(shorts, "verhovny sud pakistan", "place", "ru") == shorts
 
+
+
+@pytest.mark.parametrize(("a", "b"), [("londyn", "london"), ("pendzab", "pandzab"),
+                                      ("royters", "reuters")])
+def test_crosslang_skeleton_meets_vowel_spellings(a: str, b: str) -> None:
+    assert skeleton(a) == skeleton(b) != ""
+
+
+def test_crosslang_skeleton_of_short_names_is_empty() -> None:
+    assert skeleton("ryanair") == ""  # three consonants: too little to say
+    assert skeleton("paris") == ""
+
+
+def test_crosslang_place_spelt_with_other_vowels_links_with_context() -> None:
+    shorts = foreign_shorts(frozenset(), "londyn", "place", "pl")
+    assert shorts == {skeleton("london")}
+    assert foreign_shorts(frozenset(), "londyn", "place", "en") == frozenset()

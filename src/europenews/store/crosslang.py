@@ -20,7 +20,7 @@ import babel
 import simplemma
 
 from europenews.model import Entity
-from europenews.names import core_key, name_key
+from europenews.names import core_key, name_key, sound_key, word_key
 from europenews.store.bodies import body_of
 from europenews.translit import LEMMA_LANGUAGES, fold
 
@@ -174,8 +174,26 @@ def foreign_shorts(shorts: frozenset[str], key: str, type_: str,
     one article about Pakistan is context for both), and the last word of a longer name (the
     English short form of "Brandvik Falcons"; in these languages a name's last word is most
     often its kind: *Airways*, *Najwyższy*, *unie*)."""
-    if language is None or language in OWN_KEYS or type_ != "organization":
+    if language is None or language in OWN_KEYS or type_ not in ("organization", "place"):
         return shorts
     words = key.split()
+    if type_ == "place":
+        bones = skeleton(words[0]) if len(words) == 1 else ""
+        return shorts | {bones} if bones else shorts
     last = words[-1] if len(words) > 1 else ""
     return frozenset(s for s in shorts if s not in _country_keys() and s != last)
+
+
+_VOWELS = re.compile(r"[aeiouy]")
+# Fewer consonants than this say too little (Ryanair → "rnr" would meet many names).
+MIN_BONES = 4
+
+
+def skeleton(word: str) -> str:
+    """A one-word name's consonants as it sounds, case ending cut, marked with a leading "~"
+    (*Londyn*, *London* → ``~lndn``; *Пенджаб*, *Pendżab*, *Paňdžáb* → ``~pndsb``): the vowels
+    are what transliterations and languages most often write otherwise. '' when it is short."""
+    sound = sound_key(_stem(word_key(word)))
+    bones = sound[:1] + _VOWELS.sub("", sound[1:])
+    consonants = len(_VOWELS.sub("", bones))
+    return "~" + bones if consonants >= MIN_BONES else ""
