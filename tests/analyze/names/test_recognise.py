@@ -148,3 +148,8 @@ def test_names_sentence_opening_preposition_is_not_part_of_the_name(
 ) -> None:
     found = names(sentence, lexicons[language])
     assert name in found and not any(n.split()[0] == sentence.split()[0] for n in found)
+
+
+def test_names_parliament_makes_an_organisation(lexicons: dict[str, NameLexicon]) -> None:
+    found = names("Wniosek musi jeszcze poprzeć Parlament Europejski .", lexicons["pl"])
+    assert found == {"Parlament Europejski": "ORG"}
