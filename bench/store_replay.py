@@ -1,0 +1,154 @@
+"""The one writer's cost without spaCy: ``ingest`` of N shared GVA articles whose analyses are
+replayed from a cache, so that what is timed, profiled and counted is the rest of the flow
+(store, link, relink, save, cluster) in one process (issue 19).
+
+    # once: analyse the first N GVA articles with text and keep their analyses
+    .venv/bin/python bench/store_replay.py prepare --n 300 --cache /tmp/replay
+    # as often as needed: ingest them again into a fresh store, analyses replayed
+    .venv/bin/python bench/store_replay.py replay --cache /tmp/replay --db /tmp/r.db \
+        [--profile 25] [--export /tmp/out]
+
+``replay`` prints the wall and CPU seconds, the SQL statements issued (counted by a
+SQLAlchemy event hook here, not in the package) per analysed article, and with ``--export``
+writes ``europenews export --what mentions`` and ``--what stories`` of the store, to compare
+two commits byte for byte (the story ids and entity ids included).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import pickle
+import pstats
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from ingest import DATA, _with_text  # noqa: E402  (the same first-N-with-text selection)
+
+
+class Replay:
+    """An analysis backend that gives back the analyses recorded by ``prepare``."""
+
+    name = "replay"
+
+    def __init__(self, payloads: dict[str, dict[str, Any]]) -> None:
+        self.payloads = payloads
+
+    def analyze(self, articles: Iterable[Any]) -> Iterator[Any]:
+        from europenews.contract import analysis_from_dict
+
+        for article in articles:
+            yield analysis_from_dict(self.payloads[str(article.id)])
+
+    def close(self) -> None:
+        pass
+
+
+def prepare(n: int, cache: Path) -> None:
+    from europenews.analyze.backends import make_analyzer
+    from europenews.config import Settings
+    from europenews.stages.ingest import ingest_sources
+    from europenews.stages.settings import IngestSettings
+    from europenews.store.articles import get_analysis_payloads
+    from europenews.store.engine import open_store
+    from europenews.store.schema import analyses
+
+    cache.mkdir(parents=True, exist_ok=True)
+    source = cache / "articles.jsonl"
+    kept = _with_text(DATA / "gva-incidents" / "articles.jsonl", n, source)
+    db = cache / "prepare.db"
+    db.unlink(missing_ok=True)
+    engine = open_store(f"sqlite:///{db}")
+    nlp = make_analyzer(Settings())
+    try:
+        ingest_sources([str(source)], engine, nlp, IngestSettings(cluster=False))
+    finally:
+        if hasattr(nlp, "close"):
+            nlp.close()
+    with engine.connect() as conn:
+        ids = list(conn.execute(analyses.select().with_only_columns(analyses.c.article_id))
+                   .scalars())
+        payloads = get_analysis_payloads(conn, ids)
+    engine.dispose()
+    with (cache / "analyses.pkl").open("wb") as out:
+        pickle.dump(payloads, out)
+    print(f"{kept} articles read, {len(payloads)} analyses kept in {cache}")
+
+
+def replay(cache: Path, db: Path, profile_top: int, export: Path | None) -> None:
+    from sqlalchemy import event
+
+    from europenews.stages.ingest import ingest_sources
+    from europenews.stages.settings import IngestSettings
+    from europenews.store.engine import open_store
+
+    with (cache / "analyses.pkl").open("rb") as src:
+        payloads = pickle.load(src)
+    db.unlink(missing_ok=True)
+    engine = open_store(f"sqlite:///{db}")
+    statements: Counter[str] = Counter()
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def count(conn: Any, cursor: Any, statement: str, *rest: Any) -> None:
+        statements[statement.split(None, 1)[0].upper()] += 1
+
+    profile = cProfile.Profile() if profile_top else None
+    t0, c0 = time.perf_counter(), time.process_time()
+    if profile:
+        profile.enable()
+    summary = ingest_sources([str(cache / "articles.jsonl")], engine, Replay(payloads),
+                             IngestSettings())
+    if profile:
+        profile.disable()
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    engine.dispose()
+    analysed = max(summary.analysed, 1)
+    print(json.dumps({
+        "fetched": summary.fetched, "analysed": summary.analysed,
+        "clustered": summary.clustered, "wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
+        "statements": sum(statements.values()),
+        "statements_per_article": round(sum(statements.values()) / analysed, 1),
+        "by_kind": dict(statements.most_common()), "profiled": bool(profile)}))
+    if profile:
+        for key in ("tottime", "cumulative"):
+            out = io.StringIO()
+            pstats.Stats(profile, stream=out).strip_dirs().sort_stats(key).print_stats(
+                profile_top)
+            print(out.getvalue())
+    if export:
+        export.mkdir(parents=True, exist_ok=True)
+        cli = Path(sys.executable).with_name("europenews")
+        for what in ("mentions", "stories"):
+            subprocess.run([str(cli), "export", "--format", "jsonl", "--what", what,
+                            "--db", f"sqlite:///{db}", "-o", str(export / f"{what}.jsonl")],
+                           check=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("prepare")
+    p.add_argument("--n", type=int, default=300)
+    p.add_argument("--cache", type=Path, required=True)
+    r = sub.add_parser("replay")
+    r.add_argument("--cache", type=Path, required=True)
+    r.add_argument("--db", type=Path, required=True)
+    r.add_argument("--profile", type=int, default=0, metavar="TOP")
+    r.add_argument("--export", type=Path, default=None)
+    args = parser.parse_args()
+    if args.command == "prepare":
+        prepare(args.n, args.cache)
+    else:
+        replay(args.cache, args.db, args.profile, args.export)
+
+
+if __name__ == "__main__":
+    main()
