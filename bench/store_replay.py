@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ingest import DATA, _with_text  # noqa: E402  (the same first-N-with-text selection)
+from ingest import DATA, _with_text  # the same first-N-with-text selection
 
 
 class Replay:
@@ -83,7 +83,8 @@ def prepare(n: int, cache: Path) -> None:
     print(f"{kept} articles read, {len(payloads)} analyses kept in {cache}")
 
 
-def replay(cache: Path, db: Path, profile_top: int, export: Path | None) -> None:
+def replay(cache: Path, db: Path, profile_top: int, export: Path | None,
+           callers: list[str]) -> None:
     from sqlalchemy import event
 
     from europenews.stages.ingest import ingest_sources
@@ -123,6 +124,10 @@ def replay(cache: Path, db: Path, profile_top: int, export: Path | None) -> None
             pstats.Stats(profile, stream=out).strip_dirs().sort_stats(key).print_stats(
                 profile_top)
             print(out.getvalue())
+        for name in callers:
+            out = io.StringIO()
+            pstats.Stats(profile, stream=out).strip_dirs().print_callers(name)
+            print(out.getvalue())
     if export:
         export.mkdir(parents=True, exist_ok=True)
         cli = Path(sys.executable).with_name("europenews")
@@ -143,11 +148,13 @@ def main() -> None:
     r.add_argument("--db", type=Path, required=True)
     r.add_argument("--profile", type=int, default=0, metavar="TOP")
     r.add_argument("--export", type=Path, default=None)
+    r.add_argument("--callers", nargs="*", default=[],
+                   help="with --profile: print the callers of these functions")
     args = parser.parse_args()
     if args.command == "prepare":
         prepare(args.n, args.cache)
     else:
-        replay(args.cache, args.db, args.profile, args.export)
+        replay(args.cache, args.db, args.profile, args.export, args.callers)
 
 
 if __name__ == "__main__":

@@ -352,6 +352,7 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
     # Two article entities can link to one stored entity (*Theresy May* and *Theresa May*, now
     # one person): a role both give is stored once.
     roles_seen: set[tuple[int, str]] = set()
+    linkrows.hold_reads(conn)  # nothing is written until the passes end
     decided = [(local, *(before.get((local.entity.id, local.key))
                          or _choose(conn, local, None, seen))) for local in locals_]
     # Names that link (or start an entity) on their own go first: they are the context the
@@ -374,6 +375,7 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
                 found = True
         if not found:
             break
+    linkrows.release_reads(conn)
     for local, entity_id, evidence in decided:
         if entity_id is None and evidence == BY_CONTEXT:
             entity_id, evidence = settled.get(local.entity.id, (None, NEW))

@@ -84,13 +84,11 @@ def rebuild_entity(conn: Connection, entity_id: int) -> None:
         first_seen=dates[0], last_seen=dates[1], article_count=int(dates[2])))
 
 
-def _reconsider(conn: Connection, entity_id: int, keys: set[str], article_id: str) -> None:
+def _reconsider(conn: Connection, entity_id: int, type_: str, keys: set[str],
+                article_id: str) -> None:
     """Links other articles made by one of ``keys`` (a surname alone, a short form) on context,
     or that started an entity of their own: move those whose context fits the entity with the
     full name, ``entity_id``, better than the one they are with."""
-    type_ = linkrows.entity_type(conn, entity_id)
-    if type_ is None:  # (an article entity's type is never empty: nothing would match)
-        return
     rows = linkrows.linked_elsewhere(conn, keys, (BY_CONTEXT, NEW), article_id, entity_id, type_)
     for other_article, local_id, other_entity in rows:
         context = linkrows.others_in_article(conn, other_article, local_id)
@@ -116,7 +114,8 @@ def settle_links(conn: Connection, article_id: str, entity_ids: Sequence[int]) -
         else:
             keys = set(linkrows.keys_of_kind(conn, entity_id, SHORT))
         if keys:
-            _reconsider(conn, entity_id, keys, article_id)
+            # the entity's type is the article entity's: linking joins only the same type
+            _reconsider(conn, entity_id, type_, keys, article_id)
 
 
 def refresh_entity_counts(conn: Connection, entity_ids: Sequence[int]) -> None:
