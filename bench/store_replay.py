@@ -7,6 +7,8 @@ replayed from a cache, so that what is timed, profiled and counted is the rest o
     # as often as needed: ingest them again into a fresh store, analyses replayed
     .venv/bin/python bench/store_replay.py replay --cache /tmp/replay --db /tmp/r.db \
         [--profile 25] [--export /tmp/out]
+    # every row of every table of two such stores (but the run's times)
+    .venv/bin/python bench/store_replay.py compare /tmp/before.db /tmp/r.db
 
 ``replay`` prints the wall and CPU seconds, the SQL statements issued (counted by a
 SQLAlchemy event hook here, not in the package) per analysed article, and with ``--export``
@@ -137,6 +139,34 @@ def replay(cache: Path, db: Path, profile_top: int, export: Path | None,
                            check=True)
 
 
+# Columns that hold the time of the run (or a clock reading): left out of the comparison.
+VOLATILE = ("_at", "seen_from", "acquired", "expires", "read_time", "fetched")
+
+
+def compare(a: Path, b: Path) -> int:
+    """Every row of every table of two stores, but the columns that hold the run's time:
+    prints the tables that differ, returns how many do."""
+    from sqlalchemy import create_engine, select
+
+    from europenews.store.schema import metadata
+
+    differ = 0
+    engines = [create_engine(f"sqlite:///{p}") for p in (a, b)]
+    for table in metadata.sorted_tables:
+        columns = [c for c in table.columns if not any(v in c.name for v in VOLATILE)]
+        rows = []
+        for engine in engines:
+            with engine.connect() as conn:
+                rows.append(sorted(map(repr, conn.execute(select(*columns)).all())))
+        if rows[0] != rows[1]:
+            differ += 1
+            extra = sorted(set(rows[0]) ^ set(rows[1]))[:5]
+            print(f"{table.name}: {len(rows[0])} / {len(rows[1])} rows differ, e.g. {extra}")
+        else:
+            print(f"{table.name}: {len(rows[0])} rows, the same")
+    return differ
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -150,7 +180,12 @@ def main() -> None:
     r.add_argument("--export", type=Path, default=None)
     r.add_argument("--callers", nargs="*", default=[],
                    help="with --profile: print the callers of these functions")
+    c = sub.add_parser("compare")
+    c.add_argument("a", type=Path)
+    c.add_argument("b", type=Path)
     args = parser.parse_args()
+    if args.command == "compare":
+        raise SystemExit(1 if compare(args.a, args.b) else 0)
     if args.command == "prepare":
         prepare(args.n, args.cache)
     else:

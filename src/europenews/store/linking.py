@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, select, update
+from sqlalchemy import Connection, and_, delete, select
 
 from europenews.model import Analysis, Entity
 from europenews.names import (
@@ -35,11 +35,11 @@ from europenews.names import (
     person_words,
     surname_of,
 )
-from europenews.store import linkrows
+from europenews.store import entitywrites, linkrows
 from europenews.store.crosslang import OWN_KEYS, across_languages, stem_keys
 from europenews.store.keyrows import key_rows
 from europenews.store.namekeys import NAME, SHORT, SOUND, first_misspelt, joined_key
-from europenews.store.schema import article_entities, entities, entity_links, entity_roles
+from europenews.store.schema import article_entities, entity_links, entity_roles
 from europenews.store.soundlink import misspelt_candidates, sound_candidates, surname_sound
 
 NEW, BY_NAME, BY_CONTEXT = "new", "name", "context"
@@ -273,14 +273,14 @@ def _add_keys(conn: Connection, entity_id: int, local: Local, evidence: str) -> 
         wanted = {(k, SHORT) for k in local.names}
     if local.is_person:  # for people named in other languages (store/soundlink.py)
         wanted.add((surname_sound(local.key), SOUND))
-    have = linkrows.keys_of(conn, entity_id)
-    linkrows.insert_keys(conn, [{"entity_id": entity_id, "key": k, "kind": kind}
+    have = entitywrites.keys_of(conn, entity_id)
+    entitywrites.add_keys(conn, [{"entity_id": entity_id, "key": k, "kind": kind}
                                 for k, kind in wanted - have if k])
 
 
 def add_aliases(conn: Connection, entity_id: int, texts: Iterable[str]) -> None:
-    have = linkrows.aliases_of(conn, entity_id)
-    linkrows.insert_aliases(conn, [{"entity_id": entity_id, "alias": a, "alias_key": name_key(a)}
+    have = entitywrites.aliases_of(conn, entity_id)
+    entitywrites.add_aliases(conn, [{"entity_id": entity_id, "alias": a, "alias_key": name_key(a)}
                                    for a in dict.fromkeys(t.strip() for t in texts)
                                    if a and a not in have])
 
@@ -308,7 +308,7 @@ def _create(conn: Connection, local: Local, published: str | None) -> int:
 
 def _update(conn: Connection, entity_id: int, local: Local, published: str | None,
             evidence: str) -> None:
-    row = linkrows.entity_row(conn, entity_id)
+    row = entitywrites.entity_row(conn, entity_id)
     values: dict[str, Any] = {}
     if evidence != NEW and _better_name(row.name, local.entity.name, row.type):
         values.update(name=local.entity.name, key=local.key)
@@ -317,7 +317,7 @@ def _update(conn: Connection, entity_id: int, local: Local, published: str | Non
     if published and (row.last_seen is None or published > row.last_seen):
         values["last_seen"] = published
     if values:
-        conn.execute(update(entities).where(entities.c.id == entity_id).values(**values))
+        entitywrites.update_entity(conn, entity_id, values)
 
 
 def _link_order(local: Local) -> tuple[int, int]:
@@ -376,6 +376,7 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
         if not found:
             break
     linkrows.release_reads(conn)
+    entitywrites.begin(conn, ready.values())  # their rows, keys and aliases in three reads
     for local, entity_id, evidence in decided:
         if entity_id is None and evidence == BY_CONTEXT:
             entity_id, evidence = settled.get(local.entity.id, (None, NEW))
@@ -392,5 +393,6 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
                  if (entity_id, r) not in roles_seen]
         roles_seen.update((entity_id, r["role"]) for r in roles)
         linkrows.insert_roles(conn, roles)
+    entitywrites.flush(conn)
     linkrows.insert_links(conn, link_rows)
     return out

@@ -14,13 +14,13 @@ import weakref
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Row, bindparam, func, insert, select
+from sqlalchemy import Connection, Select, bindparam, func, insert, select
 
+from europenews.store import entitywrites
 from europenews.store.schema import (
     article_entities,
     articles,
     entities,
-    entity_aliases,
     entity_keys,
     entity_links,
     entity_roles,
@@ -30,10 +30,9 @@ _ARTICLE_TOTAL = select(func.count()).select_from(articles)
 _ARTICLE_COUNTS = select(entities.c.id, entities.c.article_count).where(
     entities.c.id.in_(bindparam("ids", expanding=True)))
 _ARTICLE_COUNT = select(entities.c.article_count).where(entities.c.id == bindparam("eid"))
-_ENTITY = select(entities).where(entities.c.id == bindparam("eid"))
 
 
-def _companions_stmt(skip: bool):  # type: ignore[no-untyped-def]
+def _companions_stmt(skip: bool) -> Select[Any]:
     latest = (select(article_entities.c.article_id)
               .where(article_entities.c.entity_id == bindparam("eid"))
               .order_by(article_entities.c.article_id.desc()).limit(bindparam("n")))
@@ -48,17 +47,12 @@ _ROLES = select(entity_roles.c.role).where(entity_roles.c.entity_id == bindparam
 _ROLES_BUT = _ROLES.where(entity_roles.c.article_id != bindparam("skip"))
 _KEYS_OF_KIND = select(entity_keys.c.key).where(entity_keys.c.entity_id == bindparam("eid"),
                                                 entity_keys.c.kind == bindparam("kind"))
-_KEYS = select(entity_keys.c.key, entity_keys.c.kind).where(
-    entity_keys.c.entity_id == bindparam("eid"))
 _SURNAME_KEYS = select(entity_keys.c.entity_id, entity_keys.c.key).where(
     entity_keys.c.entity_id.in_(
         select(entities.c.id).where(entities.c.type == "person",
                                     entities.c.surname_key == bindparam("surname"))
         .scalar_subquery()))
-_ALIASES = select(entity_aliases.c.alias).where(entity_aliases.c.entity_id == bindparam("eid"))
 _INSERT_ENTITY = insert(entities)
-_INSERT_KEYS = insert(entity_keys)
-_INSERT_ALIASES = insert(entity_aliases)
 _INSERT_ROLES = insert(entity_roles)
 _INSERT_LINKS = insert(entity_links)
 _LINKED_ELSEWHERE = (
@@ -138,11 +132,6 @@ def article_count(conn: Connection, entity_id: int) -> int:
         conn.execute(_ARTICLE_COUNT, {"eid": entity_id}).scalar_one()))
 
 
-def entity_row(conn: Connection, entity_id: int) -> Row[tuple[object, ...]]:
-    """The entity's row (it must exist)."""
-    return conn.execute(_ENTITY, {"eid": entity_id}).one()
-
-
 def companions(conn: Connection, entity_id: int, latest: int,
                skip: str | None = None) -> list[int]:
     """Entities mentioned in the entity's ``latest`` articles (but ``skip``), the entity
@@ -168,37 +157,18 @@ def keys_of_kind(conn: Connection, entity_id: int, kind: str) -> list[str]:
             .scalars()]
 
 
-def keys_of(conn: Connection, entity_id: int) -> set[tuple[str, str]]:
-    """(key, kind) of every key the entity has."""
-    return {(str(r.key), str(r.kind)) for r in conn.execute(_KEYS, {"eid": entity_id})}
-
-
 def surname_keys(conn: Connection, surname: str) -> list[tuple[int, str]]:
     """(entity id, key) of every key of the persons with this surname key."""
     return [(int(r.entity_id), str(r.key))
             for r in conn.execute(_SURNAME_KEYS, {"surname": surname})]
 
 
-def aliases_of(conn: Connection, entity_id: int) -> set[str]:
-    return {str(a) for a in conn.execute(_ALIASES, {"eid": entity_id}).scalars()}
-
-
 def insert_entity(conn: Connection, values: dict[str, object]) -> int:
     """A new entity row; its id."""
     release_reads(conn)
-    return int(conn.execute(_INSERT_ENTITY, values).inserted_primary_key[0])  # type: ignore[index]
-
-
-def insert_keys(conn: Connection, rows: list[dict[str, object]]) -> None:
-    release_reads(conn)
-    if rows:
-        conn.execute(_INSERT_KEYS, rows)
-
-
-def insert_aliases(conn: Connection, rows: list[dict[str, object]]) -> None:
-    release_reads(conn)
-    if rows:
-        conn.execute(_INSERT_ALIASES, rows)
+    entity_id = int(conn.execute(_INSERT_ENTITY, values).inserted_primary_key[0])  # type: ignore[index]
+    entitywrites.created(conn, entity_id, values)
+    return entity_id
 
 
 def insert_roles(conn: Connection, rows: list[dict[str, object]]) -> None:
