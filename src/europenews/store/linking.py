@@ -151,7 +151,7 @@ def context_score(conn: Connection, entity_id: int, context: set[int], roles: Se
                   skip: str | None = None) -> float:
     """How well an article's context (its other entities, the roles it gives) fits a stored
     entity: shared entities weighted by rarity, plus a shared role."""
-    shared = _companions(conn, entity_id, skip) & context
+    shared = linkrows.shared_companions(conn, entity_id, CONTEXT_ARTICLES, context, skip)
     score = sum(_weights(conn, shared).values())
     if roles and _role_words(roles) & _stored_role_words(conn, entity_id, skip):
         score += ROLE_WEIGHT
