@@ -37,18 +37,22 @@ from ingest import DATA, _with_text  # the same first-N-with-text selection
 
 
 class Replay:
-    """An analysis backend that gives back the analyses recorded by ``prepare``."""
+    """An analysis backend that gives back the analyses recorded by ``prepare`` (by article
+    id, or by url for the copies ``memory`` makes)."""
 
     name = "replay"
 
-    def __init__(self, payloads: dict[str, dict[str, Any]]) -> None:
+    def __init__(self, payloads: dict[str, dict[str, Any]],
+                 by_url: dict[str, dict[str, Any]] | None = None) -> None:
         self.payloads = payloads
+        self.by_url = by_url or {}
 
     def analyze(self, articles: Iterable[Any]) -> Iterator[Any]:
         from europenews.contract import analysis_from_dict
 
         for article in articles:
-            yield analysis_from_dict(self.payloads[str(article.id)])
+            found = self.payloads.get(str(article.id)) or self.by_url[str(article.url)]
+            yield analysis_from_dict(found)
 
     def close(self) -> None:
         pass
@@ -139,6 +143,68 @@ def replay(cache: Path, db: Path, profile_top: int, export: Path | None,
                            check=True)
 
 
+def memory(cache: Path, rounds: int, every: int, top: int) -> None:
+    """The writer's memory over a long intake without spaCy: the cached articles ingested
+    ``rounds`` times into one store under new ids, urls and first line (as
+    ``bench/memory_long.py`` does), their analyses replayed; every ``every`` rounds the RSS
+    and, from the second snapshot on, what grew most since the first (tracemalloc)."""
+    import gc
+    import tempfile
+    import tracemalloc
+
+    from europenews.stages.ingest import ingest_sources, process_pending
+    from europenews.stages.settings import IngestSettings
+    from europenews.store.engine import open_store
+
+    with (cache / "analyses.pkl").open("rb") as src:
+        payloads = pickle.load(src)
+    by_old_url = {p["url"]: p for p in payloads.values()}
+    rows = [json.loads(line) for line in (cache / "articles.jsonl").open(encoding="utf-8")]
+    work = Path(tempfile.mkdtemp(prefix="europenews-replay-memory-"))
+    engine = open_store(f"sqlite:///{work / 'long.db'}")
+    replay = Replay({})
+    tracemalloc.start(12)
+    first = None
+    done, began = 0, time.perf_counter()
+    clusterer = None
+    for round_ in range(rounds):
+        part = work / f"round-{round_}.jsonl"
+        with part.open("w", encoding="utf-8") as out:
+            for row in rows:
+                url = f"https://example.org/r{round_}/{row['id']}"
+                if row.get("url") in by_old_url:
+                    replay.by_url[url] = by_old_url[row["url"]]
+                out.write(json.dumps({**row, "id": f"{row['id']}-r{round_}", "url": url,
+                                      "text": f"Round {round_} report. {row['text']}"}) + "\n")
+        # Read and stored here, then analysed and clustered by one clusterer kept across
+        # rounds, as ``run`` keeps it (``ingest`` would restore a new one from the store).
+        summary = ingest_sources([str(part)], engine, None, IngestSettings())
+        clusterer = process_pending(engine, replay, IngestSettings(), summary,
+                                    clusterer=clusterer)
+        done += summary.fetched
+        if (round_ + 1) % every:
+            continue
+        gc.collect()
+        snapshot = tracemalloc.take_snapshot().filter_traces(
+            [tracemalloc.Filter(False, tracemalloc.__file__)])
+        rss = 0.0
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                rss = int(line.split()[1]) / 1024
+        traced = sum(s.size for s in snapshot.statistics("filename")) / 2**20
+        print(json.dumps({"articles": done, "seconds": round(time.perf_counter() - began),
+                          "rss_mb": round(rss), "traced_mb": round(traced, 1)}), flush=True)
+        if first is None:
+            first = snapshot
+            continue
+        for stat in snapshot.compare_to(first, "traceback")[:top]:
+            frames = [f"{f.filename.rsplit('/', 2)[-1]}:{f.lineno}" for f in stat.traceback
+                      if "site-packages" not in f.filename][-4:]
+            print(f"  +{stat.size_diff / 2**20:.2f} MB ({stat.count_diff:+d} blocks) "
+                  f"{' < '.join(reversed(frames))}")
+    engine.dispose()
+
+
 # Columns that hold the time of the run (or a clock reading): left out of the comparison.
 VOLATILE = ("_at", "seen_from", "acquired", "expires", "read_time", "fetched")
 
@@ -180,12 +246,20 @@ def main() -> None:
     r.add_argument("--export", type=Path, default=None)
     r.add_argument("--callers", nargs="*", default=[],
                    help="with --profile: print the callers of these functions")
+    m = sub.add_parser("memory")
+    m.add_argument("--cache", type=Path, required=True)
+    m.add_argument("--rounds", type=int, default=10)
+    m.add_argument("--every", type=int, default=2)
+    m.add_argument("--top", type=int, default=12)
     c = sub.add_parser("compare")
     c.add_argument("a", type=Path)
     c.add_argument("b", type=Path)
     args = parser.parse_args()
     if args.command == "compare":
         raise SystemExit(1 if compare(args.a, args.b) else 0)
+    if args.command == "memory":
+        memory(args.cache, args.rounds, args.every, args.top)
+        return
     if args.command == "prepare":
         prepare(args.n, args.cache)
     else:
