@@ -143,11 +143,12 @@ def replay(cache: Path, db: Path, profile_top: int, export: Path | None,
                            check=True)
 
 
-def memory(cache: Path, rounds: int, every: int, top: int) -> None:
-    """The writer's memory over a long intake without spaCy: the cached articles ingested
-    ``rounds`` times into one store under new ids, urls and first line (as
-    ``bench/memory_long.py`` does), their analyses replayed; every ``every`` rounds the RSS
-    and, from the second snapshot on, what grew most since the first (tracemalloc)."""
+def memory(cache: Path, rounds: int, every: int, top: int, frames: int) -> None:
+    """The writer's memory and speed over a growing store without spaCy: the cached articles
+    ingested ``rounds`` times into one store under new ids, urls and first line (as
+    ``bench/memory_long.py`` does), their analyses replayed; every ``every`` rounds the
+    seconds so far and the RSS and, with ``frames``, from the second snapshot on what grew
+    most since the first (tracemalloc; it slows the run several times over)."""
     import gc
     import tempfile
     import tracemalloc
@@ -163,7 +164,8 @@ def memory(cache: Path, rounds: int, every: int, top: int) -> None:
     work = Path(tempfile.mkdtemp(prefix="europenews-replay-memory-"))
     engine = open_store(f"sqlite:///{work / 'long.db'}")
     replay = Replay({})
-    tracemalloc.start(12)
+    if frames:
+        tracemalloc.start(frames)
     first = None
     done, began = 0, time.perf_counter()
     clusterer = None
@@ -185,15 +187,16 @@ def memory(cache: Path, rounds: int, every: int, top: int) -> None:
         if (round_ + 1) % every:
             continue
         gc.collect()
-        snapshot = tracemalloc.take_snapshot().filter_traces(
-            [tracemalloc.Filter(False, tracemalloc.__file__)])
         rss = 0.0
         for line in Path("/proc/self/status").read_text().splitlines():
             if line.startswith("VmRSS:"):
                 rss = int(line.split()[1]) / 1024
-        traced = sum(s.size for s in snapshot.statistics("filename")) / 2**20
         print(json.dumps({"articles": done, "seconds": round(time.perf_counter() - began),
-                          "rss_mb": round(rss), "traced_mb": round(traced, 1)}), flush=True)
+                          "rss_mb": round(rss)}), flush=True)
+        if not frames:
+            continue
+        snapshot = tracemalloc.take_snapshot().filter_traces(
+            [tracemalloc.Filter(False, tracemalloc.__file__)])
         if first is None:
             first = snapshot
             continue
@@ -251,6 +254,8 @@ def main() -> None:
     m.add_argument("--rounds", type=int, default=10)
     m.add_argument("--every", type=int, default=2)
     m.add_argument("--top", type=int, default=12)
+    m.add_argument("--frames", type=int, default=0,
+                   help="tracemalloc frames per allocation (0: RSS only, at full speed)")
     c = sub.add_parser("compare")
     c.add_argument("a", type=Path)
     c.add_argument("b", type=Path)
@@ -258,7 +263,7 @@ def main() -> None:
     if args.command == "compare":
         raise SystemExit(1 if compare(args.a, args.b) else 0)
     if args.command == "memory":
-        memory(args.cache, args.rounds, args.every, args.top)
+        memory(args.cache, args.rounds, args.every, args.top, args.frames)
         return
     if args.command == "prepare":
         prepare(args.n, args.cache)
