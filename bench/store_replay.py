@@ -167,7 +167,7 @@ def memory(cache: Path, rounds: int, every: int, top: int, frames: int) -> None:
     if frames:
         tracemalloc.start(frames)
     first = None
-    done, began = 0, time.perf_counter()
+    done, began, cpu0 = 0, time.perf_counter(), time.process_time()
     clusterer = None
     for round_ in range(rounds):
         part = work / f"round-{round_}.jsonl"
@@ -192,6 +192,7 @@ def memory(cache: Path, rounds: int, every: int, top: int, frames: int) -> None:
             if line.startswith("VmRSS:"):
                 rss = int(line.split()[1]) / 1024
         print(json.dumps({"articles": done, "seconds": round(time.perf_counter() - began),
+                          "cpu_s": round(time.process_time() - cpu0, 1),
                           "rss_mb": round(rss)}), flush=True)
         if not frames:
             continue
