@@ -41,7 +41,11 @@ def _companions_stmt(skip: bool, among: bool) -> Select[Any]:
     stmt = (select(article_entities.c.entity_id).distinct()
             .where(article_entities.c.article_id.in_(latest.scalar_subquery())))
     if among:
-        stmt = stmt.where(article_entities.c.entity_id.in_(bindparam("among", expanding=True)))
+        # "+ 0" keeps SQLite from reading the article's entities through the entity index:
+        # that would read every article of each (every article naming "police"), a cost that
+        # grows with the store; the latest CONTEXT_ARTICLES articles bound this one.
+        stmt = stmt.where((article_entities.c.entity_id + 0)
+                          .in_(bindparam("among", expanding=True)))
     return stmt
 
 
