@@ -37,6 +37,7 @@ from europenews.names import (
 )
 from europenews.store.crosslang import OWN_KEYS, across_languages, stem_keys
 from europenews.store.keyrows import key_rows
+from europenews.store.linkscore import LinkEvidence, link_model
 from europenews.store.namekeys import NAME, SHORT, SOUND, first_misspelt, joined_key
 from europenews.store.schema import (
     article_entities,
@@ -166,15 +167,20 @@ def _stored_role_words(conn: Connection, entity_id: int, skip: str | None = None
     return _role_words(conn.execute(stmt).scalars())
 
 
+def context_parts(conn: Connection, entity_id: int, context: set[int], roles: Sequence[str],
+                  skip: str | None = None) -> tuple[float, bool]:
+    """How well an article's context fits a stored entity: the entities both mention, weighted
+    by rarity, and whether the article gives it a role the store knows."""
+    shared = _companions(conn, entity_id, skip) & context
+    role = bool(roles) and bool(_role_words(roles) & _stored_role_words(conn, entity_id, skip))
+    return sum(_weights(conn, shared).values()), role
+
+
 def context_score(conn: Connection, entity_id: int, context: set[int], roles: Sequence[str],
                   skip: str | None = None) -> float:
-    """How well an article's context (its other entities, the roles it gives) fits a stored
-    entity: shared entities weighted by rarity, plus a shared role."""
-    shared = _companions(conn, entity_id, skip) & context
-    score = sum(_weights(conn, shared).values())
-    if roles and _role_words(roles) & _stored_role_words(conn, entity_id, skip):
-        score += ROLE_WEIGHT
-    return score
+    """:func:`context_parts` as one score: shared entities plus ROLE_WEIGHT for a role."""
+    shared, role = context_parts(conn, entity_id, context, roles, skip)
+    return shared + (ROLE_WEIGHT if role else 0.0)
 
 
 # --- candidates ------------------------------------------------------------------------------
@@ -231,20 +237,33 @@ def _count(conn: Connection, entity_id: int) -> int:
                             .where(entities.c.id == entity_id)).scalar_one())
 
 
+def link_evidence(conn: Connection, local: Local, candidate: int, candidates: int,
+                  context: set[int]) -> LinkEvidence:
+    """What a candidate has for it when the article entity may link to it only on context."""
+    shared, role = context_parts(conn, candidate, context, local.entity.roles)
+    return LinkEvidence(shared=shared, role=role, candidates=candidates,
+                        named=len(_name_keys(conn, candidate)) > 0, single=local.single,
+                        person=local.is_person, acronym=local.entity.name.isupper(),
+                        size=_count(conn, candidate), mentions=len(local.entity.mentions))
+
+
+def accept_link(evidence: LinkEvidence) -> float | None:
+    """How likely the candidate is the entity, when likely enough to link (``linkscore``)."""
+    model = link_model()
+    p = model.probability(evidence)
+    return p if p >= model.threshold else None
+
+
 def _by_context(conn: Connection, local: Local, candidates: set[int],
                 context: set[int]) -> int | None:
-    """The candidate the article's context fits best, if it fits well enough: MIN_CONTEXT, or
-    half of it when the candidate is the one person the store knows by that surname (a surname
+    """The candidate the article's context fits best, if the link model accepts it (a surname
     alone still never links without shared context)."""
-    needed = MIN_CONTEXT
-    if local.is_person and local.single and len(candidates) == 1:
-        [only] = candidates
-        if len(_name_keys(conn, only)) > 0:
-            needed = MIN_CONTEXT / 2
     best: tuple[float, int, int] | None = None
     for c in candidates:
-        score = (context_score(conn, c, context, local.entity.roles), _count(conn, c), -c)
-        if score[0] >= needed and (best is None or score > best):
+        evidence = link_evidence(conn, local, c, len(candidates), context)
+        p = accept_link(evidence) if evidence.shared > 0 or evidence.role else None
+        score = (p or 0.0, evidence.size, -c)
+        if p is not None and (best is None or score > best):
             best = score
     return None if best is None else -best[2]
 
