@@ -37,7 +37,8 @@ from europenews.names import (
 )
 from europenews.store.crosslang import OWN_KEYS, across_languages, stem_keys
 from europenews.store.keyrows import key_rows
-from europenews.store.linkscore import LinkEvidence, link_model
+from europenews.store.linkscore import MIN_CONTEXT as MIN_CONTEXT  # for store/relinking.py
+from europenews.store.linkscore import ROLE_WEIGHT, LinkEvidence, enough_context
 from europenews.store.namekeys import NAME, SHORT, SOUND, first_misspelt, joined_key
 from europenews.store.schema import (
     article_entities,
@@ -51,11 +52,8 @@ from europenews.store.schema import (
 from europenews.store.soundlink import misspelt_candidates, sound_candidates, surname_sound
 
 NEW, BY_NAME, BY_CONTEXT = "new", "name", "context"
-# Context that links a short key: one rare co-mentioned entity (seen in at most RARE articles),
-# or several common ones, or the same role.
-MIN_CONTEXT = 0.75
+# A co-mentioned entity seen in at most RARE articles is full context (linkscore.MIN_CONTEXT).
 RARE = 5
-ROLE_WEIGHT = 1.0
 # How many of a stored entity's latest articles its context is read from.
 CONTEXT_ARTICLES = 200
 
@@ -248,15 +246,15 @@ def link_evidence(conn: Connection, local: Local, candidate: int, candidates: in
 
 
 def accept_link(evidence: LinkEvidence) -> float | None:
-    """How likely the candidate is the entity, when likely enough to link (``linkscore``)."""
-    model = link_model()
-    p = model.probability(evidence)
-    return p if p >= model.threshold else None
+    """How well the candidate fits, when well enough to link (``linkscore.enough_context``: a
+    trained model did no better on the development topics, docs/benchmarks.md)."""
+    return enough_context(evidence)
 
 
 def _by_context(conn: Connection, local: Local, candidates: set[int],
                 context: set[int]) -> int | None:
-    """The candidate the article's context fits best, if the link model accepts it (a surname
+    """The candidate the article's context fits best, if it fits well enough: MIN_CONTEXT, or
+    half of it when the candidate is the one person the store knows by that surname (a surname
     alone still never links without shared context)."""
     best: tuple[float, int, int] | None = None
     for c in candidates:

@@ -1,24 +1,30 @@
-"""The link-on-context decision: logistic weights over a candidate's evidence (pure functions).
+"""The link-on-context decision over a candidate's evidence (pure functions).
 
 A surname alone, an acronym, a short form or a first name spelt a letter apart links to a
-stored entity only on context (``store/linking.py``). Whether the context is enough used to be a
-hand threshold (0.75 of shared rarity-weighted entities or a role; half of it for the one person
-known by a surname). It is now a logistic model over the evidence of each candidate, trained by
-``bench/train_links.py`` on the odd topics of the shared ECB+ data with the threshold chosen by
-cross-validation by topic; the weights ship as ``data/linkscore.json``.
+stored entity only on context (``store/linking.py``). Linking gathers each candidate's evidence
+(:class:`LinkEvidence`) and :func:`enough_context` decides: shared context of MIN_CONTEXT (rare
+co-mentioned entities weigh more, a shared role ROLE_WEIGHT), or half of it for the one person
+known by that surname and a full name.
 
-ECB+ (Cybulska and Vossen, "Using a sledgehammer to crack a nut? Lexical diversity and event
-coreference resolution", LREC 2014) is licensed CC BY 3.0; the weights are learnt from its
-cross-document entity annotations.
+A logistic model over the same evidence (:class:`LinkModel`, trained by
+``bench/train_links.py`` on the odd ECB+ topics, threshold by cross-validation by topic) was
+tried in session 9 and did not do better than this rule (docs/benchmarks.md, "Entity linking");
+the evidence stays in this form so a model trained on more gold can replace the rule.
+ECB+ (Cybulska and Vossen, LREC 2014) is licensed CC BY 3.0.
 """
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
+
+from europenews.errors import InputError
+
+# Context that links a short key: one rare co-mentioned entity (seen in at most RARE articles,
+# ``store/linking.py``), or several common ones, or the same role.
+MIN_CONTEXT = 0.75
+ROLE_WEIGHT = 1.0
 
 FEATURES = (
     "shared",  # rarity-weighted entities both mention (capped at 3)
@@ -66,10 +72,10 @@ class LinkModel:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkModel:
         if tuple(data["features"]) != FEATURES:
-            raise ValueError("link model features do not match the code")
+            raise InputError("link model features do not match the code")
         weights = tuple(float(w) for w in data["weights"])
         if len(weights) != len(FEATURES) + 1:
-            raise ValueError("link model needs one weight per feature and an intercept")
+            raise InputError("link model needs one weight per feature and an intercept")
         return cls(weights, float(data["threshold"]))
 
     def probability(self, evidence: LinkEvidence) -> float:
@@ -79,26 +85,11 @@ class LinkModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-_MODEL: list[LinkModel] = []
-
-
-def link_model() -> LinkModel:
-    """The shipped model (package data), read once."""
-    if not _MODEL:
-        path = resources.files("europenews.store") / "data" / "linkscore.json"
-        _MODEL.append(LinkModel.from_dict(json.loads(path.read_text(encoding="utf-8"))))
-    return _MODEL[0]
-
-
-# The hand rule the model replaced (kept to compare with: ``bench/train_links.py``): shared
-# context of 0.75, or half of it for the one person known by a surname and a full name.
-HAND_CONTEXT = 0.75
-
-
-def hand_rule(evidence: LinkEvidence) -> float | None:
-    """The context score when the old threshold accepts the link, else None."""
-    score = evidence.shared + (1.0 if evidence.role else 0.0)
-    needed = HAND_CONTEXT
+def enough_context(evidence: LinkEvidence) -> float | None:
+    """The candidate's context score (shared entities plus a shared role) when it is enough to
+    link, else None."""
+    score = evidence.shared + (ROLE_WEIGHT if evidence.role else 0.0)
+    needed = MIN_CONTEXT
     if evidence.person and evidence.single and evidence.candidates == 1 and evidence.named:
-        needed = HAND_CONTEXT / 2
+        needed = MIN_CONTEXT / 2
     return score if score >= needed else None
