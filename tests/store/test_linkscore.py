@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from europenews.errors import InputError
-
 from europenews.store.linkscore import (
     FEATURES,
     MIN_CONTEXT,
