@@ -39,6 +39,17 @@ def test_kinds_a_name_with_an_age_is_a_person(nlp):
     assert "Jordan Hale" in _people(nlp, text)
 
 
+def test_kinds_a_photo_credit_names_nothing(nlp):
+    # A news site's caption: a "Buy Photo" button before and after, the credit in brackets.
+    text = ("Buy Photo Red Cross volunteers gather at the scene of Sunday's shooting. (Photo: "
+            "Marta Quill / The Harbor Vale Ledger)Buy Photo\n\nTwo men were hurt in a "
+            "shooting on Sunday, Sgt. Dana Ortiz of the Harbor Vale Police said.")
+    names = {e.name for e in nlp(text)._.entities}
+    assert not any("Buy" in n or "Photo" in n or "Ledger" in n for n in names), names
+    assert "Marta Quill" not in names
+    assert "Dana Ortiz" in names
+
+
 @pytest.mark.parametrize(
     "text",
     ["Lena Holm, 66, of Varnhem, was walking into the store.",
