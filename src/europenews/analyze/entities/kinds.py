@@ -39,11 +39,15 @@ BOILERPLATE = re.compile(
     r"|^\s*(?:copyright\b|©|\(c\)\s)",
     re.I,
 )
-# A photo's credit in brackets ("(Photo: Ann Lee / The Daily Ledger)") and the "Buy Photo"
-# button news sites print beside their captions: the photographer and the outlet are no
-# subject, and a name run into the button ("Ledger)Buy Photo") is no name.
-PHOTO_CREDIT = re.compile(
-    r"\((?:photo|image|video|file photo|credit)s?(?:\s+by)?\s*:[^()\n]*\)|\bbuy photo\b", re.I)
+# A photo's credit ("(Photo: Ann Lee / The Daily Ledger)", "Photo by Ann Lee") and the
+# buttons and headings news sites print inside the text ("Buy Photo" beside a caption, "Story
+# Highlights"): the photographer and the outlet are no subject, and a name run into a button
+# ("Ledger)Buy Photo") is no name.
+INLINE_FURNITURE = re.compile(
+    r"\((?:photo|image|video|file photo|credit)s?(?:\s+by)?\s*:[^()\n]*\)"
+    r"|\bbuy photo\b|\bstory highlights\b"
+    # "Photo by" and the capitalised words after it (at most four: the name, not the text).
+    r"|\b(?:photo|image)s?\s+by\s+(?-i:(?:[A-Z][\w.'’-]*[ \t]?){1,4})", re.I)
 # "Jordan Hale, 34, of Eastbrook": a person's age, then where they live.
 HOMETOWN_BEFORE = re.compile(r",\s*\d{1,3}\s*,\s*(?:of|from)\s*$")
 # "a 66-year-old Eastbrook woman": a town describing a person.
@@ -197,8 +201,8 @@ def _kind(doc: Doc, span: Span, words: KindWords) -> str | None:
 
 
 def _after_credits(span: Span, credits: list[tuple[int, int]]) -> Span | None:
-    """The span without the photo credit or "Buy Photo" it opens with or runs into ("Buy Photo
-    Red Cross" → "Red Cross"); None when nothing of it is outside them."""
+    """The span without the photo credit or button it opens with or runs into ("Buy Photo Red
+    Cross" → "Red Cross"); None when nothing of it is outside them."""
     keep = [t for t in span if not any(s <= t.idx < e or s < t.idx + len(t) <= e
                                        for s, e in credits)]
     if len(keep) == len(span):
@@ -228,7 +232,7 @@ def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
     # Jean King"), not a title alone.
     surnames = {n[-1].lower_ for n in names if n.label_ == "PERSON" and len(n) > 1}
     short_forms = _short_forms(names, titles, words.ranks)
-    credits = [(m.start(), m.end()) for m in PHOTO_CREDIT.finditer(doc_text(doc))]
+    credits = [(m.start(), m.end()) for m in INLINE_FURNITURE.finditer(doc_text(doc))]
     out = []
     for span in names:
         if any(s <= span.start_char < e for s, e in furniture):
