@@ -38,16 +38,15 @@ from europenews.names import (
 from europenews.store import entitywrites, linkrows
 from europenews.store.crosslang import OWN_KEYS, across_languages, stem_keys
 from europenews.store.keyrows import key_rows
+from europenews.store.linkscore import MIN_CONTEXT as MIN_CONTEXT  # for store/relinking.py
+from europenews.store.linkscore import ROLE_WEIGHT, LinkEvidence, enough_context
 from europenews.store.namekeys import NAME, SHORT, SOUND, first_misspelt, joined_key
 from europenews.store.schema import article_entities, entity_links, entity_roles
 from europenews.store.soundlink import misspelt_candidates, sound_candidates, surname_sound
 
 NEW, BY_NAME, BY_CONTEXT = "new", "name", "context"
-# Context that links a short key: one rare co-mentioned entity (seen in at most RARE articles),
-# or several common ones, or the same role.
-MIN_CONTEXT = 0.75
+# A co-mentioned entity seen in at most RARE articles is full context (linkscore.MIN_CONTEXT).
 RARE = 5
-ROLE_WEIGHT = 1.0
 # How many of a stored entity's latest articles its context is read from.
 CONTEXT_ARTICLES = 200
 
@@ -134,11 +133,6 @@ def _weights(conn: Connection, ids: Iterable[int]) -> dict[int, float]:
             for eid, count in linkrows.article_counts(conn, ids)}
 
 
-def _companions(conn: Connection, entity_id: int, skip: str | None = None) -> set[int]:
-    """Entities mentioned in the stored entity's latest articles (but ``skip``)."""
-    return set(linkrows.companions(conn, entity_id, CONTEXT_ARTICLES, skip)) - {entity_id}
-
-
 def _role_words(roles: Iterable[str]) -> set[str]:
     return {r.lower().split()[-1] for r in roles if r.split()}
 
@@ -147,15 +141,20 @@ def _stored_role_words(conn: Connection, entity_id: int, skip: str | None = None
     return _role_words(linkrows.roles_of(conn, entity_id, skip))
 
 
+def context_parts(conn: Connection, entity_id: int, context: set[int], roles: Sequence[str],
+                  skip: str | None = None) -> tuple[float, bool]:
+    """How well an article's context fits a stored entity: the entities both mention, weighted
+    by rarity, and whether the article gives it a role the store knows."""
+    shared = linkrows.shared_companions(conn, entity_id, CONTEXT_ARTICLES, context, skip)
+    role = bool(roles) and bool(_role_words(roles) & _stored_role_words(conn, entity_id, skip))
+    return sum(_weights(conn, shared).values()), role
+
+
 def context_score(conn: Connection, entity_id: int, context: set[int], roles: Sequence[str],
                   skip: str | None = None) -> float:
-    """How well an article's context (its other entities, the roles it gives) fits a stored
-    entity: shared entities weighted by rarity, plus a shared role."""
-    shared = linkrows.shared_companions(conn, entity_id, CONTEXT_ARTICLES, context, skip)
-    score = sum(_weights(conn, shared).values())
-    if roles and _role_words(roles) & _stored_role_words(conn, entity_id, skip):
-        score += ROLE_WEIGHT
-    return score
+    """:func:`context_parts` as one score: shared entities plus ROLE_WEIGHT for a role."""
+    shared, role = context_parts(conn, entity_id, context, roles, skip)
+    return shared + (ROLE_WEIGHT if role else 0.0)
 
 
 # --- candidates ------------------------------------------------------------------------------
@@ -205,20 +204,33 @@ def _count(conn: Connection, entity_id: int) -> int:
     return linkrows.article_count(conn, entity_id)
 
 
+def link_evidence(conn: Connection, local: Local, candidate: int, candidates: int,
+                  context: set[int]) -> LinkEvidence:
+    """What a candidate has for it when the article entity may link to it only on context."""
+    shared, role = context_parts(conn, candidate, context, local.entity.roles)
+    return LinkEvidence(shared=shared, role=role, candidates=candidates,
+                        named=len(_name_keys(conn, candidate)) > 0, single=local.single,
+                        person=local.is_person, acronym=local.entity.name.isupper(),
+                        size=_count(conn, candidate), mentions=len(local.entity.mentions))
+
+
+def accept_link(evidence: LinkEvidence) -> float | None:
+    """How well the candidate fits, when well enough to link (``linkscore.enough_context``: a
+    trained model did no better on the development topics, docs/benchmarks.md)."""
+    return enough_context(evidence)
+
+
 def _by_context(conn: Connection, local: Local, candidates: set[int],
                 context: set[int]) -> int | None:
     """The candidate the article's context fits best, if it fits well enough: MIN_CONTEXT, or
     half of it when the candidate is the one person the store knows by that surname (a surname
     alone still never links without shared context)."""
-    needed = MIN_CONTEXT
-    if local.is_person and local.single and len(candidates) == 1:
-        [only] = candidates
-        if len(_name_keys(conn, only)) > 0:
-            needed = MIN_CONTEXT / 2
     best: tuple[float, int, int] | None = None
     for c in candidates:
-        score = (context_score(conn, c, context, local.entity.roles), _count(conn, c), -c)
-        if score[0] >= needed and (best is None or score > best):
+        evidence = link_evidence(conn, local, c, len(candidates), context)
+        p = accept_link(evidence) if evidence.shared > 0 or evidence.role else None
+        score = (p or 0.0, evidence.size, -c)
+        if p is not None and (best is None or score > best):
             best = score
     return None if best is None else -best[2]
 

@@ -32,7 +32,7 @@ _ARTICLE_COUNTS = select(entities.c.id, entities.c.article_count).where(
 _ARTICLE_COUNT = select(entities.c.article_count).where(entities.c.id == bindparam("eid"))
 
 
-def _companions_stmt(skip: bool, among: bool) -> Select[Any]:
+def _companions_stmt(skip: bool) -> Select[Any]:
     latest = (select(article_entities.c.article_id)
               .where(article_entities.c.entity_id == bindparam("eid"))
               .order_by(article_entities.c.article_id.desc()).limit(bindparam("n")))
@@ -40,17 +40,13 @@ def _companions_stmt(skip: bool, among: bool) -> Select[Any]:
         latest = latest.where(article_entities.c.article_id != bindparam("skip"))
     stmt = (select(article_entities.c.entity_id).distinct()
             .where(article_entities.c.article_id.in_(latest.scalar_subquery())))
-    if among:
-        # "+ 0" keeps SQLite from reading the article's entities through the entity index:
-        # that would read every article of each (every article naming "police"), a cost that
-        # grows with the store; the latest CONTEXT_ARTICLES articles bound this one.
-        stmt = stmt.where((article_entities.c.entity_id + 0)
-                          .in_(bindparam("among", expanding=True)))
-    return stmt
+    # "+ 0" keeps SQLite from reading the article's entities through the entity index: that
+    # would read every article of each (every article naming "police"), a cost that grows with
+    # the store; the latest CONTEXT_ARTICLES articles bound this one.
+    return stmt.where((article_entities.c.entity_id + 0).in_(bindparam("among", expanding=True)))
 
 
-_COMPANIONS = {(skip, among): _companions_stmt(skip, among)
-               for skip in (False, True) for among in (False, True)}
+_COMPANIONS = {skip: _companions_stmt(skip) for skip in (False, True)}
 _ROLES = select(entity_roles.c.role).where(entity_roles.c.entity_id == bindparam("eid"))
 _ROLES_BUT = _ROLES.where(entity_roles.c.article_id != bindparam("skip"))
 _KEYS_OF_KIND = select(entity_keys.c.key).where(entity_keys.c.entity_id == bindparam("eid"),
@@ -140,22 +136,12 @@ def article_count(conn: Connection, entity_id: int) -> int:
         conn.execute(_ARTICLE_COUNT, {"eid": entity_id}).scalar_one()))
 
 
-def companions(conn: Connection, entity_id: int, latest: int,
-               skip: str | None = None) -> list[int]:
-    """Entities mentioned in the entity's ``latest`` articles (but ``skip``), the entity
-    itself included."""
-    params: dict[str, object] = {"eid": entity_id, "n": latest}
-    if skip is not None:
-        params["skip"] = skip
-    return _held(conn, ("companions", entity_id, latest, skip), lambda: [
-        int(e) for e in conn.execute(_COMPANIONS[skip is not None, False], params).scalars()])
-
-
 def shared_companions(conn: Connection, entity_id: int, latest: int, among: Iterable[int],
                       skip: str | None = None) -> set[int]:
-    """:func:`companions` that are among ``among``, but the entity itself. The intersection
-    is made in the query: a much-written-about entity has thousands of companions, and
-    reading them all was most of the rows the writer fetched (issue 19)."""
+    """Entities mentioned in the entity's ``latest`` articles (but ``skip``) that are among
+    ``among``, but the entity itself. The intersection is made in the query: a much-written-
+    about entity has thousands of companions, and reading them all was most of the rows the
+    writer fetched (issue 19)."""
     wanted = frozenset(among) - {entity_id}
     if not wanted:
         return set()
@@ -163,7 +149,7 @@ def shared_companions(conn: Connection, entity_id: int, latest: int, among: Iter
     if skip is not None:
         params["skip"] = skip
     return set(_held(conn, ("shared", entity_id, latest, skip, wanted), lambda: [
-        int(e) for e in conn.execute(_COMPANIONS[skip is not None, True], params).scalars()]))
+        int(e) for e in conn.execute(_COMPANIONS[skip is not None], params).scalars()]))
 
 
 def roles_of(conn: Connection, entity_id: int, skip: str | None = None) -> list[str]:
