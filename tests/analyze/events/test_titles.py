@@ -52,12 +52,28 @@ def test_title_gives_the_event_when_the_text_is_furniture(nlp, title, killed, in
     assert main.place is None
 
 
-def test_title_is_not_read_when_the_text_reports_the_event(nlp):
-    text = "One man was wounded in a shooting outside a bar on Friday night, police said."
-    [event] = _events(nlp, "Three dead in bar shooting", text)
-    # The title's toll is not read (its death word alone gives one killed: finder._title_killed)
-    assert event.killed != 3 and event.injured == 1
-    assert event.text.startswith("One man")
+def test_text_count_stands_when_the_title_gives_fewer(nlp):
+    text = "Two men were shot and killed outside a bar on Friday night, police said."
+    [event] = _events(nlp, "Man dead in bar shooting", text)
+    assert event.killed == 2 and event.text.startswith("Two men")
+
+
+def test_a_larger_title_toll_becomes_the_count_with_the_title_feature(nlp):
+    from europenews.analyze.events.confidence import FEATURES
+    from europenews.analyze.events.lexicon import load_event_lexicon
+    from europenews.analyze.events.titles import events_and_title, parse_title
+    from europenews.analyze.pipeline import make_doc
+    from europenews.model import Article
+
+    lex = load_event_lexicon()
+    text = "A woman was killed in the house on Elm Street on Sunday, deputies said."
+    doc = nlp(make_doc(nlp, Article(text, title="Man kills wife, son and himself on Elm Street")))
+    found = events_and_title(doc, lex, lambda: parse_title(nlp, "europenews_events", doc))
+    event, options = found[0]
+    assert event.killed == 3 and event.text.startswith("A woman")  # evidence stays the text's
+    [option] = options["killed"]
+    assert option.features[FEATURES.index("title_inferred")] == 1.0
+    assert option.features[FEATURES.index("title_only")] == 0.0
 
 
 def test_title_without_figures_gives_no_event(nlp):

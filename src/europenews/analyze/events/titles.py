@@ -4,7 +4,10 @@ Many stored texts are page furniture (a sign-in box, a list of videos, a paywall
 the title reports the event: "4 shot, one fatally, on St. Louis street", "Teenage boy shot and
 killed by family member". When the text gives no event with a killed or injured count, the title
 is parsed as a sentence of its own (``title_doc``: the pipeline's components before the event
-finder, on the title in sentence case) and read with the same rules as the text.
+finder, on the title in sentence case) and read with the same rules as the text. When the text
+does report the event but the title gives a larger toll ("Man kills wife, son and himself" over
+a text naming one victim), that toll becomes the main event's killed count, marked for the
+figure model (feature ``title_inferred``) as the title's.
 
 Such an event carries the title as its evidence: its ``text`` is the title, and its offsets and
 its figures' are ``0..0`` (the title is not part of the stored text). Its figures are scored by
@@ -72,9 +75,18 @@ def title_events(title_doc: Doc, lex: EventLexicon) -> list[tuple[Event, dict[st
 def events_and_title(doc: Doc, lex: EventLexicon, title_doc: Callable[[], Doc | None]
                      ) -> list[tuple[Event, dict[str, list[Option]]]]:
     """The article's events (``finder.events_with_options``); when none has a killed or
-    injured count, the title's first (``title_doc`` parses the title, called only then)."""
+    injured count, the title's first; when the title's toll is larger than the main event's
+    killed count, that toll as its count (``finder._title_killed``; the figure model's
+    ``title_inferred`` marks it). ``title_doc`` parses the title (once per article)."""
     found = events_with_options(doc, lex)
     if any(e.killed is not None or e.injured is not None for e, _ in found):
+        parsed = title_doc()
+        titled = title_events(parsed, lex)[:1] if parsed is not None else []
+        toll = titled[0][0].killed if titled else None
+        if toll is not None and toll > (found[0][0].killed or 0):
+            # The title's toll is larger than every count of the text's main event ("Man kills
+            # wife, son and himself" over a text naming one victim): it becomes a candidate.
+            return events_with_options(doc, lex, toll)
         return found
     parsed = title_doc()
     if parsed is None:
