@@ -29,12 +29,10 @@ from dataclasses import dataclass
 from europenews.names import name_key
 from europenews.storydata import ArticleFigure, Evidence, StoryCasualty
 
-# The confidence at which a figure is shown as the story's, chosen on half A of the GVA stories
-# ingested end to end (session 9): the most right killed figures while showing a death for no
-# more of the stories whose incident killed nobody than main did there (9 of 411; 0.87: 8,
-# 0.86: 10). Main's half-A level had risen by 0.6 points on half B, hence no more than main's
-# rather than the bar of 3 %. docs/benchmarks.md has half B's figures.
-SHOW_CONFIDENCE = 0.87
+# The confidence at which a figure is shown as the story's: chosen by bench/train_figures.py on
+# half A of the GVA stories (the most right killed figures while showing a death for at most
+# 3 % of the stories whose incident killed nobody); docs/benchmarks.md has half B's figures.
+SHOW_CONFIDENCE = 0.86
 EVIDENCE_PER_FIGURE = 3
 KINDS = ("killed", "injured")
 
