@@ -42,12 +42,10 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import log_loss, roc_auc_score
 
 from europenews.analyze.events.confidence import FEATURES, FigureModel
-from europenews.analyze.events.figures import Option
+from europenews.analyze.events.finder import events_with_options, find_events
 from europenews.analyze.events.lexicon import EventLexicon, load_event_lexicon
-from europenews.analyze.events.titles import events_and_title, parse_title
 from europenews.ingest.headlines import clean_headline
 from europenews.ingest.jsonl import read_jsonl
-from europenews.model import Event
 from europenews.stories.casualties import story_casualties
 from europenews.storydata import ArticleFigure
 
@@ -88,7 +86,6 @@ def load_docs(cases: list[dict[str, Any]], path: Path) -> list[Any]:
     from europenews.config import settings_from_env
 
     nlp = build_pipeline(settings_from_env())
-    PIPELINE.append(nlp)
     if path.exists():
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
         if len(docs) == len(cases):
@@ -104,21 +101,6 @@ def load_docs(cases: list[dict[str, Any]], path: Path) -> list[Any]:
                 print(f"analysed {i} in {time.perf_counter() - started:.0f}s", file=sys.stderr)
     bin_.to_disk(path)
     return with_titles(cases, list(bin_.get_docs(nlp.vocab)))
-
-
-PIPELINE: list[Any] = []  # the pipeline the Docs were analysed with (it parses titles)
-_TITLE_DOCS: dict[int, Any] = {}
-
-
-def article_events(doc: Any, lex: EventLexicon) -> list[tuple[Event, dict[str, list[Option]]]]:
-    """The article's events as the events component finds them: from the text, else from
-    the title (``analyze/events/titles.py``; each title is parsed once)."""
-    def title_doc() -> Any:
-        if id(doc) not in _TITLE_DOCS:
-            _TITLE_DOCS[id(doc)] = parse_title(PIPELINE[0], "europenews_events", doc)
-        return _TITLE_DOCS[id(doc)]
-
-    return events_and_title(doc, lex, title_doc)
 
 
 def with_titles(cases: list[dict[str, Any]], docs: list[Any]) -> list[Any]:
@@ -156,7 +138,7 @@ def dataset(cases: list[dict[str, Any]], docs: list[Any], lex: EventLexicon,
         if not in_half(str(case["story"]), half):
             continue
         # The main event only: its counts are what a story shows.
-        for event, options in article_events(doc, lex)[:1]:
+        for event, options in events_with_options(doc, lex)[:1]:
             for kind, found in options.items():
                 value = getattr(event, kind)
                 for option in found:
@@ -173,7 +155,7 @@ def fit(xs: np.ndarray, ys: np.ndarray) -> tuple[list[float], float]:
 
 def main_figures(doc: Any, lex: EventLexicon) -> tuple[int, int, dict[str, tuple[int, float]]]:
     """The main event's killed and injured (0 when missing) and its figures with confidence."""
-    events = [event for event, _ in article_events(doc, lex)]
+    events = find_events(doc, lex)
     if not events:
         return 0, 0, {}
     main = events[0]
@@ -232,27 +214,15 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--docs", type=Path, default=Path("/tmp/europenews-gva-docs.spacy"))
     parser.add_argument("--write", action="store_true", help="store the model learned on A")
-    parser.add_argument("--a-only", action="store_true",
-                        help="learn and report on half A only (half B is not looked at)")
     args = parser.parse_args()
     cases = load_cases(args.data)
     docs = load_docs(cases, args.docs)
     base = load_event_lexicon()
     no_model = dataclasses.replace(base, figure_model=FigureModel(tuple(0.0 for _ in FEATURES)))
     xa, ya = dataset(cases, docs, no_model, "A")
+    xb, yb = dataset(cases, docs, no_model, "B")
     weights, intercept = fit(xa, ya)
     model = FigureModel(tuple(weights), intercept)
-    lex = dataclasses.replace(base, figure_model=model)
-    if args.a_only:
-        by_show = story_level(cases, docs, lex, "A", SHOW_GRID)
-        print(json.dumps({"rows": {"A": len(ya)}, "A_per_article": per_article(
-            cases, docs, lex, "A"), "A_story_level_by_show": by_show,
-            "A_story_level_shipped_model": story_level(cases, docs, base, "A", SHOW_GRID),
-            "model": model.to_dict()}, indent=2))
-        if args.write:
-            MODEL_FILE.write_text(json.dumps(model.to_dict(), indent=2) + "\n", encoding="utf-8")
-        return
-    xb, yb = dataset(cases, docs, no_model, "B")
     pb = np.array([model.probability(list(x)) for x in xb])
     report: dict[str, Any] = {
         "split": "stories by md5 parity: learn on A, report B",
@@ -261,6 +231,7 @@ def main() -> None:
         "B_auc": round(float(roc_auc_score(yb, pb)), 4),
         "B_base_rate_log_loss": round(float(log_loss(yb, np.full(len(yb), ya.mean()))), 4),
     }
+    lex = dataclasses.replace(base, figure_model=model)
     report["B_per_article"] = per_article(cases, docs, lex, "B")
     by_show = story_level(cases, docs, lex, "A", SHOW_GRID)
     allowed = [t for t in SHOW_GRID if by_show[str(t)]["false_death"] <= MAX_FALSE_DEATH]

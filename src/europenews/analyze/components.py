@@ -35,7 +35,6 @@ from europenews.analyze.entities import (
     resolve_speakers,
 )
 from europenews.analyze.events import EventLexicon, find_events, load_event_lexicon
-from europenews.analyze.events.titles import events_and_title, parse_title
 from europenews.analyze.extensions import register_extensions
 from europenews.analyze.names import NameLexicon, find_names, load_name_lexicon
 from europenews.analyze.names.russian import russian_tagger
@@ -236,18 +235,12 @@ class EventFinder(Component):
                 "doc._.entities", "doc._.entity_of_token", "doc._.places", "doc._.place_doubts")
     needs = ("token.dep", "token.tag", "token.pos", "token.morph", "token.lemma", "doc.ents")
 
-    def __init__(self, name: str, lexicon: EventLexicon, nlp: Language | None = None) -> None:
+    def __init__(self, name: str, lexicon: EventLexicon) -> None:
         super().__init__(name)
         self.lexicon = lexicon
-        self.nlp = nlp  # parses the title when the text reports no event (events/titles.py)
 
     def set_annotations(self, doc: Doc) -> None:
-        nlp = self.nlp
-        if nlp is None:
-            doc._.events = find_events(doc, self.lexicon)
-            return
-        found = events_and_title(doc, self.lexicon, lambda: parse_title(nlp, self.name, doc))
-        doc._.events = [event for event, _ in found]
+        doc._.events = find_events(doc, self.lexicon)
 
 
 # WikiNER's labels (fr_core_news_*, and the multilingual models of part B) in OntoNotes terms:
@@ -337,4 +330,4 @@ def make_quotes_finder(
 )
 def make_events_finder(nlp: Language, name: str, lexicon: EventLexicon) -> EventFinder:
     register_extensions()
-    return EventFinder(name, lexicon, nlp)
+    return EventFinder(name, lexicon)

@@ -31,10 +31,6 @@ from europenews.analyze.events.victims import (
 )
 
 KINDS = ("killed", "injured", "hit", "missing", "kidnapped", "arrested")
-# "a double homicide", "a triple shooting": how many people the event word counts.
-_MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "sextuple": 6}
-# Verbs that take a life: "the crash claimed the lives of two men", "cost him his life".
-_TAKE_LIFE = frozenset({"claim", "take", "cost"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,16 +155,6 @@ def casualties_in(sent: Span, lex: EventLexicon) -> list[Casualty]:
                         Casualty("killed", value, doc_text(tok.doc)[start:end], start, end, tok.i)
                     )
             continue
-        if lemma == "life" and tok.pos_ == "NOUN":
-            life = _life_taken(tok, lex)
-            if life is not None:
-                found.append(life)
-            continue
-        if tok.lower_ in _MULTIPLES and tok.dep_ in ("amod", "compound", "nmod"):
-            multiple = _multiple(tok, lex)
-            if multiple is not None:
-                found.append(multiple)
-            continue
         if lemma == "wound" and tok.pos_ == "NOUN":
             wound = _gunshot_wound(tok, lex)
             if wound is not None:
@@ -284,55 +270,6 @@ def _death_of(tok: Token, lex: EventLexicon) -> Casualty | None:
         return None
     start, end = victim_span(victim)
     return Casualty("killed", count, doc_text(tok.doc)[start:end], start, end, tok.i)
-
-
-def _life_taken(tok: Token, lex: EventLexicon) -> Casualty | None:
-    """'claimed the lives of two teenagers', 'took his life', 'three people lost their lives'
-    → killed: whose life the verb takes (the noun's "of" or possessor), or who loses it."""
-    verb = tok.head
-    if tok.dep_ != "dobj" or verb.pos_ != "VERB" or _is_hypothetical(verb, lex):
-        return None
-    lemma = verb.lemma_.lower()
-    victim: Token | None = None
-    if lemma in _TAKE_LIFE:
-        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        if of is not None:
-            victim = next((c for c in of.children if c.dep_ == "pobj"), None)
-        if victim is None:
-            victim = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if victim is None and lemma == "cost":
-            victim = next((c for c in verb.children if c.dep_ == "dative"), None)
-    elif lemma == "lose":
-        victim = subject_of(verb) or inherited_subject(verb)
-    if victim is None:
-        return None
-    victim = resolve_relative(victim)
-    if victim.lower_ in ("their", "its") or not (person_like(victim, lex) or _named(victim)):
-        return None  # "took their lives" says nothing of how many
-    count, known = count_victims(victim, lex)
-    if not known:
-        return None
-    start, end = victim_span(victim)
-    text = doc_text(tok.doc)[start:end]
-    perpetrator = victim.lower_ in REFLEXIVES or victim.lemma_.lower() in lex.words["perpetrators"]
-    return Casualty("killed", count, text, start, end, tok.i, gender=gender_of(victim),
-                    perpetrator=perpetrator)
-
-
-def _multiple(tok: Token, lex: EventLexicon) -> Casualty | None:
-    """'a double homicide', 'a triple fatal shooting' → killed 2 / 3; 'a quadruple shooting'
-    → hit 4 (everyone shot, dead or alive)."""
-    head = tok.head
-    lemma = head.lemma_.lower()
-    if head.pos_ != "NOUN" or head.i < tok.i:
-        return None
-    fatal = lemma in lex.words["fatal_markers"] or any(
-        c.dep_ == "amod" and c.lower_ in lex.words["fatal_markers"] for c in head.children)
-    if not fatal and lex.triggers.get(lemma) is None:
-        return None
-    count = _MULTIPLES[tok.lower_]
-    return Casualty("killed" if fatal else "hit", count, tok.text, tok.idx,
-                    tok.idx + len(tok.text), head.i)
 
 
 def _gunshot_wound(tok: Token, lex: EventLexicon) -> Casualty | None:

@@ -53,7 +53,6 @@ FEATURES = (
     "title_death_other",  # an injured count, and the title speaks of a death
     "title_count",  # the title gives the same number ("3 killed in ...")
     "title_inferred",  # the death count is the title's ("3 dead after ...", "Man dies ...")
-    "title_only",  # the text reports no event: the count is read from the title (titles.py)
 )
 
 

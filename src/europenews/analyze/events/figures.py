@@ -72,7 +72,6 @@ class FigureScorer:
         self.triggers = triggers  # sentence start char → an event word is in it
         self.groups = groups_with_figures
         self.title = title_facts(doc._.title if doc.has_extension("title") else None, lex)
-        self.title_only = False  # the doc is the article's title (``titles.py``)
         self._facts: dict[int, SentenceFacts] = {}
 
     def facts(self, sent: Span) -> SentenceFacts:
@@ -111,7 +110,6 @@ class FigureScorer:
             float(self.title.death and kind != "killed"),
             float(value > 0 and value in self.title.numbers),
             float(from_title and kind == "killed"),
-            float(self.title_only),
         )
 
 

@@ -328,7 +328,7 @@ def build_event(group: _Group, doc: Doc, lex: EventLexicon,
 
 def event_with_options(
     group: _Group, doc: Doc, lex: EventLexicon, scorer: FigureScorer | None = None,
-    rank: int = 0, title_toll: int | None = None,
+    rank: int = 0,
 ) -> tuple[Event | None, dict[str, list[Option]]]:
     """:func:`build_event` with the figures each count rests on and their features (what
     ``bench/train_figures.py`` learns from)."""
@@ -336,7 +336,7 @@ def event_with_options(
     scored = [scorer.score(f, f.kind, f.count, doc[f.token].sent, rank) for f in group.figures]
     marker = fatal_sentence(group, lex)
     inferred = scorer.score(None, "killed", 1, marker, rank) if marker is not None else None
-    title_killed = _title_killed(group, scorer, rank, marker is not None, title_toll)
+    title_killed = _title_killed(group, scorer, rank, marker is not None)
     counts = event_counts(group, lex, title_killed=title_killed)
     from_title = title_killed is not None and counts["killed"][0] == title_killed and not any(
         f.kind == "killed" and f.count == title_killed for f in group.figures)
@@ -379,18 +379,13 @@ def event_with_options(
     ), options
 
 
-def _title_killed(group: _Group, scorer: FigureScorer, rank: int, fatal_word: bool,
-                  title_toll: int | None = None) -> int | None:
-    """The death the title reports for the article's first event with figures: the toll read
-    off the parsed title (``titles.py``) when it is larger than every count of the text, else
-    one when the title speaks of a death ("Boy, 8, dies after being shot") and the text says
-    nobody died, not even by a word such as "homicide"; None otherwise."""
-    if rank != 0:
-        return None
-    if title_toll is not None and title_toll > max(
-            (f.count or 0 for f in group.figures if f.kind == "killed"), default=0):
-        return title_toll
-    if not scorer.title.death:
+def _title_killed(group: _Group, scorer: FigureScorer, rank: int,
+                  fatal_word: bool) -> int | None:
+    """The death the title reports for the article's first event with figures: one when the
+    title speaks of a death ("Boy, 8, dies after being shot") and the text says nobody died,
+    not even by a word such as "homicide"; None otherwise. (Reading a toll from the title,
+    "3 dead after ...", where the text gives fewer was tried on half A and did not pay.)"""
+    if rank != 0 or not scorer.title.death:
         return None
     if fatal_word or any(f.kind == "killed" for f in group.figures):
         return None
@@ -412,13 +407,12 @@ def read_groups(doc: Doc, lex: EventLexicon) -> tuple[list[_Group], list[int], F
     return groups, ranks, scorer
 
 
-def events_with_options(doc: Doc, lex: EventLexicon, title_toll: int | None = None
+def events_with_options(doc: Doc, lex: EventLexicon
                         ) -> list[tuple[Event, dict[str, list[Option]]]]:
-    """:func:`find_events` with each event's figure options (``event_with_options``;
-    ``title_toll``: the deaths the parsed title reports, ``_title_killed``)."""
+    """:func:`find_events` with each event's figure options (``event_with_options``)."""
     groups, ranks, scorer = read_groups(doc, lex)
-    built = [event_with_options(g, doc, lex, scorer, r, title_toll)
-             for g, r in zip(groups, ranks, strict=True)]
+    built = [event_with_options(g, doc, lex, scorer, r) for g, r in zip(groups, ranks,
+                                                                          strict=True)]
     events = [(e, o) for e, o in built if e is not None]
     if not events:
         return []

@@ -27,8 +27,7 @@ CASUALTY_KINDS = ("killed", "injured", "hit", "missing", "kidnapped", "arrested"
 # Words handled by special patterns in events/casualties.py.
 GRAMMARS = ("clearnlp", "ud")
 SPECIAL_CUES = frozenset(
-    {"toll", "condition", "turn", "wound", "death", "fire", "killed", "victim", "life", "double",
-     "triple", "quadruple", "quintuple", "sextuple"}
+    {"toll", "condition", "turn", "wound", "death", "fire", "killed", "victim"}
 )
 
 

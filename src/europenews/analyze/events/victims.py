@@ -43,18 +43,7 @@ def is_age(num: Token) -> bool:
 
 
 def conjuncts(tok: Token) -> list[Token]:
-    """The victim and the people conjoined to it. A list is also parsed as an apposition
-    carrying the conjunction ("kills wife, son and himself": son appos of wife, himself conj
-    of son); an apposition without one, or a name ("his wife, Mary Hale"), is the same
-    person."""
-    parts = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
-    if len(parts) == 1 and tok.tag_ == "NN":
-        listed = next((c for c in tok.children if c.dep_ == "appos" and c.i > tok.i
-                       and c.tag_ in ("NN", "PRP") and any(g.dep_ == "conj" for g in c.children)),
-                      None)
-        if listed is not None:
-            parts += [listed, *[c for c in listed.conjuncts if c.i > listed.i]]
-    return parts
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
 
 
 def _count_one(tok: Token, lex: EventLexicon) -> tuple[int | None, bool]:
