@@ -16,10 +16,13 @@ from sqlalchemy import Connection, bindparam, select
 from europenews.store.schema import entities, entity_keys
 
 # Built once: SQLAlchemy reuses its compiled form (the key list expands at execution).
+# The type is checked per key found (a correlated EXISTS by primary key): joined, SQLite read
+# every entity of the type through its index for each lookup, a cost that grew with the store.
 _KEY_ROWS = (select(entity_keys.c.entity_id, entity_keys.c.key, entity_keys.c.kind)
-             .join(entities, entities.c.id == entity_keys.c.entity_id)
-             .where(entities.c.type == bindparam("type_"),
-                    entity_keys.c.key.in_(bindparam("keys", expanding=True))))
+             .where(entity_keys.c.key.in_(bindparam("keys", expanding=True)),
+                    select(entities.c.id).where(entities.c.id == entity_keys.c.entity_id,
+                                                entities.c.type == bindparam("type_"))
+                    .exists()))
 
 
 def key_rows(conn: Connection, type_: str, keys: Iterable[str]) -> list[tuple[int, str, str]]:

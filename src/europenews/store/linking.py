@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, and_, delete, select
 
 from europenews.model import Analysis, Entity
 from europenews.names import (
@@ -35,26 +35,18 @@ from europenews.names import (
     person_words,
     surname_of,
 )
+from europenews.store import entitywrites, linkrows
 from europenews.store.crosslang import OWN_KEYS, across_languages, foreign_shorts, stem_keys
 from europenews.store.keyrows import key_rows
+from europenews.store.linkscore import MIN_CONTEXT as MIN_CONTEXT  # for store/relinking.py
+from europenews.store.linkscore import ROLE_WEIGHT, LinkEvidence, enough_context
 from europenews.store.namekeys import NAME, SHORT, SOUND, first_misspelt, joined_key
-from europenews.store.schema import (
-    article_entities,
-    articles,
-    entities,
-    entity_aliases,
-    entity_keys,
-    entity_links,
-    entity_roles,
-)
+from europenews.store.schema import article_entities, entity_links, entity_roles
 from europenews.store.soundlink import misspelt_candidates, sound_candidates, surname_sound
 
 NEW, BY_NAME, BY_CONTEXT = "new", "name", "context"
-# Context that links a short key: one rare co-mentioned entity (seen in at most RARE articles),
-# or several common ones, or the same role.
-MIN_CONTEXT = 0.75
+# A co-mentioned entity seen in at most RARE articles is full context (linkscore.MIN_CONTEXT).
 RARE = 5
-ROLE_WEIGHT = 1.0
 # How many of a stored entity's latest articles its context is read from.
 CONTEXT_ARTICLES = 200
 
@@ -136,24 +128,10 @@ def _weights(conn: Connection, ids: Iterable[int]) -> dict[int, float]:
     ids = list(ids)
     if not ids:
         return {}
-    total = max(int(conn.execute(select(func.count()).select_from(articles)).scalar_one()), 1)
+    total = max(linkrows.article_total(conn), 1)
     scale = math.log(max(total / RARE, 2.0))
-    rows = conn.execute(select(entities.c.id, entities.c.article_count)
-                        .where(entities.c.id.in_(ids)))
-    return {int(r.id): min(1.0, max(math.log(total / max(int(r.article_count), 1)), 0.0) / scale)
-            for r in rows}
-
-
-def _companions(conn: Connection, entity_id: int, skip: str | None = None) -> set[int]:
-    """Entities mentioned in the stored entity's latest articles (but ``skip``)."""
-    latest = (select(article_entities.c.article_id)
-              .where(article_entities.c.entity_id == entity_id)
-              .order_by(article_entities.c.article_id.desc()).limit(CONTEXT_ARTICLES))
-    if skip is not None:
-        latest = latest.where(article_entities.c.article_id != skip)
-    rows = conn.execute(select(article_entities.c.entity_id).distinct()
-                        .where(article_entities.c.article_id.in_(latest.scalar_subquery())))
-    return {int(r.entity_id) for r in rows} - {entity_id}
+    return {eid: min(1.0, max(math.log(total / max(count, 1)), 0.0) / scale)
+            for eid, count in linkrows.article_counts(conn, ids)}
 
 
 def _role_words(roles: Iterable[str]) -> set[str]:
@@ -161,21 +139,23 @@ def _role_words(roles: Iterable[str]) -> set[str]:
 
 
 def _stored_role_words(conn: Connection, entity_id: int, skip: str | None = None) -> set[str]:
-    stmt = select(entity_roles.c.role).where(entity_roles.c.entity_id == entity_id)
-    if skip is not None:
-        stmt = stmt.where(entity_roles.c.article_id != skip)
-    return _role_words(conn.execute(stmt).scalars())
+    return _role_words(linkrows.roles_of(conn, entity_id, skip))
+
+
+def context_parts(conn: Connection, entity_id: int, context: set[int], roles: Sequence[str],
+                  skip: str | None = None) -> tuple[float, bool]:
+    """How well an article's context fits a stored entity: the entities both mention, weighted
+    by rarity, and whether the article gives it a role the store knows."""
+    shared = linkrows.shared_companions(conn, entity_id, CONTEXT_ARTICLES, context, skip)
+    role = bool(roles) and bool(_role_words(roles) & _stored_role_words(conn, entity_id, skip))
+    return sum(_weights(conn, shared).values()), role
 
 
 def context_score(conn: Connection, entity_id: int, context: set[int], roles: Sequence[str],
                   skip: str | None = None) -> float:
-    """How well an article's context (its other entities, the roles it gives) fits a stored
-    entity: shared entities weighted by rarity, plus a shared role."""
-    shared = _companions(conn, entity_id, skip) & context
-    score = sum(_weights(conn, shared).values())
-    if roles and _role_words(roles) & _stored_role_words(conn, entity_id, skip):
-        score += ROLE_WEIGHT
-    return score
+    """:func:`context_parts` as one score: shared entities plus ROLE_WEIGHT for a role."""
+    shared, role = context_parts(conn, entity_id, context, roles, skip)
+    return shared + (ROLE_WEIGHT if role else 0.0)
 
 
 # --- candidates ------------------------------------------------------------------------------
@@ -184,17 +164,11 @@ def context_score(conn: Connection, entity_id: int, context: set[int], roles: Se
 def _person_candidates(conn: Connection, local: Local) -> tuple[set[int], set[int]]:
     """(linked by name, linked only with context) for a person."""
     surname = surname_of(local.key)
-    same = select(entities.c.id).where(entities.c.type == "person",
-                                       entities.c.surname_key == surname)
-    rows = conn.execute(
-        select(entity_keys.c.entity_id, entity_keys.c.key)
-        .where(entity_keys.c.entity_id.in_(same.scalar_subquery()))
-    ).all()
     full: dict[int, set[str]] = {}
-    for r in rows:
-        full.setdefault(int(r.entity_id), set())
-        if len(r.key.split()) > 1:
-            full[int(r.entity_id)].add(r.key)
+    for entity_id, key in linkrows.surname_keys(conn, surname):
+        full.setdefault(entity_id, set())
+        if len(key.split()) > 1:
+            full[entity_id].add(key)
     misspelt = misspelt_candidates(conn, local.key)
     if local.single:
         return set(), set(full) | misspelt  # a surname alone: any of them, with context
@@ -228,8 +202,23 @@ def _candidates(conn: Connection, local: Local) -> tuple[set[int], set[int]]:
 
 
 def _count(conn: Connection, entity_id: int) -> int:
-    return int(conn.execute(select(entities.c.article_count)
-                            .where(entities.c.id == entity_id)).scalar_one())
+    return linkrows.article_count(conn, entity_id)
+
+
+def link_evidence(conn: Connection, local: Local, candidate: int, candidates: int,
+                  context: set[int]) -> LinkEvidence:
+    """What a candidate has for it when the article entity may link to it only on context."""
+    shared, role = context_parts(conn, candidate, context, local.entity.roles)
+    return LinkEvidence(shared=shared, role=role, candidates=candidates,
+                        named=len(_name_keys(conn, candidate)) > 0, single=local.single,
+                        person=local.is_person, acronym=local.entity.name.isupper(),
+                        size=_count(conn, candidate), mentions=len(local.entity.mentions))
+
+
+def accept_link(evidence: LinkEvidence) -> float | None:
+    """How well the candidate fits, when well enough to link (``linkscore.enough_context``: a
+    trained model did no better on the development topics, docs/benchmarks.md)."""
+    return enough_context(evidence)
 
 
 def _by_context(conn: Connection, local: Local, candidates: set[int],
@@ -237,24 +226,19 @@ def _by_context(conn: Connection, local: Local, candidates: set[int],
     """The candidate the article's context fits best, if it fits well enough: MIN_CONTEXT, or
     half of it when the candidate is the one person the store knows by that surname (a surname
     alone still never links without shared context)."""
-    needed = MIN_CONTEXT
-    if local.is_person and local.single and len(candidates) == 1:
-        [only] = candidates
-        if len(_name_keys(conn, only)) > 0:
-            needed = MIN_CONTEXT / 2
     best: tuple[float, int, int] | None = None
     for c in candidates:
-        score = (context_score(conn, c, context, local.entity.roles), _count(conn, c), -c)
-        if score[0] >= needed and (best is None or score > best):
+        evidence = link_evidence(conn, local, c, len(candidates), context)
+        p = accept_link(evidence) if evidence.shared > 0 or evidence.role else None
+        score = (p or 0.0, evidence.size, -c)
+        if p is not None and (best is None or score > best):
             best = score
     return None if best is None else -best[2]
 
 
 def _name_keys(conn: Connection, entity_id: int) -> list[str]:
     """The multi-word name keys of a stored entity (none for one known by a surname alone)."""
-    keys = conn.execute(select(entity_keys.c.key).where(
-        entity_keys.c.entity_id == entity_id, entity_keys.c.kind == NAME)).scalars()
-    return [k for k in keys if len(k.split()) > 1]
+    return [k for k in linkrows.keys_of_kind(conn, entity_id, NAME) if len(k.split()) > 1]
 
 
 def _needs_context(local: Local) -> bool:
@@ -302,20 +286,16 @@ def _add_keys(conn: Connection, entity_id: int, local: Local, evidence: str) -> 
         wanted = {(k, SHORT) for k in local.names}
     if local.is_person:  # for people named in other languages (store/soundlink.py)
         wanted.add((surname_sound(local.key), SOUND))
-    have = {(r.key, r.kind) for r in conn.execute(
-        select(entity_keys.c.key, entity_keys.c.kind).where(entity_keys.c.entity_id == entity_id))}
-    rows = [{"entity_id": entity_id, "key": k, "kind": kind} for k, kind in wanted - have if k]
-    if rows:
-        conn.execute(insert(entity_keys), rows)
+    have = entitywrites.keys_of(conn, entity_id)
+    entitywrites.add_keys(conn, [{"entity_id": entity_id, "key": k, "kind": kind}
+                                for k, kind in wanted - have if k])
 
 
 def add_aliases(conn: Connection, entity_id: int, texts: Iterable[str]) -> None:
-    have = set(conn.execute(select(entity_aliases.c.alias)
-                            .where(entity_aliases.c.entity_id == entity_id)).scalars())
-    rows = [{"entity_id": entity_id, "alias": a, "alias_key": name_key(a)}
-            for a in dict.fromkeys(t.strip() for t in texts) if a and a not in have]
-    if rows:
-        conn.execute(insert(entity_aliases), rows)
+    have = entitywrites.aliases_of(conn, entity_id)
+    entitywrites.add_aliases(conn, [{"entity_id": entity_id, "alias": a, "alias_key": name_key(a)}
+                                   for a in dict.fromkeys(t.strip() for t in texts)
+                                   if a and a not in have])
 
 
 def _better_name(old: str, new: str, type_: str) -> bool:
@@ -334,15 +314,14 @@ def _better_name(old: str, new: str, type_: str) -> bool:
 def _create(conn: Connection, local: Local, published: str | None) -> int:
     e = local.entity
     surname = surname_of(local.key) if local.is_person else None
-    return int(conn.execute(
-        insert(entities).values(name=e.name, type=e.type, key=local.key, surname_key=surname,
-                                first_seen=published, last_seen=published, article_count=0)
-    ).inserted_primary_key[0])  # type: ignore[index]
+    return linkrows.insert_entity(conn, {
+        "name": e.name, "type": e.type, "key": local.key, "surname_key": surname,
+        "first_seen": published, "last_seen": published, "article_count": 0})
 
 
 def _update(conn: Connection, entity_id: int, local: Local, published: str | None,
             evidence: str) -> None:
-    row = conn.execute(select(entities).where(entities.c.id == entity_id)).one()
+    row = entitywrites.entity_row(conn, entity_id)
     values: dict[str, Any] = {}
     if evidence != NEW and _better_name(row.name, local.entity.name, row.type):
         values.update(name=local.entity.name, key=local.key)
@@ -351,7 +330,7 @@ def _update(conn: Connection, entity_id: int, local: Local, published: str | Non
     if published and (row.last_seen is None or published > row.last_seen):
         values["last_seen"] = published
     if values:
-        conn.execute(update(entities).where(entities.c.id == entity_id).values(**values))
+        entitywrites.update_entity(conn, entity_id, values)
 
 
 def _link_order(local: Local) -> tuple[int, int]:
@@ -386,6 +365,7 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
     # Two article entities can link to one stored entity (*Theresy May* and *Theresa May*, now
     # one person): a role both give is stored once.
     roles_seen: set[tuple[int, str]] = set()
+    linkrows.hold_reads(conn)  # nothing is written until the passes end
     decided = [(local, *(before.get((local.entity.id, local.key))
                          or _choose(conn, local, None, seen))) for local in locals_]
     # Names that link (or start an entity) on their own go first: they are the context the
@@ -408,6 +388,8 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
                 found = True
         if not found:
             break
+    linkrows.release_reads(conn)
+    entitywrites.begin(conn, ready.values())  # their rows, keys and aliases in three reads
     for local, entity_id, evidence in decided:
         if entity_id is None and evidence == BY_CONTEXT:
             entity_id, evidence = settled.get(local.entity.id, (None, NEW))
@@ -423,8 +405,7 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
                   "published": published} for r in dict.fromkeys(local.entity.roles)
                  if (entity_id, r) not in roles_seen]
         roles_seen.update((entity_id, r["role"]) for r in roles)
-        if roles:
-            conn.execute(insert(entity_roles), roles)
-    if link_rows:
-        conn.execute(insert(entity_links), link_rows)
+        linkrows.insert_roles(conn, roles)
+    entitywrites.flush(conn)
+    linkrows.insert_links(conn, link_rows)
     return out

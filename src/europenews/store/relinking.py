@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from sqlalchemy import Connection, and_, bindparam, delete, func, select, update
 
 from europenews.names import name_key, surname_of
+from europenews.store import linkrows
 from europenews.store.linking import (
     BY_CONTEXT,
     MIN_CONTEXT,
@@ -26,7 +27,6 @@ from europenews.store.schema import (
     articles,
     entities,
     entity_aliases,
-    entity_keys,
     entity_links,
     entity_roles,
     mentions,
@@ -84,56 +84,38 @@ def rebuild_entity(conn: Connection, entity_id: int) -> None:
         first_seen=dates[0], last_seen=dates[1], article_count=int(dates[2])))
 
 
-def _reconsider(conn: Connection, entity_id: int, keys: set[str], article_id: str) -> None:
+def _reconsider(conn: Connection, entity_id: int, type_: str, keys: set[str],
+                article_id: str) -> None:
     """Links other articles made by one of ``keys`` (a surname alone, a short form) on context,
     or that started an entity of their own: move those whose context fits the entity with the
     full name, ``entity_id``, better than the one they are with."""
-    type_ = conn.execute(select(entities.c.type).where(entities.c.id == entity_id)).scalar()
-    rows = conn.execute(
-        select(entity_links.c.article_id, entity_links.c.local_id, article_entities.c.entity_id)
-        .join(article_entities, and_(article_entities.c.article_id == entity_links.c.article_id,
-                                     article_entities.c.local_id == entity_links.c.local_id))
-        .where(entity_links.c.key.in_(sorted(keys)),
-               entity_links.c.evidence.in_((BY_CONTEXT, NEW)),
-               entity_links.c.article_id != article_id,
-               article_entities.c.entity_id != entity_id, article_entities.c.type == type_)
-    ).all()
-    for r in rows:
-        context = set(conn.execute(select(article_entities.c.entity_id).where(
-            article_entities.c.article_id == r.article_id,
-            article_entities.c.local_id != r.local_id)).scalars())
-        roles = list(conn.execute(select(entity_roles.c.role).where(
-            entity_roles.c.article_id == r.article_id,
-            entity_roles.c.entity_id == r.entity_id)).scalars())
-        here = context_score(conn, int(r.entity_id), context, roles, skip=r.article_id)
-        there = context_score(conn, entity_id, context, roles, skip=r.article_id)
+    rows = linkrows.linked_elsewhere(conn, keys, (BY_CONTEXT, NEW), article_id, entity_id, type_)
+    for other_article, local_id, other_entity in rows:
+        context = linkrows.others_in_article(conn, other_article, local_id)
+        roles = linkrows.roles_in_article(conn, other_article, other_entity)
+        here = context_score(conn, other_entity, context, roles, skip=other_article)
+        there = context_score(conn, entity_id, context, roles, skip=other_article)
         if there >= MIN_CONTEXT and there > here:
-            move_link(conn, r.article_id, r.local_id, entity_id)
+            move_link(conn, other_article, local_id, entity_id)
             conn.execute(update(entity_links).where(
-                entity_links.c.article_id == r.article_id,
-                entity_links.c.local_id == r.local_id).values(evidence=BY_CONTEXT))
+                entity_links.c.article_id == other_article,
+                entity_links.c.local_id == local_id).values(evidence=BY_CONTEXT))
 
 
 def settle_links(conn: Connection, article_id: str, entity_ids: Sequence[int]) -> None:
     """After an article's rows are saved: recount its entities, then weigh again the links
     that a full name in it may contradict or complete (see :func:`_reconsider`)."""
     refresh_entity_counts(conn, entity_ids)
-    rows = conn.execute(
-        select(entity_links.c.key, article_entities.c.entity_id, article_entities.c.type)
-        .join(article_entities, and_(article_entities.c.article_id == entity_links.c.article_id,
-                                     article_entities.c.local_id == entity_links.c.local_id))
-        .where(entity_links.c.article_id == article_id)
-    ).all()
-    for r in rows:
-        if len(r.key.split()) < 2:
+    for key, entity_id, type_ in linkrows.article_links(conn, article_id):
+        if len(key.split()) < 2:
             continue
-        if r.type == "person":
-            keys = {surname_of(r.key)}
+        if type_ == "person":
+            keys = {surname_of(key)}
         else:
-            keys = set(conn.execute(select(entity_keys.c.key).where(
-                entity_keys.c.entity_id == r.entity_id, entity_keys.c.kind == SHORT)).scalars())
+            keys = set(linkrows.keys_of_kind(conn, entity_id, SHORT))
         if keys:
-            _reconsider(conn, int(r.entity_id), keys, article_id)
+            # the entity's type is the article entity's: linking joins only the same type
+            _reconsider(conn, entity_id, type_, keys, article_id)
 
 
 def refresh_entity_counts(conn: Connection, entity_ids: Sequence[int]) -> None:

@@ -71,6 +71,11 @@ def sound_candidates(conn: Connection, key: str) -> tuple[set[int], set[int]]:
     return strong, ids - full
 
 
+def _next_prefix(prefix: str) -> str:
+    """The first string after every string that begins with ``prefix``."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
 def misspelt_candidates(conn: Connection, key: str) -> set[int]:
     """Persons whose surname differs from this one by a letter (Halm / Halme, Wojcikowski /
     Wojcikowksi), with the same first name when both have one."""
@@ -80,10 +85,14 @@ def misspelt_candidates(conn: Connection, key: str) -> set[int]:
         return set()
     rows = conn.execute(
         select(entity_keys.c.entity_id, entity_keys.c.key)
-        .join(entities, entities.c.id == entity_keys.c.entity_id)
-        .where(entities.c.type == "person", entity_keys.c.kind == SHORT,
-               entity_keys.c.key.like(f"{surname[:2]}%"),
-               func.length(entity_keys.c.key).between(len(surname) - 1, len(surname) + 1))
+        .where(entity_keys.c.kind == SHORT,
+               # The first two letters as an index range (keys are lower case), and the type
+               # checked per key found: a LIKE joined to the persons read every person in the
+               # store for each name (issue 19).
+               entity_keys.c.key >= surname[:2], entity_keys.c.key < _next_prefix(surname[:2]),
+               func.length(entity_keys.c.key).between(len(surname) - 1, len(surname) + 1),
+               select(entities.c.id).where(entities.c.id == entity_keys.c.entity_id,
+                                           entities.c.type == "person").exists())
     ).all()
     found = set()
     for r in rows:

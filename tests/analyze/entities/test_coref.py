@@ -79,3 +79,15 @@ def test_coref_person_naming_what_speaks_is_not_the_speaker(nlp, group):
             "new rules would be withdrawn.")
     found = _speakers(nlp, text)
     assert found and all(name != "Lena Holm" for _, name, _ in found)
+
+
+@pytest.mark.parametrize(
+    "office", ["the sheriff's office said", "according to the sheriff's office"])
+def test_coref_an_office_speaks_not_the_official_who_owns_it(nlp, office):
+    text = ("Bexley County Sheriff Dana Ortiz visited the scene on Sunday. Two men were hurt in "
+            f"the shooting, {office}.")
+    found = _speakers(nlp, text)
+    assert found and all(name != "Dana Ortiz" for _, name, _ in found)
+    text = ("Bexley County Sheriff Dana Ortiz visited the scene on Sunday. Two men were hurt in "
+            "the shooting, the sheriff said.")
+    assert any(name == "Dana Ortiz" for _, name, _ in _speakers(nlp, text))

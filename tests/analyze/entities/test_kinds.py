@@ -39,6 +39,27 @@ def test_kinds_a_name_with_an_age_is_a_person(nlp):
     assert "Jordan Hale" in _people(nlp, text)
 
 
+def test_kinds_a_photo_credit_names_nothing(nlp):
+    # A news site's caption: a "Buy Photo" button before and after, the credit in brackets.
+    text = ("Buy Photo Red Cross volunteers gather at the scene of Sunday's shooting. (Photo: "
+            "Marta Quill / The Harbor Vale Ledger)Buy Photo\n\nTwo men were hurt in a "
+            "shooting on Sunday, Sgt. Dana Ortiz of the Harbor Vale Police said.")
+    names = {e.name for e in nlp(text)._.entities}
+    assert not any("Buy" in n or "Photo" in n or "Ledger" in n for n in names), names
+    assert "Marta Quill" not in names
+    assert "Dana Ortiz" in names
+
+
+def test_kinds_a_credit_line_and_a_highlights_heading_name_nothing(nlp):
+    text = ("Two men were hurt in a shooting late on Sunday. | Photo by Marta Quill\n\n"
+            "Story Highlights Dana Ortiz, 41, was arrested on Monday\n\nA photo by the river "
+            "shows the car, Sgt. Lee Brandt said.")
+    names = {e.name for e in nlp(text)._.entities}
+    assert "Marta Quill" not in names
+    assert not any("Story" in n or "Highlights" in n for n in names), names
+    assert "Dana Ortiz" in names and "Lee Brandt" in names
+
+
 @pytest.mark.parametrize(
     "text",
     ["Lena Holm, 66, of Varnhem, was walking into the store.",

@@ -69,3 +69,22 @@ def test_resolve_keeps_numbers_and_dates_as_the_model_found_them(vocab):
     words = ["Three", "people", "died", "on", "Monday", "."]
     ents = ["B-CARDINAL", "O", "O", "O", "B-DATE", "O"]
     assert _resolved(vocab, words, ents) == [("Three", "CARDINAL"), ("Monday", "DATE")]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["Lindhaven", "Minister", "Aivar", "Tamm", "spoke", "."], ("Aivar Tamm", "PERSON")),
+        # Two title words in a row: the second is no first name.
+        (["Foreign", "Minister", "Chancellor", "Tamm", "spoke", "."], ("Tamm", "PERSON")),
+        # No title before it: a capitalised word before a surname stays out.
+        (["Lindhaven", "Aivar", "Tamm", "spoke", "."], ("Tamm", "PERSON")),
+    ],
+    ids=["first-name-after-title", "title-after-title", "no-title"],
+)
+def test_resolve_a_first_name_between_a_title_and_a_surname_joins_it(vocab, words, expected):
+    pos = ["PROPN"] * (len(words) - 2) + ["VERB", "PUNCT"]
+    ents = ["O"] * (len(words) - 3) + ["B-PERSON", "O", "O"]
+    doc = Doc(vocab, words=words, pos=pos, ents=ents)
+    people = [(s.text, s.label_) for s in resolve_names(doc, LEXICON) if s.label_ == "PERSON"]
+    assert people == [expected]

@@ -440,3 +440,23 @@ def test_speakers_mention_stops_at_dash_and_mark(nlp, words, spaces, heads, deps
 def test_speakers_opening_perception_participle_has_no_speaker(nlp):
     doc = nlp("Seeing the warship headed in their direction, the skiffs tried to escape.")
     assert subject_of(doc[0]) is None
+
+
+def test_speakers_a_place_opening_a_title_phrase_is_not_the_speaker(nlp):
+    # The parser hangs the previous paragraph's "Click" on the verb as its subject; the new
+    # paragraph's phrase "Eastland Attorney General Dana Ortiz's office" speaks through the
+    # person who owns it, not through the state that opens it.
+    words = ["Click", "here", "\n\n", "Eastland", "Attorney", "General", "Dana", "Ortiz", "'s",
+             "office", "argued", "that", "it", "failed", "."]
+    heads = [10, 0, 1, 4, 5, 7, 7, 9, 7, 0, 10, 13, 13, 10, 10]
+    deps = ["nsubj", "advmod", "dep", "compound", "compound", "compound", "compound", "poss",
+            "case", "npadvmod", "ROOT", "mark", "nsubj", "ccomp", "punct"]
+    pos = ["VERB", "ADV", "SPACE", "PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "PART", "NOUN",
+           "VERB", "SCONJ", "PRON", "VERB", "PUNCT"]
+    tags = ["VB", "RB", "_SP", "NNP", "NNP", "NNP", "NNP", "NNP", "POS", "NN", "VBD", "IN",
+            "PRP", "VBD", "."]
+    ents = ["O", "O", "O", "B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O",
+            "O", "O"]
+    doc = _doc(nlp, words, heads, deps, pos, tags, ents)
+    head = subject_of(doc[10])
+    assert head is not None and head.text == "Ortiz"

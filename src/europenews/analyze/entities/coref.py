@@ -327,6 +327,10 @@ def speaker_entity(doc: Doc, span: Span, cast: Cast, words: CastWords,
         return named
     if _described(head, words):
         return _description_entity(head, cast, words)
+    if named is not None and cast.of_token.get(head.i) != named:
+        # "the sheriff's office said": the person is reached through a description owning the
+        # head ("sheriff"), and the head is no person: the office speaks, not the sheriff.
+        return None
     return named
 
 

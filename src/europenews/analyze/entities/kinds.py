@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from europenews.analyze.doctext import doc_text
 from europenews.analyze.entities.canonical import headline_lines
@@ -39,6 +39,15 @@ BOILERPLATE = re.compile(
     r"|^\s*(?:copyright\b|©|\(c\)\s)",
     re.I,
 )
+# A photo's credit ("(Photo: Ann Lee / The Daily Ledger)", "Photo by Ann Lee") and the
+# buttons and headings news sites print inside the text ("Buy Photo" beside a caption, "Story
+# Highlights"): the photographer and the outlet are no subject, and a name run into a button
+# ("Ledger)Buy Photo") is no name.
+INLINE_FURNITURE = re.compile(
+    r"\((?:photo|image|video|file photo|credit)s?(?:\s+by)?\s*:[^()\n]*\)"
+    r"|\bbuy photo\b|\bstory highlights\b"
+    # "Photo by" and the capitalised words after it (at most four: the name, not the text).
+    r"|\b(?:photo|image)s?\s+by\s+(?-i:(?:[A-Z][\w.'’-]*[ \t]?){1,4})", re.I)
 # "Jordan Hale, 34, of Eastbrook": a person's age, then where they live.
 HOMETOWN_BEFORE = re.compile(r",\s*\d{1,3}\s*,\s*(?:of|from)\s*$")
 # "a 66-year-old Eastbrook woman": a town describing a person.
@@ -191,6 +200,24 @@ def _kind(doc: Doc, span: Span, words: KindWords) -> str | None:
     return None
 
 
+def _after_credits(span: Span, credits: list[tuple[int, int]]) -> Span | None:
+    """The span without the photo credit or button it opens with or runs into ("Buy Photo Red
+    Cross" → "Red Cross"); None when nothing of it is outside them."""
+    keep = [t for t in span if not any(s <= t.idx < e or s < t.idx + len(t) <= e
+                                       for s, e in credits)]
+    if len(keep) == len(span):
+        return span
+    # What follows the credit, as one run of tokens (a name is never split around it).
+    run: list[Token] = []
+    for t in keep:
+        if run and t.i != run[-1].i + 1:
+            break
+        run.append(t)
+    if not run or not any(t.is_alpha for t in run):
+        return None
+    return Span(span.doc, run[0].i, run[-1].i + 1, label=span.label_)
+
+
 def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
                  titles: frozenset[str]) -> list[Span]:
     """The names with the kind the article gives them; page furniture and bare titles out."""
@@ -205,10 +232,15 @@ def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
     # Jean King"), not a title alone.
     surnames = {n[-1].lower_ for n in names if n.label_ == "PERSON" and len(n) > 1}
     short_forms = _short_forms(names, titles, words.ranks)
+    credits = [(m.start(), m.end()) for m in INLINE_FURNITURE.finditer(doc_text(doc))]
     out = []
     for span in names:
         if any(s <= span.start_char < e for s, e in furniture):
             continue
+        trimmed = _after_credits(span, credits)
+        if trimmed is None:
+            continue
+        span = trimmed
         if _heading(doc, span, headings, title_end):
             continue
         surname = len(span) == 1 and span[0].lower_ in surnames

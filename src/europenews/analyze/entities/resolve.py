@@ -83,6 +83,22 @@ def _with_particles(doc: Doc, names: list[Span]) -> list[Span]:
     return longer
 
 
+def _first_after_title(doc: Doc, names: list[Span], titles: frozenset[str]) -> list[Span]:
+    """A surname whose first name the model left out between a title and it ("Chicago Mayor
+    Rahm Emanuel" read as "Emanuel"): the capitalised word after the title is the first name."""
+    taken = {i for span in names for i in range(span.start, span.end)}
+    longer = []
+    for e in names:
+        if e.label_ != "PERSON" or len(e) != 1 or e.start < 2:
+            continue
+        first, title = doc[e.start - 1], doc[e.start - 2]
+        if (first.pos_ == "PROPN" and first.is_title and first.is_alpha and first.i not in taken
+                and first.lower_ not in titles and title.lower_.rstrip(".") in titles
+                and not first.whitespace_.count("\n") and not title.whitespace_.count("\n")):
+            longer.append(Span(doc, e.start - 1, e.end, label="PERSON"))
+    return longer
+
+
 def resolve_names(doc: Doc, lexicon: EntityLexicon) -> list[Span]:
     """The doc's entities, cleaned and harmonised across the document (numbers, dates kept)."""
     model = list(doc.ents)  # built anew on every access: read once
@@ -95,6 +111,7 @@ def resolve_names(doc: Doc, lexicon: EntityLexicon) -> list[Span]:
     names = overlay(names, filter_spans(cue_persons(doc, names) + _titled(doc, names, lexicon)))
     names = overlay(names, _with_particles(doc, names))
     names = harmonise(doc, overlay(names, team_names(doc, names, lexicon.countries)))
+    names = overlay(names, _first_after_title(doc, names, lexicon.titles.heads))
     if lexicon.kinds is not None:
         names = decide_kinds(doc, names, lexicon.kinds, lexicon.titles.heads)
     taken = {i for span in names for i in range(span.start, span.end)}

@@ -1,0 +1,183 @@
+"""Why gold entities split in store-wide linking: counts by category (issue 17).
+
+Runs the linking of ``europenews eval entities FILE --gold-mentions`` on the chosen topics (the
+development half by default: odd ECB+ topics) and sorts every gold mention that is not in its
+gold entity's largest predicted group by why it may have split:
+
+- ``missed``: no system mention covers it;
+- ``type``: its predicted entity has another type than the largest group's;
+- ``within``: the largest group holds a mention of the same article (grouping in one article);
+- ``same-string``: the largest group holds the same lower-cased text from another article
+  (a link not made for want of context: a threshold matter);
+- ``surname`` / ``acronym`` / ``one-word`` / ``multi-word``: a spelling the group has not seen
+  (world knowledge: nicknames, short forms, descriptions).
+
+Each category is split by gold type (PER / ORG / LOC). Prints JSON; ``--examples N`` adds the
+first N split mentions of each category with the group's main spelling.
+
+    .venv/bin/python bench/entity_errors.py ../shared/data/entities/ecbplus/documents.jsonl
+
+Only the development half should be looked at this way; the report half is for the final
+figure (docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from europenews.analyze.pipeline import build_pipeline
+from europenews.config import Settings
+from europenews.evaluate.entities import (
+    SCORED_TYPES,
+    GoldDocument,
+    _analyse,
+    _article_id,
+    _assign,
+    _store_article,
+    read_documents,
+)
+from europenews.evaluate.stories import cluster_scores
+from europenews.ingest.jsonl import read_jsonl
+from europenews.stages.analysis import store_analysis
+from europenews.stages.writer import DirectWriter
+from europenews.store.engine import open_store
+from europenews.store.entities import entity_mentions
+from europenews.store.schema import entities
+
+DEV_TOPICS = ",".join(str(t) for t in range(1, 46, 2))
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    doc: str
+    text: str
+    type: str
+    gold: str
+    predicted: str
+    system_type: str
+
+
+def linked_rows(path: Path, topics: frozenset[str],
+                watch: Callable[[Engine, GoldDocument | None], None] | None = None) -> list[Row]:
+    """Every scored gold mention of the topics with the store-wide entity it was given.
+
+    ``watch`` (for ``bench/train_links.py``) is called before each article is linked with the
+    article, and after it with None."""
+    records = {r.get("id"): str(r.get("topic")) for r in read_jsonl(path)}
+    docs = [d for d in read_documents(path) if records.get(d.id) in topics]
+    texts = {d.id: d.article.text for d in docs}
+    nlp = build_pipeline(Settings())
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="entity-errors-") as folder:
+        engine = open_store(f"sqlite:///{folder}/e.db")
+        writer = DirectWriter(engine)
+        try:
+            for gold in docs:
+                aid = _article_id(gold)
+                writer.write(partial(_store_article, article=gold.article, article_id=aid))
+                analysis = _analyse(nlp, gold, True)
+                if watch is not None:
+                    watch(engine, gold)
+                store_analysis(writer, aid, analysis)
+                if watch is not None:
+                    watch(engine, None)
+            with engine.connect() as conn:
+                types = {int(r.id): str(r.type)
+                         for r in conn.execute(select(entities.c.id, entities.c.type))}
+                for n, gold in enumerate(docs):
+                    found = entity_mentions(conn, _article_id(gold))
+                    for k, (m, eid) in enumerate(zip(gold.mentions, _assign(gold, found),
+                                                     strict=True)):
+                        if m.type not in SCORED_TYPES:
+                            continue
+                        text = texts[gold.id][m.start:m.end]
+                        rows.append(Row(gold.id, text, m.type, m.entity,
+                                        eid or f"missed-{n}-{k}",
+                                        types.get(int(eid), "?") if eid else "-"))
+        finally:
+            engine.dispose()
+    return rows
+
+
+def _category(row: Row, main: list[Row]) -> str:
+    if row.predicted.startswith("missed-"):
+        return "missed"
+    main_types = Counter(r.system_type for r in main)
+    if row.system_type != main_types.most_common(1)[0][0]:
+        return "type"
+    if any(r.doc == row.doc for r in main):
+        return "within"
+    if row.text.lower() in {r.text.lower() for r in main}:
+        return "same-string"
+    words = row.text.split()
+    if len(words) == 1:
+        if row.text.isupper():
+            return "acronym"
+        main_last = {r.text.split()[-1].lower() for r in main if len(r.text.split()) > 1}
+        return "surname" if row.text.lower() in main_last else "one-word"
+    return "multi-word"
+
+
+def split_categories(rows: list[Row], examples: int = 0) -> dict[str, Any]:
+    """Counts of split mentions by category and gold type (see the module's docstring)."""
+    by_gold: dict[str, list[Row]] = defaultdict(list)
+    for r in rows:
+        by_gold[r.gold].append(r)
+    counts: Counter[tuple[str, str]] = Counter()
+    shown: dict[str, list[str]] = defaultdict(list)
+    split_groups = 0
+    for group in by_gold.values():
+        sizes = Counter(r.predicted for r in group)
+        if len(sizes) == 1:
+            continue
+        split_groups += 1
+        top = sizes.most_common(1)[0][0]
+        main = [r for r in group if r.predicted == top]
+        main_name = Counter(r.text for r in main).most_common(1)[0][0]
+        for r in group:
+            if r.predicted == top:
+                continue
+            cat = _category(r, main)
+            counts[(cat, r.type)] += 1
+            if len(shown[cat]) < examples:
+                shown[cat].append(f"{r.text!r} [{r.system_type}] -> group {main_name!r}")
+    table: dict[str, dict[str, int]] = defaultdict(dict)
+    for (cat, type_), n in sorted(counts.items()):
+        table[cat][type_] = n
+    for cat in table:
+        table[cat]["all"] = sum(table[cat].values())
+    scores = cluster_scores([r.gold for r in rows], [r.predicted for r in rows])
+    out: dict[str, Any] = {"mentions": len(rows), "gold_entities": len(by_gold),
+                           "split_entities": split_groups,
+                           "split_mentions": sum(counts.values()),
+                           "categories": dict(sorted(table.items(),
+                                                     key=lambda kv: -kv[1]["all"])),
+                           "bcubed": scores["bcubed"]}
+    if examples:
+        out["examples"] = dict(shown)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path", type=Path)
+    parser.add_argument("--topics", default=DEV_TOPICS,
+                        help="comma-separated topics (default: the odd ones, the dev half)")
+    parser.add_argument("--examples", type=int, default=0)
+    args = parser.parse_args()
+    rows = linked_rows(args.path, frozenset(args.topics.split(",")))
+    print(json.dumps(split_categories(rows, args.examples), indent=1, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
