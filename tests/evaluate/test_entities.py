@@ -61,3 +61,27 @@ def test_entities_cli_prints_bcubed_last(tmp_path):
     assert set(last["bcubed"]) == {"precision", "recall", "f1"}
     assert last["mentions"] == 7
     assert last["bcubed"]["precision"] == 1.0  # two people, two places: none mixed up
+
+
+@pytest.mark.slow
+def test_entities_each_document_goes_through_its_languages_pipeline(tmp_path):
+    # A Czech name ending in a lower-case noun keeps it in the Czech pipeline ("Evropské unie",
+    # not "Evropské"), so it meets the Polish name of the same body.
+    docs = [
+        ("cs_1", "cs", "Ministr jednal v Bruselu se zástupci Evropské unie o letištích.",
+         "Evropské unie"),
+        ("pl_1", "pl", "Przedstawiciele Unii Europejskiej spotkali się z ministrem w Brukseli.",
+         "Unii Europejskiej"),
+    ]
+    lines = []
+    for doc_id, language, text, name in docs:
+        start = text.index(name)
+        lines.append(json.dumps({"id": doc_id, "topic": "t", "language": language, "text": text,
+                                 "mentions": [{"start": start, "end": start + len(name),
+                                               "text": name, "type": "ORG", "entity": "EU"}]}))
+    path = tmp_path / "eu.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "entities", str(path), "--gold-mentions"])
+    assert result.exit_code == 0, result.output
+    last = json.loads(result.output.strip().splitlines()[-1])
+    assert last["bcubed"]["recall"] == 1.0

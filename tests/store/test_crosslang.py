@@ -8,7 +8,7 @@ from sqlalchemy.engine import Engine
 from europenews.ingest.fingerprint import article_keys
 from europenews.model import Analysis, Article, Entity, Mention
 from europenews.store.articles import add_article, save_analysis
-from europenews.store.crosslang import latin_form
+from europenews.store.crosslang import foreign_shorts, latin_form, skeleton
 from europenews.store.entities import CanonicalEntity, get_entity, link_entities, settle_links
 from europenews.store.views_people import entity_detail
 
@@ -192,3 +192,53 @@ def test_crosslang_two_spellings_in_one_article_give_their_role_once(engine: Eng
     with engine.connect() as conn:
         entity = get_entity(conn, known)
     assert entity is not None and [r for r, _ in entity.roles] == ["minister"]
+
+
+@pytest.mark.parametrize(("text", "language", "form"), [
+    ("Wielkiej Brytanii", "pl", "United Kingdom"),  # the lemmatiser mangles "Wielka"
+    ("Europie", "pl", "Europe"),  # CLDR's continents and regions too
+    ("Evropě", "cs", "Europe"),
+    ("Європі", "uk", "Europe"),
+])
+def test_crosslang_declined_country_and_continent_names(text: str, language: str,
+                                                        form: str) -> None:
+    assert latin_form(text, language, True) == form
+
+
+def test_crosslang_europe_is_one_place_across_spellings(engine: Engine) -> None:
+    ids = {
+        _store(engine, "pl", "Europie", "place", "pl"),
+        _store(engine, "cs", "Evropa", "place", "cs"),
+        _store(engine, "ru", "Европы", "place", "ru"),
+    }
+    assert _one_entity(engine, ids).name in {"Europie", "Evropa", "Европы"}
+
+
+def test_crosslang_foreign_organisation_shorts_drop_countries_and_last_words() -> None:
+    shorts = frozenset({"pakistan", "verhovny", "vsp", "sud pakistan"})
+    kept = foreign_shorts(shorts, "verhovny sud pakistan", "organization", "ru")
+    assert kept == {"verhovny", "vsp", "sud pakistan"}
+    assert foreign_shorts(frozenset({"airways", "adria"}), "adria airways", "organization",
+                          "sl") == {"adria"}
+    # English names and other types keep theirs (the English short form "Falcons").
+    assert foreign_shorts(frozenset({"falcons"}), "brandvik falcons", "organization",
+                          "en") == {"falcons"}
+    assert foreign_shorts(shorts, "verhovny sud pakistan", "place", "ru") == shorts
+
+
+
+@pytest.mark.parametrize(("a", "b"), [("londyn", "london"), ("pendzab", "pandzab"),
+                                      ("royters", "reuters")])
+def test_crosslang_skeleton_meets_vowel_spellings(a: str, b: str) -> None:
+    assert skeleton(a) == skeleton(b) != ""
+
+
+def test_crosslang_skeleton_of_short_names_is_empty() -> None:
+    assert skeleton("ryanair") == ""  # three consonants: too little to say
+    assert skeleton("paris") == ""
+
+
+def test_crosslang_place_spelt_with_other_vowels_links_with_context() -> None:
+    shorts = foreign_shorts(frozenset(), "londyn", "place", "pl")
+    assert shorts == {skeleton("london")}
+    assert foreign_shorts(frozenset(), "londyn", "place", "en") == frozenset()

@@ -88,6 +88,12 @@ def article_language(article: Article) -> str:
         f"{article.title}\n{article.text}" if article.title else article.text)
 
 
+def language_pipeline(nlp: Language, language: str) -> Language | None:
+    """The pipeline ``nlp`` analyses an article in ``language`` with (None: not analysed)."""
+    pipelines = _PIPELINES.get(nlp)
+    return nlp if pipelines is None else pipelines.get(language)
+
+
 def analyze_articles(
     nlp: Language, articles: Iterable[Article], batch_size: int = 32
 ) -> Iterator[Analysis]:

@@ -29,7 +29,8 @@ from spacy.util import filter_spans
 from sqlalchemy import Connection
 
 from europenews.analyze.export import doc_to_analysis
-from europenews.analyze.pipeline import build_pipeline
+from europenews.analyze.languages import NAMES_FACTORY
+from europenews.analyze.pipeline import build_pipeline, language_pipeline
 from europenews.config import Settings
 from europenews.errors import InputError
 from europenews.evaluate.stories import cluster_scores
@@ -92,11 +93,19 @@ def _gold_spans(doc: Doc, gold: GoldDocument) -> list[Span]:
 
 
 def _analyse(nlp: Language, gold: GoldDocument, gold_mentions: bool) -> Analysis:
-    doc = nlp.make_doc(gold.article.text)
-    for name, proc in nlp.pipeline:
+    # The article goes through its language's pipeline, as ingest sends it (Polish through
+    # the multilingual names component, whose entity cleaner keeps a lower-case noun ending a
+    # Slavic name: *Evropské unie*); a language not analysed fully through the main one.
+    pipe = language_pipeline(nlp, gold.article.language or "en") or nlp
+    doc = pipe.make_doc(gold.article.text)
+    for name, proc in pipe.pipeline:
         if gold_mentions and name == "europenews_gazetteer":
             continue  # the gold names stand: no known-name corrections
-        if name.startswith("europenews_") and name not in LINKING_COMPONENTS:
+        if gold_mentions and name == NAMES_FACTORY:
+            doc.ents = _gold_spans(doc, gold)  # the gold names instead of the recogniser's
+            continue
+        if (name.startswith("europenews_") and name not in LINKING_COMPONENTS
+                and name != NAMES_FACTORY):
             continue
         doc = proc(doc)
         if gold_mentions and name == "ner":

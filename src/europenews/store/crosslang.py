@@ -20,7 +20,8 @@ import babel
 import simplemma
 
 from europenews.model import Entity
-from europenews.names import core_key, name_key
+from europenews.names import core_key, name_key, sound_key, word_key
+from europenews.store.bodies import body_of
 from europenews.translit import LEMMA_LANGUAGES, fold
 
 # Languages whose entities keep their own keys: English is the store's language, French has its
@@ -33,8 +34,8 @@ _SLAVIC_SURNAME = re.compile(r"(?<=[sc]k)i$")
 _WORD = re.compile(r"[\w’'-]+")
 # Case endings of Slavic nouns (after folding), longest first: a foreign name the lemmatiser
 # does not know is declined all the same (Ryanaira, Ryanairu, Islamabadem, Bibiove).
-_CASE_ENDINGS = ("ovi", "ove", "ova", "iho", "ego", "emu", "ami", "ach", "om", "em", "ho", "ie",
-                 "a", "u", "e", "y", "i")
+_CASE_ENDINGS = ("ovi", "ove", "ova", "iho", "ego", "emu", "ami", "ach", "iej", "ej", "om", "em",
+                 "ho", "ie", "a", "u", "e", "y", "i")
 MIN_STEM = 4
 
 
@@ -44,7 +45,7 @@ def _plain_territories() -> dict[str, str]:
     out: dict[str, str] = {}
     for code in CLDR_LANGUAGES:
         for territory, name in babel.Locale.parse(code).territories.items():
-            if territory in english and not territory.isdigit():
+            if territory in english:
                 out.setdefault(fold(name), english[territory])
     return out
 
@@ -58,10 +59,28 @@ def territory_names(language: str) -> dict[str, str]:
     english = babel.Locale("en").territories
     if language in CLDR_LANGUAGES:
         for territory, name in babel.Locale.parse(language).territories.items():
-            if territory in english and not territory.isdigit():
+            if territory in english:
                 out.setdefault(fold(" ".join(_lemmas(_WORD.findall(name), language))),
                                english[territory])
     return out
+
+
+@functools.cache
+def _stem_territories() -> dict[str, str]:
+    """Country/territory names in any of ``CLDR_LANGUAGES`` with each word's case ending cut
+    → the English name, for the forms the lemmatiser does not bring back (*Wielkiej Brytanii*,
+    *Velké Británii* ~ *Velká Británie*); a stemmed name two territories share names neither."""
+    english = babel.Locale("en").territories
+    found: dict[str, set[str]] = {}
+    for code in CLDR_LANGUAGES:
+        for territory, name in babel.Locale.parse(code).territories.items():
+            if territory in english:
+                found.setdefault(_stem_words(fold(name, code)), set()).add(english[territory])
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+
+def _stem_words(folded: str) -> str:
+    return " ".join(_stem(w) for w in _WORD.findall(folded))
 
 
 def _lemmas(words: list[str], language: str, person: bool = False) -> list[str]:
@@ -86,10 +105,15 @@ def latin_form(text: str, language: str | None, place: bool = False,
     """``text`` lemmatised word by word, in Latin letters without diacritics (Title Case)."""
     if language is None or language in OWN_KEYS:
         return text
+    if not person:
+        body = body_of(text, language)
+        if body is not None:
+            return body
     words = _lemmas(_WORD.findall(text), language, person)
     if place:
         territories = territory_names(language)
-        whole = territories.get(fold(" ".join(words))) or territories.get(fold(text))
+        whole = (territories.get(fold(" ".join(words))) or territories.get(fold(text))
+                 or _stem_territories().get(_stem_words(fold(text, language))))
         if whole is not None:
             return whole
     return " ".join(_SLAVIC_SURNAME.sub("y", fold(w, language)).replace("dzh", "j").title()
@@ -128,3 +152,48 @@ def stem_keys(entity: Entity, language: str | None) -> frozenset[str]:
         words = latin_form(text, language, place).casefold().split()
         out.add(core_key(name_key(" ".join(_stem(w) for w in words))))
     return frozenset(k for k in out if k)
+
+
+@functools.cache
+def _country_keys() -> frozenset[str]:
+    """Name keys of every country and territory as CLDR writes it in English and in
+    ``CLDR_LANGUAGES`` (also Latin-folded): *pakistan*, *niemcy*, *germany*."""
+    english = babel.Locale("en").territories
+    names = set(english.values())
+    for code in CLDR_LANGUAGES:
+        names.update(fold(n, code) for t, n in babel.Locale.parse(code).territories.items()
+                     if t in english)
+    return frozenset(core_key(name_key(n)) for n in names)
+
+
+def foreign_shorts(shorts: frozenset[str], key: str, type_: str,
+                   language: str | None) -> frozenset[str]:
+    """An organisation's short keys (links with context) in a language other than English and
+    French, without those that say nothing of which organisation it is: a country's name
+    (*Верховный суд Пакистана* and *Tehreek-e-Labbaik Pakistan* both end in *Pakistan*, and
+    one article about Pakistan is context for both), and the last word of a longer name (the
+    English short form of "Brandvik Falcons"; in these languages a name's last word is most
+    often its kind: *Airways*, *Najwyższy*, *unie*)."""
+    if language is None or language in OWN_KEYS or type_ not in ("organization", "place"):
+        return shorts
+    words = key.split()
+    if type_ == "place":
+        bones = skeleton(words[0]) if len(words) == 1 else ""
+        return shorts | {bones} if bones else shorts
+    last = words[-1] if len(words) > 1 else ""
+    return frozenset(s for s in shorts if s not in _country_keys() and s != last)
+
+
+_VOWELS = re.compile(r"[aeiouy]")
+# Fewer consonants than this say too little (Ryanair → "rnr" would meet many names).
+MIN_BONES = 4
+
+
+def skeleton(word: str) -> str:
+    """A one-word name's consonants as it sounds, case ending cut, marked with a leading "~"
+    (*Londyn*, *London* → ``~lndn``; *Пенджаб*, *Pendżab*, *Paňdžáb* → ``~pndsb``): the vowels
+    are what transliterations and languages most often write otherwise. '' when it is short."""
+    sound = sound_key(_stem(word_key(word)))
+    bones = sound[:1] + _VOWELS.sub("", sound[1:])
+    consonants = len(_VOWELS.sub("", bones))
+    return "~" + bones if consonants >= MIN_BONES else ""

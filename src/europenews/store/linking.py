@@ -36,7 +36,7 @@ from europenews.names import (
     surname_of,
 )
 from europenews.store import entitywrites, linkrows
-from europenews.store.crosslang import OWN_KEYS, across_languages, stem_keys
+from europenews.store.crosslang import OWN_KEYS, across_languages, foreign_shorts, stem_keys
 from europenews.store.keyrows import key_rows
 from europenews.store.linkscore import MIN_CONTEXT as MIN_CONTEXT  # for store/relinking.py
 from europenews.store.linkscore import ROLE_WEIGHT, LinkEvidence, enough_context
@@ -115,6 +115,7 @@ def local_across_languages(e: Entity, language: str | None) -> Local | None:
     if local is None:
         return None
     return replace(local, entity=e, names=local.names | stem_keys(e, language),
+                   shorts=foreign_shorts(local.shorts, local.key, e.type, language),
                    foreign=local.is_person and language not in OWN_KEYS and language is not None)
 
 

@@ -135,3 +135,21 @@ def test_names_a_common_word_opening_a_paragraph_is_no_name(
     found = {" ".join(words[n.start:n.end]) for n in find_names(words, starts, lexicons[language])}
     assert name not in found
     assert place in found  # the sentence's real name is still read
+
+
+@pytest.mark.parametrize(("sentence", "language", "name"), [
+    ("Zdaniem Tomasza Wilczka rząd się myli .", "pl", "Tomasza Wilczka"),
+    ("Według Marii Sobczak wynik jest pewny .", "pl", "Marii Sobczak"),
+    ("Согласно Петру Сидорову решение принято .", "ru", "Петру Сидорову"),
+    ("Volgens Joris Hendriks is het plan klaar .", "nl", "Joris Hendriks"),
+])
+def test_names_sentence_opening_preposition_is_not_part_of_the_name(
+    lexicons: dict[str, NameLexicon], sentence: str, language: str, name: str,
+) -> None:
+    found = names(sentence, lexicons[language])
+    assert name in found and not any(n.split()[0] == sentence.split()[0] for n in found)
+
+
+def test_names_parliament_makes_an_organisation(lexicons: dict[str, NameLexicon]) -> None:
+    found = names("Wniosek musi jeszcze poprzeć Parlament Europejski .", lexicons["pl"])
+    assert found == {"Parlament Europejski": "ORG"}

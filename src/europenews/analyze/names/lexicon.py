@@ -4,7 +4,9 @@ From the language's folder ``names/lexicons/<language>/`` (written here by hand)
 ``particles.txt`` (lower-case words inside a name: *von*, *van der*, *de*, *dos*),
 ``titles.txt`` (words before a person: *Präsident*, *prezydent*, *ministro*),
 ``org_heads.txt`` (stems of words that make a name an organisation: *partei*, *uniwersytet*),
-``place_heads.txt`` (words that make a name a place: *río*, *jezioro*, *Insel*).
+``place_heads.txt`` (words that make a name a place: *río*, *jezioro*, *Insel*),
+``prepositions.txt`` (prepositions that open a sentence before a name: *Zdaniem*, *Podle*,
+*Согласно*; spaCy's stop words miss many of them).
 Besides them, from installed packages: spaCy's stop words for the language and CLDR's month
 and weekday names (``babel``, BSD) as capitalised words that start sentences without being
 names; CLDR's country and territory names in the language and in English (*Niemcy*,
@@ -116,7 +118,8 @@ def load_name_lexicon(path: str | Path | None = None, language: str = "de",
         particles=read_words(folder, "particles.txt", WHAT),
         titles=read_words(folder, "titles.txt", WHAT),
         org_heads=tuple(sorted(read_words(folder, "org_heads.txt", WHAT))),
-        common=_stop_words(language) | calendar,
+        common=(_stop_words(language) | calendar
+                | {w.casefold() for w in read_words(folder, "prepositions.txt", WHAT)}),
         calendar=calendar,
         place_heads=read_words(folder, "place_heads.txt", WHAT),
         places=places,
