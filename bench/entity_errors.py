@@ -25,33 +25,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import select
 
 from europenews.analyze.pipeline import build_pipeline
 from europenews.config import Settings
-from europenews.evaluate.entities import (
-    SCORED_TYPES,
-    GoldDocument,
-    _analyse,
-    _article_id,
-    _assign,
-    _store_article,
-    read_documents,
-)
+from europenews.evaluate.entities import Watch, linked_store, read_documents
 from europenews.evaluate.stories import cluster_scores
 from europenews.ingest.jsonl import read_jsonl
-from europenews.stages.analysis import store_analysis
-from europenews.stages.writer import DirectWriter
-from europenews.store.engine import open_store
-from europenews.store.entities import entity_mentions
 from europenews.store.schema import entities
 
 DEV_TOPICS = ",".join(str(t) for t in range(1, 46, 2))
@@ -67,46 +52,19 @@ class Row:
     system_type: str
 
 
-def linked_rows(path: Path, topics: frozenset[str],
-                watch: Callable[[Engine, GoldDocument | None], None] | None = None) -> list[Row]:
+def linked_rows(path: Path, topics: frozenset[str], watch: Watch | None = None) -> list[Row]:
     """Every scored gold mention of the topics with the store-wide entity it was given.
 
     ``watch`` (for ``bench/train_links.py``) is called before each article is linked with the
     article, and after it with None."""
     records = {r.get("id"): str(r.get("topic")) for r in read_jsonl(path)}
     docs = [d for d in read_documents(path) if records.get(d.id) in topics]
-    texts = {d.id: d.article.text for d in docs}
-    nlp = build_pipeline(Settings())
-    rows: list[Row] = []
-    with tempfile.TemporaryDirectory(prefix="entity-errors-") as folder:
-        engine = open_store(f"sqlite:///{folder}/e.db")
-        writer = DirectWriter(engine)
-        try:
-            for gold in docs:
-                aid = _article_id(gold)
-                writer.write(partial(_store_article, article=gold.article, article_id=aid))
-                analysis = _analyse(nlp, gold, True)
-                if watch is not None:
-                    watch(engine, gold)
-                store_analysis(writer, aid, analysis)
-                if watch is not None:
-                    watch(engine, None)
-            with engine.connect() as conn:
-                types = {int(r.id): str(r.type)
-                         for r in conn.execute(select(entities.c.id, entities.c.type))}
-                for n, gold in enumerate(docs):
-                    found = entity_mentions(conn, _article_id(gold))
-                    for k, (m, eid) in enumerate(zip(gold.mentions, _assign(gold, found),
-                                                     strict=True)):
-                        if m.type not in SCORED_TYPES:
-                            continue
-                        text = texts[gold.id][m.start:m.end]
-                        rows.append(Row(gold.id, text, m.type, m.entity,
-                                        eid or f"missed-{n}-{k}",
-                                        types.get(int(eid), "?") if eid else "-"))
-        finally:
-            engine.dispose()
-    return rows
+    with linked_store(build_pipeline(Settings()), docs, True, watch) as (conn, linked):
+        types = {int(r.id): str(r.type)
+                 for r in conn.execute(select(entities.c.id, entities.c.type))}
+        return [Row(x.gold.id, x.gold.article.text[x.mention.start:x.mention.end],
+                    x.mention.type, x.mention.entity, x.entity,
+                    "-" if x.missed else types.get(int(x.entity), "?")) for x in linked]
 
 
 def _category(row: Row, main: list[Row]) -> str:

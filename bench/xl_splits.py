@@ -18,27 +18,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 from collections import Counter, defaultdict
-from functools import partial
 from pathlib import Path
 
 from europenews.analyze.pipeline import build_pipeline
 from europenews.config import settings_from_env
-from europenews.evaluate.entities import (
-    SCORED_TYPES,
-    _analyse,
-    _article_id,
-    _assign,
-    _store_article,
-    read_documents,
-)
+from europenews.evaluate.entities import linked_store, read_documents
 from europenews.evaluate.stories import cluster_scores
 from europenews.ingest.jsonl import read_jsonl
-from europenews.stages.analysis import store_analysis
-from europenews.stages.writer import DirectWriter
-from europenews.store.engine import open_store
-from europenews.store.entities import entity_mentions
 
 DATA = Path(__file__).resolve().parents[2] / "shared/data/multilingual/slavicner/documents.jsonl"
 
@@ -47,28 +34,10 @@ def _link(data: Path, topics: frozenset[str]) -> list[tuple[str, str, str, str, 
     """(gold id, gold type, predicted id, surface, language) for every scored gold mention."""
     topic_of = {str(r.get("id")): str(r.get("topic")) for r in read_jsonl(data)}
     documents = [d for d in read_documents(data) if topic_of.get(d.id) in topics]
-    nlp = build_pipeline(settings_from_env())
-    rows = []
-    with tempfile.TemporaryDirectory(prefix="europenews-splits-") as folder:
-        engine = open_store(f"sqlite:///{folder}/entities.db")
-        writer = DirectWriter(engine)
-        try:
-            for gold in documents:
-                article_id = _article_id(gold)
-                writer.write(partial(_store_article, article=gold.article, article_id=article_id))
-                store_analysis(writer, article_id, _analyse(nlp, gold, True))
-            with engine.connect() as conn:
-                for n, gold in enumerate(documents):
-                    found = entity_mentions(conn, _article_id(gold))
-                    for k, (m, eid) in enumerate(zip(gold.mentions, _assign(gold, found),
-                                                     strict=True)):
-                        if m.type in SCORED_TYPES:
-                            surface = gold.article.text[m.start:m.end]
-                            rows.append((m.entity, m.type, eid or f"missed-{n}-{k}", surface,
-                                         gold.article.language or "?"))
-        finally:
-            engine.dispose()
-    return rows
+    with linked_store(build_pipeline(settings_from_env()), documents, True) as (_, linked):
+        return [(x.mention.entity, x.mention.type, x.entity,
+                 x.gold.article.text[x.mention.start:x.mention.end],
+                 x.gold.article.language or "?") for x in linked]
 
 
 def _forms(rows: list[tuple[str, str, str, str, str]], limit: int = 4) -> str:

@@ -17,7 +17,8 @@ from __future__ import annotations
 import hashlib
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -26,7 +27,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine
 
 from europenews.analyze.export import doc_to_analysis
 from europenews.analyze.languages import NAMES_FACTORY
@@ -62,6 +63,24 @@ class GoldDocument:
     id: str
     article: Article
     mentions: tuple[GoldMention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedMention:
+    """A scored gold mention with the store-wide entity the system gave it: its id, or
+    ``missed-<document>-<mention>`` when no system mention covers it (a group of its own)."""
+
+    gold: GoldDocument
+    mention: GoldMention
+    entity: str
+
+    @property
+    def missed(self) -> bool:
+        return self.entity.startswith("missed-")
+
+
+# Called with the store before each document is linked, and after it with None.
+Watch = Callable[[Engine, GoldDocument | None], None]
 
 
 def read_documents(path: Path, limit: int | None = None) -> list[GoldDocument]:
@@ -140,6 +159,40 @@ def _assign(gold: GoldDocument, found: list[tuple[int, int, int]]) -> Iterator[s
         yield None if chosen is None else str(chosen)
 
 
+@contextmanager
+def linked_store(nlp: Language, documents: Sequence[GoldDocument], gold_mentions: bool,
+                 watch: Watch | None = None) -> Iterator[tuple[Connection, list[LinkedMention]]]:
+    """Store, analyse and link ``documents`` in file order in a fresh SQLite store, as ``ingest``
+    would; yields a connection to that store and every scored gold mention with the entity it
+    ended with (read at the end, so later splits and merges count). The bench scripts that
+    sort linking errors run the same loop through here."""
+    with tempfile.TemporaryDirectory(prefix="europenews-eval-") as folder:
+        engine = open_store(f"sqlite:///{folder}/entities.db")
+        writer = DirectWriter(engine)
+        try:
+            for gold in documents:
+                article_id = _article_id(gold)
+                writer.write(partial(_store_article, article=gold.article, article_id=article_id))
+                analysis = _analyse(nlp, gold, gold_mentions)
+                if watch is not None:
+                    watch(engine, gold)
+                store_analysis(writer, article_id, analysis)
+                if watch is not None:
+                    watch(engine, None)
+            with engine.connect() as conn:
+                linked = []
+                for n, gold in enumerate(documents):
+                    found = entity_mentions(conn, _article_id(gold))
+                    for k, (m, entity_id) in enumerate(
+                        zip(gold.mentions, _assign(gold, found), strict=True)
+                    ):
+                        if m.type in SCORED_TYPES:
+                            linked.append(LinkedMention(gold, m, entity_id or f"missed-{n}-{k}"))
+                yield conn, linked
+        finally:
+            engine.dispose()
+
+
 def evaluate_entities(
     path: Path,
     settings: Settings,
@@ -156,28 +209,9 @@ def evaluate_entities(
         raise InputError(f"{path}: no documents to score")
     nlp = build_pipeline(settings)
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="europenews-eval-") as folder:
-        engine = open_store(f"sqlite:///{folder}/entities.db")
-        writer = DirectWriter(engine)
-        try:
-            for gold in documents:
-                article_id = _article_id(gold)
-                writer.write(partial(_store_article, article=gold.article, article_id=article_id))
-                store_analysis(writer, article_id, _analyse(nlp, gold, gold_mentions))
-            gold_ids: list[str] = []
-            predicted: list[str] = []
-            with engine.connect() as conn:
-                for n, gold in enumerate(documents):
-                    found = entity_mentions(conn, _article_id(gold))
-                    for k, (m, entity_id) in enumerate(
-                        zip(gold.mentions, _assign(gold, found), strict=True)
-                    ):
-                        if m.type not in SCORED_TYPES:
-                            continue
-                        gold_ids.append(m.entity)
-                        predicted.append(entity_id or f"missed-{n}-{k}")
-        finally:
-            engine.dispose()
+    with linked_store(nlp, documents, gold_mentions) as (_, linked):
+        gold_ids = [x.mention.entity for x in linked]
+        predicted = [x.entity for x in linked]
     elapsed = time.perf_counter() - started
     scores = cluster_scores(gold_ids, predicted)
     return {

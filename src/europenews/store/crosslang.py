@@ -40,13 +40,19 @@ MIN_STEM = 4
 
 
 @functools.cache
-def _plain_territories() -> dict[str, str]:
+def _territories() -> tuple[tuple[str, str, str], ...]:
+    """(language, name in it, English name) of every CLDR territory in ``CLDR_LANGUAGES``."""
     english = babel.Locale("en").territories
+    return tuple((code, name, english[territory]) for code in CLDR_LANGUAGES
+                 for territory, name in babel.Locale.parse(code).territories.items()
+                 if territory in english)
+
+
+@functools.cache
+def _plain_territories() -> dict[str, str]:
     out: dict[str, str] = {}
-    for code in CLDR_LANGUAGES:
-        for territory, name in babel.Locale.parse(code).territories.items():
-            if territory in english:
-                out.setdefault(fold(name), english[territory])
+    for _, name, english in _territories():
+        out.setdefault(fold(name), english)
     return out
 
 
@@ -70,12 +76,9 @@ def _stem_territories() -> dict[str, str]:
     """Country/territory names in any of ``CLDR_LANGUAGES`` with each word's case ending cut
     → the English name, for the forms the lemmatiser does not bring back (*Wielkiej Brytanii*,
     *Velké Británii* ~ *Velká Británie*); a stemmed name two territories share names neither."""
-    english = babel.Locale("en").territories
     found: dict[str, set[str]] = {}
-    for code in CLDR_LANGUAGES:
-        for territory, name in babel.Locale.parse(code).territories.items():
-            if territory in english:
-                found.setdefault(_stem_words(fold(name, code)), set()).add(english[territory])
+    for code, name, english in _territories():
+        found.setdefault(_stem_words(fold(name, code)), set()).add(english)
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
@@ -158,11 +161,8 @@ def stem_keys(entity: Entity, language: str | None) -> frozenset[str]:
 def _country_keys() -> frozenset[str]:
     """Name keys of every country and territory as CLDR writes it in English and in
     ``CLDR_LANGUAGES`` (also Latin-folded): *pakistan*, *niemcy*, *germany*."""
-    english = babel.Locale("en").territories
-    names = set(english.values())
-    for code in CLDR_LANGUAGES:
-        names.update(fold(n, code) for t, n in babel.Locale.parse(code).territories.items()
-                     if t in english)
+    names = set(babel.Locale("en").territories.values())
+    names.update(fold(name, code) for code, name, _ in _territories())
     return frozenset(core_key(name_key(n)) for n in names)
 
 
