@@ -77,14 +77,14 @@ def test_described_person_known_to_agree_goes_before_one_of_unknown_gender(nlp):
 
 def test_described_nationality_is_the_person_just_named(nlp):
     text = ("Marek Olszak stopped Tony Brandt in the sixth round on Saturday. Olszak floored "
-            "Brandt with a right hand, and the 40-year-old American never recovered.")
+            "Brandt with a right hand, and the 35-year-old Canadian never got up.")
     found = _entities(nlp, text, [_span(text, "Marek Olszak"), _span(text, "Tony Brandt"),
                                   _span(text, "Olszak", 40), _span(text, "Brandt", 60),
-                                  _span(text, "American")])
+                                  _span(text, "Canadian")])
     [brandt] = [e for e in found if e.name == "Tony Brandt"]
     [olszak] = [e for e in found if e.name == "Marek Olszak"]
-    assert "American" in {m.text for m in brandt.mentions}
-    assert "American" not in {m.text for m in olszak.mentions}
+    assert "Canadian" in {m.text for m in brandt.mentions}
+    assert "Canadian" not in {m.text for m in olszak.mentions}
 
 
 def test_described_nationality_as_a_modifier_stays_apart(nlp):

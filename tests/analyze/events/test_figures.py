@@ -35,8 +35,8 @@ def test_figures_carry_their_sentence_source_and_confidence(nlp):
 
 def test_issue_16_background_incident_is_not_the_events_figure(nlp):
     text = (LEAD + " The strip was closed for hours. Officers are reviewing video of the scene. "
-            "It was the second incident on the strip in recent months. In December, a woman drove "
-            "her car onto the sidewalk injuring 36 and killing one.")
+            "It was the second incident on the strip in recent months. In February, a man steered "
+            "his truck into a crowd at a market, injuring 36 and killing one.")
     event = _main(nlp, text)
     assert event is not None and not event.killed
     assert event.injured == 1

@@ -47,6 +47,6 @@ def test_lostsubjects_aside_subject_needs_a_named_opener(nlp, text):
 
 
 def test_lostsubjects_aside_subject_needs_an_aside(nlp):
-    doc = nlp("The Red Sox, considered to be the front-runner, also have put in a bid.")
+    doc = nlp("The Tigers, considered to be the favourite, also have made an offer.")
     considered = next(t for t in doc if t.lower_ == "considered")
     assert aside_subject(considered) is None

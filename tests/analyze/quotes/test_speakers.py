@@ -438,7 +438,7 @@ def test_speakers_mention_stops_at_dash_and_mark(nlp, words, spaces, heads, deps
 
 
 def test_speakers_opening_perception_participle_has_no_speaker(nlp):
-    doc = nlp("Seeing the warship headed in their direction, the skiffs tried to escape.")
+    doc = nlp("Seeing the patrol boat turn toward them, the smugglers tried to escape.")
     assert subject_of(doc[0]) is None
 
 

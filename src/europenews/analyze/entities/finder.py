@@ -202,8 +202,8 @@ def _described(ents: list[Span], groups: list[_Group], lexicon: EntityLexicon) -
             groups.append(group)
 
 
-# What a nationality heads when it stands for a person ("the 40-year-old American never
-# recovered", "stopping the American"): a subject or an object, not a modifier.
+# What a nationality heads when it stands for a person ("the 35-year-old Canadian never
+# got up", "stopping the Canadian"): a subject or an object, not a modifier.
 PERSON_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr"})
 
 

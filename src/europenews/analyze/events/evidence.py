@@ -71,8 +71,8 @@ def title_facts(title: str | None, lex: EventLexicon) -> TitleFacts:
 
 
 def page_furniture(text: str) -> bool:
-    """A line of the page around the article, not of the article: a video list ("1:05 The
-    Dallas Cowboys season in 60 seconds  2:04 Berea father …") or a "Related:" box."""
+    """A line of the page around the article, not of the article: a video list ("0:58 The
+    weekend weather in 60 seconds  3:12 Harbor town mayor …") or a "Related:" box."""
     return len(_DURATION.findall(text)) >= 2 or bool(_RELATED.match(text))
 
 

@@ -150,7 +150,7 @@ def group_sentences(doc: Doc, lex: EventLexicon) -> list[_Group]:
             current = _Group()
             groups.append(current)
         elif figures and current is not None and current.figures and another_time(sent):
-            # Figures dated to another time ("In December, a woman drove onto the sidewalk,
+            # Figures dated to another time ("In February, a truck was steered into a crowd,
             # killing one") report an earlier incident, not this one.
             current = _Group()
             groups.append(current)

@@ -174,7 +174,7 @@ def _entity_toponyms(doc: Doc, gaz: GeoGazetteer) -> list[Toponym]:
     found: list[Toponym] = []
     full = doc_text(doc)
     person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-    # "Georgia Stevens" … "Georgia began skating": a first name, whatever the model says.
+    # "Georgia Wells" … "Georgia started riding": a first name, whatever the model says.
     first_names = {e[0].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for ent in doc.ents:
         if ent.label_ in INNER_LABELS:

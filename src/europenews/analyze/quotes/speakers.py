@@ -145,7 +145,7 @@ def _in_paragraph(subject: Token, verb: Token) -> Token | None:
         if doc[i].ent_type_ in ("PERSON", "ORG") or doc[i].pos_ in ("PROPN", "PRON"):
             while i + 1 < verb.i and doc[i + 1].ent_iob_ == "I":
                 i += 1
-            # "Louisiana Attorney General Jeff Landry's office argued": the first name only
+            # "Eastland Attorney General Dana Ortiz's office argued": the first name only
             # modifies the phrase; its head (and that head's owner) speaks, not the state.
             while doc[i].dep_ == "compound" and i < doc[i].head.i < verb.i:
                 i = doc[i].head.i
