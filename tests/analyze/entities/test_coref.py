@@ -46,6 +46,23 @@ def test_coref_description_that_does_not_fit_names_nobody(nlp, description):
     assert found and all(name != "Barack Obama" for _, name, _ in found)
 
 
+def test_coref_president_of_an_organisation_is_not_the_casts_president(nlp):
+    # The model reads "Planned Parenthood Helen Marsh" as one organisation: the description
+    # "the president of <organisation>" must not fall back on the article's other president.
+    text = ("President Barack Obama was told about the fire on Friday.\n\nThe president of "
+            "Planned Parenthood Helen Marsh issues a statement: \"Our first concern is for the "
+            "safety of every family in the building.\"")
+    found = _speakers(nlp, text)
+    assert found and all(name != "Barack Obama" for _, name, _ in found)
+
+
+def test_coref_president_of_a_country_is_the_casts_president(nlp):
+    text = ("President Barack Obama spoke to reporters on Friday.\n\nThe president of the "
+            "United States said: \"Our first concern is for the safety of every family.\"")
+    assert any(name == "Barack Obama" for mention, name, _ in _speakers(nlp, text)
+               if mention.lower().startswith("the president"))
+
+
 def test_coref_description_that_fits_one_person_names_them(nlp):
     text = ("Finnish President Sauli Niinisto met students in Turku on Monday. The president "
             "said that education comes first.")

@@ -245,6 +245,13 @@ def _description_entity(head: Token, cast: Cast, words: CastWords) -> str | None
             return None  # "Planned Parenthood's president", "her spokesman"
         if child.dep_ in ("amod", "compound", "nmod") and child.lower_ not in FREE_MODIFIERS:
             modifiers.extend(t.lower_ for t in child.subtree if t.is_alpha)
+    for child in head.rights:
+        # "the president of Planned Parenthood": the organisation narrows the description to
+        # whoever the article says heads it, not to the cast's other president. (A place after
+        # "of" does not: "the president of the United States" is the article's President.)
+        if child.dep_ == "prep":
+            modifiers.extend(t.lower_ for t in child.subtree if t.is_alpha and (
+                t.ent_type_ == "ORG" or _is_organisation(cast, t.i)))
     fitting = []
     for eid, entity in cast.by_id.items():
         if entity.type != "person":
@@ -253,6 +260,11 @@ def _description_entity(head: Token, cast: Cast, words: CastWords) -> str | None
         if lemma in roles and all(m in roles for m in modifiers):
             fitting.append(eid)
     return fitting[0] if len(fitting) == 1 else None
+
+
+def _is_organisation(cast: Cast, i: int) -> bool:
+    eid = cast.of_token.get(i)
+    return eid is not None and cast.by_id[eid].type == "organization"
 
 
 def _described(head: Token, words: CastWords) -> bool:
