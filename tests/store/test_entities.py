@@ -212,14 +212,40 @@ def test_entities_a_linked_surname_is_context_for_another_surname(engine: Engine
 def test_entities_a_link_made_on_context_lends_no_name_that_links_alone(engine: Engine) -> None:
     centre = _store(engine, "a", [("Lindgren Recovery Center", "organization", ()),
                                   ("Riga", "place", ())])["e1"]
-    # Shares only its first word and the place: linked on that context.
-    by_context = _store(engine, "b", [("Lindgren Foods", "organization", ()),
+    # A shorter form of its name, with the same place beside it: linked on that context.
+    by_context = _store(engine, "b", [("Lindgren Recovery", "organization", ()),
                                       ("Riga", "place", ())])["e1"]
     assert by_context == centre
-    # Its name alone, elsewhere, is not evidence for the centre: no chain of such links.
-    alone = _store(engine, "c", [("Lindgren Foods", "organization", ()),
+    # That form alone, elsewhere, is not evidence for the centre: no chain of such links.
+    alone = _store(engine, "c", [("Lindgren Recovery", "organization", ()),
                                  ("Lagos", "place", ())])["e1"]
     assert alone != centre
+
+
+def test_entities_full_names_sharing_a_head_word_stay_apart(engine: Engine) -> None:
+    # Both articles name the same city and police: still two hospitals, two newspapers.
+    context = [("Dunmore", "place", ()), ("Dunmore Police Department", "organization", ())]
+    first = _store(engine, "a", [("Mercy Hospital", "organization", ()),
+                                 ("Dunmore Free Press", "organization", ()), *context])
+    second = _store(engine, "b", [("Reid Hospital", "organization", ()),
+                                  ("Associated Press", "organization", ()), *context])
+    assert second["e1"] != first["e1"]
+    assert second["e2"] != first["e2"]
+    assert second["e3"] == first["e3"]  # the place itself is one entity
+    # A name held in the stored one's name still joins it on that context.
+    third = _store(engine, "c", [("Mercy Hospital Center", "organization", ()), *context])
+    assert third["e1"] == first["e1"]
+
+
+def test_entities_a_generic_name_does_not_gather_the_bodies_it_could_be(engine: Engine) -> None:
+    context = [("Dunmore", "place", ()), ("Dunmore Police Department", "organization", ())]
+    _store(engine, "a", [("Sheriff's Office", "organization", ()), *context])
+    pasco = _store(engine, "b", [("Pasco County Sheriff's Office", "organization", ()),
+                                 *context])["e1"]
+    osceola = _store(engine, "c", [("Osceola County Sheriff's Office", "organization", ()),
+                                   *context])["e1"]
+    # The generic name may take one county's office on context, never a second county's.
+    assert osceola != pasco
 
 
 def test_entities_name_written_as_one_word_or_two_is_one_organisation(engine: Engine) -> None:
