@@ -84,6 +84,7 @@ def test_match_confidence_level_is_the_rules_own() -> None:
     assert fact is not None and fact.parts["killed"]["probability"] >= 0.5
     # The page does not show it (below its level): the hit says so.
     assert fact.parts["killed"]["shown"] is False
+    assert "not shown on the story page" in fact_line(fact.to_dict())
 
 
 def test_match_country_falls_back_to_places_without_placed_events() -> None:

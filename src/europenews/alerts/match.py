@@ -261,6 +261,8 @@ def fact_line(fact: dict[str, Any]) -> str:
             by = list(fact[kind].get("given_by") or [])
             if (confidence := fact[kind].get("confidence")) is not None:
                 by.append(f"confidence {confidence:.2f}")
+            if fact[kind].get("shown") is False:  # the page lists it one click away, not in red
+                by.append("not shown on the story page")
             parts.append(f"{fact[kind]['value']} {kind}" + (f" ({', '.join(by)})" if by else ""))
     for key in ("country", "place", "query"):
         if key in fact:
