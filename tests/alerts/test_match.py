@@ -151,3 +151,10 @@ def test_match_event_fact_says_where_and_when() -> None:
     assert fact is not None
     assert fact.parts["where"] == {"place": "Springfield", "lat": 39.8, "lon": -89.6,
                                    "date": "2026-03-01"}
+
+
+def test_match_at_least_zero_still_needs_a_figure() -> None:
+    rule = parse_rule({"name": "any", "event": {"killed_at_least": 0}}, "t")
+    assert match_hand(rule, facts(casualty("injured", 2)), Resolved()) is None
+    fact = match_hand(rule, facts(casualty("killed", 1)), Resolved())
+    assert fact is not None and fact.parts["killed"]["value"] == 1

@@ -132,6 +132,7 @@ def _event_parts(cond: EventCondition, facts: StoryFacts,
     for kind, least in (("killed", cond.killed_at_least), ("injured", cond.injured_at_least)):
         if least is None:
             continue
+        least = max(least, 1)  # "at least 0" still asks for a figure of the kind to point to
         probability = model.probability(facts.figures, kind, least)
         if probability < level or probability <= 0.0:
             return None
