@@ -13,8 +13,10 @@ counts as fired at a level from the first time it matched (alerts fire once). Th
 fired for are then scored, with their members at the end, as
 ``/work/shared/tools/alertscheck.py`` does: precision (the story's majority incident killed 3
 or more), recall (incidents with 3+ killed and a readable article covered by a hit),
-duplicates (such incidents with more than one hit). ``alerts.match.ALERT_CONFIDENCE`` was
-chosen with this on half A; ``alerts replay`` through alertscheck measures half B.
+duplicates (such incidents with more than one hit). Since session 10 the level is the
+probability of the toll model (``alerts/toll.py``), chosen by ``bench/train_alert_toll.py`` over
+a ``bench/alert_replay.py`` record, which tries any rule on one replay in seconds; this script
+replays the half once per run.
 """
 
 from __future__ import annotations

@@ -1,12 +1,16 @@
 """Does a story fire a rule? Pure, over what the store says about the story (:class:`StoryFacts`).
 
-Every condition of a rule must hold. The casualty condition reads the story's figures as the
-facts trust rules reconcile them (``stories.casualties.story_casualties``, called here with the
-rule's confidence level): only the story's *shown, primary* figure of a kind counts (the
-latest report confident enough), never a value below the level or the inferred "no deaths"
-zero. The level is the rule's ``confidence``, by default :data:`ALERT_CONFIDENCE`. Where the story
-is: the country most of its articles' main events are in (their places when no event is
-placed), so a story that mentions a foreign capital in passing is not moved there.
+Every condition of a rule must hold. The casualty condition (``killed_at_least``,
+``injured_at_least``) asks whether the story's incident reached the number: the probability
+``alerts.toll`` gives from the story's figures of that kind that reach it (how confident the
+figure model was of them, how many outlets give them, how many stay below) must reach the
+rule's ``confidence``, by default the level the toll model was chosen with on half A of the
+shared GVA stories (:func:`alert_level`). That is not the page's question ("is this exact
+figure right?"): "three dead" and "four killed" both say "at least three". The hit carries the
+figure that reaches the number and is most confident, with its evidence, its confidence, whether
+the page shows it, and the probability. Where the story is: the country most of its articles'
+main events are in (their places when no event is placed), so a story that mentions a foreign
+capital in passing is not moved there.
 
 A hit carries the fact that fired it (:class:`AlertFact`), with the evidence to point to.
 """
@@ -20,18 +24,18 @@ from datetime import date
 from typing import Any
 
 from europenews.alerts.rules import AlertRule, EventCondition
+from europenews.alerts.toll import TollModel, toll_model
 from europenews.stories.casualties import story_casualties
 from europenews.storydata import ArticleFigure, StoryCasualty
 
 EARTH_RADIUS_KM = 6371.0
-# The confidence a story's figure needs to fire a casualty rule unless the rule says otherwise
-# (``event.confidence``). Chosen on half A of the shared GVA stories: the lowest level whose
-# precision there is at least 0.95 (a margin over the 0.9 asked: the halves differ by several
-# points). With the figure model of session 7 (title features) that is 0.85: 0.97 precision,
-# 0.40 recall on half A's gold stories (the model before it reached 0.97 / 0.42 at 0.8, which
-# now gives 0.84 precision). The page's SHOW_CONFIDENCE (0.86) is as precise and misses a
-# few more incidents (0.38 recall there).
-ALERT_CONFIDENCE = 0.85
+
+
+def alert_level() -> float:
+    """The probability a casualty condition needs unless the rule says otherwise
+    (``event.confidence``): chosen with the toll model on half A of the shared GVA stories
+    (``bench/train_alert_toll.py``: the lowest level with precision at least 0.95 there)."""
+    return toll_model().level
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +99,12 @@ def main_country(facts: StoryFacts) -> str | None:
     return facts.place_countries[0] if facts.place_countries else None
 
 
-def _primary(casualties: Sequence[StoryCasualty], kind: str) -> StoryCasualty | None:
-    return next((c for c in casualties if c.kind == kind and c.primary and c.shown
-                 and not c.inferred_zero), None)
+def _reaching(casualties: Sequence[StoryCasualty], kind: str, least: int) -> StoryCasualty:
+    """The story's value of ``kind`` that reaches ``least`` and is most confident (there is
+    one: the toll model gives 0 otherwise)."""
+    return max((c for c in casualties if c.kind == kind and not c.inferred_zero
+                and c.value >= least),
+               key=lambda c: (c.confidence, c.outlets, c.value))
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -108,25 +115,28 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
-def _figure(c: StoryCasualty) -> dict[str, Any]:
+def _figure(c: StoryCasualty, probability: float) -> dict[str, Any]:
     return {"value": c.value, "given_by": list(c.given_by), "outlets": c.outlets,
-            "confidence": c.confidence,
+            "confidence": c.confidence, "shown": c.shown, "probability": round(probability, 3),
             "evidence": [{"article": e.article_id, "start": e.start, "end": e.end}
                          for e in c.evidence]}
 
 
-def _event_parts(cond: EventCondition, facts: StoryFacts) -> dict[str, Any] | None:
+def _event_parts(cond: EventCondition, facts: StoryFacts,
+                 toll: TollModel | None) -> dict[str, Any] | None:
     parts: dict[str, Any] = {}
     counted = cond.killed_at_least is not None or cond.injured_at_least is not None
-    level = ALERT_CONFIDENCE if cond.confidence is None else cond.confidence
-    casualties = story_casualties(facts.figures, show=level) if counted else []
+    model = toll or toll_model()
+    level = model.level if cond.confidence is None else cond.confidence
+    casualties = story_casualties(facts.figures) if counted else []
     for kind, least in (("killed", cond.killed_at_least), ("injured", cond.injured_at_least)):
         if least is None:
             continue
-        figure = _primary(casualties, kind)
-        if figure is None or figure.value < least:
+        least = max(least, 1)  # "at least 0" still asks for a figure of the kind to point to
+        probability = model.probability(facts.figures, kind, least)
+        if probability < level or probability <= 0.0:
             return None
-        parts[kind] = _figure(figure)
+        parts[kind] = _figure(_reaching(casualties, kind, least), probability)
     if cond.country is not None:
         country = main_country(facts)
         if country != cond.country:
@@ -208,8 +218,10 @@ def same_incident(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return distance_km(lat1, lon1, lat2, lon2) <= SAME_INCIDENT_KM
 
 
-def match_rule(rule: AlertRule, facts: StoryFacts, resolved: Resolved) -> AlertFact | None:
-    """The fact that fires ``rule`` for the story, or None when a condition fails."""
+def match_rule(rule: AlertRule, facts: StoryFacts, resolved: Resolved,
+               toll: TollModel | None = None) -> AlertFact | None:
+    """The fact that fires ``rule`` for the story, or None when a condition fails. ``toll``:
+    the casualty model (the shipped one by default; the bench passes models in training)."""
     parts: dict[str, Any] = {}
     if rule.query is not None:
         if not resolved.query_matched:
@@ -228,7 +240,7 @@ def match_rule(rule: AlertRule, facts: StoryFacts, resolved: Resolved) -> AlertF
             return None
         parts["quote"] = {"speaker": rule.quote.speaker, "text": said[0]}
     if rule.event is not None:
-        event = _event_parts(rule.event, facts)
+        event = _event_parts(rule.event, facts, toll)
         if event is None:
             return None
         parts.update(event)
@@ -250,6 +262,8 @@ def fact_line(fact: dict[str, Any]) -> str:
             by = list(fact[kind].get("given_by") or [])
             if (confidence := fact[kind].get("confidence")) is not None:
                 by.append(f"confidence {confidence:.2f}")
+            if fact[kind].get("shown") is False:  # the page lists it one click away, not in red
+                by.append("not shown on the story page")
             parts.append(f"{fact[kind]['value']} {kind}" + (f" ({', '.join(by)})" if by else ""))
     for key in ("country", "place", "query"):
         if key in fact:

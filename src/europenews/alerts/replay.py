@@ -18,6 +18,7 @@ from sqlalchemy import select
 from europenews.alerts.rules import AlertRule
 from europenews.alerts.watch import AlertWatcher
 from europenews.stages.analysis import Analyser
+from europenews.stages.clustering import AfterAssign
 from europenews.stages.ingest import ingest_sources
 from europenews.stages.settings import IngestSettings
 from europenews.stages.summary import IngestSummary, Progress
@@ -28,18 +29,28 @@ from europenews.store.schema import articles
 
 def replay(rules: Sequence[AlertRule], sources: Sequence[str], nlp: Analyser,
            settings: IngestSettings | None = None,
-           progress: Progress | None = None) -> tuple[list[dict[str, Any]], IngestSummary]:
+           progress: Progress | None = None,
+           observe: AfterAssign | None = None) -> tuple[list[dict[str, Any]], IngestSummary]:
     """The hits of ``rules`` over the articles of ``sources`` (one dict per rule and story:
     ``alert``, ``story``, ``articles`` [{id, url, title, published}], ``fact``) and the ingest
-    summary. An article's ``id`` is the one its input gave, else the stored id."""
+    summary. An article's ``id`` is the one its input gave, else the stored id. ``observe``
+    is called after the rules on every assignment (``bench/alert_replay.py`` records what the
+    rules read there, so other rules can be tried on the same replay without running it)."""
     with tempfile.TemporaryDirectory(prefix="europenews-replay-") as tmp:
         engine = open_store(f"sqlite:///{Path(tmp) / 'replay.db'}")
         try:
             with engine.begin() as conn:
                 for rule in rules:
                     save_rule(conn, rule.name, rule.to_json(), "config")
+            watcher = AlertWatcher()
+
+            def after_assign(conn: Any, story_id: str) -> None:
+                watcher(conn, story_id)
+                if observe is not None:
+                    observe(conn, story_id)
+
             summary = ingest_sources(list(sources), engine, nlp, settings or IngestSettings(),
-                                     progress, after_assign=AlertWatcher())
+                                     progress, after_assign=after_assign)
             with engine.connect() as conn:
                 hits = list(_hit_lines(conn))
         finally:

@@ -49,7 +49,7 @@ class EventCondition:
     lat: float | None = None  # with lon and radius_km: an event within the circle
     lon: float | None = None
     radius_km: float | None = None
-    # How confident the story's figure must be (0-1); None: alerts.match.ALERT_CONFIDENCE.
+    # The probability the casualty condition needs (0-1); None: alerts.match.alert_level().
     confidence: float | None = None
 
 

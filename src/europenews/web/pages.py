@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
+from europenews.alerts.match import alert_level
 from europenews.store.engine import reading
 from europenews.web import resources
 from europenews.web.errors import found
@@ -232,7 +233,7 @@ def article(request: Request, article_id: str,
 def alerts_page(request: Request) -> Response:
     with reading(request.app.state.engine) as conn:
         rules = resources.alerts(conn)
-    return render(request, "alerts.html", alerts=rules)
+    return render(request, "alerts.html", alerts=rules, level=alert_level())
 
 
 @router.get("/sources")
