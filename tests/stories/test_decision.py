@@ -68,3 +68,13 @@ def test_shipped_model_never_merges_stories_through_a_headline_alone():
     for kind in ("full", "undated"):
         merge = model.merge_threshold(kind)
         assert merge is None or model.threshold(kind) < merge <= 1.0
+
+
+def test_shipped_headline_model_borrows_the_full_models_day_gap_weight():
+    # UCI crawl times would teach a headline model "never join across days" (issue 20's
+    # ruling), so the shipped headline model takes its time decay from the full model, which
+    # learnt it on real publication dates; the two must not drift apart when one is refitted.
+    model = load_decision_model()
+    gap = FEATURES.index("gap_days")
+    assert model.headline[gap] < 0
+    assert model.headline[gap] == model.full[gap]
