@@ -274,3 +274,16 @@ def test_entities_first_name_a_letter_apart_without_context_stays_apart(engine: 
     full = _store(engine, "a", [("Malcolm Dorsey", "person", ()), ("Tallinn", "place", ())])["e1"]
     apart = _store(engine, "b", [("Malcom Dorsey", "person", ()), ("Lagos", "place", ())])["e1"]
     assert apart != full
+
+
+def test_entities_a_longer_name_joined_on_context_does_not_rename(engine: Engine) -> None:
+    context = [("Dunmore", "place", ()), ("Dunmore Police Department", "organization", ())]
+    first = _store(engine, "a", [("Chirper", "organization", ()), *context])["e1"]
+    run_on = _store(engine, "b", [("Dunmore Owls Chirper", "organization", ()), *context])["e1"]
+    assert run_on == first
+    with engine.connect() as conn:
+        entity = get_entity(conn, first)
+    assert entity is not None and entity.name == "Chirper"
+    # A fuller name that links on its own still names the entity.
+    full = _store(engine, "c", [("Chirper Inc.", "organization", ()), *context])["e1"]
+    assert full == first

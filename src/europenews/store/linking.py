@@ -356,7 +356,11 @@ def _update(conn: Connection, entity_id: int, local: Local, published: str | Non
             evidence: str) -> None:
     row = entitywrites.entity_row(conn, entity_id)
     values: dict[str, Any] = {}
-    if evidence != NEW and _better_name(row.name, local.entity.name, row.type):
+    # An organisation or place is renamed only by a name that links on its own: a longer name
+    # that joined on context ("New Orleans Saints Twitter" beside "Twitter") is often the
+    # recogniser's run-on, not the body's full name.
+    renames = evidence == BY_NAME or (evidence == BY_CONTEXT and row.type == "person")
+    if renames and _better_name(row.name, local.entity.name, row.type):
         values.update(name=local.entity.name, key=local.key)
     if published and (row.first_seen is None or published < row.first_seen):
         values["first_seen"] = published
