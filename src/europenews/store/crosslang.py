@@ -131,15 +131,17 @@ def foreign_shorts(shorts: frozenset[str], key: str, type_: str,
     (*Верховный суд Пакистана* and *Tehreek-e-Labbaik Pakistan* both end in *Pakistan*, and
     one article about Pakistan is context for both), and the last word of a longer name (the
     English short form of "Brandvik Falcons"; in these languages a name's last word is most
-    often its kind: *Airways*, *Najwyższy*, *unie*)."""
+    often its kind: *Airways*, *Najwyższy*, *unie*). A one-word name also gets its consonant
+    skeleton (:func:`skeleton`): *Ройтерс* and *Reuters*, *Лондон* and *Londyn*."""
     if language is None or language in OWN_KEYS or type_ not in ("organization", "place"):
         return shorts
     words = key.split()
+    # A one-word name also by its consonants (Londyn / Лондон, Reuters / Ройтерс).
+    bones = {skeleton(words[0])} - {""} if len(words) == 1 else set()
     if type_ == "place":
-        bones = skeleton(words[0]) if len(words) == 1 else ""
-        return shorts | {bones} if bones else shorts
+        return shorts | bones
     last = words[-1] if len(words) > 1 else ""
-    return frozenset(s for s in shorts if s not in country_keys() and s != last)
+    return frozenset(s for s in shorts if s not in country_keys() and s != last) | bones
 
 
 _VOWELS = re.compile(r"[aeiouy]")

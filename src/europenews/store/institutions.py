@@ -19,20 +19,23 @@ import json
 from importlib import resources
 
 from europenews.model import Entity
-from europenews.store.territories import WORD, lemmas, territories, territory_of
+from europenews.store.territories import (
+    MIN_COUNTRY_WORD,
+    WORD,
+    country_words,
+    lemmas,
+    plain,
+    territory_of,
+)
 from europenews.translit import fold, stem_word
 
 # Short lower-case words left outside the kind are joining words (na, w, v, of, de, за).
 _JOINING = 3
 # An adjective names a country when it begins with the country word's first letters, at
-# least MIN_PREFIX of them and all but SHORT_BY of its (case-ending-cut) stem.
-MIN_PREFIX = 5
+# least MIN_COUNTRY_WORD of them and all but SHORT_BY of its (case-ending-cut) stem.
 SHORT_BY = 2
 KIND_MARK = "#"  # short keys of kinds never meet a name key
-# Languages that put a name's head noun last (*Wielka Brytania*, *Велика Британія*): the last
-# word of a longer name is the country's word. Elsewhere it is as often an adjective (*Islas
-# Vírgenes Británicas*), so only one-word names count.
-HEAD_LAST = frozenset({"bg", "cs", "pl", "ru", "sk", "sl", "sr", "uk", "hr", "be"})
+
 
 
 def _table() -> dict[str, dict[str, list[str]]]:
@@ -56,25 +59,6 @@ def _kinds(language: str) -> tuple[tuple[tuple[frozenset[str], ...], str], ...]:
     return tuple(sorted(out, key=lambda k: -len(k[0])))
 
 
-@functools.cache
-def _country_words() -> dict[str, str]:
-    """Stem of a country's one-word name, or of the capitalised last word of a longer one
-    (*Brytania* of *Wielka Brytania*), in any CLDR language → its English name; only stems
-    one country has."""
-    found: dict[str, set[str]] = {}
-    for code, name, english in territories():
-        words = WORD.findall(name)
-        # A lower-case last word is a common noun (Združeno *kraljestvo*), not the country's.
-        if len(words) == 1 or (words and code in HEAD_LAST and words[-1][:1].isupper()):
-            found.setdefault(_plain(stem_word(fold(words[-1], code))), set()).add(english)
-    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1 and len(k) >= MIN_PREFIX}
-
-
-def _plain(folded: str) -> str:
-    """Transliterations write one vowel as i or y (Британия: britaniya, brytaniya)."""
-    return folded.replace("y", "i")
-
-
 def _common_prefix(a: str, b: str) -> int:
     n = 0
     for x, y in zip(a, b, strict=False):
@@ -87,9 +71,10 @@ def _common_prefix(a: str, b: str) -> int:
 def country_of_adjective(word: str, language: str) -> str | None:
     """The country an adjective names (*pakistański*, *Пакистанският*, *британското* →
     Pakistan, United Kingdom), when exactly one country's name begins as it does."""
-    folded = _plain(fold(lemmas([word], language)[0], language))
-    found = {english for stem, english in _country_words().items()
-             if (n := _common_prefix(folded, stem)) >= MIN_PREFIX and n >= len(stem) - SHORT_BY}
+    folded = plain(fold(lemmas([word], language)[0], language))
+    found = {english for stem, english in country_words().items()
+             if (n := _common_prefix(folded, stem)) >= MIN_COUNTRY_WORD
+             and n >= len(stem) - SHORT_BY}
     return next(iter(found)) if len(found) == 1 else None
 
 

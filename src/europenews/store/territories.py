@@ -16,6 +16,12 @@ from europenews.translit import LEMMA_LANGUAGES, fold, stem_word
 CLDR_LANGUAGES = ("bg", "cs", "de", "es", "hr", "it", "nl", "pl", "pt", "ru", "sk", "sl", "sr",
                   "uk", "be", "ro", "hu", "sv", "da", "fi", "el", "lt", "lv", "et")
 WORD = re.compile(r"[\w’'-]+")
+# Languages that put a name's head noun last (*Wielka Brytania*, *Велика Британія*): the last
+# word of a longer name is the country's word. Elsewhere it is as often an adjective (*Islas
+# Vírgenes Británicas*), so only one-word names count.
+HEAD_LAST = frozenset({"bg", "cs", "pl", "ru", "sk", "sl", "sr", "uk", "hr", "be"})
+# A country's word shorter than this says too little (Korea, Mali).
+MIN_COUNTRY_WORD = 5
 
 
 def lemmas(words: list[str], language: str) -> list[str]:
@@ -79,7 +85,41 @@ def territory_of(text: str, language: str) -> str | None:
     names = territory_names(language)
     return (names.get(fold(" ".join(lemmas(WORD.findall(text), language))))
             or names.get(fold(text)) or stem_territories().get(stem_words(fold(text, language)))
-            or territory_of_initials(text, language))
+            or territory_of_initials(text, language) or _country_word(text, language))
+
+
+def _country_word(text: str, language: str) -> str | None:
+    """A one-word short form of a country that is its longer name's own word (*Británie*,
+    *Британии* ~ *Wielka Brytania*, *Велика Британія* → United Kingdom)."""
+    words = WORD.findall(text)
+    if len(words) != 1:
+        return None
+    folded = plain(fold(words[0], language))
+    # the ending cut as for any name, or one letter less (Británie ~ Brytani-a)
+    for form in (stem_word(folded), folded, folded[:-1]):
+        if form in country_words():
+            return country_words()[form]
+    return None
+
+
+def plain(folded: str) -> str:
+    """Transliterations write one vowel as i or y (Британия: britaniya, brytaniya)."""
+    return folded.replace("y", "i")
+
+
+@functools.cache
+def country_words() -> dict[str, str]:
+    """Stem of a country's one-word name, or of the capitalised last word of a longer one
+    (*Brytania* of *Wielka Brytania*), in any CLDR language → its English name; only stems
+    one country has."""
+    found: dict[str, set[str]] = {}
+    for code, name, english in territories():
+        words = WORD.findall(name)
+        # A lower-case last word is a common noun (Združeno *kraljestvo*), not the country's.
+        if len(words) == 1 or (words and code in HEAD_LAST and words[-1][:1].isupper()):
+            found.setdefault(plain(stem_word(fold(words[-1], code))), set()).add(english)
+    return {k: next(iter(v)) for k, v in found.items()
+            if len(v) == 1 and len(k) >= MIN_COUNTRY_WORD}
 
 
 def _initials(name: str) -> str:
