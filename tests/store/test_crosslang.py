@@ -243,19 +243,5 @@ def test_crosslang_place_spelt_with_other_vowels_links_with_context() -> None:
     assert shorts == {skeleton("london")}
     assert foreign_shorts(frozenset(), "londyn", "place", "en") == frozenset()
 
-def test_crosslang_one_word_organisation_gets_its_skeleton_with_context_only() -> None:
-    # Ройтерс / Reuters: the same consonants; a short key, so only shared context links them.
-    assert foreign_shorts(frozenset(), "royters", "organization", "bg") == {"~rtrs"}
-    assert foreign_shorts(frozenset(), "reuters", "organization", "en") == frozenset()
-
-
-@pytest.mark.parametrize(("text", "language"), [
-    ("Británie", "cs"), ("Británii", "cs"), ("Британии", "ru"),
-])
-def test_crosslang_country_short_form_is_its_longer_names_head_word(text: str,
-                                                                     language: str) -> None:
-    assert latin_form(text, language, True) == "United Kingdom"
-
-
 def test_crosslang_apostrophes_as_typed_and_typeset_are_one() -> None:
     assert latin_form("O’Leary", "pl", False, True) == latin_form("O'Leary", "pl", False, True)

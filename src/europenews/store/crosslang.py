@@ -131,17 +131,15 @@ def foreign_shorts(shorts: frozenset[str], key: str, type_: str,
     (*Верховный суд Пакистана* and *Tehreek-e-Labbaik Pakistan* both end in *Pakistan*, and
     one article about Pakistan is context for both), and the last word of a longer name (the
     English short form of "Brandvik Falcons"; in these languages a name's last word is most
-    often its kind: *Airways*, *Najwyższy*, *unie*). A one-word name also gets its consonant
-    skeleton (:func:`skeleton`): *Ройтерс* and *Reuters*, *Лондон* and *Londyn*."""
+    often its kind: *Airways*, *Najwyższy*, *unie*)."""
     if language is None or language in OWN_KEYS or type_ not in ("organization", "place"):
         return shorts
     words = key.split()
-    # A one-word name also by its consonants (Londyn / Лондон, Reuters / Ройтерс).
-    bones = {skeleton(words[0])} - {""} if len(words) == 1 else set()
     if type_ == "place":
-        return shorts | bones
+        bones = skeleton(words[0]) if len(words) == 1 else ""
+        return shorts | {bones} if bones else shorts
     last = words[-1] if len(words) > 1 else ""
-    return frozenset(s for s in shorts if s not in country_keys() and s != last) | bones
+    return frozenset(s for s in shorts if s not in country_keys() and s != last)
 
 
 _VOWELS = re.compile(r"[aeiouy]")
