@@ -43,5 +43,21 @@ def fold(text: str, language: str | None = None) -> str:
     return strip_accents("".join(_LATIN.get(ch, ch) for ch in text))
 
 
+# Case endings of Slavic nouns (after folding), longest first: a foreign name the lemmatiser
+# does not know is declined all the same (Ryanaira, Ryanairu, Islamabadem, Bibiove; Slovene
+# Ryanairovih, Adrio).
+CASE_ENDINGS = ("ovih", "ovi", "ove", "ova", "iho", "ego", "emu", "ami", "ach", "iej", "ej", "om",
+                "em", "ih", "ho", "ie", "a", "u", "e", "y", "i", "o")
+MIN_STEM = 4
+
+
+def stem_word(word: str) -> str:
+    """A folded word with its case ending cut, keeping at least ``MIN_STEM`` letters."""
+    for ending in CASE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[:-len(ending)]
+    return word
+
+
 def is_cyrillic(text: str) -> bool:
     return any("\u0400" <= ch <= "\u04ff" for ch in text)

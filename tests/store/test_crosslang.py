@@ -242,3 +242,6 @@ def test_crosslang_place_spelt_with_other_vowels_links_with_context() -> None:
     shorts = foreign_shorts(frozenset(), "londyn", "place", "pl")
     assert shorts == {skeleton("london")}
     assert foreign_shorts(frozenset(), "londyn", "place", "en") == frozenset()
+
+def test_crosslang_apostrophes_as_typed_and_typeset_are_one() -> None:
+    assert latin_form("O’Leary", "pl", False, True) == latin_form("O'Leary", "pl", False, True)

@@ -14,76 +14,27 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 
-import babel
 import simplemma
 
 from europenews.model import Entity
 from europenews.names import core_key, name_key, sound_key, word_key
 from europenews.store.bodies import body_of
-from europenews.translit import LEMMA_LANGUAGES, fold
+from europenews.store.institutions import institution_of
+from europenews.store.institutions import institution_shorts as institution_shorts
+from europenews.store.territories import country_keys, territory_of
+from europenews.translit import LEMMA_LANGUAGES, fold, stem_word
 
 # Languages whose entities keep their own keys: English is the store's language, French has its
 # own pipeline and lexicons (its names are mostly written as in English already).
 OWN_KEYS = frozenset({"en", "fr"})
-# CLDR locales whose country and territory names map to the English one.
-CLDR_LANGUAGES = ("bg", "cs", "de", "es", "hr", "it", "nl", "pl", "pt", "ru", "sk", "sl", "sr",
-                  "uk", "be", "ro", "hu", "sv", "da", "fi", "el", "lt", "lv", "et")
 _SLAVIC_SURNAME = re.compile(r"(?<=[sc]k)i$")
 _WORD = re.compile(r"[\w’'-]+")
-# Case endings of Slavic nouns (after folding), longest first: a foreign name the lemmatiser
-# does not know is declined all the same (Ryanaira, Ryanairu, Islamabadem, Bibiove).
-_CASE_ENDINGS = ("ovi", "ove", "ova", "iho", "ego", "emu", "ami", "ach", "iej", "ej", "om", "em",
-                 "ho", "ie", "a", "u", "e", "y", "i")
-MIN_STEM = 4
-
-
-@functools.cache
-def _territories() -> tuple[tuple[str, str, str], ...]:
-    """(language, name in it, English name) of every CLDR territory in ``CLDR_LANGUAGES``."""
-    english = babel.Locale("en").territories
-    return tuple((code, name, english[territory]) for code in CLDR_LANGUAGES
-                 for territory, name in babel.Locale.parse(code).territories.items()
-                 if territory in english)
-
-
-@functools.cache
-def _plain_territories() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for _, name, english in _territories():
-        out.setdefault(fold(name), english)
-    return out
-
-
-@functools.cache
-def territory_names(language: str) -> dict[str, str]:
-    """Folded country/territory name in any of ``CLDR_LANGUAGES`` → its English CLDR name;
-    ``language``'s names also as their words' lemmas, the form an inflected name lemmatises
-    to (*Niemczech* → *Niemcy*, *Republiki Czeskiej* → *republika czeski*)."""
-    out = dict(_plain_territories())
-    english = babel.Locale("en").territories
-    if language in CLDR_LANGUAGES:
-        for territory, name in babel.Locale.parse(language).territories.items():
-            if territory in english:
-                out.setdefault(fold(" ".join(_lemmas(_WORD.findall(name), language))),
-                               english[territory])
-    return out
-
-
-@functools.cache
-def _stem_territories() -> dict[str, str]:
-    """Country/territory names in any of ``CLDR_LANGUAGES`` with each word's case ending cut
-    → the English name, for the forms the lemmatiser does not bring back (*Wielkiej Brytanii*,
-    *Velké Británii* ~ *Velká Británie*); a stemmed name two territories share names neither."""
-    found: dict[str, set[str]] = {}
-    for code, name, english in _territories():
-        found.setdefault(_stem_words(fold(name, code)), set()).add(english)
-    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
-
-
-def _stem_words(folded: str) -> str:
-    return " ".join(_stem(w) for w in _WORD.findall(folded))
+# Apostrophes as typed and as typeset are one (O’Leary, O'Leary, O‘Leary).
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 
 
 def _lemmas(words: list[str], language: str, person: bool = False) -> list[str]:
@@ -104,41 +55,57 @@ def _lemmas(words: list[str], language: str, person: bool = False) -> list[str]:
 # keys; the same country in every article of a language), and lemmatising is the cost.
 @functools.lru_cache(maxsize=65536)
 def latin_form(text: str, language: str | None, place: bool = False,
-               person: bool = False) -> str:
-    """``text`` lemmatised word by word, in Latin letters without diacritics (Title Case)."""
+               person: bool = False, country: str | None = None) -> str:
+    """``text`` lemmatised word by word, in Latin letters without diacritics (Title Case); an
+    institution named without its country (*Верховный суд*) is ``country``'s, when given."""
     if language is None or language in OWN_KEYS:
         return text
     if not person:
         body = body_of(text, language)
         if body is not None:
             return body
-    words = _lemmas(_WORD.findall(text), language, person)
+        institution = institution_of(text, language, country)
+        if institution is not None:
+            return institution
+    words = _lemmas(_WORD.findall(text.translate(_APOSTROPHES)), language, person)
     if place:
-        territories = territory_names(language)
-        whole = (territories.get(fold(" ".join(words))) or territories.get(fold(text))
-                 or _stem_territories().get(_stem_words(fold(text, language))))
+        whole = territory_of(text, language)
         if whole is not None:
             return whole
     return " ".join(_SLAVIC_SURNAME.sub("y", fold(w, language)).replace("dzh", "j").title()
                     for w in words)
 
 
-def across_languages(entity: Entity, language: str | None) -> Entity:
-    """The entity with its name and mentions in their cross-language form, for keying only."""
+def across_languages(entity: Entity, language: str | None,
+                     country: str | None = None) -> Entity:
+    """The entity with its name and mentions in their cross-language form, for keying only;
+    ``country`` is the article's (:func:`article_country`), for institutions named bare."""
     if language is None or language in OWN_KEYS:
         return entity
     place, person = entity.type == "place", entity.type == "person"
-    mentions = tuple(replace(m, text=latin_form(m.text, language, place, person))
+    mentions = tuple(replace(m, text=latin_form(m.text, language, place, person, country))
                      if m.text[:1].isupper() else m for m in entity.mentions)
-    return replace(entity, name=latin_form(entity.name, language, place, person),
+    return replace(entity, name=latin_form(entity.name, language, place, person, country),
                    mentions=mentions)
 
 
-def _stem(word: str) -> str:
-    for ending in _CASE_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
-            return word[:-len(ending)]
-    return word
+def article_country(entities: Sequence[Entity], language: str | None) -> str | None:
+    """The country an article in a language other than English and French is about: the one
+    its places name most often (CLDR names, any case), when no other is named as often. The
+    government or the supreme court an article names without a country is most often that
+    country's (*Верховный суд* in an article about Pakistan)."""
+    if language is None or language in OWN_KEYS:
+        return None
+    counts: Counter[str] = Counter()
+    for e in entities:
+        if e.type == "place":
+            country = territory_of(e.name, language)
+            if country is not None:
+                counts[country] += max(len(e.mentions), 1)
+    top = counts.most_common(2)
+    if not top or (len(top) > 1 and top[1][1] == top[0][1]):
+        return None
+    return top[0][0]
 
 
 def stem_keys(entity: Entity, language: str | None) -> frozenset[str]:
@@ -153,17 +120,8 @@ def stem_keys(entity: Entity, language: str | None) -> frozenset[str]:
     out = set()
     for text in texts:
         words = latin_form(text, language, place).casefold().split()
-        out.add(core_key(name_key(" ".join(_stem(w) for w in words))))
+        out.add(core_key(name_key(" ".join(stem_word(w) for w in words))))
     return frozenset(k for k in out if k)
-
-
-@functools.cache
-def _country_keys() -> frozenset[str]:
-    """Name keys of every country and territory as CLDR writes it in English and in
-    ``CLDR_LANGUAGES`` (also Latin-folded): *pakistan*, *niemcy*, *germany*."""
-    names = set(babel.Locale("en").territories.values())
-    names.update(fold(name, code) for code, name, _ in _territories())
-    return frozenset(core_key(name_key(n)) for n in names)
 
 
 def foreign_shorts(shorts: frozenset[str], key: str, type_: str,
@@ -181,7 +139,7 @@ def foreign_shorts(shorts: frozenset[str], key: str, type_: str,
         bones = skeleton(words[0]) if len(words) == 1 else ""
         return shorts | {bones} if bones else shorts
     last = words[-1] if len(words) > 1 else ""
-    return frozenset(s for s in shorts if s not in _country_keys() and s != last)
+    return frozenset(s for s in shorts if s not in country_keys() and s != last)
 
 
 _VOWELS = re.compile(r"[aeiouy]")
@@ -193,7 +151,7 @@ def skeleton(word: str) -> str:
     """A one-word name's consonants as it sounds, case ending cut, marked with a leading "~"
     (*Londyn*, *London* → ``~lndn``; *Пенджаб*, *Pendżab*, *Paňdžáb* → ``~pndsb``): the vowels
     are what transliterations and languages most often write otherwise. '' when it is short."""
-    sound = sound_key(_stem(word_key(word)))
+    sound = sound_key(stem_word(word_key(word)))
     bones = sound[:1] + _VOWELS.sub("", sound[1:])
     consonants = len(_VOWELS.sub("", bones))
     return "~" + bones if consonants >= MIN_BONES else ""

@@ -38,7 +38,14 @@ from europenews.names import (
     surname_of,
 )
 from europenews.store import entitywrites, linkrows
-from europenews.store.crosslang import OWN_KEYS, across_languages, foreign_shorts, stem_keys
+from europenews.store.crosslang import (
+    OWN_KEYS,
+    across_languages,
+    article_country,
+    foreign_shorts,
+    institution_shorts,
+    stem_keys,
+)
 from europenews.store.keyrows import key_rows
 from europenews.store.linkscore import MIN_CONTEXT as MIN_CONTEXT  # for store/relinking.py
 from europenews.store.linkscore import ROLE_WEIGHT, LinkEvidence, enough_context
@@ -111,13 +118,15 @@ def local_entity(e: Entity) -> Local | None:
     return Local(e, key, frozenset(names), frozenset(shorts - {""}))
 
 
-def local_across_languages(e: Entity, language: str | None) -> Local | None:
+def local_across_languages(e: Entity, language: str | None,
+                           country: str | None = None) -> Local | None:
     """:func:`local_entity` keyed on the name's cross-language form (``store/crosslang``)."""
-    local = local_entity(across_languages(e, language))
+    local = local_entity(across_languages(e, language, country))
     if local is None:
         return None
     return replace(local, entity=e, names=local.names | stem_keys(e, language),
-                   shorts=foreign_shorts(local.shorts, local.key, e.type, language),
+                   shorts=(institution_shorts(e, language)
+                           or foreign_shorts(local.shorts, local.key, e.type, language)),
                    foreign=local.is_person and language not in OWN_KEYS and language is not None)
 
 
@@ -393,7 +402,8 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
     for table in (entity_roles, entity_links):
         conn.execute(delete(table).where(table.c.article_id == article_id))
     language = analysis.article.language
-    locals_ = sorted((lo for lo in (local_across_languages(e, language)
+    country = article_country(analysis.entities, language)
+    locals_ = sorted((lo for lo in (local_across_languages(e, language, country)
                                     for e in analysis.entities) if lo is not None),
                      key=_link_order)
     out: dict[str, int] = {}
