@@ -27,8 +27,6 @@ from sqlalchemy import Connection, and_, delete, select
 
 from europenews.model import Analysis, Entity
 from europenews.names import (
-    FACILITY_WORDS,
-    FUNCTION_WORDS,
     core_key,
     full_names_agree,
     initials_of,
@@ -49,6 +47,7 @@ from europenews.store.crosslang import (
 from europenews.store.keyrows import key_rows
 from europenews.store.linkscore import MIN_CONTEXT as MIN_CONTEXT  # for store/relinking.py
 from europenews.store.linkscore import ROLE_WEIGHT, LinkEvidence, enough_context
+from europenews.store.namehold import names_agree
 from europenews.store.namekeys import NAME, SHORT, SOUND, first_misspelt, joined_key
 from europenews.store.schema import article_entities, entity_links, entity_roles
 from europenews.store.soundlink import misspelt_candidates, sound_candidates, surname_sound
@@ -207,37 +206,8 @@ def _candidates(conn: Connection, local: Local) -> tuple[set[int], set[int]]:
     weak = {e for e, key, kind in rows
             if (kind == SHORT and key in local.names) or key in local.shorts}
     if not local.single:
-        weak = {e for e in weak - strong if _one_name_holds_the_other(conn, local, e)}
+        weak = {e for e in weak - strong if names_agree(conn, local.key, e)}
     return strong, weak - strong
-
-
-def _core_words(key: str) -> set[str]:
-    """The words that tell one body from another: no function words, no facility words
-    ("Betty Ford Center" and "Betty Ford Clinic" are both "betty ford"), plurals folded."""
-    words = (w[:-1] if len(w) > 3 and w.endswith("s") else w for w in key.split())
-    return {w for w in words if w not in FUNCTION_WORDS and w not in FACILITY_WORDS}
-
-
-def _one_name_holds_the_other(conn: Connection, local: Local, candidate: int) -> bool:
-    """A name of several words may join a stored entity on context only when one of that
-    entity's own names holds all its telling words or is held by them ("Bellevue Hospital" /
-    "Bellevue Hospital Center", "Falcons" / "Brandvik Falcons"), and none of the full names the
-    entity is already known by is another body's ("Osceola County Sheriff's Office" does not
-    join a "Sheriff's Office" that already holds "Pasco County Sheriff's Office", nor "West
-    Adams Street" a "West" that holds "West 21st Street"). Two full
-    names that share only a head word or a tail ("Mercy Hospital" / "Reid Hospital", "Detroit
-    Free Press" / "Associated Press") are two bodies, whatever else their articles share:
-    context links between them had chained a hundred hospitals, police departments and
-    newspapers into single entities."""
-    mine = _core_words(local.key)
-
-    def holds(theirs: set[str]) -> bool:
-        return mine <= theirs or theirs <= mine
-
-    if not any(holds(_core_words(k)) for k in linkrows.keys_of_kind(conn, candidate, NAME)):
-        return False
-    known = (_core_words(core_key(name_key(a))) for a in entitywrites.aliases_of(conn, candidate))
-    return all(holds(k) for k in known if len(k) > 1)
 
 
 # --- writing ---------------------------------------------------------------------------------

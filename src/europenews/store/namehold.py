@@ -1,0 +1,39 @@
+"""Which stored organisation or place a name of several words may join on context alone
+(``store/linking.py`` asks this of every candidate found by a short form)."""
+
+from __future__ import annotations
+
+from sqlalchemy.engine import Connection
+
+from europenews.names import FACILITY_WORDS, FUNCTION_WORDS, core_key, name_key
+from europenews.store import entitywrites, linkrows
+from europenews.store.namekeys import NAME
+
+
+def _core_words(key: str) -> set[str]:
+    """The words that tell one body from another: no function words, no facility words
+    ("Betty Ford Center" and "Betty Ford Clinic" are both "betty ford"), plurals folded."""
+    words = (w[:-1] if len(w) > 3 and w.endswith("s") else w for w in key.split())
+    return {w for w in words if w not in FUNCTION_WORDS and w not in FACILITY_WORDS}
+
+
+def names_agree(conn: Connection, key: str, candidate: int) -> bool:
+    """A name of several words may join a stored entity on context only when one of that
+    entity's own names holds all its telling words or is held by them ("Bellevue Hospital" /
+    "Bellevue Hospital Center", "Falcons" / "Brandvik Falcons"), and none of the full names the
+    entity is already known by is another body's ("Osceola County Sheriff's Office" does not
+    join a "Sheriff's Office" that already holds "Pasco County Sheriff's Office", nor "West
+    Adams Street" a "West" that holds "West 21st Street"). Two full
+    names that share only a head word or a tail ("Mercy Hospital" / "Reid Hospital", "Detroit
+    Free Press" / "Associated Press") are two bodies, whatever else their articles share:
+    context links between them had chained a hundred hospitals, police departments and
+    newspapers into single entities."""
+    mine = _core_words(key)
+
+    def holds(theirs: set[str]) -> bool:
+        return mine <= theirs or theirs <= mine
+
+    if not any(holds(_core_words(k)) for k in linkrows.keys_of_kind(conn, candidate, NAME)):
+        return False
+    known = (_core_words(core_key(name_key(a))) for a in entitywrites.aliases_of(conn, candidate))
+    return all(holds(k) for k in known if len(k) > 1)
