@@ -22,7 +22,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from europenews.analyze.places.frame import frame_without, outside_frame
+from europenews.analyze.places.frame import family_votes, frame_without, outside_frame
 from europenews.analyze.places.geonames import GeoEntry, GeoGazetteer, distance_km, place_key
 from europenews.analyze.places.toponym_forms import dateline
 from europenews.analyze.places.toponyms import Toponym
@@ -112,9 +112,10 @@ def candidates_for(gaz: GeoGazetteer, toponym: Toponym) -> list[GeoEntry]:
         return found
     kind = _KIND.sub("", toponym.text)
     if kind != toponym.text:
+        # The word says which kind: "Kherson region" is the region, "York City" the town.
         found = gaz.candidates(kind)
-        regions = [e for e in found if e.feature == "region"]
-        return regions or found
+        wanted = "city" if toponym.text.lower().endswith(" city") else "region"
+        return [e for e in found if e.feature == wanted] or found
     return []
 
 
@@ -323,6 +324,8 @@ def resolve_toponyms(
             # A state, or a county of one state only ("Gilmer County" is in two states).
             ctx.region_votes[e.region] += own[k][1]
             ctx.region_mentions[e.region] += counts[k]
+
+    own = family_votes(own)
 
     # Pass 2: rescore with the context that the other names give.
     chosen: dict[str, GeoEntry] = {}
