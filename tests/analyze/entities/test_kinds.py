@@ -100,3 +100,59 @@ def test_kinds_a_person_who_shares_a_word_with_a_building_stays_a_person(nlp):
     text = ("Protesters gathered outside Halvorsen Tower on Monday. Mr. Halvorsen said the "
             "building would stay open. Halvorsen later left for Oslo.")
     assert "Halvorsen" in _people(nlp, text)
+
+
+def _names(nlp, text: str, kind: str | None = None) -> set[str]:
+    return {e.name for e in nlp(text)._.entities if kind is None or e.type == kind}
+
+
+def test_kinds_a_dateline_is_a_place_never_a_person(nlp):
+    text = (
+        "BRANDVALE, Lassen County (KXYZ 7) — Two men were hurt in a shooting outside a bar "
+        "on Friday, police said.\n\nOfficers in Brandvale arrested a suspect, and the "
+        "Brandvale police station stayed open all night."
+    )
+    doc = nlp(text)
+    assert not any("brandvale" in e.name.lower() for e in doc._.entities if e.type == "person")
+    assert any(e.name.lower() == "brandvale" and e.type == "place" for e in doc._.entities)
+
+
+def test_kinds_notice_and_promotion_lines_name_nothing(nlp):
+    text = (
+        "A man was wounded in a shooting on Oak Street on Sunday, police said.\n\n"
+        "MORE COVERAGE: Fatal Riverbend shooting leaves family searching for answers\n\n"
+        "TM and © 2015 Northwind Radio Inc. STAR Logo TM and Copyright 2015 Northwind "
+        "Broadcasting Inc. All Rights Reserved."
+    )
+    names = _names(nlp, text)
+    assert not any("Logo" in n or "Copyright" in n or "Northwind" in n for n in names)
+    assert not any("Riverbend" in n for n in _names(nlp, text, "person"))
+
+
+def test_kinds_a_byline_names_no_one_the_story_is_about(nlp):
+    text = (
+        "HARMON QUIGLEY\n\nA woman was shot in the arm outside a grocery store on Monday "
+        "night, police said. Officer Dana Cole said the gunman fled on foot."
+    )
+    people = _names(nlp, text, "person")
+    assert "Dana Cole" in people
+    assert not any("QUIGLEY" in n.upper() for n in people)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anyone with information is asked to call Quiet Lantern at 555-0100 or the police "
+        "tip line.",
+        "Police say the call came at about 10 p.m. Harbor Police say two men were hurt.",
+    ],
+    ids=["tip-programme", "police-say"],
+)
+def test_kinds_common_words_that_nothing_shows_a_person_are_no_person(nlp, text):
+    assert _people(nlp, text) == []
+
+
+def test_kinds_a_name_no_list_knows_stays_a_person(nlp):
+    # Neither word is in the first-name list, but the first is no English word: a name.
+    text = "Daqueel Marsh and Joseph Ramos, both of Eastbrook, were taken to a hospital."
+    assert "Daqueel Marsh" in _people(nlp, text)
