@@ -156,3 +156,11 @@ def test_kinds_a_name_no_list_knows_stays_a_person(nlp):
     # Neither word is in the first-name list, but the first is no English word: a name.
     text = "Daqueel Marsh and Joseph Ramos, both of Eastbrook, were taken to a hospital."
     assert "Daqueel Marsh" in _people(nlp, text)
+
+
+def test_kinds_a_person_named_before_a_comma_and_a_hospital_is_the_hospital(nlp):
+    text = (
+        "The wounded man was taken to Harold T. Brenner, Jr. Hospital of Dane County, where "
+        "he was listed in stable condition."
+    )
+    assert "Harold T. Brenner" not in _people(nlp, text)

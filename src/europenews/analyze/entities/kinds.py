@@ -179,10 +179,10 @@ def _kind(doc: Doc, span: Span, words: KindWords) -> str | None:
         return "FAC"  # a person's name on a building; any name on a street sign
     if label == "PERSON":
         after = span.end
-        while after < len(doc) and doc[after].lower_.rstrip(".") in ("jr", "sr"):
+        while after < len(doc) and doc[after].lower_.rstrip(".") in ("jr", "sr", ","):
             after += 1
         if after < len(doc) and doc[after].is_title and doc[after].lower_ in words.venues:
-            return "FAC"  # "John H. Doyle Jr. Hospital": the person's name is the venue's
+            return "FAC"  # "John H. Doyle(,) Jr. Hospital": the person's name is the venue's
         if HOMETOWN_BEFORE.search(doc_text(doc), max(0, span.start_char - 20), span.start_char):
             return "GPE"  # "Lena Holm, 66, of Eastbrook"
         root = span.root
