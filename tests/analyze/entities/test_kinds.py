@@ -133,31 +133,26 @@ def test_kinds_notice_and_promotion_lines_name_nothing(nlp):
 
 def test_kinds_a_byline_names_no_one_the_story_is_about(nlp):
     text = (
-        "HARMON QUIGLEY\n\nA woman was shot in the arm outside a grocery store on Monday "
-        "night, police said. Officer Dana Cole said the gunman fled on foot."
+        "Woman shot outside grocery store\n\nHARMON QUIGLEY\n\nA woman was shot in the arm "
+        "outside a grocery store on Monday night, police said. Officer Dana Cole said the "
+        "gunman fled on foot."
     )
     people = _names(nlp, text, "person")
     assert "Dana Cole" in people
     assert not any("QUIGLEY" in n.upper() for n in people)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Anyone with information is asked to call Quiet Lantern at 555-0100 or the police "
-        "tip line.",
-        "Police say the call came at about 10 p.m. Harbor Police say two men were hurt.",
-    ],
-    ids=["tip-programme", "police-say"],
-)
-def test_kinds_common_words_that_nothing_shows_a_person_are_no_person(nlp, text):
+def test_kinds_police_are_no_person(nlp):
+    text = "Police say the call came at about 10 p.m. Harbor Police say two men were hurt."
     assert _people(nlp, text) == []
 
 
-def test_kinds_a_name_no_list_knows_stays_a_person(nlp):
-    # Neither word is in the first-name list, but the first is no English word: a name.
-    text = "Daqueel Marsh and Joseph Ramos, both of Eastbrook, were taken to a hospital."
-    assert "Daqueel Marsh" in _people(nlp, text)
+def test_kinds_a_promotion_is_furniture_but_a_title_is_not(nlp):
+    text = (
+        "UPDATE: Brandvale man charged after shooting - Brandvale, Ohio\n\n"
+        "Officer Dana Cole said the man was charged on Monday."
+    )
+    assert "Ohio" in _names(nlp, text, "place")  # the title keeps its places
 
 
 def test_kinds_a_person_named_before_a_comma_and_a_hospital_is_the_hospital(nlp):

@@ -16,7 +16,7 @@ import re
 # A notice anywhere on a line: the copyright sign, a trademark, "all rights reserved",
 # "Copyright 2014", the republication warning.
 NOTICE = re.compile(
-    r"©|™|\ball rights reserved\b|\bcopyright\s+(?:\(c\)\s*)?\d{4}\b"
+    r"©|(?<!€)™|\ball rights reserved\b|\bcopyright\s+(?:\(c\)\s*)?\d{4}\b"
     r"|\bmay not be (?:re)?published\b|\blogo\s+TM\b",
     re.I,
 )
@@ -41,15 +41,27 @@ DATELINE = re.compile(
 )
 
 
+SHORT_LINE = 160  # promotions and bylines are one short line
+NOTICE_LINE = 400  # a notice line is at most this long; a longer one is text with a notice
+
+
 def furniture_lines(text: str) -> list[tuple[int, int]]:
-    """Character ranges of the lines that are page furniture: notices, promotions, bylines."""
+    """Character ranges of the lines that are page furniture: notices, promotions, bylines.
+    The first line is the article's own title ("UPDATE: …", "APD: Teen found …"), never a
+    promotion or a byline."""
     ranges = []
     start = 0
+    titled = False
     for line in text.split("\n"):
-        short = len(line) <= 160
-        if NOTICE.search(line) or (short and (PROMO.match(line) or BYLINE.match(line))):
+        short = titled and len(line) <= SHORT_LINE
+        notice = NOTICE.search(line)
+        if notice and len(line) > NOTICE_LINE:
+            # A page flattened into one line: the notice and what follows it, not the report.
+            ranges.append((start + notice.start(), start + len(line)))
+        elif notice or (short and (PROMO.match(line) or BYLINE.match(line))):
             ranges.append((start, start + len(line)))
         start += len(line) + 1
+        titled = titled or bool(line.strip())
     return ranges
 
 

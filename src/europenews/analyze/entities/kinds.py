@@ -20,21 +20,18 @@ article itself says otherwise:
   (``furniture.py``);
 - a dateline's capitals ("ALTURAS, Modoc County —") name a place, here and wherever the
   article repeats the name;
-- a name of common words that nothing in the article shows to be a person's (no first name,
-  title, age or verb of speech: "Silent Witness") is no person (``evidence.py``).
+- a "person" that ends in an organisation word is an organisation ("Harbor Police say").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from europenews.analyze.doctext import doc_text
 from europenews.analyze.entities.canonical import headline_lines
-from europenews.analyze.entities.evidence import AGE_AFTER, PERSON_VERBS, unshown_people
 from europenews.analyze.entities.furniture import dateline_names, furniture_lines
 
 # Labels a heading's words get read as ("The Road Ahead for ..."); real organisations in a
@@ -62,6 +59,7 @@ HOMETOWN_BEFORE = re.compile(r",\s*\d{1,3}\s*,\s*(?:of|from)\s*$")
 # "a 66-year-old Eastbrook woman": a town describing a person.
 RESIDENTS = frozenset({"woman", "man", "resident", "native", "boy", "girl", "teen", "teenager",
                        "couple", "mother", "father", "student"})
+AGE_AFTER = re.compile(r"\s*,\s*\d{1,3}\s*,\s+[a-z]")  # "Jordan Hale, 34, was ..."
 # Street words: a name ending in one is a place whatever the model said ("Harbor Vale Avenue");
 # other venue words ("Court", "School") end organisations' names too, so they only overrule
 # the model's "person".
@@ -139,6 +137,14 @@ def _after_rank(span: Span, ranks: frozenset[str]) -> Span | None:
     if rest[0].is_title and any(t.is_alpha for t in rest):
         return Span(span.doc, rest.start, rest.end, label=span.label_)
     return span
+
+
+# What makes a one-word name a person's even when it opens the name of a thing: it is the
+# subject of a verb only people do ("Halvorsen said"); things are subjects too ("Lakeview is
+# unlicensed").
+PERSON_VERBS = frozenset({"say", "tell", "add", "ask", "explain", "announce", "insist", "deny",
+                          "claim", "write", "tweet", "think", "believe", "want", "speak",
+                          "testify", "plead", "admit", "recall"})
 
 
 def _short_forms(names: list[Span], titles: frozenset[str],
@@ -221,15 +227,11 @@ def _after_credits(span: Span, credits: list[tuple[int, int]]) -> Span | None:
     return Span(span.doc, run[0].i, run[-1].i + 1, label=span.label_)
 
 
-def decide_kinds(doc: Doc, names: list[Span], words: KindWords, titles: frozenset[str],
-                 first_names: Mapping[str, str] | None = None) -> list[Span]:
-    """The names with the kind the article gives them; page furniture and bare titles out.
-    With ``first_names`` (the language's first-name list), a "person" that nothing in the
-    article shows to be one is no person (``evidence.py``)."""
+def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
+                 titles: frozenset[str]) -> list[Span]:
+    """The names with the kind the article gives them; page furniture and bare titles out."""
     furniture = _line_ranges(doc_text(doc), BOILERPLATE) + furniture_lines(doc_text(doc))
     datelines = dateline_names(doc_text(doc))
-    unshown = (set() if first_names is None
-               else unshown_people(names, first_names, titles | words.ranks))
     masthead = _masthead(doc)
     if masthead is not None:
         furniture.append(masthead)
@@ -254,9 +256,8 @@ def decide_kinds(doc: Doc, names: list[Span], words: KindWords, titles: frozense
         if span.label_ in ("PERSON", "ORG") and " ".join(span.text.lower().split()) in datelines:
             out.append(_relabelled(span, "GPE"))  # "ALTURAS, Modoc County —": a place
             continue
-        if (span.start, span.end) in unshown or (
-                span.label_ == "PERSON" and len(span) == 1 and span[0].lower_ in words.org_heads):
-            continue  # "Silent Witness at 480-…", "Police say": nobody in particular
+        if span.label_ == "PERSON" and len(span) == 1 and span[0].lower_ in words.org_heads:
+            continue  # "Police say": nobody in particular
         surname = len(span) == 1 and span[0].lower_ in surnames
         if span.label_ == "PERSON" and not surname and (_title_only(span, words, titles) or all(
                 len(t.text.rstrip(".")) < 2 for t in span if t.is_alpha or t.text[:1].isalpha())):

@@ -113,8 +113,7 @@ def resolve_names(doc: Doc, lexicon: EntityLexicon) -> list[Span]:
     names = harmonise(doc, overlay(names, team_names(doc, names, lexicon.countries)))
     names = overlay(names, _first_after_title(doc, names, lexicon.titles.heads))
     if lexicon.kinds is not None:
-        first_names = lexicon.cast.first_names if lexicon.cast is not None else None
-        names = decide_kinds(doc, names, lexicon.kinds, lexicon.titles.heads, first_names)
+        names = decide_kinds(doc, names, lexicon.kinds, lexicon.titles.heads)
     taken = {i for span in names for i in range(span.start, span.end)}
     others = [
         e

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from europenews.analyze.places.frame import family_votes, frame_without, outside_frame
 from europenews.analyze.places.geonames import GeoEntry, GeoGazetteer, distance_km, place_key
-from europenews.analyze.places.toponym_forms import dateline
+from europenews.analyze.places.toponym_forms import VAGUE, dateline
 from europenews.analyze.places.toponyms import Toponym
 
 FEATURE_BONUS = {"country": 1.5, "continent": 1.5, "region": 0.0, "city": 0.0, "county": 0.0}
@@ -114,8 +114,11 @@ def candidates_for(gaz: GeoGazetteer, toponym: Toponym) -> list[GeoEntry]:
     if kind != toponym.text:
         # The word says which kind: "Kherson region" is the region, "York City" the town.
         found = gaz.candidates(kind)
-        wanted = "city" if toponym.text.lower().endswith(" city") else "region"
-        return [e for e in found if e.feature == wanted] or found
+        if toponym.text.lower().endswith(" city"):  # by its own name ("North City": none)
+            town = key[:-5]
+            return [e for e in found if e.feature == "city" and place_key(e.name) == town
+                    and town not in VAGUE and town not in gaz.common]
+        return [e for e in found if e.feature == "region"] or found
     return []
 
 
