@@ -37,8 +37,9 @@ def test_furniture_a_notice_in_a_long_line_takes_the_rest_of_the_line_only():
     assert text[start:end].startswith("Copyright 2015") and end == len(text)
 
 
-def test_furniture_mojibake_is_no_trademark_sign():
-    assert furniture_lines("Title\nHe was taken to St. Maryâ€™s Hospital.") == []
+def test_furniture_a_trademark_sign_in_a_sentence_is_no_notice():
+    assert furniture_lines("Title\nHe was taken to St. Maryâ€™s Hospital.") == []  # mojibake
+    assert furniture_lines("Title\nThe new Quillchip™ cores ship in May, Quillbyte said.") == []
 
 
 def test_furniture_datelines_name_their_town():

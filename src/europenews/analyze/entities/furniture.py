@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 
-# A notice anywhere on a line: the copyright sign, a trademark, "all rights reserved",
-# "Copyright 2014", the republication warning.
+# A notice anywhere on a line: the copyright sign, "all rights reserved", "Copyright 2014",
+# a logo's trademark, the republication warning. The trademark sign alone is no notice: press
+# releases write it in their sentences ("Opteron™ technologies").
 NOTICE = re.compile(
-    r"©|(?<!€)™|\ball rights reserved\b|\bcopyright\s+(?:\(c\)\s*)?\d{4}\b"
+    r"©|\ball rights reserved\b|\bcopyright\s+(?:\(c\)\s*)?\d{4}\b"
     r"|\bmay not be (?:re)?published\b|\blogo\s+TM\b",
     re.I,
 )
