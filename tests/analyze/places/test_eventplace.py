@@ -93,3 +93,38 @@ def test_eventplace_county_named_in_an_agency_frames_the_state(nlp):
     place = _analyse(nlp, text).events[0].place
     assert place is not None and place.name == "Boone County" and place.country == "US"
     assert place.lon is not None and -93 < place.lon < -91  # Missouri's, not Kentucky's
+
+
+def test_eventplace_town_written_with_city_is_the_town_the_outlet_frames(nlp):
+    # "York City" is the town, not the English county-level region; a US network affiliate's
+    # site frames the article, and "York" again does not vote for its own foreign reading.
+    text = (
+        "Two men were wounded in a shooting in York City early Sunday, police said. Both men, "
+        "of York, were taken to a hospital on the east side of York."
+    )
+    analysis = _analyse(nlp, text, source="fox27.com")
+    assert _event_place(analysis) == ("York", "US")
+    assert {p.country for p in analysis.places} == {"US"}
+
+
+def test_eventplace_station_call_sign_frames_a_neighbourhood_named_like_a_town_abroad(nlp):
+    # "Whitehaven" is a town in England in the gazetteer and a Memphis neighbourhood here: the
+    # station's call sign and Memphis frame the article in the US.
+    text = (
+        "(WKRN-TV) - A teenager was shot and killed outside a corner store in Whitehaven on "
+        "Friday night.\n\nMemphis police said the gunman ran toward a parked car. Neighbours "
+        "in Whitehaven said the store had been robbed before."
+    )
+    analysis = _analyse(nlp, text, source="www.24news.com")
+    assert {p.country for p in analysis.places} == {"US"}
+    assert _event_place(analysis) == ("Memphis", "US")
+
+
+def test_eventplace_two_nationalities_in_one_name_are_a_people_not_a_country(nlp):
+    text = (
+        "A security guard was shot at an American Indian casino outside Reno, Nevada, on "
+        "Sunday. An African American man was arrested, police said."
+    )
+    analysis = _analyse(nlp, text)
+    assert "IN" not in {p.country for p in analysis.places}
+    assert _event_place(analysis) == ("Reno", "US")

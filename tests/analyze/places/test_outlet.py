@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from europenews.analyze.places.geonames import GeoGazetteer, load_gazetteer
-from europenews.analyze.places.outlet import outlet_country
+from europenews.analyze.places.outlet import outlet_country, station_country
 
 
 @pytest.fixture(scope="module")
@@ -56,3 +56,16 @@ def test_outlet_hostname_names_its_home(gaz, outlet, country):
 )
 def test_outlet_without_a_clear_home_is_none(gaz, outlet):
     assert outlet_country(gaz, outlet) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("(KXYZ-TV) - A fire broke out downtown.", "US"),
+        ("The mayor told WQRS-FM on Monday that the road would reopen.", "US"),
+        ("The mayor told CQRS-TV on Monday that the road would reopen.", None),
+        ("A KXYZ spokesman declined to comment.", None),  # no service: could be any acronym
+    ],
+)
+def test_outlet_station_call_sign_in_the_text(text, country):
+    assert station_country(text) == country

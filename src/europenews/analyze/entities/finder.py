@@ -293,7 +293,8 @@ def _name_of(group: _Group) -> str:
         return group.canonical
     if group.type in ("person", "organization") and group.full is not None:
         return group.full.text
-    return group.names[0].text
+    # A dateline's or headline's capitals ("ALTURAS") are not how the name is written.
+    return next((s.text for s in group.names if not s.text.isupper()), group.names[0].text)
 
 
 def find_entities(doc: Doc, lexicon: EntityLexicon) -> tuple[list[Entity], dict[int, str]]:

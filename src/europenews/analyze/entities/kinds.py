@@ -15,7 +15,12 @@ article itself says otherwise:
   "Ostrava Memorial Hospital"), and so is a "person" after "the" ("the Sapphire");
 - a name followed by an age ("Jordan Hale, 34,") is a person whatever the model said;
 - page furniture is no name: a masthead (a one-word first line above the headline), a
-  heading line made of title-case common words, a line asking to enable scripts or cookies.
+  heading line made of title-case common words, a line asking to enable scripts or cookies,
+  a copyright or trademark notice, a promotion of another story, a byline
+  (``furniture.py``);
+- a dateline's capitals ("ALTURAS, Modoc County —") name a place, here and wherever the
+  article repeats the name;
+- a "person" that ends in an organisation word is an organisation ("Harbor Police say").
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from europenews.analyze.doctext import doc_text
 from europenews.analyze.entities.canonical import headline_lines
+from europenews.analyze.entities.furniture import dateline_names, furniture_lines
 
 # Labels a heading's words get read as ("The Road Ahead for ..."); real organisations in a
 # heading line ("The National Bank of Poland") keep theirs.
@@ -68,6 +74,7 @@ class KindWords:
     ranks: frozenset[str]  # "sgt", "lt", "spokesperson" (lower case, no dot)
     venues: frozenset[str]  # "avenue", "hospital" (lower case)
     not_people: dict[str, str]  # "Twitter" → "ORG"
+    org_heads: frozenset[str] = frozenset()  # "police", "department" (lower case)
 
 
 def _line_ranges(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -178,10 +185,10 @@ def _kind(doc: Doc, span: Span, words: KindWords) -> str | None:
         return "FAC"  # a person's name on a building; any name on a street sign
     if label == "PERSON":
         after = span.end
-        while after < len(doc) and doc[after].lower_.rstrip(".") in ("jr", "sr"):
+        while after < len(doc) and doc[after].lower_.rstrip(".") in ("jr", "sr", ","):
             after += 1
         if after < len(doc) and doc[after].is_title and doc[after].lower_ in words.venues:
-            return "FAC"  # "John H. Doyle Jr. Hospital": the person's name is the venue's
+            return "FAC"  # "John H. Doyle(,) Jr. Hospital": the person's name is the venue's
         if HOMETOWN_BEFORE.search(doc_text(doc), max(0, span.start_char - 20), span.start_char):
             return "GPE"  # "Lena Holm, 66, of Eastbrook"
         root = span.root
@@ -190,6 +197,8 @@ def _kind(doc: Doc, span: Span, words: KindWords) -> str | None:
             return "GPE"  # "a 66-year-old Eastbrook woman"
         if span.text in words.not_people:
             return words.not_people[span.text]
+        if last in words.org_heads:
+            return "ORG"  # "Aurora Police say …"
         before = doc[span.start - 1] if span.start > 0 else None
         if (before is not None and before.lower_ == "the" and root.dep_ == "pobj"
                 and root.tag_ != "NNPS" and not span.text.endswith("s")):
@@ -221,7 +230,8 @@ def _after_credits(span: Span, credits: list[tuple[int, int]]) -> Span | None:
 def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
                  titles: frozenset[str]) -> list[Span]:
     """The names with the kind the article gives them; page furniture and bare titles out."""
-    furniture = _line_ranges(doc_text(doc), BOILERPLATE)
+    furniture = _line_ranges(doc_text(doc), BOILERPLATE) + furniture_lines(doc_text(doc))
+    datelines = dateline_names(doc_text(doc))
     masthead = _masthead(doc)
     if masthead is not None:
         furniture.append(masthead)
@@ -243,6 +253,11 @@ def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
         span = trimmed
         if _heading(doc, span, headings, title_end):
             continue
+        if span.label_ in ("PERSON", "ORG") and " ".join(span.text.lower().split()) in datelines:
+            out.append(_relabelled(span, "GPE"))  # "ALTURAS, Modoc County —": a place
+            continue
+        if span.label_ == "PERSON" and len(span) == 1 and span[0].lower_ in words.org_heads:
+            continue  # "Police say": nobody in particular
         surname = len(span) == 1 and span[0].lower_ in surnames
         if span.label_ == "PERSON" and not surname and (_title_only(span, words, titles) or all(
                 len(t.text.rstrip(".")) < 2 for t in span if t.is_alpha or t.text[:1].isalpha())):

@@ -162,6 +162,8 @@ def _kind_words(folder: Traversable, what: str) -> KindWords | None:
         read_words(folder, "ranks.txt", what),
         read_words(folder, "venue_words.txt", what),
         read_pairs(folder, "not_people.tsv", what),
+        read_words(folder, "org_words.txt", what) if (folder / "org_words.txt").is_file()
+        else frozenset(),
     )
 
 

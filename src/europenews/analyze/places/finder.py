@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from europenews.analyze.doctext import doc_text
 from europenews.analyze.places.geocode import Resolved, resolve_toponyms
 from europenews.analyze.places.geonames import GeoGazetteer
-from europenews.analyze.places.outlet import outlet_country
+from europenews.analyze.places.outlet import outlet_country, station_country
 from europenews.analyze.places.toponyms import find_toponyms
 from europenews.model import Mention, Place, PlaceRef
 
@@ -97,7 +97,9 @@ def locate_places(
     the doubtful mentions. ``outlet`` (the article's source hostname or URL) may tell where a
     local paper is."""
     toponyms = find_toponyms(doc, gaz, add_missed=add_missed)
-    resolved = resolve_toponyms(gaz, toponyms, doc_text(doc), outlet_country(gaz, outlet))
+    text = doc_text(doc)
+    home = outlet_country(gaz, outlet) or station_country(text)
+    resolved = resolve_toponyms(gaz, toponyms, text, home)
     doubtful = frozenset(r.toponym.start for r in resolved if r.doubtful)
     return PlaceFinding(tuple(places_from(resolved, doc_text(doc))), doubtful)
 

@@ -12,6 +12,8 @@ text carries it: a qualifier ("Man, Ivory Coast"), a dateline, another name in i
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -27,6 +29,10 @@ PROMINENT = 1_000_000
 # as soon as one confident name (or the outlet) frames the article elsewhere.
 SMALL_TOWN = 20_000
 SMALL_FRAME_MIN = 1.0
+# A kind word after a name key ("york city", "kherson region"): the same name.
+_KIND_WORD = re.compile(
+    r"\s+(?:region|province|oblast|governorate|state|district|prefecture|city)$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,3 +68,12 @@ def outside_frame(entry: GeoEntry, frame: Frame, support: float) -> bool:
     if entry.population < SMALL_TOWN:
         return frame.votes >= SMALL_FRAME_MIN  # a village abroad needs its country named
     return frame.votes >= FRAME_MIN and entry.population < PROMINENT
+
+
+def family_votes(own: dict[str, tuple[GeoEntry, float]]) -> dict[str, tuple[GeoEntry, float]]:
+    """Each name's own vote, with the votes of the other spellings of the same name for the
+    same country ("York City" and "York"): one name does not frame the article for itself."""
+    family: defaultdict[tuple[str, str], float] = defaultdict(float)
+    for k, (e, w) in own.items():
+        family[(_KIND_WORD.sub("", k), e.country)] += w
+    return {k: (e, family[(_KIND_WORD.sub("", k), e.country)]) for k, (e, w) in own.items()}

@@ -22,9 +22,9 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from europenews.analyze.places.frame import frame_without, outside_frame
+from europenews.analyze.places.frame import family_votes, frame_without, outside_frame
 from europenews.analyze.places.geonames import GeoEntry, GeoGazetteer, distance_km, place_key
-from europenews.analyze.places.toponym_forms import dateline
+from europenews.analyze.places.toponym_forms import VAGUE, dateline
 from europenews.analyze.places.toponyms import Toponym
 
 FEATURE_BONUS = {"country": 1.5, "continent": 1.5, "region": 0.0, "city": 0.0, "county": 0.0}
@@ -112,9 +112,13 @@ def candidates_for(gaz: GeoGazetteer, toponym: Toponym) -> list[GeoEntry]:
         return found
     kind = _KIND.sub("", toponym.text)
     if kind != toponym.text:
+        # The word says which kind: "Kherson region" is the region, "York City" the town.
         found = gaz.candidates(kind)
-        regions = [e for e in found if e.feature == "region"]
-        return regions or found
+        if toponym.text.lower().endswith(" city"):  # by its own name ("North City": none)
+            town = key[:-5]
+            return [e for e in found if e.feature == "city" and place_key(e.name) == town
+                    and town not in VAGUE and town not in gaz.common]
+        return [e for e in found if e.feature == "region"] or found
     return []
 
 
@@ -323,6 +327,8 @@ def resolve_toponyms(
             # A state, or a county of one state only ("Gilmer County" is in two states).
             ctx.region_votes[e.region] += own[k][1]
             ctx.region_mentions[e.region] += counts[k]
+
+    own = family_votes(own)
 
     # Pass 2: rescore with the context that the other names give.
     chosen: dict[str, GeoEntry] = {}

@@ -12,7 +12,8 @@ is. The hostname often says so too:
   signs start with K or W, Canada's with C, Mexico's with X;
 - a national broadcaster or network (``abc7chicago.com``, ``6abc.com``, ``cbslocal.com``,
   ``bbc.com``); the country-code domain comes first (``abc.net.au`` is Australian).
-The home is one vote for its country among the article's place names (``geocode.py``).
+The home is one vote for its country among the article's place names (``geocode.py``); when
+the hostname says nothing, a US station's call sign in the text ("(WMC-TV) -") gives it.
 """
 
 from __future__ import annotations
@@ -75,6 +76,17 @@ def outlet_country(gaz: GeoGazetteer, outlet: str | None) -> str | None:
             if country is not None:
                 return country
     return None
+
+
+# A US station's call sign written in the text, with its service ("(WMC-TV) -", "told
+# KXAS-TV"): wire copy from a station names it even where the hostname says nothing
+# ("14news.com"). Canadian signs start with C, Mexican with X.
+_STATION = re.compile(r"\b[KW][A-Z]{2,3}-(?:TV|DT|FM|AM)\b")
+
+
+def station_country(text: str) -> str | None:
+    """"US" when the text names a US broadcaster by its call sign, else None."""
+    return "US" if _STATION.search(text) else None
 
 
 def _hostname(outlet: str | None) -> str:

@@ -415,4 +415,16 @@ def find_toponyms(doc: Doc, gaz: GeoGazetteer, add_missed: bool = True) -> list[
             # a place only where the article's other places say so.
             t = replace(t, weak=True)
         out.append(t)
-    return out
+    return _without_compound_peoples(out, full)
+
+
+def _without_compound_peoples(found: list[Toponym], text: str) -> list[Toponym]:
+    """Two nationalities written as one ("American Indian", "African American") name a
+    people, not a country: neither counts. Joined by a hyphen they name two ("Turkish-Russian
+    talks")."""
+    compound: set[int] = set()
+    for i in range(len(found) - 1):
+        a, b = found[i], found[i + 1]
+        if a.demonym and b.demonym and text[a.end : b.start] == " ":
+            compound.update((i, i + 1))
+    return [t for i, t in enumerate(found) if i not in compound]

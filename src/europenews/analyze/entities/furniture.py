@@ -1,0 +1,71 @@
+"""Page furniture and datelines: lines of a page that are not the article's text, and the
+place a dateline names.
+
+News pages put lines around the report that name things the report is not about: a
+copyright or trademark notice ("© 2014 Some Radio Inc. … Logo TM … All Rights Reserved"), a
+promotion of another story ("RELATED: …", "CONTINUING COVERAGE: …"), a byline ("By Ann Lee",
+"ANN LEE" alone on its line). Their names are no subjects of the article. A dateline
+("ALTURAS, Modoc County (KPIX 5) —", "NEW YORK (AP) —") names a place, whatever the model
+made of the capitals.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A notice anywhere on a line: the copyright sign, "all rights reserved", "Copyright 2014",
+# a logo's trademark, the republication warning. The trademark sign alone is no notice: press
+# releases write it in their sentences ("Opteron™ technologies").
+NOTICE = re.compile(
+    r"©|\ball rights reserved\b|\bcopyright\s+(?:\(c\)\s*)?\d{4}\b"
+    r"|\bmay not be (?:re)?published\b|\blogo\s+TM\b",
+    re.I,
+)
+# A promotion of another story: a label in capitals (or a known link word) and a colon,
+# then a headline that ends without a full stop ("SMITH: We never said so." is a transcript).
+PROMO = re.compile(
+    r"^\s*(?:[A-Z][A-Z'’&]+(?:\s+[A-Z][A-Z'’&]+){0,3}|(?i:related|read more|more|watch|see also"
+    r"|also read|continuing coverage|previous coverage|full coverage)(?:\s+\w+)?)\s*:\s+\S"
+    r".*[^.!?\"”’'\s]\s*$"
+)
+# A byline: "By" and a name (with its outlet after a comma), or a name alone in capitals.
+BYLINE = re.compile(
+    r"^\s*(?:by|BY|By)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s*(?:(?:,|and|/).{0,60})?$"
+    r"|^\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){1,3}\s*$"
+)
+# A dateline: capitals opening a line, perhaps a comma and a state or county, perhaps an
+# agency or station in brackets, then a dash.
+DATELINE = re.compile(
+    r"^\s*([A-Z][A-Z.'’-]+[A-Z](?:\s+[A-Z][A-Z.'’-]+){0,3})(?:,[^\n,()]{1,24})?\s*"
+    r"(?:\([^()\n]{1,20}\)\s*)?(?:—|–|--|-\s)",
+    re.M,
+)
+
+
+SHORT_LINE = 160  # promotions and bylines are one short line
+NOTICE_LINE = 400  # a notice line is at most this long; a longer one is text with a notice
+
+
+def furniture_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the lines that are page furniture: notices, promotions, bylines.
+    The first line is the article's own title ("UPDATE: …", "APD: Teen found …"), never a
+    promotion or a byline."""
+    ranges = []
+    start = 0
+    titled = False
+    for line in text.split("\n"):
+        short = titled and len(line) <= SHORT_LINE
+        notice = NOTICE.search(line)
+        if notice and len(line) > NOTICE_LINE:
+            # A page flattened into one line: the notice and what follows it, not the report.
+            ranges.append((start + notice.start(), start + len(line)))
+        elif notice or (short and (PROMO.match(line) or BYLINE.match(line))):
+            ranges.append((start, start + len(line)))
+        start += len(line) + 1
+        titled = titled or bool(line.strip())
+    return ranges
+
+
+def dateline_names(text: str) -> frozenset[str]:
+    """The names (lower case, single spaces) that open a line as a dateline."""
+    return frozenset(" ".join(m.group(1).lower().split()) for m in DATELINE.finditer(text))

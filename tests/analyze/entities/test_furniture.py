@@ -1,0 +1,50 @@
+"""Page furniture lines and datelines (analyze/entities/furniture.py), on lines written here."""
+
+from __future__ import annotations
+
+from europenews.analyze.entities.furniture import dateline_names, furniture_lines
+
+TEXT = (
+    "UPDATE: Brandvale man charged - Brandvale, Ohio\n"
+    "BRANDVALE, Lassen County (KXYZ 7) — A man was charged on Monday.\n"
+    "NATO (the alliance) said little.\n"
+    "SMITH: We never said so.\n"
+    "MORE COVERAGE: Fatal Riverbend shooting leaves family searching\n"
+    "By Ann Lee, Daily Ledger\n"
+    "HARMON QUIGLEY\n"
+    "TM and © 2015 Northwind Radio Inc. All Rights Reserved.\n"
+    "The mayor said the café’s owner had been warned."
+)
+
+
+def _lines(text: str) -> list[str]:
+    return [text[s:e] for s, e in furniture_lines(text)]
+
+
+def test_furniture_notices_promotions_and_bylines_but_not_the_title_or_a_transcript():
+    assert _lines(TEXT) == [
+        "MORE COVERAGE: Fatal Riverbend shooting leaves family searching",
+        "By Ann Lee, Daily Ledger",
+        "HARMON QUIGLEY",
+        "TM and © 2015 Northwind Radio Inc. All Rights Reserved.",
+    ]
+
+
+def test_furniture_a_notice_in_a_long_line_takes_the_rest_of_the_line_only():
+    report = "A man was shot on Oak Street, police said. " * 12
+    text = report + "Copyright 2015 Daily Ledger. All rights reserved."
+    [(start, end)] = furniture_lines(text)
+    assert text[start:end].startswith("Copyright 2015") and end == len(text)
+
+
+def test_furniture_a_trademark_sign_in_a_sentence_is_no_notice():
+    assert furniture_lines("Title\nHe was taken to St. Maryâ€™s Hospital.") == []  # mojibake
+    assert furniture_lines("Title\nThe new Quillchip™ cores ship in May, Quillbyte said.") == []
+
+
+def test_furniture_datelines_name_their_town():
+    assert dateline_names(TEXT) == frozenset({"brandvale"})
+    assert dateline_names("NEW YORK (AP) — Stocks fell.\nLOUISVILLE, KY--(Wire) Shares") == {
+        "new york",
+        "louisville",
+    }
