@@ -84,8 +84,8 @@ def _blank_with_ruler(patterns: list[dict]) -> Language:
     return nlp
 
 
-# A ruler of our own: a pattern whose second token matches anything (it would run across the
-# filler of the table's learning Doc), a later one-token rule that overrides part of it, and
+# A ruler of our own: a pattern whose second token matches anything (it matches between the
+# tokens of the table's learning Doc too), a later one-token rule that overrides part of it, and
 # one on a lexeme flag.
 OWN = [
     {"patterns": [[{"LOWER": "big"}, {}]], "attrs": {"POS": "ADJ", "LEMMA": "large"},
@@ -96,7 +96,7 @@ OWN = [
 ]
 
 
-def test_a_pattern_across_the_filler_is_learned_token_by_token() -> None:
+def test_a_pattern_that_matches_any_neighbour_is_kept_apart() -> None:
     real, fast = _blank_with_ruler(OWN), _blank_with_ruler(OWN)
     use_rule_tables(fast)
     table = fast.get_pipe("attribute_ruler")

@@ -7,8 +7,8 @@ at one token only, and what a one-token pattern does to a token depends only on 
 own values (its form, tag and dependency label, and the values the ruler may overwrite).
 
 ``AttributeTable`` keeps the real ruler and asks it once per distinct token: the first time a
-token's values are seen, the ruler runs over a small Doc of such tokens, and the table keeps
-what it matched and what it set. Every later token with the same values gets the same result
+token's values are seen, the ruler runs over a Doc of such tokens, and the table keeps what its
+one-token patterns matched and set. Every later token with the same values gets the same result
 from the table, written for the whole Doc in one ``Doc.from_array``. Patterns of two or more
 tokens run in their own small ``Matcher`` over the real Doc, and the tokens they hit are set
 by the ruler's own code, with every match of theirs in the ruler's order. When a ruler uses
@@ -28,6 +28,7 @@ Both give byte-identical annotations (``bench/rule_tables.py`` compares every to
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any, cast
 
 import numpy as np
@@ -36,6 +37,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer, Pipe
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 # Token values a one-token pattern may test besides the lexeme's (which follow from ORTH), and
 # the values the ruler may write: together they decide what the ruler does to the token.
@@ -50,9 +52,6 @@ _LEXICAL = frozenset({
 # A table of distinct tokens grows with the vocabulary of what is read; past this many
 # entries it starts again (each entry is recomputed the next time it is needed).
 MAX_ENTRIES = 200_000
-# The filler between the tokens of a learning Doc: no pattern of two tokens can run across it
-# (checked on every learning Doc; a Doc where one did is learned token by token instead).
-_FILLER = "\u2063"
 
 
 def _pattern_attrs(pattern: Sequence[dict[str, Any]]) -> set[str] | None:
@@ -65,6 +64,17 @@ def _pattern_attrs(pattern: Sequence[dict[str, Any]]) -> set[str] | None:
     return names
 
 
+@dataclass(frozen=True, slots=True)
+class Learned:
+    """What the ruler does to a token with given values: the values it leaves in the
+    attributes it writes, the matches of its one-token patterns (ruler key, match id), and
+    whether the token could begin one of its longer patterns."""
+
+    written: tuple[int, ...]
+    matches: tuple[tuple[int, int], ...]
+    starts_long: bool
+
+
 class AttributeTable(Pipe):
     """``europenews_attribute_table``: the model's attribute ruler, answered per distinct token
     from a table the ruler fills (module docstring). ``adopt`` hands it the ruler."""
@@ -73,24 +83,26 @@ class AttributeTable(Pipe):
         self.name = name
         self.ruler: AttributeRuler | None = None
         self.fast = False
-        self.table: dict[tuple[int, ...], tuple[tuple[int, ...], tuple[tuple[int, int], ...]]] = {}
+        self.table: dict[tuple[int, ...], Learned] = {}
         self.reads: list[int | str] = []
         self.writes: list[int | str] = []
-        self.multi: Matcher | None = None
+        # The ruler's patterns of several tokens, and the first token of each alone.
+        self.long = Matcher(Vocab())
+        self.firsts = Matcher(Vocab())
+        self.width = 0
 
     def adopt(self, ruler: AttributeRuler) -> None:
         """Answer for ``ruler``: keep it, and decide whether its patterns allow the table."""
         self.ruler, self.table = ruler, {}
-        read, written, multi, fast = set(), set(), [], True
-        for entry in cast(list[dict[str, Any]], ruler.patterns):
+        entries = cast(list[dict[str, Any]], ruler.patterns)
+        read, written, fast = set(), set(), True
+        for entry in entries:
             for pattern in entry["patterns"]:
                 names = _pattern_attrs(pattern)
                 if names is None or not names <= _LEXICAL | _TOKEN_ATTRS:
                     fast = False
                     break
                 read |= names & _TOKEN_ATTRS
-                if len(pattern) > 1:
-                    multi.append(pattern)
             attrs = {k.upper() for k in entry["attrs"]}
             if not attrs <= _TOKEN_ATTRS:  # extension or lexeme attributes
                 fast = False
@@ -98,14 +110,17 @@ class AttributeTable(Pipe):
         self.fast = fast and bool(written)
         if not self.fast:
             return
-        # The ruler's own match keys, so that matches sort exactly as its own do.
-        self.multi = Matcher(ruler.vocab)
-        for index, entry in enumerate(cast(list[dict[str, Any]], ruler.patterns)):
+        # Under the ruler's own match keys, so that matches sort exactly as its own do.
+        self.long, self.firsts = Matcher(ruler.vocab), Matcher(ruler.vocab)
+        for index, entry in enumerate(entries):
             long = [p for p in entry["patterns"] if len(p) > 1]
             if long:
-                self.multi.add(ruler.vocab.strings[str(index)], long)
+                key = ruler.vocab.strings[str(index)]
+                self.long.add(key, long)
+                self.firsts.add(key, [p[:1] for p in long])
+                self.width = max(self.width, *(len(p) for p in long))
         self.reads = ["ORTH", *sorted(read | written)]
-        self.writes = list(sorted(written))
+        self.writes = sorted(written)
 
     def __call__(self, doc: Doc) -> Doc:
         assert self.ruler is not None, "AttributeTable.adopt was not called"
@@ -119,9 +134,9 @@ class AttributeTable(Pipe):
         return doc
 
     def _annotate(self, doc: Doc) -> None:
-        assert self.ruler is not None and self.multi is not None
         values = doc.to_array(self.reads)
         rows, inverse = np.unique(values, axis=0, return_inverse=True)
+        inverse = inverse.reshape(-1)
         keys = [tuple(r) for r in rows.tolist()]
         unknown = [k for k in keys if k not in self.table]
         if unknown:
@@ -129,14 +144,19 @@ class AttributeTable(Pipe):
                 self.table.clear()
                 unknown = keys
             self._learn(unknown)
-        # Matches of several tokens are found on the Doc as it came, before anything is set.
-        long = self.multi(doc, allow_missing=True, as_spans=False)
-        written = np.array([self.table[k][0] for k in keys], dtype="uint64")
-        doc.from_array(self.writes, cast(Any, written[inverse.reshape(-1)]))
+        learned = [self.table[k] for k in keys]
+        # Matches of several tokens are found on the Doc as it came, before anything is set,
+        # and only where a token could begin one.
+        starts = np.flatnonzero(np.array([e.starts_long for e in learned])[inverse])
+        long = [(m_id, i + s, i + e) for i in starts.tolist()
+                for m_id, s, e in self.long(doc[i:i + self.width], allow_missing=True,
+                                            as_spans=False) if s == 0]
+        written = np.array([e.written for e in learned], dtype="uint64")
+        doc.from_array(self.writes, cast(Any, written[inverse]))
         if long:
-            self._apply_long(doc, keys, inverse.reshape(-1), long)
+            self._apply_long(doc, [learned[j] for j in inverse.tolist()], long)
 
-    def _apply_long(self, doc: Doc, keys: list[tuple[int, ...]], inverse: Any,
+    def _apply_long(self, doc: Doc, learned: list[Learned],
                     long: Iterable[tuple[int, int, int]]) -> None:
         # A token some longer pattern sets gets every match of its own again, in the ruler's
         # order: each value ends as the last match that sets it leaves it, as in the ruler.
@@ -146,50 +166,32 @@ class AttributeTable(Pipe):
         hit: set[int] = set()
         for m_id, start, end in long:
             attr_id = int(strings[m_id])
-            index = self.ruler.indices[attr_id]
-            target = list(range(start, end))[index]
-            hit.add(target)
+            hit.add(list(range(start, end))[self.ruler.indices[attr_id]])
             matches.append((attr_id, m_id, start, end))
         for i in hit:
-            for attr_id, m_id in self.table[keys[inverse[i]]][1]:
-                matches.append((attr_id, m_id, i, i + 1))
+            matches += [(attr_id, m_id, i, i + 1) for attr_id, m_id in learned[i].matches]
         matches.sort()
         cast(Any, self.ruler).set_annotations(doc, matches)
 
     def _learn(self, keys: list[tuple[int, ...]]) -> None:
-        """Run the real ruler over tokens with these values, and keep what it did."""
+        """Run the real ruler over a Doc of tokens with these values, and keep what its
+        one-token patterns did to each: those depend on the token alone, so the neighbours
+        the tokens happen to have there do not matter (matches of several tokens that the
+        chance neighbours make are left out)."""
         assert self.ruler is not None
         strings = self.ruler.vocab.strings
-        words: list[str] = []
-        for key in keys:
-            words += [strings[key[0]], _FILLER]
-        learned = self._run(words, keys, stride=2)
-        if learned is None:  # a longer pattern ran across the filler: one Doc per token
-            learned = []
-            for key in keys:
-                one = self._run([strings[key[0]]], [key], stride=1)
-                assert one is not None  # a one-token Doc has no longer match
-                learned += one
-        for key, entry in zip(keys, learned, strict=True):
-            self.table[key] = entry
-
-    def _run(self, words: list[str], keys: list[tuple[int, ...]], stride: int
-             ) -> list[tuple[tuple[int, ...], tuple[tuple[int, int], ...]]] | None:
-        assert self.ruler is not None
-        doc = Doc(self.ruler.vocab, words=words)
-        start = np.zeros((len(words), len(self.reads) - 1), dtype="uint64")
-        start[::stride] = np.array([k[1:] for k in keys], dtype="uint64")
-        doc.from_array(self.reads[1:], cast(Any, start))
-        matches = self.ruler.match(doc)
-        if any(e - s != 1 for _, _, s, e in matches):
-            return None
+        doc = Doc(self.ruler.vocab, words=[strings[k[0]] for k in keys])
+        doc.from_array(self.reads[1:], cast(Any, np.array([k[1:] for k in keys],
+                                                          dtype="uint64")))
+        firsts = {s for _, s, _ in self.firsts(doc, allow_missing=True, as_spans=False)}
+        matches = [m for m in self.ruler.match(doc) if m[3] - m[2] == 1]
         cast(Any, self.ruler).set_annotations(doc, matches)
         per_token: dict[int, list[tuple[int, int]]] = {}
         for attr_id, m_id, s, _ in matches:
             per_token.setdefault(s, []).append((attr_id, m_id))
-        after = doc.to_array(self.writes)
-        return [(tuple(after[i].tolist()), tuple(per_token.get(i, ())))
-                for i in range(0, len(words), stride)]
+        after = doc.to_array(self.writes).tolist()
+        for i, key in enumerate(keys):
+            self.table[key] = Learned(tuple(after[i]), tuple(per_token.get(i, ())), i in firsts)
 
 
 class LemmaTable(Pipe):
