@@ -112,7 +112,8 @@ def compare(model: str, texts: list[str], repeat: int) -> dict[str, Any]:
             if len(found) < 10:
                 found.append(diff)
         tokens += sum(len(d) for d in real)
-    return {"model": model, "texts": len(texts), "tokens_compared": tokens,
+    sizes = {n: len(fast_nlp.get_pipe(n).table) for n in TIMED if n in fast_nlp.pipe_names}
+    return {"model": model, "texts": len(texts), "tokens_compared": tokens, "table_entries": sizes,
             "differences": count, "first_differences": found,
             "cpu_seconds_per_pass": {"real": real_time, "tables": fast_time}}
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 import spacy
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from europenews.analyze.pipeline import TOKENIZER_CONFIG
@@ -127,3 +126,10 @@ def test_a_pipeline_without_the_components_is_left_alone() -> None:
 def test_the_shipped_pipeline_uses_the_tables(nlp) -> None:
     assert isinstance(nlp.get_pipe("attribute_ruler"), AttributeTable)
     assert isinstance(nlp.get_pipe("lemmatizer"), LemmaTable)
+
+
+def test_pipe_analysis_is_the_models(pair) -> None:
+    real, fast = pair
+    # What each pipe declares to spaCy (requires, assigns) is what the replaced one declared.
+    assert fast.analyze_pipes()["summary"] == real.analyze_pipes()["summary"]
+    assert fast.analyze_pipes()["problems"] == real.analyze_pipes()["problems"]

@@ -336,12 +336,13 @@ def make_events_finder(nlp: Language, name: str, lexicon: EventLexicon) -> Event
 
 # The model's attribute ruler and rule lemmatizer answered from tables (analyze/ruletable.py):
 # ``use_rule_tables`` puts them in a loaded pipeline and hands each the component it replaces.
-# Like the model's own, they declare no assigns (see Component).
+# Each declares what the component it replaces declares (the ruler nothing: see Component).
 @Language.factory("europenews_attribute_table")
 def make_attribute_table(nlp: Language, name: str) -> AttributeTable:
     return AttributeTable(name)
 
 
-@Language.factory("europenews_lemma_table")
+@Language.factory("europenews_lemma_table", assigns=["token.lemma"],
+                  default_score_weights={"lemma_acc": 1.0})
 def make_lemma_table(nlp: Language, name: str) -> LemmaTable:
     return LemmaTable(name)
