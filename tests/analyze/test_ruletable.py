@@ -133,3 +133,18 @@ def test_pipe_analysis_is_the_models(pair) -> None:
     # What each pipe declares to spaCy (requires, assigns) is what the replaced one declared.
     assert fast.analyze_pipes()["summary"] == real.analyze_pipes()["summary"]
     assert fast.analyze_pipes()["problems"] == real.analyze_pipes()["problems"]
+
+
+def test_full_tables_start_again_and_stay_exact(pair, monkeypatch) -> None:
+    from europenews.analyze import ruletable
+
+    real, fast = pair
+    monkeypatch.setattr(ruletable, "MAX_ENTRIES", 20)
+    # Words the other tests did not use, so that each text brings tokens the table lacks.
+    texts = ["Seventeen wet ladders leaned against the granary wall overnight.",
+             "Volunteers hauled copper kettles uphill; nobody complained aloud.",
+             "Gulls circled above trawlers whose nets dripped silver herring."]
+    for text in texts:
+        assert _values(fast(text)) == _values(real(text)), text
+    # Full, it started again with the last text's tokens only.
+    assert len(fast.get_pipe("attribute_ruler").table) <= len(fast.make_doc(texts[-1]))
