@@ -148,3 +148,12 @@ def test_full_tables_start_again_and_stay_exact(pair, monkeypatch) -> None:
         assert _values(fast(text)) == _values(real(text)), text
     # Full, it started again with the last text's tokens only.
     assert len(fast.get_pipe("attribute_ruler").table) <= len(fast.make_doc(texts[-1]))
+
+
+def test_a_ruler_without_longer_patterns_runs_without_warnings() -> None:
+    # pytest turns warnings into errors: an empty Matcher called would warn (W036).
+    patterns = [{"patterns": [[{"LOWER": "big"}]], "attrs": {"LEMMA": "large"}}]
+    real, fast = _blank_with_ruler(patterns), _blank_with_ruler(patterns)
+    use_rule_tables(fast)
+    assert fast.get_pipe("attribute_ruler").fast
+    assert _values(fast("a big one")) == _values(real("a big one"))

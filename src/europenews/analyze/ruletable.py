@@ -184,13 +184,16 @@ class AttributeTable(Pipe):
         doc = Doc(self.ruler.vocab, words=[strings[k[0]] for k in keys])
         doc.from_array(self.reads[1:], cast(Any, np.array([k[1:] for k in keys],
                                                           dtype="uint64")))
-        firsts = {s for _, s, _ in self.firsts(doc, allow_missing=True, as_spans=False)}
+        # (A Matcher without patterns warns when called: a ruler may have no longer ones.)
+        firsts = {s for _, s, _ in self.firsts(doc, allow_missing=True, as_spans=False)
+                  } if self.width else set()
         matches = [m for m in self.ruler.match(doc) if m[3] - m[2] == 1]
         cast(Any, self.ruler).set_annotations(doc, matches)
         per_token: dict[int, list[tuple[int, int]]] = {}
         for attr_id, m_id, s, _ in matches:
             per_token.setdefault(s, []).append((attr_id, m_id))
-        after = doc.to_array(self.writes).tolist()
+        # (to_array gives one column as a flat array.)
+        after: list[list[int]] = doc.to_array(self.writes).reshape(len(keys), -1).tolist()
         for i, key in enumerate(keys):
             self.table[key] = Learned(tuple(after[i]), tuple(per_token.get(i, ())), i in firsts)
 
