@@ -193,7 +193,7 @@ class AttributeTable(Pipe):
         for attr_id, m_id, s, _ in matches:
             per_token.setdefault(s, []).append((attr_id, m_id))
         # (to_array gives one column as a flat array.)
-        after: list[list[int]] = doc.to_array(self.writes).reshape(len(keys), -1).tolist()
+        after = cast(list[list[int]], doc.to_array(self.writes).reshape(len(keys), -1).tolist())
         for i, key in enumerate(keys):
             self.table[key] = Learned(tuple(after[i]), tuple(per_token.get(i, ())), i in firsts)
 
