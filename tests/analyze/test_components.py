@@ -51,7 +51,8 @@ def test_components_registrations_snapshot():
     # A rename must break this test, not a user's config.
     assert {n for n in registry.factories.get_all() if n.startswith("europenews")} == set(
         FACTORIES
-    ) | {"europenews_ner_labels", "europenews_names"}
+    ) | {"europenews_ner_labels", "europenews_names", "europenews_attribute_table",
+         "europenews_lemma_table"}
     assert {n for n in registry.misc.get_all() if n.startswith("europenews")} == {
         lexicon for _, lexicon in LEXICONS.values()
     } | set(MORE_LEXICONS.values()) | {"europenews.name_lexicon.v1"}

@@ -40,6 +40,7 @@ from europenews.analyze.names import NameLexicon, find_names, load_name_lexicon
 from europenews.analyze.names.russian import russian_tagger
 from europenews.analyze.places import GeoGazetteer, load_gazetteer, locate_places
 from europenews.analyze.quotes import QuoteLexicon, find_quotes, load_quote_lexicon
+from europenews.analyze.ruletable import AttributeTable, LemmaTable
 from europenews.analyze.tokenizer import create_glued_quotations_tokenizer
 from europenews.errors import ConfigError
 
@@ -331,3 +332,17 @@ def make_quotes_finder(
 def make_events_finder(nlp: Language, name: str, lexicon: EventLexicon) -> EventFinder:
     register_extensions()
     return EventFinder(name, lexicon)
+
+
+# The model's attribute ruler and rule lemmatizer answered from tables (analyze/ruletable.py):
+# ``use_rule_tables`` puts them in a loaded pipeline and hands each the component it replaces.
+# Each declares what the component it replaces declares (the ruler nothing: see Component).
+@Language.factory("europenews_attribute_table")
+def make_attribute_table(nlp: Language, name: str) -> AttributeTable:
+    return AttributeTable(name)
+
+
+@Language.factory("europenews_lemma_table", assigns=["token.lemma"],
+                  default_score_weights={"lemma_acc": 1.0})
+def make_lemma_table(nlp: Language, name: str) -> LemmaTable:
+    return LemmaTable(name)

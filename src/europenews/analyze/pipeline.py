@@ -16,6 +16,7 @@ from europenews.analyze import components  # noqa: F401
 from europenews.analyze.export import doc_to_analysis
 from europenews.analyze.extensions import register_extensions
 from europenews.analyze.languages import NAME_LEXICON, NAMES_FACTORY, PipelinePlan, plan_for
+from europenews.analyze.ruletable import use_rule_tables
 from europenews.config import Settings
 from europenews.errors import ConfigError
 from europenews.langid import identify_language
@@ -56,6 +57,7 @@ def build_pipeline(settings: Settings | None = None) -> Language:
         nlp = spacy.load(settings.model, config=TOKENIZER_CONFIG)
     except OSError as exc:
         raise ConfigError(f"spaCy model {settings.model!r}: not installed") from exc
+    use_rule_tables(nlp)
     for name in settings.components:
         nlp.add_pipe(name)
     _PIPELINES[nlp] = LanguagePipelines(nlp, settings)
@@ -75,6 +77,7 @@ def _build(plan: PipelinePlan) -> Language:
         except OSError as exc:
             raise ConfigError(f"spaCy model {plan.model!r} for {plan.language!r}: "
                               f"not installed") from exc
+        use_rule_tables(nlp)
     if plan.relabel:
         nlp.add_pipe("europenews_ner_labels")
     for name, config in plan.configs:
