@@ -161,3 +161,12 @@ def test_kinds_a_person_named_before_a_comma_and_a_hospital_is_the_hospital(nlp)
         "he was listed in stable condition."
     )
     assert "Harold T. Brenner" not in _people(nlp, text)
+
+
+def test_kinds_a_surname_alone_that_names_a_hospital_here_is_the_hospital(nlp):
+    text = (
+        "Two men were shot on the West Side on Sunday. One was taken to Harold T. Brenner Jr. "
+        "Hospital in critical condition. The other man was rushed to Brenner, where he was "
+        "listed in stable condition."
+    )
+    assert not any("Brenner" in name for name in _people(nlp, text))

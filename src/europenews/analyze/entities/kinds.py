@@ -147,17 +147,27 @@ PERSON_VERBS = frozenset({"say", "tell", "add", "ask", "explain", "announce", "i
                           "testify", "plead", "admit", "recall"})
 
 
-def _short_forms(names: list[Span], titles: frozenset[str],
-                 ranks: frozenset[str]) -> dict[str, str]:
+def _short_forms(names: list[Span], titles: frozenset[str], ranks: frozenset[str],
+                 venues: frozenset[str] = frozenset()) -> dict[str, str]:
     """One-word "persons" that open another, non-person name of the article ("Lakeview" beside
     "Lakeview Recovery"), with that name's label: a short form of the thing, as long as no
     mention of the word reads as a person's (a title before it, the subject of "say" and the
     like) and no person's full name has the word."""
-    in_people = {t.lower_ for n in names if n.label_ == "PERSON" and len(n) > 1 for t in n}
+    def in_venue(n: Span) -> bool:  # "Doyle Hospital", "John H. Doyle, Jr. Hospital"
+        return any(t.lower_ in venues for t in n[1:]) or (
+            n.label_ == "PERSON" and _names_a_venue(n, venues))
+
+    in_people = {t.lower_ for n in names if n.label_ == "PERSON" and len(n) > 1
+                 and not in_venue(n) for t in n}
     longer: dict[str, str] = {}
     for n in names:
         if n.label_ != "PERSON" and len(n) > 1 and n[0].is_title:
             longer.setdefault(n[0].text, n.label_)
+    for n in filter(in_venue, names):  # "taken to Doyle" beside "Doyle Hospital": the hospital
+        cut = next((i for i in range(1, len(n)) if n[i].lower_ in venues), len(n))
+        words = [w for w in n[:cut] if w.is_title and w.lower_.rstrip(".") not in ("jr", "sr")]
+        if words:
+            longer.setdefault(words[-1].text, "FAC")
     out: dict[str, str] = {}
     for n in names:
         word = n[0].text
@@ -172,6 +182,15 @@ def _short_forms(names: list[Span], titles: frozenset[str],
     return {w: label for w, label in out.items() if label}
 
 
+def _names_a_venue(span: Span, venues: frozenset[str]) -> bool:
+    """A person's name that a venue word follows ("Doyle Hospital", "John H. Doyle, Jr.
+    Hospital"): the building's name, not the person."""
+    doc, after = span.doc, span.end
+    while after < len(doc) and doc[after].lower_.rstrip(".") in ("jr", "sr", ","):
+        after += 1
+    return after < len(doc) and doc[after].is_title and doc[after].lower_ in venues
+
+
 def _relabelled(span: Span, label: str) -> Span:
     return span if span.label_ == label else Span(span.doc, span.start, span.end, label=label)
 
@@ -184,10 +203,7 @@ def _kind(doc: Doc, span: Span, words: KindWords) -> str | None:
                           or (label in ("ORG", "GPE") and last in STREETS)):
         return "FAC"  # a person's name on a building; any name on a street sign
     if label == "PERSON":
-        after = span.end
-        while after < len(doc) and doc[after].lower_.rstrip(".") in ("jr", "sr", ","):
-            after += 1
-        if after < len(doc) and doc[after].is_title and doc[after].lower_ in words.venues:
+        if _names_a_venue(span, words.venues):
             return "FAC"  # "John H. Doyle(,) Jr. Hospital": the person's name is the venue's
         if HOMETOWN_BEFORE.search(doc_text(doc), max(0, span.start_char - 20), span.start_char):
             return "GPE"  # "Lena Holm, 66, of Eastbrook"
@@ -241,7 +257,7 @@ def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
     # A title word that ends a person's full name here is a surname ("King" after "Billie
     # Jean King"), not a title alone.
     surnames = {n[-1].lower_ for n in names if n.label_ == "PERSON" and len(n) > 1}
-    short_forms = _short_forms(names, titles, words.ranks)
+    short_forms = _short_forms(names, titles, words.ranks, words.venues)
     credits = [(m.start(), m.end()) for m in INLINE_FURNITURE.finditer(doc_text(doc))]
     out = []
     for span in names:
