@@ -170,3 +170,23 @@ def test_kinds_a_surname_alone_that_names_a_hospital_here_is_the_hospital(nlp):
         "listed in stable condition."
     )
     assert not any("Brenner" in name for name in _people(nlp, text))
+
+
+def test_kinds_a_rank_of_two_words_lends_no_surname_to_the_rank_alone():
+    # The model sometimes reads "Gunnery Sgt" and, elsewhere, "Sgt" alone as people: the first
+    # is itself a title and must not make "Sgt" a surname that keeps the second.
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from europenews.analyze.entities.kinds import decide_kinds
+    from europenews.analyze.entities.lexicon import load_entity_lexicon
+
+    words = ["Gunnery", "Sgt", "spoke", ".", "Sgt", ".", "Nolan", "Pierce", "died", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    names = [Span(doc, 0, 2, label="PERSON"), Span(doc, 4, 5, label="PERSON"),
+             Span(doc, 6, 8, label="PERSON")]
+    lexicon = load_entity_lexicon()
+    assert lexicon.kinds is not None
+    kept = decide_kinds(doc, names, lexicon.kinds, lexicon.titles.heads)
+    assert "Sgt" not in [s.text for s in kept]
+    assert "Nolan Pierce" in [s.text for s in kept]

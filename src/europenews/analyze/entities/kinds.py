@@ -256,7 +256,8 @@ def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
     title_end = first_break if first_break >= 0 else len(doc_text(doc))
     # A title word that ends a person's full name here is a surname ("King" after "Billie
     # Jean King"), not a title alone.
-    surnames = {n[-1].lower_ for n in names if n.label_ == "PERSON" and len(n) > 1}
+    surnames = {n[-1].lower_ for n in names if n.label_ == "PERSON" and len(n) > 1
+                and n[-1].lower_.rstrip(".") not in words.ranks}  # "Gunnery Sgt": a rank
     short_forms = _short_forms(names, titles, words.ranks, words.venues)
     credits = [(m.start(), m.end()) for m in INLINE_FURNITURE.finditer(doc_text(doc))]
     out = []
