@@ -7,25 +7,16 @@ from sqlalchemy.engine import Engine
 
 from europenews.ingest.fingerprint import article_keys
 from europenews.model import Analysis, Article, Entity, Mention
-from europenews.store.articles import add_article, save_analysis
+from europenews.store.articles import add_article
 from europenews.store.crosslang import foreign_shorts, latin_form, skeleton
-from europenews.store.entities import CanonicalEntity, get_entity, link_entities, settle_links
+from europenews.store.entities import CanonicalEntity, get_entity, link_entities
 from europenews.store.views_people import entity_detail
+from tests.store.linked import store_linked
 
 
 def _store(engine: Engine, text: str, name: str, type_: str, language: str) -> int:
-    article = Article(text=text, language=language)
-    keys = article_keys(article)
     entity = Entity("e1", name, type_, (), (Mention(0, len(name), name),))
-    analysis = Analysis(article=Article(text=text, id=keys.id, language=language),
-                        entities=(entity,))
-    with engine.begin() as conn:
-        add_article(conn, article, article_id=keys.id, url=None, url_key=None,
-                    content_hash=keys.content_hash)
-        ids = link_entities(conn, analysis, keys.id)
-        save_analysis(conn, keys.id, {}, analysis, ids)
-        settle_links(conn, keys.id, list(ids.values()))
-    return ids["e1"]
+    return store_linked(engine, text, [entity], language=language)["e1"]
 
 
 def _one_entity(engine: Engine, ids: set[int]) -> CanonicalEntity:
@@ -151,18 +142,9 @@ def test_crosslang_entity_lists_its_spellings_by_language(engine: Engine) -> Non
 
 def _store_with(engine: Engine, text: str, language: str,
                 named: list[tuple[str, str]]) -> list[int]:
-    article = Article(text=text, language=language)
-    keys = article_keys(article)
-    found = tuple(Entity(f"e{n}", name, type_, (), (Mention(0, len(name), name),))
-                  for n, (name, type_) in enumerate(named, 1))
-    analysis = Analysis(article=Article(text=text, id=keys.id, language=language),
-                        entities=found)
-    with engine.begin() as conn:
-        add_article(conn, article, article_id=keys.id, url=None, url_key=None,
-                    content_hash=keys.content_hash)
-        ids = link_entities(conn, analysis, keys.id)
-        save_analysis(conn, keys.id, {}, analysis, ids)
-        settle_links(conn, keys.id, list(ids.values()))
+    found = [Entity(f"e{n}", name, type_, (), (Mention(0, len(name), name),))
+             for n, (name, type_) in enumerate(named, 1)]
+    ids = store_linked(engine, text, found, language=language)
     return [ids[f"e{n}"] for n in range(1, len(named) + 1)]
 
 

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from sqlalchemy.engine import Engine
 
-from europenews.ingest.fingerprint import article_keys
-from europenews.model import Analysis, Article, Entity, Mention
-from europenews.store.articles import add_article, save_analysis
+from europenews.model import Entity, Mention
 from europenews.store.entities import (
     entity_ids_for_name,
     get_entity,
-    link_entities,
     list_aliases,
-    settle_links,
 )
+from tests.store.linked import store_linked
 
 Ent = tuple[str, str, tuple[str, ...]]
 
@@ -22,23 +19,13 @@ def _store(engine: Engine, text: str, ents: list[Ent], published: str = "2024-01
            extra: tuple[str, ...] = ()) -> dict[str, int]:
     """Store one article with these entities (name, type, roles); ``extra`` mention texts are
     added to the first entity ("AMD" beside its full name)."""
-    article = Article(text=text, published=published)
-    keys = article_keys(article)
     entities = []
     for i, (name, type_, roles) in enumerate(ents, start=1):
         mentions = [Mention(0, len(name), name)]
         if i == 1:
             mentions += [Mention(0, len(x), x) for x in extra]
         entities.append(Entity(f"e{i}", name, type_, roles, tuple(mentions)))
-    analysis = Analysis(article=Article(text=text, id=keys.id, published=published),
-                        entities=tuple(entities))
-    with engine.begin() as conn:
-        add_article(conn, article, article_id=keys.id, url=None, url_key=None,
-                    content_hash=keys.content_hash)
-        ids = link_entities(conn, analysis, keys.id)
-        save_analysis(conn, keys.id, {}, analysis, ids)
-        settle_links(conn, keys.id, list(ids.values()))
-    return ids
+    return store_linked(engine, text, entities, published=published)
 
 
 def test_entities_spelling_variants_are_one_person(engine: Engine) -> None:

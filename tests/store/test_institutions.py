@@ -6,11 +6,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.engine import Engine
 
-from europenews.ingest.fingerprint import article_keys
-from europenews.model import Analysis, Article, Entity, Mention
-from europenews.store.articles import add_article, save_analysis
+from europenews.model import Entity, Mention
 from europenews.store.crosslang import article_country, latin_form
-from europenews.store.entities import link_entities, settle_links
 from europenews.store.institutions import (
     country_of_adjective,
     institution_of,
@@ -18,6 +15,7 @@ from europenews.store.institutions import (
     kind_and_country,
 )
 from europenews.store.territories import territory_of_initials
+from tests.store.linked import store_linked
 from tests.store.test_crosslang import _one_entity
 
 
@@ -106,17 +104,7 @@ def test_crosslang_article_country_is_the_most_named_one() -> None:
 
 
 def _store_all(engine: Engine, text: str, language: str, entities: list[Entity]) -> dict[str, int]:
-    article = Article(text=text, language=language)
-    keys = article_keys(article)
-    analysis = Analysis(article=Article(text=text, id=keys.id, language=language),
-                        entities=tuple(entities))
-    with engine.begin() as conn:
-        add_article(conn, article, article_id=keys.id, url=None, url_key=None,
-                    content_hash=keys.content_hash)
-        ids = link_entities(conn, analysis, keys.id)
-        save_analysis(conn, keys.id, {}, analysis, ids)
-        settle_links(conn, keys.id, list(ids.values()))
-    return ids
+    return store_linked(engine, text, entities, language=language)
 
 
 def _org(name: str) -> Entity:
