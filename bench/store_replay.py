@@ -4,6 +4,9 @@ replayed from a cache, so that what is timed, profiled and counted is the rest o
 
     # once: analyse the first N GVA articles with text and keep their analyses
     .venv/bin/python bench/store_replay.py prepare --n 300 --cache /tmp/replay
+    # or: keep the analyses of a store `ingest` made of any articles file
+    .venv/bin/python bench/store_replay.py from-store --db /tmp/s.db --articles A.jsonl \
+        --cache /tmp/replay
     # as often as needed: ingest them again into a fresh store, analyses replayed
     .venv/bin/python bench/store_replay.py replay --cache /tmp/replay --db /tmp/r.db \
         [--profile 25] [--export /tmp/out]
@@ -63,9 +66,7 @@ def prepare(n: int, cache: Path) -> None:
     from europenews.config import Settings
     from europenews.stages.ingest import ingest_sources
     from europenews.stages.settings import IngestSettings
-    from europenews.store.articles import get_analysis_payloads
     from europenews.store.engine import open_store
-    from europenews.store.schema import analyses
 
     cache.mkdir(parents=True, exist_ok=True)
     source = cache / "articles.jsonl"
@@ -79,14 +80,36 @@ def prepare(n: int, cache: Path) -> None:
     finally:
         if hasattr(nlp, "close"):
             nlp.close()
+    payloads = _keep_analyses(engine, cache)
+    print(f"{kept} articles read, {len(payloads)} analyses kept in {cache}")
+
+
+def _keep_analyses(engine: Any, cache: Path) -> dict[str, Any]:
+    """Every analysis of a store, written as the cache ``replay`` reads."""
+    from europenews.store.articles import get_analysis_payloads
+    from europenews.store.schema import analyses
+
     with engine.connect() as conn:
         ids = list(conn.execute(analyses.select().with_only_columns(analyses.c.article_id))
                    .scalars())
-        payloads = get_analysis_payloads(conn, ids)
+        payloads: dict[str, Any] = get_analysis_payloads(conn, ids)
     engine.dispose()
     with (cache / "analyses.pkl").open("wb") as out:
         pickle.dump(payloads, out)
-    print(f"{kept} articles read, {len(payloads)} analyses kept in {cache}")
+    return payloads
+
+
+def from_store(store: Path, articles: Path, cache: Path) -> None:
+    """A cache from a store that ``ingest`` already made of ARTICLES (any file, not only the
+    first N GVA lines), so that the writer can be replayed on those analyses."""
+    import shutil
+
+    from europenews.store.engine import open_store
+
+    cache.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(articles, cache / "articles.jsonl")
+    payloads = _keep_analyses(open_store(f"sqlite:///{store}"), cache)
+    print(f"{len(payloads)} analyses of {store} kept in {cache}")
 
 
 def replay(cache: Path, db: Path, profile_top: int, export: Path | None,
@@ -244,6 +267,10 @@ def main() -> None:
     p = sub.add_parser("prepare")
     p.add_argument("--n", type=int, default=300)
     p.add_argument("--cache", type=Path, required=True)
+    s = sub.add_parser("from-store")
+    s.add_argument("--db", type=Path, required=True, help="a store ingest made of ARTICLES")
+    s.add_argument("--articles", type=Path, required=True)
+    s.add_argument("--cache", type=Path, required=True)
     r = sub.add_parser("replay")
     r.add_argument("--cache", type=Path, required=True)
     r.add_argument("--db", type=Path, required=True)
@@ -267,7 +294,9 @@ def main() -> None:
     if args.command == "memory":
         memory(args.cache, args.rounds, args.every, args.top, args.frames)
         return
-    if args.command == "prepare":
+    if args.command == "from-store":
+        from_store(args.db, args.articles, args.cache)
+    elif args.command == "prepare":
         prepare(args.n, args.cache)
     else:
         replay(args.cache, args.db, args.profile, args.export, args.callers)
