@@ -47,7 +47,7 @@ from europenews.store.crosslang import (
 from europenews.store.keyrows import key_rows
 from europenews.store.linkscore import MIN_CONTEXT as MIN_CONTEXT  # for store/relinking.py
 from europenews.store.linkscore import ROLE_WEIGHT, LinkEvidence, enough_context
-from europenews.store.namehold import names_agree
+from europenews.store.namehold import generic_name, names_agree
 from europenews.store.namekeys import NAME, SHORT, SOUND, first_misspelt, joined_key
 from europenews.store.schema import article_entities, entity_links, entity_roles
 from europenews.store.soundlink import misspelt_candidates, sound_candidates, surname_sound
@@ -72,6 +72,12 @@ class Local:
     @property
     def is_person(self) -> bool:
         return self.entity.type == "person"
+
+    @property
+    def generic(self) -> bool:
+        """An organisation named by a kind of body only ("Sheriff's Office", "EMS"): it never
+        links across articles (``namehold.generic_name``)."""
+        return self.entity.type == "organization" and generic_name(self.key)
 
     @property
     def single(self) -> bool:
@@ -199,6 +205,8 @@ def _candidates(conn: Connection, local: Local) -> tuple[set[int], set[int]]:
             by_sound, with_context = sound_candidates(conn, local.key)
             strong, weak = strong | by_sound, weak | with_context
         return strong, weak - strong
+    if local.generic:
+        return set(), set()  # a new entity of its own, found by nothing stored
     rows = key_rows(conn, local.entity.type, local.names | local.shorts)
     strong = {e for e, key, kind in rows if kind == NAME and key in local.names}
     # Short forms both ways, and shared ones ("Lindgren Centre" / "Lindgren Center" both short
@@ -288,6 +296,8 @@ def _choose(conn: Connection, local: Local, context: set[int] | None,
 
 
 def _add_keys(conn: Connection, entity_id: int, local: Local, evidence: str) -> None:
+    if local.generic:
+        return  # no key: no later name finds it, and relinking never weighs it again
     wanted = {(k, NAME) for k in local.names} | {(k, SHORT) for k in local.shorts}
     if local.is_person and local.single:
         wanted = {(local.key, SHORT)}  # a surname alone never names a person on its own
@@ -323,12 +333,11 @@ def _better_name(old: str, new: str, type_: str) -> bool:
     return len(old_w[0]) == 1 < len(new_w[0]) if old_w and new_w else False
 
 
-def _create(conn: Connection, local: Local, published: str | None) -> int:
+def _new_row(local: Local, published: str | None) -> dict[str, object]:
     e = local.entity
     surname = surname_of(local.key) if local.is_person else None
-    return linkrows.insert_entity(conn, {
-        "name": e.name, "type": e.type, "key": local.key, "surname_key": surname,
-        "first_seen": published, "last_seen": published, "article_count": 0})
+    return {"name": e.name, "type": e.type, "key": local.key, "surname_key": surname,
+            "first_seen": published, "last_seen": published, "article_count": 0}
 
 
 def _update(conn: Connection, entity_id: int, local: Local, published: str | None,
@@ -407,11 +416,14 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
             break
     linkrows.release_reads(conn)
     entitywrites.begin(conn, ready.values())  # their rows, keys and aliases in three reads
-    for local, entity_id, evidence in decided:
-        if entity_id is None and evidence == BY_CONTEXT:
-            entity_id, evidence = settled.get(local.entity.id, (None, NEW))
-        if entity_id is None:
-            entity_id = _create(conn, local, published)
+    final = [(local, *((entity_id, evidence) if entity_id is not None or evidence != BY_CONTEXT
+                       else settled.get(local.entity.id, (None, NEW))))
+             for local, entity_id, evidence in decided]
+    # The article's new entities in one statement (generic names make many).
+    created = iter(linkrows.insert_entities(
+        conn, [_new_row(local, published) for local, entity_id, _ in final if entity_id is None]))
+    for local, found, evidence in final:
+        entity_id = next(created) if found is None else found
         _update(conn, entity_id, local, published, evidence)
         _add_keys(conn, entity_id, local, evidence)
         add_aliases(conn, entity_id, [local.entity.name, *_name_like(local.entity, local.key)])

@@ -57,6 +57,10 @@ _SURNAME_KEYS = select(entity_keys.c.entity_id, entity_keys.c.key).where(
                                     entities.c.surname_key == bindparam("surname"))
         .scalar_subquery()))
 _INSERT_ENTITY = insert(entities)
+# Not ``sort_by_parameter_order``: SQLite has no sentinel for it, and SQLAlchemy then sends one
+# statement per row. Each returned row says which of ``rows`` it is by its values instead.
+_INSERT_ENTITIES = insert(entities).returning(entities.c.id, entities.c.name, entities.c.type,
+                                              entities.c.key)
 _INSERT_ROLES = insert(entity_roles)
 _INSERT_LINKS = insert(entity_links)
 _LINKED_ELSEWHERE = (
@@ -178,6 +182,23 @@ def insert_entity(conn: Connection, values: dict[str, object]) -> int:
     entity_id = int(conn.execute(_INSERT_ENTITY, values).inserted_primary_key[0])  # type: ignore[index]
     entitywrites.created(conn, entity_id, values)
     return entity_id
+
+
+def insert_entities(conn: Connection, rows: list[dict[str, object]]) -> list[int]:
+    """New entity rows in one statement; their ids, in the order of ``rows`` (an article's new
+    entities were one INSERT each)."""
+    if not rows:
+        return []
+    release_reads(conn)
+    # Two rows with the same name, type and key are the same in every column, so either id
+    # may go to either.
+    by_values: dict[tuple[object, ...], list[int]] = {}
+    for r in conn.execute(_INSERT_ENTITIES, rows):
+        by_values.setdefault((r.name, r.type, r.key), []).append(int(r.id))
+    ids = [by_values[(v["name"], v["type"], v["key"])].pop() for v in rows]
+    for entity_id, values in zip(ids, rows, strict=True):
+        entitywrites.created(conn, entity_id, values)
+    return ids
 
 
 def insert_roles(conn: Connection, rows: list[dict[str, object]]) -> None:

@@ -1,11 +1,16 @@
 """Which stored organisation or place a name of several words may join on context alone
-(``store/linking.py`` asks this of every candidate found by a short form)."""
+(``store/linking.py`` asks this of every candidate found by a short form), and which
+organisation names name a kind of body rather than one body (they never link across
+articles)."""
 
 from __future__ import annotations
 
+import functools
+from importlib import resources
+
 from sqlalchemy.engine import Connection
 
-from europenews.names import FACILITY_WORDS, FUNCTION_WORDS, core_key, name_key
+from europenews.names import FACILITY_WORDS, FUNCTION_WORDS, core_key, name_key, word_key
 from europenews.store import entitywrites, linkrows
 from europenews.store.namekeys import NAME
 
@@ -15,6 +20,27 @@ def _core_words(key: str) -> set[str]:
     ("Betty Ford Center" and "Betty Ford Clinic" are both "betty ford"), plurals folded."""
     words = (w[:-1] if len(w) > 3 and w.endswith("s") else w for w in key.split())
     return {w for w in words if w not in FUNCTION_WORDS and w not in FACILITY_WORDS}
+
+
+@functools.cache
+def _generic_words() -> frozenset[str]:
+    text = resources.files("europenews.store").joinpath("data/generic_bodies.txt").read_text(
+        encoding="utf-8")
+    words = (line.strip() for line in text.splitlines())
+    return frozenset(word_key(w) for w in words if w and not w.startswith("#")) | FACILITY_WORDS
+
+
+def generic_name(key: str) -> bool:
+    """Whether an organisation's name key is made only of the words every town's or state's
+    bodies are named with ("sherif ofice", "police department", "ems", "state police"): such a
+    name says which kind of body, not which one, so linking it by name across articles chained
+    every sheriff's office of the country into one entity, which then took one specific office's
+    name on context. A name with one telling word ("Osceola County Sheriff's Office", "U.S.
+    Navy") is not generic."""
+    words = [w for w in key.split() if w not in FUNCTION_WORDS]
+    generic = _generic_words()
+    return bool(words) and all(w in generic or (w.endswith("s") and w[:-1] in generic)
+                               for w in words)
 
 
 def names_agree(conn: Connection, key: str, candidate: int) -> bool:
