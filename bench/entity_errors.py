@@ -13,7 +13,8 @@ gold entity's largest predicted group by why it may have split:
   (world knowledge: nicknames, short forms, descriptions).
 
 Each category is split by gold type (PER / ORG / LOC). Prints JSON; ``--examples N`` adds the
-first N split mentions of each category with the group's main spelling.
+first N split mentions of each category with the group's main spelling, ``--groups N`` the N
+split gold entities that cost most recall, with their predicted parts.
 
     .venv/bin/python bench/entity_errors.py ../shared/data/entities/ecbplus/documents.jsonl
 
@@ -126,15 +127,45 @@ def split_categories(rows: list[Row], examples: int = 0) -> dict[str, Any]:
     return out
 
 
+def costly_groups(rows: list[Row], top: int) -> list[dict[str, Any]]:
+    """The ``top`` gold entities whose splitting costs most BCubed recall (each mention's share
+    of its gold entity outside its predicted group, summed over the entity's mentions), with
+    the predicted parts (size, type, the spellings in them) and the split mentions' causes."""
+    by_gold: dict[str, list[Row]] = defaultdict(list)
+    for r in rows:
+        by_gold[r.gold].append(r)
+    out = []
+    for group in by_gold.values():
+        sizes = Counter(r.predicted for r in group)
+        if len(sizes) == 1:
+            continue
+        lost = sum(1 - sizes[r.predicted] / len(group) for r in group) / len(rows)
+        top_id = sizes.most_common(1)[0][0]
+        main = [r for r in group if r.predicted == top_id]
+        parts = [{"size": n, "type": next(r.system_type for r in group if r.predicted == p),
+                  "docs": len({r.doc for r in group if r.predicted == p}),
+                  "texts": sorted(Counter(r.text for r in group if r.predicted == p))[:6]}
+                 for p, n in sizes.most_common()]
+        causes = Counter(_category(r, main) for r in group if r.predicted != top_id)
+        out.append({"recall_lost": round(lost, 4), "gold_type": group[0].type,
+                    "mentions": len(group), "parts": parts, "causes": dict(causes)})
+    return sorted(out, key=lambda g: -float(g["recall_lost"]))[:top]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", type=Path)
     parser.add_argument("--topics", default=DEV_TOPICS,
                         help="comma-separated topics (default: the odd ones, the dev half)")
     parser.add_argument("--examples", type=int, default=0)
+    parser.add_argument("--groups", type=int, default=0,
+                        help="also list the N split gold entities that cost most recall")
     args = parser.parse_args()
     rows = linked_rows(args.path, frozenset(args.topics.split(",")))
-    print(json.dumps(split_categories(rows, args.examples), indent=1, ensure_ascii=False))
+    out = split_categories(rows, args.examples)
+    if args.groups:
+        out["costly_groups"] = costly_groups(rows, args.groups)
+    print(json.dumps(out, indent=1, ensure_ascii=False))
 
 
 if __name__ == "__main__":
