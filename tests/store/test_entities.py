@@ -274,3 +274,15 @@ def test_entities_a_longer_name_joined_on_context_does_not_rename(engine: Engine
     # A fuller name that links on its own still names the entity.
     full = _store(engine, "c", [("Chirper Inc.", "organization", ()), *context])["e1"]
     assert full == first
+
+
+def test_entities_a_short_first_name_links_on_context(engine: Engine) -> None:
+    context = [("Brakstad Rovers", "organization", ()), ("Vellmar", "place", ())]
+    full = _store(engine, "a", [("Maurice Quennell", "person", ("coach",)), *context])["e1"]
+    # "Mo" is short for Maurice: with the same club and town, the same coach.
+    assert _store(engine, "b", [("Mo Quennell", "person", ()), *context])["e1"] == full
+    # A first name that is no short form of his never joins him, whatever the context.
+    assert _store(engine, "c", [("Bill Quennell", "person", ()), *context])["e1"] != full
+    # Without shared context a short form is no evidence: another Ellery.
+    other = _store(engine, "d", [("Maurice Ellery", "person", ()), *context])["e1"]
+    assert _store(engine, "e", [("Mo Ellery", "person", ()), ("Ostby", "place", ())])["e1"] != other

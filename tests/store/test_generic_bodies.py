@@ -97,3 +97,13 @@ def test_insert_entities_returns_ids_in_order(engine: Engine) -> None:
     assert names == ["Cole Anders", "Mira Holt", "Ben Sato"]
     with engine.connect() as conn:
         assert linkrows.insert_entities(conn, []) == []
+
+
+def test_first_nickname() -> None:
+    from europenews.store.namekeys import first_nickname
+
+    assert first_nickname(name_key("Bill Tarrant"), name_key("William Tarrant"))
+    assert first_nickname(name_key("Maurice Tarrant"), name_key("Mo Tarrant"))
+    assert not first_nickname(name_key("Bill Tarrant"), name_key("Robert Tarrant"))
+    assert not first_nickname(name_key("Bill Tarrant"), name_key("William Harrow"))
+    assert not first_nickname(name_key("Tarrant"), name_key("William Tarrant"))

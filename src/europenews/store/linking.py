@@ -35,7 +35,7 @@ from europenews.names import (
     person_words,
     surname_of,
 )
-from europenews.store import entitywrites, linkrows
+from europenews.store import entitywrites, linkrows, namekeys
 from europenews.store.crosslang import (
     OWN_KEYS,
     across_languages,
@@ -191,9 +191,10 @@ def _person_candidates(conn: Connection, local: Local) -> tuple[set[int], set[in
     strong = {e for e, keys in full.items() if any(full_names_agree(local.key, k) for k in keys)}
     # A full name completes a person known so far by the surname alone, given context; it
     # never joins a person with another first name ("Hunter Biden" is not "Joe Biden"), only
-    # one whose first name is spelt a letter apart ("Malcom" / "Malcolm"), given context.
-    weak = {e for e, keys in full.items()
-            if not keys or any(first_misspelt(local.key, k) for k in keys)}
+    # one whose first name is spelt a letter apart ("Malcom" / "Malcolm") or is its short
+    # form ("Mo" / "Maurice"), given context.
+    weak = {e for e, keys in full.items() if not keys or any(
+        first_misspelt(local.key, k) or namekeys.first_nickname(local.key, k) for k in keys)}
     return strong, (weak | misspelt) - strong
 
 

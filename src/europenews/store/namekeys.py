@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from europenews.names import person_words, spelt_alike
+import functools
+from importlib import resources
+
+from europenews.names import person_words, spelt_alike, word_key
 
 # Kinds of ``entity_keys`` rows: a *name* key links on its own, a *short* one (surname, initials,
 # last word) only with context, a *sound* one is a person's surname as ``names.sound_key``
@@ -29,3 +32,27 @@ def first_misspelt(a: str, b: str) -> bool:
     wa, wb = person_words(a), person_words(b)
     return (len(wa) > 1 and len(wb) > 1 and wa[-1] == wb[-1] and wa[0] != wb[0]
             and spelt_alike(wa[0], wb[0], min_length=5))
+
+
+@functools.cache
+def _short_forms() -> frozenset[tuple[str, str]]:
+    """(short form, full first name) pairs of ``data/nicknames.tsv``, as name keys."""
+    text = resources.files("europenews.store").joinpath("data/nicknames.tsv").read_text(
+        encoding="utf-8")
+    pairs = set()
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            short, *full = line.split("\t")
+            pairs |= {(word_key(short.strip()), word_key(f.strip())) for f in full if f.strip()}
+    return frozenset(pairs)
+
+
+def first_nickname(a: str, b: str) -> bool:
+    """Full names with one surname whose first names are a short form and the name it is
+    short for ("mo dorsey" / "maurice dorsey", "bill tarrant" / "william tarrant"): one
+    person or two of a family, so a link only with shared context."""
+    wa, wb = person_words(a), person_words(b)
+    if len(wa) < 2 or len(wb) < 2 or wa[-1] != wb[-1] or wa[0] == wb[0]:
+        return False
+    pairs = _short_forms()
+    return (wa[0], wb[0]) in pairs or (wb[0], wa[0]) in pairs
