@@ -28,6 +28,8 @@ def _ents(*names: tuple[str, str]) -> list[Entity]:
     ("Department of Public Safety", True), ("Medical Examiner's Office", True),
     ("Harlow County Sheriff's Office", False), ("Brenton Police Department", False),
     ("U.S. Navy", False), ("Quillbyte", False),
+    # Generic words, one body: the US foreign ministry (an "=" line of the word list).
+    ("State Department", False), ("the Department of State", False),
 ])
 def test_generic_name(name: str, generic: bool) -> None:
     assert generic_name(core_key(name_key(name))) is generic

@@ -27,7 +27,18 @@ def _generic_words() -> frozenset[str]:
     text = resources.files("europenews.store").joinpath("data/generic_bodies.txt").read_text(
         encoding="utf-8")
     words = (line.strip() for line in text.splitlines())
-    return frozenset(word_key(w) for w in words if w and not w.startswith("#")) | FACILITY_WORDS
+    return frozenset(word_key(w) for w in words
+                     if w and not w.startswith(("#", "="))) | FACILITY_WORDS
+
+
+@functools.cache
+def _one_body_names() -> frozenset[str]:
+    """Names made of generic words that still name one body ("State Department": the US
+    foreign ministry, not any state's department); the ``=`` lines of the same file."""
+    text = resources.files("europenews.store").joinpath("data/generic_bodies.txt").read_text(
+        encoding="utf-8")
+    return frozenset(core_key(name_key(line[1:].strip())) for line in text.splitlines()
+                     if line.startswith("="))
 
 
 def generic_name(key: str) -> bool:
@@ -37,6 +48,8 @@ def generic_name(key: str) -> bool:
     every sheriff's office of the country into one entity, which then took one specific office's
     name on context. A name with one telling word ("Osceola County Sheriff's Office", "U.S.
     Navy") is not generic."""
+    if key in _one_body_names():
+        return False
     words = [w for w in key.split() if w not in FUNCTION_WORDS]
     generic = _generic_words()
     return bool(words) and all(w in generic or (w.endswith("s") and w[:-1] in generic)
