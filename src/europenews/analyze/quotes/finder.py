@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from europenews.analyze.doctext import doc_text
 from europenews.analyze.quotes.attribution import EntityIndex, build_index, resolve_speaker
+from europenews.analyze.quotes.chooser import Candidate, choose_speakers
 from europenews.analyze.quotes.cue import Cue
 from europenews.analyze.quotes.cues import find_cues
 from europenews.analyze.quotes.drafts import (
@@ -200,8 +201,10 @@ def _speaker_of(draft: Draft, doc: Doc, index: EntityIndex, lex: QuoteLexicon) -
     return resolve_speaker(doc, draft.cue.subject, index, lex.titles)
 
 
-def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True) -> list[Quote]:
-    """Pure: read the marks and the parse, return the quotes in text order."""
+def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
+                record: list[list[Candidate]] | None = None) -> list[Quote]:
+    """Pure: read the marks and the parse, return the quotes in text order. ``record``
+    collects each quote's speaker candidates (``bench/train_speakers.py``)."""
     text = doc_text(doc)
     marks = find_marked_quotes(text)
     statement = [_is_statement(doc, text, m) for m in marks]
@@ -375,7 +378,11 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True) -> list[Quote
         if aside is not None:
             aside.speaker = _speaker_of(aside, doc, index, lex)
             drafts.append(aside)
-    return [_to_quote(doc, text, d) for d in sorted(drafts, key=lambda d: d.spans[0])]
+    drafts.sort(key=lambda d: d.spans[0])
+    # The rules proposed a speaker per quote; the trained chooser (chooser.py) decides.
+    model = None if reads_french_order(lex) else lex.speakers
+    choose_speakers(doc, drafts, layout, index, lex.titles, model, record)
+    return [_to_quote(doc, text, d) for d in drafts]
 
 
 def _to_quote(doc: Doc, full: str, draft: Draft) -> Quote:

@@ -1,7 +1,8 @@
 """The word lists quote finding reads: reporting verbs and nouns, and the titles speakers go by.
 
 One folder per language (``quotes/lexicons/en/``), one file per list, one lemma a line ("#"
-starts a comment); ``source_preps.txt`` and ``pronouns.tsv`` are optional (French ships them).
+starts a comment); ``source_preps.txt`` and ``pronouns.tsv`` are optional (French ships them),
+as is ``speakers.json``, the weights of the speaker chooser (English ships it).
 Loaded by the ``europenews_quotes`` factory through the registered function
 ``europenews.quote_lexicon.v1``, never at import time.
 """
@@ -13,8 +14,10 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from europenews.analyze.lexicons import lexicon_folder, read_text
+from europenews.analyze.quotes.chooser import SpeakerModel
 
 WHAT = "quote lexicon"
+MODEL = "speakers.json"  # optional: weights of the speaker chooser (chooser.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +36,7 @@ class QuoteLexicon:
     # gender, including the forms written after an inverted verb (« a-t-il déclaré »).
     source_preps: frozenset[str] = frozenset()
     pronouns: dict[str, str] = field(default_factory=dict)  # form → "m", "f" or "-"
+    speakers: SpeakerModel | None = None  # speakers.json: the trained speaker chooser
 
 
 def _lines(folder: Traversable, name: str) -> list[str]:
@@ -67,4 +71,6 @@ def load_quote_lexicon(path: str | Path | None = None, language: str = "en") -> 
         source_preps=frozenset(_optional_lines(folder, "source_preps.txt")),
         pronouns={form: gender for form, gender in
                   (([*line.split(), "-"])[:2] for line in _optional_lines(folder, "pronouns.tsv"))},
+        speakers=SpeakerModel.from_json(read_text(folder, MODEL, WHAT))
+        if folder.joinpath(MODEL).is_file() else None,
     )
