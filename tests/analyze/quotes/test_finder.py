@@ -240,3 +240,12 @@ def test_finder_quoted_object_is_not_continued_by_next_paragraph(nlp):
     assert pushed.speaker.mention.text == "Marco Ricci"
     last = quote_with(quotes, "Nobody in this valley")
     assert last.speaker is None or last.speaker.name != "Marco Ricci"
+
+
+def test_finder_place_before_a_headline_colon_is_no_speaker(nlp):
+    # A dateline-style headline: the city is where it happened, not who said it.
+    text = ("Chicago: two killed as gunfire hits a block party overnight\n\n"
+            "Two men died when shots were fired into the crowd, police said.")
+    quotes = nlp(text)._.quotes
+    assert all(speaker_text(q) != "Chicago" for q in quotes)
+    assert not any(q.text.startswith("two killed as gunfire") for q in quotes)

@@ -323,6 +323,6 @@ def find_cues(doc: Doc, lex: QuoteLexicon, beliefs: bool = True) -> list[Cue]:
     cues = [c for c in cues if c.aside or c.cue[0] not in framed]
     for sent in doc.sents:
         cue = _colon_cue(sent)
-        if cue is not None and not (french and placed_headline(doc, cue)):
+        if cue is not None and not placed_headline(doc, cue):
             cues.append(cue)
     return sorted(cues, key=lambda c: c.cue)

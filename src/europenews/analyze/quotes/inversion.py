@@ -103,8 +103,9 @@ def inverted_cue(verb: Token, lex: QuoteLexicon, beliefs: bool) -> Cue | None:
 
 
 def placed_headline(doc: Doc, cue: Cue) -> bool:
-    """« Kharkiv : une frappe de drone fait trois morts »: a French headline names the place
-    of the news before a colon; a place is no speaker."""
+    """« Kharkiv : une frappe de drone fait trois morts », "Kherson: three killed in a drone
+    strike": a headline names the place of the news before a colon; a place is no speaker
+    (in any language: the colon cue is built for names of people and bodies)."""
     return cue.subject is not None and doc[cue.subject].ent_type_ in ("LOC", "GPE", "FAC")
 
 
