@@ -10,6 +10,7 @@ import pytest
 from europenews.errors import ConfigError
 from europenews.stories import minilm
 from europenews.stories.cluster import OnlineClusterer
+from europenews.stories.decision import FEATURES, load_decision_model
 from europenews.stories.items import StoryItem
 from europenews.stories.wordpiece import WordPiece, basic_words
 
@@ -129,3 +130,38 @@ def test_embedder_prefetch_gives_the_vectors_of_single_calls():
         got = embedder(item)
         assert got is not None and np.allclose(got, vec, atol=1e-5)
     assert embedder(StoryItem(id="x", title="Ferry strike", text="A body.")) is None
+
+
+BACKGROUND = ["Stock markets close higher on Friday", "Football club signs a new coach",
+              "Heavy snow closes mountain roads", "New smartphone goes on sale next week"]
+
+
+def _same_story(first: str, second: str, embedder) -> bool:
+    clusterer = OnlineClusterer(dedup=False, embedder=embedder)
+    for i, title in enumerate(BACKGROUND):
+        clusterer.assign(StoryItem(id=f"bg{i}", title=title, published="2026-03-01"))
+    a = clusterer.assign(StoryItem(id="a", title=first, published="2026-03-01"))
+    b = clusterer.assign(StoryItem(id="b", title=second, published="2026-03-01"))
+    return a.story_id == b.story_id
+
+
+@needs_model
+def test_shipped_model_has_headline_vector_weights():
+    model = load_decision_model()
+    assert model.headline_dense is not None
+    assert model.headline_dense[FEATURES.index("dense")] > 0  # vectors are evidence for
+    assert model.headline[FEATURES.index("dense")] == 0  # the words-only set never sees them
+
+
+@needs_model
+def test_vectors_tell_a_paraphrase_from_a_namesake():
+    embedder = minilm.default_embedder()
+    paraphrase = ("Tesla cuts the prices of its electric cars",
+                  "Tesla makes its vehicles cheaper for buyers")
+    namesake = ("Jaguar recalls thousands of cars over brake fault",
+                "Jaguar cub born at city zoo delights visitors")
+    # By words alone both pairs are one name in common: the headline model joins both.
+    assert _same_story(*paraphrase, None) and _same_story(*namesake, None)
+    # The vectors keep the paraphrase together and the car maker apart from the zoo.
+    assert _same_story(*paraphrase, embedder)
+    assert not _same_story(*namesake, embedder)

@@ -84,23 +84,31 @@ def evaluate_set(folder: Path, limit: int | None = None, seed: int = SEED) -> di
     records = prescribed_order(folder.name, list(read_jsonl(articles_file(folder), limit)), seed)
     embedder = default_embedder()
     clusterer = OnlineClusterer(embedder=embedder)
-    gold, predicted = [], []
     started = time.perf_counter()
-    items = [story_item_from_dict(r, default_id=str(n)) for n, r in enumerate(records)]
-    for start in range(0, len(items), PREFETCH):
-        # Vectors in batches ahead of the stream: each depends on its own headline only.
-        clusterer.prefetch(items[start : start + PREFETCH])
-        for item in items[start : start + PREFETCH]:
-            predicted.append(clusterer.assign(item).story_id)
+    final = place_all(clusterer, records)
     gold = [str(record.get("story")) for record in records]
     elapsed = time.perf_counter() - started
     result = {"set": folder.name, "articles": len(records), "seed": seed,
               "placed_by": embedder_name(embedder)}
-    # The recipe scores each article's story at the end of the stream: a story merged into
-    # another later counts as that one. `europenews cluster` prints the story on arrival.
-    result.update(cluster_scores(gold, [clusterer.resolve(p) for p in predicted]))
+    result.update(cluster_scores(gold, final))
     result["articles_per_s"] = round(len(records) / elapsed, 1) if elapsed > 0 else None
     return result
+
+
+def place_all(clusterer: OnlineClusterer, records: list[dict[str, Any]]) -> list[str]:
+    """Each record's story at the end of the stream, placed in the order given.
+
+    The recipe scores each article's story at the end of the stream: a story merged into
+    another later counts as that one (`europenews cluster` prints the story on arrival).
+    """
+    items = [story_item_from_dict(r, default_id=str(n)) for n, r in enumerate(records)]
+    predicted = []
+    for start in range(0, len(items), PREFETCH):
+        # Headline vectors in batches ahead of the stream: each depends on its own headline
+        # only, so no later article is used.
+        clusterer.prefetch(items[start : start + PREFETCH])
+        predicted += [clusterer.assign(item).story_id for item in items[start : start + PREFETCH]]
+    return [clusterer.resolve(story_id) for story_id in predicted]
 
 
 def machine() -> str:
