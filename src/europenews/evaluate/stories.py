@@ -19,9 +19,11 @@ from europenews.errors import InputError
 from europenews.ingest.jsonl import read_jsonl
 from europenews.stories.cluster import OnlineClusterer
 from europenews.stories.items import story_item_from_dict
+from europenews.stories.minilm import default_embedder, embedder_name
 
 SEED = 13
 SETS = ("gva-incidents", "ecbplus", "uci-news-aggregator")
+PREFETCH = 1024  # items whose headline vectors are computed in one go
 
 
 def articles_file(folder: Path) -> Path:
@@ -80,20 +82,33 @@ def _prf(p: float, r: float) -> dict[str, float]:
 def evaluate_set(folder: Path, limit: int | None = None, seed: int = SEED) -> dict[str, Any]:
     """Stream one set through a fresh clusterer in the prescribed order and score it."""
     records = prescribed_order(folder.name, list(read_jsonl(articles_file(folder), limit)), seed)
-    clusterer = OnlineClusterer()
-    gold, predicted = [], []
+    embedder = default_embedder()
+    clusterer = OnlineClusterer(embedder=embedder)
     started = time.perf_counter()
-    for number, record in enumerate(records):
-        item = story_item_from_dict(record, default_id=str(number))
-        predicted.append(clusterer.assign(item).story_id)
-        gold.append(str(record.get("story")))
+    final = place_all(clusterer, records)
+    gold = [str(record.get("story")) for record in records]
     elapsed = time.perf_counter() - started
-    result = {"set": folder.name, "articles": len(records), "seed": seed}
-    # The recipe scores each article's story at the end of the stream: a story merged into
-    # another later counts as that one. `europenews cluster` prints the story on arrival.
-    result.update(cluster_scores(gold, [clusterer.resolve(p) for p in predicted]))
+    result = {"set": folder.name, "articles": len(records), "seed": seed,
+              "placed_by": embedder_name(embedder)}
+    result.update(cluster_scores(gold, final))
     result["articles_per_s"] = round(len(records) / elapsed, 1) if elapsed > 0 else None
     return result
+
+
+def place_all(clusterer: OnlineClusterer, records: list[dict[str, Any]]) -> list[str]:
+    """Each record's story at the end of the stream, placed in the order given.
+
+    The recipe scores each article's story at the end of the stream: a story merged into
+    another later counts as that one (`europenews cluster` prints the story on arrival).
+    """
+    items = [story_item_from_dict(r, default_id=str(n)) for n, r in enumerate(records)]
+    predicted = []
+    for start in range(0, len(items), PREFETCH):
+        # Headline vectors in batches ahead of the stream: each depends on its own headline
+        # only, so no later article is used.
+        clusterer.prefetch(items[start : start + PREFETCH])
+        predicted += [clusterer.assign(item).story_id for item in items[start : start + PREFETCH]]
+    return [clusterer.resolve(story_id) for story_id in predicted]
 
 
 def machine() -> str:
@@ -134,6 +149,7 @@ def _evaluate_seeds(folder: Path, limit: int | None, seeds: tuple[int, ...]) -> 
     return {
         "set": folder.name,
         "articles": runs[0]["articles"],
+        "placed_by": runs[0]["placed_by"],
         "seeds": list(seeds),
         "mean": {
             metric: round(sum(r[metric]["f1"] for r in runs) / len(runs), 4)

@@ -44,6 +44,7 @@ from europenews.store.stories import (
 )
 from europenews.stories.cluster import Assignment, OnlineClusterer
 from europenews.stories.items import StoryItem, story_item_from_analysis
+from europenews.stories.minilm import default_embedder
 from europenews.stories.summary import summarize_story
 
 log = logging.getLogger(__name__)
@@ -83,7 +84,9 @@ class AnalysedInHand:
 class StoryClusterer:
     """The clusterer and the number of the last stored assignment it has applied."""
 
-    clusterer: OnlineClusterer = field(default_factory=OnlineClusterer)
+    # Headline vectors when the model's wheel is installed (stories/minilm.py).
+    clusterer: OnlineClusterer = field(
+        default_factory=lambda: OnlineClusterer(embedder=default_embedder()))
     seq: int = 0
     repaired: bool = False  # the store's story counts were checked against their members
 
@@ -115,6 +118,7 @@ def catch_up(engine: Engine, state: StoryClusterer) -> int:
         if not batch:
             return replayed
         items = _with_linked(engine, {i: _stored_item(p) for i, p in payloads.items()})
+        state.clusterer.prefetch(items.values())
         for assigned in batch:
             item = items.get(assigned.article_id)
             if item is not None:  # an analysis since deleted cannot be replayed
@@ -220,6 +224,7 @@ def cluster_pending(
                 payloads = get_analysis_payloads(conn, earlier)
             items.update((i, _stored_item(p)) for i, p in payloads.items())
         items = _with_linked(engine, items)
+        clusterer.clusterer.prefetch(items.values())
         for start_group in range(0, len(ids), write_batch):
             if stop.is_set():  # between two batches: the one in hand is stored
                 return

