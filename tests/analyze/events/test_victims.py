@@ -129,3 +129,41 @@ def test_victims_only_people_are_victims(vocab, lex):
     doc = Doc(vocab, words=["people", "car"], lemmas=["people", "car"], pos=["NOUN", "NOUN"])
     assert person_like(doc[0], lex)
     assert not person_like(doc[1], lex)
+
+
+def test_a_list_parsed_as_an_apposition_counts_everyone(nlp):
+    from europenews.analyze.events.casualties import find_casualties
+    from europenews.analyze.events.lexicon import load_event_lexicon
+
+    lex = load_event_lexicon()
+    listed = find_casualties(nlp("Man kills wife, son and himself on Elm Street"), lex)
+    assert ("killed", 3) in [(f.kind, f.count) for f in listed]
+    named = find_casualties(nlp("A man killed his wife, Mary Hale, at their home."), lex)
+    assert ("killed", 1) in [(f.kind, f.count) for f in named]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Tina Marsh, 44, Leo Marsh, 19, and Ida Marsh, six years old, were fatally shot.", 3),
+        ("An elderly couple and their two grandsons were found dead in the farmhouse.", 4),
+        ("The couple were found dead in their car on Sunday.", 2),
+        ("Deputies said that Omar Vance, 71 and Lila Vance, 68 were found dead at the farm.", 2),
+        ("Police named the two found dead in the cabin on Friday.", 2),
+    ],
+    ids=["names-in-apposition", "couple-and-others", "the-couple", "names-with-ages",
+         "the-two-found-dead"],
+)
+def test_victims_lists_of_people_count_everyone(nlp, text, count):
+    from europenews.analyze.events.casualties import find_casualties
+
+    figures = find_casualties(nlp(text), load_event_lexicon())
+    assert ("killed", count) in [(f.kind, f.count) for f in figures]
+
+
+def test_victims_a_couple_of_is_no_count(nlp):
+    from europenews.analyze.events.casualties import find_casualties
+
+    figures = find_casualties(nlp("A couple of people were hurt when the porch collapsed."),
+                              load_event_lexicon())
+    assert 2 not in [f.count for f in figures]

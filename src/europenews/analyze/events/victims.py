@@ -43,7 +43,26 @@ def is_age(num: Token) -> bool:
 
 
 def conjuncts(tok: Token) -> list[Token]:
-    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+    """The victim and the people conjoined to it. A list is also parsed as an apposition
+    carrying the conjunction ("kills wife, son and himself": son appos of wife, himself conj
+    of son); an apposition without one, or a name ("his wife, Mary Hale"), is the same
+    person."""
+    parts = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+    # A name followed by another name and a conjunction is a list of people ("Ann Brill, 50,
+    # Kate Brill, 31, and Joe Brill"); a noun followed by a name is one ("his wife, Mary Hale").
+    kinds = ("NN", "PRP") if tok.tag_ == "NN" else ("NNP",) if tok.tag_ == "NNP" else ()
+    if len(parts) == 1 and kinds:
+        listed = next((c for c in tok.children if c.dep_ == "appos" and c.i > tok.i
+                       and c.tag_ in kinds and any(g.dep_ == "conj" for g in c.children)),
+                      None)
+        if listed is not None:
+            parts += [listed, *[c for c in listed.conjuncts if c.i > listed.i]]
+    if len(parts) == 1 and tok.tag_ == "NNP":
+        # "Dale Penn, 66 and Rita Penn, 64": the second name hangs on the first one's age
+        age = next((c for c in tok.children if c.dep_ == "appos" and c.like_num), None)
+        if age is not None:
+            parts += [c for c in age.children if c.dep_ == "conj" and c.tag_ == "NNP"]
+    return parts
 
 
 def _count_one(tok: Token, lex: EventLexicon) -> tuple[int | None, bool]:
@@ -71,6 +90,9 @@ def _count_one(tok: Token, lex: EventLexicon) -> tuple[int | None, bool]:
             value = number_at(child)
             if value is not None:
                 return value, True
+    if tok.lemma_.lower() == "couple" and tok.tag_ == "NN":
+        # "the couple were found dead" is two people; "a couple of men" is vague
+        return (None, False) if any(c.lower_ == "of" for c in tok.children) else (2, True)
     for child in tok.children:
         if child.dep_ == "det" or (child.dep_ == "amod" and child.lower_ == "both"):
             if child.lower_ == "no":
@@ -160,6 +182,8 @@ def inherited_subject(pred: Token) -> Token | None:
             return inherited_subject(head)
     if pred.dep_ == "relcl":
         return pred.head
+    if pred.dep_ == "acl" and pred.tag_ == "VBN" and pred.head.like_num:
+        return pred.head  # "the three found dead"; not "risk (being) injured or killed"
     return None
 
 
