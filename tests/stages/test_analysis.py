@@ -124,3 +124,47 @@ def test_analysis_stop_stores_the_batch_in_hand_and_no_more(
     with engine.connect() as conn:
         counts = status_counts(conn)
     assert counts["analysed"] == 2 and counts.get("fetched", 0) >= 2
+
+
+def test_analysis_batch_stores_first_and_repeated_analyses_once(engine: Engine) -> None:
+    # A first analysis deletes nothing; one that replaces a stored analysis (the same
+    # article again in the batch, or one put back to "fetched" for a new analysis) must
+    # still replace its rows rather than add to them.
+    from europenews.model import Entity, Mention, Quote
+    from europenews.stages.analysis import store_analyses
+    from europenews.stages.writer import DirectWriter
+    from europenews.store.articles import add_article, analysed_among, reset_status
+    from europenews.store.schema import mentions
+
+    writer = DirectWriter(engine)
+    texts = ['"Doors open at nine," Ada Brook said on Monday.',
+             '"The bridge stays shut," Ivo Marsh told reporters.']
+    ids: list[str] = []
+    with engine.begin() as conn:
+        for n, text in enumerate(texts):
+            ids.append(add_article(conn, Article(text=text), article_id=f"a{n}", url=None,
+                                   url_key=None, content_hash=f"h{n}").article_id)
+
+    def analysis(aid: str, text: str) -> Analysis:
+        name = text.split(",")[1].split('"')[1].split(" said")[0].split(" told")[0].strip()
+        start = text.index(name)
+        person = Entity("e1", name, "person", (), (Mention(start, start + len(name), name),))
+        return Analysis(article=Article(text=text, id=aid), entities=(person,),
+                        quotes=(Quote(text[1:text.index('"', 1)], 1, text.index('"', 1),
+                                      ((1, text.index('"', 1)),), "direct"),))
+
+    def counts() -> list[int]:
+        with engine.connect() as conn:
+            return [conn.execute(select(func.count()).select_from(t)).scalar_one()
+                    for t in (quotes, mentions)]
+
+    with engine.connect() as conn:
+        assert analysed_among(conn, ids) == set()
+    first = [(aid, analysis(aid, t)) for aid, t in zip(ids, texts, strict=True)]
+    assert store_analyses(writer, [*first, first[0]], first=False) == [True, True, True]
+    assert counts() == [2, 2]
+    with engine.begin() as conn:
+        assert analysed_among(conn, [*ids, "unknown"]) == set(ids)
+        reset_status(conn)
+    assert store_analyses(writer, first, first=True) == [True, True]
+    assert counts() == [2, 2]

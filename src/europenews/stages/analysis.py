@@ -33,6 +33,7 @@ from europenews.stages.writer import DirectWriter, Writer
 from europenews.store.articles import (
     STATUS_CLUSTERED,
     STATUS_FETCHED,
+    analysed_among,
     clustered_among,
     count_articles,
     get_analysis_payloads,
@@ -67,13 +68,18 @@ def store_analyses(writer: Writer, items: Sequence[tuple[str, Analysis]],
     def save(conn: Connection) -> list[bool]:
         status = statuses(conn, ids)
         clustered = clustered_among(conn, ids)
+        # Articles with an analysis to replace (a re-analysis); the others' first analysis
+        # has no rows to delete.
+        stored = analysed_among(conn, ids)
         saved: list[bool] = []
         for article_id, analysis in items:
             if first and status.get(article_id) != STATUS_FETCHED:
                 saved.append(False)
                 continue
             linked = link_entities(conn, analysis, article_id)
-            save_analysis(conn, article_id, analysis_to_dict(analysis), analysis, linked, model)
+            save_analysis(conn, article_id, analysis_to_dict(analysis), analysis, linked, model,
+                          fresh=article_id not in stored)
+            stored.add(article_id)  # the same article again in this batch replaces it
             # Settled after each article, not once per batch: linking the next article
             # prefers the entity with more articles, so the counts must be current.
             settle_links(conn, article_id, list(linked.values()))
