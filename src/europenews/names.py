@@ -79,6 +79,20 @@ _LOOSE = (
 )
 
 
+# Lower-case words that belong inside names ("Corriere della Sera", "Charles de Gaulle").
+_PARTICLES = frozenset({"van", "von", "der", "den", "del", "della", "delle", "dei", "degli",
+                        "des", "les", "los", "las", "dos", "das", "bin", "ibn", "und", "für",
+                        "sur", "upon", "under", "zu", "ter", "af", "av", "til"})
+
+
+def run_on_name(name: str) -> bool:
+    """A name with a lower-case content word between its capitalised ones ("Dell resells
+    SeaMicro"): the recogniser ran over a headline's verb; it is no body's name."""
+    return any(w.isascii() and w.isalpha() and w.islower() and len(w) > 2
+               and w not in FUNCTION_WORDS and w not in _PARTICLES
+               for w in name.split()[1:-1])
+
+
 def person_words(key: str) -> list[str]:
     """The words of a person's name key without suffixes ("jr") and initials' dots."""
     words = key.split()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy.engine import Engine
 
 from europenews.model import Entity, Mention
@@ -10,6 +11,7 @@ from europenews.store.entities import (
     get_entity,
     list_aliases,
 )
+from europenews.store.linking import _better_name
 from tests.store.linked import store_linked
 
 Ent = tuple[str, str, tuple[str, ...]]
@@ -286,3 +288,18 @@ def test_entities_a_short_first_name_links_on_context(engine: Engine) -> None:
     # Without shared context a short form is no evidence: another Ellery.
     other = _store(engine, "d", [("Maurice Ellery", "person", ()), *context])["e1"]
     assert _store(engine, "e", [("Mo Ellery", "person", ()), ("Ostby", "place", ())])["e1"] != other
+
+
+@pytest.mark.parametrize(("old", "new", "better"), [
+    ("Obama", "Barack Obama", True),
+    # a recogniser's run-on over a headline verb is a worse name, whichever came first
+    ("Quillbyte", "Norvane resells Quillbyte", False),
+    ("Norvane resells Quillbyte", "Quillbyte", True),
+    # lower-case particles and function words are parts of names
+    ("Sera", "Corriere della Sera", True),
+    ("Gaulle", "Charles de Gaulle", True),
+    ("Bank", "Bank of America", True),
+])
+def test_entities_better_name(old: str, new: str, better: bool) -> None:
+    assert _better_name(old, new, "organization") is better
+

@@ -33,6 +33,7 @@ from europenews.names import (
     name_key,
     name_shorts,
     person_words,
+    run_on_name,
     surname_of,
 )
 from europenews.store import entitywrites, linkrows, namekeys
@@ -323,7 +324,11 @@ def add_aliases(conn: Connection, entity_id: int, texts: Iterable[str]) -> None:
 
 def _better_name(old: str, new: str, type_: str) -> bool:
     """Whether ``new`` is the more complete name ("Barack Obama" over "Obama"; "George W.
-    Bush" over "W. Bush"; a name over its initials)."""
+    Bush" over "W. Bush"; a name over its initials); never a run-on over a headline verb,
+    which any clean name replaces."""
+    if run_on_name(old) != run_on_name(new):
+        return run_on_name(old)
+
     def words(name: str) -> list[str]:
         key = name_key(name)
         return person_words(key) if type_ == "person" else key.split()
