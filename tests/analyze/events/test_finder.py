@@ -84,3 +84,26 @@ def test_events_merge_counts_adds_other_victims():
         Casualty("killed", 1, "another man", 20, 31, 22, additive=True),
     ]
     assert merge_counts(figures, "killed") == (2, "a man")
+
+
+_GAME = ("The Harbor City Gulls beat the Lakeview Otters 28-17 to reach the playoffs. Their "
+         "quarterback threw two touchdowns before halftime, and the coach praised a defence "
+         "that allowed a single field goal in the second half. {injury} The Gulls have won "
+         "six straight this season.")
+
+
+def test_events_game_report_injuries_are_no_events(nlp):
+    text = _GAME.format(injury="Their kicker was injured on the play and left the game.")
+    assert all(not e.injured for e in _events(nlp, text))
+
+
+def test_events_game_report_still_reports_a_death(nlp):
+    text = _GAME.format(injury="A fan was shot and killed in the parking lot after the game.")
+    assert any(e.killed == 1 for e in _events(nlp, text))
+
+
+def test_events_a_few_sports_words_do_not_make_a_game_report(nlp):
+    text = ("Two people were wounded when shots were fired outside the stadium after the "
+            "playoff game on Sunday, police said. The coach called for calm.")
+    event = _events(nlp, text)[0]
+    assert event.injured == 2

@@ -160,3 +160,23 @@ def figure_features(
         float(count == 0),
         float(casualty is not None and casualty.perpetrator),
     ]
+
+
+# A game report names its sport's words again and again; an article about violence at or
+# after a game names a few. Five distinct ones: no shared GVA article reaches four.
+SPORTS_REPORT_WORDS = 5
+
+
+def sports_report(doc: Doc, lex: EventLexicon) -> bool:
+    """Whether the article reads as a game report (``sports_words`` of the lexicon): there
+    "wound up with 20", "hurt his knee on the play" and a basketball "shooting" are no
+    casualties, so only a death is read as an event."""
+    return len(sports_terms(doc_text(doc), lex)) >= SPORTS_REPORT_WORDS
+
+
+def sports_terms(text: str, lex: EventLexicon) -> set[str]:
+    """The distinct ``sports_words`` of the lexicon that ``text`` holds."""
+    low = text.lower()
+    return {w for w in lex.words.get("sports_words", frozenset())
+            if re.search(r"\b" + re.escape(w) + r"\b", low)}
+

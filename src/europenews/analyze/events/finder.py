@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from europenews.analyze.events.casualties import Casualty, casualties_in
 from europenews.analyze.events.dates import date_expression, iso_date
-from europenews.analyze.events.evidence import another_time, page_furniture
+from europenews.analyze.events.evidence import another_time, page_furniture, sports_report
 from europenews.analyze.events.figures import (
     FigureScorer,
     Option,
@@ -414,6 +414,8 @@ def events_with_options(doc: Doc, lex: EventLexicon
     built = [event_with_options(g, doc, lex, scorer, r) for g, r in zip(groups, ranks,
                                                                           strict=True)]
     events = [(e, o) for e, o in built if e is not None]
+    if events and sports_report(doc, lex):  # a game report: injuries of play are no events
+        events = [(e, o) for e, o in events if e.killed]
     if not events:
         return []
     # The main event is the first one with killed/injured figures: the headline and the lead

@@ -1,0 +1,39 @@
+"""How many articles of a JSONL file (``title`` and ``text`` per line) read as game reports
+(``analyze/events/evidence.sports_report``: at least SPORTS_REPORT_WORDS distinct sports words),
+where only deaths are read as events. Prints the histogram of distinct words per article.
+
+    .venv/bin/python bench/sports_frame.py ../shared/data/clustering/gva-incidents/articles.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+
+from europenews.analyze.events.evidence import SPORTS_REPORT_WORDS, sports_terms
+from europenews.analyze.events.lexicon import load_event_lexicon
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("jsonl")
+    parser.add_argument("--show", action="store_true", help="print the game reports' titles")
+    args = parser.parse_args()
+    lex = load_event_lexicon()
+    counts: Counter[int] = Counter()
+    with open(args.jsonl, encoding="utf-8") as fh:
+        for line in fh:
+            item = json.loads(line)
+            text = f"{item.get('title') or ''}\n{item.get('text') or ''}"
+            found = len(sports_terms(text, lex))
+            counts[found] += 1
+            if args.show and found >= SPORTS_REPORT_WORDS:
+                print(found, (item.get("title") or "")[:90])
+    reports = sum(n for k, n in counts.items() if k >= SPORTS_REPORT_WORDS)
+    print(json.dumps({"articles": sum(counts.values()), "game_reports": reports,
+                      "distinct_words": dict(sorted(counts.items()))}))
+
+
+if __name__ == "__main__":
+    main()
