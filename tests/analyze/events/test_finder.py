@@ -107,3 +107,16 @@ def test_events_a_few_sports_words_do_not_make_a_game_report(nlp):
             "playoff game on Sunday, police said. The coach called for calm.")
     event = _events(nlp, text)[0]
     assert event.injured == 2
+
+
+@pytest.mark.parametrize("text", [
+    "The retailer wound up selling its warehouse arm to a rival instead.",
+    "After a slow start she wound up with 31 votes in the second round.",
+])
+def test_events_wound_up_is_no_injury(nlp, text):
+    assert all(not e.injured for e in _events(nlp, text))
+
+
+def test_events_wounded_is_still_an_injury(nlp):
+    event = _events(nlp, "The gunman wounded three people before he fled, police said.")[0]
+    assert event.injured == 3

@@ -51,6 +51,8 @@ class Casualty:
 def _kind_of(tok: Token, lex: EventLexicon) -> str | None:
     lemma = tok.lemma_.lower()
     pos = tok.pos_
+    if lemma == "wind" and any(c.dep_ == "prt" for c in tok.children):
+        return None  # "wound up buying", "wound up with 20": the past of "wind up", no wound
     if pos in ("VERB", "ADJ", "AUX") or (pos == "NOUN" and lemma == "dead"):
         return lex.kinds.get(lemma) or lex.kinds.get(tok.lower_)
     return None
