@@ -98,3 +98,12 @@ def test_roles_a_title_never_runs_over_a_line_break(nlp):
     noise = Span(doc, brk - 2, brk + 1, label="ORG")
     roles = find_roles(doc, name, [noise, name], load_entity_lexicon().titles)
     assert [r.text for r in roles] == ["President"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hours after the vote, a frustrated President Barack Obama spoke to reporters.",
+    "Late on Friday a weary President Emmanuel Macron left the summit.",
+])
+def test_roles_an_adjective_before_a_title_is_no_part_of_it(nlp, text):
+    person = next(e for e in nlp(text)._.entities if e.type == "person")
+    assert person.roles and all(r == "President" for r in person.roles)

@@ -160,6 +160,7 @@ def _title_phrase(head: Token, words: TitleWords) -> Role | None:
     doc = head.doc
     while start < end and (doc[start].is_punct or doc[start].lower_ in ("the", "a", "an")):
         start += 1
+    start = _clean_start(doc, start, end, words)  # "a frustrated President": no title word
     return Role(doc[start:end].text, start, end) if start < end else None
 
 
