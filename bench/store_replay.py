@@ -169,8 +169,8 @@ def replay(cache: Path, db: Path, profile_top: int, export: Path | None,
 
 def memory(cache: Path, rounds: int, every: int, top: int, frames: int) -> None:
     """The writer's memory and speed over a growing store without spaCy: the cached articles
-    ingested ``rounds`` times into one store under new ids, urls and first line (as
-    ``bench/memory_long.py`` does), their analyses replayed; every ``every`` rounds the
+    ingested ``rounds`` times into one store under new ids, urls and first line, their
+    analyses replayed; every ``every`` rounds the
     seconds so far and the RSS and, with ``frames``, from the second snapshot on what grew
     most since the first (tracemalloc; it slows the run several times over)."""
     import gc
