@@ -272,14 +272,19 @@ _DELETES = tuple(delete(t).where(t.c.article_id == bindparam("article"))
 _INSERTS = {t.name: insert(t) for t in _ANALYSIS_TABLES}
 
 
-def analysed_among(conn: Connection, ids: Sequence[str]) -> set[str]:
-    """Which of these articles have a stored analysis, in one query."""
+def _ids_among(conn: Connection, column: Any, ids: Sequence[str]) -> set[str]:
+    """Which of ``ids`` appear in ``column``: one query per 500 ids (SQLite's bound-parameter
+    limit)."""
     out: set[str] = set()
     for start in range(0, len(ids), 500):
         out.update(conn.execute(
-            select(analyses.c.article_id)
-            .where(analyses.c.article_id.in_(list(ids[start:start + 500])))).scalars())
+            select(column).where(column.in_(list(ids[start:start + 500])))).scalars())
     return out
+
+
+def analysed_among(conn: Connection, ids: Sequence[str]) -> set[str]:
+    """Which of these articles have a stored analysis."""
+    return _ids_among(conn, analyses.c.article_id, ids)
 
 
 def save_analysis(
@@ -401,13 +406,8 @@ def get_analysis_payloads(conn: Connection, ids: Sequence[str]) -> dict[str, dic
 
 
 def clustered_among(conn: Connection, ids: Sequence[str]) -> set[str]:
-    """Which of these articles belong to a story, in one query."""
-    out: set[str] = set()
-    for start in range(0, len(ids), 500):
-        out.update(conn.execute(
-            select(story_members.c.article_id)
-            .where(story_members.c.article_id.in_(list(ids[start:start + 500])))).scalars())
-    return out
+    """Which of these articles belong to a story."""
+    return _ids_among(conn, story_members.c.article_id, ids)
 
 
 def is_clustered(conn: Connection, article_id: str) -> bool:
