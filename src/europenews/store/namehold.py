@@ -23,22 +23,16 @@ def _core_words(key: str) -> set[str]:
 
 
 @functools.cache
-def _generic_words() -> frozenset[str]:
+def _generic_bodies() -> tuple[frozenset[str], frozenset[str]]:
+    """``data/generic_bodies.txt``: its generic words (with the facility words), and the names
+    made of such words that still name one body ("State Department": the US foreign ministry,
+    not any state's department; the file's ``=`` lines)."""
     text = resources.files("europenews.store").joinpath("data/generic_bodies.txt").read_text(
         encoding="utf-8")
-    words = (line.strip() for line in text.splitlines())
-    return frozenset(word_key(w) for w in words
-                     if w and not w.startswith(("#", "="))) | FACILITY_WORDS
-
-
-@functools.cache
-def _one_body_names() -> frozenset[str]:
-    """Names made of generic words that still name one body ("State Department": the US
-    foreign ministry, not any state's department); the ``=`` lines of the same file."""
-    text = resources.files("europenews.store").joinpath("data/generic_bodies.txt").read_text(
-        encoding="utf-8")
-    return frozenset(core_key(name_key(line[1:].strip())) for line in text.splitlines()
-                     if line.startswith("="))
+    lines = [line.strip() for line in text.splitlines()]
+    words = frozenset(word_key(w) for w in lines if w and not w.startswith(("#", "=")))
+    one_body = frozenset(core_key(name_key(w[1:].strip())) for w in lines if w.startswith("="))
+    return words | FACILITY_WORDS, one_body
 
 
 def generic_name(key: str) -> bool:
@@ -48,10 +42,10 @@ def generic_name(key: str) -> bool:
     every sheriff's office of the country into one entity, which then took one specific office's
     name on context. A name with one telling word ("Osceola County Sheriff's Office", "U.S.
     Navy") is not generic."""
-    if key in _one_body_names():
+    generic, one_body = _generic_bodies()
+    if key in one_body:
         return False
     words = [w for w in key.split() if w not in FUNCTION_WORDS]
-    generic = _generic_words()
     return bool(words) and all(w in generic or (w.endswith("s") and w[:-1] in generic)
                                for w in words)
 

@@ -11,6 +11,7 @@ vector into a probability with weights learned from data (``bench/train_figures.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -176,7 +177,14 @@ def sports_report(doc: Doc, lex: EventLexicon) -> bool:
 
 def sports_terms(text: str, lex: EventLexicon) -> set[str]:
     """The distinct ``sports_words`` of the lexicon that ``text`` holds."""
-    low = text.lower()
-    return {w for w in lex.words.get("sports_words", frozenset())
-            if re.search(r"\b" + re.escape(w) + r"\b", low)}
+    listed = lex.words.get("sports_words", frozenset())
+    return set(_words_pattern(listed).findall(text.lower())) if listed else set()
+
+
+@functools.cache
+def _words_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    """One pattern for a list of words and phrases (built once per lexicon list: the events
+    stage asks it of every article with an event)."""
+    longest_first = sorted(words, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, longest_first)) + r")\b")
 
