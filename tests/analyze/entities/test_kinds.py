@@ -60,6 +60,19 @@ def test_kinds_a_credit_line_and_a_highlights_heading_name_nothing(nlp):
     assert "Dana Ortiz" in names and "Lee Brandt" in names
 
 
+def test_kinds_a_flattened_gallery_credit_names_nothing(nlp):
+    # A photo gallery run into the text: credit, outlet, counters and buttons on one line.
+    text = ("Photo: Marta Quill, Harbor Vale Ledger Image 1 of / 8 Caption Close Image 1 of 8 "
+            "A victim is carried to an ambulance after the shooting on Sunday. Photo: Marta "
+            "Quill, Harbor Vale Ledger Image 2 of 8\n\nTwo men were hurt in a shooting on "
+            "Sunday, Sgt. Dana Ortiz of the Harbor Vale Police said. The scene on Monday. "
+            "(Marta Quill / Harbor Vale Ledger)")
+    names = {e.name for e in nlp(text)._.entities}
+    assert not any("Ledger" in n or "Image" in n or "Caption" in n for n in names), names
+    assert "Marta Quill" not in names
+    assert "Dana Ortiz" in names
+
+
 @pytest.mark.parametrize(
     "text",
     ["Lena Holm, 66, of Varnhem, was walking into the store.",

@@ -53,7 +53,16 @@ INLINE_FURNITURE = re.compile(
     r"\((?:photo|image|video|file photo|credit)s?(?:\s+by)?\s*:[^()\n]*\)"
     r"|\bbuy photo\b|\bstory highlights\b"
     # "Photo by" and the capitalised words after it (at most four: the name, not the text).
-    r"|\b(?:photo|image)s?\s+by\s+(?-i:(?:[A-Z][\w.'’-]*[ \t]?){1,4})", re.I)
+    r"|\b(?:photo|image)s?\s+by\s+(?-i:(?:[A-Z][\w.'’-]*[ \t]?){1,4})"
+    # A gallery flattened into the text: "Photo: Ann Lee, The Daily Ledger Image 1 of 12
+    # Caption Close": the credit (a name, a comma, an outlet: capitalised words only) and the
+    # gallery's counters and buttons.
+    r"|\bphotos?\s*:\s*(?-i:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
+    r"(?:\s*[,/]\s*(?:[A-Z][\w.'’&-]*[ \t]?){1,5})?)"
+    r"|\bimage\s+\d+\s+of\s*/?\s*\d+|\bcaption\s+close\b"
+    # A caption's bracketed credit without the word: "(Ann Lee / The Daily Ledger)".
+    r"|\((?-i:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3}[ \t]*/[ \t]*"
+    r"[A-Z][\w.'’&-]*(?:[ \t]+[A-Z][\w.'’&-]*){0,4})\)", re.I)
 # "Jordan Hale, 34, of Eastbrook": a person's age, then where they live.
 HOMETOWN_BEFORE = re.compile(r",\s*\d{1,3}\s*,\s*(?:of|from)\s*$")
 # "a 66-year-old Eastbrook woman": a town describing a person.
