@@ -203,3 +203,23 @@ def test_kinds_a_rank_of_two_words_lends_no_surname_to_the_rank_alone():
     kept = decide_kinds(doc, names, lexicon.kinds, lexicon.titles.heads)
     assert "Sgt" not in [s.text for s in kept]
     assert "Nolan Pierce" in [s.text for s in kept]
+
+
+def test_kinds_a_street_named_in_french_order_is_no_person():
+    # The model reads "Avenue Montaigne" as a person in some sentences; a street word opening a
+    # name makes it a street whatever the model said ("Rue" is also a first name: not a rule).
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from europenews.analyze.entities.kinds import decide_kinds
+    from europenews.analyze.entities.lexicon import load_entity_lexicon
+
+    words = ["Thieves", "fled", "down", "Avenue", "Montaigne", "past", "Rue", "Halden", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    names = [Span(doc, 3, 5, label="PERSON"), Span(doc, 6, 8, label="PERSON")]
+    lexicon = load_entity_lexicon()
+    assert lexicon.kinds is not None
+    kept = {s.text: s.label_ for s in decide_kinds(doc, names, lexicon.kinds,
+                                                   lexicon.titles.heads)}
+    assert kept["Avenue Montaigne"] == "FAC"
+    assert kept["Rue Halden"] == "PERSON"

@@ -74,6 +74,9 @@ AGE_AFTER = re.compile(r"\s*,\s*\d{1,3}\s*,\s+[a-z]")  # "Jordan Hale, 34, was .
 # the model's "person".
 STREETS = frozenset({"avenue", "ave", "street", "st", "road", "rd", "boulevard", "blvd", "drive",
                      "lane", "ln", "highway", "hwy", "freeway", "parkway", "pkwy"})
+# Street words that open a street's name in French word order ("Avenue Montaigne"); no person's
+# name starts with one ("Rue" is left out: it is also a first name).
+STREETS_FIRST = frozenset({"avenue", "boulevard", "avenida"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +215,8 @@ def _kind(doc: Doc, span: Span, words: KindWords) -> str | None:
                           or (label in ("ORG", "GPE") and last in STREETS)):
         return "FAC"  # a person's name on a building; any name on a street sign
     if label == "PERSON":
+        if len(span) > 1 and span[0].lower_ in STREETS_FIRST:
+            return "FAC"  # "Avenue Montaigne", "Boulevard Haussmann": a street, not a person
         if _names_a_venue(span, words.venues):
             return "FAC"  # "John H. Doyle(,) Jr. Hospital": the person's name is the venue's
         if HOMETOWN_BEFORE.search(doc_text(doc), max(0, span.start_char - 20), span.start_char):
