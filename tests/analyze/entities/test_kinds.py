@@ -223,3 +223,25 @@ def test_kinds_a_street_named_in_french_order_is_no_person():
                                                    lexicon.titles.heads)}
     assert kept["Avenue Montaigne"] == "FAC"
     assert kept["Rue Halden"] == "PERSON"
+
+
+def test_kinds_a_force_rank_inside_an_organisation_splits_body_and_person():
+    # With "Capt." one token the model reads "State Police Capt. Dana Cole" as one
+    # organisation, or the name after "Cpl." as another: the rank ends the body's name.
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from europenews.analyze.entities.kinds import decide_kinds
+    from europenews.analyze.entities.lexicon import load_entity_lexicon
+
+    words = ["State", "Police", "Capt.", "Dana", "Cole", "spoke", ";", "Hill", "Police", "Cpl.",
+             "Ian", "Moss", "and", "Dr", "Pepper", "too", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    names = [Span(doc, 0, 5, label="ORG"), Span(doc, 7, 10, label="ORG"),
+             Span(doc, 10, 12, label="ORG"), Span(doc, 13, 15, label="ORG")]
+    lexicon = load_entity_lexicon()
+    assert lexicon.kinds is not None
+    kept = {s.text: s.label_ for s in decide_kinds(doc, names, lexicon.kinds,
+                                                   lexicon.titles.heads)}
+    assert kept == {"State Police": "ORG", "Dana Cole": "PERSON", "Hill Police": "ORG",
+                    "Ian Moss": "PERSON", "Dr Pepper": "ORG"}

@@ -151,6 +151,36 @@ def _after_rank(span: Span, ranks: frozenset[str]) -> Span | None:
     return span
 
 
+# Ranks of the police and the forces: inside a name the model read as an organisation
+# ("State Police Capt. Dana Cole", "Eastbrook Police Cpl.") they end the body's name and open
+# a person's. Courtesy and political titles are left out ("Dr Pepper", "Mr. Coffee" are brands).
+FORCE_RANKS = frozenset({"sgt", "lt", "det", "capt", "cpl", "col", "insp", "supt", "ofc", "maj",
+                         "cmdr", "cmdt", "pvt", "spokesperson", "spokesman", "spokeswoman"})
+
+
+def _split_at_rank(span: Span) -> list[Span]:
+    """A non-person name holding a force rank, as the body before the rank and the person
+    after it (either may be missing); a name right after a rank is a person's ("Cpl." then
+    "Dana Cole" read as an organisation); any other span as it is."""
+    if span.label_ == "PERSON":
+        return [span]
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_.rstrip(".") in FORCE_RANKS and len(span) <= 4 \
+            and all(t.is_title for t in span if t.is_alpha):
+        return [Span(span.doc, span.start, span.end, label="PERSON")]
+    ranks = [i for i, t in enumerate(span) if t.lower_.rstrip(".") in FORCE_RANKS]
+    if not ranks:
+        return [span]
+    out = []
+    body = span[:ranks[0]]
+    if any(t.is_alpha for t in body):
+        out.append(Span(span.doc, body.start, body.end, label=span.label_))
+    rest = span[ranks[-1] + 1:]
+    if len(rest) and rest[0].is_title and any(t.is_alpha for t in rest):
+        out.append(Span(span.doc, rest.start, rest.end, label="PERSON"))
+    return out
+
+
 # What makes a one-word name a person's even when it opens the name of a thing: it is the
 # subject of a verb only people do ("Halvorsen said"); things are subjects too ("Lakeview is
 # unlicensed").
@@ -260,6 +290,7 @@ def _after_credits(span: Span, credits: list[tuple[int, int]]) -> Span | None:
 def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
                  titles: frozenset[str]) -> list[Span]:
     """The names with the kind the article gives them; page furniture and bare titles out."""
+    names = [part for span in names for part in _split_at_rank(span)]
     furniture = _line_ranges(doc_text(doc), BOILERPLATE) + furniture_lines(doc_text(doc))
     datelines = dateline_names(doc_text(doc))
     masthead = _masthead(doc)
