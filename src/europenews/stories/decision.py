@@ -43,11 +43,6 @@ FEATURES = (
     "gap_own_names",
     "gap_rare_key",
     "gap_own_keys",
-    # Follow-up reports (issue 20, session 12): the item reads as an arrest, court, sentence or
-    # funeral report, alone and times the log day gap (such reports come weeks or months later
-    # and share few words with the first reports of the shooting).
-    "followup",
-    "gap_followup",
     # Dense sentence vectors (issue 20): cosine with the story's mean vector or best recent
     # member; 0 when the clusterer runs without an embedder.
     "dense",

@@ -49,7 +49,6 @@ def decision_features(
     source = prepared.item.source
     own_keys = math.log1p(own_terms(v.keys, story.key_docs, key_df))
     own_names = math.log1p(own_terms(cues.names, story.name_docs, dfs.names))
-    followup = 1.0 if cues.followup else 0.0
     return [
         *base,
         own_keys,
@@ -63,7 +62,5 @@ def decision_features(
         gap * own_names,
         gap * rare_key,
         gap * own_keys,
-        followup,
-        gap * followup,
         dense,
     ]

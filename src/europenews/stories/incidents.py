@@ -32,17 +32,6 @@ _MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 _MULTIPLE_RE = re.compile(r"\b(double|triple|quadruple|quintuple)\b", re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b")
 _NAME_PAIR = re.compile(r"\b([A-Z][a-z]+(?:['’][A-Za-z]+)?) ([A-Z][a-z]+(?:['’][A-Za-z]+)?)\b")
-# What a follow-up report says: an arrest, charges, a court step, a sentence, a funeral. Such a
-# report comes days to months after the shooting and repeats few of its words, so the day gap
-# that rightly separates two look-alike shootings should weigh less for it.
-_FOLLOWUP = re.compile(
-    r"\b(?:arrest(?:ed|s)?|charged?|charges|indict(?:ed|ment)|arraign(?:ed|ment)|court|judge"
-    r"|jury|trial|mistrial|hearing|plead(?:s|ed)?|pled|plea|guilty|acquitt(?:ed|al)"
-    r"|convict(?:ed|ion)|sentenc(?:e|ed|es|ing)|prison|probation|custody|lawsuit|sues?|sued|funeral|vigil"
-    r"|memorial|remember(?:ed|ing)?)\b",
-    re.IGNORECASE,
-)
-FOLLOWUP_CHARS = 300  # the title and the first lines say what kind of report it is
 LEAD_CHARS = 1500  # ages and counts of the reported incident come first; later ones drift
 
 
@@ -54,7 +43,6 @@ class IncidentCues:
     ages: frozenset[int] = frozenset()
     counts: frozenset[int] = frozenset()
     names: frozenset[str] = frozenset()
-    followup: bool = False  # an arrest, court, sentence or funeral report (``_FOLLOWUP``)
 
 
 def _number(token: str) -> int:
@@ -75,7 +63,6 @@ def incident_cues(title: str, body: str) -> IncidentCues:
         ages=frozenset(ages),
         counts=frozenset(counts),
         names=frozenset(names),
-        followup=_FOLLOWUP.search(f"{title}\n{body[:FOLLOWUP_CHARS]}") is not None,
     )
 
 
