@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +77,22 @@ def _bucket_gap(days: int | None) -> str:
     if days <= 30:
         return "4-30 days"
     return "over 30 days"
+
+
+def _pairs(gold: list[str], predicted: list[str]) -> dict[str, int]:
+    """Pair counts at the end of the stream: lost (same incident, different stories) and wrong
+    (different incidents, one story)."""
+
+    def count(labels: Iterable[Any]) -> int:
+        return sum(n * (n - 1) // 2 for n in Counter(labels).values())
+
+    right = count(zip(gold, predicted, strict=True))
+    return {
+        "gold_pairs": count(gold),
+        "right": right,
+        "lost": count(gold) - right,
+        "wrong": count(predicted) - right,
+    }
 
 
 def analyse(records: list[dict[str, Any]], model: DecisionModel, examples: int) -> dict[str, Any]:
@@ -178,10 +195,12 @@ def analyse(records: list[dict[str, Any]], model: DecisionModel, examples: int) 
                 "short (<300 chars)" if len(text) < SHORT_TEXT else "long"
             ] += len(wrong_members)
     final = [clusterer.resolve(s) for s in placed]
-    scores = cluster_scores([str(r["story"]) for r in records], final)
+    gold_ids = [str(r["story"]) for r in records]
+    scores = cluster_scores(gold_ids, final)
     return {
         "articles": len(records),
         "final": scores,
+        "final_pairs": _pairs(gold_ids, final),
         "lost_pairs_at_placement": dict(lost.most_common()),
         "lost_articles": dict(lost_articles.most_common()),
         "wrong_pairs_at_placement": dict(added.most_common()),
