@@ -206,7 +206,7 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
     """Pure: read the marks and the parse, return the quotes in text order. ``record``
     collects each quote's speaker candidates (``bench/train_speakers.py``)."""
     text = doc_text(doc)
-    marks = find_marked_quotes(text)
+    marks = find_marked_quotes(text, lex.dialogue_dashes)
     statement = [_is_statement(doc, text, m) for m in marks]
     layout = Layout(text, marks)
     cues = [outside_subject(doc, c, layout, statement) for c in find_cues(doc, lex, beliefs)]
