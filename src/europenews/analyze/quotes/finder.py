@@ -70,7 +70,6 @@ from europenews.analyze.quotes.spans import (
     outside_words,
     overlaps,
     paragraph_chars,
-    sentence_before,
     strip_punct,
 )
 from europenews.analyze.quotes.speakers import speaker_at
@@ -116,15 +115,6 @@ def _cue_drafts(
             bare.append(cue)
             continue
         over = [k for k, m in enumerate(layout.marks) if overlaps((m.start, m.end), spans)]
-        pos = doc[cue.cue[0]].idx
-        ended = [k for k in over if sentence_before(text, layout.marks[k], pos)]
-        if ended:
-            # "“We want it.” Steve Adler said ...": a quotation closed by a full stop is not
-            # what a later sentence's cue reports.
-            last = layout.marks[ended[-1]].end
-            spans = [(max(s, last + 1), e) for s, e in spans if e > last + 1]
-            spans = [(s, e) for s, e in spans if WORD.search(text, s, e)]
-            over = [k for k in over if k not in ended]
         if over:
             spans = cut_at_colon(text, spans, layout.marks[over[0]])
             over = [k for k in over
