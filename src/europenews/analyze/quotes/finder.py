@@ -48,7 +48,6 @@ from europenews.analyze.quotes.markcues import (
     nearest_bare,
     object_of_bare,
     outside_subject,
-    previous_sentence,
     quoting_verb,
     trailing_verb,
 )
@@ -339,13 +338,6 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
                 drafts.append(Draft(list(mark.fragments), "direct", None, prev.speaker, [k]))
                 bound.add(k)
                 continue
-        intro = previous_sentence(doc, text, mark, layout) if statement[k] else None
-        if intro is not None:
-            draft = Draft(list(mark.fragments), "direct", intro, marks=[k])
-            draft.speaker = _speaker_of(draft, doc, lex)
-            drafts.append(draft)
-            bound.add(k)
-            continue
         if statement[k]:
             # No cue at all: the latest speaker of this or the previous paragraph, if any.
             near = prev is not None and layout.paragraph(mark.start) - layout.paragraph(
