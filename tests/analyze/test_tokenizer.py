@@ -84,3 +84,10 @@ def test_tokenizer_glued_signature_dash_gives_a_clean_speaker(nlp):
     doc = nlp(text)
     quote = next(q for q in doc._.quotes if "speak for us" in q.text)
     assert quote.speaker is not None and quote.speaker.mention.text == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("rank", ["Sgt.", "Lt.", "Det.", "Capt.", "SGT."])
+def test_tokenizer_keeps_an_abbreviated_rank_whole(blank, rank):
+    # spaCy splits the stop off these (not off "Gen."), and the parser then ends the sentence.
+    assert [t.text for t in blank.make_doc(f"said Police {rank} Lee Brandt.")] == [
+        "said", "Police", rank, "Lee", "Brandt", "."]

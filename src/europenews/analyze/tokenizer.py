@@ -6,7 +6,12 @@ quotation has no end the parser can see and its speaker is lost. Splitting the
 punctuation and the mark off the following word restores the three tokens. The same
 holds for a closing mark glued to a signature dash (``… us.”― Jane Doe``).
 
-The rule is part of the pipeline's config: ``[nlp.tokenizer]`` names the registered tokenizer
+spaCy's English rules also split the full stop off the abbreviated ranks of police and army
+reports (``Sgt.``, ``Lt.``, ``Det.``) although they keep ``Gen.`` or ``Gov.`` whole; the split
+stop reads as a sentence end, which cuts "said Police Sgt. Lee Brandt" after the rank and
+leaves the quotation with a title for a speaker. :data:`TITLE_ABBREVIATIONS` are kept whole.
+
+The rules are part of the pipeline's config: ``[nlp.tokenizer]`` names the registered tokenizer
 ``europenews.glued_quotations.v1`` (registered in ``components.py``). A packaged pipeline reads
 its tokenizer's rules from disk *after* any creation callback has run, which would drop rules
 added there; this tokenizer adds the rule again whenever its state is loaded.
@@ -18,6 +23,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from spacy.attrs import ORTH  # type: ignore[import-not-found]
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
@@ -30,6 +36,19 @@ GLUED_CLOSE = (
     r"(?<=[^\W\d_])[,.!?](?=[\"”’][^\W\d_])|(?<=[,.!?])[\"”’](?=[^\W\d_])"
     r"|(?<=[^\W\d_])[\"”’](?=[―—–](?:[A-Z@]|$))|(?<=[\"”’])[―—–](?=[A-Z@]|$)"
 )
+
+
+# Abbreviated titles written before a name that spaCy's English exceptions lack (it has "Gen.",
+# "Gov.", "Sen.", "Rep.", "Dr.", "Rev." and the like already).
+TITLE_ABBREVIATIONS = ("Sgt", "Lt", "Det", "Capt", "Cpl", "Col", "Insp", "Supt", "Ofc", "Atty",
+                       "Maj", "Cmdr", "Cmdt", "Pvt", "Dep", "Pres", "Spc", "Sfc", "Ssgt")
+
+
+def add_title_abbreviations(tokenizer: Any) -> None:
+    """Keep each abbreviated title and its full stop one token ("Sgt.", "SGT.")."""
+    for word in TITLE_ABBREVIATIONS:
+        for form in (word, word.upper()):
+            tokenizer.add_special_case(f"{form}.", [{ORTH: f"{form}."}])
 
 
 def add_glued_quotation_rule(tokenizer: Any) -> None:
@@ -50,6 +69,7 @@ class GluedQuotationTokenizer(Tokenizer):  # type: ignore[misc]
         # from_disk reads the file and calls this, so both ways of loading keep the rule.
         super().from_bytes(bytes_data, exclude=exclude)
         add_glued_quotation_rule(self)
+        add_title_abbreviations(self)
         return self
 
 
@@ -70,6 +90,7 @@ def create_glued_quotations_tokenizer() -> Callable[[Language], GluedQuotationTo
             url_match=defaults.url_match,
         )
         add_glued_quotation_rule(tokenizer)
+        add_title_abbreviations(tokenizer)
         return tokenizer
 
     return make

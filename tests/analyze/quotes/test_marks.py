@@ -18,8 +18,14 @@ from europenews.analyze.quotes.marks import find_marked_quotes
         ),
         ("``We will win,'' he said.", [["We will win,"]]),
         ("She called it ‘a total sham’ and left. It’s Jones’ dog.", [["a total sham"]]),
+        (
+            # A page with one sentence per line: the mark opened on one line closes on the
+            # next, which does not re-open it.
+            '"The road was closed.\nIt opens today," she said.\nTraffic "was light" later.',
+            [["The road was closed.", "It opens today,"], ["was light"]],
+        ),
     ],
-    ids=["straight", "curly", "multi-paragraph", "typewriter", "single"],
+    ids=["straight", "curly", "multi-paragraph", "typewriter", "single", "sentence-per-line"],
 )
 def test_marks_finds_fragments(text, expected):
     found = [[text[s:e] for s, e in q.fragments] for q in find_marked_quotes(text)]

@@ -39,8 +39,22 @@ def _doc(nlp, words, heads, deps, pos, tags, ents=None):
             "slump we see",
             "a person",
         ),
+        (
+            "A man was hurt in Springfield on Monday. “The driver would not get out of the "
+            "car,” said Springfield Police Sgt. Lee Brandt.",
+            "driver would not",
+            "Lee Brandt",
+        ),
+        (
+            "A man was hurt in Springfield on Monday.\n\"The driver would not get out of the "
+            "car.\nHe was arrested an hour later,\" said Police Lt. Ann Holt.\nThe road is "
+            "open again.",
+            "driver would not",
+            "Ann Holt",
+        ),
     ],
-    ids=["title-before-name", "no-break-space", "subject-after-verb"],
+    ids=["title-before-name", "no-break-space", "subject-after-verb", "rank-before-name",
+         "quote-over-two-lines"],
 )
 def test_speakers_inverted_cue_finds_speaker_after_verb(nlp, text, said, mention):
     quote = quote_with(nlp(text)._.quotes, said)

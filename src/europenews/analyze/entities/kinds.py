@@ -53,7 +53,16 @@ INLINE_FURNITURE = re.compile(
     r"\((?:photo|image|video|file photo|credit)s?(?:\s+by)?\s*:[^()\n]*\)"
     r"|\bbuy photo\b|\bstory highlights\b"
     # "Photo by" and the capitalised words after it (at most four: the name, not the text).
-    r"|\b(?:photo|image)s?\s+by\s+(?-i:(?:[A-Z][\w.'’-]*[ \t]?){1,4})", re.I)
+    r"|\b(?:photo|image)s?\s+by\s+(?-i:(?:[A-Z][\w.'’-]*[ \t]?){1,4})"
+    # A gallery flattened into the text: "Photo: Ann Lee, The Daily Ledger Image 1 of 12
+    # Caption Close": the credit (a name, a comma, an outlet: capitalised words only) and the
+    # gallery's counters and buttons.
+    r"|\bphotos?\s*:\s*(?-i:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
+    r"(?:\s*[,/]\s*(?:[A-Z][\w.'’&-]*[ \t]?){1,5})?)"
+    r"|\bimage\s+\d+\s+of\s*/?\s*\d+|\bcaption\s+close\b"
+    # A caption's bracketed credit without the word: "(Ann Lee / The Daily Ledger)".
+    r"|\((?-i:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3}[ \t]*/[ \t]*"
+    r"[A-Z][\w.'’&-]*(?:[ \t]+[A-Z][\w.'’&-]*){0,4})\)", re.I)
 # "Jordan Hale, 34, of Eastbrook": a person's age, then where they live.
 HOMETOWN_BEFORE = re.compile(r",\s*\d{1,3}\s*,\s*(?:of|from)\s*$")
 # "a 66-year-old Eastbrook woman": a town describing a person.
@@ -65,6 +74,9 @@ AGE_AFTER = re.compile(r"\s*,\s*\d{1,3}\s*,\s+[a-z]")  # "Jordan Hale, 34, was .
 # the model's "person".
 STREETS = frozenset({"avenue", "ave", "street", "st", "road", "rd", "boulevard", "blvd", "drive",
                      "lane", "ln", "highway", "hwy", "freeway", "parkway", "pkwy"})
+# Street words that open a street's name in French word order ("Avenue Montaigne"); no person's
+# name starts with one ("Rue" is left out: it is also a first name).
+STREETS_FIRST = frozenset({"avenue", "boulevard", "avenida"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +215,8 @@ def _kind(doc: Doc, span: Span, words: KindWords) -> str | None:
                           or (label in ("ORG", "GPE") and last in STREETS)):
         return "FAC"  # a person's name on a building; any name on a street sign
     if label == "PERSON":
+        if len(span) > 1 and span[0].lower_ in STREETS_FIRST:
+            return "FAC"  # "Avenue Montaigne", "Boulevard Haussmann": a street, not a person
         if _names_a_venue(span, words.venues):
             return "FAC"  # "John H. Doyle(,) Jr. Hospital": the person's name is the venue's
         if HOMETOWN_BEFORE.search(doc_text(doc), max(0, span.start_char - 20), span.start_char):

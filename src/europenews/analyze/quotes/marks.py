@@ -91,6 +91,22 @@ def _nested_curly(text: str, i: int, end: int) -> int | None:
     return None
 
 
+def _closes_first(text: str, start: int, end: int) -> bool:
+    """Whether the first double mark of ``text[start:end]`` closes a quotation: a curly closer,
+    or a straight mark after a word and before a space or punctuation (``officers," said``).
+    Pages that put every sentence on its own line break a quotation of two sentences that way:
+    the mark opened on one line closes on the next, which does not re-open it."""
+    j = next((k for k in range(start, end)
+              if text[k] in OPEN_DOUBLE or text[k] in CLOSE_DOUBLE or text[k] == STRAIGHT_DOUBLE),
+             None)
+    if j is None or j == start or text[j - 1].isspace():
+        return False
+    if text[j] in CLOSE_DOUBLE:
+        return True
+    after = text[j + 1] if j + 1 < end else " "
+    return text[j] == STRAIGHT_DOUBLE and (after.isspace() or after in ",.;:!?)")
+
+
 def strip_space(text: str, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` without the whitespace at either edge."""
     while start < end and text[start].isspace():
@@ -105,18 +121,24 @@ def find_double_quotes(text: str) -> list[MarkedQuote]:
     paragraphs = [(m.start(), m.end()) for m in PARAGRAPH.finditer(text)]
     quotes: list[MarkedQuote] = []
     carried: list[tuple[int, int]] = []  # fragments of a quote still open at a paragraph end
+    bare = False  # the carried quote goes on in the next line without re-opening its mark
+    straight = False  # the open quotation began with a straight mark
+    opener = ""  # the mark it began with (its partner closes it)
     for n, (p_start, p_end) in enumerate(paragraphs):
         open_at: int | None = None
-        straight = False  # the open quotation began with a straight mark
-        opener = ""
         i = p_start
         if carried:
-            # The continuing quote re-opens its mark at this paragraph's start.
             stripped = p_start + len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip())
-            open_at = stripped + 1
-            straight = text[stripped] == STRAIGHT_DOUBLE
-            opener = text[stripped]
+            if bare:
+                open_at = stripped  # the sentence goes on: its mark closes later in the line
+            else:
+                # The continuing quote re-opens its mark at this paragraph's start.
+                open_at = stripped + 1
+                straight = text[stripped] == STRAIGHT_DOUBLE
+                opener = text[stripped]
             i = open_at
+        else:
+            straight, opener = False, ""
         while i < p_end:
             ch = text[i]
             if ch in OPEN_DOUBLE or ch in CLOSE_DOUBLE or ch == STRAIGHT_DOUBLE:
@@ -143,9 +165,12 @@ def find_double_quotes(text: str) -> list[MarkedQuote]:
             i += 1
         if open_at is not None:
             frag = strip_space(text, open_at, p_end)
-            following = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else None
-            if following is not None and _paragraph_starts_quote(text, following):
+            following = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+            bare = False
+            if following is not None and _paragraph_starts_quote(text, following[0]):
                 carried = [*carried, frag]
+            elif following is not None and _closes_first(text, *following):
+                carried, bare = [*carried, frag], True
             else:
                 if frag[1] > frag[0]:
                     quotes.append(MarkedQuote((*carried, frag), False))

@@ -116,7 +116,11 @@ def speaker_at(doc: Doc, head_i: int) -> Speaker:
 
 
 def speaker_head(token: Token) -> Token:
-    """Prefer the possessor of a non-person subject ("Kallas' stance was ...")."""
+    """Prefer the possessor of a non-person subject ("Kallas' stance was ..."), and the name
+    after a title read as the subject ("Police Sgt. Lee Brandt said")."""
+    named = name_after_title(token.doc, token.i)
+    if named is not None:
+        return named
     if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.pos_ in ("PRON", "PROPN"):
         return token
     for child in token.children:
@@ -359,7 +363,23 @@ def inverted_subject(verb: Token) -> Token | None:
     while i + 1 < len(doc) and (doc[i + 1].ent_iob_ == "I" or doc[i + 1].dep_ == "compound"
                                 or (doc[i + 1].pos_ == "PROPN" and doc[i].dep_ == "compound")):
         i += 1
-    return doc[i]
+    return name_after_title(doc, i) or doc[i]
+
+
+def name_after_title(doc: Doc, i: int) -> Token | None:
+    """``said Riverton Police Sgt. Lee Brandt``: the run read as the subject ends on a title
+    and a person's name follows it at once in the same sentence: the person speaks, not the
+    title (``analyze/tokenizer.py`` keeps "Sgt." one token, so its stop ends no sentence)."""
+    if doc[i].ent_type_ == "PERSON" or not doc[i].is_title:
+        return None
+    j = i + 1
+    if j >= len(doc) or doc[j].ent_type_ != "PERSON" or doc[j].ent_iob_ != "B":
+        return None
+    if doc[j].sent.start != doc[i].sent.start:
+        return None
+    while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
+        j += 1
+    return doc[j]
 
 
 
