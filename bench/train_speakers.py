@@ -34,8 +34,8 @@ from spacy.tokens import Doc
 from europenews.analyze.extensions import register_extensions
 from europenews.analyze.pipeline import build_pipeline
 from europenews.analyze.quotes import find_quotes, load_quote_lexicon
-from europenews.analyze.quotes.attribution import EntityIndex, resolve_speaker
 from europenews.analyze.quotes.chooser import NOBODY, Candidate, SpeakerModel, decide
+from europenews.analyze.quotes.speakers import speaker_at
 from europenews.config import Settings
 from europenews.evaluate.polnear import GoldAttribution, GoldDoc, read_polnear
 from europenews.evaluate.quotes import Counts, match, report, score_document, tokens
@@ -90,7 +90,6 @@ def examples(doc: Doc, gold: GoldDoc, lex: Any) -> tuple[list[Quote], list[Examp
     record: list[list[Candidate]] = []
     quotes = find_quotes(doc, lex, record=record)
     gold_of = dict(match(gold.text, quotes, gold.attributions, 0.5))
-    blank = EntityIndex({}, {}, [])
     out: list[Example] = []
     for i, (quote, found) in enumerate(zip(quotes, record, strict=True)):
         mentions: list[Span2 | None] = []
@@ -100,7 +99,7 @@ def examples(doc: Doc, gold: GoldDoc, lex: Any) -> tuple[list[Quote], list[Examp
             elif cand.head == NOBODY:
                 m = None
             else:
-                m = resolve_speaker(doc, cand.head, blank, lex.titles).mention
+                m = speaker_at(doc, cand.head).mention
             mentions.append((m.start, m.end) if m is not None else None)
         labels = None
         if i in gold_of:

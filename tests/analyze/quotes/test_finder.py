@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
+from europenews.analyze.extensions import register_extensions
+from europenews.analyze.quotes import find_quotes, load_quote_lexicon
 from tests.analyze.quotes.helpers import only_quote, quote_with, speaker_text
 
 
@@ -249,3 +253,19 @@ def test_finder_place_before_a_headline_colon_is_no_speaker(nlp):
     quotes = nlp(text)._.quotes
     assert all(speaker_text(q) != "Chicago" for q in quotes)
     assert not any(q.text.startswith("two killed as gunfire") for q in quotes)
+
+
+@pytest.mark.parametrize(("opens", "closes"), [("«", "»"), ("„", "“"), ("»", "«"), ("‹", "›")])
+def test_finder_french_and_german_marks_give_a_direct_quote(opens, closes):
+    # A hand-built parse: the marks are candidates whatever the model; the cue reports them.
+    register_extensions()
+    words = [opens, "We", "will", "stay", closes, ",", "Marie", "said", "."]
+    doc = Doc(Vocab(), words=words, spaces=[False, True, True, False, False, True, True, False,
+                                            False],
+              heads=[3, 3, 3, 7, 3, 7, 7, 7, 7],
+              deps=["punct", "nsubj", "aux", "ccomp", "punct", "punct", "nsubj", "ROOT", "punct"],
+              pos=["PUNCT", "PRON", "AUX", "VERB", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"],
+              lemmas=[opens, "we", "will", "stay", closes, ",", "Marie", "say", "."],
+              sent_starts=[True] + [False] * 8)
+    quote = only_quote(find_quotes(doc, load_quote_lexicon()))
+    assert (quote.text, quote.kind, speaker_text(quote)) == ("We will stay", "direct", "Marie")

@@ -46,7 +46,8 @@ def test_lexicon_missing_list_fails_with_its_name(folder):
 
 def test_lexicon_packaged_english_has_every_list():
     lex = load_quote_lexicon()
-    optional = ("source_preps", "pronouns")  # French rules only (quotes/inversion.py)
+    # French only: the rules of quotes/inversion.py, and dash-led dialogue lines.
+    optional = ("source_preps", "pronouns", "dialogue_dashes")
     assert all(getattr(lex, name) for name in QuoteLexicon.__dataclass_fields__
                if name not in optional)
     assert not any(getattr(lex, name) for name in optional)
@@ -63,3 +64,7 @@ def test_lexicon_french_is_packaged_and_differs_from_english():
     assert {"dire", "déclarer", "affirmer"} <= french.speech_verbs
     assert not french.speech_verbs & english.speech_verbs
     assert "président" in french.titles
+
+
+def test_lexicon_french_lists_its_dialogue_dashes():
+    assert set(load_quote_lexicon(language="fr").dialogue_dashes) == {"—", "–", "―"}

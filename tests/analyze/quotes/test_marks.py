@@ -80,3 +80,39 @@ def test_marks_markup_attributes_are_no_quotations():
     text = ('<tweet author="@janeporter" date="May 1">We will not give up.</tweet> '
             'She said "never."')
     assert [text[m.start:m.end] for m in find_marked_quotes(text)] == ["never."]
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        ("Elle a dit : « Nous restons ici. » Puis elle est partie.", ["Nous restons ici."]),
+        ("„Wir bleiben hier“, sagte die Ärztin am Montag.", ["Wir bleiben hier"]),
+        ("„Wir bleiben“, sagte sie, „und wir bauen.“", ["Wir bleiben", "und wir bauen."]),
+        ("Er nannte es »einen Fehler«, sagte sie.", ["einen Fehler"]),
+        ("Il parlait d’un ‹ petit pas › vers la paix.", ["petit pas"]),
+        ("Sie nannte es ›klein‹ und schrieb ‚nie wieder‘ darunter.", ["klein", "nie wieder"]),
+    ],
+    ids=["guillemets", "german-low-high", "german-interrupted", "german-guillemets",
+         "single-guillemets", "german-single"],
+)
+def test_marks_french_and_german_marks(text, inside):
+    found = [text[a:b] for q in find_marked_quotes(text) for a, b in q.fragments]
+    assert found == inside
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        ("— Nous restons ici.\n— Et demain ?", ["Nous restons ici.", "Et demain ?"]),
+        ("— Nous restons — dit Ana — jusqu’au bout.", ["Nous restons", "jusqu’au bout."]),
+        ("Le maire parle.\n— « Assez », dit-il.", ["Assez"]),
+    ],
+    ids=["lines", "narrator-between-dashes", "marks-inside-win"],
+)
+def test_marks_dash_led_dialogue_in_languages_that_write_it(text, inside):
+    found = [text[a:b] for q in find_marked_quotes(text, "—–") for a, b in q.fragments]
+    assert found == inside
+
+
+def test_marks_a_leading_dash_is_no_dialogue_without_the_language_asking():
+    assert find_marked_quotes("Results:\n— the north voted yes\n— the south voted no") == []

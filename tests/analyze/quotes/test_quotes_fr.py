@@ -124,3 +124,15 @@ def test_quotes_fr_title_without_name_keeps_its_complement(nlp: Language) -> Non
     assert quote.speaker is not None and quote.speaker.mention is not None
     assert quote.speaker.mention.text == "la porte-parole de la préfecture"
     assert quote.speaker.name is None  # a description nobody of the cast fits
+
+
+@pytest.mark.parametrize("text", [
+    "Pedro Sánchez a quitté Bruxelles dans la soirée.\n— Nous avons obtenu un bon accord — "
+    "affirme-t-il.",
+    "Pedro Sánchez a quitté Bruxelles dans la soirée.\n– Nous avons obtenu un bon accord – "
+    "affirme-t-il.",
+])
+def test_quotes_fr_dash_led_dialogue_is_a_direct_quote(nlp: Language, text: str) -> None:
+    quote = _only(nlp, text)
+    assert (quote.text, quote.kind) == ("Nous avons obtenu un bon accord", "direct")
+    assert quote.speaker is not None and quote.speaker.name == "Pedro Sánchez"

@@ -1,15 +1,16 @@
 """Quotes: who said what — direct, indirect and mixed quotations with their speaker and cue.
 
 Front door: ``find_quotes(doc, lexicon, beliefs=True)`` returns the quotes of a parsed Doc in
-text order; speakers resolve to the entities ``doc._.entities`` holds when the entities
-component ran before. docs/quotes.md describes the stages.
+text order, each speaker as a mention; the entities component resolves the mentions to the
+article's entities afterwards (``entities/coref.resolve_speakers``). docs/quotes.md describes
+the stages.
 
 Modules: ``finder`` (the cascade that pairs marks and cues), ``marks`` (quotation marks in the
 raw text), ``spans`` (paragraphs and content bounds), ``cue``/``cues``/``cuebounds``
 (reporting cues in the parse and where their content ends), ``markcues`` and ``naming`` (cues
 read from a quotation's side), ``drafts`` (adjustments across quotes), ``speakers`` and
 ``lostsubjects`` (the speaker's head token), ``chooser`` (the trained model that decides each
-quote's speaker among candidates), ``attribution`` (speaker to entity), ``lexicon``.
+quote's speaker among candidates), ``lexicon``.
 """
 
 from __future__ import annotations

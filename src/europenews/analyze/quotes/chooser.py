@@ -22,10 +22,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from europenews.analyze.quotes.attribution import EntityIndex, resolve_speaker
 from europenews.analyze.quotes.drafts import Draft
 from europenews.analyze.quotes.spans import Layout
-from europenews.analyze.quotes.speakers import mention_range
+from europenews.analyze.quotes.speakers import mention_range, speaker_at
 from europenews.model import Speaker
 
 SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -236,8 +235,8 @@ def decide(model: SpeakerModel, found: list[Candidate]) -> Candidate | None:
     return best
 
 
-def choose_speakers(doc: Doc, drafts: list[Draft], layout: Layout, index: EntityIndex,
-                    titles: frozenset[str], model: SpeakerModel | None,
+def choose_speakers(doc: Doc, drafts: list[Draft], layout: Layout, titles: frozenset[str],
+                    model: SpeakerModel | None,
                     record: list[list[Candidate]] | None = None) -> None:
     """Give each draft (in text order) the speaker the model chooses; ``record`` collects the
     candidates of every draft (for training)."""
@@ -249,7 +248,6 @@ def choose_speakers(doc: Doc, drafts: list[Draft], layout: Layout, index: Entity
             record.append(found)
         chosen = decide(model, found) if model is not None else None
         if chosen is not None and not chosen.finder:
-            draft.speaker = None if chosen.head == NOBODY else resolve_speaker(
-                doc, chosen.head, index, titles)
+            draft.speaker = None if chosen.head == NOBODY else speaker_at(doc, chosen.head)
         if not draft.guessed:  # a quoted object ("his promise of “...”") is continued by nobody
             previous = _head_of(doc, draft.speaker)

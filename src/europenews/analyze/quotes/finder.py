@@ -6,10 +6,10 @@ a direct quote; content partly in marks gives a mixed one; content without marks
 one. Quoted statements with no cue of their own take the nearest bare cue ("..., Kallas said"),
 continue the previous quote of their paragraph ("...," he said, "...") or the previous
 paragraph's speaker. Short quoted phrases nobody is said to have said (scare quotes, titles)
-are not statements. Speakers resolve to entities in ``attribution.py``; content bounds live in
-``spans.py``, cues read from the marks' side in ``markcues.py`` (and, for quotations a noun
-or a naming verb attributes, ``naming.py``), speaker heads in ``speakers.py``, adjustments
-across drafts in ``drafts.py``.
+are not statements. Speakers are mentions (``entities/coref.py`` resolves them later);
+content bounds live in ``spans.py``, cues read from the marks' side in ``markcues.py`` (and,
+for quotations a noun or a naming verb attributes, ``naming.py``), speaker heads in
+``speakers.py``, adjustments across drafts in ``drafts.py``.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import re
 from spacy.tokens import Doc
 
 from europenews.analyze.doctext import doc_text
-from europenews.analyze.quotes.attribution import EntityIndex, build_index, resolve_speaker
 from europenews.analyze.quotes.chooser import Candidate, choose_speakers
 from europenews.analyze.quotes.cue import Cue
 from europenews.analyze.quotes.cues import find_cues
@@ -49,7 +48,6 @@ from europenews.analyze.quotes.markcues import (
     nearest_bare,
     object_of_bare,
     outside_subject,
-    previous_sentence,
     quoting_verb,
     trailing_verb,
 )
@@ -71,9 +69,9 @@ from europenews.analyze.quotes.spans import (
     outside_words,
     overlaps,
     paragraph_chars,
-    sentence_before,
     strip_punct,
 )
+from europenews.analyze.quotes.speakers import speaker_at
 from europenews.model import Mention, Quote, Speaker
 
 SENTENCE_END = re.compile(r"[.!?][\s”\"’']")
@@ -116,15 +114,6 @@ def _cue_drafts(
             bare.append(cue)
             continue
         over = [k for k, m in enumerate(layout.marks) if overlaps((m.start, m.end), spans)]
-        pos = doc[cue.cue[0]].idx
-        ended = [k for k in over if sentence_before(text, layout.marks[k], pos)]
-        if ended:
-            # "“We want it.” Steve Adler said ...": a quotation closed by a full stop is not
-            # what a later sentence's cue reports.
-            last = layout.marks[ended[-1]].end
-            spans = [(max(s, last + 1), e) for s, e in spans if e > last + 1]
-            spans = [(s, e) for s, e in spans if WORD.search(text, s, e)]
-            over = [k for k in over if k not in ended]
         if over:
             spans = cut_at_colon(text, spans, layout.marks[over[0]])
             over = [k for k in over
@@ -191,14 +180,14 @@ def _cue_drafts(
     return drafts, bound, bare
 
 
-def _speaker_of(draft: Draft, doc: Doc, index: EntityIndex, lex: QuoteLexicon) -> Speaker | None:
+def _speaker_of(draft: Draft, doc: Doc, lex: QuoteLexicon) -> Speaker | None:
     if draft.speaker is not None:
         return draft.speaker
     if draft.cue is None or draft.cue.subject is None:
         return None
     if reads_french_order(lex):  # a title before the name, « selon » (inversion.py)
-        return french_speaker(doc, draft.cue, index, lex)
-    return resolve_speaker(doc, draft.cue.subject, index, lex.titles)
+        return french_speaker(doc, draft.cue, lex)
+    return speaker_at(doc, draft.cue.subject)
 
 
 def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
@@ -206,7 +195,7 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
     """Pure: read the marks and the parse, return the quotes in text order. ``record``
     collects each quote's speaker candidates (``bench/train_speakers.py``)."""
     text = doc_text(doc)
-    marks = find_marked_quotes(text)
+    marks = find_marked_quotes(text, lex.dialogue_dashes)
     statement = [_is_statement(doc, text, m) for m in marks]
     layout = Layout(text, marks)
     cues = [outside_subject(doc, c, layout, statement) for c in find_cues(doc, lex, beliefs)]
@@ -214,9 +203,8 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
     own_cue(doc, drafts, bound, layout, statement)
     aside_claims(doc, drafts, bare, layout)
     subject_claims(doc, drafts, bare, layout)
-    index = build_index(doc)
     for draft in drafts:
-        draft.speaker = _speaker_of(draft, doc, index, lex)
+        draft.speaker = _speaker_of(draft, doc, lex)
     # A report with neither speaker nor quotation marks is mostly a misread headline ("Calls
     # for ..."); a quoted statement is kept even when nobody can be named.
     drafts = [d for d in drop_nested(doc, drafts) if d.speaker is not None or d.marks]
@@ -225,7 +213,7 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
     bound = {k for d in drafts for k in d.marks}
 
     def claim(draft: Draft) -> None:
-        draft.speaker = _speaker_of(draft, doc, index, lex)
+        draft.speaker = _speaker_of(draft, doc, lex)
         drafts.append(draft)
         bound.update(draft.marks)
 
@@ -256,7 +244,7 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
         aside = parenthetical(doc, cue, layout, marked=True) if cue is not None else None
         if aside is not None and cue is not None and not bound.intersection(aside.marks):
             bare.remove(cue)
-            aside.speaker = _speaker_of(aside, doc, index, lex)
+            aside.speaker = _speaker_of(aside, doc, lex)
             drafts.append(aside)
             bound.update(aside.marks)
             continue
@@ -282,7 +270,7 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
             if cue in bare:
                 bare.remove(cue)
             draft = Draft(list(mark.fragments), "direct", cue, marks=[k])
-            draft.speaker = _speaker_of(draft, doc, index, lex)
+            draft.speaker = _speaker_of(draft, doc, lex)
             drafts.append(draft)
             bound.add(k)
             continue
@@ -302,7 +290,7 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
             # a named subject's verb (for short phrases, only when nothing else claims them).
             draft = Draft(merge([*found[0], *mark.fragments]), "mixed", found[1], marks=[k],
                           guessed=True)
-            draft.speaker = _speaker_of(draft, doc, index, lex)
+            draft.speaker = _speaker_of(draft, doc, lex)
             drafts.append(draft)
             bound.add(k)
             continue
@@ -350,13 +338,6 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
                 drafts.append(Draft(list(mark.fragments), "direct", None, prev.speaker, [k]))
                 bound.add(k)
                 continue
-        intro = previous_sentence(doc, text, mark, layout) if statement[k] else None
-        if intro is not None:
-            draft = Draft(list(mark.fragments), "direct", intro, marks=[k])
-            draft.speaker = _speaker_of(draft, doc, index, lex)
-            drafts.append(draft)
-            bound.add(k)
-            continue
         if statement[k]:
             # No cue at all: the latest speaker of this or the previous paragraph, if any.
             near = prev is not None and layout.paragraph(mark.start) - layout.paragraph(
@@ -376,12 +357,12 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
             elif aside is not None:
                 bound.update(aside.marks)
         if aside is not None:
-            aside.speaker = _speaker_of(aside, doc, index, lex)
+            aside.speaker = _speaker_of(aside, doc, lex)
             drafts.append(aside)
     drafts.sort(key=lambda d: d.spans[0])
     # The rules proposed a speaker per quote; the trained chooser (chooser.py) decides.
     model = None if reads_french_order(lex) else lex.speakers
-    choose_speakers(doc, drafts, layout, index, lex.titles, model, record)
+    choose_speakers(doc, drafts, layout, lex.titles, model, record)
     return [_to_quote(doc, text, d) for d in drafts]
 
 

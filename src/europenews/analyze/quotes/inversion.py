@@ -27,11 +27,10 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from europenews.analyze.doctext import doc_text
-from europenews.analyze.quotes.attribution import EntityIndex, resolve_speaker
 from europenews.analyze.quotes.cue import Cue
 from europenews.analyze.quotes.cuebounds import trim_span
 from europenews.analyze.quotes.lexicon import QuoteLexicon
-from europenews.analyze.quotes.speakers import EUPHONIC_T, speaker_head
+from europenews.analyze.quotes.speakers import EUPHONIC_T, speaker_at, speaker_head
 from europenews.model import Mention, Speaker
 
 # Languages that put a title's complement between the title and the name.
@@ -171,14 +170,14 @@ def named_after_title(head: Token, titles: frozenset[str]) -> Token | None:
     return None
 
 
-def french_speaker(doc: Doc, cue: Cue, index: EntityIndex, lex: QuoteLexicon) -> Speaker:
+def french_speaker(doc: Doc, cue: Cue, lex: QuoteLexicon) -> Speaker:
     """The speaker of a cue with a subject: through the name after a title; for « selon X »
     and for a title with no name, the whole noun phrase (« le porte-parole du gouvernement »,
     not « le porte-parole »: the complement follows the title in French)."""
     assert cue.subject is not None
     head = doc[cue.subject]
     named = named_after_title(head, lex.titles)
-    speaker = resolve_speaker(doc, named.i if named is not None else head.i, index, lex.titles)
+    speaker = speaker_at(doc, named.i if named is not None else head.i)
     source = _source_phrase(doc[cue.cue[0]], lex) is not None
     if named is not None or not (source or (head.lemma_.lower() in lex.titles
                                             and head.pos_ == "NOUN")):

@@ -1,8 +1,9 @@
 """The word lists quote finding reads: reporting verbs and nouns, and the titles speakers go by.
 
 One folder per language (``quotes/lexicons/en/``), one file per list, one lemma a line ("#"
-starts a comment); ``source_preps.txt`` and ``pronouns.tsv`` are optional (French ships them),
-as is ``speakers.json``, the weights of the speaker chooser (English ships it).
+starts a comment); ``source_preps.txt``, ``pronouns.tsv`` and ``dialogue_dashes.txt`` are
+optional (French ships them), as is ``speakers.json``, the weights of the speaker chooser
+(English ships it).
 Loaded by the ``europenews_quotes`` factory through the registered function
 ``europenews.quote_lexicon.v1``, never at import time.
 """
@@ -37,6 +38,9 @@ class QuoteLexicon:
     source_preps: frozenset[str] = frozenset()
     pronouns: dict[str, str] = field(default_factory=dict)  # form → "m", "f" or "-"
     speakers: SpeakerModel | None = None  # speakers.json: the trained speaker chooser
+    # dialogue_dashes.txt: the dashes that open a line of dialogue (« — Nous restons. »); none
+    # in English, where a leading dash opens a list item or a signature.
+    dialogue_dashes: str = ""
 
 
 def _lines(folder: Traversable, name: str) -> list[str]:
@@ -71,6 +75,7 @@ def load_quote_lexicon(path: str | Path | None = None, language: str = "en") -> 
         source_preps=frozenset(_optional_lines(folder, "source_preps.txt")),
         pronouns={form: gender for form, gender in
                   (([*line.split(), "-"])[:2] for line in _optional_lines(folder, "pronouns.tsv"))},
+        dialogue_dashes="".join(_optional_lines(folder, "dialogue_dashes.txt")),
         speakers=SpeakerModel.from_json(read_text(folder, MODEL, WHAT))
         if folder.joinpath(MODEL).is_file() else None,
     )

@@ -353,33 +353,6 @@ def clause_intro(
     return _clause_cue(doc, span.start, span.end, speech_verbs)
 
 
-def previous_sentence(doc: Doc, text: str, mark: MarkedQuote, layout: Layout) -> Cue | None:
-    """``Clinton touted her credentials. “We need to find ways ...”``: a quoted sentence with no
-    cue of its own speaks for the subject of the sentence right before it in its paragraph."""
-    before = text[: mark.start].rstrip(" \t\u00a0“\"‘'")
-    if not before.endswith((".", "!", "?")) or "\n" in text[len(before) : mark.start]:
-        return None
-    start = _sentence_start(text, len(before) - 1)
-    if layout.mark_between(start - 1, len(before) + 1) or any(
-        start <= m.end <= len(before) for m in layout.marks
-    ):
-        return None  # a quotation there has its own speaker
-    span = doc.char_span(start, len(before), alignment_mode="contract")
-    if span is None or len(span) < 2:
-        return None
-    root = next((t for t in span if t.dep_ == "ROOT" or not start <= t.head.idx < len(before)),
-                None)
-    if root is None or root.pos_ not in ("VERB", "AUX"):
-        return None
-    subject = next((c for c in root.children if c.dep_ in ("nsubj",)), None)
-    if subject is None or subject.i < span.start:
-        return None
-    head = speaker_head(subject)
-    if head.ent_type_ in NAMING_HEADS or head.pos_ == "PROPN" or head.lower_ in PRONOUN_SPEAKERS:
-        return Cue((root.i, root.i + 1), head.i, ())
-    return None
-
-
 def object_of_bare(doc: Doc, mark: MarkedQuote, bare: list[Cue]) -> Cue | None:
     """``a sign which read “Nurses 4 Porter”``: a short quotation right after a speech verb
     that left it without content is that verb's object, so it is what was said."""

@@ -1,8 +1,9 @@
 """Find quotation-mark spans in raw text (pure string work, no parse).
 
-Handles straight and curly double quotes, „German“ openers, single-quote quotations outside
-double quotes, and the news convention for quotes that run over several paragraphs: the mark is
-re-opened at the start of each paragraph and closed only once at the end.
+Handles straight and curly double quotes, „German“ and «French» (or »German«) guillemets,
+single-quote quotations outside double quotes (‘...’, ‹...›, ›...‹, ‚...‘), dash-led dialogue
+lines for languages that write them, and the news convention for quotes that run over several
+paragraphs: the mark is re-opened at the start of each paragraph and closed only once at the end.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from dataclasses import dataclass
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
 STRAIGHT_DOUBLE = '"'
+# The mark that closes a quotation its opener began: German opens with „ and closes with “, and
+# writes guillemets the other way round (»...«).
+CLOSES = {"„": "“”", "»": "«", "«": "»", "“": "”", "”": "”"}
 # The tokens the tokenizer makes of double quotation marks (typewriter ones included), for
 # rules that read the parse rather than the text.
 QUOTE_TOKENS = frozenset({"“", "”", '"', "``", "''"})
@@ -119,6 +123,7 @@ def find_double_quotes(text: str) -> list[MarkedQuote]:
     carried: list[tuple[int, int]] = []  # fragments of a quote still open at a paragraph end
     bare = False  # the carried quote goes on in the next line without re-opening its mark
     straight = False  # the open quotation began with a straight mark
+    opener = ""  # the mark it began with (its partner closes it)
     for n, (p_start, p_end) in enumerate(paragraphs):
         open_at: int | None = None
         i = p_start
@@ -130,9 +135,10 @@ def find_double_quotes(text: str) -> list[MarkedQuote]:
                 # The continuing quote re-opens its mark at this paragraph's start.
                 open_at = stripped + 1
                 straight = text[stripped] == STRAIGHT_DOUBLE
+                opener = text[stripped]
             i = open_at
         else:
-            straight = False
+            straight, opener = False, ""
         while i < p_end:
             ch = text[i]
             if ch in OPEN_DOUBLE or ch in CLOSE_DOUBLE or ch == STRAIGHT_DOUBLE:
@@ -146,13 +152,16 @@ def find_double_quotes(text: str) -> list[MarkedQuote]:
                     if _opens(text, i) or ch == STRAIGHT_DOUBLE:
                         open_at = i + 1
                         straight = ch == STRAIGHT_DOUBLE
-                elif ch not in OPEN_DOUBLE or ch in CLOSE_DOUBLE or _misused_opener(text, i):
+                        opener = ch
+                elif (ch not in OPEN_DOUBLE or ch in CLOSE_DOUBLE or _misused_opener(text, i)
+                      or ch in CLOSES.get(opener, "")):
                     frag = strip_space(text, open_at, i)
                     if frag[1] > frag[0]:
                         quotes.append(MarkedQuote((*carried, frag), True))
                     carried, open_at = [], None
                 elif ch in OPEN_DOUBLE and not carried:
                     open_at = i + 1  # a stray opener: restart from the newer mark
+                    opener = ch
             i += 1
         if open_at is not None:
             frag = strip_space(text, open_at, p_end)
@@ -179,12 +188,20 @@ SINGLE = re.compile(
 )
 
 
+# Single guillemets (‹...›, German ›...‹) and German ‚...‘: never apostrophes, so the pair on
+# one line is enough. French sets them off with spaces inside.
+SINGLE_PAIRS = re.compile(r"‹\s*(?P<a>[^‹›\n]*?\S)\s*›|›(?P<b>\S[^‹›\n]*?\S|\S)‹"
+                          r"|‚(?P<c>\S[^‚‘’\n]*?\S|\S)[‘’]")
+
+
 def find_single_quotes(text: str, doubles: list[MarkedQuote]) -> list[MarkedQuote]:
     """Single-quoted spans that lie outside every double-quoted span."""
     taken = [frag for q in doubles for frag in q.fragments]
     found = []
-    for m in SINGLE.finditer(text):
-        start, end = m.start("body"), m.end("body")
+    bodies = [(m.start("body"), m.end("body")) for m in SINGLE.finditer(text)] + [
+        next((m.start(g), m.end(g)) for g in "abc" if m.group(g) is not None)
+        for m in SINGLE_PAIRS.finditer(text)]
+    for start, end in sorted(bodies):
         if any(s - 1 <= start and end <= e + 1 for s, e in taken):
             continue
         found.append(MarkedQuote(((start, end),), True))
@@ -206,8 +223,34 @@ def normalise_marks(text: str) -> str:
     return TAG.sub(_blank, text.replace("''", '" ').replace("``", '" '))
 
 
-def find_marked_quotes(text: str) -> list[MarkedQuote]:
-    """All quotation-mark spans in text order."""
+def find_dialogue(text: str, dashes: str) -> list[MarkedQuote]:
+    """Dash-led dialogue (« — Nous resterons, dit-elle. », "— Ya basta — dijo — nos vamos."):
+    a line that opens with one of ``dashes`` and a space is speech up to the next spaced dash,
+    the narrator's words run to the dash after, and the speech goes on behind it."""
+    found = []
+    for line in PARAGRAPH.finditer(text):
+        start, end = strip_space(text, line.start(), line.end())
+        if end - start < 3 or text[start] not in dashes or not text[start + 1].isspace():
+            continue
+        cuts = [m.start() for m in re.finditer(f"\\s[{re.escape(dashes)}](?=\\s|$)",
+                                               text[start + 1 : end])]
+        bounds = [start + 1, *(start + 1 + c for c in cuts), end]
+        for n in range(0, len(bounds) - 1, 2):  # speech, narrator, speech, ...
+            a, b = strip_space(text, bounds[n] + (2 if n else 0), bounds[n + 1])
+            if b > a:
+                found.append(MarkedQuote(((a, b),), True))
+    return found
+
+
+def find_marked_quotes(text: str, dialogue_dashes: str = "") -> list[MarkedQuote]:
+    """All quotation-mark spans in text order; ``dialogue_dashes``: the dashes that open a
+    dialogue line in the language (none in English, where a leading dash starts a list item or
+    a signature)."""
     text = normalise_marks(text)
     doubles = find_double_quotes(text)
-    return sorted([*doubles, *find_single_quotes(text, doubles)], key=lambda q: q.start)
+    found = [*doubles, *find_single_quotes(text, doubles)]
+    if dialogue_dashes:
+        taken = [frag for q in found for frag in q.fragments]
+        found += [q for q in find_dialogue(text, dialogue_dashes)
+                  if not any(s < q.end and q.start < e for s, e in taken)]
+    return sorted(found, key=lambda q: q.start)

@@ -22,6 +22,7 @@ from europenews.analyze.quotes.lostsubjects import (
     two_complements,
 )
 from europenews.analyze.quotes.marks import QUOTE_TOKENS
+from europenews.model import Mention, Speaker
 
 SUBJECTS = ("nsubj", "csubj")
 MAX_MENTION = 6  # tokens: a speaker's mention is a few words, never a clause
@@ -105,6 +106,15 @@ def _stops_mention(tok: Token) -> bool:
             and after.text[:1].isupper())
 
 
+def speaker_at(doc: Doc, head_i: int) -> Speaker:
+    """The speaker whose mention token ``head_i`` heads, without an entity: the entities
+    component resolves mentions to entities after the finder (``entities/coref.py``)."""
+    span = doc[slice(*mention_range(doc[head_i]))]
+    # "-President Obama, tweeting ...": a signature's dash glued to the name is not the name.
+    lead = len(span.text) - len(span.text.lstrip("-–—― \u00a0"))
+    return Speaker(mention=Mention(span.start_char + lead, span.end_char, span.text[lead:]))
+
+
 def speaker_head(token: Token) -> Token:
     """Prefer the possessor of a non-person subject ("Kallas' stance was ..."), and the name
     after a title read as the subject ("Police Sgt. Lee Brandt said")."""
@@ -168,7 +178,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             if child.tag_ == "WDT" and verb.dep_ == "relcl" and _released(verb.head):
                 return subject_of(verb.head.head, depth + 1)  # "an ad that said ..."
             if child.tag_ in ("WP", "WDT"):
-                return child  # "who said ...": the mention is "who"; attribution resolves it
+                return child  # "who said ...": the mention is "who"; coref resolves it
             return _in_paragraph(_named_edge(speaker_head(child), verb), verb)
         if child.dep_ == "nsubjpass" and has_contracted(verb) and _personal(child):
             return speaker_head(child)  # "he's said the same thing": "'s" is "has", not "is"
