@@ -1,0 +1,65 @@
+"""Cities and full country names across languages (store/cities.py, territories.skeleton_words)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.engine import Engine
+
+from europenews.model import Entity, Mention
+from europenews.store.cities import city_of
+from europenews.store.crosslang import latin_form
+from europenews.store.territories import skeleton_territories, skeleton_words, territory_of
+from tests.store.linked import store_linked
+
+
+@pytest.mark.parametrize(("text", "language", "city"), [
+    ("Bruksela", "pl", "Brussels"),
+    ("Brukseli", "pl", "Brussels"),  # declined
+    ("Bruselu", "cs", "Brussels"),
+    ("Брюксел", "bg", "Brussels"),
+    ("Брюсселе", "ru", "Brussels"),  # Cyrillic, declined
+    ("Londynie", "pl", "London"),  # the capital, not a smaller London elsewhere
+    ("Mediolan", "pl", "Milan"),
+])
+def test_cities_other_languages_name_one_city(text: str, language: str, city: str) -> None:
+    assert city_of(text, language) == city
+
+
+@pytest.mark.parametrize("text", ["BRU", "Wyspach", "Zachód"])
+def test_cities_codes_and_common_words_name_no_city(text: str) -> None:
+    # "BRU" is an airport code GeoNames lists; the others are Polish common nouns.
+    assert city_of(text, "pl") is None
+
+
+def test_cities_a_place_is_keyed_by_its_city_but_a_person_is_not() -> None:
+    assert latin_form("Paryżu", "pl", place=True) == "Paris"
+    assert latin_form("Paryżu", "pl", person=True) != "Paris"
+
+
+def test_cities_one_city_across_languages_in_the_store(engine: Engine) -> None:
+    ids = set()
+    for text, name, language in [("en", "Brussels", "en"), ("pl", "Brukseli", "pl"),
+                                 ("bg", "Брюксел", "bg"), ("cs", "Bruselu", "cs")]:
+        entity = Entity("e1", name, "place", (), (Mention(0, len(name), name),))
+        ids.add(store_linked(engine, f"{text} text", [entity], language=language)["e1"])
+    assert len(ids) == 1
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Velká Británie", "cs"),  # CLDR's Czech name is "Spojené království"
+    ("Velké Británii", "cs"),
+    ("Velika Britanija", "sl"),
+])
+def test_territories_full_names_written_otherwise_than_cldr(text: str, language: str) -> None:
+    assert territory_of(text, language) == "United Kingdom"
+
+
+def test_territories_skeletons_keep_the_first_letter_and_consonants() -> None:
+    assert skeleton_words("wielkiej brytanii") == skeleton_words("velyka brytaniya") == "vlk brtn"
+
+
+def test_territories_skeletons_leave_out_one_word_and_shared_names() -> None:
+    table = skeleton_territories()
+    assert all(" " in key for key in table)  # a head word alone ("Británie") is not a country
+    assert skeleton_words("brytania") not in table
+    assert territory_of("Británie", "cs") is None
