@@ -63,3 +63,30 @@ def test_territories_skeletons_leave_out_one_word_and_shared_names() -> None:
     assert all(" " in key for key in table)  # a head word alone ("Británie") is not a country
     assert skeleton_words("brytania") not in table
     assert territory_of("Británie", "cs") is None
+
+
+def _person(engine: Engine, text: str, name: str, language: str) -> int:
+    entity = Entity("e1", name, "person", (), (Mention(0, len(name), name),))
+    return store_linked(engine, text, [entity], language=language)["e1"]
+
+
+def test_soundlink_skeleton_cuts_case_endings_and_keeps_consonants() -> None:
+    from europenews.store.soundlink import skeleton
+
+    # Bulgarian writes an unstressed vowel with ъ, read as "a": the consonants still agree.
+    assert skeleton("yohnson") == skeleton("yonsan") == skeleton("yonsona") == "~insn"
+    assert skeleton("corbyn") == skeleton("korbin")
+    assert skeleton("may") == ""  # too few consonants to say anything
+
+
+def test_soundlink_full_name_links_across_scripts_by_its_consonants(engine: Engine) -> None:
+    english = _person(engine, "en text", "Dorian Fulbrook", "en")
+    bulgarian = _person(engine, "bg text", "Дориан Фълбрук", "bg")
+    assert english == bulgarian
+
+
+def test_soundlink_other_first_name_or_surname_stays_apart(engine: Engine) -> None:
+    english = _person(engine, "en text", "Dorian Fulbrook", "en")
+    other_first = _person(engine, "bg text", "Марек Фълбрук", "bg")
+    other_surname = _person(engine, "ru text", "Дориан Фалберг", "ru")
+    assert len({english, other_first, other_surname}) == 3

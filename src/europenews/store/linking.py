@@ -36,7 +36,7 @@ from europenews.names import (
     run_on_name,
     surname_of,
 )
-from europenews.store import entitywrites, linkrows, namekeys
+from europenews.store import entitywrites, linkrows, namekeys, soundlink
 from europenews.store.crosslang import (
     OWN_KEYS,
     across_languages,
@@ -51,7 +51,7 @@ from europenews.store.linkscore import ROLE_WEIGHT, LinkEvidence, enough_context
 from europenews.store.namehold import generic_name, names_agree
 from europenews.store.namekeys import NAME, SHORT, SOUND, first_misspelt, joined_key
 from europenews.store.schema import article_entities, entity_links, entity_roles
-from europenews.store.soundlink import misspelt_candidates, sound_candidates, surname_sound
+from europenews.store.soundlink import misspelt_candidates, sound_candidates
 
 NEW, BY_NAME, BY_CONTEXT = "new", "name", "context"
 # A co-mentioned entity seen in at most RARE articles is full context (linkscore.MIN_CONTEXT).
@@ -309,7 +309,7 @@ def _add_keys(conn: Connection, entity_id: int, local: Local, evidence: str) -> 
         # organisation swallows dozens ("Press", "Air", "Medical Center" chained together).
         wanted = {(k, SHORT) for k in local.names}
     if local.is_person:  # for people named in other languages (store/soundlink.py)
-        wanted.add((surname_sound(local.key), SOUND))
+        wanted |= {(k, SOUND) for k in soundlink.sound_keys(local.key)}
     have = entitywrites.keys_of(conn, entity_id)
     entitywrites.add_keys(conn, [{"entity_id": entity_id, "key": k, "kind": kind}
                                 for k, kind in wanted - have if k])
