@@ -101,3 +101,22 @@ def test_soundlink_other_first_name_or_surname_stays_apart(engine: Engine) -> No
     other_first = _person(engine, "bg text", "Марек Фълбрук", "bg")
     other_surname = _person(engine, "ru text", "Дориан Фалберг", "ru")
     assert len({english, other_first, other_surname}) == 3
+
+
+def test_linking_two_new_entities_of_one_name_in_one_article_are_one(engine: Engine) -> None:
+    # The recogniser kept two declined forms apart; both are keyed "Madrid" (GeoNames).
+    first = Entity("e1", "Madryt", "place", (), (Mention(0, 6, "Madryt"),))
+    second = Entity("e2", "Madrytu", "place", (), (Mention(10, 17, "Madrytu"),))
+    ids = store_linked(engine, "Madryt or Madrytu", [first, second], language="pl")
+    assert ids["e1"] == ids["e2"]
+    later = store_linked(engine, "Madrid today", [Entity("e1", "Madrid", "place", (),
+                                                         (Mention(0, 6, "Madrid"),))])
+    assert later["e1"] == ids["e1"]
+
+
+def test_linking_two_surnames_alone_in_one_article_stay_apart(engine: Engine) -> None:
+    # Two people the article names by the same surname alone are not made one here.
+    first = Entity("e1", "Halvorsen", "person", (), (Mention(0, 9, "Halvorsen"),))
+    second = Entity("e2", "Halvorsen", "person", (), (Mention(14, 23, "Halvorsen"),))
+    ids = store_linked(engine, "Halvorsen and Halvorsen", [first, second])
+    assert ids["e1"] != ids["e2"]
