@@ -11,7 +11,7 @@ from europenews.store.entities import (
     get_entity,
     list_aliases,
 )
-from europenews.store.linking import _better_name
+from europenews.store.namekeys import better_name as _better_name
 from tests.store.linked import store_linked
 
 Ent = tuple[str, str, tuple[str, ...]]

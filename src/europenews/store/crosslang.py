@@ -5,7 +5,8 @@ name rewritten word by word: the lemma (``simplemma``: *Zełenskiego* → *Zełe
 → *Niemcy*), Cyrillic transliterated with one scheme and diacritics folded (*Зеленський* →
 *zelenskiy*; ``europenews/translit.py``), a Slavic surname's *-ski*/*-cki* written *-sky*/
 *-cky* as English spells it; a place whose name CLDR lists as a country or territory in any of
-the languages takes its English CLDR name (*Niemcy* = *Deutschland* = *Germany*). The keys of
+the languages takes its English CLDR name (*Niemcy* = *Deutschland* = *Germany*), and a city
+its GeoNames name (*Bruksela* = *Брюссель* = *Brussels*, ``store/cities.py``). The keys of
 ``europenews.names`` then do the rest (Zelensky = Zelenskiy). The entity keeps the name and
 aliases it was written with; only its keys change.
 """
@@ -23,6 +24,7 @@ import simplemma
 from europenews.model import Entity
 from europenews.names import core_key, name_key, sound_key, word_key
 from europenews.store.bodies import body_of
+from europenews.store.cities import city_of
 from europenews.store.institutions import institution_of
 from europenews.store.institutions import institution_shorts as institution_shorts
 from europenews.store.territories import country_keys, territory_of
@@ -68,8 +70,9 @@ def latin_form(text: str, language: str | None, place: bool = False,
         if institution is not None:
             return institution
     words = _lemmas(_WORD.findall(text.translate(_APOSTROPHES)), language, person)
-    if place:
-        whole = territory_of(text, language)
+    if place:  # as written, then as its lemmas (Praze → Praha)
+        whole = (territory_of(text, language) or city_of(text, language)
+                 or city_of(" ".join(words), language))
         if whole is not None:
             return whole
     return " ".join(_SLAVIC_SURNAME.sub("y", fold(w, language)).replace("dzh", "j").title()

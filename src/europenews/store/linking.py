@@ -33,10 +33,9 @@ from europenews.names import (
     name_key,
     name_shorts,
     person_words,
-    run_on_name,
     surname_of,
 )
-from europenews.store import entitywrites, linkrows, namekeys
+from europenews.store import entitywrites, linkrows, namekeys, soundlink
 from europenews.store.crosslang import (
     OWN_KEYS,
     across_languages,
@@ -51,7 +50,7 @@ from europenews.store.linkscore import ROLE_WEIGHT, LinkEvidence, enough_context
 from europenews.store.namehold import generic_name, names_agree
 from europenews.store.namekeys import NAME, SHORT, SOUND, first_misspelt, joined_key
 from europenews.store.schema import article_entities, entity_links, entity_roles
-from europenews.store.soundlink import misspelt_candidates, sound_candidates, surname_sound
+from europenews.store.soundlink import misspelt_candidates, sound_candidates
 
 NEW, BY_NAME, BY_CONTEXT = "new", "name", "context"
 # A co-mentioned entity seen in at most RARE articles is full context (linkscore.MIN_CONTEXT).
@@ -84,6 +83,13 @@ class Local:
     def single(self) -> bool:
         """A one-word name: a surname, a first name, an acronym or a club's short name."""
         return len(self.key.split()) == 1
+
+    @property
+    def twin(self) -> tuple[str, str] | None:
+        """What makes two new entities of one article one (*Madryt*, *Madrytu*): their type
+        and key; none for a surname alone or a generic body."""
+        return None if self.generic or (self.is_person and self.single) else (
+            self.entity.type, self.key)
 
 
 def _person_key(text: str) -> str:
@@ -309,7 +315,7 @@ def _add_keys(conn: Connection, entity_id: int, local: Local, evidence: str) -> 
         # organisation swallows dozens ("Press", "Air", "Medical Center" chained together).
         wanted = {(k, SHORT) for k in local.names}
     if local.is_person:  # for people named in other languages (store/soundlink.py)
-        wanted.add((surname_sound(local.key), SOUND))
+        wanted |= {(k, SOUND) for k in soundlink.sound_keys(local.key)}
     have = entitywrites.keys_of(conn, entity_id)
     entitywrites.add_keys(conn, [{"entity_id": entity_id, "key": k, "kind": kind}
                                 for k, kind in wanted - have if k])
@@ -320,23 +326,6 @@ def add_aliases(conn: Connection, entity_id: int, texts: Iterable[str]) -> None:
     entitywrites.add_aliases(conn, [{"entity_id": entity_id, "alias": a, "alias_key": name_key(a)}
                                    for a in dict.fromkeys(t.strip() for t in texts)
                                    if a and a not in have])
-
-
-def _better_name(old: str, new: str, type_: str) -> bool:
-    """Whether ``new`` is the more complete name ("Barack Obama" over "Obama"; "George W.
-    Bush" over "W. Bush"; a name over its initials); never a run-on over a headline verb,
-    which any clean name replaces."""
-    if run_on_name(old) != run_on_name(new):
-        return run_on_name(old)
-
-    def words(name: str) -> list[str]:
-        key = name_key(name)
-        return person_words(key) if type_ == "person" else key.split()
-
-    old_w, new_w = words(old), words(new)
-    if len(new_w) != len(old_w):
-        return len(new_w) > len(old_w)
-    return len(old_w[0]) == 1 < len(new_w[0]) if old_w and new_w else False
 
 
 def _new_row(local: Local, published: str | None) -> dict[str, object]:
@@ -354,7 +343,7 @@ def _update(conn: Connection, entity_id: int, local: Local, published: str | Non
     # that joined on context ("New Orleans Saints Twitter" beside "Twitter") is often the
     # recogniser's run-on, not the body's full name.
     renames = evidence == BY_NAME or (evidence == BY_CONTEXT and row.type == "person")
-    if renames and _better_name(row.name, local.entity.name, row.type):
+    if renames and namekeys.better_name(row.name, local.entity.name, row.type):
         values.update(name=local.entity.name, key=local.key)
     if published and (row.first_seen is None or published < row.first_seen):
         values["first_seen"] = published
@@ -425,11 +414,19 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
     final = [(local, *((entity_id, evidence) if entity_id is not None or evidence != BY_CONTEXT
                        else settled.get(local.entity.id, (None, NEW))))
              for local, entity_id, evidence in decided]
-    # The article's new entities in one statement (generic names make many).
-    created = iter(linkrows.insert_entities(
-        conn, [_new_row(local, published) for local, entity_id, _ in final if entity_id is None]))
+    # The article's new entities in one statement (generic names make many); new entities of
+    # one name in one article (*Madryt*, *Madrytu*: both *Madrid*) are one.
+    fresh = [lo for lo, found, _ in final if found is None]
+    firsts = [lo for n, lo in enumerate(fresh)
+              if lo.twin is None or lo.twin not in {x.twin for x in fresh[:n]}]
+    created = iter(linkrows.insert_entities(conn, [_new_row(lo, published) for lo in firsts]))
+    twins: dict[tuple[str, str] | None, int] = {}
     for local, found, evidence in final:
-        entity_id = next(created) if found is None else found
+        entity_id = found if found is not None else twins.get(local.twin) if local.twin else None
+        if found is None and entity_id is not None:
+            evidence = BY_NAME
+        elif entity_id is None:
+            entity_id = twins[local.twin] = next(created)
         _update(conn, entity_id, local, published, evidence)
         _add_keys(conn, entity_id, local, evidence)
         add_aliases(conn, entity_id, [local.entity.name, *_name_like(local.entity, local.key)])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-from europenews.names import person_words, spelt_alike, word_key
+from europenews.names import name_key, person_words, run_on_name, spelt_alike, word_key
 
 # Kinds of ``entity_keys`` rows: a *name* key links on its own, a *short* one (surname, initials,
 # last word) only with context, a *sound* one is a person's surname as ``names.sound_key``
@@ -56,3 +56,20 @@ def first_nickname(a: str, b: str) -> bool:
         return False
     pairs = _short_forms()
     return (wa[0], wb[0]) in pairs or (wb[0], wa[0]) in pairs
+
+
+def better_name(old: str, new: str, type_: str) -> bool:
+    """Whether ``new`` is the more complete name ("Barack Obama" over "Obama"; "George W.
+    Bush" over "W. Bush"; a name over its initials); never a run-on over a headline verb,
+    which any clean name replaces."""
+    if run_on_name(old) != run_on_name(new):
+        return run_on_name(old)
+
+    def words(name: str) -> list[str]:
+        key = name_key(name)
+        return person_words(key) if type_ == "person" else key.split()
+
+    old_w, new_w = words(old), words(new)
+    if len(new_w) != len(old_w):
+        return len(new_w) > len(old_w)
+    return len(old_w[0]) == 1 < len(new_w[0]) if old_w and new_w else False

@@ -15,7 +15,10 @@ surname alone, or a person the store knows by a surname alone, still needs share
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, func, select
+import re
+from typing import Any
+
+from sqlalchemy import Connection, func, or_, select
 
 from europenews.names import (
     first_names_agree,
@@ -26,6 +29,7 @@ from europenews.names import (
 )
 from europenews.store.namekeys import NAME, SHORT, SOUND
 from europenews.store.schema import entities, entity_keys
+from europenews.translit import stem_word
 
 # A sound key shorter than this says too little to look up by its beginning.
 MIN_SOUND = 4
@@ -43,32 +47,85 @@ def _first_agree(a: str, b: str) -> bool:
     return first_names_agree(a, b) or inflected_alike(sound_key(a), sound_key(b), MIN_FIRST_STEM)
 
 
+_VOWELS = re.compile(r"[aeiouy]")
+# "c" is "k" before a back vowel or a consonant as English spells a name (Corbyn / Корбин);
+# before e, i and y it is the ts or s sound Slavic languages write with it.
+_HARD_C = re.compile(r"c(?![eiy])")
+# A surname of fewer consonants than this says too little to be matched without its vowels.
+MIN_SKELETON = 3
+
+
+def skeleton(word: str) -> str:
+    """One name word's first letter and consonants as it sounds, case ending cut ('' when it
+    is too short to say): *Johnson*, *Джонсън*, *Johnsonem*, *Джонсона* → ``~insn``; *Jacobs*,
+    *Джейкобс* → ``~ikbs``. Transliterations from English sounds write the vowels most
+    differently (Bulgarian *ъ* for an unstressed *o*, Russian *ей* for *ay*)."""
+    sound = sound_key(_HARD_C.sub("k", stem_word(word)))
+    bones = sound[:1] + _VOWELS.sub("", sound[1:])
+    return "~" + bones if len(bones) >= MIN_SKELETON else ""
+
+
+def surname_skeleton(key: str) -> str:
+    """The skeleton of a person's name key's surname ('' for an empty or short one)."""
+    words = person_words(key)
+    return skeleton(words[-1]) if words else ""
+
+
+def sound_keys(key: str) -> set[str]:
+    """The sound keys a person is stored with: its surname's sound and skeleton."""
+    return {k for k in (surname_sound(key), surname_skeleton(key)) if k}
+
+
+def _skeletons_agree(words: list[str], known: list[str]) -> bool:
+    """Two full names with the same first-name and surname skeletons (Kenny Jacobs /
+    Кенни Джейкобс); first names without one (too short) must agree otherwise."""
+    first, other = skeleton(words[0]), skeleton(known[0])
+    if not (first and other):
+        return _first_agree(words[0], known[0])
+    return first == other and skeleton(words[-1]) == skeleton(known[-1])
+
+
 def sound_candidates(conn: Connection, key: str) -> tuple[set[int], set[int]]:
     """People a person's name key (written in another language) may be: (by name, only with
     context)."""
     words = person_words(key)
     surname = surname_sound(key)
-    if len(surname) < MIN_SOUND:
+    # A full name is also looked up by its surname's skeleton (Джонсън ~ Johnson), in the same
+    # query; a surname alone is not: its vowels are all there is to tell names apart.
+    bones = surname_skeleton(key) if len(words) > 1 else ""
+    if len(surname) < MIN_SOUND and not bones:
         return set(), set()
     # Keys that begin as this one does: an index range, not a scan of every person.
-    low = surname[:MIN_SOUND]
+    low = surname[:MIN_SOUND] if len(surname) >= MIN_SOUND else "~"
     high = low[:-1] + chr(ord(low[-1]) + 1)
     rows = conn.execute(select(entity_keys.c.entity_id, entity_keys.c.key).where(
-        entity_keys.c.kind == SOUND, entity_keys.c.key >= low, entity_keys.c.key < high)).all()
-    ids = {int(r.entity_id) for r in rows if inflected_alike(surname, r.key)}
-    if not ids or len(words) < 2:
+        entity_keys.c.kind == SOUND,
+        or_(entity_keys.c.key == bones, and_range(low, high)))).all()
+    ids = {int(r.entity_id) for r in rows
+           if not r.key.startswith("~") and len(surname) >= MIN_SOUND
+           and inflected_alike(surname, r.key)}
+    by_bones = {int(r.entity_id) for r in rows if bones and r.key == bones}
+    if len(words) < 2:
         return set(), ids
+    if not ids and not by_bones:
+        return set(), set()
     full, strong = set(), set()
     for r in conn.execute(select(entity_keys.c.entity_id, entity_keys.c.key).where(
-            entity_keys.c.entity_id.in_(sorted(ids)), entity_keys.c.kind == NAME)):
+            entity_keys.c.entity_id.in_(sorted(ids | by_bones)), entity_keys.c.kind == NAME)):
         known = person_words(r.key)
         if len(known) < 2:
             continue
         full.add(int(r.entity_id))
         if (inflected_alike(surname, sound_key(known[-1]))
-                and _first_agree(words[0], known[0])):
+                and _first_agree(words[0], known[0])) or (
+                int(r.entity_id) in by_bones and _skeletons_agree(words, known)):
             strong.add(int(r.entity_id))
     return strong, ids - full
+
+
+def and_range(low: str, high: str) -> Any:
+    """Keys from ``low`` up to (not including) ``high``."""
+    return (entity_keys.c.key >= low) & (entity_keys.c.key < high)
 
 
 def _next_prefix(prefix: str) -> str:

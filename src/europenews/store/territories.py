@@ -9,7 +9,7 @@ import re
 import babel
 import simplemma
 
-from europenews.names import core_key, name_key
+from europenews.names import core_key, name_key, sound_key, word_key
 from europenews.translit import LEMMA_LANGUAGES, fold, stem_word
 
 # CLDR locales whose country and territory names map to the English one.
@@ -87,7 +87,42 @@ def territory_of(text: str, language: str) -> str | None:
     names = territory_names(language)
     return (names.get(fold(" ".join(lemmas(WORD.findall(text), language))))
             or names.get(fold(text)) or stem_territories().get(stem_words(fold(text, language)))
-            or territory_of_initials(text, language))
+            or territory_of_initials(text, language)
+            or skeleton_territories().get(skeleton_words(fold(text, language))))
+
+
+_VOWELS = re.compile(r"[aeiouy]")
+# A name of fewer consonants than this says too little to be matched without its vowels.
+MIN_SKELETON = 5
+
+
+def skeleton_words(folded: str) -> str:
+    """Each word's consonants as it sounds (``names.sound_key``), its first letter kept:
+    *velka britanie*, *velyka brytaniya*, *velika britanija*, *wielkiej brytanii* → ``vlk
+    brtn``. The vowels are what languages and transliterations write otherwise."""
+    out = []
+    for word in WORD.findall(folded):
+        sound = sound_key(word_key(word))
+        out.append(sound[:1] + _VOWELS.sub("", sound[1:]))
+    return " ".join(w for w in out if w)
+
+
+@functools.cache
+def skeleton_territories() -> dict[str, str]:
+    """Country names of two words or more in any of ``CLDR_LANGUAGES``, by
+    :func:`skeleton_words` → the English name, for the full names a language writes otherwise
+    than CLDR (Czech *Velká Británie* beside CLDR's *Spojené království*; CLDR's Ukrainian
+    *Велика Британія* has the same consonants). Only skeletons one territory has and of
+    MIN_SKELETON consonants or more; one-word names never (a country's head word alone is
+    not read as the country, see :func:`territory_of`)."""
+    found: dict[str, set[str]] = {}
+    for code, name, english in territories():
+        if len(WORD.findall(name)) < 2:
+            continue
+        bones = skeleton_words(fold(name, code))
+        if len(bones.replace(" ", "")) >= MIN_SKELETON:
+            found.setdefault(bones, set()).add(english)
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
 def plain(folded: str) -> str:
