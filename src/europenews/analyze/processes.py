@@ -14,8 +14,10 @@ input order. The workers never touch the store: the parent's one writer does.
   reads its sources.
 - A worker watches the process that started it and exits when that one is gone, so a process
   killed with SIGKILL leaves no worker behind (and the fork server then ends too).
-- A worker is replaced after :data:`TASKS_PER_WORKER` chunks, so the strings and caches a
-  spaCy process collects over a long run cannot grow without bound.
+- Each chunk is analysed inside spaCy's memory zone (``pipeline.memory_zone``): the strings
+  and lexemes of the words it read are freed when it is done, the known cause of a spaCy
+  process growing over a long run. A worker is also replaced after :data:`TASKS_PER_WORKER`
+  chunks, for whatever else a process collects.
 - One bad article fails alone: a chunk that raises is redone one article at a time in the
   worker, and a worker that dies (a crash, the out-of-memory killer) is replaced and its
   chunk redone one article at a time, the one that kills it again being recorded as failed.
@@ -141,16 +143,18 @@ def _describe(exc: BaseException) -> str:
 def analyze_chunk(articles: list[Article]) -> list[Result]:
     """Task run in a worker: the chunk's analyses in order; after a failure, the chunk is
     redone one article at a time so that only the culprit fails."""
-    from europenews.analyze.pipeline import analyze_article, analyze_articles
+    from europenews.analyze.pipeline import analyze_article, analyze_articles, memory_zone
 
     try:
-        return list(analyze_articles(_nlp, articles, batch_size=len(articles) or 1))
+        with memory_zone(_nlp):
+            return list(analyze_articles(_nlp, articles, batch_size=len(articles) or 1))
     except Exception:  # any component bug: find the culprit below
         pass
     out: list[Result] = []
     for article in articles:
         try:
-            out.append(analyze_article(_nlp, article))
+            with memory_zone(_nlp):
+                out.append(analyze_article(_nlp, article))
         except Exception as exc:  # recorded on the article by the parent
             out.append(Failed(_describe(exc)))
     return out
