@@ -9,7 +9,7 @@ from europenews.stories.similarity import item_terms
 
 
 def _item(i: int, title: str, text: str) -> StoryItem:
-    return StoryItem(id=f"a{i}", title=title, text=text, published="2026-03-0{}".format(i))
+    return StoryItem(id=f"a{i}", title=title, text=text, published=f"2026-03-0{i}")
 
 
 def test_interned_terms_keep_counts_and_order() -> None:
