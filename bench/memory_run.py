@@ -12,7 +12,8 @@ most since the first checkpoint (tracemalloc, one frame).
 Every item is distinct text: nothing is repeated under a new id, so the vocabulary, the
 strings of spaCy's StringStore and the clusterer's word counts grow as on a real stream.
 
-    nice -n 10 .venv/bin/python bench/memory_run.py --total 20000 [--trace] [--workdir DIR]
+    nice -n 10 .venv/bin/python bench/memory_run.py --total 20000 [--stop N] [--trace]
+        [--workdir DIR]
 
 Prints one JSON line per checkpoint, then the growth summary (20,000 against 2,000).
 """
@@ -116,6 +117,9 @@ def main() -> None:
     parser.add_argument("--total", type=int, default=CHECKPOINTS[-1])
     parser.add_argument("--trace", action="store_true",
                         help="tracemalloc in this process (the writer); slows it")
+    parser.add_argument("--stop", type=int, default=None,
+                        help="ingest only the first N items of the --total mix (its checkpoints "
+                             "then compare with a full run's)")
     parser.add_argument("--top", type=int, default=15)
     parser.add_argument("--workdir", type=Path, default=None)
     args = parser.parse_args()
@@ -127,7 +131,7 @@ def main() -> None:
     from europenews.stages.settings import IngestSettings
     from europenews.store.engine import open_store
 
-    items = mixed(args.total)
+    items = mixed(args.total)[:args.stop]
     n_full = sum(1 for i in items if not i["id"].startswith("uci-"))
     print(json.dumps({"items": len(items), "articles_with_text": n_full,
                       "headlines": len(items) - n_full}), flush=True)

@@ -157,3 +157,39 @@ def test_a_ruler_without_longer_patterns_runs_without_warnings() -> None:
     use_rule_tables(fast)
     assert fast.get_pipe("attribute_ruler").fast
     assert _values(fast("a big one")) == _values(real("a big one"))
+
+
+def test_words_a_memory_zone_freed_are_annotated_again_in_the_next(pair) -> None:
+    real, fast = pair
+    # Invented words: not in the model's strings, so the zone adds them (and the lemma the
+    # lemmatizer makes of the verb) and frees them at its end.
+    text = "The Quorvani envoys blimfrated the treaty; Quorvani ministers blimfrate often."
+    expected = _values(real(text))
+    for _ in range(2):  # the second zone meets table entries learned in the first
+        with fast.memory_zone():
+            assert _values(fast(text)) == expected
+        assert "blimfrate" not in fast.vocab.strings  # freed: the tables must not use it
+    fast("A quiet day.")  # the next Doc drops what the last zone's entries lost first
+    lemmas = fast.get_pipe("lemmatizer").table
+    assert all(lemma in fast.vocab.strings for lemma in lemmas.values() if lemma)
+
+
+def test_analyses_in_memory_zones_are_the_analyses_without(nlp) -> None:
+    from europenews.analyze.pipeline import analyze_articles, memory_zone
+    from europenews.contract import analysis_to_dict
+    from europenews.model import Article
+
+    articles = [
+        Article(id="en", title="Drobvik strike",
+                text="Workers at the Drobvik plant in Ostrava walked out on Monday. “We "
+                     "will stay out,” said Lenka Vrazic, a union leader."),
+        Article(id="fr", title="Grève à Nantes", language=None,
+                text="Les agents du port de Nantes ont cessé le travail mardi. « Nous "
+                     "tiendrons », a déclaré Odile Kervran, déléguée syndicale."),
+    ]
+    plain = [analysis_to_dict(a) for a in analyze_articles(nlp, articles)]
+    for _ in range(2):
+        with memory_zone(nlp):
+            zoned = [analysis_to_dict(a) for a in analyze_articles(nlp, articles)]
+        assert zoned == plain
+    assert plain[0]["quotes"] and plain[1]["language"] == "fr"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import weakref
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 
 import spacy
@@ -40,6 +41,10 @@ class LanguagePipelines:
             plan = plan_for(language, self.settings)
             self._built[language] = None if plan is None else _build(plan)
         return self._built[language]
+
+    def built(self) -> list[Language]:
+        """The pipelines built so far."""
+        return [nlp for nlp in self._built.values() if nlp is not None]
 
 
 # The other languages' pipelines of each main pipeline build_pipeline made, kept beside it
@@ -95,6 +100,19 @@ def language_pipeline(nlp: Language, language: str) -> Language | None:
     """The pipeline ``nlp`` analyses an article in ``language`` with (None: not analysed)."""
     pipelines = _PIPELINES.get(nlp)
     return nlp if pipelines is None else pipelines.get(language)
+
+
+@contextmanager
+def memory_zone(nlp: Language) -> Iterator[None]:
+    """spaCy's ``memory_zone`` on ``nlp`` and on every language pipeline built beside it: the
+    strings and lexemes the texts read inside add are freed at the end, so a long-running
+    process does not keep every word it ever read. Nothing made inside (a Doc, a Token) may be
+    used after it; an ``Analysis`` holds only plain values and may."""
+    pipelines = _PIPELINES.get(nlp)
+    with ExitStack() as stack:
+        for pipe in [nlp] if pipelines is None else pipelines.built():
+            stack.enter_context(pipe.memory_zone())
+        yield
 
 
 def analyze_articles(

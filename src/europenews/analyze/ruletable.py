@@ -27,7 +27,8 @@ Both give byte-identical annotations (``bench/rule_tables.py`` compares every to
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -53,6 +54,54 @@ _LEXICAL = frozenset({
 # entries it starts again (each entry is recomputed the next time it is needed). An entry of
 # the ruler's table takes about 0.5-0.8 kB, so a worker's tables stay under about 80 MB.
 MAX_ENTRIES = 100_000
+# Columns whose values are string hashes (POS is spaCy's part-of-speech enum, not a hash).
+_HASHED = frozenset({"ORTH", "TAG", "MORPH", "LEMMA", "DEP", "NORM"})
+
+
+class ZoneTable:
+    """What the two tables share under ``nlp.memory_zone()``: the strings a zone adds (the
+    words read, and lemmas the lemmatizer makes, "frobnicate" from "frobnicated") leave the
+    StringStore when it ends, so an entry learned inside a zone may hold a hash whose string
+    is gone. Such entries are dropped before the next Doc is annotated (the zone's strings
+    are removed only after the components' zones have ended, so not at the component's own
+    exit); entries learned outside any zone, or of lasting strings, are kept."""
+
+    table: dict[Any, Any]
+
+    def _zone_init(self) -> None:
+        self._in_zone = False
+        self._fresh: list[Any] = []  # keys learned in the current or last zone
+
+    @contextmanager
+    def memory_zone(self, mem: object = None) -> Iterator[object]:
+        """Called by ``Language.memory_zone`` for each component that has it."""
+        self._settle()
+        self._in_zone = True
+        try:
+            yield mem
+        finally:
+            self._in_zone = False
+
+    def _learned(self, key: Any) -> None:
+        if self._in_zone:
+            self._fresh.append(key)
+
+    def _settle(self) -> None:
+        if self._in_zone or not self._fresh:
+            return
+        strings = self._strings()
+        for key in self._fresh:
+            entry = self.table.get(key)
+            if entry is not None and not all(h == 0 or h in strings
+                                             for h in self._hashes(key, entry)):
+                del self.table[key]
+        self._fresh = []
+
+    def _strings(self) -> Any:
+        raise NotImplementedError
+
+    def _hashes(self, key: Any, entry: Any) -> Iterable[int]:
+        raise NotImplementedError
 
 
 def _pattern_attrs(pattern: Sequence[dict[str, Any]]) -> set[str] | None:
@@ -76,7 +125,7 @@ class Learned:
     starts_long: bool
 
 
-class AttributeTable(Pipe):
+class AttributeTable(ZoneTable, Pipe):
     """``europenews_attribute_table``: the model's attribute ruler, answered per distinct token
     from a table the ruler fills (module docstring). ``adopt`` hands it the ruler."""
 
@@ -91,6 +140,8 @@ class AttributeTable(Pipe):
         self.long = Matcher(Vocab())
         self.firsts = Matcher(Vocab())
         self.width = 0
+        self._hashed: tuple[list[int], list[int]] = ([], [])
+        self._zone_init()
 
     def adopt(self, ruler: AttributeRuler) -> None:
         """Answer for ``ruler``: keep it, and decide whether its patterns allow the table."""
@@ -122,11 +173,22 @@ class AttributeTable(Pipe):
                 self.width = max(self.width, *(len(p) for p in long))
         self.reads = ["ORTH", *sorted(read | written)]
         self.writes = sorted(written)
+        self._hashed = ([i for i, n in enumerate(self.reads) if n in _HASHED],
+                        [i for i, n in enumerate(self.writes) if n in _HASHED])
+
+    def _strings(self) -> Any:
+        assert self.ruler is not None
+        return self.ruler.vocab.strings
+
+    def _hashes(self, key: tuple[int, ...], entry: Learned) -> Iterable[int]:
+        in_key, in_written = self._hashed
+        return [key[i] for i in in_key] + [entry.written[i] for i in in_written]
 
     def __call__(self, doc: Doc) -> Doc:
         assert self.ruler is not None, "AttributeTable.adopt was not called"
         if not self.fast or len(doc) == 0:
             return self.ruler(doc)
+        self._settle()
         error_handler = self.get_error_handler()
         try:
             self._annotate(doc)
@@ -196,9 +258,10 @@ class AttributeTable(Pipe):
         after = cast(list[list[int]], doc.to_array(self.writes).reshape(len(keys), -1).tolist())
         for i, key in enumerate(keys):
             self.table[key] = Learned(tuple(after[i]), tuple(per_token.get(i, ())), i in firsts)
+            self._learned(key)
 
 
-class LemmaTable(Pipe):
+class LemmaTable(ZoneTable, Pipe):
     """``europenews_lemma_table``: a rule lemmatizer answered per distinct (form, part of
     speech, morphology) from a table it fills (module docstring). ``adopt`` hands it over."""
 
@@ -206,15 +269,24 @@ class LemmaTable(Pipe):
         self.name = name
         self.lemmatizer: Lemmatizer | None = None
         self.table: dict[tuple[int, int, int], int] = {}
+        self._zone_init()
 
     def adopt(self, lemmatizer: Lemmatizer) -> None:
         self.lemmatizer, self.table = lemmatizer, {}
+
+    def _strings(self) -> Any:
+        assert self.lemmatizer is not None
+        return self.lemmatizer.vocab.strings
+
+    def _hashes(self, key: tuple[int, int, int], entry: int) -> Iterable[int]:
+        return (key[0], key[2], entry)  # key[1] is the part-of-speech enum
 
     def __call__(self, doc: Doc) -> Doc:
         lemmatizer = self.lemmatizer
         assert lemmatizer is not None, "LemmaTable.adopt was not called"
         if lemmatizer.mode != "rule" or lemmatizer.overwrite or len(doc) == 0:
             return lemmatizer(doc)
+        self._settle()
         error_handler = self.get_error_handler()
         try:
             self._annotate(lemmatizer, doc)
@@ -236,6 +308,9 @@ class LemmaTable(Pipe):
             return
         if len(self.table) > MAX_ENTRIES:
             self.table.clear()
+            # The lemmatizer's own cache (form and part of speech → lemmas) fills as the
+            # table does and is never emptied by spaCy: it starts again with the table.
+            lemmatizer.cache.clear()
         rows, first, inverse = np.unique(values[todo, :3], axis=0, return_index=True,
                                          return_inverse=True)
         strings = doc.vocab.strings
@@ -246,6 +321,7 @@ class LemmaTable(Pipe):
             if lemma is None:
                 lemma = strings.add(lemmatizer.lemmatize(doc[int(todo[at])])[0])
                 self.table[key] = lemma
+                self._learned(key)
             found.append(lemma)
         lemmas = values[:, 3].copy()
         lemmas[todo] = np.array(found, dtype="uint64")[inverse.reshape(-1)]

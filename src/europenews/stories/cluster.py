@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from europenews.dates import day_number
 from europenews.stories import across
 from europenews.stories.boilerplate import RepeatedLines
+from europenews.stories.compact import intern_terms
 from europenews.stories.decision import FEATURES, DecisionModel, load_decision_model
 from europenews.stories.dedup import NearDuplicateIndex
 from europenews.stories.dense import Embedder
@@ -250,7 +251,7 @@ class OnlineClusterer:
             text = self.furniture.clean(item.text, item.source)
             if text is not item.text:
                 item = dataclasses.replace(item, text=text)
-        terms = item_terms(item)
+        terms = intern_terms(item_terms(item))  # one string per term (stories/compact.py)
         self.dfs.add(terms)
         self._index += 1
         day = day_number(item.published)
