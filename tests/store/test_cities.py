@@ -120,3 +120,21 @@ def test_linking_two_surnames_alone_in_one_article_stay_apart(engine: Engine) ->
     second = Entity("e2", "Halvorsen", "person", (), (Mention(14, 23, "Halvorsen"),))
     ids = store_linked(engine, "Halvorsen and Halvorsen", [first, second])
     assert ids["e1"] != ids["e2"]
+
+
+def test_cities_a_place_named_in_another_language_is_shown_by_its_english_name(
+        engine: Engine) -> None:
+    # The entity's page is "Dublin" whatever declined form came first; the forms as written
+    # stay its aliases.
+    from sqlalchemy import select
+
+    from europenews.store.schema import entities
+
+    entity = Entity("e1", "Dublinie", "place", (), (Mention(0, 8, "Dublinie"),))
+    entity_id = store_linked(engine, "pl text", [entity], language="pl")["e1"]
+    other = Entity("e1", "Wysoki Zamek", "place", (), (Mention(0, 12, "Wysoki Zamek"),))
+    other_id = store_linked(engine, "pl other", [other], language="pl")["e1"]
+    with engine.connect() as conn:
+        names = dict(conn.execute(select(entities.c.id, entities.c.name)).all())
+    assert names[entity_id] == "Dublin"
+    assert names[other_id] == "Wysoki Zamek"  # no known city: the name as written

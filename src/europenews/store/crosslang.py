@@ -79,6 +79,18 @@ def latin_form(text: str, language: str | None, place: bool = False,
                     for w in words)
 
 
+@functools.lru_cache(maxsize=16384)
+def known_place(text: str, language: str | None) -> str | None:
+    """The English name of the country or city a place named in an article neither English
+    nor French is (*Dublinie* → Dublin, *Niemcy* → Germany): what its page is called, rather
+    than the first declined form met. None for other languages and unknown places."""
+    if language is None or language in OWN_KEYS:
+        return None
+    words = _lemmas(_WORD.findall(text.translate(_APOSTROPHES)), language)
+    return (territory_of(text, language) or city_of(text, language)
+            or city_of(" ".join(words), language))
+
+
 def across_languages(entity: Entity, language: str | None,
                      country: str | None = None) -> Entity:
     """The entity with its name and mentions in their cross-language form, for keying only;

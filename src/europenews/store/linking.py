@@ -42,6 +42,7 @@ from europenews.store.crosslang import (
     article_country,
     foreign_shorts,
     institution_shorts,
+    known_place,
     stem_keys,
 )
 from europenews.store.keyrows import key_rows
@@ -68,6 +69,7 @@ class Local:
     names: frozenset[str]  # keys that name it on their own
     shorts: frozenset[str]  # keys that name it only with context
     foreign: bool = False  # named in a language other than English and French
+    shown: str | None = None  # the name a new entity is shown by, when not the entity's own
 
     @property
     def is_person(self) -> bool:
@@ -139,7 +141,10 @@ def local_across_languages(e: Entity, language: str | None,
     return replace(local, entity=e, names=local.names | stem_keys(e, language),
                    shorts=(institution_shorts(e, language)
                            or foreign_shorts(local.shorts, local.key, e.type, language)),
-                   foreign=local.is_person and language not in OWN_KEYS and language is not None)
+                   foreign=local.is_person and language not in OWN_KEYS and language is not None,
+                   # A known city or country is shown by its English name, whatever case it
+                   # came in; the name as written stays an alias.
+                   shown=known_place(e.name, language) if e.type == "place" else None)
 
 
 # --- context ---------------------------------------------------------------------------------
@@ -331,7 +336,7 @@ def add_aliases(conn: Connection, entity_id: int, texts: Iterable[str]) -> None:
 def _new_row(local: Local, published: str | None) -> dict[str, object]:
     e = local.entity
     surname = surname_of(local.key) if local.is_person else None
-    return {"name": e.name, "type": e.type, "key": local.key, "surname_key": surname,
+    return {"name": local.shown or e.name, "type": e.type, "key": local.key, "surname_key": surname,
             "first_seen": published, "last_seen": published, "article_count": 0}
 
 
@@ -343,8 +348,9 @@ def _update(conn: Connection, entity_id: int, local: Local, published: str | Non
     # that joined on context ("New Orleans Saints Twitter" beside "Twitter") is often the
     # recogniser's run-on, not the body's full name.
     renames = evidence == BY_NAME or (evidence == BY_CONTEXT and row.type == "person")
-    if renames and namekeys.better_name(row.name, local.entity.name, row.type):
-        values.update(name=local.entity.name, key=local.key)
+    name = local.shown or local.entity.name
+    if renames and name != row.name and namekeys.better_name(row.name, name, row.type):
+        values.update(name=name, key=local.key)
     if published and (row.first_seen is None or published < row.first_seen):
         values["first_seen"] = published
     if published and (row.last_seen is None or published > row.last_seen):
