@@ -87,6 +87,7 @@ class KindWords:
     venues: frozenset[str]  # "avenue", "hospital" (lower case)
     not_people: dict[str, str]  # "Twitter" → "ORG"
     org_heads: frozenset[str] = frozenset()  # "police", "department" (lower case)
+    force_ranks: frozenset[str] = frozenset()  # "sgt", "capt": a subset of ranks (no "dr")
 
 
 def _line_ranges(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -151,24 +152,17 @@ def _after_rank(span: Span, ranks: frozenset[str]) -> Span | None:
     return span
 
 
-# Ranks of the police and the forces: inside a name the model read as an organisation
-# ("State Police Capt. Dana Cole", "Eastbrook Police Cpl.") they end the body's name and open
-# a person's. Courtesy and political titles are left out ("Dr Pepper", "Mr. Coffee" are brands).
-FORCE_RANKS = frozenset({"sgt", "lt", "det", "capt", "cpl", "col", "insp", "supt", "ofc", "maj",
-                         "cmdr", "cmdt", "pvt", "spokesperson", "spokesman", "spokeswoman"})
-
-
-def _split_at_rank(span: Span) -> list[Span]:
-    """A non-person name holding a force rank, as the body before the rank and the person
-    after it (either may be missing); a name right after a rank is a person's ("Cpl." then
-    "Dana Cole" read as an organisation); any other span as it is."""
-    if span.label_ == "PERSON":
+def _split_at_rank(span: Span, force_ranks: frozenset[str]) -> list[Span]:
+    """A non-person name holding a force rank (``force_ranks.txt``), as the body before the
+    rank and the person after it (either may be missing); a name right after a rank is a
+    person's ("Cpl." then "Dana Cole" read as an organisation); any other span as it is."""
+    if span.label_ == "PERSON" or not force_ranks:
         return [span]
     before = span.doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lower_.rstrip(".") in FORCE_RANKS and len(span) <= 4 \
+    if before is not None and before.lower_.rstrip(".") in force_ranks and len(span) <= 4 \
             and all(t.is_title for t in span if t.is_alpha):
         return [Span(span.doc, span.start, span.end, label="PERSON")]
-    ranks = [i for i, t in enumerate(span) if t.lower_.rstrip(".") in FORCE_RANKS]
+    ranks = [i for i, t in enumerate(span) if t.lower_.rstrip(".") in force_ranks]
     if not ranks:
         return [span]
     out = []
@@ -290,7 +284,7 @@ def _after_credits(span: Span, credits: list[tuple[int, int]]) -> Span | None:
 def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
                  titles: frozenset[str]) -> list[Span]:
     """The names with the kind the article gives them; page furniture and bare titles out."""
-    names = [part for span in names for part in _split_at_rank(span)]
+    names = [part for span in names for part in _split_at_rank(span, words.force_ranks)]
     furniture = _line_ranges(doc_text(doc), BOILERPLATE) + furniture_lines(doc_text(doc))
     datelines = dateline_names(doc_text(doc))
     masthead = _masthead(doc)

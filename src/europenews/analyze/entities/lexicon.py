@@ -164,6 +164,8 @@ def _kind_words(folder: Traversable, what: str) -> KindWords | None:
         read_pairs(folder, "not_people.tsv", what),
         read_words(folder, "org_words.txt", what) if (folder / "org_words.txt").is_file()
         else frozenset(),
+        read_words(folder, "force_ranks.txt", what) if (folder / "force_ranks.txt").is_file()
+        else frozenset(),
     )
 
 
