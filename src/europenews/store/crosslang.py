@@ -69,12 +69,11 @@ def latin_form(text: str, language: str | None, place: bool = False,
         institution = institution_of(text, language, country)
         if institution is not None:
             return institution
-    words = _lemmas(_WORD.findall(text.translate(_APOSTROPHES)), language, person)
-    if place:  # as written, then as its lemmas (Praze → Praha)
-        whole = (territory_of(text, language) or city_of(text, language)
-                 or city_of(" ".join(words), language))
+    if place:
+        whole = known_place(text, language)
         if whole is not None:
             return whole
+    words = _lemmas(_WORD.findall(text.translate(_APOSTROPHES)), language, person)
     return " ".join(_SLAVIC_SURNAME.sub("y", fold(w, language)).replace("dzh", "j").title()
                     for w in words)
 
@@ -82,13 +81,16 @@ def latin_form(text: str, language: str | None, place: bool = False,
 @functools.lru_cache(maxsize=16384)
 def known_place(text: str, language: str | None) -> str | None:
     """The English name of the country or city a place named in an article neither English
-    nor French is (*Dublinie* → Dublin, *Niemcy* → Germany): what its page is called, rather
+    nor French is (*Dublinie* → Dublin, *Niemcy* → Germany), as written, then as its lemmas
+    (*Praze* → *Praha* → Prague): its key across languages, and what its page is called rather
     than the first declined form met. None for other languages and unknown places."""
     if language is None or language in OWN_KEYS:
         return None
+    found = territory_of(text, language) or city_of(text, language)
+    if found is not None:
+        return found
     words = _lemmas(_WORD.findall(text.translate(_APOSTROPHES)), language)
-    return (territory_of(text, language) or city_of(text, language)
-            or city_of(" ".join(words), language))
+    return city_of(" ".join(words), language)
 
 
 def across_languages(entity: Entity, language: str | None,
