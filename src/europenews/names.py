@@ -239,6 +239,15 @@ def sound_key(word: str) -> str:
     return word
 
 
+_VOWELS = re.compile(r"[aeiouy]")
+
+
+def consonants(sound: str) -> str:
+    """A sound key's first letter and its consonants (*ionson* → *insn*): the vowels are what
+    languages and transliterations write most differently."""
+    return sound[:1] + _VOWELS.sub("", sound[1:])
+
+
 def inflected_alike(a: str, b: str, min_stem: int = 4) -> bool:
     """Whether two sound keys are one name declined ("ionson" / "ionsona", "asia" / "asii",
     "bibi" / "bibiova"): a common stem of ``min_stem`` letters or more, and what follows it in

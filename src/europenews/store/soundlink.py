@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, func, or_, select
 
 from europenews.names import (
+    consonants,
     first_names_agree,
     inflected_alike,
     person_words,
@@ -47,7 +48,6 @@ def _first_agree(a: str, b: str) -> bool:
     return first_names_agree(a, b) or inflected_alike(sound_key(a), sound_key(b), MIN_FIRST_STEM)
 
 
-_VOWELS = re.compile(r"[aeiouy]")
 # "c" is "k" before a back vowel or a consonant as English spells a name (Corbyn / Корбин);
 # before e, i and y it is the ts or s sound Slavic languages write with it.
 _HARD_C = re.compile(r"c(?![eiy])")
@@ -60,8 +60,7 @@ def skeleton(word: str) -> str:
     is too short to say): *Johnson*, *Джонсън*, *Johnsonem*, *Джонсона* → ``~insn``; *Jacobs*,
     *Джейкобс* → ``~ikbs``. Transliterations from English sounds write the vowels most
     differently (Bulgarian *ъ* for an unstressed *o*, Russian *ей* for *ay*)."""
-    sound = sound_key(_HARD_C.sub("k", stem_word(word)))
-    bones = sound[:1] + _VOWELS.sub("", sound[1:])
+    bones = consonants(sound_key(_HARD_C.sub("k", stem_word(word))))
     return "~" + bones if len(bones) >= MIN_SKELETON else ""
 
 
@@ -95,12 +94,13 @@ def sound_candidates(conn: Connection, key: str) -> tuple[set[int], set[int]]:
     bones = surname_skeleton(key) if len(words) > 1 else ""
     if len(surname) < MIN_SOUND and not bones:
         return set(), set()
-    # Keys that begin as this one does: an index range, not a scan of every person.
-    low = surname[:MIN_SOUND] if len(surname) >= MIN_SOUND else "~"
-    high = low[:-1] + chr(ord(low[-1]) + 1)
+    # Keys that begin as this one does (an index range, not a scan of every person), and the
+    # skeleton itself.
+    wanted = [entity_keys.c.key == bones] if bones else []
+    if len(surname) >= MIN_SOUND:
+        wanted.append(_with_prefix(surname[:MIN_SOUND]))
     rows = conn.execute(select(entity_keys.c.entity_id, entity_keys.c.key).where(
-        entity_keys.c.kind == SOUND,
-        or_(entity_keys.c.key == bones, and_range(low, high)))).all()
+        entity_keys.c.kind == SOUND, or_(*wanted))).all()
     ids = {int(r.entity_id) for r in rows
            if not r.key.startswith("~") and len(surname) >= MIN_SOUND
            and inflected_alike(surname, r.key)}
@@ -123,9 +123,9 @@ def sound_candidates(conn: Connection, key: str) -> tuple[set[int], set[int]]:
     return strong, ids - full
 
 
-def and_range(low: str, high: str) -> Any:
-    """Keys from ``low`` up to (not including) ``high``."""
-    return (entity_keys.c.key >= low) & (entity_keys.c.key < high)
+def _with_prefix(prefix: str) -> Any:
+    """Keys that begin with ``prefix``, as an index range."""
+    return (entity_keys.c.key >= prefix) & (entity_keys.c.key < _next_prefix(prefix))
 
 
 def _next_prefix(prefix: str) -> str:
@@ -146,7 +146,7 @@ def misspelt_candidates(conn: Connection, key: str) -> set[int]:
                # The first two letters as an index range (keys are lower case), and the type
                # checked per key found: a LIKE joined to the persons read every person in the
                # store for each name (issue 19).
-               entity_keys.c.key >= surname[:2], entity_keys.c.key < _next_prefix(surname[:2]),
+               _with_prefix(surname[:2]),
                func.length(entity_keys.c.key).between(len(surname) - 1, len(surname) + 1),
                select(entities.c.id).where(entities.c.id == entity_keys.c.entity_id,
                                            entities.c.type == "person").exists())

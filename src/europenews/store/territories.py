@@ -9,7 +9,7 @@ import re
 import babel
 import simplemma
 
-from europenews.names import core_key, name_key, sound_key, word_key
+from europenews.names import consonants, core_key, name_key, sound_key, word_key
 from europenews.translit import LEMMA_LANGUAGES, fold, stem_word
 
 # CLDR locales whose country and territory names map to the English one.
@@ -91,7 +91,6 @@ def territory_of(text: str, language: str) -> str | None:
             or skeleton_territories().get(skeleton_words(fold(text, language))))
 
 
-_VOWELS = re.compile(r"[aeiouy]")
 # A name of fewer consonants than this says too little to be matched without its vowels.
 MIN_SKELETON = 5
 
@@ -100,10 +99,7 @@ def skeleton_words(folded: str) -> str:
     """Each word's consonants as it sounds (``names.sound_key``), its first letter kept:
     *velka britanie*, *velyka brytaniya*, *velika britanija*, *wielkiej brytanii* → ``vlk
     brtn``. The vowels are what languages and transliterations write otherwise."""
-    out = []
-    for word in WORD.findall(folded):
-        sound = sound_key(word_key(word))
-        out.append(sound[:1] + _VOWELS.sub("", sound[1:]))
+    out = (consonants(sound_key(word_key(word))) for word in WORD.findall(folded))
     return " ".join(w for w in out if w)
 
 
