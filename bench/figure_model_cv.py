@@ -40,11 +40,10 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from europenews.analyze.events.confidence import FEATURES
-from europenews.analyze.events.finder import events_with_options
 from europenews.analyze.events.lexicon import load_event_lexicon
 from europenews.stories.casualties import combined_confidence, story_casualties
 from europenews.storydata import ArticleFigure
-from train_figures import in_half, load_cases, load_docs, matches
+from train_figures import figure_rows, in_half, load_cases, load_docs
 
 SHOW_GRID = tuple(round(0.5 + 0.01 * i, 2) for i in range(50))
 MAX_FALSE_DEATH = 0.025
@@ -74,16 +73,13 @@ def extract(data: Path, docs_path: Path) -> Rows:
         arts.append({"id": case["id"], "source": case.get("source"),
                      "published": case.get("published"), "story": str(case["story"]),
                      "killed": case["record"]["killed"]})
-        for event, options in events_with_options(doc, lex)[:1]:
-            for kind, found in options.items():
-                value = getattr(event, kind)
-                for option in found:
-                    xs.append(list(option.features))
-                    ys.append(int(matches(kind, value, case["record"])))
-                    story.append(str(case["story"]))
-                    article.append(len(arts) - 1)
-                    kinds.append(kind)
-                    values.append(value)
+        for kind, value, x, y in figure_rows(case, doc, lex):
+            xs.append(x)
+            ys.append(y)
+            story.append(str(case["story"]))
+            article.append(len(arts) - 1)
+            kinds.append(kind)
+            values.append(value)
     return Rows(np.array(xs), np.array(ys), story, article, kinds, values, arts)
 
 

@@ -34,6 +34,7 @@ import json
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -130,21 +131,25 @@ def matches(kind: str, value: int, record: dict[str, Any]) -> bool:
                for killed, injured in answers(record))
 
 
+def figure_rows(case: dict[str, Any], doc: Any,
+                lex: EventLexicon) -> Iterator[tuple[str, int, list[float], int]]:
+    """One row per figure the article's main event's counts rest on (its counts are what a
+    story shows): the kind, the count, the figure's features, and 1 when the count is the
+    record's."""
+    for event, options in events_with_options(doc, lex)[:1]:
+        for kind, found in options.items():
+            value = getattr(event, kind)
+            for option in found:
+                yield kind, value, list(option.features), int(matches(kind, value,
+                                                                      case["record"]))
+
+
 def dataset(cases: list[dict[str, Any]], docs: list[Any], lex: EventLexicon,
             half: str) -> tuple[np.ndarray, np.ndarray]:
     """One row per figure an event's count rests on, labelled by the count's correctness."""
-    xs, ys = [], []
-    for case, doc in zip(cases, docs, strict=True):
-        if not in_half(str(case["story"]), half):
-            continue
-        # The main event only: its counts are what a story shows.
-        for event, options in events_with_options(doc, lex)[:1]:
-            for kind, found in options.items():
-                value = getattr(event, kind)
-                for option in found:
-                    xs.append(list(option.features))
-                    ys.append(int(matches(kind, value, case["record"])))
-    return np.array(xs), np.array(ys)
+    rows = [row for case, doc in zip(cases, docs, strict=True)
+            if in_half(str(case["story"]), half) for row in figure_rows(case, doc, lex)]
+    return np.array([x for _, _, x, _ in rows]), np.array([y for _, _, _, y in rows])
 
 
 def fit(xs: np.ndarray, ys: np.ndarray) -> tuple[list[float], float]:
