@@ -185,42 +185,37 @@ def test_kinds_a_surname_alone_that_names_a_hospital_here_is_the_hospital(nlp):
     assert not any("Brenner" in name for name in _people(nlp, text))
 
 
-def test_kinds_a_rank_of_two_words_lends_no_surname_to_the_rank_alone():
-    # The model sometimes reads "Gunnery Sgt" and, elsewhere, "Sgt" alone as people: the first
-    # is itself a title and must not make "Sgt" a surname that keeps the second.
+def _decided(words: list[str], spans: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    """``decide_kinds`` over a hand-built Doc (no model): (text, label) of each name kept."""
     import spacy
     from spacy.tokens import Doc, Span
 
     from europenews.analyze.entities.kinds import decide_kinds
     from europenews.analyze.entities.lexicon import load_entity_lexicon
 
-    words = ["Gunnery", "Sgt", "spoke", ".", "Sgt", ".", "Nolan", "Pierce", "died", "."]
     doc = Doc(spacy.blank("en").vocab, words=words)
-    names = [Span(doc, 0, 2, label="PERSON"), Span(doc, 4, 5, label="PERSON"),
-             Span(doc, 6, 8, label="PERSON")]
     lexicon = load_entity_lexicon()
     assert lexicon.kinds is not None
-    kept = decide_kinds(doc, names, lexicon.kinds, lexicon.titles.heads)
-    assert "Sgt" not in [s.text for s in kept]
-    assert "Nolan Pierce" in [s.text for s in kept]
+    kept = decide_kinds(doc, [Span(doc, a, b, label=label) for a, b, label in spans],
+                        lexicon.kinds, lexicon.titles.heads)
+    return [(s.text, s.label_) for s in kept]
+
+
+def test_kinds_a_rank_of_two_words_lends_no_surname_to_the_rank_alone():
+    # The model sometimes reads "Gunnery Sgt" and, elsewhere, "Sgt" alone as people: the first
+    # is itself a title and must not make "Sgt" a surname that keeps the second.
+    words = ["Gunnery", "Sgt", "spoke", ".", "Sgt", ".", "Nolan", "Pierce", "died", "."]
+    kept = [text for text, _ in _decided(words, [(0, 2, "PERSON"), (4, 5, "PERSON"),
+                                                 (6, 8, "PERSON")])]
+    assert "Sgt" not in kept
+    assert "Nolan Pierce" in kept
 
 
 def test_kinds_a_street_named_in_french_order_is_no_person():
     # The model reads "Avenue Montaigne" as a person in some sentences; a street word opening a
     # name makes it a street whatever the model said ("Rue" is also a first name: not a rule).
-    import spacy
-    from spacy.tokens import Doc, Span
-
-    from europenews.analyze.entities.kinds import decide_kinds
-    from europenews.analyze.entities.lexicon import load_entity_lexicon
-
     words = ["Thieves", "fled", "down", "Avenue", "Montaigne", "past", "Rue", "Halden", "."]
-    doc = Doc(spacy.blank("en").vocab, words=words)
-    names = [Span(doc, 3, 5, label="PERSON"), Span(doc, 6, 8, label="PERSON")]
-    lexicon = load_entity_lexicon()
-    assert lexicon.kinds is not None
-    kept = {s.text: s.label_ for s in decide_kinds(doc, names, lexicon.kinds,
-                                                   lexicon.titles.heads)}
+    kept = dict(_decided(words, [(3, 5, "PERSON"), (6, 8, "PERSON")]))
     assert kept["Avenue Montaigne"] == "FAC"
     assert kept["Rue Halden"] == "PERSON"
 
@@ -228,20 +223,9 @@ def test_kinds_a_street_named_in_french_order_is_no_person():
 def test_kinds_a_force_rank_inside_an_organisation_splits_body_and_person():
     # With "Capt." one token the model reads "State Police Capt. Dana Cole" as one
     # organisation, or the name after "Cpl." as another: the rank ends the body's name.
-    import spacy
-    from spacy.tokens import Doc, Span
-
-    from europenews.analyze.entities.kinds import decide_kinds
-    from europenews.analyze.entities.lexicon import load_entity_lexicon
-
     words = ["State", "Police", "Capt.", "Dana", "Cole", "spoke", ";", "Hill", "Police", "Cpl.",
              "Ian", "Moss", "and", "Dr", "Pepper", "too", "."]
-    doc = Doc(spacy.blank("en").vocab, words=words)
-    names = [Span(doc, 0, 5, label="ORG"), Span(doc, 7, 10, label="ORG"),
-             Span(doc, 10, 12, label="ORG"), Span(doc, 13, 15, label="ORG")]
-    lexicon = load_entity_lexicon()
-    assert lexicon.kinds is not None
-    kept = {s.text: s.label_ for s in decide_kinds(doc, names, lexicon.kinds,
-                                                   lexicon.titles.heads)}
+    kept = dict(_decided(words, [(0, 5, "ORG"), (7, 10, "ORG"), (10, 12, "ORG"),
+                                 (13, 15, "ORG")]))
     assert kept == {"State Police": "ORG", "Dana Cole": "PERSON", "Hill Police": "ORG",
                     "Ian Moss": "PERSON", "Dr Pepper": "ORG"}
