@@ -11,6 +11,7 @@ from europenews.names import (
     full_names_agree,
     inflected_alike,
     initials_of,
+    middle_names_clash,
     name_key,
     name_shorts,
     person_words,
@@ -76,6 +77,18 @@ def test_names_first_names_of_other_people_disagree(a, b):
 )
 def test_names_full_names_agree(a, b, same):
     assert full_names_agree(name_key(a), name_key(b)) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "clash"),
+    [("George H.W. Bush", "George W. Bush", True),
+     ("Lena A. Holm", "Lena B. Holm", True),
+     ("Lena Anna Holm", "Lena A. Holm", False),
+     ("George W. Bush", "George Bush", False),
+     ("Lena A. Holm", "Lena A. Dahl", False)],
+)
+def test_names_middle_names_clash(a, b, clash):
+    assert middle_names_clash(name_key(a), name_key(b)) is clash
 
 
 def test_names_surname_skips_suffixes():

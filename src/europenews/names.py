@@ -186,6 +186,18 @@ def spelt_alike(a: str, b: str, min_length: int = 5) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+def middle_names_clash(a: str, b: str) -> bool:
+    """Whether two person keys of one surname both give middle names (or initials) that do not
+    agree: "george h v bush" and "george v bush" are father and son, although each agrees
+    with "george bush"."""
+    wa, wb = person_words(a), person_words(b)
+    if len(wa) < 3 or len(wb) < 3 or wa[-1] != wb[-1]:
+        return False
+    middle_a, middle_b = wa[1:-1], wb[1:-1]
+    return len(middle_a) != len(middle_b) or not all(
+        first_names_agree(x, y) for x, y in zip(middle_a, middle_b, strict=True))
+
+
 def full_names_agree(a: str, b: str) -> bool:
     """Whether two multi-word person keys can name one person: same surname and agreeing first
     names ('christopher simpson' ~ 'christopher kenyon simpson'; 'v zelensky' ~ 'volodymyr

@@ -49,6 +49,15 @@ def test_entities_transliterated_first_names_are_one_person(engine: Engine) -> N
     assert first == second
 
 
+def test_entities_middle_names_that_clash_keep_father_and_son_apart(engine: Engine) -> None:
+    # Both agree with the bare "Tomas Varga", which must not bridge them.
+    son = _store(engine, "a", [("Tomas E. Varga", "person", ())])["e1"]
+    bare = _store(engine, "b", [("Tomas Varga", "person", ())])["e1"]
+    father = _store(engine, "c", [("Tomas K.E. Varga", "person", ())])["e1"]
+    assert bare == son
+    assert father != son
+
+
 def test_entities_shared_surname_is_not_merged(engine: Engine) -> None:
     joe = _store(engine, "a", [("Joe Biden", "person", ()), ("Delaware", "place", ())])["e1"]
     hunter = _store(engine, "b", [("Hunter Biden", "person", ()), ("Delaware", "place", ())])["e1"]

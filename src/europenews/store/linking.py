@@ -30,6 +30,7 @@ from europenews.names import (
     core_key,
     full_names_agree,
     initials_of,
+    middle_names_clash,
     name_key,
     name_shorts,
     person_words,
@@ -200,7 +201,9 @@ def _person_candidates(conn: Connection, local: Local) -> tuple[set[int], set[in
     misspelt = misspelt_candidates(conn, local.key)
     if local.single:
         return set(), set(full) | misspelt  # a surname alone: any of them, with context
-    strong = {e for e, keys in full.items() if any(full_names_agree(local.key, k) for k in keys)}
+    # Never a person also known by a full name whose middle names clash (H.W. / W. Bush).
+    strong = {e for e, keys in full.items() if any(full_names_agree(local.key, k) for k in keys)
+              and not any(middle_names_clash(local.key, k) for k in keys)}
     # A full name completes a person known so far by the surname alone, given context; it
     # never joins a person with another first name ("Hunter Biden" is not "Joe Biden"), only
     # one whose first name is spelt a letter apart ("Malcom" / "Malcolm") or is its short

@@ -230,3 +230,32 @@ def test_kinds_a_force_rank_inside_an_organisation_splits_body_and_person():
                                  (13, 15, "ORG")]))
     assert kept == {"State Police": "ORG", "Dana Cole": "PERSON", "Hill Police": "ORG",
                     "Ian Moss": "PERSON", "Dr Pepper": "ORG"}
+
+
+def test_kinds_a_plural_after_the_is_a_team_not_a_person():
+    # The model reads a team's name as a person in some sentences ("The Jaguars had two
+    # chances"); a person's name takes no article and is not plural.
+    words = ["The", "Falcons", "had", "two", "chances", ",", "the", "Moss", "said", ".",
+             "Coach", "Dana", "Ortiz", "agreed", "."]
+    kept = dict(_decided(words, [(1, 2, "PERSON"), (7, 8, "PERSON"), (11, 13, "PERSON")]))
+    assert kept["Falcons"] == "ORG"
+    assert kept["Dana Ortiz"] == "PERSON"
+    assert kept.get("Moss") != "ORG"  # not plural: the earlier "at the Sapphire" rule's case
+
+
+@pytest.mark.parametrize(
+    ("words", "name", "home"),
+    [(["Police", "named", "Lena", "Marie", "Holm", "of", "Varnhem", "."], (2, 5), 6),
+     (["Lena", "Holm", ",", "of", "Varnhem", ",", "was", "hit", "."], (0, 2), 4),
+     (["Lena", "Holm", "from", "Varnhem", "spoke", "."], (0, 2), 3)],
+    ids=["of", "comma-of", "from"],
+)
+def test_kinds_a_town_after_a_full_name_and_of_is_a_place(words, name, home):
+    # The model reads the home town in "LuAnn Marie Johnson, of Burnsville" as a person.
+    kept = dict(_decided(words, [(*name, "PERSON"), (home, home + 1, "PERSON")]))
+    assert kept == {" ".join(words[name[0]:name[1]]): "PERSON", words[home]: "GPE"}
+
+
+def test_kinds_one_word_after_of_is_a_person_when_no_full_name_comes_before():
+    words = ["The", "wife", "of", "Holm", "spoke", "."]
+    assert dict(_decided(words, [(3, 4, "PERSON")])) == {"Holm": "PERSON"}

@@ -13,6 +13,9 @@ article itself says otherwise:
 - platforms, software and awards have a kind of their own (``not_people.tsv``);
 - a name that ends in a street or venue word is a place ("N. Harbor Vale Avenue",
   "Ostrava Memorial Hospital"), and so is a "person" after "the" ("the Sapphire");
+- a one-word "person" after "the" and in the plural is a team or a band ("the Jaguars");
+- after a person's full name, "of" or "from" and one word name a home town ("Lena Holm of
+  Eastbrook"), and so does a town before "woman", "man" or "resident";
 - a name followed by an age ("Jordan Hale, 34,") is a person whatever the model said;
 - page furniture is no name: a masthead (a one-word first line above the headline), a
   heading line made of title-case common words, a line asking to enable scripts or cookies,
@@ -65,6 +68,9 @@ INLINE_FURNITURE = re.compile(
     r"[A-Z][\w.'’&-]*(?:[ \t]+[A-Z][\w.'’&-]*){0,4})\)", re.I)
 # "Jordan Hale, 34, of Eastbrook": a person's age, then where they live.
 HOMETOWN_BEFORE = re.compile(r",\s*\d{1,3}\s*,\s*(?:of|from)\s*$")
+# "Lena Holm of Eastbrook", "Lena Holm, of Eastbrook": after a person's full name, a one-word
+# name after "of" or "from" is where they live (the model reads it as another person).
+HOME_WORDS = frozenset({"of", "from"})
 # "a 66-year-old Eastbrook woman": a town describing a person.
 RESIDENTS = frozenset({"woman", "man", "resident", "native", "boy", "girl", "teen", "teenager",
                        "couple", "mother", "father", "student"})
@@ -231,8 +237,20 @@ def _relabelled(span: Span, label: str) -> Span:
     return span if span.label_ == label else Span(span.doc, span.start, span.end, label=label)
 
 
-def _kind(doc: Doc, span: Span, words: KindWords) -> str | None:
-    """The label the article says the span has (None: keep the model's)."""
+def _after_full_name(span: Span, person_ends: frozenset[int]) -> bool:
+    """A one-word name right after a person's full name and "of"/"from" (a comma between the
+    two allowed): "Lena Holm of Eastbrook" names where Lena Holm lives."""
+    doc, i = span.doc, span.start - 1
+    if len(span) != 1 or i < 1 or doc[i].lower_ not in HOME_WORDS:
+        return False
+    before = i - 1 if doc[i - 1].text != "," else i - 2
+    return before in person_ends
+
+
+def _kind(doc: Doc, span: Span, words: KindWords,
+          person_ends: frozenset[int] = frozenset()) -> str | None:
+    """The label the article says the span has (None: keep the model's). ``person_ends``: the
+    last token of each person's full name in the article."""
     label = span.label_
     last = span[-1].lower_.rstrip(".")
     if len(span) > 1 and ((label == "PERSON" and last in words.venues)
@@ -245,6 +263,8 @@ def _kind(doc: Doc, span: Span, words: KindWords) -> str | None:
             return "FAC"  # "John H. Doyle(,) Jr. Hospital": the person's name is the venue's
         if HOMETOWN_BEFORE.search(doc_text(doc), max(0, span.start_char - 20), span.start_char):
             return "GPE"  # "Lena Holm, 66, of Eastbrook"
+        if _after_full_name(span, person_ends):
+            return "GPE"  # "Lena Holm of Eastbrook"
         root = span.root
         if root.dep_ == "compound" and root.head.lemma_.lower() in RESIDENTS and root.head.i > \
                 span.end - 1 and len(span) == 1:
@@ -257,6 +277,10 @@ def _kind(doc: Doc, span: Span, words: KindWords) -> str | None:
         if (before is not None and before.lower_ == "the" and root.dep_ == "pobj"
                 and root.tag_ != "NNPS" and not span.text.endswith("s")):
             return "FAC"  # "at the Sapphire": people's names take no article
+        if (before is not None and before.lower_ == "the" and len(span) == 1
+                and (root.tag_ == "NNPS" or span.text.endswith("s"))
+                and not span.text.endswith("ss")):
+            return "ORG"  # "the Jaguars had two chances": a team or a band, not one person
     elif (label in ("GPE", "LOC", "ORG", "NORP") and len(span) > 1 and span[0].is_title
           and AGE_AFTER.match(doc_text(doc), span.end_char)):
         return "PERSON"  # "Jordan Hale, 34, was arrested"
@@ -299,6 +323,7 @@ def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
                 and n[-1].lower_.rstrip(".") not in words.ranks}  # "Gunnery Sgt": a rank
     short_forms = _short_forms(names, titles, words.ranks, words.venues)
     credits = [(m.start(), m.end()) for m in INLINE_FURNITURE.finditer(doc_text(doc))]
+    person_ends = frozenset(n.end - 1 for n in names if n.label_ == "PERSON" and len(n) > 1)
     out = []
     for span in names:
         if any(s <= span.start_char < e for s, e in furniture):
@@ -325,6 +350,6 @@ def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
             span = trimmed
             if len(span) == 1 and span[0].text in short_forms:
                 span = _relabelled(span, short_forms[span[0].text])
-        label = _kind(doc, span, words)
+        label = _kind(doc, span, words, person_ends)
         out.append(span if label is None else _relabelled(span, label))
     return out
