@@ -76,8 +76,13 @@ def test_brief_people_quotes_figures_places_and_timeline_point_to_articles() -> 
     assert alder.quote is not None and alder.quote.source.article == "a1"
     assert [r.text for r in alder.reported] == ["repairs could take weeks to finish"]
     assert brief.speakers[1].quote is None  # named, never quoted: no quote made up
+    text = brief_markdown(brief)
+    said = text.split("## Who said what", 1)[1].split("##", 1)[0]
+    assert "Ines Alder" in said
+    assert "- **Ola Berg**" not in said and "Also named: **Ola Berg**" in said
     figure = brief.figures[0]
     assert (figure.value, figure.place, figure.given_by) == (2, "Lowport", ("port authority",))
+
     assert figure.evidence[0].sentence == "Two crew members were hurt."
     assert [p.name for p in brief.places] == ["Lowport"]  # only located places on the map
     assert brief.timeline[0].speakers == ("Ines Alder",) and brief.timeline[0].figures == ()
@@ -86,6 +91,13 @@ def test_brief_people_quotes_figures_places_and_timeline_point_to_articles() -> 
     md = brief_markdown(brief)
     assert "**Ines Alder**, mayor: “The bridge stays closed until we know it is safe”" in md
     assert "**2 wounded** in Lowport, according to port authority" in md
+
+
+def test_brief_markdown_names_people_apart_when_nobody_said_anything() -> None:
+    data = BriefInput("s1", (A1,), people=(BriefPerson(4, "Ola Berg", ("engineer",), 1, 1),))
+    text = brief_markdown(build_brief(data))
+    assert "## Who said what" not in text
+    assert "## People" in text and "Also named: **Ola Berg**, engineer" in text
 
 
 def test_brief_headline_is_the_most_central_original_title() -> None:

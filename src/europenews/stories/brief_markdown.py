@@ -31,7 +31,7 @@ def _speaker(s: Speaker) -> list[str]:
         return lines + [f"  - Also reported: {r.text.rstrip('.')} ({_link(r.source)})"
                         for r in s.reported[1:]]
     else:
-        lines = [f"- {who}"]
+        return [f"- {who}"]
     lines += [f"  - Also reported: {r.text.rstrip('.')} ({_link(r.source)})" for r in s.reported]
     return lines
 
@@ -64,11 +64,18 @@ def brief_markdown(brief: Brief) -> str:
     if brief.lead:
         sources = list(dict.fromkeys(_link(x.source) for x in brief.lead))
         out += [" ".join(x.text for x in brief.lead) + f" ({'; '.join(sources)})", ""]
-    if brief.speakers:
+    # People the story names who said nothing are named once, apart: a list headed "who said
+    # what" must not read as if they had spoken.
+    said = [s for s in brief.speakers if s.quote is not None or s.reported]
+    named = [s for s in brief.speakers if s.quote is None and not s.reported]
+    if said:
         out += ["## Who said what", ""]
-        for speaker in brief.speakers:
+        for speaker in said:
             out += _speaker(speaker)
         out.append("")
+    if named:
+        out += ([] if said else ["## People", ""]) + ["Also named: " + "; ".join(
+            f"**{s.name}**" + (f", {s.roles[0]}" if s.roles else "") for s in named), ""]
     if brief.figures:
         out += ["## Figures", ""]
         for figure in brief.figures:

@@ -104,8 +104,9 @@ def test_toponyms_news_agency_after_according_to_is_no_town(nlp):
     [
         "A stray bullet hit a car on Penn Avenue in Pittsburgh on Friday.",
         "Police were called to Francis Street on the North Side of Pittsburgh.",
+        "PITTSBURGH - Near the park on Guadalajara Way, mourners stood in small groups.",
     ],
-    ids=["avenue", "street-and-side-of"],
+    ids=["avenue", "street-and-side-of", "way"],
 )
 def test_toponyms_streets_name_no_places_but_their_town_counts(nlp, text):
     assert set(_places(nlp, text)) == {"Pittsburgh"}

@@ -42,7 +42,8 @@ VAGUE = frozenset(
 # Facilities whose names say nothing about where they are ("Penn Avenue", "Francis Street"),
 # unlike "Kabul Airport" or "Kharkiv Railway Station".
 STREET_WORDS = frozenset(
-    {"street", "st", "avenue", "ave", "road", "rd", "lane", "drive", "boulevard", "blvd"}
+    {"street", "st", "avenue", "ave", "road", "rd", "lane", "drive", "boulevard", "blvd",
+     "way", "parkway", "pkwy", "terrace", "circle"}  # "Guadalajara Way" is in Sacramento
 )
 # Words that make a name a facility ("Penn Avenue", "Children's Hospital"): they are never a
 # place of their own, and the names inside the facility's name are weak evidence.
