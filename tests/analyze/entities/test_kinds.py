@@ -259,3 +259,9 @@ def test_kinds_a_town_after_a_full_name_and_of_is_a_place(words, name, home):
 def test_kinds_one_word_after_of_is_a_person_when_no_full_name_comes_before():
     words = ["The", "wife", "of", "Holm", "spoke", "."]
     assert dict(_decided(words, [(3, 4, "PERSON")])) == {"Holm": "PERSON"}
+
+
+@pytest.mark.parametrize("rank", ["Coroner", "Constable"])
+def test_kinds_a_local_office_before_a_name_is_its_title(rank):
+    words = [rank, "Gary", "Hale", "said", "the", "man", "died", "."]
+    assert _decided(words, [(0, 3, "PERSON")]) == [("Gary Hale", "PERSON")]
