@@ -312,3 +312,23 @@ def test_entities_a_short_first_name_links_on_context(engine: Engine) -> None:
 def test_entities_better_name(old: str, new: str, better: bool) -> None:
     assert _better_name(old, new, "organization") is better
 
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("Department of the Interior", "Interior Department"),
+     ("Ministry of Defence", "Defence Ministry")],
+)
+def test_entities_a_body_named_in_either_word_order_is_one(engine: Engine, first: str,
+                                                             second: str) -> None:
+    a = _store(engine, "a", [(first, "organization", ())])["e1"]
+    b = _store(engine, "b", [(second, "organization", ())])["e1"]
+    assert a == b
+
+
+def test_entities_inverted_key_only_for_a_body_of_one_thing() -> None:
+    from europenews.store.namekeys import inverted_key
+
+    assert inverted_key("us department of interior") == "us interior department"
+    assert inverted_key("department of homeland security") == ""  # two words: left alone
+    assert inverted_key("bank of england") == ""

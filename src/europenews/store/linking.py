@@ -29,11 +29,9 @@ from europenews.model import Analysis, Entity
 from europenews.names import (
     core_key,
     full_names_agree,
-    initials_of,
     middle_names_clash,
     name_key,
     name_shorts,
-    person_words,
     surname_of,
 )
 from europenews.store import entitywrites, linkrows, namekeys, soundlink
@@ -95,38 +93,23 @@ class Local:
             self.entity.type, self.key)
 
 
-def _person_key(text: str) -> str:
-    return " ".join(person_words(name_key(text)))
-
-
-def _name_like(e: Entity, key: str) -> list[str]:
-    """Mention texts that spell the entity's name (not "he" or "the president")."""
-    words = set(key.split())
-    out = []
-    for m in e.mentions:
-        mkey = name_key(m.text)
-        if mkey and m.text[:1].isupper() and set(mkey.split()) <= words:
-            out.append(m.text)
-        elif m.text.isupper() and len(m.text) > 1 and mkey == initials_of(key):
-            out.append(m.text)  # "BGO" beside "Baltic Grid Operators"
-    return out
-
-
 def local_entity(e: Entity) -> Local | None:
     """The keys one article entity is linked by (None when its name has no letters)."""
     if e.type == "person":
-        key = _person_key(e.name)
+        key = namekeys.person_key(e.name)
         if not key:
             return None
-        names = {k for k in (_person_key(t) for t in _name_like(e, key)) if len(k.split()) > 1}
+        names = {k for k in map(namekeys.person_key, namekeys.name_like(e, key))
+                 if len(k.split()) > 1}
         if len(key.split()) > 1:
             names.add(key)
         return Local(e, key, frozenset(names), frozenset({surname_of(key)}))
     key = core_key(name_key(e.name))
     if not key:
         return None
-    names = {key, name_key(e.name)} | {core_key(name_key(t)) for t in _name_like(e, key)}
-    names |= {joined_key(k) for k in names if len(k.split()) > 1} - {""}
+    names = {key, name_key(e.name)} | {core_key(name_key(t)) for t in namekeys.name_like(e, key)}
+    names |= {v for k in names if len(k.split()) > 1
+              for v in (joined_key(k), namekeys.inverted_key(k))} - {""}
     shorts = name_shorts(key)
     if len(key.split()) > 1 and e.type == "organization":
         shorts.add(key.split()[-1])  # "Falcons" for "Brandvik Falcons"
@@ -438,7 +421,8 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
             entity_id = twins[local.twin] = next(created)
         _update(conn, entity_id, local, published, evidence)
         _add_keys(conn, entity_id, local, evidence)
-        add_aliases(conn, entity_id, [local.entity.name, *_name_like(local.entity, local.key)])
+        add_aliases(conn, entity_id,
+                    [local.entity.name, *namekeys.name_like(local.entity, local.key)])
         out[local.entity.id] = entity_id
         link_rows.append({"article_id": article_id, "local_id": local.entity.id,
                           "key": local.key, "evidence": evidence})

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 
-from europenews.names import name_key, person_words, run_on_name, spelt_alike, word_key
+from europenews.model import Entity
+from europenews.names import (
+    initials_of,
+    name_key,
+    person_words,
+    run_on_name,
+    spelt_alike,
+    word_key,
+)
 
 # Kinds of ``entity_keys`` rows: a *name* key links on its own, a *short* one (surname, initials,
 # last word) only with context, a *sound* one is a person's surname as ``names.sound_key``
@@ -24,6 +33,18 @@ def joined_key(key: str) -> str:
     if not words or min(len(w) for w in words) < 2 or sum(map(len, words)) < JOINED_MIN:
         return ""
     return "".join(words)
+
+
+# "department of the interior" / "interior department": one body named in two word orders.
+_BODY_OF = re.compile(r"^(?P<pre>(?:\S+ )*?)(?P<body>department|ministry) of (?:the )?"
+                      r"(?P<what>[a-z]+)$")
+
+
+def inverted_key(key: str) -> str:
+    """The key of a body's name in the other word order ("us department of interior" → "us
+    interior department"), or "" when the name is not "department/ministry of X"."""
+    m = _BODY_OF.match(key)
+    return f"{m['pre']}{m['what']} {m['body']}" if m else ""
 
 
 def first_misspelt(a: str, b: str) -> bool:
@@ -73,3 +94,21 @@ def better_name(old: str, new: str, type_: str) -> bool:
     if len(new_w) != len(old_w):
         return len(new_w) > len(old_w)
     return len(old_w[0]) == 1 < len(new_w[0]) if old_w and new_w else False
+
+
+def person_key(text: str) -> str:
+    """A person's name key without suffixes ("Jr.")."""
+    return " ".join(person_words(name_key(text)))
+
+
+def name_like(e: Entity, key: str) -> list[str]:
+    """Mention texts that spell the entity's name (not "he" or "the president")."""
+    words = set(key.split())
+    out = []
+    for m in e.mentions:
+        mkey = name_key(m.text)
+        if mkey and m.text[:1].isupper() and set(mkey.split()) <= words:
+            out.append(m.text)
+        elif m.text.isupper() and len(m.text) > 1 and mkey == initials_of(key):
+            out.append(m.text)  # "BGO" beside "Baltic Grid Operators"
+    return out

@@ -108,3 +108,23 @@ def test_coref_an_office_speaks_not_the_official_who_owns_it(nlp, office):
     text = ("Bexley County Sheriff Dana Ortiz visited the scene on Sunday. Two men were hurt in "
             "the shooting, the sheriff said.")
     assert any(name == "Dana Ortiz" for _, name, _ in _speakers(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mayor Tom Hale was charged on Friday. Hale's lawyer said the mayor would fight the "
+     "charges in court.",
+     "Lena Baez was killed on Friday. Baez's uncle said the family had feared the man.",
+     '"We will appeal," Tom Hale\'s attorney told reporters on Monday.'],
+    ids=["lawyer", "uncle", "inverted"],
+)
+def test_coref_a_person_who_speaks_for_someone_is_not_that_someone(nlp, text):
+    found = _speakers(nlp, text)
+    assert found and all(name is None for _, name, _ in found)
+    assert all("'s " in mention for mention, _, _ in found)  # the description is the speaker
+
+
+def test_coref_the_owner_of_a_stance_still_speaks(nlp):
+    text = ("Prime Minister Lena Holm met the unions on Monday. Holm's stance was firm, saying "
+            "that the reform would go ahead.")
+    assert any(name == "Lena Holm" for _, name, _ in _speakers(nlp, text))

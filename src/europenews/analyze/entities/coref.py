@@ -334,6 +334,10 @@ def speaker_entity(doc: Doc, span: Span, cast: Cast, words: CastWords,
         antecedent = head.head.head  # "Kallas, who said ...": the noun the clause hangs from
         return _named(doc[antecedent.i : antecedent.i + 1], cast)
     named = _named(span, cast)
+    if named is not None and _described(head, words) and head.i not in cast.of_token and any(
+            cast.of_token.get(t.i) == named for c in head.children if c.dep_ == "poss"
+            for t in c.subtree):
+        named = None  # "Hale's lawyer said": the lawyer speaks, not Hale
     if named is not None and (cast.by_id[named].type != "person" or _is_name(
             doc[max(i for i in range(span.start, span.end) if cast.of_token.get(i) == named)])):
         return named

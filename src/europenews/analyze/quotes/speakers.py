@@ -11,6 +11,8 @@ and the named object of "prompted X to call ...".
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc, Token
 
 from europenews.analyze.quotes.lostsubjects import (
@@ -115,13 +117,25 @@ def speaker_at(doc: Doc, head_i: int) -> Speaker:
     return Speaker(mention=Mention(span.start_char + lead, span.end_char, span.text[lead:]))
 
 
+@functools.cache
+def _person_nouns() -> frozenset[str]:
+    """Nouns for people ("lawyer", "uncle", "spokesman"): the cast words of the entities'
+    lexicon (people, title heads, gendered nouns)."""
+    from europenews.analyze.entities.lexicon import load_cast_words
+
+    return load_cast_words().people
+
+
 def speaker_head(token: Token) -> Token:
     """Prefer the possessor of a non-person subject ("Kallas' stance was ..."), and the name
-    after a title read as the subject ("Police Sgt. Lee Brandt said")."""
+    after a title read as the subject ("Police Sgt. Lee Brandt said"). A person noun speaks
+    for itself: in "Hale's lawyer said" the lawyer speaks, not Hale."""
     named = name_after_title(token.doc, token.i)
     if named is not None:
         return named
     if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.pos_ in ("PRON", "PROPN"):
+        return token
+    if token.pos_ == "NOUN" and token.lemma_.lower() in _person_nouns():
         return token
     for child in token.children:
         if child.dep_ == "poss" and (child.ent_type_ in ("PERSON", "ORG") or child.pos_ == "PROPN"):
