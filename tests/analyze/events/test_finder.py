@@ -102,6 +102,16 @@ def test_events_game_report_still_reports_a_death(nlp):
     assert any(e.killed == 1 for e in _events(nlp, text))
 
 
+def test_events_a_short_game_report_dense_with_sports_words_is_one(nlp):
+    # Four distinct sports words in a few lines: a game report, although it has fewer than
+    # the five a long article needs.
+    text = ("Gulls Top Otters To Make Playoffs\nThe Harbor City Gulls will make the playoffs "
+            "after a 31-24 win over the Otters on Sunday. A late touchdown gave the Gulls the "
+            "lead. The Otters drove to the 7 yard line, but their quarterback hurt his knee "
+            "on the play.")
+    assert all(not e.injured for e in _events(nlp, text))
+
+
 def test_events_a_few_sports_words_do_not_make_a_game_report(nlp):
     text = ("Two people were wounded when shots were fired outside the stadium after the "
             "playoff game on Sunday, police said. The coach called for calm.")

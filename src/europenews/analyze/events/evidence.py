@@ -166,13 +166,25 @@ def figure_features(
 # A game report names its sport's words again and again; an article about violence at or
 # after a game names a few. Five distinct ones: no shared GVA article reaches four.
 SPORTS_REPORT_WORDS = 5
+# A short game report holds fewer of them, densely: 4 distinct words at 2.5 or more per 1,000
+# characters ("Colts Top Jags To Make Playoffs", 830 characters). No shared GVA article
+# reaches either bar (bench/sports_frame.py: at most 4 words, at 0.8 per 1,000).
+SPORTS_DENSE_WORDS = 4
+SPORTS_DENSITY = 2.5
 
 
 def sports_report(doc: Doc, lex: EventLexicon) -> bool:
     """Whether the article reads as a game report (``sports_words`` of the lexicon): there
     "wound up with 20", "hurt his knee on the play" and a basketball "shooting" are no
     casualties, so only a death is read as an event."""
-    return len(sports_terms(doc_text(doc), lex)) >= SPORTS_REPORT_WORDS
+    return game_report(doc_text(doc), lex)
+
+
+def game_report(text: str, lex: EventLexicon) -> bool:
+    """:func:`sports_report` on a text: many distinct sports words, or a few densely."""
+    found = len(sports_terms(text, lex))
+    return found >= SPORTS_REPORT_WORDS or (
+        found >= SPORTS_DENSE_WORDS and found * 1000 >= SPORTS_DENSITY * max(len(text), 1))
 
 
 def sports_terms(text: str, lex: EventLexicon) -> set[str]:
