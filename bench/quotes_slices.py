@@ -1,6 +1,6 @@
 """Quote scores on fixed slices of PolNeAR, and each gold direct quote's outcome.
 
-    .venv/bin/python bench/quotes_slices.py [--outcomes OUT.json]
+    .venv/bin/python bench/quotes_slices.py [--outcomes OUT.json] [--parts a,b]
     .venv/bin/python bench/quotes_slices.py --compare OLD.json NEW.json
 
 The quote rules were developed on train articles 1–150 (slice a) and 301–638 (c); 151–300 (b)
@@ -58,6 +58,8 @@ def main() -> None:
     parser.add_argument("--data", default=str(DATA))
     parser.add_argument("--outcomes", help="write each gold direct quote's outcome here")
     parser.add_argument("--compare", nargs=2, metavar=("OLD", "NEW"))
+    parser.add_argument("--parts", default=",".join(SLICES),
+                        help="slices to parse and score, e.g. 'a' (default: all, dev included)")
     args = parser.parse_args()
     if args.compare:
         old, new = (json.loads(Path(p).read_text()) for p in args.compare)
@@ -68,17 +70,27 @@ def main() -> None:
                 (fixed if ok else broken)[part] += 1
         print(json.dumps({"fixed": fixed, "broken": broken}, indent=2))
         return
+    parts = [p for p in args.parts.split(",") if p]
+    if unknown := set(parts) - set(SLICES):
+        parser.error(f"unknown slices: {', '.join(sorted(unknown))}")
     nlp = build_pipeline(Settings())
-    counts = {k: Counts() for k in (*SLICES, "unseen")}
+    unseen = ("unseen",) if {"b", "dev"} & set(parts) else ()
+    counts = {k: Counts() for k in (*parts, *unseen)}
     per_quote: dict[str, tuple[str, bool]] = {}
     for compartment in ("train", "dev"):
-        docs = read_polnear(Path(args.data) / compartment)
-        for n, (gold, doc) in enumerate(zip(docs, nlp.pipe(d.text for d in docs), strict=True)):
+        if not any(SLICES[p][0] == compartment for p in parts):
+            continue
+        read = read_polnear(Path(args.data) / compartment)
+        numbered = [(n, d) for n, d in enumerate(read) if any(
+            SLICES[p][0] == compartment and SLICES[p][1] <= n
+            and (SLICES[p][2] is None or n < SLICES[p][2]) for p in parts)]
+        docs = [d for _, d in numbered]
+        for (n, gold), doc in zip(numbered, nlp.pipe(d.text for d in docs), strict=True):
             part = next(k for k, (c, lo, hi) in SLICES.items()
                         if c == compartment and lo <= n and (hi is None or n < hi))
             quotes = list(doc._.quotes or ())
             score_document(gold, quotes, THRESHOLD, counts[part])
-            if part in ("b", "dev"):
+            if unseen and part in ("b", "dev"):
                 score_document(gold, quotes, THRESHOLD, counts["unseen"])
             per_quote.update({k: (part, ok) for k, ok in outcomes(gold, quotes).items()})
     print(json.dumps({k: summary(report(c)) for k, c in counts.items()}, indent=2))
