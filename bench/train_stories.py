@@ -277,6 +277,18 @@ def main() -> None:
     parser.add_argument(
         "--merge-grid", default="none,0.9,0.8,0.7", help="Merge thresholds to choose from."
     )
+    parser.add_argument(
+        "--full-trees",
+        action="store_true",
+        help="Dated full texts: boosted trees (bench/tree_fit.py) instead of logistic weights.",
+    )
+    parser.add_argument(
+        "--full-thresholds",
+        default=None,
+        help="Join thresholds for full texts to choose from (default: THRESHOLDS). With "
+        "--full-trees give the one chosen by bench/story_trees.py: trees fit their own "
+        "training pairs closely, so an in-sample run would choose too low a threshold.",
+    )
     parser.add_argument("--write", action="store_true")
     parser.add_argument(
         "--write-kind",
@@ -322,6 +334,7 @@ def main() -> None:
     merge_grid = [None if v == "none" else float(v) for v in args.merge_grid.split(",")]
     dense = ("dense",) if args.embeddings is not None else ()
     zero = (0.0,) * (len(FEATURES) + 1)
+    trees = None
     weights: dict[str, list[float]] = {}
     kinds_in: dict[str, set[str]] = {}  # kind of item -> sets where it occurs
     for group, names in sets.items():
@@ -358,6 +371,10 @@ def main() -> None:
                 weights["full"] = fit(
                     [xs[i] for i in dated], [ys[i] for i in dated], FULL_FEATURES + dense
                 )
+                if args.full_trees:
+                    from tree_fit import fit_trees  # scikit-learn's trees: only when asked
+
+                    trees = fit_trees([xs[i] for i in dated], [ys[i] for i in dated])
             if sum(ys[i] for i in undated) >= MIN_POSITIVES:
                 weights["undated"] = fit(
                     [xs[i] for i in undated], [ys[i] for i in undated], UNDATED_FEATURES + dense
@@ -391,7 +408,12 @@ def main() -> None:
             else shipped.headline_dense
         ),
         threshold_headline_dense=shipped.threshold_headline_dense,
+        full_trees=(
+            trees if args.full_trees else (None if "full" in weights else shipped.full_trees)
+        ),
     )
+    if args.full_thresholds:
+        THRESHOLDS["full"] = tuple(float(t) for t in args.full_thresholds.split(","))
     for kind in ("full", "undated", "headline", "headline_dense"):
         if kind not in weights or not kinds_in.get(kind):
             continue

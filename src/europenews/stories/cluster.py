@@ -32,7 +32,7 @@ from europenews.stories.compact import intern_terms
 from europenews.stories.decision import FEATURES, DecisionModel, load_decision_model
 from europenews.stories.dedup import NearDuplicateIndex
 from europenews.stories.dense import Embedder
-from europenews.stories.features import decision_features
+from europenews.stories.features import decision_features, template_match, with_competition
 from europenews.stories.guards import known_day
 from europenews.stories.incidents import incident_cues
 from europenews.stories.items import StoryItem
@@ -92,16 +92,6 @@ class Assignment:
     is_new_story: bool = False
     # Earlier stories this article showed to be the same as ``story_id``: merged into it.
     merged: tuple[str, ...] = ()
-
-
-BOILERPLATE_BODY = 0.8
-BOILERPLATE_TITLE = 0.1
-
-
-def _boilerplate_match(features: list[float]) -> bool:
-    """Near-identical body under an unrelated headline: the same site template (a front page,
-    a consent notice, a feed of other stories), not the same story."""
-    return features[1] >= BOILERPLATE_BODY and features[0] < BOILERPLATE_TITLE
 
 
 def story_id_for(item_id: str) -> str:
@@ -335,7 +325,8 @@ class OnlineClusterer:
         # Never a story whose known dates are years away (stories/guards.py).
         best = [sid for sid in best if not self._stories[sid].dates.too_far(prepared.known_day)]
         found = [(self._stories[sid], self.features(prepared, self._stories[sid])) for sid in best]
-        return [(story, f) for story, f in found if not _boilerplate_match(f)]
+        found = [(story, f) for story, f in found if not template_match(f)]
+        return with_competition(found, prepared.headline_only)
 
     def features(self, prepared: Prepared, story: _Story) -> list[float]:
         """The decision features of one candidate story (``stories/features.py``)."""

@@ -15,8 +15,11 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from typing import Any
+
+from europenews.stories.trees import TreeEnsemble
 
 FEATURES = (
     "title",
@@ -46,6 +49,10 @@ FEATURES = (
     # Dense sentence vectors (issue 20): cosine with the story's mean vector or best recent
     # member; 0 when the clusterer runs without an embedder.
     "dense",
+    # Competition (issue 20, session 13): how far this candidate's whole-text and keys
+    # cosines lead the best other candidate's; full texts only (stories/features.py).
+    "lead_text",
+    "lead_keys",
 )
 KINDS = ("headline", "full", "undated", "headline_dense")
 # The similarities every kind of item has; the rest are the incident cues of full texts
@@ -74,6 +81,8 @@ class DecisionModel:
     # Headline-only items with a sentence vector; None: they use the ``headline`` weights.
     headline_dense: tuple[float, ...] | None = None
     threshold_headline_dense: float = 0.5
+    # Dated full texts: a tree ensemble instead of the logistic weights (None: the weights).
+    full_trees: TreeEnsemble | None = None
 
     @staticmethod
     def from_dict(data: dict[str, Any]) -> DecisionModel:
@@ -107,6 +116,7 @@ class DecisionModel:
             threshold_headline_dense=(
                 float(data["headline_dense"]["threshold"]) if dense else 0.5
             ),
+            full_trees=_trees(data["full"]),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -122,6 +132,8 @@ class DecisionModel:
             merge = getattr(self, f"merge_{kind}", None)
             if merge is not None:
                 data[kind]["merge"] = merge
+        if self.full_trees is not None:
+            data["full"]["trees"] = self.full_trees.to_dict()
         return data
 
     def weights(self, kind: str) -> tuple[float, ...]:
@@ -152,6 +164,9 @@ class DecisionModel:
 
     def probability(self, features: list[float], kind: str) -> float:
         """P(same story) of one candidate for an item of the given kind."""
+        if kind == "full" and self.full_trees is not None:
+            trees = self.full_trees
+            return trees.probability([features[i] for i in _columns(trees.features)])
         weights = self.weights(kind)
         z = weights[-1] + sum(w * x for w, x in zip(weights[:-1], features, strict=True))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
@@ -160,6 +175,22 @@ class DecisionModel:
 def _merge(section: dict[str, Any]) -> float | None:
     value = section.get("merge")
     return float(value) if value is not None else None
+
+
+def _trees(section: dict[str, Any]) -> TreeEnsemble | None:
+    if "trees" not in section:
+        return None
+    trees = TreeEnsemble.from_dict(section["trees"])
+    unknown = [name for name in trees.features if name not in FEATURES]
+    if unknown:
+        raise ValueError(f"decision model trees: features {unknown} not in {list(FEATURES)}")
+    return trees
+
+
+@lru_cache(maxsize=8)
+def _columns(names: tuple[str, ...]) -> tuple[int, ...]:
+    """Positions in FEATURES of the trees' features (the trees may use fewer, in any order)."""
+    return tuple(FEATURES.index(name) for name in names)
 
 
 def load_decision_model() -> DecisionModel:
