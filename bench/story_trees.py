@@ -2,7 +2,7 @@
 checked on two parts of one half.
 
     .venv/bin/python bench/story_trees.py [--data ../shared/data/clustering] [--half A]
-        [--thresholds 0.3,0.4,0.5,0.6,0.7] [--trees 200] [--leaves 15]
+        [--thresholds 0.3,0.4,0.5,0.6,0.7] [--trees 100] [--leaves 15]
 
 It splits the stories of one half of gva-incidents (A: the training half) in
 two parts by ``md5("sub:" + story)``, fits the logistic model and the trees on one part, and
@@ -42,9 +42,10 @@ def main() -> None:
     parser.add_argument("--half", choices=["A", "B"], default="A")
     parser.add_argument("--thresholds", default="0.3,0.4,0.5,0.6,0.7")
     parser.add_argument("--merges", default="none", help="merge thresholds, e.g. none,0.9")
-    parser.add_argument("--trees", type=int, default=200)
+    parser.add_argument("--trees", type=int, default=100)
     parser.add_argument("--leaves", type=int, default=15)
     parser.add_argument("--models", default="logistic,trees")
+    parser.add_argument("--without", default="", help="features the models leave out")
     args = parser.parse_args()
     records = load(args.data / "gva-incidents", args.half, None)
     parts = [[r for r in records if sub_part(str(r["story"]), p)] for p in (0, 1)]
@@ -52,16 +53,17 @@ def main() -> None:
     shipped = load_decision_model()
     thresholds = [float(t) for t in args.thresholds.split(",")]
     merges = [None if m == "none" else float(m) for m in args.merges.split(",")]
+    only = tuple(name for name in FULL_FEATURES if name not in args.without.split(","))
     rows = []
     for fit_on in (0, 1):
         xs, ys = pairs[fit_on]
         scored = parts[1 - fit_on]
         models = {}
         if "logistic" in args.models:
-            weights = fit(xs, ys, FULL_FEATURES)
+            weights = fit(xs, ys, only)
             models["logistic"] = dataclasses.replace(shipped, full=tuple(weights))
         if "trees" in args.models:
-            ensemble = fit_trees(xs, ys, trees=args.trees, leaves=args.leaves)
+            ensemble = fit_trees(xs, ys, only, trees=args.trees, leaves=args.leaves)
             models["trees"] = dataclasses.replace(shipped, full_trees=ensemble)
         for name, model in models.items():
             for threshold in thresholds:

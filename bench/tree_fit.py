@@ -22,7 +22,7 @@ def fit_trees(
     xs: list[list[float]],
     ys: list[int],
     only: tuple[str, ...] = TREE_FEATURES,
-    trees: int = 200,
+    trees: int = 100,
     leaves: int = 15,
 ) -> TreeEnsemble:
     """Boosted trees over the named features of FEATURES-ordered rows, exported."""

@@ -32,7 +32,7 @@ from europenews.stories.compact import intern_terms
 from europenews.stories.decision import FEATURES, DecisionModel, load_decision_model
 from europenews.stories.dedup import NearDuplicateIndex
 from europenews.stories.dense import Embedder
-from europenews.stories.features import decision_features, template_match, with_competition
+from europenews.stories.features import decision_features, template_match
 from europenews.stories.guards import known_day
 from europenews.stories.incidents import incident_cues
 from europenews.stories.items import StoryItem
@@ -325,8 +325,7 @@ class OnlineClusterer:
         # Never a story whose known dates are years away (stories/guards.py).
         best = [sid for sid in best if not self._stories[sid].dates.too_far(prepared.known_day)]
         found = [(self._stories[sid], self.features(prepared, self._stories[sid])) for sid in best]
-        found = [(story, f) for story, f in found if not template_match(f)]
-        return with_competition(found, prepared.headline_only)
+        return [(story, f) for story, f in found if not template_match(f)]
 
     def features(self, prepared: Prepared, story: _Story) -> list[float]:
         """The decision features of one candidate story (``stories/features.py``)."""

@@ -49,10 +49,6 @@ FEATURES = (
     # Dense sentence vectors (issue 20): cosine with the story's mean vector or best recent
     # member; 0 when the clusterer runs without an embedder.
     "dense",
-    # Competition (issue 20, session 13): how far this candidate's whole-text and keys
-    # cosines lead the best other candidate's; full texts only (stories/features.py).
-    "lead_text",
-    "lead_keys",
 )
 KINDS = ("headline", "full", "undated", "headline_dense")
 # The similarities every kind of item has; the rest are the incident cues of full texts

@@ -9,7 +9,6 @@ languages) without touching how stories are retrieved and updated.
 from __future__ import annotations
 
 import math
-from typing import TypeVar
 
 from europenews.stories.decision import FEATURES
 from europenews.stories.incidents import agreement
@@ -42,9 +41,7 @@ def decision_features(
     if prepared.headline_only:
         # The headline model uses the base features only (BASE_FEATURES); a headline stream
         # is long and dense, so the incident cues are not worth their cost there.
-        row = base + [0.0] * (len(FEATURES) - len(base))
-        row[_DENSE] = dense
-        return row
+        return base + [0.0] * (len(FEATURES) - len(base) - 1) + [dense]
     key_df = dfs.keys
     shared_idf = [dfs.idf(key_df.get(k, 0.0)) for k in v.keys if k in story.keys.total]
     rare_key = max(shared_idf, default=0.0) / (math.log(dfs.n_docs + 1) + 1.0)
@@ -66,37 +63,14 @@ def decision_features(
         gap * rare_key,
         gap * own_keys,
         dense,
-        0.0,  # lead_text and lead_keys: set over all candidates (with_competition)
-        0.0,
     ]
 
 
 BOILERPLATE_BODY = 0.8
 BOILERPLATE_TITLE = 0.1
-_TEXT, _KEYS, _DENSE = FEATURES.index("text"), FEATURES.index("keys"), FEATURES.index("dense")
-_LEAD_TEXT, _LEAD_KEYS = FEATURES.index("lead_text"), FEATURES.index("lead_keys")
-S = TypeVar("S")
 
 
 def template_match(features: list[float]) -> bool:
     """Near-identical body under an unrelated headline: the same site template (a front page,
     a consent notice, a feed of other stories), not the same story."""
     return features[1] >= BOILERPLATE_BODY and features[0] < BOILERPLATE_TITLE
-
-
-def with_competition(
-    found: list[tuple[S, list[float]]], headline_only: bool
-) -> list[tuple[S, list[float]]]:
-    """Fill in how far each candidate's whole-text and keys cosines lead the best other
-    candidate's (its own cosine when it is alone), for full texts.
-
-    A follow-up months later shares only the town and a name with its shooting, which in
-    isolation looks like a look-alike; but when no other story comes close, it is far more
-    likely the one. Headline-only items keep 0 (their model does not read these)."""
-    if headline_only:
-        return found
-    for i, (_, row) in enumerate(found):
-        others = [f for j, (_, f) in enumerate(found) if j != i]
-        row[_LEAD_TEXT] = row[_TEXT] - max((f[_TEXT] for f in others), default=0.0)
-        row[_LEAD_KEYS] = row[_KEYS] - max((f[_KEYS] for f in others), default=0.0)
-    return found
