@@ -2,7 +2,7 @@
 checked on two parts of one half.
 
     .venv/bin/python bench/story_trees.py [--data ../shared/data/clustering] [--half A]
-        [--thresholds 0.3,0.4,0.5,0.6,0.7] [--trees 100] [--leaves 15]
+        [--thresholds 0.3,0.4,0.5,0.6,0.7] [--trees 100] [--leaves 15] [--errors]
 
 It splits the stories of one half of gva-incidents (A: the training half) in
 two parts by ``md5("sub:" + story)``, fits the logistic model and the trees on one part, and
@@ -17,10 +17,12 @@ import dataclasses
 import hashlib
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from europenews.stories.decision import FEATURES, DecisionModel, load_decision_model
+from story_errors import analyse
 from train_stories import FULL_FEATURES, fit, load, oracle_pairs, run
 from tree_fit import fit_trees
 
@@ -46,6 +48,12 @@ def main() -> None:
     parser.add_argument("--leaves", type=int, default=15)
     parser.add_argument("--models", default="logistic,trees")
     parser.add_argument("--without", default="", help="features the models leave out")
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="Also classify the lost and wrong pairs (bench/story_errors.py) on the part not "
+        "fitted, summed over both parts: what is left, out of sample.",
+    )
     args = parser.parse_args()
     records = load(args.data / "gva-incidents", args.half, None)
     parts = [[r for r in records if sub_part(str(r["story"]), p)] for p in (0, 1)]
@@ -55,6 +63,7 @@ def main() -> None:
     merges = [None if m == "none" else float(m) for m in args.merges.split(",")]
     only = tuple(name for name in FULL_FEATURES if name not in args.without.split(","))
     rows = []
+    errors: dict[str, dict[str, Counter[str]]] = {}
     for fit_on in (0, 1):
         xs, ys = pairs[fit_on]
         scored = parts[1 - fit_on]
@@ -71,7 +80,16 @@ def main() -> None:
                     candidate = dataclasses.replace(
                         model, threshold_full=threshold, merge_full=merge
                     )
-                    s = run(scored, candidate)
+                    if args.errors:
+                        found = analyse(scored, candidate, 0)
+                        s = found["final"]
+                        key = f"{name} {threshold} {merge}"
+                        for part in ("lost_pairs_at_placement", "wrong_pairs_at_placement"):
+                            errors.setdefault(key, {}).setdefault(part, Counter()).update(
+                                found[part]
+                            )
+                    else:
+                        s = run(scored, candidate)
                     row = {
                         "fit_on": fit_on, "model": name, "threshold": threshold,
                         "merge": merge, "pairwise": s["pairwise"], "bcubed": s["bcubed"],
@@ -79,7 +97,9 @@ def main() -> None:
                     }
                     print(json.dumps(row), file=sys.stderr)
                     rows.append(row)
-    print(json.dumps({"half": args.half, "parts": [len(p) for p in parts], "rows": rows}))
+    print(json.dumps({"half": args.half, "parts": [len(p) for p in parts], "rows": rows,
+                      "errors": {k: {p: dict(c.most_common()) for p, c in v.items()}
+                                 for k, v in errors.items()}}, indent=1))
 
 
 if __name__ == "__main__":

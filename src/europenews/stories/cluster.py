@@ -6,7 +6,8 @@ stories only (a story leaves the index when idle for ``window_days`` days or
 ``window_articles`` articles), so the cost per article stays flat as the stream grows, and
 never one whose known dates are years away from the item's (``stories/guards.py``); (3) for
 each candidate a small logistic model (``stories/decision.py``, ``data/decision.json``, trained by
-``bench/train_stories.py`` on the training half of the shared clustering data) turns several
+``bench/train_stories.py`` on the training half of the shared clustering data; boosted trees,
+``stories/trees.py``, for dated full texts) turns several
 similarities (title, body, names/places, whole text, day gap, story size) and incident cues
 (terms only that story's articles share with the item, weekdays, ages, casualty counts:
 ``stories/incidents.py``) into a probability of "same story"; the article joins the most likely
