@@ -70,7 +70,8 @@ def main() -> None:
         models = {}
         if "logistic" in args.models:
             weights = fit(xs, ys, only)
-            models["logistic"] = dataclasses.replace(shipped, full=tuple(weights))
+            # full_trees=None: the shipped model's trees would decide instead of these weights.
+            models["logistic"] = dataclasses.replace(shipped, full=tuple(weights), full_trees=None)
         if "trees" in args.models:
             ensemble = fit_trees(xs, ys, only, trees=args.trees, leaves=args.leaves)
             models["trees"] = dataclasses.replace(shipped, full_trees=ensemble)
