@@ -6,6 +6,8 @@ feed), ``headline_dense`` (the same with a sentence vector, ``stories/minilm.py`
 when the model is installed, so a clusterer without it keeps the ``headline`` weights and
 behaves exactly as before), ``full`` (a dated full text) and ``undated`` (a full text without
 a publication date).
+Dated full texts may be decided by boosted trees over the same features instead
+(``full.trees`` in the file, ``stories/trees.py``): the shipped model has them.
 Without dates the evidence weighs differently: no time decay separates two look-alike events,
 and a collection without dates is usually a batch of a few large stories, not a stream.
 """
@@ -60,7 +62,8 @@ BASE_FEATURES = FEATURES[:7]
 class DecisionModel:
     """Logistic weights over FEATURES (intercept last) and a threshold, per kind of item.
 
-    ``undated`` None means undated full texts use the ``full`` weights and threshold.
+    ``undated`` None means undated full texts use the ``full`` weights and threshold;
+    ``full_trees``, when set, replaces the ``full`` weights for dated full texts (kind "full").
     """
 
     headline: tuple[float, ...]

@@ -15,6 +15,10 @@ from europenews.stories.incidents import agreement
 from europenews.stories.similarity import DocumentFrequencies, own_terms
 from europenews.stories.state import Prepared, StoryState
 
+# A candidate whose body is this close under a title this far is a site template (below).
+BOILERPLATE_BODY = 0.8
+BOILERPLATE_TITLE = 0.1
+
 
 def decision_features(
     prepared: Prepared, story: StoryState, dfs: DocumentFrequencies
@@ -65,9 +69,6 @@ def decision_features(
         dense,
     ]
 
-
-BOILERPLATE_BODY = 0.8
-BOILERPLATE_TITLE = 0.1
 
 
 def template_match(features: list[float]) -> bool:
