@@ -249,6 +249,21 @@ def objective(scores: list[dict[str, Any]]) -> float:
     return sum(s["pairwise"]["f1"] + s["bcubed"]["f1"] for s in scores) / (2 * len(scores))
 
 
+def model_json(data: dict[str, Any]) -> str:
+    """The model file's text: indented, but each tree of the full kind's trees on one line
+    (one node a line would make the file 20,000 lines long)."""
+    full = data.get("full", {})
+    if "trees" not in full:
+        return json.dumps(data, indent=2) + "\n"
+    trees = full["trees"]["trees"]
+    marks = [f"@tree{i}@" for i in range(len(trees))]
+    text = json.dumps({**data, "full": {**full, "trees": {**full["trees"], "trees": marks}}},
+                      indent=2)
+    for mark, tree in zip(marks, trees, strict=True):
+        text = text.replace(f'"{mark}"', json.dumps(tree, separators=(",", ":")))
+    return text + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=Path("../shared/data/clustering"))
@@ -276,6 +291,18 @@ def main() -> None:
     parser.add_argument("--sets", default="", help="Only these sets (comma-separated).")
     parser.add_argument(
         "--merge-grid", default="none,0.9,0.8,0.7", help="Merge thresholds to choose from."
+    )
+    parser.add_argument(
+        "--full-trees",
+        action="store_true",
+        help="Dated full texts: boosted trees (bench/tree_fit.py) instead of logistic weights.",
+    )
+    parser.add_argument(
+        "--full-thresholds",
+        default=None,
+        help="Join thresholds for full texts to choose from (default: THRESHOLDS). With "
+        "--full-trees give the one chosen by bench/story_trees.py: trees fit their own "
+        "training pairs closely, so an in-sample run would choose too low a threshold.",
     )
     parser.add_argument("--write", action="store_true")
     parser.add_argument(
@@ -322,6 +349,7 @@ def main() -> None:
     merge_grid = [None if v == "none" else float(v) for v in args.merge_grid.split(",")]
     dense = ("dense",) if args.embeddings is not None else ()
     zero = (0.0,) * (len(FEATURES) + 1)
+    trees = None
     weights: dict[str, list[float]] = {}
     kinds_in: dict[str, set[str]] = {}  # kind of item -> sets where it occurs
     for group, names in sets.items():
@@ -358,6 +386,10 @@ def main() -> None:
                 weights["full"] = fit(
                     [xs[i] for i in dated], [ys[i] for i in dated], FULL_FEATURES + dense
                 )
+                if args.full_trees:
+                    from tree_fit import fit_trees  # scikit-learn's trees: only when asked
+
+                    trees = fit_trees([xs[i] for i in dated], [ys[i] for i in dated])
             if sum(ys[i] for i in undated) >= MIN_POSITIVES:
                 weights["undated"] = fit(
                     [xs[i] for i in undated], [ys[i] for i in undated], UNDATED_FEATURES + dense
@@ -391,7 +423,12 @@ def main() -> None:
             else shipped.headline_dense
         ),
         threshold_headline_dense=shipped.threshold_headline_dense,
+        full_trees=(
+            trees if args.full_trees else (None if "full" in weights else shipped.full_trees)
+        ),
     )
+    if args.full_thresholds:
+        THRESHOLDS["full"] = tuple(float(t) for t in args.full_thresholds.split(","))
     for kind in ("full", "undated", "headline", "headline_dense"):
         if kind not in weights or not kinds_in.get(kind):
             continue
@@ -447,11 +484,11 @@ def main() -> None:
     }
     print(json.dumps(report, indent=2))
     if args.write:
-        MODEL_PATH.write_text(json.dumps(model.to_dict(), indent=2) + "\n", encoding="utf-8")
+        MODEL_PATH.write_text(model_json(model.to_dict()), encoding="utf-8")
     elif args.write_kind:
         shipped_dict = load_decision_model().to_dict()
         shipped_dict[args.write_kind] = model.to_dict()[args.write_kind]
-        MODEL_PATH.write_text(json.dumps(shipped_dict, indent=2) + "\n", encoding="utf-8")
+        MODEL_PATH.write_text(model_json(shipped_dict), encoding="utf-8")
 
 
 if __name__ == "__main__":

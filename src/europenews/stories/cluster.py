@@ -6,7 +6,8 @@ stories only (a story leaves the index when idle for ``window_days`` days or
 ``window_articles`` articles), so the cost per article stays flat as the stream grows, and
 never one whose known dates are years away from the item's (``stories/guards.py``); (3) for
 each candidate a small logistic model (``stories/decision.py``, ``data/decision.json``, trained by
-``bench/train_stories.py`` on the training half of the shared clustering data) turns several
+``bench/train_stories.py`` on the training half of the shared clustering data; boosted trees,
+``stories/trees.py``, for dated full texts) turns several
 similarities (title, body, names/places, whole text, day gap, story size) and incident cues
 (terms only that story's articles share with the item, weekdays, ages, casualty counts:
 ``stories/incidents.py``) into a probability of "same story"; the article joins the most likely
@@ -32,7 +33,7 @@ from europenews.stories.compact import intern_terms
 from europenews.stories.decision import FEATURES, DecisionModel, load_decision_model
 from europenews.stories.dedup import NearDuplicateIndex
 from europenews.stories.dense import Embedder
-from europenews.stories.features import decision_features
+from europenews.stories.features import decision_features, template_match
 from europenews.stories.guards import known_day
 from europenews.stories.incidents import incident_cues
 from europenews.stories.items import StoryItem
@@ -92,16 +93,6 @@ class Assignment:
     is_new_story: bool = False
     # Earlier stories this article showed to be the same as ``story_id``: merged into it.
     merged: tuple[str, ...] = ()
-
-
-BOILERPLATE_BODY = 0.8
-BOILERPLATE_TITLE = 0.1
-
-
-def _boilerplate_match(features: list[float]) -> bool:
-    """Near-identical body under an unrelated headline: the same site template (a front page,
-    a consent notice, a feed of other stories), not the same story."""
-    return features[1] >= BOILERPLATE_BODY and features[0] < BOILERPLATE_TITLE
 
 
 def story_id_for(item_id: str) -> str:
@@ -335,7 +326,7 @@ class OnlineClusterer:
         # Never a story whose known dates are years away (stories/guards.py).
         best = [sid for sid in best if not self._stories[sid].dates.too_far(prepared.known_day)]
         found = [(self._stories[sid], self.features(prepared, self._stories[sid])) for sid in best]
-        return [(story, f) for story, f in found if not _boilerplate_match(f)]
+        return [(story, f) for story, f in found if not template_match(f)]
 
     def features(self, prepared: Prepared, story: _Story) -> list[float]:
         """The decision features of one candidate story (``stories/features.py``)."""

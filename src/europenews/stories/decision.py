@@ -6,6 +6,8 @@ feed), ``headline_dense`` (the same with a sentence vector, ``stories/minilm.py`
 when the model is installed, so a clusterer without it keeps the ``headline`` weights and
 behaves exactly as before), ``full`` (a dated full text) and ``undated`` (a full text without
 a publication date).
+Dated full texts may be decided by boosted trees over the same features instead
+(``full.trees`` in the file, ``stories/trees.py``): the shipped model has them.
 Without dates the evidence weighs differently: no time decay separates two look-alike events,
 and a collection without dates is usually a batch of a few large stories, not a stream.
 """
@@ -15,8 +17,11 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from typing import Any
+
+from europenews.stories.trees import TreeEnsemble
 
 FEATURES = (
     "title",
@@ -57,7 +62,8 @@ BASE_FEATURES = FEATURES[:7]
 class DecisionModel:
     """Logistic weights over FEATURES (intercept last) and a threshold, per kind of item.
 
-    ``undated`` None means undated full texts use the ``full`` weights and threshold.
+    ``undated`` None means undated full texts use the ``full`` weights and threshold;
+    ``full_trees``, when set, replaces the ``full`` weights for dated full texts (kind "full").
     """
 
     headline: tuple[float, ...]
@@ -74,6 +80,8 @@ class DecisionModel:
     # Headline-only items with a sentence vector; None: they use the ``headline`` weights.
     headline_dense: tuple[float, ...] | None = None
     threshold_headline_dense: float = 0.5
+    # Dated full texts: a tree ensemble instead of the logistic weights (None: the weights).
+    full_trees: TreeEnsemble | None = None
 
     @staticmethod
     def from_dict(data: dict[str, Any]) -> DecisionModel:
@@ -107,6 +115,7 @@ class DecisionModel:
             threshold_headline_dense=(
                 float(data["headline_dense"]["threshold"]) if dense else 0.5
             ),
+            full_trees=_trees(data["full"]),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -122,6 +131,8 @@ class DecisionModel:
             merge = getattr(self, f"merge_{kind}", None)
             if merge is not None:
                 data[kind]["merge"] = merge
+        if self.full_trees is not None:
+            data["full"]["trees"] = self.full_trees.to_dict()
         return data
 
     def weights(self, kind: str) -> tuple[float, ...]:
@@ -152,6 +163,9 @@ class DecisionModel:
 
     def probability(self, features: list[float], kind: str) -> float:
         """P(same story) of one candidate for an item of the given kind."""
+        if kind == "full" and self.full_trees is not None:
+            trees = self.full_trees
+            return trees.probability([features[i] for i in _columns(trees.features)])
         weights = self.weights(kind)
         z = weights[-1] + sum(w * x for w, x in zip(weights[:-1], features, strict=True))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
@@ -160,6 +174,22 @@ class DecisionModel:
 def _merge(section: dict[str, Any]) -> float | None:
     value = section.get("merge")
     return float(value) if value is not None else None
+
+
+def _trees(section: dict[str, Any]) -> TreeEnsemble | None:
+    if "trees" not in section:
+        return None
+    trees = TreeEnsemble.from_dict(section["trees"])
+    unknown = [name for name in trees.features if name not in FEATURES]
+    if unknown:
+        raise ValueError(f"decision model trees: features {unknown} not in {list(FEATURES)}")
+    return trees
+
+
+@lru_cache(maxsize=8)
+def _columns(names: tuple[str, ...]) -> tuple[int, ...]:
+    """Positions in FEATURES of the trees' features (the trees may use fewer, in any order)."""
+    return tuple(FEATURES.index(name) for name in names)
 
 
 def load_decision_model() -> DecisionModel:

@@ -15,6 +15,10 @@ from europenews.stories.incidents import agreement
 from europenews.stories.similarity import DocumentFrequencies, own_terms
 from europenews.stories.state import Prepared, StoryState
 
+# A candidate whose body is this close under a title this far is a site template (below).
+BOILERPLATE_BODY = 0.8
+BOILERPLATE_TITLE = 0.1
+
 
 def decision_features(
     prepared: Prepared, story: StoryState, dfs: DocumentFrequencies
@@ -64,3 +68,10 @@ def decision_features(
         gap * own_keys,
         dense,
     ]
+
+
+
+def template_match(features: list[float]) -> bool:
+    """Near-identical body under an unrelated headline: the same site template (a front page,
+    a consent notice, a feed of other stories), not the same story."""
+    return features[1] >= BOILERPLATE_BODY and features[0] < BOILERPLATE_TITLE

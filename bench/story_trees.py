@@ -1,0 +1,107 @@
+"""Gradient-boosted trees against the logistic model for the full-text story decision,
+checked on two parts of one half.
+
+    .venv/bin/python bench/story_trees.py [--data ../shared/data/clustering] [--half A]
+        [--thresholds 0.3,0.4,0.5,0.6,0.7] [--trees 100] [--leaves 15] [--errors]
+
+It splits the stories of one half of gva-incidents (A: the training half) in
+two parts by ``md5("sub:" + story)``, fits the logistic model and the trees on one part, and
+runs the real online clusterer over the other part at each join threshold, both ways round.
+So the choice between the two models, and of the trees' threshold, is made on half A only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from europenews.stories.decision import FEATURES, DecisionModel, load_decision_model
+from story_errors import analyse
+from train_stories import FULL_FEATURES, fit, load, oracle_pairs, run
+from tree_fit import fit_trees
+
+
+def sub_part(story: str, part: int) -> bool:
+    return int(hashlib.md5(f"sub:{story}".encode()).hexdigest(), 16) % 2 == part
+
+
+def dated_pairs(records: list[dict[str, Any]]) -> tuple[list[list[float]], list[int]]:
+    zero = (0.0,) * (len(FEATURES) + 1)
+    xs, ys, kinds = oracle_pairs(records, DecisionModel(headline=zero, full=zero))
+    keep = [i for i, kind in enumerate(kinds) if kind == "full"]
+    return [xs[i] for i in keep], [ys[i] for i in keep]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", type=Path, default=Path("../shared/data/clustering"))
+    parser.add_argument("--half", choices=["A", "B"], default="A")
+    parser.add_argument("--thresholds", default="0.3,0.4,0.5,0.6,0.7")
+    parser.add_argument("--merges", default="none", help="merge thresholds, e.g. none,0.9")
+    parser.add_argument("--trees", type=int, default=100)
+    parser.add_argument("--leaves", type=int, default=15)
+    parser.add_argument("--models", default="logistic,trees")
+    parser.add_argument("--without", default="", help="features the models leave out")
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="Also classify the lost and wrong pairs (bench/story_errors.py) on the part not "
+        "fitted, summed over both parts: what is left, out of sample.",
+    )
+    args = parser.parse_args()
+    records = load(args.data / "gva-incidents", args.half, None)
+    parts = [[r for r in records if sub_part(str(r["story"]), p)] for p in (0, 1)]
+    pairs = [dated_pairs(part) for part in parts]
+    shipped = load_decision_model()
+    thresholds = [float(t) for t in args.thresholds.split(",")]
+    merges = [None if m == "none" else float(m) for m in args.merges.split(",")]
+    only = tuple(name for name in FULL_FEATURES if name not in args.without.split(","))
+    rows = []
+    errors: dict[str, dict[str, Counter[str]]] = {}
+    for fit_on in (0, 1):
+        xs, ys = pairs[fit_on]
+        scored = parts[1 - fit_on]
+        models = {}
+        if "logistic" in args.models:
+            weights = fit(xs, ys, only)
+            # full_trees=None: the shipped model's trees would decide instead of these weights.
+            models["logistic"] = dataclasses.replace(shipped, full=tuple(weights), full_trees=None)
+        if "trees" in args.models:
+            ensemble = fit_trees(xs, ys, only, trees=args.trees, leaves=args.leaves)
+            models["trees"] = dataclasses.replace(shipped, full_trees=ensemble)
+        for name, model in models.items():
+            for threshold in thresholds:
+                for merge in merges:
+                    candidate = dataclasses.replace(
+                        model, threshold_full=threshold, merge_full=merge
+                    )
+                    if args.errors:
+                        found = analyse(scored, candidate, 0)
+                        s = found["final"]
+                        key = f"{name} {threshold} {merge}"
+                        for part in ("lost_pairs_at_placement", "wrong_pairs_at_placement"):
+                            errors.setdefault(key, {}).setdefault(part, Counter()).update(
+                                found[part]
+                            )
+                    else:
+                        s = run(scored, candidate)
+                    row = {
+                        "fit_on": fit_on, "model": name, "threshold": threshold,
+                        "merge": merge, "pairwise": s["pairwise"], "bcubed": s["bcubed"],
+                        "objective": round((s["pairwise"]["f1"] + s["bcubed"]["f1"]) / 2, 4),
+                    }
+                    print(json.dumps(row), file=sys.stderr)
+                    rows.append(row)
+    print(json.dumps({"half": args.half, "parts": [len(p) for p in parts], "rows": rows,
+                      "errors": {k: {p: dict(c.most_common()) for p, c in v.items()}
+                                 for k, v in errors.items()}}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
