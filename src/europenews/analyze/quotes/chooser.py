@@ -5,12 +5,11 @@ gets the other mentions that could have said it: the subjects of its cue, the pe
 organisations, pronouns and descriptions ("the minister") of the cue's sentence, of the two
 sentences before it and of its paragraph, the previous quote's speaker, and nobody. Each
 candidate is a set of feature names (which rule proposed it, distance and direction to the cue,
-dependency relation to the cue and to its own head, entity type, how often the article names
-it, ...); the weights
-of ``lexicons/<language>/speakers.json`` score them and the best one speaks, unless it beats the
-finder's by less than the model's margin. ``bench/train_speakers.py`` trains the weights on
-PolNeAR train, cross-validated by article. A language without the file keeps the finder's
-speakers.
+relations to the cue and to its own head, entity type, how often the article names it, ...);
+the weights of ``lexicons/<language>/speakers.json`` score them and the best one speaks, unless
+it beats the finder's by less than the model's margin. ``bench/train_speakers.py`` trains the
+weights on PolNeAR train, cross-validated by article. A language without the file keeps the
+finder's speakers.
 """
 
 from __future__ import annotations
