@@ -51,7 +51,7 @@ def test_chooser_candidates_cover_subject_other_names_and_nobody() -> None:
                                 salience_of(doc)))
     assert set(found) == {0, 9, NOBODY}  # Ortiz (with "the mayor"), Lindqvist, nobody
     assert "src=cue_child" in found[0].features and "path=nsubj" in found[0].features
-    assert "subject_of_cue" in found[0].features
+    assert "subject_of_cue" in found[0].features and "dep=nsubj" in found[0].features
     assert "path=nsubj>ccomp" in found[9].features and "inside_content" in found[9].features
     assert "src=sentence" in found[0].features  # the apposition's source, merged
     assert not any(c.finder for c in found.values() if c.head != NOBODY)

@@ -5,11 +5,11 @@ gets the other mentions that could have said it: the subjects of its cue, the pe
 organisations, pronouns and descriptions ("the minister") of the cue's sentence, of the two
 sentences before it and of its paragraph, the previous quote's speaker, and nobody. Each
 candidate is a set of feature names (which rule proposed it, distance and direction to the cue,
-dependency relation to the cue, entity type, how often the article names it, ...); the weights
-of ``lexicons/<language>/speakers.json`` score them and the best one speaks, unless it beats the
-finder's by less than the model's margin. ``bench/train_speakers.py`` trains the weights on
-PolNeAR train, cross-validated by article. A language without the file keeps the finder's
-speakers.
+relations to the cue and to its own head, entity type, how often the article names it, ...);
+the weights of ``lexicons/<language>/speakers.json`` score them and the best one speaks, unless
+it beats the finder's by less than the model's margin. ``bench/train_speakers.py`` trains the
+weights on PolNeAR train, cross-validated by article. A language without the file keeps the
+finder's speakers.
 """
 
 from __future__ import annotations
@@ -199,6 +199,7 @@ def _candidate(doc: Doc, head: int, sources: set[str], anchor: Token, cue: Token
         feats.add("subject_of_cue" if path in ("nsubj", "nsubjpass") else "not_subject")
     what = tok.ent_type_ or ("PRON" if tok.lower_ in SPEAKING_PRONOUNS else tok.pos_)
     feats.add("type=" + what)
+    feats.add("dep=" + tok.dep_)  # its own relation: a subject, a possessor, an object, ...
     feats.add(kind + "|type=" + what)
     if any(s <= tok.idx < e for s, e in draft.spans):
         feats.add("inside_content")

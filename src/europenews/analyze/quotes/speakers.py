@@ -264,8 +264,6 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
-
-
 def _object_controller(verb: Token, head: Token) -> Token | None:
     """``prompted Rubio to call ...``, ``urged her to say``: the named object of the verb an
     infinitive hangs from is the one who speaks."""
@@ -282,7 +280,6 @@ def _object_controller(verb: Token, head: Token) -> Token | None:
 
 def _personal(token: Token) -> bool:
     return token.lower_ in SPEAKING_PRONOUNS or token.ent_type_ in ("PERSON", "ORG", "NORP")
-
 
 
 def _passive_subject(head: Token) -> Token | None:
@@ -394,7 +391,6 @@ def name_after_title(doc: Doc, i: int) -> Token | None:
     while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
         j += 1
     return doc[j]
-
 
 
 def paragraph_opener(verb: Token) -> Token | None:
