@@ -39,3 +39,10 @@ def test_fingerprint_thin_text_counts_its_title_long_text_does_not() -> None:
     c = article_keys(Article(text=long_text, title="One headline"))
     d = article_keys(Article(text=long_text, title="Another headline"))
     assert c.content_hash == d.content_hash and c.text_only_hash is None
+
+
+def test_fingerprint_keeps_the_url_as_given_and_keys_on_its_canonical_form() -> None:
+    given = "http://news.example:80/a/b?z=1&utm_source=rss&a=2"
+    keys = article_keys(Article(text="x", url=f" {given} "))
+    assert keys.url == given
+    assert keys.url_key == article_keys(Article(text="y", url="http://NEWS.example/a/b?a=2&z=1")).url_key

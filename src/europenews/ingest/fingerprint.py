@@ -75,7 +75,10 @@ class ArticleKeys:
     """What the store deduplicates on."""
 
     id: str  # public article id: "a" + 20 hex digits
-    url: str | None  # canonical URL
+    # The URL as the source gave it: exports and pages link to what the user ingested (a
+    # store that printed "host/a" for "host:80/a" lost the link between the two); its
+    # canonical form (:func:`canonical_url`) is only the key.
+    url: str | None
     url_key: str | None
     content_hash: str
     # A thin text's hash without its title, as stores kept it before titles counted: the same
@@ -88,8 +91,8 @@ def article_keys(article: Article) -> ArticleKeys:
     text_hash = content_hash(article.text, article.title)
     plain = content_hash(article.text)
     legacy = plain if plain != text_hash else None
-    if article.url and article.url.lower().startswith(("http://", "https://")):
-        curl = canonical_url(article.url)
-        ukey = _digest(curl)
-        return ArticleKeys("a" + ukey[:20], curl, ukey, text_hash, legacy)
+    url = (article.url or "").strip()
+    if url.lower().startswith(("http://", "https://")):
+        ukey = _digest(canonical_url(url))
+        return ArticleKeys("a" + ukey[:20], url, ukey, text_hash, legacy)
     return ArticleKeys("a" + text_hash[:20], None, None, text_hash, legacy)
