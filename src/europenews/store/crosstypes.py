@@ -7,10 +7,11 @@ and an organisation in the next (*ЄС*), Germany as an organisation where it ac
 решили*), Pakistan as a person (*Pákistánu*), the people of a country for the country
 (*Pakistańczycy*, *Kanadyjczycy*). A name the gazetteers know says what it is: an international
 body of ``store/bodies`` is an organisation, a country or territory of CLDR
-(``store/territories``) a place, and a one-word "person" that is a country's name with a
+(``store/territories``) a place, and a one-word "person" that is a country's word with a
 demonym's ending (*Pakistańczyków*: the country's word and at most DEMONYM_TAIL letters more,
-and a demonym's ending, not a surname's such as *-ov*) stands for that country. English and French names keep
-the recogniser's type (their pipelines decide kinds with the whole article).
+beginning as demonyms go on, not as a surname does: *Jordanov*) stands for that country.
+English and French names keep the recogniser's type (their pipelines decide kinds with the
+whole article).
 """
 
 from __future__ import annotations
