@@ -230,3 +230,24 @@ def test_crosslang_place_spelt_with_other_vowels_links_with_context() -> None:
 
 def test_crosslang_apostrophes_as_typed_and_typeset_are_one() -> None:
     assert latin_form("O’Leary", "pl", False, True) == latin_form("O'Leary", "pl", False, True)
+
+
+def _article(engine: Engine, text: str, language: str,
+             people: list[tuple[str, str]]) -> dict[str, int]:
+    entities = [Entity(f"e{n}", name, type_, (), (Mention(0, len(name), name),))
+                for n, (name, type_) in enumerate(people, 1)]
+    return store_linked(engine, text, entities, language=language)
+
+
+def test_crosslang_surname_alone_by_its_consonants_links_only_with_context(
+    engine: Engine,
+) -> None:
+    # Bulgarian writes the unstressed vowel of an English surname with "ъ": only the
+    # consonants agree. Alone, such a surname needs what any surname alone needs: context.
+    first = _article(engine, "en text", "en", [("Dorian Fulbrook", "person"),
+                                               ("Quenby Harbour", "place")])
+    with_context = _article(engine, "bg текст", "bg", [("Фълбрук", "person"),
+                                                       ("Quenby Harbour", "place")])
+    without = _article(engine, "bg друг", "bg", [("Фълбрук", "person")])
+    assert with_context["e1"] == first["e1"]
+    assert without["e1"] != first["e1"]

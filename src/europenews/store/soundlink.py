@@ -89,9 +89,9 @@ def sound_candidates(conn: Connection, key: str) -> tuple[set[int], set[int]]:
     context)."""
     words = person_words(key)
     surname = surname_sound(key)
-    # A full name is also looked up by its surname's skeleton (Джонсън ~ Johnson), in the same
-    # query; a surname alone is not: its vowels are all there is to tell names apart.
-    bones = surname_skeleton(key) if len(words) > 1 else ""
+    # A name is also looked up by its surname's skeleton (Джонсън ~ Johnson), in the same
+    # query; a surname alone found so links only on shared context, as any surname alone.
+    bones = surname_skeleton(key)
     if len(surname) < MIN_SOUND and not bones:
         return set(), set()
     # Keys that begin as this one does (an index range, not a scan of every person), and the
@@ -106,7 +106,7 @@ def sound_candidates(conn: Connection, key: str) -> tuple[set[int], set[int]]:
            and inflected_alike(surname, r.key)}
     by_bones = {int(r.entity_id) for r in rows if bones and r.key == bones}
     if len(words) < 2:
-        return set(), ids
+        return set(), ids | by_bones
     if not ids and not by_bones:
         return set(), set()
     full, strong = set(), set()
