@@ -6,6 +6,7 @@ import functools
 from importlib import resources
 
 from europenews.names import name_key, person_words, run_on_name, spelt_alike, word_key
+from europenews.translit import CASE_ENDINGS, MIN_STEM
 
 # Kinds of ``entity_keys`` rows: a *name* key links on its own, a *short* one (surname, initials,
 # last word) only with context, a *sound* one is a person's surname as ``names.sound_key``
@@ -58,6 +59,13 @@ def first_nickname(a: str, b: str) -> bool:
     return (wa[0], wb[0]) in pairs or (wb[0], wa[0]) in pairs
 
 
+def declined(word: str, base: str) -> bool:
+    """Whether ``word`` is ``base`` with a case ending of a declining language (*ryanairu*,
+    *ryanaira* / *ryanair*; ``translit.CASE_ENDINGS``), the base of MIN_STEM letters or more."""
+    return (len(base) >= MIN_STEM and word.startswith(base)
+            and word[len(base):] in CASE_ENDINGS)
+
+
 def better_name(old: str, new: str, type_: str) -> bool:
     """Whether ``new`` is the more complete name ("Barack Obama" over "Obama"; "George W.
     Bush" over "W. Bush"; a name over its initials); never a run-on over a headline verb,
@@ -72,4 +80,6 @@ def better_name(old: str, new: str, type_: str) -> bool:
     old_w, new_w = words(old), words(new)
     if len(new_w) != len(old_w):
         return len(new_w) > len(old_w)
+    if old_w and new_w and old_w[:-1] == new_w[:-1] and declined(old_w[-1], new_w[-1]):
+        return True  # "Ryanairu" named first: "Ryanair" is the name's own form
     return len(old_w[0]) == 1 < len(new_w[0]) if old_w and new_w else False
