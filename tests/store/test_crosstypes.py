@@ -39,6 +39,7 @@ def test_crosstypes_other_words_are_no_demonyms(word: str, language: str) -> Non
 @pytest.mark.parametrize(("name", "type_", "language", "expected"), [
     ("ЄС", "place", "uk", "organization"),  # the European Union
     ("Unia Europejska", "place", "pl", "organization"),
+    ("European Union", "organization", "sl", "organization"),  # not the CLDR "territory"
     ("Германии", "organization", "ru", "place"),
     ("Pákistánu", "person", "cs", "place"),
     ("Pakistańczycy", "person", "pl", "place"),

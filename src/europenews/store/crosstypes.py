@@ -56,7 +56,8 @@ def gazetteer_type(entity: Entity, language: str | None) -> tuple[Entity, str | 
         return entity, None
     name = entity.name
     # A body first: CLDR lists the European Union and the United Nations among its territories.
-    if body_of(name, language) is not None:
+    # The English pipeline may already have named it in English ("EU" → European Union).
+    if body_of(name, language) is not None or body_of(name, "en") is not None:
         return (entity if entity.type == "organization"
                 else replace(entity, type="organization")), None
     if entity.type in ("organization", "person") and territory_of(name, language) is not None:
