@@ -41,6 +41,7 @@ def test_crosstypes_other_words_are_no_demonyms(word: str, language: str) -> Non
     ("Unia Europejska", "place", "pl", "organization"),
     ("European Union", "organization", "sl", "organization"),  # not the CLDR "territory"
     ("Германии", "organization", "ru", "place"),
+    ("верховный суд Пакистана", "place", "ru", "organization"),
     ("Pákistánu", "person", "cs", "place"),
     ("Pakistańczycy", "person", "pl", "place"),
     ("Jan Kowalski", "person", "pl", "person"),

@@ -6,7 +6,8 @@ or country differently from article to article: the European Union as a place in
 and an organisation in the next (*ЄС*), Germany as an organisation where it acts (*Германии
 решили*), Pakistan as a person (*Pákistánu*), the people of a country for the country
 (*Pakistańczycy*, *Kanadyjczycy*). A name the gazetteers know says what it is: an international
-body of ``store/bodies`` is an organisation, a country or territory of CLDR
+body of ``store/bodies`` or a country's institution of ``store/institutions`` (*верховный суд
+Пакистана*) is an organisation, a country or territory of CLDR
 (``store/territories``) a place, and a one-word "person" that is a country's word with a
 demonym's ending (*Pakistańczyków*: the country's word and at most DEMONYM_TAIL letters more,
 beginning as demonyms go on, not as a surname does: *Jordanov*) stands for that country.
@@ -22,6 +23,7 @@ from dataclasses import replace
 
 from europenews.model import Entity
 from europenews.store.bodies import body_of
+from europenews.store.institutions import institution_of
 from europenews.store.territories import country_words, plain, territory_of
 from europenews.translit import fold
 
@@ -57,7 +59,8 @@ def gazetteer_type(entity: Entity, language: str | None) -> tuple[Entity, str | 
     name = entity.name
     # A body first: CLDR lists the European Union and the United Nations among its territories.
     # The English pipeline may already have named it in English ("EU" → European Union).
-    if body_of(name, language) is not None or body_of(name, "en") is not None:
+    if (body_of(name, language) is not None or body_of(name, "en") is not None
+            or institution_of(name, language, "-") is not None):
         return (entity if entity.type == "organization"
                 else replace(entity, type="organization")), None
     if entity.type in ("organization", "person") and territory_of(name, language) is not None:
