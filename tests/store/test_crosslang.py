@@ -251,3 +251,28 @@ def test_crosslang_surname_alone_by_its_consonants_links_only_with_context(
     without = _article(engine, "bg друг", "bg", [("Фълбрук", "person")])
     assert with_context["e1"] == first["e1"]
     assert without["e1"] != first["e1"]
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("marisa loy", "marisa loi", True),  # Лой in Cyrillic, transliterated
+    ("marisa loy", "marisu loyovou", True),  # Czech: declined first name, feminine surname
+    ("marisa loy", "marisa lee", False),  # another short surname
+    ("marisa loy", "marek loy", False),  # another first name
+    ("marisa loyalton", "marisa loyaltonova", False),  # long surnames: the usual keys
+])
+def test_crosslang_short_surname_key(a: str, b: str, same: bool) -> None:
+    from europenews.store.soundlink import short_surname_key
+
+    ka, kb = short_surname_key(a), short_surname_key(b)
+    assert (ka != "" and ka == kb) is same
+
+
+def test_crosslang_full_name_with_a_short_surname_across_scripts(engine: Engine) -> None:
+    ids = {
+        _store(engine, "en text", "Marisa Loy", "person", "en"),
+        _store(engine, "ru текст", "Мариса Лой", "person", "ru"),
+        _store(engine, "cs text", "Marisu Loyovou", "person", "cs"),
+    }
+    assert len(ids) == 1
+    other = _store(engine, "ru другой", "Марек Лой", "person", "ru")
+    assert other not in ids
