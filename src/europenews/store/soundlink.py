@@ -115,7 +115,7 @@ def sound_candidates(conn: Connection, key: str) -> tuple[set[int], set[int]]:
     # A name is also looked up by its surname's skeleton (Джонсън ~ Johnson), in the same
     # query; a surname alone found so links only on shared context, as any surname alone.
     bones = surname_skeleton(key)
-    strong, weak = _short_surname_candidates(conn, key), set()
+    strong, weak = _short_surname_candidates(conn, key), set[int]()
     if len(surname) >= MIN_SOUND or bones:
         strong, weak = _sound_candidates(conn, words, surname, bones)
         strong |= _short_surname_candidates(conn, key)
