@@ -45,9 +45,10 @@ def fold(text: str, language: str | None = None) -> str:
 
 # Case endings of Slavic nouns (after folding), longest first: a foreign name the lemmatiser
 # does not know is declined all the same (Ryanaira, Ryanairu, Islamabadem, Bibiove; Slovene
-# Ryanairovih, Adrio).
-CASE_ENDINGS = ("ovih", "ovi", "ove", "ova", "iho", "ego", "emu", "ami", "ach", "iej", "ej", "om",
-                "em", "ih", "ho", "ie", "a", "u", "e", "y", "i", "o")
+# Ryanairovih, Adrio; Polish Ryanairowi, Czech and Slovene possessives Ryanairovem, Ryanairovo).
+CASE_ENDINGS = ("owie", "ovih", "ovem", "ovou", "owi", "ovi", "ove", "ova", "ovo", "iho", "ego",
+                "emu", "ami", "ach", "iej", "ej", "om", "em", "ih", "ho", "ie", "a", "u", "e", "y",
+                "i", "o")
 MIN_STEM = 4
 
 

@@ -230,3 +230,49 @@ def test_crosslang_place_spelt_with_other_vowels_links_with_context() -> None:
 
 def test_crosslang_apostrophes_as_typed_and_typeset_are_one() -> None:
     assert latin_form("O’Leary", "pl", False, True) == latin_form("O'Leary", "pl", False, True)
+
+
+def _article(engine: Engine, text: str, language: str,
+             people: list[tuple[str, str]]) -> dict[str, int]:
+    entities = [Entity(f"e{n}", name, type_, (), (Mention(0, len(name), name),))
+                for n, (name, type_) in enumerate(people, 1)]
+    return store_linked(engine, text, entities, language=language)
+
+
+def test_crosslang_surname_alone_by_its_consonants_links_only_with_context(
+    engine: Engine,
+) -> None:
+    # Bulgarian writes the unstressed vowel of an English surname with "ъ": only the
+    # consonants agree. Alone, such a surname needs what any surname alone needs: context.
+    first = _article(engine, "en text", "en", [("Dorian Fulbrook", "person"),
+                                               ("Quenby Harbour", "place")])
+    with_context = _article(engine, "bg текст", "bg", [("Фълбрук", "person"),
+                                                       ("Quenby Harbour", "place")])
+    without = _article(engine, "bg друг", "bg", [("Фълбрук", "person")])
+    assert with_context["e1"] == first["e1"]
+    assert without["e1"] != first["e1"]
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("marisa loy", "marisa loi", True),  # Лой in Cyrillic, transliterated
+    ("marisa loy", "marisu loyovou", True),  # Czech: declined first name, feminine surname
+    ("marisa loy", "marisa lee", False),  # another short surname
+    ("marisa loy", "marek loy", False),  # another first name
+    ("marisa loyalton", "marisa loyaltonova", False),  # long surnames: the usual keys
+])
+def test_crosslang_short_surname_key(a: str, b: str, same: bool) -> None:
+    from europenews.store.soundlink import short_surname_key
+
+    ka, kb = short_surname_key(a), short_surname_key(b)
+    assert (ka != "" and ka == kb) is same
+
+
+def test_crosslang_full_name_with_a_short_surname_across_scripts(engine: Engine) -> None:
+    ids = {
+        _store(engine, "en text", "Marisa Loy", "person", "en"),
+        _store(engine, "ru текст", "Мариса Лой", "person", "ru"),
+        _store(engine, "cs text", "Marisu Loyovou", "person", "cs"),
+    }
+    assert len(ids) == 1
+    other = _store(engine, "ru другой", "Марек Лой", "person", "ru")
+    assert other not in ids

@@ -308,6 +308,11 @@ def test_entities_a_short_first_name_links_on_context(engine: Engine) -> None:
     ("Sera", "Corriere della Sera", True),
     ("Gaulle", "Charles de Gaulle", True),
     ("Bank", "Bank of America", True),
+    # a declined form named first gives way to the name's own form, not the other way
+    ("Ryanairu", "Ryanair", True),
+    ("Ryanair", "Ryanaira", False),
+    ("Lindqvist Air", "Lindqvist Airu", False),
+    ("Kansas", "Kansa", False),  # "s" is no case ending
 ])
 def test_entities_better_name(old: str, new: str, better: bool) -> None:
     assert _better_name(old, new, "organization") is better

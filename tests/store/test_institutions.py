@@ -14,7 +14,7 @@ from europenews.store.institutions import (
     institution_shorts,
     kind_and_country,
 )
-from europenews.store.territories import territory_of_initials
+from europenews.store.territories import territory_of, territory_of_initials
 from tests.store.linked import store_linked
 from tests.store.test_crosslang import _one_entity
 
@@ -88,6 +88,21 @@ def test_territories_acronyms_are_initials_of_cldr_names(text: str, language: st
 ])
 def test_territories_other_acronyms_name_no_country(text: str, language: str) -> None:
     assert territory_of_initials(text, language) is None
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("США", "ru", "United States"), ("САЩ", "bg", "United States"), ("ФРН", "uk", "Germany"),
+    ("RFN", "pl", "Germany"),
+])
+def test_territories_short_forms_of_the_table_name_their_country(text: str, language: str,
+                                                                 expected: str) -> None:
+    assert territory_of(text, language) == expected
+    assert latin_form(text, language, True) == expected
+
+
+@pytest.mark.parametrize(("text", "language"), [("САЩ", "pl"), ("RFN", "cs"), ("UK", "cs")])
+def test_territories_short_forms_only_in_their_language(text: str, language: str) -> None:
+    assert territory_of(text, language) is None
 
 
 def _place(eid: str, name: str, times: int) -> Entity:

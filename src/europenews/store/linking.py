@@ -20,35 +20,27 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Connection, and_, delete, select
 
-from europenews.model import Analysis, Entity
+from europenews.model import Analysis
 from europenews.names import (
-    core_key,
     full_names_agree,
     middle_names_clash,
     name_key,
-    name_shorts,
     surname_of,
 )
 from europenews.store import entitywrites, linkrows, namekeys, soundlink
-from europenews.store.crosslang import (
-    OWN_KEYS,
-    across_languages,
-    article_country,
-    foreign_shorts,
-    institution_shorts,
-    known_place,
-    stem_keys,
-)
+from europenews.store.crosslang import article_country
 from europenews.store.keyrows import key_rows
+from europenews.store.linklocal import Local as Local
+from europenews.store.linklocal import local_across_languages, name_like
+from europenews.store.linklocal import local_entity as local_entity  # tests, bench
 from europenews.store.linkscore import MIN_CONTEXT as MIN_CONTEXT  # for store/relinking.py
 from europenews.store.linkscore import ROLE_WEIGHT, LinkEvidence, enough_context
-from europenews.store.namehold import generic_name, names_agree
-from europenews.store.namekeys import NAME, SHORT, SOUND, first_misspelt, joined_key
+from europenews.store.namehold import names_agree
+from europenews.store.namekeys import NAME, SHORT, SOUND, first_misspelt
 from europenews.store.schema import article_entities, entity_links, entity_roles
 from europenews.store.soundlink import misspelt_candidates, sound_candidates
 
@@ -57,78 +49,6 @@ NEW, BY_NAME, BY_CONTEXT = "new", "name", "context"
 RARE = 5
 # How many of a stored entity's latest articles its context is read from.
 CONTEXT_ARTICLES = 200
-
-
-@dataclass(frozen=True, slots=True)
-class Local:
-    """What linking knows about one article entity."""
-
-    entity: Entity
-    key: str  # name key of its name (persons: without "Jr.")
-    names: frozenset[str]  # keys that name it on their own
-    shorts: frozenset[str]  # keys that name it only with context
-    foreign: bool = False  # named in a language other than English and French
-    shown: str | None = None  # the name a new entity is shown by, when not the entity's own
-
-    @property
-    def is_person(self) -> bool:
-        return self.entity.type == "person"
-
-    @property
-    def generic(self) -> bool:
-        """An organisation named by a kind of body only ("Sheriff's Office", "EMS"): it never
-        links across articles (``namehold.generic_name``)."""
-        return self.entity.type == "organization" and generic_name(self.key)
-
-    @property
-    def single(self) -> bool:
-        """A one-word name: a surname, a first name, an acronym or a club's short name."""
-        return len(self.key.split()) == 1
-
-    @property
-    def twin(self) -> tuple[str, str] | None:
-        """What makes two new entities of one article one (*Madryt*, *Madrytu*): their type
-        and key; none for a surname alone or a generic body."""
-        return None if self.generic or (self.is_person and self.single) else (
-            self.entity.type, self.key)
-
-
-def local_entity(e: Entity) -> Local | None:
-    """The keys one article entity is linked by (None when its name has no letters)."""
-    if e.type == "person":
-        key = namekeys.person_key(e.name)
-        if not key:
-            return None
-        names = {k for k in map(namekeys.person_key, namekeys.name_like(e, key))
-                 if len(k.split()) > 1}
-        if len(key.split()) > 1:
-            names.add(key)
-        return Local(e, key, frozenset(names), frozenset({surname_of(key)}))
-    key = core_key(name_key(e.name))
-    if not key:
-        return None
-    names = {key, name_key(e.name)} | {core_key(name_key(t)) for t in namekeys.name_like(e, key)}
-    names |= {v for k in names if len(k.split()) > 1
-              for v in (joined_key(k), namekeys.inverted_key(k))} - {""}
-    shorts = name_shorts(key)
-    if len(key.split()) > 1 and e.type == "organization":
-        shorts.add(key.split()[-1])  # "Falcons" for "Brandvik Falcons"
-    return Local(e, key, frozenset(names), frozenset(shorts - {""}))
-
-
-def local_across_languages(e: Entity, language: str | None,
-                           country: str | None = None) -> Local | None:
-    """:func:`local_entity` keyed on the name's cross-language form (``store/crosslang``)."""
-    local = local_entity(across_languages(e, language, country))
-    if local is None:
-        return None
-    return replace(local, entity=e, names=local.names | stem_keys(e, language),
-                   shorts=(institution_shorts(e, language)
-                           or foreign_shorts(local.shorts, local.key, e.type, language)),
-                   foreign=local.is_person and language not in OWN_KEYS and language is not None,
-                   # A known city or country is shown by its English name, whatever case it
-                   # came in; the name as written stays an alias.
-                   shown=known_place(e.name, language) if e.type == "place" else None)
 
 
 # --- context ---------------------------------------------------------------------------------
@@ -421,8 +341,7 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
             entity_id = twins[local.twin] = next(created)
         _update(conn, entity_id, local, published, evidence)
         _add_keys(conn, entity_id, local, evidence)
-        add_aliases(conn, entity_id,
-                    [local.entity.name, *namekeys.name_like(local.entity, local.key)])
+        add_aliases(conn, entity_id, [local.entity.name, *name_like(local.entity, local.key)])
         out[local.entity.id] = entity_id
         link_rows.append({"article_id": article_id, "local_id": local.entity.id,
                           "key": local.key, "evidence": evidence})

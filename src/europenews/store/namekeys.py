@@ -6,15 +6,8 @@ import functools
 import re
 from importlib import resources
 
-from europenews.model import Entity
-from europenews.names import (
-    initials_of,
-    name_key,
-    person_words,
-    run_on_name,
-    spelt_alike,
-    word_key,
-)
+from europenews.names import name_key, person_words, run_on_name, spelt_alike, word_key
+from europenews.translit import CASE_ENDINGS, MIN_STEM
 
 # Kinds of ``entity_keys`` rows: a *name* key links on its own, a *short* one (surname, initials,
 # last word) only with context, a *sound* one is a person's surname as ``names.sound_key``
@@ -79,6 +72,13 @@ def first_nickname(a: str, b: str) -> bool:
     return (wa[0], wb[0]) in pairs or (wb[0], wa[0]) in pairs
 
 
+def declined(word: str, base: str) -> bool:
+    """Whether ``word`` is ``base`` with a case ending of a declining language (*ryanairu*,
+    *ryanaira* / *ryanair*; ``translit.CASE_ENDINGS``), the base of MIN_STEM letters or more."""
+    return (len(base) >= MIN_STEM and word.startswith(base)
+            and word[len(base):] in CASE_ENDINGS)
+
+
 def better_name(old: str, new: str, type_: str) -> bool:
     """Whether ``new`` is the more complete name ("Barack Obama" over "Obama"; "George W.
     Bush" over "W. Bush"; a name over its initials); never a run-on over a headline verb,
@@ -93,22 +93,6 @@ def better_name(old: str, new: str, type_: str) -> bool:
     old_w, new_w = words(old), words(new)
     if len(new_w) != len(old_w):
         return len(new_w) > len(old_w)
+    if old_w and new_w and old_w[:-1] == new_w[:-1] and declined(old_w[-1], new_w[-1]):
+        return True  # "Ryanairu" named first: "Ryanair" is the name's own form
     return len(old_w[0]) == 1 < len(new_w[0]) if old_w and new_w else False
-
-
-def person_key(text: str) -> str:
-    """A person's name key without suffixes ("Jr.")."""
-    return " ".join(person_words(name_key(text)))
-
-
-def name_like(e: Entity, key: str) -> list[str]:
-    """Mention texts that spell the entity's name (not "he" or "the president")."""
-    words = set(key.split())
-    out = []
-    for m in e.mentions:
-        mkey = name_key(m.text)
-        if mkey and m.text[:1].isupper() and set(mkey.split()) <= words:
-            out.append(m.text)
-        elif m.text.isupper() and len(m.text) > 1 and mkey == initials_of(key):
-            out.append(m.text)  # "BGO" beside "Baltic Grid Operators"
-    return out

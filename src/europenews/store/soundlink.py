@@ -70,9 +70,32 @@ def surname_skeleton(key: str) -> str:
     return skeleton(words[-1]) if words else ""
 
 
+# A surname this short (as its sound key) has too few letters for the keys above: *May*, *Мей*.
+MAX_SHORT_SURNAME = 4
+# Czech gives a woman's foreign surname its feminine ending (May → Mayová, Mayovou, Mayové).
+_FEMININE = re.compile(r"ov(?:a|e|ou|ej|y)$")
+
+
+def short_surname_key(key: str) -> str:
+    """The key of a full name whose surname is short (``MAX_SHORT_SURNAME`` letters of sound or
+    fewer, a Czech feminine ending cut): the first name's skeleton, the surname's consonants
+    and its length (*Theresa May*, *Тереза Мэй*, *Theresu Mayovou* → ``~~trs|m3``). '' for a
+    surname alone, a long surname or a first name too short for a skeleton."""
+    words = person_words(key)
+    if len(words) < 2:
+        return ""
+    first = skeleton(words[0])
+    surname = sound_key(_FEMININE.sub("", words[-1]) if len(words[-1]) > 5 else words[-1])
+    if not first or not surname or len(surname) > MAX_SHORT_SURNAME:
+        return ""
+    return f"~{first}|{consonants(surname)}{len(surname)}"
+
+
 def sound_keys(key: str) -> set[str]:
-    """The sound keys a person is stored with: its surname's sound and skeleton."""
-    return {k for k in (surname_sound(key), surname_skeleton(key)) if k}
+    """The sound keys a person is stored with: its surname's sound and skeleton, and for a
+    short surname the full name's key (:func:`short_surname_key`)."""
+    return {k for k in (surname_sound(key), surname_skeleton(key), short_surname_key(key))
+            if k}
 
 
 def _skeletons_agree(words: list[str], known: list[str]) -> bool:
@@ -89,11 +112,28 @@ def sound_candidates(conn: Connection, key: str) -> tuple[set[int], set[int]]:
     context)."""
     words = person_words(key)
     surname = surname_sound(key)
-    # A full name is also looked up by its surname's skeleton (Джонсън ~ Johnson), in the same
-    # query; a surname alone is not: its vowels are all there is to tell names apart.
-    bones = surname_skeleton(key) if len(words) > 1 else ""
-    if len(surname) < MIN_SOUND and not bones:
-        return set(), set()
+    # A name is also looked up by its surname's skeleton (Джонсън ~ Johnson), in the same
+    # query; a surname alone found so links only on shared context, as any surname alone.
+    bones = surname_skeleton(key)
+    strong, weak = _short_surname_candidates(conn, key), set[int]()
+    if len(surname) >= MIN_SOUND or bones:
+        strong, weak = _sound_candidates(conn, words, surname, bones)
+        strong |= _short_surname_candidates(conn, key)
+    return strong, weak - strong
+
+
+def _short_surname_candidates(conn: Connection, key: str) -> set[int]:
+    """People with the same short-surname key (Theresa May / Тереза Мэй): both names agree
+    as far as they can say, so they link on their own."""
+    short = short_surname_key(key)
+    if not short:
+        return set()
+    return {int(e) for e in conn.execute(select(entity_keys.c.entity_id).where(
+        entity_keys.c.kind == SOUND, entity_keys.c.key == short)).scalars()}
+
+
+def _sound_candidates(conn: Connection, words: list[str], surname: str,
+                      bones: str) -> tuple[set[int], set[int]]:
     # Keys that begin as this one does (an index range, not a scan of every person), and the
     # skeleton itself.
     wanted = [entity_keys.c.key == bones] if bones else []
@@ -106,7 +146,7 @@ def sound_candidates(conn: Connection, key: str) -> tuple[set[int], set[int]]:
            and inflected_alike(surname, r.key)}
     by_bones = {int(r.entity_id) for r in rows if bones and r.key == bones}
     if len(words) < 2:
-        return set(), ids
+        return set(), ids | by_bones
     if not ids and not by_bones:
         return set(), set()
     full, strong = set(), set()

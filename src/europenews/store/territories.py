@@ -4,7 +4,9 @@ lookups ``store/crosslang.py`` and ``store/institutions.py`` share."""
 from __future__ import annotations
 
 import functools
+import json
 import re
+from importlib import resources
 
 import babel
 import simplemma
@@ -87,8 +89,19 @@ def territory_of(text: str, language: str) -> str | None:
     names = territory_names(language)
     return (names.get(fold(" ".join(lemmas(WORD.findall(text), language))))
             or names.get(fold(text)) or stem_territories().get(stem_words(fold(text, language)))
-            or territory_of_initials(text, language)
+            or territory_of_initials(text, language) or short_forms(language).get(fold(text))
             or skeleton_territories().get(skeleton_words(fold(text, language))))
+
+
+@functools.cache
+def short_forms(language: str) -> dict[str, str]:
+    """Folded short form of a country in ``language`` that is not its CLDR name's initials
+    (Russian *США*, Bulgarian *САЩ*, Polish *RFN*; ``data/country_short.json``) → the English
+    CLDR name."""
+    text = resources.files("europenews.store").joinpath("data/country_short.json").read_text(
+        "utf-8")
+    return {fold(short): english for english, by_language in json.loads(text).items()
+            if not english.startswith("_") for short in by_language.get(language, ())}
 
 
 # A name of fewer consonants than this says too little to be matched without its vowels.

@@ -153,3 +153,28 @@ def test_names_sentence_opening_preposition_is_not_part_of_the_name(
 def test_names_parliament_makes_an_organisation(lexicons: dict[str, NameLexicon]) -> None:
     found = names("Wniosek musi jeszcze poprzeć Parlament Europejski .", lexicons["pl"])
     assert found == {"Parlament Europejski": "ORG"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Loni se konal festival v Brně .",  # "last year", also a town's name in GeoNames
+    "Festival v Brně | Zdroj : Jana Dvořáková",
+    "Festival v Brně . Foto Jana Dvořáková",
+])
+def test_names_caption_and_time_words_are_no_names(sentence: str) -> None:
+    found = names(sentence, load_name_lexicon(language="cs"))
+    assert not {"Loni", "Zdroj", "Foto"} & {w for name in found for w in name.split()}
+    assert "Brně" in found or "Jana Dvořáková" in found
+
+
+def test_names_lexicon_folder_without_not_names_still_loads(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from europenews.analyze.lexicons import lexicon_folder
+
+    folder = Path(str(tmp_path))
+    packaged = lexicon_folder("europenews.analyze.names", "names", None, "cs")
+    for name in ("particles.txt", "titles.txt", "org_heads.txt", "place_heads.txt",
+                 "prepositions.txt"):
+        (folder / name).write_text(packaged.joinpath(name).read_text("utf-8"), "utf-8")
+    lexicon = load_name_lexicon(folder, language="cs", gazetteer=False)
+    assert lexicon.not_names == frozenset()

@@ -6,7 +6,8 @@ From the language's folder ``names/lexicons/<language>/`` (written here by hand)
 ``org_heads.txt`` (stems of words that make a name an organisation: *partei*, *uniwersytet*),
 ``place_heads.txt`` (words that make a name a place: *río*, *jezioro*, *Insel*),
 ``prepositions.txt`` (prepositions that open a sentence before a name: *Zdaniem*, *Podle*,
-*Согласно*; spaCy's stop words miss many of them).
+*Согласно*; spaCy's stop words miss many of them), ``not_names.txt`` (captions, page furniture
+and time adverbs that open lines and sentences: *Foto*, *Zdroj*, *Loni*; never names).
 Besides them, from installed packages: spaCy's stop words for the language and CLDR's month
 and weekday names (``babel``, BSD) as capitalised words that start sentences without being
 names; CLDR's country and territory names in the language and in English (*Niemcy*,
@@ -50,6 +51,7 @@ class NameLexicon:
     first_names: frozenset[str]  # lower case
     organizations: frozenset[str]  # folded keys of known organisation names
     gazetteer: GeoGazetteer | None = None
+    not_names: frozenset[str] = frozenset()  # lower case: captions, furniture ("Foto", "Zdroj")
     # Languages that capitalise every noun (German): the language's own word list, and word
     # lists of languages that keep names in theirs (see ``common_noun``).
     nouns: Mapping[str, str] | None = None
@@ -126,6 +128,9 @@ def load_name_lexicon(path: str | Path | None = None, language: str = "de",
         first_names=frozenset(read_pairs(english, "first_names.tsv", WHAT)),
         organizations=organizations,
         gazetteer=_shared_gazetteer() if gazetteer else None,
+        # Optional: a lexicon folder written before the file existed still loads.
+        not_names=(read_words(folder, "not_names.txt", WHAT)
+                   if folder.joinpath("not_names.txt").is_file() else frozenset()),
         nouns=_dictionary(language) if language in NOUN_CAPITALISING else None,
         name_words=(tuple(_dictionary(lang) for lang in NAME_KEEPING)
                     if language in NOUN_CAPITALISING else ()),

@@ -193,12 +193,14 @@ def find_names(words: Sequence[str], sent_starts: Sequence[bool],
     titled_people: set[tuple[str, ...]] = set()
     for start, end in candidate_runs(words, sent_starts, lexicon):
         titled = False
-        # Capitalised words that are not the name: a common first word, leading title words.
+        # Capitalised words that are not the name: a common first word, leading title words,
+        # a caption's or the page's words anywhere ("Foto", "Zdroj").
         while start < end:
             low = words[start].casefold()
             if low in lexicon.titles:
                 titled, start = True, start + 1
-            elif _starts(words, sent_starts, start) and low in lexicon.common:
+            elif low in lexicon.not_names or (_starts(words, sent_starts, start)
+                                              and low in lexicon.common):
                 start += 1
             else:
                 break
