@@ -226,3 +226,26 @@ def test_clustering_gives_the_clusterer_store_wide_entity_ids(
     new_clusterer(engine)
     assert sorted(i.id for i in replayed) == sorted(i.id for i in seen)
     assert all(i.linked == seen[0].linked for i in replayed)
+
+
+class CountingEmbedder:
+    """An embedder that only records when its model was asked to load."""
+
+    def __init__(self) -> None:
+        self.loads = 0
+
+    def load(self) -> None:
+        self.loads += 1
+
+    def __call__(self, item: StoryItem) -> None:
+        return None
+
+
+def test_clustering_new_clusterer_loads_the_headline_model_at_start(
+        engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Issue 19: the writer's memory must not step up at the first headline of an intake.
+    embedder = CountingEmbedder()
+    monkeypatch.setattr(clustering, "default_embedder", lambda: embedder)
+    state = new_clusterer(engine)
+    assert state.clusterer.embedder is embedder
+    assert embedder.loads == 1

@@ -152,6 +152,11 @@ def new_clusterer(engine: Engine, limit: int = REPLAY_LIMIT) -> StoryClusterer:
     with engine.connect() as conn:
         last = last_seq(conn)
     state = StoryClusterer(seq=max(0, last - limit))
+    # The headline model is read now, in the writer's start-up (``run`` restores its
+    # clusterer while spaCy loads), not at the first headline of an intake (issue 19).
+    load = getattr(state.clusterer.embedder, "load", None)
+    if load is not None:
+        load()
     replayed = catch_up(engine, state)
     if replayed:
         log.info("story clusterer restored: %d assignments replayed", replayed)
