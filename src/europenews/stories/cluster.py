@@ -131,10 +131,7 @@ class OnlineClusterer:
         self.dedup = NearDuplicateIndex(window=self.window_articles) if dedup else None
         self._stories: dict[str, _Story] = {}
         self._recency: OrderedDict[str, None] = OrderedDict()
-        # Per term, the stories indexed under it, least recently indexed first. Plain dicts
-        # (insertion-ordered; a pop and a new insert move a story to the end): an OrderedDict
-        # costs about twice the memory, and tens of thousands of these lists are the larger
-        # part of the index's size (issue 19).
+        # Per term, its stories, oldest indexed first (dicts: half an OrderedDict's memory).
         self._postings: dict[str, dict[str, None]] = {}
         self._story_of: dict[str, str] = {}
         self._story_of_order: deque[str] = deque()
@@ -409,8 +406,7 @@ class OnlineClusterer:
         terms: list[tuple[str, float]] = []
         for prefix, vec in (("t:", v.title), ("b:", v.body), ("k:", v.keys)):
             top = sorted(vec.items(), key=lambda kv: kv[1], reverse=True)[:QUERY_TERMS]
-            # Interned: the postings and every story's ``indexed`` set keep these, one string
-            # per prefixed term rather than one per story (stories/compact.py).
+            # Interned: the postings and the stories' ``indexed`` sets keep one string each.
             terms.extend((sys.intern(prefix + t), w) for t, w in top)
         return terms
 
