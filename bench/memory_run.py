@@ -139,7 +139,8 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     engine = open_store(f"sqlite:///{work / 'long.db'}")
     nlp = make_analyzer(Settings())
-    clusterer = new_clusterer(engine)  # kept across steps, as ``run`` keeps it
+    # Kept across steps and with the headline model read at start, as ``run`` does.
+    clusterer = new_clusterer(engine, load_models=True)
     if args.trace:
         tracemalloc.start(1)
     first: tracemalloc.Snapshot | None = None

@@ -226,3 +226,29 @@ def test_clustering_gives_the_clusterer_store_wide_entity_ids(
     new_clusterer(engine)
     assert sorted(i.id for i in replayed) == sorted(i.id for i in seen)
     assert all(i.linked == seen[0].linked for i in replayed)
+
+
+class CountingEmbedder:
+    """An embedder that only records when its model was asked to load."""
+
+    def __init__(self) -> None:
+        self.loads = 0
+
+    def load(self) -> None:
+        self.loads += 1
+
+    def __call__(self, item: StoryItem) -> None:
+        return None
+
+
+def test_clustering_new_clusterer_loads_the_headline_model_at_start_when_asked(
+        engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Issue 19: a monitor's memory must not step up at the first headline of an intake,
+    # while a one-shot ingest of full texts need not read the model at all.
+    embedders: list[CountingEmbedder] = []
+    monkeypatch.setattr(clustering, "default_embedder",
+                        lambda: embedders.append(CountingEmbedder()) or embedders[-1])
+    lazy = new_clusterer(engine)
+    eager = new_clusterer(engine, load_models=True)
+    assert lazy.clusterer.embedder is embedders[0] and embedders[0].loads == 0
+    assert eager.clusterer.embedder is embedders[1] and embedders[1].loads == 1

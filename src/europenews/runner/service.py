@@ -390,7 +390,7 @@ class Service:
     def _load_clusterer(self, box: list[StoryClusterer]) -> None:
         assert self.engine is not None
         try:
-            box.append(new_clusterer(self.engine))
+            box.append(new_clusterer(self.engine, load_models=True))
         except (EuropeNewsError, OSError, ValueError) as exc:
             # process_pending tries again when there is something to cluster.
             log.warning("story clustering not ready: %s", exc)

@@ -146,12 +146,20 @@ def _refresher(story_id: str) -> Callable[[Connection], None]:
     return refresh
 
 
-def new_clusterer(engine: Engine, limit: int = REPLAY_LIMIT) -> StoryClusterer:
+def new_clusterer(engine: Engine, limit: int = REPLAY_LIMIT, *,
+                  load_models: bool = False) -> StoryClusterer:
     """A clusterer that continues the stories already in the store (the stored assignments
-    replayed in order: all of them, or the latest ``limit``)."""
+    replayed in order: all of them, or the latest ``limit``). ``load_models``: read the
+    headline model now rather than at the first headline-only item."""
     with engine.connect() as conn:
         last = last_seq(conn)
     state = StoryClusterer(seq=max(0, last - limit))
+    load = getattr(state.clusterer.embedder, "load", None)
+    if load_models and load is not None:
+        # ``run``: a monitor meets headlines sooner or later, and its memory should not step
+        # up by about 100 MB in the middle of an intake (issue 19); the clusterer is restored
+        # while spaCy loads. A one-shot ``ingest`` of full texts never needs the model.
+        load()
     replayed = catch_up(engine, state)
     if replayed:
         log.info("story clusterer restored: %d assignments replayed", replayed)

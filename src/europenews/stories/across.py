@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -141,7 +141,7 @@ def other_languages(word_languages: set[str | None], language: str | None) -> bo
     return bool(word_languages)
 
 
-def best_story(prepared: Prepared, postings: Mapping[str, OrderedDict[str, None]],
+def best_story(prepared: Prepared, postings: Mapping[str, dict[str, None]],
                stories: Mapping[str, StoryState], freqs: KeyFrequencies,
                scan: int) -> StoryState | None:
     """The story in other languages whose keys agree best with the item's (highest cosine

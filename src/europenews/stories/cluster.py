@@ -22,6 +22,7 @@ import dataclasses
 import hashlib
 import heapq
 import itertools
+import sys
 from collections import OrderedDict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -121,7 +122,8 @@ class OnlineClusterer:
         self.dedup = NearDuplicateIndex(window=self.window_articles) if dedup else None
         self._stories: dict[str, _Story] = {}
         self._recency: OrderedDict[str, None] = OrderedDict()
-        self._postings: dict[str, OrderedDict[str, None]] = {}
+        # Per term, its stories, oldest indexed first (dicts: half an OrderedDict's memory).
+        self._postings: dict[str, dict[str, None]] = {}
         self._story_of: dict[str, str] = {}
         self._story_of_order: deque[str] = deque()
         self._index = 0
@@ -358,12 +360,12 @@ class OnlineClusterer:
         # Language-neutral keys go under "x:": only the route across languages reads them.
         word_terms = [t for t, _ in self._query(v)] if words else []
         for term in word_terms + across.index_terms(prepared.linked):
-            postings = self._postings.setdefault(term, OrderedDict())
+            postings = self._postings.setdefault(term, {})
             postings.pop(story_id, None)
             postings[story_id] = None
             story.indexed.add(term)
             if len(postings) > POSTINGS_KEEP:
-                postings.popitem(last=False)
+                del postings[next(iter(postings))]  # the least recently indexed story
         if prepared.item.id:
             self._story_of[prepared.item.id] = story_id
             self._story_of_order.append(prepared.item.id)
@@ -395,7 +397,8 @@ class OnlineClusterer:
         terms: list[tuple[str, float]] = []
         for prefix, vec in (("t:", v.title), ("b:", v.body), ("k:", v.keys)):
             top = sorted(vec.items(), key=lambda kv: kv[1], reverse=True)[:QUERY_TERMS]
-            terms.extend((prefix + t, w) for t, w in top)
+            # Interned: the postings and the stories' ``indexed`` sets keep one string each.
+            terms.extend((sys.intern(prefix + t), w) for t, w in top)
         return terms
 
     def _term_df(self, term: str) -> float:

