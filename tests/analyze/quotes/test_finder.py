@@ -269,3 +269,14 @@ def test_finder_french_and_german_marks_give_a_direct_quote(opens, closes):
               sent_starts=[True] + [False] * 8)
     quote = only_quote(find_quotes(doc, load_quote_lexicon()))
     assert (quote.text, quote.kind, speaker_text(quote)) == ("We will stay", "direct", "Marie")
+
+
+@pytest.mark.parametrize("naming", ["titled", "entitled", "headlined"])
+def test_finder_a_quoted_title_is_no_quotation(nlp, naming):
+    # The title of a report in quotation marks is named, not said: it is neither a quote of
+    # its own nor part of the speaker's quotation before it.
+    text = ('Tom Hale spoke on Monday. "We will not back down," Hale said. The group released a '
+            f'strategy paper {naming} "Advancing Rights and Health in a New Administration" '
+            "last year.")
+    found = [text[q.start:q.end] for q in nlp(text)._.quotes]
+    assert found == ["We will not back down"]

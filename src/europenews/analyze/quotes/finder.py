@@ -83,7 +83,14 @@ MAX_OUTSIDE_WORDS = 0  # words of a cue's content outside the marks that still m
 MIN_INDIRECT_WORDS = 2  # a one-word report ("backing Clinton") is too little to be a statement
 
 
+# Words after which quotation marks hold a name ("a report titled “...”"), not what was said.
+NAMING_WORDS = frozenset({"titled", "entitled", "headlined", "dubbed", "nicknamed"})
+
+
 def _is_statement(doc: Doc, text: str, mark: MarkedQuote) -> bool:
+    before = text[:mark.start].rstrip(" ,:\u201c\"'").split()
+    if before and before[-1].lower() in NAMING_WORDS:
+        return False
     n = count_words(text, list(mark.fragments))
     if n >= LONG_STATEMENT_WORDS or len(mark.fragments) > 1:
         return True
