@@ -138,25 +138,3 @@ def test_title_death_word_raises_a_death_figures_confidence(nlp):
     conf = {e: next(f.confidence for f in e.figures if f.kind == "killed") for e in (dead, plain)}
     assert dead.killed == plain.killed == 1
     assert conf[dead] > conf[plain]
-
-
-def _attributed(nlp, text):
-    from europenews.analyze.events.finder import events_with_options
-
-    [(_, options), *_] = events_with_options(nlp(text), load_event_lexicon())
-    return {kind: [o.features[FEATURES.index("attributed")] for o in found]
-            for kind, found in options.items()}
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Two men died in the shooting on Sunday, the county sheriff said.", 1.0),
-        ("Two men died in the shooting on Sunday, according to the fire chief.", 1.0),
-        ("Two men died in the shooting on Sunday.", 0.0),
-        ("Two men died in the shooting on Sunday, he said.", 0.0),
-    ],
-    ids=["said", "according-to", "none", "pronoun"],
-)
-def test_figures_attributed_reads_who_gives_the_figure(nlp, text, expected):
-    assert _attributed(nlp, text)["killed"] == [expected]

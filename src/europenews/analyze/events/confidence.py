@@ -40,7 +40,6 @@ FEATURES = (
     "count_log",  # log(1 + count)
     "zero",  # "no one was killed"
     "perpetrator",  # the figure counts the attacker ("the gunman was shot dead")
-    "attributed",  # the sentence says who gives it ("police said", "according to the governor")
     # The count among the article's figures (figures.FigureScorer.count_features):
     "support_log",  # log(1 + how many figures give this kind and count)
     "contradicted",  # another figure of the event gives another count of this kind

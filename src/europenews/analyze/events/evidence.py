@@ -51,7 +51,6 @@ class SentenceFacts:
     words: frozenset[str]  # lower-cased lemmas and words
     text: str
     trigger: bool
-    attributed: bool = False  # someone is said to give its figures ("police said", "according to")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +90,8 @@ def another_time(sent: Span) -> bool:
     return other
 
 
-def sentence_facts(sent: Span, index: int, trigger: bool,
-                   attributed: bool = False) -> SentenceFacts:
-    """The facts of one sentence (its index among the article's sentences; ``attributed``:
-    ``attribution.figure_source`` finds who gives its figures)."""
+def sentence_facts(sent: Span, index: int, trigger: bool) -> SentenceFacts:
+    """The facts of one sentence (its index among the article's sentences)."""
     day = other = False
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "TIME"):
@@ -104,8 +101,7 @@ def sentence_facts(sent: Span, index: int, trigger: bool,
         elif _OTHER_TIME.search(ent.text):
             other = True
     words = frozenset({t.lemma_.lower() for t in sent} | {t.lower_ for t in sent})
-    return SentenceFacts(index, sent.start_char, day, other, words, sent.text, trigger,
-                         attributed)
+    return SentenceFacts(index, sent.start_char, day, other, words, sent.text, trigger)
 
 
 def _has(facts: SentenceFacts, lex: EventLexicon, name: str) -> bool:
@@ -164,7 +160,6 @@ def figure_features(
         math.log1p(count or 0),
         float(count == 0),
         float(casualty is not None and casualty.perpetrator),
-        float(facts.attributed),
     ]
 
 

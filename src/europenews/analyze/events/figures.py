@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from europenews.analyze.events.attribution import figure_source
 from europenews.analyze.events.casualties import Casualty
 from europenews.analyze.events.confidence import FigureModel
 from europenews.analyze.events.evidence import (
@@ -79,8 +78,7 @@ class FigureScorer:
         found = self._facts.get(sent.start_char)
         if found is None:
             found = sentence_facts(sent, self.sentence_index.get(sent.start_char, 0),
-                                   self.triggers.get(sent.start_char, False),
-                                   figure_source(sent, self.doc, self.lex) is not None)
+                                   self.triggers.get(sent.start_char, False))
             self._facts[sent.start_char] = found
         return found
 

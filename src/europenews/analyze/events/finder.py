@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from europenews.analyze.events.attribution import figure_source
 from europenews.analyze.events.casualties import Casualty, casualties_in
 from europenews.analyze.events.dates import date_expression, iso_date
 from europenews.analyze.events.evidence import another_time, page_furniture, sports_report
@@ -30,9 +29,9 @@ from europenews.analyze.events.figures import (
     figure_options,
 )
 from europenews.analyze.events.lexicon import EventLexicon
-from europenews.analyze.events.udfigures import ud_casualties, ud_triggers
+from europenews.analyze.events.udfigures import ud_casualties, ud_source, ud_triggers
 from europenews.analyze.places import event_place, place_ref
-from europenews.model import Event, Place, PlaceRef
+from europenews.model import Event, EventSource, Place, PlaceRef
 
 # Generic triggers take the type of a more specific trigger of the same event.
 GENERIC_TYPES = frozenset({"attack", "raid", "assault", "accident"})
@@ -49,6 +48,7 @@ _FAMILIES = {
 _NEW_EVENT_WORDS = frozenset({"separate", "another", "unrelated", "second", "earlier", "previous"})
 _GUNFIRE = frozenset({"open", "return", "exchange", "trade"})
 _ATTEMPT = frozenset({"attempt", "attempted", "conspiracy", "conspire", "solicitation", "plot"})
+_SAY_VERBS = frozenset({"say", "tell", "report", "confirm", "announce", "state", "add"})
 WEAPONS = {
     "gun": "firearm", "handgun": "handgun", "pistol": "handgun", "rifle": "rifle",
     "shotgun": "shotgun", "revolver": "handgun", "knife": "knife", "machete": "machete",
@@ -250,6 +250,36 @@ def _says_death(marker: Token, lex: EventLexicon) -> bool:
     return marker.dep_ not in ("compound", "amod", "nmod")
 
 
+def _source(sent: Span, doc: Doc) -> EventSource | None:
+    """Who gave the figures: 'according to X' or 'X said' in the sentence."""
+    for tok in sent:
+        if tok.lower_ == "according":
+            for to in tok.children:
+                objs = [c for c in to.children if c.dep_ == "pobj"]
+                if objs:
+                    return _source_of(objs[0], doc)
+        if tok.lemma_.lower() in _SAY_VERBS and tok.pos_ == "VERB":
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ != "PRON":
+                return _source_of(subj, doc)
+    return None
+
+
+def _figure_source(sent: Span, doc: Doc, lex: EventLexicon) -> EventSource | None:
+    """Who gave the figures, by the rules of the lexicon's parse scheme (udfigures: French)."""
+    return ud_source(sent, lex) if lex.grammar == "ud" else _source(sent, doc)
+
+
+def _source_of(tok: Token, doc: Doc) -> EventSource:
+    ids = doc._.entity_of_token or {}
+    by_id = {e.id: e for e in doc._.entities or ()}
+    for t in [tok, *tok.subtree]:
+        ent_id = ids.get(t.i)
+        if ent_id is not None and ent_id in by_id:
+            return EventSource(ent_id, by_id[ent_id].name)
+    return EventSource(None, doc[tok.left_edge.i : tok.i + 1].text)
+
+
 def _place(group: _Group, doc: Doc) -> PlaceRef | None:
     """Where the event happened: the place its sentences say (places/eventplace.py)."""
     places: list[Place] = list(doc._.places or ())
@@ -342,10 +372,10 @@ def event_with_options(
         place=_place(group, doc),
         actor=_actor(group, doc),
         date=iso_date(date_text, None),
-        source=figure_source(figure_sent, doc, lex),
+        source=_figure_source(figure_sent, doc, lex),
         date_text=date_text,
         figures=event_figures(options, counts, lex.figure_model,
-                              lambda sent: figure_source(sent, doc, lex)),
+                              lambda sent: _figure_source(sent, doc, lex)),
     ), options
 
 
