@@ -38,7 +38,6 @@ from europenews.stories.features import decision_features, template_match
 from europenews.stories.guards import known_day
 from europenews.stories.incidents import incident_cues
 from europenews.stories.items import StoryItem
-from europenews.stories.signature import SignatureIndex, signature_places
 from europenews.stories.similarity import (
     BODY_CHARS,
     DocumentFrequencies,
@@ -69,9 +68,6 @@ MAX_CANDIDATES = 6
 # look-alikes, but few stories share such a term, so the extra cost is small).
 RARE_TERM_DF = 4
 RARE_CANDIDATES = 6
-# Dated full texts: stories with an article naming the same town within two days are scored
-# too (stories/signature.py), at most this many (0: off).
-SIGNATURE_CANDIDATES = 4
 # Time. Each value below is a product choice made a priori or learnt on data whose stories do
 # cross days (gva-incidents), never tuned on the UCI headlines: their timestamps are crawl
 # batches, so no UCI story spans a day and any window "learnt" there is a label leak
@@ -133,7 +129,6 @@ class OnlineClusterer:
         self._index = 0
         self._today: int | None = None
         self.linked_freqs = across.KeyFrequencies()
-        self.signatures = SignatureIndex()
 
     # -- public API -------------------------------------------------------------------------
 
@@ -272,7 +267,6 @@ class OnlineClusterer:
             dense=dense,
             known_day=known,
             linked=across.key_vector(linked, self.linked_freqs),
-            places=signature_places(item) if vectors.body else (),
         )
 
     def across_languages(self, prepared: Prepared) -> _Story | None:
@@ -331,11 +325,6 @@ class OnlineClusterer:
             extra = [sid for sid in dict.fromkeys(rare) if sid not in taken]
             extra.sort(key=lambda sid: -scores.get(sid, 0.0))
             best.extend(extra[:RARE_CANDIDATES])
-        if SIGNATURE_CANDIDATES and prepared.places and prepared.day is not None:
-            found_ids = map(self.resolve, self.signatures.stories(prepared.places, prepared.day))
-            taken = set(best)
-            same_town = [s for s in dict.fromkeys(found_ids) if s in self._stories and s not in taken]
-            best.extend(same_town[:SIGNATURE_CANDIDATES])
         # Never a story whose known dates are years away (stories/guards.py).
         best = [sid for sid in best if not self._stories[sid].dates.too_far(prepared.known_day)]
         found = [(self._stories[sid], self.features(prepared, self._stories[sid])) for sid in best]
@@ -365,7 +354,6 @@ class OnlineClusterer:
         if prepared.day is not None:
             story.last_day = max(story.last_day or prepared.day, prepared.day)
         story.dates.add(prepared.known_day)
-        self.signatures.add(prepared.places, prepared.day, story_id)
         story.last_index = self._index
         self._recency.pop(story_id, None)
         self._recency[story_id] = None

@@ -168,7 +168,6 @@ class Prepared:
     dense: Vector | None = None
     known_day: int | None = None  # publication day, else the day the text states
     linked: SparseVec = field(default_factory=dict)  # language-neutral keys (stories/across.py)
-    places: tuple[str, ...] = ()  # the towns a full text is about (stories/signature.py)
 
     @property
     def kind(self) -> str:
