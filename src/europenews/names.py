@@ -205,9 +205,7 @@ def full_names_agree(a: str, b: str) -> bool:
     wa, wb = person_words(a), person_words(b)
     if len(wa) < 2 or len(wb) < 2 or wa[-1] != wb[-1]:
         return False
-    middle_a, middle_b = wa[1:-1], wb[1:-1]
-    if middle_a and middle_b and (len(middle_a) != len(middle_b) or not all(
-            first_names_agree(x, y) for x, y in zip(middle_a, middle_b, strict=True))):
+    if middle_names_clash(a, b):
         return False  # "George H. W. Bush" is not "George W. Bush"
     return first_names_agree(wa[0], wb[0])
 

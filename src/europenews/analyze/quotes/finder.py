@@ -85,10 +85,11 @@ MIN_INDIRECT_WORDS = 2  # a one-word report ("backing Clinton") is too little to
 
 # Words after which quotation marks hold a name ("a report titled “...”"), not what was said.
 NAMING_WORDS = frozenset({"titled", "entitled", "headlined", "dubbed", "nicknamed"})
+NAMING_LOOKBACK = 30  # characters before the marks read for one (only the word right before)
 
 
 def _is_statement(doc: Doc, text: str, mark: MarkedQuote) -> bool:
-    before = text[:mark.start].rstrip(" ,:\u201c\"'").split()
+    before = text[max(0, mark.start - NAMING_LOOKBACK):mark.start].rstrip(" ,:\u201c\"'").split()
     if before and before[-1].lower() in NAMING_WORDS:
         return False
     n = count_words(text, list(mark.fragments))
