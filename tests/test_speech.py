@@ -28,3 +28,27 @@ def test_speech_reported_speech_never_crosses_a_paragraph():
                 Speaker("e1", "Lena Holm", Mention(TEXT.index("Next"), TEXT.index("Next") + 4,
                                                    "Next")), quote.cue)
     assert "\n" not in reported_speech(TEXT, far)
+
+
+def _mixed(text: str, content: str) -> Quote:
+    start = text.index(content)
+    end = start + len(content)
+    return Quote(content, start, end, ((start, end),), "mixed", None, None)
+
+
+def test_speech_an_opened_quotation_mark_is_closed_where_the_article_closes_it():
+    text = "The mayor went on about “how the budget is broken,” and left.\nNext."
+    wording = reported_speech(text, _mixed(text, "The mayor went on about “how the budget"))
+    assert wording == "The mayor went on about “how the budget is broken”"
+
+
+def test_speech_a_closing_mark_gets_its_opening_one():
+    text = 'She called it "a plain mistake by the board" and left.'
+    wording = reported_speech(text, _mixed(text, 'mistake by the board" and left'))
+    assert wording == '"a plain mistake by the board" and left'
+
+
+def test_speech_a_far_partner_leaves_the_wording_alone():
+    text = "He spoke of “reform" + " and more" * 40 + ".” Then he left."
+    wording = reported_speech(text, _mixed(text, "He spoke of “reform"))
+    assert wording == "He spoke of “reform"

@@ -30,7 +30,29 @@ def reported_speech(text: str, quote: Quote) -> str:
     start, end = min(starts), max(ends)
     if "\n" in text[start:end]:  # never across paragraphs: the content's own paragraph wins
         start, end = quote.start, quote.end
-    return " ".join(text[start:end].split()).rstrip(",;:")
+    start, end = _balanced(text, start, end)
+    wording = " ".join(text[start:end].split()).rstrip(",;:")
+    for comma in (",”", ",\""):  # "... in “Harbor Lights,”": the sentence's comma, not the name's
+        if wording.endswith(comma):
+            wording = wording[: -len(comma)] + comma[1]
+    return wording
+
+
+def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
+    """The wording widened to the quotation mark it opens or closes without its partner
+    ("went on about “how the system is rigged" ends at the closing mark), within the
+    paragraph and MAX_GAP characters; unchanged when the partner is not that near."""
+    part = text[start:end]
+    if part.count("“") > part.count("”") or part.count('"') % 2:
+        close = min((i for i in (text.find("”", end), text.find('"', end)) if i >= 0),
+                    default=-1)
+        if 0 <= close - end <= MAX_GAP and "\n" not in text[end:close]:
+            return start, close + 1
+    if part.count("”") > part.count("“") or part.count('"') % 2:
+        opening = max(text.rfind("“", 0, start), text.rfind('"', 0, start))
+        if 0 <= start - opening <= MAX_GAP and "\n" not in text[opening:start]:
+            return opening, end
+    return start, end
 
 
 def _near(start: int, end: int, quote: Quote, *also: int) -> bool:

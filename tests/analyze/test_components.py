@@ -234,3 +234,13 @@ def test_components_ner_labels_maps_wikiner_labels(label, expected):
     doc = nlp.make_doc("Hier Marie Curie est venue")
     doc.ents = [Span(doc, 1, 3, label=label)]
     assert [e.label_ for e in nlp(doc).ents] == [expected]
+
+
+def test_components_a_video_lists_quotation_is_not_the_articles(nlp):
+    text = ("Police say the shop was robbed on Friday, and Mayor Lena Holm said the town was "
+            "shaken.\n\n1:49 Harbor town mayor Lena Holm says the pier will reopen\n\n"
+            "2:51 \"We did not know the pier was closed,\" says a neighbour\n\n"
+            "1:10 Ferry fares rise again")
+    found = [text[q.start:q.end] for q in nlp(text)._.quotes]
+    assert "the town was shaken" in found
+    assert not any("pier" in f for f in found)

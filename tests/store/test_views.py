@@ -22,7 +22,7 @@ from europenews.store.entities import link_entities
 from europenews.store.stories import assign_to_story, list_story_members, refresh_story
 from europenews.store.views import casualty_figures, front_stories, store_version
 from europenews.store.views_geo import map_events
-from europenews.store.views_people import QuoteFilters, search_quotes
+from europenews.store.views_people import QuoteFilters, search_quotes, without_repeats
 from europenews.stories.summary import summarize_story
 
 TEXT = "Three people were killed in Kherson, governor Oleksandr Prokudin said."
@@ -89,3 +89,15 @@ def test_views_store_version_changes_with_new_articles(conn):
     before = store_version(conn)
     _store(conn, 1, 3, "Herald")
     assert store_version(conn) != before
+
+
+def test_views_a_report_another_report_of_the_same_sentence_holds_is_shown_once():
+    long = {"id": 1, "article_id": "a", "speaker_entity_id": 7, "kind": "indirect",
+            "report": "Lena Holm criticized the plan and called for a new vote"}
+    short = {"id": 2, "article_id": "a", "speaker_entity_id": 7, "kind": "indirect",
+             "report": "Lena Holm criticized the plan"}
+    other_article = dict(short, id=3, article_id="b")
+    other_speaker = dict(short, id=4, speaker_entity_id=8)
+    twin = dict(long, id=5)
+    rows = [short, long, other_article, other_speaker, twin]
+    assert [r["id"] for r in without_repeats(rows)] == [1, 3, 4]

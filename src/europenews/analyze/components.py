@@ -34,6 +34,7 @@ from europenews.analyze.entities import (
     resolve_names,
     resolve_speakers,
 )
+from europenews.analyze.entities.furniture import furniture_lines
 from europenews.analyze.events import EventLexicon, find_events, load_event_lexicon
 from europenews.analyze.extensions import register_extensions
 from europenews.analyze.names import NameLexicon, find_names, load_name_lexicon
@@ -224,6 +225,10 @@ class QuoteFinder(Component):
         # The finder picks each speaker's mention; which entity of the article's cast it
         # names is decided apart, after it (analyze/entities/coref.py).
         found = find_quotes(doc, self.lexicon, self.beliefs)
+        # A quotation in the page's furniture (a video list's "“...,” says a neighbour") is
+        # another story's, not this article's.
+        furniture = furniture_lines(doc_text(doc))
+        found = [q for q in found if not any(s <= q.start < e for s, e in furniture)]
         doc._.quotes = resolve_speakers(doc, found, doc._.entities, doc._.entity_of_token,
                                         self.cast, self.lexicon.pronouns,
                                         self.lexicon.source_preps)

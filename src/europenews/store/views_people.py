@@ -217,7 +217,29 @@ def quote_rows(conn: Connection, quote_ids: list[int]) -> list[dict[str, Any]]:
     rows = {r.id: row_dict(r) for r in conn.execute(
         select(*_quote_columns()).join(articles, articles.c.id == quotes.c.article_id)
         .where(quotes.c.id.in_(quote_ids)))}
-    return [rows[i] for i in quote_ids if i in rows]
+    return without_repeats([rows[i] for i in quote_ids if i in rows])
+
+
+def without_repeats(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows less those whose wording another row of the same article and speaker already
+    shows: two cues of one sentence ("X criticized A and called for B") give two reports, the
+    longer holding the shorter, and a reader would see the same sentence twice."""
+    def wording(row: dict[str, Any]) -> str:
+        return str(row.get("report") or row.get("text") or "")
+
+    def who(row: dict[str, Any]) -> tuple[Any, Any, str]:
+        return (row.get("article_id"), row.get("speaker_entity_id") or row.get("speaker_name"),
+                "direct" if row.get("kind") == "direct" else "reported")
+
+    kept = []
+    for n, row in enumerate(rows):
+        words = wording(row)
+        if any(m != n and who(other) == who(row) and words in wording(other)
+               and (len(wording(other)) > len(words) or m < n)
+               for m, other in enumerate(rows)):
+            continue
+        kept.append(row)
+    return kept
 
 
 def search_quotes(conn: Connection, filters: QuoteFilters, limit: int = 30,

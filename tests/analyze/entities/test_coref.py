@@ -128,3 +128,12 @@ def test_coref_the_owner_of_a_stance_still_speaks(nlp):
     text = ("Prime Minister Lena Holm met the unions on Monday. Holm's stance was firm, saying "
             "that the reform would go ahead.")
     assert any(name == "Lena Holm" for _, name, _ in _speakers(nlp, text))
+
+
+def test_coref_a_name_inside_the_quotation_is_not_its_speaker(nlp):
+    # The commentator speaks; the senator he talks about is inside the quoted words.
+    text = ("Commentator Paul Dreyer praised the debate on Tuesday. Dreyer said Hannah Voss's "
+            "answers would help the party.\n\n“I thought he did a fine job of defending Senator "
+            "Marcus Whitfield's record,” he said.")
+    found = [name for mention, name, _ in _speakers(nlp, text) if mention == "he"]
+    assert found and "Marcus Whitfield" not in found

@@ -48,3 +48,15 @@ def test_furniture_datelines_name_their_town():
         "new york",
         "louisville",
     }
+
+
+def test_furniture_a_list_of_video_clips_but_not_a_live_blogs_clock_or_one_time():
+    clips = ("Police say the shop was robbed on Friday.\n"
+             "1:49 Harbor town mayor Lena Holm says the pier will reopen\n"
+             "2:51 \"We did not know,\" says a neighbour\n"
+             "1:13 p.m.\n"
+             "The clerk was unhurt.")
+    assert _lines(clips) == ["1:49 Harbor town mayor Lena Holm says the pier will reopen",
+                             "2:51 \"We did not know,\" says a neighbour"]
+    one = "Police say the shop was robbed.\n4:15 is when the alarm rang, the clerk said."
+    assert _lines(one) == []

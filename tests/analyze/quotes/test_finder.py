@@ -280,3 +280,19 @@ def test_finder_a_quoted_title_is_no_quotation(nlp, naming):
             "last year.")
     found = [text[q.start:q.end] for q in nlp(text)._.quotes]
     assert found == ["We will not back down"]
+
+
+def test_finder_a_title_cased_name_in_marks_is_no_quotation(nlp):
+    # A show's name, with the comma American style puts inside the marks, is named, not said.
+    text = ('Before “The Golden Hour,” Marta Quinn hosted a radio show. “We never saw it '
+            'coming,” one producer said.')
+    found = [text[q.start:q.end] for q in nlp(text)._.quotes]
+    assert not any("Golden Hour" in f for f in found)
+    assert any(f.startswith("We never saw it coming") for f in found)
+
+
+@pytest.mark.parametrize("said", ["“No,” she said.", "“Not even one,” she said."])
+def test_finder_a_short_reply_is_still_a_quotation(nlp, said):
+    text = f"Reporters asked Dana Ruiz whether anyone had resigned. {said}"
+    found = [text[q.start:q.end] for q in nlp(text)._.quotes]
+    assert any(f.rstrip(",") in ("No", "Not even one") for f in found)

@@ -11,6 +11,7 @@ article names. Run after the finder (``resolve_speakers``), so either can change
   (known from the first-name list, "Mr."/"Ms.", a gendered role such as "actress", or a
   pronoun that could only be them); same-sentence subjects first. When an unnamed person who
   agrees ("a survivor", "the woman") stands nearer, the pronoun is theirs: no named speaker.
+  A name inside the quote's own words is whom the speaker talks about, never the speaker.
   "It" and "they" are an organisation that is the subject of the same or the previous sentence.
 - **A description** ("the president", "the senator") is the one person of the cast whose role
   has that head word and every modifier ("the college president" is not "President Obama");
@@ -174,7 +175,7 @@ def _unnamed_between(doc: Doc, start: int, end: int, wanted: str | None, cast: C
 
 
 def _pronoun(doc: Doc, pron: Token, cast: Cast, words: CastWords,
-             pronouns: Mapping[str, str]) -> str | None:
+             pronouns: Mapping[str, str], inside: tuple[tuple[int, int], ...] = ()) -> str | None:
     lower = pron.lower_
     if lower in ORGANISATION_PRONOUNS:
         return _organisation_subject(doc, pron, cast)
@@ -191,6 +192,8 @@ def _pronoun(doc: Doc, pron: Token, cast: Cast, words: CastWords,
             if i < pron.i:
                 break
             continue
+        if any(s <= doc[i].idx < e for s, e in inside):
+            continue  # a name in the quoted words is whom the speaker talks about
         eid = cast.of_token[i]
         if eid in seen:
             continue
@@ -322,14 +325,16 @@ def _mention_span(doc: Doc, speaker: Speaker) -> Span | None:
 
 
 def speaker_entity(doc: Doc, span: Span, cast: Cast, words: CastWords,
-                   pronouns: Mapping[str, str] | None = None) -> str | None:
+                   pronouns: Mapping[str, str] | None = None,
+                   inside: tuple[tuple[int, int], ...] = ()) -> str | None:
     """The entity id a speaker mention refers to, or None when it names nobody of the cast
-    (``pronouns``: the language's own speaker pronouns with their gender, beside English)."""
+    (``pronouns``: the language's own speaker pronouns with their gender, beside English;
+    ``inside``: the quote's content spans, whose names a pronoun never refers to)."""
     head = span.root
     if span[0].lower_ in INDEFINITE:
         return None  # "A senior Democrat said": somebody the article does not name
     if head.pos_ == "PRON" or (len(span) == 1 and head.lower_ in PRONOUN_GENDER):
-        return _pronoun(doc, head, cast, words, pronouns or {})
+        return _pronoun(doc, head, cast, words, pronouns or {}, inside)
     if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
         antecedent = head.head.head  # "Kallas, who said ...": the noun the clause hangs from
         return _named(doc[antecedent.i : antecedent.i + 1], cast)
@@ -365,7 +370,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity] | Non
         if speaker is None or span is None or len(span) == 0:
             out.append(quote)
             continue
-        eid = speaker_entity(doc, span, cast, words, pronouns)
+        eid = speaker_entity(doc, span, cast, words, pronouns, quote.spans)
         entity = cast.by_id.get(eid) if eid is not None else None
         via = _via(doc, quote, cast)
         if via is None and source_preps and entity is not None and entity.type == "person":

@@ -4,9 +4,9 @@ place a dateline names.
 News pages put lines around the report that name things the report is not about: a
 copyright or trademark notice ("© 2014 Some Radio Inc. … Logo TM … All Rights Reserved"), a
 promotion of another story ("RELATED: …", "CONTINUING COVERAGE: …"), a byline ("By Ann Lee",
-"ANN LEE" alone on its line). Their names are no subjects of the article. A dateline
-("ALTURAS, Modoc County (KPIX 5) —", "NEW YORK (AP) —") names a place, whatever the model
-made of the capitals.
+"ANN LEE" alone on its line), a list of video clips ("1:38 Council votes on ..."). Their
+names and quotations are not the article's. A dateline ("ALTURAS, Modoc County (KPIX 5) —",
+"NEW YORK (AP) —") names a place, whatever the model made of the capitals.
 """
 
 from __future__ import annotations
@@ -41,6 +41,11 @@ DATELINE = re.compile(
     re.M,
 )
 
+# A video list's entry: a running time, then the clip's title ("1:38 Town council votes on
+# ..."); a clock time ("1:13 p.m.") heads a live blog's entry instead.
+CLIP = re.compile(r"^\s*\d{1,2}:\d{2}(?!\s*(?:[ap]\.?m\b|[ap]\.m\.))\s+\S")
+MIN_CLIPS = 2  # one such line may be text; a list has several
+
 
 SHORT_LINE = 160  # promotions and bylines are one short line
 NOTICE_LINE = 400  # a notice line is at most this long; a longer one is text with a notice
@@ -53,13 +58,16 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
     ranges = []
     start = 0
     titled = False
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    clips = sum(1 for line in lines if len(line) <= SHORT_LINE and CLIP.match(line)) >= MIN_CLIPS
+    for line in lines:
         short = titled and len(line) <= SHORT_LINE
         notice = NOTICE.search(line)
         if notice and len(line) > NOTICE_LINE:
             # A page flattened into one line: the notice and what follows it, not the report.
             ranges.append((start + notice.start(), start + len(line)))
-        elif notice or (short and (PROMO.match(line) or BYLINE.match(line))):
+        elif notice or (short and (PROMO.match(line) or BYLINE.match(line)
+                                   or (clips and CLIP.match(line)))):
             ranges.append((start, start + len(line)))
         start += len(line) + 1
         titled = titled or bool(line.strip())

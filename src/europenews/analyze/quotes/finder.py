@@ -88,9 +88,24 @@ NAMING_WORDS = frozenset({"titled", "entitled", "headlined", "dubbed", "nickname
 NAMING_LOOKBACK = 30  # characters before the marks read for one (only the word right before)
 
 
+# Small words a title keeps in lower case ("The Art of the Deal").
+TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for",
+                         "by", "with", "from"})
+TITLE_MAX_WORDS = 6
+
+
+def _title_cased(text: str, mark: MarkedQuote) -> bool:
+    """A short passage whose every word is capitalised ("“The Apprentice,”") names a show,
+    book or film; speech is not written so, even with a comma inside the marks."""
+    words = [w for s, e in mark.fragments for w in WORD.findall(text, s, e)]
+    big = [w for w in words if w.lower() not in TITLE_SMALL]
+    return (2 <= len(words) <= TITLE_MAX_WORDS and len(big) >= 1 and words[0][0].isupper()
+            and all(w[0].isupper() and w != "I" for w in big))
+
+
 def _is_statement(doc: Doc, text: str, mark: MarkedQuote) -> bool:
     before = text[max(0, mark.start - NAMING_LOOKBACK):mark.start].rstrip(" ,:\u201c\"'").split()
-    if before and before[-1].lower() in NAMING_WORDS:
+    if (before and before[-1].lower() in NAMING_WORDS) or _title_cased(text, mark):
         return False
     n = count_words(text, list(mark.fragments))
     if n >= LONG_STATEMENT_WORDS or len(mark.fragments) > 1:
@@ -229,7 +244,8 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
         if k in bound:
             continue
         # A short quotation that ends a clause ("“Not even one,” he said") may still be speech.
-        spoken = statement[k] or text[mark.end - 1 : mark.end] in (",", ".", "!", "?")
+        spoken = statement[k] or (text[mark.end - 1 : mark.end] in (",", ".", "!", "?")
+                                  and not _title_cased(text, mark))
         resumed = interrupted(doc, drafts, mark, layout)
         if resumed is not None:
             # "“...,” Thiel wrote, explaining why he is speaking, “but ...”": the quotation
