@@ -137,3 +137,18 @@ def test_coref_a_name_inside_the_quotation_is_not_its_speaker(nlp):
             "Marcus Whitfield's record,” he said.")
     found = [name for mention, name, _ in _speakers(nlp, text) if mention == "he"]
     assert found and "Marcus Whitfield" not in found
+
+
+def test_coref_a_pronoun_goes_on_with_the_person_who_spoke_before(nlp):
+    # Ms. Ruiz is known to be a woman and Fenn is not, but Fenn spoke last: "she" is Fenn.
+    text = ("Councillor Dana Ruiz toured the school on Monday. Teacher Robin Fenn said Ms. Ruiz "
+            "had not listened to the staff.\n\n“It is not something she says often,” she said.")
+    found = [name for mention, name, _ in _speakers(nlp, text) if mention == "she"]
+    assert found == ["Robin Fenn"]
+
+
+
+def test_coref_an_owners_strategist_speaks_for_himself(nlp):
+    text = ("“That was a mistake,” Dana Holt's former campaign strategist said in an interview. "
+            "Holt did not comment.")
+    assert all(name != "Dana Holt" for _, name, _ in _speakers(nlp, text))

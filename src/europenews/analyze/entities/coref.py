@@ -175,7 +175,8 @@ def _unnamed_between(doc: Doc, start: int, end: int, wanted: str | None, cast: C
 
 
 def _pronoun(doc: Doc, pron: Token, cast: Cast, words: CastWords,
-             pronouns: Mapping[str, str], inside: tuple[tuple[int, int], ...] = ()) -> str | None:
+             pronouns: Mapping[str, str], inside: tuple[tuple[int, int], ...] = (),
+             last: str | None = None) -> str | None:
     lower = pron.lower_
     if lower in ORGANISATION_PRONOUNS:
         return _organisation_subject(doc, pron, cast)
@@ -184,7 +185,7 @@ def _pronoun(doc: Doc, pron: Token, cast: Cast, words: CastWords,
     if wanted not in ("m", "f"):
         return None  # "I", "we": the writer or a group, never a named person of the cast
     sentence = _sentence_index(doc)
-    best: tuple[int, int, int, int] | None = None
+    best: tuple[int, int, int, int, int] | None = None
     chosen: str | None = None
     seen: set[str] = set()
     for i in reversed(cast.persons):
@@ -203,10 +204,11 @@ def _pronoun(doc: Doc, pron: Token, cast: Cast, words: CastWords,
         token = doc[i]
         subject = token.dep_ in SUBJECTS or token.head.dep_ in SUBJECTS
         # A person known to agree before one of unknown gender ("she" is rather "Lena Holm"
-        # than "Dahl", of whom the article says nothing); then the nearest sentence, subjects
-        # and the nearest word.
-        rank = (int(eid not in cast.gender), sentence[pron.i] - sentence[i], int(not subject),
-                pron.i - i)
+        # than "Dahl", of whom the article says nothing); then the nearest sentence, the
+        # speaker of the quote before ("Fenn said Ruiz had not listened. “...,” she said":
+        # Fenn goes on), subjects and the nearest word.
+        rank = (int(eid not in cast.gender and eid != last), sentence[pron.i] - sentence[i],
+                int(eid != last), int(not subject), pron.i - i)
         if best is None or rank < best:
             best, chosen = rank, eid
     if chosen is None or best is None:
@@ -326,15 +328,16 @@ def _mention_span(doc: Doc, speaker: Speaker) -> Span | None:
 
 def speaker_entity(doc: Doc, span: Span, cast: Cast, words: CastWords,
                    pronouns: Mapping[str, str] | None = None,
-                   inside: tuple[tuple[int, int], ...] = ()) -> str | None:
+                   inside: tuple[tuple[int, int], ...] = (), last: str | None = None) -> str | None:
     """The entity id a speaker mention refers to, or None when it names nobody of the cast
     (``pronouns``: the language's own speaker pronouns with their gender, beside English;
-    ``inside``: the quote's content spans, whose names a pronoun never refers to)."""
+    ``inside``: the quote's content spans, whose names a pronoun never refers to; ``last``:
+    the person who spoke in the quote before, whom a pronoun rather continues)."""
     head = span.root
     if span[0].lower_ in INDEFINITE:
         return None  # "A senior Democrat said": somebody the article does not name
     if head.pos_ == "PRON" or (len(span) == 1 and head.lower_ in PRONOUN_GENDER):
-        return _pronoun(doc, head, cast, words, pronouns or {}, inside)
+        return _pronoun(doc, head, cast, words, pronouns or {}, inside, last)
     if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
         antecedent = head.head.head  # "Kallas, who said ...": the noun the clause hangs from
         return _named(doc[antecedent.i : antecedent.i + 1], cast)
@@ -364,14 +367,16 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity] | Non
     the quote lexicon's (French: « il », « -elle »; « selon », « d'après »)."""
     cast = build_cast(doc, list(entities or ()), dict(of_token or {}), words)
     out = []
+    last: str | None = None  # the person entity who spoke in the quote before
     for quote in quotes:
         speaker = quote.speaker
         span = _mention_span(doc, speaker) if speaker is not None else None
         if speaker is None or span is None or len(span) == 0:
             out.append(quote)
             continue
-        eid = speaker_entity(doc, span, cast, words, pronouns, quote.spans)
+        eid = speaker_entity(doc, span, cast, words, pronouns, quote.spans, last)
         entity = cast.by_id.get(eid) if eid is not None else None
+        last = entity.id if entity is not None and entity.type == "person" else last
         via = _via(doc, quote, cast)
         if via is None and source_preps and entity is not None and entity.type == "person":
             # The nested-report ruling: an outlet is a via only when a person speaks.
