@@ -28,7 +28,8 @@ from europenews.stories.summary import summarize_story
 TEXT = "Three people were killed in Kherson, governor Oleksandr Prokudin said."
 
 
-def _store(conn, n: int, killed: int, source: str, story: str = "s1") -> str:
+def _store(conn, n: int, killed: int, source: str, story: str = "s1",
+           point: tuple[float, float] = (46.6, 32.6)) -> str:
     article = Article(text=TEXT + f" ({n})", id=f"a{n}", title=f"Kherson strike {n}",
                       source=source, published=f"2026-11-20T0{n}:00:00Z")
     person = Entity("e1", "Oleksandr Prokudin", "person",
@@ -38,7 +39,7 @@ def _store(conn, n: int, killed: int, source: str, story: str = "s1") -> str:
     figure = Figure("killed", killed, 0, 70, "Three people",
                     EventSource("e1", "Oleksandr Prokudin"), 0.9)
     event = Event("drone strike", 0, 35, "Three people were killed in Kherson", killed=killed,
-                  place=PlaceRef("Kherson", "UA", 46.6, 32.6), figures=(figure,))
+                  place=PlaceRef("Kherson", "UA", *point), figures=(figure,))
     analysis = Analysis(article, (person,), (quote,), (event,), ())
     add_article(conn, article, article_id=f"a{n}", url=None, url_key=None,
                 content_hash=f"h{n}")
@@ -74,6 +75,14 @@ def test_views_map_events_do_not_multiply_one_story_by_its_outlets(conn):
     _store(conn, 2, 4, "Wire")
     [kherson] = map_events(conn)
     assert (kherson["events"], kherson["killed"]) == (1, 4)
+
+
+def test_views_map_events_keep_two_places_of_one_name_apart(conn):
+    # Two places called the same are two markers at their own points, not one at their mean.
+    _store(conn, 1, 3, "Herald", story="s1", point=(46.6, 32.6))
+    _store(conn, 2, 4, "Wire", story="s2", point=(40.0, 20.0))
+    points = sorted((e["lat"], e["lon"], e["killed"]) for e in map_events(conn))
+    assert points == [(40.0, 20.0, 4), (46.6, 32.6, 3)]
 
 
 def test_views_front_stories_and_quotes_read_the_store(conn):

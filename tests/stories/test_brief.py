@@ -120,6 +120,15 @@ def test_brief_lead_skips_headings_and_quoted_words_are_found() -> None:
     assert quoted_words("no quotation here") is None
 
 
+def test_brief_lead_skips_a_list_of_video_clips() -> None:
+    text = ("1:06 Harbor mayor credits volunteers for the early lead. Watch\n\n"
+            "2:10 Can a new ferry fix the commute? You might be surprised.\n\n"
+            "The council voted on Tuesday to close the pool. It opens in May.")
+    a = article("x", "Pool closes", text, "Post", "2026-01-01")
+    assert lead_sentences(a) == ["The council voted on Tuesday to close the pool.",
+                                 "It opens in May."]
+
+
 def test_brief_lead_of_a_story_in_several_languages_is_in_the_headline_language() -> None:
     # Two reports in Polish agree with each other more than with the English one; the lead
     # under the English headline must still be English.

@@ -22,15 +22,17 @@ from europenews.store.schema import (
 )
 from europenews.stories.casualties import SHOW_CONFIDENCE
 
+# Places and events are grouped by name and point, never averaged over points: two places of
+# one name ("Washington" the city and the state) averaged would put a marker in Wyoming.
+
 
 def story_places(conn: Connection, members: Any) -> list[dict[str, Any]]:
     """Geocoded places of a story's articles, with how many articles name each."""
     n = func.count(func.distinct(places.c.article_id)).label("articles")
     return [row_dict(r) for r in conn.execute(
-        select(places.c.name, places.c.country, func.avg(places.c.lat).label("lat"),
-               func.avg(places.c.lon).label("lon"), n)
+        select(places.c.name, places.c.country, places.c.lat, places.c.lon, n)
         .where(places.c.article_id.in_(members))
-        .group_by(places.c.name, places.c.country)
+        .group_by(places.c.name, places.c.country, places.c.lat, places.c.lon)
         .order_by(n.desc(), places.c.name)
         .limit(60))]
 
@@ -41,12 +43,12 @@ def map_places(conn: Connection, limit: int | None = 400, since: str | None = No
     them when ``limit`` is None)."""
     # An article stores each distinct place once, so rows are articles (no DISTINCT needed).
     n = func.count().label("articles")
-    stmt = (select(places.c.name, places.c.country, func.avg(places.c.lat).label("lat"),
-                   func.avg(places.c.lon).label("lon"), n)
+    stmt = (select(places.c.name, places.c.country, places.c.lat, places.c.lon, n)
             .where(places.c.lat.is_not(None), places.c.lon.is_not(None)))
     if since:
         stmt = stmt.where(places.c.published >= since)
-    stmt = stmt.group_by(places.c.name, places.c.country).order_by(n.desc(), places.c.name)
+    stmt = stmt.group_by(places.c.name, places.c.country, places.c.lat, places.c.lon).order_by(
+        n.desc(), places.c.name)
     return [row_dict(r) for r in conn.execute(stmt.limit(limit))]
 
 
@@ -73,7 +75,7 @@ def map_events(conn: Connection, limit: int | None = 400, place: str | None = No
     """
     incident = func.coalesce(story_members.c.story_id, events.c.article_id).label("incident")
     inner = (select(events.c.place_name.label("name"), events.c.country, incident,
-                    func.avg(events.c.lat).label("lat"), func.avg(events.c.lon).label("lon"),
+                    events.c.lat, events.c.lon,
                     func.max(_confident(events.c.killed, "killed")).label("killed"),
                     func.max(_confident(events.c.injured, "injured")).label("injured"))
              .outerjoin(story_members, story_members.c.article_id == events.c.article_id)
@@ -82,12 +84,12 @@ def map_events(conn: Connection, limit: int | None = 400, place: str | None = No
         inner = inner.where(events.c.place_name == place)
     if story:
         inner = inner.where(story_members.c.story_id == story)
-    sub = inner.group_by(events.c.place_name, events.c.country, incident).subquery()
+    sub = inner.group_by(events.c.place_name, events.c.country, incident, events.c.lat,
+                         events.c.lon).subquery()
     killed = func.sum(sub.c.killed).label("killed")
-    stmt = (select(sub.c.name, sub.c.country, func.avg(sub.c.lat).label("lat"),
-                   func.avg(sub.c.lon).label("lon"), func.count().label("events"), killed,
-                   func.sum(sub.c.injured).label("injured"))
-            .group_by(sub.c.name, sub.c.country)
+    stmt = (select(sub.c.name, sub.c.country, sub.c.lat, sub.c.lon,
+                   func.count().label("events"), killed, func.sum(sub.c.injured).label("injured"))
+            .group_by(sub.c.name, sub.c.country, sub.c.lat, sub.c.lon)
             .order_by(killed.desc(), func.count().desc(), sub.c.name))
     return [row_dict(r) for r in conn.execute(stmt.limit(limit))]
 
@@ -122,12 +124,13 @@ def list_events(conn: Connection, limit: int = 50, offset: int = 0, place: str |
 
 def place_detail(conn: Connection, name: str, limit: int = 30) -> dict[str, Any] | None:
     """A place by name: where it is, the articles and stories that name it, events there."""
-    where = select(places.c.country, func.avg(places.c.lat).label("lat"),
-                   func.avg(places.c.lon).label("lon"),
+    # The point most of the name's mentions have (the page's map centre), not their mean.
+    where = select(places.c.country, places.c.lat, places.c.lon,
                    func.count(func.distinct(places.c.article_id)).label("articles"),
                    func.max(places.c.geonames_id).label("geonames_id"),
                    func.max(places.c.feature).label("feature")
-                   ).where(places.c.name == name).group_by(places.c.country)
+                   ).where(places.c.name == name).group_by(places.c.country, places.c.lat,
+                                                           places.c.lon)
     found = conn.execute(where.order_by(func.count().desc())).first()
     event_rows = list_events(conn, limit=limit, place=name)
     ids: Any = select(places.c.article_id).where(places.c.name == name)

@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from europenews.analyze.entities.furniture import furniture_lines
 from europenews.briefdata import (
     Brief,
     BriefArticle,
@@ -97,9 +98,11 @@ def lead_sentences(article: BriefArticle, limit: int = LEAD_SENTENCES) -> list[s
     """The first sentences of the article's first real paragraph (not its title, a heading,
     a byline or a caption)."""
     title = (article.title or "").strip()
+    furniture = {" ".join(article.text[s:e].split()) for s, e in furniture_lines(article.text)}
     for para in re.split(r"\n\s*\n|\n", article.text):
         para = " ".join(para.split())
-        if len(para) < MIN_LEAD_CHARS or para == title or not re.search(r"[.!?]", para):
+        if (len(para) < MIN_LEAD_CHARS or para == title or not re.search(r"[.!?]", para)
+                or para in furniture):  # a video list's clip title, a promotion, a notice
             continue
         return [s.strip() for s in _SENTENCE_END.split(para) if s.strip()][:limit]
     return []

@@ -219,6 +219,9 @@ def test_kinds_a_street_named_in_french_order_is_no_person():
     kept = dict(_decided(words, [(3, 5, "PERSON"), (6, 8, "PERSON")]))
     assert kept["Avenue Montaigne"] == "FAC"
     assert kept["Rue Halden"] == "PERSON"
+    # ... and as an organisation in others.
+    words = ["Jewels", "were", "taken", "on", "Boulevard", "Haussmann", "."]
+    assert dict(_decided(words, [(4, 6, "ORG")]))["Boulevard Haussmann"] == "FAC"
 
 
 def test_kinds_a_force_rank_inside_an_organisation_splits_body_and_person():
@@ -265,3 +268,53 @@ def test_kinds_one_word_after_of_is_a_person_when_no_full_name_comes_before():
 def test_kinds_a_local_office_before_a_name_is_its_title(rank):
     words = [rank, "Gary", "Hale", "said", "the", "man", "died", "."]
     assert _decided(words, [(0, 3, "PERSON")]) == [("Gary Hale", "PERSON")]
+
+
+def test_kinds_a_plural_name_after_the_makes_a_team_of_every_person_ending_in_it():
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from europenews.analyze.entities.kinds import decide_kinds
+    from europenews.analyze.entities.lexicon import load_entity_lexicon
+
+    words = ["Marlow", "Bulldogs", "lost", ".", "Dana", "Cole", "scored", "for", "the",
+             "stubborn", "Bulldogs", ".", "Bulldogs", "coach", "Ian", "Moss", "left", "."]
+    tags = ["NNP", "NNPS", "VBD", ".", "NNP", "NNP", "VBD", "IN", "DT", "JJ", "NNPS", ".",
+            "NNPS", "NN", "NNP", "NNP", "VBD", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, tags=tags)
+    lexicon = load_entity_lexicon()
+    assert lexicon.kinds is not None
+    spans = [Span(doc, 0, 2, label="PERSON"), Span(doc, 4, 6, label="PERSON"),
+             Span(doc, 12, 13, label="PERSON"), Span(doc, 14, 16, label="PERSON")]
+    kept = dict((s.text, s.label_) for s in decide_kinds(doc, spans, lexicon.kinds,
+                                                         lexicon.titles.heads))
+    assert kept == {"Marlow Bulldogs": "ORG", "Dana Cole": "PERSON", "Bulldogs": "ORG",
+                    "Ian Moss": "PERSON"}
+
+
+def test_kinds_a_person_named_beside_a_things_noun_is_that_thing():
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from europenews.analyze.entities.kinds import decide_kinds
+    from europenews.analyze.entities.lexicon import load_entity_lexicon
+
+    words = ["Servers", "use", "Zenox", "chips", ".", "Zenox", "runs", "hot", ".", "Ann", "Lee",
+             "won", "a", "Tony", "Award", "."]
+    heads = [1, 1, 3, 1, 1, 6, 6, 6, 6, 10, 11, 11, 14, 14, 11, 11]
+    deps = ["nsubj", "ROOT", "compound", "dobj", "punct", "nsubj", "ROOT", "acomp", "punct",
+            "compound", "nsubj", "ROOT", "det", "compound", "dobj", "punct"]
+    pos = ["NOUN", "VERB", "PROPN", "NOUN", "PUNCT", "PROPN", "VERB", "ADJ", "PUNCT", "PROPN",
+           "PROPN", "VERB", "DET", "PROPN", "PROPN", "PUNCT"]
+    lemmas = ["server", "use", "Zenox", "chip", ".", "Zenox", "run", "hot", ".", "Ann", "Lee",
+              "win", "a", "Tony", "Award", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos,
+              lemmas=lemmas)
+    lexicon = load_entity_lexicon()
+    assert lexicon.kinds is not None
+    spans = [Span(doc, 2, 3, label="PERSON"), Span(doc, 5, 6, label="PERSON"),
+             Span(doc, 9, 11, label="PERSON"), Span(doc, 13, 15, label="PERSON")]
+    kept = [(s.text, s.label_) for s in decide_kinds(doc, spans, lexicon.kinds,
+                                                     lexicon.titles.heads)]
+    assert kept == [("Zenox", "PRODUCT"), ("Zenox", "PRODUCT"), ("Ann Lee", "PERSON"),
+                    ("Tony Award", "EVENT")]

@@ -130,3 +130,10 @@ def test_events_wound_up_is_no_injury(nlp, text):
 def test_events_wounded_is_still_an_injury(nlp):
     event = _events(nlp, "The gunman wounded three people before he fled, police said.")[0]
     assert event.injured == 3
+
+
+def test_finder_an_age_without_its_first_comma_is_no_death_toll(nlp):
+    text = ("The county coroner named two men shot dead on Friday.\n\nDale Penn 23, was found "
+            "shot to death on Harbor Street on Friday afternoon.")
+    killed = [e.killed for e in _events(nlp, text)]
+    assert 23 not in killed

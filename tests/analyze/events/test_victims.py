@@ -167,3 +167,11 @@ def test_victims_a_couple_of_is_no_count(nlp):
     figures = find_casualties(nlp("A couple of people were hurt when the porch collapsed."),
                               load_event_lexicon())
     assert 2 not in [f.count for f in figures]
+
+
+def test_victims_number_between_a_name_and_a_comma_is_an_age(vocab):
+    doc = Doc(vocab, words=["Dale", "Penn", "21", ",", "was", "found"],
+              ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O"])
+    assert is_age(doc[2])
+    doc = Doc(vocab, words=["Police", "found", "21", ",", "then", "more"])
+    assert not is_age(doc[2])

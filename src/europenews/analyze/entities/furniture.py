@@ -66,8 +66,8 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
         if notice and len(line) > NOTICE_LINE:
             # A page flattened into one line: the notice and what follows it, not the report.
             ranges.append((start + notice.start(), start + len(line)))
-        elif notice or (short and (PROMO.match(line) or BYLINE.match(line)
-                                   or (clips and CLIP.match(line)))):
+        elif (notice or (short and (PROMO.match(line) or BYLINE.match(line)))
+              or (clips and len(line) <= SHORT_LINE and CLIP.match(line))):  # even the first
             ranges.append((start, start + len(line)))
         start += len(line) + 1
         titled = titled or bool(line.strip())

@@ -10,10 +10,13 @@ article itself says otherwise:
   span is the name's title ("Eastbrook Police Sgt Dana Cole" is Dana Cole);
 - a one-word "person" that opens another name of the article ("Lakeview" beside "Lakeview
   Recovery") is that name's short form, unless a title or a verb of speech makes it a person;
-- platforms, software and awards have a kind of their own (``not_people.tsv``);
+- platforms, software and awards have a kind of their own (``not_people.tsv``), and so has a
+  "person" the article names beside a thing's noun in half its mentions ("Xeon chips", "the
+  sequel, Catching Fire") or that ends in one ("Tony Award"; ``thing_heads.tsv``);
 - a name that ends in a street or venue word is a place ("N. Harbor Vale Avenue",
   "Ostrava Memorial Hospital"), and so is a "person" after "the" ("the Sapphire");
-- a one-word "person" after "the" and in the plural is a team or a band ("the Jaguars");
+- a one-word "person" after "the" and in the plural is a team or a band ("the Jaguars"), and so
+  is every "person" of the article that ends in that word ("Drake Bulldogs");
 - after a person's full name, "of" or "from" and one word name a home town ("Lena Holm of
   Eastbrook"), and so does a town before "woman", "man" or "resident";
 - a name followed by an age ("Jordan Hale, 34,") is a person whatever the model said;
@@ -29,7 +32,7 @@ article itself says otherwise:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -94,6 +97,7 @@ class KindWords:
     not_people: dict[str, str]  # "Twitter" → "ORG"
     org_heads: frozenset[str] = frozenset()  # "police", "department" (lower case)
     force_ranks: frozenset[str] = frozenset()  # "sgt", "capt": a subset of ranks (no "dr")
+    thing_heads: dict[str, str] = field(default_factory=dict)  # "chip" → "PRODUCT"
 
 
 def _line_ranges(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -256,9 +260,9 @@ def _kind(doc: Doc, span: Span, words: KindWords,
     if len(span) > 1 and ((label == "PERSON" and last in words.venues)
                           or (label in ("ORG", "GPE") and last in STREETS)):
         return "FAC"  # a person's name on a building; any name on a street sign
+    if label in ("PERSON", "ORG") and len(span) > 1 and span[0].lower_ in STREETS_FIRST:
+        return "FAC"  # "Avenue Montaigne", "Boulevard Haussmann": a street, not a person or body
     if label == "PERSON":
-        if len(span) > 1 and span[0].lower_ in STREETS_FIRST:
-            return "FAC"  # "Avenue Montaigne", "Boulevard Haussmann": a street, not a person
         if _names_a_venue(span, words.venues):
             return "FAC"  # "John H. Doyle(,) Jr. Hospital": the person's name is the venue's
         if HOMETOWN_BEFORE.search(doc_text(doc), max(0, span.start_char - 20), span.start_char):
@@ -352,4 +356,53 @@ def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
                 span = _relabelled(span, short_forms[span[0].text])
         label = _kind(doc, span, words, person_ends)
         out.append(span if label is None else _relabelled(span, label))
+    teams = _team_words(doc)
+    things = _things(out, words.thing_heads)
+    return [_relabelled(s, "ORG") if s.label_ == "PERSON" and s[-1].text in teams
+            else _relabelled(s, things[s.text]) if s.label_ == "PERSON" and s.text in things
+            else s for s in out]
+
+
+def _things(names: list[Span], heads: dict[str, str]) -> dict[str, str]:
+    """The "person" names that name things here: ending in a thing's noun ("Tony Award"), or
+    beside one ("Xeon chips", "the sequel, Catching Fire") in at least half their mentions."""
+    beside: dict[str, list[str | None]] = {}
+    for span in names:
+        if span.label_ != "PERSON":
+            continue
+        if span[-1].lower_ in heads:
+            beside.setdefault(span.text, []).extend([heads[span[-1].lower_]] * 2)
+            continue
+        root = span.root
+        near = (heads.get(root.head.lemma_.lower()) if root.dep_ in ("compound", "appos")
+                and root.head.pos_ == "NOUN" else None)
+        beside.setdefault(span.text, []).append(near)
+    out = {}
+    for text, kinds in beside.items():
+        found = [k for k in kinds if k is not None]
+        if found and 2 * len(found) >= len(kinds):
+            out[text] = max(set(found), key=found.count)
     return out
+
+
+TEAM_SKIP = 4  # words between "the" and a team's name ("the top - seeded Bluejays")
+TEAM_MODIFIERS = frozenset({"JJ", "JJR", "JJS", "VBN", "VBG", "CD", "HYPH", "RBS"})
+
+
+def _team_words(doc: Doc) -> frozenset[str]:
+    """Plural names the article puts after "the" ("the stubborn Bulldogs"): a team or a band,
+    so that "Drake Bulldogs" and "Bulldogs coach" elsewhere name it too, not a person. A name
+    before a noun is left out ("the Adams family": a person's)."""
+    found = set()
+    for tok in doc:
+        if tok.lower_ != "the":
+            continue
+        for nxt in doc[tok.i + 1 : tok.i + 2 + TEAM_SKIP]:
+            if nxt.is_title and nxt.is_alpha:
+                if (len(nxt) > 3 and nxt.text.endswith("s") and not nxt.text.endswith("ss")
+                        and nxt.dep_ != "compound" and nxt.tag_ in ("NNPS", "NNS", "NNP")):
+                    found.add(nxt.text)
+                break
+            if nxt.tag_ not in TEAM_MODIFIERS and nxt.text != "-":
+                break  # "the death of Collins": only describing words stand between
+    return frozenset(found)

@@ -166,6 +166,8 @@ def _kind_words(folder: Traversable, what: str) -> KindWords | None:
         else frozenset(),
         read_words(folder, "force_ranks.txt", what) if (folder / "force_ranks.txt").is_file()
         else frozenset(),
+        read_pairs(folder, "thing_heads.tsv", what) if (folder / "thing_heads.tsv").is_file()
+        else {},
     )
 
 

@@ -34,8 +34,13 @@ def number_at(tok: Token) -> int | None:
 
 
 def is_age(num: Token) -> bool:
-    """'5-year-old', '2 yr old': the number is an age, not a head count."""
+    """'5-year-old', '2 yr old': the number is an age, not a head count; so is a number
+    between a person's name and a comma ("Dale Penn 21, was found": the age's first comma
+    lost)."""
     doc = num.doc
+    if (0 < num.i < len(doc) - 1 and doc[num.i - 1].ent_type_ == "PERSON"
+            and doc[num.i + 1].text == ","):
+        return True
     for i in range(num.i + 1, min(num.i + 3, len(doc))):
         if doc[i].lemma_.lower() in _AGE_UNITS:
             return True
