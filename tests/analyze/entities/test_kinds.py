@@ -318,3 +318,21 @@ def test_kinds_a_person_named_beside_a_things_noun_is_that_thing():
                                                      lexicon.titles.heads)]
     assert kept == [("Zenox", "PRODUCT"), ("Zenox", "PRODUCT"), ("Ann Lee", "PERSON"),
                     ("Tony Award", "EVENT")]
+
+
+def test_kinds_a_verb_opening_the_sentence_is_not_part_of_the_name():
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from europenews.analyze.entities.kinds import decide_kinds
+    from europenews.analyze.entities.lexicon import load_entity_lexicon
+
+    words = ["Check", "Harbor", "Radio", "for", "news", ".", "North", "Vale", "voted", "."]
+    tags = ["VB", "NNP", "NNP", "IN", "NN", ".", "NNP", "NNP", "VBD", "."]
+    starts = [True, False, False, False, False, False, True, False, False, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, sent_starts=starts)
+    lexicon = load_entity_lexicon()
+    assert lexicon.kinds is not None
+    spans = [Span(doc, 0, 3, label="ORG"), Span(doc, 6, 8, label="GPE")]
+    kept = [s.text for s in decide_kinds(doc, spans, lexicon.kinds, lexicon.titles.heads)]
+    assert kept == ["Harbor Radio", "North Vale"]

@@ -26,7 +26,8 @@ article itself says otherwise:
   (``furniture.py``);
 - a dateline's capitals ("ALTURAS, Modoc County —") name a place, here and wherever the
   article repeats the name;
-- a "person" that ends in an organisation word is an organisation ("Harbor Police say").
+- a "person" that ends in an organisation word is an organisation ("Harbor Police say");
+- a verb that opens the sentence is not part of the name after it ("Check FOX 4 newscasts").
 """
 
 from __future__ import annotations
@@ -291,6 +292,16 @@ def _kind(doc: Doc, span: Span, words: KindWords,
     return None
 
 
+def _without_opening_verb(span: Span) -> Span:
+    """The name without the verb that opens its sentence ("Check FOX 4 newscasts",
+    "Considering Lionsgate bought ..."): the capital is the sentence's, not the name's."""
+    first = span[0]
+    if (len(span) > 1 and first.is_sent_start and first.tag_ in ("VB", "VBG")
+            and span.label_ != "WORK_OF_ART"):
+        return Span(span.doc, span.start + 1, span.end, label=span.label_)
+    return span
+
+
 def _after_credits(span: Span, credits: list[tuple[int, int]]) -> Span | None:
     """The span without the photo credit or button it opens with or runs into ("Buy Photo Red
     Cross" → "Red Cross"); None when nothing of it is outside them."""
@@ -335,7 +346,7 @@ def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
         trimmed = _after_credits(span, credits)
         if trimmed is None:
             continue
-        span = trimmed
+        span = _without_opening_verb(trimmed)
         if _heading(doc, span, headings, title_end):
             continue
         if span.label_ in ("PERSON", "ORG") and " ".join(span.text.lower().split()) in datelines:
