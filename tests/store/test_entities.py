@@ -207,6 +207,23 @@ def test_entities_a_linked_surname_is_context_for_another_surname(engine: Engine
     assert second["e1"] == first["e2"]
 
 
+def test_entities_a_fuller_name_that_joined_on_context_is_found_by_that_name_again(
+        engine: Engine) -> None:
+    camp = _store(engine, "a", [("Fenmoor", "place", ()), ("Ostrava", "place", ())])["e1"]
+    # A fuller name with the same place beside it: linked on that context.
+    fuller = _store(engine, "b", [("Fenmoor Relief Camp", "place", ()),
+                                  ("Ostrava", "place", ())])["e1"]
+    assert fuller == camp
+    # The same fuller name again, with nothing in common: the same camp, written so before.
+    again = _store(engine, "c", [("Fenmoor Relief Camp", "place", ()),
+                                 ("Lagos", "place", ())])["e1"]
+    assert again == camp
+    # Another name that only shares a short form with it still needs context.
+    other = _store(engine, "d", [("Fenmoor Relief Depot", "place", ()),
+                                 ("Quito", "place", ())])["e1"]
+    assert other != camp
+
+
 def test_entities_a_link_made_on_context_lends_no_name_that_links_alone(engine: Engine) -> None:
     centre = _store(engine, "a", [("Lindgren Recovery Center", "organization", ()),
                                   ("Riga", "place", ())])["e1"]
