@@ -117,6 +117,26 @@ def core_key(key: str) -> str:
     return " ".join(words)
 
 
+# "department of the interior" / "interior department": one body named in two word orders.
+_BODY_OF = re.compile(r"^(?P<pre>(?:\S+ )*?)(?P<body>department|ministry) of (?:the )?"
+                      r"(?P<what>[a-z]+)$")
+_BODY_FOR = re.compile(r"^(?:\S+ )*?(?P<what>[a-z]+) (?:department|ministry)$")
+
+
+def inverted_key(key: str) -> str:
+    """The key of a body's name in the other word order ("us department of interior" → "us
+    interior department"), or "" when the name is not "department/ministry of X"."""
+    m = _BODY_OF.match(key)
+    return f"{m['pre']}{m['what']} {m['body']}" if m else ""
+
+
+def body_subject(key: str) -> str:
+    """What a department or ministry is named for ("interior" for "interior department" and
+    for "department of the interior"; the word an article may name it by alone), or ""."""
+    m = _BODY_OF.match(key) or _BODY_FOR.match(key)
+    return m["what"] if m and m["what"] not in FUNCTION_WORDS else ""
+
+
 # First words that do not name anything on their own ("New York", "North Sea", "San Jose").
 COMMON_FIRST = frozenset(
     {"new", "north", "south", "east", "west", "united", "national", "saint", "san", "santa",

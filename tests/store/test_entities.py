@@ -207,6 +207,23 @@ def test_entities_a_linked_surname_is_context_for_another_surname(engine: Engine
     assert second["e1"] == first["e2"]
 
 
+def test_entities_a_fuller_name_that_joined_on_context_is_found_by_that_name_again(
+        engine: Engine) -> None:
+    camp = _store(engine, "a", [("Fenmoor", "place", ()), ("Ostrava", "place", ())])["e1"]
+    # A fuller name with the same place beside it: linked on that context.
+    fuller = _store(engine, "b", [("Fenmoor Relief Camp", "place", ()),
+                                  ("Ostrava", "place", ())])["e1"]
+    assert fuller == camp
+    # The same fuller name again, with nothing in common: the same camp, written so before.
+    again = _store(engine, "c", [("Fenmoor Relief Camp", "place", ()),
+                                 ("Lagos", "place", ())])["e1"]
+    assert again == camp
+    # Another name that only shares a short form with it still needs context.
+    other = _store(engine, "d", [("Fenmoor Relief Depot", "place", ()),
+                                 ("Quito", "place", ())])["e1"]
+    assert other != camp
+
+
 def test_entities_a_link_made_on_context_lends_no_name_that_links_alone(engine: Engine) -> None:
     centre = _store(engine, "a", [("Lindgren Recovery Center", "organization", ()),
                                   ("Riga", "place", ())])["e1"]
@@ -331,9 +348,31 @@ def test_entities_a_body_named_in_either_word_order_is_one(engine: Engine, first
     assert a == b
 
 
+def test_entities_a_department_named_by_its_subject_in_one_article_is_found_by_both_orders(
+        engine: Engine) -> None:
+    # The reader groups "Fishery" with "Fishery Department"; the subject is then a name of the
+    # body, so a later "Department of Fishery" or "Fishery" alone finds the same entity.
+    first = _store(engine, "a", [("Fishery Department", "organization", ())],
+                   extra=("Fishery",))["e1"]
+    assert _store(engine, "b", [("Department of Fishery", "organization", ())])["e1"] == first
+    assert _store(engine, "c", [("Fishery", "organization", ())])["e1"] == first
+    assert _store(engine, "d", [("Fishery Bank", "organization", ())])["e1"] != first
+
+
 def test_entities_inverted_key_only_for_a_body_of_one_thing() -> None:
     from europenews.store.namekeys import inverted_key
 
     assert inverted_key("us department of interior") == "us interior department"
     assert inverted_key("department of homeland security") == ""  # two words: left alone
     assert inverted_key("bank of england") == ""
+
+
+@pytest.mark.parametrize(("key", "subject"), [
+    ("interior department", "interior"), ("us department of the interior", "interior"),
+    ("ministry of defence", "defence"), ("department of homeland security", ""),
+    ("bank of england", ""), ("department", ""),
+])
+def test_entities_body_subject(key: str, subject: str) -> None:
+    from europenews.names import body_subject
+
+    assert body_subject(key) == subject

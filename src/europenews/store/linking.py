@@ -180,6 +180,21 @@ def _name_keys(conn: Connection, entity_id: int) -> list[str]:
     return [k for k in linkrows.keys_of_kind(conn, entity_id, NAME) if len(k.split()) > 1]
 
 
+def _written_before(conn: Connection, local: Local, weak: set[int]) -> set[int]:
+    """The candidates an earlier article wrote by this very name of several words, a fuller
+    name than the one they go by, though it lent them no name key (it joined on context:
+    "Yida Refugee Camp" beside "Yida"; the name stays a short key, so they are among the
+    candidates that need context): the same full name again is the same organisation or
+    place. A shorter form that joined on context ("Lindgren Recovery" for "Lindgren Recovery
+    Center") stays a form that needs context."""
+    if local.is_person or local.generic or local.single or not weak:
+        return set()
+    words = set(local.key.split())
+    written = weak & linkrows.alias_holders(conn, local.entity.type,
+                                            (k for k in local.names if len(k.split()) > 1))
+    return {c for c in written if set(entitywrites.entity_row(conn, c).key.split()) < words}
+
+
 def _needs_context(local: Local) -> bool:
     """A surname alone or an acronym ("BGO"): whoever it names is decided by context."""
     return local.single and (local.is_person or local.entity.name.isupper())
@@ -198,10 +213,12 @@ def _choose(conn: Connection, local: Local, context: set[int] | None,
     strong, weak = seen[local.entity.id]
     if _needs_context(local):
         weak, strong = weak | strong, strong  # the same acronym may still be another body
-    elif strong:
+    elif strong or (written := _written_before(conn, local, weak)):
         scored = [(context_score(conn, c, context or set(), local.entity.roles),
-                   _count(conn, c), -c) for c in strong]
-        return -max(scored)[2], BY_NAME
+                   _count(conn, c), -c) for c in strong or written]
+        # A name written before lends no key that names the entity on its own either (see
+        # _add_keys): the link counts as one made on context, and relinking may weigh it again.
+        return -max(scored)[2], BY_NAME if strong else BY_CONTEXT
     if not weak:
         return None, NEW
     if context is None:

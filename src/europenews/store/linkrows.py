@@ -21,6 +21,7 @@ from europenews.store.schema import (
     article_entities,
     articles,
     entities,
+    entity_aliases,
     entity_keys,
     entity_links,
     entity_roles,
@@ -56,6 +57,11 @@ _SURNAME_KEYS = select(entity_keys.c.entity_id, entity_keys.c.key).where(
         select(entities.c.id).where(entities.c.type == "person",
                                     entities.c.surname_key == bindparam("surname"))
         .scalar_subquery()))
+_ALIAS_HOLDERS = (
+    select(entity_aliases.c.entity_id).distinct()
+    .join(entities, entities.c.id == entity_aliases.c.entity_id)
+    .where(entity_aliases.c.alias_key.in_(bindparam("keys", expanding=True)),
+           entities.c.type == bindparam("type_")))
 _INSERT_ENTITY = insert(entities)
 # Not ``sort_by_parameter_order``: SQLite has no sentinel for it, and SQLAlchemy then sends one
 # statement per row. Each returned row says which of ``rows`` it is by its values instead.
@@ -174,6 +180,15 @@ def surname_keys(conn: Connection, surname: str) -> list[tuple[int, str]]:
     """(entity id, key) of every key of the persons with this surname key."""
     return [(int(r.entity_id), str(r.key))
             for r in conn.execute(_SURNAME_KEYS, {"surname": surname})]
+
+
+def alias_holders(conn: Connection, type_: str, keys: Iterable[str]) -> set[int]:
+    """The entities of ``type_`` an article has written by one of these name keys."""
+    wanted = sorted(set(keys))
+    if not wanted:
+        return set()
+    return {int(e) for e in conn.execute(_ALIAS_HOLDERS, {"keys": wanted, "type_": type_})
+            .scalars()}
 
 
 def insert_entity(conn: Connection, values: dict[str, object]) -> int:

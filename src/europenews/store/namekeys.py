@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import functools
-import re
 from importlib import resources
 
+from europenews.names import inverted_key as inverted_key  # linklocal, tests
 from europenews.names import name_key, person_words, run_on_name, spelt_alike, word_key
 from europenews.translit import CASE_ENDINGS, MIN_STEM
 
@@ -26,18 +26,6 @@ def joined_key(key: str) -> str:
     if not words or min(len(w) for w in words) < 2 or sum(map(len, words)) < JOINED_MIN:
         return ""
     return "".join(words)
-
-
-# "department of the interior" / "interior department": one body named in two word orders.
-_BODY_OF = re.compile(r"^(?P<pre>(?:\S+ )*?)(?P<body>department|ministry) of (?:the )?"
-                      r"(?P<what>[a-z]+)$")
-
-
-def inverted_key(key: str) -> str:
-    """The key of a body's name in the other word order ("us department of interior" → "us
-    interior department"), or "" when the name is not "department/ministry of X"."""
-    m = _BODY_OF.match(key)
-    return f"{m['pre']}{m['what']} {m['body']}" if m else ""
 
 
 def first_misspelt(a: str, b: str) -> bool:

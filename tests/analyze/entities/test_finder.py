@@ -92,6 +92,32 @@ def test_entities_factory_on_blank_pipeline_groups_hand_set_ents():
     assert doc._.entity_of_token == {0: "e1", 1: "e1", 3: "e2", 5: "e1"}
 
 
+def _hand_grouped(words: list[str], spans: list[tuple[int, int, str]]) -> list[tuple[str, int]]:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("europenews_entities")
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, s, e, label) for s, e, label in spans]
+    doc = nlp(doc)
+    return sorted((e.type, len(e.mentions)) for e in doc._.entities)
+
+
+def test_entities_a_department_named_in_both_word_orders_and_by_its_subject_is_one_body():
+    words = ["Fishery", "Department", "staff", "met", ".", "Fishery", "officials", "left", ".",
+             "The", "Department", "of", "Fishery", "agreed", "."]
+    spans = [(0, 2, "ORG"), (5, 6, "ORG"), (10, 13, "ORG")]
+    assert _hand_grouped(words, spans) == [("organization", 3)]
+    # the subject alone before the department's name, and the other word order alone
+    words = ["Fishery", "said", "so", ",", "the", "Ministry", "of", "Fishery", "added", "."]
+    assert _hand_grouped(words, [(0, 1, "ORG"), (5, 8, "ORG")]) == [("organization", 2)]
+
+
+def test_entities_a_first_word_alone_is_not_a_bank_or_an_agency():
+    # only a department or ministry is named by its subject: "Harbor" is not "Harbor Bank"
+    words = ["Harbor", "Bank", "met", "Harbor", "and", "Fishery", "Agency", "met", "Fishery", "."]
+    spans = [(0, 2, "ORG"), (3, 4, "ORG"), (5, 7, "ORG"), (8, 9, "ORG")]
+    assert _hand_grouped(words, spans) == [("organization", 1)] * 4
+
+
 def test_entities_no_entity_for_numbers(nlp):
     doc = nlp("At least three people were killed on Monday.")
     assert doc._.entities == []

@@ -22,7 +22,9 @@ from europenews.analyze.entities.roles import find_roles, merge_roles
 from europenews.model import Entity, Mention
 from europenews.names import (
     DESIGNATORS,
+    body_subject,
     core_key,
+    inverted_key,
     name_key,
     person_words,
     surname_of,
@@ -64,12 +66,17 @@ class _Group:
     initials: set[str] = field(default_factory=set)  # initials of multi-word names
     last_words: set[str] = field(default_factory=set)  # last words of multi-word names
     cores: set[str] = field(default_factory=set)  # name keys without legal forms ("Inc.")
+    # What a department or ministry is named for ("interior" for "Interior Department").
+    subjects: set[str] = field(default_factory=set)
 
     def add(self, span: Span, key: str) -> None:
         self.names.append(span)
         self.keys.add(key)
         self.lowers.add(span.text.lower())
         self.cores.add(core_key(key))
+        subject = body_subject(core_key(key)) if len(span) > 1 else ""
+        if subject:
+            self.subjects.add(subject)
         if len(span) == 1 and span.text.isupper():
             self.lowers_upper.add(span.text)
         elif len(span) > 1:
@@ -134,13 +141,18 @@ def _surname(group: _Group) -> str:
 def _org_group(span: Span, groups: list[_Group], canon: str | None) -> _Group | None:
     text = span.text
     initials = _initials(span) if len(span) > 1 else ""
+    core = core_key(name_key(text))
     for group in groups:
         if group.type != "organization":
             continue
         if canon is not None and group.canonical == canon:
             return group
-        if text.lower() in group.lowers or core_key(name_key(text)) in group.cores:
+        if text.lower() in group.lowers or core in group.cores:
             return group  # "Quillbyte" and "Quillbyte Inc."
+        if len(span) > 1 and inverted_key(core) in group.cores:
+            return group  # "Department of Interior" after "Interior Department"
+        if len(span) == 1 and core in group.subjects:
+            return group  # "Interior" beside "Interior Department"
         if len(span) == 1 and text.isupper() and text in group.initials:
             return group  # "ECB" after "European Central Bank"
         if initials and initials in group.lowers_upper:
