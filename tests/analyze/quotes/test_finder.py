@@ -296,3 +296,8 @@ def test_finder_a_short_reply_is_still_a_quotation(nlp, said):
     text = f"Reporters asked Dana Ruiz whether anyone had resigned. {said}"
     found = [text[q.start:q.end] for q in nlp(text)._.quotes]
     assert any(f.rstrip(",") in ("No", "Not even one") for f in found)
+
+
+def test_finder_a_one_word_title_a_verb_takes_is_no_quotation(nlp):
+    text = 'Dana Holt will direct the sequel to "Moonrise" next year.'
+    assert nlp(text)._.quotes == []

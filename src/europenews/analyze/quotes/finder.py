@@ -94,12 +94,13 @@ TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", 
 TITLE_MAX_WORDS = 6
 
 
-def _title_cased(text: str, mark: MarkedQuote) -> bool:
+def _title_cased(text: str, mark: MarkedQuote, least: int = 2) -> bool:
     """A short passage whose every word is capitalised ("“The Apprentice,”") names a show,
-    book or film; speech is not written so, even with a comma inside the marks."""
+    book or film; speech is not written so, even with a comma inside the marks. One word
+    (``least`` 1) is a name only where no reply can stand ("the sequel to “Twilight”")."""
     words = [w for s, e in mark.fragments for w in WORD.findall(text, s, e)]
     big = [w for w in words if w.lower() not in TITLE_SMALL]
-    return (2 <= len(words) <= TITLE_MAX_WORDS and len(big) >= 1 and words[0][0].isupper()
+    return (least <= len(words) <= TITLE_MAX_WORDS and len(big) >= 1 and words[0][0].isupper()
             and all(w[0].isupper() and w != "I" for w in big))
 
 
@@ -305,7 +306,8 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
             claim(Draft(merge([*named[0], *mark.fragments]), "mixed", named[1], marks=[k],
                         guessed=True))
             continue
-        found = None if layout.starts_paragraph(mark.start) else quoting_verb(doc, mark, layout)
+        found = (None if layout.starts_paragraph(mark.start) or _title_cased(text, mark, 1)
+                 else quoting_verb(doc, mark, layout))
         if found is not None and any(d.cue is not None and d.cue.cue == found[1].cue
                                      for d in drafts):
             found = None  # “...,” Rutte said, “...”: the verb already reported a quotation
