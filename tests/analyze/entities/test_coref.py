@@ -152,3 +152,16 @@ def test_coref_an_owners_strategist_speaks_for_himself(nlp):
     text = ("“That was a mistake,” Dana Holt's former campaign strategist said in an interview. "
             "Holt did not comment.")
     assert all(name != "Dana Holt" for _, name, _ in _speakers(nlp, text))
+
+
+def test_coref_a_person_the_quoted_words_name_is_not_its_speaker(nlp):
+    text = ("Senator Paul Dreyer met voters on Monday.\n\n“No one writes songs for Dreyer. "
+            "Dreyer had a choir once,” he said.")
+    found = [name for mention, name, _ in _speakers(nlp, text) if mention == "he"]
+    assert found == [None]
+
+
+def test_coref_the_owner_of_a_person_who_speaks_is_not_the_speaker(nlp):
+    text = ("Lena Voss called on Tom Brandt to apologize to Mara Linde.\n\n“My reaction, that "
+            "was outrageous,” Linde’s former campaign strategist said in an interview.")
+    assert all(name != "Mara Linde" for _, name, _ in _speakers(nlp, text))

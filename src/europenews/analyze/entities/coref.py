@@ -11,7 +11,7 @@ article names. Run after the finder (``resolve_speakers``), so either can change
   (known from the first-name list, "Mr."/"Ms.", a gendered role such as "actress", or a
   pronoun that could only be them); same-sentence subjects first. When an unnamed person who
   agrees ("a survivor", "the woman") stands nearer, the pronoun is theirs: no named speaker.
-  A name inside the quote's own words is whom the speaker talks about, never the speaker.
+  A person the quote's own words name is whom the speaker talks about, never the speaker.
   "It" and "they" are an organisation that is the subject of the same or the previous sentence.
 - **A description** ("the president", "the senator") is the one person of the cast whose role
   has that head word and every modifier ("the college president" is not "President Obama");
@@ -185,6 +185,8 @@ def _pronoun(doc: Doc, pron: Token, cast: Cast, words: CastWords,
     if wanted not in ("m", "f"):
         return None  # "I", "we": the writer or a group, never a named person of the cast
     sentence = _sentence_index(doc)
+    named_inside = {cast.of_token[i] for i in cast.persons
+                    if any(s <= doc[i].idx < e for s, e in inside)}
     best: tuple[int, int, int, int, int] | None = None
     chosen: str | None = None
     seen: set[str] = set()
@@ -193,9 +195,9 @@ def _pronoun(doc: Doc, pron: Token, cast: Cast, words: CastWords,
             if i < pron.i:
                 break
             continue
-        if any(s <= doc[i].idx < e for s, e in inside):
-            continue  # a name in the quoted words is whom the speaker talks about
         eid = cast.of_token[i]
+        if eid in named_inside:
+            continue  # a person the quoted words name is whom the speaker talks about
         if eid in seen:
             continue
         seen.add(eid)
@@ -341,6 +343,8 @@ def speaker_entity(doc: Doc, span: Span, cast: Cast, words: CastWords,
     if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
         antecedent = head.head.head  # "Kallas, who said ...": the noun the clause hangs from
         return _named(doc[antecedent.i : antecedent.i + 1], cast)
+    if head.dep_ == "poss" and head.head.i >= span.end and _described(head.head, words):
+        return None  # the mention is only the owner ("Linde's" of "Linde's strategist said")
     named = _named(span, cast)
     if named is not None and _described(head, words) and head.i not in cast.of_token and any(
             cast.of_token.get(t.i) == named for c in head.children if c.dep_ == "poss"
