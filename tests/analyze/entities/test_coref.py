@@ -165,3 +165,10 @@ def test_coref_the_owner_of_a_person_who_speaks_is_not_the_speaker(nlp):
     text = ("Lena Voss called on Tom Brandt to apologize to Mara Linde.\n\n“My reaction, that "
             "was outrageous,” Linde’s former campaign strategist said in an interview.")
     assert all(name != "Mara Linde" for _, name, _ in _speakers(nlp, text))
+
+
+def test_coref_an_unnamed_owner_of_the_subject_stands_nearer(nlp):
+    text = ("Voters believed strange things about Senator Mara Linde and her allies. The woman's "
+            "excitement was plain.\n\n“Here she comes,” she said, clapping.")
+    found = [name for mention, name, _ in _speakers(nlp, text) if mention == "she"]
+    assert found == [None]

@@ -163,7 +163,9 @@ def _unnamed_between(doc: Doc, start: int, end: int, wanted: str | None, cast: C
     """Whether an unnamed person who agrees with the pronoun is a subject between the
     candidate's mention and the pronoun ("..., a woman who survived said she ...")."""
     for token in doc[start + 1 : end]:
-        if token.dep_ not in SUBJECTS or not _person_noun(token, words):
+        # "The woman's enthusiasm was plain": the owner of a subject is as near as a subject.
+        owner = token.dep_ == "poss" and token.head.dep_ in SUBJECTS
+        if (token.dep_ not in SUBJECTS and not owner) or not _person_noun(token, words):
             continue
         if token.tag_ in ("NNS", "NNPS"):
             continue  # "the officers": not "she"
