@@ -94,10 +94,21 @@ TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", 
 TITLE_MAX_WORDS = 6
 
 
+# Words before a title's marks: a preposition ("on “The Apprentice,”") or what it names ("the
+# show “...”"). A slogan after a verb ("repeat “Law and Order”") is still something said.
+TITLE_BEFORE = frozenset({"on", "in", "of", "to", "from", "before", "after", "at", "into",
+                          "about", "for", "show", "series", "film", "movie", "book", "novel",
+                          "album", "song", "sequel", "program", "programme", "play", "musical"})
+
+
 def _title_cased(text: str, mark: MarkedQuote, least: int = 2) -> bool:
-    """A short passage whose every word is capitalised ("“The Apprentice,”") names a show,
-    book or film; speech is not written so, even with a comma inside the marks. One word
-    (``least`` 1) is a name only where no reply can stand ("the sequel to “Twilight”")."""
+    """A short passage whose every word is capitalised, after a preposition or a noun for a
+    work ("on “The Apprentice,”"), names a show, book or film; speech is not written so, even
+    with a comma inside the marks. One word (``least`` 1) is a name only where no reply can
+    stand ("the sequel to “Twilight”")."""
+    before = text[max(0, mark.start - NAMING_LOOKBACK):mark.start].rstrip(" “\"'‘").split()
+    if not before or before[-1].lower() not in TITLE_BEFORE:
+        return False
     words = [w for s, e in mark.fragments for w in WORD.findall(text, s, e)]
     big = [w for w in words if w.lower() not in TITLE_SMALL]
     return (least <= len(words) <= TITLE_MAX_WORDS and len(big) >= 1 and words[0][0].isupper()
