@@ -172,3 +172,12 @@ def test_coref_an_unnamed_owner_of_the_subject_stands_nearer(nlp):
             "excitement was plain.\n\n“Here she comes,” she said, clapping.")
     found = [name for mention, name, _ in _speakers(nlp, text) if mention == "she"]
     assert found == [None]
+
+
+def test_coref_a_quotation_going_on_keeps_what_its_first_part_named(nlp):
+    # The first part names Dreyer, so "he" is not Dreyer; the next paragraph goes on with the
+    # same speaker and must not fall back to Dreyer.
+    text = ("Senator Paul Dreyer met voters on Monday.\n\n“No one writes songs for Dreyer. "
+            "Dreyer had a choir once,” he said.\n\n“Right now the vote is against the mayor.”")
+    found = [name for mention, name, _ in _speakers(nlp, text) if mention == "he"]
+    assert found and all(name is None for name in found)

@@ -374,13 +374,19 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity] | Non
     cast = build_cast(doc, list(entities or ()), dict(of_token or {}), words)
     out = []
     last: str | None = None  # the person entity who spoke in the quote before
+    # A quotation that goes on in the next paragraph keeps its speaker's mention: it names
+    # whom that mention named for the first part (the words of both parts count against it).
+    done: dict[tuple[int, int], str | None] = {}
     for quote in quotes:
         speaker = quote.speaker
         span = _mention_span(doc, speaker) if speaker is not None else None
         if speaker is None or span is None or len(span) == 0:
             out.append(quote)
             continue
-        eid = speaker_entity(doc, span, cast, words, pronouns, quote.spans, last)
+        at = (span.start_char, span.end_char)
+        eid = done[at] if at in done else speaker_entity(doc, span, cast, words, pronouns,
+                                                         quote.spans, last)
+        done[at] = eid
         entity = cast.by_id.get(eid) if eid is not None else None
         last = entity.id if entity is not None and entity.type == "person" else last
         via = _via(doc, quote, cast)
