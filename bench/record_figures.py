@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/alert_replay.py record A.jsonl A-record.json.gz
     .venv/bin/python bench/record_figures.py A.jsonl A-record.json.gz [--out WRONG.json]
+        [--by-id] [--shows 0.84,0.86,0.88]
 
 ``bench/figure_errors.py`` sorts the wrong stories of gold clusters; this reads the stories the
 real clusterer built (the record of ``bench/alert_replay.py``: every story state, with its
@@ -20,6 +21,9 @@ members by URL; shown killed figure: the first ``killed`` entry of
 - ``none_read``: no member gives any killed figure; ``other_values``: they give others.
 
 Prints JSON counts (and the stories per incident); ``--out`` writes the wrong stories.
+``--shows`` prints instead, for each display level, the stories scored, right and false deaths
+(the level ``story_casualties`` is called with; the record's confidences are the figure model
+it was recorded with).
 """
 
 from __future__ import annotations
@@ -43,8 +47,9 @@ def last_states(snapshots: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def shown_killed(figures: list[ArticleFigure]) -> int:
-    killed = [c for c in story_casualties(figures) if c.kind == "killed"]
+def shown_killed(figures: list[ArticleFigure], show: float | None = None) -> int:
+    listed = story_casualties(figures) if show is None else story_casualties(figures, show=show)
+    killed = [c for c in listed if c.kind == "killed"]
     return (killed[0].value or 0) if killed else 0
 
 
@@ -62,7 +67,7 @@ def classify(record: int, shown: int, values: set[int], own_incidents: set[str],
 
 
 def analyse(arts: list[dict[str, Any]], incidents: dict[str, dict[str, Any]],
-            recorded: dict[str, Any], by_id: bool = False
+            recorded: dict[str, Any], by_id: bool = False, show: float | None = None
             ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The counts and the wrong stories. Members are matched to incidents by URL only, as
     factscheck does (a member whose stored URL differs from the input's, e.g. ":80" dropped,
@@ -107,7 +112,7 @@ def analyse(arts: list[dict[str, Any]], incidents: dict[str, dict[str, Any]],
         if not r or r.get("killed") is None:
             continue
         record = r["killed"]
-        shown = shown_killed(s["figures"])
+        shown = shown_killed(s["figures"], show)
         counts["stories"] += 1
         counts["gold0"] += record == 0
         split = len(stories_of[s["gold"]]) > 1
@@ -141,8 +146,15 @@ def main() -> None:
     ap.add_argument("--out", type=Path, help="write the wrong stories here (JSON)")
     ap.add_argument("--by-id", action="store_true",
                     help="match members by id as well as URL (score every story)")
+    ap.add_argument("--shows", help="comma-separated display levels: right and false deaths")
     a = ap.parse_args()
     arts, incidents, recorded = load(a.half, a.replay, a.data)
+    if a.shows:
+        for show in (float(t) for t in a.shows.split(",")):
+            got, _ = analyse(arts, incidents, recorded, a.by_id, show)
+            print(json.dumps({"show": show, **{k: got.get(k, 0) for k in
+                                               ("stories", "right", "gold0", "false_death")}}))
+        return
     counts, wrong = analyse(arts, incidents, recorded, a.by_id)
     if a.out:
         a.out.write_text(json.dumps(wrong, indent=1), encoding="utf-8")

@@ -62,3 +62,13 @@ def test_record_figures_classes_add_up(record_figures, by_id: bool, stories: int
     by_story = {w["story"]: w["class"] for w in wrong}
     assert by_story == {"s1": "read_not_shown", "s2": "split_elsewhere", "s3": "false_death"}
     assert counts["gold0"] == 1 and counts["wrong_in_split_incident"] == 2
+
+
+def test_record_figures_display_level_moves_what_is_shown(record_figures) -> None:  # type: ignore[no-untyped-def]
+    arts, incidents, recorded = _case()
+    low, _ = record_figures.analyse(arts, incidents, recorded, True, 0.4)
+    high, _ = record_figures.analyse(arts, incidents, recorded, True, 0.99)
+    # at 0.4 the toll read at 0.5 is shown (s1 right, as s4); at 0.99 nothing is: s3's false
+    # death becomes a right 0, s4's right 1 a wrong 0
+    assert (low.get("right", 0), low.get("false_death", 0)) == (2, 1)
+    assert (high.get("right", 0), high.get("false_death", 0)) == (1, 0)
