@@ -179,6 +179,7 @@ def test_cluster_follow_up_naming_the_victim_finds_an_old_story(monkeypatch, rar
     import europenews.stories.cluster as cluster
 
     monkeypatch.setattr(cluster, "RARE_CANDIDATES", rare_candidates)
+    monkeypatch.setattr(cluster.name_route, "NAME_CANDIDATES", 0)  # its own test below
     never = (0.0,) * len(FEATURES) + (-10.0,)  # every article starts its own story
     clusterer = OnlineClusterer(model=DecisionModel(headline=never, full=never), dedup=False)
     first = clusterer.assign(_item("a", SHOOTING_A, "2016-05-01", title="Two men shot"))
@@ -191,6 +192,55 @@ def test_cluster_follow_up_naming_the_victim_finds_an_old_story(monkeypatch, rar
     # Recent look-alikes outrank a two-month-old story on shared words; the victims' names,
     # which no other article has, bring it back among the scored candidates.
     assert (first.story_id in found) == (rare_candidates > 0)
+
+
+SENTENCING = (
+    "A man was sentenced for a shooting near a bar, police said. Officers found shell casings "
+    "there last spring and asked witnesses to call the police tip line. Darnell Whitby was wounded."
+)
+
+
+@pytest.mark.parametrize("name_candidates", [2, 0], ids=["names-retrieve", "no-name-route"])
+def test_issue_20_follow_up_sharing_only_a_rare_name_pair_finds_its_story(
+    monkeypatch, name_candidates
+):
+    import europenews.stories.cluster as cluster
+    import europenews.stories.name_route as name_route
+
+    monkeypatch.setattr(cluster, "RARE_CANDIDATES", 0)  # the rare single-word route is off
+    monkeypatch.setattr(name_route, "NAME_CANDIDATES", name_candidates)
+    never = (0.0,) * len(FEATURES) + (-10.0,)  # every article starts its own story
+    clusterer = OnlineClusterer(model=DecisionModel(headline=never, full=never), dedup=False)
+    first = clusterer.assign(_item("a", SHOOTING_A, "2016-05-01", title="Two men shot"))
+    for number in range(8):
+        clusterer.assign(
+            _item(f"x{number}", _look_alike(number), f"2016-09-{10 + number}", title="Man shot")
+        )
+    prepared = clusterer.prepare(_item("f", SENTENCING, "2016-09-20", title="Driver sentenced"))
+    found = {story.id for story, _ in clusterer.candidate_features(prepared)}
+    # Four months on, eight look-alikes outrank the shooting on words; the victim's full name,
+    # which one earlier article has, brings it back among the scored candidates.
+    assert (first.story_id in found) == (name_candidates > 0)
+
+
+def test_issue_20_name_route_skips_name_pairs_many_articles_have(monkeypatch):
+    import europenews.stories.name_route as name_route
+
+    monkeypatch.setattr(name_route, "NAME_TERM_DF", 2)
+    never = (0.0,) * len(FEATURES) + (-10.0,)
+    clusterer = OnlineClusterer(model=DecisionModel(headline=never, full=never), dedup=False)
+    common = "Officers of the Fairhaven Police answered a call. "
+    rare = clusterer.assign(_item("a", common + "Mirela Vantongeren was hurt.", "2016-05-01"))
+    for number in range(3):
+        clusterer.assign(_item(f"c{number}", common + _look_alike(number), "2016-05-02"))
+    prepared = clusterer.prepare(
+        _item("f", common + "Mirela Vantongeren left hospital.", "2016-09-01")
+    )
+    by_names = name_route.stories_sharing(prepared.cues.names, clusterer.dfs.names,
+                                          clusterer._postings, set(), lambda sid: 0)
+    # "Fairhaven Police" is in five articles: only the rare name pair retrieves, and only its
+    # story.
+    assert by_names == [rare.story_id]
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from europenews.dates import day_number
-from europenews.stories import across
+from europenews.stories import across, name_route
 from europenews.stories.boilerplate import RepeatedLines
 from europenews.stories.compact import intern_terms
 from europenews.stories.decision import FEATURES, DecisionModel, load_decision_model
@@ -325,6 +325,9 @@ class OnlineClusterer:
             extra = [sid for sid in dict.fromkeys(rare) if sid not in taken]
             extra.sort(key=lambda sid: -scores.get(sid, 0.0))
             best.extend(extra[:RARE_CANDIDATES])
+        if prepared.kind == "full":  # and stories sharing a rare name pair (stories/name_route.py)
+            best.extend(name_route.stories_sharing(prepared.cues.names, self.dfs.names,
+                                                   self._postings, set(best), self._last_index))
         # Never a story whose known dates are years away (stories/guards.py).
         best = [sid for sid in best if not self._stories[sid].dates.too_far(prepared.known_day)]
         found = [(self._stories[sid], self.features(prepared, self._stories[sid])) for sid in best]
@@ -359,6 +362,8 @@ class OnlineClusterer:
         self._recency[story_id] = None
         # Language-neutral keys go under "x:": only the route across languages reads them.
         word_terms = [t for t, _ in self._query(v)] if words else []
+        if words and prepared.kind == "full":  # what stories/name_route.py looks up
+            word_terms += name_route.index_terms(prepared.cues.names, self.dfs.names)
         for term in word_terms + across.index_terms(prepared.linked):
             postings = self._postings.setdefault(term, {})
             postings.pop(story_id, None)
@@ -373,6 +378,9 @@ class OnlineClusterer:
                 self._story_of.pop(self._story_of_order.popleft(), None)
 
     # -- internals ----------------------------------------------------------------------------
+
+    def _last_index(self, story_id: str) -> int:
+        return self._stories[story_id].last_index
 
     def _merge(self, into: _Story, other: _Story) -> None:
         into.absorb(other)
