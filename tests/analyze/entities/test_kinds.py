@@ -336,3 +336,62 @@ def test_kinds_a_verb_opening_the_sentence_is_not_part_of_the_name():
     spans = [Span(doc, 0, 3, label="ORG"), Span(doc, 6, 8, label="GPE")]
     kept = [s.text for s in decide_kinds(doc, spans, lexicon.kinds, lexicon.titles.heads)]
     assert kept == ["Harbor Radio", "North Vale"]
+
+
+def _kinds_of(words, spans, **attrs):
+    """decide_kinds over a hand-parsed doc (``attrs``: tags, heads, deps, pos, lemmas)."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from europenews.analyze.entities.kinds import decide_kinds
+    from europenews.analyze.entities.lexicon import load_entity_lexicon
+
+    doc = Doc(spacy.blank("en").vocab, words=words, **attrs)
+    lexicon = load_entity_lexicon()
+    assert lexicon.kinds is not None
+    names = [Span(doc, s, e, label=label) for s, e, label in spans]
+    return [(s.text, s.label_) for s in decide_kinds(doc, names, lexicon.kinds,
+                                                     lexicon.titles.heads)]
+
+
+def test_kinds_a_family_owning_a_thing_after_the_is_no_team():
+    # "the Pellows' farm" names a family, not a team: Ann Pellows stays a person.
+    words = ["Ann", "Pellows", "rode", "to", "the", "Pellows", "'", "farm", "."]
+    kept = _kinds_of(words, [(0, 2, "PERSON")],
+                     tags=["NNP", "NNP", "VBD", "IN", "DT", "NNPS", "POS", "NN", "."],
+                     heads=[1, 2, 2, 2, 5, 7, 5, 3, 2],
+                     deps=["compound", "nsubj", "ROOT", "prep", "det", "poss", "case", "pobj",
+                           "punct"])
+    assert kept == [("Ann Pellows", "PERSON")]
+
+
+def test_kinds_a_name_read_as_a_person_once_is_no_team():
+    # "The Hollis were home" may be a family as well as a team; "Dana Hollis said" settles it.
+    words = ["The", "Hollis", "were", "home", ".", "Dana", "Hollis", "said", "no", "."]
+    kept = _kinds_of(words, [(5, 7, "PERSON")],
+                     tags=["DT", "NNPS", "VBD", "RB", ".", "NNP", "NNP", "VBD", "UH", "."],
+                     heads=[1, 2, 2, 2, 2, 6, 7, 7, 7, 7],
+                     deps=["det", "nsubj", "ROOT", "advmod", "punct", "compound", "nsubj",
+                           "ROOT", "intj", "punct"],
+                     lemmas=["the", "Hollis", "be", "home", ".", "Dana", "Hollis", "say", "no",
+                             "."])
+    assert kept == [("Dana Hollis", "PERSON")]
+
+
+def test_kinds_a_business_noun_ending_a_name_and_an_authors_name_stay_people():
+    # "Brand" ends people's names; "a Dana Cole novel" is Dana Cole's. A work's name set beside
+    # its noun ("the sequel, Moon Harbor") is the work.
+    words = ["Ivo", "Brand", "read", "a", "Dana", "Cole", "novel", "and", "the", "sequel", ",",
+             "Moon", "Harbor", "."]
+    kept = _kinds_of(words, [(0, 2, "PERSON"), (4, 6, "PERSON"), (11, 13, "PERSON")],
+                     tags=["NNP", "NNP", "VBD", "DT", "NNP", "NNP", "NN", "CC", "DT", "NN", ",",
+                           "NNP", "NNP", "."],
+                     pos=["PROPN", "PROPN", "VERB", "DET", "PROPN", "PROPN", "NOUN", "CCONJ",
+                          "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT"],
+                     heads=[1, 2, 2, 6, 5, 6, 2, 6, 9, 6, 9, 12, 9, 2],
+                     deps=["compound", "nsubj", "ROOT", "det", "compound", "compound", "dobj",
+                           "cc", "det", "conj", "punct", "compound", "appos", "punct"],
+                     lemmas=["Ivo", "Brand", "read", "a", "Dana", "Cole", "novel", "and", "the",
+                             "sequel", ",", "Moon", "Harbor", "."])
+    assert kept == [("Ivo Brand", "PERSON"), ("Dana Cole", "PERSON"),
+                    ("Moon Harbor", "WORK_OF_ART")]

@@ -367,11 +367,32 @@ def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
                 span = _relabelled(span, short_forms[span[0].text])
         label = _kind(doc, span, words, person_ends)
         out.append(span if label is None else _relabelled(span, label))
-    teams = _team_words(doc)
+    # A name some mention reads as a person's keeps every mention a person's: "Serena
+    # Williams said" beside "the Williams were home", "Russell Brand spoke".
+    people = _read_as_people(out, titles, words.ranks)
+    teams = _team_words(doc) - {s[-1].text for s in out if s.text in people}
     things = _things(out, words.thing_heads)
     return [_relabelled(s, "ORG") if s.label_ == "PERSON" and s[-1].text in teams
+            and s.text not in people
             else _relabelled(s, things[s.text]) if s.label_ == "PERSON" and s.text in things
+            and s.text not in people
             else s for s in out]
+
+
+def _read_as_people(names: list[Span], titles: frozenset[str], ranks: frozenset[str]) -> set[str]:
+    """The "person" names with a mention that only a person's reads like: a title or rank
+    before it, the subject of "say" and the like, an age after it ("Ann Lee, 44, was")."""
+    out = set()
+    for span in names:
+        if span.label_ != "PERSON":
+            continue
+        before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
+        root = span.root
+        speaks = root.dep_ == "nsubj" and root.head.lemma_.lower() in PERSON_VERBS
+        if (before in titles or before in ranks or speaks
+                or AGE_AFTER.match(doc_text(span.doc), span.end_char)):
+            out.add(span.text)
+    return out
 
 
 def _things(names: list[Span], heads: dict[str, str]) -> dict[str, str]:
@@ -381,12 +402,16 @@ def _things(names: list[Span], heads: dict[str, str]) -> dict[str, str]:
     for span in names:
         if span.label_ != "PERSON":
             continue
-        if span[-1].lower_ in heads:
-            beside.setdefault(span.text, []).extend([heads[span[-1].lower_]] * 2)
+        ending = heads.get(span[-1].lower_)
+        # Not a business's noun: "Brand" and "Chain" end people's names too ("Russell Brand").
+        if ending is not None and ending != "ORG":
+            beside.setdefault(span.text, []).extend([ending] * 2)
             continue
         root = span.root
         near = (heads.get(root.head.lemma_.lower()) if root.dep_ in ("compound", "appos")
                 and root.head.pos_ == "NOUN" else None)
+        if near == "WORK_OF_ART" and root.dep_ == "compound":
+            near = None  # "a Stephen King novel": the author's; "the sequel, Catching Fire"
         beside.setdefault(span.text, []).append(near)
     out = {}
     for text, kinds in beside.items():
@@ -410,8 +435,11 @@ def _team_words(doc: Doc) -> frozenset[str]:
             continue
         for nxt in doc[tok.i + 1 : tok.i + 2 + TEAM_SKIP]:
             if nxt.is_title and nxt.is_alpha:
+                # "the Jenkins' home": a family's (a team's owner is rarer than a family's)
+                owner = nxt.i + 1 < len(doc) and doc[nxt.i + 1].text in ("'", "’", "'s", "’s")
                 if (len(nxt) > 3 and nxt.text.endswith("s") and not nxt.text.endswith("ss")
-                        and nxt.dep_ != "compound" and nxt.tag_ in ("NNPS", "NNS", "NNP")):
+                        and nxt.dep_ not in ("compound", "poss") and not owner
+                        and nxt.tag_ in ("NNPS", "NNS", "NNP")):
                     found.add(nxt.text)
                 break
             if nxt.tag_ not in TEAM_MODIFIERS and nxt.text != "-":
