@@ -60,3 +60,23 @@ def test_furniture_a_list_of_video_clips_but_not_a_live_blogs_clock_or_one_time(
                              "2:51 \"We did not know,\" says a neighbour"]
     one = "Police say the shop was robbed.\n4:15 is when the alarm rang, the clerk said."
     assert _lines(one) == []
+
+
+def test_furniture_a_timeline_in_capital_pm_or_a_24_hour_clock_is_the_articles_text():
+    # A report's own chronology ("10:03 PM - officers arrived") or a live blog on a 24-hour
+    # clock is text; its names and quotations are the article's.
+    timeline = ("Officers were called to the pier.\n"
+                "10:03 PM - the first two officers reached the gate\n"
+                "10:17 PM the sergeant called for a dog unit\n"
+                "10:32 PM the man stopped answering his phone")
+    assert _lines(timeline) == []
+    blog = ("Storm live.\n"
+            "14:05 Harbor mayor Lena Holm closes the pier\n"
+            "14:30 \"Stay home,\" says the fire chief\n"
+            "15:10 Ferries stop for the night")
+    assert _lines(blog) == []
+    videos = ("Storm live.\n"
+              "2:05 Harbor mayor Lena Holm closes the pier\n"
+              "0:30 \"Stay home,\" says the fire chief\n"
+              "1:10 Ferries stop for the night")
+    assert len(_lines(videos)) == 3

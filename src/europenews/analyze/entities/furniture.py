@@ -42,9 +42,10 @@ DATELINE = re.compile(
 )
 
 # A video list's entry: a running time, then the clip's title ("1:38 Town council votes on
-# ..."); a clock time ("1:13 p.m.") heads a live blog's entry instead.
-CLIP = re.compile(r"^\s*\d{1,2}:\d{2}(?!\s*(?:[ap]\.?m\b|[ap]\.m\.))\s+\S")
+# ..."); a clock time ("1:13 p.m.", "10:03 PM") heads a live blog's or a timeline's entry.
+CLIP = re.compile(r"^\s*(\d{1,2}):(\d{2})(?!\s*(?:[aApP]\.?[mM]\b|[aApP]\.[mM]\.))\s+\S")
 MIN_CLIPS = 2  # one such line may be text; a list has several
+ORDERED_CLOCK = 3  # so many times in order are a clock (two in order may be a list by chance)
 
 
 SHORT_LINE = 160  # promotions and bylines are one short line
@@ -59,7 +60,7 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
     start = 0
     titled = False
     lines = text.split("\n")
-    clips = sum(1 for line in lines if len(line) <= SHORT_LINE and CLIP.match(line)) >= MIN_CLIPS
+    clips = _clip_list(lines)
     for line in lines:
         short = titled and len(line) <= SHORT_LINE
         notice = NOTICE.search(line)
@@ -77,3 +78,14 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
 def dateline_names(text: str) -> frozenset[str]:
     """The names (lower case, single spaces) that open a line as a dateline."""
     return frozenset(" ".join(m.group(1).lower().split()) for m in DATELINE.finditer(text))
+
+
+def _clip_list(lines: list[str]) -> bool:
+    """Whether the short lines that open with a running time are a video list. Three or more
+    times in order ("14:05 …", "14:30 …", "15:10 …") are a live blog's or a timeline's clock,
+    the article's own text; a list's running times come in no order ("1:38", "0:45", "2:10")."""
+    times = [int(m[1]) * 60 + int(m[2]) for line in lines
+             if len(line) <= SHORT_LINE and (m := CLIP.match(line))]
+    ordered = len(times) >= ORDERED_CLOCK and (all(a <= b for a, b in zip(times, times[1:]))
+                                               or all(a >= b for a, b in zip(times, times[1:])))
+    return len(times) >= MIN_CLIPS and not ordered
