@@ -110,3 +110,12 @@ def test_views_a_report_another_report_of_the_same_sentence_holds_is_shown_once(
     twin = dict(long, id=5)
     rows = [short, long, other_article, other_speaker, twin]
     assert [r["id"] for r in without_repeats(rows)] == [1, 3, 4]
+
+
+def test_views_a_short_report_inside_another_words_is_still_shown():
+    # "No" is not repeated by "Nobody knew": only whole words of another report hide one.
+    said = {"id": 1, "article_id": "a", "speaker_entity_id": 7, "kind": "direct", "text": "No"}
+    other = dict(said, id=2, text="Nobody knew the pier was shut")
+    assert [r["id"] for r in without_repeats([said, other])] == [1, 2]
+    again = dict(said, id=3, text="No, nobody knew")
+    assert [r["id"] for r in without_repeats([said, other, again])] == [2, 3]

@@ -101,3 +101,34 @@ def test_resources_sources_carry_the_totals(conn, view):
     status = getattr(resources, view)(conn, "2026-10-02")
     assert status["counts"]["articles"] == 3 and status["counts"]["stories"] == 1
     assert {p["source"] for p in status["publishers"]} == {"Herald", "Courier"}
+
+
+def _repeating_article(conn) -> None:
+    # Two quotes of one speaker in one article, the shorter held by the longer (the newest).
+    long = "The bridge will reopen in spring and the ferry in May"
+    short = "The bridge will reopen in spring"
+    text = f'"{long}," {SPEAKER} said. "{short}," she told the council.'
+    article = Article(text=text, id="a4", title="Bridge news 4", source="Herald",
+                      published="2026-10-04T09:00:00Z")
+    at = text.index(SPEAKER)
+    person = Entity("e1", SPEAKER, "person", mentions=(Mention(at, at + len(SPEAKER), SPEAKER),))
+    quotes = []
+    for words in (long, short):
+        s = text.index(f'"{words},') + 1
+        quotes.append(Quote(words, s, s + len(words), ((s, s + len(words)),), "direct",
+                            Speaker("e1", SPEAKER, Mention(at, at + len(SPEAKER), SPEAKER)),
+                            Mention(at + len(SPEAKER) + 1, at + len(SPEAKER) + 5, "said")))
+    analysis = Analysis(article, (person,), tuple(quotes), (), ())
+    add_article(conn, article, article_id="a4", url=None, url_key=None, content_hash="h4")
+    ids = link_entities(conn, analysis, "a4")
+    save_analysis(conn, "a4", analysis_to_dict(analysis), analysis, ids)
+
+
+def test_resources_a_repeat_left_out_never_ends_the_paging(conn):
+    _repeating_article(conn)
+    filters = resources.quote_filters(None, "Kowalczyk", None, None, None, None)
+    first = resources.quotes(conn, filters, Paging(1, 2))
+    assert [q["article_id"] for q in first.items] == ["a4"] and first.has_more
+    assert "ferry" in first.items[0]["text"]
+    every = list(resources.all_quotes(conn, filters, batch=2))
+    assert [q["article_id"] for q in every] == ["a4", "a3", "a2", "a1"]

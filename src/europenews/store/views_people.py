@@ -5,6 +5,7 @@ Plain dicts out, bounded lists, indexed filters first (see ``store/views.py``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -145,7 +146,7 @@ def quotes_about(conn: Connection, entity_id: int, limit: int = 20,
         if any(q.start <= a and b <= q.end for a, b in spans[q.article_id]):
             found.append(q)
     found.sort(key=lambda q: (q.published is not None, q.published or "", q.id), reverse=True)
-    return quote_rows(conn, [q.id for q in found[:limit]])
+    return without_repeats(quote_rows(conn, [q.id for q in found[:limit]]))
 
 
 def entity_stories(conn: Connection, entity_id: int, limit: int = 20) -> list[dict[str, Any]]:
@@ -217,7 +218,9 @@ def quote_rows(conn: Connection, quote_ids: list[int]) -> list[dict[str, Any]]:
     rows = {r.id: row_dict(r) for r in conn.execute(
         select(*_quote_columns()).join(articles, articles.c.id == quotes.c.article_id)
         .where(quotes.c.id.in_(quote_ids)))}
-    return without_repeats([rows[i] for i in quote_ids if i in rows])
+    # Every row, repeats too: the callers page by row count (``without_repeats`` is applied
+    # to the page a reader sees, so that a dropped repeat never ends the paging early).
+    return [rows[i] for i in quote_ids if i in rows]
 
 
 def without_repeats(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -231,15 +234,22 @@ def without_repeats(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return (row.get("article_id"), row.get("speaker_entity_id") or row.get("speaker_name"),
                 "direct" if row.get("kind") == "direct" else "reported")
 
+    groups: dict[tuple[Any, Any, str], list[int]] = {}
+    for n, row in enumerate(rows):  # compared within a speaker's article only, not all pairs
+        groups.setdefault(who(row), []).append(n)
     kept = []
     for n, row in enumerate(rows):
         words = wording(row)
-        if any(m != n and who(other) == who(row) and words in wording(other)
-               and (len(wording(other)) > len(words) or m < n)
-               for m, other in enumerate(rows)):
+        if any(m != n and _holds(wording(rows[m]), words)
+               and (len(wording(rows[m])) > len(words) or m < n) for m in groups[who(row)]):
             continue
         kept.append(row)
     return kept
+
+
+def _holds(longer: str, shorter: str) -> bool:
+    """Whether ``longer`` has ``shorter`` as whole words: "No" is not held by "Nobody knows"."""
+    return re.search(rf"(?<!\w){re.escape(shorter)}(?!\w)", longer) is not None
 
 
 def search_quotes(conn: Connection, filters: QuoteFilters, limit: int = 30,

@@ -42,7 +42,13 @@ from europenews.store.views_archive import (
 )
 from europenews.store.views_brief import story_brief
 from europenews.store.views_geo import list_events, map_events, map_places, place_detail
-from europenews.store.views_people import QuoteFilters, entity_detail, list_entities, search_quotes
+from europenews.store.views_people import (
+    QuoteFilters,
+    entity_detail,
+    list_entities,
+    search_quotes,
+    without_repeats,
+)
 from europenews.store.views_search import search_page
 from europenews.web.sources import error_class, ordered, public_source
 
@@ -186,13 +192,16 @@ def entity(conn: Connection, entity_id: int, paging: Paging) -> EntityPage | Non
     if found is None:
         return None
     more = len(found["quotes"]) > paging.per_page
-    found["quotes"] = found["quotes"][:paging.per_page]
+    found["quotes"] = without_repeats(found["quotes"][:paging.per_page])
     return EntityPage(found, more)
 
 
 def quotes(conn: Connection, filters: QuoteFilters, paging: Paging) -> Page:
     """Quotes matching the filters, newest first."""
-    return paged(search_quotes(conn, filters, limit=paging.fetch, offset=paging.offset), paging)
+    page = paged(search_quotes(conn, filters, limit=paging.fetch, offset=paging.offset), paging)
+    # A report another of the same sentence holds is shown once; the next page is still told
+    # by the rows the store gave.
+    return Page(without_repeats(page.items), page.paging, page.has_more)
 
 
 def all_quotes(conn: Connection, filters: QuoteFilters, batch: int = 500
@@ -201,7 +210,7 @@ def all_quotes(conn: Connection, filters: QuoteFilters, batch: int = 500
     offset = 0
     while True:
         found = search_quotes(conn, filters, limit=batch, offset=offset)
-        yield from found
+        yield from without_repeats(found)
         if len(found) < batch:
             return
         offset += batch
