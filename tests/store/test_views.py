@@ -12,6 +12,7 @@ from europenews.model import (
     EventSource,
     Figure,
     Mention,
+    Place,
     PlaceRef,
     Quote,
     Speaker,
@@ -21,7 +22,7 @@ from europenews.store.engine import open_store
 from europenews.store.entities import link_entities
 from europenews.store.stories import assign_to_story, list_story_members, refresh_story
 from europenews.store.views import casualty_figures, front_stories, store_version
-from europenews.store.views_geo import map_events
+from europenews.store.views_geo import map_events, place_detail
 from europenews.store.views_people import QuoteFilters, search_quotes, without_repeats
 from europenews.stories.summary import summarize_story
 
@@ -119,3 +120,32 @@ def test_views_a_short_report_inside_another_words_is_still_shown():
     assert [r["id"] for r in without_repeats([said, other])] == [1, 2]
     again = dict(said, id=3, text="No, nobody knew")
     assert [r["id"] for r in without_repeats([said, other, again])] == [2, 3]
+
+
+def test_views_map_events_put_one_incident_at_one_point(conn):
+    # Three reports of one story: two put the place at one point, the third elsewhere. The
+    # incident is one marker, at the point most give, with the highest figure of all three.
+    _store(conn, 1, 3, "Herald", point=(46.6, 32.6))
+    _store(conn, 2, 3, "Daily", point=(46.6, 32.6))
+    _store(conn, 3, 4, "Wire", point=(40.0, 20.0))
+    [kherson] = map_events(conn)
+    assert (kherson["lat"], kherson["lon"], kherson["events"], kherson["killed"]) == (
+        46.6, 32.6, 1, 4)
+
+
+def _place_only(conn, n: int, point: tuple[float | None, float | None]) -> None:
+    article = Article(text="Storm hits Vale.", id=f"p{n}", title=f"Storm {n}", source="Herald",
+                      published=f"2026-11-21T0{n}:00:00Z")
+    place = Place("Vale", "US", *point, mentions=(Mention(11, 15, "Vale"),))
+    add_article(conn, article, article_id=f"p{n}", url=None, url_key=None, content_hash=f"p{n}")
+    save_analysis(conn, f"p{n}", {}, Analysis(article, places=(place,)), {})
+
+
+def test_views_a_place_page_shows_its_commonest_point_and_every_article(conn):
+    # Three articles leave "Vale" without a point, two give one point, one another: the page
+    # is centred on a point (the commonest) and counts all six articles.
+    for n, point in enumerate([(None, None)] * 3 + [(41.0, -75.0)] * 2 + [(30.0, -90.0)]):
+        _place_only(conn, n, point)
+    found = place_detail(conn, "Vale")
+    assert found is not None
+    assert (found["lat"], found["lon"], found["articles"]) == (41.0, -75.0, 6)

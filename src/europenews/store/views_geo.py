@@ -84,8 +84,19 @@ def map_events(conn: Connection, limit: int | None = 400, place: str | None = No
         inner = inner.where(events.c.place_name == place)
     if story:
         inner = inner.where(story_members.c.story_id == story)
-    sub = inner.group_by(events.c.place_name, events.c.country, incident, events.c.lat,
-                         events.c.lon).subquery()
+    at_point = inner.add_columns(func.count().label("n")).group_by(
+        events.c.place_name, events.c.country, incident, events.c.lat, events.c.lon).subquery()
+    # One incident is one marker: when its articles put the same name at two points (one
+    # "Washington" the city, another the state), it stands at the point most of them give,
+    # with its highest figures over all of them (counted at two points it would add up twice).
+    one = (at_point.c.name, at_point.c.country, at_point.c.incident)
+    ranked = select(
+        at_point.c.name, at_point.c.country, at_point.c.lat, at_point.c.lon,
+        func.max(at_point.c.killed).over(partition_by=one).label("killed"),
+        func.max(at_point.c.injured).over(partition_by=one).label("injured"),
+        func.row_number().over(partition_by=one, order_by=(
+            at_point.c.n.desc(), at_point.c.lat, at_point.c.lon)).label("rank")).subquery()
+    sub = select(ranked).where(ranked.c.rank == 1).subquery()
     killed = func.sum(sub.c.killed).label("killed")
     stmt = (select(sub.c.name, sub.c.country, sub.c.lat, sub.c.lon,
                    func.count().label("events"), killed, func.sum(sub.c.injured).label("injured"))
@@ -131,7 +142,8 @@ def place_detail(conn: Connection, name: str, limit: int = 30) -> dict[str, Any]
                    func.max(places.c.feature).label("feature")
                    ).where(places.c.name == name).group_by(places.c.country, places.c.lat,
                                                            places.c.lon)
-    found = conn.execute(where.order_by(func.count().desc())).first()
+    # A point before none (a mention the geocoder left without one), then the commonest.
+    found = conn.execute(where.order_by(places.c.lat.is_(None), func.count().desc())).first()
     event_rows = list_events(conn, limit=limit, place=name)
     ids: Any = select(places.c.article_id).where(places.c.name == name)
     if found is None and not event_rows:
@@ -146,6 +158,11 @@ def place_detail(conn: Connection, name: str, limit: int = 30) -> dict[str, Any]
                                             {"country": None, "lat": None, "lon": None,
                                              "articles": None, "geonames_id": None,
                                              "feature": None})}
+    if found is not None:  # the articles naming it in that country, whatever point each gave
+        out["articles"] = conn.execute(
+            select(func.count(func.distinct(places.c.article_id)))
+            .where(places.c.name == name, places.c.country.is_not_distinct_from(found.country))
+        ).scalar()
     if out["lat"] is None and event_rows:
         out["lat"], out["lon"] = event_rows[0]["lat"], event_rows[0]["lon"]
     out["recent_articles"] = [row_dict(r) for r in conn.execute(
