@@ -217,8 +217,8 @@ def _pronoun(doc: Doc, pron: Token, cast: Cast, words: CastWords,
             best, chosen = rank, eid
     if chosen is None or best is None:
         return None
-    last = max(i for i in cast.persons if i < pron.i and cast.of_token[i] == chosen)
-    if _unnamed_between(doc, last, pron.i, wanted, cast, words):
+    nearest = max(i for i in cast.persons if i < pron.i and cast.of_token[i] == chosen)
+    if _unnamed_between(doc, nearest, pron.i, wanted, cast, words):
         return None
     return chosen
 

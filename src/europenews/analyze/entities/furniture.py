@@ -12,6 +12,7 @@ names and quotations are not the article's. A dateline ("ALTURAS, Modoc County (
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 # A notice anywhere on a line: the copyright sign, "all rights reserved", "Copyright 2014",
 # a logo's trademark, the republication warning. The trademark sign alone is no notice: press
@@ -86,6 +87,6 @@ def _clip_list(lines: list[str]) -> bool:
     the article's own text; a list's running times come in no order ("1:38", "0:45", "2:10")."""
     times = [int(m[1]) * 60 + int(m[2]) for line in lines
              if len(line) <= SHORT_LINE and (m := CLIP.match(line))]
-    ordered = len(times) >= ORDERED_CLOCK and (all(a <= b for a, b in zip(times, times[1:]))
-                                               or all(a >= b for a, b in zip(times, times[1:])))
+    ordered = len(times) >= ORDERED_CLOCK and (all(a <= b for a, b in pairwise(times))
+                                               or all(a >= b for a, b in pairwise(times)))
     return len(times) >= MIN_CLIPS and not ordered
