@@ -80,3 +80,11 @@ def test_furniture_a_timeline_in_capital_pm_or_a_24_hour_clock_is_the_articles_t
               "0:30 \"Stay home,\" says the fire chief\n"
               "1:10 Ferries stop for the night")
     assert len(_lines(videos)) == 3
+
+
+def test_furniture_an_e_acute_in_the_wrong_encoding_is_no_copyright_sign():
+    # "cafÃ©" is "café" misread: the line is the article's (its names and quotations too).
+    for cafe in ("caf\u00c3\u00a9", "cafA\u0303\u00a9"):
+        text = f"Title\n''The {cafe} will reopen,'' said Lena Holm, the owner."
+        assert furniture_lines(text) == []
+    assert _lines("Title\nPhoto \u00a9 2014 Harbor Radio") == ["Photo \u00a9 2014 Harbor Radio"]

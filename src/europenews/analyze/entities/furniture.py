@@ -16,9 +16,10 @@ from itertools import pairwise
 
 # A notice anywhere on a line: the copyright sign, "all rights reserved", "Copyright 2014",
 # a logo's trademark, the republication warning. The trademark sign alone is no notice: press
-# releases write it in their sentences ("Opteron™ technologies").
+# releases write it in their sentences ("Opteron™ technologies"). "Ã©" (also written with a
+# combining tilde) is an "é" read in the wrong encoding ("cafÃ©"), not the sign.
 NOTICE = re.compile(
-    r"©|\ball rights reserved\b|\bcopyright\s+(?:\(c\)\s*)?\d{4}\b"
+    r"(?<![Ã\u0303])©|\ball rights reserved\b|\bcopyright\s+(?:\(c\)\s*)?\d{4}\b"
     r"|\bmay not be (?:re)?published\b|\blogo\s+TM\b",
     re.I,
 )
