@@ -263,19 +263,6 @@ def test_speakers_participle_after_when_clause(nlp):
     assert "Baker fans" in speaker_text(quote_with(nlp(text)._.quotes, "we win"))
 
 
-def test_speakers_described_after_inverted_cue(nlp):
-    text = ("“The harbour plan is a disaster for the fishermen of this town,” tweeted a Norwegian "
-            "user from Bergen going by the handle Fjordman.")
-    quote = quote_with(nlp(text)._.quotes, "harbour plan")
-    assert speaker_text(quote) == "a Norwegian user"
-
-
-def test_speakers_number_after_inverted_cue(nlp):
-    text = "“America is great! The senator is terrible,” read one. “Anybody but him,” was another."
-    quote = quote_with(nlp(text)._.quotes, "America is great")
-    assert speaker_text(quote) == "one"
-
-
 def test_speakers_subject_of_passive_hearsay(nlp):
     text = ("The mayor of Lyon is reported to have labelled the plan “a gift to speculators” at "
             "a closed meeting.")
@@ -301,14 +288,6 @@ def test_speakers_surname_read_as_modal(nlp):
     ("words", "heads", "deps", "pos", "tags", "speaker"),
     [
         (
-            ["Then", "one", "lawmaker", "called", "Smith", "the", "prince", "."],
-            [2, 2, 2, 2, 3, 6, 3, 2],
-            ["advmod", "nummod", "ROOT", "acl", "oprd", "det", "oprd", "punct"],
-            ["ADV", "NUM", "NOUN", "VERB", "PROPN", "DET", "NOUN", "PUNCT"],
-            ["RB", "CD", "NN", "VBN", "NNP", "DT", "NN", "."],
-            "lawmaker",
-        ),
-        (
             ["They", "built", "a", "website", "called", "Unity", "."],
             [1, 1, 3, 1, 3, 4, 1],
             ["nsubj", "ROOT", "det", "dobj", "acl", "oprd", "punct"],
@@ -317,9 +296,9 @@ def test_speakers_surname_read_as_modal(nlp):
             None,
         ),
     ],
-    ids=["names-someone-something", "a-thing-called"],
+    ids=["a-thing-called"],
 )
-def test_speakers_participle_with_two_complements(nlp, words, heads, deps, pos, tags, speaker):
+def test_speakers_participle_naming_a_thing(nlp, words, heads, deps, pos, tags, speaker):
     doc = _doc(nlp, words, heads, deps, pos, tags)
     called = next(t for t in doc if t.text == "called")
     found = subject_of(called)
@@ -397,17 +376,6 @@ def test_speakers_noun_before_verb_ends_relative_clause(nlp):
         ["DT", "NN", "WP", "VBD", "TO", "VB", "NNS", "VBD", "."],
     )
     assert noun_before(doc[7]).text == "official"
-
-
-def test_speakers_finite_verb_hung_on_earlier_verb(nlp):
-    words = ["Lindqvist", ",", "exasperated", ",", "famously", "responded", ":"]
-    doc = _doc(
-        nlp, words, [2, 0, 2, 2, 5, 2, 5],
-        ["nsubj", "punct", "ROOT", "punct", "advmod", "dep", "punct"],
-        ["PROPN", "PUNCT", "VERB", "PUNCT", "ADV", "VERB", "PUNCT"],
-        ["NNP", ",", "VBD", ",", "RB", "VBD", ":"],
-    )
-    assert subject_of(doc[5]).text == "Lindqvist"
 
 
 def test_speakers_participle_after_time_clause_hung_on_noun(nlp):

@@ -30,14 +30,11 @@ from europenews.analyze.quotes.inversion import (
     source_cue,
 )
 from europenews.analyze.quotes.lexicon import QuoteLexicon
-from europenews.analyze.quotes.lostsubjects import aside_subject
 from europenews.analyze.quotes.speakers import (
     SUBJECTS,
     coordinated_report,
     inverted_subject,
     noun_before,
-    paragraph_opener,
-    preceding_subject,
     speaker_head,
     subject_of,
 )
@@ -235,8 +232,7 @@ def _verb_cue(verb: Token, lex: QuoteLexicon, beliefs: bool) -> Cue | None:
     nxt = verb.doc[end] if end < len(verb.doc) else None
     colon = nxt is not None and nxt.text == ":"
     report = coordinated_report(verb, lex.speech_verbs) if lemma in lex.speech_verbs else None
-    speaker = (report or subject_of(verb) or preceding_subject(verb) or inverted_subject(verb)
-               or paragraph_opener(verb) or noun_before(verb) or aside_subject(verb))
+    speaker = report or subject_of(verb) or inverted_subject(verb) or noun_before(verb)
     speech = lemma in lex.speech_verbs or lemma in lex.phrasal
     return Cue((verb.i, end), speaker.i if speaker is not None else None, content, colon, speech,
                tail.i if tail is not None else None, around is not None)

@@ -252,9 +252,7 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
         aside = parenthetical(doc, cue, layout, marked=True) if cue is not None else None
         if aside is not None and cue is not None and not bound.intersection(aside.marks):
             bare.remove(cue)
-            aside.speaker = _speaker_of(aside, doc, lex)
-            drafts.append(aside)
-            bound.update(aside.marks)
+            claim(aside)
             continue
         if (cue is None or cue.subject is None) and statement[k]:
             intro = dash_cue(doc, text, mark) or colon_intro(doc, text, mark, lex.speech_verbs)
@@ -263,9 +261,7 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
         if cue is None and spoken:
             cue = trailing_verb(doc, mark, layout, lex.speech_verbs)
         if cue is None and statement[k]:
-            cue = clause_intro(
-                doc, text, mark, lex.speech_verbs
-            )
+            cue = clause_intro(doc, text, mark, lex.speech_verbs)
         host = reported_report(doc, drafts, cue, mark) if cue is not None else None
         if host is not None:
             # "Trump said he responded: “...”": the quotation ends the outer report it sits in.
@@ -277,10 +273,7 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
         if cue is not None:
             if cue in bare:
                 bare.remove(cue)
-            draft = Draft(list(mark.fragments), "direct", cue, marks=[k])
-            draft.speaker = _speaker_of(draft, doc, lex)
-            drafts.append(draft)
-            bound.add(k)
+            claim(Draft(list(mark.fragments), "direct", cue, marks=[k]))
             continue
         named = passive_naming(doc, mark, layout) or noun_report(
             doc, mark, layout, lex.speech_nouns
@@ -296,11 +289,8 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
         if found is not None:
             # "... promises to “stop the landlords from ...”": the quotation is the object of
             # a named subject's verb (for short phrases, only when nothing else claims them).
-            draft = Draft(merge([*found[0], *mark.fragments]), "mixed", found[1], marks=[k],
-                          guessed=True)
-            draft.speaker = _speaker_of(draft, doc, lex)
-            drafts.append(draft)
-            bound.add(k)
+            claim(Draft(merge([*found[0], *mark.fragments]), "mixed", found[1], marks=[k],
+                        guessed=True))
             continue
         remark = remark_cue(doc, text, mark)
         if remark is not None:  # a named remark: no later quotation continues it
@@ -362,11 +352,8 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
             aside = parenthetical(doc, cue, layout, marked=True)
             if aside is not None and bound.intersection(aside.marks):
                 aside = None
-            elif aside is not None:
-                bound.update(aside.marks)
         if aside is not None:
-            aside.speaker = _speaker_of(aside, doc, lex)
-            drafts.append(aside)
+            claim(aside)
     drafts.sort(key=lambda d: d.spans[0])
     # The rules proposed a speaker per quote; the trained chooser (chooser.py) decides.
     model = None if reads_french_order(lex) else lex.speakers

@@ -15,18 +15,11 @@ import functools
 
 from spacy.tokens import Doc, Token
 
-from europenews.analyze.quotes.lostsubjects import (
-    CLOSING_MARKS,
-    described_object,
-    finite_aside,
-    has_contracted,
-    modal_name,
-    two_complements,
-)
 from europenews.analyze.quotes.marks import QUOTE_TOKENS
 from europenews.model import Mention, Speaker
 
 SUBJECTS = ("nsubj", "csubj")
+CLOSING_MARKS = ("”", "\"", "''")
 MAX_MENTION = 6  # tokens: a speaker's mention is a few words, never a clause
 MENTION_STOPS = QUOTE_TOKENS | {"–", "—"}
 # Modifiers that belong to a speaker's mention ("German Foreign Minister Annalena Baerbock").
@@ -194,8 +187,6 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             if child.tag_ in ("WP", "WDT"):
                 return child  # "who said ...": the mention is "who"; coref resolves it
             return _in_paragraph(_named_edge(speaker_head(child), verb), verb)
-        if child.dep_ == "nsubjpass" and has_contracted(verb) and _personal(child):
-            return speaker_head(child)  # "he's said the same thing": "'s" is "has", not "is"
         if child.dep_ == "agent":  # "was told by X"
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
@@ -206,15 +197,13 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             "advmod", "npadvmod", "dep", "attr", "appos", "compound"
         ):
             return speaker_head(child)
-    name = modal_name(verb)
+    name = _modal_name(verb)
     if name is not None:
         return name
     if depth >= 3 or verb.head.i == verb.i:
         return None
     head = verb.head
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        if two_complements(verb) and head.pos_ in ("NOUN", "PROPN"):
-            return speaker_head(head)  # "one lawmaker called Smith “...”": a finite verb
         return None  # "a website called “...”", "the ad, entitled “...”": named, by nobody
     if verb.dep_ == "xcomp":
         controller = _object_controller(verb, head)
@@ -243,8 +232,6 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     )
     if verb.dep_ == "advcl" and (verb.tag_ == "VBN" or opening):
         return None  # "Asked whether ..., 62 percent said": the main subject was asked
-    if verb.dep_ in ("dep", "parataxis") and finite_aside(verb, head):
-        return subject_of(head, depth + 1)  # "Lindqvist, exasperated, famously responded:"
     participle = verb.dep_ in ("ccomp", "pcomp", "dep") and verb.tag_ in ("VBG", "VBN")
     # A clause with no subject of its own ("..., calling it ...", "to release ...") takes the
     # subject of the clause it hangs from.
@@ -262,6 +249,16 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 found = None  # "The biases shown ... shouldn't be read as saying": no speaker
         return found
     return None
+
+
+def _modal_name(verb: Token) -> Token | None:
+    """``“...,” Will wrote``: a capitalised "modal" between a closing mark and the verb is a
+    surname the tagger read as an auxiliary."""
+    aux = next((c for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"
+                and c.i == verb.i - 1 and c.text.istitle()), None)
+    if aux is None or aux.i == 0 or verb.doc[aux.i - 1].text not in CLOSING_MARKS:
+        return None
+    return aux
 
 
 def _object_controller(verb: Token, head: Token) -> Token | None:
@@ -368,7 +365,7 @@ def inverted_subject(verb: Token) -> Token | None:
         if person is None:
             person = next((t for t in title if t.pos_ == "PROPN" and not t.ent_type_), None)
         if person is None or any(t.is_punct for t in doc[verb.i + 1 : person.i]):
-            return described_object(verb)
+            return None
         nxt = person
     i = nxt.i
     while i + 1 < len(doc) and (doc[i + 1].ent_iob_ == "I" or doc[i + 1].dep_ == "compound"
@@ -391,24 +388,6 @@ def name_after_title(doc: Doc, i: int) -> Token | None:
     while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
         j += 1
     return doc[j]
-
-
-def paragraph_opener(verb: Token) -> Token | None:
-    """``Trump, in Kentucky, said ...`` parsed without a subject: the name that opens the
-    verb's paragraph, when no other verb stands between them."""
-    doc = verb.doc
-    start = verb.i
-    while start > 0 and "\n" not in doc[start - 1].text:
-        start -= 1
-    first = doc[start]
-    if verb.i - start > 12 or first.ent_type_ not in ("PERSON", "ORG"):
-        return None
-    if any(t.pos_ in ("VERB", "AUX") for t in doc[start : verb.i]):
-        return None
-    i = first.i
-    while i + 1 < verb.i and doc[i + 1].ent_iob_ == "I":
-        i += 1
-    return doc[i]
 
 
 def preceding_subject(verb: Token) -> Token | None:
