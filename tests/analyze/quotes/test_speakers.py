@@ -190,22 +190,6 @@ def test_speakers_title_phrase_ending_in_name_gives_the_name(nlp):
     assert mention is not None and "Gonzalez" in mention.text and "Northwind" not in mention.text
 
 
-def test_speakers_comma_participle_hung_on_object_takes_clause_subject(nlp):
-    # The parse seen in news text: ", saying" attached (acl) to the object noun "notion".
-    from spacy.tokens import Doc
-
-    from europenews.analyze.quotes.speakers import subject_of
-
-    words = ["Ortega", "rejected", "the", "notion", ",", "saying", "no", "."]
-    doc = Doc(
-        nlp.vocab, words=words, heads=[1, 1, 3, 1, 3, 3, 5, 1],
-        deps=["nsubj", "ROOT", "det", "dobj", "punct", "acl", "dobj", "punct"],
-        tags=["NNP", "VBD", "DT", "NN", ",", "VBG", "DT", "."],
-        pos=["PROPN", "VERB", "DET", "NOUN", "PUNCT", "VERB", "DET", "PUNCT"],
-    )
-    assert subject_of(doc[5]).text == "Ortega"
-
-
 @pytest.mark.parametrize(
     ("text", "said", "speaker"),
     [
@@ -261,13 +245,6 @@ def test_speakers_participle_after_when_clause(nlp):
     text = ("The second protest came during a talk at the city library, when Baker fans "
             "interrupted her talk, shouting \"he wins, we win!\"")
     assert "Baker fans" in speaker_text(quote_with(nlp(text)._.quotes, "we win"))
-
-
-def test_speakers_subject_of_passive_hearsay(nlp):
-    text = ("The mayor of Lyon is reported to have labelled the plan “a gift to speculators” at "
-            "a closed meeting.")
-    quote = quote_with(nlp(text)._.quotes, "gift to speculators")
-    assert speaker_text(quote) == "The mayor"
 
 
 @pytest.mark.parametrize("verb", ["expected", "authorized"])
@@ -340,18 +317,6 @@ def test_speakers_inverted_after_comma_takes_person(nlp):
             "He",
         ),
         (
-            "At one stage, Sandberg told Viik to \"relax, relax.\" That prompted Ostrom to crack "
-            "a joke about gymnastics and call Viik \"very agile,\" a nod to the rival.",
-            "very agile",
-            "Ostrom",
-        ),
-        (
-            "Indeed, she was briefly banned for a month after attacking the board for its "
-            "“cowardly and careless” decision on the ferry.",
-            "cowardly and careless",
-            "she",
-        ),
-        (
             "Sandberg spoke a block away from the old brewery, now owned by developer Erik Falk, "
             "where about 40 dockers had assembled on Friday evening, chanting \"no deal, no "
             "work\" after the talks collapsed.",
@@ -359,8 +324,7 @@ def test_speakers_inverted_after_comma_takes_person(nlp):
             "about 40 dockers",
         ),
     ],
-    ids=["opening-participle", "has-contracted", "at-one-point", "prompted-to-call",
-         "passive-then-participle", "where-clause-participle"],
+    ids=["opening-participle", "has-contracted", "at-one-point", "where-clause-participle"],
 )
 def test_speakers_subject_of_clause_the_cue_hangs_from(nlp, text, said, mention):
     quote = quote_with(nlp(text)._.quotes, said)

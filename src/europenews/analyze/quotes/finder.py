@@ -46,7 +46,6 @@ from europenews.analyze.quotes.markcues import (
     cue_and_speaker,
     dash_cue,
     nearest_bare,
-    object_of_bare,
     outside_subject,
     quoting_verb,
     trailing_verb,
@@ -56,7 +55,6 @@ from europenews.analyze.quotes.naming import (
     chant_cue,
     noun_report,
     passive_naming,
-    remark_cue,
 )
 from europenews.analyze.quotes.spans import (
     WORD,
@@ -248,7 +246,7 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
                 draft.marks.append(n)
             claim(draft)
             continue
-        cue = nearest_bare(doc, mark, bare, layout) if spoken else object_of_bare(doc, mark, bare)
+        cue = nearest_bare(doc, mark, bare, layout) if spoken else None
         aside = parenthetical(doc, cue, layout, marked=True) if cue is not None else None
         if aside is not None and cue is not None and not bound.intersection(aside.marks):
             bare.remove(cue)
@@ -291,10 +289,6 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
             # a named subject's verb (for short phrases, only when nothing else claims them).
             claim(Draft(merge([*found[0], *mark.fragments]), "mixed", found[1], marks=[k],
                         guessed=True))
-            continue
-        remark = remark_cue(doc, text, mark)
-        if remark is not None:  # a named remark: no later quotation continues it
-            claim(Draft(list(mark.fragments), "direct", remark, marks=[k], guessed=True))
             continue
         before = [d for d in drafts if d.spans[-1][1] <= mark.start and not d.guessed]
         prev = max(before, key=lambda d: d.spans[-1][1], default=None)

@@ -351,16 +351,3 @@ def clause_intro(
     if span is None or not 2 <= len(span) <= 40:
         return None
     return _clause_cue(doc, span.start, span.end, speech_verbs)
-
-
-def object_of_bare(doc: Doc, mark: MarkedQuote, bare: list[Cue]) -> Cue | None:
-    """``a sign which read “Nurses 4 Porter”``: a short quotation right after a speech verb
-    that left it without content is that verb's object, so it is what was said."""
-    span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
-    if span is None or len(span) == 0 or span.start < 2:
-        return None
-    i = span.start - 1
-    while i > 0 and doc[i].is_punct:
-        i -= 1
-    return next((c for c in bare if c.speech and c.cue[1] - 1 == i and c.subject is not None
-                 and span.root.head.i == doc[c.cue[0]].i), None)

@@ -1,6 +1,5 @@
 """Quotations that a noun or a naming verb attributes, with no speech verb of their own:
-chants ("their chants of “...”"), named remarks ("the mayor's “broken bridges” remark") and
-passive naming ("has been called “...” by X", "what is called a “reform”")."""
+chants ("their chants of “...”") and passive naming ("has been called “...” by X")."""
 
 from __future__ import annotations
 
@@ -48,54 +47,6 @@ def chant_cue(doc: Doc, text: str, mark: MarkedQuote) -> Cue | None:
         return Cue((noun.i, span.end), None, ())
     subject = subject_of(verb)
     return Cue((noun.i, span.end), speaker_head(subject).i if subject is not None else None, ())
-
-
-# "Mayor Baker's “broken bridges” remark", "the governor's “no new taxes” promise": a
-# quotation that names a remark by the noun right after it.
-REMARK_AFTER = re.compile(
-    r"[”\"’']?[ \t\u00a0]+(?:comments?|remarks?|line|quip|promise|pledge|slogan|statement|tweet"
-    r"|vow|mantra|motto|catchphrase|refrain|jab|barb|gaffe|retort)\b",
-    re.I,
-)
-
-
-# "Baker's campaign slogan is “Fix the bridges first.”": the remark named before the quotation.
-REMARK_IS = re.compile(
-    r"\b(?:slogan|motto|mantra|tagline|catchphrase|refrain)\s+(?:is|was)\s*[:,]?[ \t\u00a0]*$",
-    re.I,
-)
-
-
-def remark_cue(doc: Doc, text: str, mark: MarkedQuote) -> Cue | None:
-    """``Mayor Baker's “broken bridges” remark drew ...``, ``Baker's campaign slogan is
-    “...”``: the quotation is the remark; its speaker is the remark's possessor (none for "the
-    “snow day” comment")."""
-    found = REMARK_AFTER.match(text, mark.end)
-    before = REMARK_IS.search(text[max(0, mark.start - 40) : mark.start].rstrip(OPENING))
-    if found is not None:
-        span = doc.char_span(found.end() - len(found.group().split()[-1]), found.end(),
-                             alignment_mode="expand")
-    elif before is not None:
-        at = max(0, mark.start - 40) + before.start()
-        span = doc.char_span(at, at + len(before.group().split()[0]), alignment_mode="expand")
-    else:
-        return None
-    if span is None or len(span) != 1 or span[0].pos_ != "NOUN":
-        return None
-    noun = span[0]
-    # The nearest possessor: the parser may hang one from the sentence before on the noun.
-    poss = max((c for c in noun.children if c.dep_ == "poss"), key=lambda c: c.i, default=None)
-    if poss is None and found is not None:
-        # The quotation may split the parse of "the governor's “...” promise": the owner before.
-        opening = doc.char_span(mark.start, mark.end, alignment_mode="expand")
-        i = opening.start - 1 if opening is not None else 0
-        while i > 0 and doc[i].is_punct:
-            i -= 1
-        if doc[i].tag_ == "PRP$":
-            poss = doc[i]
-        elif doc[i].tag_ == "POS" and i > 0:
-            poss = doc[i - 1]
-    return Cue((noun.i, noun.i + 1), poss.i if poss is not None else None, ())
 
 
 NOT_NAMED = ("agent", "punct", "cc", "conj", "advcl", "parataxis", "auxpass", "aux", "neg",

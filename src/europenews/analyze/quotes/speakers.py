@@ -1,12 +1,9 @@
 """Who is speaking: the head token of a cue's speaker, and the few tokens of its mention.
 
-The parse usually hands us the cue verb's subject. When it does not, news style does: a
-participle takes the subject of the clause it hangs from ("..., calling it ..."), an inverted
-cue takes the name after it ("...,” said Lena Fisk"), a dateline is skipped ("OSLO (Reuters) -
-Henrik Dahl said"), and a name that opens the paragraph stands for a subject the parser lost.
-So does the noun phrase that opens a sentence before an aside ("Sen. Lindqvist (D-Minn.),
-noting ..., said"), the passive subject of hearsay ("The mayor is reported to have called ..."),
-and the named object of "prompted X to call ...".
+The cue verb's subject; failing that, news style: a participle takes the subject of the clause it
+hangs from ("..., calling it ..."), an inverted cue the name after it ("...,” said Lena Fisk"), a
+dateline is skipped ("OSLO (Reuters) - Henrik Dahl said"). The chooser (``chooser.py``) decides
+among these and the article's other mentions.
 """
 
 from __future__ import annotations
@@ -33,17 +30,9 @@ MEDIA_NOUNS = frozenset({"ad", "video", "memo", "commercial", "email", "op-ed", 
 # clauses of the moment or place the speaking happened, not "after they came out" or "for her
 # to live in".
 TIME_MARKS = frozenset({"when", "as", "while", "where"})
-PERSONAL = frozenset({"him", "her", "them", "us", "me"})
 EUPHONIC_T = frozenset({"-t", "-t-"})  # French "a-t-il": the t between two vowels
-SPEAKING_PRONOUNS = frozenset({"he", "she", "i", "we", "they"})
-# What someone prompted to speak goes on to do: "prompted Rubio to call Trump “...”".
-NAMING = frozenset({"say", "call", "declare", "describe", "label", "brand", "dub", "write",
-                    "announce", "proclaim", "tell", "ask", "insist", "claim"})
 PERCEPTION = frozenset({"see", "watch", "look", "feel", "notice", "hear"})
 TIME_NOUNS = frozenset({"point", "time", "moment", "day", "week", "night", "stage"})
-# "Obama is reported to have called ...": passives that pass the speech on to their subject
-# (not "expected to", "authorized to": those subjects have not spoken).
-HEARSAY = frozenset({"report", "say", "hear", "quote", "rumor", "believe", "know", "think"})
 
 
 def mention_range(head: Token) -> tuple[int, int]:
@@ -205,14 +194,6 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     head = verb.head
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return None  # "a website called “...”", "the ad, entitled “...”": named, by nobody
-    if verb.dep_ == "xcomp":
-        controller = _object_controller(verb, head)
-        if controller is not None:
-            return controller  # "That prompted Ostrom to crack a joke and call Viik “...”"
-    if verb.dep_ == "xcomp" and head.lemma_.lower() in HEARSAY:
-        passive = _passive_subject(head)
-        if passive is not None:
-            return passive  # "The mayor is said to have labelled ...": the one reported
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         if head.lemma_.lower() in TIME_NOUNS and head.dep_ == "pobj" and head.head.head.i != head.i:
             return subject_of(head.head.head, depth + 1)  # "he has, at one point calling ..."
@@ -220,10 +201,6 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return subject_of(head.head, depth + 1)  # "Her office issued a statement saying"
         if _released(head):
             return subject_of(head.head, depth + 1)  # "Lind launched an ad calling it ..."
-        if _comma_participle(verb, head):
-            # "Ortega rejected the notion that ..., saying that ...": set off by a comma, the
-            # participle speaks for the clause's subject, not for the object it hangs from.
-            return subject_of(head.head, depth + 1)
         return speaker_head(head)
     # "Citing ..., X told" speaks for the main subject; "Seeing ..., the skiffs tried" reports
     # nothing anyone said.
@@ -239,15 +216,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head  # "for arguing ...": up through the preposition
         nearer = _nearer_clause(verb, head)
-        found = subject_of(nearer if nearer is not None else head, depth + 1)
-        if found is None and verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "advcl") and (
-            head in (verb.head, verb.head.head)  # not "held on charges of fleeing"
-        ):
-            # "she was banned after attacking the board for ...": the one it happened to
-            found = _passive_subject(nearer if nearer is not None else head)
-            if found is not None and not _personal(found):
-                found = None  # "The biases shown ... shouldn't be read as saying": no speaker
-        return found
+        return subject_of(nearer if nearer is not None else head, depth + 1)
     return None
 
 
@@ -259,33 +228,6 @@ def _modal_name(verb: Token) -> Token | None:
     if aux is None or aux.i == 0 or verb.doc[aux.i - 1].text not in CLOSING_MARKS:
         return None
     return aux
-
-
-def _object_controller(verb: Token, head: Token) -> Token | None:
-    """``prompted Rubio to call ...``, ``urged her to say``: the named object of the verb an
-    infinitive hangs from is the one who speaks."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return None
-    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
-    if not any(v.lemma_.lower() in NAMING for v in verbs):
-        return None  # "pushes Democrats to reject the deal": the pusher is the source
-    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
-    if obj is None or not (obj.ent_type_ in ("PERSON", "ORG", "NORP") or obj.lower_ in PERSONAL):
-        return None
-    return speaker_head(obj)
-
-
-def _personal(token: Token) -> bool:
-    return token.lower_ in SPEAKING_PRONOUNS or token.ent_type_ in ("PERSON", "ORG", "NORP")
-
-
-def _passive_subject(head: Token) -> Token | None:
-    """The passive subject of a verb with no active one or agent ("X is said to ...")."""
-    kids = list(head.children)
-    if any(c.dep_ in (*SUBJECTS, "agent") for c in kids):
-        return None
-    subject = next((c for c in kids if c.dep_ == "nsubjpass"), None)
-    return speaker_head(subject) if subject is not None else None
 
 
 def _released(noun: Token) -> bool:
@@ -329,15 +271,6 @@ def coordinated_report(verb: Token, speech: frozenset[str]) -> Token | None:
 def _crosses_break(token: Token, verb: Token) -> bool:
     lo, hi = sorted((token.i, verb.i))
     return any("\n" in t.text for t in token.doc[lo:hi])
-
-
-def _comma_participle(verb: Token, noun: Token) -> bool:
-    doc = verb.doc
-    return (
-        verb.tag_ == "VBG" and verb.i > 0 and doc[verb.i - 1].text == ","
-        and noun.pos_ == "NOUN" and noun.ent_type_ not in ("PERSON", "ORG", "NORP")
-        and noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
-    )
 
 
 def inverted_subject(verb: Token) -> Token | None:
