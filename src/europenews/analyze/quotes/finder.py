@@ -24,18 +24,15 @@ from europenews.analyze.quotes.cue import Cue
 from europenews.analyze.quotes.cues import find_cues
 from europenews.analyze.quotes.drafts import (
     Draft,
-    aside_claims,
     contrasted,
     drop_nested,
     inner_report,
     interrupted,
     own_cue,
     parenthetical,
-    reported_report,
     reports_belief,
     same_sentence,
     strip_cue,
-    subject_claims,
     trails_quotation,
 )
 from europenews.analyze.quotes.inversion import french_speaker, reads_french_order
@@ -53,7 +50,6 @@ from europenews.analyze.quotes.markcues import (
 from europenews.analyze.quotes.marks import MarkedQuote, find_marked_quotes
 from europenews.analyze.quotes.naming import (
     chant_cue,
-    noun_report,
     passive_naming,
 )
 from europenews.analyze.quotes.spans import (
@@ -207,8 +203,6 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
     cues = [outside_subject(doc, c, layout, statement) for c in find_cues(doc, lex, beliefs)]
     drafts, bound, bare = _cue_drafts(doc, cues, layout, statement)
     own_cue(doc, drafts, bound, layout, statement)
-    aside_claims(doc, drafts, bare, layout)
-    subject_claims(doc, drafts, bare, layout)
     for draft in drafts:
         draft.speaker = _speaker_of(draft, doc, lex)
     # A report with neither speaker nor quotation marks is mostly a misread headline ("Calls
@@ -260,22 +254,12 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
             cue = trailing_verb(doc, mark, layout, lex.speech_verbs)
         if cue is None and statement[k]:
             cue = clause_intro(doc, text, mark, lex.speech_verbs)
-        host = reported_report(doc, drafts, cue, mark) if cue is not None else None
-        if host is not None:
-            # "Trump said he responded: “...”": the quotation ends the outer report it sits in.
-            host.spans = merge([*host.spans, (host.spans[-1][1], mark.end)])
-            host.kind = "mixed"
-            host.marks.append(k)
-            bound.add(k)
-            continue
         if cue is not None:
             if cue in bare:
                 bare.remove(cue)
             claim(Draft(list(mark.fragments), "direct", cue, marks=[k]))
             continue
-        named = passive_naming(doc, mark, layout) or noun_report(
-            doc, mark, layout, lex.speech_nouns
-        )
+        named = passive_naming(doc, mark, layout)
         if named is not None:
             claim(Draft(merge([*named[0], *mark.fragments]), "mixed", named[1], marks=[k],
                         guessed=True))
