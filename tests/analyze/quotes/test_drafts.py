@@ -8,17 +8,6 @@ import pytest
 from tests.analyze.quotes.helpers import quote_with, speaker_text
 
 
-def test_drafts_quotation_resumes_after_aside_of_its_cue(nlp):
-    text = (
-        "“A lot of people feel restless in this spring of strikes,” Lindgren wrote in a letter "
-        "explaining why she is addressing the congress, “but most members agree that the union "
-        "is heading in the wrong direction.”"
-    )
-    quote = quote_with(nlp(text)._.quotes, "restless")
-    assert "wrong direction" in quote.text and len(quote.spans) == 2
-    assert quote.speaker.mention.text == "Lindgren"
-
-
 def test_drafts_parenthetical_cue_around_quotation_is_mixed(nlp):
     text = (
         "These and many older rulings, the judges said, “all point to the same answer” that the "

@@ -1,7 +1,6 @@
 """Quote drafts: quotes under construction, and the adjustments that read several of them at
-once — an inverted cue that takes back its own quotation, a quotation resuming after its cue, a
-parenthetical cue inside the sentence it reports, reports nested in other reports, and which
-cue of a sentence claims a quotation (a trailing cue over a verb in its subject, a contrasted
+once — an inverted cue that takes back its own quotation, reports nested in other reports, and
+which cue of a sentence claims a quotation (a trailing cue over a verb in its subject, a contrasted
 report over the one it was hung in).
 """
 
@@ -14,16 +13,10 @@ from spacy.tokens import Doc
 
 from europenews.analyze.doctext import doc_text
 from europenews.analyze.quotes.cue import Cue
-from europenews.analyze.quotes.marks import MarkedQuote
 from europenews.analyze.quotes.spans import (
     WORD,
     Layout,
     Spans,
-    chars,
-    count_words,
-    outside_words,
-    overlaps,
-    strip_punct,
 )
 from europenews.model import Speaker
 
@@ -97,53 +90,6 @@ def has_verb(doc: Doc, spans: Spans) -> bool:
         if span is not None and any(t.pos_ in ("VERB", "AUX") for t in span):
             return True
     return False
-
-
-def parenthetical(doc: Doc, cue: Cue, layout: Layout, marked: bool = False) -> Draft | None:
-    """``Most of the repairs, he said, involved ...``: the sentence around a bare cue (with
-    ``marked``, one that holds a quotation: ``These rulings, the judges said, “all point to
-    the same answer” that ...`` is a mixed quote)."""
-    verb = doc[cue.cue[0]]
-    if not cue.speech or cue.subject is None or verb.pos_ != "VERB":
-        return None
-    sent = verb.sent
-    lo, hi = verb.left_edge.i, verb.right_edge.i + 1
-    if verb.dep_ not in ("parataxis", "ROOT") or hi - lo > 8:
-        return None
-    parts = [(sent.start, lo), (hi, sent.end)]
-    ranges = tuple((s, e) for s, e in parts if sum(not t.is_punct for t in doc[s:e]) >= 1)
-    spans = chars(doc, layout.text, ranges)
-    spans = [strip_punct(layout.text, s, e) for s, e in spans]
-    spans = [(s, e) for s, e in spans if e > s]
-    inside = [k for k, m in enumerate(layout.marks) if overlaps((m.start, m.end), spans)]
-    if count_words(layout.text, spans) < 4 or bool(inside) != marked:
-        return None
-    if marked:
-        frags = [f for k in inside for f in layout.marks[k].fragments]
-        if outside_words(layout.text, spans, frags) < 2:
-            return None  # "“...,” he said, “...”": one quotation interrupted by its cue
-        return Draft(spans, "mixed", cue, marks=inside)
-    return Draft(spans, "indirect", cue)
-
-
-def interrupted(doc: Doc, drafts: list[Draft], mark: MarkedQuote, layout: Layout) -> Draft | None:
-    """The direct quote that ``mark`` resumes: its quotation closed on a comma just before its
-    own cue, and the same sentence goes on into ``mark``."""
-    text = layout.text
-    before = [d for d in drafts if d.spans[-1][1] <= mark.start and d.marks and not d.guessed]
-    prev = max(before, key=lambda d: d.spans[-1][1], default=None)
-    if prev is None or prev.kind != "direct" or prev.cue is None:
-        return None
-    end = layout.marks[prev.marks[-1]].end
-    pos = doc[prev.cue.cue[0]].idx
-    if text[end - 1] != "," or not end < pos < mark.start:
-        return None
-    gap = text[end : mark.start]
-    if "\n" in gap or SENTENCE_END.search(gap) or len(WORD.findall(gap)) > 25:
-        return None
-    if not gap.rstrip(" “\"‘'").endswith(","):  # "..., as the heckler yelled: “...”"
-        return None
-    return prev
 
 
 def drop_nested(doc: Doc, drafts: list[Draft]) -> list[Draft]:

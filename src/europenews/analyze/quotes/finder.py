@@ -1,15 +1,8 @@
-"""Quotes: who said what — direct, indirect and mixed quotations with speaker and cue.
+"""The quote finder: pairs quotation marks (``marks.py``) with reporting cues (``cues.py``).
 
-Two sources of evidence meet here: quotation marks in the raw text (``marks.py``) and
-reporting cues in the parse (``cues.py``). A cue whose content lies within quotation marks gives
-a direct quote; content partly in marks gives a mixed one; content without marks an indirect
-one. Quoted statements with no cue of their own take the nearest bare cue ("..., Kallas said"),
-continue the previous quote of their paragraph ("...," he said, "...") or the previous
-paragraph's speaker. Short quoted phrases nobody is said to have said (scare quotes, titles)
-are not statements. Speakers are mentions (``entities/coref.py`` resolves them later);
-content bounds live in ``spans.py``, cues read from the marks' side in ``markcues.py`` (and,
-for quotations a noun or a naming verb attributes, ``naming.py``), speaker heads in
-``speakers.py``, adjustments across drafts in ``drafts.py``.
+A cue whose content lies within marks gives a direct quote, partly in marks a mixed one, without
+marks an indirect one; quotations no cue reports are read from the marks' side (``markcues.py``,
+``naming.py``). docs/quotes.md describes the stages.
 """
 
 from __future__ import annotations
@@ -23,13 +16,12 @@ from europenews.analyze.quotes.chooser import Candidate, choose_speakers
 from europenews.analyze.quotes.cue import Cue
 from europenews.analyze.quotes.cues import find_cues
 from europenews.analyze.quotes.drafts import (
+    SENTENCE_END,
     Draft,
     contrasted,
     drop_nested,
     inner_report,
-    interrupted,
     own_cue,
-    parenthetical,
     reports_belief,
     same_sentence,
     strip_cue,
@@ -68,7 +60,6 @@ from europenews.analyze.quotes.spans import (
 from europenews.analyze.quotes.speakers import speaker_at
 from europenews.model import Mention, Quote, Speaker
 
-SENTENCE_END = re.compile(r"[.!?][\s”\"’']")
 LISTED = re.compile(r"[\s,]*(?:and|or)?\s*")  # between quotations listed together
 MIN_STATEMENT_WORDS = 4  # shorter quoted phrases are statements only when a cue claims them
 LONG_STATEMENT_WORDS = 8  # this long, a quoted passage is a statement even without a verb
@@ -222,14 +213,6 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
             continue
         # A short quotation that ends a clause ("“Not even one,” he said") may still be speech.
         spoken = statement[k] or text[mark.end - 1 : mark.end] in (",", ".", "!", "?")
-        resumed = interrupted(doc, drafts, mark, layout)
-        if resumed is not None:
-            # "“...,” Thiel wrote, explaining why he is speaking, “but ...”": the quotation
-            # resumes after its own cue; a verb in the aside between does not claim it.
-            resumed.spans = [*resumed.spans, *mark.fragments]
-            resumed.marks.append(k)
-            bound.add(k)
-            continue
         chant = chant_cue(doc, text, mark)
         if chant is not None:
             draft = Draft(list(mark.fragments), "direct", chant, marks=[k])
@@ -241,11 +224,6 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
             claim(draft)
             continue
         cue = nearest_bare(doc, mark, bare, layout) if spoken else None
-        aside = parenthetical(doc, cue, layout, marked=True) if cue is not None else None
-        if aside is not None and cue is not None and not bound.intersection(aside.marks):
-            bare.remove(cue)
-            claim(aside)
-            continue
         if (cue is None or cue.subject is None) and statement[k]:
             intro = dash_cue(doc, text, mark) or colon_intro(doc, text, mark, lex.speech_verbs)
             if intro is not None and (cue is None or intro.subject is not None):
@@ -322,16 +300,6 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
             speaker = prev.speaker if near and prev is not None else None
             drafts.append(Draft(list(mark.fragments), "direct", None, speaker, [k]))
             bound.add(k)
-    for cue in bare:
-        aside = parenthetical(doc, cue, layout)
-        if aside is None:
-            # "The two cities, Mayor Ruiz said, now have a “historic chance” to ...": an aside cue
-            # reports its sentence with the short quoted phrase no other cue took.
-            aside = parenthetical(doc, cue, layout, marked=True)
-            if aside is not None and bound.intersection(aside.marks):
-                aside = None
-        if aside is not None:
-            claim(aside)
     drafts.sort(key=lambda d: d.spans[0])
     # The rules proposed a speaker per quote; the trained chooser (chooser.py) decides.
     model = None if reads_french_order(lex) else lex.speakers
