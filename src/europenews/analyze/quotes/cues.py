@@ -13,8 +13,6 @@ from europenews.analyze.quotes.cue import Cue
 from europenews.analyze.quotes.cuebounds import (
     aside_content,
     before_tail,
-    detached_as,
-    final_content,
     frames,
     has_quote,
     named_content,
@@ -182,10 +180,6 @@ def verb_content(verb: Token, lex: QuoteLexicon) -> tuple[tuple[int, int], ...]:
     if not any(c.dep_ in ("xcomp", "prep", "dep", "dobj", "obj", "oprd") for c in chosen):
         return ()
     found = _range(chosen)
-    if found and "as" in preps and obj is not None and not any(
-        c.dep_ == "prep" and c.lower_ == "as" for c in chosen
-    ):
-        found = detached_as(verb, found)
     if found and lemma in NAME_READERS and obj is not None:
         found = named_content(verb, found)
     return (found,) if found else ()
@@ -227,8 +221,6 @@ def _verb_cue(verb: Token, lex: QuoteLexicon, beliefs: bool) -> Cue | None:
     around = aside_content(verb, lex) if lemma in lex.speech_verbs else None
     if around is not None:
         content, tail = around, None
-    elif not content and lemma in lex.speech_verbs:
-        content = final_content(verb, lex)
     nxt = verb.doc[end] if end < len(verb.doc) else None
     colon = nxt is not None and nxt.text == ":"
     report = coordinated_report(verb, lex.speech_verbs) if lemma in lex.speech_verbs else None

@@ -229,7 +229,7 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
             if intro is not None and (cue is None or intro.subject is not None):
                 cue = intro  # "Continued Stone: “...”": the signed name beats a subjectless cue
         if cue is None and spoken:
-            cue = trailing_verb(doc, mark, layout, lex.speech_verbs)
+            cue = trailing_verb(doc, mark, layout)
         if cue is None and statement[k]:
             cue = clause_intro(doc, text, mark, lex.speech_verbs)
         if cue is not None:

@@ -125,17 +125,6 @@ def speaker_head(token: Token) -> Token:
     return token
 
 
-def _named_edge(head: Token, verb: Token) -> Token:
-    """``Northwind FM Senior Editor for culture and talk Maria Gonzalez called ...``: a title whose
-    subject phrase ends, right before the verb, in a person's name; the name speaks."""
-    if head.ent_type_ == "PERSON" or head.pos_ == "PRON" or head.i > verb.i:
-        return head
-    edge = head.right_edge
-    if edge.i == verb.i - 1 and edge.ent_type_ == "PERSON" and edge.i != head.i:
-        return edge
-    return head
-
-
 def _in_paragraph(subject: Token, verb: Token) -> Token | None:
     """A subject parsed across a line break ("9:15 a.m.\\n\\nLindholm said") is a dateline's
     word: take the name that opens the verb's own paragraph instead."""
@@ -175,7 +164,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 return subject_of(verb.head.head, depth + 1)  # "an ad that said ..."
             if child.tag_ in ("WP", "WDT"):
                 return child  # "who said ...": the mention is "who"; coref resolves it
-            return _in_paragraph(_named_edge(speaker_head(child), verb), verb)
+            return _in_paragraph(speaker_head(child), verb)
         if child.dep_ == "agent":  # "was told by X"
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
