@@ -88,3 +88,11 @@ def test_resolve_a_first_name_between_a_title_and_a_surname_joins_it(vocab, word
     doc = Doc(vocab, words=words, pos=pos, ents=ents)
     people = [(s.text, s.label_) for s in resolve_names(doc, LEXICON) if s.label_ == "PERSON"]
     assert people == [expected]
+
+
+@pytest.mark.parametrize("marks", [('"', '"'), ("“", "”")])
+def test_resolve_a_nickname_between_first_name_and_surname_is_one_person(nlp, marks):
+    text = (f"Mob boss Carmine {marks[0]}The Jaw{marks[1]} Falcone, who feigned illness for "
+            "years, died on Monday.")
+    people = [e.name for e in nlp(text)._.entities if e.type == "person"]
+    assert people == [f"Carmine {marks[0]}The Jaw{marks[1]} Falcone"]

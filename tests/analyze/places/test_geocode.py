@@ -137,3 +137,25 @@ def test_places_own_name_beats_an_old_name_but_not_a_full_name():
     text = "Newcastle fans travelled across the United Kingdom."
     resolved = _resolve(text, ["Newcastle", "United Kingdom"])
     assert resolved["Newcastle"] == ("city", "GB", "GB.ENG")
+
+
+def test_places_a_big_city_outside_its_namesake_region_is_the_bare_names_reading():
+    # Like the state of Washington and the capital: the region's prior is larger, but a city
+    # at least half its size bears the name elsewhere in the country.
+    rows = ["country\t5\tNorland\tNL\t50.0\t10.0\t60000000\tNL\tnorland",
+            "region\t50\tHavel\tNL\t52.0\t8.0\t5000000\tNL.HV\thavel",
+            "region\t51\tOster\tNL\t49.0\t12.0\t5000000\tNL.OS\toster",
+            "city\t52\tHavel\tNL\t48.5\t12.5\t3000000\tNL.OS\thavel",
+            "city\t53\tBrenn\tNL\t52.1\t8.1\t400000\tNL.HV\tbrenn"]
+    gaz = parse_gazetteer(rows)
+
+    def read(text: str, names: list[str]) -> dict[str, str]:
+        toponyms, at = [], 0
+        for name in names:
+            start = text.index(name, at)
+            toponyms.append(Toponym(start, start + len(name), name))
+            at = start + len(name)
+        return {r.toponym.text: r.entry.feature for r in resolve_toponyms(gaz, toponyms, text)}
+
+    assert read("Ministers met in Havel on Monday.", ["Havel"]) == {"Havel": "city"}
+    assert read("Police in Brenn, Havel, made an arrest.", ["Brenn", "Havel"])["Havel"] == "region"

@@ -199,21 +199,3 @@ def test_cuebounds_quoted_name_ends_the_content(nlp, text, name, kept, left_out,
 def test_cuebounds_place_after_the_quoted_name_stays(nlp, text, name, place):
     quote = quote_with(nlp(text)._.quotes, name)
     assert place in quote.text
-
-
-@pytest.mark.parametrize(
-    ("text", "start", "name"),
-    [
-        (
-            "The senator has built much of her campaign on cracking down on lobbying, portraying "
-            "oil companies, in particular, as “bullies” and liars who buy votes.",
-            "oil companies, in particular, as",
-            "bullies",
-        ),
-    ],
-    ids=["portraying-as-clause"],
-)
-def test_cuebounds_as_phrase_past_an_aside(nlp, text, start, name):
-    quote = quote_with(nlp(text)._.quotes, name)
-    assert quote.text.startswith(start)
-    assert "liars" in quote.text

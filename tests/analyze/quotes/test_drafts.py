@@ -8,17 +8,6 @@ import pytest
 from tests.analyze.quotes.helpers import quote_with, speaker_text
 
 
-def test_drafts_quotation_resumes_after_aside_of_its_cue(nlp):
-    text = (
-        "“A lot of people feel restless in this spring of strikes,” Lindgren wrote in a letter "
-        "explaining why she is addressing the congress, “but most members agree that the union "
-        "is heading in the wrong direction.”"
-    )
-    quote = quote_with(nlp(text)._.quotes, "restless")
-    assert "wrong direction" in quote.text and len(quote.spans) == 2
-    assert quote.speaker.mention.text == "Lindgren"
-
-
 def test_drafts_parenthetical_cue_around_quotation_is_mixed(nlp):
     text = (
         "These and many older rulings, the judges said, “all point to the same answer” that the "
@@ -55,26 +44,6 @@ def test_drafts_relative_report_inside_report_quotes_on_its_own(nlp, text, inner
     own = next(q for q in quotes if q.cue.text == inner)
     assert own.speaker is not None and own.speaker.mention.text.lower() in ("she", "he")
     assert len(own.text.split()) <= 5  # the quotation, not the outer report's whole clause
-
-
-def test_drafts_trailing_cue_beats_relative_clause_in_its_subject(nlp):
-    # The verb of "Nothing the governor said" sits inside the trailing cue's subject: it is
-    # part of what the senator said, not the report of the quotation.
-    doc = nlp('Nothing the governor said "will settle the worries of the workers," '
-              "the Ohio senator said.")
-    quote = quote_with(doc._.quotes, "settle the worries")
-    assert speaker_text(quote) == "the Ohio senator"
-
-
-def test_drafts_reported_colon_cue_ends_the_outer_report(nlp):
-    # "Moore said he responded: “...”": the quotation closes what Moore said (PolNeAR names
-    # the outer reporter), not a report of its own by "he".
-    doc = nlp("His aide had warned him to stay calm, but Moore said he responded: "
-              '"When you are attacked, you can\'t stay quiet."')
-    quote = quote_with(doc._.quotes, "stay quiet")
-    assert speaker_text(quote) == "Moore"
-    assert quote.kind == "mixed"
-    assert quote.text.startswith("he responded")
 
 
 def test_drafts_colon_cue_after_its_own_clause_keeps_the_quote(nlp):
@@ -143,13 +112,8 @@ def test_drafts_quotation_interrupted_by_object_cue_is_one_quote(nlp):
             "this government.\"",
             "how many farmers",
         ),
-        (
-            "He honestly believes, he said, that \"Maria Lopez is a really, really good "
-            "mayor.\"",
-            "good mayor",
-        ),
     ],
-    ids=["watched-to-see", "believes-that"],
+    ids=["watched-to-see"],
 )
 def test_drafts_aside_cue_reports_its_sentence(nlp, text, said):
     quote = quote_with(nlp(text)._.quotes, said)

@@ -190,22 +190,6 @@ def test_speakers_title_phrase_ending_in_name_gives_the_name(nlp):
     assert mention is not None and "Gonzalez" in mention.text and "Northwind" not in mention.text
 
 
-def test_speakers_comma_participle_hung_on_object_takes_clause_subject(nlp):
-    # The parse seen in news text: ", saying" attached (acl) to the object noun "notion".
-    from spacy.tokens import Doc
-
-    from europenews.analyze.quotes.speakers import subject_of
-
-    words = ["Ortega", "rejected", "the", "notion", ",", "saying", "no", "."]
-    doc = Doc(
-        nlp.vocab, words=words, heads=[1, 1, 3, 1, 3, 3, 5, 1],
-        deps=["nsubj", "ROOT", "det", "dobj", "punct", "acl", "dobj", "punct"],
-        tags=["NNP", "VBD", "DT", "NN", ",", "VBG", "DT", "."],
-        pos=["PROPN", "VERB", "DET", "NOUN", "PUNCT", "VERB", "DET", "PUNCT"],
-    )
-    assert subject_of(doc[5]).text == "Ortega"
-
-
 @pytest.mark.parametrize(
     ("text", "said", "speaker"),
     [
@@ -263,26 +247,6 @@ def test_speakers_participle_after_when_clause(nlp):
     assert "Baker fans" in speaker_text(quote_with(nlp(text)._.quotes, "we win"))
 
 
-def test_speakers_described_after_inverted_cue(nlp):
-    text = ("“The harbour plan is a disaster for the fishermen of this town,” tweeted a Norwegian "
-            "user from Bergen going by the handle Fjordman.")
-    quote = quote_with(nlp(text)._.quotes, "harbour plan")
-    assert speaker_text(quote) == "a Norwegian user"
-
-
-def test_speakers_number_after_inverted_cue(nlp):
-    text = "“America is great! The senator is terrible,” read one. “Anybody but him,” was another."
-    quote = quote_with(nlp(text)._.quotes, "America is great")
-    assert speaker_text(quote) == "one"
-
-
-def test_speakers_subject_of_passive_hearsay(nlp):
-    text = ("The mayor of Lyon is reported to have labelled the plan “a gift to speculators” at "
-            "a closed meeting.")
-    quote = quote_with(nlp(text)._.quotes, "gift to speculators")
-    assert speaker_text(quote) == "The mayor"
-
-
 @pytest.mark.parametrize("verb", ["expected", "authorized"])
 def test_speakers_passive_non_hearsay_has_no_speaker(nlp, verb):
     doc = nlp(f"The filings are {verb} to show the costs of the campaign.")
@@ -301,14 +265,6 @@ def test_speakers_surname_read_as_modal(nlp):
     ("words", "heads", "deps", "pos", "tags", "speaker"),
     [
         (
-            ["Then", "one", "lawmaker", "called", "Smith", "the", "prince", "."],
-            [2, 2, 2, 2, 3, 6, 3, 2],
-            ["advmod", "nummod", "ROOT", "acl", "oprd", "det", "oprd", "punct"],
-            ["ADV", "NUM", "NOUN", "VERB", "PROPN", "DET", "NOUN", "PUNCT"],
-            ["RB", "CD", "NN", "VBN", "NNP", "DT", "NN", "."],
-            "lawmaker",
-        ),
-        (
             ["They", "built", "a", "website", "called", "Unity", "."],
             [1, 1, 3, 1, 3, 4, 1],
             ["nsubj", "ROOT", "det", "dobj", "acl", "oprd", "punct"],
@@ -317,9 +273,9 @@ def test_speakers_surname_read_as_modal(nlp):
             None,
         ),
     ],
-    ids=["names-someone-something", "a-thing-called"],
+    ids=["a-thing-called"],
 )
-def test_speakers_participle_with_two_complements(nlp, words, heads, deps, pos, tags, speaker):
+def test_speakers_participle_naming_a_thing(nlp, words, heads, deps, pos, tags, speaker):
     doc = _doc(nlp, words, heads, deps, pos, tags)
     called = next(t for t in doc if t.text == "called")
     found = subject_of(called)
@@ -361,18 +317,6 @@ def test_speakers_inverted_after_comma_takes_person(nlp):
             "He",
         ),
         (
-            "At one stage, Sandberg told Viik to \"relax, relax.\" That prompted Ostrom to crack "
-            "a joke about gymnastics and call Viik \"very agile,\" a nod to the rival.",
-            "very agile",
-            "Ostrom",
-        ),
-        (
-            "Indeed, she was briefly banned for a month after attacking the board for its "
-            "“cowardly and careless” decision on the ferry.",
-            "cowardly and careless",
-            "she",
-        ),
-        (
             "Sandberg spoke a block away from the old brewery, now owned by developer Erik Falk, "
             "where about 40 dockers had assembled on Friday evening, chanting \"no deal, no "
             "work\" after the talks collapsed.",
@@ -380,8 +324,7 @@ def test_speakers_inverted_after_comma_takes_person(nlp):
             "about 40 dockers",
         ),
     ],
-    ids=["opening-participle", "has-contracted", "at-one-point", "prompted-to-call",
-         "passive-then-participle", "where-clause-participle"],
+    ids=["opening-participle", "has-contracted", "at-one-point", "where-clause-participle"],
 )
 def test_speakers_subject_of_clause_the_cue_hangs_from(nlp, text, said, mention):
     quote = quote_with(nlp(text)._.quotes, said)
@@ -397,17 +340,6 @@ def test_speakers_noun_before_verb_ends_relative_clause(nlp):
         ["DT", "NN", "WP", "VBD", "TO", "VB", "NNS", "VBD", "."],
     )
     assert noun_before(doc[7]).text == "official"
-
-
-def test_speakers_finite_verb_hung_on_earlier_verb(nlp):
-    words = ["Lindqvist", ",", "exasperated", ",", "famously", "responded", ":"]
-    doc = _doc(
-        nlp, words, [2, 0, 2, 2, 5, 2, 5],
-        ["nsubj", "punct", "ROOT", "punct", "advmod", "dep", "punct"],
-        ["PROPN", "PUNCT", "VERB", "PUNCT", "ADV", "VERB", "PUNCT"],
-        ["NNP", ",", "VBD", ",", "RB", "VBD", ":"],
-    )
-    assert subject_of(doc[5]).text == "Lindqvist"
 
 
 def test_speakers_participle_after_time_clause_hung_on_noun(nlp):

@@ -99,6 +99,32 @@ def _first_after_title(doc: Doc, names: list[Span], titles: frozenset[str]) -> l
     return longer
 
 
+OPENING_MARKS = frozenset({'"', "“", "‘", "'"})
+CLOSING_MARKS = frozenset({'"', "”", "’", "'"})
+NICKNAME_WORDS = 3  # "The Chin", "El Chapo", "Big Tony"
+
+
+def _nicknamed(doc: Doc, first_names: dict[str, str]) -> list[Span]:
+    """A first name, a nickname in quotation marks and a surname ("Vincent “The Chin”
+    Gigante") are one person; the model reads the parts as two or three names, or as none."""
+    found = []
+    for tok in doc[: len(doc) - 3]:
+        if not (tok.is_title and tok.is_alpha and tok.lower_ in first_names
+                and doc[tok.i + 1].text in OPENING_MARKS):
+            continue
+        inner = tok.i + 2
+        close = next((i for i in range(inner, min(inner + NICKNAME_WORDS + 1, len(doc)))
+                      if doc[i].text in CLOSING_MARKS), None)
+        if close is None or close == inner or close + 1 >= len(doc):
+            continue
+        surname = doc[close + 1]
+        if (all(t.is_title or t.lower_ in ("the", "el", "la") for t in doc[inner:close])
+                and surname.is_title and surname.is_alpha
+                and "\n" not in doc[tok.i : close + 2].text):
+            found.append(Span(doc, tok.i, close + 2, label="PERSON"))
+    return filter_spans(found)
+
+
 def resolve_names(doc: Doc, lexicon: EntityLexicon) -> list[Span]:
     """The doc's entities, cleaned and harmonised across the document (numbers, dates kept)."""
     model = list(doc.ents)  # built anew on every access: read once
@@ -112,6 +138,8 @@ def resolve_names(doc: Doc, lexicon: EntityLexicon) -> list[Span]:
     names = overlay(names, _with_particles(doc, names))
     names = harmonise(doc, overlay(names, team_names(doc, names, lexicon.countries)))
     names = overlay(names, _first_after_title(doc, names, lexicon.titles.heads))
+    if lexicon.cast is not None:
+        names = overlay(names, _nicknamed(doc, lexicon.cast.first_names))
     if lexicon.kinds is not None:
         names = decide_kinds(doc, names, lexicon.kinds, lexicon.titles.heads)
     taken = {i for span in names for i in range(span.start, span.end)}

@@ -8,8 +8,8 @@ the stages.
 Modules: ``finder`` (the cascade that pairs marks and cues), ``marks`` (quotation marks in the
 raw text), ``spans`` (paragraphs and content bounds), ``cue``/``cues``/``cuebounds``
 (reporting cues in the parse and where their content ends), ``markcues`` and ``naming`` (cues
-read from a quotation's side), ``drafts`` (adjustments across quotes), ``speakers`` and
-``lostsubjects`` (the speaker's head token), ``chooser`` (the trained model that decides each
+read from a quotation's side), ``drafts`` (adjustments across quotes), ``speakers`` (the
+speaker's head token), ``chooser`` (the trained model that decides each
 quote's speaker among candidates), ``lexicon``.
 """
 

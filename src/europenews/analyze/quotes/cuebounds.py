@@ -1,9 +1,8 @@
 """Where a cue's content ends, and what else a sentence around a quotation reports.
 
 Token-level rules over the parse, read by ``cues.py``: the speaker going on after a quotation
-("found Trump “very charming” and called ...", "..., citing ..."), a cue set off by commas inside
-the sentence it reports ("Biden, Rubio said, had been ..."), and a sentence-final cue the parser
-hung on the verb before it ("..., one user commented").
+("found Trump “very charming” and called ...", "..., citing ..."), and a cue set off by commas
+inside the sentence it reports ("Biden, Rubio said, had been ...").
 """
 
 from __future__ import annotations
@@ -110,37 +109,6 @@ def aside_content(verb: Token, lex: QuoteLexicon) -> tuple[tuple[int, int], ...]
     return tuple(r for r in parts if r is not None) or None
 
 
-def final_content(verb: Token, lex: QuoteLexicon) -> tuple[tuple[int, int], ...]:
-    """``She would be a better mayor than Berg “no matter what,” one reader commented.``:
-    a speech verb with its subject that closes the sentence after a comma, parsed as a clause
-    of the verb before it, reports the sentence up to the comma."""
-    doc = verb.doc
-    if verb.dep_ not in ("parataxis", "ccomp") or verb.head.i > verb.i:
-        return ()
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.i > verb.i:
-        return ()
-    lo = subject.left_edge.i
-    sent = verb.sent
-    end = sent.end
-    while end > verb.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    comma = lo - 1
-    if comma > 0 and doc[comma].text in QUOTE_TOKENS:
-        comma -= 1  # "... “come what may,” one reader wrote"
-    if any(c.dep_ not in ("prep", "npadvmod", "advmod", "punct") for c in verb.rights) or (
-        verb.right_edge.i + 1 < end or comma <= sent.start or doc[comma].text != ","
-    ) or inside_marks(verb):
-        return ()
-    start = sent.start
-    while start < lo and (doc[start].is_space or doc[start].text in OPENING):
-        start += 1
-    if any(t.pos_ == "VERB" and _reports(t, lex) for t in doc[start:lo]):
-        return ()
-    found = trim_span(doc[start : lo - 1])
-    return (found,) if found else ()
-
-
 def _reports(verb: Token, lex: QuoteLexicon) -> bool:
     """A speech or belief verb with a subject of its own."""
     lemma = verb.lemma_.lower()
@@ -234,29 +202,3 @@ def named_content(verb: Token, found: tuple[int, int]) -> tuple[int, int]:
     if any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in rest[0].children):
         return found
     return (start, close + 1)
-
-
-def detached_as(verb: Token, found: tuple[int, int]) -> tuple[int, int]:
-    """``portraying oil companies, in particular, as “bullies” and liars``: the parser
-    hung the "as" phrase of a naming verb on another word; a quoted "as" phrase right after the
-    object (past commas and an aside phrase) still ends what was said."""
-    doc = verb.doc
-    sent_end = verb.sent.end
-    i = found[1]
-    while i < sent_end and i - found[1] <= 5:
-        tok = doc[i]
-        if tok.dep_ == "prep" and tok.lower_ != "as":
-            i = tok.right_edge.i + 1  # ", in particular,": an aside between object and name
-        elif tok.is_punct and tok.text not in OPENING:
-            i += 1
-        else:
-            break
-    if i >= sent_end or doc[i].lower_ != "as":
-        return found
-    # "as “bullies” and liars": the parser may read the name as a clause "as" opens.
-    phrase = doc[i] if doc[i].dep_ == "prep" else doc[i].head
-    if phrase.i < i or not (doc[i].dep_ == "prep" or phrase.pos_ in ("NOUN", "PROPN", "ADJ")):
-        return found
-    if not has_quote(phrase):
-        return found
-    return (found[0], max(phrase.right_edge.i, doc[i].right_edge.i) + 1)

@@ -13,8 +13,6 @@ from europenews.analyze.quotes.cue import Cue
 from europenews.analyze.quotes.cuebounds import (
     aside_content,
     before_tail,
-    detached_as,
-    final_content,
     frames,
     has_quote,
     named_content,
@@ -30,14 +28,11 @@ from europenews.analyze.quotes.inversion import (
     source_cue,
 )
 from europenews.analyze.quotes.lexicon import QuoteLexicon
-from europenews.analyze.quotes.lostsubjects import aside_subject
 from europenews.analyze.quotes.speakers import (
     SUBJECTS,
     coordinated_report,
     inverted_subject,
     noun_before,
-    paragraph_opener,
-    preceding_subject,
     speaker_head,
     subject_of,
 )
@@ -185,10 +180,6 @@ def verb_content(verb: Token, lex: QuoteLexicon) -> tuple[tuple[int, int], ...]:
     if not any(c.dep_ in ("xcomp", "prep", "dep", "dobj", "obj", "oprd") for c in chosen):
         return ()
     found = _range(chosen)
-    if found and "as" in preps and obj is not None and not any(
-        c.dep_ == "prep" and c.lower_ == "as" for c in chosen
-    ):
-        found = detached_as(verb, found)
     if found and lemma in NAME_READERS and obj is not None:
         found = named_content(verb, found)
     return (found,) if found else ()
@@ -230,13 +221,10 @@ def _verb_cue(verb: Token, lex: QuoteLexicon, beliefs: bool) -> Cue | None:
     around = aside_content(verb, lex) if lemma in lex.speech_verbs else None
     if around is not None:
         content, tail = around, None
-    elif not content and lemma in lex.speech_verbs:
-        content = final_content(verb, lex)
     nxt = verb.doc[end] if end < len(verb.doc) else None
     colon = nxt is not None and nxt.text == ":"
     report = coordinated_report(verb, lex.speech_verbs) if lemma in lex.speech_verbs else None
-    speaker = (report or subject_of(verb) or preceding_subject(verb) or inverted_subject(verb)
-               or paragraph_opener(verb) or noun_before(verb) or aside_subject(verb))
+    speaker = report or subject_of(verb) or inverted_subject(verb) or noun_before(verb)
     speech = lemma in lex.speech_verbs or lemma in lex.phrasal
     return Cue((verb.i, end), speaker.i if speaker is not None else None, content, colon, speech,
                tail.i if tail is not None else None, around is not None)

@@ -1,29 +1,22 @@
 """Quote drafts: quotes under construction, and the adjustments that read several of them at
-once — an inverted cue that takes back its own quotation, a quotation resuming after its cue, a
-parenthetical cue inside the sentence it reports, reports nested in other reports, and which
-cue of a sentence claims a quotation (a trailing cue over a verb in its subject, an outer
-report over the colon cue it holds, a contrasted report over the one it was hung in).
+once — an inverted cue that takes back its own quotation, reports nested in other reports, and
+which cue of a sentence claims a quotation (a trailing cue over a verb in its subject, a contrasted
+report over the one it was hung in).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from europenews.analyze.doctext import doc_text
 from europenews.analyze.quotes.cue import Cue
-from europenews.analyze.quotes.marks import MarkedQuote
 from europenews.analyze.quotes.spans import (
     WORD,
     Layout,
     Spans,
-    chars,
-    count_words,
-    outside_words,
-    overlaps,
-    strip_punct,
 )
 from europenews.model import Speaker
 
@@ -99,53 +92,6 @@ def has_verb(doc: Doc, spans: Spans) -> bool:
     return False
 
 
-def parenthetical(doc: Doc, cue: Cue, layout: Layout, marked: bool = False) -> Draft | None:
-    """``Most of the repairs, he said, involved ...``: the sentence around a bare cue (with
-    ``marked``, one that holds a quotation: ``These rulings, the judges said, “all point to
-    the same answer” that ...`` is a mixed quote)."""
-    verb = doc[cue.cue[0]]
-    if not cue.speech or cue.subject is None or verb.pos_ != "VERB":
-        return None
-    sent = verb.sent
-    lo, hi = verb.left_edge.i, verb.right_edge.i + 1
-    if verb.dep_ not in ("parataxis", "ROOT") or hi - lo > 8:
-        return None
-    parts = [(sent.start, lo), (hi, sent.end)]
-    ranges = tuple((s, e) for s, e in parts if sum(not t.is_punct for t in doc[s:e]) >= 1)
-    spans = chars(doc, layout.text, ranges)
-    spans = [strip_punct(layout.text, s, e) for s, e in spans]
-    spans = [(s, e) for s, e in spans if e > s]
-    inside = [k for k, m in enumerate(layout.marks) if overlaps((m.start, m.end), spans)]
-    if count_words(layout.text, spans) < 4 or bool(inside) != marked:
-        return None
-    if marked:
-        frags = [f for k in inside for f in layout.marks[k].fragments]
-        if outside_words(layout.text, spans, frags) < 2:
-            return None  # "“...,” he said, “...”": one quotation interrupted by its cue
-        return Draft(spans, "mixed", cue, marks=inside)
-    return Draft(spans, "indirect", cue)
-
-
-def interrupted(doc: Doc, drafts: list[Draft], mark: MarkedQuote, layout: Layout) -> Draft | None:
-    """The direct quote that ``mark`` resumes: its quotation closed on a comma just before its
-    own cue, and the same sentence goes on into ``mark``."""
-    text = layout.text
-    before = [d for d in drafts if d.spans[-1][1] <= mark.start and d.marks and not d.guessed]
-    prev = max(before, key=lambda d: d.spans[-1][1], default=None)
-    if prev is None or prev.kind != "direct" or prev.cue is None:
-        return None
-    end = layout.marks[prev.marks[-1]].end
-    pos = doc[prev.cue.cue[0]].idx
-    if text[end - 1] != "," or not end < pos < mark.start:
-        return None
-    gap = text[end : mark.start]
-    if "\n" in gap or SENTENCE_END.search(gap) or len(WORD.findall(gap)) > 25:
-        return None
-    if not gap.rstrip(" “\"‘'").endswith(","):  # "..., as the heckler yelled: “...”"
-        return None
-    return prev
-
-
 def drop_nested(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     """Drop reports whose cue lies inside another report's content ("He said she thinks ...")."""
     kept = []
@@ -168,25 +114,6 @@ def strip_cue(gap: str, prev: Draft, doc: Doc) -> str:
     return " ".join(w for w in WORD.findall(gap) if w not in words)
 
 
-def aside_claims(doc: Doc, drafts: list[Draft], bare: list[Cue], layout: Layout) -> None:
-    """``The senator, he said, went to the fair to see “...”``: a bare aside cue
-    reports its whole sentence, so it takes the quotations a verb inside that sentence claimed
-    (PolNeAR, and readers, name the aside's speaker)."""
-    for cue in list(bare):
-        verb = doc[cue.cue[0]]
-        inside = [d for d in drafts if d.cue is not None and d.marks and not d.nested
-                  and d.cue.cue != cue.cue and doc[d.cue.cue[0]].sent.start == verb.sent.start]
-        if not inside:
-            continue
-        aside = parenthetical(doc, cue, layout, marked=True)
-        if aside is None or set(aside.marks) != {k for d in inside for k in d.marks}:
-            continue
-        for d in inside:
-            drafts.remove(d)
-        drafts.append(aside)
-        bare.remove(cue)
-
-
 def trails_quotation(doc: Doc, cue: Cue, inner: Cue, marks: list[int], layout: Layout) -> bool:
     """``Nothing the governor said “...,” the senator said``: speech cue ``cue`` follows the
     quotations ``marks`` right after their closing comma, and the verb ``inner`` that claimed
@@ -206,52 +133,6 @@ def trails_quotation(doc: Doc, cue: Cue, inner: Cue, marks: list[int], layout: L
     if text[end - 1 : end] not in (",", "?", "!") or not end <= verb.idx <= end + 40:
         return False
     return "\n" not in between and len(WORD.findall(between)) <= 3
-
-
-def subject_claims(doc: Doc, drafts: list[Draft], bare: list[Cue], layout: Layout) -> None:
-    """A bare cue trailing a quotation takes it back from a verb inside its own subject (see
-    ``trails_quotation``): readers, and PolNeAR, name the trailing cue's speaker."""
-    for cue in list(bare):
-        for d in drafts:
-            if d.cue is not None and not d.nested and trails_quotation(
-                doc, cue, d.cue, d.marks, layout
-            ):
-                # The parser may give the verb the relative clause's noun as a second subject
-                # ("Nothing ... the senator said"): the speaker is the one after the marks.
-                end = layout.marks[d.marks[-1]].end
-                after = [c.i for c in doc[cue.cue[0]].children
-                         if c.dep_ in ("nsubj", "nsubjpass") and c.idx >= end]
-                d.cue = replace(cue, subject=after[-1]) if after else cue
-                bare.remove(cue)
-                break
-
-
-def reported_report(doc: Doc, drafts: list[Draft], cue: Cue, mark: MarkedQuote) -> Draft | None:
-    """The indirect speech report whose content holds ``cue`` and runs up to ``mark`` (only
-    punctuation between): ``cue`` was dropped as nested in it, so the quotation is its end."""
-    pos = doc[cue.cue[0]].idx
-    if not any(c.dep_ == "nsubj" for c in doc[cue.cue[0]].children):
-        return None  # "answered the critics by saying: “...”": one report, read from the marks
-    for d in drafts:
-        if d.kind != "indirect" or d.cue is None or not d.cue.speech or d.speaker is None:
-            continue
-        if not any(s <= pos < e for s, e in d.spans):
-            continue
-        # Only a clause the outer verb governs ("said he responded:"), not "..., to which X
-        # interjected:" or "When asked ..., he said:".
-        outer, path = doc[d.cue.cue[0]], []
-        inner = doc[cue.cue[0]]
-        while inner.i != outer.i and inner.head.i != inner.i:
-            path.append(inner.dep_)
-            inner = inner.head
-        if inner.i != outer.i or not path or "relcl" in path or "advcl" in path:
-            continue
-        end = d.spans[-1][1]
-        if end <= mark.start and not WORD.search(doc_text(doc), end, mark.start) and (
-            "\n" not in doc_text(doc)[end : mark.start]
-        ):
-            return d
-    return None
 
 
 # Subordinate clauses that set their own report beside the first ("when he told ...").

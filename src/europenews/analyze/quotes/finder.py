@@ -1,15 +1,8 @@
-"""Quotes: who said what — direct, indirect and mixed quotations with speaker and cue.
+"""The quote finder: pairs quotation marks (``marks.py``) with reporting cues (``cues.py``).
 
-Two sources of evidence meet here: quotation marks in the raw text (``marks.py``) and
-reporting cues in the parse (``cues.py``). A cue whose content lies within quotation marks gives
-a direct quote; content partly in marks gives a mixed one; content without marks an indirect
-one. Quoted statements with no cue of their own take the nearest bare cue ("..., Kallas said"),
-continue the previous quote of their paragraph ("...," he said, "...") or the previous
-paragraph's speaker. Short quoted phrases nobody is said to have said (scare quotes, titles)
-are not statements. Speakers are mentions (``entities/coref.py`` resolves them later);
-content bounds live in ``spans.py``, cues read from the marks' side in ``markcues.py`` (and,
-for quotations a noun or a naming verb attributes, ``naming.py``), speaker heads in
-``speakers.py``, adjustments across drafts in ``drafts.py``.
+A cue whose content lies within marks gives a direct quote, partly in marks a mixed one, without
+marks an indirect one; quotations no cue reports are read from the marks' side (``markcues.py``,
+``naming.py``). docs/quotes.md describes the stages.
 """
 
 from __future__ import annotations
@@ -23,19 +16,15 @@ from europenews.analyze.quotes.chooser import Candidate, choose_speakers
 from europenews.analyze.quotes.cue import Cue
 from europenews.analyze.quotes.cues import find_cues
 from europenews.analyze.quotes.drafts import (
+    SENTENCE_END,
     Draft,
-    aside_claims,
     contrasted,
     drop_nested,
     inner_report,
-    interrupted,
     own_cue,
-    parenthetical,
-    reported_report,
     reports_belief,
     same_sentence,
     strip_cue,
-    subject_claims,
     trails_quotation,
 )
 from europenews.analyze.quotes.inversion import french_speaker, reads_french_order
@@ -46,7 +35,6 @@ from europenews.analyze.quotes.markcues import (
     cue_and_speaker,
     dash_cue,
     nearest_bare,
-    object_of_bare,
     outside_subject,
     quoting_verb,
     trailing_verb,
@@ -54,9 +42,7 @@ from europenews.analyze.quotes.markcues import (
 from europenews.analyze.quotes.marks import MarkedQuote, find_marked_quotes
 from europenews.analyze.quotes.naming import (
     chant_cue,
-    noun_report,
     passive_naming,
-    remark_cue,
 )
 from europenews.analyze.quotes.spans import (
     WORD,
@@ -74,7 +60,6 @@ from europenews.analyze.quotes.spans import (
 from europenews.analyze.quotes.speakers import speaker_at
 from europenews.model import Mention, Quote, Speaker
 
-SENTENCE_END = re.compile(r"[.!?][\s”\"’']")
 LISTED = re.compile(r"[\s,]*(?:and|or)?\s*")  # between quotations listed together
 MIN_STATEMENT_WORDS = 4  # shorter quoted phrases are statements only when a cue claims them
 LONG_STATEMENT_WORDS = 8  # this long, a quoted passage is a statement even without a verb
@@ -236,8 +221,6 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
     cues = [outside_subject(doc, c, layout, statement) for c in find_cues(doc, lex, beliefs)]
     drafts, bound, bare = _cue_drafts(doc, cues, layout, statement)
     own_cue(doc, drafts, bound, layout, statement)
-    aside_claims(doc, drafts, bare, layout)
-    subject_claims(doc, drafts, bare, layout)
     for draft in drafts:
         draft.speaker = _speaker_of(draft, doc, lex)
     # A report with neither speaker nor quotation marks is mostly a misread headline ("Calls
@@ -258,14 +241,6 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
         # A short quotation that ends a clause ("“Not even one,” he said") may still be speech.
         spoken = statement[k] or (text[mark.end - 1 : mark.end] in (",", ".", "!", "?")
                                   and not _title_cased(text, mark))
-        resumed = interrupted(doc, drafts, mark, layout)
-        if resumed is not None:
-            # "“...,” Thiel wrote, explaining why he is speaking, “but ...”": the quotation
-            # resumes after its own cue; a verb in the aside between does not claim it.
-            resumed.spans = [*resumed.spans, *mark.fragments]
-            resumed.marks.append(k)
-            bound.add(k)
-            continue
         chant = chant_cue(doc, text, mark)
         if chant is not None:
             draft = Draft(list(mark.fragments), "direct", chant, marks=[k])
@@ -276,43 +251,21 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
                 draft.marks.append(n)
             claim(draft)
             continue
-        cue = nearest_bare(doc, mark, bare, layout) if spoken else object_of_bare(doc, mark, bare)
-        aside = parenthetical(doc, cue, layout, marked=True) if cue is not None else None
-        if aside is not None and cue is not None and not bound.intersection(aside.marks):
-            bare.remove(cue)
-            aside.speaker = _speaker_of(aside, doc, lex)
-            drafts.append(aside)
-            bound.update(aside.marks)
-            continue
+        cue = nearest_bare(doc, mark, bare, layout) if spoken else None
         if (cue is None or cue.subject is None) and statement[k]:
             intro = dash_cue(doc, text, mark) or colon_intro(doc, text, mark, lex.speech_verbs)
             if intro is not None and (cue is None or intro.subject is not None):
                 cue = intro  # "Continued Stone: “...”": the signed name beats a subjectless cue
         if cue is None and spoken:
-            cue = trailing_verb(doc, mark, layout, lex.speech_verbs)
+            cue = trailing_verb(doc, mark, layout)
         if cue is None and statement[k]:
-            cue = clause_intro(
-                doc, text, mark, lex.speech_verbs
-            )
-        host = reported_report(doc, drafts, cue, mark) if cue is not None else None
-        if host is not None:
-            # "Trump said he responded: “...”": the quotation ends the outer report it sits in.
-            host.spans = merge([*host.spans, (host.spans[-1][1], mark.end)])
-            host.kind = "mixed"
-            host.marks.append(k)
-            bound.add(k)
-            continue
+            cue = clause_intro(doc, text, mark, lex.speech_verbs)
         if cue is not None:
             if cue in bare:
                 bare.remove(cue)
-            draft = Draft(list(mark.fragments), "direct", cue, marks=[k])
-            draft.speaker = _speaker_of(draft, doc, lex)
-            drafts.append(draft)
-            bound.add(k)
+            claim(Draft(list(mark.fragments), "direct", cue, marks=[k]))
             continue
-        named = passive_naming(doc, mark, layout) or noun_report(
-            doc, mark, layout, lex.speech_nouns
-        )
+        named = passive_naming(doc, mark, layout)
         if named is not None:
             claim(Draft(merge([*named[0], *mark.fragments]), "mixed", named[1], marks=[k],
                         guessed=True))
@@ -325,15 +278,8 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
         if found is not None:
             # "... promises to “stop the landlords from ...”": the quotation is the object of
             # a named subject's verb (for short phrases, only when nothing else claims them).
-            draft = Draft(merge([*found[0], *mark.fragments]), "mixed", found[1], marks=[k],
-                          guessed=True)
-            draft.speaker = _speaker_of(draft, doc, lex)
-            drafts.append(draft)
-            bound.add(k)
-            continue
-        remark = remark_cue(doc, text, mark)
-        if remark is not None:  # a named remark: no later quotation continues it
-            claim(Draft(list(mark.fragments), "direct", remark, marks=[k], guessed=True))
+            claim(Draft(merge([*found[0], *mark.fragments]), "mixed", found[1], marks=[k],
+                        guessed=True))
             continue
         before = [d for d in drafts if d.spans[-1][1] <= mark.start and not d.guessed]
         prev = max(before, key=lambda d: d.spans[-1][1], default=None)
@@ -383,19 +329,6 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
             speaker = prev.speaker if near and prev is not None else None
             drafts.append(Draft(list(mark.fragments), "direct", None, speaker, [k]))
             bound.add(k)
-    for cue in bare:
-        aside = parenthetical(doc, cue, layout)
-        if aside is None:
-            # "The two cities, Mayor Ruiz said, now have a “historic chance” to ...": an aside cue
-            # reports its sentence with the short quoted phrase no other cue took.
-            aside = parenthetical(doc, cue, layout, marked=True)
-            if aside is not None and bound.intersection(aside.marks):
-                aside = None
-            elif aside is not None:
-                bound.update(aside.marks)
-        if aside is not None:
-            aside.speaker = _speaker_of(aside, doc, lex)
-            drafts.append(aside)
     drafts.sort(key=lambda d: d.spans[0])
     # The rules proposed a speaker per quote; the trained chooser (chooser.py) decides.
     model = None if reads_french_order(lex) else lex.speakers

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from europenews.analyze.quotes.cue import Cue
 from europenews.analyze.quotes.cues import NAMING_VERBS
@@ -245,9 +245,7 @@ NAMING_HEADS = ("PERSON", "ORG", "NORP")
 PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "we", "i"})
 
 
-def trailing_verb(
-    doc: Doc, mark: MarkedQuote, layout: Layout, speech_verbs: frozenset[str] = frozenset()
-) -> Cue | None:
+def trailing_verb(doc: Doc, mark: MarkedQuote, layout: Layout) -> Cue | None:
     """``“Would it be negotiable?” Hannity pressed.``, ``“...?” reacted Trump.``: any verb
     right after a quotation that closes its clause, with a speaker beside it, reports the
     quotation (news style puts only the attribution there)."""
@@ -269,13 +267,9 @@ def trailing_verb(
                 i += 1
             return Cue((first.i, first.i + 1), i, ())
         return None
-    for n, tok in enumerate(words[:7]):
+    for tok in words[:7]:
         if "\n" in text[mark.end : tok.idx]:
             return None
-        if n > 1 and _verb_as_noun(tok, words[n - 2 : n], speech_verbs):
-            # "“...,” the Danes state in the report", "“...,” the editorial read.": the tagger
-            # took the speech verb after its subject for a noun.
-            return Cue((tok.i, tok.i + 1), words[n - 1].i, ())
         if tok.pos_ in ("VERB", "AUX") and tok.tag_ in ("VBD", "VBZ", "VBP", "MD"):
             verb = tok if tok.pos_ == "VERB" else tok.head
             subject = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
@@ -295,18 +289,6 @@ def trailing_verb(
         if tok.pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "PART"):
             return None
     return None
-
-
-def _verb_as_noun(tok: Token, before: list[Token], speech_verbs: frozenset[str]) -> bool:
-    """A speech verb tagged as a noun right after a determiner and a noun subject, with nothing
-    after it but punctuation or a preposition (not "the state argued")."""
-    det, noun = before
-    after = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return (
-        tok.pos_ == "NOUN" and tok.lemma_.lower() in speech_verbs and det.pos_ == "DET"
-        and noun.pos_ in ("NOUN", "PROPN", "ADJ") and det.i + 1 == noun.i == tok.i - 1
-        and (after is None or after.is_punct or after.pos_ == "ADP")
-    )
 
 
 INTRO_END = re.compile(r"(?:,|--|[—–])\s*[“\"‘']?\s*$")
@@ -351,16 +333,3 @@ def clause_intro(
     if span is None or not 2 <= len(span) <= 40:
         return None
     return _clause_cue(doc, span.start, span.end, speech_verbs)
-
-
-def object_of_bare(doc: Doc, mark: MarkedQuote, bare: list[Cue]) -> Cue | None:
-    """``a sign which read “Nurses 4 Porter”``: a short quotation right after a speech verb
-    that left it without content is that verb's object, so it is what was said."""
-    span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
-    if span is None or len(span) == 0 or span.start < 2:
-        return None
-    i = span.start - 1
-    while i > 0 and doc[i].is_punct:
-        i -= 1
-    return next((c for c in bare if c.speech and c.cue[1] - 1 == i and c.subject is not None
-                 and span.root.head.i == doc[c.cue[0]].i), None)

@@ -1,6 +1,5 @@
 """Quotations that a noun or a naming verb attributes, with no speech verb of their own:
-chants ("their chants of “...”"), named remarks ("the mayor's “broken bridges” remark") and
-passive naming ("has been called “...” by X", "what is called a “reform”")."""
+chants ("their chants of “...”") and passive naming ("has been called “...” by X")."""
 
 from __future__ import annotations
 
@@ -50,54 +49,6 @@ def chant_cue(doc: Doc, text: str, mark: MarkedQuote) -> Cue | None:
     return Cue((noun.i, span.end), speaker_head(subject).i if subject is not None else None, ())
 
 
-# "Mayor Baker's “broken bridges” remark", "the governor's “no new taxes” promise": a
-# quotation that names a remark by the noun right after it.
-REMARK_AFTER = re.compile(
-    r"[”\"’']?[ \t\u00a0]+(?:comments?|remarks?|line|quip|promise|pledge|slogan|statement|tweet"
-    r"|vow|mantra|motto|catchphrase|refrain|jab|barb|gaffe|retort)\b",
-    re.I,
-)
-
-
-# "Baker's campaign slogan is “Fix the bridges first.”": the remark named before the quotation.
-REMARK_IS = re.compile(
-    r"\b(?:slogan|motto|mantra|tagline|catchphrase|refrain)\s+(?:is|was)\s*[:,]?[ \t\u00a0]*$",
-    re.I,
-)
-
-
-def remark_cue(doc: Doc, text: str, mark: MarkedQuote) -> Cue | None:
-    """``Mayor Baker's “broken bridges” remark drew ...``, ``Baker's campaign slogan is
-    “...”``: the quotation is the remark; its speaker is the remark's possessor (none for "the
-    “snow day” comment")."""
-    found = REMARK_AFTER.match(text, mark.end)
-    before = REMARK_IS.search(text[max(0, mark.start - 40) : mark.start].rstrip(OPENING))
-    if found is not None:
-        span = doc.char_span(found.end() - len(found.group().split()[-1]), found.end(),
-                             alignment_mode="expand")
-    elif before is not None:
-        at = max(0, mark.start - 40) + before.start()
-        span = doc.char_span(at, at + len(before.group().split()[0]), alignment_mode="expand")
-    else:
-        return None
-    if span is None or len(span) != 1 or span[0].pos_ != "NOUN":
-        return None
-    noun = span[0]
-    # The nearest possessor: the parser may hang one from the sentence before on the noun.
-    poss = max((c for c in noun.children if c.dep_ == "poss"), key=lambda c: c.i, default=None)
-    if poss is None and found is not None:
-        # The quotation may split the parse of "the governor's “...” promise": the owner before.
-        opening = doc.char_span(mark.start, mark.end, alignment_mode="expand")
-        i = opening.start - 1 if opening is not None else 0
-        while i > 0 and doc[i].is_punct:
-            i -= 1
-        if doc[i].tag_ == "PRP$":
-            poss = doc[i]
-        elif doc[i].tag_ == "POS" and i > 0:
-            poss = doc[i - 1]
-    return Cue((noun.i, noun.i + 1), poss.i if poss is not None else None, ())
-
-
 NOT_NAMED = ("agent", "punct", "cc", "conj", "advcl", "parataxis", "auxpass", "aux", "neg",
              "nsubjpass", "advmod", "mark")
 
@@ -132,42 +83,3 @@ def passive_naming(doc: Doc, mark: MarkedQuote, layout: Layout) -> tuple[Spans, 
              *chars_in_paragraph(layout, doc[verb.i + 1].idx, end, mark.start)]
     cue = Cue((verb.i, verb.i + 1), speaker_head(by).i if by is not None else None, ())
     return (spans, cue) if spans else None
-
-
-DASH_AFTER = re.compile(r"\s[-–—]\s|—")
-
-
-def noun_report(
-    doc: Doc, mark: MarkedQuote, layout: Layout, nouns: frozenset[str]
-) -> tuple[Spans, Cue] | None:
-    """``Baker's promise to be “tough on crime” in office``, ``Porter's call for a “clean
-    slate”``: a quotation inside what an owned speech noun reports (its infinitive, or its
-    ``for`` phrase) is what the owner said."""
-    span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    child, head = span.root, span.root.head
-    while head.i != child.i and head.lemma_.lower() not in nouns and child.dep_ not in (
-        "nsubj", "nsubjpass", "ROOT"
-    ):
-        child, head = head, head.head
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in nouns or child.i < head.i:
-        return None
-    poss = next((c for c in head.children if c.dep_ == "poss"), None)
-    if poss is None:
-        return None
-    if child.dep_ == "prep" and child.lower_ == "for":
-        phrase = next((c for c in child.children if c.dep_ == "pobj"), None)
-    elif child.dep_ in ("acl", "xcomp") and any(c.lower_ == "to" for c in child.lefts):
-        phrase = child
-    else:
-        return None
-    if phrase is None:
-        return None
-    start, last = doc[phrase.left_edge.i], doc[phrase.right_edge.i]
-    end = last.idx + len(last)
-    dash = DASH_AFTER.search(layout.text, mark.end, end)
-    if dash is not None:
-        end = dash.start()  # "... to be “tough” in office - and spend less ...": an aside
-    spans = chars_in_paragraph(layout, start.idx, end, mark.start)
-    return (spans, Cue((head.i, head.i + 1), poss.i, ())) if spans else None

@@ -1,12 +1,9 @@
 """Who is speaking: the head token of a cue's speaker, and the few tokens of its mention.
 
-The parse usually hands us the cue verb's subject. When it does not, news style does: a
-participle takes the subject of the clause it hangs from ("..., calling it ..."), an inverted
-cue takes the name after it ("...,” said Lena Fisk"), a dateline is skipped ("OSLO (Reuters) -
-Henrik Dahl said"), and a name that opens the paragraph stands for a subject the parser lost.
-So does the noun phrase that opens a sentence before an aside ("Sen. Lindqvist (D-Minn.),
-noting ..., said"), the passive subject of hearsay ("The mayor is reported to have called ..."),
-and the named object of "prompted X to call ...".
+The cue verb's subject; failing that, news style: a participle takes the subject of the clause it
+hangs from ("..., calling it ..."), an inverted cue the name after it ("...,” said Lena Fisk"), a
+dateline is skipped ("OSLO (Reuters) - Henrik Dahl said"). The chooser (``chooser.py``) decides
+among these and the article's other mentions.
 """
 
 from __future__ import annotations
@@ -15,18 +12,11 @@ import functools
 
 from spacy.tokens import Doc, Token
 
-from europenews.analyze.quotes.lostsubjects import (
-    CLOSING_MARKS,
-    described_object,
-    finite_aside,
-    has_contracted,
-    modal_name,
-    two_complements,
-)
 from europenews.analyze.quotes.marks import QUOTE_TOKENS
 from europenews.model import Mention, Speaker
 
 SUBJECTS = ("nsubj", "csubj")
+CLOSING_MARKS = ("”", "\"", "''")
 MAX_MENTION = 6  # tokens: a speaker's mention is a few words, never a clause
 MENTION_STOPS = QUOTE_TOKENS | {"–", "—"}
 # Modifiers that belong to a speaker's mention ("German Foreign Minister Annalena Baerbock").
@@ -40,17 +30,9 @@ MEDIA_NOUNS = frozenset({"ad", "video", "memo", "commercial", "email", "op-ed", 
 # clauses of the moment or place the speaking happened, not "after they came out" or "for her
 # to live in".
 TIME_MARKS = frozenset({"when", "as", "while", "where"})
-PERSONAL = frozenset({"him", "her", "them", "us", "me"})
 EUPHONIC_T = frozenset({"-t", "-t-"})  # French "a-t-il": the t between two vowels
-SPEAKING_PRONOUNS = frozenset({"he", "she", "i", "we", "they"})
-# What someone prompted to speak goes on to do: "prompted Rubio to call Trump “...”".
-NAMING = frozenset({"say", "call", "declare", "describe", "label", "brand", "dub", "write",
-                    "announce", "proclaim", "tell", "ask", "insist", "claim"})
 PERCEPTION = frozenset({"see", "watch", "look", "feel", "notice", "hear"})
 TIME_NOUNS = frozenset({"point", "time", "moment", "day", "week", "night", "stage"})
-# "Obama is reported to have called ...": passives that pass the speech on to their subject
-# (not "expected to", "authorized to": those subjects have not spoken).
-HEARSAY = frozenset({"report", "say", "hear", "quote", "rumor", "believe", "know", "think"})
 
 
 def mention_range(head: Token) -> tuple[int, int]:
@@ -143,17 +125,6 @@ def speaker_head(token: Token) -> Token:
     return token
 
 
-def _named_edge(head: Token, verb: Token) -> Token:
-    """``Northwind FM Senior Editor for culture and talk Maria Gonzalez called ...``: a title whose
-    subject phrase ends, right before the verb, in a person's name; the name speaks."""
-    if head.ent_type_ == "PERSON" or head.pos_ == "PRON" or head.i > verb.i:
-        return head
-    edge = head.right_edge
-    if edge.i == verb.i - 1 and edge.ent_type_ == "PERSON" and edge.i != head.i:
-        return edge
-    return head
-
-
 def _in_paragraph(subject: Token, verb: Token) -> Token | None:
     """A subject parsed across a line break ("9:15 a.m.\\n\\nLindholm said") is a dateline's
     word: take the name that opens the verb's own paragraph instead."""
@@ -193,9 +164,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 return subject_of(verb.head.head, depth + 1)  # "an ad that said ..."
             if child.tag_ in ("WP", "WDT"):
                 return child  # "who said ...": the mention is "who"; coref resolves it
-            return _in_paragraph(_named_edge(speaker_head(child), verb), verb)
-        if child.dep_ == "nsubjpass" and has_contracted(verb) and _personal(child):
-            return speaker_head(child)  # "he's said the same thing": "'s" is "has", not "is"
+            return _in_paragraph(speaker_head(child), verb)
         if child.dep_ == "agent":  # "was told by X"
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
@@ -206,24 +175,14 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             "advmod", "npadvmod", "dep", "attr", "appos", "compound"
         ):
             return speaker_head(child)
-    name = modal_name(verb)
+    name = _modal_name(verb)
     if name is not None:
         return name
     if depth >= 3 or verb.head.i == verb.i:
         return None
     head = verb.head
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        if two_complements(verb) and head.pos_ in ("NOUN", "PROPN"):
-            return speaker_head(head)  # "one lawmaker called Smith “...”": a finite verb
         return None  # "a website called “...”", "the ad, entitled “...”": named, by nobody
-    if verb.dep_ == "xcomp":
-        controller = _object_controller(verb, head)
-        if controller is not None:
-            return controller  # "That prompted Ostrom to crack a joke and call Viik “...”"
-    if verb.dep_ == "xcomp" and head.lemma_.lower() in HEARSAY:
-        passive = _passive_subject(head)
-        if passive is not None:
-            return passive  # "The mayor is said to have labelled ...": the one reported
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         if head.lemma_.lower() in TIME_NOUNS and head.dep_ == "pobj" and head.head.head.i != head.i:
             return subject_of(head.head.head, depth + 1)  # "he has, at one point calling ..."
@@ -231,10 +190,6 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return subject_of(head.head, depth + 1)  # "Her office issued a statement saying"
         if _released(head):
             return subject_of(head.head, depth + 1)  # "Lind launched an ad calling it ..."
-        if _comma_participle(verb, head):
-            # "Ortega rejected the notion that ..., saying that ...": set off by a comma, the
-            # participle speaks for the clause's subject, not for the object it hangs from.
-            return subject_of(head.head, depth + 1)
         return speaker_head(head)
     # "Citing ..., X told" speaks for the main subject; "Seeing ..., the skiffs tried" reports
     # nothing anyone said.
@@ -243,8 +198,6 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     )
     if verb.dep_ == "advcl" and (verb.tag_ == "VBN" or opening):
         return None  # "Asked whether ..., 62 percent said": the main subject was asked
-    if verb.dep_ in ("dep", "parataxis") and finite_aside(verb, head):
-        return subject_of(head, depth + 1)  # "Lindqvist, exasperated, famously responded:"
     participle = verb.dep_ in ("ccomp", "pcomp", "dep") and verb.tag_ in ("VBG", "VBN")
     # A clause with no subject of its own ("..., calling it ...", "to release ...") takes the
     # subject of the clause it hangs from.
@@ -252,43 +205,18 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head  # "for arguing ...": up through the preposition
         nearer = _nearer_clause(verb, head)
-        found = subject_of(nearer if nearer is not None else head, depth + 1)
-        if found is None and verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "advcl") and (
-            head in (verb.head, verb.head.head)  # not "held on charges of fleeing"
-        ):
-            # "she was banned after attacking the board for ...": the one it happened to
-            found = _passive_subject(nearer if nearer is not None else head)
-            if found is not None and not _personal(found):
-                found = None  # "The biases shown ... shouldn't be read as saying": no speaker
-        return found
+        return subject_of(nearer if nearer is not None else head, depth + 1)
     return None
 
 
-def _object_controller(verb: Token, head: Token) -> Token | None:
-    """``prompted Rubio to call ...``, ``urged her to say``: the named object of the verb an
-    infinitive hangs from is the one who speaks."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+def _modal_name(verb: Token) -> Token | None:
+    """``“...,” Will wrote``: a capitalised "modal" between a closing mark and the verb is a
+    surname the tagger read as an auxiliary."""
+    aux = next((c for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"
+                and c.i == verb.i - 1 and c.text.istitle()), None)
+    if aux is None or aux.i == 0 or verb.doc[aux.i - 1].text not in CLOSING_MARKS:
         return None
-    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
-    if not any(v.lemma_.lower() in NAMING for v in verbs):
-        return None  # "pushes Democrats to reject the deal": the pusher is the source
-    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
-    if obj is None or not (obj.ent_type_ in ("PERSON", "ORG", "NORP") or obj.lower_ in PERSONAL):
-        return None
-    return speaker_head(obj)
-
-
-def _personal(token: Token) -> bool:
-    return token.lower_ in SPEAKING_PRONOUNS or token.ent_type_ in ("PERSON", "ORG", "NORP")
-
-
-def _passive_subject(head: Token) -> Token | None:
-    """The passive subject of a verb with no active one or agent ("X is said to ...")."""
-    kids = list(head.children)
-    if any(c.dep_ in (*SUBJECTS, "agent") for c in kids):
-        return None
-    subject = next((c for c in kids if c.dep_ == "nsubjpass"), None)
-    return speaker_head(subject) if subject is not None else None
+    return aux
 
 
 def _released(noun: Token) -> bool:
@@ -334,15 +262,6 @@ def _crosses_break(token: Token, verb: Token) -> bool:
     return any("\n" in t.text for t in token.doc[lo:hi])
 
 
-def _comma_participle(verb: Token, noun: Token) -> bool:
-    doc = verb.doc
-    return (
-        verb.tag_ == "VBG" and verb.i > 0 and doc[verb.i - 1].text == ","
-        and noun.pos_ == "NOUN" and noun.ent_type_ not in ("PERSON", "ORG", "NORP")
-        and noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
-    )
-
-
 def inverted_subject(verb: Token) -> Token | None:
     """``“...,” said Jon Doggett, ...`` when the parser hung the name elsewhere: the name right
     after a cue verb that follows the closing mark."""
@@ -368,7 +287,7 @@ def inverted_subject(verb: Token) -> Token | None:
         if person is None:
             person = next((t for t in title if t.pos_ == "PROPN" and not t.ent_type_), None)
         if person is None or any(t.is_punct for t in doc[verb.i + 1 : person.i]):
-            return described_object(verb)
+            return None
         nxt = person
     i = nxt.i
     while i + 1 < len(doc) and (doc[i + 1].ent_iob_ == "I" or doc[i + 1].dep_ == "compound"
@@ -391,24 +310,6 @@ def name_after_title(doc: Doc, i: int) -> Token | None:
     while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
         j += 1
     return doc[j]
-
-
-def paragraph_opener(verb: Token) -> Token | None:
-    """``Trump, in Kentucky, said ...`` parsed without a subject: the name that opens the
-    verb's paragraph, when no other verb stands between them."""
-    doc = verb.doc
-    start = verb.i
-    while start > 0 and "\n" not in doc[start - 1].text:
-        start -= 1
-    first = doc[start]
-    if verb.i - start > 12 or first.ent_type_ not in ("PERSON", "ORG"):
-        return None
-    if any(t.pos_ in ("VERB", "AUX") for t in doc[start : verb.i]):
-        return None
-    i = first.i
-    while i + 1 < verb.i and doc[i + 1].ent_iob_ == "I":
-        i += 1
-    return doc[i]
 
 
 def preceding_subject(verb: Token) -> Token | None:
