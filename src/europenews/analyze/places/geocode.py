@@ -20,10 +20,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from europenews.analyze.places.frame import family_votes, frame_without, outside_frame
 from europenews.analyze.places.geonames import GeoEntry, GeoGazetteer, distance_km, place_key
+from europenews.analyze.places.namesakes import city_rivals
 from europenews.analyze.places.toponym_forms import VAGUE, dateline
 from europenews.analyze.places.toponyms import Toponym
 
@@ -43,8 +44,6 @@ CELL_DEGREES = 0.5
 NEIGHBOUR_MAX_READINGS = 20  # names with more readings are everywhere: no evidence
 NEIGHBOUR_PRIOR_GAP = 1.5
 DATELINE_TOWN = 100000  # a town named alone in a dateline is at least this big
-RIVAL_SHARE = 2  # a city at least half a same-name region's prior size is its rival ...
-RIVAL_CUT = 3  # ... and the region's prior is cut to a third
 HOME_VOTE = 1.0  # the outlet's home country counts as one confidently read name
 # A reading whose best rival in another country scores within this margin is doubtful: good
 # enough to list, not to place an event at (log10 units: a rival a thirtieth of its size).
@@ -111,7 +110,7 @@ def candidates_for(gaz: GeoGazetteer, toponym: Toponym) -> list[GeoEntry]:
         # ("Philadelphia" is not Amman), not one it is a short form of ("Newcastle").
         found = [e for e in found if e.feature != "city" or key in place_key(e.name)]
     if found:
-        return _city_rivals(found)
+        return city_rivals(found)
     kind = _KIND.sub("", toponym.text)
     if kind != toponym.text:
         # The word says which kind: "Kherson region" is the region, "York City" the town.
@@ -122,19 +121,6 @@ def candidates_for(gaz: GeoGazetteer, toponym: Toponym) -> list[GeoEntry]:
                     and town not in VAGUE and town not in gaz.common]
         return [e for e in found if e.feature == "region"] or found
     return []
-
-
-def _city_rivals(found: list[GeoEntry]) -> list[GeoEntry]:
-    """A region whose name a big city outside it, in the same country, also bears (the state
-    of Washington and the capital) is rather the city when nothing in the text says which:
-    the region's prior is cut (a state word, a qualifier or its towns still make it the
-    region)."""
-    cities = [e for e in found if e.feature == "city"]
-    return [replace(e, population=e.population // RIVAL_CUT)
-            if e.feature == "region" and any(
-                c.country == e.country and c.region != e.region
-                and RIVAL_SHARE * c.population >= e.population for c in cities)
-            else e for e in found]
 
 
 def prior(entry: GeoEntry) -> float:
