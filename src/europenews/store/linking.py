@@ -27,12 +27,14 @@ from sqlalchemy import Connection, and_, delete, select
 from europenews.model import Analysis
 from europenews.names import (
     full_names_agree,
+    initials_of,
     middle_names_clash,
     name_key,
     surname_of,
 )
 from europenews.store import entitywrites, linkrows, namekeys, soundlink
 from europenews.store.crosslang import article_country
+from europenews.store.entitymerge import merge_entity
 from europenews.store.keyrows import key_rows
 from europenews.store.linklocal import Local as Local
 from europenews.store.linklocal import local_across_languages, name_like
@@ -128,6 +130,14 @@ def _candidates(conn: Connection, local: Local) -> tuple[set[int], set[int]]:
         return set(), set()  # a new entity of its own, found by nothing stored
     rows = key_rows(conn, local.entity.type, local.names | local.shorts)
     strong = {e for e, key, kind in rows if kind == NAME and key in local.names}
+    if not local.single:
+        # Found only by a one-word name ("MPD" beside "Milwaukee Police Department"): that is
+        # the stored entity only when it has no other full name, or its full names agree with
+        # this one ("MPD" had made Memphis, Montgomery and Milwaukee police one entity).
+        full = {e for e, key, kind in rows
+                if kind == NAME and key in local.names and len(key.split()) > 1}
+        strong = full | {e for e in strong - full
+                         if not _name_keys(conn, e) or names_agree(conn, local.key, e)}
     # Short forms both ways, and shared ones ("Lindgren Centre" / "Lindgren Center" both short
     # for "Lindgren"): only ever with context.
     weak = {e for e, key, kind in rows
@@ -229,6 +239,31 @@ def _choose(conn: Connection, local: Local, context: set[int] | None,
     if strong:  # "BGO" seen alone before, and nothing here says it is another one
         return max(strong, key=lambda c: (_count(conn, c), -c)), BY_NAME
     return None, NEW
+
+
+def _same_thing(conn: Connection, local: Local, chosen: int, strong: set[int]) -> list[int]:
+    """The other stored entities the article shows to be the one it linked to by name: those
+    that hold one of its full names, or go only by its initials or its name written as one
+    word ("AP" alone in one article, "Associated Press" alone in another, then both side by
+    side). A person must hold the very full name, with no middle names that clash
+    ("George Bush" may be held by George H. W. Bush and George W. Bush)."""
+    if local.single or local.generic:
+        return []
+    full = {k for k in local.names if len(k.split()) > 1}
+    short = {initials_of(k) for k in full} | {namekeys.joined_key(k) for k in full}
+    mine = set(_name_keys(conn, chosen)) | {local.key}
+    out = []
+    for other in sorted(strong - {chosen}):
+        names = set(linkrows.keys_of_kind(conn, other, NAME))
+        theirs = {k for k in names if len(k.split()) > 1}
+        if local.is_person:
+            same = local.key in theirs and not any(
+                middle_names_clash(a, b) for a in mine for b in theirs)
+        else:
+            same = bool(theirs & full) or (bool(names) and names <= short)
+        if same:
+            out.append(other)
+    return out
 
 
 def _add_keys(conn: Connection, entity_id: int, local: Local, evidence: str) -> None:
@@ -369,4 +404,12 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
         linkrows.insert_roles(conn, roles)
     entitywrites.flush(conn)
     linkrows.insert_links(conn, link_rows)
+    # Two stored entities this article shows to be one are merged, in any article order.
+    for local, found, evidence in final:
+        chosen = out[local.entity.id]
+        if found is None or evidence != BY_NAME or local.entity.id not in seen:
+            continue
+        for other in _same_thing(conn, local, chosen, seen[local.entity.id][0]):
+            merge_entity(conn, other, chosen)
+            out = {k: chosen if v == other else v for k, v in out.items()}
     return out

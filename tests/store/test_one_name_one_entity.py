@@ -1,0 +1,81 @@
+"""One stored entity per full name, in any article order (issue 17): a short form and the full
+name first seen apart are merged when one article writes both."""
+
+from __future__ import annotations
+
+from itertools import permutations
+
+import pytest
+from sqlalchemy.engine import Engine
+
+from europenews.model import Entity, Mention
+from europenews.store.entities import entity_ids_for_name, get_entity
+from tests.store.linked import store_linked
+
+
+def _entity(name: str, *extra: str, type_: str = "organization", local: str = "e1") -> Entity:
+    mentions = [Mention(0, len(t), t) for t in (name, *extra)]
+    return Entity(local, name, type_, (), tuple(mentions))
+
+
+def _others(n: int) -> list[Entity]:
+    """An unrelated place per article, so that no two articles share context."""
+    return [_entity(f"Placeville{'x' * n}", type_="place", local="e2")]
+
+
+ARTICLES = {
+    "short": lambda n: [_entity("QNA", local="e1"), *_others(n)],
+    "full": lambda n: [_entity("Quarry News Agency"), *_others(n)],
+    "both": lambda n: [_entity("Quarry News Agency", "QNA"), *_others(n)],
+}
+
+
+@pytest.mark.parametrize("order", list(permutations(ARTICLES)))
+def test_a_short_form_and_the_full_name_are_one_entity_in_any_order(
+        engine: Engine, order: tuple[str, ...]) -> None:
+    for n, kind in enumerate(order):
+        store_linked(engine, f"article {n} {kind}", ARTICLES[kind](n))
+    with engine.connect() as conn:
+        ids = entity_ids_for_name(conn, "Quarry News Agency")
+        assert len(ids) == 1
+        entity = get_entity(conn, ids[0])
+        assert entity_ids_for_name(conn, "QNA") == ids
+    assert entity is not None and entity.name == "Quarry News Agency"
+    assert entity.article_count == 3
+
+
+@pytest.mark.parametrize("order", list(permutations(ARTICLES)))
+def test_a_merged_entity_takes_later_articles_by_either_name(
+        engine: Engine, order: tuple[str, ...]) -> None:
+    for n, kind in enumerate(order):
+        store_linked(engine, f"article {n} {kind}", ARTICLES[kind](n))
+    later = store_linked(engine, "a later one", ARTICLES["full"](9))["e1"]
+    with engine.connect() as conn:
+        assert entity_ids_for_name(conn, "Quarry News Agency") == [later]
+        entity = get_entity(conn, later)
+    assert entity is not None and entity.article_count == 4
+
+
+def test_one_acronym_of_two_bodies_does_not_merge_them(engine: Engine) -> None:
+    first = store_linked(engine, "a", [_entity("Harrow Police Department", "HPD"),
+                                       *_others(1)])["e1"]
+    second = store_linked(engine, "b", [_entity("Hillcrest Police Department"),
+                                        *_others(2)])["e1"]
+    # "HPD" beside the second body's name names the second body, not the first one.
+    third = store_linked(engine, "c", [_entity("Hillcrest Police Department", "HPD"),
+                                       *_others(3)])["e1"]
+    assert third == second != first
+    with engine.connect() as conn:
+        kept = get_entity(conn, first)
+    assert kept is not None and kept.name == "Harrow Police Department"
+
+
+def test_the_same_full_name_of_a_person_is_one_person(engine: Engine) -> None:
+    person = "person"
+    first = store_linked(engine, "a", [_entity("Dorian Lake Fulbrook", type_=person),
+                                       *_others(1)])["e1"]
+    second = store_linked(engine, "b", [_entity("Dorian Fulbrook", type_=person),
+                                        *_others(2)])["e1"]
+    third = store_linked(engine, "c", [_entity("Dorian Fulbrook", type_=person),
+                                       *_others(3)])["e1"]
+    assert first == second == third
