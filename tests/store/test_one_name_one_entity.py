@@ -79,3 +79,31 @@ def test_the_same_full_name_of_a_person_is_one_person(engine: Engine) -> None:
     third = store_linked(engine, "c", [_entity("Dorian Fulbrook", type_=person),
                                        *_others(3)])["e1"]
     assert first == second == third
+
+
+def test_a_person_known_by_two_full_names_apart_is_one_once_an_article_writes_both(
+        engine: Engine) -> None:
+    person = "person"
+    short = store_linked(engine, "a", [_entity("Nadia Corvin", type_=person),
+                                       *_others(1)])["e1"]
+    longer = store_linked(engine, "b", [_entity("Elena Nadia Corvin", type_=person),
+                                        *_others(2)])["e1"]
+    assert short != longer  # another first name: nothing says they are one yet
+    both = store_linked(engine, "c", [_entity("Elena Nadia Corvin", "Nadia Corvin",
+                                              type_=person), *_others(3)])["e1"]
+    with engine.connect() as conn:
+        assert entity_ids_for_name(conn, "Nadia Corvin") == [both]
+        entity = get_entity(conn, both)
+    assert entity is not None and entity.article_count == 3
+
+
+def test_a_full_name_two_people_hold_does_not_merge_them_when_middle_names_clash(
+        engine: Engine) -> None:
+    person = "person"
+    father = store_linked(engine, "a", [_entity("Gordon H. W. Barlow", "Gordon Barlow",
+                                                type_=person), *_others(1)])["e1"]
+    son = store_linked(engine, "b", [_entity("Gordon W. Barlow", "Gordon Barlow",
+                                             type_=person), *_others(2)])["e1"]
+    assert father != son
+    with engine.connect() as conn:
+        assert get_entity(conn, father) is not None

@@ -245,19 +245,21 @@ def _same_thing(conn: Connection, local: Local, chosen: int, strong: set[int]) -
     """The other stored entities the article shows to be the one it linked to by name: those
     that hold one of its full names, or go only by its initials or its name written as one
     word ("AP" alone in one article, "Associated Press" alone in another, then both side by
-    side). A person must hold the very full name, with no middle names that clash
-    ("George Bush" may be held by George H. W. Bush and George W. Bush)."""
+    side). A person's full names must not clash in middle names ("George Bush" may be held
+    by George H. W. Bush and by George W. Bush: an article on the son does not merge them)."""
     if local.single or local.generic:
         return []
     full = {k for k in local.names if len(k.split()) > 1}
     short = {initials_of(k) for k in full} | {namekeys.joined_key(k) for k in full}
-    mine = set(_name_keys(conn, chosen)) | {local.key}
+    mine = set(_name_keys(conn, chosen)) | full
+    holders = {e for e, key, kind in key_rows(conn, local.entity.type, full)
+               if kind == NAME and key in full}
     out = []
-    for other in sorted(strong - {chosen}):
+    for other in sorted((strong | holders) - {chosen}):
         names = set(linkrows.keys_of_kind(conn, other, NAME))
         theirs = {k for k in names if len(k.split()) > 1}
         if local.is_person:
-            same = local.key in theirs and not any(
+            same = bool(theirs & full) and not any(
                 middle_names_clash(a, b) for a in mine for b in theirs)
         else:
             same = bool(theirs & full) or (bool(names) and names <= short)
