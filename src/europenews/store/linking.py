@@ -130,14 +130,6 @@ def _candidates(conn: Connection, local: Local) -> tuple[set[int], set[int]]:
         return set(), set()  # a new entity of its own, found by nothing stored
     rows = key_rows(conn, local.entity.type, local.names | local.shorts)
     strong = {e for e, key, kind in rows if kind == NAME and key in local.names}
-    if not local.single:
-        # Found only by a one-word name ("MPD" beside "Milwaukee Police Department"): that is
-        # the stored entity only when it has no other full name, or its full names agree with
-        # this one ("MPD" had made Memphis, Montgomery and Milwaukee police one entity).
-        full = {e for e, key, kind in rows
-                if kind == NAME and key in local.names and len(key.split()) > 1}
-        strong = full | {e for e in strong - full
-                         if not _name_keys(conn, e) or names_agree(conn, local.key, e)}
     # Short forms both ways, and shared ones ("Lindgren Centre" / "Lindgren Center" both short
     # for "Lindgren"): only ever with context.
     weak = {e for e, key, kind in rows
@@ -205,6 +197,13 @@ def _written_before(conn: Connection, local: Local, weak: set[int]) -> set[int]:
     return {c for c in written if set(entitywrites.entity_row(conn, c).key.split()) < words}
 
 
+def _full_name_holders(conn: Connection, local: Local) -> set[int]:
+    """The stored entities that hold one of the article entity's full names as a name."""
+    full = {k for k in local.names if len(k.split()) > 1}
+    return {e for e, key, kind in key_rows(conn, local.entity.type, full)
+            if kind == NAME and key in full}
+
+
 def _needs_context(local: Local) -> bool:
     """A surname alone or an acronym ("BGO"): whoever it names is decided by context."""
     return local.single and (local.is_person or local.entity.name.isupper())
@@ -224,11 +223,14 @@ def _choose(conn: Connection, local: Local, context: set[int] | None,
     if _needs_context(local):
         weak, strong = weak | strong, strong  # the same acronym may still be another body
     elif strong or (written := _written_before(conn, local, weak)):
-        scored = [(context_score(conn, c, context or set(), local.entity.roles),
+        # One that holds the very full name first: "Milwaukee Police Department" beside "MPD"
+        # is the body of that name, not the "MPD" an article on Memphis police left.
+        exact = _full_name_holders(conn, local) if len(strong) > 1 else set()
+        scored = [(c in exact, context_score(conn, c, context or set(), local.entity.roles),
                    _count(conn, c), -c) for c in strong or written]
         # A name written before lends no key that names the entity on its own either (see
         # _add_keys): the link counts as one made on context, and relinking may weigh it again.
-        return -max(scored)[2], BY_NAME if strong else BY_CONTEXT
+        return -max(scored)[-1], BY_NAME if strong else BY_CONTEXT
     if not weak:
         return None, NEW
     if context is None:
@@ -252,10 +254,8 @@ def _same_thing(conn: Connection, local: Local, chosen: int, strong: set[int]) -
     full = {k for k in local.names if len(k.split()) > 1}
     short = {initials_of(k) for k in full} | {namekeys.joined_key(k) for k in full}
     mine = set(_name_keys(conn, chosen)) | full
-    holders = {e for e, key, kind in key_rows(conn, local.entity.type, full)
-               if kind == NAME and key in full}
     out = []
-    for other in sorted((strong | holders) - {chosen}):
+    for other in sorted((strong | _full_name_holders(conn, local)) - {chosen}):
         names = set(linkrows.keys_of_kind(conn, other, NAME))
         theirs = {k for k in names if len(k.split()) > 1}
         if local.is_person:
