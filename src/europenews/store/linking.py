@@ -12,6 +12,10 @@ An article entity links to a stored entity of the same type when the evidence ag
   other entities mentioned in both (rare ones weigh more) or the same role. A bare first name,
   a bare title or a surname without context never links; it starts an entity of its own.
 
+When an article entity links by name, stored entities that go by one of its full names or
+only by its initials are merged into the one it links to (:func:`_same_thing`): one entity per
+full name, whatever order the articles came in.
+
 Every link keeps its evidence (``entity_links``), so ``store/relinking.py`` can weigh a link
 made on context again when a new full name arrives, and undo it.
 """
