@@ -227,10 +227,7 @@ def _choose(conn: Connection, local: Local, context: set[int] | None,
     if _needs_context(local):
         weak, strong = weak | strong, strong  # the same acronym may still be another body
     elif strong or (written := _written_before(conn, local, weak)):
-        # One that holds the very full name first: "Milwaukee Police Department" beside "MPD"
-        # is the body of that name, not the "MPD" an article on Memphis police left.
-        exact = _full_name_holders(conn, local) if len(strong) > 1 else set()
-        scored = [(c in exact, context_score(conn, c, context or set(), local.entity.roles),
+        scored = [(context_score(conn, c, context or set(), local.entity.roles),
                    _count(conn, c), -c) for c in strong or written]
         # A name written before lends no key that names the entity on its own either (see
         # _add_keys): the link counts as one made on context, and relinking may weigh it again.
@@ -248,20 +245,30 @@ def _choose(conn: Connection, local: Local, context: set[int] | None,
 
 
 def _same_thing(conn: Connection, local: Local, chosen: int, strong: set[int]) -> list[int]:
-    """The other stored entities the article shows to be the one it linked to by name: those
-    that hold one of its full names, or go only by its initials or its name written as one
-    word ("AP" alone in one article, "Associated Press" alone in another, then both side by
-    side). A person's full names must not clash in middle names ("George Bush" may be held
-    by George H. W. Bush and by George W. Bush: an article on the son does not merge them)."""
+    """The other stored entities the article shows to be the one it links to by name (read
+    before the article's keys are written): those that hold one of its full names, or go only
+    by its initials or its name written as one word ("AP" alone in one article, "Associated
+    Press" alone in another, then both side by side). An organisation or place is merged only
+    into one that holds one of those full names or goes only by those short forms itself
+    ("Milwaukee Police Department" beside "MPD" may link to the "MPD" of an article on the
+    Memphis police: that merges nothing). A person's full names must not clash in middle names
+    ("George Bush" may be held by both Bushes)."""
     if local.single or local.generic:
         return []
     full = {k for k in local.names if len(k.split()) > 1}
     short = {initials_of(k) for k in full} | {namekeys.joined_key(k) for k in full}
-    mine = set(_name_keys(conn, chosen)) | full
+
+    def named(entity_id: int) -> tuple[set[str], set[str]]:
+        names = set(linkrows.keys_of_kind(conn, entity_id, NAME))
+        return names, {k for k in names if len(k.split()) > 1}
+
+    names, mine = named(chosen)
+    if not local.is_person and not (mine & full or (names and names <= short)):
+        return []
+    mine |= full
     out = []
     for other in sorted((strong | _full_name_holders(conn, local)) - {chosen}):
-        names = set(linkrows.keys_of_kind(conn, other, NAME))
-        theirs = {k for k in names if len(k.split()) > 1}
+        names, theirs = named(other)
         if local.is_person:
             same = bool(theirs & full) and not any(
                 middle_names_clash(a, b) for a in mine for b in theirs)
@@ -391,12 +398,16 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
               if lo.twin is None or lo.twin not in {x.twin for x in fresh[:n]}]
     created = iter(linkrows.insert_entities(conn, [_new_row(lo, published) for lo in firsts]))
     twins: dict[tuple[str, str] | None, int] = {}
+    merges: list[tuple[int, int]] = []  # (stored entity, the one it is merged into)
     for local, found, evidence in final:
         entity_id = found if found is not None else twins.get(local.twin) if local.twin else None
         if found is None and entity_id is not None:
             evidence = BY_NAME
         elif entity_id is None:
             entity_id = twins[local.twin] = next(created)
+        elif evidence == BY_NAME and local.entity.id in seen:
+            merges += [(other, entity_id) for other in
+                       _same_thing(conn, local, entity_id, seen[local.entity.id][0])]
         _update(conn, entity_id, local, published, evidence)
         _add_keys(conn, entity_id, local, evidence)
         add_aliases(conn, entity_id, [local.entity.name, *name_like(local.entity, local.key)])
@@ -411,11 +422,13 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
     entitywrites.flush(conn)
     linkrows.insert_links(conn, link_rows)
     # Two stored entities this article shows to be one are merged, in any article order.
-    for local, found, evidence in final:
-        chosen = out[local.entity.id]
-        if found is None or evidence != BY_NAME or local.entity.id not in seen:
+    gone: dict[int, int] = {}
+    for other, chosen in merges:
+        while chosen in gone:
+            chosen = gone[chosen]
+        if other in gone or other == chosen:
             continue
-        for other in _same_thing(conn, local, chosen, seen[local.entity.id][0]):
-            merge_entity(conn, other, chosen)
-            out = {k: chosen if v == other else v for k, v in out.items()}
+        merge_entity(conn, other, chosen)
+        gone[other] = chosen
+        out = {k: chosen if v == other else v for k, v in out.items()}
     return out
