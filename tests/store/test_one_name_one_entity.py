@@ -108,3 +108,20 @@ def test_a_full_name_two_people_hold_does_not_merge_them_when_middle_names_clash
     assert father != son
     with engine.connect() as conn:
         assert get_entity(conn, father) is not None
+
+
+def test_a_name_an_acronym_lent_to_another_body_merges_nothing(engine: Engine) -> None:
+    harrow = store_linked(engine, "a", [_entity("Harrow Police Department", "HPD"),
+                                        *_others(1)])["e1"]
+    hillcrest = store_linked(engine, "b", [_entity("Hillcrest Police Department"),
+                                           *_others(2)])["e1"]
+    for n in range(3, 6):  # "HPD" beside Hillcrest's name, then Hillcrest's name alone
+        store_linked(engine, f"c{n}", [_entity("Hillcrest Police Department", "HPD"),
+                                       *_others(n)])
+        store_linked(engine, f"d{n}", [_entity("Hillcrest Police Department"),
+                                       *_others(n + 10)])
+    with engine.connect() as conn:
+        kept = get_entity(conn, harrow)
+        other = get_entity(conn, hillcrest)
+    assert kept is not None and kept.name == "Harrow Police Department"
+    assert other is not None and other.name == "Hillcrest Police Department"

@@ -45,7 +45,7 @@ from europenews.store.linklocal import local_across_languages, name_like
 from europenews.store.linklocal import local_entity as local_entity  # tests, bench
 from europenews.store.linkscore import MIN_CONTEXT as MIN_CONTEXT  # for store/relinking.py
 from europenews.store.linkscore import ROLE_WEIGHT, LinkEvidence, enough_context
-from europenews.store.namehold import names_agree
+from europenews.store.namehold import full_names_hold, names_agree
 from europenews.store.namekeys import NAME, SHORT, SOUND, first_misspelt
 from europenews.store.schema import article_entities, entity_links, entity_roles
 from europenews.store.soundlink import misspelt_candidates, sound_candidates
@@ -251,7 +251,9 @@ def _same_thing(conn: Connection, local: Local, chosen: int, strong: set[int]) -
     Press" alone in another, then both side by side). An organisation or place is merged only
     into one that holds one of those full names or goes only by those short forms itself
     ("Milwaukee Police Department" beside "MPD" may link to the "MPD" of an article on the
-    Memphis police: that merges nothing). A person's full names must not clash in middle names
+    Memphis police: that merges nothing), and only when the full names both go by may all be
+    one body's (that link lent the Memphis police the Milwaukee name: the next article with it
+    merges nothing either). A person's full names must not clash in middle names
     ("George Bush" may be held by both Bushes)."""
     if local.single or local.generic:
         return []
@@ -272,8 +274,9 @@ def _same_thing(conn: Connection, local: Local, chosen: int, strong: set[int]) -
         if local.is_person:
             same = bool(theirs & full) and not any(
                 middle_names_clash(a, b) for a in mine for b in theirs)
-        else:
-            same = bool(theirs & full) or (bool(names) and names <= short)
+        else:  # and no full name of either is another body's (see the docstring)
+            same = ((bool(theirs & full) or (bool(names) and names <= short))
+                    and full_names_hold(mine | theirs))
         if same:
             out.append(other)
     return out
