@@ -61,9 +61,10 @@ def test_one_acronym_of_two_bodies_does_not_merge_them(engine: Engine) -> None:
                                        *_others(1)])["e1"]
     second = store_linked(engine, "b", [_entity("Hillcrest Police Department"),
                                         *_others(2)])["e1"]
-    # "HPD" beside the second body's name may link to either body; it merges neither into
-    # the other.
-    store_linked(engine, "c", [_entity("Hillcrest Police Department", "HPD"), *_others(3)])
+    # "HPD" beside the second body's name is the second body, not the first one's "HPD".
+    third = store_linked(engine, "c", [_entity("Hillcrest Police Department", "HPD"),
+                                       *_others(3)])["e1"]
+    assert third == second != first
     with engine.connect() as conn:
         kept = get_entity(conn, first)
         other = get_entity(conn, second)
