@@ -118,7 +118,7 @@ def local_across_languages(e: Entity, language: str | None,
     return replace(local, entity=e, names=local.names | stem_keys(e, language),
                    shorts=(institution_shorts(e, language)
                            or foreign_shorts(local.shorts, local.key, e.type, language)),
-                   foreign=local.is_person and language not in OWN_KEYS and language is not None,
+                   foreign=language not in OWN_KEYS and language is not None,
                    # A known city or country is shown by its English name, whatever case it
                    # came in; the name as written stays an alias.
                    shown=people_of or (known_place(e.name, language) if e.type == "place"

@@ -6,6 +6,7 @@ articles)."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from importlib import resources
 
 from sqlalchemy.engine import Connection
@@ -48,6 +49,14 @@ def generic_name(key: str) -> bool:
     words = [w for w in key.split() if w not in FUNCTION_WORDS]
     return bool(words) and all(w in generic or (w.endswith("s") and w[:-1] in generic)
                                for w in words)
+
+
+def full_names_hold(keys: Iterable[str]) -> bool:
+    """Whether full names of several words may all name one body: each one's telling words
+    hold or are held by every other's ("Interior Department" / "Department of Interior"), not
+    "Memphis Police Department" / "Milwaukee Police Department"."""
+    cores = [_core_words(k) for k in keys if len(k.split()) > 1]
+    return all(a <= b or b <= a for a in cores for b in cores)
 
 
 def names_agree(conn: Connection, key: str, candidate: int) -> bool:
