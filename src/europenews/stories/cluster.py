@@ -46,7 +46,7 @@ from europenews.stories.similarity import (
     item_terms,
     item_vectors,
 )
-from europenews.stories.state import Prepared
+from europenews.stories.state import INDEXED_TERMS, Prepared
 from europenews.stories.state import StoryState as _Story  # its name when it lived here
 
 # FEATURES, DecisionModel and load_decision_model live in stories.decision; re-exported here.
@@ -351,6 +351,8 @@ class OnlineClusterer:
             story.languages[prepared.item.language] += 1
         story.linked.add(prepared.linked)
         story.linked_docs.update(prepared.linked.keys())
+        if not words:
+            story.bound()  # add_words bounds the story otherwise
         if prepared.day is not None:
             story.last_day = max(story.last_day or prepared.day, prepared.day)
         story.dates.add(prepared.known_day)
@@ -363,9 +365,11 @@ class OnlineClusterer:
             postings = self._postings.setdefault(term, {})
             postings.pop(story_id, None)
             postings[story_id] = None
-            story.indexed.add(term)
+            story.indexed.pop(term, None)
+            story.indexed[term] = None
             if len(postings) > POSTINGS_KEEP:
                 del postings[next(iter(postings))]  # the least recently indexed story
+        self._bound_index(story)
         if prepared.item.id:
             self._story_of[prepared.item.id] = story_id
             self._story_of_order.append(prepared.item.id)
@@ -384,6 +388,20 @@ class OnlineClusterer:
                 postings.pop(other.id, None)
                 postings[into.id] = None
         self._alias[other.id] = into.id
+        self._bound_index(into)
+
+    def _bound_index(self, story: _Story) -> None:
+        """Unindex the story under its oldest indexed terms beyond INDEXED_TERMS (the terms
+        of its earliest members; its recent members' terms find it)."""
+        indexed = story.indexed
+        while len(indexed) > INDEXED_TERMS:
+            term = next(iter(indexed))
+            del indexed[term]
+            postings = self._postings.get(term)
+            if postings is not None:
+                postings.pop(story.id, None)
+                if not postings:
+                    del self._postings[term]
 
     def _new_story(self, story_id: str) -> _Story:
         story = _Story(id=story_id, last_index=self._index)
