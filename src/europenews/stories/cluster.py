@@ -46,7 +46,7 @@ from europenews.stories.similarity import (
     item_terms,
     item_vectors,
 )
-from europenews.stories.state import INDEXED_TERMS, Prepared
+from europenews.stories.state import Prepared, bound_index
 from europenews.stories.state import StoryState as _Story  # its name when it lived here
 
 # FEATURES, DecisionModel and load_decision_model live in stories.decision; re-exported here.
@@ -369,7 +369,7 @@ class OnlineClusterer:
             story.indexed[term] = None
             if len(postings) > POSTINGS_KEEP:
                 del postings[next(iter(postings))]  # the least recently indexed story
-        self._bound_index(story)
+        bound_index(story, self._postings)
         if prepared.item.id:
             self._story_of[prepared.item.id] = story_id
             self._story_of_order.append(prepared.item.id)
@@ -388,20 +388,7 @@ class OnlineClusterer:
                 postings.pop(other.id, None)
                 postings[into.id] = None
         self._alias[other.id] = into.id
-        self._bound_index(into)
-
-    def _bound_index(self, story: _Story) -> None:
-        """Unindex the story under its oldest indexed terms beyond INDEXED_TERMS (the terms
-        of its earliest members; its recent members' terms find it)."""
-        indexed = story.indexed
-        while len(indexed) > INDEXED_TERMS:
-            term = next(iter(indexed))
-            del indexed[term]
-            postings = self._postings.get(term)
-            if postings is not None:
-                postings.pop(story.id, None)
-                if not postings:
-                    del self._postings[term]
+        bound_index(into, self._postings)
 
     def _new_story(self, story_id: str) -> _Story:
         story = _Story(id=story_id, last_index=self._index)

@@ -191,6 +191,20 @@ class StoryState:
         self.bound()
 
 
+def bound_index(story: StoryState, postings: dict[str, dict[str, None]]) -> None:
+    """Unindex ``story`` under its oldest indexed terms beyond INDEXED_TERMS (the terms of
+    its earliest members: its recent members' terms still find it)."""
+    indexed = story.indexed
+    while len(indexed) > INDEXED_TERMS:
+        term = next(iter(indexed))
+        del indexed[term]
+        stories = postings.get(term)
+        if stories is not None:
+            stories.pop(story.id, None)
+            if not stories:
+                del postings[term]
+
+
 @dataclass(slots=True)
 class Prepared:
     """An item with its vectors, ready to be compared with stories."""
