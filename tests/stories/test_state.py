@@ -66,9 +66,9 @@ def test_a_bounded_centroid_keeps_its_heaviest_terms_and_their_norm() -> None:
 
 
 def _words(n: int, offset: int = 0) -> str:
-    letters = "bcdfghklmnprstvz"
-    return " ".join(letters[(i // 16) % 16] + "a" + letters[i % 16] + "o"
-                    for i in range(offset, offset + n))
+    letters = "bcdfghklmnprstvz"  # made-up words: 4,096 of them
+    return " ".join(letters[(i // 256) % 16] + "a" + letters[(i // 16) % 16] + "o"
+                    + letters[i % 16] + "u" for i in range(offset, offset + n))
 
 
 def test_a_story_of_long_articles_keeps_a_bounded_state() -> None:
@@ -77,7 +77,7 @@ def test_a_story_of_long_articles_keeps_a_bounded_state() -> None:
     from europenews.stories.state import CENTROID_TERMS, INDEXED_TERMS
 
     clusterer = OnlineClusterer(embedder=None, dedup=False)
-    for i in range(40):  # 40 long articles of 150 words (256 distinct in all), one story
+    for i in range(40):  # 40 long articles of 150 words (4,096 distinct in all), one story
         item = StoryItem(id=f"a{i}", title=f"Harbour crane {_words(6, 6 * i)}",
                          text=_words(150, 150 * i), published="2026-05-01", source=f"s{i}")
         clusterer.add(clusterer.prepare(item), "story")

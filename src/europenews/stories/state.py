@@ -18,7 +18,7 @@ MEMBER_TITLES = 48  # recent member headlines kept per story for the best-member
 # number of their articles. A centroid keeps its CENTROID_TERMS highest-weighted terms, the
 # story's articles-per-term counts only the terms its centroid keeps (names: the most
 # frequent), its index entries the latest INDEXED_TERMS, its outlets the latest STORY_SOURCES.
-CENTROID_TERMS = 64
+CENTROID_TERMS = 512
 INDEXED_TERMS = 256
 STORY_SOURCES = 64
 
