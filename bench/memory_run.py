@@ -125,6 +125,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from europenews.analyze.backends import make_analyzer
+    from europenews.analyze.processes import release_freed_memory
     from europenews.config import Settings
     from europenews.stages.clustering import new_clusterer
     from europenews.stages.ingest import ingest_sources
@@ -166,7 +167,12 @@ def main() -> None:
                 "seconds": round(took), "items_per_s": round(done / took, 2),
                 "writer_cpu_s": round(time.process_time()),
                 "writer_rss_mb": round(_rss_mb(os.getpid())), "worker_rss_mb": workers,
-                "load": round(os.getloadavg()[0], 1)}
+                "load": round(os.getloadavg()[0], 1),
+                "stories": getattr(getattr(clusterer, "clusterer", None), "active_stories", None)}
+            # What of the writer's RSS is free heap glibc kept, not objects: the same process
+            # after handing its free pages back (as each worker does after every chunk).
+            release_freed_memory()
+            line["writer_rss_trimmed_mb"] = round(_rss_mb(os.getpid()))
             if args.trace:
                 snap = tracemalloc.take_snapshot()
                 line["traced_mb"] = round(tracemalloc.get_traced_memory()[0] / 2**20, 1)

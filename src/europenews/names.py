@@ -6,6 +6,7 @@ Pure functions shared by in-article canonicalisation (analyze) and cross-article
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -36,6 +37,10 @@ def strip_accents(text: str) -> str:
 _ABBREVIATIONS = {"mt": "mount", "ft": "fort", "pt": "point"}
 
 
+# Names repeat within an article and across a stream, and a key is eight regular-expression
+# passes: in a profile of `ingest` (400 GVA articles) the 266,000 word keys were about 3 % of
+# all the time. Bounded, so a long run does not grow with it.
+@functools.lru_cache(maxsize=65_536)
 def word_key(word: str) -> str:
     """A spelling-tolerant key for one word of a name."""
     w = strip_accents(word).lower().strip(".'’")

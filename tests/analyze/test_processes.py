@@ -120,3 +120,21 @@ def test_workers_end_when_their_parent_is_killed(tmp_path: Path) -> None:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def test_a_worker_hands_freed_memory_back_after_every_chunk(
+        nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    from europenews.analyze import processes
+
+    trims: list[int] = []
+    monkeypatch.setattr(processes, "_nlp", nlp)
+    monkeypatch.setattr(processes, "_malloc_trim", trims.append)
+    monkeypatch.setattr(processes, "_zone", None)
+    articles = _articles(4)
+    try:
+        got = processes.analyze_chunk(articles[:2]) + processes.analyze_chunk(articles[2:])
+    finally:
+        if processes._zone is not None:  # the test's zone ends with it
+            processes._zone.close()
+    assert trims == [0, 0]  # once per chunk, keeping no free page
+    assert got == list(analyze_articles(nlp, articles))

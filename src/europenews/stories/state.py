@@ -13,6 +13,25 @@ from europenews.stories.items import StoryItem
 from europenews.stories.similarity import Centroid, ItemVectors, SparseVec
 
 MEMBER_TITLES = 48  # recent member headlines kept per story for the best-member similarity
+# Issue 19's ruling (docs/stories.md, "Bounded story state"): what a story keeps is bounded,
+# so the clusterer's memory follows the number of stories in its window, not the length or
+# number of their articles. A centroid keeps its CENTROID_TERMS highest-weighted terms, the
+# story's articles-per-term counts only the terms its centroid keeps (names: the most
+# frequent), its index entries the latest INDEXED_TERMS, its outlets the latest STORY_SOURCES.
+CENTROID_TERMS = 512
+INDEXED_TERMS = 256
+STORY_SOURCES = 64
+
+
+def _bounded() -> Centroid:
+    return Centroid(limit=CENTROID_TERMS)
+
+
+def _keep_only(counts: Counter[str], kept: dict[str, float]) -> None:
+    """Beyond the bound, drop the counts of terms the centroid no longer keeps."""
+    if len(counts) > CENTROID_TERMS:
+        for term in [t for t in counts if t not in kept]:
+            del counts[term]
 
 
 @dataclass(slots=True)
@@ -70,14 +89,16 @@ class StoryState:
     """One active story: centroids of its members' vectors, its time and its incident cues."""
 
     id: str
-    title: Centroid = field(default_factory=Centroid)
-    body: Centroid = field(default_factory=Centroid)
-    keys: Centroid = field(default_factory=Centroid)
-    text: Centroid = field(default_factory=Centroid)
+    title: Centroid = field(default_factory=_bounded)
+    body: Centroid = field(default_factory=_bounded)
+    keys: Centroid = field(default_factory=_bounded)
+    text: Centroid = field(default_factory=_bounded)
     size: int = 0
     last_day: int | None = None
     last_index: int = 0
-    indexed: set[str] = field(default_factory=set)
+    # The prefixed terms the story is indexed under, oldest indexed first (the clusterer
+    # keeps INDEXED_TERMS of them).
+    indexed: dict[str, None] = field(default_factory=dict)
     member_titles: MemberTitles = field(default_factory=MemberTitles)
     weekdays: set[str] = field(default_factory=set)
     ages: set[int] = field(default_factory=set)
@@ -86,13 +107,13 @@ class StoryState:
     key_docs: Counter[str] = field(default_factory=Counter)
     word_docs: Counter[str] = field(default_factory=Counter)
     name_docs: Counter[str] = field(default_factory=Counter)
-    sources: set[str] = field(default_factory=set)
+    sources: dict[str, None] = field(default_factory=dict)  # latest last (STORY_SOURCES)
     dense: DenseCentroid = field(default_factory=DenseCentroid)
     dates: DateSpan = field(default_factory=DateSpan)  # known days (stories/guards.py)
     # Across languages (stories/across.py): articles per language, the centroid of the
     # language-neutral key vectors and the story's articles per such key.
     languages: Counter[str] = field(default_factory=Counter)
-    linked: Centroid = field(default_factory=Centroid)
+    linked: Centroid = field(default_factory=_bounded)
     linked_docs: Counter[str] = field(default_factory=Counter)
     # The languages of the members in the word centroids (None: a member of unknown language).
     word_languages: set[str | None] = field(default_factory=set)
@@ -122,8 +143,21 @@ class StoryState:
         self.word_docs.update(v.text.keys())
         self.name_docs.update(cues.names)
         if prepared.item.source:
-            self.sources.add(prepared.item.source)
+            self.sources.pop(prepared.item.source, None)
+            self.sources[prepared.item.source] = None
         self.word_languages.add(prepared.item.language)
+        self.bound()
+
+    def bound(self) -> None:
+        """Keep the per-term counts to the terms the centroids keep, the names to the most
+        frequent, the outlets to the latest (the ruling above)."""
+        _keep_only(self.key_docs, self.keys.total)
+        _keep_only(self.word_docs, self.text.total)
+        _keep_only(self.linked_docs, self.linked.total)
+        if len(self.name_docs) > CENTROID_TERMS:
+            self.name_docs = Counter(dict(self.name_docs.most_common(CENTROID_TERMS)))
+        while len(self.sources) > STORY_SOURCES:
+            del self.sources[next(iter(self.sources))]
 
     def absorb(self, other: StoryState) -> None:
         """Take in every member of ``other``, as if its articles had joined this story."""
@@ -154,6 +188,21 @@ class StoryState:
         self.dense.merge(other.dense)
         self.dates.add(other.dates.first)
         self.dates.add(other.dates.last)
+        self.bound()
+
+
+def bound_index(story: StoryState, postings: dict[str, dict[str, None]]) -> None:
+    """Unindex ``story`` under its oldest indexed terms beyond INDEXED_TERMS (the terms of
+    its earliest members: its recent members' terms still find it)."""
+    indexed = story.indexed
+    while len(indexed) > INDEXED_TERMS:
+        term = next(iter(indexed))
+        del indexed[term]
+        stories = postings.get(term)
+        if stories is not None:
+            stories.pop(story.id, None)
+            if not stories:
+                del postings[term]
 
 
 @dataclass(slots=True)
