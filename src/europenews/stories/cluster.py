@@ -50,14 +50,8 @@ from europenews.stories.state import Prepared, bound_index
 from europenews.stories.state import StoryState as _Story  # its name when it lived here
 
 # FEATURES, DecisionModel and load_decision_model live in stories.decision; re-exported here.
-__all__ = [
-    "FEATURES",
-    "Assignment",
-    "DecisionModel",
-    "OnlineClusterer",
-    "load_decision_model",
-    "story_id_for",
-]
+__all__ = ["FEATURES", "Assignment", "DecisionModel", "OnlineClusterer", "load_decision_model",
+           "story_id_for"]
 
 QUERY_TERMS = 8  # per bag; the highest-weighted terms of the article
 POSTINGS_SCAN = 64  # most recently updated stories looked at per term
@@ -327,7 +321,8 @@ class OnlineClusterer:
             best.extend(extra[:RARE_CANDIDATES])
         if prepared.kind == "full":  # and stories sharing a rare name pair (stories/name_route.py)
             best.extend(name_route.stories_sharing(prepared.cues.names, self.dfs.names,
-                                                   self._postings, set(best), self._last_index))
+                                                   self._postings, set(best),
+                                                   lambda sid: self._stories[sid].last_index))
         # Never a story whose known dates are years away (stories/guards.py).
         best = [sid for sid in best if not self._stories[sid].dates.too_far(prepared.known_day)]
         found = [(self._stories[sid], self.features(prepared, self._stories[sid])) for sid in best]
@@ -382,9 +377,6 @@ class OnlineClusterer:
                 self._story_of.pop(self._story_of_order.popleft(), None)
 
     # -- internals ----------------------------------------------------------------------------
-
-    def _last_index(self, story_id: str) -> int:
-        return self._stories[story_id].last_index
 
     def _merge(self, into: _Story, other: _Story) -> None:
         into.absorb(other)
