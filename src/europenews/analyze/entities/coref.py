@@ -11,7 +11,8 @@ article names. Run after the finder (``resolve_speakers``), so either can change
   (known from the first-name list, "Mr."/"Ms.", a gendered role such as "actress", or a
   pronoun that could only be them); same-sentence subjects first. When an unnamed person who
   agrees ("a survivor", "the woman") stands nearer, the pronoun is theirs: no named speaker.
-  A person the quote's own words name is whom the speaker talks about, never the speaker.
+  At equal sentence distance the person who spoke in the quote before goes on speaking. A
+  person the quote's own words name is whom the speaker talks about, never the speaker.
   "It" and "they" are an organisation that is the subject of the same or the previous sentence.
 - **A description** ("the president", "the senator") is the one person of the cast whose role
   has that head word and every modifier ("the college president" is not "President Obama");

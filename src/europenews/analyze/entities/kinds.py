@@ -194,6 +194,15 @@ PERSON_VERBS = frozenset({"say", "tell", "add", "ask", "explain", "announce", "i
                           "testify", "plead", "admit", "recall"})
 
 
+def _reads_as_person(span: Span, titles: frozenset[str], ranks: frozenset[str]) -> bool:
+    """Whether this mention reads as a person's: a title or rank before it ("Mr. Halvorsen"),
+    or the subject of a verb only people do ("Halvorsen said")."""
+    before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
+    root = span.root
+    speaks = root.dep_ == "nsubj" and root.head.lemma_.lower() in PERSON_VERBS
+    return before in titles or before in ranks or speaks
+
+
 def _short_forms(names: list[Span], titles: frozenset[str], ranks: frozenset[str],
                  venues: frozenset[str] = frozenset()) -> dict[str, str]:
     """One-word "persons" that open another, non-person name of the article ("Lakeview" beside
@@ -220,9 +229,7 @@ def _short_forms(names: list[Span], titles: frozenset[str], ranks: frozenset[str
         word = n[0].text
         if n.label_ != "PERSON" or len(n) != 1 or word not in longer or n[0].lower_ in in_people:
             continue
-        before = n.doc[n.start - 1].lower_.rstrip(".") if n.start > 0 else ""
-        speaks = n[0].dep_ == "nsubj" and n[0].head.lemma_.lower() in PERSON_VERBS
-        if before in titles or before in ranks or speaks:
+        if _reads_as_person(n, titles, ranks):
             out[word] = ""  # read as a person at least once: keep them all
         else:
             out.setdefault(word, "ORG" if longer[word] in MISC_LABELS else longer[word])
@@ -382,17 +389,9 @@ def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
 def _read_as_people(names: list[Span], titles: frozenset[str], ranks: frozenset[str]) -> set[str]:
     """The "person" names with a mention that only a person's reads like: a title or rank
     before it, the subject of "say" and the like, an age after it ("Ann Lee, 44, was")."""
-    out = set()
-    for span in names:
-        if span.label_ != "PERSON":
-            continue
-        before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
-        root = span.root
-        speaks = root.dep_ == "nsubj" and root.head.lemma_.lower() in PERSON_VERBS
-        if (before in titles or before in ranks or speaks
-                or AGE_AFTER.match(doc_text(span.doc), span.end_char)):
-            out.add(span.text)
-    return out
+    return {span.text for span in names if span.label_ == "PERSON" and (
+        _reads_as_person(span, titles, ranks)
+        or AGE_AFTER.match(doc_text(span.doc), span.end_char))}
 
 
 def _things(names: list[Span], heads: dict[str, str]) -> dict[str, str]:
