@@ -137,3 +137,9 @@ def test_finder_an_age_without_its_first_comma_is_no_death_toll(nlp):
             "shot to death on Harbor Street on Friday afternoon.")
     killed = [e.killed for e in _events(nlp, text)]
     assert 23 not in killed
+
+
+def test_finder_a_dateline_day_is_no_death_toll(nlp):
+    text = ("07 June 2013\nGolden girl of stage and song, Dana Holt, has died peacefully in "
+            "her sleep aged 88.")
+    assert all(e.killed != 7 for e in _events(nlp, text))

@@ -175,3 +175,11 @@ def test_victims_number_between_a_name_and_a_comma_is_an_age(vocab):
     assert is_age(doc[2])
     doc = Doc(vocab, words=["Police", "found", "21", ",", "then", "more"])
     assert not is_age(doc[2])
+
+
+def test_victims_a_day_of_the_month_is_no_count(vocab):
+    doc = Doc(vocab, words=["07", "June", "2013", "Golden", "girl"], pos=["NUM"] + ["X"] * 4)
+    assert number_at(doc[0]) is None
+    doc = Doc(vocab, words=["June", "7", "shooting"], pos=["X", "NUM", "X"])
+    assert number_at(doc[1]) is None
+    assert number_at(Doc(vocab, words=["7", "people"], pos=["NUM", "X"])[0]) == 7

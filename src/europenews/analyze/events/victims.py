@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import calendar
+
 from spacy.tokens import Token
 
 from europenews.analyze.events.lexicon import EventLexicon
@@ -30,7 +32,20 @@ def number_at(tok: Token) -> int | None:
     value = value if value is not None else word_value(tok.text)
     if value is None or value > MAX_COUNT or (1900 <= value <= 2100 and tok.text.isdigit()):
         return None
+    if tok.text.isdigit() and _beside_month(tok):
+        return None  # "07 June 2013", "June 7": a day of the month, not a head count
     return value
+
+
+# Month names and their abbreviations, capitalised as dates write them ("June", "Jun.").
+_MONTH_WORDS = frozenset(
+    [m for m in calendar.month_name if m] + [m for m in calendar.month_abbr if m] + ["Sept"])
+
+
+def _beside_month(tok: Token) -> bool:
+    doc = tok.doc
+    near = [doc[i].text.rstrip(".") for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+    return any(word in _MONTH_WORDS for word in near)
 
 
 def is_age(num: Token) -> bool:
