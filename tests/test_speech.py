@@ -52,3 +52,33 @@ def test_speech_a_far_partner_leaves_the_wording_alone():
     text = "He spoke of “reform" + " and more" * 40 + ".” Then he left."
     wording = reported_speech(text, _mixed(text, "He spoke of “reform"))
     assert wording == "He spoke of “reform"
+
+
+def _reported(text: str, content: str, speaker: str, cue: str) -> Quote:
+    start = text.index(content)
+    end = start + len(content)
+    at = text.index(speaker)
+    cue_at = text.index(cue)
+    return Quote(content, start, end, ((start, end),), "indirect",
+                 Speaker("e1", speaker, Mention(at, at + len(speaker), speaker)),
+                 Mention(cue_at, cue_at + len(cue), cue))
+
+
+def test_speech_a_participle_cue_after_another_verb_takes_the_whole_sentence():
+    text = ("Rain fell. “We will not give up,” Holm insisted, adding that the talks would go on "
+            "next week.\nNext.")
+    quote = _reported(text, "the talks would go on next week", "Holm", "adding")
+    assert reported_speech(text, quote) == (
+        "“We will not give up,” Holm insisted, adding that the talks would go on next week")
+
+
+def test_speech_a_relative_pronoun_takes_its_antecedent():
+    text = "Talks turned to a new levy, which Holm believes could end the strike soon. Next."
+    quote = _reported(text, "could end the strike soon", "Holm", "believes")
+    assert reported_speech(text, quote).startswith("Talks turned to a new levy, which Holm")
+
+
+def test_speech_a_plain_report_keeps_its_speaker_first():
+    text = "Rain fell. Holm said the talks would go on next week. Next."
+    quote = _reported(text, "the talks would go on next week", "Holm", "said")
+    assert reported_speech(text, quote) == "Holm said the talks would go on next week"

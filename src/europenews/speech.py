@@ -13,6 +13,12 @@ from europenews.model import Quote
 
 # How far a speaker's mention may sit from the report for the wording to take it in.
 MAX_GAP = 200
+# How far back the wording may reach for the start of its sentence (below).
+MAX_SENTENCE = 400
+# A relative pronoun just before the speaker's mention: the report's subject is the antecedent
+# ("a plan, which Holm believes could end the strike": not "Holm believes could end").
+_RELATIVES = frozenset({"which", "that", "who", "whom", "whose", "what"})
+_SENTENCE_ENDS = (". ", "? ", "! ", ".” ", "?” ", "!” ", '." ', '?" ', '!" ')
 
 
 def reported_speech(text: str, quote: Quote) -> str:
@@ -30,12 +36,43 @@ def reported_speech(text: str, quote: Quote) -> str:
     start, end = min(starts), max(ends)
     if "\n" in text[start:end]:  # never across paragraphs: the content's own paragraph wins
         start, end = quote.start, quote.end
+    elif _leans_back(text, quote, start):
+        start = _sentence_start(text, start)
     start, end = _balanced(text, start, end)
     wording = " ".join(text[start:end].split()).rstrip(",;:")
     for comma in (",”", ",\""):  # "... in “Harbor Lights,”": the sentence's comma, not the name's
         if wording.endswith(comma):
             wording = wording[: -len(comma)] + comma[1]
     return wording
+
+
+def _leans_back(text: str, quote: Quote, start: int) -> bool:
+    """Whether the wording from the speaker on would not read alone: the cue is a participle
+    after another verb of the same speaker ("“…,” Holm said, adding that …"), or a relative
+    pronoun stands for the report's subject ("…, which Holm believes could …")."""
+    cue = quote.cue
+    mention = quote.speaker.mention if quote.speaker is not None else None
+    if mention is None or start != mention.start:
+        return False
+    before = text[max(0, start - 12):start].split()
+    if before and before[-1].lower().strip(",") in _RELATIVES:
+        return True
+    if cue is None or cue.start <= mention.end:
+        return False
+    between = text[mention.end:cue.start]
+    return cue.text.lower().endswith("ing") and "," in between and len(between) <= 40
+
+
+def _sentence_start(text: str, start: int) -> int:
+    """The start of the sentence holding ``start``, within its paragraph and MAX_SENTENCE
+    characters (``start`` itself when neither is found)."""
+    floor = max(text.rfind("\n", 0, start) + 1, start - MAX_SENTENCE, 0)
+    best = floor if text.rfind("\n", 0, start) + 1 >= start - MAX_SENTENCE else -1
+    for end in _SENTENCE_ENDS:
+        at = text.rfind(end, floor, start)
+        if at >= 0:
+            best = max(best, at + len(end))
+    return best if best >= 0 else start
 
 
 def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
