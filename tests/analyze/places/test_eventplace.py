@@ -128,3 +128,9 @@ def test_eventplace_two_nationalities_in_one_name_are_a_people_not_a_country(nlp
     analysis = _analyse(nlp, text)
     assert "IN" not in {p.country for p in analysis.places}
     assert _event_place(analysis) == ("Reno", "US")
+
+
+def test_eventplace_is_not_where_the_victim_comes_from(nlp):
+    text = ("A climber from Perth was killed in a fall on a glacier in "
+            "New Zealand on Sunday, police said.")
+    assert _event_place(_analyse(nlp, text)) == ("New Zealand", "NZ")

@@ -24,6 +24,7 @@ from europenews.analyze.doctext import doc_text
 from europenews.analyze.events.casualties import Casualty
 from europenews.analyze.events.dates import names_a_day
 from europenews.analyze.events.lexicon import EventLexicon
+from europenews.analyze.events.natural import natural_death_text
 from europenews.analyze.events.numbers import word_value
 
 _OTHER_TIME = re.compile(
@@ -67,7 +68,9 @@ def title_facts(title: str | None, lex: EventLexicon) -> TitleFacts:
         return TitleFacts()
     words = _TITLE_WORD.findall(title.lower())
     numbers = {v for v in (word_value(w) for w in words) if v is not None}
-    death = bool(set(words) & lex.words.get("title_death_words", frozenset()))
+    # An obituary's title ("Fred Holm dies at 75") speaks of a death that is no event.
+    death = bool(set(words) & lex.words.get("title_death_words", frozenset())) \
+        and not natural_death_text(title, lex)
     return TitleFacts(death, frozenset(numbers))
 
 

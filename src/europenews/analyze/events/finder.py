@@ -21,7 +21,12 @@ from spacy.tokens import Doc, Span, Token
 
 from europenews.analyze.events.casualties import Casualty, casualties_in
 from europenews.analyze.events.dates import date_expression, iso_date
-from europenews.analyze.events.evidence import another_time, page_furniture, sports_report
+from europenews.analyze.events.evidence import (
+    TitleFacts,
+    another_time,
+    page_furniture,
+    sports_report,
+)
 from europenews.analyze.events.figures import (
     FigureScorer,
     Option,
@@ -29,6 +34,7 @@ from europenews.analyze.events.figures import (
     figure_options,
 )
 from europenews.analyze.events.lexicon import EventLexicon
+from europenews.analyze.events.natural import natural_death, quiet_figure, violent_text
 from europenews.analyze.events.udfigures import ud_casualties, ud_source, ud_triggers
 from europenews.analyze.places import event_place, place_ref
 from europenews.model import Event, EventSource, Place, PlaceRef
@@ -139,6 +145,8 @@ def group_sentences(doc: Doc, lex: EventLexicon) -> list[_Group]:
         if page_furniture(sent.text):
             continue
         triggers, figures = _read_sentence(sent, lex)
+        if figures and natural_death(sent, lex):  # an obituary's death: no casualty
+            figures = [f for f in figures if f.kind != "killed"]
         if not triggers and not figures:
             continue
         first = next((t for t in triggers if not t.plural), triggers[0] if triggers else None)
@@ -396,6 +404,11 @@ def read_groups(doc: Doc, lex: EventLexicon) -> tuple[list[_Group], list[int], F
     """The article's event groups, each group's rank among those with figures (0: the first)
     and the scorer of their figures."""
     groups = group_sentences(doc, lex)
+    quiet = bool(groups) and not any(g.triggers for g in groups) \
+        and not violent_text(doc.text, lex)
+    if quiet:  # no event word, no violence: a death recalled, a metaphor: no casualty
+        for g in groups:
+            g.figures = [f for f in g.figures if not quiet_figure(f, doc, lex)]
     sentence_index = {s.start_char: i for i, s in enumerate(doc.sents)} if groups else {}
     triggers = {doc[t.token].sent.start_char: True for g in groups for t in g.triggers}
     ranks, rank = [], 0
@@ -404,6 +417,8 @@ def read_groups(doc: Doc, lex: EventLexicon) -> tuple[list[_Group], list[int], F
         rank += bool(g.figures)
     scorer = FigureScorer(doc, lex, [f for g in groups for f in g.figures], sentence_index,
                           triggers, max(rank, 1))
+    if quiet:  # nor does a title's "dies" make one
+        scorer.title = TitleFacts(False, scorer.title.numbers)
     return groups, ranks, scorer
 
 

@@ -34,6 +34,10 @@ IN_DATELINE = 2.5
 TIED = 2.0  # after a locative preposition, or written with its state ("Columbus, Ohio")
 PRECISION = {"city": 2.0, "county": 1.5, "region": 1.0, "continent": -1.0}  # country: 0
 IN_FRAME = 1.5
+ORIGIN = 2.0  # "a climber from Perth": where someone comes from, not where it happened
+# Nouns of distance: "30 km from Kherson" says where the event happened.
+_DISTANCES = frozenset({"km", "kilometer", "kilometre", "mile", "meter", "metre", "yard",
+                        "block", "foot", "minute", "hour"})
 LATER_SENTENCE = 0.1  # per sentence after the event's first one
 
 
@@ -74,6 +78,7 @@ def event_place(
                 score += IN_EVENT_SENTENCE if event else IN_EVENT
                 score -= LATER_SENTENCE * order[sent_start]
             score += TIED if tied else 0.0
+            score -= ORIGIN if _origin(span) else 0.0
             score += IN_DATELINE if opens else 0.0
             key = (score, -m.start, place)
             if best is None or key[:2] > best[:2]:
@@ -88,6 +93,15 @@ def _frame(places: Sequence[Place]) -> str | None:
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
+
+
+def _origin(span: Span) -> bool:
+    """Whether the mention says where someone or something comes from ("an Australian
+    climber from Perth", "tourists from Germany"), not where anything happened."""
+    root: Token = span.root
+    head = root.head
+    return (root.dep_ == "pobj" and head.lower_ == "from" and head.head.pos_ in ("NOUN", "PROPN")
+            and head.head.lemma_.lower() not in _DISTANCES)
 
 
 def _said_at(span: Span) -> bool:

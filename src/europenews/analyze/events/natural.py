@@ -1,0 +1,74 @@
+"""Deaths that are no violent event: an obituary ("Fred Holm dies at 75", "died of cancer",
+"passed away peacefully") or a death long past ("His wife died in 1984").
+
+A monitor of violent events reads "died" as a casualty only where violence is near: in a
+shooting report "the man died at the hospital" is the incident's death, in an obituary it is
+the news itself and must not become a red "1 killed" on the map. A sentence (or title) that
+says how someone died a natural death, or dates the death to a year, and holds no word of
+violence, gives no killed figure; in an article without any event word or word of violence,
+neither a bare death word nor someone "hurt" or "seized" makes a casualty (``quiet_figure``).
+Pure functions over the events lexicon (``natural_death_words`` and ``violence_stems`` of
+``casualty_words.json``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from spacy.tokens import Doc, Span
+
+from europenews.analyze.events.casualties import Casualty
+from europenews.analyze.events.lexicon import EventLexicon
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+# "dies at 75", "dead at 95", "died at the age of 88": an age, the obituary's headline form.
+_AT_AGE = re.compile(r"\b(?:dies|died|dead)\s*,?\s+at\s+(?:the\s+age\s+of\s+|age\s+)?\d{2,3}\b",
+                     re.IGNORECASE)
+# "died in 1984", "died in May 1972", "died on June 3, 1999": a death dated to a year.
+_IN_YEAR = re.compile(r"\b(?:died|dies|death)\s+(?:in|on)\s+(?:" + _MONTH
+                      + r"\s+(?:\d{1,2},?\s+)?)?(?:1[89]|20)\d\d\b", re.IGNORECASE)
+
+
+def natural_death(sent: Span, lex: EventLexicon) -> bool:
+    """Whether the sentence reports a death that is no violent event (no word of violence)."""
+    return natural_death_text(sent.text, lex)
+
+
+def natural_death_text(text: str, lex: EventLexicon) -> bool:
+    """:func:`natural_death` on a text that is not parsed (a title)."""
+    if not (_AT_AGE.search(text) or _IN_YEAR.search(text)
+            or _pattern(lex.words.get("natural_death_words", frozenset())).search(text.lower())):
+        return False
+    return not violent_text(text, lex)
+
+
+def violent_text(text: str, lex: EventLexicon) -> bool:
+    """Whether a word of the text begins with one of the lexicon's ``violence_stems``."""
+    stems = tuple(lex.words.get("violence_stems", frozenset()))
+    return any(word.startswith(stems) for word in _WORD.findall(text.lower()))
+
+
+def quiet_figure(figure: Casualty, doc: Doc, lex: EventLexicon) -> bool:
+    """A figure that is no event's casualty in an article with no event word and no word of
+    violence anywhere: a death told by a bare death word ("the death of", "died": an election
+    report recalling a ruler's death, an obituary), someone "hurt" or "hospitalized" (a
+    campaign "hurt him"), someone "seized" (a party "seized upon" a report)."""
+    if figure.kind in ("injured", "kidnapped"):
+        return True
+    if figure.kind != "killed":
+        return False
+    lemma = doc[figure.token].lemma_.lower()
+    return lemma in lex.words["people_only"] or lemma in lex.words["killed_nouns"]
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+@functools.cache
+def _pattern(phrases: frozenset[str]) -> re.Pattern[str]:
+    if not phrases:
+        return re.compile(r"(?!)")
+    longest_first = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, longest_first)) + r")\b")

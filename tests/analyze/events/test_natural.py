@@ -1,0 +1,70 @@
+"""Deaths that are no violent event (analyze/events/natural.py): obituaries and deaths long
+past give no killed figure; a violent death with the same words still does."""
+
+from __future__ import annotations
+
+import pytest
+
+from europenews.analyze.events.lexicon import load_event_lexicon
+from europenews.analyze.events.natural import natural_death_text
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return load_event_lexicon()
+
+
+@pytest.mark.parametrize("text", [
+    "Retired judge Amos Pell dies at 88",
+    "The former senator died of heart failure at his home on Tuesday.",
+    "Her husband died in 1991.",
+    "The composer passed away peacefully in his sleep, his family said.",
+    "Marta Quill, who led the union for two decades, dead at 91",
+])
+def test_natural_deaths_are_no_event(lex, text):
+    assert natural_death_text(text, lex)
+
+
+@pytest.mark.parametrize("text", [
+    "A man died at the hospital after being shot on Elm Street.",
+    "The victim died of his gunshot wounds on Sunday.",
+    "Two people died in the crash on Route 9.",
+    "A 20-year-old man was killed and three were hurt.",
+])
+def test_violent_deaths_stay_events(lex, text):
+    assert not natural_death_text(text, lex)
+
+
+def test_an_obituary_gives_no_killed_event(nlp):
+    text = ("Retired harbour master Olaf Brenn dies at 91\n\nOlaf Brenn, who ran the port of "
+            "Eastwick for thirty years, died of pneumonia on Monday, his daughter said. "
+            "His wife, Ruth, died in 1998.")
+    assert not [e for e in nlp(text)._.events if e.killed]
+
+
+def test_a_shooting_death_is_still_read(nlp):
+    text = ("Man, 24, dies after shooting\n\nA 24-year-old man died at the hospital after "
+            "he was shot on Elm Street on Monday, police said.")
+    [event, *_] = nlp(text)._.events
+    assert event.killed == 1
+
+
+def test_a_death_recalled_in_a_quiet_article_is_no_casualty(nlp):
+    text = ("Norland votes for a new assembly\n\nVoters in Norland chose a new assembly on "
+            "Sunday, officials said.\n\nThe election comes two years after the death of "
+            "longtime leader Edvin Marr, which raised hopes that the country would open up.\n")
+    assert not [e for e in nlp(text)._.events if e.killed]
+
+
+def test_metaphors_in_a_quiet_article_are_no_casualties(nlp):
+    text = ("The senator said the debate hurt him badly in the polls. His rivals seized upon "
+            "the report within hours, aides said.")
+    events = nlp(text)._.events
+    assert not [e for e in events if e.injured or e.kidnapped]
+
+
+def test_a_hurt_worker_in_a_plant_fire_is_still_read(nlp):
+    text = ("Two workers were hurt on Monday when a fire broke out at the paper mill, "
+            "officials said.")
+    [event, *_] = nlp(text)._.events
+    assert event.injured == 2
