@@ -143,3 +143,16 @@ def test_finder_a_dateline_day_is_no_death_toll(nlp):
     text = ("07 June 2013\nGolden girl of stage and song, Dana Holt, has died peacefully in "
             "her sleep aged 88.")
     assert all(e.killed != 7 for e in _events(nlp, text))
+
+
+def test_events_a_city_named_with_its_police_is_not_the_giver(nlp):
+    [event] = _events(nlp, "Two men were shot and one of them died on Friday in Chicago, "
+                           "Chicago police said.")
+    assert event.figures[0].source is not None
+    assert event.figures[0].source.name == "Chicago police"
+
+
+def test_events_a_bare_number_is_no_giver(nlp):
+    [event] = _events(nlp, "One man was killed on Friday in a shooting. Two said the gunman "
+                           "fired three times.")
+    assert all(f.source is None or f.source.name != "Two" for f in event.figures)

@@ -54,6 +54,7 @@ _FAMILIES = {
 _NEW_EVENT_WORDS = frozenset({"separate", "another", "unrelated", "second", "earlier", "previous"})
 _GUNFIRE = frozenset({"open", "return", "exchange", "trade"})
 _ATTEMPT = frozenset({"attempt", "attempted", "conspiracy", "conspire", "solicitation", "plot"})
+_PLACE_TYPES = frozenset({"place"})
 _SAY_VERBS = frozenset({"say", "tell", "report", "confirm", "announce", "state", "add"})
 WEAPONS = {
     "gun": "firearm", "handgun": "handgun", "pistol": "handgun", "rifle": "rifle",
@@ -268,7 +269,8 @@ def _source(sent: Span, doc: Doc) -> EventSource | None:
                     return _source_of(objs[0], doc)
         if tok.lemma_.lower() in _SAY_VERBS and tok.pos_ == "VERB":
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subj is not None and subj.pos_ != "PRON":
+            # "One of them said", "Some said": nobody a reader could name.
+            if subj is not None and subj.pos_ not in ("PRON", "NUM", "DET"):
                 return _source_of(subj, doc)
     return None
 
@@ -283,7 +285,8 @@ def _source_of(tok: Token, doc: Doc) -> EventSource:
     by_id = {e.id: e for e in doc._.entities or ()}
     for t in [tok, *tok.subtree]:
         ent_id = ids.get(t.i)
-        if ent_id is not None and ent_id in by_id:
+        # A place in the phrase is whose officials spoke ("Waukegan police"), not who spoke.
+        if ent_id is not None and ent_id in by_id and by_id[ent_id].type not in _PLACE_TYPES:
             return EventSource(ent_id, by_id[ent_id].name)
     return EventSource(None, doc[tok.left_edge.i : tok.i + 1].text)
 
