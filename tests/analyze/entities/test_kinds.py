@@ -395,3 +395,8 @@ def test_kinds_a_business_noun_ending_a_name_and_an_authors_name_stay_people():
                              "sequel", ",", "Moon", "Harbor", "."])
     assert kept == [("Ivo Brand", "PERSON"), ("Dana Cole", "PERSON"),
                     ("Moon Harbor", "WORK_OF_ART")]
+
+
+def test_kinds_a_name_ending_in_club_is_a_business_not_a_person(nlp):
+    text = "The Bloomington Sam's Club said Monday it would close early."
+    assert "Bloomington Sam's Club" not in _people(nlp, text)
