@@ -202,3 +202,21 @@ def test_cues_credited_with_is_a_report(nlp, text):
     assert quote.text.startswith("the mayor with keeping")
     assert quote.cue is not None and quote.cue.text == "credited"
     assert speaker_text(quote) == "Jacobs"
+
+
+@pytest.mark.parametrize("text", [
+    "On March 3 at 9:00PM, officers responded to the 4100 block of Elm Ct in Easton to "
+    "investigate a home invasion.",
+    "Deputies responded to the scene, where they found a man.",
+])
+def test_cues_responding_to_a_place_is_no_speech(nlp, text):
+    from europenews.analyze.quotes.cues import find_cues
+    from europenews.analyze.quotes.lexicon import load_quote_lexicon
+    doc = nlp(text)
+    cues = [doc[c.cue[0]:c.cue[1]].text for c in find_cues(doc, load_quote_lexicon())]
+    assert "responded" not in cues
+
+
+def test_cues_responding_with_words_is_speech(nlp):
+    text = "The mayor responded that the budget was fine."
+    assert quote_with(nlp(text)._.quotes, "budget").cue.text == "responded"

@@ -193,6 +193,12 @@ def _that_clause(verb: Token) -> bool:
     )
 
 
+# Where a verb of answering takes people rather than words ("responded to the scene").
+_SCENES = frozenset({"call", "scene", "area", "residence", "home", "house", "address",
+                     "location", "apartment", "alarm", "disturbance", "hospital", "block",
+                     "street", "road", "intersection", "lot"})
+
+
 def _verb_cue(verb: Token, lex: QuoteLexicon, beliefs: bool) -> Cue | None:
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB":
@@ -213,6 +219,9 @@ def _verb_cue(verb: Token, lex: QuoteLexicon, beliefs: bool) -> Cue | None:
         return None  # "went on to say": the cue is "say"
     if any(c.dep_ in ("nsubjpass",) for c in kids) and not any(c.dep_ == "agent" for c in kids):
         return None  # "was told", "is expected to": the grammatical subject did not speak
+    if any(c.lower_ == "to" and any(o.lemma_.lower() in _SCENES for o in c.children)
+           for c in kids):
+        return None  # "officers responded to a call", "to the scene": they went, not spoke
     end = max([verb.i + 1, *[p.i + 1 for p in prt if p.i == verb.i + 1]])
     content = verb_content(verb, lex)
     tail = tail_report(verb, content[0], lex.speech_verbs) if content else None
