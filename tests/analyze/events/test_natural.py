@@ -68,3 +68,11 @@ def test_a_hurt_worker_in_a_plant_fire_is_still_read(nlp):
             "officials said.")
     [event, *_] = nlp(text)._.events
     assert event.injured == 2
+
+
+@pytest.mark.parametrize("text", [
+    "He was pronounced dead at 11:01 p.m.",
+    "The victim was pronounced dead at 10 p.m. on Friday.",
+])
+def test_a_time_of_death_is_no_age(lex, text):
+    assert not natural_death_text(text, lex)

@@ -24,7 +24,8 @@ from europenews.analyze.events.lexicon import EventLexicon
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 # "dies at 75", "dead at 95", "died at the age of 88": an age, the obituary's headline form.
-_AT_AGE = re.compile(r"\b(?:dies|died|dead)\s*,?\s+at\s+(?:the\s+age\s+of\s+|age\s+)?\d{2,3}\b",
+_AT_AGE = re.compile(r"\b(?:dies|died|dead)\s*,?\s+at\s+(?:the\s+age\s+of\s+|age\s+)?\d{2,3}\b"
+                     r"(?![:.]\d|\s*(?:[ap]\.?m\b|[ap]\.m\.|o'clock))",  # not "dead at 11:01 p.m."
                      re.IGNORECASE)
 # "died in 1984", "died in May 1972", "died on June 3, 1999": a death dated to a year.
 _IN_YEAR = re.compile(r"\b(?:died|dies|death)\s+(?:in|on)\s+(?:" + _MONTH
