@@ -2,8 +2,9 @@
 
 The finder (``finder.py``) proposes one speaker per quote with its rules. Here every quote also
 gets the other mentions that could have said it: the subjects of its cue, the people,
-organisations, pronouns and descriptions ("the minister") of the cue's sentence, of the two
-sentences before it and of its paragraph, the previous quote's speaker, and nobody. Each
+organisations, pronouns ("he", "her claim"), descriptions ("the minister") and subjects ("the
+crowd") of the cue's sentence, of the two sentences before it and of its paragraph, the
+previous quote's speaker, and nobody. Each
 candidate is a set of feature names (which rule proposed it, distance and direction to the cue,
 relations to the cue and to its own head, entity type, how often the article names it, ...);
 the weights of ``lexicons/<language>/speakers.json`` score them and the best one speaks, unless
