@@ -33,6 +33,34 @@ _MULTIPLE_RE = re.compile(r"\b(double|triple|quadruple|quintuple)\b", re.IGNOREC
 _WEEKDAY = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b")
 _NAME_PAIR = re.compile(r"\b([A-Z][a-z]+(?:['’][A-Za-z]+)?) ([A-Z][a-z]+(?:['’][A-Za-z]+)?)\b")
 LEAD_CHARS = 1500  # ages and counts of the reported incident come first; later ones drift
+# Where it happened (session 15): "Columbus, Ohio" (a dateline or "in Dayton, Ohio"), a street
+# ("Marlow Street", "W. 35th St."), an address or a block ("the 1200 block of Marlow Street").
+_STATES = (
+    "Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia"
+    " Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts"
+    " Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon"
+    " Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming"
+    " Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo"
+    " Mont Neb Nev Okla Ore Pa Tenn Tex Vt Va Wash Wis Wyo"
+)
+_STATE = (r"(?:New (?:Hampshire|Jersey|Mexico|York)|North (?:Carolina|Dakota)|Rhode Island"
+          r"|South (?:Carolina|Dakota)|West Virginia|D\.C\.|N\.[HJMYCD]\.|R\.I\.|S\.[CD]\."
+          r"|W\. ?Va\.|(?:" + "|".join(_STATES.split()) + r")\b\.?|[A-Z]{2}\b)")
+_CITY = re.compile(r"\b((?:[A-Z][a-z]+|[A-Z]{3,})(?: (?:[A-Z][a-z]+|[A-Z]{3,})){0,2}), " + _STATE)
+_SUFFIX = {
+    "st": "street", "ave": "avenue", "av": "avenue", "rd": "road", "dr": "drive",
+    "blvd": "boulevard", "ln": "lane", "ct": "court", "pl": "place", "pkwy": "parkway",
+    "hwy": "highway", "ter": "terrace", "cir": "circle",
+}
+_STREET = re.compile(
+    r"\b(?:(\d{1,5}) (?:block of )?)?(?:(?:North|South|East|West|[NSEW])\.? )?"
+    r"((?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+)(?: [A-Z][a-z]+)?) "
+    r"(Street|Avenue|Road|Drive|Boulevard|Lane|Court|Place|Parkway|Highway|Terrace|Circle"
+    r"|St|Ave|Av|Rd|Dr|Blvd|Ln|Ct|Pl|Pkwy|Hwy|Ter|Cir)\b"
+)
+_NAMED_AGE = re.compile(
+    r"\b([A-Z][a-z]+(?:['’][A-Za-z]+)?) ([A-Z][a-z]+(?:['’][A-Za-z]+)?), (\d{1,2}),"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +71,10 @@ class IncidentCues:
     ages: frozenset[int] = frozenset()
     counts: frozenset[int] = frozenset()
     names: frozenset[str] = frozenset()
+    cities: frozenset[str] = frozenset()
+    streets: frozenset[str] = frozenset()
+    addresses: frozenset[str] = frozenset()  # a street with its number or block
+    named_ages: frozenset[str] = frozenset()  # "john smith 24": a person with an age
 
 
 def _number(token: str) -> int:
@@ -58,11 +90,21 @@ def incident_cues(title: str, body: str) -> IncidentCues:
     counts = {_number(m) for m in _COUNT.findall(lead)}
     counts |= {_MULTIPLE[m.lower()] for m in _MULTIPLE_RE.findall(lead)}
     names = {f"{a} {b}".lower() for a, b in _NAME_PAIR.findall(text)} if body else set()
+    streets, addresses = set(), set()
+    for number, name, suffix in _STREET.findall(lead):
+        street = f"{name.lower()} {_SUFFIX.get(suffix.lower(), suffix.lower())}"
+        streets.add(street)
+        if number:
+            addresses.add(f"{number} {street}")
     return IncidentCues(
         weekdays=frozenset(m.lower() for m in _WEEKDAY.findall(text)),
         ages=frozenset(ages),
         counts=frozenset(counts),
         names=frozenset(names),
+        cities=frozenset(city.lower() for city in _CITY.findall(lead)),
+        streets=frozenset(streets),
+        addresses=frozenset(addresses),
+        named_ages=frozenset(f"{a} {b} {age}".lower() for a, b, age in _NAMED_AGE.findall(lead)),
     )
 
 

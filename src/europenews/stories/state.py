@@ -103,6 +103,10 @@ class StoryState:
     weekdays: set[str] = field(default_factory=set)
     ages: set[int] = field(default_factory=set)
     counts: set[int] = field(default_factory=set)
+    cities: set[str] = field(default_factory=set)
+    streets: set[str] = field(default_factory=set)
+    addresses: set[str] = field(default_factory=set)
+    named_ages: set[str] = field(default_factory=set)
     # Articles per key, word and name pair: which terms only this story's articles have.
     key_docs: Counter[str] = field(default_factory=Counter)
     word_docs: Counter[str] = field(default_factory=Counter)
@@ -139,6 +143,10 @@ class StoryState:
         self.weekdays.update(cues.weekdays)
         self.ages.update(cues.ages)
         self.counts.update(cues.counts)
+        self.cities.update(cues.cities)
+        self.streets.update(cues.streets)
+        self.addresses.update(cues.addresses)
+        self.named_ages.update(cues.named_ages)
         self.key_docs.update(v.keys.keys())
         self.word_docs.update(v.text.keys())
         self.name_docs.update(cues.names)
@@ -178,6 +186,10 @@ class StoryState:
         self.weekdays |= other.weekdays
         self.ages |= other.ages
         self.counts |= other.counts
+        self.cities |= other.cities
+        self.streets |= other.streets
+        self.addresses |= other.addresses
+        self.named_ages |= other.named_ages
         self.key_docs.update(other.key_docs)
         self.word_docs.update(other.word_docs)
         self.name_docs.update(other.name_docs)
