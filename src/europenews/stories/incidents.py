@@ -76,6 +76,13 @@ class IncidentCues:
     addresses: frozenset[str] = frozenset()  # a street with its number or block
     named_ages: frozenset[str] = frozenset()  # "john smith 24": a person with an age
 
+    @property
+    def route(self) -> frozenset[str]:
+        """What the name route looks up (stories/name_route.py): the name pairs, and the
+        streets and addresses a name pair does not already spell ("35th street",
+        "1200 larch street")."""
+        return self.names | self.streets | self.addresses
+
 
 def _number(token: str) -> int:
     return int(token) if token.isdigit() else _NUMBER_WORDS[token.lower()]
