@@ -68,3 +68,8 @@ def test_incidents_place_cues_need_a_state_and_a_street_word():
     body = "Tavon Quill said, 'Thanks, Bramley.' Larch trees line the park. He is 19, police say."
     cues = incident_cues("Council meets", body)
     assert cues.cities == cues.streets == cues.addresses == cues.named_ages == frozenset()
+
+
+def test_incidents_places_only_from_full_texts():
+    cues = incident_cues("Wall Street Rallies As Bramley, Ohio Votes On Larch Street Plan", "")
+    assert cues.cities == cues.streets == cues.addresses == frozenset()

@@ -9,6 +9,7 @@ only: ``europenews cluster`` runs without NLP.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 _ZERO_TO_TWENTY = (
@@ -98,7 +99,9 @@ def incident_cues(title: str, body: str) -> IncidentCues:
     counts |= {_MULTIPLE[m.lower()] for m in _MULTIPLE_RE.findall(lead)}
     names = {f"{a} {b}".lower() for a, b in _NAME_PAIR.findall(text)} if body else set()
     streets, addresses = set(), set()
-    for number, name, suffix in _STREET.findall(lead):
+    # Places, like name pairs, only from full texts: a headline feed's Title Case ("Wall
+    # Street Rallies, Fed Holds") reads as streets and towns, and headlines never use them.
+    for number, name, suffix in _STREET.findall(lead) if body else ():
         street = f"{name.lower()} {_SUFFIX.get(suffix.lower(), suffix.lower())}"
         streets.add(street)
         if number:
@@ -108,14 +111,18 @@ def incident_cues(title: str, body: str) -> IncidentCues:
         ages=frozenset(ages),
         counts=frozenset(counts),
         names=frozenset(names),
-        cities=frozenset(city.lower() for city in _CITY.findall(lead)),
+        cities=frozenset(city.lower() for city in _CITY.findall(lead)) if body else frozenset(),
         streets=frozenset(streets),
         addresses=frozenset(addresses),
-        named_ages=frozenset(f"{a} {b} {age}".lower() for a, b, age in _NAMED_AGE.findall(lead)),
+        named_ages=frozenset(
+            f"{a} {b} {age}".lower() for a, b, age in (_NAMED_AGE.findall(lead) if body else ())
+        ),
     )
 
 
-def agreement(item: frozenset[str] | frozenset[int], story: set[str] | set[int]) -> float:
+def agreement(
+    item: frozenset[str] | frozenset[int], story: Collection[str] | Collection[int]
+) -> float:
     """1 when item and story share a value, -1 when both have values and none is shared,
     0 when either says nothing."""
     if not item or not story:
