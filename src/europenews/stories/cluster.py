@@ -247,7 +247,7 @@ class OnlineClusterer:
         self._expire()
         vectors = item_vectors(terms, self.dfs)
         cues = incident_cues(headline_text(item.title), item.text[:BODY_CHARS])
-        self.dfs.add_names(cues.route)
+        self.dfs.add_names(cues.names)
         known = day if day is not None else known_day(item)
         dense = self.embedder(item) if self.embedder is not None else None
         linked = across.linked_keys(item)
@@ -320,7 +320,7 @@ class OnlineClusterer:
             extra.sort(key=lambda sid: -scores.get(sid, 0.0))
             best.extend(extra[:RARE_CANDIDATES])
         if prepared.kind == "full":  # and stories sharing a rare name pair (stories/name_route.py)
-            best.extend(name_route.stories_sharing(prepared.cues.route, self.dfs.names,
+            best.extend(name_route.stories_sharing(prepared.cues.names, self.dfs.names,
                                                    self._postings, set(best),
                                                    lambda sid: self._stories[sid].last_index))
         # Never a story whose known dates are years away (stories/guards.py).
@@ -360,7 +360,7 @@ class OnlineClusterer:
         # Language-neutral keys go under "x:": only the route across languages reads them.
         word_terms = [t for t, _ in self._query(v)] if words else []
         if words and prepared.kind == "full":  # what stories/name_route.py looks up
-            word_terms += name_route.index_terms(prepared.cues.route, self.dfs.names)
+            word_terms += name_route.index_terms(prepared.cues.names, self.dfs.names)
         for term in word_terms + across.index_terms(prepared.linked):
             postings = self._postings.setdefault(term, {})
             postings.pop(story_id, None)

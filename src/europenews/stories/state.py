@@ -21,7 +21,7 @@ MEMBER_TITLES = 48  # recent member headlines kept per story for the best-member
 CENTROID_TERMS = 512
 INDEXED_TERMS = 256
 STORY_SOURCES = 64
-PLACE_VALUES = 64  # towns, streets, addresses, people with ages kept per story (the latest)
+PLACE_VALUES = 64  # streets, addresses, people with ages kept per story (the latest)
 
 
 def _bounded() -> Centroid:
@@ -104,9 +104,8 @@ class StoryState:
     weekdays: set[str] = field(default_factory=set)
     ages: set[int] = field(default_factory=set)
     counts: set[int] = field(default_factory=set)
-    # Towns, streets, addresses, people with ages (stories/incidents.py): the latest
+    # Streets, addresses, people with ages (stories/incidents.py): the latest
     # PLACE_VALUES of each, latest last.
-    cities: dict[str, None] = field(default_factory=dict)
     streets: dict[str, None] = field(default_factory=dict)
     addresses: dict[str, None] = field(default_factory=dict)
     named_ages: dict[str, None] = field(default_factory=dict)
@@ -178,7 +177,7 @@ class StoryState:
     ) -> list[tuple[dict[str, None], frozenset[str]]]:
         """The story's place and person tables, each beside the article's values (if any)."""
         c = cues or IncidentCues()
-        return [(self.cities, c.cities), (self.streets, c.streets),
+        return [(self.streets, c.streets),
                 (self.addresses, c.addresses), (self.named_ages, c.named_ages)]
 
     def absorb(self, other: StoryState) -> None:
