@@ -2,8 +2,9 @@
 
 Reports of one incident name the same weekday ("early Sunday"), the same ages ("a 3-year-old",
 "Boy, 8") and casualty counts ("3 dead, 2 wounded", "quadruple shooting"), and the same people
-and places as capitalised word pairs ("Julian Sims", "Marlow Street"). Regular expressions
-only: ``europenews cluster`` runs without NLP.
+and places as capitalised word pairs ("Julian Sims", "Marlow Street"), the same streets and
+blocks ("the 1200 block of W. Marlow St.") and people with their age ("Julian Sims, 24,").
+Regular expressions only: ``europenews cluster`` runs without NLP.
 """
 
 from __future__ import annotations
