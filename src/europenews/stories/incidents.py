@@ -68,7 +68,6 @@ class IncidentCues:
     named_ages: frozenset[str] = frozenset()  # "john smith 24": a person with an age
 
 
-
 def _number(token: str) -> int:
     return int(token) if token.isdigit() else _NUMBER_WORDS[token.lower()]
 

@@ -172,13 +172,12 @@ class StoryState:
             while len(latest) > PLACE_VALUES:
                 del latest[next(iter(latest))]
 
-    def _places(
-        self, cues: IncidentCues | None
-    ) -> list[tuple[dict[str, None], frozenset[str]]]:
-        """The story's place and person tables, each beside the article's values (if any)."""
+    def _places(self, cues: IncidentCues | None) -> list[tuple[dict[str, None], frozenset[str]]]:
+        """The story's street, address and named-age tables, each beside the article's values
+        (none without cues)."""
         c = cues or IncidentCues()
-        return [(self.streets, c.streets),
-                (self.addresses, c.addresses), (self.named_ages, c.named_ages)]
+        return [(self.streets, c.streets), (self.addresses, c.addresses),
+                (self.named_ages, c.named_ages)]
 
     def absorb(self, other: StoryState) -> None:
         """Take in every member of ``other``, as if its articles had joined this story."""
