@@ -381,3 +381,20 @@ def test_cluster_keeps_two_french_articles_on_different_events_apart():
     budget = clusterer.assign(StoryItem("b", "Le budget de la médiathèque voté dans la soirée",
                                         FRENCH_B, "2016-05-01", language="fr"))
     assert budget.story_id != fire.story_id
+
+
+def test_issue_20_place_features_agree_and_disagree():
+    never = (0.0,) * len(FEATURES) + (-10.0,)  # every article starts its own story
+    clusterer = OnlineClusterer(model=DecisionModel(headline=never, full=never), dedup=False)
+    there = clusterer.assign(_item("a", "BRAMLEY, Ohio — Tavon Quill, 19, was shot in the 400 block of Larch Street.", title="Teen shot"))
+    elsewhere = clusterer.assign(_item("b", "DUNMORE, Pa. — Ilse Varga, 52, was shot in the 900 block of Quarry Road.", title="Woman shot"))
+    prepared = clusterer.prepare(_item("c", "BRAMLEY, Ohio — Police named Tavon Quill, 19, shot on Larch St. near the 400 block.", title="Victim named"))
+
+    def f(story_id: str, name: str) -> float:
+        return clusterer.features(prepared, clusterer._stories[story_id])[FEATURES.index(name)]
+
+    for name in ("street", "named_age"):
+        assert f(there.story_id, name) == 1.0
+        assert f(elsewhere.story_id, name) == -1.0
+    # "the 400 block" names no street after it: the article states no address.
+    assert f(there.story_id, "address") == 0.0

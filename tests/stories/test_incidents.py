@@ -49,3 +49,22 @@ def test_incidents_name_pairs_only_from_full_texts():
 )
 def test_incidents_agreement(item, story, expected):
     assert agreement(item, story) == expected
+
+
+def test_incidents_reads_where_it_happened():
+    body = (
+        "BRAMLEY, Ohio — Tavon Quill, 19, was shot in the 400 block of W. Larch St. late"
+        " Friday, near Ninth Avenue. A second man was hurt in Dunmore Falls, Pa."
+    )
+    cues = incident_cues("Teen shot in Bramley", body)
+    # The abbreviation and the full word are one street; the number makes it an address.
+    assert cues.streets == {"larch street", "ninth avenue"}
+    assert cues.addresses == {"400 larch street"}
+    assert cues.named_ages == {"tavon quill 19"}
+
+
+def test_incidents_place_cues_need_a_street_word_and_people_a_comma_age():
+    body = "Tavon Quill said, 'Thanks, Bramley.' Larch trees line the park. He is 19, police say."
+    cues = incident_cues("Council meets", body)
+    assert cues.streets == cues.addresses == cues.named_ages == frozenset()
+

@@ -92,3 +92,24 @@ def test_a_story_of_long_articles_keeps_a_bounded_state() -> None:
     holding = {term for term, stories in clusterer._postings.items() if "story" in stories}
     assert holding <= indexed  # unindexed under the terms it forgot
     assert story.size == 40
+
+
+
+def test_a_story_keeps_its_latest_streets_and_named_ages() -> None:
+    from europenews.stories.cluster import OnlineClusterer
+    from europenews.stories.items import StoryItem
+    from europenews.stories.state import PLACE_VALUES
+
+    clusterer = OnlineClusterer(embedder=None, dedup=False)
+    for i in range(PLACE_VALUES + 10):
+        text = f"Ada Quill, {i % 90 + 10}, was hurt in the {100 + i} block of Elm Street."
+        item = StoryItem(id=f"a{i}", title="Crane falls", text=text, published="2026-05-01")
+        clusterer.add(clusterer.prepare(item), "story")
+    story = clusterer._stories["story"]
+    assert story.streets == {"elm street": None}
+    assert len(story.addresses) == len(story.named_ages) == PLACE_VALUES
+    assert "100 elm street" not in story.addresses  # the oldest went first
+    assert f"{100 + PLACE_VALUES + 9} elm street" in story.addresses
+    other = StoryState(id="b", streets={"cedar street": None})
+    story.absorb(other)
+    assert list(story.streets) == ["elm street", "cedar street"]

@@ -9,7 +9,7 @@ each candidate a small logistic model (``stories/decision.py``, ``data/decision.
 ``bench/train_stories.py`` on the training half of the shared clustering data; boosted trees,
 ``stories/trees.py``, for dated full texts) turns several
 similarities (title, body, names/places, whole text, day gap, story size) and incident cues
-(terms only that story's articles share with the item, weekdays, ages, casualty counts:
+(terms only that story's articles share with the item, weekdays, ages, casualty counts, streets:
 ``stories/incidents.py``) into a probability of "same story"; the article joins the most likely
 candidate when that probability clears the threshold of the item's kind (headline-only, dated
 or undated full text); (4) another candidate at least as probable as the kind's merge threshold

@@ -48,6 +48,11 @@ FEATURES = (
     "gap_own_names",
     "gap_rare_key",
     "gap_own_keys",
+    # Where it happened (issue 20, session 15): whether the streets, the addresses or blocks
+    # and the people named with their age ("John Smith, 24,") agree with the story's.
+    "street",
+    "address",
+    "named_age",
     # Dense sentence vectors (issue 20): cosine with the story's mean vector or best recent
     # member; 0 when the clusterer runs without an embedder.
     "dense",

@@ -66,6 +66,9 @@ def decision_features(
         gap * own_names,
         gap * rare_key,
         gap * own_keys,
+        agreement(cues.streets, story.streets),
+        agreement(cues.addresses, story.addresses),
+        agreement(cues.named_ages, story.named_ages),
         dense,
     ]
 

@@ -21,6 +21,7 @@ MEMBER_TITLES = 48  # recent member headlines kept per story for the best-member
 CENTROID_TERMS = 512
 INDEXED_TERMS = 256
 STORY_SOURCES = 64
+PLACE_VALUES = 64  # streets, addresses, people with ages kept per story (the latest)
 
 
 def _bounded() -> Centroid:
@@ -103,6 +104,11 @@ class StoryState:
     weekdays: set[str] = field(default_factory=set)
     ages: set[int] = field(default_factory=set)
     counts: set[int] = field(default_factory=set)
+    # Streets, addresses, people with ages (stories/incidents.py): the latest
+    # PLACE_VALUES of each, latest last.
+    streets: dict[str, None] = field(default_factory=dict)
+    addresses: dict[str, None] = field(default_factory=dict)
+    named_ages: dict[str, None] = field(default_factory=dict)
     # Articles per key, word and name pair: which terms only this story's articles have.
     key_docs: Counter[str] = field(default_factory=Counter)
     word_docs: Counter[str] = field(default_factory=Counter)
@@ -139,6 +145,10 @@ class StoryState:
         self.weekdays.update(cues.weekdays)
         self.ages.update(cues.ages)
         self.counts.update(cues.counts)
+        for latest, values in self._places(cues):
+            for value in sorted(values):  # sorted: the bound below must not follow hash order
+                latest.pop(value, None)
+                latest[value] = None
         self.key_docs.update(v.keys.keys())
         self.word_docs.update(v.text.keys())
         self.name_docs.update(cues.names)
@@ -158,6 +168,16 @@ class StoryState:
             self.name_docs = Counter(dict(self.name_docs.most_common(CENTROID_TERMS)))
         while len(self.sources) > STORY_SOURCES:
             del self.sources[next(iter(self.sources))]
+        for latest, _ in self._places(None):
+            while len(latest) > PLACE_VALUES:
+                del latest[next(iter(latest))]
+
+    def _places(self, cues: IncidentCues | None) -> list[tuple[dict[str, None], frozenset[str]]]:
+        """The story's street, address and named-age tables, each beside the article's values
+        (none without cues)."""
+        c = cues or IncidentCues()
+        return [(self.streets, c.streets), (self.addresses, c.addresses),
+                (self.named_ages, c.named_ages)]
 
     def absorb(self, other: StoryState) -> None:
         """Take in every member of ``other``, as if its articles had joined this story."""
@@ -178,6 +198,10 @@ class StoryState:
         self.weekdays |= other.weekdays
         self.ages |= other.ages
         self.counts |= other.counts
+        for (latest, _), (others, _) in zip(
+            self._places(None), other._places(None), strict=True
+        ):
+            latest.update(others)
         self.key_docs.update(other.key_docs)
         self.word_docs.update(other.word_docs)
         self.name_docs.update(other.name_docs)
