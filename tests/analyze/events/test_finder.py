@@ -156,3 +156,11 @@ def test_events_a_bare_number_is_no_giver(nlp):
     [event] = _events(nlp, "One man was killed on Friday in a shooting. Two said the gunman "
                            "fired three times.")
     assert all(f.source is None or f.source.name != "Two" for f in event.figures)
+
+
+@pytest.mark.parametrize("text", [
+    "A man was shot and killed on Friday. \"I cried so much my head hurt,\" his aunt said.",
+    "A man was shot and killed on Friday. \"We're hurting a lot over this,\" a friend said.",
+])
+def test_events_hurt_needs_a_person(nlp, text):
+    assert not [e for e in _events(nlp, text) if e.injured]
