@@ -76,3 +76,13 @@ def test_a_hurt_worker_in_a_plant_fire_is_still_read(nlp):
 ])
 def test_a_time_of_death_is_no_age(lex, text):
     assert not natural_death_text(text, lex)
+
+
+def test_an_obituary_titled_so_gives_no_killed_event(nlp):
+    from europenews.analyze.pipeline import analyze_article
+    from europenews.model import Article
+    text = ("The former harbour master who ran the port for thirty years has died.\n\n"
+            "Olaf Brenn led the port through the strike of 1971, when dockers attacked "
+            "the gates, his family said.")
+    analysis = analyze_article(nlp, Article(text, id="t", title="Olaf Brenn dies at 91"))
+    assert not [e for e in analysis.events if e.killed]

@@ -34,7 +34,12 @@ from europenews.analyze.events.figures import (
     figure_options,
 )
 from europenews.analyze.events.lexicon import EventLexicon
-from europenews.analyze.events.natural import natural_death, quiet_figure, violent_text
+from europenews.analyze.events.natural import (
+    natural_death,
+    obituary,
+    quiet_figure,
+    violent_text,
+)
 from europenews.analyze.events.udfigures import ud_casualties, ud_source, ud_triggers
 from europenews.analyze.places import event_place, place_ref
 from europenews.model import Event, EventSource, Place, PlaceRef
@@ -412,6 +417,11 @@ def read_groups(doc: Doc, lex: EventLexicon) -> tuple[list[_Group], list[int], F
     if quiet:  # no event word, no violence: a death recalled, a metaphor: no casualty
         for g in groups:
             g.figures = [f for f in g.figures if not quiet_figure(f, doc, lex)]
+    elif groups and obituary(doc, lex):  # "Fred Holm dies at 75": "Holm has died" is no event
+        for g in groups:
+            g.figures = [f for f in g.figures if not (
+                quiet_figure(f, doc, lex) and f.kind == "killed"
+                and not violent_text(doc[f.token].sent.text, lex))]
     sentence_index = {s.start_char: i for i, s in enumerate(doc.sents)} if groups else {}
     triggers = {doc[t.token].sent.start_char: True for g in groups for t in g.triggers}
     ranks, rank = [], 0

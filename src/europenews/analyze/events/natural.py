@@ -45,6 +45,12 @@ def natural_death_text(text: str, lex: EventLexicon) -> bool:
     return not violent_text(text, lex)
 
 
+def obituary(doc: Doc, lex: EventLexicon) -> bool:
+    """Whether the article's title reads as an obituary's ("Fred Holm dies at 75")."""
+    title = doc._.title if doc.has_extension("title") else None
+    return isinstance(title, str) and natural_death_text(title, lex)
+
+
 def violent_text(text: str, lex: EventLexicon) -> bool:
     """Whether a word of the text begins with one of the lexicon's ``violence_stems``."""
     stems = tuple(lex.words.get("violence_stems", frozenset()))
