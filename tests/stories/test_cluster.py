@@ -85,6 +85,18 @@ def test_cluster_forgets_stories_outside_the_time_window(days):
     assert all(first.story_id not in postings for postings in clusterer._postings.values())
 
 
+def test_cluster_undated_story_does_not_keep_dated_ones_past_the_window():
+    never = DecisionModel(
+        headline=(0.0,) * len(FEATURES) + (-10.0,), full=(0.0,) * len(FEATURES) + (-10.0,)
+    )
+    clusterer = OnlineClusterer(model=never, window_days=3, dedup=False)
+    clusterer.assign(_item("undated", SHOOTING_B, ""))  # first in recency, never old by days
+    old = clusterer.assign(_item("a", SHOOTING_A, "2016-05-01"))
+    clusterer.assign(_item("b", SHOOTING_A2, "2016-05-09"))
+    assert clusterer.active_stories == 2  # the undated one and the latest
+    assert old.story_id not in clusterer._stories
+
+
 def test_cluster_state_is_picklable():
     clusterer = OnlineClusterer()
     clusterer.assign(_item("a", SHOOTING_A))

@@ -98,14 +98,9 @@ def story_id_for(item_id: str) -> str:
 class OnlineClusterer:
     """Assigns each article to a story using only the articles that came before it."""
 
-    def __init__(
-        self,
-        model: DecisionModel | None = None,
-        window_days: int | None = None,
-        window_articles: int | None = None,
-        dedup: bool = True,
-        embedder: Embedder | None = None,
-    ) -> None:
+    def __init__(self, model: DecisionModel | None = None, window_days: int | None = None,
+                 window_articles: int | None = None, dedup: bool = True,
+                 embedder: Embedder | None = None) -> None:
         self.model = model if model is not None else load_decision_model()
         self.embedder = embedder
         self._alias: dict[str, str] = {}  # merged story id -> the story it went into
@@ -116,6 +111,9 @@ class OnlineClusterer:
         self.dedup = NearDuplicateIndex(window=self.window_articles) if dedup else None
         self._stories: dict[str, _Story] = {}
         self._recency: OrderedDict[str, None] = OrderedDict()
+        # The dated ones alone: an undated story at the head of ``_recency`` must not keep
+        # later ones past the window of days (issue 19: on a mixed stream none ever left).
+        self._dated: OrderedDict[str, None] = OrderedDict()
         # Per term, its stories, oldest indexed first (dicts: half an OrderedDict's memory).
         self._postings: dict[str, dict[str, None]] = {}
         self._story_of: dict[str, str] = {}
@@ -357,6 +355,9 @@ class OnlineClusterer:
         story.last_index = self._index
         self._recency.pop(story_id, None)
         self._recency[story_id] = None
+        if story.last_day is not None:
+            self._dated.pop(story_id, None)
+            self._dated[story_id] = None
         # Language-neutral keys go under "x:": only the route across languages reads them.
         word_terms = [t for t, _ in self._query(v)] if words else []
         if words and prepared.kind == "full":  # what stories/name_route.py looks up
@@ -382,6 +383,7 @@ class OnlineClusterer:
         into.absorb(other)
         del self._stories[other.id]
         self._recency.pop(other.id, None)
+        self._dated.pop(other.id, None)
         for term in other.indexed:
             postings = self._postings.get(term)
             if postings is not None:
@@ -429,18 +431,16 @@ class OnlineClusterer:
         )
 
     def _expire(self) -> None:
-        while self._recency:
-            sid = next(iter(self._recency))
-            story = self._stories[sid]
-            if not self._expired(story):
-                # Stories in recency order: the first live one means the rest are live too
-                # (up to out-of-order dates, which only delay an expiry).
-                break
-            del self._recency[sid]
-            del self._stories[sid]
-            for term in story.indexed:
-                postings = self._postings.get(term)
-                if postings is not None:
-                    postings.pop(sid, None)
-                    if not postings:
-                        del self._postings[term]
+        # Stories in recency order: the first live one means the rest are live too (up to
+        # out-of-order dates, which only delay an expiry); the dated ones apart for the days.
+        for order in (self._recency, self._dated):
+            while order and self._expired(story := self._stories[sid := next(iter(order))]):
+                del self._stories[sid]
+                self._recency.pop(sid, None)
+                self._dated.pop(sid, None)
+                for term in story.indexed:
+                    postings = self._postings.get(term)
+                    if postings is not None:
+                        postings.pop(sid, None)
+                        if not postings:
+                            del self._postings[term]
