@@ -15,18 +15,13 @@ and lead come first).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from europenews.analyze.events.casualties import Casualty, casualties_in
 from europenews.analyze.events.dates import date_expression, iso_date
-from europenews.analyze.events.evidence import (
-    TitleFacts,
-    another_time,
-    page_furniture,
-    sports_report,
-)
+from europenews.analyze.events.evidence import another_time, page_furniture, sports_report
 from europenews.analyze.events.figures import (
     FigureScorer,
     Option,
@@ -34,12 +29,7 @@ from europenews.analyze.events.figures import (
     figure_options,
 )
 from europenews.analyze.events.lexicon import EventLexicon
-from europenews.analyze.events.natural import (
-    natural_death,
-    obituary,
-    quiet_figure,
-    violent_text,
-)
+from europenews.analyze.events.natural import natural_death, no_event_figures
 from europenews.analyze.events.udfigures import ud_casualties, ud_source, ud_triggers
 from europenews.analyze.places import event_place, place_ref
 from europenews.model import Event, EventSource, Place, PlaceRef
@@ -412,16 +402,12 @@ def read_groups(doc: Doc, lex: EventLexicon) -> tuple[list[_Group], list[int], F
     """The article's event groups, each group's rank among those with figures (0: the first)
     and the scorer of their figures."""
     groups = group_sentences(doc, lex)
-    quiet = bool(groups) and not any(g.triggers for g in groups) \
-        and not violent_text(doc.text, lex)
-    if quiet:  # no event word, no violence: a death recalled, a metaphor: no casualty
+    # An obituary, a death recalled, a metaphor: figures that are no event's casualties.
+    dropped, quiet = no_event_figures(doc, lex, any(g.triggers for g in groups)) if groups \
+        else (None, False)
+    if dropped is not None:
         for g in groups:
-            g.figures = [f for f in g.figures if not quiet_figure(f, doc, lex)]
-    elif groups and obituary(doc, lex):  # "Fred Holm dies at 75": "Holm has died" is no event
-        for g in groups:
-            g.figures = [f for f in g.figures if not (
-                quiet_figure(f, doc, lex) and f.kind == "killed"
-                and not violent_text(doc[f.token].sent.text, lex))]
+            g.figures = [f for f in g.figures if not dropped(f)]
     sentence_index = {s.start_char: i for i, s in enumerate(doc.sents)} if groups else {}
     triggers = {doc[t.token].sent.start_char: True for g in groups for t in g.triggers}
     ranks, rank = [], 0
@@ -431,7 +417,7 @@ def read_groups(doc: Doc, lex: EventLexicon) -> tuple[list[_Group], list[int], F
     scorer = FigureScorer(doc, lex, [f for g in groups for f in g.figures], sentence_index,
                           triggers, max(rank, 1))
     if quiet:  # nor does a title's "dies" make one
-        scorer.title = TitleFacts(False, scorer.title.numbers)
+        scorer.title = replace(scorer.title, death=False)
     return groups, ranks, scorer
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
@@ -43,6 +44,20 @@ def natural_death_text(text: str, lex: EventLexicon) -> bool:
             or _pattern(lex.words.get("natural_death_words", frozenset())).search(text.lower())):
         return False
     return not violent_text(text, lex)
+
+
+def no_event_figures(doc: Doc, lex: EventLexicon, triggers: bool
+                     ) -> tuple[Callable[[Casualty], bool] | None, bool]:
+    """The test for the article's figures that are no event's casualties (None: all may be),
+    and whether the article is quiet: no event word (``triggers`` False) and no word of
+    violence anywhere. In a quiet article every :func:`quiet_figure` goes; under an
+    obituary's title a death told by a bare death word in a sentence without violence."""
+    if not triggers and not violent_text(doc.text, lex):
+        return (lambda f: quiet_figure(f, doc, lex)), True
+    if obituary(doc, lex):
+        return (lambda f: f.kind == "killed" and quiet_figure(f, doc, lex)
+                and not violent_text(doc[f.token].sent.text, lex)), False
+    return None, False
 
 
 def obituary(doc: Doc, lex: EventLexicon) -> bool:
