@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from spacy.lang.en import English
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -67,28 +66,6 @@ def test_chooser_candidates_mark_the_finders_own_and_the_previous_speaker() -> N
     assert "src=cue_subject" in found[0].features and found[0].finder
     assert "src=previous_quote" in found[9].features
     assert not found[NOBODY].finder
-
-
-def test_chooser_candidates_take_possessive_pronouns_and_subjects_of_any_noun() -> None:
-    # "The crowd cheered her promise that the tolls would end." (heads by hand): "her" owns
-    # the promise, "crowd" is no title but a subject; the object "promise" is no candidate.
-    words = ["The", "crowd", "cheered", "her", "promise", "that", "the", "tolls", "would",
-             "end", "."]
-    heads = [1, 2, 2, 4, 2, 9, 7, 9, 9, 4, 2]
-    deps = ["det", "nsubj", "ROOT", "poss", "dobj", "mark", "det", "nsubj", "aux", "acl",
-            "punct"]
-    pos = ["DET", "NOUN", "VERB", "PRON", "NOUN", "SCONJ", "DET", "NOUN", "AUX", "VERB",
-           "PUNCT"]
-    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos,  # lower_ needs it
-              lemmas=[w.lower() for w in words])
-    draft = Draft([(doc[5].idx, doc[9].idx + len(doc[9]))], "indirect",
-                  Cue(cue=(4, 5), subject=None, content=((5, 10),)))
-    found = _by_head(candidates(doc, draft, Layout(doc.text, []), None, TITLES,
-                                salience_of(doc)))
-    assert set(found) == {1, 3, 7, NOBODY}
-    assert "dep=poss" in found[3].features and "type=PRON" in found[3].features
-    assert "dep=nsubj" in found[1].features and "type=NOUN" in found[1].features
-    assert "inside_content" in found[7].features
 
 
 def test_chooser_trained_model_skips_the_nearest_name_for_the_subject() -> None:

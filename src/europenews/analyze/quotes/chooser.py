@@ -2,9 +2,8 @@
 
 The finder (``finder.py``) proposes one speaker per quote with its rules. Here every quote also
 gets the other mentions that could have said it: the subjects of its cue, the people,
-organisations, pronouns ("he", "her claim"), descriptions ("the minister") and subjects ("the
-crowd") of the cue's sentence, of the two sentences before it and of its paragraph, the
-previous quote's speaker, and nobody. Each
+organisations, pronouns and descriptions ("the minister") of the cue's sentence, of the two
+sentences before it and of its paragraph, the previous quote's speaker, and nobody. Each
 candidate is a set of feature names (which rule proposed it, distance and direction to the cue,
 relations to the cue and to its own head, entity type, how often the article names it, ...);
 the weights of ``lexicons/<language>/speakers.json`` score them and the best one speaks, unless
@@ -31,7 +30,6 @@ from europenews.model import Speaker
 SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 SPEAKING_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "who"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-POSSESSIVES = frozenset({"his", "her", "their"})  # "her claim that “...”": her words
 NOBODY = -1  # the candidate "no speaker"
 
 
@@ -74,19 +72,15 @@ def _bucket(n: int) -> str:
 
 
 def _mentions(tokens: Span, titles: frozenset[str]) -> list[int]:
-    """Heads of the names, speaking pronouns, descriptions, possessive pronouns and other
-    subjects ("the crowd chanted", "some cheer when ...") in a stretch of the parse."""
+    """Heads of the names, speaking pronouns and descriptions in a stretch of the parse."""
     heads = []
     for tok in tokens:
-        if tok.dep_ == "poss" and tok.lower_ in POSSESSIVES:
-            heads.append(tok.i)
-        elif tok.ent_type_ in SPEAKER_ENTS:
+        if tok.ent_type_ in SPEAKER_ENTS:
             if tok.ent_iob_ == "B":
                 heads.append(tok.doc[tok.i : _ent_end(tok)].root.i)
         elif tok.lower_ in SPEAKING_PRONOUNS or (
             tok.pos_ == "NOUN" and tok.lemma_.lower() in titles
-        ) or (tok.dep_ in SUBJECTS and tok.pos_ in ("NOUN", "PRON", "NUM", "DET")
-              and not tok.ent_type_):
+        ):
             heads.append(tok.i)
     return heads
 
