@@ -9,6 +9,8 @@ and the web pages.
 
 from __future__ import annotations
 
+import re
+
 from europenews.model import Quote
 
 # How far a speaker's mention may sit from the report for the wording to take it in.
@@ -18,7 +20,8 @@ MAX_SENTENCE = 400
 # A relative pronoun just before the speaker's mention: the report's subject is the antecedent
 # ("a plan, which Holm believes could end the strike": not "Holm believes could end").
 _RELATIVES = frozenset({"which", "that", "who", "whom", "whose", "what"})
-_SENTENCE_ENDS = (". ", "? ", "! ", ".” ", "?” ", "!” ", '." ', '?" ', '!" ')
+# Where a sentence starts: after its paragraph break, or after ". " ("." and a closing mark).
+_SENTENCE_START = re.compile(r"(?:^|\n|[.!?][”\"’']?\s)")
 
 
 def reported_speech(text: str, quote: Quote) -> str:
@@ -37,7 +40,7 @@ def reported_speech(text: str, quote: Quote) -> str:
     if "\n" in text[start:end]:  # never across paragraphs: the content's own paragraph wins
         start, end = quote.start, quote.end
     elif _leans_back(text, quote, start):
-        start = _sentence_start(text, start)
+        start = sentence_start(text, start, MAX_SENTENCE)
     start, end = _balanced(text, start, end)
     wording = " ".join(text[start:end].split()).rstrip(",;:")
     for comma in (",”", ",\""):  # "... in “Harbor Lights,”": the sentence's comma, not the name's
@@ -63,16 +66,13 @@ def _leans_back(text: str, quote: Quote, start: int) -> bool:
     return cue.text.lower().endswith("ing") and "," in between and len(between) <= 40
 
 
-def _sentence_start(text: str, start: int) -> int:
-    """The start of the sentence holding ``start``, within its paragraph and MAX_SENTENCE
-    characters (``start`` itself when neither is found)."""
-    floor = max(text.rfind("\n", 0, start) + 1, start - MAX_SENTENCE, 0)
-    best = floor if text.rfind("\n", 0, start) + 1 >= start - MAX_SENTENCE else -1
-    for end in _SENTENCE_ENDS:
-        at = text.rfind(end, floor, start)
-        if at >= 0:
-            best = max(best, at + len(end))
-    return best if best >= 0 else start
+def sentence_start(text: str, pos: int, limit: int | None = None) -> int:
+    """The start of the sentence (or paragraph) ``pos`` is in; with ``limit``, ``pos`` itself
+    when that start lies more than ``limit`` characters back."""
+    line = text.rfind("\n", 0, pos) + 1
+    floor = line if limit is None else max(line, pos - limit)
+    start = max([line, *(m.end() for m in _SENTENCE_START.finditer(text, floor, pos))])
+    return start if limit is None or pos - start <= limit else pos
 
 
 def _balanced(text: str, start: int, end: int) -> tuple[int, int]:

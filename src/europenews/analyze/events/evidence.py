@@ -11,7 +11,6 @@ vector into a probability with weights learned from data (``bench/train_figures.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections import Counter
@@ -23,7 +22,7 @@ from spacy.tokens import Doc, Span
 from europenews.analyze.doctext import doc_text
 from europenews.analyze.events.casualties import Casualty
 from europenews.analyze.events.dates import names_a_day
-from europenews.analyze.events.lexicon import EventLexicon
+from europenews.analyze.events.lexicon import EventLexicon, words_pattern
 from europenews.analyze.events.natural import natural_death_text
 from europenews.analyze.events.numbers import word_value
 
@@ -193,13 +192,4 @@ def game_report(text: str, lex: EventLexicon) -> bool:
 def sports_terms(text: str, lex: EventLexicon) -> set[str]:
     """The distinct ``sports_words`` of the lexicon that ``text`` holds."""
     listed = lex.words.get("sports_words", frozenset())
-    return set(_words_pattern(listed).findall(text.lower())) if listed else set()
-
-
-@functools.cache
-def _words_pattern(words: frozenset[str]) -> re.Pattern[str]:
-    """One pattern for a list of words and phrases (built once per lexicon list: the events
-    stage asks it of every article with an event)."""
-    longest_first = sorted(words, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, longest_first)) + r")\b")
-
+    return set(words_pattern(listed).findall(text.lower()))

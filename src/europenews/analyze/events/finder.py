@@ -49,7 +49,6 @@ _FAMILIES = {
 _NEW_EVENT_WORDS = frozenset({"separate", "another", "unrelated", "second", "earlier", "previous"})
 _GUNFIRE = frozenset({"open", "return", "exchange", "trade"})
 _ATTEMPT = frozenset({"attempt", "attempted", "conspiracy", "conspire", "solicitation", "plot"})
-_PLACE_TYPES = frozenset({"place"})
 _SAY_VERBS = frozenset({"say", "tell", "report", "confirm", "announce", "state", "add"})
 WEAPONS = {
     "gun": "firearm", "handgun": "handgun", "pistol": "handgun", "rifle": "rifle",
@@ -281,7 +280,7 @@ def _source_of(tok: Token, doc: Doc) -> EventSource:
     for t in [tok, *tok.subtree]:
         ent_id = ids.get(t.i)
         # A place in the phrase is whose officials spoke ("Waukegan police"), not who spoke.
-        if ent_id is not None and ent_id in by_id and by_id[ent_id].type not in _PLACE_TYPES:
+        if ent_id is not None and ent_id in by_id and by_id[ent_id].type != "place":
             return EventSource(ent_id, by_id[ent_id].name)
     return EventSource(None, doc[tok.left_edge.i : tok.i + 1].text)
 

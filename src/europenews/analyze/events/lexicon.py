@@ -12,7 +12,9 @@ Loaded by the ``europenews_events`` factory through the registered function
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,3 +82,13 @@ def load_event_lexicon(path: str | Path | None = None, language: str = "en") -> 
         raise ConfigError(f"{WHAT}: casualty_words.json: _grammar must be one of {GRAMMARS}"
                           " (\"ud\" with a numbers.json beside it)")
     return EventLexicon(words, triggers, kinds, cues, model, grammar, numbers)
+
+
+@functools.cache
+def words_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    """One pattern for a list of lower-case words and phrases, longest first (built once per
+    lexicon list: the events stage asks it of every article); an empty list matches nothing."""
+    if not words:
+        return re.compile(r"(?!)")
+    longest_first = sorted(words, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, longest_first)) + r")\b")

@@ -13,14 +13,13 @@ Pure functions over the events lexicon (``natural_death_words`` and ``violence_s
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
 from europenews.analyze.events.casualties import Casualty
-from europenews.analyze.events.lexicon import EventLexicon
+from europenews.analyze.events.lexicon import EventLexicon, words_pattern
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -40,8 +39,8 @@ def natural_death(sent: Span, lex: EventLexicon) -> bool:
 
 def natural_death_text(text: str, lex: EventLexicon) -> bool:
     """:func:`natural_death` on a text that is not parsed (a title)."""
-    if not (_AT_AGE.search(text) or _IN_YEAR.search(text)
-            or _pattern(lex.words.get("natural_death_words", frozenset())).search(text.lower())):
+    natural = words_pattern(lex.words.get("natural_death_words", frozenset()))
+    if not (_AT_AGE.search(text) or _IN_YEAR.search(text) or natural.search(text.lower())):
         return False
     return not violent_text(text, lex)
 
@@ -86,11 +85,3 @@ def quiet_figure(figure: Casualty, doc: Doc, lex: EventLexicon) -> bool:
 
 
 _WORD = re.compile(r"[a-z]+")
-
-
-@functools.cache
-def _pattern(phrases: frozenset[str]) -> re.Pattern[str]:
-    if not phrases:
-        return re.compile(r"(?!)")
-    longest_first = sorted(phrases, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, longest_first)) + r")\b")

@@ -27,6 +27,7 @@ from europenews.analyze.quotes.speakers import (
     speaker_head,
     subject_of,
 )
+from europenews.speech import sentence_start
 
 CUE_AFTER_CHARS = 120  # "...,” Kallas said": how far after the closing mark a bare cue may sit
 CUE_AFTER_APPOSITION_CHARS = 250
@@ -292,7 +293,6 @@ def trailing_verb(doc: Doc, mark: MarkedQuote, layout: Layout) -> Cue | None:
 
 
 INTRO_END = re.compile(r"(?:,|--|[—–])\s*[“\"‘']?\s*$")
-SENTENCE_START = re.compile(r"(?:^|\n|[.!?][”\"’']?\s)")
 
 
 def _clause_cue(doc: Doc, start: int, end: int, speech_verbs: frozenset[str]) -> Cue | None:
@@ -311,13 +311,6 @@ def _clause_cue(doc: Doc, start: int, end: int, speech_verbs: frozenset[str]) ->
     return Cue((verb.i, verb.i + 1), subject.i, ())
 
 
-def _sentence_start(text: str, pos: int) -> int:
-    """Start of the sentence (or paragraph) that ``pos`` is in."""
-    line = text.rfind("\n", 0, pos) + 1
-    found = [m.end() for m in SENTENCE_START.finditer(text, line, pos)]
-    return max([line, *found])
-
-
 def clause_intro(
     doc: Doc, text: str, mark: MarkedQuote, speech_verbs: frozenset[str]
 ) -> Cue | None:
@@ -328,7 +321,7 @@ def clause_intro(
     if not INTRO_END.search(opening) or not text[mark.start : mark.start + 1].isupper():
         return None
     before = text[: mark.start].rstrip(" \t\u00a0“\"‘'")
-    start = _sentence_start(text, len(before) - 1)
+    start = sentence_start(text, len(before) - 1)
     span = doc.char_span(start, len(before), alignment_mode="contract")
     if span is None or not 2 <= len(span) <= 40:
         return None
