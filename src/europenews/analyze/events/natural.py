@@ -20,9 +20,9 @@ from spacy.tokens import Doc, Span
 
 from europenews.analyze.events.casualties import Casualty
 from europenews.analyze.events.lexicon import EventLexicon, words_pattern
+from europenews.textdates import MONTH_NAME
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH = rf"(?:{MONTH_NAME})\.?"
 # "dies at 75", "dead at 95", "died at the age of 88": an age, the obituary's headline form.
 _AT_AGE = re.compile(r"\b(?:dies|died|dead)\s*,?\s+at\s+(?:the\s+age\s+of\s+|age\s+)?\d{2,3}\b"
                      r"(?![:.]\d|\s*(?:[ap]\.?m\b|[ap]\.m\.|o'clock))",  # not "dead at 11:01 p.m."
