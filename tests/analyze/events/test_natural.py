@@ -86,3 +86,38 @@ def test_an_obituary_titled_so_gives_no_killed_event(nlp):
             "the gates, his family said.")
     analysis = analyze_article(nlp, Article(text, id="t", title="Olaf Brenn dies at 91"))
     assert not [e for e in analysis.events if e.killed]
+
+
+def test_a_death_told_apart_from_the_violent_words_is_no_casualty(nlp):
+    # The article says "bombshell" and "fire" elsewhere; the death's own sentences are calm.
+    text = ("Ada Marlowe, the former deputy director of the water agency, died Thursday at "
+            "her home in Eastwick, her son said. She was 93.\n\n"
+            "In 1979 the governor ordered the agency's chief to fire her after a bombshell "
+            "memo about the reservoir reached the press.")
+    assert not [e for e in nlp(text)._.events if e.killed]
+
+
+def test_a_death_with_the_shooting_in_its_own_sentences_is_read(nlp):
+    text = ("A 31-year-old man died Sunday in Eastwick. Police said he was shot twice "
+            "outside a bar on Mill Road.")
+    [event, *_] = nlp(text)._.events
+    assert event.killed == 1
+
+
+@pytest.mark.parametrize(("text", "shooting"), [
+    ("The board voted to fire him on Monday.", False),
+    ("The coach was fired after the season.", False),
+    ("The mayor fired her deputy last week.", False),
+    ("The gunman fired at two officers on Mill Road.", True),
+    ("Shots were fired near the school on Monday.", True),
+    ("He fired three rounds into the car.", True),
+    ("The new grant is a shot in the arm for the museum.", False),
+    ("The clerk was shot in the arm during the robbery.", True),
+])
+def test_fire_and_shot_mean_a_shooting_only_as_one(nlp, text, shooting):
+    from europenews.analyze.events.finder import find_triggers
+
+    doc = nlp(text)
+    lex = load_event_lexicon()
+    found = [t for s in doc.sents for t in find_triggers(s, lex) if t.type == "shooting"]
+    assert bool(found) is shooting

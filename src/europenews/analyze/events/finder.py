@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from europenews.analyze.events import natural
 from europenews.analyze.events.casualties import Casualty, casualties_in
 from europenews.analyze.events.dates import date_expression, iso_date
 from europenews.analyze.events.evidence import another_time, page_furniture, sports_report
@@ -29,7 +30,6 @@ from europenews.analyze.events.figures import (
     figure_options,
 )
 from europenews.analyze.events.lexicon import EventLexicon
-from europenews.analyze.events.natural import natural_death, no_event_figures
 from europenews.analyze.events.udfigures import ud_casualties, ud_source, ud_triggers
 from europenews.analyze.places import event_place, place_ref
 from europenews.model import Event, EventSource, Place, PlaceRef
@@ -103,10 +103,11 @@ def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
             continue  # "shooting suspect", "bomb squad": the head noun decides
         if hit is None:
             if lemma == "fire" and (tok.pos_ == "VERB" or tok.head.lemma_.lower() in _GUNFIRE):
-                hit = ("shooting", "firearm")  # "fired shots", "opened fire"
+                # "fired shots", "opened fire"; not "ordered to fire him"
+                hit = None if natural.dismissal(tok, lex) else ("shooting", "firearm")
             elif lemma == "strike" and compounds:
                 hit = None
-            else:
+            elif not natural.figurative_shot(tok):
                 hit = lex.triggers.get(lemma)
         if hit is None:
             continue
@@ -140,7 +141,7 @@ def group_sentences(doc: Doc, lex: EventLexicon) -> list[_Group]:
         if page_furniture(sent.text):
             continue
         triggers, figures = _read_sentence(sent, lex)
-        if figures and natural_death(sent, lex):  # an obituary's death: no casualty
+        if figures and natural.natural_death(sent, lex):  # an obituary's death: no casualty
             figures = [f for f in figures if f.kind != "killed"]
         if not triggers and not figures:
             continue
@@ -402,11 +403,13 @@ def read_groups(doc: Doc, lex: EventLexicon) -> tuple[list[_Group], list[int], F
     and the scorer of their figures."""
     groups = group_sentences(doc, lex)
     # An obituary, a death recalled, a metaphor: figures that are no event's casualties.
-    dropped, quiet = no_event_figures(doc, lex, any(g.triggers for g in groups)) if groups \
+    dropped, quiet = natural.no_event_figures(doc, lex, any(g.triggers for g in groups)) if groups \
         else (None, False)
-    if dropped is not None:
-        for g in groups:
+    for g in groups:
+        if dropped is not None:
             g.figures = [f for f in g.figures if not dropped(f)]
+        if g.figures and natural.quiet_group(g.sents, bool(g.triggers), lex):
+            g.figures = [f for f in g.figures if not natural.quiet_figure(f, doc, lex)]
     sentence_index = {s.start_char: i for i, s in enumerate(doc.sents)} if groups else {}
     triggers = {doc[t.token].sent.start_char: True for g in groups for t in g.triggers}
     ranks, rank = [], 0

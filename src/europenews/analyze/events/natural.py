@@ -1,12 +1,15 @@
 """Deaths that are no violent event: an obituary ("Fred Holm dies at 75", "died of cancer",
-"passed away peacefully") or a death long past ("His wife died in 1984").
+"passed away peacefully") or a death long past ("His wife died in 1984"); and a "fire" that is
+no shot ("ordered the director to fire him").
 
 A monitor of violent events reads "died" as a casualty only where violence is near: in a
 shooting report "the man died at the hospital" is the incident's death, in an obituary it is
 the news itself and must not become a red "1 killed" on the map. A sentence (or title) that
 says how someone died a natural death, or dates the death to a year, and holds no word of
 violence, gives no killed figure; in an article without any event word or word of violence,
-neither a bare death word nor someone "hurt" or "seized" makes a casualty (``quiet_figure``).
+neither a bare death word nor someone "hurt" or "seized" makes a casualty (``quiet_figure``),
+and the same holds for the sentences of an event that has no event word and no word of
+violence in them (``quiet_group``), however violent other parts of a long article read.
 Pure functions over the events lexicon (``natural_death_words`` and ``violence_stems`` of
 ``casualty_words.json``).
 """
@@ -14,9 +17,9 @@ Pure functions over the events lexicon (``natural_death_words`` and ``violence_s
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from europenews.analyze.events.casualties import Casualty
 from europenews.analyze.events.lexicon import EventLexicon, words_pattern
@@ -57,6 +60,63 @@ def no_event_figures(doc: Doc, lex: EventLexicon, triggers: bool
         return (lambda f: f.kind == "killed" and quiet_figure(f, doc, lex)
                 and not violent_text(doc[f.token].sent.text, lex)), False
     return None, False
+
+
+def quiet_group(sents: Sequence[Span], has_triggers: bool, lex: EventLexicon) -> bool:
+    """Whether an event's sentences hold neither an event word nor a word of violence: its
+    bare deaths are an obituary's or a recalled death's ("Felt died Thursday at his home"),
+    even where the article elsewhere says "fired" or "bombshell"."""
+    return not has_triggers and not any(violent_text(s.text, lex) for s in sents)
+
+
+def dismissal(tok: Token, lex: EventLexicon) -> bool:
+    """Whether the verb "fire" means to dismiss: its object, or its passive subject, is a person
+    ("ordered Gray to fire him", "the coach was fired"), and nothing is fired at anyone ("fired
+    at him", "was fired upon"). Shots, rounds and guns are fired; people are shot."""
+    if tok.lemma_.lower() != "fire" or tok.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "dobj" and _person(c, lex) for c in tok.children):
+        return True  # "to fire him on Monday"
+    if not any(c.dep_ == "nsubjpass" and _person(c, lex) for c in tok.children):
+        return False
+    return not any(_aimed(c) for c in tok.children)  # not "he was fired upon"
+
+
+def _aimed(tok: Token) -> bool:
+    """A preposition of shooting at someone: "at", "upon", "into", or "on" but for a date."""
+    if tok.dep_ not in ("prep", "prt", "agent"):
+        return False
+    if tok.lower_ == "on":
+        return not any(c.ent_type_ in ("DATE", "TIME") for c in tok.children)
+    return tok.lower_ in _AT_WORDS
+
+
+def figurative_shot(tok: Token) -> bool:
+    """Whether the noun "shot" is the idiom "a shot in the arm for" (a boost, no shooting)."""
+    if tok.lower_ != "shot" or tok.pos_ != "NOUN":
+        return False
+    return bool(_SHOT_IN_THE_ARM.match(tok.doc[tok.i:tok.sent.end].text))
+
+
+def _person(tok: Token, lex: EventLexicon) -> bool:
+    if tok.lower_ in _PERSON_PRONOUNS or tok.ent_type_ == "PERSON":
+        return True
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (lemma in _STAFF_NOUNS or lemma in lex.words["people"])
+
+
+_SHOT_IN_THE_ARM = re.compile(r"shot in the arm (?:for|to)\b", re.IGNORECASE)
+# "fired at", "fired upon", "fired into the crowd", "fired back" ("on": ``_aimed``).
+_AT_WORDS = frozenset({"at", "upon", "into", "toward", "towards", "back", "off"})
+_PERSON_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you", "he", "she", "they",
+                              "i", "we", "himself", "herself", "themselves"})
+# People whose work can end by being fired.
+_STAFF_NOUNS = frozenset({"coach", "manager", "employee", "staffer", "worker", "director",
+                          "chief", "officer", "official", "executive", "aide", "adviser",
+                          "advisor", "teacher", "secretary", "minister", "prosecutor",
+                          "attorney", "editor", "reporter", "ceo", "president", "commissioner",
+                          "superintendent", "principal", "staff", "player", "contractor",
+                          "deputy", "assistant", "spokesman", "spokeswoman", "lawyer"})
 
 
 def obituary(doc: Doc, lex: EventLexicon) -> bool:
