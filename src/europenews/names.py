@@ -90,6 +90,21 @@ _PARTICLES = frozenset({"van", "von", "der", "den", "del", "della", "delle", "de
                         "sur", "upon", "under", "zu", "ter", "af", "av", "til"})
 
 
+def nicknamed(name: str) -> tuple[str, str] | None:
+    """A name with a nickname in quotation marks between its words, as (the name without it,
+    the nickname): ``Mark "Deep Throat" Felt`` is ("Mark Felt", "Deep Throat"); None for any
+    other name. The person is keyed by the name; the nickname names them too."""
+    found = _NICKNAMED.fullmatch(name.strip())
+    if found is None:
+        return None
+    return f"{found['first']} {found['last']}", found["nick"].strip()
+
+
+# First words, a nickname of one to four words in straight or curly marks, last words.
+_NICKNAMED = re.compile(r"(?P<first>[^\W\d][^\"“”]*?)\s+[\"“‘](?P<nick>[^\"“”‘’]{2,40}?)[\"”’]\s+"
+                        r"(?P<last>[^\W\d][^\"“”]*)")
+
+
 def run_on_name(name: str) -> bool:
     """A name with a lower-case content word between its capitalised ones ("Dell resells
     SeaMicro"): the recogniser ran over a headline's verb; it is no body's name."""

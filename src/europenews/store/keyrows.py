@@ -13,6 +13,8 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, bindparam, select
 
+from europenews.names import surname_of
+from europenews.store.namekeys import NAME
 from europenews.store.schema import entities, entity_keys
 
 # Built once: SQLAlchemy reuses its compiled form (the key list expands at execution).
@@ -32,3 +34,14 @@ def key_rows(conn: Connection, type_: str, keys: Iterable[str]) -> list[tuple[in
         return []
     return [(int(r.entity_id), str(r.key), str(r.kind))
             for r in conn.execute(_KEY_ROWS, {"type_": type_, "keys": wanted})]
+
+
+def nickname_holders(conn: Connection, names: Iterable[str], key: str, found: bool) -> set[int]:
+    """The persons a nickname names (Mark "Deep Throat" Felt, then "Deep Throat" alone, in either
+    order): those holding, as a name, a person's name that is not their surname's (a nickname),
+    or, when no person of its surname was ``found``, the person's name itself."""
+    surname = surname_of(key)
+    nicknames = {k for k in names if surname_of(k) != surname}
+    if not nicknames and found:
+        return set()
+    return {e for e, k, kind in key_rows(conn, "person", nicknames | {key}) if kind == NAME}

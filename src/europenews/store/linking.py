@@ -39,7 +39,7 @@ from europenews.names import (
 from europenews.store import entitywrites, linkrows, namekeys, soundlink
 from europenews.store.crosslang import article_country
 from europenews.store.entitymerge import merge_entity
-from europenews.store.keyrows import key_rows
+from europenews.store.keyrows import key_rows, nickname_holders
 from europenews.store.linklocal import Local as Local
 from europenews.store.linklocal import local_across_languages, name_like
 from europenews.store.linklocal import local_entity as local_entity  # tests, bench
@@ -119,6 +119,7 @@ def _person_candidates(conn: Connection, local: Local) -> tuple[set[int], set[in
     # form ("Mo" / "Maurice"), given context.
     weak = {e for e, keys in full.items() if not keys or any(
         first_misspelt(local.key, k) or namekeys.first_nickname(local.key, k) for k in keys)}
+    strong |= nickname_holders(conn, local.names, local.key, found=bool(full))
     return strong, (weak | misspelt) - strong
 
 

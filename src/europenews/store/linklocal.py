@@ -16,6 +16,7 @@ from europenews.names import (
     initials_of,
     name_key,
     name_shorts,
+    nicknamed,
     person_words,
     surname_of,
 )
@@ -86,12 +87,16 @@ def name_like(e: Entity, key: str) -> list[str]:
 def local_entity(e: Entity) -> Local | None:
     """The keys one article entity is linked by (None when its name has no letters)."""
     if e.type == "person":
-        key = person_key(e.name)
+        nick = nicknamed(e.name)  # keyed by the name: Mark "Deep Throat" Felt is Mark Felt
+        key = person_key(nick[0] if nick else e.name)
         if not key:
             return None
         names = {k for k in (person_key(t) for t in name_like(e, key)) if len(k.split()) > 1}
         if len(key.split()) > 1:
             names.add(key)
+        # A nickname of two words or more names the person on its own ("Deep Throat").
+        names |= {k for m in e.mentions if (nick := nicknamed(m.text))
+                  and len((k := name_key(nick[1])).split()) > 1}
         return Local(e, key, frozenset(names), frozenset({surname_of(key)}))
     key = core_key(name_key(e.name))
     if not key:

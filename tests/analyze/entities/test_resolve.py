@@ -96,3 +96,11 @@ def test_resolve_a_nickname_between_first_name_and_surname_is_one_person(nlp, ma
             "years, died on Monday.")
     people = [e.name for e in nlp(text)._.entities if e.type == "person"]
     assert people == [f"Carmine {marks[0]}The Jaw{marks[1]} Falcone"]
+
+
+def test_resolve_a_nickname_alone_is_the_person_it_names(nlp):
+    text = ('Retired agent Walter "Deep Throat" Farrow died on Monday. For decades Deep Throat '
+            "was only a name in the papers.")
+    people = [e for e in nlp(text)._.entities if e.type == "person"]
+    assert [e.name for e in people] == ['Walter "Deep Throat" Farrow']
+    assert "Deep Throat" in [m.text for m in people[0].mentions]

@@ -26,6 +26,7 @@ from europenews.names import (
     core_key,
     inverted_key,
     name_key,
+    nicknamed,
     person_words,
     surname_of,
     word_key,
@@ -166,11 +167,12 @@ def _group_names(ents: list[Span], lexicon: EntityLexicon, role_tokens: set[int]
     groups: list[_Group] = []
     persons: list[_Group] = []
     # Full names first, so that a surname before the full name still finds its person, and a
-    # club's last word in a headline ("Falcons Win") its full name further down.
+    # club's last word in a headline ("Falcons Win") its full name further down; a name with
+    # a nickname before them all, so that the nickname alone finds its person too.
     order = sorted(
         (e for e in ents if e.label_ in NAME_LABELS),
         key=lambda e: (len(e) == 1 or e.label_ not in ("PERSON", "ORG"), e.label_ != "PERSON",
-                       e.start),
+                       not (e.label_ == "PERSON" and nicknamed(e.text)), e.start),
     )
     for ent in order:
         etype = LABEL_TYPES[ent.label_]
@@ -180,7 +182,8 @@ def _group_names(ents: list[Span], lexicon: EntityLexicon, role_tokens: set[int]
             continue  # "Eastbrook man": attached to whom it describes once roles are known
         group: _Group | None
         canon = None
-        key = name_key(ent.text)
+        nick = nicknamed(ent.text) if etype == "person" else None
+        key = name_key(nick[0] if nick else ent.text)
         if etype == "person":
             group = _person_group(ent, key, persons)
         elif etype == "organization":
@@ -194,6 +197,8 @@ def _group_names(ents: list[Span], lexicon: EntityLexicon, role_tokens: set[int]
             if etype == "person":
                 persons.append(group)
         group.add(ent, key)
+        if nick:  # "Deep Throat" alone is Mark "Deep Throat" Felt
+            group.keys.add(name_key(nick[1]))
     return groups
 
 
