@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,43 @@ def test_docs_api_lists_every_route() -> None:
 def test_docs_readme_opens_with_the_two_commands() -> None:
     head = (REPO / "README.md").read_text(encoding="utf-8")[:600]
     assert "make run" in head and "make test" in head
+
+
+def headings(text: str) -> set[str]:
+    """The Markdown headings of a document, outside fenced code, without their '#' marks."""
+    found, fenced = set(), False
+    for line in text.splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+        elif not fenced and line.startswith("#"):
+            found.add(line.lstrip("#").strip())
+    return found
+
+
+def archive_references(text: str) -> list[str]:
+    """Section names cited as '(archive, section "…")' or '(archive, sections "…" and "…")'."""
+    cited = re.findall(r'archive, sections? ((?:"[^"\n]+"(?:, | and )?)+)', text)
+    return [name for group in cited for name in re.findall(r'"([^"\n]+)"', group)]
+
+
+def test_docs_archive_references_name_a_section() -> None:
+    archive = headings((DOCS / "benchmarks-archive.md").read_text(encoding="utf-8"))
+    text = (DOCS / "benchmarks.md").read_text(encoding="utf-8")
+    cited = archive_references(text)
+    assert cited, "benchmarks.md cites no archive section: has the reference form changed?"
+    missing = sorted({name for name in cited if name not in archive})
+    assert not missing, f"benchmarks.md cites archive sections that do not exist: {missing}"
+
+
+def test_docs_benchmarks_cites_sections_only_in_the_archive() -> None:
+    """benchmarks.md keeps no history sections, so a bare '(section "…")' leads nowhere."""
+    text = (DOCS / "benchmarks.md").read_text(encoding="utf-8")
+    bare = re.findall(r'(?<!archive, )\bsections? "([^"\n]+)"', text)
+    assert not bare, f'cite these as (archive, section "…"): {bare}'
+
+
+def test_docs_archive_headings_found_in_sample() -> None:
+    sample = '# Top\n\n## A (1)\n\n```\n# not a heading\n```\n\n### B\n'
+    assert headings(sample) == {"Top", "A (1)", "B"}
+    cited = archive_references('(archive, sections "A (1)" and "B"); (archive, section "C")')
+    assert cited == ["A (1)", "B", "C"]
