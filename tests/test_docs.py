@@ -65,10 +65,21 @@ def headings(text: str) -> set[str]:
     return found
 
 
+def quoted(group: str) -> list[str]:
+    return re.findall(r'"([^"]+)"', group)
+
+
 def archive_references(text: str) -> list[str]:
     """Section names cited as '(archive, section "…")' or '(archive, sections "…" and "…")'."""
     cited = re.findall(r'archive, sections? ((?:"[^"\n]+"(?:, | and )?)+)', text)
-    return [name for group in cited for name in re.findall(r'"([^"\n]+)"', group)]
+    return [name for group in cited for name in quoted(group)]
+
+
+def archive_citations(text: str) -> list[str]:
+    """Section names cited as 'docs/benchmarks-archive.md, "…"' (line breaks read as spaces)."""
+    flat = re.sub(r"\s+", " ", text)
+    cited = re.findall(r'benchmarks-archive\.md`?,? (?:under )?((?:"[^"]+"(?:, | and )?)+)', flat)
+    return [name for group in cited for name in quoted(group)]
 
 
 def test_docs_archive_references_name_a_section() -> None:
@@ -87,8 +98,24 @@ def test_docs_benchmarks_cites_sections_only_in_the_archive() -> None:
     assert not bare, f'cite these as (archive, section "…"): {bare}'
 
 
-def test_docs_archive_headings_found_in_sample() -> None:
+def test_docs_other_pages_cite_archive_sections_that_exist() -> None:
+    archive = headings((DOCS / "benchmarks-archive.md").read_text(encoding="utf-8"))
+    pages = [REPO / "README.md", *sorted(DOCS.glob("*.md"))]
+    missing = {
+        (page.name, name)
+        for page in pages
+        if page.name != "benchmarks-archive.md"
+        for name in archive_citations(page.read_text(encoding="utf-8"))
+        if name not in archive
+    }
+    assert not missing, f"citations of archive sections that do not exist: {sorted(missing)}"
+
+
+def test_docs_archive_citations_found_in_sample() -> None:
     sample = '# Top\n\n## A (1)\n\n```\n# not a heading\n```\n\n### B\n'
     assert headings(sample) == {"Top", "A (1)", "B"}
     cited = archive_references('(archive, sections "A (1)" and "B"); (archive, section "C")')
     assert cited == ["A (1)", "B", "C"]
+    prose = ('see docs/benchmarks-archive.md, "Long\n   name" and "D";'
+             ' `docs/benchmarks-archive.md`, "E"')
+    assert archive_citations(prose) == ["Long name", "D", "E"]
