@@ -37,6 +37,14 @@ def test_docs_components_lists_every_factory() -> None:
     assert not missing, f"undocumented factories: {missing}"
 
 
+def test_docs_components_lists_every_doc_extension() -> None:
+    from europenews.analyze.extensions import DOC_EXTENSIONS
+
+    text = (DOCS / "components.md").read_text(encoding="utf-8")
+    missing = [name for name in DOC_EXTENSIONS if f"`doc._.{name}`" not in text]
+    assert not missing, f"undocumented Doc extensions: {missing}"
+
+
 def served_routes(routes) -> list[tuple[str, str]]:
     """(method, path) of every route, through included routers (FastAPI wraps them)."""
     found = []
