@@ -18,7 +18,7 @@ entities FILE --gold-mentions`` does, then:
 
     .venv/bin/python bench/missed_merges.py ../shared/data/entities/ecbplus/documents.jsonl --oracle
 
-Only the development half should be read this way (docs/benchmarks.md, session 14).
+Only the development half should be read this way (docs/benchmarks-archive.md, session 14).
 """
 
 from __future__ import annotations

@@ -93,8 +93,8 @@ def main() -> None:
     ap.add_argument("replay", type=Path, help="bench/alert_replay.py's record of that half")
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
     ap.add_argument("--write", type=Path, help="write the model and level here")
-    # Session 13 tried rows without N = 1 ("did anybody die?" is another question than "did
-    # it reach 3?") and other fold seeds: within the noise of 85 incidents (docs/benchmarks.md)
+    # Rows without N = 1 ("did anybody die?" is another question than "did it reach 3?") and
+    # other fold seeds were tried: within the noise of 85 incidents (docs/benchmarks-archive.md)
     ap.add_argument("--leasts", default=",".join(map(str, LEASTS)),
                     help="the Ns whose rows the models learn from")
     ap.add_argument("--fold-seed", type=int, default=SEED)

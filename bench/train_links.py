@@ -11,7 +11,7 @@
 4. Fit on every development topic and print the weights.
 
 In session 9 the model did no better than the hand rule (``linkscore.enough_context``), so
-linking keeps the rule; see docs/benchmarks.md, "Entity linking".
+linking keeps the rule; see docs/benchmarks-archive.md, "Entity linking".
 
 ECB+ (Cybulska and Vossen, LREC 2014) is CC BY 3.0. Never run this on the report half.
 

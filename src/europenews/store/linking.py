@@ -172,7 +172,7 @@ def link_evidence(conn: Connection, local: Local, candidate: int, candidates: in
 
 def accept_link(evidence: LinkEvidence) -> float | None:
     """How well the candidate fits, when well enough to link (``linkscore.enough_context``: a
-    trained model did no better on the development topics, docs/benchmarks.md)."""
+    trained model did no better on the development topics, docs/benchmarks-archive.md)."""
     return enough_context(evidence)
 
 

@@ -8,8 +8,8 @@ known by that surname and a full name.
 
 A logistic model over the same evidence (:class:`LinkModel`, trained by
 ``bench/train_links.py`` on the odd ECB+ topics, threshold by cross-validation by topic) was
-tried in session 9 and did not do better than this rule (docs/benchmarks.md, "Entity linking");
-the evidence stays in this form so a model trained on more gold can replace the rule.
+tried and did not do better than this rule (docs/benchmarks-archive.md, "Entity linking"); the
+evidence stays in this form so a model trained on more gold can replace the rule.
 ECB+ (Cybulska and Vossen, LREC 2014) is licensed CC BY 3.0.
 """
 

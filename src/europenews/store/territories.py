@@ -85,7 +85,7 @@ def territory_of(text: str, language: str) -> str | None:
     (as written, as its words' lemmas, with their case endings cut, or as its initials), or
     None. A country's head word alone (*Británie*, *Британии* ~ *Wielka Brytania*) is not
     read as the country: it joined more articles across languages than the stories' key route
-    bears (docs/benchmarks.md, session 10)."""
+    bears (docs/benchmarks-archive.md, session 10)."""
     names = territory_names(language)
     return (names.get(fold(" ".join(lemmas(WORD.findall(text), language))))
             or names.get(fold(text)) or stem_territories().get(stem_words(fold(text, language)))

@@ -8,7 +8,7 @@ articles have. Dated full texts index their stories under those pairs ("n:" post
 clusterer's index, so expiry and merges handle them as any term) and score up to
 ``NAME_CANDIDATES`` more stories through them, whatever their recency.
 
-Both values were chosen on the training half of gva-incidents (docs/benchmarks.md, "Stories,
+Both values were chosen on the training half of gva-incidents (docs/benchmarks-archive.md, "Stories,
 session 14"): 2 stories and pairs that at most 8 articles name, this one included.
 """
 

@@ -27,7 +27,7 @@ LOCATIVE = frozenset(
     {"in", "at", "near", "outside", "inside", "on", "into", "across", "throughout", "around",
      "within", "nearby", "along", "toward", "towards", "between", "by"}
 )  # fmt: skip
-# Evidence weights (tuned on half of the GVA incidents; see docs/benchmarks.md).
+# Evidence weights (tuned on half of the GVA incidents; see docs/benchmarks-archive.md).
 IN_EVENT_SENTENCE = 3.0  # the sentence with the trigger or the figures
 IN_EVENT = 2.0  # another sentence of the event
 IN_DATELINE = 2.5
