@@ -406,3 +406,13 @@ def test_speakers_a_place_opening_a_title_phrase_is_not_the_speaker(nlp):
     doc = _doc(nlp, words, heads, deps, pos, tags, ents)
     head = subject_of(doc[10])
     assert head is not None and head.text == "Ortiz"
+
+
+@pytest.mark.parametrize("owner", ["Quinn's rep", "Quinn's publicist", "her rep"])
+def test_speakers_a_representative_speaks_not_the_person_represented(nlp, owner):
+    doc = nlp(f'Singer Mara Quinn has left the band.\n"She needs a break," {owner} told '
+              "reporters.")
+    quinn = next(e.id for e in doc._.entities if e.name == "Mara Quinn")
+    [quote] = doc._.quotes
+    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert quote.speaker.entity != quinn
