@@ -408,8 +408,7 @@ def read_groups(doc: Doc, lex: EventLexicon) -> tuple[list[_Group], list[int], F
     for g in groups:
         if dropped is not None:
             g.figures = [f for f in g.figures if not dropped(f)]
-        if g.figures and natural.quiet_group(g.sents, bool(g.triggers), lex):
-            g.figures = [f for f in g.figures if not natural.quiet_figure(f, doc, lex)]
+        g.figures = natural.recalled_deaths(g.sents, bool(g.triggers), g.figures, doc, lex)
     sentence_index = {s.start_char: i for i, s in enumerate(doc.sents)} if groups else {}
     triggers = {doc[t.token].sent.start_char: True for g in groups for t in g.triggers}
     ranks, rank = [], 0

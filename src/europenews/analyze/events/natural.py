@@ -8,8 +8,8 @@ the news itself and must not become a red "1 killed" on the map. A sentence (or 
 says how someone died a natural death, or dates the death to a year, and holds no word of
 violence, gives no killed figure; in an article without any event word or word of violence,
 neither a bare death word nor someone "hurt" or "seized" makes a casualty (``quiet_figure``),
-and the same holds for the sentences of an event that has no event word and no word of
-violence in them (``quiet_group``), however violent other parts of a long article read.
+where a word of violence is read as such only when it is one: not "executive", "bombshell",
+"to fire him" or "a shot in the arm for" (``violent_doc``).
 Pure functions over the events lexicon (``natural_death_words`` and ``violence_stems`` of
 ``casualty_words.json``).
 """
@@ -17,7 +17,7 @@ Pure functions over the events lexicon (``natural_death_words`` and ``violence_s
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -54,7 +54,7 @@ def no_event_figures(doc: Doc, lex: EventLexicon, triggers: bool
     and whether the article is quiet: no event word (``triggers`` False) and no word of
     violence anywhere. In a quiet article every :func:`quiet_figure` goes; under an
     obituary's title a death told by a bare death word in a sentence without violence."""
-    if not triggers and not violent_text(doc.text, lex):
+    if not triggers and not violent_doc(doc, lex):
         return (lambda f: quiet_figure(f, doc, lex)), True
     if obituary(doc, lex):
         return (lambda f: f.kind == "killed" and quiet_figure(f, doc, lex)
@@ -62,11 +62,16 @@ def no_event_figures(doc: Doc, lex: EventLexicon, triggers: bool
     return None, False
 
 
-def quiet_group(sents: Sequence[Span], has_triggers: bool, lex: EventLexicon) -> bool:
-    """Whether an event's sentences hold neither an event word nor a word of violence: its
-    bare deaths are an obituary's or a recalled death's ("Felt died Thursday at his home"),
-    even where the article elsewhere says "fired" or "bombshell"."""
-    return not has_triggers and not any(violent_text(s.text, lex) for s in sents)
+def recalled_deaths(sents: list[Span], has_triggers: bool, figures: list[Casualty],
+                    doc: Doc, lex: EventLexicon) -> list[Casualty]:
+    """An event's figures without the deaths told by "die" or "death" alone when its sentences
+    hold neither an event word nor a word of violence: "Felt died Thursday at his home", "after
+    Hoover's death" in a long article that recalls violence elsewhere. A body "found dead" or
+    "pronounced dead" stays: that is how an incident report tells its death."""
+    if has_triggers or any(violent_text(s.text, lex) for s in sents):
+        return figures
+    return [f for f in figures
+            if not (f.kind == "killed" and doc[f.token].lemma_.lower() in ("die", "death"))]
 
 
 def dismissal(tok: Token, lex: EventLexicon) -> bool:
@@ -128,7 +133,19 @@ def obituary(doc: Doc, lex: EventLexicon) -> bool:
 def violent_text(text: str, lex: EventLexicon) -> bool:
     """Whether a word of the text begins with one of the lexicon's ``violence_stems``."""
     stems = tuple(lex.words.get("violence_stems", frozenset()))
-    return any(word.startswith(stems) for word in _WORD.findall(text.lower()))
+    return any(word.startswith(stems) and word not in _NOT_VIOLENT
+               for word in _WORD.findall(text.lower()))
+
+
+def violent_doc(doc: Doc, lex: EventLexicon) -> bool:
+    """:func:`violent_text` over a parsed article, where a word that begins like a word of
+    violence but is used otherwise ("ordered to fire him", "a shot in the arm for") is none."""
+    stems = tuple(lex.words.get("violence_stems", frozenset()))
+    return any(
+        tok.lower_.startswith(stems) and tok.lower_ not in _NOT_VIOLENT
+        and not dismissal(tok, lex) and not figurative_shot(tok)
+        for tok in doc
+    )
 
 
 def quiet_figure(figure: Casualty, doc: Doc, lex: EventLexicon) -> bool:
@@ -145,3 +162,7 @@ def quiet_figure(figure: Casualty, doc: Doc, lex: EventLexicon) -> bool:
 
 
 _WORD = re.compile(r"[a-z]+")
+# Words that begin like a word of violence and are none.
+_NOT_VIOLENT = frozenset({"executive", "executives", "executor", "bombshell", "bombshells",
+                          "explore", "explored", "explores", "exploring", "exploration",
+                          "exploit", "exploits"})
