@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from europenews.analyze.places.geocode import _siblings, resolve_toponyms
+from europenews.analyze.places.geocode import resolve_toponyms
 from europenews.analyze.places.geonames import parse_gazetteer
+from europenews.analyze.places.listing import siblings_of
 from europenews.analyze.places.toponyms import Toponym
 
 ROWS = [
@@ -86,7 +87,7 @@ def test_places_siblings_need_a_conjunction(text, n, expected):
         start = text.index(name, at)
         toponyms.append(Toponym(start, start + len(name), name))
         at = start + len(name)
-    assert _siblings(toponyms, text) == expected
+    assert siblings_of(toponyms, text) == expected
 
 
 def test_places_dateline_town_is_the_well_known_one():

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from europenews.analyze.places.frame import family_votes, frame_without, outside_frame
 from europenews.analyze.places.geonames import GeoEntry, GeoGazetteer, distance_km, place_key
+from europenews.analyze.places.listing import qualifiers_of, siblings_of
 from europenews.analyze.places.namesakes import city_rivals
 from europenews.analyze.places.toponym_forms import VAGUE, dateline
 from europenews.analyze.places.toponyms import Toponym
@@ -58,7 +59,6 @@ _REGION_CUE = re.compile(
     r"(?:Senate|House|Assembly|[Ll]egislature|Capitol|Police|Patrol)|[Ll]egislature|"
     r"Legislative Assembly|Attorney General|Secretary of State|Supreme Court)"
 )
-_LIST_SEPARATOR = re.compile(r"\s*(?:,|,?\s*(?:and|or|&))\s*")
 CONFIDENT_MARGIN = 1.0
 # A town named inside an organisation's or person's name must be this big to count
 # ("CTV Edmonton" yes; "University" of Texas, a hamlet in the gazetteer, no).
@@ -129,38 +129,6 @@ def prior(entry: GeoEntry) -> float:
 
 def _key(toponym: Toponym) -> str:
     return ("~" if toponym.demonym else "") + place_key(toponym.text)
-
-
-def _qualifiers(toponyms: list[Toponym], text: str) -> dict[int, int]:
-    """Index of a toponym → index of the toponym that qualifies it ("Louisville" → "Ky.")."""
-    out = {}
-    for i in range(len(toponyms) - 1):
-        a, b = toponyms[i], toponyms[i + 1]
-        if not a.demonym and not b.demonym and text[a.end : b.start].strip() == ",":
-            out[i] = i + 1
-    return out
-
-
-def _siblings(toponyms: list[Toponym], text: str) -> dict[int, list[int]]:
-    """Index of a toponym → the indices of the toponyms listed with it ("A, B and C").
-
-    A run joined by commas only is no list ("Louisville, Ky."): it needs an "and"/"or"."""
-    out: dict[int, list[int]] = {}
-    run: list[int] = []
-    joined = False
-    for i in range(len(toponyms) + 1):
-        between = ""
-        if 0 < i < len(toponyms):
-            between = text[toponyms[i - 1].end : toponyms[i].start]
-        if run and i < len(toponyms) and _LIST_SEPARATOR.fullmatch(between):
-            run.append(i)
-            joined = joined or between.strip() != ","
-            continue
-        if len(run) > 1 and joined:
-            for j in run:
-                out[j] = [m for m in run if m != j]
-        run, joined = ([i] if i < len(toponyms) else []), False
-    return out
 
 
 @dataclass(slots=True)
@@ -273,12 +241,12 @@ def resolve_toponyms(
             cands[k] = candidates_for(gaz, t)
     quals: dict[str, set[str]] = {}
     qualifies: dict[str, set[str]] = {}
-    for i, j in _qualifiers(toponyms, text).items():
+    for i, j in qualifiers_of(toponyms, text).items():
         quals.setdefault(keys[i], set()).add(keys[j])
         qualifies.setdefault(keys[j], set()).add(keys[i])
     cued = {k for k, t in zip(keys, toponyms, strict=True) if _REGION_CUE.match(text, t.end)}
     listed: dict[str, set[str]] = {}
-    for i, others in _siblings(toponyms, text).items():
+    for i, others in siblings_of(toponyms, text).items():
         listed.setdefault(keys[i], set()).update(keys[j] for j in others if keys[j] != keys[i])
 
     # Pass 1: the prior alone; confident readings become the article's context.
