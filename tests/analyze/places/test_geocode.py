@@ -160,3 +160,51 @@ def test_places_a_big_city_outside_its_namesake_region_is_the_bare_names_reading
 
     assert read("Ministers met in Havel on Monday.", ["Havel"]) == {"Havel": "city"}
     assert read("Police in Brenn, Havel, made an arrest.", ["Brenn", "Havel"])["Havel"] == "region"
+
+
+# An island state whose capital, "Marlow", is also a US county's name, and a small district,
+# "Long Key", that the gazetteer knows only there.
+ISLAND_ROWS = [
+    "country\t2\tUnited States\tUS\t39.0\t-98.0\t330000000\tUS\tunited states",
+    "country\t6\tIsla Verde\tZZ\t24.0\t-77.0\t400000\tZZ\tisla verde",
+    "region\t16\tNew York\tUS\t43.0\t-75.5\t1500000\tUS.NY\tnew york|=ny",
+    "region\t60\tLong Key\tZZ\t23.2\t-75.1\t9000\tZZ.15\tlong key",
+    "county\t\tMarlow County\tUS\t40.74\t-73.59\t3000\tUS.NY\tmarlow county",
+    "city\t61\tMarlow\tZZ\t25.06\t-77.34\t1200000\tZZ.23\tmarlow",
+    "city\t62\tMarlow\tUS\t42.6\t-73.6\t1100\tUS.NY\tmarlow",
+    "city\t64\tNew York City\tUS\t40.71\t-74.01\t8800000\tUS.NY\tnew york city|new york",
+]
+
+
+def _read(text: str, names: list[str], home: str | None = None, weak: tuple[str, ...] = ()):
+    gaz = parse_gazetteer(ISLAND_ROWS)
+    toponyms, at = [], 0
+    for name in names:
+        start = text.index(name, at)
+        toponyms.append(Toponym(start, start + len(name), name, weak=name in weak))
+        at = start + len(name)
+    return {
+        r.toponym.text: (r.entry.feature, r.entry.country)
+        for r in resolve_toponyms(gaz, toponyms, text, home)
+    }
+
+
+def test_places_police_name_in_a_local_report_is_the_local_force():
+    text = "A man was shot on Friday, Marlow police said. Officers on Long Key are searching."
+    # A US outlet: the force is the county's, and the district abroad goes with it.
+    assert _read(text, ["Marlow", "Long Key"], home="US") == {"Marlow": ("county", "US")}
+    # Nothing frames the report: the capital and its district, as the gazetteer ranks them.
+    assert _read(text, ["Marlow", "Long Key"]) == {
+        "Marlow": ("city", "ZZ"), "Long Key": ("region", "ZZ")}
+    # The island state named: its capital's police.
+    text = "A tourist was shot, Marlow police said. Isla Verde officials spoke."
+    resolved = _read(text, ["Marlow", "Isla Verde"], home="US")
+    assert resolved["Marlow"] == ("city", "ZZ")
+
+
+def test_places_name_inside_an_organisation_votes_for_its_country_when_sure():
+    # "New York" is the state or the city: either way the US, so the station's name frames the
+    # report and "Marlow police" is the county's force.
+    text = "Marlow police told WXYZ New York that a man was shot."
+    resolved = _read(text, ["Marlow", "New York"], weak=("New York",))
+    assert resolved["Marlow"] == ("county", "US")

@@ -28,11 +28,14 @@ def gaz() -> GeoGazetteer:
         ("irishtimes.com", "IE"),
         ("baltimoresun.com", "US"),
         ("nbclosangeles.com", "US"),
+        ("www.txdailynews.com", "US"),
+        ("okherald.com", "US"),
     ],
     ids=[
         "uk-domain", "url", "country-code-beats-network", "call-sign-w", "call-sign-k",
         "network-with-town", "channel-number", "town-opens", "state-opens", "demonym-opens",
-        "longest-name", "big-city-dwarfs-namesakes",
+        "longest-name", "big-city-dwarfs-namesakes", "state-code-and-press-words",
+        "state-code-and-press-word",
     ],
 )  # fmt: skip
 def test_outlet_hostname_names_its_home(gaz, outlet, country):
@@ -47,6 +50,8 @@ def test_outlet_hostname_names_its_home(gaz, outlet, country):
         "northjersey.com",  # a country name counts only where it opens the name
         "richmond.com",  # Virginia's or British Columbia's
         "valleynews.com",  # a common word
+        "qxdailynews.com",  # two letters that are no state's code
+        "nyfashion.com",  # a state's code before a word that is no paper's
         "example.com",
         "localhost",
         "http://[bad",

@@ -22,7 +22,14 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from europenews.analyze.places.frame import family_votes, frame_without, outside_frame
+from europenews.analyze.places.frame import (
+    POLICE_CUE,
+    SMALL_TOWN,
+    family_votes,
+    frame_without,
+    local_readings,
+    outside_frame,
+)
 from europenews.analyze.places.geonames import GeoEntry, GeoGazetteer, distance_km, place_key
 from europenews.analyze.places.listing import qualifiers_of, siblings_of
 from europenews.analyze.places.namesakes import city_rivals
@@ -245,6 +252,11 @@ def resolve_toponyms(
         quals.setdefault(keys[i], set()).add(keys[j])
         qualifies.setdefault(keys[j], set()).add(keys[i])
     cued = {k for k, t in zip(keys, toponyms, strict=True) if _REGION_CUE.match(text, t.end)}
+    policed = {k for k, t in zip(keys, toponyms, strict=True) if POLICE_CUE.match(text, t.end)}
+    for k in policed:
+        # A force is a town's or a county's: "Nassau police" may be Nassau County's.
+        counties = [e for e in gaz.candidates(k + " county") if e.feature == "county"]
+        cands[k] = cands[k] + [e for e in counties if e not in cands[k]]
     listed: dict[str, set[str]] = {}
     for i, others in siblings_of(toponyms, text).items():
         listed.setdefault(keys[i], set()).update(keys[j] for j in others if keys[j] != keys[i])
@@ -252,17 +264,23 @@ def resolve_toponyms(
     # Pass 1: the prior alone; confident readings become the article's context.
     first: dict[str, GeoEntry] = {}
     confident: set[str] = set()
+    country_sure: set[str] = set()
     for k, options in cands.items():
         if not options:
             continue
         ranked = sorted(options, key=prior, reverse=True)
         first[k] = ranked[0]
         if (
-            len(ranked) == 1
-            or prior(ranked[0]) - prior(ranked[1]) >= CONFIDENT_MARGIN
+            (len(ranked) == 1 and (_sized(ranked[0]) or k in quals))
+            or (len(ranked) > 1 and prior(ranked[0]) - prior(ranked[1]) >= CONFIDENT_MARGIN)
             or ranked[0].feature in ("country", "continent")
         ):
             confident.add(k)
+        elif _sized(ranked[0]) and all(e.country == ranked[0].country for e in ranked
+                 if prior(e) > prior(ranked[0]) - CONFIDENT_MARGIN):
+            # Its close readings all lie in one country ("New York": the state or the city):
+            # the name points to that country with confidence, whichever it means.
+            country_sure.add(k)
     # Names seen only inside organisations' or people's names give no context of their own.
     strong = {k for k, t in zip(keys, toponyms, strict=True) if not t.weak}
     counts = Counter(k for k, t in zip(keys, toponyms, strict=True) if not t.weak)
@@ -276,7 +294,7 @@ def resolve_toponyms(
     single = {k for k, options in cands.items() if len(options) == 1}
     for k, e in first.items():
         if k not in strong:
-            if k in confident and (
+            if k in confident | country_sure and (
                 (e.feature == "city" and e.population >= WEAK_MIN_POPULATION)
                 or (e.feature in ("region", "county") and k in single)
             ):
@@ -288,7 +306,7 @@ def resolve_toponyms(
                 if e.feature != "city":
                     ctx.region_votes[e.region] += WEAK_REGION_VOTE
             continue
-        own[k] = (e, 1.0 if k in confident else 0.5)
+        own[k] = (e, 1.0 if k in confident | country_sure else 0.5)
         if e.country:
             ctx.country_votes[e.country] += own[k][1]
             ctx.country_mentions[e.country] += counts[k]
@@ -297,6 +315,7 @@ def resolve_toponyms(
             ctx.region_votes[e.region] += own[k][1]
             ctx.region_mentions[e.region] += counts[k]
 
+    weights = {k: w for k, (_, w) in own.items()}
     own = family_votes(own)
 
     # Pass 2: rescore with the context that the other names give.
@@ -321,6 +340,10 @@ def resolve_toponyms(
                     if e.feature == "city" and _support(e, k, own.get(k), ctx) > 0
                 ]
             options = known or options
+        if k in policed:
+            votes = Counter(ctx.country_votes) + Counter(ctx.weak_country_votes)
+            vote = (own[k][0].country, own[k][1]) if k in own else None
+            options = local_readings(options, votes, vote)
         qualifiers = [e for q in quals.get(k, ()) for e in cands.get(q, ())]
         siblings = [first[j] for j in listed.get(k, ()) if j in first]
         # Written as the qualifier of a town ("Bronx, New York"): the state or country.
@@ -349,6 +372,16 @@ def resolve_toponyms(
     carried = set(qualified)
     carried |= {k for k in qualifies if k in chosen and chosen[k].feature in ("region", "country")}
     carried |= {k for k in datelines if k in chosen and chosen[k].population >= DATELINE_TOWN}
+    # The frame is what the names are read as now, not their first readings: two small
+    # names that only the prior put abroad no longer hold each other there.
+    now = {k: (chosen[k], weights[k]) for k in weights if k in chosen}
+    ctx.country_votes = defaultdict(float)
+    if home:
+        ctx.country_votes[home] += HOME_VOTE
+    for e, w in now.values():
+        if e.country:
+            ctx.country_votes[e.country] += w
+    own = family_votes(now)
     for k, t in zip(keys, toponyms, strict=True):
         reading = chosen.get(k)
         if reading is None:
@@ -361,6 +394,14 @@ def resolve_toponyms(
             continue
         out.append(Resolved(t, reading, doubtful=k in close and k not in carried))
     return out
+
+
+def _sized(entry: GeoEntry) -> bool:
+    """Whether a name's only reading is big enough to be what the name means with
+    confidence: a village or a district of a small country ("Long Island" in the Bahamas) is
+    often the gazetteer's only record of a name that means a place it lacks. A county's size
+    is unknown (a stand-in): it keeps its confidence."""
+    return entry.feature == "county" or entry.population >= SMALL_TOWN
 
 
 def _support(

@@ -43,6 +43,12 @@ _BROADCASTER = re.compile(
     r"\d*(" + "|".join(sorted(BROADCASTERS, key=len, reverse=True)) + r")"
     r"(?:\d+[a-z]*|news|local|tv|online|world)?\d*"
 )
+# A paper's name after a US state's postal code ("nydailynews", "nypost", "latimes"): one
+# or more press words, so that a code is never read inside an ordinary word.
+_STATE_PAPER = re.compile(
+    r"([a-z]{2})(?:daily|news|post|times|tribune|herald|journal|press|star|sun|gazette|record"
+    r"|register|courier|observer|chronicle|examiner|ledger|dispatch|online)+"
+)
 MIN_NAME = 5  # letters of a place name inside a label (a whole label may be shorter: "ohio")
 OUTLET_TOWN = 100_000  # a town that names the outlet's home ("detroitnews", "miamiherald")
 NAMESAKE_TOWN = 10_000  # a town this big elsewhere makes a name in a hostname ambiguous ...
@@ -71,6 +77,10 @@ def outlet_country(gaz: GeoGazetteer, outlet: str | None) -> str | None:
         brand = _BROADCASTER.fullmatch(label)
         if brand:
             return BROADCASTERS[brand.group(1)]
+        paper = _STATE_PAPER.fullmatch(label)
+        if paper and any(e.feature == "region" and e.country == "US"
+                         for e in gaz.candidates(paper.group(1).upper())):
+            return "US"
         for part in re.split(r"[-\d]+", label):
             country = _named_in(gaz, part)
             if country is not None:
