@@ -98,7 +98,4 @@ def local_readings(
         return votes.get(country, 0.0) - (own[1] if own and own[0] == country else 0.0)
 
     local = [e for e in options if e.country == frame.country or others(e.country) >= frame.votes]
-    if any(e.feature == "county" for e in local):
-        # A force named bare in the news is rarely a village's: the county's, if it has one.
-        local = [e for e in local if e.feature != "city" or e.population >= SMALL_TOWN]
     return local or options

@@ -33,6 +33,7 @@ from europenews.analyze.places.frame import (
 from europenews.analyze.places.geonames import GeoEntry, GeoGazetteer, distance_km, place_key
 from europenews.analyze.places.listing import qualifiers_of, siblings_of
 from europenews.analyze.places.namesakes import city_rivals
+from europenews.analyze.places.neighbours import neighbour, town_cells
 from europenews.analyze.places.toponym_forms import VAGUE, dateline
 from europenews.analyze.places.toponyms import Toponym
 
@@ -48,9 +49,6 @@ MENTION_SHARE = 0.3
 # Two names of the article that can be read as towns next to each other (within one grid
 # cell, about 50 km) are rarely so by chance ("Edmonton" and "Enfield" in north London).
 NEIGHBOUR = 1.5
-CELL_DEGREES = 0.5
-NEIGHBOUR_MAX_READINGS = 20  # names with more readings are everywhere: no evidence
-NEIGHBOUR_PRIOR_GAP = 1.5
 DATELINE_TOWN = 100000  # a town named alone in a dateline is at least this big
 HOME_VOTE = 1.0  # the outlet's home country counts as one confidently read name
 # A reading whose best rival in another country scores within this margin is doubtful: good
@@ -202,38 +200,9 @@ def _score(
         if k != key
     ):
         s += NEAR
-    if e.feature in ("city", "county") and _neighbour(e, key, ctx.cells):
+    if e.feature in ("city", "county") and neighbour(e, key, ctx.cells):
         s += NEIGHBOUR
     return s
-
-
-def _cell(lat: float, lon: float) -> tuple[int, int]:
-    return math.floor(lat / CELL_DEGREES), math.floor(lon / CELL_DEGREES)
-
-
-def _neighbour(e: GeoEntry, key: str, cells: dict[tuple[int, int], set[str]]) -> bool:
-    """Whether another name of the article can be read as a town right next to ``e``."""
-    la, lo = _cell(e.lat, e.lon)
-    return any(
-        keys - {key}
-        for dy in (-1, 0, 1)
-        for dx in (-1, 0, 1)
-        if (keys := cells.get((la + dy, lo + dx)))
-    )
-
-
-def _town_cells(cands: dict[str, list[GeoEntry]]) -> dict[tuple[int, int], set[str]]:
-    """Where each name's plausible town readings lie: those not far below its best reading
-    by the prior ("Lexington" is Lexington, Kentucky, or a town of similar size)."""
-    cells: dict[tuple[int, int], set[str]] = {}
-    for k, options in cands.items():
-        if not options or len(options) > NEIGHBOUR_MAX_READINGS:
-            continue
-        best = max(prior(e) for e in options)
-        for e in options:
-            if e.feature in ("city", "county") and prior(e) >= best - NEIGHBOUR_PRIOR_GAP:
-                cells.setdefault(_cell(e.lat, e.lon), set()).add(k)
-    return cells
 
 
 def resolve_toponyms(
@@ -253,10 +222,6 @@ def resolve_toponyms(
         qualifies.setdefault(keys[j], set()).add(keys[i])
     cued = {k for k, t in zip(keys, toponyms, strict=True) if _REGION_CUE.match(text, t.end)}
     policed = {k for k, t in zip(keys, toponyms, strict=True) if POLICE_CUE.match(text, t.end)}
-    for k in policed:
-        # A force is a town's or a county's: "Nassau police" may be Nassau County's.
-        counties = [e for e in gaz.candidates(k + " county") if e.feature == "county"]
-        cands[k] = cands[k] + [e for e in counties if e not in cands[k]]
     listed: dict[str, set[str]] = {}
     for i, others in siblings_of(toponyms, text).items():
         listed.setdefault(keys[i], set()).update(keys[j] for j in others if keys[j] != keys[i])
@@ -286,7 +251,7 @@ def resolve_toponyms(
     counts = Counter(k for k, t in zip(keys, toponyms, strict=True) if not t.weak)
     ctx = _Context(
         anchors={k: first[k] for k in confident if first[k].feature == "city"},
-        cells=_town_cells(cands),
+        cells=town_cells(cands, prior),
     )
     if home:
         ctx.country_votes[home] += HOME_VOTE
@@ -341,9 +306,14 @@ def resolve_toponyms(
                 ]
             options = known or options
         if k in policed:
+            # A force is a town's or a county's ("Nassau police" may be Nassau County's): when
+            # the frame rules out the reading the prior prefers, one in the frame.
             votes = Counter(ctx.country_votes) + Counter(ctx.weak_country_votes)
             vote = (own[k][0].country, own[k][1]) if k in own else None
-            options = local_readings(options, votes, vote)
+            counties = [e for e in gaz.candidates(k + " county") if e.feature == "county"]
+            local = local_readings(options + counties, votes, vote)
+            if first[k] not in local:
+                options = local
         qualifiers = [e for q in quals.get(k, ()) for e in cands.get(q, ())]
         siblings = [first[j] for j in listed.get(k, ()) if j in first]
         # Written as the qualifier of a town ("Bronx, New York"): the state or country.
