@@ -208,3 +208,18 @@ def test_places_name_inside_an_organisation_votes_for_its_country_when_sure():
     text = "Marlow police told WXYZ New York that a man was shot."
     resolved = _read(text, ["Marlow", "New York"], weak=("New York",))
     assert resolved["Marlow"] == ("county", "US")
+
+
+def test_places_outlet_state_decides_between_towns_of_one_country():
+    # Two US towns of one name, neither named with its state: the outlet's state decides.
+    rows = ["country\t2\tUnited States\tUS\t39.0\t-98.0\t330000000\tUS\tunited states",
+            "region\t70\tOhio\tUS\t40.3\t-82.8\t1500000\tUS.OH\tohio",
+            "region\t71\tGeorgia\tUS\t32.7\t-83.4\t1500000\tUS.GA\tgeorgia",
+            "city\t72\tBellfield\tUS\t39.96\t-83.0\t90000\tUS.OH\tbellfield",
+            "city\t73\tBellfield\tUS\t32.46\t-84.98\t60000\tUS.GA\tbellfield"]
+    gaz = parse_gazetteer(rows)
+    text = "Two men were shot in Bellfield on Sunday."
+    toponyms = [Toponym(21, 30, "Bellfield")]
+    assert [r.entry.region for r in resolve_toponyms(gaz, toponyms, text, "US")] == ["US.OH"]
+    found = resolve_toponyms(gaz, toponyms, text, "US", "US.GA")
+    assert [r.entry.region for r in found] == ["US.GA"]

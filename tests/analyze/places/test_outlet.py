@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from europenews.analyze.places.geonames import GeoGazetteer, load_gazetteer
-from europenews.analyze.places.outlet import outlet_country, station_country
+from europenews.analyze.places.outlet import outlet_country, outlet_region, station_country
 
 
 @pytest.fixture(scope="module")
@@ -74,3 +74,20 @@ def test_outlet_without_a_clear_home_is_none(gaz, outlet):
 )
 def test_outlet_station_call_sign_in_the_text(text, country):
     assert station_country(text) == country
+
+
+@pytest.mark.parametrize(
+    ("outlet", "region"),
+    [
+        ("www.texastribune.org", "US.TX"),
+        ("detroitnews.com", "US.MI"),
+        ("abc7chicago.com", "US.IL"),  # a network's brand, then the town
+        ("onlineathens.com", None),  # Athens is also Greece's capital: no state
+        ("www.txdailynews.com", None),  # two letters say the country only ("la" is no Louisiana)
+        ("wsmv.com", None),  # a call sign says no state
+        ("example.com", None),
+        (None, None),
+    ],
+)
+def test_outlet_region_when_the_hostname_names_one_state(gaz, outlet, region):
+    assert outlet_region(gaz, outlet) == region

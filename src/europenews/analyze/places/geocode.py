@@ -206,10 +206,15 @@ def _score(
 
 
 def resolve_toponyms(
-    gaz: GeoGazetteer, toponyms: list[Toponym], text: str, home: str | None = None
+    gaz: GeoGazetteer,
+    toponyms: list[Toponym],
+    text: str,
+    home: str | None = None,
+    home_region: str | None = None,
 ) -> list[Resolved]:
     """Return each toponym that could be resolved, with its record. ``home`` is the country of
-    the outlet (``outlet.py``): one vote for it, as if the article named it once."""
+    the outlet (``outlet.py``): one vote for it, as if the article named it once;
+    ``home_region`` its state, when its hostname says ("US.NY"): one vote for that state."""
     keys = [_key(t) for t in toponyms]
     cands: dict[str, list[GeoEntry]] = {}
     for k, t in zip(keys, toponyms, strict=True):
@@ -255,6 +260,8 @@ def resolve_toponyms(
     )
     if home:
         ctx.country_votes[home] += HOME_VOTE
+    if home_region:
+        ctx.region_votes[home_region] += HOME_VOTE
     own: dict[str, tuple[GeoEntry, float]] = {}
     single = {k for k, options in cands.items() if len(options) == 1}
     for k, e in first.items():

@@ -56,6 +56,30 @@ BIG_CITY = 1_000_000  # ... unless a city this big has ten times its people ("lo
 DWARFED = 10
 
 
+def outlet_region(gaz: GeoGazetteer, outlet: str | None) -> str | None:
+    """The first-level region ("US.NY") a place name in the outlet's hostname points to, when
+    its readings all lie in one ("nbcnewyork", "detroitnews", "texastribune"): a local paper
+    or station reports its own state's towns first."""
+    host = _hostname(outlet)
+    labels = [label for label in host.split(".") if label]
+    if len(labels) < 2:
+        return None
+    for label in labels[:-1]:
+        if label in _PLUMBING or _CALL_SIGN.fullmatch(label):
+            continue
+        if _STATE_PAPER.fullmatch(label):
+            return None  # two letters say the country, not the state: "latimes" is no Louisiana's
+        brand = _BROADCASTER.fullmatch(label)
+        for part in re.split(r"[-\d]+", label):
+            if brand and part == brand.group(1):
+                continue
+            readings = _home_readings(gaz, part, dwarf=False)
+            if readings:
+                regions = {e.region for e in readings if e.feature != "country"}
+                return regions.pop() if len(regions) == 1 else None
+    return None
+
+
 def outlet_country(gaz: GeoGazetteer, outlet: str | None) -> str | None:
     """The ISO code of the country the outlet's hostname points to, if it points to one."""
     host = _hostname(outlet)
@@ -113,6 +137,12 @@ def _hostname(outlet: str | None) -> str:
 
 
 def _named_in(gaz: GeoGazetteer, part: str) -> str | None:
+    """The country of the place a part of a hostname names (``_home_readings``)."""
+    readings = _home_readings(gaz, part)
+    return readings[0].country if readings else None
+
+
+def _home_readings(gaz: GeoGazetteer, part: str, dwarf: bool = True) -> list[GeoEntry] | None:
     """The country of the longest place name that opens or closes ``part``, when every
     reading of it lies in that country ("texastribune" → Texas, "irishtimes" → Ireland) or
     it is a big city that dwarfs its namesakes ("nbclosangeles"). US towns are named after
@@ -128,13 +158,13 @@ def _named_in(gaz: GeoGazetteer, part: str) -> str | None:
             if piece in gaz.common or piece in VAGUE:
                 return None
             big = [e for e in readings if e.feature == "city" and e.population >= BIG_CITY]
-            if big:
+            if big and dwarf:  # for the country only: a state needs a name of one country
                 top = max(e.population for e in big)
                 readings = [e for e in readings if e.population * DWARFED >= top]
             if len({e.country for e in readings}) > 1:
                 return None  # a name of places in several countries: no answer
             if any(e.feature != "city" or e.population >= OUTLET_TOWN for e in readings):
-                return readings[0].country
+                return readings
             return None  # only small towns: a name too common to say where
     return None
 
