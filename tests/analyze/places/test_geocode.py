@@ -223,3 +223,28 @@ def test_places_outlet_state_decides_between_towns_of_one_country():
     assert [r.entry.region for r in resolve_toponyms(gaz, toponyms, text, "US")] == ["US.OH"]
     found = resolve_toponyms(gaz, toponyms, text, "US", "US.GA")
     assert [r.entry.region for r in found] == ["US.GA"]
+
+
+def test_places_town_written_with_a_state_that_holds_none_of_its_readings_is_unread():
+    rows = ["country\t2\tUnited States\tUS\t39.0\t-98.0\t330000000\tUS\tunited states",
+            "region\t70\tOhio\tUS\t40.3\t-82.8\t1500000\tUS.OH\tohio",
+            "region\t74\tMaine\tUS\t45.3\t-69.2\t1500000\tUS.ME\tmaine",
+            "city\t75\tHollow Creek\tUS\t45.2\t-68.6\t1200\tUS.ME\thollow creek",
+            "city\t76\tBellfield\tUS\t39.96\t-83.0\t90000\tUS.OH\tbellfield"]
+    gaz = parse_gazetteer(rows)
+
+    def read(text: str, names: list[str]) -> dict[str, str]:
+        toponyms, at = [], 0
+        for name in names:
+            start = text.index(name, at)
+            toponyms.append(Toponym(start, start + len(name), name))
+            at = start + len(name)
+        return {r.toponym.text: r.entry.region for r in resolve_toponyms(gaz, toponyms, text)}
+
+    # The gazetteer lacks the Ohio town: its namesake in Maine is no reading of it.
+    assert read("HOLLOW CREEK, Ohio - A man was shot.", ["HOLLOW CREEK", "Ohio"]) == {
+        "Ohio": "US.OH"}
+    assert read("BELLFIELD, Ohio - A man was shot.", ["BELLFIELD", "Ohio"]) == {
+        "BELLFIELD": "US.OH", "Ohio": "US.OH"}
+    # States listed together qualify none of each other.
+    assert read("Maine, Ohio and more.", ["Maine", "Ohio"]) == {"Maine": "US.ME", "Ohio": "US.OH"}

@@ -322,6 +322,8 @@ def resolve_toponyms(
             if first[k] not in local:
                 options = local
         qualifiers = [e for q in quals.get(k, ()) for e in cands.get(q, ())]
+        if _contradicted(options, qualifiers):
+            continue
         siblings = [first[j] for j in listed.get(k, ()) if j in first]
         # Written as the qualifier of a town ("Bronx, New York"): the state or country.
         held = [e for j in qualifies.get(k, ()) for e in cands.get(j, ())]
@@ -401,6 +403,18 @@ def _outside(
     vote = (own[0].country, own[1]) if own else None
     frame = frame_without(ctx.country_votes, vote)
     return outside_frame(reading, frame, _support(reading, key, own, ctx))
+
+
+def _contradicted(options: list[GeoEntry], qualifiers: list[GeoEntry]) -> bool:
+    """Whether the name is written with a state or country ("Howland, Ohio") that holds none of
+    its readings: the gazetteer lacks the place meant, and a namesake elsewhere is no answer.
+    Only a town's qualifier that can be nothing but a state or country counts ("Paris, London
+    and Rome" is a list)."""
+    if not qualifiers or any(q.feature not in ("region", "country") for q in qualifiers):
+        return False
+    if any(e.feature not in ("city", "county") for e in options):
+        return False  # states listed together ("Wisconsin, Minnesota and Iowa")
+    return not any(_qualified(e, qualifiers) for e in options)
 
 
 def _holds(entry: GeoEntry, towns: list[GeoEntry]) -> bool:
