@@ -248,3 +248,15 @@ def test_places_town_written_with_a_state_that_holds_none_of_its_readings_is_unr
         "BELLFIELD": "US.OH", "Ohio": "US.OH"}
     # States listed together qualify none of each other.
     assert read("Maine, Ohio and more.", ["Maine", "Ohio"]) == {"Maine": "US.ME", "Ohio": "US.OH"}
+
+
+def test_places_station_call_sign_side_decides_between_towns_far_apart():
+    rows = ["country\t2\tUnited States\tUS\t39.0\t-98.0\t330000000\tUS\tunited states",
+            "city\t80\tGlenmore\tUS\t35.1\t-85.3\t40000\tUS.TN\tglenmore",
+            "city\t81\tGlenmore\tUS\t38.9\t-104.8\t45000\tUS.CO\tglenmore"]
+    gaz = parse_gazetteer(rows)
+    text = "Two men were shot in Glenmore on Sunday."
+    toponyms = [Toponym(21, 29, "Glenmore")]
+    assert [r.entry.region for r in resolve_toponyms(gaz, toponyms, text, "US")] == ["US.CO"]
+    found = resolve_toponyms(gaz, toponyms, text, "US", side="east")
+    assert [r.entry.region for r in found] == ["US.TN"]

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from europenews.analyze.places.geonames import GeoGazetteer, load_gazetteer
-from europenews.analyze.places.outlet import outlet_country, outlet_region, station_country
+from europenews.analyze.places.geonames import GeoEntry, GeoGazetteer, load_gazetteer
+from europenews.analyze.places.outlet import (
+    on_side,
+    outlet_country,
+    outlet_region,
+    station_country,
+    station_side,
+)
 
 
 @pytest.fixture(scope="module")
@@ -91,3 +97,14 @@ def test_outlet_station_call_sign_in_the_text(text, country):
 )
 def test_outlet_region_when_the_hostname_names_one_state(gaz, outlet, region):
     assert outlet_region(gaz, outlet) == region
+
+
+def test_outlet_call_sign_says_the_side_of_the_mississippi(gaz):
+    assert station_side("www.wxyz.com") == "east"
+    assert station_side("kxyz.com") == "west"
+    assert station_side("example.com") is None
+    assert station_side(None) is None
+    town = GeoEntry("city", 1, "Town", "US", 35.0, -84.0, 5000, "US.TN")
+    assert on_side(town, "east") and not on_side(town, "west")
+    abroad = GeoEntry("city", 2, "Town", "CA", 45.0, -75.0, 5000, "CA.08")
+    assert not on_side(abroad, "east") and not on_side(town, None)

@@ -31,9 +31,16 @@ from europenews.analyze.places.frame import (
     outside_frame,
 )
 from europenews.analyze.places.geonames import GeoEntry, GeoGazetteer, distance_km, place_key
-from europenews.analyze.places.listing import qualifiers_of, siblings_of
+from europenews.analyze.places.listing import (
+    contradicted,
+    holds,
+    qualified_by,
+    qualifiers_of,
+    siblings_of,
+)
 from europenews.analyze.places.namesakes import city_rivals
 from europenews.analyze.places.neighbours import neighbour, town_cells
+from europenews.analyze.places.outlet import on_side
 from europenews.analyze.places.toponym_forms import VAGUE, dateline
 from europenews.analyze.places.toponyms import Toponym
 
@@ -150,6 +157,7 @@ class _Context:
     anchors: dict[str, GeoEntry] = field(default_factory=dict)  # confident cities by name key
     # Grid cell → name keys with a town reading there (names with few readings only).
     cells: dict[tuple[int, int], set[str]] = field(default_factory=dict)
+    side: str | None = None  # the outlet's side of the Mississippi, from its call sign
 
 
 def _score(
@@ -190,7 +198,7 @@ def _score(
         a.region == e.region for k, a in ctx.anchors.items() if k != key
     ):
         s += NEAR  # a region that holds the article's confidently read towns ("Quebec")
-    if _qualified(e, qualifiers) or container:
+    if qualified_by(e, qualifiers) or container:
         s += QUALIFIER
     if siblings and any(f.feature == e.feature and f.country == e.country for f in siblings):
         s += SIBLING
@@ -202,6 +210,8 @@ def _score(
         s += NEAR
     if e.feature in ("city", "county") and neighbour(e, key, ctx.cells):
         s += NEIGHBOUR
+    if on_side(e, ctx.side):
+        s += NEAR  # a K station reports towns west of the Mississippi, a W station east
     return s
 
 
@@ -211,10 +221,12 @@ def resolve_toponyms(
     text: str,
     home: str | None = None,
     home_region: str | None = None,
+    side: str | None = None,
 ) -> list[Resolved]:
     """Return each toponym that could be resolved, with its record. ``home`` is the country of
     the outlet (``outlet.py``): one vote for it, as if the article named it once;
-    ``home_region`` its state, when its hostname says ("US.NY"): one vote for that state."""
+    ``home_region`` its state, when its hostname says ("US.NY"): one vote for that state;
+    ``side`` the side of the Mississippi a US station's call sign says ("east", "west")."""
     keys = [_key(t) for t in toponyms]
     cands: dict[str, list[GeoEntry]] = {}
     for k, t in zip(keys, toponyms, strict=True):
@@ -257,6 +269,7 @@ def resolve_toponyms(
     ctx = _Context(
         anchors={k: first[k] for k in confident if first[k].feature == "city"},
         cells=town_cells(cands, prior),
+        side=side,
     )
     if home:
         ctx.country_votes[home] += HOME_VOTE
@@ -322,7 +335,7 @@ def resolve_toponyms(
             if first[k] not in local:
                 options = local
         qualifiers = [e for q in quals.get(k, ()) for e in cands.get(q, ())]
-        if _contradicted(options, qualifiers):
+        if contradicted(options, qualifiers):
             continue
         siblings = [first[j] for j in listed.get(k, ()) if j in first]
         # Written as the qualifier of a town ("Bronx, New York"): the state or country.
@@ -335,11 +348,11 @@ def resolve_toponyms(
             b: list[GeoEntry] = siblings,
             h: list[GeoEntry] = held,
         ) -> float:
-            container = (k in cued and e.feature == "region") or _holds(e, h)
+            container = (k in cued and e.feature == "region") or holds(e, h)
             return _score(e, k, own.get(k), q, ctx, counts[k], b, container)
 
         chosen[k] = max(options, key=score)
-        if _qualified(chosen[k], qualifiers):
+        if qualified_by(chosen[k], qualifiers):
             qualified.add(k)
         rivals = [score(e) for e in options if e.country != chosen[k].country]
         if rivals and score(chosen[k]) - max(rivals) < DOUBT_MARGIN:
@@ -376,10 +389,9 @@ def resolve_toponyms(
 
 
 def _sized(entry: GeoEntry) -> bool:
-    """Whether a name's only reading is big enough to be what the name means with
-    confidence: a village or a district of a small country ("Long Island" in the Bahamas) is
-    often the gazetteer's only record of a name that means a place it lacks. A county's size
-    is unknown (a stand-in): it keeps its confidence."""
+    """Whether a name's only reading is big enough to be surely what the name means: a village
+    or a small district ("Long Island" in the Bahamas) is often the gazetteer's only record of
+    a name that means a place it lacks. A county's size is a stand-in: it counts as big."""
     return entry.feature == "county" or entry.population >= SMALL_TOWN
 
 
@@ -403,34 +415,6 @@ def _outside(
     vote = (own[0].country, own[1]) if own else None
     frame = frame_without(ctx.country_votes, vote)
     return outside_frame(reading, frame, _support(reading, key, own, ctx))
-
-
-def _contradicted(options: list[GeoEntry], qualifiers: list[GeoEntry]) -> bool:
-    """Whether the name is written with a state or country ("Howland, Ohio") that holds none of
-    its readings: the gazetteer lacks the place meant, and a namesake elsewhere is no answer.
-    Only a town's qualifier that can be nothing but a state or country counts ("Paris, London
-    and Rome" is a list)."""
-    if not qualifiers or any(q.feature not in ("region", "country") for q in qualifiers):
-        return False
-    if any(e.feature not in ("city", "county") for e in options):
-        return False  # states listed together ("Wisconsin, Minnesota and Iowa")
-    return not any(_qualified(e, qualifiers) for e in options)
-
-
-def _holds(entry: GeoEntry, towns: list[GeoEntry]) -> bool:
-    """Whether a region or country reading contains one of the readings of the name it
-    qualifies."""
-    return entry.feature in ("region", "country") and any(_qualified(t, [entry]) for t in towns)
-
-
-def _qualified(entry: GeoEntry, qualifiers: list[GeoEntry]) -> bool:
-    """Whether a qualifier written next to the name ("…, Ky.") contains this reading."""
-    for q in qualifiers:
-        if q.feature == "region" and entry.feature != "region" and entry.region == q.region:
-            return True
-        if q.feature == "country" and entry.feature != "country" and entry.country == q.country:
-            return True
-    return False
 
 
 def _supported(

@@ -118,6 +118,27 @@ def outlet_country(gaz: GeoGazetteer, outlet: str | None) -> str | None:
 _STATION = re.compile(r"\b[KW][A-Z]{2,3}-(?:TV|DT|FM|AM)\b")
 
 
+# US stations east of the Mississippi have call signs starting with W, those west of it with
+# K (an FCC rule since the 1920s; a few older signs break it: KDKA Pittsburgh, WBAP Dallas).
+# The river is taken as one meridian: its course runs from 95° W to 89° W.
+MISSISSIPPI_LON = -90.5
+
+
+def station_side(outlet: str | None) -> str | None:
+    """"east" or "west" of the Mississippi, when the hostname is a US station's call sign."""
+    for label in _hostname(outlet).split(".")[:-1]:
+        if label not in _PLUMBING and _CALL_SIGN.fullmatch(label):
+            return "east" if label[0] == "w" else "west"
+    return None
+
+
+def on_side(entry: GeoEntry, side: str | None) -> bool:
+    """Whether a US town or county lies on the station's side of the Mississippi."""
+    if side is None or entry.country != "US" or entry.feature not in ("city", "county"):
+        return False
+    return (entry.lon > MISSISSIPPI_LON) == (side == "east")
+
+
 def station_country(text: str) -> str | None:
     """"US" when the text names a US broadcaster by its call sign, else None."""
     return "US" if _STATION.search(text) else None
