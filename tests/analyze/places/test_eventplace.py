@@ -134,3 +134,24 @@ def test_eventplace_is_not_where_the_victim_comes_from(nlp):
     text = ("A climber from Perth was killed in a fall on a glacier in "
             "New Zealand on Sunday, police said.")
     assert _event_place(_analyse(nlp, text)) == ("New Zealand", "NZ")
+
+
+def test_eventplace_county_police_in_a_new_york_paper_are_no_capital_abroad(nlp):
+    # "Nassau" is the Bahamas' capital and a county on Long Island; "Long Island" is also a
+    # district of the Bahamas. The paper (a state's code and press words) frames the report in
+    # the US, so the police are a force there and the district abroad is no place here.
+    text = (
+        "A 19-year-old man was shot in the leg outside a deli on Sunday night, Nassau police "
+        "said. He was taken to Nassau University Medical Center. Officers on Long Island are "
+        "looking for a man in a gray hoodie."
+    )
+    analysis = _analyse(nlp, text, source="www.nydailynews.com")
+    assert {p.country for p in analysis.places} == {"US"}
+    place = _event_place(analysis)
+    assert place is not None and place[1] == "US"
+    # Where the island state is named, its capital's police are its own.
+    text = (
+        "A tourist was shot in the leg outside a hotel on Sunday, Nassau police said. Bahamas "
+        "officials said the gunman fled on foot."
+    )
+    assert _event_place(_analyse(nlp, text, source="www.nydailynews.com")) == ("Nassau", "BS")

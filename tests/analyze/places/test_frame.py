@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from europenews.analyze.places.frame import Frame, frame_without, outside_frame
+from europenews.analyze.places.frame import Frame, frame_without, local_readings, outside_frame
 from europenews.analyze.places.geonames import GeoEntry
 
 
@@ -44,3 +44,19 @@ def test_frame_outside_needs_a_frame_elsewhere_and_no_support(
 def test_frame_reading_inside_the_frame_is_never_outside():
     assert not outside_frame(_entry("city", "US", 100), Frame("US", 9.0), 0.0)
     assert not outside_frame(_entry("city", "ID", 100), Frame(None, 0.0), 0.0)
+
+
+def test_frame_police_name_takes_the_frame_reading():
+    capital = _entry("city", "ZZ", 1_500_000)
+    village = _entry("city", "US", 900)
+    county = _entry("county", "US", 3000)
+    options = [capital, village, county]
+    # The outlet alone frames the article in the US: a force there, the town's or the county's.
+    assert local_readings(options, {"US": 1.0, "ZZ": 1.0}, ("ZZ", 1.0)) == [village, county]
+    # Another name points to the capital's country as strongly: it stays a reading.
+    assert capital in local_readings(options, {"US": 1.0, "ZZ": 2.0}, ("ZZ", 1.0))
+    # No frame, or half a vote: every reading.
+    assert local_readings(options, {"ZZ": 1.0}, ("ZZ", 1.0)) == options
+    assert local_readings(options, {"US": 0.5, "ZZ": 1.0}, ("ZZ", 1.0)) == options
+    # No reading in the frame: every reading.
+    assert local_readings([capital], {"US": 3.0}, None) == [capital]

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from europenews.analyze.places.geocode import _siblings, resolve_toponyms
+from europenews.analyze.places.geocode import resolve_toponyms
 from europenews.analyze.places.geonames import parse_gazetteer
+from europenews.analyze.places.listing import siblings_of
 from europenews.analyze.places.toponyms import Toponym
 
 ROWS = [
@@ -86,7 +87,7 @@ def test_places_siblings_need_a_conjunction(text, n, expected):
         start = text.index(name, at)
         toponyms.append(Toponym(start, start + len(name), name))
         at = start + len(name)
-    assert _siblings(toponyms, text) == expected
+    assert siblings_of(toponyms, text) == expected
 
 
 def test_places_dateline_town_is_the_well_known_one():
@@ -159,3 +160,103 @@ def test_places_a_big_city_outside_its_namesake_region_is_the_bare_names_reading
 
     assert read("Ministers met in Havel on Monday.", ["Havel"]) == {"Havel": "city"}
     assert read("Police in Brenn, Havel, made an arrest.", ["Brenn", "Havel"])["Havel"] == "region"
+
+
+# An island state whose capital, "Marlow", is also a US county's name, and a small district,
+# "Long Key", that the gazetteer knows only there.
+ISLAND_ROWS = [
+    "country\t2\tUnited States\tUS\t39.0\t-98.0\t330000000\tUS\tunited states",
+    "country\t6\tIsla Verde\tZZ\t24.0\t-77.0\t400000\tZZ\tisla verde",
+    "region\t16\tNew York\tUS\t43.0\t-75.5\t1500000\tUS.NY\tnew york|=ny",
+    "region\t60\tLong Key\tZZ\t23.2\t-75.1\t9000\tZZ.15\tlong key",
+    "county\t\tMarlow County\tUS\t40.74\t-73.59\t3000\tUS.NY\tmarlow county",
+    "city\t61\tMarlow\tZZ\t25.06\t-77.34\t1200000\tZZ.23\tmarlow",
+    "city\t62\tMarlow\tUS\t42.6\t-73.6\t1100\tUS.NY\tmarlow",
+    "city\t64\tNew York City\tUS\t40.71\t-74.01\t8800000\tUS.NY\tnew york city|new york",
+]
+
+
+def _read(text: str, names: list[str], home: str | None = None, weak: tuple[str, ...] = ()):
+    gaz = parse_gazetteer(ISLAND_ROWS)
+    toponyms, at = [], 0
+    for name in names:
+        start = text.index(name, at)
+        toponyms.append(Toponym(start, start + len(name), name, weak=name in weak))
+        at = start + len(name)
+    return {
+        r.toponym.text: (r.entry.feature, r.entry.country)
+        for r in resolve_toponyms(gaz, toponyms, text, home)
+    }
+
+
+def test_places_police_name_in_a_local_report_is_the_local_force():
+    text = "A man was shot on Friday, Marlow police said. Officers on Long Key are searching."
+    # A US outlet: the force is the county's, and the district abroad goes with it.
+    assert _read(text, ["Marlow", "Long Key"], home="US") == {"Marlow": ("county", "US")}
+    # Nothing frames the report: the capital and its district, as the gazetteer ranks them.
+    assert _read(text, ["Marlow", "Long Key"]) == {
+        "Marlow": ("city", "ZZ"), "Long Key": ("region", "ZZ")}
+    # The island state named: its capital's police.
+    text = "A tourist was shot, Marlow police said. Isla Verde officials spoke."
+    resolved = _read(text, ["Marlow", "Isla Verde"], home="US")
+    assert resolved["Marlow"] == ("city", "ZZ")
+
+
+def test_places_name_inside_an_organisation_votes_for_its_country_when_sure():
+    # "New York" is the state or the city: either way the US, so the station's name frames the
+    # report and "Marlow police" is the county's force.
+    text = "Marlow police told WXYZ New York that a man was shot."
+    resolved = _read(text, ["Marlow", "New York"], weak=("New York",))
+    assert resolved["Marlow"] == ("county", "US")
+
+
+def test_places_outlet_state_decides_between_towns_of_one_country():
+    # Two US towns of one name, neither named with its state: the outlet's state decides.
+    rows = ["country\t2\tUnited States\tUS\t39.0\t-98.0\t330000000\tUS\tunited states",
+            "region\t70\tOhio\tUS\t40.3\t-82.8\t1500000\tUS.OH\tohio",
+            "region\t71\tGeorgia\tUS\t32.7\t-83.4\t1500000\tUS.GA\tgeorgia",
+            "city\t72\tBellfield\tUS\t39.96\t-83.0\t90000\tUS.OH\tbellfield",
+            "city\t73\tBellfield\tUS\t32.46\t-84.98\t60000\tUS.GA\tbellfield"]
+    gaz = parse_gazetteer(rows)
+    text = "Two men were shot in Bellfield on Sunday."
+    toponyms = [Toponym(21, 30, "Bellfield")]
+    assert [r.entry.region for r in resolve_toponyms(gaz, toponyms, text, "US")] == ["US.OH"]
+    found = resolve_toponyms(gaz, toponyms, text, "US", "US.GA")
+    assert [r.entry.region for r in found] == ["US.GA"]
+
+
+def test_places_town_written_with_a_state_that_holds_none_of_its_readings_is_unread():
+    rows = ["country\t2\tUnited States\tUS\t39.0\t-98.0\t330000000\tUS\tunited states",
+            "region\t70\tOhio\tUS\t40.3\t-82.8\t1500000\tUS.OH\tohio",
+            "region\t74\tMaine\tUS\t45.3\t-69.2\t1500000\tUS.ME\tmaine",
+            "city\t75\tHollow Creek\tUS\t45.2\t-68.6\t1200\tUS.ME\thollow creek",
+            "city\t76\tBellfield\tUS\t39.96\t-83.0\t90000\tUS.OH\tbellfield"]
+    gaz = parse_gazetteer(rows)
+
+    def read(text: str, names: list[str]) -> dict[str, str]:
+        toponyms, at = [], 0
+        for name in names:
+            start = text.index(name, at)
+            toponyms.append(Toponym(start, start + len(name), name))
+            at = start + len(name)
+        return {r.toponym.text: r.entry.region for r in resolve_toponyms(gaz, toponyms, text)}
+
+    # The gazetteer lacks the Ohio town: its namesake in Maine is no reading of it.
+    assert read("HOLLOW CREEK, Ohio - A man was shot.", ["HOLLOW CREEK", "Ohio"]) == {
+        "Ohio": "US.OH"}
+    assert read("BELLFIELD, Ohio - A man was shot.", ["BELLFIELD", "Ohio"]) == {
+        "BELLFIELD": "US.OH", "Ohio": "US.OH"}
+    # States listed together qualify none of each other.
+    assert read("Maine, Ohio and more.", ["Maine", "Ohio"]) == {"Maine": "US.ME", "Ohio": "US.OH"}
+
+
+def test_places_station_call_sign_side_decides_between_towns_far_apart():
+    rows = ["country\t2\tUnited States\tUS\t39.0\t-98.0\t330000000\tUS\tunited states",
+            "city\t80\tGlenmore\tUS\t35.1\t-85.3\t40000\tUS.TN\tglenmore",
+            "city\t81\tGlenmore\tUS\t38.9\t-104.8\t45000\tUS.CO\tglenmore"]
+    gaz = parse_gazetteer(rows)
+    text = "Two men were shot in Glenmore on Sunday."
+    toponyms = [Toponym(21, 29, "Glenmore")]
+    assert [r.entry.region for r in resolve_toponyms(gaz, toponyms, text, "US")] == ["US.CO"]
+    found = resolve_toponyms(gaz, toponyms, text, "US", side="east")
+    assert [r.entry.region for r in found] == ["US.TN"]

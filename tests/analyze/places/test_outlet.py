@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from europenews.analyze.places.geonames import GeoGazetteer, load_gazetteer
-from europenews.analyze.places.outlet import outlet_country, station_country
+from europenews.analyze.places.geonames import GeoEntry, GeoGazetteer, load_gazetteer
+from europenews.analyze.places.outlet import (
+    on_side,
+    outlet_country,
+    outlet_region,
+    station_country,
+    station_side,
+)
 
 
 @pytest.fixture(scope="module")
@@ -28,11 +34,14 @@ def gaz() -> GeoGazetteer:
         ("irishtimes.com", "IE"),
         ("baltimoresun.com", "US"),
         ("nbclosangeles.com", "US"),
+        ("www.txdailynews.com", "US"),
+        ("okherald.com", "US"),
     ],
     ids=[
         "uk-domain", "url", "country-code-beats-network", "call-sign-w", "call-sign-k",
         "network-with-town", "channel-number", "town-opens", "state-opens", "demonym-opens",
-        "longest-name", "big-city-dwarfs-namesakes",
+        "longest-name", "big-city-dwarfs-namesakes", "state-code-and-press-words",
+        "state-code-and-press-word",
     ],
 )  # fmt: skip
 def test_outlet_hostname_names_its_home(gaz, outlet, country):
@@ -47,6 +56,8 @@ def test_outlet_hostname_names_its_home(gaz, outlet, country):
         "northjersey.com",  # a country name counts only where it opens the name
         "richmond.com",  # Virginia's or British Columbia's
         "valleynews.com",  # a common word
+        "qxdailynews.com",  # two letters that are no state's code
+        "nyfashion.com",  # a state's code before a word that is no paper's
         "example.com",
         "localhost",
         "http://[bad",
@@ -69,3 +80,31 @@ def test_outlet_without_a_clear_home_is_none(gaz, outlet):
 )
 def test_outlet_station_call_sign_in_the_text(text, country):
     assert station_country(text) == country
+
+
+@pytest.mark.parametrize(
+    ("outlet", "region"),
+    [
+        ("www.texastribune.org", "US.TX"),
+        ("detroitnews.com", "US.MI"),
+        ("abc7chicago.com", "US.IL"),  # a network's brand, then the town
+        ("onlineathens.com", None),  # Athens is also Greece's capital: no state
+        ("www.txdailynews.com", None),  # two letters say the country only ("la" is no Louisiana)
+        ("wsmv.com", None),  # a call sign says no state
+        ("example.com", None),
+        (None, None),
+    ],
+)
+def test_outlet_region_when_the_hostname_names_one_state(gaz, outlet, region):
+    assert outlet_region(gaz, outlet) == region
+
+
+def test_outlet_call_sign_says_the_side_of_the_mississippi(gaz):
+    assert station_side("www.wxyz.com") == "east"
+    assert station_side("kxyz.com") == "west"
+    assert station_side("example.com") is None
+    assert station_side(None) is None
+    town = GeoEntry("city", 1, "Town", "US", 35.0, -84.0, 5000, "US.TN")
+    assert on_side(town, "east") and not on_side(town, "west")
+    abroad = GeoEntry("city", 2, "Town", "CA", 45.0, -75.0, 5000, "CA.08")
+    assert not on_side(abroad, "east") and not on_side(town, None)

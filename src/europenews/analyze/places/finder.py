@@ -9,7 +9,12 @@ from spacy.tokens import Doc
 from europenews.analyze.doctext import doc_text
 from europenews.analyze.places.geocode import Resolved, resolve_toponyms
 from europenews.analyze.places.geonames import GeoGazetteer
-from europenews.analyze.places.outlet import outlet_country, station_country
+from europenews.analyze.places.outlet import (
+    outlet_country,
+    outlet_region,
+    station_country,
+    station_side,
+)
 from europenews.analyze.places.toponyms import find_toponyms
 from europenews.model import Mention, Place, PlaceRef
 
@@ -99,7 +104,8 @@ def locate_places(
     toponyms = find_toponyms(doc, gaz, add_missed=add_missed)
     text = doc_text(doc)
     home = outlet_country(gaz, outlet) or station_country(text)
-    resolved = resolve_toponyms(gaz, toponyms, text, home)
+    region, side = outlet_region(gaz, outlet), station_side(outlet)
+    resolved = resolve_toponyms(gaz, toponyms, text, home, region, side)
     doubtful = frozenset(r.toponym.start for r in resolved if r.doubtful)
     return PlaceFinding(tuple(places_from(resolved, doc_text(doc))), doubtful)
 

@@ -77,3 +77,25 @@ def family_votes(own: dict[str, tuple[GeoEntry, float]]) -> dict[str, tuple[GeoE
     for k, (e, w) in own.items():
         family[(_KIND_WORD.sub("", k), e.country)] += w
     return {k: (e, family[(_KIND_WORD.sub("", k), e.country)]) for k, (e, w) in own.items()}
+
+
+# A name before a police word names a local force: "Nassau police" in a report from New York
+# is Nassau County's, not the Bahamas' (whose force is named otherwise).
+POLICE_CUE = re.compile(r"\s+(?:[Pp]olice|POLICE|[Ss]heriff|SHERIFF|PD)\b")
+
+
+def local_readings(
+    options: list[GeoEntry], votes: Mapping[str, float], own: tuple[str, float] | None
+) -> list[GeoEntry]:
+    """The readings of a name before a police word in the country the article's other names
+    (or its outlet alone) frame it in (``votes``, the name's own vote taken out), when the
+    name can be read there; readings in a country the others point to as strongly stay."""
+    frame = frame_without(votes, own)
+    if frame.country is None or frame.votes < SMALL_FRAME_MIN:
+        return options
+
+    def others(country: str) -> float:
+        return votes.get(country, 0.0) - (own[1] if own and own[0] == country else 0.0)
+
+    local = [e for e in options if e.country == frame.country or others(e.country) >= frame.votes]
+    return local or options

@@ -22,9 +22,25 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from europenews.analyze.places.frame import family_votes, frame_without, outside_frame
+from europenews.analyze.places.frame import (
+    POLICE_CUE,
+    SMALL_TOWN,
+    family_votes,
+    frame_without,
+    local_readings,
+    outside_frame,
+)
 from europenews.analyze.places.geonames import GeoEntry, GeoGazetteer, distance_km, place_key
+from europenews.analyze.places.listing import (
+    contradicted,
+    holds,
+    qualified_by,
+    qualifiers_of,
+    siblings_of,
+)
 from europenews.analyze.places.namesakes import city_rivals
+from europenews.analyze.places.neighbours import neighbour, town_cells
+from europenews.analyze.places.outlet import on_side
 from europenews.analyze.places.toponym_forms import VAGUE, dateline
 from europenews.analyze.places.toponyms import Toponym
 
@@ -40,9 +56,6 @@ MENTION_SHARE = 0.3
 # Two names of the article that can be read as towns next to each other (within one grid
 # cell, about 50 km) are rarely so by chance ("Edmonton" and "Enfield" in north London).
 NEIGHBOUR = 1.5
-CELL_DEGREES = 0.5
-NEIGHBOUR_MAX_READINGS = 20  # names with more readings are everywhere: no evidence
-NEIGHBOUR_PRIOR_GAP = 1.5
 DATELINE_TOWN = 100000  # a town named alone in a dateline is at least this big
 HOME_VOTE = 1.0  # the outlet's home country counts as one confidently read name
 # A reading whose best rival in another country scores within this margin is doubtful: good
@@ -58,7 +71,6 @@ _REGION_CUE = re.compile(
     r"(?:Senate|House|Assembly|[Ll]egislature|Capitol|Police|Patrol)|[Ll]egislature|"
     r"Legislative Assembly|Attorney General|Secretary of State|Supreme Court)"
 )
-_LIST_SEPARATOR = re.compile(r"\s*(?:,|,?\s*(?:and|or|&))\s*")
 CONFIDENT_MARGIN = 1.0
 # A town named inside an organisation's or person's name must be this big to count
 # ("CTV Edmonton" yes; "University" of Texas, a hamlet in the gazetteer, no).
@@ -131,38 +143,6 @@ def _key(toponym: Toponym) -> str:
     return ("~" if toponym.demonym else "") + place_key(toponym.text)
 
 
-def _qualifiers(toponyms: list[Toponym], text: str) -> dict[int, int]:
-    """Index of a toponym → index of the toponym that qualifies it ("Louisville" → "Ky.")."""
-    out = {}
-    for i in range(len(toponyms) - 1):
-        a, b = toponyms[i], toponyms[i + 1]
-        if not a.demonym and not b.demonym and text[a.end : b.start].strip() == ",":
-            out[i] = i + 1
-    return out
-
-
-def _siblings(toponyms: list[Toponym], text: str) -> dict[int, list[int]]:
-    """Index of a toponym → the indices of the toponyms listed with it ("A, B and C").
-
-    A run joined by commas only is no list ("Louisville, Ky."): it needs an "and"/"or"."""
-    out: dict[int, list[int]] = {}
-    run: list[int] = []
-    joined = False
-    for i in range(len(toponyms) + 1):
-        between = ""
-        if 0 < i < len(toponyms):
-            between = text[toponyms[i - 1].end : toponyms[i].start]
-        if run and i < len(toponyms) and _LIST_SEPARATOR.fullmatch(between):
-            run.append(i)
-            joined = joined or between.strip() != ","
-            continue
-        if len(run) > 1 and joined:
-            for j in run:
-                out[j] = [m for m in run if m != j]
-        run, joined = ([i] if i < len(toponyms) else []), False
-    return out
-
-
 @dataclass(slots=True)
 class _Context:
     """What the other names of the article say: country and region votes, anchor cities."""
@@ -177,6 +157,7 @@ class _Context:
     anchors: dict[str, GeoEntry] = field(default_factory=dict)  # confident cities by name key
     # Grid cell → name keys with a town reading there (names with few readings only).
     cells: dict[tuple[int, int], set[str]] = field(default_factory=dict)
+    side: str | None = None  # the outlet's side of the Mississippi, from its call sign
 
 
 def _score(
@@ -217,7 +198,7 @@ def _score(
         a.region == e.region for k, a in ctx.anchors.items() if k != key
     ):
         s += NEAR  # a region that holds the article's confidently read towns ("Quebec")
-    if _qualified(e, qualifiers) or container:
+    if qualified_by(e, qualifiers) or container:
         s += QUALIFIER
     if siblings and any(f.feature == e.feature and f.country == e.country for f in siblings):
         s += SIBLING
@@ -227,45 +208,25 @@ def _score(
         if k != key
     ):
         s += NEAR
-    if e.feature in ("city", "county") and _neighbour(e, key, ctx.cells):
+    if e.feature in ("city", "county") and neighbour(e, key, ctx.cells):
         s += NEIGHBOUR
+    if on_side(e, ctx.side):
+        s += NEAR  # a K station reports towns west of the Mississippi, a W station east
     return s
 
 
-def _cell(lat: float, lon: float) -> tuple[int, int]:
-    return math.floor(lat / CELL_DEGREES), math.floor(lon / CELL_DEGREES)
-
-
-def _neighbour(e: GeoEntry, key: str, cells: dict[tuple[int, int], set[str]]) -> bool:
-    """Whether another name of the article can be read as a town right next to ``e``."""
-    la, lo = _cell(e.lat, e.lon)
-    return any(
-        keys - {key}
-        for dy in (-1, 0, 1)
-        for dx in (-1, 0, 1)
-        if (keys := cells.get((la + dy, lo + dx)))
-    )
-
-
-def _town_cells(cands: dict[str, list[GeoEntry]]) -> dict[tuple[int, int], set[str]]:
-    """Where each name's plausible town readings lie: those not far below its best reading
-    by the prior ("Lexington" is Lexington, Kentucky, or a town of similar size)."""
-    cells: dict[tuple[int, int], set[str]] = {}
-    for k, options in cands.items():
-        if not options or len(options) > NEIGHBOUR_MAX_READINGS:
-            continue
-        best = max(prior(e) for e in options)
-        for e in options:
-            if e.feature in ("city", "county") and prior(e) >= best - NEIGHBOUR_PRIOR_GAP:
-                cells.setdefault(_cell(e.lat, e.lon), set()).add(k)
-    return cells
-
-
 def resolve_toponyms(
-    gaz: GeoGazetteer, toponyms: list[Toponym], text: str, home: str | None = None
+    gaz: GeoGazetteer,
+    toponyms: list[Toponym],
+    text: str,
+    home: str | None = None,
+    home_region: str | None = None,
+    side: str | None = None,
 ) -> list[Resolved]:
     """Return each toponym that could be resolved, with its record. ``home`` is the country of
-    the outlet (``outlet.py``): one vote for it, as if the article named it once."""
+    the outlet (``outlet.py``): one vote for it, as if the article named it once;
+    ``home_region`` its state, when its hostname says ("US.NY"): one vote for that state;
+    ``side`` the side of the Mississippi a US station's call sign says ("east", "west")."""
     keys = [_key(t) for t in toponyms]
     cands: dict[str, list[GeoEntry]] = {}
     for k, t in zip(keys, toponyms, strict=True):
@@ -273,42 +234,52 @@ def resolve_toponyms(
             cands[k] = candidates_for(gaz, t)
     quals: dict[str, set[str]] = {}
     qualifies: dict[str, set[str]] = {}
-    for i, j in _qualifiers(toponyms, text).items():
+    for i, j in qualifiers_of(toponyms, text).items():
         quals.setdefault(keys[i], set()).add(keys[j])
         qualifies.setdefault(keys[j], set()).add(keys[i])
     cued = {k for k, t in zip(keys, toponyms, strict=True) if _REGION_CUE.match(text, t.end)}
+    policed = {k for k, t in zip(keys, toponyms, strict=True) if POLICE_CUE.match(text, t.end)}
     listed: dict[str, set[str]] = {}
-    for i, others in _siblings(toponyms, text).items():
+    for i, others in siblings_of(toponyms, text).items():
         listed.setdefault(keys[i], set()).update(keys[j] for j in others if keys[j] != keys[i])
 
     # Pass 1: the prior alone; confident readings become the article's context.
     first: dict[str, GeoEntry] = {}
     confident: set[str] = set()
+    country_sure: set[str] = set()
     for k, options in cands.items():
         if not options:
             continue
         ranked = sorted(options, key=prior, reverse=True)
         first[k] = ranked[0]
         if (
-            len(ranked) == 1
-            or prior(ranked[0]) - prior(ranked[1]) >= CONFIDENT_MARGIN
+            (len(ranked) == 1 and (_sized(ranked[0]) or k in quals))
+            or (len(ranked) > 1 and prior(ranked[0]) - prior(ranked[1]) >= CONFIDENT_MARGIN)
             or ranked[0].feature in ("country", "continent")
         ):
             confident.add(k)
+        elif _sized(ranked[0]) and all(e.country == ranked[0].country for e in ranked
+                 if prior(e) > prior(ranked[0]) - CONFIDENT_MARGIN):
+            # Its close readings all lie in one country ("New York": the state or the city):
+            # the name points to that country with confidence, whichever it means.
+            country_sure.add(k)
     # Names seen only inside organisations' or people's names give no context of their own.
     strong = {k for k, t in zip(keys, toponyms, strict=True) if not t.weak}
     counts = Counter(k for k, t in zip(keys, toponyms, strict=True) if not t.weak)
     ctx = _Context(
         anchors={k: first[k] for k in confident if first[k].feature == "city"},
-        cells=_town_cells(cands),
+        cells=town_cells(cands, prior),
+        side=side,
     )
     if home:
         ctx.country_votes[home] += HOME_VOTE
+    if home_region:
+        ctx.region_votes[home_region] += HOME_VOTE
     own: dict[str, tuple[GeoEntry, float]] = {}
     single = {k for k, options in cands.items() if len(options) == 1}
     for k, e in first.items():
         if k not in strong:
-            if k in confident and (
+            if k in confident | country_sure and (
                 (e.feature == "city" and e.population >= WEAK_MIN_POPULATION)
                 or (e.feature in ("region", "county") and k in single)
             ):
@@ -320,7 +291,7 @@ def resolve_toponyms(
                 if e.feature != "city":
                     ctx.region_votes[e.region] += WEAK_REGION_VOTE
             continue
-        own[k] = (e, 1.0 if k in confident else 0.5)
+        own[k] = (e, 1.0 if k in confident | country_sure else 0.5)
         if e.country:
             ctx.country_votes[e.country] += own[k][1]
             ctx.country_mentions[e.country] += counts[k]
@@ -329,6 +300,7 @@ def resolve_toponyms(
             ctx.region_votes[e.region] += own[k][1]
             ctx.region_mentions[e.region] += counts[k]
 
+    weights = {k: w for k, (_, w) in own.items()}
     own = family_votes(own)
 
     # Pass 2: rescore with the context that the other names give.
@@ -353,7 +325,18 @@ def resolve_toponyms(
                     if e.feature == "city" and _support(e, k, own.get(k), ctx) > 0
                 ]
             options = known or options
+        if k in policed:
+            # A force is a town's or a county's ("Nassau police" may be Nassau County's): when
+            # the frame rules out the reading the prior prefers, one in the frame.
+            votes = Counter(ctx.country_votes) + Counter(ctx.weak_country_votes)
+            vote = (own[k][0].country, own[k][1]) if k in own else None
+            counties = [e for e in gaz.candidates(k + " county") if e.feature == "county"]
+            local = local_readings(options + counties, votes, vote)
+            if first[k] not in local:
+                options = local
         qualifiers = [e for q in quals.get(k, ()) for e in cands.get(q, ())]
+        if contradicted(options, qualifiers):
+            continue
         siblings = [first[j] for j in listed.get(k, ()) if j in first]
         # Written as the qualifier of a town ("Bronx, New York"): the state or country.
         held = [e for j in qualifies.get(k, ()) for e in cands.get(j, ())]
@@ -365,11 +348,11 @@ def resolve_toponyms(
             b: list[GeoEntry] = siblings,
             h: list[GeoEntry] = held,
         ) -> float:
-            container = (k in cued and e.feature == "region") or _holds(e, h)
+            container = (k in cued and e.feature == "region") or holds(e, h)
             return _score(e, k, own.get(k), q, ctx, counts[k], b, container)
 
         chosen[k] = max(options, key=score)
-        if _qualified(chosen[k], qualifiers):
+        if qualified_by(chosen[k], qualifiers):
             qualified.add(k)
         rivals = [score(e) for e in options if e.country != chosen[k].country]
         if rivals and score(chosen[k]) - max(rivals) < DOUBT_MARGIN:
@@ -381,6 +364,16 @@ def resolve_toponyms(
     carried = set(qualified)
     carried |= {k for k in qualifies if k in chosen and chosen[k].feature in ("region", "country")}
     carried |= {k for k in datelines if k in chosen and chosen[k].population >= DATELINE_TOWN}
+    # The frame is what the names are read as now, not their first readings: two small
+    # names that only the prior put abroad no longer hold each other there.
+    now = {k: (chosen[k], weights[k]) for k in weights if k in chosen}
+    ctx.country_votes = defaultdict(float)
+    if home:
+        ctx.country_votes[home] += HOME_VOTE
+    for e, w in now.values():
+        if e.country:
+            ctx.country_votes[e.country] += w
+    own = family_votes(now)
     for k, t in zip(keys, toponyms, strict=True):
         reading = chosen.get(k)
         if reading is None:
@@ -393,6 +386,13 @@ def resolve_toponyms(
             continue
         out.append(Resolved(t, reading, doubtful=k in close and k not in carried))
     return out
+
+
+def _sized(entry: GeoEntry) -> bool:
+    """Whether a name's only reading is big enough to be surely what the name means: a village
+    or a small district ("Long Island" in the Bahamas) is often the gazetteer's only record of
+    a name that means a place it lacks. A county's size is a stand-in: it counts as big."""
+    return entry.feature == "county" or entry.population >= SMALL_TOWN
 
 
 def _support(
@@ -415,22 +415,6 @@ def _outside(
     vote = (own[0].country, own[1]) if own else None
     frame = frame_without(ctx.country_votes, vote)
     return outside_frame(reading, frame, _support(reading, key, own, ctx))
-
-
-def _holds(entry: GeoEntry, towns: list[GeoEntry]) -> bool:
-    """Whether a region or country reading contains one of the readings of the name it
-    qualifies."""
-    return entry.feature in ("region", "country") and any(_qualified(t, [entry]) for t in towns)
-
-
-def _qualified(entry: GeoEntry, qualifiers: list[GeoEntry]) -> bool:
-    """Whether a qualifier written next to the name ("…, Ky.") contains this reading."""
-    for q in qualifiers:
-        if q.feature == "region" and entry.feature != "region" and entry.region == q.region:
-            return True
-        if q.feature == "country" and entry.feature != "country" and entry.country == q.country:
-            return True
-    return False
 
 
 def _supported(

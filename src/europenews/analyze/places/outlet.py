@@ -43,11 +43,41 @@ _BROADCASTER = re.compile(
     r"\d*(" + "|".join(sorted(BROADCASTERS, key=len, reverse=True)) + r")"
     r"(?:\d+[a-z]*|news|local|tv|online|world)?\d*"
 )
+# A paper's name after a US state's postal code ("nydailynews", "nypost", "latimes"): one
+# or more press words, so that a code is never read inside an ordinary word.
+_STATE_PAPER = re.compile(
+    r"([a-z]{2})(?:daily|news|post|times|tribune|herald|journal|press|star|sun|gazette|record"
+    r"|register|courier|observer|chronicle|examiner|ledger|dispatch|online)+"
+)
 MIN_NAME = 5  # letters of a place name inside a label (a whole label may be shorter: "ohio")
 OUTLET_TOWN = 100_000  # a town that names the outlet's home ("detroitnews", "miamiherald")
 NAMESAKE_TOWN = 10_000  # a town this big elsewhere makes a name in a hostname ambiguous ...
 BIG_CITY = 1_000_000  # ... unless a city this big has ten times its people ("losangeles")
 DWARFED = 10
+
+
+def outlet_region(gaz: GeoGazetteer, outlet: str | None) -> str | None:
+    """The first-level region ("US.NY") a place name in the outlet's hostname points to, when
+    its readings all lie in one ("nbcnewyork", "detroitnews", "texastribune"): a local paper
+    or station reports its own state's towns first."""
+    host = _hostname(outlet)
+    labels = [label for label in host.split(".") if label]
+    if len(labels) < 2:
+        return None
+    for label in labels[:-1]:
+        if label in _PLUMBING or _CALL_SIGN.fullmatch(label):
+            continue
+        if _STATE_PAPER.fullmatch(label):
+            return None  # two letters say the country, not the state: "latimes" is no Louisiana's
+        brand = _BROADCASTER.fullmatch(label)
+        for part in re.split(r"[-\d]+", label):
+            if brand and part == brand.group(1):
+                continue
+            readings = _home_readings(gaz, part, dwarf=False)
+            if readings:
+                regions = {e.region for e in readings if e.feature != "country"}
+                return regions.pop() if len(regions) == 1 else None
+    return None
 
 
 def outlet_country(gaz: GeoGazetteer, outlet: str | None) -> str | None:
@@ -71,6 +101,10 @@ def outlet_country(gaz: GeoGazetteer, outlet: str | None) -> str | None:
         brand = _BROADCASTER.fullmatch(label)
         if brand:
             return BROADCASTERS[brand.group(1)]
+        paper = _STATE_PAPER.fullmatch(label)
+        if paper and any(e.feature == "region" and e.country == "US"
+                         for e in gaz.candidates(paper.group(1).upper())):
+            return "US"
         for part in re.split(r"[-\d]+", label):
             country = _named_in(gaz, part)
             if country is not None:
@@ -82,6 +116,27 @@ def outlet_country(gaz: GeoGazetteer, outlet: str | None) -> str | None:
 # KXAS-TV"): wire copy from a station names it even where the hostname says nothing
 # ("14news.com"). Canadian signs start with C, Mexican with X.
 _STATION = re.compile(r"\b[KW][A-Z]{2,3}-(?:TV|DT|FM|AM)\b")
+
+
+# US stations east of the Mississippi have call signs starting with W, those west of it with
+# K (an FCC rule since the 1920s; a few older signs break it: KDKA Pittsburgh, WBAP Dallas).
+# The river is taken as one meridian: its course runs from 95° W to 89° W.
+MISSISSIPPI_LON = -90.5
+
+
+def station_side(outlet: str | None) -> str | None:
+    """"east" or "west" of the Mississippi, when the hostname is a US station's call sign."""
+    for label in _hostname(outlet).split(".")[:-1]:
+        if label not in _PLUMBING and _CALL_SIGN.fullmatch(label):
+            return "east" if label[0] == "w" else "west"
+    return None
+
+
+def on_side(entry: GeoEntry, side: str | None) -> bool:
+    """Whether a US town or county lies on the station's side of the Mississippi."""
+    if side is None or entry.country != "US" or entry.feature not in ("city", "county"):
+        return False
+    return (entry.lon > MISSISSIPPI_LON) == (side == "east")
 
 
 def station_country(text: str) -> str | None:
@@ -103,6 +158,12 @@ def _hostname(outlet: str | None) -> str:
 
 
 def _named_in(gaz: GeoGazetteer, part: str) -> str | None:
+    """The country of the place a part of a hostname names (``_home_readings``)."""
+    readings = _home_readings(gaz, part)
+    return readings[0].country if readings else None
+
+
+def _home_readings(gaz: GeoGazetteer, part: str, dwarf: bool = True) -> list[GeoEntry] | None:
     """The country of the longest place name that opens or closes ``part``, when every
     reading of it lies in that country ("texastribune" → Texas, "irishtimes" → Ireland) or
     it is a big city that dwarfs its namesakes ("nbclosangeles"). US towns are named after
@@ -118,13 +179,13 @@ def _named_in(gaz: GeoGazetteer, part: str) -> str | None:
             if piece in gaz.common or piece in VAGUE:
                 return None
             big = [e for e in readings if e.feature == "city" and e.population >= BIG_CITY]
-            if big:
+            if big and dwarf:  # for the country only: a state needs a name of one country
                 top = max(e.population for e in big)
                 readings = [e for e in readings if e.population * DWARFED >= top]
             if len({e.country for e in readings}) > 1:
                 return None  # a name of places in several countries: no answer
             if any(e.feature != "city" or e.population >= OUTLET_TOWN for e in readings):
-                return readings[0].country
+                return readings
             return None  # only small towns: a name too common to say where
     return None
 
