@@ -121,3 +121,18 @@ def test_fire_and_shot_mean_a_shooting_only_as_one(nlp, text, shooting):
     lex = load_event_lexicon()
     found = [t for s in doc.sents for t in find_triggers(s, lex) if t.type == "shooting"]
     assert bool(found) is shooting
+
+
+def test_a_death_recalled_beside_old_violence_is_no_casualty(nlp):
+    # Violence is named (a violent movement), but not in the sentences that tell the deaths.
+    text = ("Colleagues remember Ada Marlowe, who wrote three books on violent protest "
+            "movements.\n\nMarlowe died Thursday at her home in Eastwick, her son said. "
+            "She returned to teaching after her husband's death.")
+    assert not [e for e in nlp(text)._.events if e.killed]
+
+
+def test_a_body_found_dead_in_calm_words_is_still_a_death(nlp):
+    text = ("Police said a 52-year-old man was found dead in his home on Volney Road on "
+            "Saturday. Detectives are investigating.")
+    [event, *_] = [e for e in nlp(text)._.events if e.killed]
+    assert event.killed == 1
