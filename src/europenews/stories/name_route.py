@@ -23,8 +23,11 @@ NAME_CANDIDATES = 2  # stories scored through rare pairs, beyond the term index'
 
 
 def rare_names(names: Iterable[str], name_df: Mapping[str, float]) -> list[str]:
-    """The name pairs few articles have (``name_df`` counts the article itself)."""
-    return [name for name in names if name_df.get(name, 0.0) <= NAME_TERM_DF + 0.5]
+    """The name pairs few articles have (``name_df`` counts the article itself), sorted: the
+    pairs come as a set, and the order a story is indexed under them decides which terms
+    ``bound_index`` drops first, so set order (string hashes, different in each process)
+    must not leak into the postings."""
+    return sorted(name for name in names if name_df.get(name, 0.0) <= NAME_TERM_DF + 0.5)
 
 
 def index_terms(names: Iterable[str], name_df: Mapping[str, float]) -> list[str]:
