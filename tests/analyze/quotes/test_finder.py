@@ -301,20 +301,3 @@ def test_finder_a_short_reply_is_still_a_quotation(nlp, said):
 def test_finder_a_one_word_title_a_verb_takes_is_no_quotation(nlp):
     text = 'Dana Holt will direct the sequel to "Moonrise" next year.'
     assert nlp(text)._.quotes == []
-
-
-@pytest.mark.parametrize("text", [
-    "Mayor Dana Whitlow announced the arrest on Monday.",
-    "The neighbour, Ella Ross, called the police.",
-    "Judge Amos Pell denied Reese bail.",
-])
-def test_finder_a_report_of_a_few_verbless_words_is_no_quote(nlp, text):
-    assert not [q for q in nlp(text)._.quotes if q.kind == "indirect"]
-
-
-@pytest.mark.parametrize(("text", "said"), [
-    ("Mayor Dana Whitlow said the arrest came quickly.", "the arrest came quickly"),
-    ("Ella Ross said she called the police.", "she called the police"),
-])
-def test_finder_a_short_report_with_a_verb_stays(nlp, text, said):
-    assert [q.text for q in nlp(text)._.quotes] == [said]

@@ -225,8 +225,7 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
         draft.speaker = _speaker_of(draft, doc, lex)
     # A report with neither speaker nor quotation marks is mostly a misread headline ("Calls
     # for ..."); a quoted statement is kept even when nobody can be named.
-    drafts = [d for d in drop_nested(doc, drafts) if (d.speaker is not None or d.marks)
-              and not _no_claim(doc, d)]
+    drafts = [d for d in drop_nested(doc, drafts) if d.speaker is not None or d.marks]
     # "The mayor answered the critics by saying: “...”": a quotation whose report was dropped as
     # nested, and that no kept report covers, is read again from the marks' side.
     bound = {k for d in drafts for k in d.marks}
@@ -335,16 +334,6 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
     model = None if reads_french_order(lex) else lex.speakers
     choose_speakers(doc, drafts, layout, lex.titles, model, record)
     return [_to_quote(doc, text, d) for d in drafts]
-
-
-def _no_claim(doc: Doc, draft: Draft) -> bool:
-    """A report without quotation marks whose content is a few words with no verb says nothing
-    a reader could quote: "called the police", "announced the arrest", "denied him bail"."""
-    if draft.kind != "indirect" or draft.marks:
-        return False
-    words = [t for s, e in draft.spans for t in doc.char_span(s, e, alignment_mode="expand")
-             or () if t.is_alpha or t.like_num]
-    return len(words) <= 4 and not any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
 def _to_quote(doc: Doc, full: str, draft: Draft) -> Quote:
