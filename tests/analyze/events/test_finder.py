@@ -181,3 +181,11 @@ def test_events_a_single_timed_line_is_still_the_article(nlp):
     # One running time is no list: a line of the article keeps its death.
     text = "1:30 a.m. is when a man was shot and killed outside the bar, police said."
     assert _events(nlp, text)[0].killed == 1
+
+
+def test_events_a_promotion_of_another_story_gives_no_death(nlp):
+    text = ("A woman was wounded when shots were fired at a gas station on Friday, police said."
+            "\n\nLOCAL NEWS: Two dead after a pickup truck hits a tree on Route 9\n\n"
+            "Officers are still looking for the shooter.")
+    events = _events(nlp, text)
+    assert events and all(e.killed is None for e in events)
