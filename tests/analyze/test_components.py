@@ -52,7 +52,7 @@ def test_components_registrations_snapshot():
     assert {n for n in registry.factories.get_all() if n.startswith("europenews")} == set(
         FACTORIES
     ) | {"europenews_ner_labels", "europenews_names", "europenews_attribute_table",
-         "europenews_lemma_table", "europenews_paragraphs"}
+         "europenews_lemma_table"}
     assert {n for n in registry.misc.get_all() if n.startswith("europenews")} == {
         lexicon for _, lexicon in LEXICONS.values()
     } | set(MORE_LEXICONS.values()) | {"europenews.name_lexicon.v1"}

@@ -17,11 +17,8 @@ def test_pipeline_has_no_problems(nlp) -> None:
 
 
 def test_pipeline_order_is_the_configured_one(nlp) -> None:
-    ours = [n for n in nlp.pipe_names
-            if n.startswith("europenews_") and n != "europenews_paragraphs"]
+    ours = [n for n in nlp.pipe_names if n.startswith("europenews_")]
     assert tuple(ours) == Settings().components == FACTORIES
-    # The paragraph breaks are set for the parser, so they come right before it.
-    assert nlp.pipe_names.index("europenews_paragraphs") + 1 == nlp.pipe_names.index("parser")
 
 
 @pytest.mark.parametrize("name", FACTORIES)

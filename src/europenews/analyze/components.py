@@ -12,7 +12,6 @@ and the registered functions.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import ClassVar
 
 from spacy.language import Language
@@ -40,7 +39,6 @@ from europenews.analyze.events import EventLexicon, find_events, load_event_lexi
 from europenews.analyze.extensions import register_extensions
 from europenews.analyze.names import NameLexicon, find_names, load_name_lexicon
 from europenews.analyze.names.russian import russian_tagger
-from europenews.analyze.paragraphs import mark_paragraph_starts
 from europenews.analyze.places import GeoGazetteer, load_gazetteer, locate_places
 from europenews.analyze.quotes import QuoteLexicon, find_quotes, load_quote_lexicon
 from europenews.analyze.ruletable import AttributeTable, LemmaTable
@@ -353,10 +351,3 @@ def make_attribute_table(nlp: Language, name: str) -> AttributeTable:
                   default_score_weights={"lemma_acc": 1.0})
 def make_lemma_table(nlp: Language, name: str) -> LemmaTable:
     return LemmaTable(name)
-
-
-# Before the parser: a blank line starts a sentence (analyze/paragraphs.py); ``build_pipeline``
-# puts it in every loaded pipeline that has a parser.
-@Language.factory("europenews_paragraphs", assigns=["token.is_sent_start"])
-def make_paragraphs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    return mark_paragraph_starts

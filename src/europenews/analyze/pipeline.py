@@ -63,17 +63,10 @@ def build_pipeline(settings: Settings | None = None) -> Language:
     except OSError as exc:
         raise ConfigError(f"spaCy model {settings.model!r}: not installed") from exc
     use_rule_tables(nlp)
-    _paragraphs_before_parser(nlp)
     for name in settings.components:
         nlp.add_pipe(name)
     _PIPELINES[nlp] = LanguagePipelines(nlp, settings)
     return nlp
-
-
-def _paragraphs_before_parser(nlp: Language) -> None:
-    """A blank line starts a sentence whatever the parser would make of it."""
-    if "parser" in nlp.pipe_names and "europenews_paragraphs" not in nlp.pipe_names:
-        nlp.add_pipe("europenews_paragraphs", before="parser")
 
 
 def _build(plan: PipelinePlan) -> Language:
@@ -90,7 +83,6 @@ def _build(plan: PipelinePlan) -> Language:
             raise ConfigError(f"spaCy model {plan.model!r} for {plan.language!r}: "
                               f"not installed") from exc
         use_rule_tables(nlp)
-        _paragraphs_before_parser(nlp)
     if plan.relabel:
         nlp.add_pipe("europenews_ner_labels")
     for name, config in plan.configs:
