@@ -166,26 +166,8 @@ def test_events_hurt_needs_a_person(nlp, text):
     assert not [e for e in _events(nlp, text) if e.injured]
 
 
-def test_events_a_video_list_of_other_stories_gives_no_death(nlp):
-    # Each clip is its own paragraph, so each is a sentence with one running time.
-    clips = ("4:12 Jury hears from the accused killer in the riverside stabbing Pause\n\n"
-             "0:47 Mayor opens the new library wing downtown\n\n"
-             "2:05 Suspect charged with murder after a dead man found in a park\n\n")
-    report = "Two brothers were charged on Monday with shooting six people at a party."
-    events = _events(nlp, clips + report)
-    assert events and all(e.killed is None for e in events)
-    assert events[0].injured == 6
-
-
 def test_events_a_single_timed_line_is_still_the_article(nlp):
     # One running time is no list: a line of the article keeps its death.
     text = "1:30 a.m. is when a man was shot and killed outside the bar, police said."
     assert _events(nlp, text)[0].killed == 1
 
-
-def test_events_a_promotion_of_another_story_gives_no_death(nlp):
-    text = ("A woman was wounded when shots were fired at a gas station on Friday, police said."
-            "\n\nLOCAL NEWS: Two dead after a pickup truck hits a tree on Route 9\n\n"
-            "Officers are still looking for the shooter.")
-    events = _events(nlp, text)
-    assert events and all(e.killed is None for e in events)
