@@ -82,9 +82,10 @@ def page_furniture(text: str) -> bool:
 
 def on_furniture_lines(sent: Span, ranges: Sequence[tuple[int, int]]) -> bool:
     """The whole sentence lies on one line of page furniture (``entities.furniture``: a video
-    list's entry, a promotion, a byline, a notice). Once a blank line starts a sentence, each
-    entry of a video list ("5:35 Hearing for accused killer ...") is a sentence of its own with
-    one running time, which :func:`page_furniture` alone does not see."""
+    list's entry, a promotion, a byline, a notice). Where a sentence ends at its line (the parser
+    often ends one there; always, were a blank line to start a sentence), a video list's entry
+    ("5:35 Hearing for accused killer ...") has one running time, which :func:`page_furniture`
+    alone does not see. A sentence running on into the article's text is the article's."""
     start = sent.start_char
     end = start + len(sent.text.rstrip())
     return any(s <= start and end <= e for s, e in ranges)
