@@ -23,8 +23,9 @@
    figure equals the record, at each display threshold.
 
 ``--write`` stores the model in ``analyze/events/lexicons/en/figure_model.json``;
-``--half-a-only`` leaves out every half-B line (for a run that only learns or parses, so half B
-is not looked at). The script prints JSON.
+``--half-a-only`` leaves out every half-B line and parses half A's articles only (for a run
+that only learns, so half B is not looked at; its ``--docs`` cache holds half A alone).
+The script prints JSON.
 """
 
 from __future__ import annotations
@@ -241,6 +242,8 @@ def main() -> None:
     parser.add_argument("--half-a-only", action="store_true", help="report nothing of half B")
     args = parser.parse_args()
     cases = load_cases(args.data)
+    if args.half_a_only:  # half B is neither reported nor parsed (half the parsing time)
+        cases = [c for c in cases if in_half(str(c["story"]), "A")]
     docs = load_docs(cases, args.docs)
     base = load_event_lexicon()
     no_model = dataclasses.replace(base, figure_model=FigureModel(tuple(0.0 for _ in FEATURES)))

@@ -164,3 +164,10 @@ def test_events_a_bare_number_is_no_giver(nlp):
 ])
 def test_events_hurt_needs_a_person(nlp, text):
     assert not [e for e in _events(nlp, text) if e.injured]
+
+
+def test_events_a_single_timed_line_is_still_the_article(nlp):
+    # One running time is no list: a line of the article keeps its death.
+    text = "1:30 a.m. is when a man was shot and killed outside the bar, police said."
+    assert _events(nlp, text)[0].killed == 1
+

@@ -14,12 +14,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from europenews.analyze.doctext import doc_text
+from europenews.analyze.entities.furniture import furniture_lines
 from europenews.analyze.events.casualties import Casualty
 from europenews.analyze.events.dates import names_a_day
 from europenews.analyze.events.lexicon import EventLexicon, words_pattern
@@ -77,6 +78,26 @@ def page_furniture(text: str) -> bool:
     """A line of the page around the article, not of the article: a video list ("0:58 The
     weekend weather in 60 seconds  3:12 Harbor town mayor …") or a "Related:" box."""
     return len(_DURATION.findall(text)) >= 2 or bool(_RELATED.match(text))
+
+
+def on_furniture_lines(sent: Span, ranges: Sequence[tuple[int, int]]) -> bool:
+    """The whole sentence lies on one line of page furniture (``entities.furniture``: a video
+    list's entry, a promotion, a byline, a notice). Where a sentence ends at its line (the parser
+    often ends one there; always, were a blank line to start a sentence), a video list's entry
+    ("5:35 Hearing for accused killer ...") has one running time, which :func:`page_furniture`
+    alone does not see. A sentence running on into the article's text is the article's."""
+    start = sent.start_char
+    end = start + len(sent.text.rstrip())
+    return any(s <= start and end <= e for s, e in ranges)
+
+
+def article_sentences(doc: Doc) -> Iterator[Span]:
+    """The sentences of the article itself: not the page's furniture around it, whose
+    reports of other stories (and their deaths) are not this article's."""
+    ranges = furniture_lines(doc_text(doc))
+    for sent in doc.sents:
+        if not page_furniture(sent.text) and not on_furniture_lines(sent, ranges):
+            yield sent
 
 
 def another_time(sent: Span) -> bool:

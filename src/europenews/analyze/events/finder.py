@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from europenews.analyze.events import natural
 from europenews.analyze.events.casualties import Casualty, casualties_in
 from europenews.analyze.events.dates import date_expression, iso_date
-from europenews.analyze.events.evidence import another_time, page_furniture, sports_report
+from europenews.analyze.events.evidence import another_time, article_sentences, sports_report
 from europenews.analyze.events.figures import (
     FigureScorer,
     Option,
@@ -137,9 +137,7 @@ def group_sentences(doc: Doc, lex: EventLexicon) -> list[_Group]:
     """Split the article into events: runs of sentences that report the same one."""
     groups: list[_Group] = []
     current: _Group | None = None
-    for sent in doc.sents:
-        if page_furniture(sent.text):
-            continue
+    for sent in article_sentences(doc):
         triggers, figures = _read_sentence(sent, lex)
         if figures and natural.natural_death(sent, lex):  # an obituary's death: no casualty
             figures = [f for f in figures if f.kind != "killed"]
