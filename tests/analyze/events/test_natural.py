@@ -136,3 +136,21 @@ def test_a_body_found_dead_in_calm_words_is_still_a_death(nlp):
             "Saturday. Detectives are investigating.")
     [event, *_] = [e for e in nlp(text)._.events if e.killed]
     assert event.killed == 1
+
+
+def test_a_coroner_finding_natural_causes_is_a_natural_death(lex):
+    assert natural_death_text("The coroner said the former aide died of natural causes.", lex)
+    assert not natural_death_text("The coroner said the man died of a gunshot wound.", lex)
+
+
+@pytest.mark.parametrize(("text", "new"), [
+    ("She covered the 1972 shooting of a governor for the paper.", True),
+    ("He was sentenced on Monday for the Dec. 3, 2015 shooting on Elm Street.", False),
+    ("The shooting on Elm Street left two men wounded.", False),
+])
+def test_an_event_word_dated_to_a_bare_year_is_another_event(nlp, text, new):
+    from europenews.analyze.events.finder import find_triggers
+
+    lex = load_event_lexicon()
+    [trigger] = [t for s in nlp(text).sents for t in find_triggers(s, lex)]
+    assert trigger.new is new

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from europenews.analyze.doctext import doc_text
 from europenews.analyze.entities.furniture import furniture_lines
@@ -111,6 +111,19 @@ def another_time(sent: Span) -> bool:
             return False
         other = other or bool(_OTHER_TIME.search(ent.text))
     return other
+
+
+def dated_to_a_year(trigger: Token) -> bool:
+    """An event word dated to a bare year ("the 1972 shooting of a governor"): an event of
+    another time, not the one a report of the day tells ("the Dec. 3, 2015 shooting" may be)."""
+    for child in trigger.children:
+        if child.dep_ in ("nummod", "compound", "amod") and _YEAR.fullmatch(child.text):
+            ent = next((e for e in trigger.doc.ents if e.start <= child.i < e.end), None)
+            return ent is None or ent.text.strip() == child.text
+    return False
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 def sentence_facts(sent: Span, index: int, trigger: bool) -> SentenceFacts:

@@ -19,10 +19,9 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from europenews.analyze.events import natural
+from europenews.analyze.events import evidence, natural
 from europenews.analyze.events.casualties import Casualty, casualties_in
 from europenews.analyze.events.dates import date_expression, iso_date
-from europenews.analyze.events.evidence import another_time, article_sentences, sports_report
 from europenews.analyze.events.figures import (
     FigureScorer,
     Option,
@@ -113,7 +112,8 @@ def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
             continue
         mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "det")}
         plural = tok.tag_ in ("NNS", "NNPS")
-        found.append(Trigger(tok.i, hit[0], hit[1], bool(mods & _NEW_EVENT_WORDS), plural))
+        new = bool(mods & _NEW_EVENT_WORDS) or evidence.dated_to_a_year(tok)  # "the 1972 shooting"
+        found.append(Trigger(tok.i, hit[0], hit[1], new, plural))
     return found
 
 
@@ -137,7 +137,7 @@ def group_sentences(doc: Doc, lex: EventLexicon) -> list[_Group]:
     """Split the article into events: runs of sentences that report the same one."""
     groups: list[_Group] = []
     current: _Group | None = None
-    for sent in article_sentences(doc):
+    for sent in evidence.article_sentences(doc):
         triggers, figures = _read_sentence(sent, lex)
         if figures and natural.natural_death(sent, lex):  # an obituary's death: no casualty
             figures = [f for f in figures if f.kind != "killed"]
@@ -151,7 +151,7 @@ def group_sentences(doc: Doc, lex: EventLexicon) -> list[_Group]:
         ):
             current = _Group()
             groups.append(current)
-        elif figures and current is not None and current.figures and another_time(sent):
+        elif figures and current is not None and current.figures and evidence.another_time(sent):
             # Figures dated to another time ("In February, a truck was steered into a crowd,
             # killing one") report an earlier incident, not this one.
             current = _Group()
@@ -427,7 +427,7 @@ def events_with_options(doc: Doc, lex: EventLexicon
     built = [event_with_options(g, doc, lex, scorer, r) for g, r in zip(groups, ranks,
                                                                           strict=True)]
     events = [(e, o) for e, o in built if e is not None]
-    if events and sports_report(doc, lex):  # a game report: injuries of play are no events
+    if events and evidence.sports_report(doc, lex):  # a game report: injuries of play are no events
         events = [(e, o) for e, o in events if e.killed]
     if not events:
         return []

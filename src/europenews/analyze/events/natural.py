@@ -45,7 +45,8 @@ def natural_death_text(text: str, lex: EventLexicon) -> bool:
     natural = words_pattern(lex.words.get("natural_death_words", frozenset()))
     if not (_AT_AGE.search(text) or _IN_YEAR.search(text) or natural.search(text.lower())):
         return False
-    return not violent_text(text, lex)
+    # A coroner or an autopsy finds natural deaths too ("died ... of natural causes").
+    return not violent_text(_INQUEST.sub(" ", text), lex)
 
 
 def no_event_figures(doc: Doc, lex: EventLexicon, triggers: bool
@@ -162,6 +163,7 @@ def quiet_figure(figure: Casualty, doc: Doc, lex: EventLexicon) -> bool:
 
 
 _WORD = re.compile(r"[a-z]+")
+_INQUEST = re.compile(r"\b(?:coroner|autops)\w*", re.IGNORECASE)
 # Words that begin like a word of violence and are none.
 _NOT_VIOLENT = frozenset({"executive", "executives", "executor", "bombshell", "bombshells",
                           "explore", "explored", "explores", "exploring", "exploration",
