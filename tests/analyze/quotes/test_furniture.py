@@ -37,7 +37,7 @@ def test_name_colon_statement_is_still_a_quote(nlp):
     "Anyone with information is asked to call the Riverton Police Department.",
     "Dana Holt called the police after she heard two loud bangs.",
     "Witnesses should call 911 or the county tip line.",
-    "Mara Quinn posts new content",
+    "Whenever Mara Quinn posts new content, you will get an email with a link.",
 ])
 def test_reaching_someone_is_no_report(nlp, text):
     assert all(cue not in ("call", "called", "posts") for cue, _ in _cues(nlp, text))

@@ -49,8 +49,7 @@ NAMING_VERBS = frozenset({"call", "declare", "label", "dub", "brand", "deem", "n
 NAME_READERS = NAMING_VERBS | {"describe", "hail", "characterize", "portray", "refer"}
 NAME_DEPS = ("oprd", "xcomp", "attr", "npadvmod", "dep", "prep")
 TAIL_MARKS = frozenset({"as", "though", "although"})
-# Verbs of telephoning: one bare object is who was phoned ("call 911", "called the police");
-# so is "post" in a line without a full stop: a site's byline ("Ann Lee posts new content").
+# Verbs of telephoning: one bare object is who was phoned ("call 911", "called the police").
 REACH_VERBS = frozenset({"call", "phone", "telephone"})
 PAPER_VERBS = frozenset({"say", "show", "state", "allege"})  # "charging papers say"
 # Page furniture before a colon: captions, credits, links ("Photo: ...", "Follow us: ...");
@@ -186,8 +185,7 @@ def verb_content(verb: Token, lex: QuoteLexicon) -> tuple[tuple[int, int], ...]:
         if c.dep_ in ("dobj", "obj", "prep", "pcomp", *complements) or (quoted and c.dep_ == "dep"):
             chosen.append(c)
     if not any(c.dep_ in ("xcomp", "prep", "dep", "dobj", "obj", "oprd") for c in chosen) or (
-            (lemma in REACH_VERBS or (lemma == "post" and verb.sent.text.rstrip()[-1:].isalnum()))
-            and len(chosen) == 1 and chosen[0].dep_ in ("dobj", "obj")
+            lemma in REACH_VERBS and len(chosen) == 1 and chosen[0].dep_ in ("dobj", "obj")
             and not has_quote(chosen[0])):
         return ()
     found = _range(chosen)
@@ -233,6 +231,8 @@ def _verb_cue(verb: Token, lex: QuoteLexicon, beliefs: bool) -> Cue | None:
     if any(c.lower_ == "to" and any(o.lemma_.lower() in _SCENES for o in c.children)
            for c in kids):
         return None  # "officers responded to a call", "to the scene": they went, not spoke
+    if any(c.lower_ == "whenever" for c in kids):
+        return None  # "Whenever Ann Lee posts new content, ...": a site's template, a habit
     end = max([verb.i + 1, *[p.i + 1 for p in prt if p.i == verb.i + 1]])
     content = verb_content(verb, lex)
     tail = tail_report(verb, content[0], lex.speech_verbs) if content else None
