@@ -58,6 +58,7 @@ def compare(before: Path, after: Path, show: int) -> None:
     old, new = _load(before), _load(after)
     common = [k for k in new if k in old]
     totals = {"articles": len(common), "quotes": [0, 0], "named_speakers": [0, 0],
+              "indirect": [0, 0], "indirect_named": [0, 0],  # the latter land on entity pages
               "articles_quotes_changed": 0, "entities_gone": 0, "entities_new": 0,
               "articles_events_changed": 0}
     changed = []
@@ -66,6 +67,8 @@ def compare(before: Path, after: Path, show: int) -> None:
         for i, qs in enumerate((qa, qb)):
             totals["quotes"][i] += len(qs)
             totals["named_speakers"][i] += sum(1 for q in qs if q[2])
+            totals["indirect"][i] += sum(1 for q in qs if q[1] == "indirect")
+            totals["indirect_named"][i] += sum(1 for q in qs if q[1] == "indirect" and q[2])
         if qa != qb:
             totals["articles_quotes_changed"] += 1
             changed.append((k, qa - qb, qb - qa))

@@ -49,6 +49,13 @@ NAMING_VERBS = frozenset({"call", "declare", "label", "dub", "brand", "deem", "n
 NAME_READERS = NAMING_VERBS | {"describe", "hail", "characterize", "portray", "refer"}
 NAME_DEPS = ("oprd", "xcomp", "attr", "npadvmod", "dep", "prep")
 TAIL_MARKS = frozenset({"as", "though", "although"})
+# Verbs of telephoning: one bare object is who was phoned ("call 911", "called the police").
+REACH_VERBS = frozenset({"call", "phone", "telephone"})
+PAPER_VERBS = frozenset({"say", "show", "state", "allege"})  # "charging papers say"
+# Page furniture before a colon: captions, credits, links ("Photo: ...", "Follow us: ...");
+# not "Twitter", which a name may precede ("Senator X on Twitter: “...”").
+LABELS = frozenset({"photo", "photos", "courtesy", "credit", "image", "video", "caption",
+                    "follow", "contact", "update", "related", "app"})
 
 
 def _tense(verb: Token) -> str:
@@ -177,7 +184,9 @@ def verb_content(verb: Token, lex: QuoteLexicon) -> tuple[tuple[int, int], ...]:
         # "called for concrete “steps forward”": the parser hangs the quotation as a dep.
         if c.dep_ in ("dobj", "obj", "prep", "pcomp", *complements) or (quoted and c.dep_ == "dep"):
             chosen.append(c)
-    if not any(c.dep_ in ("xcomp", "prep", "dep", "dobj", "obj", "oprd") for c in chosen):
+    if not any(c.dep_ in ("xcomp", "prep", "dep", "dobj", "obj", "oprd") for c in chosen) or (
+            lemma in REACH_VERBS and len(chosen) == 1 and chosen[0].dep_ in ("dobj", "obj")
+            and not has_quote(chosen[0])):
         return ()
     found = _range(chosen)
     if found and lemma in NAME_READERS and obj is not None:
@@ -222,11 +231,16 @@ def _verb_cue(verb: Token, lex: QuoteLexicon, beliefs: bool) -> Cue | None:
     if any(c.lower_ == "to" and any(o.lemma_.lower() in _SCENES for o in c.children)
            for c in kids):
         return None  # "officers responded to a call", "to the scene": they went, not spoke
+    if any(c.lower_ == "whenever" for c in kids):
+        return None  # "Whenever Ann Lee posts new content, ...": a site's template, a habit
     end = max([verb.i + 1, *[p.i + 1 for p in prt if p.i == verb.i + 1]])
     content = verb_content(verb, lex)
     tail = tail_report(verb, content[0], lex.speech_verbs) if content else None
     if tail is not None:
         content = (before_tail(content[0], tail),)
+    last = verb.doc[content[0][1] - 1] if content and content[0][0] == verb.i + 1 else verb
+    if verb.tag_ == "VBG" and verb.i < last.i <= verb.i + 3 and last.lemma_ in PAPER_VERBS:
+        return None  # "..., charging papers say": the participle is the speaker's adjective
     around = aside_content(verb, lex) if lemma in lex.speech_verbs else None
     if around is not None:
         content, tail = around, None
@@ -288,8 +302,8 @@ def _colon_cue(sent: Span) -> Cue | None:
     if colon is None or colon.i - sent.start > 6 or colon.i == sent.start:
         return None
     before = sent.doc[sent.start : colon.i]
-    if any(t.pos_ in ("VERB", "AUX") for t in before):
-        return None
+    if any(t.pos_ in ("VERB", "AUX") or t.lower_ in LABELS for t in before):
+        return None  # "Photo: ...", "Contact Ann Lee: ..." is a label, nobody speaking
     head = next((t for t in reversed(before) if t.ent_type_ in ("PERSON", "ORG")), None)
     if head is None and colon.i - sent.start <= 2 and _opens_paragraph(sent):
         # A paragraph that opens "Poll: ..." or "PENCE: ..." (headlines, transcripts).
@@ -297,8 +311,9 @@ def _colon_cue(sent: Span) -> Cue | None:
     if head is None:
         return None
     rest = trim_span(sent.doc[colon.i + 1 : sent.end])
-    if rest is None or rest[1] - rest[0] < 3:
-        return None
+    if rest is None or rest[1] - rest[0] < 3 or not any(
+            t.pos_ in ("VERB", "AUX") or t.is_quote for t in sent.doc[colon.i + 1 : sent.end]):
+        return None  # "Courtesy: Ann Lee", "App: iPhone | Android": a credit, no claim
     return Cue((colon.i, colon.i + 1), head.i, (rest,), colon=True)
 
 
