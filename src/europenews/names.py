@@ -92,7 +92,7 @@ _PARTICLES = frozenset({"van", "von", "der", "den", "del", "della", "delle", "de
 
 def nicknamed(name: str) -> tuple[str, str] | None:
     """A name with a nickname in quotation marks between its words, as (the name without it,
-    the nickname): ``Mark "Deep Throat" Felt`` is ("Mark Felt", "Deep Throat"); None for any
+    the nickname): ``Carmine "The Jaw" Falcone`` is ("Carmine Falcone", "The Jaw"); None for any
     other name. The person is keyed by the name; the nickname names them too."""
     found = _NICKNAMED.fullmatch(name.strip())
     if found is None:

@@ -129,9 +129,9 @@ def test_a_name_an_acronym_lent_to_another_body_merges_nothing(engine: Engine) -
 
 
 NICKNAMED = {
-    "nicknamed": lambda n: [_entity('Walter "Deep Throat" Farrow', "Farrow", type_="person"),
+    "nicknamed": lambda n: [_entity('Walter "Night Owl" Farrow', "Farrow", type_="person"),
                             *_others(n)],
-    "nickname": lambda n: [_entity("Deep Throat", type_="person"), *_others(n)],
+    "nickname": lambda n: [_entity("Night Owl", type_="person"), *_others(n)],
     "name": lambda n: [_entity("Walter Farrow", type_="person"), *_others(n)],
 }
 
@@ -144,13 +144,13 @@ def test_a_nickname_written_inside_the_name_names_the_person(
     with engine.connect() as conn:
         ids = entity_ids_for_name(conn, "Walter Farrow")
         assert len(ids) == 1
-        assert entity_ids_for_name(conn, "Deep Throat") == ids
+        assert entity_ids_for_name(conn, "Night Owl") == ids
         entity = get_entity(conn, ids[0])
     assert entity is not None and entity.article_count == 3
 
 
 def test_a_nickname_alone_joins_no_other_person_of_that_surname(engine: Engine) -> None:
-    first = store_linked(engine, "a", [_entity('Walter "Deep Throat" Farrow', type_="person"),
+    first = store_linked(engine, "a", [_entity('Walter "Night Owl" Farrow', type_="person"),
                                        *_others(1)])["e1"]
     other = store_linked(engine, "b", [_entity("The Chin", type_="person"), *_others(2)])["e1"]
     assert first != other

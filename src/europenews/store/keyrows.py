@@ -37,7 +37,7 @@ def key_rows(conn: Connection, type_: str, keys: Iterable[str]) -> list[tuple[in
 
 
 def nickname_holders(conn: Connection, names: Iterable[str], key: str, found: bool) -> set[int]:
-    """The persons a nickname names (Mark "Deep Throat" Felt, then "Deep Throat" alone, in either
+    """The persons a nickname names (Carmine "The Jaw" Falcone, then "The Jaw" alone, in either
     order): those holding, as a name, a person's name that is not their surname's (a nickname),
     or, when no person of its surname was ``found``, the person's name itself."""
     surname = surname_of(key)

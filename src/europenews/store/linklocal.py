@@ -87,14 +87,14 @@ def name_like(e: Entity, key: str) -> list[str]:
 def local_entity(e: Entity) -> Local | None:
     """The keys one article entity is linked by (None when its name has no letters)."""
     if e.type == "person":
-        nick = nicknamed(e.name)  # keyed by the name: Mark "Deep Throat" Felt is Mark Felt
+        nick = nicknamed(e.name)  # keyed by the name: Carmine "The Jaw" Falcone is Carmine Falcone
         key = person_key(nick[0] if nick else e.name)
         if not key:
             return None
         names = {k for k in (person_key(t) for t in name_like(e, key)) if len(k.split()) > 1}
         if len(key.split()) > 1:
             names.add(key)
-        # A nickname of two words or more names the person on its own ("Deep Throat").
+        # A nickname of two words or more names the person on its own ("The Jaw").
         names |= {k for m in e.mentions if (nick := nicknamed(m.text))
                   and len((k := name_key(nick[1])).split()) > 1}
         return Local(e, key, frozenset(names), frozenset({surname_of(key)}))

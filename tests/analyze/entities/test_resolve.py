@@ -99,8 +99,8 @@ def test_resolve_a_nickname_between_first_name_and_surname_is_one_person(nlp, ma
 
 
 def test_resolve_a_nickname_alone_is_the_person_it_names(nlp):
-    text = ('Retired agent Walter "Deep Throat" Farrow died on Monday. For decades Deep Throat '
+    text = ('Retired agent Walter "Night Owl" Farrow died on Monday. For decades Night Owl '
             "was only a name in the papers.")
     people = [e for e in nlp(text)._.entities if e.type == "person"]
-    assert [e.name for e in people] == ['Walter "Deep Throat" Farrow']
-    assert "Deep Throat" in [m.text for m in people[0].mentions]
+    assert [e.name for e in people] == ['Walter "Night Owl" Farrow']
+    assert "Night Owl" in [m.text for m in people[0].mentions]

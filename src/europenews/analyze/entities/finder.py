@@ -197,7 +197,7 @@ def _group_names(ents: list[Span], lexicon: EntityLexicon, role_tokens: set[int]
             if etype == "person":
                 persons.append(group)
         group.add(ent, key)
-        if nick:  # "Deep Throat" alone is Mark "Deep Throat" Felt
+        if nick:  # "The Jaw" alone is Carmine "The Jaw" Falcone
             group.keys.add(name_key(nick[1]))
     return groups
 

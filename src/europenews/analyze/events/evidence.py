@@ -114,7 +114,7 @@ def another_time(sent: Span) -> bool:
 
 
 def dated_to_a_year(trigger: Token) -> bool:
-    """An event word dated to a bare year ("the 1972 shooting of a governor"): an event of
+    """An event word dated to a bare year ("the 1998 bombing of a clinic"): an event of
     another time, not the one a report of the day tells ("the Dec. 3, 2015 shooting" may be)."""
     for child in trigger.children:
         if child.dep_ in ("nummod", "compound", "amod") and _YEAR.fullmatch(child.text):

@@ -112,7 +112,7 @@ def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
             continue
         mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "det")}
         plural = tok.tag_ in ("NNS", "NNPS")
-        new = bool(mods & _NEW_EVENT_WORDS) or evidence.dated_to_a_year(tok)  # "the 1972 shooting"
+        new = bool(mods & _NEW_EVENT_WORDS) or evidence.dated_to_a_year(tok)  # "the 1998 bombing"
         found.append(Trigger(tok.i, hit[0], hit[1], new, plural))
     return found
 

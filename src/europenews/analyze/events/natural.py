@@ -66,9 +66,9 @@ def no_event_figures(doc: Doc, lex: EventLexicon, triggers: bool
 def recalled_deaths(sents: list[Span], has_triggers: bool, figures: list[Casualty],
                     doc: Doc, lex: EventLexicon) -> list[Casualty]:
     """An event's figures without the deaths told by "die" or "death" alone when its sentences
-    hold neither an event word nor a word of violence: "Felt died Thursday at his home", "after
-    Hoover's death" in a long article that recalls violence elsewhere. A body "found dead" or
-    "pronounced dead" stays: that is how an incident report tells its death."""
+    hold neither an event word nor a word of violence ("the retired judge died Thursday at her
+    home", "after her husband's death") in a long article that recalls violence elsewhere. A
+    body "found dead" or "pronounced dead" stays: that is how an incident report tells it."""
     if has_triggers or any(violent_text(s.text, lex) for s in sents):
         return figures
     return [f for f in figures
@@ -77,7 +77,7 @@ def recalled_deaths(sents: list[Span], has_triggers: bool, figures: list[Casualt
 
 def dismissal(tok: Token, lex: EventLexicon) -> bool:
     """Whether the verb "fire" means to dismiss: its object, or its passive subject, is a person
-    ("ordered Gray to fire him", "the coach was fired"), and nothing is fired at anyone ("fired
+    ("voted to fire him", "the coach was fired"), and nothing is fired at anyone ("fired
     at him", "was fired upon"). Shots, rounds and guns are fired; people are shot."""
     if tok.lemma_.lower() != "fire" or tok.pos_ != "VERB":
         return False
