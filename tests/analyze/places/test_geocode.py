@@ -47,6 +47,16 @@ ROWS = [
 ]
 
 
+
+def _resolved(gaz, text: str, names: list[str]):
+    """The names (in order, each after the one before) resolved in ``text``."""
+    toponyms, at = [], 0
+    for name in names:
+        start = text.index(name, at)
+        toponyms.append(Toponym(start, start + len(name), name))
+        at = start + len(name)
+    return resolve_toponyms(gaz, toponyms, text)
+
 def _resolve(text: str, names: list[str], weak: tuple[str, ...] = ()) -> dict[str, tuple]:
     """Resolve each listed name at its first occurrence after the previous one."""
     gaz = parse_gazetteer(ROWS)
@@ -151,12 +161,7 @@ def test_places_a_big_city_outside_its_namesake_region_is_the_bare_names_reading
     gaz = parse_gazetteer(rows)
 
     def read(text: str, names: list[str]) -> dict[str, str]:
-        toponyms, at = [], 0
-        for name in names:
-            start = text.index(name, at)
-            toponyms.append(Toponym(start, start + len(name), name))
-            at = start + len(name)
-        return {r.toponym.text: r.entry.feature for r in resolve_toponyms(gaz, toponyms, text)}
+        return {r.toponym.text: r.entry.feature for r in _resolved(gaz, text, names)}
 
     assert read("Ministers met in Havel on Monday.", ["Havel"]) == {"Havel": "city"}
     assert read("Police in Brenn, Havel, made an arrest.", ["Brenn", "Havel"])["Havel"] == "region"
@@ -234,12 +239,7 @@ def test_places_town_written_with_a_state_that_holds_none_of_its_readings_is_unr
     gaz = parse_gazetteer(rows)
 
     def read(text: str, names: list[str]) -> dict[str, str]:
-        toponyms, at = [], 0
-        for name in names:
-            start = text.index(name, at)
-            toponyms.append(Toponym(start, start + len(name), name))
-            at = start + len(name)
-        return {r.toponym.text: r.entry.region for r in resolve_toponyms(gaz, toponyms, text)}
+        return {r.toponym.text: r.entry.region for r in _resolved(gaz, text, names)}
 
     # The gazetteer lacks the Ohio town: its namesake in Maine is no reading of it.
     assert read("HOLLOW CREEK, Ohio - A man was shot.", ["HOLLOW CREEK", "Ohio"]) == {
