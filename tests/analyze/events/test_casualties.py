@@ -35,3 +35,20 @@ def test_casualties_skips_yearly_statistics(nlp, lex):
 def test_casualties_skips_hypothetical(nlp, lex):
     doc = nlp("The man threatened to kill his neighbours.")
     assert find_casualties(doc, lex) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The reporter would not name his source until the source dies.",
+    "If the boy dies, the charge will be murder, the prosecutor said.",
+    "She will inherit the farm when her uncle dies.",
+])
+def test_casualties_a_death_still_to_come_is_none(nlp, lex, text):
+    assert not [f for f in find_casualties(nlp(text), lex) if f.kind == "killed"]
+
+
+@pytest.mark.parametrize("text", [
+    "A man dies after being shot on Elm Street, police said.",
+    "The victim was taken to hospital, where he died after surgery.",
+])
+def test_casualties_a_death_told_in_the_present_or_after_a_when_is_read(nlp, lex, text):
+    assert [f for f in find_casualties(nlp(text), lex) if f.kind == "killed"]

@@ -62,6 +62,10 @@ def _is_hypothetical(pred: Token, lex: EventLexicon) -> bool:
     for child in pred.children:
         if child.dep_ == "aux" and child.lower_ in lex.words["modal_blockers"]:
             return True
+    if pred.tag_ in ("VBZ", "VBP") and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _FUTURE_MARKS for c in pred.children
+    ):
+        return True  # "until the source dies": English tells a future death in the present
     head = pred.head
     if pred.dep_ in ("ccomp", "xcomp") and any(c.dep_ == "neg" for c in head.children):
         return True  # "don't let my baby die"
@@ -69,6 +73,10 @@ def _is_hypothetical(pred: Token, lex: EventLexicon) -> bool:
         pred.dep_ in ("xcomp", "pcomp", "ccomp")
         and head.lemma_.lower() in lex.words["intent_heads"]
     )
+
+
+# Conjunctions whose clause, in the present tense, speaks of a time to come or a condition.
+_FUTURE_MARKS = frozenset({"until", "till", "unless", "if", "once", "when", "before", "after"})
 
 
 def _fatal(pred: Token, lex: EventLexicon) -> bool:
