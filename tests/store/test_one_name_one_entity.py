@@ -154,3 +154,12 @@ def test_a_nickname_alone_joins_no_other_person_of_that_surname(engine: Engine) 
                                        *_others(1)])["e1"]
     other = store_linked(engine, "b", [_entity("The Chin", type_="person"), *_others(2)])["e1"]
     assert first != other
+
+
+def test_a_full_name_without_its_surname_is_no_nickname(engine: Engine) -> None:
+    # "Dana Lee" written in Dana Lee Whitlow's article is a short form, not a nickname: another
+    # article's Dana Lee, with nothing in common, is another person.
+    first = store_linked(engine, "a", [_entity("Dana Lee Whitlow", "Dana Lee", type_="person"),
+                                       *_others(1)])["e1"]
+    other = store_linked(engine, "b", [_entity("Dana Lee", type_="person"), *_others(2)])["e1"]
+    assert first != other

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, bindparam, select
 
-from europenews.names import surname_of
-from europenews.store.namekeys import NAME
+from europenews.store import entitywrites
+from europenews.store.namekeys import NAME, NICK
 from europenews.store.schema import entities, entity_keys
 
 # Built once: SQLAlchemy reuses its compiled form (the key list expands at execution).
@@ -36,12 +36,17 @@ def key_rows(conn: Connection, type_: str, keys: Iterable[str]) -> list[tuple[in
             for r in conn.execute(_KEY_ROWS, {"type_": type_, "keys": wanted})]
 
 
-def nickname_holders(conn: Connection, names: Iterable[str], key: str, found: bool) -> set[int]:
-    """The persons a nickname names (Carmine "The Jaw" Falcone, then "The Jaw" alone, in either
-    order): those holding, as a name, a person's name that is not their surname's (a nickname),
-    or, when no person of its surname was ``found``, the person's name itself."""
-    surname = surname_of(key)
-    nicknames = {k for k in names if surname_of(k) != surname}
-    if not nicknames and found:
-        return set()
-    return {e for e, k, kind in key_rows(conn, "person", nicknames | {key}) if kind == NAME}
+def nickname_holders(conn: Connection, nicknames: Iterable[str], key: str,
+                     found: bool) -> set[int]:
+    """The persons a nickname names, in either order of the articles: for a name written with
+    nicknames (Carmine "The Jaw" Falcone), those named by one of them alone; for a name no
+    person of its surname was ``found`` for, a person written with it as a nickname ("The
+    Jaw"), or one first known by a nickname that an article has since written with this name
+    (the stored surname is the nickname's: "Carmine Falcone" after "The Jaw")."""
+    holders = {e for e, _, kind in key_rows(conn, "person", nicknames) if kind == NAME}
+    if not found:
+        for e, _, kind in key_rows(conn, "person", [key]):
+            if kind == NICK or (kind == NAME and any(
+                    k == NICK for _, k in entitywrites.keys_of(conn, e))):
+                holders.add(e)
+    return holders

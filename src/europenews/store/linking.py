@@ -46,7 +46,7 @@ from europenews.store.linklocal import local_entity as local_entity  # tests, be
 from europenews.store.linkscore import MIN_CONTEXT as MIN_CONTEXT  # for store/relinking.py
 from europenews.store.linkscore import ROLE_WEIGHT, LinkEvidence, enough_context
 from europenews.store.namehold import full_names_hold, names_agree
-from europenews.store.namekeys import NAME, SHORT, SOUND, first_misspelt
+from europenews.store.namekeys import NAME, NICK, SHORT, SOUND, first_misspelt
 from europenews.store.schema import article_entities, entity_links, entity_roles
 from europenews.store.soundlink import misspelt_candidates, sound_candidates
 
@@ -119,7 +119,7 @@ def _person_candidates(conn: Connection, local: Local) -> tuple[set[int], set[in
     # form ("Mo" / "Maurice"), given context.
     weak = {e for e, keys in full.items() if not keys or any(
         first_misspelt(local.key, k) or namekeys.first_nickname(local.key, k) for k in keys)}
-    strong |= nickname_holders(conn, local.names, local.key, found=bool(full))
+    strong |= nickname_holders(conn, local.nicknames, local.key, found=bool(full))
     return strong, (weak | misspelt) - strong
 
 
@@ -305,6 +305,7 @@ def _add_keys(conn: Connection, entity_id: int, local: Local, evidence: str) -> 
         wanted = {(k, SHORT) for k in local.names}
     if local.is_person:  # for people named in other languages (store/soundlink.py)
         wanted |= {(k, SOUND) for k in soundlink.sound_keys(local.key)}
+        wanted |= {(k, NICK) for k in local.nicknames}
     have = entitywrites.keys_of(conn, entity_id)
     entitywrites.add_keys(conn, [{"entity_id": entity_id, "key": k, "kind": kind}
                                 for k, kind in wanted - have if k])

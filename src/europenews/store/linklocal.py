@@ -43,6 +43,7 @@ class Local:
     shorts: frozenset[str]  # keys that name it only with context
     foreign: bool = False  # named in a language other than English and French
     shown: str | None = None  # the name a new entity is shown by, when not the entity's own
+    nicknames: frozenset[str] = frozenset()  # nicknames written inside the name ("The Jaw")
 
     @property
     def is_person(self) -> bool:
@@ -95,9 +96,10 @@ def local_entity(e: Entity) -> Local | None:
         if len(key.split()) > 1:
             names.add(key)
         # A nickname of two words or more names the person on its own ("The Jaw").
-        names |= {k for m in e.mentions if (nick := nicknamed(m.text))
-                  and len((k := name_key(nick[1])).split()) > 1}
-        return Local(e, key, frozenset(names), frozenset({surname_of(key)}))
+        nicknames = {k for m in e.mentions if (nick := nicknamed(m.text))
+                     and len((k := name_key(nick[1])).split()) > 1}
+        return Local(e, key, frozenset(names | nicknames), frozenset({surname_of(key)}),
+                     nicknames=frozenset(nicknames))
     key = core_key(name_key(e.name))
     if not key:
         return None

@@ -11,8 +11,9 @@ from europenews.translit import CASE_ENDINGS, MIN_STEM
 
 # Kinds of ``entity_keys`` rows: a *name* key links on its own, a *short* one (surname, initials,
 # last word) only with context, a *sound* one is a person's surname as ``names.sound_key``
-# writes it, for names written in another language (``store/soundlink.py``).
-NAME, SHORT, SOUND = "name", "short", "sound"
+# writes it, for names written in another language (``store/soundlink.py``), a *nick* one a
+# nickname the person was written with inside the full name (``keyrows.nickname_holders``).
+NAME, SHORT, SOUND, NICK = "name", "short", "sound", "nick"
 
 # A name written as one word or two ("SeaMicro" / "Sea Micro") is one name when the joined
 # word is this long; shorter joins ("U S" → "us") collide with other names.
