@@ -11,6 +11,7 @@ names and quotations are not the article's. A dateline ("ALTURAS, Modoc County (
 
 from __future__ import annotations
 
+import functools
 import re
 from itertools import pairwise
 
@@ -58,6 +59,13 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
     """Character ranges of the lines that are page furniture: notices, promotions, bylines.
     The first line is the article's own title ("UPDATE: …", "APD: Teen found …"), never a
     promotion or a byline."""
+    return list(_furniture_ranges(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _furniture_ranges(text: str) -> tuple[tuple[int, int], ...]:
+    # Kept for the last few texts: the entity kinds, the quotes and the events of one
+    # article each ask for its furniture.
     ranges = []
     start = 0
     titled = False
@@ -74,7 +82,7 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
             ranges.append((start, start + len(line)))
         start += len(line) + 1
         titled = titled or bool(line.strip())
-    return ranges
+    return tuple(ranges)
 
 
 def dateline_names(text: str) -> frozenset[str]:
