@@ -134,7 +134,8 @@ def obituary(doc: Doc, lex: EventLexicon) -> bool:
 def violent_text(text: str, lex: EventLexicon) -> bool:
     """Whether a word of the text begins with one of the lexicon's ``violence_stems``."""
     stems = tuple(lex.words.get("violence_stems", frozenset()))
-    return any(word.startswith(stems) and word not in _NOT_VIOLENT
+    none = lex.words.get("not_violent_words", frozenset())
+    return any(word.startswith(stems) and word not in none
                for word in _WORD.findall(text.lower()))
 
 
@@ -142,8 +143,9 @@ def violent_doc(doc: Doc, lex: EventLexicon) -> bool:
     """:func:`violent_text` over a parsed article, where a word that begins like a word of
     violence but is used otherwise ("ordered to fire him", "a shot in the arm for") is none."""
     stems = tuple(lex.words.get("violence_stems", frozenset()))
+    none = lex.words.get("not_violent_words", frozenset())
     return any(
-        tok.lower_.startswith(stems) and tok.lower_ not in _NOT_VIOLENT
+        tok.lower_.startswith(stems) and tok.lower_ not in none
         and not dismissal(tok, lex) and not figurative_shot(tok)
         for tok in doc
     )
@@ -164,7 +166,3 @@ def quiet_figure(figure: Casualty, doc: Doc, lex: EventLexicon) -> bool:
 
 _WORD = re.compile(r"[a-z]+")
 _INQUEST = re.compile(r"\b(?:coroner|autops)\w*", re.IGNORECASE)
-# Words that begin like a word of violence and are none.
-_NOT_VIOLENT = frozenset({"executive", "executives", "executor", "bombshell", "bombshells",
-                          "explore", "explored", "explores", "exploring", "exploration",
-                          "exploit", "exploits"})
