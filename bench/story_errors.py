@@ -34,6 +34,7 @@ from typing import Any
 
 from europenews.stories.cluster import OnlineClusterer, load_decision_model
 from europenews.stories.decision import DecisionModel
+from europenews.stories.dense import Embedder
 from europenews.stories.state import Prepared, StoryState
 from train_stories import cluster_scores, item_of, load
 
@@ -95,11 +96,14 @@ def _pairs(gold: list[str], predicted: list[str]) -> dict[str, int]:
     }
 
 
-def analyse(records: list[dict[str, Any]], model: DecisionModel, examples: int) -> dict[str, Any]:
+def analyse(
+    records: list[dict[str, Any]], model: DecisionModel, examples: int,
+    embedder: Embedder | None = None,
+) -> dict[str, Any]:
     from europenews.dates import day_number
     from europenews.stories.incidents import incident_cues
 
-    clusterer = _Recording(model=model)
+    clusterer = _Recording(model=model, embedder=embedder)
     gold_members: dict[str, list[int]] = defaultdict(list)
     placed: list[str] = []
     name_df: Counter[str] = Counter()

@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from europenews.stories.decision import FEATURES, DecisionModel, load_decision_model
+from europenews.stories.dense import Embedder
+from lead_vectors import LeadEmbedder
 from story_errors import analyse
 from train_stories import FULL_FEATURES, fit, load, oracle_pairs, run
 from tree_fit import fit_trees
@@ -31,9 +33,11 @@ def sub_part(story: str, part: int) -> bool:
     return int(hashlib.md5(f"sub:{story}".encode()).hexdigest(), 16) % 2 == part
 
 
-def dated_pairs(records: list[dict[str, Any]]) -> tuple[list[list[float]], list[int]]:
+def dated_pairs(
+    records: list[dict[str, Any]], embedder: Embedder | None = None
+) -> tuple[list[list[float]], list[int]]:
     zero = (0.0,) * (len(FEATURES) + 1)
-    xs, ys, kinds = oracle_pairs(records, DecisionModel(headline=zero, full=zero))
+    xs, ys, kinds = oracle_pairs(records, DecisionModel(headline=zero, full=zero), embedder)
     keep = [i for i, kind in enumerate(kinds) if kind == "full"]
     return [xs[i] for i in keep], [ys[i] for i in keep]
 
@@ -48,6 +52,15 @@ def main() -> None:
     parser.add_argument("--leaves", type=int, default=15)
     parser.add_argument("--models", default="logistic,trees")
     parser.add_argument("--without", default="", help="features the models leave out")
+    parser.add_argument("--with", dest="extra", default="",
+                        help="features of FEATURES beyond the shipped ones, e.g. dense")
+    parser.add_argument(
+        "--lead-vectors", type=Path, default=None,
+        help="MiniLM vectors of full texts' title and lead (bench/lead_vectors.py), cached "
+        "in this file; without it the clusterer runs without an embedder, as before")
+    parser.add_argument("--headline-vectors-only", action="store_true",
+                        help="with --lead-vectors: vectors for headline-only items alone, as "
+                        "the shipped embedder gives them (the control)")
     parser.add_argument(
         "--errors",
         action="store_true",
@@ -57,11 +70,15 @@ def main() -> None:
     args = parser.parse_args()
     records = load(args.data / "gva-incidents", args.half, None)
     parts = [[r for r in records if sub_part(str(r["story"]), p)] for p in (0, 1)]
-    pairs = [dated_pairs(part) for part in parts]
+    embedder = None
+    if args.lead_vectors is not None:
+        embedder = LeadEmbedder(args.lead_vectors, full=not args.headline_vectors_only)
+    pairs = [dated_pairs(part, embedder) for part in parts]
     shipped = load_decision_model()
     thresholds = [float(t) for t in args.thresholds.split(",")]
     merges = [None if m == "none" else float(m) for m in args.merges.split(",")]
-    only = tuple(name for name in FULL_FEATURES if name not in args.without.split(","))
+    extra = tuple(name for name in args.extra.split(",") if name)
+    only = tuple(name for name in FULL_FEATURES + extra if name not in args.without.split(","))
     rows = []
     errors: dict[str, dict[str, Counter[str]]] = {}
     for fit_on in (0, 1):
@@ -82,7 +99,7 @@ def main() -> None:
                         model, threshold_full=threshold, merge_full=merge
                     )
                     if args.errors:
-                        found = analyse(scored, candidate, 0)
+                        found = analyse(scored, candidate, 0, embedder)
                         s = found["final"]
                         key = f"{name} {threshold} {merge}"
                         for part in ("lost_pairs_at_placement", "wrong_pairs_at_placement"):
@@ -90,7 +107,7 @@ def main() -> None:
                                 found[part]
                             )
                     else:
-                        s = run(scored, candidate)
+                        s = run(scored, candidate, embedder)
                     row = {
                         "fit_on": fit_on, "model": name, "threshold": threshold,
                         "merge": merge, "pairwise": s["pairwise"], "bcubed": s["bcubed"],
@@ -98,6 +115,8 @@ def main() -> None:
                     }
                     print(json.dumps(row), file=sys.stderr)
                     rows.append(row)
+    if embedder is not None:
+        embedder.save()
     print(json.dumps({"half": args.half, "parts": [len(p) for p in parts], "rows": rows,
                       "errors": {k: {p: dict(c.most_common()) for p, c in v.items()}
                                  for k, v in errors.items()}}, indent=1))
