@@ -58,6 +58,8 @@ def main() -> None:
         "--lead-vectors", type=Path, default=None,
         help="MiniLM vectors of full texts' title and lead (bench/lead_vectors.py), cached "
         "in this file; without it the clusterer runs without an embedder, as before")
+    parser.add_argument("--sentences", type=int, default=2,
+                        help="with --lead-vectors: sentences of the lead (0: the title alone)")
     parser.add_argument("--headline-vectors-only", action="store_true",
                         help="with --lead-vectors: vectors for headline-only items alone, as "
                         "the shipped embedder gives them (the control)")
@@ -72,7 +74,8 @@ def main() -> None:
     parts = [[r for r in records if sub_part(str(r["story"]), p)] for p in (0, 1)]
     embedder = None
     if args.lead_vectors is not None:
-        embedder = LeadEmbedder(args.lead_vectors, full=not args.headline_vectors_only)
+        embedder = LeadEmbedder(args.lead_vectors, args.sentences,
+                                full=not args.headline_vectors_only)
     pairs = [dated_pairs(part, embedder) for part in parts]
     shipped = load_decision_model()
     thresholds = [float(t) for t in args.thresholds.split(",")]
