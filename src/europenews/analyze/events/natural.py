@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from europenews.analyze.events.casualties import Casualty
 from europenews.analyze.events.lexicon import EventLexicon, words_pattern
+from europenews.analyze.doctext import doc_text
 from europenews.textdates import MONTH_NAME
 
 _MONTH = rf"(?:{MONTH_NAME})\.?"
@@ -137,6 +138,20 @@ def violent_text(text: str, lex: EventLexicon) -> bool:
     none = lex.words.get("not_violent_words", frozenset())
     return any(word.startswith(stems) and word not in none
                for word in _WORD.findall(text.lower()))
+
+
+def untriggered_type(doc: Doc, lex: EventLexicon) -> str:
+    """The type of an event told without an event word ("died after slipping and falling"):
+    an accident where the article speaks of one (``accident_stems``) and of no attack
+    (``attack_stems``), else an attack."""
+    words = _WORD.findall(doc_text(doc).lower())
+    none = lex.words.get("not_violent_words", frozenset())
+    accident = tuple(lex.words.get("accident_stems", ()))
+    attack = tuple(lex.words.get("attack_stems", ()))
+    if accident and any(w.startswith(accident) for w in words) and not any(
+            w.startswith(attack) and w not in none for w in words):
+        return "accident"
+    return "attack"
 
 
 def violent_doc(doc: Doc, lex: EventLexicon) -> bool:
