@@ -21,9 +21,9 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from europenews.analyze.doctext import doc_text
 from europenews.analyze.events.casualties import Casualty
 from europenews.analyze.events.lexicon import EventLexicon, words_pattern
-from europenews.analyze.doctext import doc_text
 from europenews.textdates import MONTH_NAME
 
 _MONTH = rf"(?:{MONTH_NAME})\.?"
