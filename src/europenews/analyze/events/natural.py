@@ -9,7 +9,9 @@ says how someone died a natural death, or dates the death to a year, and holds n
 violence, gives no killed figure; in an article without any event word or word of violence,
 neither a bare death word nor someone "hurt" or "seized" makes a casualty (``quiet_figure``),
 where a word of violence is read as such only when it is one: not "executive", "bombshell",
-"to fire him" or "a shot in the arm for" (``violent_doc``).
+"to fire him" or "a shot in the arm for" (``violent_doc``). A death told without an event word
+in an article of a fall or a drowning, with no word of attack, is an accident
+(``untriggered_type``).
 Pure functions over the events lexicon (``natural_death_words`` and ``violence_stems`` of
 ``casualty_words.json``).
 """
