@@ -171,3 +171,39 @@ def test_events_a_single_timed_line_is_still_the_article(nlp):
     text = "1:30 a.m. is when a man was shot and killed outside the bar, police said."
     assert _events(nlp, text)[0].killed == 1
 
+
+
+_BOUT = ("Petrenko kept his heavyweight belts with a unanimous decision over Ortiz in Hamburg "
+         "on Saturday. The champion's jab controlled the bout from the first round, and by the "
+         "seventh round the referee was watching closely. {hit} The WBC and IBF titles stay with "
+         "him until a rematch on the undercard of a title fight next year.")
+
+
+def test_events_a_boxing_report_is_a_game_report(nlp):
+    text = _BOUT.format(hit="Petrenko hit the shorter Ortiz at will and cut him above the eye.")
+    assert all(not e.injured for e in _events(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "She was in Lisbon shooting a historical drama for the network when her agent called.",
+    "The crew shot a music video on the rooftop over two nights in March.",
+])
+def test_events_shooting_a_film_hurts_nobody(nlp, text):
+    assert all(not e.injured and not e.killed for e in _events(nlp, text))
+
+
+def test_events_shooting_a_person_still_counts(nlp):
+    text = "A gunman shot a cashier and a customer at a gas station on Monday, police said."
+    assert any(e.injured == 2 for e in _events(nlp, text))
+
+
+def test_events_a_death_in_a_fall_without_event_word_is_an_accident(nlp):
+    text = ("A Scottish man has been killed after falling around 600 metres while climbing in "
+            "the Alps. Rescuers recovered his body on Sunday, police said.")
+    assert [e.type for e in _events(nlp, text)] == ["accident"]
+
+
+def test_events_a_death_without_event_word_among_words_of_attack_stays_an_attack(nlp):
+    text = ("A 41-year-old man was killed on Sunday after falling down the stairs of a bar, "
+            "police said. Witnesses said two men had beaten him before he fell.")
+    assert [e.type for e in _events(nlp, text)] == ["attack"]

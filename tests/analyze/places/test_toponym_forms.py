@@ -12,6 +12,7 @@ from europenews.analyze.places.toponym_forms import (
     code_only,
     dateline,
     facility,
+    feature_part,
     plain,
 )
 
@@ -98,3 +99,28 @@ def test_toponym_forms_facility_needs_a_name_before_the_facility_word(text, expe
 
 def test_toponym_forms_direction_and_facility_words_are_no_places():
     assert {"west", "downtown", "street", "hospital"} <= NOT_A_PLACE
+
+
+@pytest.mark.parametrize(
+    ("full", "name", "expected"),
+    [
+        ("They climbed to a hut on Mount Brandon at dawn.", "Brandon", True),
+        ("Snow closed the road over Mt. Brandon again.", "Brandon", True),
+        ("Snow closed the road over Mt. Brandon again.", "Mt.", True),
+        ("Boats crossed Lake Brandon in the fog.", "Brandon", True),
+        ("The fair opened in Brandon on Monday.", "Brandon", False),
+        ("He moved from Manitoba to Mt. Brandon.", "Manitoba", False),
+        ("A crash on Mt. in the dark.", "Mt.", False),
+    ],
+    ids=["mount", "mt-name", "mt-itself", "lake", "town", "before-a-mountain", "mt-alone"],
+)
+def test_toponym_forms_feature_part_is_a_mountain_or_lake_name(gaz, full, name, expected):
+    start = full.index(name)
+    assert feature_part(gaz, full, start, start + len(name)) is expected
+
+
+def test_toponym_forms_feature_part_keeps_a_town_named_after_its_lake():
+    gaz = parse_gazetteer(["city\t5\tLake Brandon\tUS\t30.2\t-93.2\t70000\tUS.LA\tlake brandon"])
+    full = "Police in Lake Brandon said so."
+    start = full.index("Brandon")
+    assert not feature_part(gaz, full, start, start + len("Brandon"))

@@ -125,3 +125,11 @@ def test_toponyms_abbreviations_and_codes_only_where_they_are_ones(nlp, text, pr
     places = _places(nlp, text)
     assert present <= set(places)
     assert not absent & set(places)
+
+
+def test_toponyms_mountain_names_hold_no_town_and_no_state(nlp):
+    # "Mount Sefton" is a peak in New Zealand, not Sefton in England; "Mt." is no Montana.
+    places = _places(nlp, "A climber died on Mount Sefton on Saturday. Another group turned "
+                          "back below Mt. Hood last week.")
+    assert "Sefton" not in places
+    assert "Montana" not in places

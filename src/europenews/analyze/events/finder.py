@@ -361,7 +361,7 @@ def event_with_options(
     )
     date_text = date_expression([figure_sent, *group.sents])
     return Event(
-        type=group.type or "attack",
+        type=group.type or natural.untriggered_type(doc, lex),
         start=figure_sent.start_char,
         end=figure_sent.end_char,
         text=figure_sent.text,

@@ -9,7 +9,9 @@ says how someone died a natural death, or dates the death to a year, and holds n
 violence, gives no killed figure; in an article without any event word or word of violence,
 neither a bare death word nor someone "hurt" or "seized" makes a casualty (``quiet_figure``),
 where a word of violence is read as such only when it is one: not "executive", "bombshell",
-"to fire him" or "a shot in the arm for" (``violent_doc``).
+"to fire him" or "a shot in the arm for" (``violent_doc``). A death told without an event word
+in an article of a fall or a drowning, with no word of attack, is an accident
+(``untriggered_type``).
 Pure functions over the events lexicon (``natural_death_words`` and ``violence_stems`` of
 ``casualty_words.json``).
 """
@@ -21,6 +23,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from europenews.analyze.doctext import doc_text
 from europenews.analyze.events.casualties import Casualty
 from europenews.analyze.events.lexicon import EventLexicon, words_pattern
 from europenews.textdates import MONTH_NAME
@@ -137,6 +140,20 @@ def violent_text(text: str, lex: EventLexicon) -> bool:
     none = lex.words.get("not_violent_words", frozenset())
     return any(word.startswith(stems) and word not in none
                for word in _WORD.findall(text.lower()))
+
+
+def untriggered_type(doc: Doc, lex: EventLexicon) -> str:
+    """The type of an event told without an event word ("died after slipping and falling"):
+    an accident where the article speaks of one (``accident_stems``) and of no attack
+    (``attack_stems``), else an attack."""
+    words = _WORD.findall(doc_text(doc).lower())
+    none = lex.words.get("not_violent_words", frozenset())
+    accident = tuple(lex.words.get("accident_stems", ()))
+    attack = tuple(lex.words.get("attack_stems", ()))
+    if accident and any(w.startswith(accident) for w in words) and not any(
+            w.startswith(attack) and w not in none for w in words):
+        return "accident"
+    return "attack"
 
 
 def violent_doc(doc: Doc, lex: EventLexicon) -> bool:

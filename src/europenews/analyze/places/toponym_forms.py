@@ -192,6 +192,23 @@ def plain(gaz: GeoGazetteer, dotted: str) -> bool:
     return bool(bare) and len(bare) >= len(gaz.candidates(dotted))
 
 
+# A mountain's or a lake's name, written before the name ("Mount Sefton", "Mt. Hood", "Lake
+# Tahoe"): what follows the word is the feature's name, and "Mt." there is no Montana.
+_FEATURE_PREFIX = re.compile(r"(?:Mount|Mt\.?|Lake|Loch)\s+$")
+_NAME_NEXT = re.compile(r"\s+[A-Z]")
+
+
+def feature_part(gaz: GeoGazetteer, full: str, start: int, end: int) -> bool:
+    """Whether a name is part of a mountain's or a lake's ("Mount Sefton" is no Sefton in
+    England, "Mt. Hood" has no Montana in it), unless the gazetteer knows the whole as a place
+    ("Lake Charles", "Mount Vernon")."""
+    text = full[start:end]
+    if text in ("Mt.", "Mt") and _NAME_NEXT.match(full, end):
+        return True  # a place "Mt. Vernon" would be read whole, not "Mt." alone
+    prefix = _FEATURE_PREFIX.search(full, max(0, start - 6), start)
+    return prefix is not None and not gaz.candidates(full[prefix.start():end])
+
+
 def landform(text: str) -> bool:
     """Whether a name is a lake's, a river's, a park's ("Falcon Lake", "Lake Michigan")."""
     words = text.split()

@@ -26,6 +26,7 @@ from europenews.analyze.places.toponym_forms import (
     code_only,
     dateline,
     facility,
+    feature_part,
     landform,
     not_a_name,
     plain,
@@ -406,6 +407,7 @@ def find_toponyms(doc: Doc, gaz: GeoGazetteer, add_missed: bool = True) -> list[
             continue
         if not t.demonym and (
             not_a_name(gaz, full, t.start, t.end) or street_or_institution(full, t.start, t.end)
+            or feature_part(gaz, full, t.start, t.end)
         ):
             continue
         if not t.weak and not t.demonym and (
