@@ -75,9 +75,10 @@ def nearest_bare(doc: Doc, mark: MarkedQuote, bare: list[Cue], layout: Layout) -
             gap = mark.start - pos
             limit = COLON_BEFORE_CHARS if cue.colon else CUE_BEFORE_CHARS
             same = layout.paragraph(pos) == layout.paragraph(mark.start)
+            if gap > limit or not (same or cue.colon):
+                continue  # (checked first: the words between are counted only when near)
             gap_text = layout.text[doc[cue.cue[1] - 1].idx : mark.start]
-            between = len(WORD.findall(gap_text)) - 1
-            ok = gap <= limit and (same or cue.colon) and (cue.colon or between <= 4)
+            ok = cue.colon or len(WORD.findall(gap_text)) <= 5
             # "... that Lind showed to the court. “Would the dog ...?”": a cue in an earlier
             # sentence does not introduce the quotation.
             ok = ok and (cue.colon or not SENTENCE_GAP.search(gap_text))
