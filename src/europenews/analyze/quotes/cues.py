@@ -7,7 +7,13 @@ The content is read from the verb's complement (ccomp, object + xcomp/prepositio
 
 from __future__ import annotations
 
+import re
+
+from spacy.strings import hash_string
+from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Span, Token
+
+from europenews.analyze.doctext import doc_text
 
 from europenews.analyze.quotes.cue import Cue
 from europenews.analyze.quotes.cuebounds import (
@@ -56,6 +62,8 @@ PAPER_VERBS = frozenset({"say", "show", "state", "allege"})  # "charging papers 
 # not "Twitter", which a name may precede ("Senator X on Twitter: “...”").
 LABELS = frozenset({"photo", "photos", "courtesy", "credit", "image", "video", "caption",
                     "follow", "contact", "update", "related", "app"})
+COLON = re.compile(":")
+ACCORDING = hash_string("according")  # compared as a number: every token is asked
 
 
 def _tense(verb: Token) -> str:
@@ -208,22 +216,24 @@ _SCENES = frozenset({"call", "scene", "area", "residence", "home", "house", "add
                      "street", "road", "intersection", "lot"})
 
 
+def _particles(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "prt"
+            or (c.i == verb.i + 1 and c.dep_ == "advmod" and c.pos_ in ("ADV", "ADP"))
+            or (c.i == verb.i + 1 and c.dep_ == "dobj" and c.lower_ == "it")]  # "as X put it"
+
+
 def _verb_cue(verb: Token, lex: QuoteLexicon, beliefs: bool) -> Cue | None:
+    if verb.pos != VERB:
+        return None
     lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB":
+    if lemma in lex.phrasal:  # "shot back", "went on", "pointed out": only with the particle
+        if not any(p.lower_ in lex.phrasal[lemma] for p in _particles(verb)):
+            return None
+    elif not (lemma in lex.speech_verbs or (beliefs and lemma in lex.belief_verbs)
+              or (beliefs and _that_clause(verb))):
         return None
     kids = list(verb.children)
-    prt = [c for c in kids if c.dep_ == "prt"
-           or (c.i == verb.i + 1 and c.dep_ == "advmod" and c.pos_ in ("ADV", "ADP"))
-           or (c.i == verb.i + 1 and c.dep_ == "dobj" and c.lower_ == "it")]  # "as X put it"
-    if lemma in lex.phrasal:  # "shot back", "went on", "pointed out": only with the particle
-        if not any(p.lower_ in lex.phrasal[lemma] for p in prt):
-            return None
-        listed = True
-    else:
-        listed = lemma in lex.speech_verbs or (beliefs and lemma in lex.belief_verbs)
-    if not listed and not (beliefs and _that_clause(verb)):
-        return None
+    prt = _particles(verb)
     if lemma in ("continue", "go") and any(c.dep_ == "xcomp" for c in kids):
         return None  # "went on to say": the cue is "say"
     if any(c.dep_ in ("nsubjpass",) for c in kids) and not any(c.dep_ == "agent" for c in kids):
@@ -296,10 +306,10 @@ def _opens_paragraph(sent: Span) -> bool:
     return prev.is_space and "\n" in prev.text
 
 
-def _colon_cue(sent: Span) -> Cue | None:
-    """``Name: what they said`` — a short name, a colon, then at least three words."""
-    colon = next((t for t in sent if t.text == ":"), None)
-    if colon is None or colon.i - sent.start > 6 or colon.i == sent.start:
+def _colon_cue(sent: Span, colon: Token) -> Cue | None:
+    """``Name: what they said`` — a short name, the sentence's first colon, then at least three
+    words."""
+    if colon.i - sent.start > 6 or colon.i == sent.start:
         return None
     before = sent.doc[sent.start : colon.i]
     if any(t.pos_ in ("VERB", "AUX") or t.lower_ in LABELS for t in before):
@@ -321,8 +331,13 @@ def find_cues(doc: Doc, lex: QuoteLexicon, beliefs: bool = True) -> list[Cue]:
     """All reporting cues of the document, in text order."""
     cues: list[Cue] = []
     french = reads_french_order(lex)
-    for token in doc:
-        cue = _verb_cue(token, lex, beliefs) or _according_cue(token) or _noun_cue(token, lex)
+    for token in doc:  # every token: only cheap tests (numbers, not strings) before the calls
+        pos = token.pos
+        cue = _verb_cue(token, lex, beliefs) if pos == VERB else None
+        if cue is None and token.lower == ACCORDING:
+            cue = _according_cue(token)
+        if cue is None and pos == NOUN:
+            cue = _noun_cue(token, lex)
         if cue is None and french:  # inverted speakers, « selon X » (inversion.py)
             cue = inverted_cue(token, lex, beliefs) or source_cue(token, lex)
         elif cue is not None and french:
@@ -333,8 +348,14 @@ def find_cues(doc: Doc, lex: QuoteLexicon, beliefs: bool = True) -> list[Cue]:
     # "He honestly believes, he said, that ...": the aside reports the verb it interrupts.
     framed = {doc[c.cue[0]].head.i for c in cues if c.aside}
     cues = [c for c in cues if c.aside or c.cue[0] not in framed]
-    for sent in doc.sents:
-        cue = _colon_cue(sent)
+    sents: set[int] = set()
+    for at in (m.start() for m in COLON.finditer(doc_text(doc))):
+        colon = doc.char_span(at, at + 1)  # a token of its own, as a colon cue needs
+        sent = colon.sent if colon is not None else None
+        if sent is None or sent.start in sents:
+            continue
+        sents.add(sent.start)  # each sentence's first colon only
+        cue = _colon_cue(sent, colon[0])
         if cue is not None and not placed_headline(doc, cue):
             cues.append(cue)
     return sorted(cues, key=lambda c: c.cue)
