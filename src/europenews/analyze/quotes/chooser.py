@@ -172,7 +172,7 @@ def candidates(doc: Doc, draft: Draft, layout: Layout, previous: int | None,
     # The quote's kind, crossed with how its cue reads: a verb, a noun ("chants of"), none.
     kind = "kind=" + draft.kind + "|" + (cue.pos_ if cue is not None else "nocue") + (
         "|guessed" if draft.guessed else "")
-    out = [_candidate(doc, head, sources, anchor_tok, cue, draft, layout, kind, salience,
+    out = [_candidate(doc, head, sources, anchor_tok, sent, cue, draft, layout, kind, salience,
                       head == finder) for head, sources in found.items()]
     near = sorted((c for c in out if "src=finder" not in c.features),
                   key=lambda c: abs(c.head - anchor_tok.i))
@@ -184,13 +184,13 @@ def candidates(doc: Doc, draft: Draft, layout: Layout, previous: int | None,
     return out
 
 
-def _candidate(doc: Doc, head: int, sources: set[str], anchor: Token, cue: Token | None,
-               draft: Draft, layout: Layout, kind: str, salience: Mapping[str, int],
-               finder: bool) -> Candidate:
+def _candidate(doc: Doc, head: int, sources: set[str], anchor: Token, sent: Span,
+               cue: Token | None, draft: Draft, layout: Layout, kind: str,
+               salience: Mapping[str, int], finder: bool) -> Candidate:
     tok = doc[head]
     feats = set(sources) | {kind + "|" + s for s in sources}
     feats.add("dist=" + _bucket(head - anchor.i))
-    feats.add("same_sentence" if tok.sent.start == anchor.sent.start else "other_sentence")
+    feats.add("same_sentence" if sent.start <= head < sent.end else "other_sentence")
     if layout.paragraph(tok.idx) == layout.paragraph(anchor.idx):
         feats.add("same_paragraph")
     if cue is not None:

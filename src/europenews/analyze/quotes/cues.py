@@ -14,7 +14,6 @@ from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from europenews.analyze.doctext import doc_text
-
 from europenews.analyze.quotes.cue import Cue
 from europenews.analyze.quotes.cuebounds import (
     aside_content,
@@ -62,8 +61,7 @@ PAPER_VERBS = frozenset({"say", "show", "state", "allege"})  # "charging papers 
 # not "Twitter", which a name may precede ("Senator X on Twitter: “...”").
 LABELS = frozenset({"photo", "photos", "courtesy", "credit", "image", "video", "caption",
                     "follow", "contact", "update", "related", "app"})
-COLON = re.compile(":")
-ACCORDING = hash_string("according")  # compared as a number: every token is asked
+ACCORDING = hash_string("according")
 
 
 def _tense(verb: Token) -> str:
@@ -216,24 +214,20 @@ _SCENES = frozenset({"call", "scene", "area", "residence", "home", "house", "add
                      "street", "road", "intersection", "lot"})
 
 
-def _particles(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ == "prt"
-            or (c.i == verb.i + 1 and c.dep_ == "advmod" and c.pos_ in ("ADV", "ADP"))
-            or (c.i == verb.i + 1 and c.dep_ == "dobj" and c.lower_ == "it")]  # "as X put it"
-
-
 def _verb_cue(verb: Token, lex: QuoteLexicon, beliefs: bool) -> Cue | None:
-    if verb.pos != VERB:
+    if verb.pos != VERB:  # a number, not a string: every token is asked
         return None
     lemma = verb.lemma_.lower()
+    kids = list(verb.children)
+    prt = [c for c in kids if c.dep_ == "prt"
+           or (c.i == verb.i + 1 and c.dep_ == "advmod" and c.pos_ in ("ADV", "ADP"))
+           or (c.i == verb.i + 1 and c.dep_ == "dobj" and c.lower_ == "it")]  # "as X put it"
     if lemma in lex.phrasal:  # "shot back", "went on", "pointed out": only with the particle
-        if not any(p.lower_ in lex.phrasal[lemma] for p in _particles(verb)):
+        if not any(p.lower_ in lex.phrasal[lemma] for p in prt):
             return None
     elif not (lemma in lex.speech_verbs or (beliefs and lemma in lex.belief_verbs)
               or (beliefs and _that_clause(verb))):
         return None
-    kids = list(verb.children)
-    prt = _particles(verb)
     if lemma in ("continue", "go") and any(c.dep_ == "xcomp" for c in kids):
         return None  # "went on to say": the cue is "say"
     if any(c.dep_ in ("nsubjpass",) for c in kids) and not any(c.dep_ == "agent" for c in kids):
@@ -307,8 +301,7 @@ def _opens_paragraph(sent: Span) -> bool:
 
 
 def _colon_cue(sent: Span, colon: Token) -> Cue | None:
-    """``Name: what they said`` — a short name, the sentence's first colon, then at least three
-    words."""
+    """``Name: what they said`` — a short name, a colon, then at least three words."""
     if colon.i - sent.start > 6 or colon.i == sent.start:
         return None
     before = sent.doc[sent.start : colon.i]
@@ -331,13 +324,10 @@ def find_cues(doc: Doc, lex: QuoteLexicon, beliefs: bool = True) -> list[Cue]:
     """All reporting cues of the document, in text order."""
     cues: list[Cue] = []
     french = reads_french_order(lex)
-    for token in doc:  # every token: only cheap tests (numbers, not strings) before the calls
-        pos = token.pos
-        cue = _verb_cue(token, lex, beliefs) if pos == VERB else None
-        if cue is None and token.lower == ACCORDING:
-            cue = _according_cue(token)
-        if cue is None and pos == NOUN:
-            cue = _noun_cue(token, lex)
+    for token in doc:  # every token: numbers (not strings) are compared before the calls
+        cue = _verb_cue(token, lex, beliefs) or (
+            _according_cue(token) if token.lower == ACCORDING else None) or (
+            _noun_cue(token, lex) if token.pos == NOUN else None)
         if cue is None and french:  # inverted speakers, « selon X » (inversion.py)
             cue = inverted_cue(token, lex, beliefs) or source_cue(token, lex)
         elif cue is not None and french:
@@ -348,14 +338,12 @@ def find_cues(doc: Doc, lex: QuoteLexicon, beliefs: bool = True) -> list[Cue]:
     # "He honestly believes, he said, that ...": the aside reports the verb it interrupts.
     framed = {doc[c.cue[0]].head.i for c in cues if c.aside}
     cues = [c for c in cues if c.aside or c.cue[0] not in framed]
-    sents: set[int] = set()
-    for at in (m.start() for m in COLON.finditer(doc_text(doc))):
-        colon = doc.char_span(at, at + 1)  # a token of its own, as a colon cue needs
-        sent = colon.sent if colon is not None else None
-        if sent is None or sent.start in sents:
-            continue
-        sents.add(sent.start)  # each sentence's first colon only
-        cue = _colon_cue(sent, colon[0])
+    sents: set[int] = set()  # each sentence's first colon that is a token of its own
+    for colon in filter(None, (doc.char_span(m.start(), m.end())
+                               for m in re.finditer(":", doc_text(doc)))):
+        sent = colon.sent
+        cue = None if sent.start in sents else _colon_cue(sent, colon[0])
+        sents.add(sent.start)
         if cue is not None and not placed_headline(doc, cue):
             cues.append(cue)
     return sorted(cues, key=lambda c: c.cue)

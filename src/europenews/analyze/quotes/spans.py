@@ -32,20 +32,6 @@ def count_words(text: str, spans: Spans) -> int:
     return sum(len(WORD.findall(text[s:e])) for s, e in spans)
 
 
-def chars(doc: Doc, text: str, ranges: tuple[tuple[int, int], ...]) -> Spans:
-    """Character spans of token ranges, cut at the first line break (content stays in its
-    paragraph even when the parser's sentence runs on into the next one)."""
-    out: Spans = []
-    for s, e in ranges:
-        start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
-        cut = text.find("\n", start, end)
-        if cut != -1:
-            end = len(text[start:cut].rstrip()) + start
-        if end > start:
-            out.append((start, end))
-    return out
-
-
 def paragraph_chars(
     doc: Doc, text: str, ranges: tuple[tuple[int, int], ...], layout: Layout, para: int
 ) -> Spans:
