@@ -78,16 +78,17 @@ class Layout:
         self.text = text
         self.breaks = [m.start() for m in re.finditer(r"\n", text)]
         self.marks = marks
+        self._at: dict[int, int | None] = {}  # mark_at's answers: asked again for every mark
 
     def paragraph(self, char: int) -> int:
         """Index of the paragraph holding ``char`` (blank lines count as their own)."""
         return bisect.bisect_right(self.breaks, char)
 
     def mark_at(self, char: int) -> int | None:
-        for k, mark in enumerate(self.marks):
-            if any(s - 1 <= char < e + 1 for s, e in mark.fragments):
-                return k
-        return None
+        if char not in self._at:
+            self._at[char] = next((k for k, mark in enumerate(self.marks) if any(
+                s - 1 <= char < e + 1 for s, e in mark.fragments)), None)
+        return self._at[char]
 
     def mark_between(self, a: int, b: int) -> bool:
         return any(a < m.start and m.end < b for m in self.marks)
