@@ -3,13 +3,15 @@ and a sentence repeated verbatim counting once among a figure's restatements (is
 
 from __future__ import annotations
 
+from europenews.analyze.events.casualties import casualties_in
 from europenews.analyze.events.evidence import restatements
+from europenews.analyze.events.lexicon import load_event_lexicon
 from europenews.analyze.events.titleonly import (
     events_with_title,
     needs_title,
     sentence_case,
-    title_evidence,
     title_event,
+    title_evidence,
 )
 from europenews.analyze.pipeline import make_doc
 from europenews.model import Article, Event, Figure
@@ -28,7 +30,8 @@ def _event(killed=None, injured=None, figures=()):
 
 
 def test_sentence_case_lowers_a_title_cased_headline():
-    assert sentence_case("Teen Shot And Killed Near Bus Stop") == "Teen shot and killed near bus stop"
+    found = sentence_case("Teen Shot And Killed Near Bus Stop")
+    assert found == "Teen shot and killed near bus stop"
     assert sentence_case("Two Hurt In FBI Raid") == "Two hurt in FBI raid"  # an acronym stays
 
 
@@ -88,7 +91,7 @@ def test_a_quiet_title_adds_nothing(nlp):
 def test_a_sentence_printed_twice_is_not_a_restatement(nlp):
     lead = "Two people were killed in a crash on the bridge on Monday."
     doc = nlp(f"{lead} Traffic was diverted for hours. {lead} Another driver was killed later.")
-    figures = [f for f in _casualties(doc)]
+    figures = _casualties(doc)
     sents = [(doc[f.token].sent.start_char, doc[f.token].sent.text) for f in figures]
     assert restatements(figures)[("killed", 2)] == 2
     assert restatements(figures, sents)[("killed", 2)] == 1
@@ -96,7 +99,5 @@ def test_a_sentence_printed_twice_is_not_a_restatement(nlp):
 
 
 def _casualties(doc):
-    from europenews.analyze.events.casualties import casualties_in
-    from europenews.analyze.events.lexicon import load_event_lexicon
     lex = load_event_lexicon()
     return [f for sent in doc.sents for f in casualties_in(sent, lex)]
