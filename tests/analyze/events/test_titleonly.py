@@ -1,11 +1,8 @@
-"""Figures read from the title when the text reports no casualty event (events/titleonly.py),
-and a sentence repeated verbatim counting once among a figure's restatements (issue 16)."""
+"""Figures read from the title when the text reports no casualty event (events/titleonly.py;
+issue 16)."""
 
 from __future__ import annotations
 
-from europenews.analyze.events.casualties import casualties_in
-from europenews.analyze.events.evidence import restatements
-from europenews.analyze.events.lexicon import load_event_lexicon
 from europenews.analyze.events.titleonly import (
     events_with_title,
     needs_title,
@@ -86,18 +83,3 @@ def test_a_text_with_its_own_figures_ignores_the_title(nlp):
 
 def test_a_quiet_title_adds_nothing(nlp):
     assert _events(nlp, "City Council Approves New Budget For Parks", WALL) == []
-
-
-def test_a_sentence_printed_twice_is_not_a_restatement(nlp):
-    lead = "Two people were killed in a crash on the bridge on Monday."
-    doc = nlp(f"{lead} Traffic was diverted for hours. {lead} Another driver was killed later.")
-    figures = _casualties(doc)
-    sents = [(doc[f.token].sent.start_char, doc[f.token].sent.text) for f in figures]
-    assert restatements(figures)[("killed", 2)] == 2
-    assert restatements(figures, sents)[("killed", 2)] == 1
-    assert restatements(figures, sents)[("killed", 1)] == 1
-
-
-def _casualties(doc):
-    lex = load_event_lexicon()
-    return [f for sent in doc.sents for f in casualties_in(sent, lex)]

@@ -155,18 +155,9 @@ def _quoted(casualty: Casualty, sent: Span) -> bool:
     return sum(before.count(q) for q in _QUOTES) % 2 == 1
 
 
-def restatements(figures: Sequence[Casualty], sentences: Sequence[tuple[int, str]] = ()
-                 ) -> Counter[tuple[str, int | None]]:
-    """How many figures give each (kind, count). With ``sentences`` (each figure's sentence:
-    its start and text), the figures of a sentence repeated verbatim count once: a lead
-    repeated as a photo caption is one report printed twice, not a restatement."""
-    if not sentences:
-        return Counter((f.kind, f.count) for f in figures)
-    first: dict[str, int] = {}
-    for start, text in sorted(sentences):
-        first.setdefault(" ".join(text.split()), start)
-    return Counter((f.kind, f.count) for f, (start, text) in zip(figures, sentences, strict=True)
-                   if first[" ".join(text.split())] == start)
+def restatements(figures: Sequence[Casualty]) -> Counter[tuple[str, int | None]]:
+    """How many figures give each (kind, count)."""
+    return Counter((f.kind, f.count) for f in figures)
 
 
 def figure_features(

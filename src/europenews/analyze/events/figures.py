@@ -60,8 +60,7 @@ class FigureScorer:
                  sentence_index: dict[int, int], triggers: dict[int, bool],
                  groups_with_figures: int = 1) -> None:
         self.doc, self.lex = doc, lex
-        sents = [doc[f.token].sent for f in all_figures]
-        self.restated = restatements(all_figures, [(s.start_char, s.text) for s in sents])
+        self.restated = restatements(all_figures)
         self.values = {(f.kind, f.count) for f in all_figures if f.count is not None}
         # The article's first sentence with figures, and the kinds it gives: a death the lead
         # does not report is more often another incident.
