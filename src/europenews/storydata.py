@@ -58,12 +58,18 @@ class ArticleFigure:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """Where a story figure was read: an article and the sentence's offsets in its text."""
+    """Where a story figure was read: an article and the sentence's offsets in its text, or
+    the article's title (an empty span at 0: a page whose text reports no casualty event,
+    analyze/events/titleonly.py)."""
 
     article_id: str
     outlet: str | None
     start: int
     end: int
+
+    @property
+    def in_title(self) -> bool:
+        return self.start == 0 and self.end == 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,5 +100,5 @@ class StoryCasualty:
             "latest": self.latest, "inferred_zero": self.inferred_zero,
             "none_reported": self.none_reported,
             "evidence": [{"article": e.article_id, "outlet": e.outlet, "start": e.start,
-                          "end": e.end} for e in self.evidence],
+                          "end": e.end, "in_title": e.in_title} for e in self.evidence],
         }

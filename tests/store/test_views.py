@@ -22,6 +22,7 @@ from europenews.store.engine import open_store
 from europenews.store.entities import link_entities
 from europenews.store.stories import assign_to_story, list_story_members, refresh_story
 from europenews.store.views import casualty_figures, front_stories, store_version
+from europenews.store.views_brief import story_brief
 from europenews.store.views_geo import map_events, place_detail
 from europenews.store.views_people import QuoteFilters, search_quotes, without_repeats
 from europenews.stories.summary import summarize_story
@@ -30,14 +31,14 @@ TEXT = "Three people were killed in Kherson, governor Oleksandr Prokudin said."
 
 
 def _store(conn, n: int, killed: int, source: str, story: str = "s1",
-           point: tuple[float, float] = (46.6, 32.6)) -> str:
+           point: tuple[float, float] = (46.6, 32.6), span: tuple[int, int] = (0, 70)) -> str:
     article = Article(text=TEXT + f" ({n})", id=f"a{n}", title=f"Kherson strike {n}",
                       source=source, published=f"2026-11-20T0{n}:00:00Z")
     person = Entity("e1", "Oleksandr Prokudin", "person",
                     mentions=(Mention(46, 64, "Oleksandr Prokudin"),))
     quote = Quote("Three people were killed in Kherson", 0, 35, ((0, 35),), "indirect",
                   Speaker("e1", "Oleksandr Prokudin"), Mention(65, 69, "said"))
-    figure = Figure("killed", killed, 0, 70, "Three people",
+    figure = Figure("killed", killed, *span, "Three people",
                     EventSource("e1", "Oleksandr Prokudin"), 0.9)
     event = Event("drone strike", 0, 35, "Three people were killed in Kherson", killed=killed,
                   place=PlaceRef("Kherson", "UA", *point), figures=(figure,))
@@ -68,7 +69,20 @@ def test_views_casualty_figures_keep_the_spread_between_outlets(conn):
     # The latest confident report is the story's figure; the spread stays listed after it.
     assert (figures[0]["value"], figures[0]["primary"]) == (4, True)
     assert figures[0]["given_by"] == ["Oleksandr Prokudin"]
-    assert figures[0]["evidence"][0] == {"article": "a3", "outlet": "Wire", "start": 0, "end": 70}
+    assert figures[0]["evidence"][0] == {"article": "a3", "outlet": "Wire", "start": 0, "end": 70,
+                                         "in_title": False}
+
+
+def test_views_a_figure_read_from_the_title_says_so_and_quotes_the_title(conn):
+    # An empty span at 0 is the title (analyze/events/titleonly.py): the page links the
+    # article without a mark, and the brief quotes the title, not an empty sentence.
+    _store(conn, 1, 3, "Herald", span=(0, 0))
+    [figure] = casualty_figures(conn, ["s1"])["s1"]
+    assert figure["evidence"][0]["in_title"] is True
+    brief = story_brief(conn, "s1")
+    assert brief is not None
+    [killed] = [f for f in brief.figures if f.kind == "killed"]
+    assert [e.sentence for e in killed.evidence] == ["Kherson strike 1"]
 
 
 def test_views_map_events_do_not_multiply_one_story_by_its_outlets(conn):

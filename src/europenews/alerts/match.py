@@ -118,8 +118,8 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def _figure(c: StoryCasualty, probability: float) -> dict[str, Any]:
     return {"value": c.value, "given_by": list(c.given_by), "outlets": c.outlets,
             "confidence": c.confidence, "shown": c.shown, "probability": round(probability, 3),
-            "evidence": [{"article": e.article_id, "start": e.start, "end": e.end}
-                         for e in c.evidence]}
+            "evidence": [{"article": e.article_id, "start": e.start, "end": e.end,
+                          "in_title": e.in_title} for e in c.evidence]}
 
 
 def _event_parts(cond: EventCondition, facts: StoryFacts,

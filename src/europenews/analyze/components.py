@@ -12,6 +12,7 @@ and the registered functions.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from spacy.language import Language
@@ -36,6 +37,7 @@ from europenews.analyze.entities import (
 )
 from europenews.analyze.entities.furniture import furniture_lines
 from europenews.analyze.events import EventLexicon, find_events, load_event_lexicon
+from europenews.analyze.events.titleonly import events_with_title, needs_title, sentence_case
 from europenews.analyze.extensions import register_extensions
 from europenews.analyze.names import NameLexicon, find_names, load_name_lexicon
 from europenews.analyze.names.russian import russian_tagger
@@ -44,6 +46,7 @@ from europenews.analyze.quotes import QuoteLexicon, find_quotes, load_quote_lexi
 from europenews.analyze.ruletable import AttributeTable, LemmaTable
 from europenews.analyze.tokenizer import create_glued_quotations_tokenizer
 from europenews.errors import ConfigError
+from europenews.model import Event
 
 registry.misc("europenews.known_names.v1")(load_known_names)
 registry.misc("europenews.entity_lexicon.v1")(load_entity_lexicon)
@@ -241,12 +244,32 @@ class EventFinder(Component):
                 "doc._.entities", "doc._.entity_of_token", "doc._.places", "doc._.place_doubts")
     needs = ("token.dep", "token.tag", "token.pos", "token.morph", "token.lemma", "doc.ents")
 
-    def __init__(self, name: str, lexicon: EventLexicon) -> None:
+    def __init__(self, name: str, lexicon: EventLexicon,
+                 tokenizer: Callable[[str], Doc] | None = None,
+                 pipes: Sequence[Callable[[Doc], Doc]] = ()) -> None:
         super().__init__(name)
         self.lexicon = lexicon
+        # The model's tokenizer and own pipes (tagger, parser, lemmatizer, ner): what a title
+        # is read with when the text reports no casualty event (events/titleonly.py).
+        self.tokenizer = tokenizer
+        self.pipes = tuple(pipes)
 
     def set_annotations(self, doc: Doc) -> None:
-        doc._.events = find_events(doc, self.lexicon)
+        events = find_events(doc, self.lexicon)
+        title = doc._.title
+        if title and self.tokenizer and self.lexicon.title_rates and needs_title(events):
+            events = events_with_title(events, self._title_events(title), title,
+                                       self.lexicon.title_rates)
+        doc._.events = events
+
+    def _title_events(self, title: str) -> list[Event]:
+        """The events of the title read as a sentence (no entities or places: none needed)."""
+        assert self.tokenizer is not None
+        tdoc = self.tokenizer(sentence_case(title))
+        for pipe in self.pipes:
+            tdoc = pipe(tdoc)
+        tdoc._.title = title
+        return find_events(tdoc, self.lexicon)
 
 
 # WikiNER's labels (fr_core_news_*, and the multilingual models of part B) in OntoNotes terms:
@@ -336,7 +359,9 @@ def make_quotes_finder(
 )
 def make_events_finder(nlp: Language, name: str, lexicon: EventLexicon) -> EventFinder:
     register_extensions()
-    return EventFinder(name, lexicon)
+    model_pipes = [pipe for pipe_name, pipe in nlp.pipeline
+                   if not pipe_name.startswith("europenews_")]
+    return EventFinder(name, lexicon, nlp.tokenizer, model_pipes)
 
 
 # The model's attribute ruler and rule lemmatizer answered from tables (analyze/ruletable.py):

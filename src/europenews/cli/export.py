@@ -45,9 +45,11 @@ def export(fmt: str, what: str | None, since: str | None, until: str | None,
       seen_from (the latest date known: published | text | fetched), article_count,
       source_count, articles [{id, url, title, published, source, duplicate_of}],
       casualties [{kind, value, outlets, articles, given_by, confidence, shown,
-      primary, latest, inferred_zero, none_reported, evidence}] exactly as the story
-      page shows them: per kind (killed first) the story's figure, the other shown
-      values, then those not confident enough to show. --since/--until bound seen.
+      primary, latest, inferred_zero, none_reported, evidence [{article, outlet,
+      start, end, in_title}]}] exactly as the story page shows them: per kind
+      (killed first) the story's figure, the other shown values, then those not
+      confident enough to show (in_title: the figure was read from the title, the
+      text reporting none; start = end = 0). --since/--until bound seen.
     - mentions: article, url, start, end, text, type, entity (the store-wide entity
       id, as in /entities/ID), name (its canonical name).
     """

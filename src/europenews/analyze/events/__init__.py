@@ -8,7 +8,8 @@ Modules: ``finder`` (triggers, grouping sentences, merging figures), ``casualtie
 read off the parse), ``victims`` (who the figures count), ``numbers`` (number words),
 ``figures`` (each count's evidence and confidence), ``evidence`` (the features a confidence
 reads), ``confidence`` (the learned model), ``dates`` (when an event happened),
-``lexicon`` (the word lists and the model's weights).
+``titleonly`` (the title's figures, for a text that reports none; the component parses the
+title), ``lexicon`` (the word lists, the model's weights and the title rates).
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@
 hit, …) and the cue words the figure evidence reads (history, threats, software, totals);
 ``triggers.tsv`` maps event words ("drone strike", "shooting") to a type and weapon;
 ``figure_model.json`` (optional) holds the weights that give each figure its confidence;
+``title_figures.json`` (optional) the confidence of figures read from the title alone;
 ``numbers.json`` (optional) the language's number words, for a lexicon whose rules read a
 Universal Dependencies parse (``"_grammar": "ud"`` in ``casualty_words.json``: French).
 Loaded by the ``europenews_events`` factory through the registered function
@@ -15,7 +16,8 @@ from __future__ import annotations
 import functools
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from europenews.analyze.events.confidence import FigureModel, read_figure_model
@@ -46,6 +48,9 @@ class EventLexicon:
     # (Universal Dependencies, French: udfigures.py, with the language's number words).
     grammar: str = "clearnlp"
     numbers: NumberWords | None = None  # numbers.json; None: English's own (numbers.py)
+    # title_figures.json: the confidence of a figure read from the title alone, by
+    # ``titleonly.rate_key``; empty: titles are not read (events/titleonly.py).
+    title_rates: dict[str, float] = field(default_factory=dict)
 
 
 def load_event_lexicon(path: str | Path | None = None, language: str = "en") -> EventLexicon:
@@ -81,7 +86,20 @@ def load_event_lexicon(path: str | Path | None = None, language: str = "en") -> 
     if grammar not in GRAMMARS or (grammar == "ud" and numbers is None):
         raise ConfigError(f"{WHAT}: casualty_words.json: _grammar must be one of {GRAMMARS}"
                           " (\"ud\" with a numbers.json beside it)")
-    return EventLexicon(words, triggers, kinds, cues, model, grammar, numbers)
+    return EventLexicon(words, triggers, kinds, cues, model, grammar, numbers,
+                        _title_rates(folder))
+
+
+def _title_rates(folder: Traversable) -> dict[str, float]:
+    """``title_figures.json``'s rates (``{"rates": {"killed_count": 0.9, ...}}``), or none."""
+    if not folder.joinpath("title_figures.json").is_file():
+        return {}
+    where = f"{WHAT}: title_figures.json"
+    try:
+        raw = json.loads(read_text(folder, "title_figures.json", WHAT))
+        return {str(k): float(v) for k, v in raw["rates"].items()}
+    except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ConfigError(f"{where}: malformed ({exc})") from exc
 
 
 @functools.cache
