@@ -117,3 +117,45 @@ def test_misspelt_surnames_by_prefix_range_persons_only(engine: Engine) -> None:
         _entity(conn, "Halmerstone", keys=(("halmerstone", "short"),))  # too long
         assert misspelt_candidates(conn, "halm") == {halme}
         assert misspelt_candidates(conn, "halme") == set()  # the same spelling is no misspelling
+
+
+def test_keys_of_several_entities_in_one_read(engine: Engine) -> None:
+    with engine.begin() as conn:
+        one = _entity(conn, "Orla Vantreight", keys=(("orla vantreight", "name"),
+                                                    ("vantreight", "short")))
+        two = _entity(conn, "Pell Marrow", keys=(("marrow", "short"),))
+        assert linkrows.keys_of_kinds(conn, [one, two, 999], "short") == {
+            one: ["vantreight"], two: ["marrow"], 999: []}
+        linkrows.hold_reads(conn)
+        linkrows.read_keys_of_kind(conn, [one, two], "name")
+        conn.execute(insert(entity_keys).values(entity_id=two, key="pell marrow", kind="name"))
+        assert linkrows.keys_of_kind(conn, two, "name") == []  # held as read at once
+        assert linkrows.keys_of_kind(conn, two, "short") == ["marrow"]
+        linkrows.release_reads(conn)
+        assert linkrows.keys_of_kind(conn, two, "name") == ["pell marrow"]
+
+
+def test_keys_linked_elsewhere_by_key_and_type(engine: Engine) -> None:
+    from sqlalchemy import select as select_
+
+    from europenews.model import Entity, Mention
+    from europenews.store.schema import entity_links
+    from tests.store.linked import store_linked
+
+    def person(name: str) -> Entity:
+        return Entity("e1", name, "person", (), (Mention(0, len(name), name),))
+
+    store_linked(engine, "Vantreight said little.", [person("Vantreight")])
+    store_linked(engine, "Orla Vantreight spoke.", [person("Orla Vantreight")])
+    with engine.connect() as conn:
+        by_key = {r.key: r.article_id for r in conn.execute(
+            select_(entity_links.c.key, entity_links.c.article_id))}
+        keys = ["vantreight", "orla vantreight", "pell"]
+        # Each article's own link is left out; both started an entity of their own ("new").
+        assert linkrows.keys_linked_elsewhere(conn, keys, ("context", "new"),
+                                              by_key["orla vantreight"]) == {
+            ("vantreight", "person")}
+        assert linkrows.keys_linked_elsewhere(conn, keys, ("context", "new"),
+                                              by_key["vantreight"]) == {
+            ("orla vantreight", "person")}
+        assert linkrows.keys_linked_elsewhere(conn, keys, ("context",), "elsewhere") == set()

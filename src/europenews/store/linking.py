@@ -39,9 +39,9 @@ from europenews.names import (
 from europenews.store import entitywrites, linkrows, namekeys, soundlink
 from europenews.store.crosslang import article_country
 from europenews.store.entitymerge import merge_entity
-from europenews.store.keyrows import key_rows, nickname_holders
+from europenews.store.keyrows import key_rows, nickname_holders, read_key_rows
 from europenews.store.linklocal import Local as Local
-from europenews.store.linklocal import local_across_languages, name_like
+from europenews.store.linklocal import keys_looked_up, local_across_languages, name_like
 from europenews.store.linklocal import local_entity as local_entity  # tests, bench
 from europenews.store.linkscore import MIN_CONTEXT as MIN_CONTEXT  # for store/relinking.py
 from europenews.store.linkscore import ROLE_WEIGHT, LinkEvidence, enough_context
@@ -149,6 +149,7 @@ def _candidates(conn: Connection, local: Local) -> tuple[set[int], set[int]]:
     weak = {e for e, key, kind in rows
             if (kind == SHORT and key in local.names) or key in local.shorts}
     if not local.single:
+        linkrows.read_keys_of_kind(conn, weak - strong, NAME)  # one query, not one each
         weak = {e for e in weak - strong if names_agree(conn, local.key, e)}
     return strong, weak - strong
 
@@ -378,6 +379,7 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
     # one person): a role both give is stored once.
     roles_seen: set[tuple[int, str]] = set()
     linkrows.hold_reads(conn)  # nothing is written until the passes end
+    read_key_rows(conn, keys_looked_up(locals_))  # one query per type, not one per entity
     decided = [(local, *(before.get((local.entity.id, local.key))
                          or _choose(conn, local, None, seen))) for local in locals_]
     # Names that link (or start an entity) on their own go first: they are the context the
