@@ -159,3 +159,31 @@ def test_keys_linked_elsewhere_by_key_and_type(engine: Engine) -> None:
                                               by_key["vantreight"]) == {
             ("orla vantreight", "person")}
         assert linkrows.keys_linked_elsewhere(conn, keys, ("context",), "elsewhere") == set()
+
+
+def test_surnames_and_counts_read_at_once_while_held(engine: Engine) -> None:
+    with engine.begin() as conn:
+        orla = int(conn.execute(insert(entities).values(
+            name="Orla Vantreight", type="person", key="orla vantreight",
+            surname_key="vantreight", article_count=2)).inserted_primary_key[0])
+        conn.execute(insert(entity_keys), [{"entity_id": orla, "key": "orla vantreight",
+                                            "kind": "name"},
+                                           {"entity_id": orla, "key": "vantreight",
+                                            "kind": "short"}])
+        linkrows.read_surname_keys(conn, ["vantreight"])  # not held: nothing kept
+        linkrows.read_counts(conn, [orla])
+        conn.execute(entities.update().values(article_count=4))
+        assert linkrows.article_count(conn, orla) == 4
+        linkrows.hold_reads(conn)
+        linkrows.read_surname_keys(conn, ["vantreight", "marrow"])
+        linkrows.read_counts(conn, [orla, 999])
+        conn.execute(entities.update().values(article_count=6))
+        conn.execute(insert(entity_keys).values(entity_id=orla, key="o vantreight",
+                                                kind="name"))
+        assert sorted(linkrows.surname_keys(conn, "vantreight")) == [
+            (orla, "orla vantreight"), (orla, "vantreight")]
+        assert linkrows.surname_keys(conn, "marrow") == []
+        assert linkrows.article_count(conn, orla) == 4
+        linkrows.release_reads(conn)
+        assert len(linkrows.surname_keys(conn, "vantreight")) == 3
+        assert linkrows.article_count(conn, orla) == 6

@@ -74,8 +74,9 @@ def keys_looked_up(locals_: Iterable[Local]) -> dict[str, set[str]]:
     (read at once: ``keyrows.read_key_rows``)."""
     wanted: dict[str, set[str]] = {}
     for local in locals_:
-        if local.is_person:
-            wanted.setdefault("person", set()).update({local.key, *local.nicknames})
+        if local.is_person:  # and its full names (``entitymerge.same_thing``)
+            wanted.setdefault("person", set()).update({local.key, *local.nicknames,
+                                                       *local.names})
         elif not local.generic:
             wanted.setdefault(local.entity.type, set()).update(local.names | local.shorts)
     return wanted

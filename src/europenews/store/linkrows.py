@@ -60,6 +60,11 @@ _SURNAME_KEYS = select(entity_keys.c.entity_id, entity_keys.c.key).where(
         select(entities.c.id).where(entities.c.type == "person",
                                     entities.c.surname_key == bindparam("surname"))
         .scalar_subquery()))
+_SURNAMES_KEYS = (
+    select(entities.c.surname_key, entity_keys.c.entity_id, entity_keys.c.key)
+    .join(entities, entities.c.id == entity_keys.c.entity_id)
+    .where(entities.c.type == "person",
+           entities.c.surname_key.in_(bindparam("surnames", expanding=True))))
 _ALIAS_HOLDERS = (
     select(entity_aliases.c.entity_id).distinct()
     .join(entities, entities.c.id == entity_aliases.c.entity_id)
@@ -219,9 +224,37 @@ def read_keys_of_kind(conn: Connection, entity_ids: Iterable[int], kind: str) ->
 
 
 def surname_keys(conn: Connection, surname: str) -> list[tuple[int, str]]:
-    """(entity id, key) of every key of the persons with this surname key."""
-    return [(int(r.entity_id), str(r.key))
-            for r in conn.execute(_SURNAME_KEYS, {"surname": surname})]
+    """(entity id, key) of every key of the persons with this surname key (in no particular
+    order)."""
+    return _held(conn, ("surname", surname), lambda: [
+        (int(r.entity_id), str(r.key)) for r in conn.execute(_SURNAME_KEYS, {"surname": surname})])
+
+
+def read_surname_keys(conn: Connection, surnames: Iterable[str]) -> None:
+    """While reads are held: :func:`surname_keys` of all these surnames in one query (an
+    article's persons were looked up one query each)."""
+    memo = held_memo(conn)
+    if memo is None:
+        return
+    wanted = sorted({s for s in surnames if ("surname", s) not in memo})
+    for start in range(0, len(wanted), 500):
+        part = wanted[start:start + 500]
+        found: dict[str, list[tuple[int, str]]] = {s: [] for s in part}
+        for r in conn.execute(_SURNAMES_KEYS, {"surnames": part}):
+            found[str(r.surname_key)].append((int(r.entity_id), str(r.key)))
+        memo.update((("surname", s), rows) for s, rows in found.items())
+
+
+def read_counts(conn: Connection, entity_ids: Iterable[int]) -> None:
+    """While reads are held: :func:`article_count` of these entities in one query (linking
+    weighed each candidate's count with one)."""
+    memo = held_memo(conn)
+    if memo is None:
+        return
+    wanted = sorted({e for e in entity_ids if ("count", e) not in memo})
+    for start in range(0, len(wanted), 500):
+        memo.update((("count", int(r.id)), int(r.article_count)) for r in conn.execute(
+            _ARTICLE_COUNTS, {"ids": wanted[start:start + 500]}))
 
 
 def alias_holders(conn: Connection, type_: str, keys: Iterable[str]) -> set[int]:
