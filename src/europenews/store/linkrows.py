@@ -150,6 +150,11 @@ def _held(conn: Connection, key: Hashable, read: Callable[[], T]) -> T:
     return value
 
 
+def held(conn: Connection, key: Hashable, read: Callable[[], T]) -> T:
+    """``read()``, kept under ``key`` while reads are held (for reads other modules make)."""
+    return _held(conn, key, read)
+
+
 def article_total(conn: Connection) -> int:
     """How many articles the store holds."""
     return _held(conn, ("total",),
