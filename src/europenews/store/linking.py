@@ -373,8 +373,9 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
     # The article's new entities in one statement (generic names make many); new entities of
     # one name in one article (*Madryt*, *Madrytu*: both *Madrid*) are one.
     fresh = [lo for lo, found, _ in final if found is None]
+    twins_before = [lo.twin for lo in fresh]  # each computed once: a name key each time
     firsts = [lo for n, lo in enumerate(fresh)
-              if lo.twin is None or lo.twin not in {x.twin for x in fresh[:n]}]
+              if twins_before[n] is None or twins_before[n] not in set(twins_before[:n])]
     created = iter(linkrows.insert_entities(conn, [_new_row(lo, published) for lo in firsts]))
     twins: dict[tuple[str, str] | None, int] = {}
     merges: list[tuple[int, int]] = []  # (stored entity, the one it is merged into)
