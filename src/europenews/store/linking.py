@@ -26,7 +26,7 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, select
+from sqlalchemy import Connection
 
 from europenews.model import Analysis
 from europenews.names import (
@@ -46,7 +46,6 @@ from europenews.store.linkscore import MIN_CONTEXT as MIN_CONTEXT  # for store/r
 from europenews.store.linkscore import ROLE_WEIGHT, LinkEvidence, enough_context
 from europenews.store.namehold import full_names_hold, names_agree
 from europenews.store.namekeys import NAME, NICK, SHORT, SOUND, first_misspelt
-from europenews.store.schema import article_entities, entity_links, entity_roles
 from europenews.store.soundlink import misspelt_candidates, sound_candidates
 
 NEW, BY_NAME, BY_CONTEXT = "new", "name", "context"
@@ -315,14 +314,7 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
     published = analysis.article.published
     # Re-analysis links again what it linked before (same local entity, same name): a re-run
     # stores nothing twice.
-    before = {(r.local_id, r.key): (int(r.entity_id), r.evidence) for r in conn.execute(
-        select(entity_links.c.local_id, entity_links.c.key, entity_links.c.evidence,
-               article_entities.c.entity_id)
-        .join(article_entities, and_(article_entities.c.article_id == entity_links.c.article_id,
-                                     article_entities.c.local_id == entity_links.c.local_id))
-        .where(entity_links.c.article_id == article_id))}
-    for table in (entity_roles, entity_links):
-        conn.execute(delete(table).where(table.c.article_id == article_id))
+    before = linkrows.forget_links(conn, article_id)
     language = analysis.article.language
     country = article_country(analysis.entities, language)
     locals_ = sorted((lo for lo in (local_across_languages(e, language, country)

@@ -14,7 +14,7 @@ import weakref
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Select, bindparam, func, insert, select
+from sqlalchemy import Connection, Select, bindparam, delete, func, insert, select
 
 from europenews.store import entitywrites
 from europenews.store.schema import (
@@ -93,6 +93,14 @@ _KEYS_LINKED_ELSEWHERE = (
     .where(entity_links.c.key.in_(bindparam("keys", expanding=True)),
            entity_links.c.evidence.in_(bindparam("evidence", expanding=True)),
            entity_links.c.article_id != bindparam("article_id")))
+_LINKS_BEFORE = (
+    select(entity_links.c.local_id, entity_links.c.key, entity_links.c.evidence,
+           article_entities.c.entity_id)
+    .join(article_entities, (article_entities.c.article_id == entity_links.c.article_id)
+          & (article_entities.c.local_id == entity_links.c.local_id))
+    .where(entity_links.c.article_id == bindparam("article_id")))
+_FORGET = [delete(table).where(table.c.article_id == bindparam("article_id"))
+           for table in (entity_roles, entity_links)]
 _OTHERS_IN_ARTICLE = select(article_entities.c.entity_id).where(
     article_entities.c.article_id == bindparam("article_id"),
     article_entities.c.local_id != bindparam("local_id"))
@@ -329,6 +337,17 @@ def keys_linked_elsewhere(conn: Connection, keys: Iterable[str], evidence: Itera
             "keys": wanted[start:start + 500], "evidence": list(evidence),
             "article_id": article_id}))
     return found
+
+
+def forget_links(conn: Connection, article_id: str) -> dict[tuple[Any, Any], tuple[int, Any]]:
+    """Delete the article's links and roles (before it is linked again); what they were:
+    (local id, key) -> (entity id, evidence)."""
+    release_reads(conn)
+    before = {(r.local_id, r.key): (int(r.entity_id), r.evidence)
+              for r in conn.execute(_LINKS_BEFORE, {"article_id": article_id})}
+    for stmt in _FORGET:
+        conn.execute(stmt, {"article_id": article_id})
+    return before
 
 
 def others_in_article(conn: Connection, article_id: str, local_id: str) -> set[int]:
