@@ -117,3 +117,73 @@ def test_misspelt_surnames_by_prefix_range_persons_only(engine: Engine) -> None:
         _entity(conn, "Halmerstone", keys=(("halmerstone", "short"),))  # too long
         assert misspelt_candidates(conn, "halm") == {halme}
         assert misspelt_candidates(conn, "halme") == set()  # the same spelling is no misspelling
+
+
+def test_keys_of_several_entities_in_one_read(engine: Engine) -> None:
+    with engine.begin() as conn:
+        one = _entity(conn, "Orla Vantreight", keys=(("orla vantreight", "name"),
+                                                    ("vantreight", "short")))
+        two = _entity(conn, "Pell Marrow", keys=(("marrow", "short"),))
+        assert linkrows.keys_of_kinds(conn, [one, two, 999], "short") == {
+            one: ["vantreight"], two: ["marrow"], 999: []}
+        linkrows.hold_reads(conn)
+        linkrows.read_keys_of_kind(conn, [one, two], "name")
+        conn.execute(insert(entity_keys).values(entity_id=two, key="pell marrow", kind="name"))
+        assert linkrows.keys_of_kind(conn, two, "name") == []  # held as read at once
+        assert linkrows.keys_of_kind(conn, two, "short") == ["marrow"]
+        linkrows.release_reads(conn)
+        assert linkrows.keys_of_kind(conn, two, "name") == ["pell marrow"]
+
+
+def test_keys_linked_elsewhere_by_key_and_type(engine: Engine) -> None:
+    from sqlalchemy import select as select_
+
+    from europenews.model import Entity, Mention
+    from europenews.store.schema import entity_links
+    from tests.store.linked import store_linked
+
+    def person(name: str) -> Entity:
+        return Entity("e1", name, "person", (), (Mention(0, len(name), name),))
+
+    store_linked(engine, "Vantreight said little.", [person("Vantreight")])
+    store_linked(engine, "Orla Vantreight spoke.", [person("Orla Vantreight")])
+    with engine.connect() as conn:
+        by_key = {r.key: r.article_id for r in conn.execute(
+            select_(entity_links.c.key, entity_links.c.article_id))}
+        keys = ["vantreight", "orla vantreight", "pell"]
+        # Each article's own link is left out; both started an entity of their own ("new").
+        assert linkrows.keys_linked_elsewhere(conn, keys, ("context", "new"),
+                                              by_key["orla vantreight"]) == {
+            ("vantreight", "person")}
+        assert linkrows.keys_linked_elsewhere(conn, keys, ("context", "new"),
+                                              by_key["vantreight"]) == {
+            ("orla vantreight", "person")}
+        assert linkrows.keys_linked_elsewhere(conn, keys, ("context",), "elsewhere") == set()
+
+
+def test_surnames_and_counts_read_at_once_while_held(engine: Engine) -> None:
+    with engine.begin() as conn:
+        orla = int(conn.execute(insert(entities).values(
+            name="Orla Vantreight", type="person", key="orla vantreight",
+            surname_key="vantreight", article_count=2)).inserted_primary_key[0])
+        conn.execute(insert(entity_keys), [{"entity_id": orla, "key": "orla vantreight",
+                                            "kind": "name"},
+                                           {"entity_id": orla, "key": "vantreight",
+                                            "kind": "short"}])
+        linkrows.read_surname_keys(conn, ["vantreight"])  # not held: nothing kept
+        linkrows.read_counts(conn, [orla])
+        conn.execute(entities.update().values(article_count=4))
+        assert linkrows.article_count(conn, orla) == 4
+        linkrows.hold_reads(conn)
+        linkrows.read_surname_keys(conn, ["vantreight", "marrow"])
+        linkrows.read_counts(conn, [orla, 999])
+        conn.execute(entities.update().values(article_count=6))
+        conn.execute(insert(entity_keys).values(entity_id=orla, key="o vantreight",
+                                                kind="name"))
+        assert sorted(linkrows.surname_keys(conn, "vantreight")) == [
+            (orla, "orla vantreight"), (orla, "vantreight")]
+        assert linkrows.surname_keys(conn, "marrow") == []
+        assert linkrows.article_count(conn, orla) == 4
+        linkrows.release_reads(conn)
+        assert len(linkrows.surname_keys(conn, "vantreight")) == 3
+        assert linkrows.article_count(conn, orla) == 6

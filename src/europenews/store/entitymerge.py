@@ -1,4 +1,5 @@
-"""Two stored entities found to be one: the second is folded into the first.
+"""Two stored entities found to be one: which (:func:`same_thing`), and the second folded into
+the first (:func:`merge_entity`).
 
 Linking (``store/linking.py``) merges when one article names a thing by two names that two
 stored entities go by on their own: "AP" and "Associated Press" side by side, after one article
@@ -10,6 +11,12 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
+from europenews.names import initials_of, middle_names_clash
+from europenews.store import linkrows, namekeys
+from europenews.store.keyrows import key_rows
+from europenews.store.linklocal import Local
+from europenews.store.namehold import full_names_hold
+from europenews.store.namekeys import NAME
 from europenews.store.schema import (
     article_entities,
     entities,
@@ -18,6 +25,53 @@ from europenews.store.schema import (
     entity_roles,
     quotes,
 )
+
+
+def _full_name_holders(conn: Connection, local: Local) -> set[int]:
+    """The stored entities that hold one of the article entity's full names as a name."""
+    full = {k for k in local.names if len(k.split()) > 1}
+    return {e for e, key, kind in key_rows(conn, local.entity.type, full)
+            if kind == NAME and key in full}
+
+
+def same_thing(conn: Connection, local: Local, chosen: int, strong: set[int]) -> list[int]:
+    """The other stored entities the article shows to be the one it links to by name (read
+    before the article's keys are written): those that hold one of its full names, or go only
+    by its initials or its name written as one word ("AP" alone in one article, "Associated
+    Press" alone in another, then both side by side). An organisation or place is merged only
+    into one that holds one of those full names or goes only by those short forms itself
+    ("Milwaukee Police Department" beside "MPD" may link to the "MPD" of an article on the
+    Memphis police: that merges nothing), and only when the full names both go by may all be
+    one body's (that link lent the Memphis police the Milwaukee name: the next article with it
+    merges nothing either). A person's full names must not clash in middle names
+    ("George Bush" may be held by both Bushes)."""
+    if local.single or local.generic:
+        return []
+    full = {k for k in local.names if len(k.split()) > 1}
+    short = {initials_of(k) for k in full} | {namekeys.joined_key(k) for k in full}
+
+    def named(entity_id: int) -> tuple[set[str], set[str]]:
+        names = set(linkrows.keys_of_kind(conn, entity_id, NAME))
+        return names, {k for k in names if len(k.split()) > 1}
+
+    names, mine = named(chosen)
+    if not local.is_person and not (mine & full or (names and names <= short)):
+        return []
+    mine |= full
+    out = []
+    others = sorted((strong | _full_name_holders(conn, local)) - {chosen})
+    linkrows.read_keys_of_kind(conn, others, NAME)  # one query while reads are held
+    for other in others:
+        names, theirs = named(other)
+        if local.is_person:
+            same = bool(theirs & full) and not any(
+                middle_names_clash(a, b) for a in mine for b in theirs)
+        else:  # and no full name of either is another body's (see the docstring)
+            same = ((bool(theirs & full) or (bool(names) and names <= short))
+                    and full_names_hold(mine | theirs))
+        if same:
+            out.append(other)
+    return out
 
 
 def merge_entity(conn: Connection, gone: int, into: int) -> None:

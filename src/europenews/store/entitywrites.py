@@ -11,6 +11,7 @@ outside ``begin``/``flush`` every function reads and writes the store directly.
 
 from __future__ import annotations
 
+import functools
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -171,5 +172,11 @@ def flush(conn: Connection) -> None:
         by_columns.setdefault(columns, []).append(
             {"eid": entity_id, **{f"v_{c}": values[c] for c in columns}})
     for columns, params in by_columns.items():
-        conn.execute(update(entities).where(entities.c.id == bindparam("eid"))
-                     .values({c: bindparam(f"v_{c}") for c in columns}), params)
+        conn.execute(_update_of(columns), params)
+
+
+@functools.cache
+def _update_of(columns: tuple[str, ...]) -> Any:
+    """The batched UPDATE of these columns, built once per set of columns (a few exist)."""
+    return (update(entities).where(entities.c.id == bindparam("eid"))
+            .values({c: bindparam(f"v_{c}") for c in columns}))

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, bindparam, select
 
-from europenews.store import entitywrites
+from europenews.store import entitywrites, linkrows
 from europenews.store.namekeys import NAME, NICK
 from europenews.store.schema import entities, entity_keys
 
@@ -27,13 +27,43 @@ _KEY_ROWS = (select(entity_keys.c.entity_id, entity_keys.c.key, entity_keys.c.ki
                     .exists()))
 
 
-def key_rows(conn: Connection, type_: str, keys: Iterable[str]) -> list[tuple[int, str, str]]:
-    """(entity id, key, kind) of every stored key in ``keys`` on an entity of ``type_``."""
+Row = tuple[int, str, str]
+
+
+def _query(conn: Connection, type_: str, wanted: list[str]) -> list[Row]:
+    rows: list[Row] = []
+    for start in range(0, len(wanted), 500):
+        rows += [(int(r.entity_id), str(r.key), str(r.kind)) for r in conn.execute(
+            _KEY_ROWS, {"type_": type_, "keys": wanted[start:start + 500]})]
+    return rows
+
+
+def key_rows(conn: Connection, type_: str, keys: Iterable[str]) -> list[Row]:
+    """(entity id, key, kind) of every stored key in ``keys`` on an entity of ``type_`` (in no
+    particular order)."""
     wanted = sorted({k for k in keys if k})
     if not wanted:
         return []
-    return [(int(r.entity_id), str(r.key), str(r.kind))
-            for r in conn.execute(_KEY_ROWS, {"type_": type_, "keys": wanted})]
+    memo = linkrows.held_memo(conn)
+    read: tuple[set[str], dict[str, list[Row]]] | None = (
+        None if memo is None else memo.get(("key rows", type_)))
+    if read is not None and read[0].issuperset(wanted):
+        return [row for k in wanted for row in read[1].get(k, ())]
+    return _query(conn, type_, wanted)
+
+
+def read_key_rows(conn: Connection, keys: dict[str, set[str]]) -> None:
+    """While reads are held: the stored keys among ``keys`` (by entity type) in one query per
+    type, kept for :func:`key_rows` (linking looked each of an article's names up on its own:
+    one query per article entity, issue 19). Without held reads it does nothing."""
+    memo = linkrows.held_memo(conn)
+    if memo is None:
+        return
+    for type_, wanted in keys.items():
+        found: dict[str, list[Row]] = {}
+        for row in _query(conn, type_, sorted({k for k in wanted if k})):
+            found.setdefault(row[1], []).append(row)
+        memo[("key rows", type_)] = ({k for k in wanted if k}, found)
 
 
 def nickname_holders(conn: Connection, nicknames: Iterable[str], key: str,

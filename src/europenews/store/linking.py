@@ -13,7 +13,7 @@ An article entity links to a stored entity of the same type when the evidence ag
   a bare title or a surname without context never links; it starts an entity of its own.
 
 When an article entity links by name, stored entities that go by one of its full names or
-only by its initials are merged into the one it links to (:func:`_same_thing`): one entity per
+only by its initials are merged into the one it links to (``store/entitymerge.py``): one entity per
 full name, whatever order the articles came in.
 
 Every link keeps its evidence (``entity_links``), so ``store/relinking.py`` can weigh a link
@@ -26,28 +26,26 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, select
+from sqlalchemy import Connection
 
 from europenews.model import Analysis
 from europenews.names import (
     full_names_agree,
-    initials_of,
     middle_names_clash,
     name_key,
     surname_of,
 )
 from europenews.store import entitywrites, linkrows, namekeys, soundlink
 from europenews.store.crosslang import article_country
-from europenews.store.entitymerge import merge_entity
-from europenews.store.keyrows import key_rows, nickname_holders
+from europenews.store.entitymerge import merge_entity, same_thing
+from europenews.store.keyrows import key_rows, nickname_holders, read_key_rows
 from europenews.store.linklocal import Local as Local
-from europenews.store.linklocal import local_across_languages, name_like
+from europenews.store.linklocal import keys_looked_up, local_across_languages, name_like
 from europenews.store.linklocal import local_entity as local_entity  # tests, bench
 from europenews.store.linkscore import MIN_CONTEXT as MIN_CONTEXT  # for store/relinking.py
 from europenews.store.linkscore import ROLE_WEIGHT, LinkEvidence, enough_context
 from europenews.store.namehold import full_names_hold, names_agree
 from europenews.store.namekeys import NAME, NICK, SHORT, SOUND, first_misspelt
-from europenews.store.schema import article_entities, entity_links, entity_roles
 from europenews.store.soundlink import misspelt_candidates, sound_candidates
 
 NEW, BY_NAME, BY_CONTEXT = "new", "name", "context"
@@ -149,6 +147,7 @@ def _candidates(conn: Connection, local: Local) -> tuple[set[int], set[int]]:
     weak = {e for e, key, kind in rows
             if (kind == SHORT and key in local.names) or key in local.shorts}
     if not local.single:
+        linkrows.read_keys_of_kind(conn, weak - strong, NAME)  # one query, not one each
         weak = {e for e in weak - strong if names_agree(conn, local.key, e)}
     return strong, weak - strong
 
@@ -182,6 +181,7 @@ def _by_context(conn: Connection, local: Local, candidates: set[int],
     half of it when the candidate is the one person the store knows by that surname (a surname
     alone still never links without shared context)."""
     best: tuple[float, int, int] | None = None
+    linkrows.read_counts(conn, candidates)
     for c in candidates:
         evidence = link_evidence(conn, local, c, len(candidates), context)
         p = accept_link(evidence) if evidence.shared > 0 or evidence.role else None
@@ -211,13 +211,6 @@ def _written_before(conn: Connection, local: Local, weak: set[int]) -> set[int]:
     return {c for c in written if set(entitywrites.entity_row(conn, c).key.split()) < words}
 
 
-def _full_name_holders(conn: Connection, local: Local) -> set[int]:
-    """The stored entities that hold one of the article entity's full names as a name."""
-    full = {k for k in local.names if len(k.split()) > 1}
-    return {e for e, key, kind in key_rows(conn, local.entity.type, full)
-            if kind == NAME and key in full}
-
-
 def _needs_context(local: Local) -> bool:
     """A surname alone or an acronym ("BGO"): whoever it names is decided by context."""
     return local.single and (local.is_person or local.entity.name.isupper())
@@ -237,6 +230,7 @@ def _choose(conn: Connection, local: Local, context: set[int] | None,
     if _needs_context(local):
         weak, strong = weak | strong, strong  # the same acronym may still be another body
     elif strong or (written := _written_before(conn, local, weak)):
+        linkrows.read_counts(conn, strong or written)
         scored = [(context_score(conn, c, context or set(), local.entity.roles),
                    _count(conn, c), -c) for c in strong or written]
         # A name written before lends no key that names the entity on its own either (see
@@ -252,44 +246,6 @@ def _choose(conn: Connection, local: Local, context: set[int] | None,
     if strong:  # "BGO" seen alone before, and nothing here says it is another one
         return max(strong, key=lambda c: (_count(conn, c), -c)), BY_NAME
     return None, NEW
-
-
-def _same_thing(conn: Connection, local: Local, chosen: int, strong: set[int]) -> list[int]:
-    """The other stored entities the article shows to be the one it links to by name (read
-    before the article's keys are written): those that hold one of its full names, or go only
-    by its initials or its name written as one word ("AP" alone in one article, "Associated
-    Press" alone in another, then both side by side). An organisation or place is merged only
-    into one that holds one of those full names or goes only by those short forms itself
-    ("Milwaukee Police Department" beside "MPD" may link to the "MPD" of an article on the
-    Memphis police: that merges nothing), and only when the full names both go by may all be
-    one body's (that link lent the Memphis police the Milwaukee name: the next article with it
-    merges nothing either). A person's full names must not clash in middle names
-    ("George Bush" may be held by both Bushes)."""
-    if local.single or local.generic:
-        return []
-    full = {k for k in local.names if len(k.split()) > 1}
-    short = {initials_of(k) for k in full} | {namekeys.joined_key(k) for k in full}
-
-    def named(entity_id: int) -> tuple[set[str], set[str]]:
-        names = set(linkrows.keys_of_kind(conn, entity_id, NAME))
-        return names, {k for k in names if len(k.split()) > 1}
-
-    names, mine = named(chosen)
-    if not local.is_person and not (mine & full or (names and names <= short)):
-        return []
-    mine |= full
-    out = []
-    for other in sorted((strong | _full_name_holders(conn, local)) - {chosen}):
-        names, theirs = named(other)
-        if local.is_person:
-            same = bool(theirs & full) and not any(
-                middle_names_clash(a, b) for a in mine for b in theirs)
-        else:  # and no full name of either is another body's (see the docstring)
-            same = ((bool(theirs & full) or (bool(names) and names <= short))
-                    and full_names_hold(mine | theirs))
-        if same:
-            out.append(other)
-    return out
 
 
 def _add_keys(conn: Connection, entity_id: int, local: Local, evidence: str) -> None:
@@ -358,14 +314,7 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
     published = analysis.article.published
     # Re-analysis links again what it linked before (same local entity, same name): a re-run
     # stores nothing twice.
-    before = {(r.local_id, r.key): (int(r.entity_id), r.evidence) for r in conn.execute(
-        select(entity_links.c.local_id, entity_links.c.key, entity_links.c.evidence,
-               article_entities.c.entity_id)
-        .join(article_entities, and_(article_entities.c.article_id == entity_links.c.article_id,
-                                     article_entities.c.local_id == entity_links.c.local_id))
-        .where(entity_links.c.article_id == article_id))}
-    for table in (entity_roles, entity_links):
-        conn.execute(delete(table).where(table.c.article_id == article_id))
+    before = linkrows.forget_links(conn, article_id)
     language = analysis.article.language
     country = article_country(analysis.entities, language)
     locals_ = sorted((lo for lo in (local_across_languages(e, language, country)
@@ -378,6 +327,8 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
     # one person): a role both give is stored once.
     roles_seen: set[tuple[int, str]] = set()
     linkrows.hold_reads(conn)  # nothing is written until the passes end
+    read_key_rows(conn, keys_looked_up(locals_))  # one query per type, not one per entity
+    linkrows.read_surname_keys(conn, {surname_of(lo.key) for lo in locals_ if lo.is_person})
     decided = [(local, *(before.get((local.entity.id, local.key))
                          or _choose(conn, local, None, seen))) for local in locals_]
     # Names that link (or start an entity) on their own go first: they are the context the
@@ -400,28 +351,34 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
                 found = True
         if not found:
             break
-    linkrows.release_reads(conn)
-    entitywrites.begin(conn, ready.values())  # their rows, keys and aliases in three reads
     final = [(local, *((entity_id, evidence) if entity_id is not None or evidence != BY_CONTEXT
                        else settled.get(local.entity.id, (None, NEW))))
              for local, entity_id, evidence in decided]
+    # Which stored entities each link by name shows to be one, while reads are held: what
+    # they read (keys) is not written before the article's flush, below.
+    linkrows.read_keys_of_kind(conn, {e for _, e, how in final if how == BY_NAME and e}, NAME)
+    same = [same_thing(conn, local, found, seen[local.entity.id][0])
+            if found is not None and evidence == BY_NAME and local.entity.id in seen else []
+            for local, found, evidence in final]
+    linkrows.release_reads(conn)
+    entitywrites.begin(conn, ready.values())  # their rows, keys and aliases in three reads
     # The article's new entities in one statement (generic names make many); new entities of
     # one name in one article (*Madryt*, *Madrytu*: both *Madrid*) are one.
     fresh = [lo for lo, found, _ in final if found is None]
+    twins_before = [lo.twin for lo in fresh]  # each computed once: a name key each time
     firsts = [lo for n, lo in enumerate(fresh)
-              if lo.twin is None or lo.twin not in {x.twin for x in fresh[:n]}]
+              if twins_before[n] is None or twins_before[n] not in set(twins_before[:n])]
     created = iter(linkrows.insert_entities(conn, [_new_row(lo, published) for lo in firsts]))
     twins: dict[tuple[str, str] | None, int] = {}
     merges: list[tuple[int, int]] = []  # (stored entity, the one it is merged into)
-    for local, found, evidence in final:
+    for (local, found, evidence), others in zip(final, same, strict=True):
         entity_id = found if found is not None else twins.get(local.twin) if local.twin else None
         if found is None and entity_id is not None:
             evidence = BY_NAME
         elif entity_id is None:
             entity_id = twins[local.twin] = next(created)
-        elif evidence == BY_NAME and local.entity.id in seen:
-            merges += [(other, entity_id) for other in
-                       _same_thing(conn, local, entity_id, seen[local.entity.id][0])]
+        else:
+            merges += [(other, entity_id) for other in others]
         _update(conn, entity_id, local, published, evidence)
         _add_keys(conn, entity_id, local, evidence)
         add_aliases(conn, entity_id, [local.entity.name, *name_like(local.entity, local.key)])

@@ -8,6 +8,7 @@ name (``store/crosstypes``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from europenews.model import Entity
@@ -66,6 +67,19 @@ class Local:
         and key; none for a surname alone or a generic body."""
         return None if self.generic or (self.is_person and self.single) else (
             self.entity.type, self.key)
+
+
+def keys_looked_up(locals_: Iterable[Local]) -> dict[str, set[str]]:
+    """The stored keys linking's first pass looks up for these article entities, by type
+    (read at once: ``keyrows.read_key_rows``)."""
+    wanted: dict[str, set[str]] = {}
+    for local in locals_:
+        if local.is_person:  # and its full names (``entitymerge.same_thing``)
+            wanted.setdefault("person", set()).update({local.key, *local.nicknames,
+                                                       *local.names})
+        elif not local.generic:
+            wanted.setdefault(local.entity.type, set()).update(local.names | local.shorts)
+    return wanted
 
 
 def person_key(text: str) -> str:

@@ -14,7 +14,7 @@ import weakref
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Select, bindparam, func, insert, select
+from sqlalchemy import Connection, Select, bindparam, delete, func, insert, select
 
 from europenews.store import entitywrites
 from europenews.store.schema import (
@@ -52,11 +52,19 @@ _ROLES = select(entity_roles.c.role).where(entity_roles.c.entity_id == bindparam
 _ROLES_BUT = _ROLES.where(entity_roles.c.article_id != bindparam("skip"))
 _KEYS_OF_KIND = select(entity_keys.c.key).where(entity_keys.c.entity_id == bindparam("eid"),
                                                 entity_keys.c.kind == bindparam("kind"))
+_KEYS_OF_KINDS = select(entity_keys.c.entity_id, entity_keys.c.key).where(
+    entity_keys.c.entity_id.in_(bindparam("ids", expanding=True)),
+    entity_keys.c.kind == bindparam("kind"))
 _SURNAME_KEYS = select(entity_keys.c.entity_id, entity_keys.c.key).where(
     entity_keys.c.entity_id.in_(
         select(entities.c.id).where(entities.c.type == "person",
                                     entities.c.surname_key == bindparam("surname"))
         .scalar_subquery()))
+_SURNAMES_KEYS = (
+    select(entities.c.surname_key, entity_keys.c.entity_id, entity_keys.c.key)
+    .join(entities, entities.c.id == entity_keys.c.entity_id)
+    .where(entities.c.type == "person",
+           entities.c.surname_key.in_(bindparam("surnames", expanding=True))))
 _ALIAS_HOLDERS = (
     select(entity_aliases.c.entity_id).distinct()
     .join(entities, entities.c.id == entity_aliases.c.entity_id)
@@ -78,6 +86,21 @@ _LINKED_ELSEWHERE = (
            entity_links.c.article_id != bindparam("article_id"),
            article_entities.c.entity_id != bindparam("eid"),
            article_entities.c.type == bindparam("type_")))
+_KEYS_LINKED_ELSEWHERE = (
+    select(entity_links.c.key, article_entities.c.type).distinct()
+    .join(article_entities, (article_entities.c.article_id == entity_links.c.article_id)
+          & (article_entities.c.local_id == entity_links.c.local_id))
+    .where(entity_links.c.key.in_(bindparam("keys", expanding=True)),
+           entity_links.c.evidence.in_(bindparam("evidence", expanding=True)),
+           entity_links.c.article_id != bindparam("article_id")))
+_LINKS_BEFORE = (
+    select(entity_links.c.local_id, entity_links.c.key, entity_links.c.evidence,
+           article_entities.c.entity_id)
+    .join(article_entities, (article_entities.c.article_id == entity_links.c.article_id)
+          & (article_entities.c.local_id == entity_links.c.local_id))
+    .where(entity_links.c.article_id == bindparam("article_id")))
+_FORGET = [delete(table).where(table.c.article_id == bindparam("article_id"))
+           for table in (entity_roles, entity_links)]
 _OTHERS_IN_ARTICLE = select(article_entities.c.entity_id).where(
     article_entities.c.article_id == bindparam("article_id"),
     article_entities.c.local_id != bindparam("local_id"))
@@ -102,7 +125,7 @@ T = TypeVar("T")
 
 
 def hold_reads(conn: Connection) -> None:
-    """Keep the context reads (counts, companions, roles) until :func:`release_reads`, or
+    """Keep the context reads (counts, companions, roles, keys) until :func:`release_reads`, or
     until anything is written through this module or the transaction ends."""
     transaction = conn.get_transaction()
     if transaction is not None:
@@ -113,18 +136,31 @@ def release_reads(conn: Connection) -> None:
     conn.info.pop(_HELD, None)
 
 
-def _held(conn: Connection, key: Hashable, read: Callable[[], T]) -> T:
+def held_memo(conn: Connection) -> dict[Hashable, Any] | None:
+    """The reads held in this transaction, or None when none are."""
     held: tuple[weakref.ref[Any], dict[Hashable, Any]] | None = conn.info.get(_HELD)
     if held is None:
-        return read()
+        return None
     transaction, memo = held
     if transaction() is None or transaction() is not conn.get_transaction():
         release_reads(conn)  # a transaction ended without a release: never reuse its reads
+        return None
+    return memo
+
+
+def _held(conn: Connection, key: Hashable, read: Callable[[], T]) -> T:
+    memo = held_memo(conn)
+    if memo is None:
         return read()
     if key not in memo:
         memo[key] = read()
     value: T = memo[key]
     return value
+
+
+def held(conn: Connection, key: Hashable, read: Callable[[], T]) -> T:
+    """``read()``, kept under ``key`` while reads are held (for reads other modules make)."""
+    return _held(conn, key, read)
 
 
 def article_total(conn: Connection) -> int:
@@ -172,14 +208,66 @@ def roles_of(conn: Connection, entity_id: int, skip: str | None = None) -> list[
 
 
 def keys_of_kind(conn: Connection, entity_id: int, kind: str) -> list[str]:
-    return [str(k) for k in conn.execute(_KEYS_OF_KIND, {"eid": entity_id, "kind": kind})
-            .scalars()]
+    """The entity's keys of this kind (in no particular order)."""
+    return _held(conn, ("keys", entity_id, kind), lambda: [
+        str(k) for k in conn.execute(_KEYS_OF_KIND, {"eid": entity_id, "kind": kind}).scalars()])
+
+
+def keys_of_kinds(conn: Connection, entity_ids: Iterable[int], kind: str) -> dict[int, list[str]]:
+    """:func:`keys_of_kind` of several entities in one query (per 500): by entity id, every
+    one of them (an empty list for one without such keys)."""
+    wanted = sorted(set(entity_ids))
+    found: dict[int, list[str]] = {e: [] for e in wanted}
+    for start in range(0, len(wanted), 500):
+        for eid, key in conn.execute(_KEYS_OF_KINDS, {"ids": wanted[start:start + 500],
+                                                      "kind": kind}):
+            found[int(eid)].append(str(key))
+    return found
+
+
+def read_keys_of_kind(conn: Connection, entity_ids: Iterable[int], kind: str) -> None:
+    """While reads are held: the keys of this kind of all these entities in one query, kept for
+    :func:`keys_of_kind` (a name's candidates were weighed one query each: a third of the
+    statements the writer issued, issue 19). Without held reads it does nothing."""
+    memo = held_memo(conn)
+    if memo is None:
+        return
+    found = keys_of_kinds(conn, (e for e in entity_ids if ("keys", e, kind) not in memo), kind)
+    memo.update((("keys", e, kind), keys) for e, keys in found.items())
 
 
 def surname_keys(conn: Connection, surname: str) -> list[tuple[int, str]]:
-    """(entity id, key) of every key of the persons with this surname key."""
-    return [(int(r.entity_id), str(r.key))
-            for r in conn.execute(_SURNAME_KEYS, {"surname": surname})]
+    """(entity id, key) of every key of the persons with this surname key (in no particular
+    order)."""
+    return _held(conn, ("surname", surname), lambda: [
+        (int(r.entity_id), str(r.key)) for r in conn.execute(_SURNAME_KEYS, {"surname": surname})])
+
+
+def read_surname_keys(conn: Connection, surnames: Iterable[str]) -> None:
+    """While reads are held: :func:`surname_keys` of all these surnames in one query (an
+    article's persons were looked up one query each)."""
+    memo = held_memo(conn)
+    if memo is None:
+        return
+    wanted = sorted({s for s in surnames if ("surname", s) not in memo})
+    for start in range(0, len(wanted), 500):
+        part = wanted[start:start + 500]
+        found: dict[str, list[tuple[int, str]]] = {s: [] for s in part}
+        for r in conn.execute(_SURNAMES_KEYS, {"surnames": part}):
+            found[str(r.surname_key)].append((int(r.entity_id), str(r.key)))
+        memo.update((("surname", s), rows) for s, rows in found.items())
+
+
+def read_counts(conn: Connection, entity_ids: Iterable[int]) -> None:
+    """While reads are held: :func:`article_count` of these entities in one query (linking
+    weighed each candidate's count with one)."""
+    memo = held_memo(conn)
+    if memo is None:
+        return
+    wanted = sorted({e for e in entity_ids if ("count", e) not in memo})
+    for start in range(0, len(wanted), 500):
+        memo.update((("count", int(r.id)), int(r.article_count)) for r in conn.execute(
+            _ARTICLE_COUNTS, {"ids": wanted[start:start + 500]}))
 
 
 def alias_holders(conn: Connection, type_: str, keys: Iterable[str]) -> set[int]:
@@ -236,6 +324,30 @@ def linked_elsewhere(conn: Connection, keys: Iterable[str], evidence: Iterable[s
     return [(str(r.article_id), str(r.local_id), int(r.entity_id)) for r in conn.execute(
         _LINKED_ELSEWHERE, {"keys": sorted(keys), "evidence": list(evidence),
                             "article_id": article_id, "eid": entity_id, "type_": type_})]
+
+
+def keys_linked_elsewhere(conn: Connection, keys: Iterable[str], evidence: Iterable[str],
+                          article_id: str) -> set[tuple[str, str | None]]:
+    """(key, type) of the links other articles made by one of ``keys`` with one of
+    ``evidence``: which :func:`linked_elsewhere` queries can find anything, in one query."""
+    wanted = sorted(set(keys))
+    found: set[tuple[str, str | None]] = set()
+    for start in range(0, len(wanted), 500):
+        found.update((str(r.key), r.type) for r in conn.execute(_KEYS_LINKED_ELSEWHERE, {
+            "keys": wanted[start:start + 500], "evidence": list(evidence),
+            "article_id": article_id}))
+    return found
+
+
+def forget_links(conn: Connection, article_id: str) -> dict[tuple[Any, Any], tuple[int, Any]]:
+    """Delete the article's links and roles (before it is linked again); what they were:
+    (local id, key) -> (entity id, evidence)."""
+    release_reads(conn)
+    before = {(r.local_id, r.key): (int(r.entity_id), r.evidence)
+              for r in conn.execute(_LINKS_BEFORE, {"article_id": article_id})}
+    for stmt in _FORGET:
+        conn.execute(stmt, {"article_id": article_id})
+    return before
 
 
 def others_in_article(conn: Connection, article_id: str, local_id: str) -> set[int]:

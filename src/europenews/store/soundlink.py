@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import Connection, bindparam, func, or_, select
 
 from europenews.names import (
     consonants,
@@ -28,6 +28,7 @@ from europenews.names import (
     sound_key,
     spelt_alike,
 )
+from europenews.store import linkrows
 from europenews.store.namekeys import NAME, SHORT, SOUND
 from europenews.store.schema import entities, entity_keys
 from europenews.translit import stem_word
@@ -173,6 +174,29 @@ def _next_prefix(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
+# Built once with bound parameters (built per name, it cost more than running it, issue 19).
+_NEAR_SURNAMES = (
+    select(entity_keys.c.entity_id, entity_keys.c.key)
+    .where(entity_keys.c.kind == SHORT,
+           # The first two letters as an index range (keys are lower case), and the type
+           # checked per key found: a LIKE joined to the persons read every person in the
+           # store for each name (issue 19).
+           entity_keys.c.key >= bindparam("lo"), entity_keys.c.key < bindparam("hi"),
+           func.length(entity_keys.c.key).between(bindparam("shortest"), bindparam("longest")),
+           select(entities.c.id).where(entities.c.id == entity_keys.c.entity_id,
+                                       entities.c.type == "person").exists()))
+
+
+def _near_surnames(conn: Connection, surname: str) -> list[tuple[int, str]]:
+    """(entity id, key) of the persons' short keys that begin with the surname's first two
+    letters and are at most a letter longer or shorter (kept while linking holds its reads:
+    an article names a surname again and again)."""
+    params = {"lo": surname[:2], "hi": _next_prefix(surname[:2]),
+              "shortest": len(surname) - 1, "longest": len(surname) + 1}
+    return linkrows.held(conn, ("near surnames", surname), lambda: [
+        (int(r.entity_id), str(r.key)) for r in conn.execute(_NEAR_SURNAMES, params)])
+
+
 def misspelt_candidates(conn: Connection, key: str) -> set[int]:
     """Persons whose surname differs from this one by a letter (Halm / Halme, Wojcikowski /
     Wojcikowksi), with the same first name when both have one."""
@@ -180,26 +204,13 @@ def misspelt_candidates(conn: Connection, key: str) -> set[int]:
     surname = words[-1]
     if len(surname) < 4:
         return set()
-    rows = conn.execute(
-        select(entity_keys.c.entity_id, entity_keys.c.key)
-        .where(entity_keys.c.kind == SHORT,
-               # The first two letters as an index range (keys are lower case), and the type
-               # checked per key found: a LIKE joined to the persons read every person in the
-               # store for each name (issue 19).
-               _with_prefix(surname[:2]),
-               func.length(entity_keys.c.key).between(len(surname) - 1, len(surname) + 1),
-               select(entities.c.id).where(entities.c.id == entity_keys.c.entity_id,
-                                           entities.c.type == "person").exists())
-    ).all()
     found = set()
-    for r in rows:
-        if r.key == surname or not spelt_alike(r.key, surname, min_length=4):
+    for entity_id, known in _near_surnames(conn, surname):
+        if known == surname or not spelt_alike(known, surname, min_length=4):
             continue
-        if len(words) > 1:
-            names = conn.execute(select(entity_keys.c.key).where(
-                entity_keys.c.entity_id == r.entity_id, entity_keys.c.kind == NAME)).scalars()
-            if not any(len(k.split()) > 1 and first_names_agree(k.split()[0], words[0])
-                       for k in names):
-                continue
-        found.add(int(r.entity_id))
+        if len(words) > 1 and not any(
+                len(k.split()) > 1 and first_names_agree(k.split()[0], words[0])
+                for k in linkrows.keys_of_kind(conn, entity_id, NAME)):
+            continue
+        found.add(entity_id)
     return found

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from europenews.store.articles import insert_new_only, utc_now
 from europenews.store.schema import (
@@ -56,19 +56,29 @@ class StorySummary:
     seen_from: str | None = None  # published | text | fetched
 
 
+# The statements each assignment runs, built once with bound parameters: built anew for every
+# article, their construction cost more than running them (issue 19).
+_CLAIM = (update(articles)
+          .where(articles.c.id == bindparam("article"), articles.c.status == STATUS_ANALYSED)
+          .values(status=STATUS_CLUSTERED))
+_LAST_SEQ = select(func.coalesce(func.max(story_members.c.seq), 0))
+_STORY_OF = select(story_members.c.story_id).where(
+    story_members.c.article_id == bindparam("article"))
+_ADD_MEMBER = insert(story_members)
+_MOVE_MEMBER = update(story_members).where(story_members.c.article_id == bindparam("article"))
+_CLUSTERED = (update(articles).where(articles.c.id == bindparam("article"))
+              .values(status=STATUS_CLUSTERED))
+
+
 def claim_for_story(conn: Connection, article_id: str) -> bool:
     """Mark an analysed article clustered; False when it is not waiting for a story (another
     process clustered it, or it is not analysed): then it must not be assigned again."""
-    changed = conn.execute(
-        update(articles).where(articles.c.id == article_id, articles.c.status == STATUS_ANALYSED)
-        .values(status=STATUS_CLUSTERED)
-    ).rowcount
-    return bool(changed)
+    return bool(conn.execute(_CLAIM, {"article": article_id}).rowcount)
 
 
 def last_seq(conn: Connection) -> int:
     """The number of the latest assignment (``story_members.seq``; 0 when there is none)."""
-    return int(conn.execute(select(func.coalesce(func.max(story_members.c.seq), 0))).scalar_one())
+    return int(conn.execute(_LAST_SEQ).scalar_one())
 
 
 def next_seq(conn: Connection) -> int:
@@ -84,21 +94,15 @@ def assign_to_story(
     the caller refreshes: :func:`refresh_story` deletes it when it has no member left)."""
     conn.execute(insert_new_only(conn, stories).values(
         id=story_id, article_count=0, source_count=0, breaking=False, updated_at=utc_now()))
-    previous = conn.execute(
-        select(story_members.c.story_id).where(story_members.c.article_id == article_id)
-    ).scalar()
+    previous = conn.execute(_STORY_OF, {"article": article_id}).scalar()
     seq = next_seq(conn)
     values = {"story_id": story_id, "duplicate_of": duplicate_of, "assigned_at": utc_now(),
               "seq": seq}
     if previous is None:
-        conn.execute(insert(story_members).values(article_id=article_id, **values))
+        conn.execute(_ADD_MEMBER, {"article_id": article_id, **values})
     else:
-        conn.execute(
-            update(story_members).where(story_members.c.article_id == article_id).values(**values)
-        )
-    conn.execute(
-        update(articles).where(articles.c.id == article_id).values(status=STATUS_CLUSTERED)
-    )
+        conn.execute(_MOVE_MEMBER, {"article": article_id, **values})
+    conn.execute(_CLUSTERED, {"article": article_id})
     return seq, (previous if previous != story_id else None)
 
 
@@ -118,8 +122,9 @@ def merge_stories(conn: Connection, into_id: str, merged_ids: Sequence[str]) -> 
 HEAD_CHARS = 300
 
 
-def _members_in_order(story_id: str) -> Any:
-    """A story's members in publication order (undated last, then as stored)."""
+def _members_in_order() -> Any:
+    """A story's members in publication order (undated last, then as stored): the story
+    is the bound parameter ``story``."""
     return (
         select(articles.c.id, articles.c.title, articles.c.published, articles.c.source,
                articles.c.source_id, story_members.c.duplicate_of, articles.c.fetched_at,
@@ -127,16 +132,41 @@ def _members_in_order(story_id: str) -> Any:
                source_label_column())
         .join(story_members, story_members.c.article_id == articles.c.id)
         .outerjoin(sources, sources.c.id == articles.c.source_id)
-        .where(story_members.c.story_id == story_id)
+        .where(story_members.c.story_id == bindparam("story"))
         .order_by(articles.c.published.is_(None), articles.c.published, articles.c.pk)
     )
+
+
+_MEMBERS = _members_in_order()
 
 
 def list_story_members(conn: Connection, story_id: str) -> list[StoryMember]:
     """A story's members in publication order, as ``stories.summary`` reads them."""
     return [StoryMember(r.id, r.title, r.published, outlet_of(r), r.duplicate_of, r.head or "",
                         r.fetched_at)
-            for r in conn.execute(_members_in_order(story_id))]
+            for r in conn.execute(_MEMBERS, {"story": story_id})]
+
+
+# Key entities: the people and organisations most articles name, then the most mentioned
+# (a one-article story would otherwise list its names alphabetically); places have their
+# own list, and "misc" (demonyms, titles of works) names no actor.
+_N_ARTICLES = func.count(func.distinct(article_entities.c.article_id))
+_KEY_ENTITIES = (
+    select(entities.c.name, _N_ARTICLES.label("n"))
+    .join(entities, entities.c.id == article_entities.c.entity_id)
+    # The article entity's type (the same as its entity's: linking joins only those):
+    # with the entity's, SQLite read every person and organisation of the store through
+    # the type index, for each story refreshed (issue 19).
+    .where(article_entities.c.article_id.in_(bindparam("ids", expanding=True)),
+           article_entities.c.type.in_(("person", "organization")))
+    .group_by(entities.c.id, entities.c.name)
+    .order_by(_N_ARTICLES.desc(), func.sum(article_entities.c.mention_count).desc(),
+              entities.c.name)
+    .limit(5))
+_PLACES = (select(places.c.name, places.c.article_id)
+           .where(places.c.article_id.in_(bindparam("ids", expanding=True))).distinct())
+_DELETE_STORY = delete(stories).where(stories.c.id == bindparam("story"))
+_REFRESH = update(stories).where(stories.c.id == bindparam("story"))
 
 
 def refresh_story(conn: Connection, story_id: str, figures: StoryFigures) -> None:
@@ -145,33 +175,13 @@ def refresh_story(conn: Connection, story_id: str, figures: StoryFigures) -> Non
     (no story without articles exists)."""
     ids = [article_id for article_id, _ in story_article_ids(conn, story_id)]
     if figures.article_count == 0 or not ids:
-        conn.execute(delete(stories).where(stories.c.id == story_id))
+        conn.execute(_DELETE_STORY, {"story": story_id})
         return
-    # Key entities: the people and organisations most articles name, then the most mentioned
-    # (a one-article story would otherwise list its names alphabetically); places have their
-    # own list, and "misc" (demonyms, titles of works) names no actor.
-    n_articles = func.count(func.distinct(article_entities.c.article_id))
-    ent = conn.execute(
-        select(entities.c.name, n_articles.label("n"))
-        .join(entities, entities.c.id == article_entities.c.entity_id)
-        # The article entity's type (the same as its entity's: linking joins only those):
-        # with the entity's, SQLite read every person and organisation of the store through
-        # the type index, for each story refreshed (issue 19).
-        .where(article_entities.c.article_id.in_(ids),
-               article_entities.c.type.in_(("person", "organization")))
-        .group_by(entities.c.id, entities.c.name)
-        .order_by(n_articles.desc(), func.sum(article_entities.c.mention_count).desc(),
-                  entities.c.name)
-        .limit(5)
-    ).all()
-    place_counts = Counter(
-        r.name for r in conn.execute(
-            select(places.c.name, places.c.article_id).where(places.c.article_id.in_(ids))
-            .distinct()
-        )
-    )
+    ent = conn.execute(_KEY_ENTITIES, {"ids": ids}).all()
+    place_counts = Counter(r.name for r in conn.execute(_PLACES, {"ids": ids}))
     conn.execute(
-        update(stories).where(stories.c.id == story_id).values(
+        _REFRESH, dict(
+            story=story_id,
             headline=figures.headline,
             first_seen=figures.first_seen,
             last_seen=figures.last_seen,
@@ -223,15 +233,17 @@ def list_stories(
     return [_summary(r) for r in conn.execute(stmt)]
 
 
+_ARTICLE_IDS = (
+    select(story_members.c.article_id, story_members.c.duplicate_of)
+    .join(articles, articles.c.id == story_members.c.article_id)
+    .where(story_members.c.story_id == bindparam("story"))
+    .order_by(articles.c.published.is_(None), articles.c.published, articles.c.pk))
+
+
 def story_article_ids(conn: Connection, story_id: str) -> list[tuple[str, str | None]]:
     """(article id, duplicate_of) of a story's members in publication order."""
-    rows = conn.execute(
-        select(story_members.c.article_id, story_members.c.duplicate_of)
-        .join(articles, articles.c.id == story_members.c.article_id)
-        .where(story_members.c.story_id == story_id)
-        .order_by(articles.c.published.is_(None), articles.c.published, articles.c.pk)
-    )
-    return [(r.article_id, r.duplicate_of) for r in rows]
+    return [(r.article_id, r.duplicate_of)
+            for r in conn.execute(_ARTICLE_IDS, {"story": story_id})]
 
 
 def story_of_article(conn: Connection, article_id: str) -> str | None:
