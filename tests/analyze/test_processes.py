@@ -130,6 +130,7 @@ def test_a_worker_hands_freed_memory_back_after_every_chunk(
     monkeypatch.setattr(processes, "_nlp", nlp)
     monkeypatch.setattr(processes, "_malloc_trim", trims.append)
     monkeypatch.setattr(processes, "_zone", None)
+    monkeypatch.setattr(processes, "_first_done", True)
     articles = _articles(4)
     try:
         got = processes.analyze_chunk(articles[:2]) + processes.analyze_chunk(articles[2:])
@@ -137,4 +138,30 @@ def test_a_worker_hands_freed_memory_back_after_every_chunk(
         if processes._zone is not None:  # the test's zone ends with it
             processes._zone.close()
     assert trims == [0, 0]  # once per chunk, keeping no free page
+    assert got == list(analyze_articles(nlp, articles))
+
+
+def test_a_workers_first_chunk_is_read_outside_a_memory_zone(
+        nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    # spaCy's tokenizer caches no word inside a zone: the first chunk fills its cache.
+    from europenews.analyze import processes
+
+    in_zone: list[bool] = []
+    real = processes._analyze_chunk
+
+    def spy(articles: list[Article]) -> list[processes.Result]:
+        in_zone.append(nlp.vocab.in_memory_zone)
+        return real(articles)
+
+    monkeypatch.setattr(processes, "_nlp", nlp)
+    monkeypatch.setattr(processes, "_zone", None)
+    monkeypatch.setattr(processes, "_first_done", False)
+    monkeypatch.setattr(processes, "_analyze_chunk", spy)
+    articles = _articles(3)
+    try:
+        got = [result for i in range(3) for result in processes.analyze_chunk(articles[i:i + 1])]
+    finally:
+        if processes._zone is not None:
+            processes._zone.close()
+    assert in_zone == [False, True, True]
     assert got == list(analyze_articles(nlp, articles))

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 # Importing the module registers our factories, lexicons and tokenizer with spaCy.
 from europenews.analyze import components  # noqa: F401
+from europenews.analyze.doctext import keep_text
 from europenews.analyze.export import doc_to_analysis
 from europenews.analyze.extensions import register_extensions
 from europenews.analyze.languages import NAME_LEXICON, NAMES_FACTORY, PipelinePlan, plan_for
@@ -157,6 +158,7 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     a local paper is, and the title (``doc._.title``), which says whether the article is about
     a death (the casualty figures' evidence reads it)."""
     doc = nlp.make_doc(article.text)
+    keep_text(doc, article.text)  # the tokenizer keeps every character: no rebuild needed
     doc._.outlet = article.source or article.url
     if article.title:
         doc._.title = article.title

@@ -9,6 +9,7 @@ everywhere, and an untagged repetition of a tagged name is a mention too.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import sys
 from collections import Counter
@@ -78,6 +79,13 @@ def _in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
 
 def headline_lines(text: str) -> list[tuple[int, int]]:
     """Character ranges of Title Case lines (headlines), where every word looks like a name."""
+    return list(_headline_lines(text))
+
+
+# Read up to three times per article (kinds, headline words, descriptions), each a pass over
+# every word: about 2 % of a profiled ``ingest`` (session 17).
+@functools.lru_cache(maxsize=4)
+def _headline_lines(text: str) -> tuple[tuple[int, int], ...]:
     ranges: list[tuple[int, int]] = []
     start = 0
     for line in text.split("\n"):
@@ -90,7 +98,7 @@ def headline_lines(text: str) -> list[tuple[int, int]]:
         if headline and len(words) >= 3 and titled >= 0.7 * len(words) and numbers < 2:
             ranges.append((start, start + len(line)))
         start += len(line) + 1
-    return ranges
+    return tuple(ranges)
 
 
 def trim_headline_words(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -289,7 +297,8 @@ def harmonise(doc: Doc, ents: list[Span], protected: frozenset[str] = frozenset(
         options.sort(key=lambda kv: -len(kv[0]))
     added: list[Span] = []
     # Candidate starts from the attribute arrays: creating a Token per word is what costs.
-    attrs = doc.to_array(["IS_TITLE", "IS_UPPER", "IS_ALPHA", "ORTH"])
+    # (As Python ints: a numpy row per word costs more than the test it feeds.)
+    attrs = doc.to_array(["IS_TITLE", "IS_UPPER", "IS_ALPHA", "ORTH"]).tolist()
     strings = doc.vocab.strings
     keys: dict[int, str] = {}  # word keys by ORTH, for this document only
     i = 0

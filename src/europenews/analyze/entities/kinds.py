@@ -35,6 +35,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from europenews.analyze.doctext import doc_text
@@ -421,6 +423,7 @@ def _things(names: list[Span], heads: dict[str, str]) -> dict[str, str]:
 
 
 TEAM_SKIP = 4  # words between "the" and a team's name ("the top - seeded Bluejays")
+_THE = get_string_id("the")
 TEAM_MODIFIERS = frozenset({"JJ", "JJR", "JJS", "VBN", "VBG", "CD", "HYPH", "RBS"})
 
 
@@ -429,10 +432,9 @@ def _team_words(doc: Doc) -> frozenset[str]:
     so that "Drake Bulldogs" and "Bulldogs coach" elsewhere name it too, not a person. A name
     before a noun is left out ("the Adams family": a person's)."""
     found = set()
-    for tok in doc:
-        if tok.lower_ != "the":
-            continue
-        for nxt in doc[tok.i + 1 : tok.i + 2 + TEAM_SKIP]:
+    # The positions of "the" from the lower-case column: no Token made per word.
+    for i in np.flatnonzero(doc.to_array("LOWER") == _THE).tolist():
+        for nxt in doc[i + 1 : i + 2 + TEAM_SKIP]:
             if nxt.is_title and nxt.is_alpha:
                 # "the Jenkins' home": a family's (a team's owner is rarer than a family's)
                 owner = nxt.i + 1 < len(doc) and doc[nxt.i + 1].text in ("'", "’", "'s", "’s")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from europenews.analyze.doctext import doc_text
+from europenews.analyze.doctext import doc_text, span_text
 from europenews.analyze.events.lexicon import EventLexicon
 from europenews.analyze.events.numbers import is_vague
 from europenews.analyze.events.victims import (
@@ -134,7 +134,7 @@ def _death_toll(tok: Token, lex: EventLexicon) -> Casualty | None:
 
 
 def _statistical(sent: Span, lex: EventLexicon) -> bool:
-    low = sent.text.lower()
+    low = span_text(sent).lower()
     return any(p in low for p in lex.words["stat_phrases"])
 
 

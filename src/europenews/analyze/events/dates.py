@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
+from europenews.analyze.sentents import sentence_ents
 from europenews.model import Event
 from europenews.textdates import reference_day, resolve_date
 
@@ -32,7 +33,7 @@ def names_a_day(expression: str) -> bool:
 def date_expression(sents: Iterable[Span]) -> str | None:
     """The first expression in these sentences (in the order given) that names a day."""
     for sent in sents:
-        for ent in sent.ents:
+        for ent in sentence_ents(sent):
             if ent.label_ in _DATE_LABELS and names_a_day(ent.text):
                 return " ".join(ent.text.split())
     return None

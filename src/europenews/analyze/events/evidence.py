@@ -19,13 +19,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from europenews.analyze.doctext import doc_text
+from europenews.analyze.doctext import doc_text, span_text
 from europenews.analyze.entities.furniture import furniture_lines
 from europenews.analyze.events.casualties import Casualty
 from europenews.analyze.events.dates import names_a_day
 from europenews.analyze.events.lexicon import EventLexicon, words_pattern
 from europenews.analyze.events.natural import natural_death_text
 from europenews.analyze.events.numbers import word_value
+from europenews.analyze.sentents import sentence_ents
 
 _OTHER_TIME = re.compile(
     r"\b(?:19|20)\d\d\b|\bago\b|\blast (?:year|month|summer|spring|fall|autumn|winter|decade)\b"
@@ -87,7 +88,7 @@ def on_furniture_lines(sent: Span, ranges: Sequence[tuple[int, int]]) -> bool:
     ("5:35 Hearing for accused killer ...") has one running time, which :func:`page_furniture`
     alone does not see. A sentence running on into the article's text is the article's."""
     start = sent.start_char
-    end = start + len(sent.text.rstrip())
+    end = start + len(span_text(sent).rstrip())
     return any(s <= start and end <= e for s, e in ranges)
 
 
@@ -96,7 +97,7 @@ def article_sentences(doc: Doc) -> Iterator[Span]:
     reports of other stories (and their deaths) are not this article's."""
     ranges = furniture_lines(doc_text(doc))
     for sent in doc.sents:
-        if not page_furniture(sent.text) and not on_furniture_lines(sent, ranges):
+        if not page_furniture(span_text(sent)) and not on_furniture_lines(sent, ranges):
             yield sent
 
 
@@ -104,7 +105,7 @@ def another_time(sent: Span) -> bool:
     """The sentence dates what it says to another time than a day of the report ("In
     December", "in 2014", "two years ago") and names no such day."""
     other = False
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         if names_a_day(ent.text):
@@ -129,7 +130,7 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 def sentence_facts(sent: Span, index: int, trigger: bool) -> SentenceFacts:
     """The facts of one sentence (its index among the article's sentences)."""
     day = other = False
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         if names_a_day(ent.text):
@@ -137,7 +138,7 @@ def sentence_facts(sent: Span, index: int, trigger: bool) -> SentenceFacts:
         elif _OTHER_TIME.search(ent.text):
             other = True
     words = frozenset({t.lemma_.lower() for t in sent} | {t.lower_ for t in sent})
-    return SentenceFacts(index, sent.start_char, day, other, words, sent.text, trigger)
+    return SentenceFacts(index, sent.start_char, day, other, words, span_text(sent), trigger)
 
 
 def _has(facts: SentenceFacts, lex: EventLexicon, name: str) -> bool:

@@ -31,6 +31,7 @@ from europenews.analyze.events.figures import (
 from europenews.analyze.events.lexicon import EventLexicon
 from europenews.analyze.events.udfigures import ud_casualties, ud_source, ud_triggers
 from europenews.analyze.places import event_place, place_ref
+from europenews.analyze.sentents import entity_index
 from europenews.model import Event, EventSource, Place, PlaceRef
 
 # Generic triggers take the type of a more specific trigger of the same event.
@@ -423,9 +424,10 @@ def read_groups(doc: Doc, lex: EventLexicon) -> tuple[list[_Group], list[int], F
 def events_with_options(doc: Doc, lex: EventLexicon
                         ) -> list[tuple[Event, dict[str, list[Option]]]]:
     """:func:`find_events` with each event's figure options (``event_with_options``)."""
-    groups, ranks, scorer = read_groups(doc, lex)
-    built = [event_with_options(g, doc, lex, scorer, r) for g, r in zip(groups, ranks,
-                                                                          strict=True)]
+    with entity_index(doc):  # the sentences' dates read the Doc's entities built once
+        groups, ranks, scorer = read_groups(doc, lex)
+        built = [event_with_options(g, doc, lex, scorer, r)
+                 for g, r in zip(groups, ranks, strict=True)]
     events = [(e, o) for e, o in built if e is not None]
     if events and evidence.sports_report(doc, lex):  # a game report: injuries of play are no events
         events = [(e, o) for e, o in events if e.killed]

@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from europenews.analyze.doctext import doc_text
+from europenews.analyze.doctext import doc_text, span_text
 from europenews.analyze.events.casualties import Casualty
 from europenews.analyze.events.lexicon import EventLexicon, words_pattern
 from europenews.textdates import MONTH_NAME
@@ -40,7 +40,7 @@ _IN_YEAR = re.compile(r"\b(?:died|dies|death)\s+(?:in|on)\s+(?:" + _MONTH
 
 def natural_death(sent: Span, lex: EventLexicon) -> bool:
     """Whether the sentence reports a death that is no violent event (no word of violence)."""
-    return natural_death_text(sent.text, lex)
+    return natural_death_text(span_text(sent), lex)
 
 
 def natural_death_text(text: str, lex: EventLexicon) -> bool:

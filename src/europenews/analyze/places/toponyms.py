@@ -174,10 +174,11 @@ def _broad(candidates: list[GeoEntry]) -> bool:
 def _entity_toponyms(doc: Doc, gaz: GeoGazetteer) -> list[Toponym]:
     found: list[Toponym] = []
     full = doc_text(doc)
-    person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    ents = doc.ents  # spaCy builds them anew on each read
+    person_words = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     # "Georgia Wells" … "Georgia started riding": a first name, whatever the model says.
-    first_names = {e[0].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
-    for ent in doc.ents:
+    first_names = {e[0].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    for ent in ents:
         if ent.label_ in INNER_LABELS:
             text, start, end = _trimmed(ent.text, ent.start_char)
             acronym = text.isupper() and len(text) <= 4  # "BA" is British Airways
@@ -304,9 +305,10 @@ def _missed_toponyms(doc: Doc, gaz: GeoGazetteer, taken: list[Toponym]) -> list[
     for ent in doc.ents:
         in_ent.update(range(ent.start, ent.end))
     found: list[Toponym] = []
+    tokens = list(doc)  # one Token per word: ``doc[i]`` makes a new one on every look
     i = 0
-    while i < len(doc):
-        token = doc[i]
+    while i < len(tokens):
+        token = tokens[i]
         if i in in_ent or token.idx in covered:
             i += 1
             continue
@@ -317,9 +319,9 @@ def _missed_toponyms(doc: Doc, gaz: GeoGazetteer, taken: list[Toponym]) -> list[
             continue
         match = None
         for n in range(min(MAX_TOKENS, len(doc) - i), 0, -1):
-            span = doc[i : i + n]
             if any(j in in_ent for j in range(i, i + n)):
                 continue
+            span = doc[i : i + n]
             opens = dateline(full, span.start_char, span.end_char, dash=True)
             if (opens and gaz.candidates(span.text)) or _unmistakable(
                 gaz, span, after_comma=_after_place(doc, i, taken, found)
