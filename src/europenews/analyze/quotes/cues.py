@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.strings import hash_string
-from spacy.symbols import NOUN, VERB
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from europenews.analyze.doctext import doc_text
@@ -61,7 +60,8 @@ PAPER_VERBS = frozenset({"say", "show", "state", "allege"})  # "charging papers 
 # not "Twitter", which a name may precede ("Senator X on Twitter: “...”").
 LABELS = frozenset({"photo", "photos", "courtesy", "credit", "image", "video", "caption",
                     "follow", "contact", "update", "related", "app"})
-ACCORDING = hash_string("according")
+# Compared as numbers (Token.pos, Token.lower): every token of an article is asked.
+VERB, NOUN, ACCORDING = (StringStore().as_int(x) for x in ("VERB", "NOUN", "according"))
 
 
 def _tense(verb: Token) -> str:
