@@ -242,16 +242,22 @@ def shipped(level: float | None) -> Match:
     return lambda facts: match_rule(rule, facts, Resolved())
 
 
-def load(half: Path, replay_file: Path, data: Path) -> tuple[list[dict[str, Any]],
-                                                             dict[str, dict[str, Any]],
-                                                             dict[str, Any]]:
-    arts = [json.loads(line) for line in half.open(encoding="utf-8") if line.strip()]
+def load_incidents(data: Path) -> dict[str, dict[str, Any]]:
+    """The GVA incident records by story id."""
     incidents = {}
     with (data / "events" / "gva-incidents" / "incidents.jsonl").open(encoding="utf-8") as f:
         for line in f:
             if line.strip():
                 r = json.loads(line)
                 incidents[r["story"]] = r
+    return incidents
+
+
+def load(half: Path, replay_file: Path, data: Path) -> tuple[list[dict[str, Any]],
+                                                             dict[str, dict[str, Any]],
+                                                             dict[str, Any]]:
+    arts = [json.loads(line) for line in half.open(encoding="utf-8") if line.strip()]
+    incidents = load_incidents(data)
     with gzip.open(replay_file, "rt", encoding="utf-8") as f:
         recorded = json.load(f)
     return arts, incidents, recorded

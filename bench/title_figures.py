@@ -31,7 +31,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from alert_replay import internal_ids
+from alert_replay import internal_ids, load_incidents
 from europenews.analyze.events.titleonly import rate_key, title_evidence
 from europenews.model import Figure
 from train_figures import matches
@@ -50,12 +50,7 @@ def title_rows(half: Path, record: dict[str, Any], data: Path
     """(incident, rate key, right) of each title figure, once per article and kind."""
     arts = {x["id"]: x for x in (json.loads(line) for line in half.open(encoding="utf-8")
                                  if line.strip())}
-    incidents = {}
-    with (data / "events" / "gva-incidents" / "incidents.jsonl").open(encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                r = json.loads(line)
-                incidents[r["story"]] = r
+    incidents = load_incidents(data)
     member = internal_ids(record["snapshots"])
     seen: dict[tuple[str, str], tuple[str, str, bool]] = {}
     for snap in record["snapshots"]:
