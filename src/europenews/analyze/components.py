@@ -16,7 +16,6 @@ from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, registry
@@ -36,6 +35,7 @@ from europenews.analyze.entities import (
     resolve_speakers,
 )
 from europenews.analyze.entities.furniture import furniture_lines
+from europenews.analyze.entities.gazetteer import NameMatcher
 from europenews.analyze.events import EventLexicon, find_events, load_event_lexicon
 from europenews.analyze.events.titleonly import events_with_title, needs_title, sentence_case
 from europenews.analyze.extensions import register_extensions
@@ -170,7 +170,7 @@ class GazetteerCorrector(Component):
     needs = ()  # a recogniser itself: on a pipeline without one it adds the names it knows
 
     def __init__(
-        self, name: str, exact: PhraseMatcher, caps: PhraseMatcher, famous: frozenset[str]
+        self, name: str, exact: NameMatcher, caps: NameMatcher, famous: frozenset[str]
     ) -> None:
         super().__init__(name)
         self.exact, self.caps, self.famous = exact, caps, famous

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -25,24 +25,61 @@ PLACE_OVERRULES = frozenset({"PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"
 SPLIT_WORDS = frozenset({"and", "or", ",", "&", "/"})
 
 
-def _name_docs(nlp: Language, names: list[str]) -> list[Doc]:
-    """Pattern docs; plain words skip the (slow) tokenizer, which yields the same tokens."""
+class NameMatcher:
+    """Every stretch of tokens that spells a known name, as labelled spans: what spaCy's
+    ``PhraseMatcher`` finds, from a table of token ids. A phrase matcher needs a ``Doc`` per
+    pattern, and building 14,000 of them was half a second of every process's start-up
+    (issue 19); a table of id tuples is built in a few milliseconds and asked only where a
+    name's first word stands."""
+
+    def __init__(self, attr: str) -> None:
+        self.attr = attr  # "ORTH" (case-exact) or "LOWER"
+        self.table: dict[tuple[int, ...], str] = {}
+        self.firsts: set[int] = set()
+        self.lengths: list[int] = []
+
+    def add(self, label: str, patterns: list[list[str]], strings: StringStore) -> None:
+        """Add token-text patterns under ``label`` (the first label of a pattern wins)."""
+        lower = self.attr == "LOWER"
+        for words in patterns:
+            key = tuple(strings.add(w.lower() if lower else w) for w in words)
+            if key:
+                self.table.setdefault(key, label)
+                self.firsts.add(key[0])
+        self.lengths = sorted({len(k) for k in self.table})
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        ids = doc.to_array(self.attr).tolist() if len(doc) else []
+        found = []
+        for i, first in enumerate(ids):
+            if first not in self.firsts:
+                continue
+            for n in self.lengths:
+                label = self.table.get(tuple(ids[i : i + n])) if i + n <= len(ids) else None
+                if label is not None:
+                    found.append(Span(doc, i, i + n, label=label))
+        return found
+
+
+def _name_words(nlp: Language, names: list[str]) -> list[list[str]]:
+    """Pattern words; plain words skip the (slow) tokenizer, which yields the same tokens."""
     plain = [n for n in names if n.replace(" ", "").isalpha()]
     other = [n for n in names if not n.replace(" ", "").isalpha()]
     tokenizer: Any = nlp.tokenizer  # typed as a plain callable; spaCy's Tokenizer has pipe()
-    return [Doc(nlp.vocab, words=n.split()) for n in plain] + list(tokenizer.pipe(other))
+    return [n.split() for n in plain] + [[t.text for t in d] for d in tokenizer.pipe(other)]
 
 
-def build_matchers(nlp: Language, lexicon: KnownNames) -> tuple[PhraseMatcher, PhraseMatcher]:
+def build_matchers(nlp: Language, lexicon: KnownNames) -> tuple[NameMatcher, NameMatcher]:
     """Case-exact matcher for running text and a lower-case one for ALL-CAPS lines."""
-    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-    caps = PhraseMatcher(nlp.vocab, attr="LOWER")
+    exact = NameMatcher("ORTH")
+    caps = NameMatcher("LOWER")
+    strings = nlp.vocab.strings
     for label, names in sorted(lexicon.names.items()):
         ordered = sorted(names)
-        exact.add(label, _name_docs(nlp, ordered))
+        exact.add(label, _name_words(nlp, ordered), strings)
         # Short all-caps forms (EU, UN, US, WHO) already match exactly; lower-casing them
         # would make "us" or "who" match in ALL-CAPS headlines.
-        caps.add(label, _name_docs(nlp, [n for n in ordered if not n.isupper()]))
+        caps.add(label, _name_words(nlp, [n for n in ordered if not n.isupper()]), strings)
     return exact, caps
 
 
@@ -55,14 +92,14 @@ def _opens_line(span: Span) -> bool:
 
 
 def find_gazetteer_spans(
-    doc: Doc, exact: PhraseMatcher, caps: PhraseMatcher, famous: frozenset[str] = frozenset()
+    doc: Doc, exact: NameMatcher, caps: NameMatcher, famous: frozenset[str] = frozenset()
 ) -> list[Span]:
     """Longest non-overlapping gazetteer matches in the doc.
 
     In ALL-CAPS text only ``famous`` names (lower case) count, or any place opening a line.
     """
-    spans = list(exact(doc, as_spans=True))
-    for span in caps(doc, as_spans=True):
+    spans = exact(doc)
+    for span in caps(doc):
         if not all(t.is_upper or not t.is_alpha for t in span):
             continue
         if any(t.is_alpha for t in span) and (span.text.lower() in famous or _opens_line(span)):
@@ -171,7 +208,7 @@ def _after_preposition(span: Span) -> bool:
 
 
 def correct_entities(
-    doc: Doc, exact: PhraseMatcher, caps: PhraseMatcher, famous: frozenset[str] = frozenset()
+    doc: Doc, exact: NameMatcher, caps: NameMatcher, famous: frozenset[str] = frozenset()
 ) -> list[Span]:
     """Pure: the model's entities split at brackets and line breaks, then corrected by the
     gazetteer matches (see ``merge_entities``)."""
