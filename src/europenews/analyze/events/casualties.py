@@ -218,8 +218,8 @@ def _casualty(pred: Token, kind: str, lex: EventLexicon) -> Casualty | None:
     if pred.lemma_.lower() in lex.words["people_only"] and not (
             person_like(victim, lex) or _named(victim)):
         return None  # "a dead shark", "the horse died", "execute a warrant", "execute code"
-    if pred.lemma_.lower() == "shoot" and victim.lemma_.lower() in lex.words.get(
-            "filmed_things", ()):
+    if (pred.lemma_.lower() in lex.words["hit"] and victim.pos_ != "PROPN"
+            and victim.lemma_.lower() in lex.words.get("filmed_things", ())):
         return None  # "shooting a historical drama", "shot a music video"
     count, known = count_victims(victim, lex)
     if any(c.dep_ == "neg" for c in pred.children):
