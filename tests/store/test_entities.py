@@ -165,6 +165,20 @@ def test_entities_aliases_list_the_articles_that_support_them(engine: Engine) ->
     assert aliases == {"Volodymyr Zelensky": 2, "Volodymyr Zelenskyy": 1}
 
 
+def test_entities_aliases_are_spellings_not_descriptions(engine: Engine) -> None:
+    """A demonym the article calls the person by ("the Ukrainian") is no spelling of the name;
+    an abbreviation and a one-letter slip are."""
+    a = _store(engine, "a", [("Taras Hrytsenko", "person", ())],
+               extra=("Ukrainian", "Hrytsenko", "Hrytsenco"))["e1"]
+    b = _store(engine, "b", [("Baltic Grid Operators", "organization", ())],
+               extra=("BGO", "Estonian"))["e1"]
+    with engine.connect() as conn:
+        person = {x.alias for x in list_aliases(conn, a)}
+        body = {x.alias for x in list_aliases(conn, b)}
+    assert person == {"Taras Hrytsenko", "Hrytsenko", "Hrytsenco"}
+    assert body == {"Baltic Grid Operators", "BGO"}
+
+
 def test_entities_name_query_finds_variants(engine: Engine) -> None:
     eid = _store(engine, "a", [("Volodymyr Zelenskyy", "person", ())])["e1"]
     with engine.connect() as conn:

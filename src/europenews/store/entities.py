@@ -9,6 +9,7 @@ entities a name query refers to.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from sqlalchemy import Connection, and_, func, select
 
@@ -151,10 +152,7 @@ def list_aliases(conn: Connection, entity_id: int, articles_per_alias: int = 20)
     )
     for r in rows:
         for text in {r.name, r.text}:
-            words = set(name_key(text).split())
-            if not text[:1].isupper() or not words <= set(name_key(r.name).split()) | {
-                name_key(text)
-            }:
+            if not spells(text, r.name):
                 continue
             found = supported.setdefault(text.strip(), [])
             if r.article_id not in found:
@@ -169,6 +167,30 @@ def list_aliases(conn: Connection, entity_id: int, articles_per_alias: int = 20)
     ranked = sorted(supported.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     return [Alias(a, tuple(ids[:articles_per_alias]), _most_first(languages.get(a, {})))
             for a, ids in ranked]
+
+
+def spells(text: str, name: str) -> bool:
+    """Whether a mention's text is a spelling of the entity's name: its words are the name's
+    ("Zelensky" of "Volodymyr Zelensky"), an abbreviation ("AP" of "Associated Press"), or one
+    word spelled nearly as a word of the name ("Zelenskiy", "Klistchko"). A description the
+    article refers to the entity by ("the Ukrainian", "Ukrainian") is a mention, not a spelling."""
+    if not text[:1].isupper():
+        return False
+    words, name_words = name_key(text).split(), name_key(name).split()
+    if set(words) <= set(name_words):
+        return True
+    if len(words) != 1:
+        return False
+    word = text.strip().replace(".", "")
+    if word.isupper() and len(word) > 1:
+        return True
+    return any(SequenceMatcher(None, words[0], w).ratio() >= SPELLING_RATIO for w in name_words)
+
+
+# How alike (difflib's ratio) a one-word mention and a word of the name must be to be the same
+# word spelled otherwise: "zelenskiy" / "zelensky" 0.94, "klistchko" / "klitschko" 0.89;
+# "ukrainian" / "klitschko" 0.22.
+SPELLING_RATIO = 0.8
 
 
 def _most_first(by_language: dict[str, list[str]]) -> tuple[tuple[str, int, str], ...]:

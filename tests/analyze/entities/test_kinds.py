@@ -400,3 +400,17 @@ def test_kinds_a_business_noun_ending_a_name_and_an_authors_name_stay_people():
 def test_kinds_a_name_ending_in_club_is_a_business_not_a_person(nlp):
     text = "The Bloomington Sam's Club said Monday it would close early."
     assert "Bloomington Sam's Club" not in _people(nlp, text)
+
+
+def test_kinds_a_full_name_read_as_a_person_once_is_a_person_everywhere():
+    words = ["Oskar", "Veldman", "won", ".", "Fans", "cheered", "Oskar", "Veldman", ",", "and",
+             "Veldman", "thanked", "them", "."]
+    decided = _decided(words, [(0, 2, "PERSON"), (6, 8, "GPE"), (10, 11, "NORP")])
+    assert decided == [("Oskar Veldman", "PERSON"), ("Oskar Veldman", "PERSON"),
+                       ("Veldman", "PERSON")]
+
+
+def test_kinds_a_nationality_stays_one_beside_people():
+    words = ["Oskar", "Veldman", "met", "the", "Estonian", "delegation", "."]
+    decided = _decided(words, [(0, 2, "PERSON"), (4, 5, "NORP")])
+    assert ("Estonian", "NORP") in decided

@@ -133,3 +133,22 @@ def test_toponyms_mountain_names_hold_no_town_and_no_state(nlp):
                           "back below Mt. Hood last week.")
     assert "Sefton" not in places
     assert "Montana" not in places
+
+
+def test_toponyms_a_town_opening_a_person_s_name_is_no_place():
+    from europenews.analyze.places.toponyms import _reads_as_name
+
+    gaz = parse_gazetteer(
+        [
+            "city\t1\tVelmora\tRU\t56.1\t40.4\t350000\tRU.83\tvelmora",
+            "region\t2\tNorland\tNO\t67.0\t14.0\t240000\tNO.18\tnorland",
+            "city\t3\tHarbin\tCN\t45.7\t126.6\t5000000\tCN.08\tharbin",
+        ]
+    )
+    assert _reads_as_name("Velmora Kostenko", gaz, set())  # tagged GPE by the model
+    assert not _reads_as_name("Velmora Township", gaz, set())  # a town's longer name
+    assert not _reads_as_name("Velmora Harbin", gaz, set())  # another place after it
+    assert not _reads_as_name("Norland Kostenko", gaz, set())  # a region opens many names
+    assert not _reads_as_name("Kostenko", gaz, set())
+    # Every word a word of the article's people: a person, whatever opens it.
+    assert _reads_as_name("Norland Kostenko", gaz, {"Norland", "Kostenko"})

@@ -364,6 +364,8 @@ def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
         if span.label_ == "PERSON" and len(span) == 1 and span[0].lower_ in words.org_heads:
             continue  # "Police say": nobody in particular
         surname = len(span) == 1 and span[0].lower_ in surnames
+        if span.label_ == "NORP" and surname and span[0].is_title:
+            span = _relabelled(span, "PERSON")  # "Klitschko" read as a nationality
         if span.label_ == "PERSON" and not surname and (_title_only(span, words, titles) or all(
                 len(t.text.rstrip(".")) < 2 for t in span if t.is_alpha or t.text[:1].isalpha())):
             continue  # "Sgt", or initials alone ("G")
@@ -379,6 +381,11 @@ def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
     # A name some mention reads as a person's keeps every mention a person's: "Serena
     # Williams said" beside "the Williams were home", "Russell Brand spoke".
     people = _read_as_people(out, titles, words.ranks)
+    # A full name the model tags a person's in one sentence and a place in another
+    # ("Wladimir Klitschko said …", "… beat Wladimir Klitschko" as GPE) is one person's.
+    full_names = {s.text for s in out if s.label_ == "PERSON" and len(s) > 1}
+    out = [_relabelled(s, "PERSON") if s.label_ in ("GPE", "LOC") and s.text in full_names
+           else s for s in out]
     teams = _team_words(doc) - {s[-1].text for s in out if s.text in people}
     things = _things(out, words.thing_heads)
     return [_relabelled(s, "ORG") if s.label_ == "PERSON" and s[-1].text in teams
