@@ -136,7 +136,7 @@ def test_toponyms_mountain_names_hold_no_town_and_no_state(nlp):
 
 
 def test_toponyms_a_town_opening_a_person_s_name_is_no_place():
-    from europenews.analyze.places.toponyms import _reads_as_name
+    from europenews.analyze.places.toponym_forms import reads_as_name
 
     gaz = parse_gazetteer(
         [
@@ -145,10 +145,10 @@ def test_toponyms_a_town_opening_a_person_s_name_is_no_place():
             "city\t3\tHarbin\tCN\t45.7\t126.6\t5000000\tCN.08\tharbin",
         ]
     )
-    assert _reads_as_name("Velmora Kostenko", gaz, set())  # tagged GPE by the model
-    assert not _reads_as_name("Velmora Township", gaz, set())  # a town's longer name
-    assert not _reads_as_name("Velmora Harbin", gaz, set())  # another place after it
-    assert not _reads_as_name("Norland Kostenko", gaz, set())  # a region opens many names
-    assert not _reads_as_name("Kostenko", gaz, set())
+    assert reads_as_name("Velmora Kostenko", gaz, set())  # tagged GPE by the model
+    assert not reads_as_name("Velmora Township", gaz, set())  # a town's longer name
+    assert not reads_as_name("Velmora Harbin", gaz, set())  # another place after it
+    assert not reads_as_name("Norland Kostenko", gaz, set())  # a region opens many names
+    assert not reads_as_name("Kostenko", gaz, set())
     # Every word a word of the article's people: a person, whatever opens it.
-    assert _reads_as_name("Norland Kostenko", gaz, {"Norland", "Kostenko"})
+    assert reads_as_name("Norland Kostenko", gaz, {"Norland", "Kostenko"})

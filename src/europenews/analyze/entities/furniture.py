@@ -99,3 +99,25 @@ def _clip_list(lines: list[str]) -> bool:
     ordered = len(times) >= ORDERED_CLOCK and (all(a <= b for a, b in pairwise(times))
                                                or all(a >= b for a, b in pairwise(times)))
     return len(times) >= MIN_CLIPS and not ordered
+
+
+def line_ranges(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The (start, end) of each line of ``text`` that ``pattern`` finds something in."""
+    ranges = []
+    start = 0
+    for line in text.split("\n"):
+        if pattern.search(line):
+            ranges.append((start, start + len(line)))
+        start += len(line) + 1
+    return ranges
+
+
+def masthead_line(text: str) -> tuple[int, int] | None:
+    """The first line when it is one word above a longer line (the site's name)."""
+    lines = text.split("\n")
+    first = lines[0].strip() if lines else ""
+    rest = [ln.strip() for ln in lines[1:] if ln.strip()]
+    if first and len(first.split()) == 1 and rest and len(rest[0].split()) > 2:
+        at = text.index(first)
+        return at, at + len(first)
+    return None

@@ -27,7 +27,9 @@ article itself says otherwise:
 - a dateline's capitals ("ALTURAS, Modoc County —") name a place, here and wherever the
   article repeats the name;
 - a "person" that ends in an organisation word is an organisation ("Harbor Police say");
-- a verb that opens the sentence is not part of the name after it ("Check FOX 4 newscasts").
+- a verb that opens the sentence is not part of the name after it ("Check FOX 4 newscasts");
+- a full name read as a person's once is a person's where the model tagged it a place, and a
+  one-word "nationality" that is the surname of a person of the article is that person.
 """
 
 from __future__ import annotations
@@ -41,7 +43,12 @@ from spacy.tokens import Doc, Span, Token
 
 from europenews.analyze.doctext import doc_text
 from europenews.analyze.entities.canonical import headline_lines
-from europenews.analyze.entities.furniture import dateline_names, furniture_lines
+from europenews.analyze.entities.furniture import (
+    dateline_names,
+    furniture_lines,
+    line_ranges,
+    masthead_line,
+)
 
 # Labels a heading's words get read as ("The Road Ahead for ..."); real organisations in a
 # heading line ("The National Bank of Poland") keep theirs.
@@ -101,27 +108,6 @@ class KindWords:
     org_heads: frozenset[str] = frozenset()  # "police", "department" (lower case)
     force_ranks: frozenset[str] = frozenset()  # "sgt", "capt": a subset of ranks (no "dr")
     thing_heads: dict[str, str] = field(default_factory=dict)  # "chip" → "PRODUCT"
-
-
-def _line_ranges(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-    ranges = []
-    start = 0
-    for line in text.split("\n"):
-        if pattern.search(line):
-            ranges.append((start, start + len(line)))
-        start += len(line) + 1
-    return ranges
-
-
-def _masthead(doc: Doc) -> tuple[int, int] | None:
-    """The first line when it is one word above a longer line (the site's name)."""
-    lines = doc_text(doc).split("\n")
-    first = lines[0].strip() if lines else ""
-    rest = [ln.strip() for ln in lines[1:] if ln.strip()]
-    if first and len(first.split()) == 1 and rest and len(rest[0].split()) > 2:
-        at = doc_text(doc).index(first)
-        return at, at + len(first)
-    return None
 
 
 def _heading(doc: Doc, span: Span, headings: list[tuple[int, int]], first: int) -> bool:
@@ -333,9 +319,9 @@ def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
                  titles: frozenset[str]) -> list[Span]:
     """The names with the kind the article gives them; page furniture and bare titles out."""
     names = [part for span in names for part in _split_at_rank(span, words.force_ranks)]
-    furniture = _line_ranges(doc_text(doc), BOILERPLATE) + furniture_lines(doc_text(doc))
+    furniture = line_ranges(doc_text(doc), BOILERPLATE) + furniture_lines(doc_text(doc))
     datelines = dateline_names(doc_text(doc))
-    masthead = _masthead(doc)
+    masthead = masthead_line(doc_text(doc))
     if masthead is not None:
         furniture.append(masthead)
     headings = headline_lines(doc_text(doc))
@@ -381,17 +367,16 @@ def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
     # A name some mention reads as a person's keeps every mention a person's: "Serena
     # Williams said" beside "the Williams were home", "Russell Brand spoke".
     people = _read_as_people(out, titles, words.ranks)
+    teams = _team_words(doc) - {s[-1].text for s in out if s.text in people}
+    things = _things(out, words.thing_heads)
     # A full name the model tags a person's in one sentence and a place in another
     # ("Wladimir Klitschko said …", "… beat Wladimir Klitschko" as GPE) is one person's.
     full_names = {s.text for s in out if s.label_ == "PERSON" and len(s) > 1}
-    out = [_relabelled(s, "PERSON") if s.label_ in ("GPE", "LOC") and s.text in full_names
-           else s for s in out]
-    teams = _team_words(doc) - {s[-1].text for s in out if s.text in people}
-    things = _things(out, words.thing_heads)
     return [_relabelled(s, "ORG") if s.label_ == "PERSON" and s[-1].text in teams
             and s.text not in people
             else _relabelled(s, things[s.text]) if s.label_ == "PERSON" and s.text in things
             and s.text not in people
+            else _relabelled(s, "PERSON") if s.label_ in ("GPE", "LOC") and s.text in full_names
             else s for s in out]
 
 

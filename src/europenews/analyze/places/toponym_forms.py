@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from europenews.analyze.places.geonames import GeoGazetteer, place_key
+from europenews.analyze.places.geonames import GeoEntry, GeoGazetteer, place_key
 
 # Direction words that the model tags as places ("the West") but that name no one place.
 VAGUE = frozenset(
@@ -221,3 +221,40 @@ def facility(text: str) -> bool:
     """Whether a name ends in a facility word ("Francis Street", "Children's Hospital")."""
     words = text.split()
     return len(words) > 1 and place_key(words[-1]) in FACILITY_WORDS
+
+
+def broad(candidates: list[GeoEntry]) -> bool:
+    """Whether a name inside a longer place name can be a country, region or continent
+    ("Western Canada"); a town's name there is usually part of another name ("Indo-Pacific")."""
+    return any(c.feature in ("country", "region", "continent") for c in candidates)
+
+
+# Last words that make a longer place name of a town's ("Salem Township", "Dover Heights"):
+# with one of them, or with a known place after it, the town that opens the name is evidence.
+_PLACE_TAILS = frozenset(
+    {"county", "parish", "township", "borough", "village", "town", "heights", "hills",
+     "springs", "valley", "junction", "harbour", "harbor", "port", "station", "square",
+     "centre", "center", "district", "region", "province", "state", "city", "oblast",
+     "suburbs", "area", "metro", "downtown", "airport"}
+)  # fmt: skip
+
+
+def reads_as_name(text: str, gaz: GeoGazetteer, person_words: set[str]) -> bool:
+    """Whether a place-labelled name the gazetteer does not know reads as a person's name: all
+    its words are words of the article's people ("Wladimir Klitschko said" elsewhere), or it is
+    two or three plain capitalised words whose first is a town and whose others are no place
+    and no place word ("Vladimir Putin", "Wladimir Klitschko", tagged GPE by the model). The
+    town that opens such a name is a first name, not where anything happened."""
+    words = text.split()
+    if len(words) < 2:
+        return False
+    if all(w in person_words for w in words):
+        return True
+    if len(words) > 3 or not all(re.fullmatch(r"[A-Z][a-z]+", w) for w in words):
+        return False
+    if not gaz.candidates(words[0]) or broad(gaz.candidates(words[0])):
+        return False  # "Western Canada", "Texas Hill": a region's name opens many places
+    rest = [place_key(w) for w in words[1:]]
+    if any(w in _PLACE_TAILS or w in NOT_A_PLACE or w in LANDFORM_WORDS for w in rest):
+        return False
+    return not any(gaz.candidates(w) for w in words[1:])

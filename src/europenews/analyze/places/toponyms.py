@@ -16,14 +16,14 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from europenews.analyze.doctext import doc_text
-from europenews.analyze.places.geonames import GeoEntry, GeoGazetteer, place_key
+from europenews.analyze.places.geonames import GeoGazetteer, place_key
 from europenews.analyze.places.toponym_forms import (
-    LANDFORM_WORDS,
     NOT_A_PLACE,
     POST_NOMINALS,
     STREET_WORDS,
     VAGUE,
     abbreviation,
+    broad,
     code_only,
     dateline,
     facility,
@@ -31,6 +31,7 @@ from europenews.analyze.places.toponym_forms import (
     landform,
     not_a_name,
     plain,
+    reads_as_name,
     shouted_line,
     street_or_institution,
 )
@@ -126,17 +127,17 @@ def _inner_toponyms(
             cands = gaz.candidates(piece)
             if not codes and len(piece) == 2 and piece.isupper():
                 cands = [c for c in cands if c.feature != "region"]
-            if compound and not _broad(cands):
+            if compound and not broad(cands):
                 cands = []
-            if n == 1 and not _broad(cands) and gaz.demonym(piece.rstrip(".")) is not None:
+            if n == 1 and not broad(cands) and gaz.demonym(piece.rstrip(".")) is not None:
                 cands = []  # "Canadian Press": the demonym, not Canadian, Texas
-            if weak and n > 1 and not _broad(cands):
+            if weak and n > 1 and not broad(cands):
                 # "University of Michigan Center": the state, not Michigan Center (a village)
                 cands = [c for c in cands if c.population >= SIZEABLE_TOWN or c.feature == "county"]
             # Inside a longer place name, a town's name must open it or follow a direction
             # word ("Calgary-North West", "Downtown Toronto"); "Soviet Union" is no town.
             prev = text[:start].split()[-1:] if start else []
-            if not weak and prev and not _broad(cands):
+            if not weak and prev and not broad(cands):
                 if place_key(prev[0]) not in _OPENERS:
                     cands = []
                 else:  # "Downtown Toronto", not "South Pacific" (Pacific, Missouri)
@@ -161,46 +162,9 @@ def _inner_toponyms(
     return found
 
 
-# Last words that make a longer place name of a town's ("Salem Township", "Dover Heights"):
-# with one of them, or with a known place after it, the town that opens the name is evidence.
-_PLACE_TAILS = frozenset(
-    {"county", "parish", "township", "borough", "village", "town", "heights", "hills",
-     "springs", "valley", "junction", "harbour", "harbor", "port", "station", "square",
-     "centre", "center", "district", "region", "province", "state", "city", "oblast",
-     "suburbs", "area", "metro", "downtown", "airport"}
-)  # fmt: skip
-
-
-def _reads_as_name(text: str, gaz: GeoGazetteer, person_words: set[str]) -> bool:
-    """Whether a place-labelled name the gazetteer does not know reads as a person's name: all
-    its words are words of the article's people ("Wladimir Klitschko said" elsewhere), or it is
-    two or three plain capitalised words whose first is a town and whose others are no place
-    and no place word ("Vladimir Putin", "Wladimir Klitschko", tagged GPE by the model). The
-    town that opens such a name is a first name, not where anything happened."""
-    words = text.split()
-    if len(words) < 2:
-        return False
-    if all(w in person_words for w in words):
-        return True
-    if len(words) > 3 or not all(re.fullmatch(r"[A-Z][a-z]+", w) for w in words):
-        return False
-    if not gaz.candidates(words[0]) or _broad(gaz.candidates(words[0])):
-        return False  # "Western Canada", "Texas Hill": a region's name opens many places
-    rest = [place_key(w) for w in words[1:]]
-    if any(w in _PLACE_TAILS or w in NOT_A_PLACE or w in LANDFORM_WORDS for w in rest):
-        return False
-    return not any(gaz.candidates(w) for w in words[1:])
-
-
 # A town's name after a direction word inside a longer place name must be this big.
 SIZEABLE_TOWN = 50000
 _OPENERS = VAGUE | {"greater", "metro", "downtown", "upper", "lower", "old", "new", "of"}
-
-
-def _broad(candidates: list[GeoEntry]) -> bool:
-    """Whether a name inside a longer place name can be a country, region or continent
-    ("Western Canada"); a town's name there is usually part of another name ("Indo-Pacific")."""
-    return any(c.feature in ("country", "region", "continent") for c in candidates)
 
 
 def _entity_toponyms(doc: Doc, gaz: GeoGazetteer) -> list[Toponym]:
@@ -267,7 +231,7 @@ def _entity_toponyms(doc: Doc, gaz: GeoGazetteer) -> list[Toponym]:
                 found.append(Toponym(start, start + len(demonym), demonym, demonym=True))
             elif ent.label_ in PLACE_LABELS and _known(gaz, _strip_kind(text)):
                 found.append(Toponym(start, end, text))
-            elif _reads_as_name(text, gaz, person_words):
+            elif reads_as_name(text, gaz, person_words):
                 continue
             else:
                 # "Western Canada", "Turkish-Russian": the names inside count; a place label
