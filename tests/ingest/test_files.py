@@ -48,8 +48,13 @@ def test_files_decode_refuses_broken_utf16() -> None:
         ("EuropeNews\n\nUkraine Presses NATO Hard\n\nBody.", "Ukraine Presses NATO Hard"),
         ("Storm hits the coast\n\nBody text here.", "Storm hits the coast"),
         ("Short\n\nA long first paragraph that ends like a sentence.", "Short"),
+        ("https://news.example.org/2024/storm\nStorm hits the coast\n\nBody.",
+         "Storm hits the coast"),
+        ("http : / / news . example . org / storm\nStorm hits the coast\nBody.",
+         "Storm hits the coast"),
     ],
-    ids=["masthead-skipped", "headline-first", "no-headline-below"],
+    ids=["masthead-skipped", "headline-first", "no-headline-below", "address-skipped",
+         "spaced-address-skipped"],
 )
 def test_files_guess_title(text: str, title: str) -> None:
     assert guess_title(text) == title
@@ -118,3 +123,16 @@ def test_files_html_extracts_main_text() -> None:
 def test_files_stdin_plain_text() -> None:
     [article] = list(read_stdin(io.BytesIO(b"Title\n\nSome text.")))
     assert article.text == "Title\n\nSome text."
+
+
+def test_files_a_json_item_without_title_or_address_is_headed_by_its_first_line() -> None:
+    from europenews.ingest.files import article_from_json
+
+    local = article_from_json({"text": "Storm hits the coast\nThe storm came ashore."}, "x", "x")
+    assert local.title == "Storm hits the coast"
+    # An item from the web keeps what it came with: no title is no title.
+    web = article_from_json({"text": "Storm hits the coast\nBody.", "url": "https://a.example/s"},
+                            "x", "x")
+    assert web.title is None
+    given = article_from_json({"text": "First line\nBody.", "title": "Given"}, "x", "x")
+    assert given.title == "Given"

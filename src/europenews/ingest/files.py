@@ -7,6 +7,7 @@ report it in one line and carry on with the good inputs.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -69,10 +70,17 @@ def _reads_like_headline(line: str) -> bool:
     return 3 <= len(line.split()) <= 25 and len(line) <= 200 and not line.endswith((".", ":"))
 
 
+# A line that is a web address (a scraper's first line; corpora space their punctuation:
+# "http : / / www . example . com / story"), never a headline.
+_ADDRESS_LINE = re.compile(r"^(?:https?\s*:\s*/\s*/|www\s*\.)\S*(?:\s*\S+)*$", re.IGNORECASE)
+
+
 def guess_title(text: str) -> str | None:
-    """The first non-empty line, unless it is a one- or two-word masthead or desk name
-    ("EuropeNews", "World news") standing above a line that reads like the headline."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    """The first non-empty line, unless it is a web address or a one- or two-word masthead or
+    desk name ("EuropeNews", "World news") standing above a line that reads like the
+    headline."""
+    lines = [line.strip() for line in text.splitlines()
+             if line.strip() and not _ADDRESS_LINE.match(line.strip())]
     if not lines:
         return None
     if len(lines) > 1 and len(lines[0].split()) <= 2 and _reads_like_headline(lines[1]):
@@ -105,6 +113,10 @@ def article_from_json(obj: Any, where: str, default_id: str | None) -> Article:
             values[key] = str(value)
     if values.get("id") is None:
         values["id"] = default_id
+    if values.get("title") is None and values.get("url") is None:
+        # A local text without a title or an address (a corpus, an export) is headed by its
+        # first line, as a text file is: its story is not "(untitled)".
+        values["title"] = guess_title(text)
     return Article(text=text, **values)
 
 
