@@ -8,7 +8,8 @@ article names. Run after the finder (``resolve_speakers``), so either can change
   police Lt. Mira Sandell" is Sandell, not Altona); a place is a speaker only when it is
   the whole mention and not a dateline ("OSLO").
 - **A pronoun** ("he", "she") is the nearest earlier person of the article who agrees in gender
-  (known from the first-name list, "Mr."/"Ms.", a gendered role such as "actress", or a
+  (known from the first-name list, "Mr."/"Ms.", a gendered role such as "actress", the
+  article's own pronouns after the person as subject ("Reid ... her dress"), or a
   pronoun that could only be them); same-sentence subjects first. When an unnamed person who
   agrees ("a survivor", "the woman") stands nearer, the pronoun is theirs: no named speaker.
   At equal sentence distance the person who spoke in the quote before goes on speaking. A
@@ -66,7 +67,8 @@ def _first_word(entity: Entity) -> str:
     return words[0].lower().strip(".") if len(words) > 1 else ""
 
 
-def _entity_gender(doc: Doc, entity: Entity, tokens: list[int], words: CastWords) -> str | None:
+def _entity_gender(doc: Doc, entity: Entity, tokens: list[int], words: CastWords,
+                   persons: frozenset[int] = frozenset()) -> str | None:
     votes = set()
     for i in tokens:
         before = doc[i - 1].lower_.rstrip(".") if i > 0 else ""
@@ -77,9 +79,35 @@ def _entity_gender(doc: Doc, entity: Entity, tokens: list[int], words: CastWords
             if word in words.gendered:
                 votes.add(words.gendered[word])
     if not votes and entity.type == "person":
-        found = words.first_names.get(_first_word(entity))
+        found = words.first_names.get(_first_word(entity)) or _text_gender(doc, tokens, persons)
         if found:
             votes.add(found)
+    return votes.pop() if len(votes) == 1 else None
+
+
+# Pronouns that refer back to the subject of their own sentence ("Holm said her ...").
+BACK_PRONOUNS = {"he": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                 "herself": "f"}
+
+
+def _text_gender(doc: Doc, tokens: list[int], persons: frozenset[int]) -> str | None:
+    """The gender the article's own pronouns give a person it names without a first name the
+    list knows ("Reid, 33, was photographed when her dress slipped"): a pronoun after the
+    person's mention as subject, in a sentence that names no other person. Pronouns of both
+    genders: unknown."""
+    votes = set()
+    for i in tokens:
+        token = doc[i]
+        if token.dep_ not in SUBJECTS:
+            continue
+        sent = token.sent
+        if any(j in persons and j not in tokens for j in range(sent.start, sent.end)):
+            continue  # "Reid thanked Lena Holm for her help": whose help?
+        for later in doc[i + 1 : sent.end]:
+            gender = BACK_PRONOUNS.get(later.lower_)
+            back = later.dep_ in ("poss", *SUBJECTS) or later.lower_.endswith("self")
+            if gender is not None and back:
+                votes.add(gender)
     return votes.pop() if len(votes) == 1 else None
 
 
@@ -94,8 +122,9 @@ def build_cast(doc: Doc, entities: list[Entity], of_token: dict[int, str],
     for i in persons:
         tokens.setdefault(of_token[i], []).append(i)
     gender = {}
+    named = frozenset(persons)
     for eid, found in tokens.items():
-        g = _entity_gender(doc, by_id[eid], found, words)
+        g = _entity_gender(doc, by_id[eid], found, words, named)
         if g is not None:
             gender[eid] = g
     return Cast(by_id, of_token, persons, gender)
