@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/alert_replay.py record A.jsonl A-record.json.gz
     .venv/bin/python bench/record_figures.py A.jsonl A-record.json.gz [--out WRONG.json]
-        [--by-id] [--shows 0.84,0.86,0.88]
+        [--by-id] [--shows 0.66,0.68,0.70] [--combined]
 
 ``bench/figure_errors.py`` sorts the wrong stories of gold clusters; this reads the stories the
 real clusterer built (the record of ``bench/alert_replay.py``: every story state, with its
@@ -21,9 +21,11 @@ members by URL; shown killed figure: the first ``killed`` entry of
 - ``none_read``: no member gives any killed figure; ``other_values``: they give others.
 
 Prints JSON counts (and the stories per incident); ``--out`` writes the wrong stories.
-``--shows`` prints instead, for each display level, the stories scored, right and false deaths
-(the level ``story_casualties`` is called with; the record's confidences are the figure model
-it was recorded with).
+``--shows`` prints instead, for each death level, the stories scored, right and false deaths
+(the shipped story death model, ``stories/death_model.py``, at that level; with ``--combined``
+the rule before session 18: a death value shown when its outlets' combined confidence reaches
+the level; the record's confidences are the figure model it was recorded with). ``--combined``
+without ``--shows`` classifies by that rule at 0.86.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from typing import Any
 
 from alert_replay import internal_ids, load
 from europenews.stories.casualties import story_casualties
+from europenews.stories.death_model import DeathModel, death_model
 from europenews.storydata import ArticleFigure
 
 
@@ -47,10 +50,20 @@ def last_states(snapshots: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def shown_killed(figures: list[ArticleFigure], show: float | None = None) -> int:
-    listed = story_casualties(figures) if show is None else story_casualties(figures, show=show)
-    killed = [c for c in listed if c.kind == "killed"]
+def shown_killed(figures: list[ArticleFigure], deaths: DeathModel | None = None) -> int:
+    """The first killed entry's value (0 without one), deaths shown by ``deaths`` (the shipped
+    story death model when None)."""
+    killed = [c for c in story_casualties(figures, deaths=deaths) if c.kind == "killed"]
     return (killed[0].value or 0) if killed else 0
+
+
+def death_rule(show: float, combined: bool) -> DeathModel:
+    """The shipped death model at another level, or (``combined``) the rule before session
+    18: a death value shown when its outlets' combined confidence reaches ``show``."""
+    if combined:
+        return DeathModel((1.0, 0.0), 0.0, show)
+    m = death_model()
+    return DeathModel(m.weights, m.intercept, show)
 
 
 def classify(record: int, shown: int, values: set[int], own_incidents: set[str],
@@ -66,13 +79,15 @@ def classify(record: int, shown: int, values: set[int], own_incidents: set[str],
     return "none_read" if not values else "other_values"
 
 
-def analyse(arts: list[dict[str, Any]], incidents: dict[str, dict[str, Any]],
-            recorded: dict[str, Any], by_id: bool = False, show: float | None = None
-            ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The counts and the wrong stories. Members are matched to incidents by URL only, as
-    factscheck does (a member whose stored URL differs from the input's, e.g. ":80" dropped,
-    matches nothing, and a story whose majority is unmatched is not scored); ``by_id``
-    matches them by the input's id as well, so every story is scored."""
+def scored_stories(arts: list[dict[str, Any]], incidents: dict[str, dict[str, Any]],
+                   recorded: dict[str, Any], by_id: bool = False) -> list[dict[str, Any]]:
+    """The stories scored (each story's last state whose incident has a killed record): its
+    ``figures``, majority incident ``gold``, all its members' incidents ``golds``, ``record``,
+    members ``n``, and ``split`` (its incident's articles end in several stories). Members
+    are matched to incidents by URL only, as factscheck does (a member whose stored URL
+    differs from the input's, e.g. ":80" dropped, matches nothing, and a story whose majority
+    is unmatched is not scored); ``by_id`` matches them by the input's id as well, so every
+    story is scored."""
     by_url = {x["url"]: x["story"] for x in arts if x.get("url")}
     by_external = {x["id"]: x["story"] for x in arts}
 
@@ -105,36 +120,70 @@ def analyse(arts: list[dict[str, Any]], incidents: dict[str, dict[str, Any]],
     stories_of: dict[str, list[str]] = collections.defaultdict(list)
     for sid, s in per_story.items():
         stories_of[s["gold"]].append(sid)
-    counts: collections.Counter[str] = collections.Counter()
-    wrong = []
+    out = []
     for sid, s in per_story.items():
         r = incidents.get(s["gold"])
-        if not r or r.get("killed") is None:
-            continue
-        record = r["killed"]
-        shown = shown_killed(s["figures"], show)
+        if r and r.get("killed") is not None:
+            out.append({**s, "story": sid, "record": r["killed"],
+                        "split": len(stories_of[s["gold"]]) > 1,
+                        "elsewhere": {f.value for o in stories_of[s["gold"]] if o != sid
+                                      for f in per_story[o]["figures"] if f.kind == "killed"}})
+    return out
+
+
+def analyse(arts: list[dict[str, Any]], incidents: dict[str, dict[str, Any]],
+            recorded: dict[str, Any], by_id: bool = False, deaths: DeathModel | None = None
+            ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The counts and the wrong stories (members matched as :func:`scored_stories` says)."""
+    counts: collections.Counter[str] = collections.Counter()
+    wrong = []
+    for s in scored_stories(arts, incidents, recorded, by_id):
+        sid, record, split = s["story"], s["record"], s["split"]
+        shown = shown_killed(s["figures"], deaths)
         counts["stories"] += 1
         counts["gold0"] += record == 0
-        split = len(stories_of[s["gold"]]) > 1
         counts["in_split_incident"] += split
         if shown == record:
             counts["right"] += 1
             continue
         values = {f.value for f in s["figures"] if f.kind == "killed" and f.value is not None}
         others = {(incidents.get(g) or {}).get("killed") for g in s["golds"] - {s["gold"]}}
-        elsewhere = {f.value for o in stories_of[s["gold"]] if o != sid
-                     for f in per_story[o]["figures"] if f.kind == "killed"}
         label = classify(record, shown, values, s["golds"], {v for v in others if v},
-                         elsewhere)
+                         s["elsewhere"])
         counts[label] += 1
         counts["wrong_in_split_incident"] += split
         best = {v: max(f.confidence for f in s["figures"] if f.kind == "killed"
                        and f.value == v) for v in values}
-        wrong.append({"story": sid, "class": label, "record": record, "shown": shown,
-                      "read": {str(v): c for v, c in sorted(best.items())},
+        reason = why(s["figures"], record, shown, deaths) if shown else "none shown"
+        counts[f"{label}: {reason}"] += 1
+        wrong.append({"story": sid, "class": label, "why": reason, "record": record,
+                      "shown": shown, "read": {str(v): c for v, c in sorted(best.items())},
                       "articles": s["n"], "incidents": len(s["golds"]),
                       "split": split})
     return dict(counts), wrong
+
+
+def why(figures: list[ArticleFigure], record: int, shown: int,
+        deaths: DeathModel | None = None) -> str:
+    """What gave a wrong shown death value: the record's value is listed (below the level, or
+    shown but beaten by a later report), else the shown value came from the title, a word
+    ("dies", "a fatal shooting": no counted phrase), a list of victims (a phrase with "and" or
+    a comma), or a count written as such; and whether it counts more or fewer than the
+    record."""
+    of_value = [f for f in figures if f.kind == "killed" and f.value == shown]
+    side = "more" if shown > record else "fewer"
+    listed = {c.value: c.shown for c in story_casualties(figures, deaths=deaths)
+              if c.kind == "killed" and not c.inferred_zero}
+    if record in listed:
+        return (f"a later report beat the record's shown value ({side})" if listed[record]
+                else f"the record's value below the level, another shown ({side})")
+    if all(f.start == f.end == 0 for f in of_value):
+        return f"title ({side})"
+    if all(f.phrase is None for f in of_value):
+        return f"word death ({side})"
+    if any(f.phrase and (" and " in f.phrase or "," in f.phrase) for f in of_value):
+        return f"victim list ({side})"
+    return f"count ({side})"
 
 
 def main() -> None:
@@ -146,16 +195,19 @@ def main() -> None:
     ap.add_argument("--out", type=Path, help="write the wrong stories here (JSON)")
     ap.add_argument("--by-id", action="store_true",
                     help="match members by id as well as URL (score every story)")
-    ap.add_argument("--shows", help="comma-separated display levels: right and false deaths")
+    ap.add_argument("--shows", help="comma-separated death levels: right and false deaths")
+    ap.add_argument("--combined", action="store_true",
+                    help="deaths by the rule before session 18 (combined confidence >= level)")
     a = ap.parse_args()
     arts, incidents, recorded = load(a.half, a.replay, a.data)
     if a.shows:
         for show in (float(t) for t in a.shows.split(",")):
-            got, _ = analyse(arts, incidents, recorded, a.by_id, show)
+            got, _ = analyse(arts, incidents, recorded, a.by_id, death_rule(show, a.combined))
             print(json.dumps({"show": show, **{k: got.get(k, 0) for k in
                                                ("stories", "right", "gold0", "false_death")}}))
         return
-    counts, wrong = analyse(arts, incidents, recorded, a.by_id)
+    counts, wrong = analyse(arts, incidents, recorded, a.by_id,
+                            death_rule(0.86, True) if a.combined else None)
     if a.out:
         a.out.write_text(json.dumps(wrong, indent=1), encoding="utf-8")
     print(json.dumps(counts, indent=1))
