@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/alert_replay.py record A.jsonl A-record.json.gz
     .venv/bin/python bench/record_figures.py A.jsonl A-record.json.gz [--out WRONG.json]
-        [--by-id] [--shows 0.66,0.68,0.70] [--combined]
+        [--by-id] [--shows 0.84,0.86,0.88]
 
 ``bench/figure_errors.py`` sorts the wrong stories of gold clusters; this reads the stories the
 real clusterer built (the record of ``bench/alert_replay.py``: every story state, with its
@@ -21,11 +21,12 @@ members by URL; shown killed figure: the first ``killed`` entry of
 - ``none_read``: no member gives any killed figure; ``other_values``: they give others.
 
 Prints JSON counts (and the stories per incident); ``--out`` writes the wrong stories.
-``--shows`` prints instead, for each death level, the stories scored, right and false deaths
-(the shipped story death model, ``stories/death_model.py``, at that level; with ``--combined``
-the rule before session 18: a death value shown when its outlets' combined confidence reaches
-the level; the record's confidences are the figure model it was recorded with). ``--combined``
-without ``--shows`` classifies by that rule at 0.86.
+A wrong story whose shown value is not 0 also says why (``why``): the record's value is read
+below the level or beaten by a later report, else the value came from the title, a word, a
+list of victims or a count, more or fewer than the record; ``CLASS: WHY`` counts them.
+``--shows`` prints instead, for each display level, the stories scored, right and false deaths
+(the level ``story_casualties`` is called with; the record's confidences are the figure model
+it was recorded with).
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ from typing import Any
 
 from alert_replay import internal_ids, load
 from europenews.stories.casualties import story_casualties
-from europenews.stories.death_model import DeathModel, death_model
 from europenews.storydata import ArticleFigure
 
 
@@ -50,20 +50,11 @@ def last_states(snapshots: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def shown_killed(figures: list[ArticleFigure], deaths: DeathModel | None = None) -> int:
-    """The first killed entry's value (0 without one), deaths shown by ``deaths`` (the shipped
-    story death model when None)."""
-    killed = [c for c in story_casualties(figures, deaths=deaths) if c.kind == "killed"]
+def shown_killed(figures: list[ArticleFigure], show: float | None = None) -> int:
+    """The first killed entry's value (0 without one) at the display level ``show``."""
+    listed = story_casualties(figures) if show is None else story_casualties(figures, show=show)
+    killed = [c for c in listed if c.kind == "killed"]
     return (killed[0].value or 0) if killed else 0
-
-
-def death_rule(show: float, combined: bool) -> DeathModel:
-    """The shipped death model at another level, or (``combined``) the rule before session
-    18: a death value shown when its outlets' combined confidence reaches ``show``."""
-    if combined:
-        return DeathModel((1.0, 0.0), 0.0, show)
-    m = death_model()
-    return DeathModel(m.weights, m.intercept, show)
 
 
 def classify(record: int, shown: int, values: set[int], own_incidents: set[str],
@@ -132,14 +123,14 @@ def scored_stories(arts: list[dict[str, Any]], incidents: dict[str, dict[str, An
 
 
 def analyse(arts: list[dict[str, Any]], incidents: dict[str, dict[str, Any]],
-            recorded: dict[str, Any], by_id: bool = False, deaths: DeathModel | None = None
+            recorded: dict[str, Any], by_id: bool = False, show: float | None = None
             ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The counts and the wrong stories (members matched as :func:`scored_stories` says)."""
     counts: collections.Counter[str] = collections.Counter()
     wrong = []
     for s in scored_stories(arts, incidents, recorded, by_id):
         sid, record, split = s["story"], s["record"], s["split"]
-        shown = shown_killed(s["figures"], deaths)
+        shown = shown_killed(s["figures"], show)
         counts["stories"] += 1
         counts["gold0"] += record == 0
         counts["in_split_incident"] += split
@@ -154,7 +145,7 @@ def analyse(arts: list[dict[str, Any]], incidents: dict[str, dict[str, Any]],
         counts["wrong_in_split_incident"] += split
         best = {v: max(f.confidence for f in s["figures"] if f.kind == "killed"
                        and f.value == v) for v in values}
-        reason = why(s["figures"], record, shown, deaths) if shown else "none shown"
+        reason = why(s["figures"], record, shown, show) if shown else "none shown"
         counts[f"{label}: {reason}"] += 1
         wrong.append({"story": sid, "class": label, "why": reason, "record": record,
                       "shown": shown, "read": {str(v): c for v, c in sorted(best.items())},
@@ -164,7 +155,7 @@ def analyse(arts: list[dict[str, Any]], incidents: dict[str, dict[str, Any]],
 
 
 def why(figures: list[ArticleFigure], record: int, shown: int,
-        deaths: DeathModel | None = None) -> str:
+        show: float | None = None) -> str:
     """What gave a wrong shown death value: the record's value is listed (below the level, or
     shown but beaten by a later report), else the shown value came from the title, a word
     ("dies", "a fatal shooting": no counted phrase), a list of victims (a phrase with "and" or
@@ -172,8 +163,8 @@ def why(figures: list[ArticleFigure], record: int, shown: int,
     record."""
     of_value = [f for f in figures if f.kind == "killed" and f.value == shown]
     side = "more" if shown > record else "fewer"
-    listed = {c.value: c.shown for c in story_casualties(figures, deaths=deaths)
-              if c.kind == "killed" and not c.inferred_zero}
+    casualties = story_casualties(figures) if show is None else story_casualties(figures, show)
+    listed = {c.value: c.shown for c in casualties if c.kind == "killed" and not c.inferred_zero}
     if record in listed:
         return (f"a later report beat the record's shown value ({side})" if listed[record]
                 else f"the record's value below the level, another shown ({side})")
@@ -195,19 +186,16 @@ def main() -> None:
     ap.add_argument("--out", type=Path, help="write the wrong stories here (JSON)")
     ap.add_argument("--by-id", action="store_true",
                     help="match members by id as well as URL (score every story)")
-    ap.add_argument("--shows", help="comma-separated death levels: right and false deaths")
-    ap.add_argument("--combined", action="store_true",
-                    help="deaths by the rule before session 18 (combined confidence >= level)")
+    ap.add_argument("--shows", help="comma-separated display levels: right and false deaths")
     a = ap.parse_args()
     arts, incidents, recorded = load(a.half, a.replay, a.data)
     if a.shows:
         for show in (float(t) for t in a.shows.split(",")):
-            got, _ = analyse(arts, incidents, recorded, a.by_id, death_rule(show, a.combined))
+            got, _ = analyse(arts, incidents, recorded, a.by_id, show)
             print(json.dumps({"show": show, **{k: got.get(k, 0) for k in
                                                ("stories", "right", "gold0", "false_death")}}))
         return
-    counts, wrong = analyse(arts, incidents, recorded, a.by_id,
-                            death_rule(0.86, True) if a.combined else None)
+    counts, wrong = analyse(arts, incidents, recorded, a.by_id)
     if a.out:
         a.out.write_text(json.dumps(wrong, indent=1), encoding="utf-8")
     print(json.dumps(counts, indent=1))

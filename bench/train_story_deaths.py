@@ -1,21 +1,28 @@
-"""Learn the story death model (``stories/death_model.py``) on half A, choose its level out of
-fold, and compare it with the combined-confidence rule it replaces.
+"""A story-level death decision, learned on half A: tried in session 18, not shipped.
 
     .venv/bin/python bench/alert_replay.py record A.jsonl A-record.json.gz
-    .venv/bin/python bench/train_story_deaths.py A.jsonl A-record.json.gz \
-        [--write src/europenews/stories/death_model.json]
+    .venv/bin/python bench/train_story_deaths.py A.jsonl A-record.json.gz [--store DB]
 
-Rows: each story's last recorded state (as ``bench/record_figures.py`` scores it, members
-matched to incidents by URL or id), each killed value its articles give, labelled by whether
-it equals the story's incident's record. Logistic regression (scikit-learn, C = 1). Out of
-fold: two folds by a bit of the md5 of the incident id (not the halves' bit), for three bits
-(three ways to split); each story is scored by the model of the other fold, end to end through
-``story_casualties`` (killed right, false deaths), for each level of :data:`LEVELS`; the
-combined-confidence rule (the value's combined confidence against 0.84 / 0.86 / 0.88, as
-shipped before session 18) is scored on the same stories. The level: the one with the most
-right stories among those whose false deaths stay at least :data:`MARGIN` below the old rule's
-at 0.86 in every split (half B's bar had about one story of margin). ``--write`` stores the
-model fitted on all of half A with that level. Half B is not read.
+The shipped rule shows a story's death value when its outlets' combined confidence
+(``stories.casualties.combined_confidence``) reaches ``SHOW_CONFIDENCE``. This learns instead
+P(the value is the incident's toll) from :data:`FEATURES`: that combined confidence (logit)
+and whether any article of the story gives an injured figure (any confidence). Rows: each
+story's last recorded state (scored as ``bench/record_figures.py`` scores it, members matched
+by URL or id), each killed value its articles give, labelled by whether it equals the
+incident's record; logistic regression (scikit-learn, C = 1). Out of fold: two folds by a bit
+of the md5 of the incident id (bits 1, 2, 3: three ways to split; bit 0 made the halves);
+each story is scored end to end (killed right, false deaths) by the other fold's model at
+each level of :data:`LEVELS`, against the shipped rule on the same stories. The level rule
+set here: the most right stories among levels whose false deaths stay at least
+:data:`MARGIN` below the shipped rule's in every split. Within a story the model is monotone
+in the combined confidence, so it is the shipped rule with a per-story level
+(:func:`story_level`), and ``story_casualties`` computes what is shown.
+
+``--store DB`` fits on all of half A at the chosen level and lists the stories of a store
+(e.g. ECB+ ingested with ``europenews ingest``) whose first death entry the model changes:
+the check on news other than shootings that stopped it (docs/benchmarks-archive.md,
+"A learned story death decision, and where the shown killed figure is lost, session 18
+(branch `figures14`)"). Half B is not read.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,15 +39,24 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from alert_replay import load
-from europenews.stories.casualties import combined_confidence
-from europenews.stories.death_model import FEATURES, DeathModel, death_features
+from europenews.stories.casualties import SHOW_CONFIDENCE, combined_confidence
 from europenews.storydata import ArticleFigure
 from record_figures import scored_stories, shown_killed
 
+FEATURES = ("combined_logit", "injured_given")
 LEVELS = tuple(round(0.5 + 0.02 * i, 2) for i in range(21))
-SPLIT_BITS = (1, 2, 3)  # bit 0 of the md5 made the halves
+SPLIT_BITS = (1, 2, 3)
 MARGIN = 2
-OLD_LEVEL = 0.86
+Model = tuple[float, float, float]  # weight of combined_logit, of injured_given, intercept
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 0.001), 0.999)
+    return math.log(p / (1.0 - p))
+
+
+def injured_given(figures: list[ArticleFigure]) -> float:
+    return float(any(f.kind == "injured" and f.value is not None for f in figures))
 
 
 def fold_of(incident: str, bit: int) -> int:
@@ -52,27 +69,55 @@ def value_rows(figures: list[ArticleFigure], record: int) -> list[tuple[tuple[fl
     for f in figures:
         if f.kind == "killed" and f.value is not None:
             grouped.setdefault(f.value, []).append(f)
-    return [(death_features(combined_confidence(fs), figures), int(v == record))
+    injured = injured_given(figures)
+    return [((_logit(combined_confidence(fs)), injured), int(v == record))
             for v, fs in grouped.items()]
 
 
-def fit(stories: list[dict[str, Any]], level: float = 0.5) -> DeathModel:
+def fit(stories: list[dict[str, Any]]) -> Model:
     rows = [r for s in stories for r in value_rows(s["figures"], s["record"])]
-    x = np.array([r[0] for r in rows])
-    y = np.array([r[1] for r in rows])
-    m = LogisticRegression(C=1.0, max_iter=5000).fit(x, y)
-    return DeathModel(tuple(float(w) for w in m.coef_[0]), float(m.intercept_[0]), level)
+    m = LogisticRegression(C=1.0, max_iter=5000).fit(np.array([r[0] for r in rows]),
+                                                      np.array([r[1] for r in rows]))
+    return float(m.coef_[0][0]), float(m.coef_[0][1]), float(m.intercept_[0])
 
 
-def end_to_end(stories: list[dict[str, Any]], model_of: Callable[[dict[str, Any]], DeathModel]
-               ) -> tuple[int, int]:
-    """Killed right and false deaths, each story shown by its model."""
+def story_level(model: Model, level: float, figures: list[ArticleFigure]) -> float:
+    """The combined confidence at which the model reaches ``level`` in this story."""
+    w_combined, w_injured, bias = model
+    z = (_logit(level) - bias - w_injured * injured_given(figures)) / w_combined
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def end_to_end(stories: list[dict[str, Any]],
+               level_of: Callable[[dict[str, Any]], float]) -> tuple[int, int]:
+    """Killed right and false deaths, each story shown at its level."""
     right = false = 0
     for s in stories:
-        shown = shown_killed(s["figures"], deaths=model_of(s))
+        shown = shown_killed(s["figures"], level_of(s))
         right += shown == s["record"]
         false += s["record"] == 0 and shown > 0
     return right, false
+
+
+def store_changes(db: Path, model: Model, level: float) -> list[dict[str, Any]]:
+    """The stories of a store whose first death entry the model changes."""
+    from sqlalchemy import create_engine, text
+
+    from europenews.store.story_casualties import article_figures
+
+    with create_engine(f"sqlite:///{db}").connect() as conn:
+        ids = [r[0] for r in conn.execute(text("SELECT id FROM stories"))]
+        figures = article_figures(conn, ids)
+    out = []
+    for sid, figs in figures.items():
+        before = shown_killed(figs)
+        after = shown_killed(figs, story_level(model, level, figs))
+        if before != after:
+            out.append({"story": sid, "shipped": before, "model": after,
+                        "killed": sorted((f.value, f.confidence) for f in figs
+                                         if f.kind == "killed"),
+                        "injured_given": bool(injured_given(figs))})
+    return out
 
 
 def main() -> None:
@@ -81,40 +126,33 @@ def main() -> None:
     ap.add_argument("half", type=Path, help="half A as bench/gva_half.py writes it")
     ap.add_argument("replay", type=Path, help="bench/alert_replay.py's record of that half")
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
-    ap.add_argument("--write", type=Path, help="write the model and level here")
+    ap.add_argument("--store", type=Path, help="a store whose changed stories to list")
     a = ap.parse_args()
     arts, incidents, recorded = load(a.half, a.replay, a.data)
     stories = scored_stories(arts, incidents, recorded, by_id=True)
-    old = {lv: end_to_end(stories, lambda s, lv=lv: DeathModel((1.0, 0.0), 0.0, lv))
-           for lv in (0.84, OLD_LEVEL, 0.88)}
-    print(json.dumps({"stories": len(stories), "old rule (right, false deaths)": old}))
+    shipped = {lv: end_to_end(stories, lambda s, lv=lv: lv) for lv in (0.84, SHOW_CONFIDENCE, 0.88)}
+    print(json.dumps({"stories": len(stories), "shipped rule (right, false deaths)": shipped}))
     by_split: dict[int, dict[float, tuple[int, int]]] = {}
     for bit in SPLIT_BITS:
         models = [fit([s for s in stories if fold_of(s["gold"], bit) != k]) for k in (0, 1)]
-        by_split[bit] = {}
-        for lv in LEVELS:
-            at = [DeathModel(m.weights, m.intercept, lv) for m in models]
-            by_split[bit][lv] = end_to_end(stories, lambda s, at=at, bit=bit:
-                                           at[fold_of(s["gold"], bit)])
-        print(json.dumps({"split bit": bit, "folds": [m.to_dict() for m in models],
+        by_split[bit] = {lv: end_to_end(stories, lambda s, lv=lv, m=models, b=bit: story_level(
+            m[fold_of(s["gold"], b)], lv, s["figures"])) for lv in LEVELS}
+        print(json.dumps({"split bit": bit, "folds (w_combined, w_injured, bias)": models,
                           "out of fold (right, false deaths)": by_split[bit]}))
-    bar = old[OLD_LEVEL][1] - MARGIN
+    bar = shipped[SHOW_CONFIDENCE][1] - MARGIN
     allowed = [lv for lv in LEVELS if all(by_split[b][lv][1] <= bar for b in SPLIT_BITS)]
     chosen = max(allowed, key=lambda lv: (sum(by_split[b][lv][0] for b in SPLIT_BITS), -lv),
                  default=None)
     print(json.dumps({"false deaths at most": bar, "chosen level": chosen}))
     if chosen is None:
         return
-    final = fit(stories, chosen)
-    print(json.dumps({"model": final.to_dict(), "in sample (right, false deaths)":
-                      end_to_end(stories, lambda s: final)}))
-    if a.write:
-        data = {**final.to_dict(), "weights": [round(w, 6) for w in final.weights],
-                "intercept": round(final.intercept, 6),
-                "trained_on": "GVA half A (bench/gva_half.py A), bench/train_story_deaths.py"}
-        assert list(data["features"]) == list(FEATURES)
-        a.write.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-        print(json.dumps({"written": str(a.write)}))
+    final = fit(stories)
+    print(json.dumps({"model (w_combined, w_injured, bias)": final, "level": chosen,
+                      "in sample (right, false deaths)": end_to_end(
+                          stories, lambda s: story_level(final, chosen, s["figures"]))}))
+    if a.store:
+        for row in store_changes(a.store, final, chosen):
+            print(json.dumps(row))
 
 
 if __name__ == "__main__":

@@ -11,11 +11,7 @@ from europenews.stories.casualties import (
     merge_names,
     story_casualties,
 )
-from europenews.stories.death_model import DeathModel
 from europenews.storydata import ArticleFigure
-
-# Deaths shown as before session 18: the combined confidence itself, against a level.
-COMBINED = DeathModel((1.0, 0.0), 0.0, 0.5)
 
 
 def fig(article: str, kind: str, value: int, confidence: float = 0.9, outlet: str | None = None,
@@ -36,27 +32,8 @@ def test_casualties_later_official_toll_beats_an_early_one():
 
 def test_casualties_unconfident_figures_are_listed_after_and_not_shown():
     figures = [fig("a1", "killed", 1, confidence=0.2), fig("a2", "killed", 2, confidence=0.9)]
-    killed = story_casualties(figures, deaths=COMBINED)
+    killed = story_casualties(figures, show=0.5)
     assert [(c.value, c.shown) for c in killed] == [(2, True), (1, False)]
-
-
-def test_casualties_injured_level_does_not_move_deaths():
-    figures = [fig("a1", "killed", 2, confidence=0.7), fig("a1", "injured", 3, confidence=0.7)]
-    listed = story_casualties(figures, show=0.6, deaths=DeathModel((1.0, 0.0), 0.0, 0.8))
-    assert [(c.kind, c.value, c.shown) for c in listed] == [
-        ("killed", 0, True), ("killed", 2, False), ("injured", 3, True)]
-
-
-def test_casualties_death_shown_by_the_story_death_model():
-    # The same death figure: shown in a story reporting deaths only, not beside injured.
-    model = DeathModel((1.0, -2.0), 0.0, 0.7)
-    alone = story_casualties([fig("a1", "killed", 1, confidence=0.8)], deaths=model)
-    assert [(c.value, c.shown, c.confidence) for c in alone] == [(1, True, 0.8)]
-    beside = story_casualties([fig("a1", "killed", 1, confidence=0.8),
-                               fig("a1", "injured", 2, confidence=0.95)], deaths=model)
-    killed = [c for c in beside if c.kind == "killed"]
-    assert [(c.value, c.shown) for c in killed] == [(0, True), (1, False)]
-    assert killed[1].confidence == pytest.approx(0.351, abs=0.001)
 
 
 def test_casualties_no_confident_death_reads_zero_when_injured_are_shown():
@@ -69,7 +46,7 @@ def test_casualties_no_confident_death_reads_zero_when_injured_are_shown():
 
 def test_casualties_without_any_confident_figure_no_death_is_shown():
     figures = [fig("a1", "killed", 1, confidence=0.1)]
-    [zero, unconfident] = story_casualties(figures, deaths=COMBINED)
+    [zero, unconfident] = story_casualties(figures)
     assert (zero.value, zero.shown, zero.inferred_zero, zero.none_reported) == (0, True, True,
                                                                                  False)
     assert zero.confidence == 0.9

@@ -67,9 +67,8 @@ def test_record_figures_classes_add_up(record_figures, by_id: bool, stories: int
 
 def test_record_figures_display_level_moves_what_is_shown(record_figures) -> None:  # type: ignore[no-untyped-def]
     arts, incidents, recorded = _case()
-    rule = record_figures.death_rule
-    low, _ = record_figures.analyse(arts, incidents, recorded, True, rule(0.4, True))
-    high, _ = record_figures.analyse(arts, incidents, recorded, True, rule(0.99, True))
+    low, _ = record_figures.analyse(arts, incidents, recorded, True, 0.4)
+    high, _ = record_figures.analyse(arts, incidents, recorded, True, 0.99)
     # at 0.4 the toll read at 0.5 is shown (s1 right, as s4); at 0.99 nothing is: s3's false
     # death becomes a right 0, s4's right 1 a wrong 0
     assert (low.get("right", 0), low.get("false_death", 0)) == (2, 1)
@@ -78,7 +77,7 @@ def test_record_figures_display_level_moves_what_is_shown(record_figures) -> Non
 
 def test_record_figures_says_why_a_wrong_value_is_shown(record_figures) -> None:  # type: ignore[no-untyped-def]
     fig = record_figures.ArticleFigure
-    rule = record_figures.death_rule(0.8, True)
+    rule = 0.8
     early = fig("1", "a.example", "2026-03-01", "killed", 3, 0.95, 0, 40, "three men", None)
     late = fig("2", "b.example", "2026-03-02", "killed", 2, 0.95, 0, 40, "two men", None)
     word = fig("3", "c.example", "2026-03-02", "killed", 1, 0.95, 0, 40, None, None)

@@ -3,12 +3,9 @@
 Each article gives at most one killed and one injured figure (its main event's), with the
 confidence the figure model gave it (``analyze/events/confidence.py``). Per kind, the figures
 are grouped by value; a value is *shown* (on the front page, in red for deaths) only when it
-is confident. An injured value's confidence is the best among its outlets, raised by each
-further outlet that reports it, and it is shown from :data:`SHOW_CONFIDENCE`; a death value's
-is the story death model's probability (``stories/death_model.py``: that combined confidence
-read together with whether the story reports injured at all), shown from the model's level.
-Values that are not shown are listed after the shown ones, one click away on the page, never
-counted.
+is confident: the best confidence among its outlets, raised by each further outlet that
+reports it, reaches :data:`SHOW_CONFIDENCE`. Values that are not are listed after the shown
+ones, one click away on the page, never counted.
 
 The story's figure of a kind (``primary``) is the shown value of the latest report: tolls are
 revised as victims die or are found, so a later official toll beats an early one. The other
@@ -30,13 +27,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from europenews.names import name_key
-from europenews.stories.death_model import DeathModel, death_model
 from europenews.storydata import ArticleFigure, Evidence, StoryCasualty
 
-# The confidence at which an injured figure is shown as the story's (and an article's count
-# sizes a map marker): chosen by bench/train_figures.py on half A of the GVA stories (the most
-# right killed figures while showing a death for at most 3 % of the stories whose incident
-# killed nobody); deaths now have their own model and level (stories/death_model.py).
+# The confidence at which a figure is shown as the story's: chosen by bench/train_figures.py on
+# half A of the GVA stories (the most right killed figures while showing a death for at most
+# 3 % of the stories whose incident killed nobody); docs/benchmarks.md has half B's figures.
 SHOW_CONFIDENCE = 0.86
 EVIDENCE_PER_FIGURE = 3
 KINDS = ("killed", "injured")
@@ -108,18 +103,13 @@ def _casualty(v: _Value, shown: bool, primary: bool, confidence: float) -> Story
     )
 
 
-def _kind(kind: str, figures: Sequence[ArticleFigure], show: float,
-          deaths: DeathModel | None = None) -> list[StoryCasualty]:
-    """One kind's values; ``deaths`` (for killed) decides what is shown instead of ``show``."""
+def _kind(kind: str, figures: Sequence[ArticleFigure], show: float) -> list[StoryCasualty]:
     grouped: dict[int, list[ArticleFigure]] = {}
     for f in figures:
         if f.kind == kind and f.value is not None:
             grouped.setdefault(f.value, []).append(f)
     values = [_Value(kind, value, tuple(fs)) for value, fs in grouped.items()]
     confidence = {v.value: combined_confidence(v.figures) for v in values}
-    if deaths is not None:
-        confidence = {v: deaths.probability(c, figures) for v, c in confidence.items()}
-        show = deaths.level
     shown = [v for v in values if confidence[v.value] >= show]
     # The latest report wins (tolls are revised upwards as victims die); then the one more
     # outlets ran, then the larger.
@@ -129,13 +119,11 @@ def _kind(kind: str, figures: Sequence[ArticleFigure], show: float,
     return [_casualty(v, v in shown, v is primary, confidence[v.value]) for v in ordered]
 
 
-def story_casualties(figures: Sequence[ArticleFigure], show: float = SHOW_CONFIDENCE,
-                     deaths: DeathModel | None = None) -> list[StoryCasualty]:
+def story_casualties(figures: Sequence[ArticleFigure],
+                     show: float = SHOW_CONFIDENCE) -> list[StoryCasualty]:
     """The story's figures, deaths first: per kind the primary figure, the other shown
-    values, then those not confident enough to show (see the module docstring). ``show`` is
-    the injured level; deaths are shown by ``deaths`` (the shipped story death model when
-    None)."""
-    killed = _kind("killed", figures, show, deaths or death_model())
+    values, then those not confident enough to show (see the module docstring)."""
+    killed = _kind("killed", figures, show)
     injured = _kind("injured", figures, show)
     if (killed or any(c.shown for c in injured)) and not any(c.shown for c in killed):
         killed.insert(0, _no_confident_death(figures, killed, injured))
