@@ -21,6 +21,9 @@ members by URL; shown killed figure: the first ``killed`` entry of
 - ``none_read``: no member gives any killed figure; ``other_values``: they give others.
 
 Prints JSON counts (and the stories per incident); ``--out`` writes the wrong stories.
+A wrong story whose shown value is not 0 also says why (``why``): the record's value is read
+below the level or beaten by a later report, else the value came from the title, a word, a
+list of victims or a count, more or fewer than the record; ``CLASS: WHY`` counts them.
 ``--shows`` prints instead, for each display level, the stories scored, right and false deaths
 (the level ``story_casualties`` is called with; the record's confidences are the figure model
 it was recorded with).
@@ -48,6 +51,7 @@ def last_states(snapshots: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 
 
 def shown_killed(figures: list[ArticleFigure], show: float | None = None) -> int:
+    """The first killed entry's value (0 without one) at the display level ``show``."""
     listed = story_casualties(figures) if show is None else story_casualties(figures, show=show)
     killed = [c for c in listed if c.kind == "killed"]
     return (killed[0].value or 0) if killed else 0
@@ -66,13 +70,15 @@ def classify(record: int, shown: int, values: set[int], own_incidents: set[str],
     return "none_read" if not values else "other_values"
 
 
-def analyse(arts: list[dict[str, Any]], incidents: dict[str, dict[str, Any]],
-            recorded: dict[str, Any], by_id: bool = False, show: float | None = None
-            ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The counts and the wrong stories. Members are matched to incidents by URL only, as
-    factscheck does (a member whose stored URL differs from the input's, e.g. ":80" dropped,
-    matches nothing, and a story whose majority is unmatched is not scored); ``by_id``
-    matches them by the input's id as well, so every story is scored."""
+def scored_stories(arts: list[dict[str, Any]], incidents: dict[str, dict[str, Any]],
+                   recorded: dict[str, Any], by_id: bool = False) -> list[dict[str, Any]]:
+    """The stories scored (each story's last state whose incident has a killed record): its
+    ``figures``, majority incident ``gold``, all its members' incidents ``golds``, ``record``,
+    members ``n``, and ``split`` (its incident's articles end in several stories). Members
+    are matched to incidents by URL only, as factscheck does (a member whose stored URL
+    differs from the input's, e.g. ":80" dropped, matches nothing, and a story whose majority
+    is unmatched is not scored); ``by_id`` matches them by the input's id as well, so every
+    story is scored."""
     by_url = {x["url"]: x["story"] for x in arts if x.get("url")}
     by_external = {x["id"]: x["story"] for x in arts}
 
@@ -105,36 +111,70 @@ def analyse(arts: list[dict[str, Any]], incidents: dict[str, dict[str, Any]],
     stories_of: dict[str, list[str]] = collections.defaultdict(list)
     for sid, s in per_story.items():
         stories_of[s["gold"]].append(sid)
-    counts: collections.Counter[str] = collections.Counter()
-    wrong = []
+    out = []
     for sid, s in per_story.items():
         r = incidents.get(s["gold"])
-        if not r or r.get("killed") is None:
-            continue
-        record = r["killed"]
+        if r and r.get("killed") is not None:
+            out.append({**s, "story": sid, "record": r["killed"],
+                        "split": len(stories_of[s["gold"]]) > 1,
+                        "elsewhere": {f.value for o in stories_of[s["gold"]] if o != sid
+                                      for f in per_story[o]["figures"] if f.kind == "killed"}})
+    return out
+
+
+def analyse(arts: list[dict[str, Any]], incidents: dict[str, dict[str, Any]],
+            recorded: dict[str, Any], by_id: bool = False, show: float | None = None
+            ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The counts and the wrong stories (members matched as :func:`scored_stories` says)."""
+    counts: collections.Counter[str] = collections.Counter()
+    wrong = []
+    for s in scored_stories(arts, incidents, recorded, by_id):
+        sid, record, split = s["story"], s["record"], s["split"]
         shown = shown_killed(s["figures"], show)
         counts["stories"] += 1
         counts["gold0"] += record == 0
-        split = len(stories_of[s["gold"]]) > 1
         counts["in_split_incident"] += split
         if shown == record:
             counts["right"] += 1
             continue
         values = {f.value for f in s["figures"] if f.kind == "killed" and f.value is not None}
         others = {(incidents.get(g) or {}).get("killed") for g in s["golds"] - {s["gold"]}}
-        elsewhere = {f.value for o in stories_of[s["gold"]] if o != sid
-                     for f in per_story[o]["figures"] if f.kind == "killed"}
         label = classify(record, shown, values, s["golds"], {v for v in others if v},
-                         elsewhere)
+                         s["elsewhere"])
         counts[label] += 1
         counts["wrong_in_split_incident"] += split
         best = {v: max(f.confidence for f in s["figures"] if f.kind == "killed"
                        and f.value == v) for v in values}
-        wrong.append({"story": sid, "class": label, "record": record, "shown": shown,
-                      "read": {str(v): c for v, c in sorted(best.items())},
+        reason = why(s["figures"], record, shown, show) if shown else "none shown"
+        counts[f"{label}: {reason}"] += 1
+        wrong.append({"story": sid, "class": label, "why": reason, "record": record,
+                      "shown": shown, "read": {str(v): c for v, c in sorted(best.items())},
                       "articles": s["n"], "incidents": len(s["golds"]),
                       "split": split})
     return dict(counts), wrong
+
+
+def why(figures: list[ArticleFigure], record: int, shown: int,
+        show: float | None = None) -> str:
+    """What gave a wrong shown death value: the record's value is listed (below the level, or
+    shown but beaten by a later report), else the shown value came from the title, a word
+    ("dies", "a fatal shooting": no counted phrase), a list of victims (a phrase with "and" or
+    a comma), or a count written as such; and whether it counts more or fewer than the
+    record."""
+    of_value = [f for f in figures if f.kind == "killed" and f.value == shown]
+    side = "more" if shown > record else "fewer"
+    casualties = story_casualties(figures) if show is None else story_casualties(figures, show)
+    listed = {c.value: c.shown for c in casualties if c.kind == "killed" and not c.inferred_zero}
+    if record in listed:
+        return (f"a later report beat the record's shown value ({side})" if listed[record]
+                else f"the record's value below the level, another shown ({side})")
+    if all(f.start == f.end == 0 for f in of_value):
+        return f"title ({side})"
+    if all(f.phrase is None for f in of_value):
+        return f"word death ({side})"
+    if any(f.phrase and (" and " in f.phrase or "," in f.phrase) for f in of_value):
+        return f"victim list ({side})"
+    return f"count ({side})"
 
 
 def main() -> None:

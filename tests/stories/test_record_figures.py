@@ -3,6 +3,7 @@ URL view and over every story."""
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 from typing import Any
@@ -72,3 +73,16 @@ def test_record_figures_display_level_moves_what_is_shown(record_figures) -> Non
     # death becomes a right 0, s4's right 1 a wrong 0
     assert (low.get("right", 0), low.get("false_death", 0)) == (2, 1)
     assert (high.get("right", 0), high.get("false_death", 0)) == (1, 0)
+
+
+def test_record_figures_says_why_a_wrong_value_is_shown(record_figures) -> None:  # type: ignore[no-untyped-def]
+    fig = record_figures.ArticleFigure
+    rule = 0.8
+    early = fig("1", "a.example", "2026-03-01", "killed", 3, 0.95, 0, 40, "three men", None)
+    late = fig("2", "b.example", "2026-03-02", "killed", 2, 0.95, 0, 40, "two men", None)
+    word = fig("3", "c.example", "2026-03-02", "killed", 1, 0.95, 0, 40, None, None)
+    assert record_figures.why([early, late], 3, 2, rule).startswith("a later report beat")
+    weak = dataclasses.replace(early, confidence=0.5)
+    assert record_figures.why([weak, late], 3, 2, rule).startswith("the record's value below")
+    assert record_figures.why([word], 0, 1, rule) == "word death (more)"
+    assert record_figures.why([late], 4, 2, rule) == "count (fewer)"
