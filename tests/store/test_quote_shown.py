@@ -77,8 +77,8 @@ def test_export_keeps_every_quote_with_its_flag(conn):
     assert [(r["shown"], r["confidence"]) for r in rows] == [(True, 1.0), (False, 0.41)]
 
 
-def test_an_old_store_opens_with_its_quotes_shown(tmp_path):
-    engine = open_store(f"sqlite:///{tmp_path / 'old.db'}")
+def test_an_old_store_opens_with_its_quotes_shown(db_url):
+    engine = open_store(db_url)
     downgrade(engine, "0006_alerts")
     with engine.begin() as c:
         add_article(c, Article(text=TEXT, title="Ferry"), article_id="a1", url=None,
