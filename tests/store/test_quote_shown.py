@@ -16,7 +16,7 @@ from europenews.store.exports import export_quotes
 from europenews.store.migrations import downgrade, upgrade
 from europenews.store.schema import quotes
 from europenews.store.stories import assign_to_story, list_story_members, refresh_story
-from europenews.store.views import story_detail
+from europenews.store.views import counts, story_detail
 from europenews.store.views_brief import brief_input
 from europenews.store.views_people import QuoteFilters, entity_detail, search_quotes
 from europenews.stories.summary import summarize_story
@@ -69,6 +69,7 @@ def test_shown_quotes_only_on_pages_brief_alerts_and_search(conn):
     assert len(search_quotes(conn, QuoteFilters(speaker="Varga"))) == 1
     every = search_quotes(conn, QuoteFilters(speaker="Varga", shown_only=False))
     assert sorted(q["shown"] for q in every) == [False, True]
+    assert counts(conn)["quotes"] == 1  # the footer's and status page's total
 
 
 def test_export_keeps_every_quote_with_its_flag(conn):

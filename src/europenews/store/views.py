@@ -261,8 +261,9 @@ def store_version(conn: Connection) -> tuple[Any, ...]:
 
 def counts(conn: Connection) -> dict[str, int]:
     """Totals for the page footer and the status page."""
-    def n(table: Any) -> int:
-        return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+    def n(table: Any, *where: Any) -> int:
+        return int(conn.execute(select(func.count()).select_from(table).where(*where))
+                   .scalar_one())
 
     return {"articles": n(articles), "stories": n(stories), "entities": n(entities),
-            "quotes": n(quotes), "events": n(events), "places": n(places)}
+            "quotes": n(quotes, quotes.c.shown), "events": n(events), "places": n(places)}
