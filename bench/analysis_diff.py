@@ -4,12 +4,14 @@ compared between two ``europenews analyze --format jsonl`` outputs of the same a
     .venv/bin/python bench/analysis_diff.py sample GVA.jsonl 300 IN.jsonl
     .venv/bin/europenews analyze IN.jsonl --format jsonl > BEFORE.jsonl   # with the old code
     .venv/bin/europenews analyze IN.jsonl --format jsonl > AFTER.jsonl    # with the new code
-    .venv/bin/python bench/analysis_diff.py compare BEFORE.jsonl AFTER.jsonl [--show 20]
+    .venv/bin/python bench/analysis_diff.py compare BEFORE.jsonl AFTER.jsonl [--show 20] [--shown]
 
 ``sample`` writes the first N articles that have text (id, title, text) of a JSONL file (GVA
 is ``../shared/data/clustering/gva-incidents/articles.jsonl``) outside the repository (the
 shared texts stay out of it). ``compare`` prints one JSON line of totals, then
 the first ``--show`` articles whose quotes changed, with the quotes lost (-) and gained (+).
+``--shown`` compares the shown quotes only (what pages print; a quote without the flag, from
+code older than it, is shown), and every field of them but ``confidence``.
 """
 
 from __future__ import annotations
@@ -41,7 +43,12 @@ def _load(path: Path) -> dict[str, dict[str, Any]]:
         return {a["id"]: a for a in map(json.loads, f) if a}
 
 
-def _quotes(analysis: dict[str, Any]) -> set[tuple[str, str, str | None]]:
+def _quotes(analysis: dict[str, Any], shown: bool = False) -> set[tuple[Any, ...]]:
+    if shown:  # every field, as text, after the three the report prints
+        return {(q["text"][:80], q["kind"], (q.get("speaker") or {}).get("name"),
+                 json.dumps({k: v for k, v in q.items() if k not in ("shown", "confidence")},
+                            sort_keys=True))
+                for q in analysis.get("quotes", []) if q.get("shown", True)}
     return {(q["text"][:80], q["kind"], (q.get("speaker") or {}).get("name"))
             for q in analysis.get("quotes", [])}
 
@@ -54,7 +61,7 @@ def _events(analysis: dict[str, Any]) -> list[tuple[Any, Any]]:
     return [(e.get("killed"), e.get("injured")) for e in analysis.get("events", [])]
 
 
-def compare(before: Path, after: Path, show: int) -> None:
+def compare(before: Path, after: Path, show: int, shown: bool = False) -> None:
     old, new = _load(before), _load(after)
     common = [k for k in new if k in old]
     totals = {"articles": len(common), "quotes": [0, 0], "named_speakers": [0, 0],
@@ -63,7 +70,7 @@ def compare(before: Path, after: Path, show: int) -> None:
               "articles_events_changed": 0}
     changed = []
     for k in common:
-        qa, qb = _quotes(old[k]), _quotes(new[k])
+        qa, qb = _quotes(old[k], shown), _quotes(new[k], shown)
         for i, qs in enumerate((qa, qb)):
             totals["quotes"][i] += len(qs)
             totals["named_speakers"][i] += sum(1 for q in qs if q[2])
@@ -96,11 +103,12 @@ def main() -> None:
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
     c.add_argument("--show", type=int, default=20)
+    c.add_argument("--shown", action="store_true")
     args = parser.parse_args()
     if args.command == "sample":
         print(json.dumps({"written": sample(args.source, args.n, args.out)}), file=sys.stderr)
     else:
-        compare(args.before, args.after, args.show)
+        compare(args.before, args.after, args.show, args.shown)
 
 
 if __name__ == "__main__":

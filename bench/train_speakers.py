@@ -182,7 +182,7 @@ def main() -> None:
     register_extensions()
     golds = read_polnear(DATA)
     docs = parse(golds, args.cache)
-    lex = replace(load_quote_lexicon(), speakers=None)
+    lex = replace(load_quote_lexicon(), speakers=None, reports=None)
     rules: list[list[Quote]] = []
     rows: list[list[Example]] = []
     for gold, doc in zip(golds, docs, strict=True):

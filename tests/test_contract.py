@@ -52,3 +52,22 @@ def test_contract_quote_speaker_has_via() -> None:
     out = analysis_to_dict(Analysis(Article(text="“We stay,” Holm said."), quotes=(quote,)))
     assert out["quotes"][0]["speaker"]["via"] == "CNN"
     assert analysis_from_dict(out).quotes[0].speaker == quote.speaker
+
+
+def test_contract_quotes_carry_shown_and_confidence() -> None:
+    # Added fields (the contract is extended, never broken): pages print shown quotes only.
+    from dataclasses import replace
+
+    from europenews.contract import analysis_from_dict, analysis_to_dict
+    from europenews.model import Analysis, Article, Quote
+
+    sure = Quote("We stay.", 1, 9, ((1, 9),), "direct")
+    unsure = replace(sure, kind="indirect", shown=False, confidence=0.37)
+    out = analysis_to_dict(Analysis(Article(text="“We stay,” Holm said."), quotes=(sure, unsure)))
+    assert [(q["shown"], q["confidence"]) for q in out["quotes"]] == [(True, 1.0), (False, 0.37)]
+    back = analysis_from_dict(out).quotes
+    assert [(q.kind, q.shown, q.confidence) for q in back] == [("direct", True, 1.0),
+                                                               ("indirect", False, 0.37)]
+    for q in out["quotes"]:  # a file written before the fields: every quote shown
+        del q["shown"], q["confidence"]
+    assert all(q.shown for q in analysis_from_dict(out).quotes)

@@ -65,6 +65,8 @@ def quote_to_dict(q: Quote) -> dict[str, Any]:
             "via": speaker.via,
         },
         "cue": _mention(q.cue),
+        "shown": q.shown,
+        "confidence": q.confidence,
     }
 
 
@@ -187,6 +189,8 @@ def analysis_from_dict(d: dict[str, Any]) -> Analysis:
                 Speaker(sp.get("entity"), sp.get("name"), _mention_from(sp.get("mention")),
                         sp.get("via")),
                 _mention_from(q.get("cue")),
+                bool(q.get("shown", True)),  # files written before the flag: all shown
+                float(q.get("confidence", 1.0)),
             )
         )
     events = tuple(

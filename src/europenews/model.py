@@ -73,6 +73,11 @@ class Quote:
     kind: str  # one of QUOTE_KINDS
     speaker: Speaker | None = None
     cue: Mention | None = None
+    # Shown on pages, feeds and alerts only when confident (as casualty figures); the rest
+    # stays in the contract and one click away. The rules' quotes are shown with 1.0; the
+    # trained reports of unlisted verbs carry their model's probability and are not shown.
+    shown: bool = True
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,8 @@ OBJECTS = [
     (docdata.encode_quote, docdata.decode_quote,
      Quote("a b c", 0, 9, ((0, 2), (5, 9)), "mixed", Speaker(None, None, None), None)),
     (docdata.encode_quote, docdata.decode_quote, Quote("x", 0, 1, ((0, 1),), "direct")),
+    (docdata.encode_quote, docdata.decode_quote,
+     Quote("y z", 0, 3, ((0, 3),), "indirect", shown=False, confidence=0.42)),
     (docdata.encode_place, docdata.decode_place,
      Place("Kyiv", "UA", 50.45466, 30.5238, 703448, (Mention(0, 4, "Kyiv"),), "city")),
     (docdata.encode_place, docdata.decode_place, Place("Somewhere", None, None, None)),
@@ -42,7 +44,8 @@ OBJECTS = [
                            0.8), Figure("killed", 1, 0, 21, None, None, 0.3)))),
     (docdata.encode_event, docdata.decode_event, Event("attack", 0, 5, "text")),
 ]
-IDS = ["entity", "entity-bare", "quote", "quote-empty-speaker", "quote-no-speaker", "place",
+IDS = ["entity", "entity-bare", "quote", "quote-empty-speaker", "quote-no-speaker", "quote-unshown",
+       "place",
        "place-unknown", "event", "event-bare"]
 
 

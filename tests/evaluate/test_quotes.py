@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from europenews.config import Settings
 from europenews.evaluate.polnear import parse_ann, read_polnear, resolve_compartment
-from europenews.evaluate.quotes import Counts, evaluate_quotes, match, report, score_document
+from europenews.evaluate.quotes import (
+    Counts,
+    evaluate_quotes,
+    match,
+    report,
+    score_document,
+    scores,
+)
 from europenews.model import Mention, Quote, Speaker
 
 TEXT = "Kallas said the war must end.\n\n“We will win,” she said. “Truly.”\n"
@@ -95,8 +103,19 @@ def test_quotes_stricter_threshold_rejects_partial_overlap():
     assert match(TEXT, [half], gold, 0.5) and not match(TEXT, [half], gold, 0.8)
 
 
+def test_quotes_scores_count_unshown_quotes_unless_filtered(tmp_path):
+    [doc] = read_polnear(_folder(tmp_path))
+    right = _quote([(12, 28)], speaker=(0, 6), cue=(7, 11))
+    unsure = replace(_quote([(31, 45), (56, 62)], speaker=(46, 49)), shown=False, confidence=0.4)
+    every = scores([doc], [[right, unsure]])["threshold_0.5"]
+    shown = scores([doc], [[q for q in (right, unsure) if q.shown]])["threshold_0.5"]
+    assert every["quote_speaker"]["tp"] == 2 and every["predicted"] == 2
+    assert shown["quote_speaker"]["tp"] == 1 and shown["predicted"] == 1
+
+
 @pytest.mark.slow
 def test_quotes_evaluate_on_shared_data(shared_data):
     result = evaluate_quotes(shared_data / "quotes", Settings(), limit=2)
     assert result["documents"] == 2
     assert 0.0 < result["threshold_0.5"]["quote"]["f1"] <= 1.0
+    assert result["shown"]["threshold_0.5"]["predicted"] <= result["threshold_0.5"]["predicted"]

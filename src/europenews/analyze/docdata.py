@@ -76,6 +76,8 @@ def encode_quote(q: Quote) -> Plain:
         "kind": q.kind,
         "speaker": speaker,
         "cue": _mention(q.cue),
+        "shown": q.shown,
+        "confidence": q.confidence,
     }
 
 
@@ -92,6 +94,8 @@ def decode_quote(raw: Plain) -> Quote:
         raw["kind"],
         speaker,
         _mention_from(raw["cue"]),
+        raw.get("shown", True),
+        raw.get("confidence", 1.0),
     )
 
 

@@ -46,7 +46,10 @@ def eval_ner(data: str, limit: int | None, model: str | None) -> None:
 @click.option("--limit", type=int, default=None, help="Score only the first N articles.")
 @model_option
 def eval_quotes(data: str, limit: int | None, model: str | None) -> None:
-    """Quote, quote+speaker, +cue P/R/F1 on a PolNeAR-format folder."""
+    """Quote, quote+speaker, +cue P/R/F1 on a PolNeAR-format folder.
+
+    Every quote is scored, shown or not; the member "shown" gives the same figures for the
+    shown quotes only."""
     from europenews.evaluate.quotes import evaluate_quotes
 
     _emit(evaluate_quotes(_existing(data), settings_from_env(model=model), limit=limit))

@@ -38,6 +38,9 @@ def export(fmt: str, what: str | None, since: str | None, until: str | None,
 
     \b
     One object (JSONL line, CSV row) per item:
+    - quotes: article, title, url, source, published, text, start, end, kind,
+      speaker, speaker_entity, speaker_mention, cue, shown (false: a less certain
+      attribution the pages do not show), confidence.
     - events: article, url, title, source, published, main (false for an article's
       other events), type, killed, injured, missing, kidnapped, arrested, weapon,
       actor, date (YYYY-MM-DD or null), place, country, lat, lon, figures_source, text.

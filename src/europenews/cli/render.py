@@ -19,12 +19,16 @@ def render_text(a: Analysis) -> str:
         for e in a.entities:
             roles = f" — {', '.join(e.roles)}" if e.roles else ""
             lines.append(f"  [{e.type}] {e.name}{roles} ({plural(len(e.mentions), 'mention')})")
-    if a.quotes:
+    shown = [q for q in a.quotes if q.shown]
+    if shown:
         lines.append("Quotes:")
-        for q in a.quotes:
+        for q in shown:
             who = (q.speaker.name if q.speaker else None) or "?"
             text = q.text if len(q.text) <= 160 else q.text[:157] + "..."
             lines.append(f"  {who} ({q.kind}): {text}")
+    if len(shown) < len(a.quotes):  # as on the pages: one step away (the JSON has them)
+        lines.append(f"  ({plural(len(a.quotes) - len(shown), 'less certain attribution')} "
+                     "not shown: --format json lists them with shown false)")
     if a.events:
         lines.append("Events:")
         for ev in a.events:

@@ -150,13 +150,22 @@ def evaluate_quotes(path: Path, settings: Settings, limit: int | None = None) ->
     ]
     seconds = time.perf_counter() - began
     result: dict[str, Any] = {"data": str(path), "documents": len(docs)}
+    result.update(scores(docs, predictions))  # every quote the contract holds
+    # Beside them, the shown quotes only: what pages, feeds and alerts print.
+    result["shown"] = scores(docs, [[q for q in p if q.shown] for p in predictions])
+    result["seconds"] = round(seconds, 2)
+    return result
+
+
+def scores(docs: list[GoldDoc], predictions: list[list[Quote]]) -> dict[str, Any]:
+    """The figures of ``predictions`` (one quote list per document) at every threshold."""
+    out = {}
     for threshold in THRESHOLDS:
         counts = Counts()
         for doc, quotes in zip(docs, predictions, strict=True):
             score_document(doc, quotes, threshold, counts)
-        result[f"threshold_{threshold}"] = report(counts)
-    result["seconds"] = round(seconds, 2)
-    return result
+        out[f"threshold_{threshold}"] = report(counts)
+    return out
 
 
 def spans_text(text: str, spans: Spans) -> str:

@@ -43,7 +43,8 @@ def story_facts(conn: Connection, story_id: str) -> StoryFacts | None:
         .distinct()).scalars())
     said = tuple((int(r.speaker_entity_id), str(r.text)) for r in conn.execute(
         select(quotes.c.speaker_entity_id, quotes.c.text)
-        .where(quotes.c.article_id.in_(members), quotes.c.speaker_entity_id.is_not(None))
+        .where(quotes.c.article_id.in_(members), quotes.c.speaker_entity_id.is_not(None),
+               quotes.c.shown)  # alerts fire on shown quotes only
         .order_by(quotes.c.published, quotes.c.id)))
     return StoryFacts(
         story_id=story_id, headline=row.headline, source_count=int(row.source_count or 0),

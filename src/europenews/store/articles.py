@@ -339,7 +339,7 @@ def save_analysis(
          "via": q.speaker.via if q.speaker else None,
          "cue": q.cue.text if q.cue else None,
          "report": None if q.kind == "direct" else reported_speech(analysis.article.text, q),
-         "published": published}
+         "published": published, "shown": q.shown, "confidence": q.confidence}
         for i, q in enumerate(analysis.quotes)
     ]
     if q_rows:

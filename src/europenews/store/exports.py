@@ -86,7 +86,7 @@ def export_quotes(conn: Connection, since: str | None = None, until: str | None 
             "published": r.published, "text": r.text, "start": r.start, "end": r.end,
             "kind": r.kind, "speaker": r.speaker_canonical or r.speaker_name,
             "speaker_entity": r.speaker_entity_id, "speaker_mention": r.speaker_mention,
-            "cue": r.cue,
+            "cue": r.cue, "shown": r.shown, "confidence": r.confidence,
         }
 
 

@@ -17,7 +17,7 @@ Reading guide (the web site and the API read these tables through the functions 
                      that later evidence contradicts can be undone
     article_entities an article's entity (its local id ``e1``) → canonical entity
     mentions         each mention of an article entity (character offsets into the text)
-    quotes           quotes with speaker (canonical entity when known) and cue
+    quotes           quotes with speaker (canonical entity when known), cue, shown flag
     events           violent / disaster events with casualty counts and coordinates
     figures          each event's killed/injured figures: value, confidence, evidence sentence
     places           the geocoded places an article mentions
@@ -217,6 +217,9 @@ quotes = Table(
     Column("cue", Text),
     Column("report", Text),  # reported speech as the article words it, cue included
     Column("published", String(40)),
+    # Pages, feeds, alerts and speaker counts use shown quotes only (migration 0007).
+    Column("shown", Boolean, nullable=False, default=True),
+    Column("confidence", Float, nullable=False, default=1.0),
     Index("ix_quotes_article", "article_id"),
     Index("ix_quotes_speaker", "speaker_entity_id"),
 )

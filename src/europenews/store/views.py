@@ -124,7 +124,9 @@ def story_detail(conn: Connection, story_id: str) -> dict[str, Any] | None:
     for e in ents:
         by_type[e.type].append(row_dict(e))
     story["entities"] = dict(by_type)
-    story["quotes_by_speaker"] = _quotes_by_speaker(conn, members)
+    story["quotes_by_speaker"] = _quotes_by_speaker(conn, members, shown=True)
+    # Attributions not confident enough to show: one click away, plainly marked as such.
+    story["less_certain_quotes"] = _quotes_by_speaker(conn, members, shown=False)
     story["casualties"] = casualty_figures(conn, [story_id]).get(story_id, [])
     story["places"] = story_places(conn, members)
     return story
@@ -144,15 +146,16 @@ def _coverage_by_language(conn: Connection, story_id: str) -> list[dict[str, Any
     return [{"language": r.language, "articles": int(r.articles)} for r in rows]
 
 
-def _quotes_by_speaker(conn: Connection, members: Any) -> list[dict[str, Any]]:
+def _quotes_by_speaker(conn: Connection, members: Any, shown: bool) -> list[dict[str, Any]]:
     rows = conn.execute(
-        select(quotes.c.id, quotes.c.text, quotes.c.kind, quotes.c.speaker_entity_id,
+        select(quotes.c.id, quotes.c.text, quotes.c.kind, quotes.c.confidence,
+               quotes.c.speaker_entity_id,
                func.coalesce(entities.c.name, quotes.c.speaker_name).label("speaker_name"),
                quotes.c.speaker_mention, quotes.c.via, quotes.c.report, quotes.c.article_id,
                quotes.c.published, articles.c.source)
         .join(articles, articles.c.id == quotes.c.article_id)
         .outerjoin(entities, entities.c.id == quotes.c.speaker_entity_id)
-        .where(quotes.c.article_id.in_(members))
+        .where(quotes.c.article_id.in_(members), quotes.c.shown == shown)
         .order_by(quotes.c.published, quotes.c.article_id, quotes.c.position)
         .limit(600)
     ).all()
@@ -163,7 +166,7 @@ def _quotes_by_speaker(conn: Connection, members: Any) -> list[dict[str, Any]]:
             "speaker": r.speaker_name or r.speaker_mention or None,
             "entity_id": r.speaker_entity_id, "quotes": []})
         g["quotes"].append({"id": r.id, "text": r.text, "kind": r.kind, "report": r.report,
-                            "via": r.via,
+                            "via": r.via, "shown": shown, "confidence": r.confidence,
                             "article_id": r.article_id, "published": r.published,
                             "source": r.source})
     # Named speakers first, the most quoted first; unattributed quotes last.
@@ -258,8 +261,9 @@ def store_version(conn: Connection) -> tuple[Any, ...]:
 
 def counts(conn: Connection) -> dict[str, int]:
     """Totals for the page footer and the status page."""
-    def n(table: Any) -> int:
-        return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+    def n(table: Any, *where: Any) -> int:
+        return int(conn.execute(select(func.count()).select_from(table).where(*where))
+                   .scalar_one())
 
     return {"articles": n(articles), "stories": n(stories), "entities": n(entities),
-            "quotes": n(quotes), "events": n(events), "places": n(places)}
+            "quotes": n(quotes, quotes.c.shown), "events": n(events), "places": n(places)}

@@ -91,7 +91,7 @@ def _quotes(conn: Connection, ids: list[str]) -> tuple[BriefQuote, ...]:
                func.coalesce(entities.c.name, quotes.c.speaker_name).label("speaker"),
                quotes.c.text, quotes.c.kind, quotes.c.report)
         .outerjoin(entities, entities.c.id == quotes.c.speaker_entity_id)
-        .where(quotes.c.article_id.in_(ids))
+        .where(quotes.c.article_id.in_(ids), quotes.c.shown)
         .order_by(quotes.c.published, quotes.c.article_id, quotes.c.position))
     return tuple(BriefQuote(r.article_id, r.speaker_entity_id, r.speaker, r.text, r.kind,
                             r.report) for r in rows)

@@ -64,6 +64,7 @@ def entity_detail(conn: Connection, entity_id: int, quotes_limit: int = 30,
     }
     out["aliases_by_language"] = aliases_by_language(out["alias_support"])
     out["quotes"] = quotes_by(conn, entity_id, quotes_limit, quotes_offset)
+    out["less_certain_quotes"] = quotes_by(conn, entity_id, quotes_limit, shown=False)
     out["quotes_about"] = quotes_about(conn, entity_id)
     out["stories"] = entity_stories(conn, entity_id)
     out["companions"] = companions(conn, entity_id)
@@ -102,15 +103,16 @@ def _quote_columns() -> list[Any]:
                           .scalar_subquery(), quotes.c.speaker_name).label("speaker_name"),
             quotes.c.speaker_mention, quotes.c.cue, quotes.c.via, quotes.c.report,
             quotes.c.article_id, quotes.c.published, articles.c.title.label("article_title"),
-            articles.c.source]
+            articles.c.source, quotes.c.shown, quotes.c.confidence]
 
 
 def quotes_by(conn: Connection, entity_id: int, limit: int = 30,
-              offset: int = 0) -> list[dict[str, Any]]:
-    """What the entity said, newest first."""
+              offset: int = 0, shown: bool = True) -> list[dict[str, Any]]:
+    """What the entity said, newest first: the shown quotes, or (``shown=False``) the
+    attributions not confident enough to show."""
     return quote_rows(conn, list(conn.execute(
         select(quotes.c.id)
-        .where(quotes.c.speaker_entity_id == entity_id)
+        .where(quotes.c.speaker_entity_id == entity_id, quotes.c.shown == shown)
         .order_by(newest_first(conn, quotes.c.published), quotes.c.id.desc())
         .limit(limit).offset(offset)).scalars()))
 
@@ -139,7 +141,7 @@ def quotes_about(conn: Connection, entity_id: int, limit: int = 20,
     for q in conn.execute(
         select(quotes.c.id, quotes.c.article_id, quotes.c.start, quotes.c.end,
                quotes.c.published, quotes.c.speaker_entity_id)
-        .where(quotes.c.article_id.in_(list(spans)))
+        .where(quotes.c.article_id.in_(list(spans)), quotes.c.shown)
     ):
         if q.speaker_entity_id == entity_id:
             continue
@@ -207,6 +209,7 @@ class QuoteFilters:
     since: str | None = None
     until: str | None = None
     story: str | None = None
+    shown_only: bool = True  # False (``?shown=all``): the less certain attributions too
 
 
 def quote_rows(conn: Connection, quote_ids: list[int]) -> list[dict[str, Any]]:
@@ -256,6 +259,8 @@ def search_quotes(conn: Connection, filters: QuoteFilters, limit: int = 30,
                   offset: int = 0) -> list[dict[str, Any]]:
     """Quotes matching the filters, newest first."""
     stmt = select(quotes.c.id)
+    if filters.shown_only:
+        stmt = stmt.where(quotes.c.shown)
     if filters.text:
         for word in filters.text.split()[:8]:
             stmt = stmt.where(func.lower(quotes.c.text).contains(word.lower(), autoescape=True))

@@ -168,8 +168,9 @@ def api_quotes(request: Request, q: str | None = Query(None, max_length=300),
                until: str | None = Query(None, max_length=40),
                story: str | None = Query(None, max_length=64), page: int = page_q(),
                per_page: int = per_page_q(),
-               format: Literal["json", "csv", "jsonl"] = "json") -> Any:
-    filters = resources.quote_filters(q, speaker, organization, since, until, story)
+               format: Literal["json", "csv", "jsonl"] = "json",
+               shown: Literal["shown", "all"] = "shown") -> Any:
+    filters = resources.quote_filters(q, speaker, organization, since, until, story, shown)
     if format != "json":
         return download(request, lambda conn: resources.all_quotes(conn, filters), format,
                         "quotes", ["id", "text", "speaker"])

@@ -78,6 +78,8 @@ def article_spans(payload: dict[str, Any] | None, entity_ids: dict[str, int]
         return [], []
     outer: list[Span] = []
     for q in payload.get("quotes") or []:
+        if q.get("shown") is False:  # less certain attributions: the API has them, not the page
+            continue
         speaker = (q.get("speaker") or {}).get("name") or "unknown speaker"
         for start, end in q.get("spans") or [[q.get("start"), q.get("end")]]:
             if isinstance(start, int) and isinstance(end, int):

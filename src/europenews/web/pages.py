@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
@@ -179,8 +179,9 @@ def place(request: Request, name: str) -> Response:
 def quotes(request: Request, q: str | None = text(), speaker: str | None = text(),
            organization: str | None = text(), since: str | None = Query(None, max_length=40),
            until: str | None = Query(None, max_length=40),
-           story: str | None = Query(None, max_length=64), page: int = page_no()) -> Response:
-    filters = resources.quote_filters(q, speaker, organization, since, until, story)
+           story: str | None = Query(None, max_length=64), page: int = page_no(),
+           shown: Literal["shown", "all"] = "shown") -> Response:
+    filters = resources.quote_filters(q, speaker, organization, since, until, story, shown)
     with reading(request.app.state.engine) as conn:
         items = resources.quotes(conn, filters, Paging(page, PER_PAGE))
     return render(request, "quotes.html", quotes=items.items, filters=filters,

@@ -111,10 +111,12 @@ def _given(value: str | None) -> str | None:
 
 
 def quote_filters(text: str | None, speaker: str | None, organization: str | None,
-                  since: str | None, until: str | None, story: str | None) -> QuoteFilters:
-    """The quote filters from request parameters (empty ones left out)."""
+                  since: str | None, until: str | None, story: str | None,
+                  shown: str = "shown") -> QuoteFilters:
+    """The quote filters from request parameters (empty ones left out; ``shown="all"`` adds
+    the attributions not confident enough to show)."""
     return QuoteFilters(_given(text), _given(speaker), _given(organization), _given(since),
-                        _given(until), _given(story))
+                        _given(until), _given(story), shown != "all")
 
 
 def search_query(text: str, since: str | None, until: str | None, source: str | None,

@@ -416,9 +416,10 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity] | Non
         at = (span.start_char, span.end_char)
         eid = done[at] if at in done else speaker_entity(doc, span, cast, words, pronouns,
                                                          quote.spans, last)
-        done[at] = eid
         entity = cast.by_id.get(eid) if eid is not None else None
-        last = entity.id if entity is not None and entity.type == "person" else last
+        if quote.shown:  # an unshown attribution is no evidence of who spoke before
+            done[at] = eid
+            last = entity.id if entity is not None and entity.type == "person" else last
         via = _via(doc, quote, cast)
         if via is None and source_preps and entity is not None and entity.type == "person":
             # The nested-report ruling: an outlet is a via only when a person speaks.

@@ -44,6 +44,7 @@ from europenews.analyze.quotes.naming import (
     chant_cue,
     passive_naming,
 )
+from europenews.analyze.quotes.reports import unlisted_reports
 from europenews.analyze.quotes.spans import (
     WORD,
     Layout,
@@ -333,7 +334,8 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
     # The rules proposed a speaker per quote; the trained chooser (chooser.py) decides.
     model = None if reads_french_order(lex) else lex.speakers
     choose_speakers(doc, drafts, layout, lex.titles, model, record)
-    return [_to_quote(doc, text, d) for d in drafts]
+    quotes = [_to_quote(doc, text, d) for d in drafts]
+    return unlisted_reports(doc, lex, quotes) if beliefs else quotes
 
 
 def _to_quote(doc: Doc, full: str, draft: Draft) -> Quote:

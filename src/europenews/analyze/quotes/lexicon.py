@@ -2,8 +2,8 @@
 
 One folder per language (``quotes/lexicons/en/``), one file per list, one lemma a line ("#"
 starts a comment); ``source_preps.txt``, ``pronouns.tsv`` and ``dialogue_dashes.txt`` are
-optional (French ships them), as is ``speakers.json``, the weights of the speaker chooser
-(English ships it).
+optional (French ships them), as are ``speakers.json``, the weights of the speaker chooser,
+and ``reports.json``, those of the reports read off unlisted verbs (English ships both).
 Loaded by the ``europenews_quotes`` factory through the registered function
 ``europenews.quote_lexicon.v1``, never at import time.
 """
@@ -19,6 +19,7 @@ from europenews.analyze.quotes.chooser import SpeakerModel
 
 WHAT = "quote lexicon"
 MODEL = "speakers.json"  # optional: weights of the speaker chooser (chooser.py)
+REPORTS = "reports.json"  # optional: weights of the reports of unlisted verbs (reports.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,7 @@ class QuoteLexicon:
     source_preps: frozenset[str] = frozenset()
     pronouns: dict[str, str] = field(default_factory=dict)  # form → "m", "f" or "-"
     speakers: SpeakerModel | None = None  # speakers.json: the trained speaker chooser
+    reports: SpeakerModel | None = None  # reports.json: which reports of unlisted verbs to keep
     # dialogue_dashes.txt: the dashes that open a line of dialogue (« — Nous restons. »); none
     # in English, where a leading dash opens a list item or a signature.
     dialogue_dashes: str = ""
@@ -78,4 +80,6 @@ def load_quote_lexicon(path: str | Path | None = None, language: str = "en") -> 
         dialogue_dashes="".join(_optional_lines(folder, "dialogue_dashes.txt")),
         speakers=SpeakerModel.from_json(read_text(folder, MODEL, WHAT))
         if folder.joinpath(MODEL).is_file() else None,
+        reports=SpeakerModel.from_json(read_text(folder, REPORTS, WHAT))
+        if folder.joinpath(REPORTS).is_file() else None,
     )
