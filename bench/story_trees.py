@@ -16,6 +16,7 @@ import argparse
 import dataclasses
 import hashlib
 import json
+import math
 import sys
 from collections import Counter
 from pathlib import Path
@@ -99,6 +100,9 @@ def main() -> None:
                         default="none",
                         help="also fit the trees on the pairs an online run over the training "
                         "part meets (bench/online_pairs.py)")
+    parser.add_argument("--weigh", choices=["none", "size", "sqrt-size"], default="none",
+                        help="weigh each training pair by the candidate story's size (the "
+                        "pairs a join adds or loses), or its square root")
     parser.add_argument(
         "--errors",
         action="store_true",
@@ -132,7 +136,13 @@ def main() -> None:
             if args.online_pairs != "none":
                 xs, ys = with_online(parts[fit_on], xs, ys, args.online_pairs, shipped, only,
                                      (args.trees, args.leaves), embedder)
-            ensemble = fit_trees(xs, ys, only, trees=args.trees, leaves=args.leaves)
+            weights = None
+            if args.weigh != "none":
+                size = FEATURES.index("log_size")
+                power = 1.0 if args.weigh == "size" else 0.5
+                weights = [math.expm1(x[size]) ** power for x in xs]
+            ensemble = fit_trees(xs, ys, only, trees=args.trees, leaves=args.leaves,
+                                 weights=weights)
             models["trees"] = dataclasses.replace(shipped, full_trees=ensemble)
         for name, model in models.items():
             for threshold in thresholds:
