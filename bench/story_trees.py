@@ -57,13 +57,12 @@ def with_online(
     """The oracle pairs of a training part plus the pairs an online run over the same part
     meets: run with trees fitted on all its oracle pairs ("insample"), or fitted on one half
     of its stories and run over the other, both ways ("cross", the errors a model makes on
-    stories it did not see)."""
-    if how == "insample":
-        runs = [(xs, ys, part)]
-    else:
-        halves = [[r for r in part if sub_part("x" + str(r["story"]), h)] for h in (0, 1)]
+    stories it did not see; "cross2": the same over two splits of the part)."""
+    runs = [(xs, ys, part)] if how == "insample" else []
+    for salt in {"cross": "x", "cross2": "xy"}.get(how, ""):
+        halves = [[r for r in part if sub_part(salt + str(r["story"]), h)] for h in (0, 1)]
         fitted = [dated_pairs(half, embedder) for half in halves]
-        runs = [(*fitted[h], halves[1 - h]) for h in (0, 1)]
+        runs += [(*fitted[h], halves[1 - h]) for h in (0, 1)]
     all_xs, all_ys = list(xs), list(ys)
     for fit_xs, fit_ys, scored in runs:
         ensemble = fit_trees(fit_xs, fit_ys, only, trees=size[0], leaves=size[1])
@@ -96,7 +95,7 @@ def main() -> None:
     parser.add_argument("--headline-vectors-only", action="store_true",
                         help="with --lead-vectors: vectors for headline-only items alone, as "
                         "the shipped embedder gives them (the control)")
-    parser.add_argument("--online-pairs", choices=["none", "insample", "cross"],
+    parser.add_argument("--online-pairs", choices=["none", "insample", "cross", "cross2"],
                         default="none",
                         help="also fit the trees on the pairs an online run over the training "
                         "part meets (bench/online_pairs.py)")
