@@ -16,6 +16,7 @@ import argparse
 import dataclasses
 import hashlib
 import json
+import math
 import sys
 from collections import Counter
 from pathlib import Path
@@ -24,6 +25,7 @@ from typing import Any
 from europenews.stories.decision import FEATURES, DecisionModel, load_decision_model
 from europenews.stories.dense import Embedder
 from lead_vectors import LeadEmbedder
+from online_pairs import online_pairs
 from story_errors import analyse
 from train_stories import FULL_FEATURES, fit, load, oracle_pairs, run
 from tree_fit import fit_trees
@@ -40,6 +42,36 @@ def dated_pairs(
     xs, ys, kinds = oracle_pairs(records, DecisionModel(headline=zero, full=zero), embedder)
     keep = [i for i, kind in enumerate(kinds) if kind == "full"]
     return [xs[i] for i in keep], [ys[i] for i in keep]
+
+
+def with_online(
+    part: list[dict[str, Any]],
+    xs: list[list[float]],
+    ys: list[int],
+    how: str,
+    model: DecisionModel,
+    only: tuple[str, ...],
+    size: tuple[int, int],
+    embedder: Embedder | None,
+) -> tuple[list[list[float]], list[int]]:
+    """The oracle pairs of a training part plus the pairs an online run over the same part
+    meets: run with trees fitted on all its oracle pairs ("insample"), or fitted on one half
+    of its stories and run over the other, both ways ("cross", the errors a model makes on
+    stories it did not see; "cross2": the same over two splits of the part)."""
+    runs = [(xs, ys, part)] if how == "insample" else []
+    for salt in {"cross": "x", "cross2": "xy"}.get(how, ""):
+        halves = [[r for r in part if sub_part(salt + str(r["story"]), h)] for h in (0, 1)]
+        fitted = [dated_pairs(half, embedder) for half in halves]
+        runs += [(*fitted[h], halves[1 - h]) for h in (0, 1)]
+    all_xs, all_ys = list(xs), list(ys)
+    for fit_xs, fit_ys, scored in runs:
+        ensemble = fit_trees(fit_xs, fit_ys, only, trees=size[0], leaves=size[1])
+        more_xs, more_ys = online_pairs(
+            scored, dataclasses.replace(model, full_trees=ensemble), embedder
+        )
+        all_xs += more_xs
+        all_ys += more_ys
+    return all_xs, all_ys
 
 
 def main() -> None:
@@ -63,6 +95,13 @@ def main() -> None:
     parser.add_argument("--headline-vectors-only", action="store_true",
                         help="with --lead-vectors: vectors for headline-only items alone, as "
                         "the shipped embedder gives them (the control)")
+    parser.add_argument("--online-pairs", choices=["none", "insample", "cross", "cross2"],
+                        default="none",
+                        help="also fit the trees on the pairs an online run over the training "
+                        "part meets (bench/online_pairs.py)")
+    parser.add_argument("--weigh", choices=["none", "size", "sqrt-size"], default="none",
+                        help="weigh each training pair by the candidate story's size (the "
+                        "pairs a join adds or loses), or its square root")
     parser.add_argument(
         "--errors",
         action="store_true",
@@ -93,7 +132,16 @@ def main() -> None:
             # full_trees=None: the shipped model's trees would decide instead of these weights.
             models["logistic"] = dataclasses.replace(shipped, full=tuple(weights), full_trees=None)
         if "trees" in args.models:
-            ensemble = fit_trees(xs, ys, only, trees=args.trees, leaves=args.leaves)
+            if args.online_pairs != "none":
+                xs, ys = with_online(parts[fit_on], xs, ys, args.online_pairs, shipped, only,
+                                     (args.trees, args.leaves), embedder)
+            weights = None
+            if args.weigh != "none":
+                size = FEATURES.index("log_size")
+                power = 1.0 if args.weigh == "size" else 0.5
+                weights = [math.expm1(x[size]) ** power for x in xs]
+            ensemble = fit_trees(xs, ys, only, trees=args.trees, leaves=args.leaves,
+                                 weights=weights)
             models["trees"] = dataclasses.replace(shipped, full_trees=ensemble)
         for name, model in models.items():
             for threshold in thresholds:

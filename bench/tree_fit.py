@@ -24,6 +24,7 @@ def fit_trees(
     only: tuple[str, ...] = TREE_FEATURES,
     trees: int = 100,
     leaves: int = 15,
+    weights: list[float] | None = None,
 ) -> TreeEnsemble:
     """Boosted trees over the named features of FEATURES-ordered rows, exported."""
     columns = [FEATURES.index(name) for name in only]
@@ -32,7 +33,7 @@ def fit_trees(
         early_stopping=False,
     )
     x = np.array(xs)[:, columns]
-    clf.fit(x, np.array(ys))
+    clf.fit(x, np.array(ys), sample_weight=None if weights is None else np.array(weights))
     exported = TreeEnsemble(
         features=tuple(only),
         baseline=float(np.ravel(clf._baseline_prediction)[0]),
