@@ -374,6 +374,11 @@ def resolve_toponyms(
         if e.country:
             ctx.country_votes[e.country] += w
     own = family_votes(now)
+    # Names with one reading that are no common word or first name ("Düsseldorf").
+    alone = {
+        k for k in strong
+        if len(cands[k]) == 1 and k not in gaz.common and k not in gaz.first_names
+    }
     for k, t in zip(keys, toponyms, strict=True):
         reading = chosen.get(k)
         if reading is None:
@@ -382,7 +387,7 @@ def resolve_toponyms(
             reading, t, ctx.country_votes
         ):
             continue
-        if k not in carried and _outside(reading, k, own.get(k), ctx):
+        if k not in carried and _outside(reading, k, own.get(k), ctx, k in alone):
             continue
         out.append(Resolved(t, reading, doubtful=k in close and k not in carried))
     return out
@@ -409,12 +414,17 @@ def _support(
 
 
 def _outside(
-    reading: GeoEntry, key: str, own: tuple[GeoEntry, float] | None, ctx: _Context
+    reading: GeoEntry,
+    key: str,
+    own: tuple[GeoEntry, float] | None,
+    ctx: _Context,
+    alone: bool = False,
 ) -> bool:
-    """Whether a reading lies outside the frame that the article's other names give."""
+    """Whether a reading lies outside the frame that the article's other names give
+    (``alone``: the name's only reading, and no common word or first name)."""
     vote = (own[0].country, own[1]) if own else None
     frame = frame_without(ctx.country_votes, vote)
-    return outside_frame(reading, frame, _support(reading, key, own, ctx))
+    return outside_frame(reading, frame, _support(reading, key, own, ctx), alone)
 
 
 def _supported(
