@@ -37,7 +37,7 @@ from europenews.analyze.places import geocode, locate_places
 from europenews.analyze.places.geocode import candidates_for
 from europenews.analyze.places.geonames import GeoEntry, distance_km
 from europenews.analyze.places.toponyms import Toponym, find_toponyms
-from europenews.evaluate.geo import A161_KM, match_article, read_tr_news
+from europenews.evaluate.geo import A161_KM, match_article, read_tr_news, score
 from europenews.model import Article
 
 SHARED = Path(__file__).resolve().parents[2] / "shared/data"
@@ -82,10 +82,10 @@ class Trace:
                 self.weak.add(toponym.start)
             return ok
 
-        def outside(reading: GeoEntry, key: str, own: Any, ctx: Any, alone: bool = False) -> bool:
-            out = self._outside(reading, key, own, ctx, alone)
+        def outside(*args: Any) -> bool:  # (reading, key, own, ctx, ...): any version's
+            out = self._outside(*args)
             if out:
-                self.frame.add(key)
+                self.frame.add(args[1])
             return out
 
         def contradicted(options: list[GeoEntry], qualifiers: list[GeoEntry]) -> bool:
@@ -132,6 +132,7 @@ def main() -> None:
     gaz = nlp.get_pipe("europenews_places").gazetteer
     counts: Counter[str] = Counter()
     losses = []
+    predicted = []
     for article, doc in zip(gold, docs, strict=True):
         for name in ("europenews_gazetteer", "europenews_entities"):
             doc = nlp.get_pipe(name)(doc)
@@ -145,6 +146,7 @@ def main() -> None:
         tops = find_toponyms(doc, gaz)
         text = doc_text(doc)
         places = list(found.places)
+        predicted.append(places)
         _, _, errs = match_article(article, places)
         for g, err in zip(article.toponyms, errs, strict=True):
             if g.lat is None:
@@ -164,6 +166,7 @@ def main() -> None:
     total = sum(counts.values())
     out: dict[str, Any] = {"part": args.part, "gold_with_coordinates": total,
                            "a161": round(counts["right"] / total, 4) if total else 0.0,
+                           "recognition": score(gold, predicted)["recognition"],
                            "causes": dict(counts.most_common())}
     if args.list:
         out["losses"] = losses

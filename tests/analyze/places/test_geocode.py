@@ -301,3 +301,22 @@ def test_places_sizeable_city_of_one_reading_stays_outside_the_frame(
     names = {r.toponym.text for r in resolve_toponyms(gaz, toponyms, text)}
     assert "Koval" in names
     assert (city in names) is kept
+
+
+@pytest.mark.parametrize(
+    ("lat", "kept"), [(51.60, True), (53.40, False)], ids=["beside-the-city", "far-away"]
+)
+def test_places_weak_small_town_beside_a_confident_town_is_kept(lat, kept):
+    rows = [
+        "country\t90\tAlbion\tAB\t54.0\t-2.0\t60000000\tAB\talbion",
+        "city\t91\tLondinium\tAB\t51.51\t-0.13\t8000000\tAB.01\tlondinium",
+        f"city\t92\tHarrowgate\tAB\t{lat}\t-0.11\t12000\tAB.01\tharrowgate",
+    ]
+    gaz = parse_gazetteer(rows)
+    text = "A fire broke out in Londinium. Crews from Harrowgate Fire Station helped."
+    toponyms = [Toponym(20, 29, "Londinium"), Toponym(42, 52, "Harrowgate", weak=True)]
+    found = {r.toponym.text: r.doubtful for r in resolve_toponyms(gaz, toponyms, text)}
+    assert found.get("Londinium") is False
+    assert ("Harrowgate" in found) is kept
+    if kept:
+        assert found["Harrowgate"]  # listed, never an event's place

@@ -383,13 +383,18 @@ def resolve_toponyms(
         reading = chosen.get(k)
         if reading is None:
             continue
+        # A small town named only inside an organisation's name beside a town the article
+        # names ("Harrowgate Fire Station"): listed, but too weak to place an event at.
+        beside = False
         if t.weak and k not in strong | carried and not _supported(
             reading, t, ctx.country_votes
         ):
-            continue
+            if not _beside_anchor(reading, k, ctx):
+                continue
+            beside = True
         if k not in carried and _outside(reading, k, own.get(k), ctx, k in alone):
             continue
-        out.append(Resolved(t, reading, doubtful=k in close and k not in carried))
+        out.append(Resolved(t, reading, doubtful=beside or (k in close and k not in carried)))
     return out
 
 
@@ -425,6 +430,25 @@ def _outside(
     vote = (own[0].country, own[1]) if own else None
     frame = frame_without(ctx.country_votes, vote)
     return outside_frame(reading, frame, _support(reading, key, own, ctx), alone)
+
+
+# A town named inside an organisation's name ("Hornsey fire station") this close to a town the
+# article names with confidence is the neighbourhood it says, however small.
+ANCHOR_KM = 25.0
+
+
+def _beside_anchor(reading: GeoEntry, key: str, ctx: _Context) -> bool:
+    """Whether a weak name's town reading lies beside a confidently read town of the
+    article, in a country the article points to."""
+    return (
+        reading.feature == "city"
+        and ctx.country_votes[reading.country] > 0
+        and any(
+            distance_km(reading.lat, reading.lon, a.lat, a.lon) <= ANCHOR_KM
+            for k, a in ctx.anchors.items()
+            if k != key
+        )
+    )
 
 
 def _supported(
