@@ -25,10 +25,13 @@ from dataclasses import dataclass, field
 from europenews.analyze.places.frame import (
     POLICE_CUE,
     SMALL_TOWN,
+    WEAK_MIN_POPULATION,
+    beside_anchor,
     family_votes,
     frame_without,
     local_readings,
     outside_frame,
+    supported,
 )
 from europenews.analyze.places.geonames import GeoEntry, GeoGazetteer, distance_km, place_key
 from europenews.analyze.places.listing import (
@@ -72,9 +75,6 @@ _REGION_CUE = re.compile(
     r"Legislative Assembly|Attorney General|Secretary of State|Supreme Court)"
 )
 CONFIDENT_MARGIN = 1.0
-# A town named inside an organisation's or person's name must be this big to count
-# ("CTV Edmonton" yes; "University" of Texas, a hamlet in the gazetteer, no).
-WEAK_MIN_POPULATION = 50000
 WEAK_REGION_VOTE = 0.5  # a state named inside an organisation's name, for its towns
 # A town reached through one of its alternate names only when it is this big: the alternate
 # names of mid-sized towns hold many words and names that are not about them ("Xinhua").
@@ -386,10 +386,8 @@ def resolve_toponyms(
         # A small town named only inside an organisation's name beside a town the article
         # names ("Harrowgate Fire Station"): listed, but too weak to place an event at.
         beside = False
-        if t.weak and k not in strong | carried and not _supported(
-            reading, t, ctx.country_votes
-        ):
-            if not _beside_anchor(reading, k, ctx):
+        if t.weak and k not in strong | carried and not supported(reading, t, ctx.country_votes):
+            if not beside_anchor(reading, k, ctx.anchors, ctx.country_votes):
                 continue
             beside = True
         if k not in carried and _outside(reading, k, own.get(k), ctx, k in alone):
@@ -431,38 +429,3 @@ def _outside(
     frame = frame_without(ctx.country_votes, vote)
     return outside_frame(reading, frame, _support(reading, key, own, ctx), alone)
 
-
-# A town named inside an organisation's name ("Hornsey fire station") this close to a town the
-# article names with confidence is the neighbourhood it says, however small.
-ANCHOR_KM = 25.0
-
-
-def _beside_anchor(reading: GeoEntry, key: str, ctx: _Context) -> bool:
-    """Whether a weak name's town reading lies beside a confidently read town of the
-    article, in a country the article points to."""
-    return (
-        reading.feature == "city"
-        and ctx.country_votes[reading.country] > 0
-        and any(
-            distance_km(reading.lat, reading.lon, a.lat, a.lon) <= ANCHOR_KM
-            for k, a in ctx.anchors.items()
-            if k != key
-        )
-    )
-
-
-def _supported(
-    entry: GeoEntry, toponym: Toponym, country_votes: defaultdict[str, float]
-) -> bool:
-    """Whether a weak toponym's reading fits the article: a country, or a region or sizeable
-    town, called by its own name, in a country that the article's place names point to
-    (a county too: "Los Angeles County Sheriff's Department")."""
-    if entry.feature in ("country", "continent"):
-        return True
-    if country_votes[entry.country] <= 0:
-        return False
-    if entry.feature in ("region", "county"):
-        return True
-    return entry.population >= WEAK_MIN_POPULATION and place_key(entry.name) == place_key(
-        toponym.text
-    )
