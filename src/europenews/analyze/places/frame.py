@@ -17,7 +17,8 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from europenews.analyze.places.geonames import GeoEntry
+from europenews.analyze.places.geonames import GeoEntry, distance_km, place_key
+from europenews.analyze.places.toponyms import Toponym
 
 # Evidence (confident readings weigh 1, others 0.5) that the other names of the article must
 # give one country before that country frames the article.
@@ -25,10 +26,21 @@ FRAME_MIN = 1.5
 # A town this big (capitals count five times their population in the gazetteer) is named in
 # reports from anywhere without its country.
 PROMINENT = 1_000_000
+# A city this big that the gazetteer knows by one reading only, and that is no common word or
+# first name, is what its name means wherever the article's other names point: a European
+# monitor reads of a fight in Düsseldorf (about 600,000 people) in a report whose other names
+# are Ukrainian. The frame is for words and first names read as small places abroad.
+NAMED_CITY = 100_000
 # A village or small town abroad that nothing else in the text points to is taken for a word
 # as soon as one confident name (or the outlet) frames the article elsewhere.
 SMALL_TOWN = 20_000
 SMALL_FRAME_MIN = 1.0
+# A town named inside an organisation's or person's name must be this big to count
+# ("CTV Edmonton" yes; "University" of Texas, a hamlet in the gazetteer, no).
+WEAK_MIN_POPULATION = 50000
+# ... unless it lies this close to a town the article names with confidence: "Hornsey fire
+# station" in a report from London is the neighbourhood it says, however small.
+ANCHOR_KM = 25.0
 # A kind word after a name key ("york city", "kherson region"): the same name.
 _KIND_WORD = re.compile(
     r"\s+(?:region|province|oblast|governorate|state|district|prefecture|city)$"
@@ -56,12 +68,15 @@ def frame_without(votes: Mapping[str, float], own: tuple[str, float] | None) -> 
     return Frame(best, top)
 
 
-def outside_frame(entry: GeoEntry, frame: Frame, support: float) -> bool:
+def outside_frame(entry: GeoEntry, frame: Frame, support: float, alone: bool = False) -> bool:
     """Whether a reading lies outside the article's frame with nothing to carry it there:
     a town or region in a country that no other name points to (``support`` is their vote
     for its country), while the others frame the article elsewhere, and too small to be
-    named on its own."""
+    named on its own. ``alone``: the reading is its name's only one, and the name no common
+    word or first name (then a city of ``NAMED_CITY`` is big enough)."""
     if entry.feature in ("country", "continent") or support > 0:
+        return False
+    if alone and entry.feature == "city" and entry.population >= NAMED_CITY:
         return False
     if frame.country is None or frame.country == entry.country:
         return False
@@ -99,3 +114,34 @@ def local_readings(
 
     local = [e for e in options if e.country == frame.country or others(e.country) >= frame.votes]
     return local or options
+
+
+def supported(entry: GeoEntry, toponym: Toponym, country_votes: Mapping[str, float]) -> bool:
+    """Whether a weak toponym's reading fits the article: a country, or a region or sizeable
+    town, called by its own name, in a country that the article's place names point to
+    (a county too: "Los Angeles County Sheriff's Department")."""
+    if entry.feature in ("country", "continent"):
+        return True
+    if country_votes.get(entry.country, 0.0) <= 0:
+        return False
+    if entry.feature in ("region", "county"):
+        return True
+    return entry.population >= WEAK_MIN_POPULATION and place_key(entry.name) == place_key(
+        toponym.text
+    )
+
+
+def beside_anchor(
+    reading: GeoEntry, key: str, anchors: Mapping[str, GeoEntry], votes: Mapping[str, float]
+) -> bool:
+    """Whether a weak name's town reading lies beside a town the article names with
+    confidence (``anchors``, by name key), in a country the article points to."""
+    return (
+        reading.feature == "city"
+        and votes.get(reading.country, 0.0) > 0
+        and any(
+            distance_km(reading.lat, reading.lon, a.lat, a.lon) <= ANCHOR_KM
+            for k, a in anchors.items()
+            if k != key
+        )
+    )

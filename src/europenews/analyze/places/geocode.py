@@ -25,10 +25,13 @@ from dataclasses import dataclass, field
 from europenews.analyze.places.frame import (
     POLICE_CUE,
     SMALL_TOWN,
+    WEAK_MIN_POPULATION,
+    beside_anchor,
     family_votes,
     frame_without,
     local_readings,
     outside_frame,
+    supported,
 )
 from europenews.analyze.places.geonames import GeoEntry, GeoGazetteer, distance_km, place_key
 from europenews.analyze.places.listing import (
@@ -72,9 +75,6 @@ _REGION_CUE = re.compile(
     r"Legislative Assembly|Attorney General|Secretary of State|Supreme Court)"
 )
 CONFIDENT_MARGIN = 1.0
-# A town named inside an organisation's or person's name must be this big to count
-# ("CTV Edmonton" yes; "University" of Texas, a hamlet in the gazetteer, no).
-WEAK_MIN_POPULATION = 50000
 WEAK_REGION_VOTE = 0.5  # a state named inside an organisation's name, for its towns
 # A town reached through one of its alternate names only when it is this big: the alternate
 # names of mid-sized towns hold many words and names that are not about them ("Xinhua").
@@ -374,17 +374,25 @@ def resolve_toponyms(
         if e.country:
             ctx.country_votes[e.country] += w
     own = family_votes(now)
+    # Names with one reading that are no common word or first name ("Düsseldorf").
+    alone = {
+        k for k in strong
+        if len(cands[k]) == 1 and k not in gaz.common and k not in gaz.first_names
+    }
     for k, t in zip(keys, toponyms, strict=True):
         reading = chosen.get(k)
         if reading is None:
             continue
-        if t.weak and k not in strong | carried and not _supported(
-            reading, t, ctx.country_votes
-        ):
+        # A small town named only inside an organisation's name beside a town the article
+        # names ("Harrowgate Fire Station"): listed, but too weak to place an event at.
+        beside = False
+        if t.weak and k not in strong | carried and not supported(reading, t, ctx.country_votes):
+            if not beside_anchor(reading, k, ctx.anchors, ctx.country_votes):
+                continue
+            beside = True
+        if k not in carried and _outside(reading, k, own.get(k), ctx, k in alone):
             continue
-        if k not in carried and _outside(reading, k, own.get(k), ctx):
-            continue
-        out.append(Resolved(t, reading, doubtful=k in close and k not in carried))
+        out.append(Resolved(t, reading, doubtful=beside or (k in close and k not in carried)))
     return out
 
 
@@ -409,26 +417,15 @@ def _support(
 
 
 def _outside(
-    reading: GeoEntry, key: str, own: tuple[GeoEntry, float] | None, ctx: _Context
+    reading: GeoEntry,
+    key: str,
+    own: tuple[GeoEntry, float] | None,
+    ctx: _Context,
+    alone: bool = False,
 ) -> bool:
-    """Whether a reading lies outside the frame that the article's other names give."""
+    """Whether a reading lies outside the frame that the article's other names give
+    (``alone``: the name's only reading, and no common word or first name)."""
     vote = (own[0].country, own[1]) if own else None
     frame = frame_without(ctx.country_votes, vote)
-    return outside_frame(reading, frame, _support(reading, key, own, ctx))
+    return outside_frame(reading, frame, _support(reading, key, own, ctx), alone)
 
-
-def _supported(
-    entry: GeoEntry, toponym: Toponym, country_votes: defaultdict[str, float]
-) -> bool:
-    """Whether a weak toponym's reading fits the article: a country, or a region or sizeable
-    town, called by its own name, in a country that the article's place names point to
-    (a county too: "Los Angeles County Sheriff's Department")."""
-    if entry.feature in ("country", "continent"):
-        return True
-    if country_votes[entry.country] <= 0:
-        return False
-    if entry.feature in ("region", "county"):
-        return True
-    return entry.population >= WEAK_MIN_POPULATION and place_key(entry.name) == place_key(
-        toponym.text
-    )
