@@ -262,47 +262,6 @@ def test_places_station_call_sign_side_decides_between_towns_far_apart():
     assert [r.entry.region for r in found] == ["US.TN"]
 
 
-# A made-up country with its capital and people, a sizeable city elsewhere known by one
-# reading, and the same city's name given to a second town.
-FIGHT_ROWS = [
-    "country\t80\tRuthenia\tZZ\t49.0\t31.0\t40000000\tZZ\truthenia|~ruthenian",
-    "country\t81\tWestmark\tWM\t51.0\t10.0\t80000000\tWM\twestmark",
-    "city\t82\tKoval\tZZ\t50.4\t30.5\t2900000\tZZ.12\tkoval",
-    "city\t83\tRheinau\tWM\t51.2\t6.8\t600000\tWM.07\trheinau",
-    "city\t84\tDornbach\tWM\t50.1\t8.2\t40000\tWM.05\tdornbach",
-]
-
-
-@pytest.mark.parametrize(
-    ("city", "extra_rows", "first_names", "kept"),
-    [
-        ("Rheinau", [], frozenset(), True),  # one reading, 600,000 people: where the fight was
-        ("Dornbach", [], frozenset(), False),  # one reading, but a small town abroad
-        ("Rheinau", [], frozenset({"rheinau"}), False),  # a first name: the frame decides
-        # Two readings (a village elsewhere): the frame decides as before.
-        ("Rheinau", ["city\t85\tRheinau\tQQ\t48.0\t35.0\t3000\tQQ.03\trheinau"], frozenset(),
-         False),
-    ],
-    ids=["one-reading-city", "small-town", "first-name", "two-readings"],
-)
-def test_places_sizeable_city_of_one_reading_stays_outside_the_frame(
-    city, extra_rows, first_names, kept
-):
-    gaz = parse_gazetteer(FIGHT_ROWS + extra_rows)
-    gaz.first_names = first_names
-    text = (f"The Ruthenian champion from Koval won on points in {city} on Saturday. "
-            "Crowds in Koval watched on screens.")
-    toponyms = [Toponym(4, 13, "Ruthenian", demonym=True)]
-    at = 0
-    for name in ("Koval", city, "Koval"):
-        start = text.index(name, at)
-        toponyms.append(Toponym(start, start + len(name), name))
-        at = start + len(name)
-    names = {r.toponym.text for r in resolve_toponyms(gaz, toponyms, text)}
-    assert "Koval" in names
-    assert (city in names) is kept
-
-
 @pytest.mark.parametrize(
     ("lat", "kept"), [(51.60, True), (53.40, False)], ids=["beside-the-city", "far-away"]
 )

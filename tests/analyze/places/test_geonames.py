@@ -10,7 +10,6 @@ from europenews.analyze.places.geonames import (
     load_gazetteer,
     parse_gazetteer,
     place_key,
-    read_first_names,
 )
 
 
@@ -125,14 +124,3 @@ def test_geonames_small_towns_are_known(gazetteer):
 )
 def test_geonames_word_abbreviations_need_their_period(gazetteer, text, expected):
     assert [e.name for e in gazetteer.candidates(text) if e.feature == "region"] == expected
-
-
-def test_geonames_first_names_read_from_a_list():
-    text = "# a comment line\nHelga\tf\n# another\nBjörn\tm\n\n"
-    assert read_first_names(text) == {place_key("Helga"), place_key("Björn")}
-
-
-def test_geonames_packaged_gazetteer_knows_first_names(gazetteer):
-    # A first name that is also a town abroad; a city's name that is nobody's first name.
-    assert place_key("Mary") in gazetteer.first_names
-    assert place_key("Düsseldorf") not in gazetteer.first_names

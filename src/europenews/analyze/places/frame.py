@@ -26,11 +26,6 @@ FRAME_MIN = 1.5
 # A town this big (capitals count five times their population in the gazetteer) is named in
 # reports from anywhere without its country.
 PROMINENT = 1_000_000
-# A city this big that the gazetteer knows by one reading only, and that is no common word or
-# first name, is what its name means wherever the article's other names point: a European
-# monitor reads of a fight in Düsseldorf (about 600,000 people) in a report whose other names
-# are Ukrainian. The frame is for words and first names read as small places abroad.
-NAMED_CITY = 100_000
 # A village or small town abroad that nothing else in the text points to is taken for a word
 # as soon as one confident name (or the outlet) frames the article elsewhere.
 SMALL_TOWN = 20_000
@@ -68,15 +63,12 @@ def frame_without(votes: Mapping[str, float], own: tuple[str, float] | None) -> 
     return Frame(best, top)
 
 
-def outside_frame(entry: GeoEntry, frame: Frame, support: float, alone: bool = False) -> bool:
+def outside_frame(entry: GeoEntry, frame: Frame, support: float) -> bool:
     """Whether a reading lies outside the article's frame with nothing to carry it there:
     a town or region in a country that no other name points to (``support`` is their vote
     for its country), while the others frame the article elsewhere, and too small to be
-    named on its own. ``alone``: the reading is its name's only one, and the name no common
-    word or first name (then a city of ``NAMED_CITY`` is big enough)."""
+    named on its own."""
     if entry.feature in ("country", "continent") or support > 0:
-        return False
-    if alone and entry.feature == "city" and entry.population >= NAMED_CITY:
         return False
     if frame.country is None or frame.country == entry.country:
         return False

@@ -374,11 +374,6 @@ def resolve_toponyms(
         if e.country:
             ctx.country_votes[e.country] += w
     own = family_votes(now)
-    # Names with one reading that are no common word or first name ("Düsseldorf").
-    alone = {
-        k for k in strong
-        if len(cands[k]) == 1 and k not in gaz.common and k not in gaz.first_names
-    }
     for k, t in zip(keys, toponyms, strict=True):
         reading = chosen.get(k)
         if reading is None:
@@ -390,7 +385,7 @@ def resolve_toponyms(
             if not beside_anchor(reading, k, ctx.anchors, ctx.country_votes):
                 continue
             beside = True
-        if k not in carried and _outside(reading, k, own.get(k), ctx, k in alone):
+        if k not in carried and _outside(reading, k, own.get(k), ctx):
             continue
         out.append(Resolved(t, reading, doubtful=beside or (k in close and k not in carried)))
     return out
@@ -417,15 +412,10 @@ def _support(
 
 
 def _outside(
-    reading: GeoEntry,
-    key: str,
-    own: tuple[GeoEntry, float] | None,
-    ctx: _Context,
-    alone: bool = False,
+    reading: GeoEntry, key: str, own: tuple[GeoEntry, float] | None, ctx: _Context
 ) -> bool:
-    """Whether a reading lies outside the frame that the article's other names give
-    (``alone``: the name's only reading, and no common word or first name)."""
+    """Whether a reading lies outside the frame that the article's other names give."""
     vote = (own[0].country, own[1]) if own else None
     frame = frame_without(ctx.country_votes, vote)
-    return outside_frame(reading, frame, _support(reading, key, own, ctx), alone)
+    return outside_frame(reading, frame, _support(reading, key, own, ctx))
 

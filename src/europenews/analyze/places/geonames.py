@@ -14,7 +14,6 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from europenews.analyze.lexicons import lexicon_folder, read_bytes, read_text
@@ -30,9 +29,6 @@ INITIALS_MARK = "^"
 WHAT = "geo gazetteer"
 FILE = "gazetteer.tsv.gz"  # in the folder of a language: places/lexicons/<language>/
 COMMON_WORDS = "common_words.txt"  # words that name places but mostly mean something else
-# The entities' list of first names (US births, public domain): "Mary" is a town in
-# Turkmenistan, but in a news text mostly a woman.
-FIRST_NAMES = ("europenews.analyze.entities", "first_names.tsv")
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 
 
@@ -66,8 +62,6 @@ class GeoGazetteer:
     demonym_postings: list[str]
     # Name keys of words that name places but mostly mean something else ("man", "gulf").
     common: frozenset[str] = frozenset()
-    # Name keys of people's first names ("mary", "regina").
-    first_names: frozenset[str] = frozenset()
     _countries: dict[str, int] | None = None  # ISO code → row index, built on first use
     _regions: dict[str, int] | None = None  # "CC.admin1" → row index
 
@@ -202,16 +196,7 @@ def load_gazetteer(path: str | Path | None = None, language: str = "en") -> GeoG
     # The word list is optional: a gazetteer folder made before it existed still loads.
     if folder.joinpath(COMMON_WORDS).is_file():
         gaz.common = read_common_words(read_text(folder, COMMON_WORDS, WHAT))
-    names = resources.files(FIRST_NAMES[0]).joinpath("lexicons", language, FIRST_NAMES[1])
-    if names.is_file():
-        gaz.first_names = read_first_names(names.read_text(encoding="utf-8"))
     return gaz
-
-
-def read_first_names(text: str) -> frozenset[str]:
-    """The name keys of a first-name list: a name (and more columns) a line, "#" a comment."""
-    rows = (line.split("\t", 1)[0].strip() for line in text.splitlines())
-    return frozenset(place_key(r) for r in rows if r and not r.startswith("#"))
 
 
 def read_common_words(text: str) -> frozenset[str]:
