@@ -1,0 +1,43 @@
+"""The ``europenews`` script itself: the exit without the interpreter's teardown."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def _python(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    # The child imports the sources this test runs on (PYTHONPATH is inherited).
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                          timeout=120)
+
+
+MAIN = ("import atexit, sys\n"
+        "atexit.register(lambda: print('handler ran', file=sys.stderr))\n"
+        "from europenews.cli.main import main\n"
+        "sys.argv[0] = 'europenews'\n"
+        "main()\n")
+
+
+def test_exit_status_output_and_exit_handlers_are_kept() -> None:
+    done = _python(MAIN, "--version")
+    assert done.returncode == 0
+    assert "version" in done.stdout
+    assert "handler ran" in done.stderr
+    usage = _python(MAIN, "no-such-command")
+    assert usage.returncode == 2
+    assert "No such command" in usage.stderr and "handler ran" in usage.stderr
+
+
+def test_a_running_thread_gets_the_ordinary_exit() -> None:
+    # A thread that is no daemon is waited for, as Python does, and what it prints is seen.
+    code = ("import sys, threading, time\n"
+            "from europenews.cli import main as m\n"
+            "def late():\n"
+            "    time.sleep(0.3); print('thread done', flush=True)\n"
+            "threading.Thread(target=late).start()\n"
+            "sys.argv[:] = ['europenews', '--version']\n"
+            "m.main()\n")
+    done = _python(code)
+    assert done.returncode == 0
+    assert "thread done" in done.stdout
