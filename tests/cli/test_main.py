@@ -1,15 +1,37 @@
-"""The ``europenews`` script itself: the exit without the interpreter's teardown."""
+"""The ``europenews`` script itself: commands imported when asked for, the exit without the
+interpreter's teardown."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
+import click
+
+from europenews.cli.main import COMMAND_MODULES, cli
+
 
 def _python(code: str, *args: str) -> subprocess.CompletedProcess[str]:
     # The child imports the sources this test runs on (PYTHONPATH is inherited).
     return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
                           timeout=120)
+
+
+def test_each_name_loads_the_command_of_that_name() -> None:
+    ctx = click.Context(cli)
+    for name in COMMAND_MODULES:
+        command = cli.get_command(ctx, name)
+        assert command is not None and command.name == name
+    assert cli.get_command(ctx, "no-such-command") is None
+
+
+def test_a_command_imports_no_other_command() -> None:
+    done = _python("import sys; from europenews.cli.main import cli, COMMAND_MODULES\n"
+                   "cli.get_command(None, 'search')\n"
+                   "print(sorted(m for m in COMMAND_MODULES.values()"
+                   " if 'europenews.cli.' + m in sys.modules))")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['search']"
 
 
 MAIN = ("import atexit, sys\n"
