@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 from click.testing import CliRunner
 
-from europenews.cli.main import cli
+from europenews.cli.main import cli, load_commands
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
 
@@ -28,6 +28,7 @@ def command_paths(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tupl
 
 
 def render() -> str:
+    load_commands()  # the group imports a command's module only when asked for it
     runner = CliRunner()
     parts = [
         "# Command-line reference\n",

@@ -168,3 +168,31 @@ def test_analysis_batch_stores_first_and_repeated_analyses_once(engine: Engine) 
         reset_status(conn)
     assert store_analyses(writer, first, first=True) == [True, True]
     assert counts() == [2, 2]
+
+
+def test_analysis_tells_a_pipeline_from_an_engine() -> None:
+    import spacy
+
+    from europenews.stages.analysis import _is_pipeline
+
+    class Engine:  # an AnalysisBackend in shape
+        def analyze(self, articles: Iterable[Article]) -> Iterator[Analysis]:
+            return iter(())
+
+    assert _is_pipeline(spacy.blank("en"))
+    assert not _is_pipeline(Engine())
+
+
+def test_analysis_the_writer_side_imports_no_spacy() -> None:
+    import subprocess
+    import sys
+
+    # What an ingest's parent process imports when its analysis runs in worker processes.
+    code = ("import sys\n"
+            "import europenews.cli.main, europenews.cli.ingest, europenews.stages.ingest\n"
+            "import europenews.analyze.processes, europenews.store.engine\n"
+            "print('spacy' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"

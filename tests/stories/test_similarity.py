@@ -138,3 +138,14 @@ def test_similarity_stop_words_follow_the_article_language():
     terms = item_terms(item)
     assert set(terms.title) == {"pompiers", "vallée"}
     assert "les" not in terms.keys and "dans" not in terms.body
+
+
+def test_similarity_stop_words_are_scikit_learns() -> None:
+    # Written out so that the writer does not import scikit-learn (and SciPy) for one set.
+    from sklearn.feature_extraction.text import (  # type: ignore[import-untyped]
+        ENGLISH_STOP_WORDS as SKLEARN,
+    )
+
+    from europenews.stories.stopwords import ENGLISH_STOP_WORDS
+
+    assert ENGLISH_STOP_WORDS == SKLEARN

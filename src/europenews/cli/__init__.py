@@ -3,30 +3,9 @@
 ``reanalyze``, ``run``, ``search``, ``serve``), each parsing its options, calling the library
 and rendering the result.
 
-Importing this package registers every command on ``cli.main.cli`` (each module adds itself
-with ``@cli.command()``), so the group never imports its commands and no module imports back.
+Each command module adds itself to ``cli.main.cli`` (``@cli.command()``) when it is imported,
+and the group imports a command's module when the command is first asked for
+(``cli.main.COMMAND_MODULES``): ``europenews ingest`` then imports what ingest needs, not the
+web server's and every other command's libraries, and starts its analysis workers that much
+sooner (issue 19). :func:`cli.main.load_commands` imports them all.
 """
-
-from __future__ import annotations
-
-import sys
-
-import click
-
-try:
-    from europenews.cli import (  # noqa: F401  (imported for the commands they register)
-        alerts,
-        analyze,
-        brief,
-        cluster,
-        evaluate,
-        export,
-        ingest,
-        reanalyze,
-        run,
-        search,
-        serve,
-    )
-except KeyboardInterrupt:  # Ctrl-C while the command modules (spaCy, FastAPI) still import
-    click.echo("error: interrupted", err=True)
-    sys.exit(130)

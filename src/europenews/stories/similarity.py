@@ -17,9 +17,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # type: ignore[import-untyped]
-
 from europenews.stories.items import StoryItem
+from europenews.stories.stopwords import ENGLISH_STOP_WORDS
 
 SparseVec = dict[str, float]
 
