@@ -1,0 +1,56 @@
+"""What the pages show as reported speech is speech (issue 17): titles in typewriter marks,
+the rest of a relative clause, perceptions and bare objects of finding or scoring verbs are no
+shown reports; their speech counterparts still are."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.analyze.quotes.helpers import quote_with, speaker_text
+
+
+def _shown(nlp, text):
+    return [q for q in nlp(text)._.quotes if q.shown]
+
+
+@pytest.mark.parametrize("text", [
+    # Titles of works written with typewriter marks, as research corpora do.
+    "Lee became known for her role in `` Blue Harbor '' and had her own talk show "
+    "`` Lee Live '' in 2004 .",
+    "Lee has had a recurring part on `` Night Desk '' and starred in `` Road Trip Two '' .",
+    "She also presented the brief , late-night show `` Dockside '' on Channel 4 .",
+    # The rest of a relative clause: the words before the cue belong to the sentence.
+    "It is a move that we all expected would come sooner or later .",
+    "The shop that neighbours say was a front for dealers closed last year.",
+    "A man who police say was a cousin of the victim was arrested.",
+    # Perceptions without a finite clause.
+    "Witnesses saw the car swerve into the crowd.",
+    "I heard people screaming in the hallway.",
+    "Deputies found the driver dead in the car.",
+    "The board is trying to find new people to run the fund.",
+    # A bare object of finding someone or of a score.
+    "Police identified the suspect on Friday.",
+    "Okafor posted a career-high 31 points and nine rebounds.",
+])
+def test_narration_is_no_shown_report(nlp, text):
+    assert _shown(nlp, text) == []
+
+
+def test_typewriter_marks_read_as_quotation_marks(nlp):
+    text = "`` We will rebuild the pier by spring , '' Mayor Ana Ortiz said on Monday ."
+    quote = quote_with(_shown(nlp, text), "rebuild the pier")
+    assert quote.kind == "direct"
+    assert "Ortiz" in speaker_text(quote)
+    assert text[quote.start : quote.end] == quote.text  # the offsets keep the text's marks
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("He heard there had been a crash on the bridge.", "crash on the bridge", "He"),
+    ("The jury found that the company had misled investors.", "misled investors", "jury"),
+    ("The county coroner identified the driver's neighbour as Mara K. Holt, 71.",
+     "Mara K. Holt", "coroner"),
+    ("Police identified the victim as Jo Lane, 34.", "Jo Lane", "Police"),
+    ("Officials say the bridge was closed for repairs.", "bridge was closed", "Officials"),
+])
+def test_speech_counterparts_stay_shown(nlp, text, words, speaker):
+    assert speaker in speaker_text(quote_with(_shown(nlp, text), words))
