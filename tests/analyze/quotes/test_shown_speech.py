@@ -1,6 +1,6 @@
 """What the pages show as reported speech is speech (issue 17): titles in typewriter marks,
-the rest of a relative clause, perceptions and bare objects of finding or scoring verbs are no
-shown reports; their speech counterparts still are."""
+the rest of a relative clause of a belief, perceptions, a bare object of "identify" and a
+score are no shown reports; their speech counterparts still are."""
 
 from __future__ import annotations
 
@@ -19,15 +19,13 @@ def _shown(nlp, text):
     "`` Lee Live '' in 2004 .",
     "Lee has had a recurring part on `` Night Desk '' and starred in `` Road Trip Two '' .",
     "She also presented the brief , late-night show `` Dockside '' on Channel 4 .",
-    # The rest of a relative clause: the words before the cue belong to the sentence.
+    # The rest of a relative clause of a belief: a fragment of a thought.
     "It is a move that we all expected would come sooner or later .",
-    "The shop that neighbours say was a front for dealers closed last year.",
-    "A man who police say was a cousin of the victim was arrested.",
+    "The Lions won a title that few of us expected would ever come .",
     # Perceptions without a finite clause.
     "Witnesses saw the car swerve into the crowd.",
     "I heard people screaming in the hallway.",
-    "Deputies found the driver dead in the car.",
-    "The board is trying to find new people to run the fund.",
+    "Fans watched the striker score twice before the break.",
     # A bare object of finding someone or of a score.
     "Police identified the suspect on Friday.",
     "Okafor posted a career-high 31 points and nine rebounds.",
@@ -51,6 +49,11 @@ def test_typewriter_marks_read_as_quotation_marks(nlp):
      "Mara K. Holt", "coroner"),
     ("Police identified the victim as Jo Lane, 34.", "Jo Lane", "Police"),
     ("Officials say the bridge was closed for repairs.", "bridge was closed", "Officials"),
+    # Views and findings PolNeAR counts as attributions stay.
+    ("The regional poll found Ortiz leading by six points.", "Ortiz leading", "poll"),
+    # A relative clause of a speech verb is still what someone said.
+    ("They built the wall that Mayor Ortiz said the state would pay for.", "state would pay",
+     "Ortiz"),
 ])
 def test_speech_counterparts_stay_shown(nlp, text, words, speaker):
     assert speaker in speaker_text(quote_with(_shown(nlp, text), words))

@@ -55,13 +55,12 @@ NAME_READERS = NAMING_VERBS | {"describe", "hail", "characterize", "portray", "r
 NAME_DEPS = ("oprd", "xcomp", "attr", "npadvmod", "dep", "prep")
 TAIL_MARKS = frozenset({"as", "though", "although"})
 # Verbs whose one bare object is no report: who was phoned ("call 911", "called the police"),
-# who was found ("identified the suspect", not "identified him as ..."), a score ("posted 31
-# points", not "posted that ...").
-REACH_VERBS = frozenset({"call", "phone", "telephone", "identify", "post"})
-# Verbs of perceiving report only a finite clause ("heard there had been a crash", "found that
-# ..."); with a bare verb, a participle or an adjective they tell what someone saw or met
-# ("saw the car swerve", "heard people screaming", "found the driver dead").
-PERCEIVING = frozenset({"see", "hear", "find", "watch", "notice", "feel", "learn"})
+# who was found ("identified the suspect", not "identified him as ...").
+REACH_VERBS = frozenset({"call", "phone", "telephone", "identify"})
+# Verbs of perceiving report only a finite clause ("heard there had been a crash"); with a bare
+# verb or a participle they tell what someone saw ("saw the car swerve", "heard people
+# screaming"). Not "find": "I find his plan reckless", "the poll found Lee leading" are views.
+PERCEIVING = frozenset({"see", "hear", "watch", "notice", "feel", "learn"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 PAPER_VERBS = frozenset({"say", "show", "state", "allege"})  # "charging papers say"
 # Page furniture before a colon: captions, credits, links ("Photo: ...", "Follow us: ...");
@@ -219,17 +218,20 @@ def _finite(clause: Token) -> bool:
         for k in clause.children)
 
 
-def _no_report(verb: Token, content: tuple[int, int]) -> bool:
+def _no_report(verb: Token, content: tuple[int, int], speech: bool) -> bool:
     """What a cue's content holds is no speech: a perception (:data:`PERCEIVING`) without a
-    finite clause, or the rest of a relative clause ("the shop that neighbours say was a
-    front", "a move that we expected would come"): the words before the cue belong to the
-    sentence around it, and without them what was said is a fragment. A quotation in it counts."""
+    finite clause, a score ("posted 31 points"), or the rest of a relative clause of a belief
+    ("a move that we all expected would come": a fragment of a thought; "a wall that he said
+    Mexico would pay for" is still speech). A quotation in it counts."""
     if any(t.text in QUOTE_TOKENS for t in verb.doc[content[0] : content[1]]):
         return False
-    if verb.dep_ == "relcl" and content[0] <= verb.i:
+    lemma = verb.lemma_.lower()
+    if lemma == "post" and any(c.dep_ in ("dobj", "obj") and any(
+            k.dep_ == "nummod" for k in c.children) for c in verb.children):
         return True
-    return verb.lemma_.lower() in PERCEIVING and not any(
-        c.dep_ == "ccomp" and _finite(c) for c in verb.children)
+    if verb.dep_ == "relcl" and content[0] <= verb.i and not speech:
+        return True
+    return lemma in PERCEIVING and not any(c.dep_ == "ccomp" and _finite(c) for c in verb.children)
 
 
 def _that_clause(verb: Token) -> bool:
@@ -271,7 +273,7 @@ def _verb_cue(verb: Token, lex: QuoteLexicon, beliefs: bool) -> Cue | None:
         return None  # "Whenever Ann Lee posts new content, ...": a site's template, a habit
     end = max([verb.i + 1, *[p.i + 1 for p in prt if p.i == verb.i + 1]])
     content = verb_content(verb, lex)
-    if content and _no_report(verb, content[0]):
+    if content and _no_report(verb, content[0], lemma in lex.speech_verbs):
         return None
     tail = tail_report(verb, content[0], lex.speech_verbs) if content else None
     if tail is not None:
