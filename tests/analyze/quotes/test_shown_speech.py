@@ -57,3 +57,12 @@ def test_typewriter_marks_read_as_quotation_marks(nlp):
 ])
 def test_speech_counterparts_stay_shown(nlp, text, words, speaker):
     assert speaker in speaker_text(quote_with(_shown(nlp, text), words))
+
+
+def test_the_question_put_to_someone_is_not_what_they_said(nlp):
+    # The tagger may read "asked" after "when" as an active past: the subject was asked.
+    text = ("The coach said the team had turned the page .\n"
+            "When asked about the pressure of the final he said the players had earned a rest .")
+    shown = _shown(nlp, text)
+    assert all("pressure of the final" not in q.text for q in shown)
+    assert speaker_text(quote_with(shown, "earned a rest")) == "he"
