@@ -48,6 +48,7 @@ def test_typewriter_marks_read_as_quotation_marks(nlp):
     ("The county coroner identified the driver's neighbour as Mara K. Holt, 71.",
      "Mara K. Holt", "coroner"),
     ("Police identified the victim as Jo Lane, 34.", "Jo Lane", "Police"),
+    ("Police identified the man killed in the crash as Ray Dunn, 40.", "Ray Dunn", "Police"),
     ("Officials say the bridge was closed for repairs.", "bridge was closed", "Officials"),
     # Views and findings PolNeAR counts as attributions stay.
     ("The regional poll found Ortiz leading by six points.", "Ortiz leading", "poll"),
