@@ -208,9 +208,10 @@ def verb_content(verb: Token, lex: QuoteLexicon) -> tuple[tuple[int, int], ...]:
 
 
 def _bare_object(c: Token) -> bool:
-    """An object without an "as" phrase the parser hung inside it ("identified the man as ...",
-    "identified the man killed as ...")."""
-    return c.dep_ in ("dobj", "obj") and not any(k.lower_ == "as" for k in c.subtree)
+    """An object, but not one of "identify" with an "as" the parser hung inside it ("identified
+    the man killed as ...")."""
+    return c.dep_ in ("dobj", "obj") and not (
+        c.head.lemma_.lower() == "identify" and any(k.lower_ == "as" for k in c.subtree))
 
 
 def _finite(clause: Token) -> bool:
