@@ -53,7 +53,7 @@ def test_typewriter_marks_read_as_quotation_marks(nlp):
     # Views and findings PolNeAR counts as attributions stay.
     ("The regional poll found Ortiz leading by six points.", "Ortiz leading", "poll"),
     # A relative clause of a speech verb is still what someone said.
-    ("They built the wall that Mayor Ortiz said the state would pay for.", "state would pay",
+    ("They built the bridge that Mayor Ortiz said the county would fund.", "county would fund",
      "Ortiz"),
 ])
 def test_speech_counterparts_stay_shown(nlp, text, words, speaker):

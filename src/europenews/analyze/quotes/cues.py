@@ -215,6 +215,7 @@ def _bare_object(c: Token) -> bool:
 
 
 def _finite(clause: Token) -> bool:
+    """A clause with a tense of its own or a "that" ("there had been ...", "that ...")."""
     return clause.tag_ in FINITE_TAGS or any(
         k.dep_ in ("aux", "auxpass", "mark") and (k.tag_ in FINITE_TAGS or k.lower_ == "that")
         for k in clause.children)
@@ -223,8 +224,8 @@ def _finite(clause: Token) -> bool:
 def _no_report(verb: Token, content: tuple[int, int], speech: bool) -> bool:
     """What a cue's content holds is no speech: a perception (:data:`PERCEIVING`) without a
     finite clause, a score ("posted 31 points"), or the rest of a relative clause of a belief
-    ("a move that we all expected would come": a fragment of a thought; "a wall that he said
-    Mexico would pay for" is still speech). A quotation in it counts."""
+    ("a move that we all expected would come": a fragment of a thought; "a bridge that she said
+    the county would fund" is still speech). A quotation in it counts."""
     if any(t.text in QUOTE_TOKENS for t in verb.doc[content[0] : content[1]]):
         return False
     lemma = verb.lemma_.lower()
