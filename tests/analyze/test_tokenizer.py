@@ -39,6 +39,14 @@ def test_tokenizer_splits_glued_closing_marks_only(blank, text, tokens):
     assert [t.text for t in blank.make_doc(text)] == tokens
 
 
+def test_tokenizer_keeps_the_typewriter_opening_mark_whole(blank):
+    # Penn Treebank-style text writes quotations as ``...''; spaCy split `` into two backticks.
+    assert [t.text for t in blank.make_doc("`` We stay , '' she said")] == [
+        "``", "We", "stay", ",", "''", "she", "said"]
+    assert [t.text for t in blank.make_doc("he ``went home.''")] == [
+        "he", "``", "went", "home", ".", "''"]
+
+
 def test_tokenizer_rules_are_added_once(blank):
     before = _pattern(blank)
     add_glued_quotation_rule(blank.tokenizer)

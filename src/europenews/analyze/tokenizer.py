@@ -11,6 +11,11 @@ reports (``Sgt.``, ``Lt.``, ``Det.``) although they keep ``Gen.`` or ``Gov.`` wh
 stop reads as a sentence end, which cuts "said Police Sgt. Lee Brandt" after the rank and
 leaves the quotation with a title for a speaker. :data:`TITLE_ABBREVIATIONS` are kept whole.
 
+Research corpora and some wire exports write quotation marks the Penn Treebank way, two
+backticks to open and two apostrophes to close. spaCy keeps the closing pair one token but
+splits the opening pair into two backtick tokens, which neither the parser nor the quote rules
+read as a quotation mark; it is kept one token too.
+
 The rules are part of the pipeline's config: ``[nlp.tokenizer]`` names the registered tokenizer
 ``europenews.glued_quotations.v1`` (registered in ``components.py``). A packaged pipeline reads
 its tokenizer's rules from disk *after* any creation callback has run, which would drop rules
@@ -45,10 +50,12 @@ TITLE_ABBREVIATIONS = ("Sgt", "Lt", "Det", "Capt", "Cpl", "Col", "Insp", "Supt",
 
 
 def add_title_abbreviations(tokenizer: Any) -> None:
-    """Keep each abbreviated title and its full stop one token ("Sgt.", "SGT.")."""
+    """Keep each abbreviated title and its full stop one token ("Sgt.", "SGT."), and the
+    typewriter opening mark (two backticks) one token."""
     for word in TITLE_ABBREVIATIONS:
         for form in (word, word.upper()):
             tokenizer.add_special_case(f"{form}.", [{ORTH: f"{form}."}])
+    tokenizer.add_special_case("``", [{ORTH: "``"}])
 
 
 def add_glued_quotation_rule(tokenizer: Any) -> None:

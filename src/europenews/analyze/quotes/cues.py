@@ -32,6 +32,7 @@ from europenews.analyze.quotes.inversion import (
     source_cue,
 )
 from europenews.analyze.quotes.lexicon import QuoteLexicon
+from europenews.analyze.quotes.marks import QUOTE_TOKENS
 from europenews.analyze.quotes.speakers import (
     SUBJECTS,
     coordinated_report,
@@ -53,8 +54,14 @@ NAMING_VERBS = frozenset({"call", "declare", "label", "dub", "brand", "deem", "n
 NAME_READERS = NAMING_VERBS | {"describe", "hail", "characterize", "portray", "refer"}
 NAME_DEPS = ("oprd", "xcomp", "attr", "npadvmod", "dep", "prep")
 TAIL_MARKS = frozenset({"as", "though", "although"})
-# Verbs of telephoning: one bare object is who was phoned ("call 911", "called the police").
-REACH_VERBS = frozenset({"call", "phone", "telephone"})
+# Verbs whose one bare object is no report: who was phoned ("call 911", "called the police"),
+# who was found ("identified the suspect", not "identified him as ...").
+REACH_VERBS = frozenset({"call", "phone", "telephone", "identify"})
+# Verbs of perceiving report only a finite clause ("heard there had been a crash"); with a bare
+# verb or a participle they tell what someone saw ("saw the car swerve", "heard people
+# screaming"). Not "find": "I find his plan reckless", "the poll found Lee leading" are views.
+PERCEIVING = frozenset({"see", "hear", "watch", "notice", "feel", "learn"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 PAPER_VERBS = frozenset({"say", "show", "state", "allege"})  # "charging papers say"
 # Page furniture before a colon: captions, credits, links ("Photo: ...", "Follow us: ...");
 # not "Twitter", which a name may precede ("Senator X on Twitter: “...”").
@@ -191,13 +198,43 @@ def verb_content(verb: Token, lex: QuoteLexicon) -> tuple[tuple[int, int], ...]:
         if c.dep_ in ("dobj", "obj", "prep", "pcomp", *complements) or (quoted and c.dep_ == "dep"):
             chosen.append(c)
     if not any(c.dep_ in ("xcomp", "prep", "dep", "dobj", "obj", "oprd") for c in chosen) or (
-            lemma in REACH_VERBS and len(chosen) == 1 and chosen[0].dep_ in ("dobj", "obj")
-            and not has_quote(chosen[0])):
+            lemma in REACH_VERBS and not any(map(has_quote, chosen)) and all(
+                _bare_object(c) or (c.dep_ == "prep" and c.lower_ not in preps) for c in chosen)):
         return ()
     found = _range(chosen)
     if found and lemma in NAME_READERS and obj is not None:
         found = named_content(verb, found)
     return (found,) if found else ()
+
+
+def _bare_object(c: Token) -> bool:
+    """An object, but not one of "identify" with an "as" the parser hung inside it ("identified
+    the man killed as ...")."""
+    return c.dep_ in ("dobj", "obj") and not (
+        c.head.lemma_.lower() == "identify" and any(k.lower_ == "as" for k in c.subtree))
+
+
+def _finite(clause: Token) -> bool:
+    """A clause with a tense of its own or a "that" ("there had been ...", "that ...")."""
+    return clause.tag_ in FINITE_TAGS or any(
+        k.dep_ in ("aux", "auxpass", "mark") and (k.tag_ in FINITE_TAGS or k.lower_ == "that")
+        for k in clause.children)
+
+
+def _no_report(verb: Token, content: tuple[int, int], speech: bool) -> bool:
+    """What a cue's content holds is no speech: a perception (:data:`PERCEIVING`) without a
+    finite clause, a score ("posted 31 points"), or the rest of a relative clause of a belief
+    ("a move that we all expected would come": a fragment of a thought; "a bridge that she said
+    the county would fund" is still speech). A quotation in it counts."""
+    if any(t.text in QUOTE_TOKENS for t in verb.doc[content[0] : content[1]]):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma == "post" and any(c.dep_ in ("dobj", "obj") and any(
+            k.dep_ == "nummod" for k in c.children) for c in verb.children):
+        return True
+    if verb.dep_ == "relcl" and content[0] <= verb.i and not speech:
+        return True
+    return lemma in PERCEIVING and not any(c.dep_ == "ccomp" and _finite(c) for c in verb.children)
 
 
 def _that_clause(verb: Token) -> bool:
@@ -239,6 +276,8 @@ def _verb_cue(verb: Token, lex: QuoteLexicon, beliefs: bool) -> Cue | None:
         return None  # "Whenever Ann Lee posts new content, ...": a site's template, a habit
     end = max([verb.i + 1, *[p.i + 1 for p in prt if p.i == verb.i + 1]])
     content = verb_content(verb, lex)
+    if content and _no_report(verb, content[0], lemma in lex.speech_verbs):
+        return None
     tail = tail_report(verb, content[0], lex.speech_verbs) if content else None
     if tail is not None:
         content = (before_tail(content[0], tail),)

@@ -39,7 +39,7 @@ from europenews.analyze.quotes.markcues import (
     quoting_verb,
     trailing_verb,
 )
-from europenews.analyze.quotes.marks import MarkedQuote, find_marked_quotes
+from europenews.analyze.quotes.marks import MarkedQuote, find_marked_quotes, straight_marks
 from europenews.analyze.quotes.naming import (
     chant_cue,
     passive_naming,
@@ -215,7 +215,9 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
                 record: list[list[Candidate]] | None = None) -> list[Quote]:
     """Pure: read the marks and the parse, return the quotes in text order. ``record``
     collects each quote's speaker candidates (``bench/train_speakers.py``)."""
-    text = doc_text(doc)
+    raw = doc_text(doc)
+    # The rules read typewriter marks (``...'') as straight ones; the quotes keep the text.
+    text = straight_marks(raw)
     marks = find_marked_quotes(text, lex.dialogue_dashes)
     statement = [_is_statement(doc, text, m) for m in marks]
     layout = Layout(text, marks)
@@ -334,7 +336,7 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
     # The rules proposed a speaker per quote; the trained chooser (chooser.py) decides.
     model = None if reads_french_order(lex) else lex.speakers
     choose_speakers(doc, drafts, layout, lex.titles, model, record)
-    quotes = [_to_quote(doc, text, d) for d in drafts]
+    quotes = [_to_quote(doc, raw, d) for d in drafts]
     return unlisted_reports(doc, lex, quotes) if beliefs else quotes
 
 

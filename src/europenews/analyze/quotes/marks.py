@@ -217,10 +217,14 @@ def _blank(found: re.Match[str]) -> str:
     return "".join(c if c == "\n" else " " for c in found.group())
 
 
+def straight_marks(text: str) -> str:
+    """Same-length copy where ``''`` and ````` (typewriter double quotes) read as ``"``."""
+    return text.replace("''", '" ').replace("``", '" ')
+
+
 def normalise_marks(text: str) -> str:
-    """Same-length copy where ``''`` and ````` (typewriter double quotes) read as ``"``, and
-    markup tags are blanked."""
-    return TAG.sub(_blank, text.replace("''", '" ').replace("``", '" '))
+    """:func:`straight_marks`, and markup tags blanked."""
+    return TAG.sub(_blank, straight_marks(text))
 
 
 def find_dialogue(text: str, dashes: str) -> list[MarkedQuote]:

@@ -30,6 +30,7 @@ MEDIA_NOUNS = frozenset({"ad", "video", "memo", "commercial", "email", "op-ed", 
 # clauses of the moment or place the speaking happened, not "after they came out" or "for her
 # to live in".
 TIME_MARKS = frozenset({"when", "as", "while", "where"})
+ELLIPSIS_MARKS = frozenset({"when", "if", "once", "unless"})
 EUPHONIC_T = frozenset({"-t", "-t-"})  # French "a-t-il": the t between two vowels
 PERCEPTION = frozenset({"see", "watch", "look", "feel", "notice", "hear"})
 TIME_NOUNS = frozenset({"point", "time", "moment", "day", "week", "night", "stage"})
@@ -196,7 +197,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     opening = verb.i == verb.sent.start and (
         verb.tag_ != "VBG" or verb.lemma_.lower() in PERCEPTION
     )
-    if verb.dep_ == "advcl" and (verb.tag_ == "VBN" or opening):
+    # "When asked about ...": a past form after "when" with no subject is a passive the tagger
+    # read as active.
+    elliptic = verb.tag_ == "VBD" and any(c.lower_ in ELLIPSIS_MARKS and c.i < verb.i
+                                          for c in verb.children)
+    if verb.dep_ == "advcl" and (verb.tag_ == "VBN" or opening or elliptic):
         return None  # "Asked whether ..., 62 percent said": the main subject was asked
     participle = verb.dep_ in ("ccomp", "pcomp", "dep") and verb.tag_ in ("VBG", "VBN")
     # A clause with no subject of its own ("..., calling it ...", "to release ...") takes the
