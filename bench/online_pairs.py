@@ -44,8 +44,16 @@ def online_pairs(
 ) -> tuple[list[list[float]], list[int]]:
     """Features and labels of the dated full texts' candidates in an online run of model."""
     clusterer = _Recorder(model=model, embedder=embedder)
-    clusterer.golds = defaultdict(set)
     clusterer.xs, clusterer.ys = [], []
+    replay_with_golds(clusterer, records)
+    return clusterer.xs, clusterer.ys
+
+
+def replay_with_golds(clusterer: Any, records: list[dict[str, Any]]) -> None:
+    """Run the records through ``clusterer`` in order, keeping in ``clusterer.golds`` the gold
+    stories each predicted story holds (merged stories' golds go to the survivor) and in
+    ``clusterer.gold`` the gold story of the item being placed, for its scoring hooks."""
+    clusterer.golds = defaultdict(set)
     for number, record in enumerate(records):
         clusterer.gold = str(record["story"])
         assignment = clusterer.assign(item_of(record, number))
@@ -53,4 +61,3 @@ def online_pairs(
         for merged in assignment.merged:
             clusterer.golds[survivor] |= clusterer.golds.pop(merged, set())
         clusterer.golds[survivor].add(clusterer.gold)
-    return clusterer.xs, clusterer.ys

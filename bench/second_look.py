@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +32,9 @@ from sklearn.preprocessing import StandardScaler
 from europenews.stories.cluster import OnlineClusterer, load_decision_model
 from europenews.stories.decision import DecisionModel
 from europenews.stories.state import Prepared, StoryState
+from online_pairs import replay_with_golds
 from story_trees import dated_pairs, sub_part
-from train_stories import FULL_FEATURES, item_of, load, run
+from train_stories import FULL_FEATURES, load, run
 from tree_fit import fit_trees
 
 Rows = tuple[list[list[float]], list[int]]
@@ -62,14 +62,8 @@ class _Rejected(OnlineClusterer):
 
 def rejected_rows(records: list[dict[str, Any]], model: DecisionModel) -> Rows:
     clusterer = _Rejected(model=model)
-    clusterer.golds, clusterer.rows = defaultdict(set), []
-    for number, record in enumerate(records):
-        clusterer.gold = str(record["story"])
-        assignment = clusterer.assign(item_of(record, number))
-        survivor = clusterer.resolve(assignment.story_id)
-        for merged in assignment.merged:
-            clusterer.golds[survivor] |= clusterer.golds.pop(merged, set())
-        clusterer.golds[survivor].add(clusterer.gold)
+    clusterer.rows = []
+    replay_with_golds(clusterer, records)
     return [r for r, _ in clusterer.rows], [y for _, y in clusterer.rows]
 
 
