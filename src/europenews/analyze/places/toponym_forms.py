@@ -252,7 +252,8 @@ def reads_as_name(text: str, gaz: GeoGazetteer, person_words: set[str]) -> bool:
         return True
     if len(words) > 3 or not all(re.fullmatch(r"[A-Z][a-z]+", w) for w in words):
         return False
-    if not gaz.candidates(words[0]) or broad(gaz.candidates(words[0])):
+    first = gaz.candidates(words[0])
+    if not first or broad(first):
         return False  # "Western Canada", "Texas Hill": a region's name opens many places
     rest = [place_key(w) for w in words[1:]]
     if any(w in _PLACE_TAILS or w in NOT_A_PLACE or w in LANDFORM_WORDS for w in rest):

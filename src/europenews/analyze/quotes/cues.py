@@ -89,7 +89,8 @@ def _outside_tail(child: Token, head: Token, cue: Token) -> bool:
     return frames(child, TAIL_MARKS)
 
 
-def _range(tokens: list[Token], cue: Token | None = None) -> tuple[int, int] | None:
+def subtree_range(tokens: list[Token], cue: Token | None = None) -> tuple[int, int] | None:
+    """The token range the tokens' subtrees cover, punctuation aside (None: nothing left)."""
     tokens = [t for t in tokens if not t.is_punct]
     if not tokens:
         return None
@@ -170,7 +171,7 @@ def verb_content(verb: Token, lex: QuoteLexicon) -> tuple[tuple[int, int], ...]:
     ):
         ccomps = []  # "She drew his ire - he called her “weak”": the name is what was said
     if ccomps:
-        found = _range(ccomps, verb)
+        found = subtree_range(ccomps, verb)
         if found and ccomps[-1].i > verb.i and has_quote(ccomps[-1]):
             found = _quoted_conj(verb, found, lex)
         return (found,) if found else ()
@@ -201,7 +202,7 @@ def verb_content(verb: Token, lex: QuoteLexicon) -> tuple[tuple[int, int], ...]:
             lemma in REACH_VERBS and not any(map(has_quote, chosen)) and all(
                 _bare_object(c) or (c.dep_ == "prep" and c.lower_ not in preps) for c in chosen)):
         return ()
-    found = _range(chosen)
+    found = subtree_range(chosen)
     if found and lemma in NAME_READERS and obj is not None:
         found = named_content(verb, found)
     return (found,) if found else ()
@@ -209,7 +210,8 @@ def verb_content(verb: Token, lex: QuoteLexicon) -> tuple[tuple[int, int], ...]:
 
 def _bare_object(c: Token) -> bool:
     """An object, but not one of "identify" with an "as" the parser hung inside it ("identified
-    the man killed as ...")."""
+    the man killed as ..."): only that verb says who someone was with "as" ("called the
+    pay-as-you-go phone" is still a phone call)."""
     return c.dep_ in ("dobj", "obj") and not (
         c.head.lemma_.lower() == "identify" and any(k.lower_ == "as" for k in c.subtree))
 
@@ -326,7 +328,7 @@ def _noun_cue(noun: Token, lex: QuoteLexicon) -> Cue | None:
         speaker = subject_of(noun.head)
     elif speaker is None and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
         speaker = subject_of(noun.head.head)  # "X said in a statement that ..."
-    found = _range(clause)
+    found = subtree_range(clause)
     if found is None:
         return None
     return Cue((noun.i, noun.i + 1), speaker.i if speaker is not None else None, (found,))

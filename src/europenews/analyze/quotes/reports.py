@@ -12,7 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from europenews.analyze.doctext import doc_text
-from europenews.analyze.quotes.cues import VERB, _range, verb_content
+from europenews.analyze.quotes.cues import VERB, subtree_range, verb_content
 from europenews.analyze.quotes.lexicon import QuoteLexicon
 from europenews.analyze.quotes.spans import WORD
 from europenews.analyze.quotes.speakers import speaker_at, subject_of
@@ -46,7 +46,7 @@ def candidates(doc: Doc, lex: QuoteLexicon, quotes: list[Quote]) -> list[tuple[Q
         if verb.pos != VERB or verb.idx in cued:
             continue
         # A cue's content (``verb_content``), or else what follows the verb as a complement.
-        found = verb_content(verb, lex) or (_range([c for c in verb.children if c.i > verb.i
+        found = verb_content(verb, lex) or (subtree_range([c for c in verb.children if c.i > verb.i
                                                      and c.dep_ in COMPLEMENTS]),)
         if found[0] is None or found[0][1] - found[0][0] < 2:
             continue
