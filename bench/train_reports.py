@@ -17,7 +17,6 @@ articles and writes the weights. Dev is never read here.
 
 from __future__ import annotations
 
-import argparse
 import itertools
 import json
 import random
@@ -27,13 +26,11 @@ from pathlib import Path
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from europenews.analyze.extensions import register_extensions
-from europenews.analyze.quotes import load_quote_lexicon
 from europenews.analyze.quotes.reports import candidates
-from europenews.evaluate.polnear import GoldDoc, read_polnear
+from europenews.evaluate.polnear import GoldDoc
 from europenews.evaluate.quotes import _speaker_ok, match, tokens
 from europenews.model import Quote
-from train_speakers import DATA, examples, figures, fit, parse, rechosen
+from train_speakers import examples, figures, fit, rechosen, setup
 
 OUT = (Path(__file__).resolve().parents[1]
        / "src/europenews/analyze/quotes/lexicons/en/reports.json")
@@ -67,16 +64,7 @@ def train(rows: list[Rows], ys: list[list[bool]], c: float) -> tuple[DictVectori
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--cache", type=Path, default=None)
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--write", action="store_true")
-    args = ap.parse_args()
-    register_extensions()
-    golds = read_polnear(DATA)
-    docs = parse(golds, args.cache)
-    lex = replace(load_quote_lexicon(), speakers=None, reports=None)
+    args, golds, docs, lex = setup()
     order = list(range(len(golds)))
     random.Random(args.seed).shuffle(order)
     fold_of = {a: n % args.folds for n, a in enumerate(order)}

@@ -35,7 +35,7 @@ from spacy.tokens import Doc
 
 from europenews.analyze.extensions import register_extensions
 from europenews.analyze.pipeline import build_pipeline
-from europenews.analyze.quotes import find_quotes, load_quote_lexicon
+from europenews.analyze.quotes import QuoteLexicon, find_quotes, load_quote_lexicon
 from europenews.analyze.quotes.chooser import NOBODY, Candidate, SpeakerModel, decide
 from europenews.analyze.quotes.speakers import speaker_at
 from europenews.config import Settings
@@ -172,7 +172,9 @@ def rechosen(model: SpeakerModel, quotes: list[Quote], rows: list[Example],
     return out
 
 
-def main() -> None:
+def setup() -> tuple[argparse.Namespace, list[GoldDoc], list[Doc], QuoteLexicon]:
+    """The options every PolNeAR training script takes, the train articles, their parses and
+    the quote lexicon without its trained parts (this script's and ``train_reports.py``'s)."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--cache", type=Path, default=None)
     ap.add_argument("--folds", type=int, default=5)
@@ -182,7 +184,11 @@ def main() -> None:
     register_extensions()
     golds = read_polnear(DATA)
     docs = parse(golds, args.cache)
-    lex = replace(load_quote_lexicon(), speakers=None, reports=None)
+    return args, golds, docs, replace(load_quote_lexicon(), speakers=None, reports=None)
+
+
+def main() -> None:
+    args, golds, docs, lex = setup()
     rules: list[list[Quote]] = []
     rows: list[list[Example]] = []
     for gold, doc in zip(golds, docs, strict=True):
