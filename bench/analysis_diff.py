@@ -1,5 +1,5 @@
-"""What a change does to the analyses of real articles: quotes, speakers, entities and events
-compared between two ``europenews analyze --format jsonl`` outputs of the same articles.
+"""What a change does to the analyses of real articles: quotes, speakers, entities, places and
+events compared between two ``europenews analyze --format jsonl`` outputs of the same articles.
 
     .venv/bin/python bench/analysis_diff.py sample GVA.jsonl 300 IN.jsonl
     .venv/bin/europenews analyze IN.jsonl --format jsonl > BEFORE.jsonl   # with the old code
@@ -57,6 +57,10 @@ def _entities(analysis: dict[str, Any]) -> set[tuple[str, str]]:
     return {(e["name"], e["type"]) for e in analysis.get("entities", [])}
 
 
+def _places(analysis: dict[str, Any]) -> set[tuple[str, str | None]]:
+    return {(p["name"], p.get("country")) for p in analysis.get("places", [])}
+
+
 def _events(analysis: dict[str, Any]) -> list[tuple[Any, Any]]:
     return [(e.get("killed"), e.get("injured")) for e in analysis.get("events", [])]
 
@@ -67,7 +71,7 @@ def compare(before: Path, after: Path, show: int, shown: bool = False) -> None:
     totals = {"articles": len(common), "quotes": [0, 0], "named_speakers": [0, 0],
               "indirect": [0, 0], "indirect_named": [0, 0],  # the latter land on entity pages
               "articles_quotes_changed": 0, "entities_gone": 0, "entities_new": 0,
-              "articles_events_changed": 0}
+              "places_gone": [], "places_new": [], "articles_events_changed": 0}
     changed = []
     for k in common:
         qa, qb = _quotes(old[k], shown), _quotes(new[k], shown)
@@ -82,6 +86,9 @@ def compare(before: Path, after: Path, show: int, shown: bool = False) -> None:
         ea, eb = _entities(old[k]), _entities(new[k])
         totals["entities_gone"] += len(ea - eb)
         totals["entities_new"] += len(eb - ea)
+        pa, pb = _places(old[k]), _places(new[k])
+        totals["places_gone"] += sorted(pa - pb, key=str)  # few: listed, to be read
+        totals["places_new"] += sorted(pb - pa, key=str)
         totals["articles_events_changed"] += _events(old[k]) != _events(new[k])
     print(json.dumps(totals))
     for k, lost, gained in changed[:show]:
