@@ -38,7 +38,7 @@ from europenews.analyze.pipeline import build_pipeline
 from europenews.analyze.quotes import QuoteLexicon, find_quotes, load_quote_lexicon
 from europenews.analyze.quotes.chooser import NOBODY, Candidate, SpeakerModel, decide
 from europenews.analyze.quotes.speakers import speaker_at
-from europenews.config import Settings
+from europenews.config import settings_from_env
 from europenews.evaluate.polnear import GoldAttribution, GoldDoc, read_polnear
 from europenews.evaluate.quotes import (
     QUOTE_MARKS,
@@ -64,8 +64,10 @@ Span2 = tuple[int, int]
 
 def parse(docs: list[GoldDoc], cache: Path | None) -> list[Doc]:
     """The pipeline's Docs up to the entities, from the cache when it has them."""
-    settings = Settings(components=("europenews_gazetteer", "europenews_entities"))
-    path = cache / f"{settings.model}-train.pkl" if cache else None
+    # The model setting as everywhere (EUROPENEWS_MODEL, else the default); a folder's name
+    # keeps the cache file inside the cache folder.
+    settings = settings_from_env(components=("europenews_gazetteer", "europenews_entities"))
+    path = cache / f"{Path(settings.model).name}-train.pkl" if cache else None
     if path is not None and path.exists():
         with path.open("rb") as fh:
             parsed: list[Doc] = pickle.load(fh)
