@@ -3,8 +3,9 @@
     .venv/bin/python bench/train_speakers.py [--cache /tmp/quotes4-cache] [--folds 5]
         [--seed 13] [--write]
 
-Parses PolNeAR train with the pipeline up to the entities (cached, pickled, outside the repo
-with ``--cache``), runs the quote finder with the chooser off and records every quote's speaker
+Parses PolNeAR train with the pipeline up to the entities (the model of ``EUROPENEWS_MODEL``,
+else the default; cached, pickled, outside the repo with ``--cache``), runs the quote finder
+with the chooser off and records every quote's speaker
 candidates (chooser.py). A candidate is right when its mention would count as the right
 speaker of the gold attribution the quote matches (the ``eval quotes`` recipe, overlap 0.5);
 quotes that match no gold attribution teach nothing. Then, cross-validated by article (articles
