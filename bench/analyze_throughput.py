@@ -22,7 +22,7 @@ import spacy
 from spacy.language import Language
 
 from europenews.analyze.pipeline import analyze_articles, build_pipeline
-from europenews.config import Settings
+from europenews.config import settings_from_env
 from europenews.model import Article
 
 DEFAULT_DATA = (
@@ -85,7 +85,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--repeat", type=int, default=2, help="take the best of N runs")
     args = parser.parse_args()
-    settings = Settings()
+    settings = settings_from_env()  # EUROPENEWS_MODEL picks the model
     articles = load_articles(args.data, args.n)
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)

@@ -30,7 +30,7 @@ from typing import Any
 
 from europenews.analyze.pipeline import build_pipeline, make_doc
 from europenews.analyze.places.geonames import distance_km
-from europenews.config import Settings
+from europenews.config import Settings, settings_from_env
 from europenews.evaluate.events import RADIUS_KM, read_cases
 from europenews.evaluate.geo import read_tr_news, score
 from europenews.model import Article
@@ -109,7 +109,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="GVA articles to read")
     parser.add_argument("--part", choices=("development", "check"), default=None)
     args = parser.parse_args()
-    settings = Settings()
+    settings = settings_from_env()  # EUROPENEWS_MODEL picks the model
     started = time.perf_counter()
     result: dict[str, Any] = {}
     if not args.skip_geo:

@@ -3,8 +3,9 @@
     .venv/bin/python bench/train_speakers.py [--cache /tmp/quotes4-cache] [--folds 5]
         [--seed 13] [--write]
 
-Parses PolNeAR train with the pipeline up to the entities (cached, pickled, outside the repo
-with ``--cache``), runs the quote finder with the chooser off and records every quote's speaker
+Parses PolNeAR train with the pipeline up to the entities (the model of ``EUROPENEWS_MODEL``,
+else the default; cached, pickled, outside the repo with ``--cache``), runs the quote finder
+with the chooser off and records every quote's speaker
 candidates (chooser.py). A candidate is right when its mention would count as the right
 speaker of the gold attribution the quote matches (the ``eval quotes`` recipe, overlap 0.5);
 quotes that match no gold attribution teach nothing. Then, cross-validated by article (articles
@@ -38,7 +39,7 @@ from europenews.analyze.pipeline import build_pipeline
 from europenews.analyze.quotes import QuoteLexicon, find_quotes, load_quote_lexicon
 from europenews.analyze.quotes.chooser import NOBODY, Candidate, SpeakerModel, decide
 from europenews.analyze.quotes.speakers import speaker_at
-from europenews.config import Settings
+from europenews.config import settings_from_env
 from europenews.evaluate.polnear import GoldAttribution, GoldDoc, read_polnear
 from europenews.evaluate.quotes import (
     QUOTE_MARKS,
@@ -64,8 +65,10 @@ Span2 = tuple[int, int]
 
 def parse(docs: list[GoldDoc], cache: Path | None) -> list[Doc]:
     """The pipeline's Docs up to the entities, from the cache when it has them."""
-    settings = Settings(components=("europenews_gazetteer", "europenews_entities"))
-    path = cache / f"{settings.model}-train.pkl" if cache else None
+    # The model setting as everywhere (EUROPENEWS_MODEL, else the default); a folder's name
+    # keeps the cache file inside the cache folder.
+    settings = settings_from_env(components=("europenews_gazetteer", "europenews_entities"))
+    path = cache / f"{Path(settings.model).name}-train.pkl" if cache else None
     if path is not None and path.exists():
         with path.open("rb") as fh:
             parsed: list[Doc] = pickle.load(fh)
