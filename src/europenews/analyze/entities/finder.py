@@ -11,6 +11,7 @@ Descriptions are mentions of the entity but not ``doc.ents``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Span
 from europenews.analyze.entities.canonical import NAME_LABELS
 from europenews.analyze.entities.described import described_one, description_noun
 from europenews.analyze.entities.lexicon import EntityLexicon
+from europenews.analyze.entities.pronouns import refer_pronouns
 from europenews.analyze.entities.roles import find_roles, merge_roles
 from europenews.model import Entity, Mention
 from europenews.names import (
@@ -314,8 +316,11 @@ def _name_of(group: _Group) -> str:
     return next((s.text for s in group.names if not s.text.isupper()), group.names[0].text)
 
 
-def find_entities(doc: Doc, lexicon: EntityLexicon) -> tuple[list[Entity], dict[int, str]]:
-    """Group the doc's names and descriptions into entities; also token index → entity id."""
+def find_entities(doc: Doc, lexicon: EntityLexicon, pronouns: Sequence[Span] = ()
+                  ) -> tuple[list[Entity], dict[int, str]]:
+    """Group the doc's names and descriptions into entities; also token index → entity id.
+    ``pronouns`` (person-labelled spans that are pronouns, taken out of ``doc.ents``) become
+    mentions of the person each refers to (``pronouns.refer_pronouns``)."""
     ents = list(doc.ents)  # built anew on every access: read once
     roles_at, role_tokens = _role_tokens(doc, ents, lexicon)
     groups = _group_names(ents, lexicon, role_tokens)
@@ -332,12 +337,16 @@ def find_entities(doc: Doc, lexicon: EntityLexicon) -> tuple[list[Entity], dict[
     entity_of_token: dict[int, str] = {}
     for n, group in enumerate(groups, start=1):
         eid = f"e{n}"
-        ranges = sorted({(s.start, s.end) for s in group.names} | set(group.extra))
+        named = {(s.start, s.end) for s in group.names}
+        ranges = sorted(named | set(group.extra))
         mentions = tuple(
-            Mention(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc[s:e].text) for s, e in ranges
+            Mention(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc[s:e].text,
+                    None if (s, e) in named else "description") for s, e in ranges
         )
         for s, e in ranges:
             entity_of_token.update(dict.fromkeys(range(s, e), eid))
         roles = merge_roles(group.roles)
         entities.append(Entity(eid, _name_of(group), group.type, roles, mentions, group.label))
+    if pronouns:
+        entities = refer_pronouns(doc, entities, entity_of_token, list(pronouns), lexicon.cast)
     return entities, entity_of_token
