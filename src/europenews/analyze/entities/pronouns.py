@@ -102,6 +102,11 @@ def refer_pronouns(doc: Doc, entities: list[Entity], of_token: dict[int, str],
         if eid is not None and cast.by_id[eid].type == "person":
             found.setdefault(eid, []).append(
                 Mention(span.start_char, span.end_char, span.text, "pronoun"))
+    return with_mentions(entities, found)
+
+
+def with_mentions(entities: list[Entity], found: dict[str, list[Mention]]) -> list[Entity]:
+    """The entities with the mentions ``found`` for them (by entity id) added in text order."""
     return [replace(e, mentions=tuple(sorted((*e.mentions, *found[e.id]),
                                              key=lambda m: m.start)))
             if e.id in found else e for e in entities]
