@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from europenews.analyze.entities.canonical import NAME_LABELS
 from europenews.analyze.entities.described import described_one, description_noun
@@ -71,6 +71,8 @@ class _Group:
     cores: set[str] = field(default_factory=set)  # name keys without legal forms ("Inc.")
     # What a department or ministry is named for ("interior" for "Interior Department").
     subjects: set[str] = field(default_factory=set)
+    # A club's name before its plural nickname ("creighton" for "Creighton Bluejays").
+    homes: set[str] = field(default_factory=set)
 
     def add(self, span: Span, key: str) -> None:
         self.names.append(span)
@@ -85,6 +87,8 @@ class _Group:
         elif len(span) > 1:
             self.initials.add(_initials(span))
             self.last_words.add(span[-1].lower_)
+            if self.type == "organization" and _nickname(span[-1]):
+                self.homes.add(name_key(span[:-1].text))
         if self.full is None or len(span) > len(self.full):
             self.full = span
 
@@ -100,6 +104,12 @@ def _initials(span: Span) -> str:
         if t.lower_ not in FUNCTION_WORDS and t.text[:1].isupper()
         and word_key(t.text) not in DESIGNATORS
     )
+
+
+def _nickname(token: Token) -> bool:
+    """A club's plural nickname ending its name ("Bluejays", "Tar Heels", "76ers")."""
+    return (token.tag_ == "NNPS" or (token.text[-1:] == "s" and token.text[:1].isupper()
+                                     and len(token) > 3)) and not token.is_upper
 
 
 def _person_group(span: Span, key: str, persons: list[_Group]) -> _Group | None:
@@ -156,6 +166,8 @@ def _org_group(span: Span, groups: list[_Group], canon: str | None) -> _Group | 
             return group  # "Department of Interior" after "Interior Department"
         if len(span) == 1 and core in group.subjects:
             return group  # "Interior" beside "Interior Department"
+        if name_key(text) in group.homes:
+            return group  # "Creighton" (the club) beside "Creighton Bluejays"
         if len(span) == 1 and text.isupper() and text in group.initials:
             return group  # "ECB" after "European Central Bank"
         if initials and initials in group.lowers_upper:
