@@ -91,3 +91,11 @@ def test_home_name_without_a_plural_nickname_stays_apart(nlp):
     text = "Harlow Research opened a lab. Harlow said it would hire ten people."
     found = _entities(nlp, text, [("Harlow Research", 0, "ORG"), ("Harlow", 1, "ORG")])
     assert len(found) == 2
+
+
+def test_home_name_stays_apart_when_the_plural_never_stands_alone(nlp):
+    text = ("Tenants of Spruce Landing Apartments complained. Spruce Landing said repairs "
+            "would start soon.")
+    found = _entities(nlp, text, [("Spruce Landing Apartments", 0, "ORG"),
+                                  ("Spruce Landing", 1, "ORG")])
+    assert len(found) == 2

@@ -151,7 +151,8 @@ def _surname(group: _Group) -> str:
     return surname_of(_full_key(group))
 
 
-def _org_group(span: Span, groups: list[_Group], canon: str | None) -> _Group | None:
+def _org_group(span: Span, groups: list[_Group], canon: str | None,
+               alone: frozenset[str] = frozenset()) -> _Group | None:
     text = span.text
     initials = _initials(span) if len(span) > 1 else ""
     core = core_key(name_key(text))
@@ -166,8 +167,9 @@ def _org_group(span: Span, groups: list[_Group], canon: str | None) -> _Group | 
             return group  # "Department of Interior" after "Interior Department"
         if len(span) == 1 and core in group.subjects:
             return group  # "Interior" beside "Interior Department"
-        if name_key(text) in group.homes:
-            return group  # "Creighton" (the club) beside "Creighton Bluejays"
+        if (name_key(text) in group.homes and group.full is not None
+                and group.full[-1].lower_ in alone):
+            return group  # "Creighton" (the club) beside "Creighton Bluejays" and "Bluejays"
         if len(span) == 1 and text.isupper() and text in group.initials:
             return group  # "ECB" after "European Central Bank"
         if initials and initials in group.lowers_upper:
@@ -180,6 +182,8 @@ def _org_group(span: Span, groups: list[_Group], canon: str | None) -> _Group | 
 def _group_names(ents: list[Span], lexicon: EntityLexicon, role_tokens: set[int]) -> list[_Group]:
     groups: list[_Group] = []
     persons: list[_Group] = []
+    # One-word organisation names: a club's nickname must stand alone too ("the Bluejays").
+    alone = frozenset(e[0].lower_ for e in ents if len(e) == 1 and e.label_ == "ORG")
     # Full names first, so that a surname before the full name still finds its person, and a
     # club's last word in a headline ("Falcons Win") its full name further down; a name with
     # a nickname before them all, so that the nickname alone finds its person too.
@@ -202,7 +206,7 @@ def _group_names(ents: list[Span], lexicon: EntityLexicon, role_tokens: set[int]
             group = _person_group(ent, key, persons)
         elif etype == "organization":
             canon = lexicon.canonical.get(ent.text)
-            group = _org_group(ent, groups, canon)
+            group = _org_group(ent, groups, canon, alone)
         else:
             group = next((g for g in groups if g.type == etype and key in g.keys), None)
         if group is None:
