@@ -75,3 +75,17 @@ def test_contract_quotes_carry_shown_and_confidence() -> None:
     for q in out["quotes"]:  # a file written before the fields: every quote shown
         del q["shown"], q["confidence"]
     assert all(q.shown for q in analysis_from_dict(out).quotes)
+
+
+def test_mention_kind_round_trips_and_names_carry_none():
+    from europenews.contract import analysis_from_dict, analysis_to_dict
+    from europenews.model import Analysis, Article, Entity, Mention
+
+    text = "Lena Holm spoke. She left."
+    entity = Entity("e1", "Lena Holm", "person",
+                    mentions=(Mention(0, 9, "Lena Holm"), Mention(17, 20, "She", "pronoun")))
+    out = analysis_to_dict(Analysis(article=Article(text=text), entities=(entity,)))
+    mentions = out["entities"][0]["mentions"]
+    assert "kind" not in mentions[0] and mentions[1]["kind"] == "pronoun"
+    back = analysis_from_dict(out).entities[0].mentions
+    assert [m.kind for m in back] == [None, "pronoun"]

@@ -25,7 +25,12 @@ from europenews.model import (
 
 
 def _mention(m: Mention | None) -> dict[str, Any] | None:
-    return None if m is None else {"start": m.start, "end": m.end, "text": m.text}
+    if m is None:
+        return None
+    out: dict[str, Any] = {"start": m.start, "end": m.end, "text": m.text}
+    if m.kind is not None:  # added field: only on mentions that are not names
+        out["kind"] = m.kind
+    return out
 
 
 def _place_ref(p: PlaceRef | None) -> dict[str, Any] | None:
@@ -145,7 +150,7 @@ def analysis_to_dict(a: Analysis) -> dict[str, Any]:
 
 
 def _mention_from(d: dict[str, Any] | None) -> Mention | None:
-    return None if d is None else Mention(d["start"], d["end"], d["text"])
+    return None if d is None else Mention(d["start"], d["end"], d["text"], d.get("kind"))
 
 
 def _place_ref_from(d: dict[str, Any] | None) -> PlaceRef | None:
@@ -172,7 +177,8 @@ def analysis_from_dict(d: dict[str, Any]) -> Analysis:
             e["name"],
             e["type"],
             tuple(e.get("roles", ())),
-            tuple(Mention(m["start"], m["end"], m["text"]) for m in e.get("mentions", ())),
+            tuple(Mention(m["start"], m["end"], m["text"], m.get("kind"))
+                  for m in e.get("mentions", ())),
         )
         for e in d.get("entities", ())
     )

@@ -12,6 +12,8 @@ SCHEMA = "europenews.analysis/1"
 
 ENTITY_TYPES = ("person", "organization", "place", "misc")
 QUOTE_KINDS = ("direct", "indirect", "mixed")
+# What an entity mention that is not a name is (``Mention.kind``).
+MENTION_KINDS = ("description", "pronoun")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,10 @@ class Mention:
     start: int
     end: int
     text: str
+    # Of an entity's mention: None for a name, else what refers to the entity without naming
+    # it (MENTION_KINDS: "description" for "the president", "pronoun" for "she"). Such a
+    # mention is never a spelling, a key to link by or a name to show.
+    kind: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ MENTION = Mention(4, 10, "Kallas")
 OBJECTS = [
     (docdata.encode_entity, docdata.decode_entity,
      Entity("e1", "Kaja Kallas", "person", ("prime minister",),
-            (MENTION, Mention(30, 36, "Kallas")), "PERSON")),
+            (MENTION, Mention(30, 36, "Kallas"), Mention(40, 43, "She", "pronoun")), "PERSON")),
     (docdata.encode_entity, docdata.decode_entity, Entity("e2", "NATO", "organization")),
     (docdata.encode_quote, docdata.decode_quote,
      Quote("We stay", 1, 8, ((1, 8),), "direct", Speaker("e1", "Kaja Kallas", MENTION),

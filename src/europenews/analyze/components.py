@@ -36,6 +36,8 @@ from europenews.analyze.entities import (
 )
 from europenews.analyze.entities.furniture import furniture_lines
 from europenews.analyze.entities.gazetteer import NameMatcher
+from europenews.analyze.entities.pronouns import pronoun_spans
+from europenews.analyze.entities.titled import refer_titles, title_spans
 from europenews.analyze.events import EventLexicon, find_events, load_event_lexicon
 from europenews.analyze.events.titleonly import events_with_title, needs_title, sentence_case
 from europenews.analyze.extensions import register_extensions
@@ -191,8 +193,15 @@ class EntityCanonicaliser(Component):
         self.lexicon = lexicon
 
     def set_annotations(self, doc: Doc) -> None:
+        # A pronoun labelled a person ("She") is no name: a mention of whom it refers to.
+        pronouns = pronoun_spans(doc)
+        if pronouns:
+            doc.ents = [e for e in doc.ents if e not in pronouns]
+        titles = title_spans(doc, self.lexicon.titles)  # dropped as names, kept as mentions
         doc.ents = resolve_names(doc, self.lexicon)
-        doc._.entities, doc._.entity_of_token = find_entities(doc, self.lexicon)
+        entities, of_token = find_entities(doc, self.lexicon, pronouns)
+        doc._.entities = refer_titles(doc, entities, of_token, titles, self.lexicon.titles)
+        doc._.entity_of_token = of_token
 
 
 class PlaceFinder(Component):

@@ -29,15 +29,18 @@ Plain = dict[str, Any]
 
 
 def _mention(m: Mention | None) -> list[Any] | None:
-    return None if m is None else [m.start, m.end, m.text]
+    if m is None:
+        return None
+    return [m.start, m.end, m.text] if m.kind is None else [m.start, m.end, m.text, m.kind]
 
 
 def _mention_from(raw: Sequence[Any] | None) -> Mention | None:
-    return None if raw is None else Mention(raw[0], raw[1], raw[2])
+    return None if raw is None else Mention(raw[0], raw[1], raw[2],
+                                            raw[3] if len(raw) > 3 else None)
 
 
 def _mentions_from(raw: Sequence[Sequence[Any]]) -> tuple[Mention, ...]:
-    return tuple(Mention(m[0], m[1], m[2]) for m in raw)
+    return tuple(Mention(m[0], m[1], m[2], m[3] if len(m) > 3 else None) for m in raw)
 
 
 def encode_entity(e: Entity) -> Plain:

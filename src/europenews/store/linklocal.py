@@ -91,6 +91,8 @@ def name_like(e: Entity, key: str) -> list[str]:
     words = set(key.split())
     out = []
     for m in e.mentions:
+        if m.kind is not None:
+            continue  # a pronoun or a description ("She", "CEO") is no spelling
         mkey = name_key(m.text)
         if mkey and m.text[:1].isupper() and set(mkey.split()) <= words:
             out.append(m.text)
@@ -110,7 +112,7 @@ def local_entity(e: Entity) -> Local | None:
         if len(key.split()) > 1:
             names.add(key)
         # A nickname of two words or more names the person on its own ("The Jaw").
-        nicknames = {k for m in e.mentions if (nick := nicknamed(m.text))
+        nicknames = {k for m in e.mentions if m.kind is None and (nick := nicknamed(m.text))
                      and len((k := name_key(nick[1])).split()) > 1}
         return Local(e, key, frozenset(names | nicknames), frozenset({surname_of(key)}),
                      nicknames=frozenset(nicknames))

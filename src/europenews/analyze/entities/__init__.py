@@ -11,7 +11,9 @@ a pronoun, a description) to an entity of the article's cast, after the quote fi
 
 Modules: ``finder`` (grouping), ``gazetteer`` (known-name matching), ``canonical`` (span
 cleaning and label votes), ``namecues`` (names read from layout), ``resolve`` (the resolution
-steps in order), ``roles`` (titles and appositions), ``lexicon`` (the word lists).
+steps in order), ``roles`` (titles and appositions), ``lexicon`` (the word lists),
+``pronouns`` and ``titled`` (a pronoun or a title alone labelled a person: a mention, of kind
+``pronoun`` or ``description``, of the person it refers to; never a name).
 """
 
 from __future__ import annotations

@@ -253,6 +253,11 @@ def _pronoun(doc: Doc, pron: Token, cast: Cast, words: CastWords,
     return chosen
 
 
+def pronoun_entity(doc: Doc, pron: Token, cast: Cast, words: CastWords) -> str | None:
+    """The person a "he"/"she" outside any quote refers to, as a speaker pronoun would."""
+    return _pronoun(doc, pron, cast, words, {})
+
+
 def _organisation_subject(doc: Doc, pron: Token, cast: Cast) -> str | None:
     sentences = list(doc.sents)
     here = next(n for n, s in enumerate(sentences) if s.start <= pron.i < s.end)

@@ -11,13 +11,15 @@ Descriptions are mentions of the entity but not ``doc.ents``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from europenews.analyze.entities.canonical import NAME_LABELS
 from europenews.analyze.entities.described import described_one, description_noun
 from europenews.analyze.entities.lexicon import EntityLexicon
+from europenews.analyze.entities.pronouns import refer_pronouns
 from europenews.analyze.entities.roles import find_roles, merge_roles
 from europenews.model import Entity, Mention
 from europenews.names import (
@@ -69,6 +71,8 @@ class _Group:
     cores: set[str] = field(default_factory=set)  # name keys without legal forms ("Inc.")
     # What a department or ministry is named for ("interior" for "Interior Department").
     subjects: set[str] = field(default_factory=set)
+    # A club's name before its plural nickname ("creighton" for "Creighton Bluejays").
+    homes: set[str] = field(default_factory=set)
 
     def add(self, span: Span, key: str) -> None:
         self.names.append(span)
@@ -83,6 +87,8 @@ class _Group:
         elif len(span) > 1:
             self.initials.add(_initials(span))
             self.last_words.add(span[-1].lower_)
+            if self.type == "organization" and _nickname(span[-1]):
+                self.homes.add(name_key(span[:-1].text))
         if self.full is None or len(span) > len(self.full):
             self.full = span
 
@@ -98,6 +104,12 @@ def _initials(span: Span) -> str:
         if t.lower_ not in FUNCTION_WORDS and t.text[:1].isupper()
         and word_key(t.text) not in DESIGNATORS
     )
+
+
+def _nickname(token: Token) -> bool:
+    """A club's plural nickname ending its name ("Bluejays", "Tar Heels", "76ers")."""
+    return (token.tag_ == "NNPS" or (token.text[-1:] == "s" and token.text[:1].isupper()
+                                     and len(token) > 3)) and not token.is_upper
 
 
 def _person_group(span: Span, key: str, persons: list[_Group]) -> _Group | None:
@@ -139,7 +151,8 @@ def _surname(group: _Group) -> str:
     return surname_of(_full_key(group))
 
 
-def _org_group(span: Span, groups: list[_Group], canon: str | None) -> _Group | None:
+def _org_group(span: Span, groups: list[_Group], canon: str | None,
+               alone: frozenset[str] = frozenset()) -> _Group | None:
     text = span.text
     initials = _initials(span) if len(span) > 1 else ""
     core = core_key(name_key(text))
@@ -154,6 +167,9 @@ def _org_group(span: Span, groups: list[_Group], canon: str | None) -> _Group | 
             return group  # "Department of Interior" after "Interior Department"
         if len(span) == 1 and core in group.subjects:
             return group  # "Interior" beside "Interior Department"
+        if (name_key(text) in group.homes and group.full is not None
+                and group.full[-1].lower_ in alone):
+            return group  # "Creighton" (the club) beside "Creighton Bluejays" and "Bluejays"
         if len(span) == 1 and text.isupper() and text in group.initials:
             return group  # "ECB" after "European Central Bank"
         if initials and initials in group.lowers_upper:
@@ -166,6 +182,8 @@ def _org_group(span: Span, groups: list[_Group], canon: str | None) -> _Group | 
 def _group_names(ents: list[Span], lexicon: EntityLexicon, role_tokens: set[int]) -> list[_Group]:
     groups: list[_Group] = []
     persons: list[_Group] = []
+    # One-word organisation names: a club's nickname must stand alone too ("the Bluejays").
+    alone = frozenset(e[0].lower_ for e in ents if len(e) == 1 and e.label_ == "ORG")
     # Full names first, so that a surname before the full name still finds its person, and a
     # club's last word in a headline ("Falcons Win") its full name further down; a name with
     # a nickname before them all, so that the nickname alone finds its person too.
@@ -188,7 +206,7 @@ def _group_names(ents: list[Span], lexicon: EntityLexicon, role_tokens: set[int]
             group = _person_group(ent, key, persons)
         elif etype == "organization":
             canon = lexicon.canonical.get(ent.text)
-            group = _org_group(ent, groups, canon)
+            group = _org_group(ent, groups, canon, alone)
         else:
             group = next((g for g in groups if g.type == etype and key in g.keys), None)
         if group is None:
@@ -314,8 +332,11 @@ def _name_of(group: _Group) -> str:
     return next((s.text for s in group.names if not s.text.isupper()), group.names[0].text)
 
 
-def find_entities(doc: Doc, lexicon: EntityLexicon) -> tuple[list[Entity], dict[int, str]]:
-    """Group the doc's names and descriptions into entities; also token index → entity id."""
+def find_entities(doc: Doc, lexicon: EntityLexicon, pronouns: Sequence[Span] = ()
+                  ) -> tuple[list[Entity], dict[int, str]]:
+    """Group the doc's names and descriptions into entities; also token index → entity id.
+    ``pronouns`` (person-labelled spans that are pronouns, taken out of ``doc.ents``) become
+    mentions of the person each refers to (``pronouns.refer_pronouns``)."""
     ents = list(doc.ents)  # built anew on every access: read once
     roles_at, role_tokens = _role_tokens(doc, ents, lexicon)
     groups = _group_names(ents, lexicon, role_tokens)
@@ -332,12 +353,16 @@ def find_entities(doc: Doc, lexicon: EntityLexicon) -> tuple[list[Entity], dict[
     entity_of_token: dict[int, str] = {}
     for n, group in enumerate(groups, start=1):
         eid = f"e{n}"
-        ranges = sorted({(s.start, s.end) for s in group.names} | set(group.extra))
+        named = {(s.start, s.end) for s in group.names}
+        ranges = sorted(named | set(group.extra))
         mentions = tuple(
-            Mention(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc[s:e].text) for s, e in ranges
+            Mention(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc[s:e].text,
+                    None if (s, e) in named else "description") for s, e in ranges
         )
         for s, e in ranges:
             entity_of_token.update(dict.fromkeys(range(s, e), eid))
         roles = merge_roles(group.roles)
         entities.append(Entity(eid, _name_of(group), group.type, roles, mentions, group.label))
+    if pronouns:
+        entities = refer_pronouns(doc, entities, entity_of_token, list(pronouns), lexicon.cast)
     return entities, entity_of_token
