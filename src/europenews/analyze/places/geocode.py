@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from europenews.analyze.places.frame import (
@@ -158,6 +159,7 @@ class _Context:
     # Grid cell → name keys with a town reading there (names with few readings only).
     cells: dict[tuple[int, int], set[str]] = field(default_factory=dict)
     side: str | None = None  # the outlet's side of the Mississippi, from its call sign
+    spoken_home: str | None = None  # the home given by the article's language only
 
 
 def _score(
@@ -222,11 +224,15 @@ def resolve_toponyms(
     home: str | None = None,
     home_region: str | None = None,
     side: str | None = None,
+    spoken: bool = False,
 ) -> list[Resolved]:
     """Return each toponym that could be resolved, with its record. ``home`` is the country of
     the outlet (``outlet.py``): one vote for it, as if the article named it once;
     ``home_region`` its state, when its hostname says ("US.NY"): one vote for that state;
-    ``side`` the side of the Mississippi a US station's call sign says ("east", "west")."""
+    ``side`` the side of the Mississippi a US station's call sign says ("east", "west");
+    ``spoken``: the home is only the country the article's language is written in, which
+    frames out villages and small towns abroad but no sizeable city (a Czech report names
+    "Frankfurt" without the country, its "Německo" being a form the gazetteer lacks)."""
     keys = [_key(t) for t in toponyms]
     cands: dict[str, list[GeoEntry]] = {}
     for k, t in zip(keys, toponyms, strict=True):
@@ -270,6 +276,7 @@ def resolve_toponyms(
         anchors={k: first[k] for k in confident if first[k].feature == "city"},
         cells=town_cells(cands, prior),
         side=side,
+        spoken_home=home if spoken else None,
     )
     if home:
         ctx.country_votes[home] += HOME_VOTE
@@ -416,6 +423,9 @@ def _outside(
 ) -> bool:
     """Whether a reading lies outside the frame that the article's other names give."""
     vote = (own[0].country, own[1]) if own else None
-    frame = frame_without(ctx.country_votes, vote)
+    votes: Mapping[str, float] = ctx.country_votes
+    if ctx.spoken_home and reading.population >= SMALL_TOWN:
+        votes = {**votes, ctx.spoken_home: votes.get(ctx.spoken_home, 0.0) - HOME_VOTE}
+    frame = frame_without(votes, vote)
     return outside_frame(reading, frame, _support(reading, key, own, ctx))
 
