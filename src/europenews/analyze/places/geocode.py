@@ -81,6 +81,7 @@ WEAK_REGION_VOTE = 0.5  # a state named inside an organisation's name, for its t
 # names of mid-sized towns hold many words and names that are not about them ("Xinhua").
 ALIAS_MIN_POPULATION = 100000
 _COUNTY = re.compile(r"\s+(?:County|Co\.|COUNTY|CO\.|Co)$")
+_MOUNT = re.compile(r"Mt\.?\s+(?=[A-Z])")
 _KIND = re.compile(
     r"\s+(?:region|province|oblast|governorate|state|district|prefecture|city)$", re.I
 )
@@ -97,6 +98,11 @@ class Resolved:
     doubtful: bool = False
 
 
+def _name_key(name: str) -> str:
+    """``place_key`` with "Mt." written out: "Mt Pleasant" and "Mount Pleasant" are one name."""
+    return place_key(_MOUNT.sub("Mount ", name))
+
+
 def candidates_for(gaz: GeoGazetteer, toponym: Toponym) -> list[GeoEntry]:
     """Return the records a toponym may name ("… County" and "… Co." name US counties)."""
     if toponym.demonym:
@@ -109,19 +115,26 @@ def candidates_for(gaz: GeoGazetteer, toponym: Toponym) -> list[GeoEntry]:
         counties = [c for c in gaz.candidates(base + " County") if c.feature == "county"]
         if counties:
             return counties
-    key = place_key(toponym.text)
+    key = _name_key(toponym.text)
+    listed = gaz.candidates(toponym.text)
+    if _MOUNT.match(toponym.text):
+        # "Mt. Pleasant" is a Mount Pleasant: GeoNames spells only a few of them "Mt", so the
+        # abbreviation alone would pick one of those (in Canada) over every other.
+        ids = {id(e) for e in listed}
+        listed = listed + [e for e in gaz.candidates(_MOUNT.sub("Mount ", toponym.text))
+                           if id(e) not in ids]
     found = [
         e
-        for e in gaz.candidates(toponym.text)
-        if e.feature != "city" or e.population >= ALIAS_MIN_POPULATION or place_key(e.name) == key
+        for e in listed
+        if e.feature != "city" or e.population >= ALIAS_MIN_POPULATION or _name_key(e.name) == key
     ]
     if any(
-        e.feature == "city" and place_key(e.name) == key and e.population >= ALIAS_MIN_POPULATION
+        e.feature == "city" and _name_key(e.name) == key and e.population >= ALIAS_MIN_POPULATION
         for e in found
     ):
         # A big town called by its own name beats one whose old or foreign name it is
         # ("Philadelphia" is not Amman), not one it is a short form of ("Newcastle").
-        found = [e for e in found if e.feature != "city" or key in place_key(e.name)]
+        found = [e for e in found if e.feature != "city" or key in _name_key(e.name)]
     if found:
         return city_rivals(found)
     kind = _KIND.sub("", toponym.text)
