@@ -55,3 +55,17 @@ def test_notpeople_decides_for_every_mention():
     assert not_people(names, set(), set()) == {"Varnhem": "GPE"}
     assert not_people(names, {"Varnhem"}, set()) == {}  # read as a person's somewhere: kept
     assert not_people(names, set(), {"varnhem"}) == {}  # the surname of a person's full name
+
+
+def test_notpeople_a_name_before_a_place_and_its_possessive_stays():
+    # "tied the record of Buford, Creighton's leading scorer": the place after the comma
+    # begins a description of the person, it qualifies no town.
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from europenews.analyze.entities.notpeople import not_people
+
+    words = ["tied", "Buford", ",", "Creighton", "’s", "leading", "scorer", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    names = [Span(doc, 1, 2, label="PERSON"), Span(doc, 3, 4, label="GPE")]
+    assert not_people(names, set(), set()) == {}

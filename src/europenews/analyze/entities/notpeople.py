@@ -27,6 +27,7 @@ PERSONAL_HEADS = frozenset({
     "sisters", "siblings", "children", "kids", "twins", "boys", "girls", "clan", "legacy",
     "doctrine", "years", "way", "style", "story", "file", "files", "affair", "scandal",
 })
+STOPS = frozenset({",", ".", ";", ":", ")"})
 # First words of a venue's name; no person's name opens with one ("Park", "Bar" and "Rue" do:
 # they are left out).
 VENUES_FIRST = frozenset({"club", "nightclub", "hotel", "motel", "casino", "cafe", "café",
@@ -46,10 +47,16 @@ def _after_the(span: Span) -> str | None:
     return None if noun in PERSONAL_HEADS else noun
 
 
-def _qualified_town(span: Span, places: frozenset[int]) -> bool:
-    """A name followed by a comma and a state or country: "in Hartsel, Colo., police said"."""
+def _qualified_town(span: Span, places: dict[int, int]) -> bool:
+    """A one-word name followed by a comma and a state or country, and that by a stop or a
+    comma: "in Hartsel, Colo., police said" (not "Buford, Creighton's leading scorer")."""
     doc, end = span.doc, span.end
-    return len(span) <= 2 and end + 1 < len(doc) and doc[end].text == "," and end + 1 in places
+    if len(span) != 1 or end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    after = places.get(end + 1)
+    if after is None:
+        return False
+    return after >= len(doc) or doc[after].is_space or doc[after].text in STOPS
 
 
 def not_people(names: list[Span], people: set[str], surnames: set[str],
@@ -58,14 +65,15 @@ def not_people(names: list[Span], people: set[str], surnames: set[str],
     a town ("GPE") or, before a thing's noun of ``heads`` ("the Bourne movie"), that thing in
     this article; ``people``: the names some mention reads as a person's; ``surnames``: the
     last words (lower case) of the article's people's full names."""
-    places = frozenset(s.start for s in names if s.label_ in ("GPE", "LOC") and len(s) <= 2)
-    # "at the Sapphire" already made a venue of one mention (kinds._kind): so are the others.
-    found = {s.text: "FAC" for s in names if s.label_ == "FAC" and len(s) == 1
-             and s.start > 0 and s.doc[s.start - 1].lower_ == "the"}
+    places = {s.start: s.end for s in names if s.label_ in ("GPE", "LOC") and len(s) <= 2}
+    found: dict[str, str] = {}
     for span in names:
         if span.text in people or (len(span) == 1 and span[0].lower_ in surnames):
             continue
-        if span.label_ in ("PERSON", "GPE", "LOC") and _qualified_town(span, places):
+        if (span.label_ == "FAC" and len(span) == 1 and span.start > 0
+                and span.doc[span.start - 1].lower_ == "the"):
+            found[span.text] = "FAC"  # "at the Sapphire" (kinds._kind): so are the others
+        elif span.label_ in ("PERSON", "GPE", "LOC") and _qualified_town(span, places):
             found[span.text] = "GPE"  # the model's place in one sentence, its person in another
         elif span.label_ != "PERSON":
             continue
