@@ -372,7 +372,7 @@ def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
     people = _read_as_people(out, titles, words.ranks)
     teams = _team_words(doc) - {s[-1].text for s in out if s.text in people}
     things = _things(out, words.thing_heads)
-    others = not_people(out, people, surnames, words.thing_heads)
+    others = {k.lower(): v for k, v in not_people(out, people, surnames, words.thing_heads).items()}
     # A full name the model tags a person's in one sentence and a place in another
     # ("Wladimir Klitschko said …", "… beat Wladimir Klitschko" as GPE) is one person's.
     full_names = {s.text for s in out if s.label_ == "PERSON" and len(s) > 1}
@@ -380,7 +380,8 @@ def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
             and s.text not in people
             else _relabelled(s, things[s.text]) if s.label_ == "PERSON" and s.text in things
             and s.text not in people
-            else _relabelled(s, others[s.text]) if s.label_ == "PERSON" and s.text in others
+            else _relabelled(s, others[s.text.lower()]) if s.label_ == "PERSON"
+            and s.text.lower() in others and s.text not in people
             else _relabelled(s, "PERSON") if s.label_ in ("GPE", "LOC") and s.text in full_names
             else s for s in out]
 
