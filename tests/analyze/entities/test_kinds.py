@@ -414,3 +414,13 @@ def test_kinds_a_nationality_stays_one_beside_people():
     words = ["Oskar", "Veldman", "met", "the", "Estonian", "delegation", "."]
     decided = _decided(words, [(0, 2, "PERSON"), (4, 5, "NORP")])
     assert ("Estonian", "NORP") in decided
+
+
+def test_kinds_a_paper_is_no_person():
+    # The model reads a paper's name as a person's ("Gazette news partner KTVX reports"):
+    # a press word ends an organisation's name, and alone it names nobody.
+    words = ["Gazette", "news", "partner", "KTVX", "reports", ";", "the", "Eastbrook",
+             "Tribune", "agreed", "."]
+    kept = dict(_decided(words, [(0, 1, "PERSON"), (3, 4, "ORG"), (7, 9, "PERSON")]))
+    assert kept.get("Gazette", "ORG") == "ORG"
+    assert kept["Eastbrook Tribune"] == "ORG"

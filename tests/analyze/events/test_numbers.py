@@ -21,6 +21,17 @@ def test_numbers_parse_number_runs(words, value):
     assert parse_number(words) == value
 
 
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [(["twenty", "one"], 21), (["one", "hundred", "twenty", "five"], 125),
+     (["three", "four"], None), (["twenty", "nineteen"], None), (["five", "hundred"], 500)],
+    ids=["tens-units", "hundreds", "two-units", "two-tens", "scale"],
+)
+def test_numbers_a_smaller_number_fills_the_zeros_of_the_one_before(words, value):
+    # "three of four members" once read as one number, seven.
+    assert parse_number(words) == value
+
+
 @pytest.mark.parametrize("word", ["people", "least", ""])
 def test_numbers_non_numbers_have_no_value(word):
     assert word_value(word) is None

@@ -183,3 +183,19 @@ def test_victims_a_day_of_the_month_is_no_count(vocab):
     doc = Doc(vocab, words=["June", "7", "shooting"], pos=["X", "NUM", "X"])
     assert number_at(doc[1]) is None
     assert number_at(Doc(vocab, words=["7", "people"], pos=["NUM", "X"])[0]) == 7
+
+
+@pytest.mark.parametrize("opener", [[], ["out"]], ids=["of", "out-of"])
+def test_victims_a_part_of_a_group_counts_the_part(vocab, lex, opener):
+    # "three (out) of four members were killed" (the parser hangs "three" and "of" on
+    # "four"): three were, not seven.
+    four = 2 + len(opener)
+    rows = [("three", four, "quantmod", "NUM", "CD", "three"),
+            *[(w, four, "quantmod", "ADP", "IN", w) for w in opener],
+            ("of", four, "quantmod", "ADP", "IN", "of"),
+            ("four", four + 1, "nummod", "NUM", "CD", "four"),
+            ("members", "K", "nsubjpass", "NOUN", "NNS", "member")]
+    doc = _passive(vocab, rows)
+    victim = find_victim(doc[len(rows) + 1], lex)
+    assert victim is not None and victim.text == "members"
+    assert count_victims(victim, lex) == (3, True)

@@ -279,3 +279,15 @@ def test_places_weak_small_town_beside_a_confident_town_is_kept(lat, kept):
     assert ("Harrowgate" in found) is kept
     if kept:
         assert found["Harrowgate"]  # listed, never an event's place
+
+
+def test_geocode_mt_is_mount():
+    # GeoNames spells a few Mount Pleasants "Mt Pleasant" (one of them in Canada): the
+    # abbreviation must not leave only those.
+    from europenews.analyze.places.geocode import candidates_for
+    from europenews.analyze.places.geonames import load_gazetteer
+    from europenews.analyze.places.toponyms import Toponym
+
+    found = candidates_for(load_gazetteer(), Toponym(0, 12, "Mt. Pleasant"))
+    assert {e.country for e in found} >= {"US", "CA"}
+    assert any(e.region == "US.SC" for e in found)

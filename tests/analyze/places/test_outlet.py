@@ -108,3 +108,29 @@ def test_outlet_call_sign_says_the_side_of_the_mississippi(gaz):
     assert on_side(town, "east") and not on_side(town, "west")
     abroad = GeoEntry("city", 2, "Town", "CA", 45.0, -75.0, 5000, "CA.08")
     assert not on_side(abroad, "east") and not on_side(town, None)
+
+
+@pytest.mark.parametrize(("language", "country"),
+                         [("pl", "PL"), ("CS", "CZ"), ("it", "IT"), ("uk", "UA"), ("en", None),
+                          ("de", None), ("fr", None), ("ru", None), (None, None)])
+def test_outlet_a_language_of_one_country_is_its_home(language, country):
+    from europenews.analyze.places.outlet import language_country
+
+    assert language_country(language) == country
+
+
+@pytest.mark.parametrize(("language", "kept"), [("pl", False), ("en", True)])
+def test_outlet_a_small_town_abroad_in_a_polish_report_is_a_word(gaz, language, kept):
+    # A union's name the name recogniser read as a place: in a Polish article it is no
+    # hamlet in Nevada (the language frames the article in Poland), in an English one with no
+    # other place the gazetteer's only reading stands.
+    import spacy
+    from spacy.tokens import Span
+
+    from europenews.analyze.places.finder import locate_places
+
+    words = ["Strajkują", "dwa", "związki", ":", "Cockpit", "oraz", "Verdi", "."]
+    doc = spacy.blank(language).make_doc(" ".join(words))
+    doc.ents = [Span(doc, 6, 7, label="GPE")]
+    found = [(p.name, p.country) for p in locate_places(doc, gaz).places]
+    assert (("Verdi", "US") in found) is kept

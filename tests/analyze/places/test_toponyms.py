@@ -152,3 +152,16 @@ def test_toponyms_a_town_opening_a_person_s_name_is_no_place():
     assert not reads_as_name("Kostenko", gaz, set())
     # Every word a word of the article's people: a person, whatever opens it.
     assert reads_as_name("Norland Kostenko", gaz, {"Norland", "Kostenko"})
+
+
+def test_toponyms_a_kind_word_alone_is_no_place(nlp):
+    # GeoNames lists "Region" and "Mountain" as other names of two Philippine provinces; a
+    # region the gazetteer does not know must not fall back on its kind words.
+    from europenews.analyze.pipeline import analyze_article
+    from europenews.model import Article
+
+    text = ("The fair drew riders from across the Rocky Mountain Region to the expo hall in "
+            "Denver on Saturday.")
+    places = analyze_article(nlp, Article(id="t", text=text)).places
+    assert {p.country for p in places} == {"US"}
+    assert "Denver" in {p.name for p in places}

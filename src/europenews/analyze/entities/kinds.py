@@ -29,7 +29,9 @@ article itself says otherwise:
 - a "person" that ends in an organisation word is an organisation ("Harbor Police say");
 - a verb that opens the sentence is not part of the name after it ("Check FOX 4 newscasts");
 - a full name read as a person's once is a person's where the model tagged it a place, and a
-  one-word "nationality" that is the surname of a person of the article is that person.
+  one-word "nationality" that is the surname of a person of the article is that person;
+- a name written as a venue's ("the Bellagio fountains", "Club Caliente") or a town's
+  ("Hartsel, Colo.") is one in every mention (``notpeople.py``).
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ from europenews.analyze.entities.furniture import (
     line_ranges,
     masthead_line,
 )
+from europenews.analyze.entities.notpeople import not_people
 
 # Labels a heading's words get read as ("The Road Ahead for ..."); real organisations in a
 # heading line ("The National Bank of Poland") keep theirs.
@@ -369,6 +372,7 @@ def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
     people = _read_as_people(out, titles, words.ranks)
     teams = _team_words(doc) - {s[-1].text for s in out if s.text in people}
     things = _things(out, words.thing_heads)
+    others = {k.lower(): v for k, v in not_people(out, people, surnames, words.thing_heads).items()}
     # A full name the model tags a person's in one sentence and a place in another
     # ("Wladimir Klitschko said …", "… beat Wladimir Klitschko" as GPE) is one person's.
     full_names = {s.text for s in out if s.label_ == "PERSON" and len(s) > 1}
@@ -376,6 +380,8 @@ def decide_kinds(doc: Doc, names: list[Span], words: KindWords,
             and s.text not in people
             else _relabelled(s, things[s.text]) if s.label_ == "PERSON" and s.text in things
             and s.text not in people
+            else _relabelled(s, others[s.text.lower()]) if s.label_ == "PERSON"
+            and s.text.lower() in others and s.text not in people
             else _relabelled(s, "PERSON") if s.label_ in ("GPE", "LOC") and s.text in full_names
             else s for s in out]
 

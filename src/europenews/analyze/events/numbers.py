@@ -62,6 +62,8 @@ def parse_number(words: list[str]) -> int | None:
         value = word_value(w)
         if value is None:
             return None
+        if current % (10 if value < 10 else 100) or (current and value >= 100):
+            return None  # "twenty one" and "hundred five" fill zeros; "three four" is no number
         current += value
         seen = True
     return total + current if seen else None

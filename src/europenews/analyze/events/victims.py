@@ -27,6 +27,10 @@ _FEMALE = frozenset({"woman", "girl", "she", "her", "herself", "mother", "daught
 def number_at(tok: Token) -> int | None:
     """The value of a number token with its compound number parts ("twenty - one", "1,200")."""
     parts = [c for c in tok.children if c.dep_ in ("compound", "quantmod") and c.like_num]
+    of = next((c.i for c in tok.children if c.dep_ == "quantmod" and c.lower_ == "of"), None)
+    if of is not None and any(p.i < of for p in parts):
+        # "three of four members": three of them, not seven; "two out of three" the same.
+        tok, parts = max((p for p in parts if p.i < of), key=lambda p: p.i), []
     words = [t.text for t in sorted([*parts, tok], key=lambda t: t.i)]
     value = parse_number(words)
     value = value if value is not None else word_value(tok.text)

@@ -10,6 +10,7 @@ from europenews.analyze.doctext import doc_text
 from europenews.analyze.places.geocode import Resolved, resolve_toponyms
 from europenews.analyze.places.geonames import GeoGazetteer
 from europenews.analyze.places.outlet import (
+    language_country,
     outlet_country,
     outlet_region,
     station_country,
@@ -104,8 +105,10 @@ def locate_places(
     toponyms = find_toponyms(doc, gaz, add_missed=add_missed)
     text = doc_text(doc)
     home = outlet_country(gaz, outlet) or station_country(text)
+    spoken = None if home else language_country(doc.lang_)
     region, side = outlet_region(gaz, outlet), station_side(outlet)
-    resolved = resolve_toponyms(gaz, toponyms, text, home, region, side)
+    resolved = resolve_toponyms(gaz, toponyms, text, home or spoken, region, side,
+                                spoken=spoken is not None)
     doubtful = frozenset(r.toponym.start for r in resolved if r.doubtful)
     return PlaceFinding(tuple(places_from(resolved, doc_text(doc))), doubtful)
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from europenews.analyze.places.frame import (
@@ -80,6 +81,7 @@ WEAK_REGION_VOTE = 0.5  # a state named inside an organisation's name, for its t
 # names of mid-sized towns hold many words and names that are not about them ("Xinhua").
 ALIAS_MIN_POPULATION = 100000
 _COUNTY = re.compile(r"\s+(?:County|Co\.|COUNTY|CO\.|Co)$")
+_MOUNT = re.compile(r"Mt\.?\s+(?=[A-Z])")
 _KIND = re.compile(
     r"\s+(?:region|province|oblast|governorate|state|district|prefecture|city)$", re.I
 )
@@ -96,6 +98,11 @@ class Resolved:
     doubtful: bool = False
 
 
+def _name_key(name: str) -> str:
+    """``place_key`` with "Mt." written out: "Mt Pleasant" and "Mount Pleasant" are one name."""
+    return place_key(_MOUNT.sub("Mount ", name))
+
+
 def candidates_for(gaz: GeoGazetteer, toponym: Toponym) -> list[GeoEntry]:
     """Return the records a toponym may name ("… County" and "… Co." name US counties)."""
     if toponym.demonym:
@@ -108,19 +115,26 @@ def candidates_for(gaz: GeoGazetteer, toponym: Toponym) -> list[GeoEntry]:
         counties = [c for c in gaz.candidates(base + " County") if c.feature == "county"]
         if counties:
             return counties
-    key = place_key(toponym.text)
+    key = _name_key(toponym.text)
+    listed = gaz.candidates(toponym.text)
+    if _MOUNT.match(toponym.text):
+        # "Mt. Pleasant" is a Mount Pleasant: GeoNames spells only a few of them "Mt", so the
+        # abbreviation alone would pick one of those (in Canada) over every other.
+        ids = {id(e) for e in listed}
+        listed = listed + [e for e in gaz.candidates(_MOUNT.sub("Mount ", toponym.text))
+                           if id(e) not in ids]
     found = [
         e
-        for e in gaz.candidates(toponym.text)
-        if e.feature != "city" or e.population >= ALIAS_MIN_POPULATION or place_key(e.name) == key
+        for e in listed
+        if e.feature != "city" or e.population >= ALIAS_MIN_POPULATION or _name_key(e.name) == key
     ]
     if any(
-        e.feature == "city" and place_key(e.name) == key and e.population >= ALIAS_MIN_POPULATION
+        e.feature == "city" and _name_key(e.name) == key and e.population >= ALIAS_MIN_POPULATION
         for e in found
     ):
         # A big town called by its own name beats one whose old or foreign name it is
         # ("Philadelphia" is not Amman), not one it is a short form of ("Newcastle").
-        found = [e for e in found if e.feature != "city" or key in place_key(e.name)]
+        found = [e for e in found if e.feature != "city" or key in _name_key(e.name)]
     if found:
         return city_rivals(found)
     kind = _KIND.sub("", toponym.text)
@@ -158,6 +172,7 @@ class _Context:
     # Grid cell → name keys with a town reading there (names with few readings only).
     cells: dict[tuple[int, int], set[str]] = field(default_factory=dict)
     side: str | None = None  # the outlet's side of the Mississippi, from its call sign
+    spoken_home: str | None = None  # the home given by the article's language only
 
 
 def _score(
@@ -222,11 +237,15 @@ def resolve_toponyms(
     home: str | None = None,
     home_region: str | None = None,
     side: str | None = None,
+    spoken: bool = False,
 ) -> list[Resolved]:
     """Return each toponym that could be resolved, with its record. ``home`` is the country of
     the outlet (``outlet.py``): one vote for it, as if the article named it once;
     ``home_region`` its state, when its hostname says ("US.NY"): one vote for that state;
-    ``side`` the side of the Mississippi a US station's call sign says ("east", "west")."""
+    ``side`` the side of the Mississippi a US station's call sign says ("east", "west");
+    ``spoken``: the home is only the country the article's language is written in, which
+    frames out villages and small towns abroad but no sizeable city (a Czech report names
+    "Frankfurt" without the country, its "Německo" being a form the gazetteer lacks)."""
     keys = [_key(t) for t in toponyms]
     cands: dict[str, list[GeoEntry]] = {}
     for k, t in zip(keys, toponyms, strict=True):
@@ -270,6 +289,7 @@ def resolve_toponyms(
         anchors={k: first[k] for k in confident if first[k].feature == "city"},
         cells=town_cells(cands, prior),
         side=side,
+        spoken_home=home if spoken else None,
     )
     if home:
         ctx.country_votes[home] += HOME_VOTE
@@ -416,6 +436,9 @@ def _outside(
 ) -> bool:
     """Whether a reading lies outside the frame that the article's other names give."""
     vote = (own[0].country, own[1]) if own else None
-    frame = frame_without(ctx.country_votes, vote)
+    votes: Mapping[str, float] = ctx.country_votes
+    if ctx.spoken_home and reading.population >= SMALL_TOWN:
+        votes = {**votes, ctx.spoken_home: votes.get(ctx.spoken_home, 0.0) - HOME_VOTE}
+    frame = frame_without(votes, vote)
     return outside_frame(reading, frame, _support(reading, key, own, ctx))
 

@@ -13,7 +13,10 @@ is. The hostname often says so too:
 - a national broadcaster or network (``abc7chicago.com``, ``6abc.com``, ``cbslocal.com``,
   ``bbc.com``); the country-code domain comes first (``abc.net.au`` is Australian).
 The home is one vote for its country among the article's place names (``geocode.py``); when
-the hostname says nothing, a US station's call sign in the text ("(WMC-TV) -") gives it.
+the hostname says nothing, a US station's call sign in the text ("(WMC-TV) -") gives it, and
+failing that the article's language when one country writes it (``language_country``: a
+Polish report is written in Poland, while German, French, Russian or English news comes from
+many countries).
 """
 
 from __future__ import annotations
@@ -49,6 +52,13 @@ _STATE_PAPER = re.compile(
     r"([a-z]{2})(?:daily|news|post|times|tribune|herald|journal|press|star|sun|gazette|record"
     r"|register|courier|observer|chronicle|examiner|ledger|dispatch|online)+"
 )
+# Languages written as a national language in one country only (ISO 639-1 → ISO 3166): an
+# article in one is from there, as far as its place names go. Languages of several countries
+# (de, fr, nl, es, pt, ru, sv, el, en, …) have none.
+LANGUAGE_HOMES = {
+    "pl": "PL", "cs": "CZ", "sk": "SK", "sl": "SI", "hu": "HU", "hr": "HR", "bg": "BG",
+    "lt": "LT", "lv": "LV", "et": "EE", "fi": "FI", "da": "DK", "it": "IT", "uk": "UA",
+}  # fmt: skip
 MIN_NAME = 5  # letters of a place name inside a label (a whole label may be shorter: "ohio")
 OUTLET_TOWN = 100_000  # a town that names the outlet's home ("detroitnews", "miamiherald")
 NAMESAKE_TOWN = 10_000  # a town this big elsewhere makes a name in a hostname ambiguous ...
@@ -122,6 +132,11 @@ _STATION = re.compile(r"\b[KW][A-Z]{2,3}-(?:TV|DT|FM|AM)\b")
 # K (an FCC rule since the 1920s; a few older signs break it: KDKA Pittsburgh, WBAP Dallas).
 # The river is taken as one meridian: its course runs from 95° W to 89° W.
 MISSISSIPPI_LON = -90.5
+
+
+def language_country(language: str | None) -> str | None:
+    """The country an article in ``language`` is written in, when one country writes it."""
+    return LANGUAGE_HOMES.get((language or "").lower())
 
 
 def station_side(outlet: str | None) -> str | None:

@@ -84,8 +84,16 @@ LANDFORM_WORDS = frozenset(
     {"lake", "lakes", "river", "creek", "bay", "park", "mountain", "mountains", "mount",
      "island", "islands", "dam", "reservoir", "canyon", "forest", "falls", "beach", "trail"}
 )  # fmt: skip
+# Words for a kind of place: GeoNames gives some of them alone as another name of one place
+# ("Region" for Calabarzon, "Mountain" for Mountain Province, both in the Philippines), and a
+# name the gazetteer does not know ("the Rocky Mountain Region") must not fall back on them.
+KIND_WORDS = frozenset(
+    {"region", "regions", "province", "state", "states", "county", "district", "territory",
+     "city", "town", "village", "oblast", "prefecture", "municipality", "republic", "kingdom",
+     "valley", "coast", "sea", "ocean", "desert", "peninsula"}
+)  # fmt: skip
 # Words that are never a place name on their own.
-NOT_A_PLACE = VAGUE | FACILITY_WORDS
+NOT_A_PLACE = VAGUE | FACILITY_WORDS | LANDFORM_WORDS | KIND_WORDS
 
 
 # Time zones, written after clock times ("10:30 a.m. EST"): "Est" is a region of Burkina Faso,

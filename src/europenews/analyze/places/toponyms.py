@@ -147,7 +147,7 @@ def _inner_toponyms(
                         for c in cands
                         if c.population >= SIZEABLE_TOWN and place_key(c.name) == key
                     ]
-            if cands and not after_name and place_key(piece) not in VAGUE:
+            if cands and not after_name and place_key(piece) not in NOT_A_PLACE:
                 hit = Toponym(offset + start, offset + start + len(piece), piece, weak=weak)
             elif n == 1 and gaz.demonym(piece.rstrip(".")) is not None:
                 piece = piece.rstrip(".")

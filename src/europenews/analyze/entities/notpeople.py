@@ -1,0 +1,84 @@
+"""Names the model reads as a person's that the article writes as a venue, a business or a town.
+
+Each rule looks at how the article writes a name, and decides for every mention of it in the
+article at once (the model labels each sentence on its own, so a casino is a "person" in one
+sentence and a place in the next). A name the article reads as a person's somewhere (a title,
+a verb of speech, an age, or the surname of a person's full name) is left alone.
+
+- a one-word name right after "the" that modifies a noun ("near the Bellagio fountains",
+  "the Wynn garage") names a venue or a business: people's names take no article. Nouns that
+  people's names modify ("the Lee family", "the Lee home", "the Lee administration") are no
+  evidence;
+- a name that opens with a venue's word ("Club Caliente", "Hotel Marina", "Café Lumen") is the
+  venue's;
+- a name followed by a comma and a state or country ("Hartsel, Colo.", "Varnhem, Sweden") is a
+  town.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+# Nouns a person's surname modifies after "the": the name stays a person's there.
+PERSONAL_HEADS = frozenset({
+    "family", "home", "house", "residence", "household", "apartment", "case", "trial",
+    "murder", "killing", "shooting", "death", "disappearance", "administration", "campaign",
+    "presidency", "era", "government", "camp", "estate", "name", "couple", "brothers",
+    "sisters", "siblings", "children", "kids", "twins", "boys", "girls", "clan", "legacy",
+    "doctrine", "years", "way", "style", "story", "file", "files", "affair", "scandal",
+})
+STOPS = frozenset({",", ".", ";", ":", ")"})
+# First words of a venue's name; no person's name opens with one ("Park", "Bar" and "Rue" do:
+# they are left out).
+VENUES_FIRST = frozenset({"club", "nightclub", "hotel", "motel", "casino", "cafe", "café",
+                          "restaurant", "pub", "tavern", "saloon", "lounge"})
+
+
+def _after_the(span: Span) -> str | None:
+    """The noun (lemma) a one-word name between "the" and that noun modifies: "the Bellagio
+    fountains"."""
+    doc, root = span.doc, span.root
+    if len(span) != 1 or span.start == 0 or doc[span.start - 1].lower_ != "the":
+        return None
+    head = root.head
+    if root.dep_ != "compound" or head.i <= root.i or head.pos_ != "NOUN":
+        return None
+    noun = head.lemma_.lower()
+    return None if noun in PERSONAL_HEADS else noun
+
+
+def _qualified_town(span: Span, places: dict[int, int]) -> bool:
+    """A one-word name followed by a comma and a state or country, and that by a stop or a
+    comma: "in Hartsel, Colo., police said" (not "Buford, Creighton's leading scorer")."""
+    doc, end = span.doc, span.end
+    if len(span) != 1 or end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    after = places.get(end + 1)
+    if after is None:
+        return False
+    return after >= len(doc) or doc[after].is_space or doc[after].text in STOPS
+
+
+def not_people(names: list[Span], people: set[str], surnames: set[str],
+               heads: dict[str, str] | None = None) -> dict[str, str]:
+    """The "person" names of ``names`` (texts) that name a venue ("FAC"), a business ("ORG"),
+    a town ("GPE") or, before a thing's noun of ``heads`` ("the Bourne movie"), that thing in
+    this article; ``people``: the names some mention reads as a person's; ``surnames``: the
+    last words (lower case) of the article's people's full names."""
+    places = {s.start: s.end for s in names if s.label_ in ("GPE", "LOC") and len(s) <= 2}
+    found: dict[str, str] = {}
+    for span in names:
+        if span.text in people or (len(span) == 1 and span[0].lower_ in surnames):
+            continue
+        if (span.label_ == "FAC" and len(span) == 1 and span.start > 0
+                and span.doc[span.start - 1].lower_ == "the"):
+            found[span.text] = "FAC"  # "at the Sapphire" (kinds._kind): so are the others
+        elif span.label_ in ("PERSON", "GPE", "LOC") and _qualified_town(span, places):
+            found[span.text] = "GPE"  # the model's place in one sentence, its person in another
+        elif span.label_ != "PERSON":
+            continue
+        elif len(span) > 1 and span[0].lower_ in VENUES_FIRST:
+            found.setdefault(span.text, "FAC")
+        elif span[0].is_title and (noun := _after_the(span)) is not None:
+            found.setdefault(span.text, (heads or {}).get(noun, "ORG"))
+    return found
