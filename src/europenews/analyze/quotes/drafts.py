@@ -1,13 +1,13 @@
-"""Quote drafts: quotes under construction, and the adjustments that read several of them at
-once — an inverted cue that takes back its own quotation, reports nested in other reports, and
-which cue of a sentence claims a quotation (a trailing cue over a verb in its subject, a contrasted
-report over the one it was hung in).
+"""Quote drafts: proposed quotes (frozen: a stage that changes one returns a copy), and the
+adjustments that read several of them at once — an inverted cue that takes back its own
+quotation, reports nested in other reports, and which cue of a sentence claims a quotation (a
+trailing cue over a verb in its subject, a contrasted report over the one it was hung in).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -23,9 +23,9 @@ from europenews.model import Speaker
 SENTENCE_END = re.compile(r"[.!?][\s”\"’']")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Draft:
-    """A quote under construction (character spans)."""
+    """A proposed quote (character spans) and the rule that proposed it."""
 
     spans: Spans
     kind: str
@@ -34,18 +34,20 @@ class Draft:
     marks: list[int] = field(default_factory=list)
     guessed: bool = False  # read off a quoted object, not a speech cue: nobody continues it
     nested: bool = False  # a report inside another report's content that quotes on its own
+    rule: str = "cue"  # which generator proposed it (docs/quotes.md names them)
 
 
-def own_cue(
-    doc: Doc, drafts: list[Draft], bound: set[int], layout: Layout, statement: list[bool]
-) -> None:
+
+def own_cue(doc: Doc, drafts: list[Draft], bound: set[int], layout: Layout,
+            statement: list[bool]) -> tuple[list[Draft], set[int]]:
     """``Rhimes declared ...: “Change the world,” she said.``: the parse made the inverted cue
-    after the quotation report the words before it; that cue reports the quotation instead."""
-    text = layout.text
+    after the quotation report the words before it; that cue reports the quotation instead.
+    Returns the drafts and the bound quotations after it (the arguments stay as they were)."""
+    text, drafts, bound = layout.text, list(drafts), set(bound)
     for k, mark in enumerate(layout.marks):
         if k in bound or not statement[k] or text[mark.end - 1 : mark.end] not in (",", "?", "!"):
             continue
-        for draft in drafts:
+        for i, draft in enumerate(drafts):
             cue = draft.cue
             if cue is None or cue.subject is None or not cue.speech:
                 continue
@@ -60,19 +62,21 @@ def own_cue(
                 draft.spans[0][0] > pos and not has_verb(doc, draft.spans)
             )):
                 # "“Did you know?” Todd asked the mogul.": the addressee is no report.
-                drafts.remove(draft)
-                drafts.append(Draft(list(mark.fragments), "direct", cue, marks=[k]))
+                del drafts[i]
+                drafts.append(Draft(list(mark.fragments), "direct", cue, marks=[k],
+                                    rule="own cue"))
             elif draft.kind == "direct" and draft.spans[0][0] > pos and text[
                 draft.spans[0][0] : draft.spans[0][0] + 1
             ].islower() and text[mark.end - 1] == ",":
                 # "“Now that I am free,” he told the presenter, “it was hard.”": one quote
                 # interrupted by its cue.
-                draft.spans = [*mark.fragments, *draft.spans]
-                draft.marks.insert(0, k)
+                drafts[i] = replace(draft, spans=[*mark.fragments, *draft.spans],
+                                    marks=[k, *draft.marks])
             else:
                 continue
             bound.add(k)
             break
+    return drafts, bound
 
 
 def same_sentence(doc: Doc, end: int, cue: int) -> bool:
