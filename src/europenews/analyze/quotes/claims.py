@@ -113,11 +113,13 @@ class Proposal(NamedTuple):
     replaces: Draft | None = None  # the earlier draft this one extends
 
 
-Rule = Callable[[Reading, int, list[Draft], list[Cue]], Proposal | None]
+Drafts = list[Draft]
+Cues = list[Cue]
+Rule = Callable[[Reading, int, Drafts, Cues], Proposal | None]
 BESIDE = frozenset({"bare cue", "introduction", "trailing verb", "clause before"})
 
 
-def chant(r: Reading, k: int, drafts: list[Draft], bare: list[Cue]) -> Proposal | None:
+def chant(r: Reading, k: int, drafts: Drafts, bare: Cues) -> Proposal | None:
     """``their chants of “Go Blues!” and “Out!”``: one quote, the chanters' (naming.py)."""
     marks = r.layout.marks
     cue = chant_cue(r.doc, r.text, marks[k])
@@ -139,7 +141,7 @@ def _spoken(r: Reading, k: int) -> bool:
                               and not title_cased(r.text, mark))
 
 
-def cue_beside(r: Reading, k: int, drafts: list[Draft], bare: list[Cue]) -> Proposal | None:
+def cue_beside(r: Reading, k: int, drafts: Drafts, bare: Cues) -> Proposal | None:
     """A cue beside the quotation: the nearest bare cue, a signature or colon introduction
     (which beats a bare cue without a subject), a verb right after it, the clause before it."""
     mark, statement, spoken = r.layout.marks[k], r.statement[k], _spoken(r, k)
@@ -157,7 +159,7 @@ def cue_beside(r: Reading, k: int, drafts: list[Draft], bare: list[Cue]) -> Prop
         Draft(list(mark.fragments), "direct", cue, marks=[k], rule=rule))
 
 
-def passive(r: Reading, k: int, drafts: list[Draft], bare: list[Cue]) -> Proposal | None:
+def passive(r: Reading, k: int, drafts: Drafts, bare: Cues) -> Proposal | None:
     """``has been dubbed the “bridge to nowhere”``: the ``by`` agent or nobody."""
     mark = r.layout.marks[k]
     named = passive_naming(r.doc, mark, r.layout)
@@ -166,7 +168,7 @@ def passive(r: Reading, k: int, drafts: list[Draft], bare: list[Cue]) -> Proposa
         rule="passive naming"))
 
 
-def quoted_object(r: Reading, k: int, drafts: list[Draft], bare: list[Cue]) -> Proposal | None:
+def quoted_object(r: Reading, k: int, drafts: Drafts, bare: Cues) -> Proposal | None:
     """``... promises to “stop the landlords from ...”``: the object of a named subject's verb
     (for short phrases, only when nothing else claims them)."""
     mark = r.layout.marks[k]
@@ -179,14 +181,13 @@ def quoted_object(r: Reading, k: int, drafts: list[Draft], bare: list[Cue]) -> P
                           guessed=True, rule="quoted object"))
 
 
-def _last(drafts: list[Draft], start: int) -> Draft | None:
+def _last(drafts: Drafts, start: int) -> Draft | None:
     """The draft that ends last before ``start`` (not a quoted object: nobody continues it)."""
     before = [d for d in drafts if d.spans[-1][1] <= start and not d.guessed]
     return max(before, key=lambda d: d.spans[-1][1], default=None)
 
 
-def completes_report(r: Reading, k: int, drafts: list[Draft],
-                     bare: list[Cue]) -> Proposal | None:
+def completes_report(r: Reading, k: int, drafts: Drafts, bare: Cues) -> Proposal | None:
     """``X said that ..., but “...”``: the quotation continues the reported speech."""
     mark = r.layout.marks[k]
     prev = _last(drafts, mark.start)
@@ -199,7 +200,7 @@ def completes_report(r: Reading, k: int, drafts: list[Draft],
                             kind="mixed", marks=[*prev.marks, k]), prev)
 
 
-def _previous(r: Reading, k: int, drafts: list[Draft]) -> Draft | None:
+def _previous(r: Reading, k: int, drafts: Drafts) -> Draft | None:
     """The quote a quotation may go on from: the last draft before it, or past a report in
     between that is an aside of the quote's own sentence ("“...,” said Francis, as he called
     for .... “...”") or a belief the writer reports ("she plans to vote for ...")."""
@@ -218,8 +219,7 @@ def _previous(r: Reading, k: int, drafts: list[Draft]) -> Draft | None:
     return latest if latest is not None and (aside or not prev.cue.speech) else prev
 
 
-def continues_quote(r: Reading, k: int, drafts: list[Draft],
-                    bare: list[Cue]) -> Proposal | None:
+def continues_quote(r: Reading, k: int, drafts: Drafts, bare: Cues) -> Proposal | None:
     """``...,” he said. “...”``: PolNeAR (and readers) take it as one continuing quote."""
     mark, prev = r.layout.marks[k], _previous(r, k, drafts)
     if prev is None or prev.kind == "indirect":
@@ -235,8 +235,7 @@ def continues_quote(r: Reading, k: int, drafts: list[Draft],
     return None
 
 
-def latest_speaker(r: Reading, k: int, drafts: list[Draft],
-                   bare: list[Cue]) -> Proposal | None:
+def latest_speaker(r: Reading, k: int, drafts: Drafts, bare: Cues) -> Proposal | None:
     """A statement with no cue at all: the latest speaker of this or the previous paragraph."""
     if not r.statement[k]:
         return None
@@ -252,7 +251,7 @@ RULES: tuple[Rule, ...] = (chant, cue_beside, passive, quoted_object, completes_
                            continues_quote, latest_speaker)
 
 
-def claim_marks(r: Reading, drafts: list[Draft], bare: list[Cue]) -> list[Draft]:
+def claim_marks(r: Reading, drafts: Drafts, bare: Cues) -> Drafts:
     """The drafts after every quotation no draft covers was read by ``RULES`` in order (a
     short quotation nothing claims stays out)."""
     drafts, bare = list(drafts), list(bare)
