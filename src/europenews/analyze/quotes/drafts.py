@@ -38,12 +38,16 @@ class Draft:
 
 
 
-def own_cue(doc: Doc, drafts: list[Draft], bound: set[int], layout: Layout,
-            statement: list[bool]) -> tuple[list[Draft], set[int]]:
+def bound_marks(drafts: list[Draft]) -> set[int]:
+    """The quotations the drafts report (a nested report's quotation stays another's too)."""
+    return {k for d in drafts if not d.nested for k in d.marks}
+
+
+def own_cue(doc: Doc, drafts: list[Draft], layout: Layout,
+            statement: list[bool]) -> list[Draft]:
     """``Rhimes declared ...: “Change the world,” she said.``: the parse made the inverted cue
-    after the quotation report the words before it; that cue reports the quotation instead.
-    Returns the drafts and the bound quotations after it (the arguments stay as they were)."""
-    text, drafts, bound = layout.text, list(drafts), set(bound)
+    after the quotation report the words before it; that cue reports the quotation instead."""
+    text, drafts, bound = layout.text, list(drafts), bound_marks(drafts)
     for k, mark in enumerate(layout.marks):
         if k in bound or not statement[k] or text[mark.end - 1 : mark.end] not in (",", "?", "!"):
             continue
@@ -74,9 +78,8 @@ def own_cue(doc: Doc, drafts: list[Draft], bound: set[int], layout: Layout,
                                     marks=[k, *draft.marks])
             else:
                 continue
-            bound.add(k)
             break
-    return drafts, bound
+    return drafts
 
 
 def same_sentence(doc: Doc, end: int, cue: int) -> bool:

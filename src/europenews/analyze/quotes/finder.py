@@ -20,6 +20,7 @@ from europenews.analyze.quotes.cue import Cue
 from europenews.analyze.quotes.cues import find_cues
 from europenews.analyze.quotes.drafts import (
     Draft,
+    bound_marks,
     contrasted,
     drop_nested,
     inner_report,
@@ -53,10 +54,9 @@ MIN_INDIRECT_WORDS = 2  # a one-word report ("backing Clinton") is too little to
 
 def _cue_drafts(
     doc: Doc, cues: list[Cue], layout: Layout, statement: list[bool]
-) -> tuple[list[Draft], set[int], list[Cue]]:
-    """Quotes read off cues with content; returns drafts, bound marks and cues left bare."""
+) -> tuple[list[Draft], list[Cue]]:
+    """Quotes read off cues with content; returns the drafts and the cues left bare."""
     text = doc_text(doc)
-    bound: set[int] = set()
     drafts: list[Draft] = []
     bare: list[Cue] = []
     for cue in cues:
@@ -81,7 +81,7 @@ def _cue_drafts(
             spans = clip(text, spans, cue_and_speaker(doc, cue)[0], marked, doc, cue.aside)
             over = [k for k in over
                     if overlaps((layout.marks[k].start, layout.marks[k].end), spans)]
-        taken = [layout.marks[k] for k in over if k in bound]
+        taken = [layout.marks[k] for k in sorted(bound_marks(drafts).intersection(over))]
         outer = [d for d in drafts if set(d.marks) & set(over)]
         if taken and inner_report(doc, cue, outer):
             # "Blake said she backs a bill against the agencies, which she called “a cartel”":
@@ -93,7 +93,6 @@ def _cue_drafts(
             # report is no part of the first one's content; its quotation is its own.
             cut = doc[doc[cue.cue[0]].left_edge.i].idx
             for d in outer:
-                bound.difference_update(k for k in d.marks if layout.marks[k].end > cut)
                 kept = [k for k in d.marks if layout.marks[k].end <= cut]
                 cuts = [strip_punct(text, s, min(e, cut)) for s, e in d.spans if s < cut]
                 cuts = [(s, e) for s, e in cuts if WORD.search(text, s, e)]
@@ -109,7 +108,6 @@ def _cue_drafts(
             # the outer speech verb reports, so the quotation is the reporter's (as it is for
             # "Nothing the mayor said “...,” the senator said": a verb in the subject).
             drafts = [d for d in drafts if all(d is not o for o in outer)]
-            bound.difference_update(k for d in outer for k in d.marks)
             taken = []
         if taken:
             # Another cue already reported that quotation: keep what lies beyond it
@@ -118,8 +116,8 @@ def _cue_drafts(
             spans = [(max(s, taken[-1].end + 1), e) if taken[-1].end <= pos
                      else (s, min(e, taken[0].start - 1)) for s, e in spans]
             spans = [(s, e) for s, e in spans if e > s and WORD.search(text, s, e)]
-            over = [k for k in over if k not in bound
-                    and overlaps((layout.marks[k].start, layout.marks[k].end), spans)]
+            over = [k for k in sorted(set(over) - bound_marks(drafts))
+                    if overlaps((layout.marks[k].start, layout.marks[k].end), spans)]
             if not over:
                 continue
         frags = [f for k in over for f in layout.marks[k].fragments]
@@ -132,8 +130,7 @@ def _cue_drafts(
             drafts.append(Draft(spans, "indirect", cue))
         else:
             bare.append(cue)  # "“...?” he urged them": the cue may still claim a quotation
-        bound.update(over)
-    return drafts, bound, bare
+    return drafts, bare
 
 
 def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
@@ -147,8 +144,8 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
     statement = [is_statement(doc, text, m) for m in marks]
     layout = Layout(text, marks)
     cues = [outside_subject(doc, c, layout, statement) for c in find_cues(doc, lex, beliefs)]
-    drafts, bound, bare = _cue_drafts(doc, cues, layout, statement)
-    drafts, bound = own_cue(doc, drafts, bound, layout, statement)
+    drafts, bare = _cue_drafts(doc, cues, layout, statement)
+    drafts = own_cue(doc, drafts, layout, statement)
     drafts = [replace(d, speaker=speaker_of(d, doc, lex)) for d in drafts]
     # A report with neither speaker nor quotation marks is mostly a misread headline ("Calls
     # for ..."); a quoted statement is kept even when nobody can be named.
