@@ -1,7 +1,7 @@
 """Quote drafts: proposed quotes (frozen: a stage that changes one returns a copy), and the
 adjustments that read several of them at once — an inverted cue that takes back its own
 quotation, reports nested in other reports, and which cue of a sentence claims a quotation (a
-trailing cue over a verb in its subject, a contrasted report over the one it was hung in).
+speech verb over the belief it reports, a contrasted report over the one it was hung in).
 """
 
 from __future__ import annotations
@@ -119,27 +119,6 @@ def strip_cue(gap: str, prev: Draft, doc: Doc) -> str:
     if prev.speaker is not None and prev.speaker.mention is not None:
         words |= set(WORD.findall(prev.speaker.mention.text))
     return " ".join(w for w in WORD.findall(gap) if w not in words)
-
-
-def trails_quotation(doc: Doc, cue: Cue, inner: Cue, marks: list[int], layout: Layout) -> bool:
-    """``Nothing the governor said “...,” the senator said``: speech cue ``cue`` follows the
-    quotations ``marks`` right after their closing comma, and the verb ``inner`` that claimed
-    them sits in a clause inside its subject — that verb is part of what was said."""
-    verb = doc[cue.cue[0]]
-    if not cue.speech or cue.subject is None or not marks or inner.cue == cue.cue:
-        return False
-    claimer = doc[inner.cue[0]]
-    # The parser may hang the subject noun ("Nothing the governor said") on the verb as "dep".
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
-                or (c.dep_ == "dep" and c.i < claimer.i)]
-    if not any(s in claimer.ancestors for s in subjects):
-        return False
-    text = layout.text
-    end = layout.marks[marks[-1]].end
-    between = text[end : verb.idx]
-    if text[end - 1 : end] not in (",", "?", "!") or not end <= verb.idx <= end + 40:
-        return False
-    return "\n" not in between and len(WORD.findall(between)) <= 3
 
 
 # Subordinate clauses that set their own report beside the first ("when he told ...").

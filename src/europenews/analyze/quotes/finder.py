@@ -26,7 +26,6 @@ from europenews.analyze.quotes.drafts import (
     inner_report,
     own_cue,
     reports_belief,
-    trails_quotation,
 )
 from europenews.analyze.quotes.inversion import reads_french_order
 from europenews.analyze.quotes.lexicon import QuoteLexicon
@@ -100,13 +99,9 @@ def _cue_drafts(
                 drafts[at:at + 1] = [replace(d, spans=cuts, marks=kept, kind=(
                     d.kind if kept else "indirect"))] if cuts else []
             taken = []
-        if taken and (reports_belief(doc, cue, outer) or all(
-            d.cue is not None and trails_quotation(doc, cue, d.cue, d.marks, layout)
-            for d in outer
-        )):
+        if taken and reports_belief(doc, cue, outer):
             # "Trump plans to foster “...,” Carson said": the belief or intention is what
-            # the outer speech verb reports, so the quotation is the reporter's (as it is for
-            # "Nothing the mayor said “...,” the senator said": a verb in the subject).
+            # the outer speech verb reports, so the quotation is the reporter's.
             drafts = [d for d in drafts if all(d is not o for o in outer)]
             taken = []
         if taken:
