@@ -98,8 +98,7 @@ def speaker_of(draft: Draft, doc: Doc, lex: QuoteLexicon) -> Speaker | None:
 
 @dataclass(frozen=True)
 class Reading:
-    """What every rule reads: the parse, the text (straight marks), the lexicon, the
-    quotations and which of them are statements."""
+    """What every rule reads: the parse, the text (straight marks), the quotations."""
 
     doc: Doc
     text: str
@@ -209,9 +208,8 @@ def _previous(r: Reading, k: int, drafts: Drafts) -> Draft | None:
     if prev is None or prev.kind != "indirect" or not r.statement[k] or prev.cue is None:
         return prev
     here = r.layout.paragraph(mark.start)
-    direct = [d for d in drafts if d.spans[-1][1] <= mark.start and not d.guessed
-              and d.kind != "indirect" and r.layout.paragraph(d.spans[-1][1]) == here]
-    latest = max(direct, key=lambda d: d.spans[-1][1], default=None)
+    latest = _last([d for d in drafts if d.kind != "indirect"
+                    and r.layout.paragraph(d.spans[-1][1]) == here], mark.start)
     cue = prev.cue.cue[0]
     # An aside ("who said ...", "as he called for ..."), not the speaker going on ("adding").
     aside = latest is not None and same_sentence(r.doc, latest.spans[-1][1], cue) and (
