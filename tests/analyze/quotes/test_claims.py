@@ -13,6 +13,7 @@ from europenews.analyze.quotes.claims import (
     claim_marks,
     completes_report,
     continues_quote,
+    cue_beside,
     is_statement,
     latest_speaker,
 )
@@ -90,3 +91,25 @@ def test_claims_marks_leave_their_inputs_and_short_phrases_alone() -> None:
     assert len(drafts) == 1 and drafts[0].kind == "indirect"
     assert [d.rule for d in out] == ["cue", "latest speaker"]  # "lifeline" stays out
     assert out[1].speaker == ANA
+
+
+def test_claims_a_bare_cue_after_the_quotation_claims_it_for_its_subject() -> None:
+    text = ("“The bridge will be finished before the first snow falls,” Ana Lopez said. "
+            "Work begins today. “Heavy trucks will use the north road.”")
+    r = _reading(text)
+    said = next(t.i for t in r.doc if t.text == "said")
+    cue = Cue((said, said + 1), said - 1, ())
+    found = cue_beside(r, 0, [], [cue])
+    assert found is not None and found.draft.rule == "bare cue" and found.draft.cue == cue
+    out = claim_marks(r, [], [cue])
+    # The short quotation a sentence later is no statement, and no rule claims it.
+    assert [(d.rule, d.marks) for d in out] == [("bare cue", [0])]
+    assert out[0].speaker is not None and out[0].speaker.mention is not None
+    assert out[0].speaker.mention.text == "Lopez"
+
+
+def test_claims_a_signature_after_a_dash_names_the_speaker() -> None:
+    r = _reading("“We will rebuild every house on this street, one by one.” ― Jane Quinlan")
+    found = cue_beside(r, 0, [], [])
+    assert found is not None and found.draft.rule == "introduction"
+    assert found.draft.cue is not None and r.doc[found.draft.cue.subject].text == "Quinlan"
