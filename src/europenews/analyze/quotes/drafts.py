@@ -37,7 +37,6 @@ class Draft:
     rule: str = "cue"  # which generator proposed it (docs/quotes.md names them)
 
 
-
 def bound_marks(drafts: list[Draft]) -> set[int]:
     """The quotations the drafts report (a nested report's quotation stays another's too)."""
     return {k for d in drafts if not d.nested for k in d.marks}
