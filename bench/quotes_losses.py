@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from europenews.analyze.extensions import register_extensions
-from europenews.analyze.quotes import finder, load_quote_lexicon
+from europenews.analyze.quotes import claims, load_quote_lexicon
 from europenews.analyze.quotes.marks import find_marked_quotes
 from europenews.evaluate.polnear import GoldAttribution, read_polnear
 from europenews.evaluate.quotes import QUOTE_MARKS, _speaker_ok, match, tokens
@@ -44,10 +44,10 @@ SHIPPED = {"c": 0.1, "margin": 0.0, "nobody_margin": 0.3}
 
 
 def tag_generators(seen: dict[int, str]) -> None:
-    """Wrap the marks-side readers in ``finder`` so the cue token each one proposes is named
+    """Wrap the marks-side readers in ``claims`` so the cue token each one proposes is named
     (``seen``: first cue token → reader; cleared per article by the caller)."""
     for name in MARKS_SIDE:
-        real = getattr(finder, name)
+        real = getattr(claims, name)
 
         def wrapped(*args: Any, _real: Any = real, _name: str = name, **kw: Any) -> Any:
             out = _real(*args, **kw)
@@ -56,7 +56,7 @@ def tag_generators(seen: dict[int, str]) -> None:
                 seen[cue.cue[0]] = _name
             return out
 
-        setattr(finder, name, wrapped)
+        setattr(claims, name, wrapped)
 
 
 def generator(quote: Quote, doc: Any, seen: dict[int, str]) -> str:
@@ -142,7 +142,7 @@ def main() -> None:
     register_extensions()
     golds = read_polnear(DATA)
     docs = parse(golds, args.cache)
-    lex = replace(load_quote_lexicon(), speakers=None)
+    lex = replace(load_quote_lexicon(), speakers=None, reports=None)  # stages 1–9
     seen: dict[int, str] = {}
     tag_generators(seen)
     rules, rows, gens = [], [], []

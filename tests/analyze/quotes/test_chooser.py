@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -60,8 +62,7 @@ def test_chooser_candidates_cover_subject_other_names_and_nobody() -> None:
 
 def test_chooser_candidates_mark_the_finders_own_and_the_previous_speaker() -> None:
     doc = _mayor_doc()
-    draft = _draft(doc, 0)
-    draft.speaker = Speaker(mention=Mention(0, 5, "Ortiz"))
+    draft = replace(_draft(doc, 0), speaker=Speaker(mention=Mention(0, 5, "Ortiz")))
     found = _by_head(candidates(doc, draft, Layout(doc.text, []), 9, TITLES, salience_of(doc)))
     assert "src=cue_subject" in found[0].features and found[0].finder
     assert "src=previous_quote" in found[9].features

@@ -5,10 +5,11 @@ text order, each speaker as a mention; the entities component resolves the menti
 article's entities afterwards (``entities/coref.resolve_speakers``). docs/quotes.md describes
 the stages.
 
-Modules: ``finder`` (the cascade that pairs marks and cues), ``marks`` (quotation marks in the
-raw text), ``spans`` (paragraphs and content bounds), ``cue``/``cues``/``cuebounds``
-(reporting cues in the parse and where their content ends), ``markcues`` and ``naming`` (cues
-read from a quotation's side), ``drafts`` (adjustments across quotes), ``speakers`` (the
+Modules: ``finder`` (the stages in order: cues' drafts, then the rest), ``marks`` (quotation
+marks in the raw text), ``spans`` (paragraphs and content bounds), ``cue``/``cues``/``cuebounds``
+(reporting cues in the parse and where their content ends), ``claims`` (the named rules that
+read a quotation from its side, with ``markcues`` and ``naming``), ``drafts`` (proposed quotes
+and the adjustments across them), ``speakers`` (the
 speaker's head token), ``chooser`` (the trained model that decides each
 quote's speaker among candidates), ``lexicon``.
 """

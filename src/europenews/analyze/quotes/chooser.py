@@ -18,7 +18,7 @@ import json
 import math
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -238,17 +238,21 @@ def decide(model: SpeakerModel, found: list[Candidate]) -> Candidate | None:
 
 def choose_speakers(doc: Doc, drafts: list[Draft], layout: Layout, titles: frozenset[str],
                     model: SpeakerModel | None,
-                    record: list[list[Candidate]] | None = None) -> None:
-    """Give each draft (in text order) the speaker the model chooses; ``record`` collects the
-    candidates of every draft (for training)."""
+                    record: list[list[Candidate]] | None = None) -> list[Draft]:
+    """The drafts (in text order), each with the speaker the model chooses; ``record``
+    collects the candidates of every draft (for training)."""
     salience = salience_of(doc)
     previous: int | None = None
+    chosen_drafts = []
     for draft in drafts:
         found = candidates(doc, draft, layout, previous, titles, salience)
         if record is not None:
             record.append(found)
         chosen = decide(model, found) if model is not None else None
         if chosen is not None and not chosen.finder:
-            draft.speaker = None if chosen.head == NOBODY else speaker_at(doc, chosen.head)
+            draft = replace(draft, speaker=None if chosen.head == NOBODY
+                            else speaker_at(doc, chosen.head))
         if not draft.guessed:  # a quoted object ("his promise of “...”") is continued by nobody
             previous = _head_of(doc, draft.speaker)
+        chosen_drafts.append(draft)
+    return chosen_drafts

@@ -1,13 +1,13 @@
-"""Quote drafts: quotes under construction, and the adjustments that read several of them at
-once — an inverted cue that takes back its own quotation, reports nested in other reports, and
-which cue of a sentence claims a quotation (a trailing cue over a verb in its subject, a contrasted
-report over the one it was hung in).
+"""Quote drafts: proposed quotes (frozen: a stage that changes one returns a copy), and the
+adjustments that read several of them at once — an inverted cue that takes back its own
+quotation, reports nested in other reports, and which cue of a sentence claims a quotation (a
+speech verb over the belief it reports, a contrasted report over the one it was hung in).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -23,9 +23,9 @@ from europenews.model import Speaker
 SENTENCE_END = re.compile(r"[.!?][\s”\"’']")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Draft:
-    """A quote under construction (character spans)."""
+    """A proposed quote (character spans) and the rule that proposed it."""
 
     spans: Spans
     kind: str
@@ -34,18 +34,23 @@ class Draft:
     marks: list[int] = field(default_factory=list)
     guessed: bool = False  # read off a quoted object, not a speech cue: nobody continues it
     nested: bool = False  # a report inside another report's content that quotes on its own
+    rule: str = "cue"  # which generator proposed it (docs/quotes.md names them)
 
 
-def own_cue(
-    doc: Doc, drafts: list[Draft], bound: set[int], layout: Layout, statement: list[bool]
-) -> None:
+def bound_marks(drafts: list[Draft]) -> set[int]:
+    """The quotations the drafts report (a nested report's quotation stays another's too)."""
+    return {k for d in drafts if not d.nested for k in d.marks}
+
+
+def own_cue(doc: Doc, drafts: list[Draft], layout: Layout,
+            statement: list[bool]) -> list[Draft]:
     """``Rhimes declared ...: “Change the world,” she said.``: the parse made the inverted cue
     after the quotation report the words before it; that cue reports the quotation instead."""
-    text = layout.text
+    text, drafts, bound = layout.text, list(drafts), bound_marks(drafts)
     for k, mark in enumerate(layout.marks):
         if k in bound or not statement[k] or text[mark.end - 1 : mark.end] not in (",", "?", "!"):
             continue
-        for draft in drafts:
+        for i, draft in enumerate(drafts):
             cue = draft.cue
             if cue is None or cue.subject is None or not cue.speech:
                 continue
@@ -60,19 +65,20 @@ def own_cue(
                 draft.spans[0][0] > pos and not has_verb(doc, draft.spans)
             )):
                 # "“Did you know?” Todd asked the mogul.": the addressee is no report.
-                drafts.remove(draft)
-                drafts.append(Draft(list(mark.fragments), "direct", cue, marks=[k]))
+                del drafts[i]
+                drafts.append(Draft(list(mark.fragments), "direct", cue, marks=[k],
+                                    rule="own cue"))
             elif draft.kind == "direct" and draft.spans[0][0] > pos and text[
                 draft.spans[0][0] : draft.spans[0][0] + 1
             ].islower() and text[mark.end - 1] == ",":
                 # "“Now that I am free,” he told the presenter, “it was hard.”": one quote
                 # interrupted by its cue.
-                draft.spans = [*mark.fragments, *draft.spans]
-                draft.marks.insert(0, k)
+                drafts[i] = replace(draft, spans=[*mark.fragments, *draft.spans],
+                                    marks=[k, *draft.marks])
             else:
                 continue
-            bound.add(k)
             break
+    return drafts
 
 
 def same_sentence(doc: Doc, end: int, cue: int) -> bool:
@@ -112,27 +118,6 @@ def strip_cue(gap: str, prev: Draft, doc: Doc) -> str:
     if prev.speaker is not None and prev.speaker.mention is not None:
         words |= set(WORD.findall(prev.speaker.mention.text))
     return " ".join(w for w in WORD.findall(gap) if w not in words)
-
-
-def trails_quotation(doc: Doc, cue: Cue, inner: Cue, marks: list[int], layout: Layout) -> bool:
-    """``Nothing the governor said “...,” the senator said``: speech cue ``cue`` follows the
-    quotations ``marks`` right after their closing comma, and the verb ``inner`` that claimed
-    them sits in a clause inside its subject — that verb is part of what was said."""
-    verb = doc[cue.cue[0]]
-    if not cue.speech or cue.subject is None or not marks or inner.cue == cue.cue:
-        return False
-    claimer = doc[inner.cue[0]]
-    # The parser may hang the subject noun ("Nothing the governor said") on the verb as "dep".
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
-                or (c.dep_ == "dep" and c.i < claimer.i)]
-    if not any(s in claimer.ancestors for s in subjects):
-        return False
-    text = layout.text
-    end = layout.marks[marks[-1]].end
-    between = text[end : verb.idx]
-    if text[end - 1 : end] not in (",", "?", "!") or not end <= verb.idx <= end + 40:
-        return False
-    return "\n" not in between and len(WORD.findall(between)) <= 3
 
 
 # Subordinate clauses that set their own report beside the first ("when he told ...").
