@@ -5,10 +5,10 @@ article at once (the model labels each sentence on its own, so a casino is a "pe
 sentence and a place in the next). A name the article reads as a person's somewhere (a title,
 a verb of speech, an age, or the surname of a person's full name) is left alone.
 
-- a one-word name right after "the" that modifies a noun ("near the Bellagio fountains",
-  "the Wynn garage") names a venue or a business: people's names take no article. Nouns that
-  people's names modify ("the Lee family", "the Lee home", "the Lee administration") are no
-  evidence;
+- a one-word name right after "the" that modifies a venue's noun ("near the Bellagio
+  fountains", "the Wynn garage") names the venue's business: people's names take no article.
+  Only a venue's nouns (and a product's, a business's or an event's: ``thing_heads.tsv``):
+  a person's surname modifies others ("the Bush rule", "the Lee family", "the Lee home");
 - a name that opens with a venue's word ("Club Caliente", "Hotel Marina", "Café Lumen") is the
   venue's;
 - a name followed by a comma and a state or country ("Hartsel, Colo.", "Varnhem, Sweden") is a
@@ -19,15 +19,16 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-# Nouns a person's surname modifies after "the": the name stays a person's there.
-PERSONAL_HEADS = frozenset({
-    "family", "home", "house", "residence", "household", "apartment", "case", "trial",
-    "murder", "killing", "shooting", "death", "disappearance", "administration", "campaign",
-    "presidency", "era", "government", "camp", "estate", "name", "couple", "brothers",
-    "sisters", "siblings", "children", "kids", "twins", "boys", "girls", "clan", "legacy",
-    "doctrine", "years", "way", "style", "story", "file", "files", "affair", "scandal",
+# Nouns of a place one goes to: a one-word name between "the" and one of them is the venue's
+# ("near the Bellagio fountains", "in the Wynn garage"). Only these: a person's surname
+# modifies many other nouns after "the" ("the Bush rule", "the Lee family", "the Okafor home").
+VENUE_HEADS = frozenset({
+    "fountain", "casino", "hotel", "resort", "lobby", "garage", "parking", "pool", "bar",
+    "nightclub", "club", "restaurant", "store", "mall", "tower", "complex", "grounds",
+    "entrance", "ballroom", "courtyard", "sportsbook", "theater", "theatre", "arena", "campus",
+    "plaza", "valet", "marquee",
 })
-STOPS = frozenset({",", ".", ";", ":", ")"})
+STOPS = frozenset({",", ".", ";", ":", ")"})  # what may follow a town's qualifier
 # First words of a venue's name; no person's name opens with one ("Park", "Bar" and "Rue" do:
 # they are left out).
 VENUES_FIRST = frozenset({"club", "nightclub", "hotel", "motel", "casino", "cafe", "café",
@@ -43,8 +44,7 @@ def _after_the(span: Span) -> str | None:
     head = root.head
     if root.dep_ != "compound" or head.i <= root.i or head.pos_ != "NOUN":
         return None
-    noun = head.lemma_.lower()
-    return None if noun in PERSONAL_HEADS else noun
+    return head.lemma_.lower()
 
 
 def _qualified_town(span: Span, places: dict[int, int]) -> bool:
@@ -62,7 +62,7 @@ def _qualified_town(span: Span, places: dict[int, int]) -> bool:
 def not_people(names: list[Span], people: set[str], surnames: set[str],
                heads: dict[str, str] | None = None) -> dict[str, str]:
     """The "person" names of ``names`` (texts) that name a venue ("FAC"), a business ("ORG"),
-    a town ("GPE") or, before a thing's noun of ``heads`` ("the Bourne movie"), that thing in
+    a town ("GPE") or, before a thing's noun of ``heads`` ("the Xeon chip"), that thing in
     this article; ``people``: the names some mention reads as a person's; ``surnames``: the
     last words (lower case) of the article's people's full names."""
     places = {s.start: s.end for s in names if s.label_ in ("GPE", "LOC") and len(s) <= 2}
@@ -80,5 +80,9 @@ def not_people(names: list[Span], people: set[str], surnames: set[str],
         elif len(span) > 1 and span[0].lower_ in VENUES_FIRST:
             found.setdefault(span.text, "FAC")
         elif span[0].is_title and (noun := _after_the(span)) is not None:
-            found.setdefault(span.text, (heads or {}).get(noun, "ORG"))
+            # A venue's noun, or a product's, a business's or an event's of ``heads`` ("the
+            # Xeon chip"); not a work's: "the Grisham novel" is the author's.
+            kind = "ORG" if noun in VENUE_HEADS else (heads or {}).get(noun)
+            if kind in ("ORG", "PRODUCT", "EVENT"):
+                found.setdefault(span.text, kind)
     return found
