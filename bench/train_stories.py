@@ -46,6 +46,7 @@ from europenews.evaluate.stories import (
 from europenews.ingest.jsonl import read_jsonl
 from europenews.stories.cluster import OnlineClusterer
 from europenews.stories.decision import (
+    ANALYSED_FEATURES,
     BASE_FEATURES,
     FEATURES,
     DecisionModel,
@@ -83,7 +84,11 @@ UNDATED_FEATURES = ("title", "body", "keys", "text")
 # (terms "owned" by a big story of a dense stream reward joining it, and stories snowball).
 # The clusterer gives headline-only items 0 for the other features.
 HEADLINE_FEATURES = BASE_FEATURES
-FULL_FEATURES = tuple(name for name in FEATURES if name != "dense")
+# The analysis' cues (stories/analysed.py) only when asked for (``story_trees.py --with``):
+# the shipped trees were fitted without them.
+FULL_FEATURES = tuple(
+    name for name in FEATURES if name != "dense" and name not in ANALYSED_FEATURES
+)
 
 
 SPLIT_SEED = 20
@@ -158,26 +163,34 @@ def cached_embedder(folder: Path | None, name: str) -> Embedder | None:
 
 
 def with_analyses(records: list[dict[str, Any]], folder: Path | None, name: str) -> None:
-    """Attach to each record the canonical entities and places of its stored analysis
-    (``NAME.jsonl`` of ``europenews analyze`` output, by article id), in place."""
+    """Attach to each record what its stored analysis gives the clusterer (``NAME.jsonl`` of
+    ``europenews analyze`` output or of a store's analyses, by article id): canonical entities
+    and places, the main event's point and day, and the store-wide entity ids of
+    ``NAME.linked.json`` (article id -> keys, as ``store.stories.linked_keys_of`` gives them to
+    ``ingest``) when that file is there; in place."""
     path = folder / f"{name}.jsonl" if folder is not None else None
-    if path is None or not path.exists():
+    if folder is None or path is None or not path.exists():
         return
+    linked_path = folder / f"{name}.linked.json"
+    linked = json.loads(linked_path.read_text("utf-8")) if linked_path.exists() else {}
     items = {}
     for payload in read_jsonl(path):
         item = story_item_from_analysis(analysis_from_dict(payload))
-        items[item.id] = (item.entities, item.places)
+        items[item.id] = {
+            "entities": item.entities, "places": item.places, "event_point": item.event_point,
+            "event_day": item.event_day, "linked": tuple(linked.get(item.id, ())),
+        }
     for record in records:
         found = items.get(str(record["id"]))
         if found is not None:
-            record["_entities"], record["_places"] = found
+            record["_analysis"] = found
 
 
 def item_of(record: dict[str, Any], number: int) -> StoryItem:
-    """The clusterer's view of a record; with an analysis' entities and places if attached."""
+    """The clusterer's view of a record; with what its analysis gives, if attached."""
     item = story_item_from_dict(record, default_id=str(number))
-    if "_entities" in record:
-        item = dataclasses.replace(item, entities=record["_entities"], places=record["_places"])
+    if "_analysis" in record:
+        item = dataclasses.replace(item, **record["_analysis"])
     return item
 
 
