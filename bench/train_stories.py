@@ -229,7 +229,7 @@ def run(
     records: list[dict[str, Any]], model: DecisionModel, embedder: Embedder | None = None
 ) -> dict[str, Any]:
     clusterer = OnlineClusterer(model=model, embedder=embedder)
-    if any("_entities" in r for r in records):
+    if any("_analysis" in r for r in records):
         predicted = [clusterer.assign(item_of(r, i)).story_id for i, r in enumerate(records)]
         final = [clusterer.resolve(story_id) for story_id in predicted]
     else:  # as `eval stories` places them (batched headline vectors with a real embedder)
