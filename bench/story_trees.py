@@ -107,6 +107,10 @@ def main() -> None:
         help="what the store's analyses give each article (train_stories.py with_analyses: "
         "gva-incidents.jsonl and gva-incidents.linked.json in this folder)")
     parser.add_argument(
+        "--fields", default=None,
+        help="with --analyses: only these StoryItem fields from them (comma-separated, e.g. "
+        "linked,event_point,event_day: no entities or places among the keys)")
+    parser.add_argument(
         "--plain-too", action="store_true",
         help="with --analyses: fit also on the pairs without analyses (as `europenews "
         "cluster` sees the articles) and score both views")
@@ -118,7 +122,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     views = {"analysed" if args.analyses else "plain":
-             load(args.data / "gva-incidents", args.half, None, analyses=args.analyses)}
+             load(args.data / "gva-incidents", args.half, None, analyses=args.analyses,
+                  fields=tuple(args.fields.split(",")) if args.fields else None)}
     if args.analyses and args.plain_too:
         views["plain"] = load(args.data / "gva-incidents", args.half, None)
     by_view = {view: [[r for r in records if sub_part(str(r["story"]), p)] for p in (0, 1)]

@@ -109,14 +109,16 @@ def load(
     split_seed: int = SPLIT_SEED,
     seed: int = SEED,
     analyses: Path | None = None,
+    fields: tuple[str, ...] | None = None,
 ) -> list[dict[str, Any]]:
-    """One half's articles of a set (first ``limit`` lines), in the set's prescribed order."""
+    """One half's articles of a set (first ``limit`` lines), in the set's prescribed order;
+    with ``fields`` (of ``with_analyses``) of their analyses attached, all when None."""
     records = [
         r
         for r in read_jsonl(articles_file(folder), limit)
         if in_half(str(r["story"]), half, split_seed)
     ]
-    with_analyses(records, analyses, folder.name)
+    with_analyses(records, analyses, folder.name, fields)
     return prescribed_order(folder.name, records, seed)
 
 
@@ -162,12 +164,15 @@ def cached_embedder(folder: Path | None, name: str) -> Embedder | None:
     return embed
 
 
-def with_analyses(records: list[dict[str, Any]], folder: Path | None, name: str) -> None:
+def with_analyses(records: list[dict[str, Any]], folder: Path | None, name: str,
+                  fields: tuple[str, ...] | None = None) -> None:
     """Attach to each record what its stored analysis gives the clusterer (``NAME.jsonl`` of
     ``europenews analyze`` output or of a store's analyses, by article id): canonical entities
     and places, the main event's point and day, and the store-wide entity ids of
     ``NAME.linked.json`` (article id -> keys, as ``store.stories.linked_keys_of`` gives them to
-    ``ingest``) when that file is there; in place."""
+    ``ingest``) when that file is there; in place. ``fields``: only these of the StoryItem's
+    fields (e.g. "linked", "event_point", "event_day": the ids and the event without the
+    entities and places among the keys), all when None."""
     path = folder / f"{name}.jsonl" if folder is not None else None
     if folder is None or path is None or not path.exists():
         return
@@ -180,6 +185,8 @@ def with_analyses(records: list[dict[str, Any]], folder: Path | None, name: str)
             "entities": item.entities, "places": item.places, "event_point": item.event_point,
             "event_day": item.event_day, "linked": tuple(linked.get(item.id, ())),
         }
+        if fields is not None:
+            items[item.id] = {k: v for k, v in items[item.id].items() if k in fields}
     for record in records:
         found = items.get(str(record["id"]))
         if found is not None:
