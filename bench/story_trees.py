@@ -109,11 +109,15 @@ def main() -> None:
     parser.add_argument(
         "--fields", default=None,
         help="with --analyses: only these StoryItem fields from them (comma-separated, e.g. "
-        "linked,event_point,event_day: no entities or places among the keys)")
+        "linked: no entities or places among the keys)")
     parser.add_argument(
         "--plain-too", action="store_true",
         help="with --analyses: fit also on the pairs without analyses (as `europenews "
         "cluster` sees the articles) and score both views")
+    parser.add_argument(
+        "--fit-plain", action="store_true",
+        help="with --plain-too: fit on the pairs without analyses alone (the shipped way), "
+        "score both views (what `ingest` meets with trees fitted the shipped way)")
     parser.add_argument(
         "--errors",
         action="store_true",
@@ -134,7 +138,9 @@ def main() -> None:
         embedder = LeadEmbedder(args.lead_vectors, args.sentences,
                                 full=not args.headline_vectors_only)
     pairs = [dated_pairs(part, embedder) for part in parts]
-    for others in list(by_view.values())[1:]:
+    if args.fit_plain and "plain" in by_view:
+        pairs = [dated_pairs(part, embedder) for part in by_view["plain"]]
+    for others in list(by_view.values())[1:] if not args.fit_plain else []:
         for p, part in enumerate(others):  # the same pairs, as the other view computes them
             more = dated_pairs(part, embedder)
             pairs[p] = (pairs[p][0] + more[0], pairs[p][1] + more[1])

@@ -46,7 +46,6 @@ from europenews.evaluate.stories import (
 from europenews.ingest.jsonl import read_jsonl
 from europenews.stories.cluster import OnlineClusterer
 from europenews.stories.decision import (
-    ANALYSED_FEATURES,
     BASE_FEATURES,
     FEATURES,
     DecisionModel,
@@ -84,11 +83,7 @@ UNDATED_FEATURES = ("title", "body", "keys", "text")
 # (terms "owned" by a big story of a dense stream reward joining it, and stories snowball).
 # The clusterer gives headline-only items 0 for the other features.
 HEADLINE_FEATURES = BASE_FEATURES
-# The analysis' cues (stories/analysed.py) only when asked for (``story_trees.py --with``):
-# the shipped trees were fitted without them.
-FULL_FEATURES = tuple(
-    name for name in FEATURES if name != "dense" and name not in ANALYSED_FEATURES
-)
+FULL_FEATURES = tuple(name for name in FEATURES if name != "dense")
 
 
 SPLIT_SEED = 20
@@ -168,11 +163,11 @@ def with_analyses(records: list[dict[str, Any]], folder: Path | None, name: str,
                   fields: tuple[str, ...] | None = None) -> None:
     """Attach to each record what its stored analysis gives the clusterer (``NAME.jsonl`` of
     ``europenews analyze`` output or of a store's analyses, by article id): canonical entities
-    and places, the main event's point and day, and the store-wide entity ids of
+    and places, and the store-wide entity ids of
     ``NAME.linked.json`` (article id -> keys, as ``store.stories.linked_keys_of`` gives them to
     ``ingest``) when that file is there; in place. ``fields``: only these of the StoryItem's
-    fields (e.g. "linked", "event_point", "event_day": the ids and the event without the
-    entities and places among the keys), all when None."""
+    fields (e.g. "linked": the ids without the entities and places among the keys), all
+    when None."""
     path = folder / f"{name}.jsonl" if folder is not None else None
     if folder is None or path is None or not path.exists():
         return
@@ -182,8 +177,8 @@ def with_analyses(records: list[dict[str, Any]], folder: Path | None, name: str,
     for payload in read_jsonl(path):
         item = story_item_from_analysis(analysis_from_dict(payload))
         items[item.id] = {
-            "entities": item.entities, "places": item.places, "event_point": item.event_point,
-            "event_day": item.event_day, "linked": tuple(linked.get(item.id, ())),
+            "entities": item.entities, "places": item.places,
+            "linked": tuple(linked.get(item.id, ())),
         }
         if fields is not None:
             items[item.id] = {k: v for k, v in items[item.id].items() if k in fields}

@@ -29,7 +29,6 @@ from dataclasses import dataclass
 
 from europenews.dates import day_number
 from europenews.stories import across, name_route
-from europenews.stories.analysed import remember
 from europenews.stories.boilerplate import RepeatedLines
 from europenews.stories.compact import intern_terms
 from europenews.stories.decision import FEATURES, DecisionModel, load_decision_model
@@ -329,7 +328,7 @@ class OnlineClusterer:
 
     def features(self, prepared: Prepared, story: _Story) -> list[float]:
         """The decision features of one candidate story (``stories/features.py``)."""
-        return decision_features(prepared, story, self.dfs, self.linked_freqs)
+        return decision_features(prepared, story, self.dfs)
 
     def add(self, prepared: Prepared, story_id: str, duplicate_of: str | None = None) -> None:
         """Add a prepared item to a story (created when unknown) and index the story's new terms.
@@ -348,8 +347,6 @@ class OnlineClusterer:
             story.languages[prepared.item.language] += 1
         story.linked.add(prepared.linked)
         story.linked_docs.update(prepared.linked.keys())
-        remember(story.event_points, prepared.item.event_point)
-        remember(story.event_days, prepared.item.event_day)
         if not words:
             story.bound()  # add_words bounds the story otherwise
         if prepared.day is not None:

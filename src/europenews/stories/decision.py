@@ -53,15 +53,6 @@ FEATURES = (
     "street",
     "address",
     "named_age",
-    # From the article's analysis (issue 20, item 4; stories/analysed.py): the store-wide
-    # entity ids' cosine with the story's, how many only this story has, the rarest shared
-    # one; log km between the main events' places, whether their days agree. -1 where the
-    # clusterer runs without analyses (``europenews cluster``).
-    "linked",
-    "own_linked",
-    "rare_linked",
-    "event_km",
-    "event_day",
     # Dense sentence vectors (issue 20): cosine with the story's mean vector or best recent
     # member; 0 when the clusterer runs without an embedder.
     "dense",
@@ -70,7 +61,6 @@ KINDS = ("headline", "full", "undated", "headline_dense")
 # The similarities every kind of item has; the rest are the incident cues of full texts
 # (headline-only items get 0 there: the headline model does not use them).
 BASE_FEATURES = FEATURES[:7]
-ANALYSED_FEATURES = ("linked", "own_linked", "rare_linked", "event_km", "event_day")
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 
-from europenews.stories.analysed import KeyFrequencies, event_cues, linked_cues
 from europenews.stories.decision import FEATURES
 from europenews.stories.incidents import agreement
 from europenews.stories.similarity import DocumentFrequencies, own_terms
@@ -22,8 +21,7 @@ BOILERPLATE_TITLE = 0.1
 
 
 def decision_features(
-    prepared: Prepared, story: StoryState, dfs: DocumentFrequencies,
-    linked_freqs: KeyFrequencies | None = None,
+    prepared: Prepared, story: StoryState, dfs: DocumentFrequencies
 ) -> list[float]:
     """Similarities, time, size and incident cues of one candidate story for the item."""
     v = prepared.vectors
@@ -55,12 +53,6 @@ def decision_features(
     source = prepared.item.source
     own_keys = math.log1p(own_terms(v.keys, story.key_docs, key_df))
     own_names = math.log1p(own_terms(cues.names, story.name_docs, dfs.names))
-    item = prepared.item
-    analysed = (
-        linked_cues(prepared.linked, story.linked.cosine(prepared.linked), story.linked_docs,
-                    linked_freqs)
-        if linked_freqs is not None else [-1.0] * 3
-    ) + event_cues(item.event_point, item.event_day, story.event_points, story.event_days)
     return [
         *base,
         own_keys,
@@ -77,7 +69,6 @@ def decision_features(
         agreement(cues.streets, story.streets),
         agreement(cues.addresses, story.addresses),
         agreement(cues.named_ages, story.named_ages),
-        *analysed,
         dense,
     ]
 

@@ -33,10 +33,6 @@ class StoryItem:
     # geocoded places ("geo:2643743"). What an article in another language can share with a
     # story (stories/across.py); empty outside the store (``europenews cluster``).
     linked: tuple[str, ...] = ()
-    # The main event as the analysis reads it (issue 20 item 4): where (latitude, longitude of
-    # its geocoded place) and on which day (days since 1970) it happened; None without one.
-    event_point: tuple[float, float] | None = None
-    event_day: int | None = None
 
 
 def story_item_from_analysis(analysis: Analysis) -> StoryItem:
@@ -54,10 +50,6 @@ def story_item_from_analysis(analysis: Analysis) -> StoryItem:
         )
     )
     event = analysis.events[0] if analysis.events else None
-    place = event.place if event else None
-    point = None
-    if place is not None and place.lat is not None and place.lon is not None:
-        point = (place.lat, place.lon)
     return StoryItem(
         id=article.id or "",
         title=article.title or "",
@@ -69,8 +61,6 @@ def story_item_from_analysis(analysis: Analysis) -> StoryItem:
         killed=event.killed if event else None,
         injured=event.injured if event else None,
         language=article.language,
-        event_point=point,
-        event_day=day_number(event.date) if event else None,
     )
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections import Counter, deque
 from dataclasses import dataclass, field
 
-from europenews.stories.analysed import remember
 from europenews.stories.dense import DenseCentroid, Vector
 from europenews.stories.guards import DateSpan
 from europenews.stories.incidents import IncidentCues
@@ -122,10 +121,6 @@ class StoryState:
     languages: Counter[str] = field(default_factory=Counter)
     linked: Centroid = field(default_factory=_bounded)
     linked_docs: Counter[str] = field(default_factory=Counter)
-    # The main events' geocoded points and days, as analyses read them (stories/analysed.py):
-    # the latest EVENT_VALUES of each.
-    event_points: dict[tuple[float, float], None] = field(default_factory=dict)
-    event_days: dict[int, None] = field(default_factory=dict)
     # The languages of the members in the word centroids (None: a member of unknown language).
     word_languages: set[str | None] = field(default_factory=set)
 
@@ -213,10 +208,6 @@ class StoryState:
         self.languages.update(other.languages)
         self.word_languages |= other.word_languages
         self.linked_docs.update(other.linked_docs)
-        for point in other.event_points:
-            remember(self.event_points, point)
-        for day in other.event_days:
-            remember(self.event_days, day)
         self.sources |= other.sources
         self.dense.merge(other.dense)
         self.dates.add(other.dates.first)
