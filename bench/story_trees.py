@@ -103,19 +103,47 @@ def main() -> None:
                         help="weigh each training pair by the candidate story's size (the "
                         "pairs a join adds or loses), or its square root")
     parser.add_argument(
+        "--analyses", type=Path, default=None,
+        help="what the store's analyses give each article (train_stories.py with_analyses: "
+        "gva-incidents.jsonl and gva-incidents.linked.json in this folder)")
+    parser.add_argument(
+        "--fields", default=None,
+        help="with --analyses: only these StoryItem fields from them (comma-separated, e.g. "
+        "linked: no entities or places among the keys)")
+    parser.add_argument(
+        "--plain-too", action="store_true",
+        help="with --analyses: fit also on the pairs without analyses (as `europenews "
+        "cluster` sees the articles) and score both views")
+    parser.add_argument(
+        "--fit-plain", action="store_true",
+        help="with --plain-too: fit on the pairs without analyses alone (the shipped way), "
+        "score both views (what `ingest` meets with trees fitted the shipped way)")
+    parser.add_argument(
         "--errors",
         action="store_true",
         help="Also classify the lost and wrong pairs (bench/story_errors.py) on the part not "
         "fitted, summed over both parts: what is left, out of sample.",
     )
     args = parser.parse_args()
-    records = load(args.data / "gva-incidents", args.half, None)
-    parts = [[r for r in records if sub_part(str(r["story"]), p)] for p in (0, 1)]
+    views = {"analysed" if args.analyses else "plain":
+             load(args.data / "gva-incidents", args.half, None, analyses=args.analyses,
+                  fields=tuple(args.fields.split(",")) if args.fields else None)}
+    if args.analyses and args.plain_too:
+        views["plain"] = load(args.data / "gva-incidents", args.half, None)
+    by_view = {view: [[r for r in records if sub_part(str(r["story"]), p)] for p in (0, 1)]
+               for view, records in views.items()}
+    parts = next(iter(by_view.values()))
     embedder = None
     if args.lead_vectors is not None:
         embedder = LeadEmbedder(args.lead_vectors, args.sentences,
                                 full=not args.headline_vectors_only)
     pairs = [dated_pairs(part, embedder) for part in parts]
+    if args.fit_plain and "plain" in by_view:
+        pairs = [dated_pairs(part, embedder) for part in by_view["plain"]]
+    for others in list(by_view.values())[1:] if not args.fit_plain else []:
+        for p, part in enumerate(others):  # the same pairs, as the other view computes them
+            more = dated_pairs(part, embedder)
+            pairs[p] = (pairs[p][0] + more[0], pairs[p][1] + more[1])
     shipped = load_decision_model()
     thresholds = [float(t) for t in args.thresholds.split(",")]
     merges = [None if m == "none" else float(m) for m in args.merges.split(",")]
@@ -123,9 +151,9 @@ def main() -> None:
     only = tuple(name for name in FULL_FEATURES + extra if name not in args.without.split(","))
     rows = []
     errors: dict[str, dict[str, Counter[str]]] = {}
-    for fit_on in (0, 1):
+    for fit_on, view in [(f, v) for f in (0, 1) for v in by_view]:
         xs, ys = pairs[fit_on]
-        scored = parts[1 - fit_on]
+        scored = by_view[view][1 - fit_on]
         models = {}
         if "logistic" in args.models:
             weights = fit(xs, ys, only)
@@ -160,7 +188,7 @@ def main() -> None:
                     else:
                         s = run(scored, candidate, embedder)
                     row = {
-                        "fit_on": fit_on, "model": name, "threshold": threshold,
+                        "fit_on": fit_on, "view": view, "model": name, "threshold": threshold,
                         "merge": merge, "pairwise": s["pairwise"], "bcubed": s["bcubed"],
                         "objective": round((s["pairwise"]["f1"] + s["bcubed"]["f1"]) / 2, 4),
                     }

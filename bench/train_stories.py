@@ -104,14 +104,16 @@ def load(
     split_seed: int = SPLIT_SEED,
     seed: int = SEED,
     analyses: Path | None = None,
+    fields: tuple[str, ...] | None = None,
 ) -> list[dict[str, Any]]:
-    """One half's articles of a set (first ``limit`` lines), in the set's prescribed order."""
+    """One half's articles of a set (first ``limit`` lines), in the set's prescribed order;
+    with ``fields`` (of ``with_analyses``) of their analyses attached, all when None."""
     records = [
         r
         for r in read_jsonl(articles_file(folder), limit)
         if in_half(str(r["story"]), half, split_seed)
     ]
-    with_analyses(records, analyses, folder.name)
+    with_analyses(records, analyses, folder.name, fields)
     return prescribed_order(folder.name, records, seed)
 
 
@@ -157,27 +159,40 @@ def cached_embedder(folder: Path | None, name: str) -> Embedder | None:
     return embed
 
 
-def with_analyses(records: list[dict[str, Any]], folder: Path | None, name: str) -> None:
-    """Attach to each record the canonical entities and places of its stored analysis
-    (``NAME.jsonl`` of ``europenews analyze`` output, by article id), in place."""
+def with_analyses(records: list[dict[str, Any]], folder: Path | None, name: str,
+                  fields: tuple[str, ...] | None = None) -> None:
+    """Attach to each record what its stored analysis gives the clusterer (``NAME.jsonl`` of
+    ``europenews analyze`` output or of a store's analyses, by article id): canonical entities
+    and places, and the store-wide entity ids of
+    ``NAME.linked.json`` (article id -> keys, as ``store.stories.linked_keys_of`` gives them to
+    ``ingest``) when that file is there; in place. ``fields``: only these of the StoryItem's
+    fields (e.g. "linked": the ids without the entities and places among the keys), all
+    when None."""
     path = folder / f"{name}.jsonl" if folder is not None else None
-    if path is None or not path.exists():
+    if folder is None or path is None or not path.exists():
         return
+    linked_path = folder / f"{name}.linked.json"
+    linked = json.loads(linked_path.read_text("utf-8")) if linked_path.exists() else {}
     items = {}
     for payload in read_jsonl(path):
         item = story_item_from_analysis(analysis_from_dict(payload))
-        items[item.id] = (item.entities, item.places)
+        items[item.id] = {
+            "entities": item.entities, "places": item.places,
+            "linked": tuple(linked.get(item.id, ())),
+        }
+        if fields is not None:
+            items[item.id] = {k: v for k, v in items[item.id].items() if k in fields}
     for record in records:
         found = items.get(str(record["id"]))
         if found is not None:
-            record["_entities"], record["_places"] = found
+            record["_analysis"] = found
 
 
 def item_of(record: dict[str, Any], number: int) -> StoryItem:
-    """The clusterer's view of a record; with an analysis' entities and places if attached."""
+    """The clusterer's view of a record; with what its analysis gives, if attached."""
     item = story_item_from_dict(record, default_id=str(number))
-    if "_entities" in record:
-        item = dataclasses.replace(item, entities=record["_entities"], places=record["_places"])
+    if "_analysis" in record:
+        item = dataclasses.replace(item, **record["_analysis"])
     return item
 
 
@@ -216,7 +231,7 @@ def run(
     records: list[dict[str, Any]], model: DecisionModel, embedder: Embedder | None = None
 ) -> dict[str, Any]:
     clusterer = OnlineClusterer(model=model, embedder=embedder)
-    if any("_entities" in r for r in records):
+    if any("_analysis" in r for r in records):
         predicted = [clusterer.assign(item_of(r, i)).story_id for i, r in enumerate(records)]
         final = [clusterer.resolve(story_id) for story_id in predicted]
     else:  # as `eval stories` places them (batched headline vectors with a real embedder)
