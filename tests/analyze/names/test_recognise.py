@@ -178,3 +178,16 @@ def test_names_lexicon_folder_without_not_names_still_loads(tmp_path: object) ->
         (folder / name).write_text(packaged.joinpath(name).read_text("utf-8"), "utf-8")
     lexicon = load_name_lexicon(folder, language="cs", gazetteer=False)
     assert lexicon.not_names == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "name"),
+    [("cs", "Lety dnes zrušilo Letiště Václava Havla v Praze .", "Letiště Václava Havla"),
+     ("pl", "Samolot wylądował na Lotnisku Chopina w Warszawie .", "Lotnisku Chopina"),
+     ("pl", "Loty odwołały Polskie Linie Lotnicze LOT .", "Polskie Linie Lotnicze LOT")],
+    ids=["cs-airport", "pl-airport", "pl-airline"],
+)
+def test_names_airports_and_airlines_are_organisations(language, sentence, name) -> None:
+    # An airport named for a person ("Václava Havla") is no person.
+    found = names(sentence, load_name_lexicon(language=language))
+    assert found.get(name) == "ORG"
