@@ -252,14 +252,17 @@ def cluster_ready(
     writer = writer or DirectWriter(engine)
     in_hand = in_hand or AnalysedInHand(limit=0)
     catch_up(engine, clusterer)  # what another process assigned since the last pass
-    done = False
+    done, before = False, None
     while not done and not stop.is_set():
         with engine.connect() as conn:
             ready, done = ready_for_stories(conn, chunk)
-        if not ready or not _assign_ids(engine, clusterer, ready, summary, NullProgress(),
-                                        writer=writer, stop=stop, in_hand=in_hand,
-                                        after_assign=after_assign, write_batch=write_batch):
+        # The same head again: an article in it has no stored analysis to assign from (it
+        # stays analysed; cluster_pending skips it too); do not ask for it forever.
+        if not ready or ready == before or not _assign_ids(
+                engine, clusterer, ready, summary, NullProgress(), writer=writer, stop=stop,
+                in_hand=in_hand, after_assign=after_assign, write_batch=write_batch):
             return
+        before = ready
 
 
 def _assign_ids(
