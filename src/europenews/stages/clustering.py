@@ -115,9 +115,9 @@ def catch_up(engine: Engine, state: StoryClusterer) -> int:
     while True:
         with engine.connect() as conn:
             batch = assignments_after(conn, state.seq, REPLAY_CHUNK)
+            if not batch:  # the usual case of a pass: one query
+                return replayed
             payloads = get_analysis_payloads(conn, [a.article_id for a in batch])
-        if not batch:
-            return replayed
         items = _with_linked(engine, {i: _stored_item(p) for i, p in payloads.items()})
         state.clusterer.prefetch(items.values())
         for assigned in batch:
