@@ -5,6 +5,10 @@ the same replay in seconds.
     .venv/bin/python bench/gva_half.py A /tmp/A.jsonl
     .venv/bin/python bench/alert_replay.py record /tmp/A.jsonl /tmp/A-replay.json.gz
     .venv/bin/python bench/alert_replay.py score /tmp/A.jsonl /tmp/A-replay.json.gz
+    # the writer's side only (clustering, alerts), on analyses kept by
+    # ``bench/store_replay.py from-store`` of an ingest of the same articles:
+    .venv/bin/python bench/alert_replay.py record /tmp/A.jsonl /tmp/A-replay.json.gz \
+        --analyses /tmp/A-cache
 
 ``record`` prepares the articles as alertscheck does (those with a text, sorted by
 (published, id)), runs ``alerts.replay.replay`` (what ``europenews alerts replay`` runs) with
@@ -61,7 +65,7 @@ def _prepared(half: Path, out: Path) -> None:
                                    ensure_ascii=False) + "\n")
 
 
-def record(half: Path, out: Path) -> None:
+def record(half: Path, out: Path, analyses: Path | None = None) -> None:
     from europenews.alerts.replay import replay
     from europenews.analyze.backends import make_analyzer
     from europenews.config import settings_from_env
@@ -87,7 +91,15 @@ def record(half: Path, out: Path) -> None:
         })
 
     rules = parse_rules_toml(RULE, "bench")
-    nlp = make_analyzer(settings_from_env())
+    if analyses is not None:  # the analyses replayed: no model, the same flow after them
+        import pickle
+
+        from store_replay import Replay
+
+        with (analyses / "analyses.pkl").open("rb") as kept:
+            nlp: Any = Replay(pickle.load(kept))
+    else:
+        nlp = make_analyzer(settings_from_env())
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "articles.jsonl"
         _prepared(half, src)
@@ -271,9 +283,11 @@ def main() -> None:
     ap.add_argument("replay", type=Path, help="the record (.json.gz)")
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
     ap.add_argument("--levels", default="0.6,0.7,0.75,0.8,0.85,0.9")
+    ap.add_argument("--analyses", type=Path, default=None,
+                    help="record: replay the analyses of this bench/store_replay.py cache")
     a = ap.parse_args()
     if a.command == "record":
-        record(a.half, a.replay)
+        record(a.half, a.replay, a.analyses)
         return
     arts, incidents, recorded = load(a.half, a.replay, a.data)
     print(json.dumps({"recorded hits (the replay)": score(recorded["hits"], arts, incidents)}))

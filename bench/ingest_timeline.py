@@ -8,7 +8,12 @@ start, end, and CPU seconds per time slice. The parent also reports when it reac
 run is otherwise unchanged). Prints one JSON object, and with ``--table`` the per-slice CPU of
 each process as text.
 
-    PYTHONPATH=src .venv/bin/python bench/ingest_timeline.py IN.jsonl [--slice 1.0] [--table]
+    PYTHONPATH=src .venv/bin/python bench/ingest_timeline.py IN.jsonl [--slice 1.0] [--table] \
+        [--db KEEP.db]
+
+``--db`` keeps the store there (to compare or export it), in place of a temporary one. The
+marks include ``results last`` (the last analysis back) and the writer's ``last_seen``: the
+tail the workers do not share is the span between them.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 # The parent's marks: each wrapped function reports its start and end (generators: their
 # first and last item) as a JSON line on stderr.
@@ -117,9 +123,9 @@ def _role(pid: int, parent: int) -> str:
     return "forksrv" if ppid == parent else "worker"
 
 
-def run(source: Path, every: float) -> dict[str, object]:
-    work = Path(tempfile.mkdtemp(prefix="europenews-timeline-"))
-    db = work / "t.db"
+def run(source: Path, every: float, keep: Path | None = None) -> dict[str, object]:
+    db = keep or Path(tempfile.mkdtemp(prefix="europenews-timeline-")) / "t.db"
+    db.unlink(missing_ok=True)
     t0 = time.time()
     cmd = [sys.executable, "-c", HOOKS, str(t0), "ingest", str(source), "--db",
            f"sqlite:///{db}", "--summary-format", "json"]
@@ -148,7 +154,21 @@ def run(source: Path, every: float) -> dict[str, object]:
                       "first_busy": busy[0] if busy else None,
                       "last_busy": busy[-1] if busy else None, "series": series})
     return {"wall_s": round(took, 2), "load": os.getloadavg(), "marks": marks,
-            "processes": procs}
+            "tail": _tail(marks, procs), "processes": procs}
+
+
+def _tail(marks: list[dict[str, Any]], procs: list[dict[str, Any]]) -> dict[str, float] | None:
+    """From the last analysis back (the ``results last`` mark) to the writer gone: the wall
+    seconds and the writer's CPU seconds of that span (sampled)."""
+    last = [m["t"] for m in marks if m["mark"] == "results last"]
+    writer = [p for p in procs if p["role"] == "writer"]
+    if not last or not writer:
+        return None
+    series = writer[0]["series"]
+    before = [c for t, c in series if t <= last[-1]] or [0.0]
+    return {"last_analysis_s": last[-1], "writer_gone_s": writer[0]["last_seen"],
+            "wall_s": round(writer[0]["last_seen"] - last[-1], 2),
+            "writer_cpu_s": round(series[-1][1] - before[-1], 2)}
 
 
 def table(result: dict[str, object], width: float) -> str:
@@ -174,8 +194,9 @@ def main() -> None:
     parser.add_argument("--every", type=float, default=0.05)
     parser.add_argument("--slice", type=float, default=1.0)
     parser.add_argument("--table", action="store_true")
+    parser.add_argument("--db", type=Path, default=None, help="keep the store here")
     args = parser.parse_args()
-    result = run(args.source, args.every)
+    result = run(args.source, args.every, args.db)
     if args.table:
         print(table(result, args.slice), file=sys.stderr)
     for p in result["processes"]:  # type: ignore[attr-defined]

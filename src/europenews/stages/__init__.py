@@ -9,7 +9,8 @@ What it offers (``cli``, ``runner`` and tests call these; ``ingest`` only reads 
   articles, keeping each source's state (validators, errors, next due time);
 - ``stages.analysis``: ``analyze_pending``, ``reanalyze_stored``, ``store_analysis``;
 - ``stages.clustering``: ``new_clusterer`` (the stored assignments replayed in order, so it
-  continues exactly), ``cluster_pending``, ``repair_stories``;
+  continues exactly), ``cluster_ready`` (the stories of the analysed head of the queue, after
+  each batch of analyses), ``cluster_pending``, ``repair_stories``;
 - ``stages.lease``: ``QueueLease``, the one process at a time that analyses and clusters;
 - ``stages.writer``: ``Writer``, how every stage writes: ``DirectWriter`` in one thread,
   ``WriteThread`` (one queue, one thread, one transaction per task) under ``run``;

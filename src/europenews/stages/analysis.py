@@ -59,6 +59,8 @@ WRITE_BATCH = 16
 Analyser: TypeAlias = "Language | AnalysisBackend"
 # Told about each analysis once it is stored (the clustering stage keeps what it needs).
 OnAnalysed = Callable[[str, Analysis], None]
+# Called after each batch of analyses is stored (``ingest`` assigns their stories then).
+OnStored = Callable[[], None]
 
 
 def _is_pipeline(nlp: Analyser) -> TypeGuard[Language]:
@@ -189,10 +191,12 @@ def analyze_pending(
     stop: threading.Event | None = None,
     analysed: OnAnalysed | None = None,
     write_batch: int = WRITE_BATCH,
+    stored: OnStored | None = None,
 ) -> None:
     """Analyse every stored article still at ``fetched`` (from this run or an interrupted one),
     in publication order, until none is left or ``stop`` is set. Analyses are stored
-    ``write_batch`` at a time, each batch in one transaction."""
+    ``write_batch`` at a time, each batch in one transaction; ``stored()`` follows each batch
+    that saved any (worker processes meanwhile analyse the next articles)."""
     progress = progress or NullProgress()
     writer = writer or DirectWriter(engine)
     stop = stop or threading.Event()
@@ -211,6 +215,8 @@ def analyze_pending(
                 if analysed is not None:
                     analysed(article_id, analysis)
         in_hand.clear()
+        if stored is not None and any(saved):
+            stored()
 
     while not stop.is_set():
         # Articles stored meanwhile (``run`` keeps fetching) are taken on the next round.

@@ -30,7 +30,7 @@ from europenews.contract import analysis_from_dict
 from europenews.model import Analysis
 from europenews.stages.summary import IngestSummary, NullProgress, Progress
 from europenews.stages.writer import DirectWriter, Writer
-from europenews.store.articles import STATUS_ANALYSED, articles_with_status, get_analysis_payloads
+from europenews.store.articles import STATUS_ANALYSED, get_analysis_payloads, ids_with_status
 from europenews.store.stories import (
     assign_to_story,
     assignments_after,
@@ -39,6 +39,7 @@ from europenews.store.stories import (
     linked_keys_of,
     list_story_members,
     merge_stories,
+    ready_for_stories,
     refresh_story,
     stories_out_of_step,
 )
@@ -114,9 +115,9 @@ def catch_up(engine: Engine, state: StoryClusterer) -> int:
     while True:
         with engine.connect() as conn:
             batch = assignments_after(conn, state.seq, REPLAY_CHUNK)
+            if not batch:  # the usual case of a pass: one query
+                return replayed
             payloads = get_analysis_payloads(conn, [a.article_id for a in batch])
-        if not batch:
-            return replayed
         items = _with_linked(engine, {i: _stored_item(p) for i, p in payloads.items()})
         state.clusterer.prefetch(items.values())
         for assigned in batch:
@@ -215,39 +216,93 @@ def cluster_pending(
     transaction, ``after_assign(conn, story_id)`` follows for each story they touched, in
     the same write. The caller holds the ``analysis`` lease."""
     progress = progress or NullProgress()
-    writer = writer or DirectWriter(engine)
     stop = stop or threading.Event()
-    in_hand = in_hand or AnalysedInHand(limit=0)
     catch_up(engine, clusterer)  # what another process assigned since the last pass
     with engine.connect() as conn:
-        pending = [a.id for a in articles_with_status(conn, [STATUS_ANALYSED])]
+        pending = ids_with_status(conn, [STATUS_ANALYSED])
     if not pending or stop.is_set():
         return
     progress.stage("cluster", len(pending))
     for start in range(0, len(pending), chunk):
-        ids = [i for i in pending[start:start + chunk] if i is not None]
-        items = {i: item for i in ids if (item := in_hand.take(i)) is not None}
-        if earlier := [i for i in ids if i not in items]:
-            with engine.connect() as conn:
-                payloads = get_analysis_payloads(conn, earlier)
-            items.update((i, _stored_item(p)) for i, p in payloads.items())
-        items = _with_linked(engine, items)
-        clusterer.clusterer.prefetch(items.values())
-        for start_group in range(0, len(ids), write_batch):
-            if stop.is_set():  # between two batches: the one in hand is stored
-                return
-            group = [(i, clusterer.assign(items[i]))
-                     for i in ids[start_group:start_group + write_batch] if i in items]
-            seqs = _record(writer, group, after_assign) if group else []
-            summary.clustered += sum(seq is not None for seq in seqs)
-            if seqs and seqs != list(range(clusterer.seq + 1, clusterer.seq + 1 + len(seqs))):
-                # Another process clustered meanwhile (these articles, or others before them):
-                # the clusterer in memory no longer matches the store. Rebuild it from the
-                # stored assignments, which are the truth (ours included).
-                log.warning("stories were assigned by another process meanwhile; "
-                            "rebuilding the clusterer from the store")
-                fresh = new_clusterer(engine)
-                clusterer.clusterer, clusterer.seq = fresh.clusterer, fresh.seq
-            elif seqs:
-                clusterer.seq = clusterer.seq + len(seqs)
-            progress.advance(len(ids[start_group:start_group + write_batch]))
+        if not _assign_ids(engine, clusterer, pending[start:start + chunk], summary, progress,
+                           writer=writer or DirectWriter(engine), stop=stop,
+                           in_hand=in_hand or AnalysedInHand(limit=0),
+                           after_assign=after_assign, write_batch=write_batch):
+            return
+
+
+def cluster_ready(
+    engine: Engine,
+    clusterer: StoryClusterer,
+    summary: IngestSummary,
+    chunk: int = 200,
+    *,
+    writer: Writer | None = None,
+    stop: threading.Event | None = None,
+    in_hand: AnalysedInHand | None = None,
+    after_assign: AfterAssign | None = None,
+    write_batch: int = WRITE_BATCH,
+) -> None:
+    """Assign the analysed articles that no article still waiting for its analysis precedes
+    in publication order (``store.stories.ready_for_stories``), as :func:`cluster_pending`
+    does. Called after each batch of analyses is stored, so that stories are assigned while
+    the workers analyse the next articles (issue 19), with the entities as they stand then,
+    and in the order one ``cluster_pending`` after the whole analysis would take them."""
+    stop = stop or threading.Event()
+    writer = writer or DirectWriter(engine)
+    in_hand = in_hand or AnalysedInHand(limit=0)
+    catch_up(engine, clusterer)  # what another process assigned since the last pass
+    done, before = False, None
+    while not done and not stop.is_set():
+        with engine.connect() as conn:
+            ready, done = ready_for_stories(conn, chunk)
+        # The same head again: an article in it has no stored analysis to assign from (it
+        # stays analysed; cluster_pending skips it too); do not ask for it forever.
+        if not ready or ready == before or not _assign_ids(
+                engine, clusterer, ready, summary, NullProgress(), writer=writer, stop=stop,
+                in_hand=in_hand, after_assign=after_assign, write_batch=write_batch):
+            return
+        before = ready
+
+
+def _assign_ids(
+    engine: Engine,
+    clusterer: StoryClusterer,
+    ids: list[str],
+    summary: IngestSummary,
+    progress: Progress,
+    *,
+    writer: Writer,
+    stop: threading.Event,
+    in_hand: AnalysedInHand,
+    after_assign: AfterAssign | None,
+    write_batch: int,
+) -> bool:
+    """Assign these articles in this order, ``write_batch`` per transaction; False when
+    ``stop`` ended it (between two batches: the one in hand is stored)."""
+    items = {i: item for i in ids if (item := in_hand.take(i)) is not None}
+    if earlier := [i for i in ids if i not in items]:
+        with engine.connect() as conn:
+            payloads = get_analysis_payloads(conn, earlier)
+        items.update((i, _stored_item(p)) for i, p in payloads.items())
+    items = _with_linked(engine, items)
+    clusterer.clusterer.prefetch(items.values())
+    for start in range(0, len(ids), write_batch):
+        if stop.is_set():
+            return False
+        group = [(i, clusterer.assign(items[i]))
+                 for i in ids[start:start + write_batch] if i in items]
+        seqs = _record(writer, group, after_assign) if group else []
+        summary.clustered += sum(seq is not None for seq in seqs)
+        if seqs and seqs != list(range(clusterer.seq + 1, clusterer.seq + 1 + len(seqs))):
+            # Another process clustered meanwhile (these articles, or others before them):
+            # the clusterer in memory no longer matches the store. Rebuild it from the
+            # stored assignments, which are the truth (ours included).
+            log.warning("stories were assigned by another process meanwhile; "
+                        "rebuilding the clusterer from the store")
+            fresh = new_clusterer(engine)
+            clusterer.clusterer, clusterer.seq = fresh.clusterer, fresh.seq
+        elif seqs:
+            clusterer.seq = clusterer.seq + len(seqs)
+        progress.advance(len(ids[start:start + write_batch]))
+    return True

@@ -24,6 +24,7 @@ from europenews.stages.clustering import (
     AnalysedInHand,
     StoryClusterer,
     cluster_pending,
+    cluster_ready,
     new_clusterer,
     repair_stories,
 )
@@ -127,22 +128,42 @@ def process_pending(
 ) -> StoryClusterer | None:
     """Analyse and cluster whatever is pending in the store; returns the clusterer used
     (restored from the store on first use), to be passed to the next call. The caller holds
-    the ``analysis`` lease."""
+    the ``analysis`` lease.
+
+    Stories are assigned as analyses are stored (after each batch, while worker processes
+    analyse the next articles), in publication order: an article is assigned once every
+    article before it is analysed or failed, with the entities as linking left them then, as
+    ``run`` does between passes. Whatever is left analysed is assigned at the end."""
     writer = writer or DirectWriter(engine)
     stop = stop or threading.Event()
     in_hand = AnalysedInHand()
-    if nlp is not None:
-        analyze_pending(engine, nlp, summary, progress, settings.batch_size, settings.model,
-                        writer=writer, stop=stop, analysed=in_hand.keep)
-    if not settings.cluster or stop.is_set():
-        return clusterer
-    with engine.connect() as conn:
-        pending = count_articles(conn, STATUS_ANALYSED)
-    if pending:
+
+    def ready() -> StoryClusterer:
+        nonlocal clusterer
         clusterer = clusterer or new_clusterer(engine)
         if not clusterer.repaired:  # once per process: a store written before claims
             repair_stories(writer, engine)
             clusterer.repaired = True
-        cluster_pending(engine, clusterer, summary, progress, writer=writer, stop=stop,
+        return clusterer
+
+    def assign_ready() -> None:
+        cluster_ready(engine, ready(), summary, writer=writer, stop=stop, in_hand=in_hand,
+                      after_assign=after_assign)
+
+    if nlp is not None:
+        if settings.cluster and _waiting_for_story(engine):
+            assign_ready()  # left analysed by an interrupted run: before the articles after
+        analyze_pending(engine, nlp, summary, progress, settings.batch_size, settings.model,
+                        writer=writer, stop=stop, analysed=in_hand.keep,
+                        stored=assign_ready if settings.cluster else None)
+    if not settings.cluster or stop.is_set():
+        return clusterer
+    if _waiting_for_story(engine):
+        cluster_pending(engine, ready(), summary, progress, writer=writer, stop=stop,
                         in_hand=in_hand, after_assign=after_assign)
     return clusterer
+
+
+def _waiting_for_story(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return count_articles(conn, STATUS_ANALYSED) > 0

@@ -26,6 +26,7 @@ from europenews.store.articles import insert_new_only, utc_now
 from europenews.store.schema import (
     STATUS_ANALYSED,
     STATUS_CLUSTERED,
+    STATUS_FETCHED,
     article_entities,
     articles,
     entities,
@@ -74,6 +75,24 @@ def claim_for_story(conn: Connection, article_id: str) -> bool:
     """Mark an analysed article clustered; False when it is not waiting for a story (another
     process clustered it, or it is not analysed): then it must not be assigned again."""
     return bool(conn.execute(_CLAIM, {"article": article_id}).rowcount)
+
+
+def ready_for_stories(conn: Connection, limit: int) -> tuple[list[str], bool]:
+    """The analysed articles at the head of the queue (articles waiting for their analysis or
+    a story, in publication order as ``articles_with_status`` gives it) up to the first one
+    still waiting for its analysis, among its first ``limit``; and whether the head ended
+    there (True: an unanalysed article or the queue's end follows)."""
+    rows = conn.execute(
+        select(articles.c.id, articles.c.status)
+        .where(articles.c.status.in_([STATUS_FETCHED, STATUS_ANALYSED]))
+        .order_by(articles.c.published.is_(None), articles.c.published, articles.c.pk)
+        .limit(limit)).all()
+    ready: list[str] = []
+    for row in rows:
+        if row.status != STATUS_ANALYSED:
+            return ready, True
+        ready.append(str(row.id))
+    return ready, len(rows) < limit
 
 
 def last_seq(conn: Connection) -> int:

