@@ -11,8 +11,10 @@ a verb of speech, an age, or the surname of a person's full name) is left alone.
   a person's surname modifies others ("the Bush rule", "the Lee family", "the Lee home");
 - a name that opens with a venue's word ("Club Caliente", "Hotel Marina", "Café Lumen") is the
   venue's;
-- a name followed by a comma and a state or country ("Hartsel, Colo.", "Varnhem, Sweden") is a
-  town.
+- a one-word name followed by a comma and a state or country that ends its clause ("in
+  Hartsel, Colo., police said", "Varnhem, Sweden.") is a town;
+- a one-word name that one mention writes as a venue ("at the Sapphire", ``kinds._kind``) is
+  the venue in the others too.
 """
 
 from __future__ import annotations
