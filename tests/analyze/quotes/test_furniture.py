@@ -57,3 +57,13 @@ def test_calling_for_something_is_still_a_report(nlp):
 def test_participle_before_court_papers_is_no_cue(nlp):
     text = "He hid the rifle in a shed behind the house, charging documents say."
     assert all(cue != "charging" for cue, _ in _cues(nlp, text))
+
+
+def test_a_page_time_stamp_ends_a_headline_attribution(nlp):
+    # A headline "Police: ..." run into the page's "Posted: ... Updated: ..." line: the stamp
+    # is no part of what the police said.
+    text = ("Police: 2 men shot near downtown bar; suspect sought Posted: Friday, May 6, 2016 "
+            "6:55 PM EST Updated: Friday, May 6, 2016 11:43 PM EST\n\nTwo men were shot late "
+            "Thursday, officers said.")
+    said = [q for cue, q in _cues(nlp, text) if cue == ":"]
+    assert said == ["2 men shot near downtown bar; suspect sought"]

@@ -67,6 +67,7 @@ PAPER_VERBS = frozenset({"say", "show", "state", "allege"})  # "charging papers 
 # not "Twitter", which a name may precede ("Senator X on Twitter: “...”").
 LABELS = frozenset({"photo", "photos", "courtesy", "credit", "image", "video", "caption",
                     "follow", "contact", "update", "related", "app"})
+STAMPS = frozenset({"posted", "updated", "published", "modified"})  # "Posted: Monday, 6:55 PM"
 # Compared as numbers (Token.pos, Token.lower): every token of an article is asked.
 VERB, NOUN, ACCORDING = (StringStore().as_int(x) for x in ("VERB", "NOUN", "according"))
 
@@ -354,7 +355,10 @@ def _colon_cue(sent: Span, colon: Token) -> Cue | None:
         head = next((t for t in reversed(before) if t.pos_ in ("NOUN", "PROPN")), None)
     if head is None:
         return None
-    rest = trim_span(sent.doc[colon.i + 1 : sent.end])
+    # A page's time stamp run into the line ("… killed Posted: Monday, …") ends what was said.
+    end = next((t.i for t in sent.doc[colon.i + 1 : sent.end - 1] if t.lower_ in STAMPS
+                and t.nbor().text == ":"), sent.end)
+    rest = trim_span(sent.doc[colon.i + 1 : end])
     if rest is None or rest[1] - rest[0] < 3 or not any(
             t.pos_ in ("VERB", "AUX") or t.is_quote for t in sent.doc[colon.i + 1 : sent.end]):
         return None  # "Courtesy: Ann Lee", "App: iPhone | Android": a credit, no claim
