@@ -107,8 +107,7 @@ def locate_places(
     home = outlet_country(gaz, outlet) or station_country(text)
     spoken = None if home else language_country(doc.lang_)
     region, side = outlet_region(gaz, outlet), station_side(outlet)
-    resolved = resolve_toponyms(gaz, toponyms, text, home or spoken, region, side,
-                                spoken=spoken is not None)
+    resolved = resolve_toponyms(gaz, toponyms, text, home, region, side, spoken=spoken)
     doubtful = frozenset(r.toponym.start for r in resolved if r.doubtful)
     return PlaceFinding(tuple(places_from(resolved, doc_text(doc))), doubtful)
 

@@ -237,15 +237,18 @@ def resolve_toponyms(
     home: str | None = None,
     home_region: str | None = None,
     side: str | None = None,
-    spoken: bool = False,
+    spoken: str | None = None,
 ) -> list[Resolved]:
     """Return each toponym that could be resolved, with its record. ``home`` is the country of
     the outlet (``outlet.py``): one vote for it, as if the article named it once;
     ``home_region`` its state, when its hostname says ("US.NY"): one vote for that state;
     ``side`` the side of the Mississippi a US station's call sign says ("east", "west");
-    ``spoken``: the home is only the country the article's language is written in, which
-    frames out villages and small towns abroad but no sizeable city (a Czech report names
-    "Frankfurt" without the country, its "Německo" being a form the gazetteer lacks)."""
+    ``spoken`` the country the article's language is written in when the outlet gives no home:
+    it frames out villages and small towns abroad that nothing else in the text supports, and
+    lends no support of its own (the gazetteer holds common words of a language as its
+    country's villages: "Włochy", Polish for Italy, is a district of Warsaw), nor frames out a
+    sizeable city (a Czech report names "Frankfurt" without its "Německo", a form the gazetteer
+    cannot read)."""
     keys = [_key(t) for t in toponyms]
     cands: dict[str, list[GeoEntry]] = {}
     for k, t in zip(keys, toponyms, strict=True):
@@ -289,7 +292,7 @@ def resolve_toponyms(
         anchors={k: first[k] for k in confident if first[k].feature == "city"},
         cells=town_cells(cands, prior),
         side=side,
-        spoken_home=home if spoken else None,
+        spoken_home=spoken,
     )
     if home:
         ctx.country_votes[home] += HOME_VOTE
@@ -437,8 +440,9 @@ def _outside(
     """Whether a reading lies outside the frame that the article's other names give."""
     vote = (own[0].country, own[1]) if own else None
     votes: Mapping[str, float] = ctx.country_votes
-    if ctx.spoken_home and reading.population >= SMALL_TOWN:
-        votes = {**votes, ctx.spoken_home: votes.get(ctx.spoken_home, 0.0) - HOME_VOTE}
+    spoken = ctx.spoken_home
+    if spoken and reading.population < SMALL_TOWN and reading.country != spoken:
+        votes = {**votes, spoken: votes.get(spoken, 0.0) + HOME_VOTE}
     frame = frame_without(votes, vote)
     return outside_frame(reading, frame, _support(reading, key, own, ctx))
 

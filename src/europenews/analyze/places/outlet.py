@@ -13,10 +13,10 @@ is. The hostname often says so too:
 - a national broadcaster or network (``abc7chicago.com``, ``6abc.com``, ``cbslocal.com``,
   ``bbc.com``); the country-code domain comes first (``abc.net.au`` is Australian).
 The home is one vote for its country among the article's place names (``geocode.py``); when
-the hostname says nothing, a US station's call sign in the text ("(WMC-TV) -") gives it, and
-failing that the article's language when one country writes it (``language_country``: a
+the hostname says nothing, a US station's call sign in the text ("(WMC-TV) -") gives it.
+Failing both, the article's language, when one country writes it (``language_country``: a
 Polish report is written in Poland, while German, French, Russian or English news comes from
-many countries).
+many countries), frames out small towns abroad only (``geocode.resolve_toponyms``).
 """
 
 from __future__ import annotations
