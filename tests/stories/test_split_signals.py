@@ -9,6 +9,8 @@ from types import ModuleType
 
 import pytest
 
+from tests.stories.incidents import LEAD, OTHER, record
+
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 
@@ -24,19 +26,6 @@ def bench() -> Iterator[tuple[ModuleType, ModuleType]]:
         sys.path.remove(str(BENCH))
 
 
-def _record(i: int, story: str, day: str, title: str, text: str) -> dict[str, object]:
-    return {"id": f"a{i}", "story": story, "published": day, "source": f"site{i}.example",
-            "title": title, "text": text}
-
-
-LEAD = (
-    "Two men were wounded late Friday outside the Ferncliff Lounge on Harbour Road, police in "
-    "Dunmore said. Detective Walter Ostrander said both victims were taken to Saint Agnes."
-)
-OTHER = (
-    "A woman was injured Sunday when shots hit a parked van on Quarry Lane in Belwick, the "
-    "county sheriff said. Deputy Marisol Quenby said no arrest had been made."
-)
 
 
 def test_gap_buckets(bench: tuple[ModuleType, ModuleType]) -> None:
@@ -73,9 +62,9 @@ def test_online_pairs_label_stories_holding_the_incident(
     from europenews.stories.decision import load_decision_model
 
     records = [
-        _record(0, "1", "2016-03-04", "Two wounded outside Ferncliff Lounge in Dunmore", LEAD),
-        _record(1, "2", "2016-03-05", "Woman hurt as shots hit van in Belwick", OTHER),
-        _record(2, "1", "2016-03-05", "Ferncliff Lounge shooting leaves two wounded", LEAD),
+        record(0, "1", "2016-03-04", "Two wounded outside Ferncliff Lounge in Dunmore", LEAD),
+        record(1, "2", "2016-03-05", "Woman hurt as shots hit van in Belwick", OTHER),
+        record(2, "1", "2016-03-05", "Ferncliff Lounge shooting leaves two wounded", LEAD),
     ]
     xs, ys = online_pairs.online_pairs(records, load_decision_model())
     assert len(xs) == len(ys) and xs

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.stories.incidents import LEAD, OTHER, record
+
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 
@@ -21,19 +23,6 @@ def story_errors():  # type: ignore[no-untyped-def]
         sys.path.remove(str(BENCH))
 
 
-def _record(i: int, story: str, day: str, title: str, text: str) -> dict[str, object]:
-    return {"id": f"a{i}", "story": story, "published": day, "source": f"site{i}.example",
-            "title": title, "text": text}
-
-
-LEAD = (
-    "Two men were wounded late Friday outside the Ferncliff Lounge on Harbour Road, police in "
-    "Dunmore said. Detective Walter Ostrander said both victims were taken to Saint Agnes."
-)
-OTHER = (
-    "A woman was injured Sunday when shots hit a parked van on Quarry Lane in Belwick, the "
-    "county sheriff said. Deputy Marisol Quenby said no arrest had been made."
-)
 
 
 @pytest.mark.parametrize("split_title", ["Court date set in unrelated matter"])
@@ -41,11 +30,11 @@ def test_story_errors_classes_add_up_to_final_pairs(story_errors, split_title: s
     from europenews.stories.decision import load_decision_model
 
     records = [
-        _record(0, "1", "2016-03-04", "Two wounded outside Ferncliff Lounge in Dunmore", LEAD),
-        _record(1, "1", "2016-03-05", "Ferncliff Lounge shooting leaves two wounded", LEAD),
-        _record(2, "2", "2016-03-06", "Woman hurt as shots hit van in Belwick", OTHER),
+        record(0, "1", "2016-03-04", "Two wounded outside Ferncliff Lounge in Dunmore", LEAD),
+        record(1, "1", "2016-03-05", "Ferncliff Lounge shooting leaves two wounded", LEAD),
+        record(2, "2", "2016-03-06", "Woman hurt as shots hit van in Belwick", OTHER),
         # The same incident months later, sharing no word with its first reports: a split.
-        _record(3, "1", "2016-09-01", split_title, "A hearing was moved to October."),
+        record(3, "1", "2016-09-01", split_title, "A hearing was moved to October."),
     ]
     result = story_errors.analyse(records, load_decision_model(), examples=5)
     pairs = result["final_pairs"]
