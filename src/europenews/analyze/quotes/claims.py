@@ -285,16 +285,23 @@ def claim_marks(r: Reading, drafts: Drafts, bare: Cues, model: SpeakerModel | No
     quotation nothing claims stays out). ``record`` collects every quotation's options."""
     drafts, bare = list(drafts), list(bare)
     bound = {k for d in drafts for k in d.marks}
+    dropped: Drafts = []
     for k in range(len(r.layout.marks)):
         if k in bound:
             continue
         found = options(r, k, drafts, bare, model is not None or record is not None)
         if record is not None and found:
             record.append(found)
-        at = (0 if found else None) if model is None else pick(model, [o.features for o in found])
-        if at is None:
+        if not found:
             continue
+        at, kept = (0, True) if model is None else pick(model, [o.features for o in found])
         draft, replaces = found[at].draft, found[at].replaces
+        if not kept:
+            if replaces is not None:
+                continue  # the earlier quote is not extended
+            # Left out at the end, but the later quotations are read as if it were there (the
+            # quote a later quotation goes on from stays the same).
+            dropped.append(draft)
         if replaces is not None:
             drafts[next(i for i, d in enumerate(drafts) if d is replaces)] = draft
         else:
@@ -302,4 +309,4 @@ def claim_marks(r: Reading, drafts: Drafts, bare: Cues, model: SpeakerModel | No
         if draft.rule in BESIDE and draft.cue in bare:
             bare.remove(draft.cue)  # a bare cue claims one quotation
         bound.update(draft.marks)
-    return drafts
+    return [d for d in drafts if all(d is not x for x in dropped)]

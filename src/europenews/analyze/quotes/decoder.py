@@ -5,7 +5,8 @@ described by feature names (which rule, the draft's kind, whether it extends an 
 the cue's word class and distance, the speaker's entity type and distance, the quotation's
 shape) and scored with the weights of ``lexicons/<language>/claims.json``. The best proposal
 is taken (the quotations are read in text order, so one draft per quotation and no two drafts
-over the same quotation); none is taken when the best scores under the model's ``margin``.
+over the same quotation); when the best scores under the model's ``margin``, the quotation is
+left out.
 ``bench/train_claims.py`` trains the weights on PolNeAR train, out of fold by article.
 """
 
@@ -107,10 +108,9 @@ def features(doc: Doc, lex: QuoteLexicon, layout: Layout, mark: MarkedQuote, sta
     return frozenset(out)
 
 
-def pick(model: SpeakerModel, scored: Sequence[frozenset[str]]) -> int | None:
-    """The index of the best proposal, or None when even the best scores under the margin."""
-    if not scored:
-        return None
+def pick(model: SpeakerModel, scored: Sequence[frozenset[str]]) -> tuple[int, bool]:
+    """The index of the best proposal (ties: the first rule's), and whether it scores at least
+    the model's margin (else its quotation is left out)."""
     probs = [model.probability(f) for f in scored]
-    best = max(range(len(probs)), key=lambda i: probs[i])  # ties: the first rule's
-    return best if probs[best] >= model.margin else None
+    best = max(range(len(probs)), key=lambda i: probs[i])
+    return best, probs[best] >= model.margin
