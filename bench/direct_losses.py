@@ -3,17 +3,18 @@
 Every gold direct quote (content with a quotation mark, as ``eval quotes`` counts them) that the
 final quotes do not give with its right speaker falls in the first class that holds:
 ``decoder_chose_wrong`` (a marks-side proposal for one of its quotations would have been right,
-another was taken or none), ``wrong_speaker`` (a quote matches it, overlap 0.5, with the wrong
-speaker or none), ``wrong_bounds`` (a quote shares words with it but matches under 0.5),
-``no_candidate`` (no quote touches it).
+another was taken or none: the rules' order, or ``claims_decoder.py``'s pick), ``wrong_speaker``
+(a quote matches it, overlap 0.5, with the wrong speaker or none), ``wrong_bounds`` (a quote
+shares words with it but matches under 0.5), ``no_candidate`` (no quote touches it).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from claims_decoder import Record, decoding
 from europenews.analyze.quotes import QuoteLexicon, find_quotes
-from europenews.analyze.quotes.claims import Option
+from europenews.analyze.quotes.chooser import SpeakerModel
 from europenews.analyze.quotes.finder import _to_quote
 from europenews.evaluate.polnear import GoldAttribution, GoldDoc
 from europenews.evaluate.quotes import QUOTE_MARKS, _speaker_ok, match, tokens
@@ -25,14 +26,16 @@ def _right(text: str, quote: Quote, g: GoldAttribution) -> bool:
     return bool(gt) and len(qt & gt) / max(len(qt), len(gt)) >= 0.5 and _speaker_ok(text, quote, g)
 
 
-def losses(golds: list[GoldDoc], docs: list[Doc], lexes: list[QuoteLexicon],
-           final: list[list[Quote]]) -> dict[str, int]:
+def losses(golds: list[GoldDoc], docs: list[Doc], lex: QuoteLexicon,
+           decoders: list[SpeakerModel | None], final: list[list[Quote]]) -> dict[str, int]:
+    """The lost gold direct quotes by class; ``decoders``: each article's (None: the order)."""
     out = {"decoder_chose_wrong": 0, "wrong_speaker": 0, "wrong_bounds": 0, "no_candidate": 0}
-    for gold, doc, lex, quotes in zip(golds, docs, lexes, final, strict=True):
+    for gold, doc, decoder, quotes in zip(golds, docs, decoders, final, strict=True):
         text = gold.text
         pairs = dict((j, i) for i, j in match(text, quotes, gold.attributions, 0.5))
-        record: list[list[Option]] = []
-        find_quotes(doc, lex, options=record)
+        record: Record = []
+        with decoding(decoder, record):
+            find_quotes(doc, lex)
         proposed = [_to_quote(doc, text, o.draft) for found in record for o in found]
         for j, g in enumerate(gold.attributions):
             if not any(m in text[s:e] for s, e in g.content for m in QUOTE_MARKS):

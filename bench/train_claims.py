@@ -1,18 +1,19 @@
-"""Train the marks-side decoder (src/europenews/analyze/quotes/lexicons/en/claims.json).
+"""Train the marks-side decoder of ``claims_decoder.py`` (a bench tool: it did not pay).
 
     .venv/bin/python bench/train_claims.py [--cache /tmp/quotes10/cache] [--folds 5]
         [--seed 13] [--write]
 
 Runs the quote finder on PolNeAR train (the parse cache of ``bench/train_speakers.py``) with no
 trained model, the rules taken in their old order, and records for every quotation no cue
-reports the proposals of every rule of ``claims.py`` with their features (decoder.py). A
+reports the proposals of every rule of ``claims.py`` with their features (claims_decoder.py). A
 proposal is positive when its quote would match a gold attribution (token overlap 0.5, the
 ``eval quotes`` recipe) that also holds most of the quotation's own words, with the right
 speaker. Cross-validated by article (articles shuffled with ``--seed``), a logistic regression
 per fold scores the held-out articles' proposals; for each C and margin the script prints how
 many quotations get a positive proposal against the first rule's. ``--write`` trains the kept
-setting on all train articles and writes the weights; ``bench/train_reports.py`` gives the
-figures of the whole finder with a decoder per fold. Dev is never read here.
+setting on all train articles and writes the weights (``--out``, outside the package: it ships
+none); ``bench/train_reports.py --claims-margin M`` gives the figures of the whole finder with
+a decoder per fold. Dev is never read here.
 """
 
 from __future__ import annotations
@@ -20,23 +21,20 @@ from __future__ import annotations
 import itertools
 import json
 import random
-from dataclasses import replace
 from pathlib import Path
 
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc
 
+from claims_decoder import Option, Record, decoding
 from europenews.analyze.quotes import QuoteLexicon, find_quotes
 from europenews.analyze.quotes.chooser import SpeakerModel
-from europenews.analyze.quotes.claims import Option
 from europenews.analyze.quotes.finder import _to_quote
 from europenews.evaluate.polnear import GoldDoc
 from europenews.evaluate.quotes import _speaker_ok, tokens
 from train_speakers import setup
 
-OUT = (Path(__file__).resolve().parents[1]
-       / "src/europenews/analyze/quotes/lexicons/en/claims.json")
 SETTINGS_C = (0.1, 0.3, 1.0)
 MARGINS = (0.0, 0.1, 0.2, 0.3)
 KEPT_C = 0.1  # the setting train_reports.py's folds use (chosen on train CV, below)
@@ -63,8 +61,9 @@ def collect(golds: list[GoldDoc], docs: list[Doc], lex: QuoteLexicon) -> list[Ro
     """Every article's quotations from the marks' side, each with its labelled options."""
     out = []
     for gold, doc in zip(golds, docs, strict=True):
-        record: list[list[Option]] = []
-        find_quotes(doc, replace(lex, claims=None), options=record)
+        record: Record = []
+        with decoding(None, record):
+            find_quotes(doc, lex)
         out.append([labelled(doc, gold, found) for found in record])
     return out
 
@@ -128,11 +127,12 @@ def main() -> None:
         print(json.dumps({"C": c, "margin": margin, **score(rows, models, fold_of)}))
     if args.write:
         model = fit(rows, KEPT_C, 0.0)
-        OUT.write_text(json.dumps({"bias": model.bias, "margin": model.margin,
+        out = Path(args.out)
+        out.write_text(json.dumps({"bias": model.bias, "margin": model.margin,
                                    "nobody_margin": 0.0,
                                    "weights": dict(sorted(model.weights.items()))},
                                   indent=0) + "\n", encoding="utf-8")
-        print(f"wrote {OUT}")
+        print(f"wrote {out}")
 
 
 def _by_rule(quotations: list[list[tuple[frozenset[str], bool]]]) -> dict[str, list[int]]:

@@ -5,8 +5,8 @@
 
 Runs the quote finder on PolNeAR train (the parse cache of ``bench/train_speakers.py``) with
 neither trained model but the marks-side decoder of each article's fold (``train_claims.py``:
-trained on the other folds' articles, at the margin of the shipped ``claims.json`` or
-``--claims-margin``; ``--no-claims``: the rules in their old order), gives its quotes their
+trained on the other folds' articles, with ``--claims-margin M``; without it the rules in their
+order, as the package), gives its quotes their
 speakers from the chooser cross-validated by article (the shipped setting C 0.1, margin 0,
 nobody margin 0.3), then collects the candidate reports of ``quotes/reports.py``. A candidate is
 positive when it would be a true positive of quote+speaker F1 (overlap 0.5 with a gold
@@ -27,14 +27,18 @@ from pathlib import Path
 
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
+from spacy.tokens import Doc
 
+from claims_decoder import decoding
 from direct_losses import losses
+from europenews.analyze.quotes import QuoteLexicon
+from europenews.analyze.quotes.chooser import SpeakerModel
 from europenews.analyze.quotes.reports import candidates
 from europenews.evaluate.polnear import GoldDoc
 from europenews.evaluate.quotes import _speaker_ok, match, tokens
 from europenews.model import Quote
 from train_claims import KEPT_C, collect, fold_models, folds
-from train_speakers import examples, figures, fit, rechosen, setup
+from train_speakers import Example, examples, figures, fit, rechosen, setup
 
 OUT = (Path(__file__).resolve().parents[1]
        / "src/europenews/analyze/quotes/lexicons/en/reports.json")
@@ -67,17 +71,23 @@ def train(rows: list[Rows], ys: list[list[bool]], c: float) -> tuple[DictVectori
     return vec, clf
 
 
+def _examples(doc: Doc, gold: GoldDoc, lex: QuoteLexicon,
+              decoder: SpeakerModel | None) -> tuple[list[Quote], list[Example]]:
+    with decoding(decoder):
+        return examples(doc, gold, lex)
+
+
 def main() -> None:
     args, golds, docs, lex = setup()
     fold_of = folds(len(golds), args.folds, args.seed)
-    lexes = [lex] * len(golds)
+    decoders: list[SpeakerModel | None] = [None] * len(golds)
     if args.claims_margin is not None:
         # The marks-side decoder of each article's fold, trained on the other folds' articles.
-        decoders = fold_models(collect(golds, docs, lex), fold_of, args.folds, KEPT_C,
-                               args.claims_margin)
-        lexes = [replace(lex, claims=decoders[fold_of[a]]) for a in range(len(golds))]
-    rules, chooser_rows = zip(*(examples(d, g, x) for g, d, x in zip(golds, docs, lexes,
-                                                                     strict=True)), strict=True)
+        folded = fold_models(collect(golds, docs, lex), fold_of, args.folds, KEPT_C,
+                             args.claims_margin)
+        decoders = [folded[fold_of[a]] for a in range(len(golds))]
+    rules, chooser_rows = zip(*(_examples(d, g, lex, m) for g, d, m in zip(
+        golds, docs, decoders, strict=True)), strict=True)
     models = [fit([r for a in range(len(golds)) if fold_of[a] != k for r in chooser_rows[a]],
                   0.1) for k in range(args.folds)]
     chosen = [rechosen(replace(models[fold_of[a]], margin=0.0, nobody_margin=0.3), rules[a],
@@ -106,7 +116,7 @@ def main() -> None:
             print(json.dumps({"C": c, "threshold": t, "added": sum(map(len, extra)), **fig}))
     c, t, fig, final = max(results, key=lambda r: r[2]["quote_speaker_f1"])
     print(json.dumps({"kept": {"C": c, "threshold": t, **fig}}))
-    print(json.dumps({"direct_lost": losses(golds, docs, lexes, final)}))
+    print(json.dumps({"direct_lost": losses(golds, docs, lex, decoders, final)}))
     if args.write:
         vec, clf = train(rows, ys, c)
         weights = {n: round(float(w), 4) for n, w in itertools.zip_longest(

@@ -183,20 +183,15 @@ def setup() -> tuple[argparse.Namespace, list[GoldDoc], list[Doc], QuoteLexicon]
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--write", action="store_true")
-    # train_reports.py: the margin of the marks-side decoder it trains per fold (default: the
-    # shipped claims.json's); --no-claims runs the rules in their old order.
+    # train_reports.py: the margin of the marks-side decoder it trains per fold
+    # (claims_decoder.py); without it, the rules in their order, as the package.
     ap.add_argument("--claims-margin", type=float, default=None)
-    ap.add_argument("--no-claims", action="store_true")
+    ap.add_argument("--out", default="/tmp/claims.json")  # train_claims.py --write
     args = ap.parse_args()
     register_extensions()
     golds = read_polnear(DATA)
     docs = parse(golds, args.cache)
-    shipped = load_quote_lexicon()
-    if args.claims_margin is None and shipped.claims is not None:
-        args.claims_margin = shipped.claims.margin
-    if args.no_claims:
-        args.claims_margin = None
-    return args, golds, docs, replace(shipped, speakers=None, reports=None, claims=None)
+    return args, golds, docs, replace(load_quote_lexicon(), speakers=None, reports=None)
 
 
 def main() -> None:

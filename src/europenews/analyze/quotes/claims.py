@@ -15,9 +15,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from europenews.analyze.quotes.chooser import SpeakerModel
 from europenews.analyze.quotes.cue import Cue
-from europenews.analyze.quotes.decoder import features, pick
 from europenews.analyze.quotes.drafts import (
     SENTENCE_END,
     Draft,
@@ -251,62 +249,23 @@ RULES: tuple[Rule, ...] = (chant, cue_beside, passive, quoted_object, completes_
                            continues_quote, latest_speaker)
 
 
-class Option(NamedTuple):
-    """One rule's proposal for a quotation, with the speaker the rules give it."""
-
-    rule: str
-    draft: Draft
-    replaces: Draft | None
-    features: frozenset[str]
-
-
-Record = list[list[Option]]
-
-
-def options(r: Reading, k: int, drafts: Drafts, bare: Cues,
-            describe: bool = True) -> list[Option]:
-    """Every rule's proposal for quotation ``k`` (in the order of ``RULES``), described by
-    the decoder's features (``describe``: only a decoder or its training reads them)."""
-    found = [(rule.__name__, p) for rule in RULES if (p := rule(r, k, drafts, bare)) is not None]
-    mark = r.layout.marks[k]
-    out = []
-    for at, (name, p) in enumerate(found):
-        draft = replace(p.draft, speaker=speaker_of(p.draft, r.doc, r.lex))
-        out.append(Option(name, draft, p.replaces, features(
-            r.doc, r.lex, r.layout, mark, r.statement[k], name, draft, p.replaces is not None,
-            len(found), at) if describe else frozenset()))
-    return out
-
-
-def claim_marks(r: Reading, drafts: Drafts, bare: Cues, model: SpeakerModel | None = None,
-                record: Record | None = None) -> Drafts:
-    """The drafts after every quotation no draft covers was read by ``RULES``: the decoder's
-    pick among their proposals (decoder.py), or without a model the first rule's (a short
-    quotation nothing claims stays out). ``record`` collects every quotation's options."""
+def claim_marks(r: Reading, drafts: Drafts, bare: Cues) -> Drafts:
+    """The drafts after every quotation no draft covers was read by ``RULES`` in order (a
+    short quotation nothing claims stays out)."""
     drafts, bare = list(drafts), list(bare)
     bound = {k for d in drafts for k in d.marks}
-    dropped: Drafts = []
     for k in range(len(r.layout.marks)):
         if k in bound:
             continue
-        found = options(r, k, drafts, bare, model is not None or record is not None)
-        if record is not None and found:
-            record.append(found)
-        if not found:
+        found = next((p for rule in RULES if (p := rule(r, k, drafts, bare)) is not None), None)
+        if found is None:
             continue
-        at, kept = (0, True) if model is None else pick(model, [o.features for o in found])
-        draft, replaces = found[at].draft, found[at].replaces
-        if not kept:
-            if replaces is not None:
-                continue  # the earlier quote is not extended
-            # Left out at the end, but the later quotations are read as if it were there (the
-            # quote a later quotation goes on from stays the same).
-            dropped.append(draft)
-        if replaces is not None:
-            drafts[next(i for i, d in enumerate(drafts) if d is replaces)] = draft
+        draft = replace(found.draft, speaker=speaker_of(found.draft, r.doc, r.lex))
+        if found.replaces is not None:
+            drafts[next(i for i, d in enumerate(drafts) if d is found.replaces)] = draft
         else:
             drafts.append(draft)
         if draft.rule in BESIDE and draft.cue in bare:
             bare.remove(draft.cue)  # a bare cue claims one quotation
         bound.update(draft.marks)
-    return [d for d in drafts if all(d is not x for x in dropped)]
+    return drafts

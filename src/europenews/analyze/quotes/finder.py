@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from europenews.analyze.doctext import doc_text
 from europenews.analyze.quotes.chooser import Candidate, choose_speakers
-from europenews.analyze.quotes.claims import Reading, Record, claim_marks, is_statement, speaker_of
+from europenews.analyze.quotes.claims import Reading, claim_marks, is_statement, speaker_of
 from europenews.analyze.quotes.cue import Cue
 from europenews.analyze.quotes.cues import find_cues
 from europenews.analyze.quotes.drafts import (
@@ -129,11 +129,9 @@ def _cue_drafts(
 
 
 def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
-                record: list[list[Candidate]] | None = None,
-                options: Record | None = None) -> list[Quote]:
+                record: list[list[Candidate]] | None = None) -> list[Quote]:
     """Pure: read the marks and the parse, return the quotes in text order. ``record``
-    collects each quote's speaker candidates (``bench/train_speakers.py``), ``options`` each
-    quotation's proposals from the marks' side (``bench/train_claims.py``)."""
+    collects each quote's speaker candidates (``bench/train_speakers.py``)."""
     raw = doc_text(doc)
     # The rules read typewriter marks (``...'') as straight ones; the quotes keep the text.
     text = straight_marks(raw)
@@ -149,8 +147,7 @@ def find_quotes(doc: Doc, lex: QuoteLexicon, beliefs: bool = True,
     drafts = [d for d in drop_nested(doc, drafts) if d.speaker is not None or d.marks]
     # "The mayor answered the critics by saying: “...”": a quotation whose report was dropped as
     # nested, and that no kept report covers, is read again from the marks' side.
-    drafts = claim_marks(Reading(doc, text, lex, layout, statement), drafts, bare, lex.claims,
-                         options)
+    drafts = claim_marks(Reading(doc, text, lex, layout, statement), drafts, bare)
     drafts.sort(key=lambda d: d.spans[0])
     # The rules proposed a speaker per quote; the trained chooser (chooser.py) decides.
     model = None if reads_french_order(lex) else lex.speakers

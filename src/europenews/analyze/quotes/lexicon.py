@@ -20,7 +20,6 @@ from europenews.analyze.quotes.chooser import SpeakerModel
 WHAT = "quote lexicon"
 MODEL = "speakers.json"  # optional: weights of the speaker chooser (chooser.py)
 REPORTS = "reports.json"  # optional: weights of the reports of unlisted verbs (reports.py)
-CLAIMS = "claims.json"  # optional: weights of the marks-side decoder (decoder.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +40,6 @@ class QuoteLexicon:
     pronouns: dict[str, str] = field(default_factory=dict)  # form → "m", "f" or "-"
     speakers: SpeakerModel | None = None  # speakers.json: the trained speaker chooser
     reports: SpeakerModel | None = None  # reports.json: which reports of unlisted verbs to keep
-    claims: SpeakerModel | None = None  # claims.json: which rule's proposal a quotation takes
     # dialogue_dashes.txt: the dashes that open a line of dialogue (« — Nous restons. »); none
     # in English, where a leading dash opens a list item or a signature.
     dialogue_dashes: str = ""
@@ -84,6 +82,4 @@ def load_quote_lexicon(path: str | Path | None = None, language: str = "en") -> 
         if folder.joinpath(MODEL).is_file() else None,
         reports=SpeakerModel.from_json(read_text(folder, REPORTS, WHAT))
         if folder.joinpath(REPORTS).is_file() else None,
-        claims=SpeakerModel.from_json(read_text(folder, CLAIMS, WHAT))
-        if folder.joinpath(CLAIMS).is_file() else None,
     )
