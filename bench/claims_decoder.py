@@ -141,9 +141,10 @@ def pick(model: SpeakerModel, scored: Sequence[frozenset[str]]) -> tuple[int, bo
 
 
 def claim_marks(r: Reading, drafts: Drafts, bare: Cues, model: SpeakerModel | None = None,
-                record: Record | None = None) -> Drafts:
+                record: Record | None = None, nobody_only: bool = False) -> Drafts:
     """``claims.claim_marks`` with the decoder's pick (without a model: the first rule's, as
-    the package); ``record`` collects every quotation's options."""
+    the package); ``record`` collects every quotation's options; ``nobody_only``: the margin
+    leaves out only a quote the rules give nobody (the chooser mends the others' speakers)."""
     drafts, bare = list(drafts), list(bare)
     bound = {k for d in drafts for k in d.marks}
     dropped: Drafts = []
@@ -157,7 +158,7 @@ def claim_marks(r: Reading, drafts: Drafts, bare: Cues, model: SpeakerModel | No
             continue
         at, kept = (0, True) if model is None else pick(model, [o.features for o in found])
         draft, replaces = found[at].draft, found[at].replaces
-        if not kept:
+        if not kept and not (nobody_only and found[at].draft.speaker is not None):
             if replaces is not None:
                 continue  # the earlier quote is not extended
             dropped.append(draft)  # left out at the end; the later quotations see it
@@ -172,10 +173,12 @@ def claim_marks(r: Reading, drafts: Drafts, bare: Cues, model: SpeakerModel | No
 
 
 @contextmanager
-def decoding(model: SpeakerModel | None, record: Record | None = None) -> Iterator[None]:
+def decoding(model: SpeakerModel | None, record: Record | None = None,
+             nobody_only: bool = False) -> Iterator[None]:
     """Within the block, the finder's marks-side stage is this module's ``claim_marks``."""
     old = finder.claim_marks
-    finder.claim_marks = lambda r, d, b: claim_marks(r, d, b, model, record)  # type: ignore
+    finder.claim_marks = lambda r, d, b: claim_marks(  # type: ignore
+        r, d, b, model, record, nobody_only)
     try:
         yield
     finally:

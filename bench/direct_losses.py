@@ -27,14 +27,15 @@ def _right(text: str, quote: Quote, g: GoldAttribution) -> bool:
 
 
 def losses(golds: list[GoldDoc], docs: list[Doc], lex: QuoteLexicon,
-           decoders: list[SpeakerModel | None], final: list[list[Quote]]) -> dict[str, int]:
+           decoders: list[SpeakerModel | None], final: list[list[Quote]],
+           nobody_only: bool = False) -> dict[str, int]:
     """The lost gold direct quotes by class; ``decoders``: each article's (None: the order)."""
     out = {"decoder_chose_wrong": 0, "wrong_speaker": 0, "wrong_bounds": 0, "no_candidate": 0}
     for gold, doc, decoder, quotes in zip(golds, docs, decoders, final, strict=True):
         text = gold.text
         pairs = dict((j, i) for i, j in match(text, quotes, gold.attributions, 0.5))
         record: Record = []
-        with decoding(decoder, record):
+        with decoding(decoder, record, nobody_only):
             find_quotes(doc, lex)
         proposed = [_to_quote(doc, text, o.draft) for found in record for o in found]
         for j, g in enumerate(gold.attributions):

@@ -41,8 +41,10 @@ KEPT_C = 0.1  # the setting train_reports.py's folds use (chosen on train CV, be
 Rows = list[list[tuple[frozenset[str], bool]]]  # per quotation: its options
 
 
-def labelled(doc: Doc, gold: GoldDoc, found: list[Option]) -> list[tuple[frozenset[str], bool]]:
-    """Each option's features and whether its quote would be right (see the module doc)."""
+def labelled(doc: Doc, gold: GoldDoc, found: list[Option],
+             speaker: bool = True) -> list[tuple[frozenset[str], bool]]:
+    """Each option's features and whether its quote would be right (see the module doc;
+    without ``speaker``, whatever its speaker)."""
     text = gold.text
     out = []
     for opt in found:
@@ -51,20 +53,21 @@ def labelled(doc: Doc, gold: GoldDoc, found: list[Option]) -> list[tuple[frozens
         new = qt - (tokens(text, opt.replaces.spans) if opt.replaces is not None else set())
         ok = any(
             (gt := tokens(text, g.content)) and len(qt & gt) / max(len(qt), len(gt)) >= 0.5
-            and len(new & gt) * 2 >= len(new) and _speaker_ok(text, quote, g)
+            and len(new & gt) * 2 >= len(new) and (not speaker or _speaker_ok(text, quote, g))
             for g in gold.attributions)
         out.append((opt.features, ok))
     return out
 
 
-def collect(golds: list[GoldDoc], docs: list[Doc], lex: QuoteLexicon) -> list[Rows]:
+def collect(golds: list[GoldDoc], docs: list[Doc], lex: QuoteLexicon,
+            speaker: bool = True) -> list[Rows]:
     """Every article's quotations from the marks' side, each with its labelled options."""
     out = []
     for gold, doc in zip(golds, docs, strict=True):
         record: Record = []
         with decoding(None, record):
             find_quotes(doc, lex)
-        out.append([labelled(doc, gold, found) for found in record])
+        out.append([labelled(doc, gold, found, speaker) for found in record])
     return out
 
 

@@ -72,8 +72,8 @@ def train(rows: list[Rows], ys: list[list[bool]], c: float) -> tuple[DictVectori
 
 
 def _examples(doc: Doc, gold: GoldDoc, lex: QuoteLexicon,
-              decoder: SpeakerModel | None) -> tuple[list[Quote], list[Example]]:
-    with decoding(decoder):
+              decoder: SpeakerModel | None, nobody: bool) -> tuple[list[Quote], list[Example]]:
+    with decoding(decoder, nobody_only=nobody):
         return examples(doc, gold, lex)
 
 
@@ -83,10 +83,10 @@ def main() -> None:
     decoders: list[SpeakerModel | None] = [None] * len(golds)
     if args.claims_margin is not None:
         # The marks-side decoder of each article's fold, trained on the other folds' articles.
-        folded = fold_models(collect(golds, docs, lex), fold_of, args.folds, KEPT_C,
-                             args.claims_margin)
+        rows_c = collect(golds, docs, lex, not args.claims_nobody)
+        folded = fold_models(rows_c, fold_of, args.folds, KEPT_C, args.claims_margin)
         decoders = [folded[fold_of[a]] for a in range(len(golds))]
-    rules, chooser_rows = zip(*(_examples(d, g, lex, m) for g, d, m in zip(
+    rules, chooser_rows = zip(*(_examples(d, g, lex, m, args.claims_nobody) for g, d, m in zip(
         golds, docs, decoders, strict=True)), strict=True)
     models = [fit([r for a in range(len(golds)) if fold_of[a] != k for r in chooser_rows[a]],
                   0.1) for k in range(args.folds)]
@@ -116,7 +116,8 @@ def main() -> None:
             print(json.dumps({"C": c, "threshold": t, "added": sum(map(len, extra)), **fig}))
     c, t, fig, final = max(results, key=lambda r: r[2]["quote_speaker_f1"])
     print(json.dumps({"kept": {"C": c, "threshold": t, **fig}}))
-    print(json.dumps({"direct_lost": losses(golds, docs, lex, decoders, final)}))
+    lost = losses(golds, docs, lex, decoders, final, args.claims_nobody)
+    print(json.dumps({"direct_lost": lost}))
     if args.write:
         vec, clf = train(rows, ys, c)
         weights = {n: round(float(w), 4) for n, w in itertools.zip_longest(
