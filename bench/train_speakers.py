@@ -183,6 +183,12 @@ def setup() -> tuple[argparse.Namespace, list[GoldDoc], list[Doc], QuoteLexicon]
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--write", action="store_true")
+    # train_reports.py: the margin of the marks-side decoder it trains per fold
+    # (claims_decoder.py); without it, the rules in their order, as the package.
+    ap.add_argument("--claims-margin", type=float, default=None)
+    # ... labelled whatever the speaker, the margin leaving out only quotes with nobody
+    ap.add_argument("--claims-nobody", action="store_true")
+    ap.add_argument("--out", default="/tmp/claims.json")  # train_claims.py --write
     args = ap.parse_args()
     register_extensions()
     golds = read_polnear(DATA)
