@@ -20,6 +20,8 @@ from dataclasses import dataclass
 import simplemma
 
 from europenews.analyze.names.lexicon import NameLexicon
+from europenews.analyze.names.openers import (CommonWords, common_opener, heading_words,
+                                              proper_lemma)
 from europenews.translit import LEMMA_LANGUAGES, fold, is_cyrillic
 
 # Untyped candidates: on the development half of WikiNEuRal (de es it nl pl pt ru), a lone
@@ -144,8 +146,9 @@ def type_of(words: Sequence[str], before: str | None, lexicon: NameLexicon) -> s
     if words[0].casefold() in lexicon.place_heads or (
             lexicon.language in SLAVIC and words[-1].casefold() in lexicon.place_heads):
         return "LOC"
-    if fold(words[0]) in lexicon.first_names:
-        return "PERSON"
+    if fold(words[0]) in lexicon.first_names or fold(
+            proper_lemma(words[0], lexicon.language) or "") in lexicon.first_names:
+        return "PERSON"  # also declined: Polish *Asię Bibi*, *Jana Kowalskiego*
     if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
         return "ORG"
     if len(words) >= 2 and any(_is_place([w], lexicon) for w in words):
@@ -191,7 +194,11 @@ def find_names(words: Sequence[str], sent_starts: Sequence[bool],
     """The names among ``words`` (a Doc's token texts; ``sent_starts`` marks sentence starts)."""
     names: list[NameSpan] = []
     titled_people: set[tuple[str, ...]] = set()
-    for start, end in candidate_runs(words, sent_starts, lexicon):
+    runs = candidate_runs(words, sent_starts, lexicon)
+    known = CommonWords(lexicon.language, words, lexicon.common, lexicon.words)
+    # Runs the article writes inside a sentence: capitalised there for being names.
+    inside = {tuple(words[a:b]) for a, b in runs if not _starts(words, sent_starts, a)}
+    for start, end in runs:
         titled = False
         # Capitalised words that are not the name: a common first word, leading title words,
         # a caption's or the page's words anywhere ("Foto", "Zdroj").
@@ -204,6 +211,18 @@ def find_names(words: Sequence[str], sent_starts: Sequence[bool],
                 start += 1
             else:
                 break
+        # A heading's common words in capitals (*ZOBACZ TEŻ*), and a sentence's common first
+        # word before a name (*Jednocześnie Ryanair*): not the name, unless a list knows the
+        # whole (*Nowy Jork*, *Wielka Brytania*) or its first word makes a name
+        # (*Letiště Václava Havla*).
+        whole = list(words[start:end])
+        if start < end and not titled and not _known(whole, lexicon):
+            start += heading_words(whole, known)
+            if (start < end and _starts(words, sent_starts, start)
+                    and not _bare_head(words[start], lexicon)
+                    and not _has_org_word(words[start:start + 1], lexicon)
+                    and common_opener(words[start:end], known, inside)):
+                start += 1
         # In German, a run of common nouns is no name, nor its nouns at either end
         # (*Saison*, *Jahr*), unless a lexicon knows the whole.
         if lexicon.nouns is not None and not _known(list(words[start:end]), lexicon):
@@ -241,7 +260,7 @@ def find_names(words: Sequence[str], sent_starts: Sequence[bool],
         names.append(NameSpan(start, end, label))
         if label == "PERSON" and (titled or (before or "").casefold() in lexicon.titles):
             titled_people.add(tuple(span))
-    return _people_once_titled(words, names, titled_people)
+    return _first_names_alone(words, _people_once_titled(words, names, titled_people), lexicon)
 
 
 def _people_once_titled(words: Sequence[str], names: list[NameSpan],
@@ -253,6 +272,27 @@ def _people_once_titled(words: Sequence[str], names: list[NameSpan],
     return [NameSpan(n.start, n.end, "PERSON")
             if n.label != "PERSON" and (tuple(words[n.start:n.end]) in people or (
                 n.end - n.start == 1 and words[n.start] in surnames)) else n
+            for n in names]
+
+
+def _first_name_key(word: str, lexicon: NameLexicon) -> str:
+    return fold(proper_lemma(word, lexicon.language) or word)
+
+
+def _first_names_alone(words: Sequence[str], names: list[NameSpan],
+                       lexicon: NameLexicon) -> list[NameSpan]:
+    """A word alone that opens a person's name of the same article with a first name the
+    lists know (declined alike: Polish *Asia Bibi* … *Asię*) is that person's first name, not the place another language names
+    so (*Asia*, the continent in English), unless the article's language names a country so."""
+    firsts = {key for n in names if n.label == "PERSON" and n.end - n.start >= 2
+              if (key := _first_name_key(words[n.start], lexicon)) in lexicon.first_names}
+    if not firsts:
+        return names
+    return [NameSpan(n.start, n.end, "PERSON")
+            if n.label != "PERSON" and n.end - n.start == 1
+            and _first_name_key(words[n.start], lexicon) in firsts
+            and not {fold(words[n.start]), _lemma_key(words[n.start:n.end], lexicon.language)}
+            & lexicon.own_places else n
             for n in names]
 
 
