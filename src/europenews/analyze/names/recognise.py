@@ -20,8 +20,7 @@ from dataclasses import dataclass
 import simplemma
 
 from europenews.analyze.names.lexicon import NameLexicon
-from europenews.analyze.names.openers import (CommonWords, common_opener, heading_words,
-                                              proper_lemma)
+from europenews.analyze.names.openers import CommonWords, common_opener, heading_words, proper_lemma
 from europenews.translit import LEMMA_LANGUAGES, fold, is_cyrillic
 
 # Untyped candidates: on the development half of WikiNEuRal (de es it nl pl pt ru), a lone
@@ -282,8 +281,9 @@ def _first_name_key(word: str, lexicon: NameLexicon) -> str:
 def _first_names_alone(words: Sequence[str], names: list[NameSpan],
                        lexicon: NameLexicon) -> list[NameSpan]:
     """A word alone that opens a person's name of the same article with a first name the
-    lists know (declined alike: Polish *Asia Bibi* … *Asię*) is that person's first name, not the place another language names
-    so (*Asia*, the continent in English), unless the article's language names a country so."""
+    lists know (declined alike: Polish *Asia Bibi* … *Asię*) is that person's first name, not
+    the place another language names so (*Asia*, the continent in English), unless the
+    article's language names a country so."""
     firsts = {key for n in names if n.label == "PERSON" and n.end - n.start >= 2
               if (key := _first_name_key(words[n.start], lexicon)) in lexicon.first_names}
     if not firsts:
