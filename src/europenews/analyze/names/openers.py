@@ -137,8 +137,9 @@ def common_opener(span: Sequence[str], known: CommonWords, runs_inside: Collecti
     """Whether the first word of a name of two words or more that opens a sentence is a common
     word before the name (*Jednocześnie Ryanair*, *Piloti Ryanairu*, *Mąż Asi Bibi*): the
     opener is common and no Slavic adjective, and the word after it is not common (a name of
-    common words, *Sąd Najwyższy*, *Evropská komise*, is capitalised as a whole), and the article never writes the whole run
-    inside a sentence (``runs_inside``), where its capitals would be the name's own."""
+    common words, *Sąd Najwyższy*, *Evropská komise*, is capitalised as a whole), and the
+    article never writes the whole run inside a sentence (``runs_inside``), where its capitals
+    would be the name's own."""
     if len(span) < 2 or _caps(span[0]) or tuple(span) in runs_inside:
         return False
     if known.language in SLAVIC and _lemma(span[0].casefold(), known.language).endswith(
