@@ -11,7 +11,8 @@ is read, strongest evidence first, from
 - the language's simplemma dictionary (MIT; Wiktionary-derived for most languages), which
   lists a proper noun under its capitalised form with a capitalised lemma (*Asia* → *Asia*,
   *Warszawa*) and a common word in lower case (*jednocześnie*, *umowy* → *umowa*): a word whose
-  capitalised form has a capitalised lemma is a name, one whose lower-case form has a
+  capitalised form has a capitalised lemma is a name (also *Róża*, "a rose"; and, the lists
+  being what they are, *Potem*, "then", under *Pot*), else one whose lower-case form has a
   lower-case lemma is a common word.
 
 Pure functions over a Doc's words; ``CommonWords`` holds what one article tells.
@@ -87,7 +88,7 @@ class CommonWords:
         if not word.isupper():
             as_written = self.lexicon.get(word)
             if as_written is not None and as_written[:1].isupper():
-                return False  # a proper noun of the dictionary
+                return False  # a proper noun of the dictionary (*Marka* under *Marek*)
         lemma = self.lexicon.get(word.casefold())
         return lemma is not None and not lemma[:1].isupper()
 

@@ -220,6 +220,7 @@ def find_names(words: Sequence[str], sent_starts: Sequence[bool],
             if (start < end and _starts(words, sent_starts, start)
                     and not _bare_head(words[start], lexicon)
                     and not _has_org_word(words[start:start + 1], lexicon)
+                    and _first_name_key(words[start], lexicon) not in lexicon.first_names
                     and common_opener(words[start:end], known, inside)):
                 start += 1
         # In German, a run of common nouns is no name, nor its nouns at either end
