@@ -100,3 +100,14 @@ def test_openers_a_declined_first_name_is_no_common_word(
     # "marka" is also "a brand"; the dictionary lists "Marka" under the name "Marek".
     found = names("Marka Nowaka widziano wczoraj w Gdańsku .", lexicons["pl"])
     assert found.get("Marka Nowaka") == "PERSON"
+
+
+def test_openers_a_heading_then_a_stop_word_gives_no_name(
+    lexicons: dict[str, NameLexicon],
+) -> None:
+    # The heading's capitals end where a sentence starts without a full stop: its first
+    # word ("To", "it is") opens it.
+    found = names("O TYM SIĘ MÓWI To nie koniec sprawy Kowalskiego .", lexicons["pl"])
+    assert found == {"Kowalskiego": "PERSON"}
+    assert names("CZYTAJ TEŻ \n Wczoraj padało w Gdańsku .", lexicons["pl"]) == {
+        "Gdańsku": "GPE"}

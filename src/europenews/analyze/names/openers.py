@@ -81,14 +81,18 @@ class CommonWords:
             self._lower_lemmas = {_lemma(w, self.language) for w in self._lower}
         return self._lower, self._lower_lemmas
 
+    def proper(self, word: str) -> bool:
+        """Whether the dictionary lists ``word`` as written under a capitalised lemma: a proper
+        noun (*Marka* under *Marek*; *Asia*)."""
+        if self.lexicon is None or word.isupper():
+            return False
+        as_written = self.lexicon.get(word)
+        return as_written is not None and as_written[:1].isupper()
+
     def in_dictionary(self, word: str) -> bool:
         """Whether the dictionary lists ``word`` as a common word and not as a name."""
-        if self.lexicon is None:
+        if self.lexicon is None or self.proper(word):
             return False
-        if not word.isupper():
-            as_written = self.lexicon.get(word)
-            if as_written is not None and as_written[:1].isupper():
-                return False  # a proper noun of the dictionary (*Marka* under *Marek*)
         lemma = self.lexicon.get(word.casefold())
         return lemma is not None and not lemma[:1].isupper()
 
@@ -126,6 +130,8 @@ def heading_words(span: Sequence[str], known: CommonWords) -> int:
         n += 1
     if n == 0:
         return 0
+    if n == len(span) == 1 and span[0].casefold() in known.stop_words:
+        return 1  # a stop word in capitals is a heading's (*TEŻ*), never a name
     if n == len(span) and (n >= 2 or len(span[0]) >= MIN_LONE_CAPS):
         return n if not (n == 1 and known.written_as_name(span[0])) else 0
     if n >= 2 or (len(span[0]) >= MIN_LONE_CAPS and not known.written_as_name(span[0])):
@@ -146,6 +152,8 @@ def common_opener(span: Sequence[str], known: CommonWords, runs_inside: Collecti
     if known.language in SLAVIC and _lemma(span[0].casefold(), known.language).endswith(
             ADJECTIVE_ENDINGS):
         return False
+    if known.proper(span[0]):
+        return False  # the dictionary's name beats the article's common word (*Marka*, *marka*)
     return known.common(span[0]) and not known.common(span[1])
 
 

@@ -67,6 +67,11 @@ def _starts(words: Sequence[str], sent_starts: Sequence[bool], i: int) -> bool:
     return j < 0 or words[j] in _OPENERS or words[j] in {".", "!", "?"}
 
 
+def _opens(words: Sequence[str], sent_starts: Sequence[bool], i: int, after: int) -> bool:
+    """Whether word ``i`` opens a sentence, or follows a heading that ends at ``after``."""
+    return i == after or _starts(words, sent_starts, i)
+
+
 def _after_particles(words: Sequence[str], j: int, lexicon: NameLexicon) -> int:
     """The index after the longest particle (one to three words: *von der*) at ``j``."""
     for size in (3, 2, 1):
@@ -169,6 +174,16 @@ def _known(words: Sequence[str], lexicon: NameLexicon) -> bool:
             or fold(" ".join(words)) in lexicon.organizations)
 
 
+def _common_opener(span: Sequence[str], lexicon: NameLexicon, known: CommonWords,
+                   inside: set[tuple[str, ...]]) -> bool:
+    """Whether the first word of ``span``, opening a sentence, is a common word before a name
+    (``openers.common_opener``) and nothing a list reads as a name's own: the whole is no known
+    place or organisation, the word no organisation, place or title word."""
+    return (not _known(span, lexicon) and not _bare_head(span[0], lexicon)
+            and not _has_org_word(span[:1], lexicon)
+            and common_opener(span, known, inside))
+
+
 def _place_before_person(words: Sequence[str], lexicon: NameLexicon) -> int:
     """How many words at the start of a name are a country before a person's name of two words
     or more: in Slavic languages a country in the genitive precedes the person it qualifies
@@ -199,30 +214,30 @@ def find_names(words: Sequence[str], sent_starts: Sequence[bool],
     inside = {tuple(words[a:b]) for a, b in runs if not _starts(words, sent_starts, a)}
     for start, end in runs:
         titled = False
+        # A heading's common words in capitals (*ZOBACZ TEŻ*, *CZYTAJ TEŻ*) are no name, and
+        # the word after them opens what follows as a sentence's first word does.
+        heading = (0 if _known(list(words[start:end]), lexicon)
+                   else heading_words(words[start:end], known))
+        start += heading
+        after = start if heading else -1  # the word after a heading
+
         # Capitalised words that are not the name: a common first word, leading title words,
         # a caption's or the page's words anywhere ("Foto", "Zdroj").
         while start < end:
             low = words[start].casefold()
             if low in lexicon.titles:
                 titled, start = True, start + 1
-            elif low in lexicon.not_names or (_starts(words, sent_starts, start)
+            elif low in lexicon.not_names or (_opens(words, sent_starts, start, after)
                                               and low in lexicon.common):
-                start += 1
+                start, after = start + 1, (start + 1 if start == after else after)
             else:
                 break
-        # A heading's common words in capitals (*ZOBACZ TEŻ*), and a sentence's common first
-        # word before a name (*Jednocześnie Ryanair*): not the name, unless a list knows the
-        # whole (*Nowy Jork*, *Wielka Brytania*) or its first word makes a name
-        # (*Letiště Václava Havla*).
-        whole = list(words[start:end])
-        if start < end and not titled and not _known(whole, lexicon):
-            start += heading_words(whole, known)
-            if (start < end and _starts(words, sent_starts, start)
-                    and not _bare_head(words[start], lexicon)
-                    and not _has_org_word(words[start:start + 1], lexicon)
-                    and _first_name_key(words[start], lexicon) not in lexicon.first_names
-                    and common_opener(words[start:end], known, inside)):
-                start += 1
+        # A sentence's common first word before a name (*Jednocześnie Ryanair*): not the
+        # name, unless a list knows the whole (*Nowy Jork*, *Wielka Brytania*) or its first
+        # word makes a name (*Letiště Václava Havla*).
+        if (start < end and not titled and _opens(words, sent_starts, start, after)
+                and _common_opener(words[start:end], lexicon, known, inside)):
+            start += 1
         # In German, a run of common nouns is no name, nor its nouns at either end
         # (*Saison*, *Jahr*), unless a lexicon knows the whole.
         if lexicon.nouns is not None and not _known(list(words[start:end]), lexicon):
@@ -247,7 +262,7 @@ def find_names(words: Sequence[str], sent_starts: Sequence[bool],
             continue  # a century or a king's number, not a name
         if len(span) == 1 and _bare_head(span[0], lexicon):
             continue  # "Verein", "Partia": the word that makes a name, alone
-        if (end - start == 1 and _starts(words, sent_starts, start) and not titled
+        if (end - start == 1 and _opens(words, sent_starts, start, after) and not titled
                 and not _known(span, lexicon)):
             continue  # a lone capitalised first word: most often not a name
         place = _place_before_person(span, lexicon)
