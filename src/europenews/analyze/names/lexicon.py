@@ -105,6 +105,13 @@ def _own_places(language: str) -> frozenset[str]:
     return frozenset(fold(n) for n in locale.territories.values())
 
 
+# Languages whose simplemma dictionary lists proper nouns capitalised (4–20 % of its forms:
+# *Asia*, *Warszawa*), so that a form it has only in lower case is a common word. The Romance,
+# Dutch and Russian ones keep under 1 % capitalised: a name there is a lower-case "common"
+# word as often (Spanish *salma*), and on the development half of WikiNEuRal Spanish it cut
+# the first names of people at a sentence's start (*Salma Hayek*).
+NAME_KEEPING_DICTIONARIES = frozenset({"pl", "cs", "uk", "sl"})
+
 # Languages whose nouns are all capitalised, and the word lists that keep names.
 NOUN_CAPITALISING = frozenset({"de", "lb"})
 NAME_KEEPING = ("en", "pl")
@@ -149,6 +156,6 @@ def load_name_lexicon(path: str | Path | None = None, language: str = "de",
         nouns=_dictionary(language) if language in NOUN_CAPITALISING else None,
         name_words=(tuple(_dictionary(lang) for lang in NAME_KEEPING)
                     if language in NOUN_CAPITALISING else ()),
-        words=dictionary(language),
+        words=dictionary(language) if language in NAME_KEEPING_DICTIONARIES else None,
         own_places=_own_places(language),
     )
