@@ -37,6 +37,9 @@ _ROMAN = re.compile(r"[IVXLCDM]+")
 _SURNAME = re.compile(r"(?:ski|cki|dzki|ska|cka|wicz|czyk|ovic"
                       r"|ов|ев|ёв|ин|ова|ева|ина|ский|цкий|ська|ський|ская|цкая|енко|ук|юк|вич)"
                       r"(?:|a|u|em|ego|iemu|im|ej|ą|е|а|у|ым|ом|ой|ого|ому|ым|ой|ую)$")
+# Czech and Slovak women's surnames (*Nováková*, *Novákové*, *Novákovou*), read unfolded: the
+# genitive of a town in -ov (*Prostějova*) has no accent.
+_FEMININE_SURNAME = re.compile(r"(?:ová|ové|ovou)$")
 _OPENERS = frozenset({'"', "«", "„", "“", "(", ":", "‘", "'", "-", "–", "—", "»", "‚"})
 
 
@@ -159,7 +162,8 @@ def type_of(words: Sequence[str], before: str | None, lexicon: NameLexicon) -> s
         # A town's name inside a longer one that is no place: a club or a company
         # (Borussia Dortmund, Stoke City, Denver Nuggets).
         return "ORG"
-    if lexicon.language in SLAVIC and _SURNAME.search(fold(words[-1])):
+    if lexicon.language in SLAVIC and (_SURNAME.search(fold(words[-1])) or (
+            lexicon.language in {"cs", "sk"} and _FEMININE_SURNAME.search(words[-1]))):
         return "PERSON"
     return DEFAULT_MULTI if len(words) >= 2 else DEFAULT_SINGLE
 
