@@ -153,9 +153,11 @@ def type_of(words: Sequence[str], before: str | None, lexicon: NameLexicon) -> s
     if words[0].casefold() in lexicon.place_heads or (
             lexicon.language in SLAVIC and words[-1].casefold() in lexicon.place_heads):
         return "LOC"
-    if fold(words[0]) in lexicon.first_names or fold(
-            proper_lemma(words[0], lexicon.language) or "") in lexicon.first_names:
-        return "PERSON"  # also declined: Polish *Asię Bibi*, *Jana Kowalskiego*
+    if fold(words[0]) in lexicon.first_names or (len(words) >= 2 and fold(
+            proper_lemma(words[0], lexicon.language) or "") in lexicon.first_names):
+        # Also declined before a surname (Polish *Asię Bibi*, *Jana Kowalskiego*); not alone:
+        # the American list holds words that are more often something else (*Britanie*).
+        return "PERSON"
     if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
         return "ORG"
     if len(words) >= 2 and any(_is_place([w], lexicon) for w in words):
@@ -302,8 +304,7 @@ def _first_names_alone(words: Sequence[str], names: list[NameSpan],
                        lexicon: NameLexicon) -> list[NameSpan]:
     """A word alone that opens a person's name of the same article with a first name the
     lists know (declined alike: Polish *Asia Bibi* … *Asię*) is that person's first name, not
-    the place another language names so (*Asia*, the continent in English), unless the
-    article's language names a country so."""
+    the place another language names so (*Asia*, the continent in English)."""
     firsts = {key for n in names if n.label == "PERSON" and n.end - n.start >= 2
               if (key := _first_name_key(words[n.start], lexicon)) in lexicon.first_names}
     if not firsts:
@@ -311,9 +312,17 @@ def _first_names_alone(words: Sequence[str], names: list[NameSpan],
     return [NameSpan(n.start, n.end, "PERSON")
             if n.label != "PERSON" and n.end - n.start == 1
             and _first_name_key(words[n.start], lexicon) in firsts
-            and not {fold(words[n.start]), _lemma_key(words[n.start:n.end], lexicon.language)}
-            & lexicon.own_places else n
+            and _foreign_territory(words[n.start], lexicon) else n
             for n in names]
+
+
+def _foreign_territory(word: str, lexicon: NameLexicon) -> bool:
+    """Whether CLDR names ``word`` (or its lemma) as a country, territory or continent in
+    English but not in the article's language (*Asia*, in Polish *Azja*). Only such a reading
+    gives way to a first name: a word the lists know no better (Czech *Británii*, a first name
+    of the American list too) keeps its reading."""
+    keys = {fold(word), _lemma_key([word], lexicon.language)}
+    return bool(keys & lexicon.places) and not keys & lexicon.own_places
 
 
 __all__ = ["NameSpan", "candidate_runs", "find_names", "is_cyrillic", "type_of"]
