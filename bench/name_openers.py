@@ -5,7 +5,8 @@ from the SlavicNER **development** topics (asia_bibi, ryanair; the others are re
 each article's gold document by its text, and prints
 
 - the untyped exact-span P/R/F1 of the analyses' entity mentions against the gold mentions
-  (every gold type), over the languages the name recogniser reads (pl, cs, uk, ru);
+  (every gold type), over the languages the name recogniser reads (pl, cs, uk, ru), and the
+  typed one over PER, LOC and ORG (person, place, organization; the entity's type);
 - every mention whose first word is a common word by the recogniser's own test
   (``names.openers.CommonWords``: the article writes it or its lemma in lower case, or the
   dictionary lists it so), or that is all capitals, with its type and whether it is a gold
@@ -29,6 +30,7 @@ from europenews.analyze.names.openers import CommonWords, dictionary
 DATA = Path(__file__).resolve().parents[2] / "shared/data/multilingual/slavicner/documents.jsonl"
 DEV_TOPICS = frozenset({"asia_bibi", "ryanair"})
 LANGUAGES = frozenset({"pl", "cs", "uk", "ru"})
+TYPES = {"person": "PER", "place": "LOC", "organization": "ORG"}
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
@@ -42,6 +44,13 @@ def _gold(data: Path) -> dict[str, dict[str, Any]]:
     return by_text
 
 
+def _scores(tp: int, fp: int, fn: int) -> dict[str, float]:
+    precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+            "tp": tp, "fp": fp, "fn": fn}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("analyses", type=Path)
@@ -50,6 +59,7 @@ def main() -> None:
     args = parser.parse_args()
     gold = _gold(args.data)
     tp = fp = fn = 0
+    typed = [0, 0, 0]  # tp, fp, fn
     flagged: Counter[tuple[str, str, str, bool]] = Counter()
     with args.analyses.open(encoding="utf-8") as lines:
         for line in lines:
@@ -64,6 +74,14 @@ def main() -> None:
             spans = {(m["start"], m["end"]) for m in doc["mentions"]}
             found = {(m["start"], m["end"]) for e in analysis["entities"] for m in e["mentions"]}
             tp, fp, fn = tp + len(spans & found), fp + len(found - spans), fn + len(spans - found)
+            gold_typed = {(m["start"], m["end"], m["type"]) for m in doc["mentions"]
+                          if m["type"] in TYPES.values()}
+            found_typed = {(m["start"], m["end"], TYPES[e["type"]])
+                           for e in analysis["entities"] if e["type"] in TYPES
+                           for m in e["mentions"]}
+            typed[0] += len(gold_typed & found_typed)
+            typed[1] += len(found_typed - gold_typed)
+            typed[2] += len(gold_typed - found_typed)
             words = _WORD.findall(analysis["text"])
             known = CommonWords(language, words, frozenset(),
                                 dictionary(language) if language in NAME_KEEPING_DICTIONARIES
@@ -75,10 +93,7 @@ def main() -> None:
                     if first and (caps or known.common(first[0])):
                         flagged[(language, mention["text"], entity["type"],
                                  (mention["start"], mention["end"]) in spans)] += 1
-    precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-    f1 = 2 * precision * recall / max(precision + recall, 1e-9)
-    print(json.dumps({"precision": round(precision, 4), "recall": round(recall, 4),
-                      "f1": round(f1, 4), "tp": tp, "fp": fp, "fn": fn}))
+    print(json.dumps({"untyped": _scores(tp, fp, fn), "typed": _scores(*typed)}))
     print(json.dumps({"flagged": sum(flagged.values()),
                       "flagged_gold": sum(n for key, n in flagged.items() if key[3]),
                       "flagged_not_gold": sum(n for key, n in flagged.items() if not key[3])}))
