@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from europenews.analyze.names.lexicon import NAME_KEEPING_DICTIONARIES
-from europenews.analyze.names.openers import CommonWords, dictionary
+from europenews.analyze.names.openers import CommonWords
 
 DATA = Path(__file__).resolve().parents[2] / "shared/data/multilingual/slavicner/documents.jsonl"
 DEV_TOPICS = frozenset({"asia_bibi", "ryanair"})
@@ -84,8 +84,7 @@ def main() -> None:
             typed[2] += len(gold_typed - found_typed)
             words = _WORD.findall(analysis["text"])
             known = CommonWords(language, words, frozenset(),
-                                dictionary(language) if language in NAME_KEEPING_DICTIONARIES
-                                else None)
+                                language in NAME_KEEPING_DICTIONARIES)
             for entity in analysis["entities"]:
                 for mention in entity["mentions"]:
                     first = _WORD.findall(mention["text"])[:2]

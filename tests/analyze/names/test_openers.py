@@ -77,8 +77,8 @@ def test_openers_a_heading_of_common_words_in_capitals_is_no_name(
 
 
 def test_openers_heading_words_keep_a_lone_acronym() -> None:
-    known = CommonWords("pl", ["LOT", "odwołał", "lot", "."], frozenset({"w", "z"}),
-                        dictionary("pl"))
+    assert dictionary("pl") is not None
+    known = CommonWords("pl", ["LOT", "odwołał", "lot", "."], frozenset({"w", "z"}), True)
     # "lot" is also "a flight", and the article writes it so: three capitals stay a name.
     assert heading_words(["LOT"], known) == 0
     assert heading_words(["UWAGA", "PILNE"], known) == 2

@@ -57,9 +57,9 @@ class NameLexicon:
     # lists of languages that keep names in theirs (see ``common_noun``).
     nouns: Mapping[str, str] | None = None
     name_words: tuple[Mapping[str, str], ...] = ()
-    # simplemma's dictionary of the language (``openers.dictionary``): common words in lower
-    # case, proper nouns capitalised; tells a sentence's common first word from a name.
-    words: Mapping[str, str] | None = None
+    # Whether simplemma's dictionary of the language (``openers.dictionary``: common words in
+    # lower case, proper nouns capitalised) tells a sentence's common first word from a name.
+    words: bool = False
     # Folded keys of the country and territory names CLDR gives in this language only: a
     # person's first name may be another language's place (*Asia* is no continent in Polish).
     own_places: frozenset[str] = frozenset()
@@ -156,6 +156,6 @@ def load_name_lexicon(path: str | Path | None = None, language: str = "de",
         nouns=_dictionary(language) if language in NOUN_CAPITALISING else None,
         name_words=(tuple(_dictionary(lang) for lang in NAME_KEEPING)
                     if language in NOUN_CAPITALISING else ()),
-        words=dictionary(language) if language in NAME_KEEPING_DICTIONARIES else None,
+        words=language in NAME_KEEPING_DICTIONARIES and dictionary(language) is not None,
         own_places=_own_places(language),
     )

@@ -70,7 +70,9 @@ class CommonWords:
     language: str
     words: Sequence[str]
     stop_words: Collection[str]  # lower case: the lexicon's stop words and prepositions
-    lexicon: Mapping[str, str] | None
+    # Whether to read the language's dictionary (``dictionary``): fetched at each use, not
+    # held, so simplemma's cache of eight dictionaries stays the only copy in memory.
+    use_dictionary: bool
     _lower: set[str] | None = field(default=None, init=False)
     _lower_lemmas: set[str] | None = field(default=None, init=False)
     _titled: set[str] | None = field(default=None, init=False)
@@ -84,16 +86,18 @@ class CommonWords:
     def proper(self, word: str) -> bool:
         """Whether the dictionary lists ``word`` as written under a capitalised lemma: a proper
         noun (*Marka* under *Marek*; *Asia*)."""
-        if self.lexicon is None or word.isupper():
+        lexicon = dictionary(self.language) if self.use_dictionary else None
+        if lexicon is None or word.isupper():
             return False
-        as_written = self.lexicon.get(word)
+        as_written = lexicon.get(word)
         return as_written is not None and as_written[:1].isupper()
 
     def in_dictionary(self, word: str) -> bool:
         """Whether the dictionary lists ``word`` as a common word and not as a name."""
-        if self.lexicon is None or self.proper(word):
+        lexicon = dictionary(self.language) if self.use_dictionary else None
+        if lexicon is None or self.proper(word):
             return False
-        lemma = self.lexicon.get(word.casefold())
+        lemma = lexicon.get(word.casefold())
         return lemma is not None and not lemma[:1].isupper()
 
     def common(self, word: str) -> bool:
