@@ -93,3 +93,18 @@ def test_gazetteer_no_person_for_cities(nlp, text):
     doc = nlp(text)
     assert not [e for e in doc.ents if e.label_ == "PERSON"]
     assert any(e.label_ == "GPE" for e in doc.ents)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("pl", "PERSON"), ("en", "LOC")],
+    ids=["declined-first-name-outside-english", "english-unchanged"],
+)
+def test_merge_entities_a_famous_place_that_is_a_declined_first_name(language, expected):
+    # Our sentence: "Spotkałem Asię Nowak . Asia mówi" ("I met Asia Nowak. Asia says").
+    words = ["Spotkałem", "Asię", "Nowak", ".", "Asia", "mówi"]
+    doc = Doc(spacy.blank(language).vocab, words=words)
+    people = [Span(doc, 1, 3, label="PERSON"), Span(doc, 4, 5, label="PERSON")]
+    merged = merge_entities(people, [Span(doc, 4, 5, label="LOC")],
+                            famous=frozenset({"asia"}))
+    assert [(e.text, e.label_) for e in merged if e.text == "Asia"] == [("Asia", expected)]

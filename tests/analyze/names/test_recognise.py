@@ -191,3 +191,14 @@ def test_names_airports_and_airlines_are_organisations(language, sentence, name)
     # An airport named for a person ("Václava Havla") is no person.
     found = names(sentence, load_name_lexicon(language=language))
     assert found.get(name) == "ORG"
+
+
+def test_names_czech_womens_surnames_are_people() -> None:
+    lexicon = load_name_lexicon(language="cs")
+    text = "Včera jsme mluvili s Kubíkovou a potom s rodinou Kubíkové z Prostějova ."
+    words = text.split(" ")
+    found = {" ".join(words[n.start:n.end]): n.label
+             for n in find_names(words, [i == 0 for i in range(len(words))], lexicon)}
+    assert found.get("Kubíkovou") == "PERSON"
+    assert found.get("Kubíkové") == "PERSON"
+    assert found.get("Prostějova") != "PERSON"  # a town's genitive, no accent

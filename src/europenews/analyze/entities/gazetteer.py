@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+import simplemma
 from spacy.language import Language
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
@@ -19,6 +20,7 @@ from spacy.util import filter_spans
 
 from europenews.analyze.entities.canonical import split_span
 from europenews.analyze.entities.lexicon import KnownNames
+from europenews.translit import LEMMA_LANGUAGES
 
 # What a gazetteer place may overrule: the model's guess for a known place name.
 PLACE_OVERRULES = frozenset({"PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC"})
@@ -153,6 +155,7 @@ def merge_entities(
     matches = list(matches)
     ents = list(ents)
     person_words = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    person_words |= _declined_first_names(ents)
     result: list[Span] = []
     used: set[tuple[int, int]] = set()
     for ent in ents:
@@ -180,6 +183,19 @@ def merge_entities(
         ):
             result = [e for e in result if e is not overlapping[0]] + [match]
     return filter_spans(result)
+
+
+def _declined_first_names(ents: Iterable[Span]) -> set[str]:
+    """Outside English, the dictionary forms of the first words of people's full names
+    (Polish *Asię Bibi*, *Asi Bibi* → *asia*): *Asia* alone in such an article is her, not the
+    famous continent."""
+    names: set[str] = set()
+    for ent in ents:
+        language = ent.doc.lang_
+        if (ent.label_ == "PERSON" and len(ent) > 1 and language != "en"
+                and language in LEMMA_LANGUAGES):
+            names.add(simplemma.lemmatize(ent[0].text, lang=language).lower())
+    return names
 
 
 def _overrules(

@@ -29,6 +29,7 @@ from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
 from europenews.analyze.entities.lexicon import read_pairs, read_words
 from europenews.analyze.lexicons import lexicon_folder
+from europenews.analyze.names.openers import dictionary
 from europenews.analyze.places.geonames import GeoGazetteer, load_gazetteer
 from europenews.translit import fold
 
@@ -56,6 +57,12 @@ class NameLexicon:
     # lists of languages that keep names in theirs (see ``common_noun``).
     nouns: Mapping[str, str] | None = None
     name_words: tuple[Mapping[str, str], ...] = ()
+    # Whether simplemma's dictionary of the language (``openers.dictionary``: common words in
+    # lower case, proper nouns capitalised) tells a sentence's common first word from a name.
+    words: bool = False
+    # Folded keys of the country and territory names CLDR gives in this language only: a
+    # person's first name may be another language's place (*Asia* is no continent in Polish).
+    own_places: frozenset[str] = frozenset()
 
     def common_noun(self, word: str) -> bool:
         """Whether a capitalised ``word`` is a common noun of a language that capitalises
@@ -89,6 +96,21 @@ def _cldr(language: str) -> tuple[frozenset[str], frozenset[str]]:
             words.update(str(v).casefold() for v in width.values())
     return frozenset(places), frozenset(words)
 
+
+def _own_places(language: str) -> frozenset[str]:
+    try:
+        locale = babel.Locale.parse(language)
+    except (ValueError, babel.UnknownLocaleError):
+        return frozenset()
+    return frozenset(fold(n) for n in locale.territories.values())
+
+
+# Languages whose simplemma dictionary lists proper nouns capitalised (4–20 % of its forms:
+# *Asia*, *Warszawa*), so that a form it has only in lower case is a common word. The Romance,
+# Dutch and Russian ones keep under 1 % capitalised: a name there is a lower-case "common"
+# word as often (Spanish *salma*), and on the development half of WikiNEuRal Spanish it cut
+# the first names of people at a sentence's start (*Salma Hayek*).
+NAME_KEEPING_DICTIONARIES = frozenset({"pl", "cs", "uk", "sl"})
 
 # Languages whose nouns are all capitalised, and the word lists that keep names.
 NOUN_CAPITALISING = frozenset({"de", "lb"})
@@ -134,4 +156,6 @@ def load_name_lexicon(path: str | Path | None = None, language: str = "de",
         nouns=_dictionary(language) if language in NOUN_CAPITALISING else None,
         name_words=(tuple(_dictionary(lang) for lang in NAME_KEEPING)
                     if language in NOUN_CAPITALISING else ()),
+        words=language in NAME_KEEPING_DICTIONARIES and dictionary(language) is not None,
+        own_places=_own_places(language),
     )

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import simplemma
 
 from europenews.analyze.names.lexicon import NameLexicon
+from europenews.analyze.names.openers import CommonWords, common_opener, heading_words, proper_lemma
 from europenews.translit import LEMMA_LANGUAGES, fold, is_cyrillic
 
 # Untyped candidates: on the development half of WikiNEuRal (de es it nl pl pt ru), a lone
@@ -36,6 +37,9 @@ _ROMAN = re.compile(r"[IVXLCDM]+")
 _SURNAME = re.compile(r"(?:ski|cki|dzki|ska|cka|wicz|czyk|ovic"
                       r"|ов|ев|ёв|ин|ова|ева|ина|ский|цкий|ська|ський|ская|цкая|енко|ук|юк|вич)"
                       r"(?:|a|u|em|ego|iemu|im|ej|ą|е|а|у|ым|ом|ой|ого|ому|ым|ой|ую)$")
+# Czech and Slovak women's surnames (*Nováková*, *Novákové*, *Novákovou*), read unfolded: the
+# genitive of a town in -ov (*Prostějova*) has no accent.
+_FEMININE_SURNAME = re.compile(r"(?:ová|ové|ovou)$")
 _OPENERS = frozenset({'"', "«", "„", "“", "(", ":", "‘", "'", "-", "–", "—", "»", "‚"})
 
 
@@ -64,6 +68,11 @@ def _starts(words: Sequence[str], sent_starts: Sequence[bool], i: int) -> bool:
             return True  # the first word of a line or of a paragraph
         j -= 1
     return j < 0 or words[j] in _OPENERS or words[j] in {".", "!", "?"}
+
+
+def _opens(words: Sequence[str], sent_starts: Sequence[bool], i: int, after: int) -> bool:
+    """Whether word ``i`` opens a sentence, or follows a heading that ends at ``after``."""
+    return i == after or _starts(words, sent_starts, i)
 
 
 def _after_particles(words: Sequence[str], j: int, lexicon: NameLexicon) -> int:
@@ -144,7 +153,10 @@ def type_of(words: Sequence[str], before: str | None, lexicon: NameLexicon) -> s
     if words[0].casefold() in lexicon.place_heads or (
             lexicon.language in SLAVIC and words[-1].casefold() in lexicon.place_heads):
         return "LOC"
-    if fold(words[0]) in lexicon.first_names:
+    if fold(words[0]) in lexicon.first_names or (len(words) >= 2 and fold(
+            proper_lemma(words[0], lexicon.language) or "") in lexicon.first_names):
+        # Also declined before a surname (Polish *Asię Bibi*, *Jana Kowalskiego*); not alone:
+        # the American list holds words that are more often something else (*Britanie*).
         return "PERSON"
     if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
         return "ORG"
@@ -152,7 +164,8 @@ def type_of(words: Sequence[str], before: str | None, lexicon: NameLexicon) -> s
         # A town's name inside a longer one that is no place: a club or a company
         # (Borussia Dortmund, Stoke City, Denver Nuggets).
         return "ORG"
-    if lexicon.language in SLAVIC and _SURNAME.search(fold(words[-1])):
+    if lexicon.language in SLAVIC and (_SURNAME.search(fold(words[-1])) or (
+            lexicon.language in {"cs", "sk"} and _FEMININE_SURNAME.search(words[-1]))):
         return "PERSON"
     return DEFAULT_MULTI if len(words) >= 2 else DEFAULT_SINGLE
 
@@ -165,6 +178,16 @@ def _bare_head(word: str, lexicon: NameLexicon) -> bool:
 def _known(words: Sequence[str], lexicon: NameLexicon) -> bool:
     return (_is_place(words, lexicon) or _has_org_word(words, lexicon)
             or fold(" ".join(words)) in lexicon.organizations)
+
+
+def _common_opener(span: Sequence[str], lexicon: NameLexicon, known: CommonWords,
+                   inside: set[tuple[str, ...]]) -> bool:
+    """Whether the first word of ``span``, opening a sentence, is a common word before a name
+    (``openers.common_opener``) and nothing a list reads as a name's own: the whole is no known
+    place or organisation, the word no organisation, place or title word."""
+    return (not _known(span, lexicon) and not _bare_head(span[0], lexicon)
+            and not _has_org_word(span[:1], lexicon)
+            and common_opener(span, known, inside))
 
 
 def _place_before_person(words: Sequence[str], lexicon: NameLexicon) -> int:
@@ -191,19 +214,36 @@ def find_names(words: Sequence[str], sent_starts: Sequence[bool],
     """The names among ``words`` (a Doc's token texts; ``sent_starts`` marks sentence starts)."""
     names: list[NameSpan] = []
     titled_people: set[tuple[str, ...]] = set()
-    for start, end in candidate_runs(words, sent_starts, lexicon):
+    runs = candidate_runs(words, sent_starts, lexicon)
+    known = CommonWords(lexicon.language, words, lexicon.common, lexicon.words)
+    # Runs the article writes inside a sentence: capitalised there for being names.
+    inside = {tuple(words[a:b]) for a, b in runs if not _starts(words, sent_starts, a)}
+    for start, end in runs:
         titled = False
+        # A heading's common words in capitals (*ZOBACZ TEŻ*, *CZYTAJ TEŻ*) are no name, and
+        # the word after them opens what follows as a sentence's first word does.
+        heading = (0 if _known(list(words[start:end]), lexicon)
+                   else heading_words(words[start:end], known))
+        start += heading
+        after = start if heading else -1  # the word after a heading
+
         # Capitalised words that are not the name: a common first word, leading title words,
         # a caption's or the page's words anywhere ("Foto", "Zdroj").
         while start < end:
             low = words[start].casefold()
             if low in lexicon.titles:
                 titled, start = True, start + 1
-            elif low in lexicon.not_names or (_starts(words, sent_starts, start)
+            elif low in lexicon.not_names or (_opens(words, sent_starts, start, after)
                                               and low in lexicon.common):
-                start += 1
+                start, after = start + 1, (start + 1 if start == after else after)
             else:
                 break
+        # A sentence's common first word before a name (*Jednocześnie Ryanair*): not the
+        # name, unless a list knows the whole (*Nowy Jork*, *Wielka Brytania*) or its first
+        # word makes a name (*Letiště Václava Havla*).
+        if (start < end and not titled and _opens(words, sent_starts, start, after)
+                and _common_opener(words[start:end], lexicon, known, inside)):
+            start += 1
         # In German, a run of common nouns is no name, nor its nouns at either end
         # (*Saison*, *Jahr*), unless a lexicon knows the whole.
         if lexicon.nouns is not None and not _known(list(words[start:end]), lexicon):
@@ -228,7 +268,7 @@ def find_names(words: Sequence[str], sent_starts: Sequence[bool],
             continue  # a century or a king's number, not a name
         if len(span) == 1 and _bare_head(span[0], lexicon):
             continue  # "Verein", "Partia": the word that makes a name, alone
-        if (end - start == 1 and _starts(words, sent_starts, start) and not titled
+        if (end - start == 1 and _opens(words, sent_starts, start, after) and not titled
                 and not _known(span, lexicon)):
             continue  # a lone capitalised first word: most often not a name
         place = _place_before_person(span, lexicon)
@@ -241,7 +281,7 @@ def find_names(words: Sequence[str], sent_starts: Sequence[bool],
         names.append(NameSpan(start, end, label))
         if label == "PERSON" and (titled or (before or "").casefold() in lexicon.titles):
             titled_people.add(tuple(span))
-    return _people_once_titled(words, names, titled_people)
+    return _first_names_alone(words, _people_once_titled(words, names, titled_people), lexicon)
 
 
 def _people_once_titled(words: Sequence[str], names: list[NameSpan],
@@ -254,6 +294,35 @@ def _people_once_titled(words: Sequence[str], names: list[NameSpan],
             if n.label != "PERSON" and (tuple(words[n.start:n.end]) in people or (
                 n.end - n.start == 1 and words[n.start] in surnames)) else n
             for n in names]
+
+
+def _first_name_key(word: str, lexicon: NameLexicon) -> str:
+    return fold(proper_lemma(word, lexicon.language) or word)
+
+
+def _first_names_alone(words: Sequence[str], names: list[NameSpan],
+                       lexicon: NameLexicon) -> list[NameSpan]:
+    """A word alone that opens a person's name of the same article with a first name the
+    lists know (declined alike: Polish *Asia Bibi* … *Asię*) is that person's first name, not
+    the place another language names so (*Asia*, the continent in English)."""
+    firsts = {key for n in names if n.label == "PERSON" and n.end - n.start >= 2
+              if (key := _first_name_key(words[n.start], lexicon)) in lexicon.first_names}
+    if not firsts:
+        return names
+    return [NameSpan(n.start, n.end, "PERSON")
+            if n.label != "PERSON" and n.end - n.start == 1
+            and _first_name_key(words[n.start], lexicon) in firsts
+            and _foreign_territory(words[n.start], lexicon) else n
+            for n in names]
+
+
+def _foreign_territory(word: str, lexicon: NameLexicon) -> bool:
+    """Whether CLDR names ``word`` (or its lemma) as a country, territory or continent in
+    English but not in the article's language (*Asia*, in Polish *Azja*). Only such a reading
+    gives way to a first name: a word the lists know no better (Czech *Británii*, a first name
+    of the American list too) keeps its reading."""
+    keys = {fold(word), _lemma_key([word], lexicon.language)}
+    return bool(keys & lexicon.places) and not keys & lexicon.own_places
 
 
 __all__ = ["NameSpan", "candidate_runs", "find_names", "is_cyrillic", "type_of"]
