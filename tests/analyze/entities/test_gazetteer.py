@@ -93,3 +93,12 @@ def test_gazetteer_no_person_for_cities(nlp, text):
     doc = nlp(text)
     assert not [e for e in doc.ents if e.label_ == "PERSON"]
     assert any(e.label_ == "GPE" for e in doc.ents)
+
+
+def test_gazetteer_news_outlets_are_organisations(nlp):
+    doc = nlp("Senator Jane Holloway will not run again, Politico reported on Monday. "
+              "Breitbart called it a retreat.")
+    types = {e.name: e.type for e in doc._.entities}
+    assert types["Politico"] == "organization"
+    assert types["Breitbart News"] == "organization"
+    assert types["Jane Holloway"] == "person"
