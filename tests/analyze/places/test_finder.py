@@ -154,3 +154,16 @@ def test_places_vague_direction_is_no_place(nlp):
 )
 def test_places_names_inside_longer_names(nlp, text, names):
     assert [p.name for p in nlp(text)._.places] == names
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("This story was updated with reactions from members of Congress and advocates in Ohio.",
+     "Congress"),
+    ("As Akhil Amar, a professor of law at Yale, put it, the court matters to voters in Ohio.",
+     "Yale"),
+])
+def test_places_a_body_after_of_or_at_is_no_small_town(nlp, text, body):
+    # Congress, Arizona and Yale, Michigan are villages; "members of Congress" is the body.
+    doc = nlp(text)
+    assert body not in [p.name for p in doc._.places]
+    assert "Ohio" in [p.name for p in doc._.places]
