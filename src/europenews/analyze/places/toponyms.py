@@ -47,7 +47,6 @@ _CAPITALISED = re.compile(r"^[A-Z][\w.’'\-]*$")
 MAX_TOKENS = 4
 # Words after which a mislabelled name is a place ("born in Churchill").
 LOCATIVE = frozenset({"in", "near", "from", "outside", "at", "to", "of"})
-ORG_LOCATIVE = LOCATIVE - {"of"}
 # Labels of longer names that may contain a place name used as a modifier ("CTV Edmonton",
 # "Venice International Film Festival"): the places inside are weak evidence.
 INNER_LABELS = frozenset({"ORG", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE"})
@@ -183,12 +182,7 @@ def _entity_toponyms(doc: Doc, gaz: GeoGazetteer) -> list[Toponym]:
             if whole and gaz.candidates(text):
                 # The whole name is a place ("Rhineland-Palatinate", "in Churchill"): the model
                 # mislabelled it; after "in", "from", "near" it is surely a place.
-                # Not after "of" for a body's name: "members of Congress" is the body (not
-                # Congress, Arizona); but ", of Edmonton" after a person is where they live.
-                preps = ORG_LOCATIVE if ent.label_ == "ORG" else LOCATIVE
-                resident = ent.start > 1 and doc[ent.start - 2].text == ","
-                strong = (_after_locative(doc, ent.start, preps | {"of"} if resident else preps)
-                          or dateline(full, start, end, dash=True))
+                strong = _after_locative(doc, ent.start) or dateline(full, start, end, dash=True)
                 found.append(Toponym(start, end, text, weak=not strong))
                 continue
             # "Louisville, KY": a state code after a town, whatever the model made of it.
@@ -267,9 +261,9 @@ def _extended(doc: Doc, ent: Span, gaz: GeoGazetteer) -> Toponym | None:
     return None
 
 
-def _after_locative(doc: Doc, i: int, preps: frozenset[str] = LOCATIVE) -> bool:
+def _after_locative(doc: Doc, i: int) -> bool:
     """Whether token i follows "in", "from", "near" … ("according to Xinhua" is a source)."""
-    if i == 0 or doc[i - 1].lower_ not in preps:
+    if i == 0 or doc[i - 1].lower_ not in LOCATIVE:
         return False
     return not (i > 1 and doc[i - 1].lower_ == "to" and doc[i - 2].lower_ == "according")
 
