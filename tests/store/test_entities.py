@@ -97,6 +97,25 @@ def test_entities_surname_first_then_full_name_completes_it(engine: Engine) -> N
     assert entity is not None and entity.name == "Kaja Kallas"
 
 
+def test_entities_two_people_of_one_surname_in_one_article_stay_two(engine: Engine) -> None:
+    # A person known so far by the surname alone; then one article names two of that surname:
+    # neither completes the stored one, and the two never become one person.
+    alone = _store(engine, "a", [("Varnell", "person", ()), ("Tallinn", "place", ())])["e1"]
+    both = _store(engine, "b", [("Irma Varnell", "person", ()), ("Otto Varnell", "person", ()),
+                                ("Tallinn", "place", ())])
+    assert both["e1"] != both["e2"]
+    assert alone not in (both["e1"], both["e2"])
+    again = _store(engine, "c", [("Otto Varnell", "person", ()), ("Riga", "place", ())])["e1"]
+    assert again == both["e2"]
+
+
+def test_entities_one_person_written_two_ways_in_one_article_is_one(engine: Engine) -> None:
+    both = _store(engine, "a", [("Theresa Maybury", "person", ()),
+                                ("Theresy Maybury", "person", ())])
+    later = _store(engine, "b", [("Theresa Maybury", "person", ())])["e1"]
+    assert later in (both["e1"], both["e2"])
+
+
 def test_entities_short_form_seen_beside_the_full_name_links_alone(engine: Engine) -> None:
     full = _store(engine, "a", [("Baltic Grid Operators", "organization", ())],
                   extra=("BGO",))["e1"]

@@ -300,6 +300,38 @@ def _update(conn: Connection, entity_id: int, local: Local, published: str | Non
         entitywrites.update_entity(conn, entity_id, values)
 
 
+def _two_people(a: Local, b: Local) -> bool:
+    """Whether two persons of one article are shown by their full names to be two people
+    ("Nancy Reagan" and "Ronald Reagan"), not one written two ways ("Theresy May" / "Theresa
+    May", "Mo" / "Maurice")."""
+    if a.single or b.single or not (a.is_person and b.is_person):
+        return False
+    return not (full_names_agree(a.key, b.key) or full_names_agree(b.key, a.key)
+                or first_misspelt(a.key, b.key) or namekeys.first_nickname(a.key, b.key))
+
+
+def _apart(final: list[tuple[Local, int | None, str]]) -> list[tuple[Local, int | None, str]]:
+    """Undo the links that would make two people of the article one stored person.
+
+    An article naming two people of one surname shows that the surname alone is ambiguous:
+    a stored person known so far by that surname alone is completed by neither of them (the
+    article that wrote it may have meant either), and one known by a full name keeps only the
+    article's person whose name it holds."""
+    claims: dict[int, list[int]] = {}
+    for n, (local, found, _) in enumerate(final):
+        if found is not None and local.is_person and not local.single:
+            claims.setdefault(found, []).append(n)
+    undo: set[int] = set()
+    for rows in claims.values():
+        if not any(_two_people(final[i][0], final[j][0]) for i in rows for j in rows if i < j):
+            continue
+        by_name = [n for n in rows if final[n][2] == BY_NAME]
+        keep = by_name[0] if len(by_name) == 1 else None
+        undo.update(n for n in rows if n != keep)
+    return [(local, None, NEW) if n in undo else (local, found, evidence)
+            for n, (local, found, evidence) in enumerate(final)]
+
+
 def _link_order(local: Local) -> tuple[int, int]:
     return (int(_needs_context(local)), -len(local.key))
 
@@ -354,6 +386,7 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
     final = [(local, *((entity_id, evidence) if entity_id is not None or evidence != BY_CONTEXT
                        else settled.get(local.entity.id, (None, NEW))))
              for local, entity_id, evidence in decided]
+    final = _apart(final)
     # Which stored entities each link by name shows to be one, while reads are held: what
     # they read (keys) is not written before the article's flush, below.
     linkrows.read_keys_of_kind(conn, {e for _, e, how in final if how == BY_NAME and e}, NAME)

@@ -198,3 +198,20 @@ def test_coref_pronouns_of_another_person_in_the_sentence_give_no_gender(nlp):
     text = ("Jiri Varga thanked Lena Holm for her help on Monday. He did not say more.\n"
             "\u201cWe will rebuild the bridge,\u201d he said.")
     assert ("he", "Jiri Varga", None) in _speakers(nlp, text)
+
+
+def test_coref_pronoun_goes_on_from_the_subject_pronoun_before(nlp):
+    # "she" goes on from the "She" of the sentence before (Walz), not to the person that
+    # sentence only names as an object (Clinton).
+    text = ("Senator Dana Walz approaches it a bit more diplomatically. She said she would rather "
+            "see money spent to elect Hillary Clinton than on the ballot fight.\n\n"
+            "“They are trying to defeat opportunity for kids,” she said.")
+    assert ("she", "Dana Walz", None) in _speakers(nlp, text)
+
+
+def test_coref_a_name_in_the_pronouns_own_sentence_breaks_the_chain(nlp):
+    # The sentence names Hale before its "he": the chain from Okafor's "he" stops there.
+    text = ("Victor Okafor said he had no problem with the ruling. But, he said, “there is a "
+            "line here.”\n\nOne of Donald Hale's earlier attacks came in May, when he told "
+            "reporters that the judge was biased.")
+    assert _speakers(nlp, text)[-1] == ("he", "Donald Hale", None)

@@ -108,3 +108,12 @@ def test_merge_entities_a_famous_place_that_is_a_declined_first_name(language, e
     merged = merge_entities(people, [Span(doc, 4, 5, label="LOC")],
                             famous=frozenset({"asia"}))
     assert [(e.text, e.label_) for e in merged if e.text == "Asia"] == [("Asia", expected)]
+
+
+def test_gazetteer_news_outlets_are_organisations(nlp):
+    doc = nlp("Senator Jane Holloway will not run again, Politico reported on Monday. "
+              "Breitbart called it a retreat.")
+    types = {e.name: e.type for e in doc._.entities}
+    assert types["Politico"] == "organization"
+    assert types["Breitbart News"] == "organization"
+    assert types["Jane Holloway"] == "person"

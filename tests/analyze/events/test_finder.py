@@ -207,3 +207,11 @@ def test_events_a_death_without_event_word_among_words_of_attack_stays_an_attack
     text = ("A 41-year-old man was killed on Sunday after falling down the stairs of a bar, "
             "police said. Witnesses said two men had beaten him before he fell.")
     assert [e.type for e in _events(nlp, text)] == ["attack"]
+
+
+def test_events_source_starts_on_its_own_line(nlp):
+    # A caption line ("Photo") the parser hangs on the source phrase is not who gave the figure.
+    doc = nlp("Photo\n\nDetroit police said a 2-year-old girl was shot and wounded on Tuesday "
+              "night.")
+    sources = [e.source.name for e in doc._.events if e.source is not None]
+    assert sources == ["Detroit police"]

@@ -220,3 +220,31 @@ def test_cues_responding_to_a_place_is_no_speech(nlp, text):
 def test_cues_responding_with_words_is_speech(nlp):
     text = "The mayor responded that the budget was fine."
     assert quote_with(nlp(text)._.quotes, "budget").cue.text == "responded"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mara Quint Accused Of Hiding Pension Losses\n\nThe senator faces a hearing on Friday.",
+        "Ellis Crane Praised For Flood Response\n\nThe governor visited the shelters.",
+    ],
+)
+def test_cues_one_spoken_of_is_not_the_speaker(nlp, text):
+    # A headline's "accused of", "praised for" without an object: the subject is who is
+    # spoken of, not who speaks.
+    names = {"Mara Quint", "Ellis Crane"}
+    for quote in nlp(text)._.quotes:
+        assert quote.speaker is None or quote.speaker.mention.text not in names, quote
+
+
+def test_cues_object_first_verb_with_its_object_still_reports(nlp):
+    text = "Governor Ellis Crane accused the senator of hiding the figures."
+    quote = only_quote(nlp(text)._.quotes)
+    assert speaker_text(quote).endswith("Ellis Crane")
+    assert "hiding the figures" in quote.text
+
+
+def test_cues_passive_with_an_agent_reports_the_agent(nlp):
+    text = "The plan was criticized for its cost by the city's auditors in a long letter."
+    quotes = nlp(text)._.quotes
+    assert all(q.speaker is None or "plan" not in q.speaker.mention.text for q in quotes)

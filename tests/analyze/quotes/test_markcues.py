@@ -188,3 +188,11 @@ def test_markcues_signature_line_with_context(nlp):
             "The hall emptied soon after.")
     quote = quote_with(nlp(text)._.quotes, "Great night")
     assert speaker_text(quote).endswith("Maria Lopez") and not speaker_text(quote).startswith("-")
+
+
+def test_markcues_name_a_preposition_governs_before_a_colon_is_not_the_speaker(nlp):
+    text = ("Governor Ellis Crane spoke first. Tom Varga hammered the plan, calling it a mess, "
+            "and contrasted the senator with Crane: “What I have seen working with the governor "
+            "is a steady hand.”")
+    quote = quote_with(nlp(text)._.quotes, "steady hand")
+    assert speaker_text(quote) == "Tom Varga"

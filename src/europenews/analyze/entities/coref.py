@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from europenews.analyze.entities.chains import chained
 from europenews.model import Entity, Quote, Speaker
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -216,6 +217,9 @@ def _pronoun(doc: Doc, pron: Token, cast: Cast, words: CastWords,
     wanted = PRONOUN_GENDER.get(lower) or pronouns.get(lower)
     if wanted not in ("m", "f"):
         return None  # "I", "we": the writer or a group, never a named person of the cast
+    earlier = chained(doc, pron, frozenset(cast.persons), WINDOW)
+    if earlier is not None:  # "She said she'd rather ... “...,” she said": the chain goes on
+        return _pronoun(doc, earlier, cast, words, pronouns, inside, last)
     sentence = _sentence_index(doc)
     named_inside = {cast.of_token[i] for i in cast.persons
                     if any(s <= doc[i].idx < e for s, e in inside)}

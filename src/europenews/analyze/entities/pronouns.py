@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from europenews.analyze.entities.chains import inside_marks
 from europenews.analyze.entities.coref import (
     PRONOUN_GENDER,
     SUBJECTS,
@@ -38,8 +39,6 @@ CLITICS = frozenset({"'m", "’m", "'s", "’s", "'ll", "’ll", "'d", "’d", "
 # Verbs whose subject is who speaks the quoted words of the sentence.
 SAYING = frozenset({"say", "tell", "add", "explain", "write", "recall", "insist", "reply",
                     "answer", "declare", "announce", "state", "ask", "note", "admit"})
-OPENING = frozenset({"“", "``", "«", "„"})
-CLOSING = frozenset({"”", "''", "»"})
 
 
 def is_pronoun(span: Span) -> bool:
@@ -53,29 +52,14 @@ def pronoun_spans(doc: Doc) -> list[Span]:
     return [e for e in doc.ents if e.label_ == "PERSON" and is_pronoun(e)]
 
 
-def _inside_marks(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` stands inside quotation marks opened on its line."""
-    inside = False
-    for token in reversed(doc[:i]):
-        if "\n" in token.text_with_ws:
-            break
-        if token.text in OPENING:
-            return not inside  # the nearest mark before opens: inside
-        if token.text in CLOSING:
-            return False
-        if token.text == '"':
-            inside = not inside
-    return inside
-
-
 def _quoted_speaker(doc: Doc, pron: Token, cast: Cast) -> str | None:
     """The one person the sentence of a quoted "I" says spoke it, or None."""
-    if not _inside_marks(doc, pron.i):
+    if not inside_marks(doc, pron.i):
         return None
     sent = pron.sent
     speakers = {cast.of_token[i] for i in cast.persons
                 if sent.start <= i < sent.end and doc[i].dep_ in SUBJECTS
-                and doc[i].head.lemma_.lower() in SAYING and not _inside_marks(doc, i)}
+                and doc[i].head.lemma_.lower() in SAYING and not inside_marks(doc, i)}
     return speakers.pop() if len(speakers) == 1 else None
 
 

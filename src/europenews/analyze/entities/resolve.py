@@ -16,6 +16,7 @@ from europenews.analyze.entities.canonical import (
     harmonise,
     trim_headline_words,
 )
+from europenews.analyze.entities.firstnames import first_name_places
 from europenews.analyze.entities.kinds import decide_kinds
 from europenews.analyze.entities.lexicon import EntityLexicon
 from europenews.analyze.entities.namecues import cue_persons, overlay, team_names
@@ -140,6 +141,7 @@ def resolve_names(doc: Doc, lexicon: EntityLexicon) -> list[Span]:
     names = overlay(names, _first_after_title(doc, names, lexicon.titles.heads))
     if lexicon.cast is not None:
         names = overlay(names, _nicknamed(doc, lexicon.cast.first_names))
+        names = overlay(names, first_name_places(doc, names, lexicon.cast.first_names))
     if lexicon.kinds is not None:
         names = decide_kinds(doc, names, lexicon.kinds, lexicon.titles.heads)
     taken = {i for span in names for i in range(span.start, span.end)}

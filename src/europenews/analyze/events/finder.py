@@ -282,7 +282,9 @@ def _source_of(tok: Token, doc: Doc) -> EventSource:
         # A place in the phrase is whose officials spoke ("Waukegan police"), not who spoke.
         if ent_id is not None and ent_id in by_id and by_id[ent_id].type != "place":
             return EventSource(ent_id, by_id[ent_id].name)
-    return EventSource(None, doc[tok.left_edge.i : tok.i + 1].text)
+    # A caption the parser hung on the phrase across a line break ("Photo") is not who spoke.
+    breaks = [t.i + 1 for t in doc[tok.left_edge.i : tok.i] if "\n" in t.text]
+    return EventSource(None, doc[max([tok.left_edge.i, *breaks]) : tok.i + 1].text)
 
 
 def _place(group: _Group, doc: Doc) -> PlaceRef | None:

@@ -179,6 +179,12 @@ def verb_content(verb: Token, lex: QuoteLexicon) -> tuple[tuple[int, int], ...]:
     after = [c for c in kids if c.i > verb.i and c.dep_ not in NOT_CONTENT]
     chosen: list[Token] = []
     obj = next((c for c in after if c.dep_ in ("dobj", "obj")), None)
+    if obj is None and lemma in lex.spoken_of and verb.dep_ != "relcl" and not any(
+            c.tag_ in ("WDT", "WP") or c.dep_ == "agent" for c in verb.children):
+        # "Clinton Accused Of ...", "Obama praised for ...": spoken of, not speaking (but "the
+        # war that analysts blame for ...": the object stands before, as a relative pronoun;
+        # "was criticized for ... by conservatives": the agent speaks).
+        return ()
     complements: tuple[str, ...] = ("xcomp", "oprd")
     if lemma in NAMING_VERBS and obj is not None:
         # "declaring it “another great night”": the parser hangs the name on the verb.

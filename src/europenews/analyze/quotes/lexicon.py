@@ -1,9 +1,10 @@
 """The word lists quote finding reads: reporting verbs and nouns, and the titles speakers go by.
 
 One folder per language (``quotes/lexicons/en/``), one file per list, one lemma a line ("#"
-starts a comment); ``source_preps.txt``, ``pronouns.tsv`` and ``dialogue_dashes.txt`` are
-optional (French ships them), as are ``speakers.json``, the weights of the speaker chooser,
-and ``reports.json``, those of the reports read off unlisted verbs (English ships both).
+starts a comment); ``source_preps.txt``, ``pronouns.tsv``, ``dialogue_dashes.txt`` and
+``spoken_of.txt`` are optional (French ships the first three, English the last), as are
+``speakers.json``, the weights of the speaker chooser, and ``reports.json``, those of the
+reports read off unlisted verbs (English ships both).
 Loaded by the ``europenews_quotes`` factory through the registered function
 ``europenews.quote_lexicon.v1``, never at import time.
 """
@@ -43,6 +44,10 @@ class QuoteLexicon:
     # dialogue_dashes.txt: the dashes that open a line of dialogue (« — Nous restons. »); none
     # in English, where a leading dash opens a list item or a signature.
     dialogue_dashes: str = ""
+    # spoken_of.txt: cue lemmas whose preposition speaks of their object ("accused X of ...",
+    # "praised X for ..."); with no object the subject is who is spoken of ("Senator accused
+    # of lying"), not who speaks.
+    spoken_of: frozenset[str] = frozenset()
 
 
 def _lines(folder: Traversable, name: str) -> list[str]:
@@ -78,6 +83,7 @@ def load_quote_lexicon(path: str | Path | None = None, language: str = "en") -> 
         pronouns={form: gender for form, gender in
                   (([*line.split(), "-"])[:2] for line in _optional_lines(folder, "pronouns.tsv"))},
         dialogue_dashes="".join(_optional_lines(folder, "dialogue_dashes.txt")),
+        spoken_of=frozenset(_optional_lines(folder, "spoken_of.txt")),
         speakers=SpeakerModel.from_json(read_text(folder, MODEL, WHAT))
         if folder.joinpath(MODEL).is_file() else None,
         reports=SpeakerModel.from_json(read_text(folder, REPORTS, WHAT))

@@ -33,6 +33,8 @@ CUE_AFTER_CHARS = 120  # "...,” Kallas said": how far after the closing mark a
 CUE_AFTER_APPOSITION_CHARS = 250
 CUE_BEFORE_CHARS = 80  # "Kallas said: “...”"
 COLON_BEFORE_CHARS = 250  # "He told reporters:" then the quote, possibly in the next paragraph
+# Prepositions that give a quotation's source ("via the Times' Ben Sisario: “...”").
+SOURCE_PREPS = frozenset({"via", "from", "per", "by", "to"})
 OPENING = " \t\n\u00a0“\"‘'„«"  # what may stand between a colon and the quotation it opens
 SENTENCE_GAP = re.compile(r"\w[.!?]\s*[“\"‘']?$")  # the quotation opens a new sentence
 DASH_NAME = re.compile(
@@ -126,7 +128,11 @@ def colon_intro(
         first == start or doc[first - 1].text in "-–—"
         or all(t.lemma_.lower() in speech_verbs for t in doc[start:first])
     )
-    if last.ent_type_ in ("PERSON", "ORG") or signed:
+    # A name a preposition governs is not who speaks ("... and contrasted him with Clinton:
+    # “...”" are Perez's words).
+    noun = last.head if last.dep_ == "compound" else last
+    governed = noun.dep_ == "pobj" and noun.head.lower_ not in SOURCE_PREPS  # "via the Times' X:"
+    if (last.ent_type_ in ("PERSON", "ORG") and not governed) or signed:
         return Cue((colon.start, colon.end), last.i, (), True)  # "- Philip Bump: “...”"
     # Verbs heading the words before the colon (their head lies outside them).
     verbs = [t for t in doc[start : colon.start] if t.pos_ in ("VERB", "AUX")
