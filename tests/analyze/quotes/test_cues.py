@@ -248,3 +248,10 @@ def test_cues_passive_with_an_agent_reports_the_agent(nlp):
     text = "The plan was criticized for its cost by the city's auditors in a long letter."
     quotes = nlp(text)._.quotes
     assert all(q.speaker is None or "plan" not in q.speaker.mention.text for q in quotes)
+
+
+def test_cues_a_figure_alone_is_no_report(nlp):
+    # A poll's table: "support" with a number is a figure, not what anyone said.
+    text = ("The two exceptions are strongly Republican Wyoming (Obama approval 26 percent, "
+            "Clinton support 27 percent) and Arkansas.")
+    assert nlp(text)._.quotes == []

@@ -157,6 +157,9 @@ def _next_paragraph(verb: Token, clause: Token) -> bool:
     return clause.i > verb.i and any("\n" in t.text for t in doc[verb.i : clause.left_edge.i])
 
 
+# Words of a quantity: a verb whose content is only a number of these reports nothing.
+QUANTITY = frozenset({"percent", "%", "per", "cent", "points", "point", "votes", "delegates"})
+
 def verb_content(verb: Token, lex: QuoteLexicon) -> tuple[tuple[int, int], ...]:
     """Token range of what a cue verb reports (its complement), or () when it has none."""
     kids = list(verb.children)
@@ -212,6 +215,8 @@ def verb_content(verb: Token, lex: QuoteLexicon) -> tuple[tuple[int, int], ...]:
     found = subtree_range(chosen)
     if found and lemma in NAME_READERS and obj is not None:
         found = named_content(verb, found)
+    if found and all(t.like_num or t.lower_ in QUANTITY for t in verb.doc[found[0] : found[1]]):
+        return ()  # "Clinton support 27 percent": a poll's figure, not what anyone said
     return (found,) if found else ()
 
 
