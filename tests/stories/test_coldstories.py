@@ -20,7 +20,7 @@ def _report(incident: int, version: int) -> StoryItem:
     name, age = NAMES[incident % len(NAMES)]
     openings = [
         f"{name}, {age}, was shot on {street} in {town} late Friday, police said.",
-        f"Police in {town} are searching for a gunman after {name}, {age}, was wounded on {street}.",
+        f"Police in {town} seek a gunman after {name}, {age}, was wounded on {street}.",
         f"A {age}-year-old, {name}, remains in hospital after the {street} shooting in {town}.",
     ]
     text = (openings[version % len(openings)]
