@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from europenews.dates import day_number
 from europenews.stories import across, name_route
 from europenews.stories.boilerplate import RepeatedLines
-from europenews.stories.coldstories import StoryHead, StoryTable
+from europenews.stories.coldstories import HOT_STORIES, StoryHead, StoryTable
 from europenews.stories.compact import intern_terms
 from europenews.stories.decision import FEATURES, DecisionModel, load_decision_model
 from europenews.stories.dedup import NearDuplicateIndex
@@ -110,8 +110,7 @@ class OnlineClusterer:
         self.dfs = DocumentFrequencies()
         self.furniture = RepeatedLines()
         self.dedup = NearDuplicateIndex(window=self.window_articles) if dedup else None
-        # Active stories; only the recently used ones as objects (stories/coldstories.py).
-        self._stories = StoryTable(hot_stories) if hot_stories is not None else StoryTable()
+        self._stories = StoryTable(hot_stories or HOT_STORIES)  # stories/coldstories.py
         self._recency: OrderedDict[str, None] = OrderedDict()
         # The dated ones alone: an undated story at the head of ``_recency`` must not keep
         # later ones past the window of days (issue 19: on a mixed stream none ever left).
@@ -324,8 +323,7 @@ class OnlineClusterer:
                                                    self._postings, set(best),
                                                    lambda sid: self._stories.head(sid).last_index))
         # Never a story whose known dates are years away (stories/guards.py).
-        best = [sid for sid in best
-                if not self._stories.head(sid).dates.too_far(prepared.known_day)]
+        best = [s for s in best if not self._stories.head(s).dates.too_far(prepared.known_day)]
         found = [(self._stories[sid], self.features(prepared, self._stories[sid])) for sid in best]
         return [(story, f) for story, f in found if not template_match(f)]
 
@@ -384,10 +382,7 @@ class OnlineClusterer:
     # -- internals ----------------------------------------------------------------------------
 
     def _merge(self, into: _Story, other: _Story) -> None:
-        # The table's objects: one held since the candidate look-up may have left memory and
-        # been brought back as another object since.
-        into = self._stories[into.id]
-        other = self._stories[other.id]
+        into, other = self._stories[into.id], self._stories[other.id]  # not stale copies
         into.absorb(other)
         self._stories.changed(into.id)
         del self._stories[other.id]
@@ -445,7 +440,6 @@ class OnlineClusterer:
         for order in (self._recency, self._dated):
             while order and self._expired(self._stories.head(sid := next(iter(order)))):
                 story = self._stories.pop(sid)
-                assert story is not None  # the recency orders hold active stories only
                 self._recency.pop(sid, None)
                 self._dated.pop(sid, None)
                 for term in story.indexed:

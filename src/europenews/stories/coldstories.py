@@ -61,7 +61,8 @@ class StoryTable:
     """Active stories by id, as a mapping; at most ``hot`` of them held as objects."""
 
     def __init__(self, hot: int = HOT_STORIES) -> None:
-        self.hot = hot
+        # Two at least: a merge holds the story it keeps and the one it takes in at once.
+        self.hot = max(2, hot)
         # Objects, least recently used first; beside each, its bytes while it is unchanged
         # since it was brought back (leaving memory again then costs no pickling).
         self._hot: OrderedDict[str, StoryState] = OrderedDict()
@@ -100,18 +101,17 @@ class StoryTable:
         return self[story_id]
 
     def __setitem__(self, story_id: str, story: StoryState) -> None:
-        self.pop(story_id)
+        if story_id in self:
+            self.pop(story_id)
         self._hot[story_id] = story
         self._shrink()
 
     def __delitem__(self, story_id: str) -> None:
-        if self.pop(story_id) is None:
-            raise KeyError(story_id)
+        self.pop(story_id)
 
-    def pop(self, story_id: str) -> StoryState | None:
-        """Remove a story, returning it (brought back when it was cold), or None."""
-        if story_id not in self:
-            return None
+    def pop(self, story_id: str) -> StoryState:
+        """Remove a story, returning it (brought back when it was cold); KeyError when it is
+        not an active story."""
         story = self[story_id]
         del self._hot[story_id]
         self._clean.pop(story_id, None)
