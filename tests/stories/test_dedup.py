@@ -51,3 +51,54 @@ def test_dedup_forgets_items_outside_the_window():
     index.find_and_add(StoryItem(id="b", text=OTHER))
     index.find_and_add(StoryItem(id="c", text=OTHER + " More."))
     assert index.find_and_add(StoryItem(id="d", text=WIRE)) is None
+
+
+def _reference_originals(items: list[StoryItem], window: int) -> list[str | None]:
+    """What datasketch's own MinHashLSH finds for each item (the index before it was made
+    compact): the earliest best-scoring earlier text in the window sharing a band."""
+    from collections import deque
+
+    from datasketch import MinHash, MinHashLSH
+
+    from europenews.stories.dedup import DEDUP_CHARS, shingles
+
+    lsh = MinHashLSH(threshold=0.6, num_perm=64)
+    seed = MinHash(num_perm=64, seed=1)
+    kept: dict[int, MinHash] = {}
+    order: deque[int] = deque()
+    out: list[str | None] = []
+    for n, item in enumerate(items):
+        sig = MinHash(num_perm=64, permutations=seed.permutations, scheme=seed.scheme)
+        sig.update_batch(list(shingles(item.text[:DEDUP_CHARS])))
+        best, original = 0.0, None
+        for other in sorted(lsh.query(sig)):
+            score = sig.jaccard(kept[other])
+            if score >= 0.6 and score > best:
+                best, original = score, items[other].id
+        out.append(original)
+        lsh.insert(n, sig)
+        kept[n] = sig
+        order.append(n)
+        while len(order) > window:
+            old = order.popleft()
+            lsh.remove(old)
+            del kept[old]
+    return out
+
+
+def test_dedup_finds_what_datasketchs_lsh_finds():
+    # Variants of two texts with a few words changed each: some pairs are near the threshold.
+    import random
+
+    rng = random.Random(7)
+    items = []
+    for n in range(60):
+        words = (WIRE if n % 2 else OTHER).split()
+        for _ in range(rng.randrange(0, 12)):
+            words[rng.randrange(len(words))] = f"w{rng.randrange(1000)}"
+        items.append(StoryItem(id=f"v{n}", text=" ".join(words)))
+    index = NearDuplicateIndex(window=15)
+    found = [index.find_and_add(item) for item in items]
+    assert found == _reference_originals(items, window=15)
+    assert sum(f is not None for f in found) > 5
+    assert len(set(found)) > 4  # not one original for all: the window moved on

@@ -54,9 +54,11 @@ from europenews.model import Analysis, Article
 # takes up to CHUNK articles, fewer as the known end of the stream nears (MIN_CHUNK at least).
 CHUNK = 32
 MIN_CHUNK = 4
-# Chunks a worker analyses before it is replaced (about 10,000 articles; a new worker's
-# model load, a few seconds, is then well under 1 % of its working time).
-TASKS_PER_WORKER = 1250
+# Chunks a worker analyses before it is replaced (about 3,200 articles). A new worker is a
+# fork of the fork server, which holds the loaded model: no model load, only the first
+# chunk's caches to fill again. What a worker collects over a long run (issue 19 item 4:
+# 250 -> 324 MB over 10,000 articles each at 1,250 chunks) is then bounded by 3,200 articles.
+TASKS_PER_WORKER = 100
 # Chunks analysed in one memory zone. A new zone starts without the lexemes, tokenisations
 # and rule-table entries of the words outside the model's own vocabulary, and making them
 # again costs CPU: ending a zone after every chunk cost about a fifth more CPU per article

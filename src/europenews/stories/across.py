@@ -27,8 +27,10 @@ import itertools
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+from europenews.stories.coldstories import StoryTable
 from europenews.stories.items import StoryItem
 from europenews.stories.similarity import SparseVec
 from europenews.stories.state import Prepared, StoryState
@@ -132,7 +134,7 @@ def agrees(evidence: CrossEvidence, gap_days: int | None, *, min_shared: int | N
             and evidence.cosine >= (min_cosine if min_cosine is not None else MIN_COSINE))
 
 
-def other_languages(word_languages: set[str | None], language: str | None) -> bool:
+def other_languages(word_languages: AbstractSet[str | None], language: str | None) -> bool:
     """Whether the route applies: the item's language is known, and the story is told (its
     word centroids) in known languages other than it. A story told in the item's language is
     the word model's alone."""
@@ -142,7 +144,7 @@ def other_languages(word_languages: set[str | None], language: str | None) -> bo
 
 
 def best_story(prepared: Prepared, postings: Mapping[str, dict[str, None]],
-               stories: Mapping[str, StoryState], freqs: KeyFrequencies,
+               stories: StoryTable, freqs: KeyFrequencies,
                scan: int) -> StoryState | None:
     """The story in other languages whose keys agree best with the item's (highest cosine
     among those that :func:`agrees`), or None. Candidates: the ``scan`` most recently
@@ -158,11 +160,12 @@ def best_story(prepared: Prepared, postings: Mapping[str, dict[str, None]],
     best: StoryState | None = None
     best_cos = 0.0
     for sid in seen:
+        head = stories.head(sid)  # the checks below do not bring a cold story back
+        if not other_languages(head.word_languages, language):
+            continue
+        if head.dates.too_far(prepared.known_day):
+            continue
         story = stories[sid]
-        if not other_languages(story.word_languages, language):
-            continue
-        if story.dates.too_far(prepared.known_day):
-            continue
         gap = (None if prepared.day is None or story.last_day is None
                else abs(prepared.day - story.last_day))
         evidence = cross_evidence(prepared.linked, story.linked.total, story.linked.sq_norm,

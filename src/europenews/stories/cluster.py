@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from europenews.dates import day_number
 from europenews.stories import across, name_route
 from europenews.stories.boilerplate import RepeatedLines
+from europenews.stories.coldstories import HOT_STORIES, StoryHead, StoryTable
 from europenews.stories.compact import intern_terms
 from europenews.stories.decision import FEATURES, DecisionModel, load_decision_model
 from europenews.stories.dedup import NearDuplicateIndex
@@ -100,7 +101,7 @@ class OnlineClusterer:
 
     def __init__(self, model: DecisionModel | None = None, window_days: int | None = None,
                  window_articles: int | None = None, dedup: bool = True,
-                 embedder: Embedder | None = None) -> None:
+                 embedder: Embedder | None = None, hot_stories: int | None = None) -> None:
         self.model = model if model is not None else load_decision_model()
         self.embedder = embedder
         self._alias: dict[str, str] = {}  # merged story id -> the story it went into
@@ -109,7 +110,7 @@ class OnlineClusterer:
         self.dfs = DocumentFrequencies()
         self.furniture = RepeatedLines()
         self.dedup = NearDuplicateIndex(window=self.window_articles) if dedup else None
-        self._stories: dict[str, _Story] = {}
+        self._stories = StoryTable(hot_stories or HOT_STORIES)  # stories/coldstories.py
         self._recency: OrderedDict[str, None] = OrderedDict()
         # The dated ones alone: an undated story at the head of ``_recency`` must not keep
         # later ones past the window of days (issue 19: on a mixed stream none ever left).
@@ -282,7 +283,7 @@ class OnlineClusterer:
                 rare.extend(postings)
             for sid in itertools.islice(reversed(postings), POSTINGS_SCAN):
                 if oldest is not None:
-                    last_day = self._stories[sid].last_day
+                    last_day = self._stories.head(sid).last_day
                     if last_day is not None and last_day < oldest:
                         # Postings run from the story most recently indexed under the term
                         # back, so further ones are (nearly always) older still and a headline
@@ -293,7 +294,7 @@ class OnlineClusterer:
             # One pass over the scored stories (the largest loop per headline of a dense stream).
             ranked: dict[str, float] = {}
             for sid, score in scores.items():
-                last_day = self._stories[sid].last_day
+                last_day = self._stories.head(sid).last_day
                 if last_day is None:
                     ranked[sid] = score
                     continue
@@ -320,9 +321,9 @@ class OnlineClusterer:
         if prepared.kind == "full":  # and stories sharing a rare name pair (stories/name_route.py)
             best.extend(name_route.stories_sharing(prepared.cues.names, self.dfs.names,
                                                    self._postings, set(best),
-                                                   lambda sid: self._stories[sid].last_index))
+                                                   lambda sid: self._stories.head(sid).last_index))
         # Never a story whose known dates are years away (stories/guards.py).
-        best = [sid for sid in best if not self._stories[sid].dates.too_far(prepared.known_day)]
+        best = [s for s in best if not self._stories.head(s).dates.too_far(prepared.known_day)]
         found = [(self._stories[sid], self.features(prepared, self._stories[sid])) for sid in best]
         return [(story, f) for story, f in found if not template_match(f)]
 
@@ -336,6 +337,7 @@ class OnlineClusterer:
         A copy (``duplicate_of``) is added like any member: what a page shows about copies
         (headline, sources) is the store's summary (``stories.summary``), not kept here."""
         story = self._stories.get(story_id) or self._new_story(story_id)
+        self._stories.changed(story_id)
         v = prepared.vectors
         # An article in a language the story's words are not in (it came across languages)
         # joins its keys, languages and dates, never its word centroids: the word route keeps
@@ -380,7 +382,9 @@ class OnlineClusterer:
     # -- internals ----------------------------------------------------------------------------
 
     def _merge(self, into: _Story, other: _Story) -> None:
+        into, other = self._stories[into.id], self._stories[other.id]  # not stale copies
         into.absorb(other)
+        self._stories.changed(into.id)
         del self._stories[other.id]
         self._recency.pop(other.id, None)
         self._dated.pop(other.id, None)
@@ -421,7 +425,7 @@ class OnlineClusterer:
             return 0
         return abs(prepared.day - story.last_day)
 
-    def _expired(self, story: _Story) -> bool:
+    def _expired(self, story: _Story | StoryHead) -> bool:
         if self._index - story.last_index > self.window_articles:
             return True
         return (
@@ -434,8 +438,8 @@ class OnlineClusterer:
         # Stories in recency order: the first live one means the rest are live too (up to
         # out-of-order dates, which only delay an expiry); the dated ones apart for the days.
         for order in (self._recency, self._dated):
-            while order and self._expired(story := self._stories[sid := next(iter(order))]):
-                del self._stories[sid]
+            while order and self._expired(self._stories.head(sid := next(iter(order)))):
+                story = self._stories.pop(sid)
                 self._recency.pop(sid, None)
                 self._dated.pop(sid, None)
                 for term in story.indexed:

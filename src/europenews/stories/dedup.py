@@ -7,6 +7,7 @@ The index holds a bounded window of recent items, so memory and time stay flat o
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import deque
 from dataclasses import dataclass, field
@@ -35,39 +36,65 @@ def headline_key(title: str) -> str:
 
 @dataclass(slots=True)
 class NearDuplicateIndex:
-    """Finds, for a new item, an earlier item it copies (within the last ``window`` items)."""
+    """Finds, for a new item, an earlier item it copies (within the last ``window`` items).
+
+    The banding of datasketch's ``MinHashLSH`` (its bands and rows for ``threshold`` and
+    ``num_perm``), held compactly (issue 19 item 4): per full text, its MinHash values as one
+    bytes object and, per band, a 16-byte digest of the band's values pointing at the
+    arrival number(s) that have it. Two items are candidates exactly when one of their bands
+    is equal, as in the LSH (a digest collision of unequal bands, about 2^-128, aside), and
+    the Jaccard estimate is datasketch's (equal values over ``num_perm``): the same
+    originals are found, at about a third of the LSH's memory (its buckets are sets, its
+    signatures objects).
+    """
 
     threshold: float = 0.6
     num_perm: int = 64
     window: int = 50_000
-    _lsh: MinHashLSH | None = None
-    _signatures: dict[str, MinHash] = field(default_factory=dict)
-    _headlines: dict[str, str] = field(default_factory=dict)
-    _order: deque[tuple[str, str | None]] = field(default_factory=deque)
+    _ranges: list[tuple[int, int]] = field(default_factory=list)
+    _bands: list[dict[bytes, int | list[int]]] = field(default_factory=list)
+    _signatures: dict[int, bytes] = field(default_factory=dict)  # arrival -> MinHash values
+    _ids: dict[int, str | None] = field(default_factory=dict)  # arrival -> article id
+    _headlines: dict[str, str | None] = field(default_factory=dict)
+    # Arrival number, and for a headline kept for exact matches: it and the article's id.
+    _order: deque[tuple[int, str | None, str | None]] = field(default_factory=deque)
     _permutations: tuple[np.ndarray, np.ndarray] | None = None
     _scheme: str | None = None
+    _dtype: str = "<u4"  # of the MinHash values (datasketch's), set by the first signature
     _count: int = 0
 
     def find_and_add(self, item: StoryItem) -> str | None:
         """The id of the earlier item this one duplicates (or None); then index this item."""
-        if self._lsh is None:
-            self._lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+        if not self._ranges:
+            lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+            self._ranges = [(i * lsh.r, (i + 1) * lsh.r) for i in range(lsh.b)]
+            self._bands = [{} for _ in self._ranges]
         body_tokens = _TOKEN.findall(item.text[:DEDUP_CHARS])
         original: str | None = None
         self._count += 1
-        key = f"{self._count}:{item.id}"
+        arrival = self._count
         headline: str | None = None
         if len(body_tokens) >= MIN_BODY_WORDS:
-            signature = self._signature(shingles(item.text[:DEDUP_CHARS]))
+            values = self._signature(shingles(item.text[:DEDUP_CHARS])).hashvalues
+            self._dtype = values.dtype.str
+            digests = self._digests(values)
             best = 0.0
-            # Oldest first, so that among equal scores the earliest copy is the original
-            # whatever order the LSH's buckets (string-hash sets) give.
-            for other in sorted(self._lsh.query(signature), key=_arrival):
-                score = signature.jaccard(self._signatures[other])
+            # Oldest first, so that among equal scores the earliest copy is the original.
+            for other in sorted(self._candidates(digests)):
+                stored = np.frombuffer(self._signatures[other], dtype=values.dtype)
+                score = float(np.count_nonzero(values == stored)) / float(len(values))
                 if score >= self.threshold and score > best:
-                    best, original = score, other.split(":", 1)[1]
-            self._lsh.insert(key, signature)
-            self._signatures[key] = signature
+                    best, original = score, self._ids[other]
+            for band, digest in zip(self._bands, digests, strict=True):
+                held = band.get(digest)
+                if held is None:
+                    band[digest] = arrival
+                elif isinstance(held, int):
+                    band[digest] = [held, arrival]
+                else:
+                    held.append(arrival)
+            self._signatures[arrival] = values.tobytes()
+            self._ids[arrival] = item.id
         else:
             headline = headline_key(item.title)
             if len(headline.split()) >= 4:  # "Obituaries" or "Home" are not copies of each other
@@ -75,9 +102,25 @@ class NearDuplicateIndex:
                 self._headlines.setdefault(headline, item.id)
             else:
                 headline = None
-        self._order.append((key, headline))
+        self._order.append((arrival, headline, item.id if headline is not None else None))
         self._expire()
         return original
+
+    def _digests(self, values: np.ndarray) -> list[bytes]:
+        return [hashlib.blake2b(values[start:end].tobytes(), digest_size=16).digest()
+                for start, end in self._ranges]
+
+    def _candidates(self, digests: list[bytes]) -> set[int]:
+        found: set[int] = set()
+        for band, digest in zip(self._bands, digests, strict=True):
+            held = band.get(digest)
+            if held is None:
+                continue
+            if isinstance(held, int):
+                found.add(held)
+            else:
+                found.update(held)
+        return found
 
     def _signature(self, grams: set[bytes]) -> MinHash:
         if self._permutations is None:
@@ -92,14 +135,21 @@ class NearDuplicateIndex:
 
     def _expire(self) -> None:
         while len(self._order) > self.window:
-            key, headline = self._order.popleft()
-            if key in self._signatures and self._lsh is not None:
-                self._lsh.remove(key)
-                del self._signatures[key]
-            if headline is not None and self._headlines.get(headline) == key.split(":", 1)[1]:
+            arrival, headline, item_id = self._order.popleft()
+            data = self._signatures.pop(arrival, None)
+            self._ids.pop(arrival, None)
+            if data is not None:
+                values = np.frombuffer(data, dtype=self._dtype)
+                for band, digest in zip(self._bands, self._digests(values), strict=True):
+                    held = band[digest]
+                    if isinstance(held, int):
+                        del band[digest]
+                    else:
+                        held.remove(arrival)
+                        if len(held) == 1:
+                            band[digest] = held[0]
+            # Forgotten when this article is still the one kept for its headline (an article
+            # without an id never was: as before).
+            if (headline is not None and item_id is not None
+                    and self._headlines.get(headline) == item_id):
                 del self._headlines[headline]
-
-
-def _arrival(key: str) -> int:
-    """Arrival number of an LSH key (``"<count>:<article id>"``)."""
-    return int(key.split(":", 1)[0])
