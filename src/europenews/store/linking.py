@@ -353,7 +353,7 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
                                     for e in analysis.entities) if lo is not None),
                      key=_link_order)
     out: dict[str, int] = {}
-    link_rows = []
+    link_rows: list[dict[str, object]] = []
     seen: dict[str, tuple[set[int], set[int]]] = {}  # candidates: nothing is written yet
     # Two article entities can link to one stored entity (*Theresy May* and *Theresa May*, now
     # one person): a role both give is stored once.
@@ -372,7 +372,7 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
     settled: dict[str, tuple[int, str]] = {}
     ready = {lo.entity.id: eid for lo, eid, _ in decided if eid is not None}
     for _ in range(len(pending)):
-        found = False
+        progress = False
         for local, _, _ in pending:
             if local.entity.id in settled:
                 continue
@@ -380,8 +380,8 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
             if entity_id is not None:
                 settled[local.entity.id] = (entity_id, evidence)
                 ready[local.entity.id] = entity_id
-                found = True
-        if not found:
+                progress = True
+        if not progress:
             break
     final = [(local, *((entity_id, evidence) if entity_id is not None or evidence != BY_CONTEXT
                        else settled.get(local.entity.id, (None, NEW))))
@@ -418,10 +418,12 @@ def link_entities(conn: Connection, analysis: Analysis, article_id: str) -> dict
         out[local.entity.id] = entity_id
         link_rows.append({"article_id": article_id, "local_id": local.entity.id,
                           "key": local.key, "evidence": evidence})
-        roles = [{"entity_id": entity_id, "role": r, "article_id": article_id,
-                  "published": published} for r in dict.fromkeys(local.entity.roles)
-                 if (entity_id, r) not in roles_seen]
-        roles_seen.update((entity_id, r["role"]) for r in roles)
+        new_roles = [r for r in dict.fromkeys(local.entity.roles)
+                     if (entity_id, r) not in roles_seen]
+        roles: list[dict[str, object]] = [
+            {"entity_id": entity_id, "role": r, "article_id": article_id, "published": published}
+            for r in new_roles]
+        roles_seen.update((entity_id, r) for r in new_roles)
         linkrows.insert_roles(conn, roles)
     entitywrites.flush(conn)
     linkrows.insert_links(conn, link_rows)

