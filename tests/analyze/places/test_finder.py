@@ -154,3 +154,10 @@ def test_places_vague_direction_is_no_place(nlp):
 )
 def test_places_names_inside_longer_names(nlp, text, names):
     assert [p.name for p in nlp(text)._.places] == names
+
+
+def test_places_an_institution_is_no_village_of_its_name(nlp):
+    # Congress, Arizona is a village; "members of Congress" is the legislature.
+    doc = nlp("This story was updated with reactions from members of Congress and advocates in "
+              "Ohio.")
+    assert [p.name for p in doc._.places] == ["Ohio"]
