@@ -97,3 +97,24 @@ def test_a_merge_of_cold_stories_keeps_both_in_the_table():
     assert second not in clusterer._stories
     assert clusterer._stories[first].size == sizes
     assert clusterer.resolve(second) == first
+
+
+class _CheckedTable(StoryTable):
+    """A table that, before a story leaves memory with the bytes kept since it came back,
+    checks that those bytes still are the story: a path that changes a hot story without
+    calling ``changed`` would otherwise store a stale copy silently."""
+
+    def _shrink(self) -> None:
+        while len(self._hot) > self.hot:
+            story_id, story = next(iter(self._hot.items()))
+            kept = self._clean.get(story_id)
+            assert kept is None or thaw(kept) == story, f"stale bytes for {story_id}"
+            super()._shrink()
+
+
+def test_every_path_that_changes_a_story_says_so():
+    clusterer = OnlineClusterer(hot_stories=2)
+    clusterer._stories = _CheckedTable(hot=2)
+    for item in _stream() + [_report(incident, 3) for incident in range(8)]:
+        clusterer.assign(item)
+    assert clusterer._stories.thawed > 0
