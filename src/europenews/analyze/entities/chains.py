@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 OPENING = frozenset({"“", "``", "«", "„"})
 CLOSING = frozenset({"”", "''", "»"})
-SUBJECTS = ("nsubj", "nsubjpass")
+SUBJECTS = ("nsubj", "nsubjpass")  # a clause's subject (coref.py and pronouns.py read it too)
 GENDER = {"he": "m", "she": "f"}
 
 

@@ -30,10 +30,9 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from europenews.analyze.entities.chains import chained
+from europenews.analyze.entities.chains import SUBJECTS, chained
 from europenews.model import Entity, Quote, Speaker
 
-SUBJECTS = ("nsubj", "nsubjpass")
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
 ORGANISATION_PRONOUNS = frozenset({"it", "they"})

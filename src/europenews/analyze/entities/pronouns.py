@@ -19,10 +19,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from europenews.analyze.entities.chains import inside_marks
+from europenews.analyze.entities.chains import SUBJECTS, inside_marks
 from europenews.analyze.entities.coref import (
     PRONOUN_GENDER,
-    SUBJECTS,
     Cast,
     CastWords,
     build_cast,
