@@ -5,19 +5,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from tests.analyze.entities.goldnames import entities_with_names
+
 
 def _entities(nlp, text: str, people: list[tuple[int, int]]):
-    """Run the pipeline with these character spans as the only PERSON names (as the gold
-    mentions of ``eval entities --gold-mentions`` are handed over)."""
-    doc = nlp.make_doc(text)
-    for name, proc in nlp.pipeline:
-        if name in ("europenews_gazetteer", "europenews_places", "europenews_quotes",
-                    "europenews_events"):
-            continue
-        doc = proc(doc)
-        if name == "ner":
-            doc.ents = [doc.char_span(s, e, label="PERSON") for s, e in people]
-    return doc._.entities
+    """The entities with these character spans as the only PERSON names."""
+    return entities_with_names(nlp, text, [(s, e, "PERSON") for s, e in people])
 
 
 def _span(text: str, part: str, after: int = 0) -> tuple[int, int]:

@@ -3,25 +3,20 @@ mentions of the person they refer to, never names; and a club's home name (finde
 
 from __future__ import annotations
 
+import pytest
+
+from tests.analyze.entities.goldnames import entities_with_names
+
 
 def _entities(nlp, text: str, names: list[tuple[str, int, str]]):
-    """Run the pipeline with these names (text, occurrence, label) as the only names, as the
-    gold mentions of ``eval entities --gold-mentions`` are handed over."""
+    """The entities with these names (text, occurrence, label) as the only names."""
     spans = []
     for part, nth, label in names:
         start = -1
         for _ in range(nth + 1):
             start = text.index(part, start + 1)
         spans.append((start, start + len(part), label))
-    doc = nlp.make_doc(text)
-    for name, proc in nlp.pipeline:
-        if name in ("europenews_gazetteer", "europenews_places", "europenews_quotes",
-                    "europenews_events"):
-            continue
-        doc = proc(doc)
-        if name == "ner":
-            doc.ents = [doc.char_span(s, e, label=lab) for s, e, lab in spans]
-    return doc._.entities
+    return entities_with_names(nlp, text, spans)
 
 
 def _kinds(entity) -> list[tuple[str, str | None]]:
@@ -36,10 +31,15 @@ def test_she_is_a_pronoun_mention_of_the_woman_named_before(nlp):
     assert ("She", "pronoun") in _kinds(found[0])
 
 
-def test_she_is_nobody_when_only_a_man_is_named(nlp):
-    text = "Robert Halvorsen left the clinic on Monday, and She stayed there for a month."
-    found = _entities(nlp, text, [("Robert Halvorsen", 0, "PERSON"), ("She", 0, "PERSON")])
-    assert [e.name for e in found] == ["Robert Halvorsen"]
+@pytest.mark.parametrize(("text", "named", "pronoun"), [
+    ("Robert Halvorsen left the clinic on Monday, and She stayed there for a month.",
+     "Robert Halvorsen", "She"),  # "She" when only a man is named
+    ("Dana Okafor met the board on Tuesday, and I said nothing about it.",
+     "Dana Okafor", "I"),  # "I" outside quotation marks
+])
+def test_pronoun_that_fits_nobody_is_nobody(nlp, text, named, pronoun):
+    found = _entities(nlp, text, [(named, 0, "PERSON"), (pronoun, 0, "PERSON")])
+    assert [e.name for e in found] == [named]
     assert all(m.kind is None for m in found[0].mentions)
 
 
@@ -50,13 +50,6 @@ def test_quoted_i_is_the_person_the_sentence_says_spoke(nlp):
                                   ("Okafor", 1, "PERSON")])
     [okafor] = [e for e in found if e.type == "person"]
     assert ("I", "pronoun") in _kinds(okafor)
-
-
-def test_i_outside_quotation_marks_is_nobody(nlp):
-    text = "Dana Okafor met the board on Tuesday, and I said nothing about it."
-    found = _entities(nlp, text, [("Dana Okafor", 0, "PERSON"), ("I", 0, "PERSON")])
-    assert [e.name for e in found] == ["Dana Okafor"]
-    assert all(m.kind is None for m in found[0].mentions)
 
 
 def test_title_before_a_name_is_a_description_of_that_person(nlp):
