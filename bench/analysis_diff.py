@@ -10,6 +10,8 @@ events compared between two ``europenews analyze --format jsonl`` outputs of the
 is ``../shared/data/clustering/gva-incidents/articles.jsonl``) outside the repository (the
 shared texts stay out of it). ``compare`` prints one JSON line of totals, then
 the first ``--show`` articles whose quotes changed, with the quotes lost (-) and gained (+).
+``speakers_changed`` lists the quotes (same offsets) whose speaker entity changed and
+``main_event_places_changed`` the articles whose main event moved, to be read with them.
 ``--shown`` compares the shown quotes only (what pages print; a quote without the flag, from
 code older than it, is shown), and every field of them but ``confidence``.
 """
@@ -65,13 +67,26 @@ def _events(analysis: dict[str, Any]) -> list[tuple[Any, Any]]:
     return [(e.get("killed"), e.get("injured")) for e in analysis.get("events", [])]
 
 
+def _speakers(analysis: dict[str, Any]) -> dict[tuple[int, int], Any]:
+    """Each quote's speaker entity name, by the quote's offsets."""
+    return {(q["start"], q["end"]): (q.get("speaker") or {}).get("name")
+            for q in analysis.get("quotes", [])}
+
+
+def _main_place(analysis: dict[str, Any]) -> Any:
+    """The place of the article's main (first) event, as a page or the map shows it."""
+    events = analysis.get("events", [])
+    return (events[0].get("place") or {}).get("name") if events else None
+
+
 def compare(before: Path, after: Path, show: int, shown: bool = False) -> None:
     old, new = _load(before), _load(after)
     common = [k for k in new if k in old]
     totals = {"articles": len(common), "quotes": [0, 0], "named_speakers": [0, 0],
               "indirect": [0, 0], "indirect_named": [0, 0],  # the latter land on entity pages
               "articles_quotes_changed": 0, "entities_gone": 0, "entities_new": 0,
-              "places_gone": [], "places_new": [], "articles_events_changed": 0}
+              "places_gone": [], "places_new": [], "articles_events_changed": 0,
+              "speakers_changed": [], "main_event_places_changed": []}
     changed = []
     for k in common:
         qa, qb = _quotes(old[k], shown), _quotes(new[k], shown)
@@ -90,6 +105,12 @@ def compare(before: Path, after: Path, show: int, shown: bool = False) -> None:
         totals["places_gone"] += sorted(pa - pb, key=str)  # few: listed, to be read
         totals["places_new"] += sorted(pb - pa, key=str)
         totals["articles_events_changed"] += _events(old[k]) != _events(new[k])
+        sa, sb = _speakers(old[k]), _speakers(new[k])
+        totals["speakers_changed"] += [  # the same quote, another speaker: to be read
+            (k, at[0], sa[at], sb[at]) for at in sorted(sa.keys() & sb.keys()) if sa[at] != sb[at]]
+        if _main_place(old[k]) != _main_place(new[k]):
+            totals["main_event_places_changed"].append((k, _main_place(old[k]),
+                                                        _main_place(new[k])))
     print(json.dumps(totals))
     for k, lost, gained in changed[:show]:
         print(f"-- {k}")
